@@ -6,3 +6,13 @@
     g.query("MATCH (f:Firm)-[r:INVESTS_IN]->(s) RETURN f.name, s.name, r.amount_usd")
 """
 __version__ = "0.1.0"
+__all__ = ["Build", "build", "open_build", "__version__"]
+
+
+def __getattr__(name):
+    # imported lazily so `import policygraph.graph.model` stays light
+    if name in ("Build", "build", "open_build"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(name)

@@ -1,0 +1,229 @@
+"""The Python API. It has the CLI's shape: `build`, `open_build`, then methods named like the commands.
+
+    import policygraph
+    g = policygraph.build(["../shared/corpus"], out="out")     # policygraph build ../shared/corpus --out out
+    g.relations                                                # DataFrame (policygraph export --format csv)
+    g.export("jsonl", "facts.jsonl")                           # policygraph export --format jsonl
+    g.stats()                                                  # policygraph stats
+    g = policygraph.open_build("out")                          # reopen without rebuilding
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from .console import QUIET, PolicygraphError, Progress
+from .graph.model import DocumentInfo, KnowledgeGraph
+from .loaders.errors import LoadError
+from .loaders.readers import iter_paths, read_document
+
+FACTS = "facts.jsonl"
+DOCUMENTS = "documents.json"
+SENTENCES = "sentences.jsonl"
+MENTIONS = "mentions.jsonl"
+STORE = "graph.lbug"
+VIEW = "view.html"
+
+
+class Build:
+    """A built graph in an output directory: facts, RDF, the Cypher store and the view."""
+
+    def __init__(self, out: Path, kg: KnowledgeGraph) -> None:
+        self.out = Path(out)
+        self.kg = kg
+
+    def __repr__(self) -> str:
+        return f"<policygraph build {self.out}: {len(self.kg.entities)} entities, {len(self.kg.relations)} relations>"
+
+    # pandas views -------------------------------------------------------------------------------
+    @property
+    def entities(self):
+        return self.kg.entities_df()
+
+    @property
+    def relations(self):
+        return self.kg.relations_df()
+
+    @property
+    def evidence(self):
+        return self.kg.evidence_df()
+
+    # the commands -------------------------------------------------------------------------------
+    def export(self, format: str = "jsonl", dest=None):
+        from .graph.export import export
+
+        return export(self.kg, format, dest)
+
+    def stats(self) -> dict:
+        return graph_stats(self.kg)
+
+    def validate(self):
+        from .graph.validate import validate
+
+        return validate(self.kg)
+
+    def query(self, cypher: str, params: dict | None = None, write: bool = False):
+        from .graph.cypher_store import run_query
+
+        return run_query(self.out / STORE, cypher, params or {}, write=write)
+
+    def view(self, out_path=None, **options):
+        from .queries.view import render_view
+
+        return render_view(self.kg, out_path or self.out / VIEW, **options)
+
+    def show(self, **options):
+        from .queries.view import show
+
+        return show(self.kg, **options)
+
+
+def graph_stats(kg: KnowledgeGraph) -> dict:
+    rels = list(kg.relations.values())
+    return {
+        "documents": len(kg.documents),
+        "entities": len(kg.entities),
+        "relations": len(rels),
+        "evidence_sentences": len({(e.doc, e.start) for r in rels for e in r.evidence}),
+        "entities_by_type": dict(sorted(Counter(e.type for e in kg.entities.values()).items())),
+        "relations_by_predicate": dict(sorted(Counter(r.predicate for r in rels).items())),
+        "relations_with_amount": sum(1 for r in rels if "amount_usd" in r.props),
+        "relations_without_amount": sum(1 for r in rels if "amount_usd" not in r.props),
+        "relations_with_year": sum(1 for r in rels if "year" in r.props),
+        "relations_in_several_documents": sum(1 for r in rels if len(r.docs) > 1),
+        "entities_without_relations": len(set(kg.entities) - {r.subject for r in rels} - {r.object for r in rels}),
+    }
+
+
+# ------------------------------------------------------------------------------------------------
+def extract(paths, use_model: bool = True, progress: Progress = QUIET, keep_going: bool = False):
+    """Read and extract documents; returns (KnowledgeGraph, sentences, mentions, raw texts, warnings)."""
+    from .loaders.pipeline import Extractor
+
+    files = iter_paths(paths)
+    if not files:
+        raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
+                               "(supported: .txt .md .html .htm .pdf)")
+    extractor = Extractor(use_model=use_model)
+    kg = KnowledgeGraph()
+    sentences, mentions, raws, warnings = [], [], {}, []
+    seen_hashes: dict[str, str] = {}
+    for i, path in enumerate(files, 1):
+        progress(f"Reading and extracting {path}", i, len(files))
+        try:
+            doc = read_document(path)
+        except LoadError as err:
+            if not keep_going:
+                raise PolicygraphError(str(err)) from None
+            warnings.append(str(err))
+            progress(f"warning: {err}")
+            continue
+        if doc.id in raws:
+            msg = f"{path}: a document with id '{doc.id}' was already read (ids are file names without extension)"
+            if not keep_going:
+                raise PolicygraphError(msg)
+            warnings.append(msg)
+            continue
+        if doc.sha256 in seen_hashes:
+            warnings.append(f"{path}: same content as {seen_hashes[doc.sha256]}; both kept as documents")
+        seen_hashes[doc.sha256] = str(path)
+        facts = extractor.run(doc)
+        kg.add_document(DocumentInfo(doc.id, str(path), doc.sha256, len(doc.raw), doc.format))
+        for ent in facts.entities.values():
+            kg.add_entity(ent)
+        for rel in facts.relations:
+            kg.add_relation(rel)
+        sentences += facts.sentences
+        mentions += facts.mentions
+        raws[doc.id] = doc.raw
+    return kg, sentences, mentions, raws, warnings
+
+
+def build(paths, out="out", use_model: bool = True, progress: Progress | None = None, keep_going: bool = False,
+          store: bool = True, view: bool = True) -> Build:
+    """Build the graph from documents into `out`, atomically: the old build stays until the new one is valid."""
+    progress = progress or QUIET
+    out = Path(out)
+    paths = [Path(p) for p in (paths if isinstance(paths, (list, tuple)) else [paths])]
+    kg, sentences, mentions, raws, warnings = extract(paths, use_model, progress, keep_going)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        write_outputs(kg, tmp, sentences, mentions, raws, progress, store=store, view=view)
+        _swap_in(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    b = Build(out, kg)
+    b.warnings = warnings
+    return b
+
+
+def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, store=True, view=True) -> None:
+    from .graph.rdf import write_rdf
+    from .graph.validate import check
+
+    progress("Validating the graph against the SHACL shapes")
+    check(kg)
+    progress("Writing facts and RDF")
+    (out / FACTS).write_text(kg.to_jsonl(), encoding="utf-8")
+    (out / DOCUMENTS).write_text(json.dumps([d.to_dict() for d in sorted(kg.documents.values(), key=lambda d: d.id)],
+                                            indent=1) + "\n", encoding="utf-8")
+    docs_dir = out / "documents"
+    docs_dir.mkdir(exist_ok=True)
+    for doc_id, raw in sorted(raws.items()):
+        # the text as read: every evidence offset points into these files
+        with open(docs_dir / f"{doc_id}.txt", "w", encoding="utf-8", newline="") as fh:
+            fh.write(raw)
+    (out / SENTENCES).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences), encoding="utf-8")
+    (out / MENTIONS).write_text("".join(json.dumps(m) + "\n" for m in mentions), encoding="utf-8")
+    write_rdf(kg, out)
+    if store:
+        try:
+            from .graph.cypher_store import write_store
+        except ImportError:
+            write_store = None
+        if write_store is not None:
+            progress("Loading the embedded Cypher store")
+            write_store(kg, out / STORE, sentences=sentences, mentions=mentions)
+    if view:
+        try:
+            from .queries.view import render_view
+        except ImportError:
+            render_view = None
+        if render_view is not None:
+            progress("Rendering the browser view")
+            render_view(kg, out / VIEW)
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    """Replace `out` by the finished `tmp` with renames only, so a reader sees the old or the new build."""
+    if out.exists() and not (out / FACTS).exists() and any(out.iterdir()):
+        raise PolicygraphError(f"{out}: exists and is not a policygraph build; choose another --out")
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, old)
+    os.replace(tmp, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def open_build(out="out") -> Build:
+    out = Path(out)
+    facts = out / FACTS
+    if not facts.exists():
+        raise PolicygraphError(f"{out}: no build here (run `policygraph build PATH --out {out}` first)")
+    docs = []
+    if (out / DOCUMENTS).exists():
+        docs = json.loads((out / DOCUMENTS).read_text(encoding="utf-8"))
+    try:
+        with open(facts, encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+    except (OSError, ValueError) as err:
+        raise PolicygraphError(f"{facts}: unreadable build file ({err})") from None
+    return Build(out, KnowledgeGraph.from_records(records, docs))

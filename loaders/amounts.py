@@ -1,0 +1,57 @@
+"""Money amounts and years in running text.
+
+"$3.87 billion" -> 3.87e9, "USD 500 million" -> 5e8, "$419 million" -> 4.19e8, "₩1.2 trillion" is skipped
+(not USD). Years are four-digit 1900–2099 tokens; "the 2006-2007 negotiation" gives both.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"thousand|million|billion|trillion|bn|mn|tn|[kmb](?![a-z])"
+MONEY_RE = re.compile(
+    rf"(?:(?:US|U\.S\.)\s?\$|\$|USD\s?|US\s?dollars?\s)\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"|(?P<num2>{_NUM})\s?(?P<scale2>thousand|million|billion|trillion)?\s(?:U\.S\.\s|US\s)?dollars",
+    re.IGNORECASE,
+)
+YEAR_RE = re.compile(r"(?<![\d$.,])(19\d{2}|20\d{2})(?![\d%]|\.\d)")
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    value: float
+
+
+def find_amounts(text: str) -> list[Amount]:
+    out = []
+    for m in MONEY_RE.finditer(text):
+        num = m.group("num") or m.group("num2")
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        try:
+            value = float(num.replace(",", ""))
+        except ValueError:  # pragma: no cover - regex guarantees a number
+            continue
+        value *= SCALE.get(scale, 1.0)
+        out.append(Amount(m.start(), m.end(), round(value, 2)))
+    return out
+
+
+def find_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) for each plausible year mention."""
+    return [(m.start(), m.end(), int(m.group(1))) for m in YEAR_RE.finditer(text)]

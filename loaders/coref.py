@@ -1,0 +1,116 @@
+"""Document-level reference: what "the two countries", "the agreement" and "the first two" stand for.
+
+All rules look backwards in the same document only:
+- dyad anaphors ("both nations", "the two sides") -> the two countries the document mentions most
+- generic agreements / measures ("the agreement", "a third investigation") -> the latest specific
+  mention of the same type (and, for measures, the same head noun)
+- sentence-initial ordinals ("The first two, initiated ...") -> the last measure of the previous sentence
+- an agreement followed by "revisions"/"modifications", or "revised"/"renegotiated" before it, or
+  "modifications to <agreement>" -> the agreement's amendments (a new Agreement that AMENDS it)
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..graph.model import entity_id
+from ..ontology.lexicon import load_lexicon
+from .mentions import Mention
+
+ORDINAL_ANAPHOR = re.compile(r"^\s*(?:The (?:first|second|third|latter|former)(?: two| three)?|These|Those)\b")
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name.lower())
+
+
+class Coreference:
+    def __init__(self, lexicon=None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    def dyad(self, all_mentions: list[Mention]) -> list[Mention]:
+        counts = Counter(m.id for m in all_mentions if m.type == "Country" and not m.adjective)
+        top = [k for k, _ in counts.most_common(2)]
+        if len(top) < 2:
+            return []
+        by_id = {}
+        for m in all_mentions:
+            if m.id in top and m.id not in by_id:
+                by_id[m.id] = m
+        return [by_id[k] for k in top]
+
+    def resolve_sentence(self, text: str, offset: int, mentions: list[Mention], history: list[Mention],
+                         dyad: list[Mention], prev_sentence: list[Mention]) -> list[Mention]:
+        """Return the sentence's mentions with generic ones resolved and anaphors added."""
+        out: list[Mention] = []
+        lowered = text.lower()
+        for phrase in self.lex.dyad_anaphors:
+            for mt in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+                for d in dyad:
+                    out.append(Mention(offset + mt.start(), offset + mt.end(), text[mt.start():mt.end()],
+                                       d.type, d.id, d.name, "coref", wikidata=d.wikidata))
+        mo = ORDINAL_ANAPHOR.match(text)
+        if mo:
+            prev = [m for m in prev_sentence if m.type in ("Policy", "Agreement", "Law")]
+            if prev:
+                p = prev[-1]
+                out.append(Mention(offset + mo.start(), offset + mo.end(), text[mo.start():mo.end()], p.type,
+                                   p.id, p.name, "coref", wikidata=p.wikidata))
+        for m in mentions:
+            if m.source == "pattern" and self._generic(m):
+                ref = self._antecedent(m, history + out)
+                if ref is not None:
+                    out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
+                                       wikidata=ref.wikidata))
+                continue
+            out.append(m)
+        return out
+
+    def _generic(self, m: Mention) -> bool:
+        if getattr(m, "generic", False):
+            return True
+        name = m.name.lower()
+        words = [w for w in _words(name) if w not in self.lex.generic_modifiers]
+        return " ".join(words) in self.lex.generic_phrases or not words
+
+    def _antecedent(self, m: Mention, history: list[Mention]) -> Mention | None:
+        head = _words(m.name)[-1] if _words(m.name) else ""
+        for h in reversed(history[-80:]):
+            if h.type != m.type or h.adjective or self._generic(h):
+                continue
+            if m.type in ("Agreement", "Law"):
+                return h
+            hw = _words(h.name)
+            if hw and (hw[-1].rstrip("s") == head.rstrip("s")):
+                return h
+        return None
+
+    # --- amendments ----------------------------------------------------------------------------------
+    def amendments(self, text: str, offset: int, mentions: list[Mention]) -> tuple[list[Mention], list[tuple]]:
+        """Amended-agreement mentions and (amendment, AMENDS, original) pairs found in one sentence."""
+        nouns = "|".join(sorted(self.lex.amendment_nouns))
+        adjs = "|".join(sorted(self.lex.amendment_adjectives))
+        new, pairs = [], []
+        for m in mentions:
+            if m.type != "Agreement" or m.name.endswith(" amendments"):
+                continue
+            a, b = m.start - offset, m.end - offset
+            after = re.match(rf"\s+(?:{nouns})s?\b", text[b:], re.IGNORECASE)
+            before = re.search(rf"\b(?:{adjs})\s+$", text[:a], re.IGNORECASE)
+            of = re.search(rf"\b(?:{nouns})s?\s+(?:to|of)\s+(?:the\s+)?$", text[:a], re.IGNORECASE)
+            span = None
+            if after:
+                span = (a, b + after.end())
+            elif before:
+                span = (before.start(), b)
+            elif of:
+                span = (of.start(), b)
+            if span is None:
+                continue
+            name = f"{m.name} amendments"
+            am = Mention(offset + span[0], offset + span[1], text[span[0]:span[1]], "Agreement",
+                         entity_id("Agreement", name), name, "pattern")
+            am.aliases = {text[span[0]:span[1]], name}
+            new.append(am)
+            pairs.append((am, m))
+        return new, pairs

@@ -1,0 +1,268 @@
+"""Entity mentions: the gazetteer first, then descriptive noun phrases, then statistical NER.
+
+Every recogniser returns `Mention`s with offsets into the cleaned document text. Types, heads and
+modifier words come from the ontology package (gazetteer.toml, lexicon.toml): nothing here names a
+particular entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..graph.model import entity_id
+from ..ontology import load_model
+from ..ontology.lexicon import load_lexicon
+
+
+@dataclass
+class Mention:
+    start: int  # offsets into the cleaned document text
+    end: int
+    text: str
+    type: str
+    id: str
+    name: str
+    source: str  # gazetteer | pattern | ner | coref
+    wikidata: str | None = None
+    adjective: bool = False  # "Japanese", "South Korean": a country used as a modifier
+    aliases: set = field(default_factory=set)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+# --------------------------------------------------------------------------------------------
+# Gazetteer
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Surface:
+    entry_index: int
+    adjective: bool
+    short: bool  # surname-style alias: only after a fuller name in the same document
+
+
+class GazetteerMatcher:
+    """Leftmost-longest matching of gazetteer names, aliases and adjectives."""
+
+    def __init__(self, model=None) -> None:
+        self.model = model or load_model()
+        self.entries = list(self.model.gazetteer)
+        exact: dict[str, _Surface] = {}
+        folded: dict[str, _Surface] = {}
+        for i, e in enumerate(self.entries):
+            forms = [(e.name, False, False)] + [(a, False, False) for a in e.aliases]
+            forms += [(a, True, False) for a in getattr(e, "adjectives", ())]
+            forms += [(a, False, True) for a in getattr(e, "short_aliases", ())]
+            for form, adj, short in forms:
+                form = form.strip()
+                if not form:
+                    continue
+                surf = _Surface(i, adj, short)
+                if e.type == "Sector" and form.islower() and len(form) >= 4:
+                    folded.setdefault(form.lower(), surf)
+                else:
+                    exact.setdefault(form, surf)
+                    if len(form) >= 4 and not form.isupper():
+                        exact.setdefault(form.upper(), surf)  # ALL-CAPS headings
+        self._exact = exact
+        self._folded = folded
+        self._exact_re = _alternation(exact, flags=0)
+        self._folded_re = _alternation(folded, flags=re.IGNORECASE)
+
+    def find(self, text: str) -> list[Mention]:
+        cands = []
+        for rx, table, fold in ((self._exact_re, self._exact, False), (self._folded_re, self._folded, True)):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                key = m.group(0).lower() if fold else m.group(0)
+                surf = table.get(key)
+                if surf is not None:
+                    cands.append((m.start(), m.end(), surf))
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out: list[Mention] = []
+        seen_entries: set[int] = set()
+        last_end = -1
+        for start, end, surf in cands:
+            if start < last_end:
+                continue
+            e = self.entries[surf.entry_index]
+            if surf.short and surf.entry_index not in seen_entries:
+                continue  # "Moon" alone means Moon Jae-in only once the full name was used
+            if self._continues_other_name(text, start, end, e.type):
+                continue
+            seen_entries.add(surf.entry_index)
+            last_end = end
+            out.append(
+                Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer",
+                        wikidata=e.wikidata, adjective=surf.adjective)
+            )
+        return out
+
+    @staticmethod
+    def _continues_other_name(text: str, start: int, end: int, type_: str) -> bool:
+        """'Korea' in 'Korea Automobile Manufacturers Association' belongs to another name."""
+        if type_ not in ("Country", "USState"):
+            return False
+        m = re.match(r"[ \u00a0]+([A-Z][a-z]+)", text[end:end + 40])
+        if not m:
+            return False
+        nxt = m.group(1)
+        return nxt not in _NAME_BREAKERS
+
+
+# Capitalised words that may follow a country name without continuing it ("Korea In 2019 ...")
+_NAME_BREAKERS = {"In", "On", "At", "The", "And", "But", "For", "From", "With", "To", "By", "As", "Since",
+                  "After", "Before", "During", "While", "Although", "However", "This", "That", "It"}
+
+
+def _alternation(table: dict, flags: int):
+    if not table:
+        return None
+    forms = sorted(table, key=len, reverse=True)
+    body = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w\-.])(?:{body})(?![\w]|-\w)", flags)
+
+
+# --------------------------------------------------------------------------------------------
+# Descriptive noun phrases: policies, laws, agreements, facilities named by description
+# --------------------------------------------------------------------------------------------
+class DescriptiveRecognizer:
+    """'steel quota', 'Japanese export restrictions', 'electric vehicle plant', 'proposed legislation'.
+
+    Uses the dependency parse when there is one (left modifiers of a head noun), else a token
+    heuristic over the lexicon's modifier words.
+    """
+
+    def __init__(self, lexicon=None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    def find_parsed(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+        out = []
+        for tok in sent:
+            type_ = self.lex.head_type(tok)
+            if type_ is None or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and self.lex.head_type(tok.head):
+                continue  # 'quota' in 'quota system': the head is further right
+            # contiguous left modifiers: "Japanese export restrictions", "electric vehicle plant"
+            first = tok.i
+            j = tok.i - 1
+            while j >= 0 and (sent[j].dep_ in ("compound", "amod", "nmod", "npadvmod")
+                              or (sent[j].text in ("-", "\u2013") and j > 0)) and sent[j].pos_ != "VERB":
+                first = j
+                j -= 1
+            tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
+            words = [t for t in tokens if t.i != tok.i]
+            pp = self._pp(tok, type_)
+            det = sent[first - 1].lower_ if first > 0 else ""
+            generic = not words and not pp and not self.lex.bare_ok(tok)
+            if generic and not (type_ in ("Agreement", "Law") or det in ("the", "this", "that", "these", "those",
+                                                                         "another", "third", "second", "first")):
+                continue  # a bare indefinite 'restrictions' is too vague to be an entity
+            start = offset + tokens[0].idx
+            end = offset + tok.idx + len(tok.text)
+            if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
+                continue  # crosses a name's boundary
+            core = self._name(tokens)
+            name = core if (words or not pp) else f"{core} {pp[0]}"
+            m = Mention(start, end, name, type_, entity_id(type_, name), name, "pattern")
+            m.aliases = {name} | ({f"{core} {pp[0]}"} if pp else set())
+            if first < tokens[0].i:  # keep the full surface ("25 percent U.S. tariff on ...") as an alias
+                full = self._name([sent[k] for k in range(first, tok.i + 1)])
+                m.aliases.add(full + (f" {pp[0]}" if pp else ""))
+            m.head = tok.lemma_.lower()
+            m.generic = generic
+            out.append(m)
+        return out
+
+    def _trim(self, tokens):
+        while tokens and (tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM")
+                          or tokens[0].lower_ in self.lex.generic_modifiers
+                          or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")):
+            tokens = tokens[1:]
+        return tokens
+
+    @staticmethod
+    def _name(tokens) -> str:
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        text = re.sub(r"[’']s\b", "", text)
+        return re.sub(r"\s+", " ", text)
+
+    def _pp(self, tok, type_=None):
+        """'restrictions on U.S. beef' -> ('on U.S. beef', end_char) for the alias and the name."""
+        preps = ("in", "at") if type_ == "Facility" else ("on", "against", "for", "into", "to")
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    sub = list(objs[0].subtree)
+                    words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= objs[0].i]
+                    if len(words) <= 5:
+                        text = child.text + " " + self._name([t for t in words if t.pos_ != "DET"])
+                        return text, words[-1].idx + len(words[-1].text)
+        return None
+
+    def find_plain(self, text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Rules-only path: up to three modifier words before a head noun from the lexicon."""
+        out = []
+        for m in self.lex.plain_re.finditer(text):
+            head = m.group("head")
+            type_ = self.lex.head_type_word(head)
+            mods = [w for w in (m.group("mods") or "").split() if w]
+            while mods and (mods[0].lower() in self.lex.generic_modifiers or mods[0].lower() in _STOP):
+                mods = mods[1:]
+            if not mods:
+                continue
+            name = " ".join(mods + [head])
+            start = offset + m.end() - len(name)
+            # recompute start on the original text (the regex kept spacing)
+            start = offset + m.start("head") - (len(" ".join(mods)) + 1)
+            end = offset + m.end("head")
+            if text[start - offset:end - offset] != name:
+                start = offset + m.start("mods") if m.group("mods") else offset + m.start("head")
+                name = re.sub(r"\s+", " ", text[start - offset:end - offset])
+            if any(s < end and start < e for s, e in taken):
+                continue
+            out.append(Mention(start, end, name, type_, entity_id(type_, name), name, "pattern", aliases={name}))
+        return out
+
+
+_STOP = set("the a an its their his her our this that these those of and or to in on for by with from as at "
+            "is are was were be been has have had will would could should may might".split())
+
+
+# --------------------------------------------------------------------------------------------
+# Statistical NER for names the gazetteer does not know, typed by context
+# --------------------------------------------------------------------------------------------
+class NerRecognizer:
+    def __init__(self, lexicon=None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+        out = []
+        for ent in sent.ents:
+            start = offset + ent.start_char
+            end = offset + ent.end_char
+            if any(s < end and start < e for s, e in taken):
+                continue
+            text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+            text = re.sub(r"[’']s$", "", text).strip()
+            if len(text) < 2 or not text[0].isupper():
+                continue
+            start = end - len(ent.text.rstrip()) + (len(ent.text) - len(ent.text.lstrip()))
+            if ent.text != text:
+                start = offset + ent.start_char + ent.text.find(text)
+                end = start + len(text)
+            type_ = self.lex.type_for_name(text, ent.label_, sent)
+            if type_ is None:
+                continue
+            out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> GazetteerMatcher:
+    return GazetteerMatcher()

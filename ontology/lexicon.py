@@ -1,0 +1,140 @@
+"""Load the extraction lexicon (lexicon.toml) and relation patterns (patterns.toml)."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Rule:
+    predicate: str
+    verbs: frozenset = frozenset()
+    nouns: frozenset = frozenset()
+    adverbs: frozenset = frozenset()
+    subject: tuple = ()
+    object: tuple = ()
+    subject_types: tuple = ()
+    object_types: tuple = ()
+    amount: bool = False
+    pairwise: bool = False
+    pairwise_only: bool = False
+    pairwise_words: tuple = ()
+    both_directions: bool = False
+    negation_ok: bool = False
+    confidence: float = 0.7
+
+
+@dataclass
+class Lexicon:
+    heads: dict  # lemma -> type
+    needs_modifier: frozenset
+    generic_modifiers: frozenset
+    generic_phrases: frozenset
+    amendment_nouns: frozenset
+    amendment_adjectives: frozenset
+    group_nouns: frozenset
+    owner_nouns: frozenset
+    sector_carriers: frozenset
+    dyad_anaphors: tuple
+    name_endings: dict  # type -> set of final words
+    ignore_endings: frozenset
+    firm_cues: frozenset
+    titles: dict  # title word -> role
+    rules: list = field(default_factory=list)
+
+    # -- descriptive heads ---------------------------------------------------------------------
+    def head_type(self, tok) -> str | None:
+        return self.heads.get(tok.lemma_.lower()) or self.heads.get(tok.lower_)
+
+    def head_type_word(self, word: str) -> str | None:
+        w = word.lower()
+        return self.heads.get(w) or self.heads.get(w.rstrip("s")) or self.heads.get(re.sub(r"ies$", "y", w))
+
+    def bare_ok(self, tok) -> bool:
+        return tok.lemma_.lower() not in self.needs_modifier
+
+    @property
+    def plain_re(self):
+        words = sorted({h for h in self.heads} | {h + "s" for h in self.heads}
+                       | {re.sub(r"y$", "ies", h) for h in self.heads}, key=len, reverse=True)
+        mod = r"(?:[A-Za-z][\w.\-]*\s){1,3}"
+        return re.compile(rf"(?P<mods>{mod})?(?P<head>\b(?:{'|'.join(map(re.escape, words))})\b)", re.IGNORECASE)
+
+    # -- unknown names ---------------------------------------------------------------------------
+    def type_for_name(self, text: str, label: str, sent=None) -> str | None:
+        words = text.split()
+        last = words[-1] if words else ""
+        if last in self.ignore_endings:
+            return None
+        for type_, endings in self.name_endings.items():
+            if last in endings:
+                return type_
+        if label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            return "Person"
+        if label == "ORG" and sent is not None:
+            context = {t.lower_ for t in sent}
+            if context & self.firm_cues:
+                return "Firm"
+        if label == "LAW":
+            return "Law"
+        return None
+
+
+def _rule(d: dict) -> Rule:
+    return Rule(
+        predicate=d["predicate"],
+        verbs=frozenset(d.get("verbs", ())),
+        nouns=frozenset(d.get("nouns", ())),
+        adverbs=frozenset(d.get("adverbs", ())),
+        subject=tuple(d.get("subject", ())),
+        object=tuple(d.get("object", ())),
+        subject_types=tuple(d.get("subject_types", ())),
+        object_types=tuple(d.get("object_types", ())),
+        amount=bool(d.get("amount", False)),
+        pairwise=bool(d.get("pairwise", False)),
+        pairwise_only=bool(d.get("pairwise_only", False)),
+        pairwise_words=tuple(d.get("pairwise_words", ())),
+        both_directions=bool(d.get("both_directions", False)),
+        negation_ok=bool(d.get("negation_ok", False)),
+        confidence=float(d.get("confidence", 0.7)),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lex = tomllib.loads((HERE / "lexicon.toml").read_text(encoding="utf-8"))
+    pats = tomllib.loads((HERE / "patterns.toml").read_text(encoding="utf-8"))
+    heads = {}
+    for type_, words in lex["heads"].items():
+        if type_ in ("needs_modifier",):
+            continue
+        if isinstance(words, list) and type_[0].isupper():
+            for w in words:
+                heads[w] = type_
+    endings = {k: set(v) for k, v in lex["name_endings"].items() if k not in ("ignore", "firm_cues")}
+    titles = {}
+    for role, words in lex["titles"].items():
+        for w in words:
+            titles[w] = role
+    return Lexicon(
+        heads=heads,
+        needs_modifier=frozenset(lex["heads"]["needs_modifier"]),
+        generic_modifiers=frozenset(lex["heads"]["generic_modifiers"]),
+        generic_phrases=frozenset(lex["heads"]["generic_phrases"]),
+        amendment_nouns=frozenset(lex["heads"]["amendment_nouns"]),
+        amendment_adjectives=frozenset(lex["heads"]["amendment_adjectives"]),
+        group_nouns=frozenset(lex["heads"]["group_nouns"]),
+        owner_nouns=frozenset(lex["heads"]["owner_nouns"]),
+        sector_carriers=frozenset(lex["heads"]["sector_carriers"]),
+        dyad_anaphors=tuple(lex["heads"]["dyad_anaphors"]),
+        name_endings=endings,
+        ignore_endings=frozenset(lex["name_endings"]["ignore"]),
+        firm_cues=frozenset(lex["name_endings"]["firm_cues"]),
+        titles=titles,
+        rules=[_rule(r) for r in pats["rule"]],
+    )
