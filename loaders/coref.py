@@ -17,7 +17,8 @@ from ..graph.model import entity_id
 from ..ontology.lexicon import load_lexicon
 from .mentions import Mention
 
-ORDINAL_ANAPHOR = re.compile(r"^\s*(?:The (?:first|second|third|latter|former)(?: two| three)?|These|Those)\b")
+ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")
+APPOSITIVE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$")
 
 
 def _words(name: str) -> list[str]:
@@ -58,13 +59,22 @@ class Coreference:
                                    p.id, p.name, "coref", wikidata=p.wikidata))
         for m in mentions:
             if m.source == "pattern" and self._generic(m):
-                ref = self._antecedent(m, history + out)
+                ref = self._appositive(m, text, offset, mentions) or self._antecedent(m, history + out)
                 if ref is not None:
                     out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
                                        wikidata=ref.wikidata))
                 continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _appositive(m: Mention, text: str, offset: int, mentions: list[Mention]) -> Mention | None:
+        """'another regional trade agreement, the fifteen-nation RCEP': the appositive names it."""
+        for x in mentions:
+            if x.type == m.type and x.start > m.end and x.source == "gazetteer":
+                if APPOSITIVE.match(text[m.end - offset:x.start - offset]):
+                    return x
+        return None
 
     def _generic(self, m: Mention) -> bool:
         if getattr(m, "generic", False):

@@ -51,10 +51,13 @@ class GazetteerMatcher:
         self.entries = list(self.model.gazetteer)
         exact: dict[str, _Surface] = {}
         folded: dict[str, _Surface] = {}
+        self._shared_surnames: dict[str, set] = {}  # "Lee" -> every person it may stand for
         for i, e in enumerate(self.entries):
             forms = [(e.name, False, False)] + [(a, False, False) for a in e.aliases]
             forms += [(a, True, False) for a in getattr(e, "adjectives", ())]
             forms += [(a, False, True) for a in getattr(e, "short_aliases", ())]
+            if e.type == "Person":
+                forms += [(a, False, True) for a in _surnames(e.name)]
             for form, adj, short in forms:
                 form = form.strip()
                 if not form:
@@ -63,6 +66,9 @@ class GazetteerMatcher:
                 if e.type == "Sector" and form.islower() and len(form) >= 4:
                     folded.setdefault(form.lower(), surf)
                 else:
+                    if short and form in exact and exact[form].entry_index != i:
+                        self._shared_surnames.setdefault(form, {exact[form].entry_index}).add(i)
+                        continue
                     exact.setdefault(form, surf)
                     if len(form) >= 4 and not form.isupper():
                         exact.setdefault(form.upper(), surf)  # ALL-CAPS headings
@@ -83,17 +89,24 @@ class GazetteerMatcher:
                     cands.append((m.start(), m.end(), surf))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[Mention] = []
-        seen_entries: set[int] = set()
+        recent: list[int] = []
         last_end = -1
         for start, end, surf in cands:
             if start < last_end:
                 continue
+            if surf.short:
+                # "Moon" alone means Moon Jae-in only once the full name was used; a surname several
+                # people share goes to the one named most recently
+                options = self._shared_surnames.get(text[start:end], {surf.entry_index})
+                named = [i for i in recent if i in options]
+                if not named:
+                    continue
+                surf = _Surface(named[-1], False, True)
             e = self.entries[surf.entry_index]
-            if surf.short and surf.entry_index not in seen_entries:
-                continue  # "Moon" alone means Moon Jae-in only once the full name was used
-            if self._continues_other_name(text, start, end, e.type):
+            if not surf.adjective and self._continues_other_name(text, start, end, e.type):
                 continue
-            seen_entries.add(surf.entry_index)
+            if not surf.short:
+                recent.append(surf.entry_index)
             last_end = end
             out.append(
                 Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer",
@@ -113,6 +126,16 @@ class GazetteerMatcher:
         return nxt not in _NAME_BREAKERS
 
 
+def _surnames(name: str) -> list[str]:
+    """'Moon Jae-in' -> ['Moon'] (family name first), 'George W. Bush' -> ['Bush']."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    if "-" in parts[-1] or len(parts) == 2 and parts[-1][:1].islower():
+        return [parts[0]]
+    return [parts[-1]]
+
+
 # Capitalised words that may follow a country name without continuing it ("Korea In 2019 ...")
 _NAME_BREAKERS = {"In", "On", "At", "The", "And", "But", "For", "From", "With", "To", "By", "As", "Since",
                   "After", "Before", "During", "While", "Although", "However", "This", "That", "It"}
@@ -123,7 +146,8 @@ def _alternation(table: dict, flags: int):
         return None
     forms = sorted(table, key=len, reverse=True)
     body = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w\-.])(?:{body})(?![\w]|-\w)", flags)
+    # hyphens separate names ("U.S.-South Korea"); a preceding dot or letter continues a word
+    return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", flags)
 
 
 # --------------------------------------------------------------------------------------------
@@ -151,7 +175,10 @@ class DescriptiveRecognizer:
             first = tok.i
             j = tok.i - 1
             while j >= 0 and (sent[j].dep_ in ("compound", "amod", "nmod", "npadvmod")
-                              or (sent[j].text in ("-", "\u2013") and j > 0)) and sent[j].pos_ != "VERB":
+                              or (sent[j].text in ("-", "\u2013") and j > 0)
+                              or (sent[j].like_num and j > 0 and sent[j - 1].pos_ == "PROPN")  # Section 232
+                              or (sent[j].pos_ == "PROPN" and j + 1 < len(sent) and sent[j + 1].like_num
+                                  and first == j + 1)) and sent[j].pos_ != "VERB":
                 first = j
                 j -= 1
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
