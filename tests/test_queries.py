@@ -1,0 +1,394 @@
+"""The named analyst queries (Cypher on the embedded store, their Neo4j texts, SPARQL twins) and the CLI."""
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from cypher_fixtures import EVIL, neo4j_grammar_available, neo4j_parse, sample_kg, sample_mentions, sample_sentences
+from policygraph.cli import main
+from policygraph.console import PolicygraphError
+from policygraph.graph.cypher_store import run_query, write_store
+from policygraph.graph.model import KnowledgeGraph
+from policygraph.queries import catalog
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    """A build directory with the sample graph: facts, RDF and the store."""
+    from policygraph.graph.rdf import write_rdf
+
+    out = tmp_path_factory.mktemp("build")
+    kg = sample_kg()
+    (out / "facts.jsonl").write_text(kg.to_jsonl(), encoding="utf-8")
+    (out / "documents.json").write_text(json.dumps([d.to_dict() for d in kg.documents.values()]), encoding="utf-8")
+    write_rdf(kg, out)
+    write_store(kg, out / "graph.lbug", sentences=sample_sentences(), mentions=sample_mentions(kg))
+    return out
+
+
+def run(build, query, **params):
+    return catalog.run_named(query, build / "graph.lbug", params)
+
+
+def rows(df, *cols):
+    return {tuple(_plain(v) for v in r) for r in df[list(cols)].itertuples(index=False, name=None)}
+
+
+def _plain(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if hasattr(v, "item"):
+        return v.item()
+    if v.__class__.__name__ == "NAType":
+        return None
+    return tuple(v) if isinstance(v, list) else v
+
+
+# -- the catalogue -------------------------------------------------------------------------------------------
+def test_at_least_twelve_documented_queries():
+    qs = catalog.list_queries()
+    assert len(qs) >= 12
+    for q in qs:
+        assert q.question.endswith("?") or q.question.endswith("."), q.name
+        assert q.text.startswith(f"// name: {q.name}\n// question: ")
+        for p in q.params:
+            assert p.description and p.type in catalog.TYPES
+            assert f"${p.name}" in q.body() and f"${p.name}" in q.body("neo4j"), (q.name, p.name)
+    variants = {q.name for q in qs if q.neo4j_text is not None}
+    assert variants == {"paths_between", "shortest_path"}
+
+
+def test_param_headers_and_binding():
+    q = catalog.get_query("investments_into_states")
+    assert [(p.name, p.type, p.default) for p in q.params] == [("state", "string", ""), ("min_usd", "float", 0.0)]
+    assert catalog.bind(q, {"state": "Georgia"}) == {"state": "Georgia", "min_usd": 0.0}
+    assert catalog.bind(q, {"min_usd": "1e9"}) == {"state": "", "min_usd": 1e9}
+    with pytest.raises(PolicygraphError, match="unknown parameter stat "):
+        catalog.bind(q, {"stat": "x"})
+    with pytest.raises(PolicygraphError, match="missing parameter name"):
+        catalog.bind(catalog.get_query("actor_profile"), {})
+    with pytest.raises(PolicygraphError, match="expected an int"):
+        catalog.bind(catalog.get_query("timeline"), {"from_year": "20x"})
+    with pytest.raises(PolicygraphError, match="did you mean investments_into_states"):
+        catalog.get_query("investments_into_state")
+    assert catalog.parse_param_args(["a=1", "b=2.5", "c=Georgia", "d=1e9", "e=", "f=x=y"]) == {
+        "a": 1, "b": 2.5, "c": "Georgia", "d": 1e9, "e": "", "f": "x=y"}
+    with pytest.raises(PolicygraphError, match="expected NAME=VALUE"):
+        catalog.parse_param_args(["novalue"])
+
+
+def test_neo4j_texts_parse_with_neo4js_grammar():
+    reason = neo4j_grammar_available()
+    if reason:
+        pytest.skip(reason)
+    qs = catalog.list_queries()
+    params = {p.name: 1 for q in qs for p in q.params}
+    res = neo4j_parse([q.body("neo4j") for q in qs], params)
+    bad = {q.name: r["errors"] for q, r in zip(qs, res) if r["errors"]}
+    assert not bad, bad
+    # where a variant exists, the LadybugDB text really is not Neo4j Cypher
+    lady = [q for q in qs if q.neo4j_text is not None]
+    res = neo4j_parse([q.body("ladybug") for q in lady], params)
+    assert all(r["errors"] for r in res)
+
+
+# -- every named query on the sample graph ------------------------------------------------------------------
+def test_investments_into_states(build):
+    df = run(build, "investments_into_states", state="georgia")
+    assert rows(df, "state", "firm", "amount_usd", "year") == {
+        ("Georgia", "Hanwha Q Cells", 2.5e9, 2023), ("Georgia", "Hyundai Motor Group", 5.5e9, 2022)}
+    assert set(df["state_total_usd"]) == {8e9}
+    all_states = run(build, "investments_into_states")
+    assert set(all_states["state"]) == {"Georgia", "Alabama", "Texas"}
+    assert list(all_states["state"])[0] == "Georgia"  # largest total first
+    big = run(build, "investments_into_states", min_usd=1e9)
+    assert set(big["firm"]) == {"Hanwha Q Cells", "Hyundai Motor Group"} and set(big["state"]) == {"Georgia"}
+
+
+def test_state_investment_totals(build):
+    df = run(build, "state_investment_totals")
+    assert rows(df, "state", "total_usd", "firms") == {("Georgia", 8e9, 2), ("Alabama", 3e8, 1), ("Texas", 1e6, 1)}
+
+
+def test_targets_country(build):
+    df = run(build, "targets_country", country="ROK")
+    assert rows(df, "source", "predicate", "year", "measure") == {
+        ("China", "RETALIATES_AGAINST", 2017, "tourism ban"),
+        ("Japan", "RETALIATES_AGAINST", 2019, "export controls"),
+        ("Section 232 steel tariffs", "TARGETS", 2018, None)}
+    tariffs = df[df["source"] == "Section 232 steel tariffs"].iloc[0]
+    assert list(tariffs["imposed_by"]) == ["United States"]
+
+
+def test_retaliation_pairs(build):
+    df = run(build, "retaliation_pairs")
+    assert rows(df, "retaliator", "target", "measure", "year", "mutual") == {
+        ("China", "South Korea", "tourism ban", 2017, False),
+        ("Japan", "South Korea", "export controls", 2019, True),
+        ("South Korea", "Japan", "WTO complaint", 2019, True)}
+    assert list(df["year"]) == [2017, 2019, 2019]
+
+
+def test_agreement_parties_and_timeline(build):
+    df = run(build, "agreement_parties", agreement="KORUS")
+    assert rows(df, "agreement", "party") == {("KORUS FTA", "South Korea"), ("KORUS FTA", "United States")}
+    assert len(run(build, "agreement_parties")) == 4
+    tl = run(build, "agreement_timeline", agreement="korus fta")
+    dated = tl[tl["year"].notna()]
+    assert list(zip(dated["year"], dated["actor"], dated["action"])) == [
+        (2007, "United States", "SIGNS"), (2011, "South Korea", "RATIFIES")]
+
+
+def test_regulators_of(build):
+    df = run(build, "regulators_of", target="Steel")
+    assert rows(df, "regulator", "how") == {("Department of Commerce", "REGULATES"),
+                                            ("Section 232 steel tariffs", "TARGETS")}
+
+
+def test_actor_profile_with_evidence(build):
+    df = run(build, "actor_profile", name="Hyundai")
+    assert rows(df, "subject", "predicate", "object") == {
+        ("Hyundai Motor Group", "INVESTS_IN", "Georgia"), ("Hyundai Motor Group", "INVESTS_IN", "Alabama"),
+        ("Hyundai Motor Group", "OPERATES_IN", "automobiles"), ("Hyundai Motor Group", "PARTNERS_WITH", "SK On")}
+    assert df["quote"].notna().all() and df["fact"].str.startswith("rel/").all()
+    incoming = run(build, "actor_profile", name="south korea")
+    assert ("Yoon Suk Yeol", "LEADS", "South Korea") in rows(incoming, "subject", "predicate", "object")
+
+
+def test_paths_and_shortest_path(build):
+    df = run(build, "paths_between", source="Hanwha Q Cells", target="Alabama")
+    assert [list(n) for n in df["names"]] == [["Hanwha Q Cells", "Georgia", "Hyundai Motor Group", "Alabama"]]
+    assert list(df["hops"]) == [3]
+    none = run(build, "paths_between", source="Hanwha Q Cells", target="Japan")
+    assert len(none) == 0  # more than 3 facts apart
+    sp = run(build, "shortest_path", source="China", target="Japan")
+    assert [list(n) for n in sp["names"]] == [["China", "South Korea", "Japan"]]
+
+
+def test_firms_by_sector(build):
+    df = run(build, "firms_by_sector")
+    assert rows(df, "sector", "firm", "investments", "invested_usd") == {
+        ("automobiles", "Hyundai Motor Group", 2, 5.8e9), ("solar", "Hanwha Q Cells", 1, 2.5e9)}
+
+
+def test_timeline(build):
+    df = run(build, "timeline", from_year=2018, to_year=2019)
+    assert list(df["year"]) == [2018, 2018, 2019, 2019]
+    inv = run(build, "timeline", predicate="invests_in")
+    assert list(inv["year"]) == [2021, 2022, 2023, 2023] and set(inv["predicate"]) == {"INVESTS_IN"}
+
+
+def test_multi_document_facts(build):
+    df = run(build, "multi_document_facts")
+    assert rows(df, "subject", "object", "n_docs") == {("Hyundai Motor Group", "Georgia", 2)}
+    assert len(run(build, "multi_document_facts", min_docs=1)) == len(sample_kg().relations)
+
+
+def test_policy_authorizations(build):
+    df = run(build, "policy_authorizations")
+    assert rows(df, "law", "policy", "first_imposed") == {("Trade Expansion Act of 1962", "Section 232 steel tariffs", 2018)}
+    assert list(df["imposed_by"][0]) == ["United States"]
+
+
+def test_most_connected(build):
+    df = run(build, "most_connected", limit=2)
+    assert list(df["name"]) == ["South Korea", "Hyundai Motor Group"]
+    firms = run(build, "most_connected", **{"class": "Firm"})
+    assert set(firms["type"]) == {"Firm"}
+
+
+def test_sentences_and_fact_evidence(build):
+    df = run(build, "sentences_mentioning", name="Alabama")
+    assert list(df["text"]) == ["Hyundai Motor Group also invests $300 million in Alabama in 2023."]
+    fact = run(build, "actor_profile", name="Alabama")["fact"][0]
+    ev = run(build, "fact_evidence", fact=fact)
+    assert list(zip(ev["doc"], ev["subject"], ev["object"])) == [("alpha", "Hyundai Motor Group", "Alabama")]
+    text = sample_kg().documents["alpha"]
+    from cypher_fixtures import DOCS
+
+    assert DOCS["alpha"][ev["start_offset"][0]:ev["end_offset"][0]] == ev["text"][0]
+
+
+def test_named_query_values_are_parameters(build):
+    before = run_query(build / "graph.lbug", "MATCH (n) RETURN count(n) AS n")["n"][0]
+    df = run(build, "actor_profile", name=EVIL)
+    assert rows(df, "subject", "object") == {(EVIL, "Texas")}
+    assert run_query(build / "graph.lbug", "MATCH (n) RETURN count(n) AS n")["n"][0] == before
+
+
+# -- SPARQL gives the same answers ----------------------------------------------------------------------------
+def _same_as_sparql(build_dir, store):
+    inv_c = run_query(store, catalog.get_query("investments_into_states").body(), {"state": "", "min_usd": 0.0})
+    inv_s = catalog.run_sparql("investments_into_states", build_dir)
+    assert rows(inv_c, "state", "firm", "amount_usd", "year") == rows(inv_s, "state_name", "firm", "amount_usd", "year")
+    par_c = run_query(store, catalog.get_query("agreement_parties").body(), {"agreement": ""})
+    par_s = catalog.run_sparql("agreement_parties", build_dir)
+    assert rows(par_c, "agreement", "party", "party_type") == rows(par_s, "agreement_name", "party", "party_type")
+    ret_c = run_query(store, catalog.get_query("retaliation_pairs").body(), {})
+    ret_s = catalog.run_sparql("retaliation_pairs", build_dir)
+    assert rows(ret_c, "retaliator", "target", "measure", "year") == rows(ret_s, "retaliator", "target", "measure", "year")
+    return len(inv_c), len(par_c), len(ret_c)
+
+
+def test_cypher_and_sparql_agree(build):
+    assert _same_as_sparql(build, build / "graph.lbug") == (4, 4, 3)
+    geo = catalog.run_sparql("investments_into_states", build, {"state": "Georgia"})
+    assert set(geo["firm"]) == {"Hanwha Q Cells", "Hyundai Motor Group"}
+
+
+def test_sparql_refuses_updates_and_reports_errors(build):
+    with pytest.raises(PolicygraphError, match="updates are not supported"):
+        catalog.run_sparql("DELETE WHERE { ?s ?p ?o }", build)
+    with pytest.raises(PolicygraphError, match="SPARQL error"):
+        catalog.run_sparql("SELECT ?x WHERE { ?x ", build)
+    with pytest.raises(PolicygraphError, match="no build here"):
+        catalog.run_sparql("SELECT * WHERE { ?s ?p ?o }", build / "nothing")
+    (build / "empty").mkdir(exist_ok=True)
+    with pytest.raises(PolicygraphError, match="no graph.ttl"):
+        catalog.run_sparql("SELECT * WHERE { ?s ?p ?o }", build / "empty")
+
+
+# -- the CLI ----------------------------------------------------------------------------------------------------
+def cli(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_query_table_csv_json(build, capsys):
+    cypher = ("MATCH (f:Firm)-[r:INVESTS_IN]->(s:USState) WHERE s.name = $state "
+              "RETURN f.name AS firm, r.amount_usd AS usd ORDER BY firm")
+    code, out, _ = cli(capsys, "query", cypher, "-p", "state=Georgia", "--out", str(build))
+    assert code == 0 and "Hanwha Q Cells" in out and "2500000000" in out and "(2 rows)" in out
+    code, out, _ = cli(capsys, "query", cypher, "-p", "state=Georgia", "--out", str(build), "--format", "csv")
+    assert out.splitlines() == ["firm,usd", "Hanwha Q Cells,2500000000.0", "Hyundai Motor Group,5500000000.0"]
+    code, out, _ = cli(capsys, "query", cypher, "-p", "state=Georgia", "--out", str(build), "--format", "json")
+    assert json.loads(out) == [{"firm": "Hanwha Q Cells", "usd": 2.5e9}, {"firm": "Hyundai Motor Group", "usd": 5.5e9}]
+
+
+def test_cli_refuses_writes_and_reports_errors(build, capsys):
+    code, out, err = cli(capsys, "query", "MATCH (n) DETACH DELETE n", "--out", str(build))
+    assert code == 1 and err.strip() == ("policygraph: error: this query writes (DETACH, DELETE); queries are "
+                                         "read-only unless you pass --write (Python: write=True)")
+    code, out, err = cli(capsys, "query", "MATCH (n:Firm RETURN n", "--out", str(build))
+    assert code == 1 and err.startswith("policygraph: error: Cypher error: ") and err.count("\n") == 1
+    code, out, err = cli(capsys, "query", "RETURN 1", "--out", str(build / "missing"))
+    assert code == 1 and "no build here" in err
+
+
+def test_cli_write_flag(tmp_path, capsys):
+    write_store(sample_kg(), tmp_path / "graph.lbug")
+    code, out, err = cli(capsys, "query", "MATCH (n:Sector {name: $n}) SET n.wikidata = $q RETURN n.wikidata AS w",
+                         "-p", "n=steel", "-p", "q=Q11427", "--write", "--out", str(tmp_path))
+    assert code == 0, err
+    assert run_query(tmp_path / "graph.lbug", "MATCH (n:Sector {name: 'steel'}) RETURN n.wikidata AS w")["w"][0] == "Q11427"
+
+
+def test_cli_queries_list_and_run(build, capsys):
+    code, out, _ = cli(capsys, "queries")
+    assert code == 0 and "investments_into_states" in out and "-p state (string" in out
+    code, out, _ = cli(capsys, "queries", "list", "--format", "json")
+    assert len(json.loads(out)) == len(catalog.list_queries())
+    code, out, err = cli(capsys, "queries", "run", "investments_into_states", "-p", "state=Georgia",
+                         "--out", str(build), "--format", "json")
+    assert code == 0, err
+    assert {(r["firm"], r["amount_usd"]) for r in json.loads(out)} == {("Hanwha Q Cells", 2.5e9),
+                                                                      ("Hyundai Motor Group", 5.5e9)}
+    code, out, err = cli(capsys, "queries", "run", "actor_profile", "-p", f"name={EVIL}", "--out", str(build),
+                         "--format", "json")
+    assert code == 0 and json.loads(out)[0]["subject"] == EVIL
+    code, out, err = cli(capsys, "queries", "run", "nosuch", "--out", str(build))
+    assert code == 1 and "unknown named query 'nosuch'" in err
+    code, out, _ = cli(capsys, "queries", "show", "shortest_path", "--neo4j")
+    assert "shortestPath(" in out
+
+
+def test_cli_sparql(build, capsys):
+    code, out, err = cli(capsys, "sparql", "SELECT ?n WHERE { ?f pg:entityType 'USState' ; rdfs:label ?n } ORDER BY ?n",
+                         "--out", str(build), "--format", "csv")
+    assert code == 0, err
+    assert out.splitlines() == ["n", "Alabama", "Georgia", "Texas"]
+    code, out, err = cli(capsys, "sparql", "investments_into_states", "-p", "state=Georgia", "--out", str(build))
+    assert code == 0 and "Hyundai Motor Group" in out
+
+
+def test_cli_push_needs_a_password_without_a_terminal(build, capsys, monkeypatch):
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", open(os.devnull))
+    code, out, err = cli(capsys, "push", "--uri", "bolt://127.0.0.1:9", "--out", str(build))
+    assert code == 1 and "NEO4J_PASSWORD" in err
+    with pytest.raises(SystemExit):
+        main(["push", "--uri", "bolt://x", "--password", "secret"])  # there is no password flag
+
+
+def test_cli_push_unreachable(build, capsys, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "pw")
+    code, out, err = cli(capsys, "push", "--uri", "bolt://127.0.0.1:9", "--out", str(build), "-q")
+    assert code == 1 and err.startswith("policygraph: error: cannot reach Neo4j at bolt://127.0.0.1:9")
+
+
+@pytest.mark.parametrize("command", ["query", "queries", "push", "sparql"])
+def test_cli_help_has_an_example(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0 and "example" in out and f"policygraph {command}" in out
+
+
+# -- the corpus graph ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """(build dir with graph.ttl, store path) for the corpus: out/ as built, or rebuilt from out/facts.jsonl."""
+    out = Path(os.environ.get("POLICYGRAPH_OUT", REPO / "out"))
+    if not (out / "facts.jsonl").exists():
+        pytest.skip(f"no corpus build in {out} (run `policygraph build ../shared/corpus --out out` first)")
+    if (out / "graph.lbug").exists() and (out / "graph.ttl").exists():
+        return out, out / "graph.lbug"
+    from policygraph.graph.rdf import write_rdf
+
+    with open(out / "facts.jsonl", encoding="utf-8") as fh:
+        kg = KnowledgeGraph.from_records(json.loads(line) for line in fh if line.strip())
+    tmp = tmp_path_factory.mktemp("corpus")
+    write_rdf(kg, tmp)
+    write_store(kg, tmp / "graph.lbug")
+    return tmp, tmp / "graph.lbug"
+
+
+def test_corpus_investments_into_georgia(corpus):
+    _, store = corpus
+    df = catalog.run_named("investments_into_states", store, {"state": "Georgia"})
+    by_firm = {}
+    for firm, usd in zip(df["firm"], df["amount_usd"]):
+        by_firm.setdefault(firm, []).append(_plain(usd))
+    hyundai = [v for f, vs in by_firm.items() if "hyundai" in f.lower() for v in vs if v]
+    hanwha = [v for f, vs in by_firm.items() if "hanwha" in f.lower() or "qcells" in f.lower().replace(" ", "")
+              for v in vs if v]
+    assert hyundai and hanwha, by_firm
+    assert all(v >= 1e8 for v in hyundai + hanwha)
+
+
+def test_corpus_every_named_query_runs(corpus):
+    _, store = corpus
+    some = {"country": "South Korea", "target": "steel", "name": "South Korea", "source": "United States",
+            "fact": run_query(store, "MATCH ()-[r]->() WHERE r.predicate IS NOT NULL RETURN r.id AS id LIMIT 1")["id"][0]}
+    empty = []
+    for q in catalog.list_queries():
+        params = {p.name: some[p.name] for p in q.params if p.required and p.name in some}
+        if q.name in ("paths_between", "shortest_path"):
+            params = {"source": "United States", "target": "South Korea"}
+        df = catalog.run_named(q.name, store, params)
+        if df.empty:
+            empty.append(q.name)
+    assert not empty, f"named queries with no rows on the corpus: {empty}"
+
+
+def test_corpus_cypher_and_sparql_agree(corpus):
+    build_dir, store = corpus
+    n_inv, n_par, n_ret = _same_as_sparql(build_dir, store)
+    assert n_inv > 0 and n_par > 0
