@@ -1,0 +1,389 @@
+"""explain(): name resolution, typed paths, ranking, the no-link answer, output formats and the CLI; then the
+same on the corpus graph (built once per session by the `corpus_build` fixture).
+
+The hand-made graph's facts are made up; their quotes are written into a documents folder so that every
+evidence offset can be checked against document text, as in a real build.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from policygraph.console import PolicygraphError
+from policygraph.graph.model import Entity, Evidence, KnowledgeGraph, Relation, entity_id
+from policygraph.queries import linkage as L
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+INJECTION = "<script>alert('pwned')</script>"
+
+# (doc, subject, predicate, object, props, confidence, quote); quotes of one document are joined into its text
+FACTS = [
+    ("doc-a", "SK Hynix", "LOCATED_IN", "South Korea", {}, 0.8,
+     "SK Hynix, the chipmaker based in South Korea, reported record sales."),
+    ("doc-a", "SK Hynix", "INVESTS_IN", "Indiana", {"amount_usd": 3.87e9, "year": 2024}, 0.9,
+     "SK Hynix will invest $3.87 billion in an Indiana\npackaging plant in 2024."),
+    ("doc-a", "SK Hynix", "OPERATES_IN", "semiconductors", {}, 0.7, "SK Hynix makes memory semiconductors."),
+    ("doc-b", "Samsung Electronics", "OPERATES_IN", "semiconductors", {}, 0.7, "Samsung makes semiconductors too."),
+    ("doc-b", "Samsung Electronics", "LOCATED_IN", "South Korea", {}, 0.6, "Samsung is a South Korean firm."),
+    ("doc-b", "Samsung Electronics", "INVESTS_IN", "Texas", {"amount_usd": 17e9, "year": 2021}, 0.8,
+     f"Samsung said {INJECTION} it will invest $17 billion in Texas in 2021."),
+    ("doc-a", "Japan", "RETALIATES_AGAINST", "South Korea",
+     {"year": 2019, "measure": "export restrictions on chip materials"}, 0.9,
+     "In July 2019 Japan retaliated against South Korea with export restrictions on chip materials."),
+    ("doc-a", "South Korea", "RETALIATES_AGAINST", "Japan", {"year": 2019, "measure": "WTO complaint"}, 0.8,
+     "In response, South Korea filed a WTO complaint against Japan."),
+    ("doc-a", "Japan", "IMPOSES", "Japanese export controls", {"year": 2019}, 0.8,
+     "Japan imposed export controls on three materials in 2019."),
+    ("doc-a", "Japanese export controls", "TARGETS", "South Korea", {"year": 2019}, 0.7,
+     "The export controls targeted South Korean manufacturers."),
+    ("doc-a", "Japanese export controls", "TARGETS", "semiconductors", {"year": 2019}, 0.7,
+     "The controls hit the semiconductor supply chain."),
+    ("doc-b", "United States", "IMPOSES", "Section 232 steel tariffs", {"year": 2018}, 0.9,
+     "The United States imposed Section 232 steel tariffs in 2018."),
+    ("doc-b", "Section 232 steel tariffs", "TARGETS", "South Korea", {"year": 2018}, 0.7,
+     "The tariffs applied to South Korean steel."),
+    ("doc-b", "United States", "PARTY_TO", "KORUS FTA", {}, 0.9, "The United States is a party to KORUS."),
+    ("doc-b", "South Korea", "PARTY_TO", "KORUS FTA", {}, 0.9, "South Korea is a party to KORUS."),
+    ("doc-b", "Hanwha Q Cells", "INVESTS_IN", "Georgia", {"amount_usd": 2.5e9, "year": 2023, "purpose": "solar"},
+     0.8, "Hanwha Q Cells is investing $2.5 billion in its Georgia solar factory."),
+    ("doc-b", "Hanwha Q Cells", "INVESTS_IN", "Hanwha Q Cells solar factory", {"amount_usd": 2.5e9, "year": 2023},
+     0.7, "Hanwha Q Cells is investing $2.5 billion in its Georgia solar factory."),
+    ("doc-b", "Hanwha Q Cells solar factory", "LOCATED_IN", "Georgia", {}, 0.7,
+     "Hanwha Q Cells is investing $2.5 billion in its Georgia solar factory."),
+    ("doc-a", "Hanwha Q Cells", "INVESTS_IN", "Georgia", {"amount_usd": 2.5e9, "year": 2023}, 0.6,
+     "Qcells put $2.5 billion into Georgia in 2023."),
+    ("doc-c", "Hanwha Q Cells", "INVESTS_IN", "Georgia", {"amount_usd": 2.7e9, "year": 2023}, 0.5,
+     "A local paper put the Qcells Georgia investment at $2.7 billion in 2023."),
+    ("doc-c", "Hanwha Q Cells", "LOCATED_IN", "South Korea", {}, 0.6, "Qcells is a unit of a South Korean group."),
+    ("doc-b", "Hyundai Motor", "INVESTS_IN", "Georgia", {"amount_usd": 5.4e9, "year": 2022}, 0.9,
+     "Hyundai Motor is building a $5.4 billion EV plant in Georgia."),
+    ("doc-c", "Kiribati", "COOPERATES_WITH", "Tuvalu", {}, 0.6, "Kiribati and Tuvalu cooperate on fisheries."),
+]
+
+ENTITIES = [
+    ("Country", "United States", ["U.S.", "USA"], "Q30"),
+    ("Country", "South Korea", ["ROK", "Republic of Korea", "Korea"], "Q884"),
+    ("Country", "Japan", [], "Q17"),
+    ("Country", "Kiribati", [], None),
+    ("Country", "Tuvalu", [], None),
+    ("Country", "Mongolia", [], None),
+    ("Firm", "SK Hynix", ["SK hynix", "Hynix"], "Q491563"),
+    ("Firm", "Samsung Electronics", ["Samsung"], None),
+    ("Firm", "Samsung C&T", ["Samsung"], None),
+    ("Firm", "Hanwha Q Cells", ["Qcells"], None),
+    ("Firm", "Hyundai Motor", ["Hyundai"], None),
+    ("Facility", "Hanwha Q Cells solar factory", [], None),
+    ("USState", "Georgia", [], None),
+    ("USState", "Indiana", [], None),
+    ("USState", "Texas", [], None),
+    ("Policy", "Japanese export controls", ["export controls"], None),
+    ("Policy", "Section 232 steel tariffs", ["Section 232"], None),
+    ("Agreement", "KORUS FTA", ["KORUS"], None),
+    ("Sector", "semiconductors", ["chips"], None),
+]
+
+
+def make_graph(docs_dir: Path) -> KnowledgeGraph:
+    """The hand-made graph, with each document's text written to docs_dir/<doc>.txt."""
+    kg = KnowledgeGraph()
+    types = {}
+    for type_, name, aliases, qid in ENTITIES:
+        types[name] = type_
+        kg.add_entity(Entity(entity_id(type_, name), name, type_, set(aliases) | {name}, set(), qid, "gazetteer"))
+    texts: dict[str, str] = {}
+    for doc, s, p, o, props, conf, quote in FACTS:
+        text = texts.get(doc, f"Made-up report {doc}.\n\n")
+        start = text.find(quote)
+        if start < 0:
+            start = len(text)
+            text += quote + "\n\n"
+        texts[doc] = text
+        sid, oid = entity_id(types[s], s), entity_id(types[o], o)
+        kg.entities[sid].docs.add(doc)
+        kg.entities[oid].docs.add(doc)
+        kg.add_relation(Relation(sid, p, oid, dict(props), conf, [Evidence(doc, start, start + len(quote), quote)]))
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    for doc, text in texts.items():
+        with open(docs_dir / f"{doc}.txt", "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    return kg
+
+
+@pytest.fixture
+def docs_dir(tmp_path) -> Path:
+    return tmp_path / "documents"
+
+
+@pytest.fixture
+def kg(docs_dir) -> KnowledgeGraph:
+    return make_graph(docs_dir)
+
+
+def doc_text(docs_dir: Path, doc: str) -> str:
+    with open(docs_dir / f"{doc}.txt", encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+# -- name resolution ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("given,expected", [
+    ("SK Hynix", "SK Hynix"), ("sk  hynix", "SK Hynix"), ("firm/sk-hynix", "SK Hynix"), ("ROK", "South Korea"),
+    ("u.s.", "United States"), ("The United States", "United States"), ("Hanwha", "Hanwha Q Cells"),
+    ("SK Hinix", "SK Hynix"), ("Georgia (USState)", "Georgia"), ("korus", "KORUS FTA"),
+])
+def test_resolve(kg, given, expected):
+    notes = []
+    assert L.resolve(kg, given, notes).name == expected
+    if given in ("Hanwha", "SK Hinix"):
+        assert notes and expected in notes[0]
+
+
+def test_resolve_ambiguous_alias_says_did_you_mean(kg):
+    with pytest.raises(PolicygraphError, match=r"ambiguous.*did you mean: .*Samsung Electronics.*Samsung C&T"
+                                               r"|ambiguous.*did you mean: .*Samsung C&T.*Samsung Electronics"):
+        L.resolve(kg, "Samsung")
+
+
+def test_resolve_ambiguous_part_of_names(kg):
+    # 'Korea' is an alias of South Korea, so exact; 'Hyundai' an alias; 'Section' is part of one name only;
+    # 'S' is too little; 'Q Cells solar' is part of one name
+    assert L.resolve(kg, "Q Cells solar").name == "Hanwha Q Cells solar factory"
+    with pytest.raises(PolicygraphError, match="did you mean"):
+        L.resolve(kg, "Samsung Group")
+
+
+def test_resolve_unknown(kg):
+    with pytest.raises(PolicygraphError, match=r"no entity named 'Narnia Republic'"):
+        L.resolve(kg, "Narnia Republic")
+    with pytest.raises(PolicygraphError, match=r"did you mean: .*Japan"):
+        L.resolve(kg, "Japna")  # too far to take silently, close enough to suggest
+    with pytest.raises(PolicygraphError, match="name is needed"):
+        L.resolve(kg, "  ")
+
+
+# -- paths --------------------------------------------------------------------------------------------
+def test_explain_direct_hop_with_quote_and_document(kg, docs_dir):
+    ex = L.explain(kg, "SK Hynix", "South Korea")
+    assert ex.found and ex.paths[0].length == 1
+    hop = ex.paths[0].hops[0]
+    assert (hop.subject, hop.predicate, hop.object, hop.direction) == ("SK Hynix", "LOCATED_IN", "South Korea",
+                                                                      "forward")
+    assert hop.quotes == [("doc-a", "SK Hynix, the chipmaker based in South Korea, reported record sales.")]
+    md = ex.to_markdown()
+    assert "SK Hynix —LOCATED_IN→ South Korea" in md
+    assert "“SK Hynix, the chipmaker based in South Korea, reported record sales.” — *doc-a*" in md
+    # every quote of every hop is the document's text at its offsets
+    for p in ex.paths:
+        for h in p.hops:
+            for ev in h.evidence:
+                assert doc_text(docs_dir, ev.doc)[ev.start:ev.end] == ev.quote
+
+
+def test_hop_label_has_amount_and_year(kg):
+    ex = L.explain(kg, "SK Hynix", "Indiana")
+    assert ex.paths[0].hops[0].label == "SK Hynix —INVESTS_IN ($3.87 billion, 2024)→ Indiana"
+    # a quote broken over two lines is printed on one
+    assert "“SK Hynix will invest $3.87 billion in an Indiana packaging plant in 2024.”" in ex.to_markdown()
+
+
+def test_ranking_length_then_evidence_and_direction(kg):
+    ex = L.explain(kg, "Japan", "South Korea", k=5)
+    lengths = [p.length for p in ex.paths]
+    assert lengths == sorted(lengths) and lengths[0] == 1
+    ones = [p for p in ex.paths if p.length == 1]
+    # both retaliations are one-hop links; the stronger one first; the reverse one is walked backward
+    assert [(p.hops[0].predicate, p.hops[0].direction) for p in ones] == [
+        ("RETALIATES_AGAINST", "forward"), ("RETALIATES_AGAINST", "backward")]
+    assert ones[0].hops[0].confidence > ones[1].hops[0].confidence
+    two = [p for p in ex.paths if p.length == 2]
+    assert two, "the policy route Japan -> export controls -> South Korea"
+    assert [p.confidence_sum for p in two] == sorted((p.confidence_sum for p in two), reverse=True)
+    assert len(ex.paths) <= 5
+
+
+def test_ranking_prefers_evidence_over_discovery_order_and_documents_break_ties():
+    kg = KnowledgeGraph()
+    for n in "ABXYZ":
+        kg.add_entity(Entity(f"firm/{n.lower()}", n, "Firm", {n}, set()))
+
+    def rel(s, o, conf, docs):
+        kg.add_relation(Relation(f"firm/{s.lower()}", "PARTNERS_WITH", f"firm/{o.lower()}", {}, conf,
+                                 [Evidence(d, 0, 1, "q") for d in docs]))
+    rel("A", "X", 0.3, ["d1"]); rel("X", "B", 0.3, ["d1"])                 # weak
+    rel("A", "Y", 0.9, ["d1"]); rel("Y", "B", 0.9, ["d1"])                 # strong, one document
+    rel("A", "Z", 0.9, ["d1"]); rel("Z", "B", 0.9, ["d1", "d2"])           # as strong, two documents
+    ex = L.explain(kg, "A", "B", k=1)
+    assert ex.paths[0].nodes == ["A", "Z", "B"]
+    ex = L.explain(kg, "A", "B", k=3)
+    assert [p.nodes[1] for p in ex.paths] == ["Z", "Y", "X"]
+    assert ex.paths[0].hops[0].direction == "symmetric"
+
+
+def test_no_link_within_n_hops(kg):
+    ex = L.explain(kg, "SK Hynix", "Kiribati")
+    assert not ex.found and ex.paths == []
+    assert ex.message == "no link between SK Hynix and Kiribati within 4 hops"
+    assert "**No link** between SK Hynix and Kiribati within 4 hops." in ex.to_markdown()
+    data = json.loads(ex.to_json())
+    assert data["found"] is False and data["paths"] == [] and "no link" in data["message"]
+    assert ex.to_frames() == []
+
+
+def test_no_link_says_how_far_the_link_is(kg):
+    ex = L.explain(kg, "Indiana", "Japan", max_hops=2)
+    assert not ex.found and ex.shortest_beyond == 3  # Indiana - SK Hynix - South Korea - Japan
+    assert "try --max-hops 3" in ex.message
+    assert L.explain(kg, "Indiana", "Japan", max_hops=3).paths[0].length == 3
+
+
+def test_isolated_entity_is_noted(kg):
+    ex = L.explain(kg, "Mongolia", "Japan")
+    assert not ex.found and any("Mongolia has no relations" in n for n in ex.notes)
+
+
+def test_json_and_frames(kg):
+    ex = L.explain(kg, "Hanwha", "South Korea", k=3)
+    data = json.loads(ex.to_json())
+    assert data["from"] == {"name": "Hanwha Q Cells", "id": "firm/hanwha-q-cells"}
+    assert data["paths"][0]["rank"] == 1
+    hop = data["paths"][0]["hops"][0]
+    assert {"subject", "predicate", "object", "direction", "props", "quotes", "confidence", "label"} <= set(hop)
+    assert hop["quotes"][0]["doc"] == "doc-c" and "start" in hop["quotes"][0]
+    frames = ex.to_frames()
+    assert len(frames) == len(ex.paths)
+    assert list(frames[0].columns[:5]) == ["step", "subject", "predicate", "object", "direction"]
+    assert len(frames[0]) == ex.paths[0].length
+
+
+def test_parallel_relations_give_separate_typed_paths(kg):
+    ex = L.explain(kg, "Hanwha Q Cells", "Georgia", k=5)
+    direct = [p.hops[0] for p in ex.paths if p.length == 1]
+    assert sorted(h.props["amount_usd"] for h in direct) == [2.5e9, 2.7e9]
+    # the $2.5 billion fact has two documents' evidence merged into one relation
+    assert direct[0].props["amount_usd"] == 2.5e9 and direct[0].docs == ["doc-a", "doc-b"]
+
+
+def test_bad_arguments(kg):
+    with pytest.raises(PolicygraphError, match="same entity"):
+        L.explain(kg, "ROK", "South Korea")
+    with pytest.raises(PolicygraphError, match="max_hops"):
+        L.explain(kg, "Japan", "South Korea", max_hops=0)
+    with pytest.raises(PolicygraphError, match="k must"):
+        L.explain(kg, "Japan", "South Korea", k="5")
+
+
+def test_format_usd():
+    assert L.format_usd(3.87e9) == "$3.87 billion"
+    assert L.format_usd(5e8) == "$500 million"
+    assert L.format_usd(1.2e12) == "$1.2 trillion"
+    assert L.format_usd(1200) == "$1,200"
+
+
+# -- the CLI ------------------------------------------------------------------------------------------
+@pytest.fixture
+def build_dir(tmp_path) -> Path:
+    out = tmp_path / "out"
+    kg = make_graph(out / "documents")
+    (out / "facts.jsonl").write_text(kg.to_jsonl(), encoding="utf-8")
+    return out
+
+
+def run_cli(argv, capsys):
+    from policygraph.cli import main
+
+    rc = main(argv)
+    cap = capsys.readouterr()
+    return rc, cap.out, cap.err
+
+
+def test_cli_explain(build_dir, capsys):
+    rc, out, _ = run_cli(["explain", "SK Hynix", "ROK", "--out", str(build_dir)], capsys)
+    assert rc == 0 and "SK Hynix —LOCATED_IN→ South Korea" in out and "*doc-a*" in out
+    rc, out, _ = run_cli(["explain", "Japan", "South Korea", "-k", "2", "--format", "json", "--out",
+                          str(build_dir)], capsys)
+    data = json.loads(out)
+    assert rc == 0 and len(data["paths"]) == 2
+    rc, out, _ = run_cli(["explain", "SK Hynix", "Kiribati", "--max-hops", "3", "--out", str(build_dir)], capsys)
+    assert rc == 0 and "No link** between SK Hynix and Kiribati within 3 hops" in out
+
+
+def test_cli_explain_errors(build_dir, tmp_path, capsys):
+    rc, _, err = run_cli(["explain", "Samsung", "Japan", "--out", str(build_dir)], capsys)
+    assert rc == 1 and "did you mean" in err and "Traceback" not in err and err.count("\n") == 1
+    rc, _, err = run_cli(["explain", "Japan", "ROK", "--out", str(tmp_path / "nowhere")], capsys)
+    assert rc == 1 and "no build here" in err
+    with pytest.raises(SystemExit):
+        run_cli(["explain", "Japan", "ROK", "--max-hops", "0"], capsys)
+    assert "must be between 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["explain", "brief"])
+def test_cli_help_has_an_example(command, capsys):
+    with pytest.raises(SystemExit):
+        run_cli([command, "--help"], capsys)
+    out = capsys.readouterr().out
+    assert "example" in out and f"policygraph {command} " in out
+
+
+# -- the corpus ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def corpus_build(request, tmp_path_factory):
+    """The corpus built once per test session (shared by test_linkage.py and test_briefing.py)."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    have = getattr(request.config, "_policygraph_corpus_build", None)
+    if have is None:
+        from policygraph.api import build
+
+        have = build([CORPUS], out=tmp_path_factory.mktemp("corpus") / "out", store=False, view=False)
+        request.config._policygraph_corpus_build = have
+    return have
+
+
+def _assert_cited(build, ex):
+    for p in ex.paths:
+        for h in p.hops:
+            assert h.evidence, h.label
+            for ev in h.evidence:
+                text = (build.out / "documents" / f"{ev.doc}.txt").read_text(encoding="utf-8")
+                assert text[ev.start:ev.end] == ev.quote
+
+
+def test_corpus_explain_sk_hynix_south_korea(corpus_build):
+    ex = L.explain(corpus_build.kg, "SK Hynix", "South Korea")
+    assert ex.found, ex.message
+    _assert_cited(corpus_build, ex)
+    md = ex.to_markdown()
+    assert "SK Hynix" in md and "South Korea" in md and "us-rok-negotiations" in md
+    assert re.search(r"—[A-Z_]+( \([^)]*\))?→", md)
+
+
+def test_corpus_explain_japan_south_korea(corpus_build):
+    ex = L.explain(corpus_build.kg, "Japan", "South Korea")
+    assert ex.found and ex.paths[0].length == 1, ex.message
+    _assert_cited(corpus_build, ex)
+    retaliation = [h for p in ex.paths for h in p.hops
+                   if h.predicate == "RETALIATES_AGAINST" and h.subject == "Japan" and h.object == "South Korea"]
+    assert retaliation, ex.to_markdown()
+    assert any("retaliation" in q.lower() or "japan" in q.lower() for _, q in retaliation[0].quotes)
+    assert "korus-economic-relationship" in ex.to_markdown()
+
+
+def test_corpus_no_link(corpus_build):
+    kg = corpus_build.kg
+    g = L.nx_graph(kg)
+    # a pair the corpus does not link within 4 hops: the first (by id) named entity outside the component of
+    # South Korea, else one more than 4 hops away
+    import networkx as nx
+
+    korea = L.resolve(kg, "South Korea").id
+    dist = nx.single_source_shortest_path_length(g, korea)
+    far = sorted(i for i in kg.entities if dist.get(i, 99) > 4)
+    if not far:
+        pytest.skip("every corpus entity is within 4 hops of South Korea")
+    ex = L.explain(kg, korea, far[0])
+    assert not ex.found
+    assert ex.to_markdown().count("**No link**") == 1
+    assert f"within 4 hops" in ex.message
