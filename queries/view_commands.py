@@ -1,0 +1,77 @@
+"""`policygraph view`: write the interactive, offline browser view of a build (and optionally a PNG)."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..console import PolicygraphError, Progress
+
+EXAMPLES = """examples:
+  policygraph view --out out                                   # the whole graph -> out/view.html
+  policygraph view --focus "SK Hynix" --hops 2 -o hynix.html    # SK Hynix and everything within 2 relations
+  policygraph view --types Firm Country --predicates INVESTS_IN --years 2017-2020 -o invest.html
+  policygraph view --path "SK Hynix" "Indiana" -o path.html     # highlight the linking paths (<= 4 hops)
+  policygraph view --focus "SK Hynix" --png hynix.png           # also a screenshot (headless Chromium)
+
+The page needs no network: open it from disk in any browser. Search box: names and aliases; the legend's
+check boxes and the relation, document and year filters hide and show without reloading; click an entity to
+highlight its neighbours, a relation to read its evidence; "Save PNG" downloads the current view."""
+
+
+def _years(text: str) -> str:
+    from .view import parse_years
+
+    try:
+        parse_years(text)
+    except PolicygraphError as err:
+        raise argparse.ArgumentTypeError(str(err).replace("--years: ", "")) from None
+    return text
+
+
+def _hops(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add the `view` subcommand to the CLI's subparsers."""
+    help_ = "write the interactive browser view (one offline HTML file): search, legend, filters, evidence"
+    p = subparsers.add_parser("view", help=help_, description=help_, epilog=EXAMPLES,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    p.add_argument("--out", default="out", metavar="DIR", help="the build directory (default: out)")
+    p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                   help="the HTML file to write (default: DIR/view.html)")
+    p.add_argument("--focus", metavar="NAME", help="show only this entity (name, alias or id) and its neighbourhood")
+    p.add_argument("--hops", type=_hops, default=2, metavar="N",
+                   help="with --focus: how many relations away to go (default: 2)")
+    p.add_argument("--types", nargs="+", metavar="TYPE", help="keep only these entity types (e.g. Firm Country)")
+    p.add_argument("--predicates", nargs="+", metavar="PRED", help="keep only these relation types (e.g. INVESTS_IN)")
+    p.add_argument("--docs", nargs="+", metavar="DOC", help="keep only facts from these documents (ids)")
+    p.add_argument("--years", type=_years, metavar="A-B", help="keep only relations dated A to B (or one year)")
+    p.add_argument("--path", nargs=2, metavar=("A", "B"),
+                   help="highlight the shortest paths (at most 4 hops) linking entity A and entity B")
+    p.add_argument("--png", type=Path, metavar="FILE", help="also write a 1600x1000 screenshot (needs Chromium)")
+    p.set_defaults(func=cmd_view)
+    return p
+
+
+def cmd_view(args) -> int:
+    from .view import load_build_graph, render_view
+
+    progress = Progress(quiet=getattr(args, "quiet", False))
+    kg = load_build_graph(args.out)
+    out_file = args.output if args.output is not None else Path(args.out) / "view.html"
+    if out_file.exists() and out_file.is_dir():
+        raise PolicygraphError(f"-o {out_file}: is a directory; give a file name such as {out_file}/view.html")
+    path = render_view(kg, out_file, focus=args.focus, hops=args.hops, types=args.types, predicates=args.predicates,
+                       docs=args.docs, years=args.years, path=args.path, png=args.png, progress=progress)
+    print(path)
+    if args.png is not None:
+        print(args.png)
+    return 0
