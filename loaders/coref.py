@@ -59,6 +59,10 @@ class Coreference:
                                    p.id, p.name, "coref", wikidata=p.wikidata))
         for m in mentions:
             if m.source == "pattern" and self._generic(m):
+                novel = self._novel(m, text, offset)
+                if novel is not None:
+                    out.append(novel)
+                    continue
                 ref = self._appositive(m, text, offset, mentions) or self._antecedent(m, history + out)
                 if ref is not None:
                     out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
@@ -66,6 +70,21 @@ class Coreference:
                 continue
             out.append(m)
         return out
+
+    def _novel(self, m: Mention, text: str, offset: int) -> Mention | None:
+        """'newly proposed legislation': a new instrument, named by its modifiers, not an anaphor."""
+        words = "|".join(re.escape(w) for w in sorted(self.lex.novelty_modifiers))
+        mt = re.search(rf"\b(?:{words})(?:\s+[\w\-]+){{0,2}}\s+$", text[:m.start - offset], re.IGNORECASE)
+        if mt is None or not any(w.lower() in self.lex.novelty_modifiers for w in
+                                 text[mt.start():m.start - offset].split()[:1]):
+            return None
+        span = text[mt.start():m.end - offset]
+        name = re.sub(r"\s+", " ", span).strip()
+        if len(name.split()) > 5:
+            return None
+        new = Mention(offset + mt.start(), m.end, span, m.type, entity_id(m.type, name), name, "pattern",
+                      wikidata=m.wikidata)
+        return new
 
     @staticmethod
     def _appositive(m: Mention, text: str, offset: int, mentions: list[Mention]) -> Mention | None:

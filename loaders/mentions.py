@@ -43,12 +43,15 @@ class _Surface:
     short: bool  # surname-style alias: only after a fuller name in the same document
 
 
+FOLDABLE_TYPES = {"Agreement", "Law", "Policy", "GovernmentBody", "InternationalOrganization"}
+
+
 class GazetteerMatcher:
     """Leftmost-longest matching of gazetteer names, aliases and adjectives."""
 
-    def __init__(self, model=None) -> None:
+    def __init__(self, model=None, types: set[str] | None = None) -> None:
         self.model = model or load_model()
-        self.entries = list(self.model.gazetteer)
+        self.entries = [e for e in self.model.gazetteer if types is None or e.type in types]
         exact: dict[str, _Surface] = {}
         folded: dict[str, _Surface] = {}
         self._shared_surnames: dict[str, set] = {}  # "Lee" -> every person it may stand for
@@ -66,6 +69,9 @@ class GazetteerMatcher:
                 if e.type == "Sector" and form.islower() and len(form) >= 4:
                     folded.setdefault(form.lower(), surf)
                 else:
+                    if e.type in FOLDABLE_TYPES and " " in form and len(form) >= 12 and not adj and not short:
+                        # long multiword names survive case damage: "Trans-pacific Partnership"
+                        folded.setdefault(form.lower(), surf)
                     if short and form in exact and exact[form].entry_index != i:
                         self._shared_surnames.setdefault(form, {exact[form].entry_index}).add(i)
                         continue

@@ -15,7 +15,7 @@ import re
 
 from ..ontology import load_model
 from ..ontology.lexicon import load_lexicon
-from .mentions import Mention
+from .mentions import GazetteerMatcher, Mention
 from .relations import ACTOR_TYPES, Candidate, SentenceView
 
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
@@ -33,6 +33,8 @@ class StructuralExtractor:
         self.model = model or load_model()
         self.lex = lexicon or load_lexicon()
         self.matcher = matcher
+        # the countries inside an agreement's own name ("the U.S.-Mexico-Canada Agreement")
+        self.party_matcher = GazetteerMatcher(self.model, types={"Country", "InternationalOrganization"})
 
     def extract(self, sv: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []
@@ -102,12 +104,10 @@ class StructuralExtractor:
 
     def _agreement_parties(self, sv, out):
         """Countries named inside an agreement's own name: 'the Korea-U.S. Free Trade Agreement'."""
-        if self.matcher is None:
-            return
         for m in sv.mentions:
             if m.type != "Agreement" or m.source == "coref":
                 continue
-            inner = [x for x in self.matcher.find(m.text) if x.type in ("Country", "InternationalOrganization")]
+            inner = self.party_matcher.find(m.text)
             if len(inner) < 2:
                 continue
             gaps = [m.text[a.end:b.start] for a, b in zip(inner, inner[1:])]

@@ -35,6 +35,7 @@ class Lexicon:
     needs_modifier: frozenset
     generic_modifiers: frozenset
     generic_phrases: frozenset
+    novelty_modifiers: frozenset
     amendment_nouns: frozenset
     amendment_adjectives: frozenset
     group_nouns: frozenset
@@ -126,6 +127,7 @@ def load_lexicon() -> Lexicon:
         needs_modifier=frozenset(lex["heads"]["needs_modifier"]),
         generic_modifiers=frozenset(lex["heads"]["generic_modifiers"]),
         generic_phrases=frozenset(lex["heads"]["generic_phrases"]),
+        novelty_modifiers=frozenset(lex["heads"].get("novelty_modifiers", ())),
         amendment_nouns=frozenset(lex["heads"]["amendment_nouns"]),
         amendment_adjectives=frozenset(lex["heads"]["amendment_adjectives"]),
         group_nouns=frozenset(lex["heads"]["group_nouns"]),
