@@ -360,8 +360,13 @@ class RelationExtractor:
             negated = roles.negated(tok)
             subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
             objects = self._collect(roles, tok, rule.object, kind, subject=False)
+            if kind == "noun":
+                objects = self._before_next_owner(sv, tok, objects)
+                if "owner" in rule.subject and not (isinstance(roles, ParsedRoles) and roles.owner(tok)):
+                    subjects = self._owner_to_left(sv, tok) or subjects
             if "self" in rule.subject and kind == "noun":
-                subjects = roles.denotes(tok) + subjects
+                own = roles.denotes(tok)
+                subjects = own + (subjects if not own else [])
             if negated and rule.predicate == "EXEMPTS":
                 # "has not exempted X from P": P applies to X
                 policies = roles.pp(tok, {"from"})
@@ -401,6 +406,38 @@ class RelationExtractor:
                         self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, kind, roles, tok, years,
                                    amounts, amount=rule.amount)
         return out
+
+    @staticmethod
+    def _possessives(sv: SentenceView) -> list[tuple[int, Mention]]:
+        """(offset in the sentence, actor) for every "X’s" in the sentence."""
+        out = []
+        for m in sv.mentions:
+            if m.type in ACTOR_TYPES and not m.adjective:
+                b = m.end - sv.start
+                if re.match(r"[’']s?\b", sv.text[b:b + 3]):
+                    out.append((m.start - sv.start, m))
+        return out
+
+    def _before_next_owner(self, sv, tok, objects):
+        """'X’s plant in A and Y’s partnership ... in B': B belongs to Y's phrase, not X's."""
+        a = tok.idx
+        later = [b for b, _ in self._possessives(sv) if b > a]
+        if not later:
+            return objects
+        limit = min(later)
+        return [o for o in objects if o.start - sv.start < limit or o.start - sv.start < a]
+
+    def _owner_to_left(self, sv, tok):
+        """A trigger noun with no owner of its own, inside the phrase of "Y’s <noun> ... for <trigger>":
+        the nearest possessive to its left in the same clause owns it."""
+        a = tok.idx
+        best = None
+        for _, m in self._possessives(sv):
+            b = m.end - sv.start
+            if b < a and not CLAUSE_BREAK.search(sv.text[b:a]) and "," not in sv.text[b:a] \
+                    and len(sv.text[b:a].split()) <= 14:
+                best = m
+        return [best] if best is not None else []
 
     def _collect(self, roles, tok, wanted, kind, subject: bool) -> list[Mention]:
         out = self._collect_roles(roles, tok, wanted, kind, subject)
