@@ -90,6 +90,7 @@ class Extractor:
             amended, amends = self.coref.amendments(text[s:e], s, mentions)
             mentions = _replace_overlapping(mentions, amended)
             sv = SentenceView(index, s, text[s:e], mentions, parse)
+            sv.topic = _topic_sector(text, prev)
             structural = self.structural.extract(sv)  # first: it records agreements' parties
             cands = structural + self.frames.extract(sv)
             for am, orig in amends:
@@ -109,6 +110,8 @@ class Extractor:
             desc = self.descriptive.find_plain(text[s:e], s, hard)
         for d in desc:
             inner = [m for m in mentions if d.start <= m.start and m.end <= d.end]
+            if d.type == "Facility" and not inner and not re.search(r"\b[A-Z]", d.text[1:]):
+                continue  # "cutting-edge facilities": no sector, owner or name says which facility
             if any(m.type in ("Policy", "Law", "Agreement") for m in inner):
                 g = next(m for m in inner if m.type in ("Policy", "Law", "Agreement"))
                 head = d.name.split()[-1].lower().rstrip("s")
@@ -167,6 +170,15 @@ class Extractor:
         if not m.adjective and m.source != "coref":
             ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
+
+
+def _topic_sector(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The one sector a sentence is about ("semiconductor manufacturing" is about semiconductors)."""
+    sectors = [m for m in mentions if m.type == "Sector"]
+    heads = {id(b) for a in sectors for b in sectors
+             if a is not b and a.end <= b.start and not text[a.end:b.start].strip()}
+    found = {m.id: m for m in sectors if id(m) not in heads}
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _replace_overlapping(mentions: list[Mention], new: list[Mention]) -> list[Mention]:

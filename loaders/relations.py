@@ -45,6 +45,7 @@ class SentenceView:
     mentions: list[Mention]
     parse: object = None  # spaCy Doc for this sentence, or None
     tok_mentions: dict = field(default_factory=dict)
+    topic: list = field(default_factory=list)  # the sector the previous sentence was about, if only one
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -398,6 +399,11 @@ class RelationExtractor:
                     for a, b in permutations(parties, 2):
                         self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok,
                                    years, amounts, amount=rule.amount)
+            if rule.predicate == "OPERATES_IN" and subjects and sv.topic and \
+                    not any(o.type == "Sector" for o in objects):
+                # "In terms of semiconductors, ... With Samsung and SK Hynix leading production, ...":
+                # an activity with no sector of its own continues the previous sentence's sector
+                objects = list(sv.topic)
             if not subjects and objects and rule.predicate in ("NEGOTIATES", "SIGNS", "RATIFIES"):
                 subjects = [p for o in objects for p in getattr(o, "parties", [])]
             for s in subjects:

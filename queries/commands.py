@@ -183,10 +183,10 @@ def cmd_query(args) -> int:
     from .catalog import parse_param_args
 
     cypher = args.cypher
+    if cypher is not None and args.file is not None:
+        raise PolicygraphError("give either a query or --file, not both")
     if cypher == "-":
         cypher = sys.stdin.read()
-    elif args.file:
-        raise PolicygraphError("give either a query or --file, not both")
     if args.file is not None:
         cypher = Path(args.file).read_text(encoding="utf-8")
     if cypher is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_linkage import INJECTION, corpus_build, make_graph, run_cli  # noqa: E402,F401
+from test_linkage import INJECTION, make_graph, run_cli  # noqa: E402
 
 from policygraph.console import PolicygraphError  # noqa: E402
 from policygraph.graph.model import Evidence  # noqa: E402

@@ -1,5 +1,5 @@
 """explain(): name resolution, typed paths, ranking, the no-link answer, output formats and the CLI; then the
-same on the corpus graph (built once per session by the `corpus_build` fixture).
+same on the corpus graph (built once per session by the `corpus_build` fixture of conftest.py).
 
 The hand-made graph's facts are made up; their quotes are written into a documents folder so that every
 evidence offset can be checked against document text, as in a real build.
@@ -16,7 +16,6 @@ from policygraph.console import PolicygraphError
 from policygraph.graph.model import Entity, Evidence, KnowledgeGraph, Relation, entity_id
 from policygraph.queries import linkage as L
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 INJECTION = "<script>alert('pwned')</script>"
 
 # (doc, subject, predicate, object, props, confidence, quote); quotes of one document are joined into its text
@@ -328,20 +327,6 @@ def test_cli_help_has_an_example(command, capsys):
 
 
 # -- the corpus ---------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def corpus_build(request, tmp_path_factory):
-    """The corpus built once per test session (shared by test_linkage.py and test_briefing.py)."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"corpus not found at {CORPUS}")
-    have = getattr(request.config, "_policygraph_corpus_build", None)
-    if have is None:
-        from policygraph.api import build
-
-        have = build([CORPUS], out=tmp_path_factory.mktemp("corpus") / "out", store=False, view=False)
-        request.config._policygraph_corpus_build = have
-    return have
-
-
 def _assert_cited(build, ex):
     for p in ex.paths:
         for h in p.hops:
