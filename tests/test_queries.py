@@ -342,48 +342,138 @@ def test_cli_help_has_an_example(command, capsys):
 
 
 # -- the corpus graph ---------------------------------------------------------------------------------------------
+# Facts the corpus states plainly (us-rok-negotiations, korus-economic-relationship); the extractor improves
+# concurrently, so each test asserts what the text says, not the exact set of rows.
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """(build dir with graph.ttl, store path) for the corpus: out/ as built, or rebuilt from out/facts.jsonl."""
-    out = Path(os.environ.get("POLICYGRAPH_OUT", REPO / "out"))
-    if not (out / "facts.jsonl").exists():
-        pytest.skip(f"no corpus build in {out} (run `policygraph build ../shared/corpus --out out` first)")
-    if (out / "graph.lbug").exists() and (out / "graph.ttl").exists():
-        return out, out / "graph.lbug"
-    from policygraph.graph.rdf import write_rdf
+def corpus(corpus_build):
+    """(build dir with graph.ttl, store path) of the session's fresh corpus build (conftest.py)."""
+    return corpus_build.out, corpus_build.out / "graph.lbug"
 
-    with open(out / "facts.jsonl", encoding="utf-8") as fh:
-        kg = KnowledgeGraph.from_records(json.loads(line) for line in fh if line.strip())
-    tmp = tmp_path_factory.mktemp("corpus")
-    write_rdf(kg, tmp)
-    write_store(kg, tmp / "graph.lbug")
-    return tmp, tmp / "graph.lbug"
+
+def named(corpus, query, **params):
+    return catalog.run_named(query, corpus[1], params)
+
+
+def records(df) -> list[dict]:
+    return [{k: _plain(v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
 def test_corpus_investments_into_georgia(corpus):
-    _, store = corpus
-    df = catalog.run_named("investments_into_states", store, {"state": "Georgia"})
-    by_firm = {}
-    for firm, usd in zip(df["firm"], df["amount_usd"]):
-        by_firm.setdefault(firm, []).append(_plain(usd))
-    hyundai = [v for f, vs in by_firm.items() if "hyundai" in f.lower() for v in vs if v]
-    hanwha = [v for f, vs in by_firm.items() if "hanwha" in f.lower() or "qcells" in f.lower().replace(" ", "")
-              for v in vs if v]
-    assert hyundai and hanwha, by_firm
-    assert all(v >= 1e8 for v in hyundai + hanwha)
+    rs = records(named(corpus, "investments_into_states", state="Georgia"))
+    assert {r["state"] for r in rs} == {"Georgia"}
+    amounts = {(r["firm"], r["amount_usd"]) for r in rs}
+    # "Hyundai's $5.4 billion electric vehicle plant in Georgia", "Hanwha Q Cells has invested $2.5 billion to
+    # boost its solar factory presence in Georgia"
+    assert any("Hyundai" in f and a == 5.4e9 for f, a in amounts), amounts
+    assert ("Hanwha Q Cells", 2.5e9) in amounts, amounts
+    hanwha = next(r for r in rs if r["firm"] == "Hanwha Q Cells")
+    assert "$2.5 billion" in hanwha["quote"] and hanwha["docs"] == ("us-rok-negotiations",)
+    # the state's total is the sum of its stated amounts, on every row
+    assert {r["state_total_usd"] for r in rs} == {sum(r["amount_usd"] or 0 for r in rs)}
+    assert rs[0]["state_total_usd"] >= 7.9e9
+    totals = records(named(corpus, "state_investment_totals"))
+    georgia = next(r for r in totals if r["state"] == "Georgia")
+    assert georgia["total_usd"] == rs[0]["state_total_usd"]
+    assert "Hanwha Q Cells" in georgia["firm_names"] and any("Hyundai" in f for f in georgia["firm_names"])
+
+
+def test_corpus_targets_and_retaliation(corpus):
+    rs = records(named(corpus, "targets_country", country="ROK"))  # by an alias
+    assert {r["country"] for r in rs} == {"South Korea"}
+    # "South Korea also became a target of Japanese economic retaliation"
+    japan = [r for r in rs if r["source"] == "Japan" and r["predicate"] == "RETALIATES_AGAINST"]
+    assert japan and "Japanese economic retaliation" in japan[0]["quote"]
+    # "Since 2017, three Section 232 investigations have implicated South Korea"
+    assert any("232" in r["source"] and r["predicate"] == "TARGETS" for r in rs), rs
+    pairs = {(r["retaliator"], r["target"], r["mutual"]) for r in records(named(corpus, "retaliation_pairs"))}
+    # "In response, South Korea has pursued complaints at the World Trade Organization ... with Japan."
+    assert {("Japan", "South Korea", True), ("South Korea", "Japan", True)} <= pairs
+
+
+def test_corpus_agreements(corpus):
+    parties = {r["party"] for r in records(named(corpus, "agreement_parties", agreement="KORUS"))}
+    assert {"United States", "South Korea"} <= parties
+    tl = records(named(corpus, "agreement_timeline", agreement="KORUS FTA"))
+    assert {r["agreement"] for r in tl} == {"KORUS FTA"}
+    assert {"United States", "South Korea"} <= {r["actor"] for r in tl}
+    years = [r["year"] for r in tl if r["year"] is not None]
+    assert years == sorted(years)
+
+
+def test_corpus_regulators_and_sectors(corpus):
+    # "the Trump administration has not explicitly exempted South Korea from potential Section 232 automobile tariffs"
+    regs = records(named(corpus, "regulators_of", target="automobiles"))
+    assert any("232" in r["regulator"] for r in regs), regs
+    firms = records(named(corpus, "firms_by_sector"))
+    # "a $3.87 billion project from SK Hynix to develop a semiconductor facility"
+    hynix = [r for r in firms if r["firm"] == "SK Hynix"]
+    assert hynix and hynix[0]["invested_usd"] >= 3.87e9
+    # Hanwha Q Cells states one investment of $2.5 billion: counted once, whatever it is linked to
+    hanwha = [r for r in firms if r["firm"] == "Hanwha Q Cells"]
+    assert all(r["invested_usd"] == 2.5e9 and r["investments"] == 1 for r in hanwha), hanwha
+
+
+def test_corpus_actor_profile_sentences_and_evidence(corpus_build, corpus):
+    prof = records(named(corpus, "actor_profile", name="Hanwha Q Cells"))
+    inv = [r for r in prof if (r["subject"], r["predicate"], r["object"]) == ("Hanwha Q Cells", "INVESTS_IN", "Georgia")]
+    assert inv and inv[0]["amount_usd"] == 2.5e9
+    sents = records(named(corpus, "sentences_mentioning", name="Hanwha Q Cells"))
+    hit = [r for r in sents if "Hanwha Q Cells has invested $2.5 billion" in r["text"]]
+    assert hit and hit[0]["doc"] == "us-rok-negotiations"
+    text = (corpus_build.out / "documents" / "us-rok-negotiations.txt").read_text(encoding="utf-8")
+    assert text[hit[0]["start_offset"]:hit[0]["end_offset"]] == hit[0]["text"]
+    ev = records(named(corpus, "fact_evidence", fact=inv[0]["fact"]))
+    assert ev and ev[0]["doc"] == "us-rok-negotiations" and "invested $2.5 billion" in ev[0]["text"]
+    assert text[ev[0]["start_offset"]:ev[0]["end_offset"]] == ev[0]["text"]
+
+
+def test_corpus_paths(corpus):
+    paths = records(named(corpus, "paths_between", source="Hanwha Q Cells", target="Japan"))
+    assert paths
+    for r in paths:
+        names = list(r["names"])
+        assert names[0] == "Hanwha Q Cells" and names[-1] == "Japan" and r["hops"] == len(names) - 1 <= 3
+        assert len(set(names)) == len(names), names  # no entity visited twice
+    assert len({(r["names"], r["predicates"]) for r in paths}) == len(paths)  # no duplicate rows
+    sp = records(named(corpus, "shortest_path", source="Hanwha Q Cells", target="Japan"))
+    assert len(sp) == 1 and sp[0]["hops"] == min(r["hops"] for r in paths)
+    assert sp[0]["names"][0] == "Hanwha Q Cells" and sp[0]["names"][-1] == "Japan"
+
+
+def test_corpus_timeline_corroboration_and_hubs(corpus):
+    # "By 2024, South Korea became the largest foreign investor in the United States"
+    tl = records(named(corpus, "timeline", from_year=2024, to_year=2024, predicate="invests_in"))
+    assert ("South Korea", "INVESTS_IN", "United States", 2024) in {
+        (r["subject"], r["predicate"], r["object"], r["year"]) for r in tl}
+    every = records(named(corpus, "timeline"))
+    assert every and [r["year"] for r in every] == sorted(r["year"] for r in every)
+    # both documents are about the US-ROK relationship: some fact between the two is stated in both
+    multi = records(named(corpus, "multi_document_facts"))
+    assert all(r["n_docs"] >= 2 for r in multi)
+    assert any({r["subject"], r["object"]} == {"South Korea", "United States"}
+               and set(r["docs"]) == {"korus-economic-relationship", "us-rok-negotiations"} for r in multi), multi
+    top = records(named(corpus, "most_connected", limit=2))
+    assert {r["name"] for r in top} == {"South Korea", "United States"}
 
 
 def test_corpus_every_named_query_runs(corpus):
+    """Every named query runs on the corpus; all but policy_authorizations return rows there.
+
+    policy_authorizations may legitimately be empty: the corpus's one "authorizes" sentence ("Section 232 of the
+    Trade Expansion Act of 1962 authorizes the U.S. president to request ...") names no policy as the object.
+    Its answers are checked on the sample graph (test_policy_authorizations)."""
     _, store = corpus
+    fact = run_query(store, "MATCH ()-[r]->() WHERE r.predicate IS NOT NULL RETURN r.id AS id ORDER BY id LIMIT 1")
     some = {"country": "South Korea", "target": "steel", "name": "South Korea", "source": "United States",
-            "fact": run_query(store, "MATCH ()-[r]->() WHERE r.predicate IS NOT NULL RETURN r.id AS id LIMIT 1")["id"][0]}
+            "fact": fact["id"][0]}
+    may_be_empty = {"policy_authorizations"}
     empty = []
     for q in catalog.list_queries():
         params = {p.name: some[p.name] for p in q.params if p.required and p.name in some}
         if q.name in ("paths_between", "shortest_path"):
             params = {"source": "United States", "target": "South Korea"}
         df = catalog.run_named(q.name, store, params)
-        if df.empty:
+        if df.empty and q.name not in may_be_empty:
             empty.append(q.name)
     assert not empty, f"named queries with no rows on the corpus: {empty}"
 
