@@ -111,6 +111,9 @@ class GazetteerMatcher:
             e = self.entries[surf.entry_index]
             if not surf.adjective and self._continues_other_name(text, start, end, e.type):
                 continue
+            if surf.adjective and re.match(r"[ \u00a0]+(?:Peninsula|War|Sea|Strait|Straits|Demilitarized)\b",
+                                           text[end:end + 20]):
+                continue  # "the Korean Peninsula" is a place, not the country
             if not surf.short:
                 recent.append(surf.entry_index)
             last_end = end

@@ -404,6 +404,8 @@ class RelationExtractor:
                 # "In terms of semiconductors, ... With Samsung and SK Hynix leading production, ...":
                 # an activity with no sector of its own continues the previous sentence's sector
                 objects = list(sv.topic)
+            if rule.predicate in ("SIGNS", "RATIFIES"):
+                subjects = [m for m in subjects if not m.adjective]
             if not subjects and objects and rule.predicate in ("NEGOTIATES", "SIGNS", "RATIFIES"):
                 subjects = [p for o in objects for p in getattr(o, "parties", [])]
             for s in subjects:
@@ -438,10 +440,11 @@ class RelationExtractor:
         the nearest possessive to its left in the same clause owns it."""
         a = tok.idx
         best = None
+        finite = [t.idx for t in tok.doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD")] if hasattr(tok, "doc") else []
         for _, m in self._possessives(sv):
             b = m.end - sv.start
             if b < a and not CLAUSE_BREAK.search(sv.text[b:a]) and "," not in sv.text[b:a] \
-                    and len(sv.text[b:a].split()) <= 14:
+                    and len(sv.text[b:a].split()) <= 14 and not any(b <= f < a for f in finite):
                 best = m
         return [best] if best is not None else []
 

@@ -247,28 +247,26 @@ def test_integer_columns_stay_integers(store):
     assert df["year"].tolist()[0] == 2018
 
 
-def test_corpus_store_answers(corpus_store):
+def test_corpus_store_answers(corpus_build, corpus_store):
+    kg = corpus_build.kg
+    # every entity and every fact of the build is in the store
+    n = cs.run_query(corpus_store, "MATCH (n) WHERE n.lookup IS NOT NULL RETURN count(n) AS n")["n"][0]
+    r = cs.run_query(corpus_store, "MATCH ()-[r]->() WHERE r.predicate IS NOT NULL RETURN count(r) AS n")["n"][0]
+    assert (n, r) == (len(kg.entities), len(kg.relations))
     df = cs.run_query(corpus_store, "MATCH (f:Firm)-[r:INVESTS_IN]->(s:USState) WHERE s.name = 'Georgia' "
-                                    "RETURN f.name AS firm, r.amount_usd AS usd")
-    firms = set(df["firm"])
-    assert any("Hyundai" in f for f in firms), firms
-    assert any("Hanwha" in f or "Qcells" in f or "Q Cells" in f for f in firms), firms
-    assert df["usd"].notna().any()
+                                    "RETURN f.name AS firm, r.amount_usd AS usd, r.quote AS quote")
+    got = set(zip(df["firm"], df["usd"]))
+    assert any("Hyundai" in f and usd == 5.4e9 for f, usd in got), got
+    assert ("Hanwha Q Cells", 2.5e9) in got, got
+    # from the fact to its sentence and document
+    walk = cs.run_query(corpus_store, "MATCH (f:Firm {name: $firm})-[r:INVESTS_IN]->(:USState {name: 'Georgia'}) "
+                                      "MATCH (d:Document)-[:HAS_SENTENCE]->(s:Sentence)-[:MENTIONS]->(f) "
+                                      "WHERE s.id IN r.sentences RETURN d.id AS doc, s.text AS text",
+                        {"firm": "Hanwha Q Cells"})
+    assert list(walk["doc"]) == ["us-rok-negotiations"] and "invested $2.5 billion" in walk["text"][0]
 
 
 @pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory):
-    """The corpus build's store (out/graph.lbug), or one written from out/facts.jsonl."""
-    repo = Path(__file__).resolve().parents[1]
-    out = Path(os.environ.get("POLICYGRAPH_OUT", repo / "out"))
-    if (out / "graph.lbug").exists():
-        return out / "graph.lbug"
-    if not (out / "facts.jsonl").exists():
-        pytest.skip(f"no corpus build in {out} (run `policygraph build ../shared/corpus --out out` first)")
-    from policygraph.graph.model import KnowledgeGraph
-
-    with open(out / "facts.jsonl", encoding="utf-8") as fh:
-        kg = KnowledgeGraph.from_records(json.loads(line) for line in fh if line.strip())
-    path = tmp_path_factory.mktemp("corpus") / "graph.lbug"
-    cs.write_store(kg, path)
-    return path
+def corpus_store(corpus_build):
+    """The Cypher store of the session's fresh corpus build (conftest.py)."""
+    return corpus_build.out / "graph.lbug"
