@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import math
 import os
-from pathlib import Path
 
 import pytest
 
@@ -12,10 +11,7 @@ from cypher_fixtures import EVIL, neo4j_grammar_available, neo4j_parse, sample_k
 from policygraph.cli import main
 from policygraph.console import PolicygraphError
 from policygraph.graph.cypher_store import run_query, write_store
-from policygraph.graph.model import KnowledgeGraph
 from policygraph.queries import catalog
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
