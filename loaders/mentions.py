@@ -52,6 +52,8 @@ class GazetteerMatcher:
     def __init__(self, model=None, types: set[str] | None = None) -> None:
         self.model = model or load_model()
         self.entries = [e for e in self.model.gazetteer if types is None or e.type in types]
+        # a restricted matcher reads inside other names ("Canada" in "U.S.-Mexico-Canada Agreement")
+        self._inside_names = types is not None
         exact: dict[str, _Surface] = {}
         folded: dict[str, _Surface] = {}
         self._shared_surnames: dict[str, set] = {}  # "Lee" -> every person it may stand for
@@ -109,7 +111,7 @@ class GazetteerMatcher:
                     continue
                 surf = _Surface(named[-1], False, True)
             e = self.entries[surf.entry_index]
-            if not surf.adjective and self._continues_other_name(text, start, end, e.type):
+            if not surf.adjective and not self._inside_names and self._continues_other_name(text, start, end, e.type):
                 continue
             if surf.adjective and re.match(r"[ \u00a0]+(?:Peninsula|War|Sea|Strait|Straits|Demilitarized)\b",
                                            text[end:end + 20]):

@@ -24,6 +24,7 @@ from .structural import StructuralExtractor
 ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"
                       r"Southern)\s+([A-Z][a-z]+)\b")
 MAX_SENTENCE_CHARS = 2000
+ADMINISTRATION = re.compile(r"(?:[’']s)?\s+[Aa]dministration\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 
@@ -68,6 +69,7 @@ class Extractor:
     def run(self, doc: Document) -> DocumentFacts:
         facts = DocumentFacts(doc)
         text = doc.text
+        self._facts, self._doc_text = facts, text
         spans = [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in doc.sentences]
         gaz = self.gazetteer_mentions(text)
         parses = (self.nlp.pipe([text[s:e] for s, e in spans], batch_size=64) if self.nlp is not None
@@ -76,6 +78,8 @@ class Extractor:
         history: list[Mention] = []
         prev: list[Mention] = []
         gi = 0
+        leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
+        deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             while gi < len(gaz) and gaz[gi].end <= s:
                 gi += 1
@@ -89,17 +93,51 @@ class Extractor:
             mentions = self.coref.resolve_sentence(text[s:e], s, mentions, history, dyad, prev)
             amended, amends = self.coref.amendments(text[s:e], s, mentions)
             mentions = _replace_overlapping(mentions, amended)
-            sv = SentenceView(index, s, text[s:e], mentions, parse)
-            sv.topic = _topic_sector(text, prev)
-            structural = self.structural.extract(sv)  # first: it records agreements' parties
-            cands = structural + self.frames.extract(sv)
-            for am, orig in amends:
-                cands.append(Candidate(am, "AMENDS", orig, {}, 0.7, index, "amendment"))
-            cands += self._inferences(cands)
-            self._record(facts, index, s, e, sv.mentions, cands)
+            topic = _topic_sector(text, prev)
+            if self._administrations(text, mentions):
+                deferred.append((index, s, e, parse, mentions, amends, topic))
+            else:
+                cands = self._candidates(index, s, e, parse, mentions, amends, topic)
+                for c in cands:
+                    if c.predicate == "LEADS" and c.object.type == "Country" and c.subject.type == "Person":
+                        leads.setdefault(c.subject.id, c.object)
             history.extend(m for m in mentions if m.source != "coref")
             prev = mentions
+        for index, s, e, parse, mentions, amends, topic in deferred:
+            mentions = self._as_governments(text, mentions, leads)
+            self._candidates(index, s, e, parse, mentions, amends, topic)
+        facts.sentences.sort(key=lambda x: x["index"])
+        facts.mentions.sort(key=lambda x: x["sentence_index"])
         return facts
+
+    def _candidates(self, index, s, e, parse, mentions, amends, topic, facts=None):
+        text = self._doc_text
+        sv = SentenceView(index, s, text[s:e], list(mentions), parse)
+        sv.topic = topic
+        structural = self.structural.extract(sv)  # first: it records agreements' parties
+        cands = structural + self.frames.extract(sv)
+        for am, orig in amends:
+            cands.append(Candidate(am, "AMENDS", orig, {}, 0.7, index, "amendment"))
+        cands += self._inferences(cands)
+        self._record(self._facts, index, s, e, sv.mentions, cands)
+        return cands
+
+    @staticmethod
+    def _administrations(text: str, mentions: list[Mention]) -> list[Mention]:
+        """Person mentions in "the Trump administration": the government, not the person, acts."""
+        return [m for m in mentions if m.type == "Person" and ADMINISTRATION.match(text, m.end)]
+
+    def _as_governments(self, text: str, mentions: list[Mention], leads: dict) -> list[Mention]:
+        out = []
+        for m in mentions:
+            country = leads.get(m.id) if m.type == "Person" else None
+            mt = ADMINISTRATION.match(text, m.end) if country is not None else None
+            if mt is None:
+                out.append(m)
+                continue
+            out.append(Mention(m.start, mt.end(), text[m.start:mt.end()], country.type, country.id, country.name,
+                               "coref", wikidata=country.wikidata))
+        return out
 
     def _sentence_mentions(self, text, s, e, parse, sent_gaz):
         mentions = list(sent_gaz)

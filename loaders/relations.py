@@ -176,6 +176,11 @@ class ParsedRoles:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.denotes_list(p)
+            elif c.dep_ == "prep" and c.lower_ == "of" and not out:
+                # "a partnership of LG with GM", "the withdrawal of the United States"
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += [m for m in self.denotes_list(p) if m.type in ACTOR_TYPES]
         return _uniq(out)
 
     def possessor(self, noun) -> list[Mention]:

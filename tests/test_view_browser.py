@@ -1,6 +1,6 @@
 """The browser view in real headless Chromium (Debian's /usr/bin/chromium driven by Playwright for Python).
 
-Checks, on a hand-built graph and on the corpus build (out/facts.jsonl) when there is one: no console errors,
+Checks, on a hand-built graph and on the corpus build (a fresh one per session, conftest.py): no console errors,
 node and edge counts equal the graph's, search finds a firm by an alias and centres it, the type filter hides
 that type, a click highlights neighbours, injected markup in quotes and aliases never runs, "Save PNG"
 downloads a PNG, and the page makes no network request at all.
@@ -21,9 +21,6 @@ from test_view import big_graph, sample_graph
 
 CHROMIUM = os.environ.get("POLICYGRAPH_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ROOT = Path(__file__).resolve().parents[1]
-# the corpus build: out/ of the repository (as .ci/run makes it), or POLICYGRAPH_VIEW_BUILD=DIR
-CORPUS_FACTS = Path(os.environ.get("POLICYGRAPH_VIEW_BUILD") or ROOT / "out") / "facts.jsonl"
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
@@ -279,29 +276,52 @@ def test_big_graph_uses_a_fixed_layout_and_is_interactive(browser, tmp_path):
 
 # -- the corpus build ---------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def corpus():
-    if not CORPUS_FACTS.exists():
-        pytest.skip(f"corpus view skipped: no build at {CORPUS_FACTS} "
-                    "(run `policygraph build ../shared/corpus --out out` first)")
-    return V.load_build_graph(CORPUS_FACTS.parent)
+def corpus(corpus_build):
+    """The session's fresh corpus build (conftest.py): its graph and the view.html the build wrote."""
+    return corpus_build
 
 
-def test_corpus_view_in_chromium(browser, corpus, tmp_path):
-    kg = corpus
-    f = V.render_view(kg, tmp_path / "corpus.html")
-    v = Opened(browser, f)
+def test_corpus_view_in_chromium(browser, corpus):
+    """Issue 4's check: the corpus view as `policygraph build` writes it (DIR/view.html), in real Chromium."""
+    kg = corpus.kg
+    v = Opened(browser, corpus.out / "view.html")
     try:
+        # no console errors, and the page's counts are the graph's
+        assert v.errors == [], v.errors
         c = counts(v)
         assert (c["dsNodes"], c["dsEdges"]) == (len(kg.entities), len(kg.relations))
         assert (c["nodes"], c["edges"]) == (len(kg.entities), len(kg.relations))
-        hynix = [e for e in kg.entities.values() if e.name.casefold() == "sk hynix"]
-        assert hynix, "the corpus graph has no SK Hynix"
-        e = hynix[0]
+        assert v.page.get_attribute("#pg-status", "data-nodes") == str(len(kg.entities))
+        assert v.page.get_attribute("#pg-status", "data-edges") == str(len(kg.relations))
+        assert v.page.inner_text("#pg-status").startswith(f"{len(kg.entities)} entities · {len(kg.relations)} relations")
+        # search finds SK Hynix by an alias (one that is not just its name in other letter case)
+        e = next(x for x in kg.entities.values() if x.name == "SK Hynix")
         aliases = sorted(a for a in e.aliases if V._fold(a) != V._fold(e.name))
-        query = aliases[0] if aliases else "hynix"  # by an alias when the build has one, else by part of the name
-        check_search_finds(v, kg, query, e.id)
+        assert aliases, f"the corpus graph has no alias for SK Hynix: {sorted(e.aliases)}"
+        alias = max(aliases, key=len)  # e.g. "SK Hynix Inc.": matches the alias exactly, the name only in part
+        v.page.fill("#pg-search", alias)
+        v.page.wait_for_selector("#pg-results li[data-id]")
+        first = v.page.locator("#pg-results li").first
+        assert first.get_attribute("data-id") == e.id and f"alias: {alias}" in first.inner_text()
+        v.page.fill("#pg-search", "")
+        check_search_finds(v, kg, alias, e.id)
         v.js("() => window.pgView.clearSelection()")
+        # a type filter hides exactly that type's entities and their relations
         check_type_filter(v, kg, "Firm")
+        check_type_filter(v, kg, "Country")
+        # and nothing was fetched, nothing failed
         assert_clean(v)
     finally:
         v.close()
+
+
+def test_corpus_view_png_command(corpus, tmp_path):
+    """The README's screenshot command writes a PNG of the corpus view with its legend."""
+    from policygraph.cli import main
+
+    png = tmp_path / "view.png"
+    assert main(["view", "--out", str(corpus.out), "-o", str(tmp_path / "view.html"), "--png", str(png), "-q"]) == 0
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1600, 1000) and len(data) > 50_000
