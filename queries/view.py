@@ -287,24 +287,27 @@ def resolve_entity(kg: KnowledgeGraph, name: str, progress: Callable = QUIET) ->
 
 def find_paths(relations: Iterable[Relation], a: str, b: str, k: int = MAX_PATHS,
                max_hops: int = MAX_PATH_HOPS) -> list[list[str]]:
-    """Up to k shortest simple paths between a and b of at most max_hops, over the undirected graph."""
-    import networkx as nx
+    """Up to k paths (entity ids from a to b) of at most max_hops, over the given relations, undirected.
 
-    g = nx.Graph()
-    for r in relations:
-        if r.subject != r.object:
-            g.add_edge(r.subject, r.object)
-    if a not in g or b not in g or a == b:
-        return [[a]] if a == b else []
-    paths = []
-    try:
-        for p in nx.shortest_simple_paths(g, a, b):
-            if len(p) - 1 > max_hops or len(paths) >= k:
-                break
-            paths.append(p)
-    except nx.NetworkXNoPath:
-        return []
-    return paths
+    The path finder of `policygraph explain` (queries.linkage.find_paths), so a view's --path highlights the
+    paths explain reports, in its order: shortest first, then the strongest evidence. Its typed paths that
+    walk the same entities (parallel relations) are one path here."""
+    from .linkage import find_paths as typed_paths
+
+    if a == b:
+        return [[a]]
+    sub = KnowledgeGraph()
+    sub.relations = {r.key: r for r in relations}
+    out: list[list[str]] = []
+    for p in typed_paths(sub, a, b, max_hops=max_hops, k=max(k, 1) * 20)[0]:
+        nodes = [a]
+        for h in p.hops:
+            nodes.append(h.object_id if nodes[-1] == h.subject_id else h.subject_id)
+        if nodes not in out:
+            out.append(nodes)
+        if len(out) >= k:
+            break
+    return out
 
 
 class Selection:

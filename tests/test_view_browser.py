@@ -40,11 +40,12 @@ def browser():
 class Opened:
     """A view loaded in a fresh browser context, with what it logged and requested."""
 
-    def __init__(self, browser, path: Path, timeout_ms: int = 60_000) -> None:
+    def __init__(self, browser, path: Path, timeout_ms: int = 60_000, viewport=(1400, 900)) -> None:
         self.url = path.resolve().as_uri()
         self.errors: list[str] = []
         self.requests: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                           accept_downloads=True)
         self.context.on("request", lambda r: self.requests.append(r.url))
         # anything but the page itself is recorded above and refused here, so a leak fails fast and offline
         self.context.route("**/*", lambda route: route.continue_() if route.request.url == self.url
@@ -315,13 +316,27 @@ def test_corpus_view_in_chromium(browser, corpus):
         v.close()
 
 
-def test_corpus_view_png_command(corpus, tmp_path):
-    """The README's screenshot command writes a PNG of the corpus view with its legend."""
+def test_corpus_view_png_command(browser, corpus, tmp_path):
+    """The README's screenshot command writes a PNG of a readable corpus view with its legend."""
     from policygraph.cli import main
 
-    png = tmp_path / "view.png"
-    assert main(["view", "--out", str(corpus.out), "-o", str(tmp_path / "view.html"), "--png", str(png), "-q"]) == 0
+    page, png = tmp_path / "hynix.html", tmp_path / "hynix.png"
+    argv = ["view", "--out", str(corpus.out), "--focus", "SK Hynix", "--hops", "2", "-o", str(page), "--png", str(png)]
+    assert main(argv + ["-q"]) == 0
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1600, 1000) and len(data) > 50_000
+    # what the screenshot shows, at the same size: the legend with every type present, and the graph at a
+    # zoom where labels are drawn at a legible size (vis-network skips labels under 5 px)
+    v = Opened(browser, page, viewport=(1600, 1000))
+    try:
+        shown = {e["type"] for e in v.js("() => Object.values(window.pgView.data.nodeInfo)")}
+        legend = v.page.locator("#pg-legend label .pg-name").all_inner_texts()
+        assert set(legend) == shown and v.page.is_visible("#pg-legend")
+        font = v.js("() => window.pgView.data.options.nodes.font.size")
+        assert font * v.js("() => window.pgView.network.getScale()") >= 10
+        assert v.js("() => window.pgView.visibleCounts().nodes") >= 10
+        assert_clean(v)
+    finally:
+        v.close()
