@@ -69,7 +69,11 @@ class Build:
     def query(self, cypher: str, params: dict | None = None, write: bool = False):
         from .graph.cypher_store import run_query
 
-        return run_query(self.out / STORE, cypher, params or {}, write=write)
+        path = self.out / STORE
+        if not path.exists() and (self.out / FACTS).exists():
+            raise PolicygraphError(f"{path}: the Cypher store is missing; rebuild it with "
+                                   f"`policygraph build --repair --out {self.out}`")
+        return run_query(path, cypher, params or {}, write=write)
 
     def view(self, out_path=None, **options):
         from .queries.view import render_view
@@ -144,23 +148,29 @@ def extract(paths, use_model: bool = True, progress: Progress = QUIET, keep_goin
 
 
 def build(paths, out="out", use_model: bool = True, progress: Progress | None = None, keep_going: bool = False,
-          store: bool = True, view: bool = True) -> Build:
-    """Build the graph from documents into `out`, atomically: the old build stays until the new one is valid."""
-    progress = progress or QUIET
-    out = Path(out)
-    paths = [Path(p) for p in (paths if isinstance(paths, (list, tuple)) else [paths])]
-    kg, sentences, mentions, raws, warnings = extract(paths, use_model, progress, keep_going)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    try:
-        write_outputs(kg, tmp, sentences, mentions, raws, progress, store=store, view=view)
-        _swap_in(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    b = Build(out, kg)
-    b.warnings = warnings
-    return b
+          store: bool = True, view: bool = True, repair: bool = False) -> Build:
+    """Build the graph from documents into `out`, atomically: the old build stays until the new one is valid.
+    Documents unchanged since the last build of `out` are taken from its cache, not re-extracted.
+    `repair=True` without paths rebuilds every output of `out` from the build's own documents."""
+    from .incremental import build as _build
+
+    return _build(paths, out, use_model=use_model, progress=progress, keep_going=keep_going, store=store,
+                  view=view, repair=repair)
+
+
+def add(paths, out="out", use_model: bool = True, progress: Progress | None = None, keep_going: bool = False,
+        store: bool = True, view: bool = True) -> Build:
+    """Add documents to the build in `out` (policygraph add); only the new documents are extracted."""
+    from .incremental import add as _add
+
+    return _add(paths, out, use_model=use_model, progress=progress, keep_going=keep_going, store=store, view=view)
+
+
+def remove(doc_ids, out="out", progress: Progress | None = None, store: bool = True, view: bool = True) -> Build:
+    """Remove documents (by id) from the build in `out` (policygraph remove)."""
+    from .incremental import remove as _remove
+
+    return _remove(doc_ids, out, progress=progress, store=store, view=view)
 
 
 def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, store=True, view=True) -> None:
@@ -201,29 +211,31 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
 
 
 def _swap_in(tmp: Path, out: Path) -> None:
-    """Replace `out` by the finished `tmp` with renames only, so a reader sees the old or the new build."""
-    if out.exists() and not (out / FACTS).exists() and any(out.iterdir()):
-        raise PolicygraphError(f"{out}: exists and is not a policygraph build; choose another --out")
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        os.replace(out, old)
-    os.replace(tmp, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Replace `out` by the finished `tmp` atomically, so a reader sees the old or the new build."""
+    from .incremental import swap_in
+
+    swap_in(tmp, out)
 
 
 def open_build(out="out") -> Build:
     out = Path(out)
     facts = out / FACTS
     if not facts.exists():
+        from .incremental import recover_for_reading
+
+        recover_for_reading(out)  # a build killed mid-swap (systems without RENAME_EXCHANGE)
+    if not facts.exists():
         raise PolicygraphError(f"{out}: no build here (run `policygraph build PATH --out {out}` first)")
-    docs = []
-    if (out / DOCUMENTS).exists():
-        docs = json.loads((out / DOCUMENTS).read_text(encoding="utf-8"))
+    docs, where = [], out / DOCUMENTS
     try:
+        if where.exists():
+            docs = json.loads(where.read_text(encoding="utf-8"))
+        where = facts
         with open(facts, encoding="utf-8") as fh:
             records = [json.loads(line) for line in fh if line.strip()]
-    except (OSError, ValueError) as err:
-        raise PolicygraphError(f"{facts}: unreadable build file ({err})") from None
-    return Build(out, KnowledgeGraph.from_records(records, docs))
+        kg = KnowledgeGraph.from_records(records, docs)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as err:
+        what = " ".join(f"{type(err).__name__}: {err}".split())[:200]
+        raise PolicygraphError(f"{where}: damaged build file ({what}); rebuild it with "
+                               f"`policygraph build --repair --out {out}`") from None
+    return Build(out, kg)

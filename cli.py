@@ -10,6 +10,7 @@ from .console import PolicygraphError, Progress
 
 EPILOG = """examples:
   policygraph build ../shared/corpus --out out
+  policygraph add new-report.pdf --out out                # policygraph remove new-report --out out
   policygraph export --out out --format jsonl > facts.jsonl
   policygraph stats --out out
   policygraph validate --out out
@@ -25,12 +26,14 @@ def cmd_build(args) -> int:
 
     progress = Progress(quiet=args.quiet)
     b = build(args.paths, out=args.out, use_model=not args.rules_only, progress=progress,
-              keep_going=args.keep_going)
+              keep_going=args.keep_going, repair=args.repair)
     s = b.stats()
     if not args.quiet:
         progress("Done")
     print(f"Built {s['entities']} entities and {s['relations']} relations from {s['documents']} documents "
           f"into {b.out}/")
+    if getattr(b, "reused", None):
+        print(f"  ({len(b.extracted)} documents extracted, {len(b.reused)} unchanged taken from {b.out}/cache/)")
     print(f"  {b.out}/facts.jsonl        facts export (entities, relations with evidence)")
     print(f"  {b.out}/graph.trig .ttl .jsonld .nt   RDF (named graph per document + merged)")
     for name, what in (("graph.lbug", "embedded Cypher store (policygraph query)"),
@@ -98,12 +101,16 @@ def make_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    p = add("build", "read documents (.txt .md .html .pdf, files or folders) and build the graph",
-            "policygraph build ../shared/corpus --out out", cmd_build)
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p = add("build", "read documents (.txt .md .html .pdf, files or folders) and build the graph "
+            "(documents unchanged since the last build of --out are not re-extracted)",
+            "policygraph build ../shared/corpus --out out\n  policygraph build --repair --out out"
+            "      # rebuild a damaged build (e.g. its graph.lbug) from its own documents", cmd_build)
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     _out_arg(p)
     p.add_argument("--keep-going", action="store_true", help="skip unreadable documents with a warning")
     p.add_argument("--rules-only", action="store_true", help="do not use the spaCy model (rules-only path)")
+    p.add_argument("--repair", action="store_true",
+                   help="with no PATH: rebuild every output of --out (store, RDF, view...) from its documents")
 
     from .graph.export import FORMATS
 

@@ -59,6 +59,8 @@ class Coreference:
                                    p.id, p.name, "coref", wikidata=p.wikidata))
         for m in mentions:
             if m.source == "pattern" and self._generic(m):
+                if getattr(m, "modifier", False):
+                    continue  # a generic noun modifying another noun refers to nothing
                 novel = self._novel(m, text, offset)
                 if novel is not None:
                     out.append(novel)

@@ -213,6 +213,7 @@ class DescriptiveRecognizer:
                 m.aliases.add(full + (f" {pp[0]}" if pp else ""))
             m.head = tok.lemma_.lower()
             m.generic = generic
+            m.modifier = tok.dep_ == "compound"  # "trade agreement negotiations": names no agreement itself
             out.append(m)
         return out
 

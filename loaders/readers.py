@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .document import Document
 from .errors import LoadError
@@ -28,10 +28,10 @@ def _supported_list() -> str:
     return " ".join(SUPPORTED)
 
 
-def iter_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError], None] | None = None) -> list[Path]:
     """Files to read: files as given (any extension: read_document judges them), directories
     expanded recursively to their supported files, sorted. Missing paths, symlink loops and
-    unreadable directories raise LoadError."""
+    unreadable directories raise LoadError, or with `on_error` are passed to it and skipped."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     out: list[Path] = []
@@ -39,15 +39,21 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for p in paths:
         path = Path(p)
         try:
-            st = path.stat()
-        except RuntimeError as err:  # pragma: no cover - older Pythons report loops this way
-            raise LoadError(path, f"symlink loop ({err})") from None
-        except OSError as err:
-            if path.is_symlink():
-                raise LoadError(path, _os_reason(err, "broken or looping symlink")) from None
-            raise LoadError(path, _os_reason(err, "no such file or directory")) from None
+            try:
+                st = path.stat()
+            except RuntimeError as err:  # pragma: no cover - older Pythons report loops this way
+                raise LoadError(path, f"symlink loop ({err})") from None
+            except OSError as err:
+                if path.is_symlink():
+                    raise LoadError(path, _os_reason(err, "broken or looping symlink")) from None
+                raise LoadError(path, _os_reason(err, "no such file or directory")) from None
+        except LoadError as err:
+            if on_error is None:
+                raise
+            on_error(err)
+            continue
         if stat.S_ISDIR(st.st_mode):
-            for f in _walk(path):
+            for f in _walk(path, on_error):
                 if f not in seen:
                     seen.add(f)
                     out.append(f)
@@ -58,29 +64,36 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path, on_error: Callable[[LoadError], None] | None = None) -> list[Path]:
     found: list[Path] = []
     visited: set[tuple[int, int]] = set()
+
+    def problem(err: LoadError) -> None:
+        if on_error is None:
+            raise err
+        on_error(err)
 
     def visit(d: Path) -> None:
         try:
             st = d.stat()
         except OSError as err:
-            raise LoadError(d, _os_reason(err, "cannot read directory")) from None
+            return problem(LoadError(d, _os_reason(err, "cannot read directory")))
         key = (st.st_dev, st.st_ino)
         if key in visited:
-            raise LoadError(d, "symlink loop (directory already visited)")
+            return problem(LoadError(d, "symlink loop (directory already visited)"))
         visited.add(key)
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError as err:
-            raise LoadError(d, _os_reason(err, "cannot read directory")) from None
+            visited.discard(key)
+            return problem(LoadError(d, _os_reason(err, "cannot read directory")))
         for entry in entries:
             p = Path(entry.path)
             try:
                 is_dir = entry.is_dir()  # follows symlinks
             except OSError as err:
-                raise LoadError(p, _os_reason(err, "cannot read")) from None
+                problem(LoadError(p, _os_reason(err, "cannot read")))
+                continue
             if is_dir:
                 visit(p)
                 continue
@@ -89,7 +102,8 @@ def _walk(root: Path) -> list[Path]:
             try:
                 entry.stat()
             except OSError as err:
-                raise LoadError(p, _os_reason(err, "broken or looping symlink")) from None
+                problem(LoadError(p, _os_reason(err, "broken or looping symlink")))
+                continue
             found.append(p)
         visited.discard(key)  # only ancestors count as a loop; a shared subdirectory is fine
 

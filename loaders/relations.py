@@ -19,6 +19,7 @@ from .mentions import Mention
 
 ACTOR_TYPES = {"Country", "USState", "GovernmentBody", "Person", "Firm", "InternationalOrganization"}
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
+HYPOTHETICAL = {"could", "would", "might", "may", "should"}
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
 
 
@@ -118,7 +119,11 @@ class ParsedRoles:
             for _ in range(8):
                 node = node.head
                 if node.pos_ in ("VERB", "AUX"):
-                    return [m for m in self.subj(node) if m.type in ACTOR_TYPES]
+                    found = [m for m in self.subj(node) if m.type in ACTOR_TYPES]
+                    if found or node.head is node:
+                        return found
+                    # "Japan ... received X as long as their talks continue": the clause's subject
+                    # contains the pronoun itself, so look one clause up
                 if node.head is node:
                     break
             return []
@@ -297,6 +302,22 @@ class ParsedRoles:
             return not any(c.lower_ == "until" for c in tok.subtree)
         return False
 
+    def hypothetical(self, tok) -> bool:
+        """A trigger in a clause with could/would/might/may/should, or under 'if': not a stated fact."""
+        node = tok
+        for _ in range(6):
+            for c in node.children:
+                if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                    return True
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                    return True
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl"):
+                break
+            if node.head is node:
+                break
+            node = node.head
+        return False
+
     def triggers(self, rules):
         from .linear import _lemmas
 
@@ -363,6 +384,9 @@ class RelationExtractor:
         years = [(a, b, y) for a, b, y in find_years(sv.text)
                  if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)]
         for rule, tok, kind in roles.triggers(self.lex.rules):
+            if isinstance(roles, ParsedRoles) and roles.hypothetical(tok) and not (
+                    kind == "noun" and roles.possessor(tok)):
+                continue  # "would complement South Korea’s participation in X" still states the participation
             negated = roles.negated(tok)
             subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
             objects = self._collect(roles, tok, rule.object, kind, subject=False)

@@ -122,19 +122,63 @@ def amount_of(rel: Relation) -> float | None:
         return None
 
 
-def qualifiers(rel: Relation) -> str:
-    """'($3.87 billion, 2024)', '(2019)' or '' for the relation's amount and year."""
+# a year in running text: not part of a number ("$2,019", "20.19"), a code ("FY2019") or an amount
+_YEAR_IN_TEXT = re.compile(r"(?<![\w$.,])(1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+QUOTE_YEAR = "per the quote"
+
+
+def quote_year(rel: Relation, kg: KnowledgeGraph | None = None) -> int | None:
+    """The one year the relation's quotes state, or None (no year, or several).
+
+    For a fact the extractor gave no year: "In the summer of 2019, ... South Korea also became a target of
+    Japanese economic retaliation" dates Japan's retaliation to 2019. With `kg`, years inside the subject's
+    and object's names and aliases ("Trade Expansion Act of 1962") do not count."""
+    names: list[str] = []
+    if kg is not None:
+        for eid in (rel.subject, rel.object):
+            e = kg.entities.get(eid)
+            if e is not None:
+                names += [e.name, *e.aliases]
+    years: set[int] = set()
+    for ev in rel.evidence:
+        text = ev.quote
+        for n in sorted((n for n in names if re.search(r"\d{4}", n)), key=len, reverse=True):
+            text = re.sub(re.escape(n), " ", text, flags=re.IGNORECASE)
+        years |= {int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def fact_year(rel: Relation, kg: KnowledgeGraph | None = None) -> tuple[int | None, bool]:
+    """(year, from_quote): the fact's own year, else the one year its quotes state (from_quote=True)."""
+    y = year_of(rel)
+    if y is not None:
+        return y, False
+    q = quote_year(rel, kg)
+    return (q, True) if q is not None else (None, False)
+
+
+def _qualifier_text(amount, year, year_from_quote) -> str:
     parts = []
-    if amount_of(rel) is not None:
-        parts.append(format_usd(amount_of(rel)))
-    if rel.props.get("year") is not None:
-        parts.append(str(rel.props["year"]))
+    if amount is not None:
+        parts.append(format_usd(amount))
+    if year is not None:
+        parts.append(str(year))
+    elif year_from_quote is not None:
+        parts.append(f"{year_from_quote} {QUOTE_YEAR}")
     return f" ({', '.join(parts)})" if parts else ""
+
+
+def qualifiers(rel: Relation, kg: KnowledgeGraph | None = None) -> str:
+    """'($3.87 billion, 2024)', '(2019)', '(2019 per the quote)' or '' for the relation's amount and year.
+
+    Without a year of its own, a fact shows the one year its quotes state, marked 'per the quote'."""
+    qy = None if rel.props.get("year") is not None else quote_year(rel, kg)
+    return _qualifier_text(amount_of(rel), rel.props.get("year"), qy)
 
 
 def relation_label(kg: KnowledgeGraph, rel: Relation) -> str:
     """'Subject —PREDICATE (amount, year)→ Object'."""
-    return f"{display_name(kg, rel.subject)} —{rel.predicate}{qualifiers(rel)}→ {display_name(kg, rel.object)}"
+    return f"{display_name(kg, rel.subject)} —{rel.predicate}{qualifiers(rel, kg)}→ {display_name(kg, rel.object)}"
 
 
 def display_name(kg: KnowledgeGraph, entity_id: str) -> str:
@@ -306,6 +350,7 @@ class Hop:
     object_id: str = ""
     relation_id: str = ""
     evidence: list[Evidence] = field(default_factory=list, repr=False)
+    year_from_quote: int | None = None  # without a year of its own: the one year its quotes state
 
     @property
     def docs(self) -> list[str]:
@@ -313,12 +358,7 @@ class Hop:
 
     @property
     def label(self) -> str:
-        parts = []
-        if self.props.get("amount_usd") is not None:
-            parts.append(format_usd(self.props["amount_usd"]))
-        if self.props.get("year") is not None:
-            parts.append(str(self.props["year"]))
-        q = f" ({', '.join(parts)})" if parts else ""
+        q = _qualifier_text(self.props.get("amount_usd"), self.props.get("year"), self.year_from_quote)
         return f"{self.subject} —{self.predicate}{q}→ {self.object}"
 
     def to_dict(self) -> dict:
@@ -327,6 +367,7 @@ class Hop:
             "object": self.object, "object_id": self.object_id, "direction": self.direction,
             "props": {k: self.props[k] for k in sorted(self.props)}, "confidence": round(self.confidence, 3),
             "relation_id": self.relation_id, "label": self.label, "docs": self.docs,
+            "year_from_quote": self.year_from_quote,
             "quotes": [{"doc": e.doc, "start": e.start, "end": e.end, "quote": e.quote} for e in self.evidence]
             or [{"doc": d, "quote": q} for d, q in self.quotes],
         }
@@ -364,11 +405,11 @@ class Path:
         rows = [{
             "step": i, "subject": h.subject, "predicate": h.predicate, "object": h.object,
             "direction": h.direction, "amount_usd": h.props.get("amount_usd"), "year": h.props.get("year"),
-            "props": dict(h.props), "confidence": round(h.confidence, 3), "docs": h.docs,
+            "year_from_quote": h.year_from_quote, "props": dict(h.props), "confidence": round(h.confidence, 3), "docs": h.docs,
             "quotes": [q for _, q in h.quotes], "label": h.label,
         } for i, h in enumerate(self.hops, 1)]
-        cols = ["step", "subject", "predicate", "object", "direction", "amount_usd", "year", "props", "confidence",
-                "docs", "quotes", "label"]
+        cols = ["step", "subject", "predicate", "object", "direction", "amount_usd", "year", "year_from_quote", "props",
+                "confidence", "docs", "quotes", "label"]
         return pd.DataFrame(rows, columns=cols)
 
 
@@ -488,8 +529,10 @@ def _hop(kg: KnowledgeGraph, rel: Relation, walked_from: str, symmetric: frozens
     else:
         direction = "forward" if rel.subject == walked_from else "backward"
     ev = sorted(set(rel.evidence))
+    qy = None if rel.props.get("year") is not None else quote_year(rel, kg)
     return Hop(display_name(kg, rel.subject), rel.predicate, display_name(kg, rel.object), direction,
-               dict(rel.props), [(e.doc, e.quote) for e in ev], rel.confidence, rel.subject, rel.object, rel.id, ev)
+               dict(rel.props), [(e.doc, e.quote) for e in ev], rel.confidence, rel.subject, rel.object, rel.id, ev,
+               qy)
 
 
 def find_paths(kg: KnowledgeGraph, a_id: str, b_id: str, max_hops: int = 4, k: int = 5) -> tuple[list[Path], bool]:
