@@ -445,15 +445,20 @@ class Store:
         lb = _lb()
         self.path = Path(path)
         self.read_only = read_only
+        repair = f"rebuild it with `policygraph build --repair --out {self.path.parent}`"
         if not self.path.exists():
+            if (self.path.parent / "facts.jsonl").exists():  # a build whose store was deleted
+                raise PolicygraphError(f"{self.path}: the Cypher store is missing; {repair}")
             raise PolicygraphError(
                 f"{self.path}: no Cypher store here (run `policygraph build PATH --out {self.path.parent}` first)")
+        if self.path.is_file() and self.path.stat().st_size == 0:  # LadybugDB would open it as a new, empty store
+            raise PolicygraphError(f"{self.path}: the Cypher store is empty (damaged); {repair}")
         try:
             self.db = lb.Database(str(self.path), read_only=read_only)
             self.conn = lb.Connection(self.db)
         except Exception as err:
-            raise PolicygraphError(f"{self.path}: cannot open the Cypher store: {_one_line(err)} "
-                                   "(rebuild it with `policygraph build`)") from None
+            raise PolicygraphError(f"{self.path}: cannot open the Cypher store, it looks damaged ({_one_line(err)}); "
+                                   f"{repair}") from None
 
     def query(self, cypher: str, params: dict | None = None, write: bool = False):
         return run_query(self, cypher, params, write=write)

@@ -140,6 +140,10 @@ class ParsedRoles:
             for p in a.children:
                 if p.dep_ == "pobj":
                     out += self.denotes_list(p)
+                    for t in p.subtree:  # "by North and South Korea": the elided first conjunct
+                        if t.i < p.i and t.dep_ in ("nmod", "compound", "conj"):
+                            out += [m for m in self.sv.tok_mentions.get(t.i, []) if m.type in ACTOR_TYPES
+                                    and not m.adjective]
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not agent and verb.tag_ != "VBN"):
                 out += self.denotes_list(c)
@@ -380,6 +384,9 @@ class RelationExtractor:
         else:
             roles = ParsedRoles(sv, self.lex)
         out: list[Candidate] = []
+        letters = [c for c in sv.text if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+            return out  # an ALL-CAPS heading names topics; it states no relation
         amounts = find_amounts(sv.text)
         years = [(a, b, y) for a, b, y in find_years(sv.text)
                  if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)]
@@ -435,6 +442,12 @@ class RelationExtractor:
                 objects = list(sv.topic)
             if rule.predicate in ("SIGNS", "RATIFIES"):
                 subjects = [m for m in subjects if not m.adjective]
+            if rule.predicate == "OPERATES_IN":
+                # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
+                # companies" or "both nations’ competitiveness" describe it loosely
+                subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m)]
+            if rule.predicate == "IMPOSES":
+                objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
             if not subjects and objects and rule.predicate in ("NEGOTIATES", "SIGNS", "RATIFIES"):
                 subjects = [p for o in objects for p in getattr(o, "parties", [])]
             for s in subjects:
@@ -443,6 +456,23 @@ class RelationExtractor:
                         self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, kind, roles, tok, years,
                                    amounts, amount=rule.amount)
         return out
+
+    @staticmethod
+    def _named_actor(sv: SentenceView, m: Mention) -> bool:
+        if m.adjective or m.source == "coref":
+            return False
+        b = m.end - sv.start
+        return bool(re.match(r"[’']s?\b", sv.text[b:b + 3])) or bool(
+            re.match(r"\s+(?:has|have|had|is|was|are|were|leads?|led|dominates?|dominated|produces?|produced|"
+                     r"makes?|made|manufactures?|manufactured|excels?|remains?)\b", sv.text[b:b + 20]))
+
+    @staticmethod
+    def _owned_by_other(sv: SentenceView, policy: Mention, subjects: list[Mention]) -> bool:
+        """'the United States’ extending ... the U.S. tariff': a measure named with its owner is not
+        imposed by another subject."""
+        inner = [x for x in sv.mentions if x.type == "Country" and policy.start <= x.start and x.end <= policy.end]
+        ids = {s.id for s in subjects}
+        return bool(inner) and bool(ids) and not ({x.id for x in inner} & ids)
 
     @staticmethod
     def _possessives(sv: SentenceView) -> list[tuple[int, Mention]]:
@@ -517,6 +547,10 @@ class RelationExtractor:
         if not subject:
             own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else []))
             out = [m for m in out if id(m) not in own]
+        elif kind == "noun" and "owner" in wanted:
+            own = roles.owner(tok)
+            if own:  # "Hanwha ... solidifying the U.S.-ROK partnership": the partners are the owners
+                return _uniq(own)
         return _uniq(out)
 
     def _emit(self, out, sv, predicate, s, o, props, conf, how, roles, tok, years, amounts, amount=False):

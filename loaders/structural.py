@@ -157,7 +157,7 @@ class StructuralExtractor:
             if m.type not in ("Policy", "Law"):
                 continue
             owners = self._owners_before(sv, m)
-            if m.type == "Policy":
+            if m.type == "Policy" and not self._about_country(sv, m, owners):
                 for o in owners:
                     if o.type in ("Country", "GovernmentBody"):
                         self._add(out, sv, o, "IMPOSES", m, 0.75, "owner-of-measure")
@@ -172,7 +172,7 @@ class StructuralExtractor:
                 if stop:
                     window_end = min(window_end, a + stop.start())
                 targets = [x for x in sv.mentions if a <= x.start < window_end
-                           and x.type in ("Sector", "Country", "Firm")]
+                           and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x)]
             inner = [x for x in sv.mentions if m.start <= x.start and x.end <= m.end and x is not m
                      and x.type == "Sector"]
             for t in targets:
@@ -182,6 +182,22 @@ class StructuralExtractor:
             for t in inner:
                 self._add(out, sv, m, "TARGETS", t, 0.7, "measure-sector")
                 self._add(out, sv, m, "REGULATES", t, 0.65, "measure-sector")
+
+    @staticmethod
+    def _about_country(sv, m: Mention, owners) -> bool:
+        """'North Korea policy' is a policy towards North Korea: a country's full name as a bare noun
+        modifier of policy/strategy names the subject, not the owner ("U.S. policy" stays the owner's)."""
+        if getattr(m, "head", "") not in ("policy", "strategy", "approach"):
+            return False
+        return any(o.start >= m.start and not o.adjective and "." not in o.text and not o.text.isupper()
+                   and not re.match(r"[’']", sv.text[o.end - sv.start:o.end - sv.start + 1]) for o in owners)
+
+    @staticmethod
+    def _destination(sv, x: Mention) -> bool:
+        """'tariffs on Korean exports to the United States': the United States is where goods go."""
+        before = sv.text[max(0, x.start - sv.start - 40):x.start - sv.start]
+        return bool(re.search(r"\b(?:exports?|imports?|shipments?|sales)\s+(?:\w+\s+){0,2}(?:to|into)\s+(?:the\s+)?$",
+                              before))
 
     # --------------------------------------------------------------------------------------------
     def _titles(self, sv, out):
@@ -234,7 +250,7 @@ class StructuralExtractor:
                 continue
             # persons in parentheses or coordinated right before, within the same phrase
             start = a
-            clause = re.split(r";|\bunder\b|\bwhile\b|, as well as\b", sv.text[:a])
+            clause = re.split(r";|\bunder\b|\bwhile\b|, as well as\b|,\s+(?:and|but)\b", sv.text[:a])
             seg_start = a - len(clause[-1]) if clause else 0
             persons = [x for x in sv.mentions if x.type == "Person" and seg_start <= x.start - sv.start < start]
             if mt.group(1).startswith("presiden") or mt.group(1).startswith("administration"):

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from ..console import PolicygraphError
 from ..graph.model import Entity, Evidence, KnowledgeGraph, Relation
-from .linkage import (amount_of, display_name, explain, format_usd, is_actor_type, nx_graph, one_line,
-                      relation_label, resolve, year_of)
+from .linkage import (QUOTE_YEAR, amount_of, display_name, explain, fact_year, format_usd, is_actor_type, nx_graph,
+                      one_line, relation_label, resolve, year_of)
 
 MAX_RELATED = 40
 EXTRA_PROPS = ("purpose", "measure", "role", "sector")
@@ -265,9 +265,10 @@ def _adjacency(kg: KnowledgeGraph) -> dict[str, list[Relation]]:
     return adj
 
 
-def _fact_order(r: Relation) -> tuple:
-    """By year (undated last), then by where it is first stated (narrative order), then confidence."""
-    y = year_of(r)
+def _fact_order(r: Relation, kg: KnowledgeGraph | None = None) -> tuple:
+    """By year (undated last; see linkage.fact_year), then by where it is first stated (narrative order), then
+    confidence."""
+    y = fact_year(r, kg)[0]
     first = min(((e.doc, e.start) for e in r.evidence), default=("~", 0))
     return (y is None, y or 0, first, -r.confidence, r.id)
 
@@ -285,7 +286,7 @@ def disagreements(kg: KnowledgeGraph) -> dict[tuple, list[Relation]]:
             others = [o for o in rels if amount_of(o) != amount_of(r)
                       and not (year_of(o) is not None and year_of(r) is not None and year_of(o) != year_of(r))]
             if others:
-                out[r.key] = sorted(others, key=_fact_order)
+                out[r.key] = sorted(others, key=lambda o: _fact_order(o, kg))
     return out
 
 
@@ -299,6 +300,7 @@ class Investment:
     year: int | None
     rels: list[Relation]
     state: str | None = None  # the US state (entity id), stated or via a facility located in it
+    year_from_quote: bool = False  # the year is the one its quotes state (the facts have none)
     country: str | None = None
     # other figures stated for the same investment (same investor, destination and year): they disagree
     disputed: list["Investment"] = field(default_factory=list)
@@ -316,10 +318,10 @@ def investments(kg: KnowledgeGraph, rels) -> list[Investment]:
     groups: dict[tuple, list[Relation]] = defaultdict(list)
     for r in rels:
         if r.predicate == "INVESTS_IN" and amount_of(r) is not None:
-            groups[(r.subject, amount_of(r), year_of(r))].append(r)
+            groups[(r.subject, amount_of(r)) + fact_year(r, kg)].append(r)
     out = []
-    for (inv, amount, year), rs in groups.items():
-        item = Investment(inv, amount, year, sorted(rs, key=lambda r: r.id))
+    for (inv, amount, year, from_quote), rs in groups.items():
+        item = Investment(inv, amount, year, sorted(rs, key=lambda r: r.id), year_from_quote=from_quote)
         for r in item.rels:
             places = [r.object] + located.get(r.object, [])
             for p in places:
@@ -381,7 +383,7 @@ def measures(kg: KnowledgeGraph) -> list[Measure]:
     for r in kg.sorted_relations():
         if r.predicate == "RETALIATES_AGAINST":
             what = str(r.props.get("measure") or "retaliation")
-            out.append(Measure(r.subject, r.object, year_of(r), [r], what))
+            out.append(Measure(r.subject, r.object, fact_year(r, kg)[0], [r], what))
         elif r.predicate == "TARGETS":
             target = kg.entities.get(r.object)
             if target is None or not is_actor_type(target.type):
@@ -389,7 +391,7 @@ def measures(kg: KnowledgeGraph) -> list[Measure]:
             for imp in imposers.get(r.subject, []):
                 if imp.subject == r.object:
                     continue
-                year = year_of(r) or year_of(imp)
+                year = fact_year(r, kg)[0] or fact_year(imp, kg)[0]
                 out.append(Measure(imp.subject, r.object, year, [imp, r], display_name(kg, r.subject)))
     return out
 
@@ -425,6 +427,13 @@ class _Briefing:
         self.adj = _adjacency(kg)
         self.disagree = disagreements(kg)
 
+    def order(self, r: Relation) -> tuple:
+        return _fact_order(r, self.kg)
+
+    def cites(self, rels) -> list[Ref]:
+        """The footnote references of several facts, each number once (facts often share a quote)."""
+        return list({x.n: x for r in rels for x in self.fn.cite(r)}.values())
+
     # pieces
     def name(self, eid: str) -> str:
         return display_name(self.kg, eid)
@@ -445,7 +454,8 @@ class _Briefing:
             for i, o in enumerate(others):
                 line.append(("; " if i else "") + f"{format_usd(amount_of(o))}"
                             + (f" ({year_of(o)})" if year_of(o) else ""))
-                line += self.fn.cite(o)
+                have = {x.n for x in line if isinstance(x, Ref)}
+                line += [x for x in self.fn.cite(o) if x.n not in have]
         return line
 
     def who(self, e: Entity, notes: list[str], level: int = 2, heading: str | None = None) -> None:
@@ -483,7 +493,7 @@ class _Briefing:
         for r in rels:
             by_pred[r.predicate].append(r)
         for pred in sorted(by_pred, key=lambda p: (-len(by_pred[p]), p)):
-            rs = sorted(by_pred[pred], key=_fact_order)
+            rs = sorted(by_pred[pred], key=self.order)
             self.blocks.append(H(3, f"{pred} ({len(rs)})"))
             self.blocks.append(UL([self.fact(r) for r in rs]))
 
@@ -504,8 +514,8 @@ class _Briefing:
                 for d in i.disputed:
                     amount += [" ", Flag(f"other sources say {format_usd(d.amount)}")]
                     amount += list({x.n: x for r in d.rels for x in self.fn.cite(r)}.values())
-                rows.append([self.name(i.state) if i.state else "(no US state stated)",
-                             str(i.year) if i.year else "(not stated)", amount,
+                year = (f"{i.year} ({QUOTE_YEAR})" if i.year_from_quote else str(i.year)) if i.year else "(not stated)"
+                rows.append([self.name(i.state) if i.state else "(no US state stated)", year, amount,
                              self.name(i.investor), ", ".join(dest)])
             self.blocks.append(Table(["US state", "Year", "Amount", "Investor", "Stated destinations"], rows))
             total = sum(i.amount for i in invs)
@@ -531,7 +541,7 @@ class _Briefing:
                 by_pred[r.predicate].append(r)
             items = []
             for p in sorted(by_pred):
-                rs = sorted(by_pred[p], key=_fact_order)
+                rs = sorted(by_pred[p], key=self.order)
                 items.append([B(f"{p}: "), f"{format_usd(sum(amount_of(r) for r in rs))} in {len(rs)} fact"
                               f"{'s' if len(rs) != 1 else ''}"])
                 items += [self.fact(r, docs=False) for r in rs]
@@ -539,11 +549,13 @@ class _Briefing:
 
     def timeline(self, rels: list[Relation], heading: str = "Timeline") -> None:
         self.blocks.append(H(2, heading))
-        dated = sorted((r for r in rels if year_of(r) is not None), key=_fact_order)
+        years = {r.key: fact_year(r, self.kg) for r in rels}
+        dated = sorted((r for r in rels if years[r.key][0] is not None), key=self.order)
         if not dated:
             self.blocks.append(P(["No dated facts."]))
         else:
-            self.blocks.append(UL([[B(str(year_of(r))), " — "] + self.fact(r, docs=False) for r in dated]))
+            self.blocks.append(UL([[B(str(years[r.key][0])), f" ({QUOTE_YEAR})" if years[r.key][1] else "", " — "]
+                                   + self.fact(r, docs=False) for r in dated]))
         undated = len(rels) - len(dated)
         if undated:
             self.blocks.append(P([f"{undated} more fact{'s' if undated != 1 else ''} without a year "
@@ -558,7 +570,7 @@ class _Briefing:
             for m in chain:
                 step = "counter-measure" if (seen_actor and m.actor not in seen_actor) else "measure"
                 seen_actor.add(m.actor)
-                refs = [x for r in m.rels for x in self.fn.cite(r)]
+                refs = self.cites(m.rels)
                 items.append([B(str(m.year) if m.year else "(year not stated)"), " — ",
                               f"{step} by {self.name(m.actor)} against {self.name(m.target)}: {m.what} ("
                               + "; ".join(relation_label(self.kg, r) for r in m.rels) + ")"] + refs)
@@ -566,7 +578,7 @@ class _Briefing:
 
     def retaliation(self, eids: set[str], rels: list[Relation], heading: str) -> None:
         self.blocks.append(H(2, heading))
-        ret = sorted((r for r in rels if r.predicate in ("RETALIATES_AGAINST", "TARGETS")), key=_fact_order)
+        ret = sorted((r for r in rels if r.predicate in ("RETALIATES_AGAINST", "TARGETS")), key=self.order)
         ms = [m for m in measures(self.kg) if ({m.actor, m.target} & eids if len(eids) == 1
                                                 else {m.actor, m.target} == eids) and len(m.rels) == 2]
         chains = retaliation_chains(self.kg, eids)
@@ -579,7 +591,7 @@ class _Briefing:
             self.blocks.append(P(["Measures imposed against an actor (IMPOSES a policy that TARGETS it):"]))
             self.blocks.append(UL([[B(str(m.year) if m.year else "(year not stated)"), " — ",
                                     f"{self.name(m.actor)} against {self.name(m.target)}: {m.what}"]
-                                   + [x for r in m.rels for x in self.fn.cite(r)] for m in sorted(ms, key=_ykey)]))
+                                   + self.cites(m.rels) for m in sorted(ms, key=_ykey)]))
         self.chains(chains)
 
     def related(self, eid: str) -> None:
@@ -617,14 +629,14 @@ class _Briefing:
         self.blocks.append(P(["Facts by number of documents that state them: "
                               + ", ".join(f"{n} document{'s' if n != 1 else ''}: {c}"
                                           for n, c in sorted(counts.items(), reverse=True)) + "."]))
-        multi = sorted((r for r in rels if len(r.docs) > 1), key=lambda r: (-len(r.docs), _fact_order(r)))
+        multi = sorted((r for r in rels if len(r.docs) > 1), key=lambda r: (-len(r.docs), self.order(r)))
         if multi:
             self.blocks.append(P(["Stated in several documents:"]))
             self.blocks.append(UL([self.fact(r) + [f" ({', '.join(r.docs)})"] for r in multi]))
         dis = [r for r in rels if r.key in self.disagree]
         if dis:
             self.blocks.append(P([Flag("Disagreements"), " — the same fact with different amounts:"]))
-            self.blocks.append(UL([self.fact(r) for r in sorted(dis, key=_fact_order)]))
+            self.blocks.append(UL([self.fact(r) for r in sorted(dis, key=self.order)]))
         else:
             self.blocks.append(P(["No disagreeing amounts."]))
 
@@ -727,7 +739,7 @@ def brief(kg: KnowledgeGraph, name: str, with_: str | None = None, fmt: str | No
             bf.blocks.append(UL(items))
         else:
             bf.blocks.append(P(["None."]))
-        linking = sorted(on_paths.values(), key=_fact_order)
+        linking = sorted(on_paths.values(), key=bf.order)
         bf.money(linking, "Money between them")
         bf.timeline(linking)
         bf.retaliation({e.id, other.id}, direct, "Retaliation and targeting between them")

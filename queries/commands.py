@@ -172,8 +172,8 @@ def _store(args) -> Path:
     if not path.exists():
         if not Path(args.out).exists():
             raise PolicygraphError(f"{args.out}: no build here (run `policygraph build PATH --out {args.out}` first)")
-        raise PolicygraphError(f"{path}: no Cypher store in this build (rebuild with "
-                               f"`policygraph build PATH --out {args.out}`)")
+        raise PolicygraphError(f"{path}: the Cypher store is missing; rebuild it with "
+                               f"`policygraph build --repair --out {args.out}`")
     return path
 
 

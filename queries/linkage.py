@@ -133,14 +133,18 @@ def quote_year(rel: Relation, kg: KnowledgeGraph | None = None) -> int | None:
     For a fact the extractor gave no year: "In the summer of 2019, ... South Korea also became a target of
     Japanese economic retaliation" dates Japan's retaliation to 2019. With `kg`, years inside the subject's
     and object's names and aliases ("Trade Expansion Act of 1962") do not count."""
+    return _year_in_quotes(rel.evidence, (rel.subject, rel.object), kg)
+
+
+def _year_in_quotes(evidence, entity_ids, kg: KnowledgeGraph | None) -> int | None:
     names: list[str] = []
     if kg is not None:
-        for eid in (rel.subject, rel.object):
+        for eid in entity_ids:
             e = kg.entities.get(eid)
             if e is not None:
                 names += [e.name, *e.aliases]
     years: set[int] = set()
-    for ev in rel.evidence:
+    for ev in evidence:
         text = ev.quote
         for n in sorted((n for n in names if re.search(r"\d{4}", n)), key=len, reverse=True):
             text = re.sub(re.escape(n), " ", text, flags=re.IGNORECASE)
@@ -529,10 +533,8 @@ def _hop(kg: KnowledgeGraph, rel: Relation, walked_from: str, symmetric: frozens
     else:
         direction = "forward" if rel.subject == walked_from else "backward"
     ev = sorted(set(rel.evidence))
-    qy = None if rel.props.get("year") is not None else quote_year(rel, kg)
     return Hop(display_name(kg, rel.subject), rel.predicate, display_name(kg, rel.object), direction,
-               dict(rel.props), [(e.doc, e.quote) for e in ev], rel.confidence, rel.subject, rel.object, rel.id, ev,
-               qy)
+               dict(rel.props), [(e.doc, e.quote) for e in ev], rel.confidence, rel.subject, rel.object, rel.id, ev)
 
 
 def find_paths(kg: KnowledgeGraph, a_id: str, b_id: str, max_hops: int = 4, k: int = 5) -> tuple[list[Path], bool]:
@@ -566,7 +568,12 @@ def find_paths(kg: KnowledgeGraph, a_id: str, b_id: str, max_hops: int = 4, k: i
     except nx.NetworkXNoPath:
         return [], False
     typed.sort(key=lambda p: p.rank_key)
-    return typed[:k], truncated
+    best = typed[:k]
+    for p in best:  # only for the paths returned: a fact without a year shows the one its quotes state
+        for h in p.hops:
+            if h.props.get("year") is None:
+                h.year_from_quote = _year_in_quotes(h.evidence, (h.subject_id, h.object_id), kg)
+    return best, truncated
 
 
 def _check_int(value, name: str, lo: int, hi: int) -> int:
