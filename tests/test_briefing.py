@@ -61,6 +61,7 @@ def assert_footnotes_resolve(md: str, docs_dir: Path) -> dict:
     assert notes, "no footnotes"
     assert sorted(notes) == list(range(1, len(notes) + 1)), "footnotes numbered 1..N"
     assert cited == set(notes), "every footnote cited, every citation has a footnote"
+    assert not re.search(r"\[\^(\d+)\]\[\^\1\]", body), "a footnote cited twice in a row"
     for n, (quote, doc, start, end, rest) in notes.items():
         with open(docs_dir / f"{doc}.txt", encoding="utf-8", newline="") as fh:
             text = fh.read()
@@ -281,8 +282,16 @@ def test_corpus_brief_japan_has_the_2019_retaliation(corpus_build):
     docs = corpus_build.out / "documents"
     md = BR.brief(corpus_build.kg, "Japan", docs_dir=docs)
     ret = section(md, "Retaliation and targeting")
-    lines = [x for x in ret.splitlines() if re.search(r"Japan —RETALIATES_AGAINST \((.*, )?2019\)→ South Korea", x)]
+    # the year is the fact's own, or (marked) the one its quote states: "In the summer of 2019, ... South Korea also
+    # became a target of Japanese economic retaliation"
+    lines = [x for x in ret.splitlines()
+             if re.search(r"Japan —RETALIATES_AGAINST \((.*, )?2019( per the quote)?\)→ South Korea", x)]
     assert lines, ret
+    # the retaliation chain starts with it, in 2019, and has South Korea's counter-measure
+    chain = ret[ret.index("### Retaliation chain: Japan and South Korea"):].splitlines()
+    steps = [x for x in chain if x.startswith("- ")]
+    assert steps[0].startswith("- **2019** — measure by Japan against South Korea"), steps
+    assert any("counter-measure by South Korea against Japan" in x for x in steps), steps
     _, notes = split(md)
     quotes = [notes[n][0] for n in refs(lines[0])]
     assert any("retaliation" in q.lower() or "Japan imposed" in q for q in quotes), quotes

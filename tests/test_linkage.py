@@ -372,3 +372,39 @@ def test_corpus_no_link(corpus_build):
     assert not ex.found
     assert ex.to_markdown().count("**No link**") == 1
     assert f"within 4 hops" in ex.message
+
+
+# -- a fact without a year: the one year its quotes state --------------------------------------------------
+def _undated(quote: str, subject=("Country", "Japan"), obj=("Country", "South Korea")):
+    kg = KnowledgeGraph()
+    for type_, name in (subject, obj):
+        kg.add_entity(Entity(entity_id(type_, name), name, type_, {name}, set(), None, "gazetteer"))
+    rel = kg.add_relation(Relation(entity_id(*subject), "RETALIATES_AGAINST", entity_id(*obj), {}, 0.8,
+                                   [Evidence("d", 0, len(quote), quote)]))
+    return kg, rel
+
+
+@pytest.mark.parametrize("quote, year", [
+    ("In the summer of 2019, South Korea also became a target of Japanese economic retaliation.", 2019),
+    ("Japan retaliated in 2019, and again in 2020.", None),  # two years: no single year
+    ("Japan retaliated against South Korea.", None),
+    ("Japan's measures cost $2,019 million, or 20.19% of FY2019 exports.", None),  # numbers, not years
+])
+def test_quote_year(quote, year):
+    kg, rel = _undated(quote)
+    assert L.quote_year(rel, kg) == year
+    assert L.fact_year(rel, kg) == ((year, True) if year else (None, False))
+    label = L.relation_label(kg, rel)
+    assert label == ("Japan —RETALIATES_AGAINST (2019 per the quote)→ South Korea" if year else
+                     "Japan —RETALIATES_AGAINST→ South Korea")
+    ex = L.explain(kg, "Japan", "South Korea")
+    assert ex.paths[0].hops[0].label == label and ex.paths[0].hops[0].year_from_quote == year
+    rel.props["year"] = 2018  # the fact's own year wins
+    assert L.fact_year(rel, kg) == (2018, False) and "(2018)" in L.relation_label(kg, rel)
+
+
+def test_quote_year_ignores_years_in_the_entities_names():
+    kg, rel = _undated("The Trade Expansion Act of 1962 authorizes Section 232 tariffs.",
+                       ("Law", "Trade Expansion Act of 1962"), ("Policy", "Section 232 tariffs"))
+    assert L.quote_year(rel, kg) is None
+    assert L.quote_year(rel) == 1962  # without the graph, the names are not known
