@@ -85,6 +85,45 @@ class Build:
 
         return show(self.kg, **options)
 
+    # named queries, SPARQL, Neo4j, linkage: `policygraph queries / sparql / push / explain / brief` ----------
+    def queries(self):
+        """The named queries (`policygraph queries`): a DataFrame of name, question, params."""
+        from .queries.catalog import queries_frame
+
+        return queries_frame()
+
+    def run_named(self, name: str, params: dict | None = None):
+        """Run a named query on the store (`policygraph queries run NAME -p k=v`); a DataFrame."""
+        from .queries.catalog import run_named
+
+        return run_named(name, self.out / STORE, params)
+
+    def sparql(self, query: str, params: dict | None = None):
+        """SPARQL text or a named SPARQL query over the RDF (`policygraph sparql`); a DataFrame."""
+        from .queries.catalog import run_sparql
+
+        return run_sparql(query, self.out, params)
+
+    def push(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
+             batch: int = 500, progress: Progress | None = None) -> dict:
+        """Push the graph into Neo4j (`policygraph push`); password defaults to $NEO4J_PASSWORD. Counts."""
+        from .queries.commands import push_build
+
+        return push_build(self, uri, user, password, database, batch, progress or QUIET)
+
+    def explain(self, a: str, b: str, max_hops: int = 4, k: int = 5):
+        """How a and b are linked (`policygraph explain A B`): .paths, .to_frames(), .to_markdown()."""
+        from .queries.linkage import explain
+
+        return explain(self.kg, a, b, max_hops=max_hops, k=k)
+
+    def brief(self, name: str, with_: str | None = None, out=None, fmt: str | None = None) -> str:
+        """A cited briefing (`policygraph brief NAME [--with B] [-o FILE]`): the Markdown or HTML text."""
+        from .queries.briefing import brief
+
+        docs = self.out / "documents"
+        return brief(self.kg, name, with_=with_, fmt=fmt, out=out, docs_dir=docs if docs.is_dir() else None)
+
 
 def graph_stats(kg: KnowledgeGraph) -> dict:
     rels = list(kg.relations.values())

@@ -136,6 +136,15 @@ def list_queries() -> list[NamedQuery]:
     return out
 
 
+def queries_frame():
+    """The named Cypher queries as a DataFrame: name, question, params (described), neo4j_variant."""
+    import pandas as pd
+
+    return pd.DataFrame([{"name": q.name, "question": q.question, "params": [p.describe() for p in q.params],
+                          "neo4j_variant": q.neo4j_text is not None} for q in list_queries()],
+                        columns=["name", "question", "params", "neo4j_variant"])
+
+
 def list_sparql() -> list[NamedQuery]:
     return [parse_query_file(p, "sparql") for p in sorted(SPARQL_DIR.glob("*.rq"))]
 

@@ -252,18 +252,26 @@ def cmd_queries_show(args) -> int:
     return 0
 
 
+def push_build(build, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
+               batch: int = 500, progress=None) -> dict:
+    """Push a build (its graph, sentences and mentions) to Neo4j; the password defaults to $NEO4J_PASSWORD."""
+    from ..graph.neo4j_sync import push
+
+    if password is None:
+        password = neo4j_password(user, uri)
+    out = Path(build.out)
+    return push(build.kg, uri, user, password, database=database, batch=batch, progress=progress or Progress(True),
+                sentences=_jsonl(out / "sentences.jsonl"), mentions=_jsonl(out / "mentions.jsonl"))
+
+
 def cmd_push(args) -> int:
     from ..api import open_build
-    from ..graph.neo4j_sync import push
 
     progress = Progress(quiet=args.quiet)
     build = open_build(args.out)
-    sentences = _jsonl(Path(args.out) / "sentences.jsonl")
-    mentions = _jsonl(Path(args.out) / "mentions.jsonl")
     user = _user(args)
     password = neo4j_password(user, args.uri)
-    counts = push(build.kg, args.uri, user, password, database=args.database, batch=args.batch, progress=progress,
-                  sentences=sentences, mentions=mentions)
+    counts = push_build(build, args.uri, user, password, args.database, args.batch, progress)
     print(f"Pushed to {args.uri}{f' (database {args.database})' if args.database else ''}: "
           f"{counts['entities']} entities, {counts['relations']} relations, {counts['documents']} documents, "
           f"{counts['sentences']} sentences, {counts['mentions']} mentions in {counts['batches']} batches "

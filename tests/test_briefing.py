@@ -310,3 +310,14 @@ def test_corpus_dyad_hanwha_georgia_has_the_investment(corpus_build):
 def test_corpus_footnotes_resolve(corpus_build, name):
     docs = corpus_build.out / "documents"
     assert_footnotes_resolve(BR.brief(corpus_build.kg, name, docs_dir=docs), docs)
+
+
+def test_python_api_explain_and_brief(build_dir):
+    from policygraph import open_build
+
+    g = open_build(build_dir)
+    ex = g.explain("Japan", "ROK")  # policygraph explain Japan ROK
+    assert ex.found and ex.to_frames()[0]["predicate"].tolist()
+    md = g.brief("Japan")  # policygraph brief Japan
+    assert md.startswith("# Briefing: Japan") and assert_footnotes_resolve(md, build_dir / "documents")
+    assert "$2.5 billion" in g.brief("Hanwha", with_="Georgia")

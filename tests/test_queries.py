@@ -478,3 +478,22 @@ def test_corpus_cypher_and_sparql_agree(corpus):
     build_dir, store = corpus
     n_inv, n_par, n_ret = _same_as_sparql(build_dir, store)
     assert n_inv > 0 and n_par > 0
+
+
+# -- the Python API has the CLI's shape ---------------------------------------------------------------------------
+def test_python_api_queries_sparql_push(build, monkeypatch):
+    from policygraph import open_build
+
+    g = open_build(build)
+    assert list(g.queries()["name"]) == [q.name for q in catalog.list_queries()]  # policygraph queries
+    df = g.run_named("investments_into_states", {"state": "Georgia"})  # policygraph queries run NAME -p ...
+    assert rows(df, "firm", "amount_usd") == {("Hanwha Q Cells", 2.5e9), ("Hyundai Motor Group", 5.5e9)}
+    df = g.query("MATCH (f:Firm {name: $name})-[r]->(x) RETURN x.name AS x", {"name": EVIL})  # policygraph query
+    assert list(df["x"]) == ["Texas"]
+    df = g.sparql("investments_into_states", {"state": "Georgia"})  # policygraph sparql
+    assert set(df["firm"]) == {"Hanwha Q Cells", "Hyundai Motor Group"}
+    monkeypatch.setenv("NEO4J_PASSWORD", "pw")  # policygraph push
+    with pytest.raises(PolicygraphError, match=r"^cannot reach Neo4j at bolt://127\.0\.0\.1:9 "):
+        g.push("bolt://127.0.0.1:9")
+    with pytest.raises(PolicygraphError, match="read-only unless you pass --write"):
+        g.query("MATCH (n) DETACH DELETE n")
