@@ -197,9 +197,10 @@ def build(paths, out="out", use_model: bool = True, progress: Progress | None = 
                   view=view, repair=repair)
 
 
-def add(paths, out="out", use_model: bool = True, progress: Progress | None = None, keep_going: bool = False,
+def add(paths, out="out", use_model: bool | None = None, progress: Progress | None = None, keep_going: bool = False,
         store: bool = True, view: bool = True) -> Build:
-    """Add documents to the build in `out` (policygraph add); only the new documents are extracted."""
+    """Add documents to the build in `out` (policygraph add); only the new documents are extracted.
+    `use_model=None`: extract as the build was made (with the model or rules-only)."""
     from .incremental import add as _add
 
     return _add(paths, out, use_model=use_model, progress=progress, keep_going=keep_going, store=store, view=view)

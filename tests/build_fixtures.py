@@ -1,0 +1,83 @@
+"""Shared helpers for the build-reliability tests: small documents, build digests, store dumps, the CLI.
+
+All documents are written here (in tmp paths); nothing is copied from the corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+DOCS = {
+    "alpha.txt": "Hyundai Motor Group announced a $5.5 billion investment in Georgia in 2022.\n"
+                 "South Korea and the United States signed the KORUS FTA in 2007.\n",
+    "beta.txt": "SK On will invest $2.6 billion in Georgia in 2023.\n"
+                "South Korea and the United States signed the KORUS FTA in 2007.\n"
+                "Japan imposed export controls on South Korea in 2019.\n",
+    "gamma.md": "# Gamma note\n\nSamsung Electronics invested $17 billion in Texas in 2021.\n",
+}
+
+# outputs compared byte for byte; graph.lbug is LadybugDB's binary file (it embeds a random database id),
+# so stores are compared by their content (store_dump)
+STORE = "graph.lbug"
+
+
+def write_docs(folder: Path, names=None, docs=DOCS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names or docs:
+        (folder / name).write_text(docs[name], encoding="utf-8")
+    return folder
+
+
+def digest(out: Path, skip=(STORE,)) -> dict[str, str]:
+    """sha256 of every file of a build, by relative path."""
+    got = {}
+    for p in sorted(out.rglob("*")):
+        if p.is_file():
+            rel = p.relative_to(out).as_posix()
+            if rel not in skip and rel.split("/")[0] not in skip:
+                got[rel] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return got
+
+
+def store_dump(out: Path) -> list[str]:
+    """Every node and relationship of a build's store, as sorted JSON lines (engine-internal ids dropped)."""
+    from policygraph.graph.cypher_store import Store, run_query
+
+    with Store(out / STORE) as store:
+        nodes = run_query(store, "MATCH (n) RETURN n")["n"].tolist()
+        rels = run_query(store, "MATCH (a)-[r]->(b) RETURN a.id AS a, r, b.id AS b").to_dict("records")
+    lines = [json.dumps({k: v for k, v in n.items() if k != "_ID"}, sort_keys=True, default=str) for n in nodes]
+    for row in rels:
+        r = {k: v for k, v in row["r"].items() if k not in ("_ID", "_SRC", "_DST")}
+        lines.append(json.dumps({"a": row["a"], "b": row["b"], "r": r}, sort_keys=True, default=str))
+    return sorted(lines)
+
+
+def assert_same_build(a: Path, b: Path, skip=(STORE,)) -> None:
+    """Byte-identical outputs (every file but the store's binary) and the same store content."""
+    da, db = digest(a, skip), digest(b, skip)
+    assert sorted(da) == sorted(db)
+    differ = [k for k in da if da[k] != db[k]]
+    assert not differ, f"files differ: {differ}"
+    if (a / STORE).exists() or (b / STORE).exists():
+        assert store_dump(a) == store_dump(b)
+
+
+def cli_env(**extra) -> dict:
+    env = dict(os.environ)
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+def run_cli(*args, env=None, timeout=600, **kw) -> subprocess.CompletedProcess:
+    """`policygraph ARGS` in a fresh process (the installed entry point's module)."""
+    return subprocess.run([sys.executable, "-m", "policygraph.cli", *map(str, args)], capture_output=True,
+                          text=True, env=env or cli_env(), timeout=timeout, **kw)
+
+
+def no_traceback(text: str) -> bool:
+    return "Traceback" not in text and 'File "' not in text

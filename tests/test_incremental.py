@@ -1,0 +1,326 @@
+"""Incremental builds: the per-document cache, `add`, `remove`, `build --repair`, deterministic output."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import policygraph
+from build_fixtures import DOCS, assert_same_build, digest, store_dump, write_docs
+from policygraph import incremental
+from policygraph.cli import main
+from policygraph.console import PolicygraphError
+
+RULES = dict(use_model=False)
+
+
+def facts(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def relation(out: Path, subject: str, predicate: str, obj: str) -> dict | None:
+    return next((r for r in facts(out) if r["kind"] == "relation" and r["subject"] == subject
+                 and r["predicate"] == predicate and r["object"] == obj), None)
+
+
+def entity_ids(out: Path) -> set[str]:
+    return {r["id"] for r in facts(out) if r["kind"] == "entity"}
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory):
+    """alpha + beta built once, then gamma added; each state kept in its own directory."""
+    root = tmp_path_factory.mktemp("incremental")
+    src = write_docs(root / "src")
+    out = root / "out"
+    policygraph.build([src / "alpha.txt", src / "beta.txt"], out=out, **RULES)
+    two = root / "two"
+    shutil.copytree(out, two)
+    added = policygraph.add([src / "gamma.md"], out=out, **RULES)
+    three = root / "three"
+    shutil.copytree(out, three)
+    return root, src, out, two, three, added
+
+
+def test_add_extracts_only_the_new_document(three):
+    root, src, out, two, after, added = three
+    assert added.added == ["gamma"] and added.extracted == ["gamma"]
+    assert added.reused == ["alpha", "beta"]
+    # the unchanged documents' cache entries are the previous build's files (hard links), not rewritten
+    for sha in (json.loads((two / "documents.json").read_text())[i]["sha256"] for i in (0, 1)):
+        assert (after / "cache" / f"{sha}.json").read_bytes() == (two / "cache" / f"{sha}.json").read_bytes()
+    assert relation(after, "firm/samsung-electronics", "INVESTS_IN", "usstate/texas") is not None
+    assert "firm/samsung-electronics" not in entity_ids(two)
+
+
+def test_add_gives_the_same_build_as_building_from_scratch(three, tmp_path):
+    root, src, out, two, after, _ = three
+    fresh = tmp_path / "fresh"
+    b = policygraph.build([src / "alpha.txt", src / "beta.txt", src / "gamma.md"], out=fresh, **RULES)
+    assert b.extracted == ["alpha", "beta", "gamma"] and b.reused == []
+    assert_same_build(after, fresh)
+
+
+def test_remove_then_add_is_byte_identical(three, tmp_path):
+    root, src, out, two, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(after, work)
+    b = policygraph.remove(["gamma"], out=work)
+    assert b.removed == ["gamma"] and b.extracted == []
+    assert_same_build(work, two)
+    b = policygraph.add([src / "gamma.md"], out=work, **RULES)
+    assert b.extracted == ["gamma"]
+    assert_same_build(work, after)
+
+
+def test_building_twice_is_byte_identical(three, tmp_path):
+    root, src, *_ = three
+    a, b = tmp_path / "a", tmp_path / "b"
+    policygraph.build([src], out=a, **RULES)
+    policygraph.build([src], out=b, **RULES)
+    assert_same_build(a, b)
+    before = digest(a)
+    again = policygraph.build([src], out=a, **RULES)  # from the cache this time
+    assert again.extracted == [] and again.reused == ["alpha", "beta", "gamma"]
+    assert digest(a) == before
+
+
+def test_building_twice_with_the_model_is_byte_identical(tmp_path):
+    src = write_docs(tmp_path / "src")
+    a, b = tmp_path / "a", tmp_path / "b"
+    policygraph.build([src], out=a, view=False)
+    policygraph.build([src], out=b, view=False)
+    assert_same_build(a, b)
+    policygraph.remove(["beta"], out=a, view=False)
+    policygraph.add([src / "beta.txt"], out=a, view=False)
+    assert_same_build(a, b)
+
+
+def test_rebuild_reextracts_only_changed_documents(three, tmp_path):
+    root, src, *_ = three
+    work_src = tmp_path / "src"
+    shutil.copytree(src, work_src)
+    out = tmp_path / "out"
+    policygraph.build([work_src], out=out, **RULES)
+    (work_src / "beta.txt").write_text("Japan imposed export controls on South Korea in 2019.\n", encoding="utf-8")
+    b = policygraph.build([work_src], out=out, **RULES)
+    assert b.extracted == ["beta"] and b.reused == ["alpha", "gamma"]
+    assert "firm/sk-on" not in entity_ids(out)
+    # the changed document's old cache entry is gone; the build holds one entry per document
+    assert len(list((out / "cache").iterdir())) == 3
+
+
+def test_a_fact_stays_while_any_document_supports_it(three, tmp_path):
+    root, src, out, two, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(after, work)
+    signs = ("country/united-states", "SIGNS", "agreement/korus-fta")
+    both = relation(work, *signs)
+    assert {e["doc"] for e in both["evidence"]} == {"alpha", "beta"}
+    policygraph.remove(["alpha"], out=work)
+    left = relation(work, *signs)
+    assert left is not None and {e["doc"] for e in left["evidence"]} == {"beta"}
+    assert left["confidence"] < both["confidence"]  # one supporting sentence fewer
+    # alpha's own fact and its only entity are gone everywhere: facts, RDF, store, view, documents, cache
+    assert relation(work, "firm/hyundai-motor-group", "INVESTS_IN", "usstate/georgia") is None
+    assert "firm/hyundai-motor-group" not in entity_ids(work)
+    assert "usstate/georgia" in entity_ids(work)  # beta still mentions Georgia
+    for name in ("graph.nt", "graph.trig", "graph.ttl", "graph.jsonld", "view.html", "mentions.jsonl"):
+        assert "hyundai-motor-group" not in (work / name).read_text(encoding="utf-8"), name
+    assert not any("hyundai" in line for line in store_dump(work))
+    assert not (work / "documents" / "alpha.txt").exists()
+    assert [d["id"] for d in json.loads((work / "documents.json").read_text())] == ["beta", "gamma"]
+    assert len(list((work / "cache").iterdir())) == 2
+    policygraph.remove(["beta"], out=work)
+    assert relation(work, *signs) is None
+    assert entity_ids(work) == {"firm/samsung-electronics", "usstate/texas"}
+
+
+def test_open_build_and_query_after_add_and_remove(three):
+    _, _, _, _, after, _ = three
+    b = policygraph.open_build(after)
+    df = b.query("MATCH (d:Document) RETURN d.id AS id ORDER BY id")
+    assert df["id"].tolist() == ["alpha", "beta", "gamma"]
+    df = b.query("MATCH (f:Firm)-[r:INVESTS_IN]->(s:USState) RETURN f.name AS firm, s.name AS state "
+                 "ORDER BY firm")
+    assert list(zip(df["firm"], df["state"])) == [("Hyundai Motor Group", "Georgia"), ("SK On", "Georgia"),
+                                           ("Samsung Electronics", "Texas")]
+
+
+def test_add_replaces_a_changed_document_and_skips_an_unchanged_one(three, tmp_path):
+    root, src, out, two, after, _ = three
+    work, work_src = tmp_path / "out", tmp_path / "src"
+    shutil.copytree(after, work)
+    shutil.copytree(src, work_src)
+    b = policygraph.add([src / "gamma.md"], out=work, **RULES)  # the same file, unchanged
+    assert b.added == [] and b.extracted == []
+    assert any("already in the build as 'gamma', unchanged" in w for w in b.warnings)
+    assert_same_build(work, after)
+    (work_src / "gamma.md").write_text("Samsung Electronics invested $17 billion in Texas in 2021.\n"
+                                       "LG Energy Solution invested $3 billion in Arizona in 2023.\n")
+    b = policygraph.add([work_src / "gamma.md"], out=work, **RULES)
+    assert b.added == ["gamma"] and b.extracted == ["gamma"]
+    docs = json.loads((work / "documents.json").read_text())
+    assert [d["id"] for d in docs] == ["alpha", "beta", "gamma"]
+    assert next(d for d in docs if d["id"] == "gamma")["path"] == str(work_src / "gamma.md")
+    assert relation(work, "firm/lg-energy-solution", "INVESTS_IN", "usstate/arizona") is not None
+
+
+def test_remove_by_path_and_errors(three, tmp_path):
+    root, src, out, two, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(after, work)
+    before = digest(work)
+    with pytest.raises(PolicygraphError, match=r"^delta: no such document in .* \(its documents: alpha, beta, "
+                                               r"gamma\)$"):
+        policygraph.remove(["delta"], out=work)
+    with pytest.raises(PolicygraphError, match="would leave .* with no documents"):
+        policygraph.remove(["alpha", "beta", "gamma"], out=work)
+    with pytest.raises(PolicygraphError, match="no build here"):
+        policygraph.remove(["alpha"], out=tmp_path / "nothing")
+    with pytest.raises(PolicygraphError, match="no build here"):
+        policygraph.add([src / "gamma.md"], out=tmp_path / "nothing", **RULES)
+    assert digest(work) == before
+    b = policygraph.remove([str(src / "gamma.md")], out=work)
+    assert b.removed == ["gamma"]
+    assert_same_build(work, two)
+
+
+def test_duplicate_content_under_two_names_shares_one_cache_entry(tmp_path):
+    src = write_docs(tmp_path / "src", ["alpha.txt"])
+    (src / "alpha-copy.txt").write_bytes((src / "alpha.txt").read_bytes())
+    out = tmp_path / "out"
+    b = policygraph.build([src], out=out, **RULES)
+    assert any("alpha.txt: same content as" in w or "alpha-copy.txt: same content as" in w for w in b.warnings)
+    assert len(list((out / "cache").iterdir())) == 1
+    rel = relation(out, "firm/hyundai-motor-group", "INVESTS_IN", "usstate/georgia")
+    assert {e["doc"] for e in rel["evidence"]} == {"alpha", "alpha-copy"}
+    for ev in rel["evidence"]:
+        text = (out / "documents" / f"{ev['doc']}.txt").read_text(encoding="utf-8")
+        assert text[ev["start"]:ev["end"]] == ev["quote"]
+    b = policygraph.remove(["alpha"], out=out)
+    rel = relation(out, "firm/hyundai-motor-group", "INVESTS_IN", "usstate/georgia")
+    assert {e["doc"] for e in rel["evidence"]} == {"alpha-copy"}
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage", "quote", "stale"])
+def test_a_bad_cache_entry_is_reextracted_from_the_builds_own_text(three, tmp_path, damage):
+    root, src, out, two, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(after, work)
+    entry = work / "cache" / (json.loads((work / "documents.json").read_text())[1]["sha256"] + ".json")
+    text = entry.read_text(encoding="utf-8")
+    entry.unlink()  # it is a hard link shared with other builds: never write through it
+    if damage == "garbage":
+        entry.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif damage == "quote":  # still valid JSON, but an evidence quote no longer matches the text
+        entry.write_text(text.replace("Japan imposed", "Japan imposes", 1), encoding="utf-8")
+    elif damage == "stale":  # made by another version of the extractor
+        d = json.loads(text)
+        d["fingerprint"] = "0" * 32
+        entry.write_text(json.dumps(d), encoding="utf-8")
+    b = policygraph.build(out=work, paths=[], repair=True, **RULES)
+    assert b.extracted == ["beta"] and b.reused == ["alpha", "gamma"]
+    assert_same_build(work, after)
+
+
+def test_a_new_extractor_reextracts_everything(three, tmp_path, monkeypatch):
+    root, src, out, two, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(after, work)
+    monkeypatch.setattr(incremental, "_source_digest", lambda: "another extractor")
+    b = policygraph.remove(["gamma"], out=work)
+    assert b.extracted == ["alpha", "beta"]  # re-extracted from out/documents/, not from the source files
+    stamp = incremental.fingerprint("rules")
+    assert all(json.loads(p.read_text())["fingerprint"] == stamp for p in (work / "cache").iterdir())
+    monkeypatch.undo()
+    assert_same_build(work, two, skip=("graph.lbug", "cache"))
+
+
+def test_repair_rebuilds_deleted_outputs(three, tmp_path):
+    _, _, _, _, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(after, work)
+    for name in ("graph.lbug", "view.html", "graph.ttl", "facts.jsonl", "documents/beta.txt"):
+        (work / name).unlink()
+    shutil.rmtree(work / "cache")
+    with pytest.raises(PolicygraphError, match="no build here"):
+        policygraph.open_build(work)
+    b = policygraph.build([], out=work, repair=True, **RULES)
+    # the cache was gone: alpha and gamma come back from out/documents/, beta from its source file
+    assert b.extracted == ["alpha", "beta", "gamma"]
+    assert_same_build(work, after)
+
+
+def test_repair_needs_the_document_list(three, tmp_path):
+    _, _, _, _, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(after, work)
+    (work / "documents.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(PolicygraphError, match=r"documents.json: damaged .*policygraph build PATH --out"):
+        policygraph.build([], out=work, repair=True, **RULES)
+
+
+# -- the CLI -----------------------------------------------------------------------------------------------
+def test_cli_add_remove_and_repair(three, tmp_path, capsys):
+    root, src, out, two, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(two, work)
+    assert main(["add", str(src / "gamma.md"), "--out", str(work), "--rules-only", "-q"]) == 0
+    got = capsys.readouterr()
+    assert got.out.startswith(f"Added 1 document (gamma); {work}/ now holds ")
+    assert got.err == ""
+    assert_same_build(work, after)
+    assert main(["remove", "gamma", "--out", str(work)]) == 0
+    got = capsys.readouterr()
+    assert got.out.startswith(f"Removed 1 document (gamma); {work}/ now holds ")
+    assert "Removing gamma" in got.err  # progress on stderr
+    (work / "graph.lbug").unlink()
+    assert main(["query", "MATCH (d:Document) RETURN count(d)", "--out", str(work)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"policygraph: error: {work}/graph.lbug: the Cypher store is missing; rebuild it with "
+                   f"`policygraph build --repair --out {work}`\n")
+    assert main(["build", "--repair", "--out", str(work), "-q", "--rules-only"]) == 0
+    capsys.readouterr()
+    assert_same_build(work, two)
+    assert main(["build", "--out", str(work)]) == 1
+    assert "no documents given" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["add", "remove", "build"])
+def test_help_has_an_example(command, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    assert "example" in text and f"policygraph {command} " in text
+    if command == "build":
+        assert "--repair" in text
+
+
+def test_add_and_remove_keep_the_api_shape():
+    import inspect
+
+    assert list(inspect.signature(policygraph.add).parameters)[:2] == ["paths", "out"]
+    assert list(inspect.signature(policygraph.remove).parameters)[:2] == ["doc_ids", "out"]
+    assert {"add", "remove", "build", "open_build"} <= set(policygraph.__all__)
+
+
+def test_a_second_build_waits_for_the_first(tmp_path):
+    """Builds of one directory are serialised: the lock is held for the whole build."""
+    import fcntl
+
+    out = tmp_path / "out"
+    with incremental.BuildLock(out):
+        fd = os.open(tmp_path / ".out.lock", os.O_RDWR)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(fd)
+    fd = os.open(tmp_path / ".out.lock", os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released
+    os.close(fd)
