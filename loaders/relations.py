@@ -236,6 +236,38 @@ class ParsedRoles:
             break
         return []
 
+    def one_of(self, tok) -> list[Mention]:
+        """'X is one of the OECD economies', 'its distinction as one of the OECD economies': X."""
+        node = tok
+        for _ in range(3):
+            if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ("one", "among"):
+                one = node.head.head
+                break
+            if node.dep_ in ("pobj", "prep") and node.head is not node:
+                node = node.head
+                continue
+            return []
+        else:
+            return []
+        found = self.copula(one) or self.appos(one)
+        if found:
+            return found
+        node = one
+        for _ in range(4):  # up to the noun it describes: "its distinction as one of ..."
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN"):
+                return self.possessor(node) or self.owner(node)
+            if node.head is node:
+                break
+        return []
+
+    def experiencer(self, tok) -> list[Mention]:
+        """'Having experienced Chinese retaliation, South Korea ...': who suffers the noun's action."""
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in ("experience", "suffer", "face", "endure",
+                                                                     "undergo", "receive", "absorb", "weather"):
+            return [m for m in self.subj(tok.head) if m.type in ACTOR_TYPES]
+        return []
+
     def appos(self, tok) -> list[Mention]:
         if tok.dep_ == "appos":
             return self.denotes(tok.head)
@@ -290,6 +322,9 @@ class ParsedRoles:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
                 out += self.denotes_list(c)
+        if not out:  # a long name the parser split up, right before the noun: "<OECD's full name> economies"
+            a = self.sv.start + tok.idx
+            out += [m for m in self.sv.mentions if m.end <= a and not self.sv.text[m.end - self.sv.start:tok.idx].strip()]
         return _uniq(out)
 
     def sectors(self, tok) -> list[Mention]:
@@ -396,7 +431,8 @@ class RelationExtractor:
                 continue  # "would complement South Korea’s participation in X" still states the participation
             negated = roles.negated(tok)
             subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
-            objects = self._collect(roles, tok, rule.object, kind, subject=False)
+            objects = self._collect(roles, tok, rule.object, kind, subject=False,
+                                    drop_owner="owner" in rule.subject)
             if kind == "noun":
                 objects = self._before_next_owner(sv, tok, objects)
                 if "owner" in rule.subject and not (isinstance(roles, ParsedRoles) and roles.owner(tok)):
@@ -507,18 +543,18 @@ class RelationExtractor:
                 best = m
         return [best] if best is not None else []
 
-    def _collect(self, roles, tok, wanted, kind, subject: bool) -> list[Mention]:
-        out = self._collect_roles(roles, tok, wanted, kind, subject)
+    def _collect(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True) -> list[Mention]:
+        out = self._collect_roles(roles, tok, wanted, kind, subject, drop_owner)
         if not out and isinstance(roles, ParsedRoles):
             # the small parser often misattaches long sentences: fall back to word order
             linear = roles.linear()
             lt = linear.word_at(tok.idx)
             if lt is not None:
                 fallback = [r for r in wanted if r in ("subj", "dobj") or r.startswith("pp:")]
-                out = self._collect_roles(linear, lt, fallback, kind, subject)
+                out = self._collect_roles(linear, lt, fallback, kind, subject, drop_owner)
         return out
 
-    def _collect_roles(self, roles, tok, wanted, kind, subject: bool) -> list[Mention]:
+    def _collect_roles(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True) -> list[Mention]:
         out: list[Mention] = []
         for role in wanted:
             if role == "subj":
@@ -544,7 +580,11 @@ class RelationExtractor:
                 out += roles.copula(tok)
             elif role == "target_of":
                 out += roles.copula(tok)
-        if not subject:
+            elif role == "one_of" and kind == "noun" and hasattr(roles, "one_of"):
+                out += roles.one_of(tok)
+            elif role == "experiencer" and kind == "noun" and hasattr(roles, "experiencer"):
+                out += roles.experiencer(tok)
+        if not subject and drop_owner:
             own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else []))
             out = [m for m in out if id(m) not in own]
         elif kind == "noun" and "owner" in wanted:
