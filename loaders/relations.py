@@ -345,7 +345,7 @@ class ParsedRoles:
         """A trigger in a clause with could/would/might/may/should, or under 'if': not a stated fact."""
         node = tok
         for _ in range(6):
-            for c in node.children:
+            for c in (node.children if node.pos_ in ("VERB", "AUX") else ()):
                 if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
@@ -425,6 +425,8 @@ class RelationExtractor:
         amounts = find_amounts(sv.text)
         years = [(a, b, y) for a, b, y in find_years(sv.text)
                  if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)]
+        if isinstance(roles, ParsedRoles):
+            self._agreement_with(sv, roles, out)
         for rule, tok, kind in roles.triggers(self.lex.rules):
             if isinstance(roles, ParsedRoles) and roles.hypothetical(tok) and not (
                     kind == "noun" and roles.possessor(tok)):
@@ -439,6 +441,8 @@ class RelationExtractor:
                     subjects = self._owner_to_left(sv, tok) or subjects
             if "self" in rule.subject and kind == "noun":
                 own = roles.denotes(tok)
+                if not own and isinstance(roles, ParsedRoles):  # "the Mount Kumgang region inside X"
+                    own = [m for m in roles.compound(tok) if m.type == "Facility"]
                 subjects = own + (subjects if not own else [])
             if negated and rule.predicate == "EXEMPTS":
                 # "has not exempted X from P": P applies to X
@@ -492,6 +496,26 @@ class RelationExtractor:
                         self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, kind, roles, tok, years,
                                    amounts, amount=rule.amount)
         return out
+
+    def _agreement_with(self, sv, roles, out) -> None:
+        """'its GSOMIA with Japan', 'South Korea’s FTA with Chile': both sides are parties."""
+        for m in sv.mentions:
+            if m.type != "Agreement" or m.source == "coref":
+                continue
+            b = m.end - sv.start
+            mt = re.match(r"\s*(?:\([^)]{1,40}\)\s*)?with\s+(?:the\s+)?", sv.text[b:])
+            if not mt:
+                continue
+            partners = [x for x in sv.mentions if x.start - sv.start == b + mt.end() and x.type == "Country"]
+            toks = [t for t in sv.parse if sv.start + t.idx >= m.start and sv.start + t.idx < m.end]
+            if not partners or not toks:
+                continue
+            owners = [o for o in roles.possessor(toks[0] if toks[0].dep_ != "poss" else toks[-1])
+                      if o.type == "Country"]
+            if not owners:
+                owners = [o for o in roles.possessor(toks[-1]) if o.type == "Country"]
+            for party in owners + partners:
+                self._emit(out, sv, "PARTY_TO", party, m, {}, 0.7, "agreement-with", roles, toks[-1], [], [])
 
     @staticmethod
     def _named_actor(sv: SentenceView, m: Mention) -> bool:

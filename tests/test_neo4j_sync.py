@@ -254,6 +254,33 @@ def test_falkordb_uniqueness_constraint_holds(pushed):
         runner.graph.query("CREATE (:Entity {id: $id})", {"id": entity_id("Country", "Japan")})
 
 
+def test_corpus_push_parses_and_runs_on_falkordb(corpus_build, grammar, falkordb):
+    """The corpus graph as `policygraph push` sends it: every statement parses with Neo4j's grammar, and the
+    push runs on FalkorDB, twice, the second time creating nothing."""
+    import json
+
+    def jsonl(name):
+        with open(corpus_build.out / name, encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+
+    kg = corpus_build.kg
+    plan = ns.plan_push(kg, jsonl("sentences.jsonl"), jsonl("mentions.jsonl"))
+    stmts = plan.statements()
+    bad = [(s, r["errors"]) for s, r in zip(stmts, grammar(stmts, {"rows": [{"id": "x"}]})) if r["errors"]]
+    assert not bad, bad
+    runner = FalkorRunner(falkordb, "policygraph_corpus")
+    first = ns.execute_plan(plan, runner)
+    t = plan.totals
+    assert first["nodes_created"] == t["entities"] + t["documents"] + t["sentences"]
+    assert first["relationships_created"] == t["relations"] + t["has_sentence"] + t["mentions"]
+    assert t["entities"] == len(kg.entities) and t["relations"] == len(kg.relations)
+    second = ns.execute_plan(plan, runner)
+    assert second["nodes_created"] == 0 and second["relationships_created"] == 0 and second["labels_added"] == 0
+    assert runner.count("MATCH (n:Entity) RETURN count(n)")[0][0] == len(kg.entities)
+    got = runner.count("MATCH (f:Firm)-[r:INVESTS_IN]->(:USState {name: 'Georgia'}) RETURN f.name, r.amount_usd")
+    assert ["Hanwha Q Cells", 2.5e9] in [list(r) for r in got]
+
+
 # -- errors and retries ------------------------------------------------------------------------------------------
 def test_unreachable_server_is_one_clear_line():
     port = _free_port()
