@@ -17,7 +17,9 @@ path's nodes' names             ``properties(nodes(p),'name')``  ``[n IN nodes(p
 a path's relationships          ``rels(p)``                      ``relationships(p)``
 shortest path                   ``-[* SHORTEST 1..k]-``          ``shortestPath((a)-[*..k]-(b))``
 var-length semantics            walk (edges may repeat) unless   trail (no repeated relationship)
-                                ``TRAIL`` / ``ACYCLIC``
+                                ``TRAIL`` / ``ACYCLIC``; even
+                                ``ACYCLIC`` may pass through the
+                                end node: add ``is_acyclic(p)``
 sum() over no values            null                             0
 null parameter                  typed BOOL (compare fails)       typed by use
 missing property                binder error if no table has it  null
