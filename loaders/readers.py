@@ -20,6 +20,9 @@ from .repair import repair
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
 FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 MAX_BYTES = 50 * 1024 * 1024
+# Text as read, in characters (about 2,500 pages). Reading costs ~50 bytes of memory per character (the
+# offset map back to the raw text), so this bounds a document's memory at ~250 MB before extraction.
+MAX_CHARS = 5_000_000
 MAX_CONTROL_RATIO = 0.05
 PAGE_SEPARATOR = "\n\f\n"
 
@@ -142,6 +145,9 @@ def read_document(path: str | os.PathLike) -> Document:
             raw = _html_text(p, text) if fmt == "html" else text
             if fmt != "html" and not raw.strip():
                 raise LoadError(p, "empty document")
+        if len(raw) > MAX_CHARS:
+            raise LoadError(p, f"text too long ({len(raw) / 1e6:.1f} million characters > {MAX_CHARS / 1e6:g} million "
+                               "limit); split it into smaller documents")
         doc = repair(p.stem, str(p), fmt, raw)
         doc.sha256 = hashlib.sha256(data).hexdigest()
         if not doc.text.strip():

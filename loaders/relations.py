@@ -261,6 +261,16 @@ class ParsedRoles:
                 break
         return []
 
+    def for_owner(self, tok) -> list[Mention]:
+        """'the largest export market for U.S. farm products': whose goods the market takes."""
+        node = tok.head if tok.dep_ == "compound" else tok
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return [m for m in self.owner(p) + self.denotes_list(p) if m.type in ACTOR_TYPES]
+        return []
+
     def experiencer(self, tok) -> list[Mention]:
         """'Having experienced Chinese retaliation, South Korea ...': who suffers the noun's action."""
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in ("experience", "suffer", "face", "endure",
@@ -425,6 +435,7 @@ class RelationExtractor:
         amounts = find_amounts(sv.text)
         years = [(a, b, y) for a, b, y in find_years(sv.text)
                  if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)]
+        last_subjects: dict[str, list[Mention]] = {}
         if isinstance(roles, ParsedRoles):
             self._agreement_with(sv, roles, out)
         for rule, tok, kind in roles.triggers(self.lex.rules):
@@ -488,6 +499,11 @@ class RelationExtractor:
                 subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m)]
             if rule.predicate == "IMPOSES":
                 objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
+            if not subjects and objects and kind == "noun" and rule.amount and rule.predicate in last_subjects:
+                # "X's exports totalled $A, with just $B in exports to Y": the same actor goes on
+                subjects = last_subjects[rule.predicate]
+            if subjects:
+                last_subjects[rule.predicate] = subjects
             if not subjects and objects and rule.predicate in ("NEGOTIATES", "SIGNS", "RATIFIES"):
                 subjects = [p for o in objects for p in getattr(o, "parties", [])]
             for s in subjects:
@@ -576,6 +592,9 @@ class RelationExtractor:
             if lt is not None:
                 fallback = [r for r in wanted if r in ("subj", "dobj") or r.startswith("pp:")]
                 out = self._collect_roles(linear, lt, fallback, kind, subject, drop_owner)
+                if subject and kind == "noun":  # word order only says who owns a noun inside its phrase
+                    out = [m for m in out if m.end - roles.sv.start <= tok.idx
+                           and len(roles.sv.text[m.end - roles.sv.start:tok.idx].split()) <= 3]
         return out
 
     def _collect_roles(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True) -> list[Mention]:
@@ -606,6 +625,8 @@ class RelationExtractor:
                 out += roles.copula(tok)
             elif role == "one_of" and kind == "noun" and hasattr(roles, "one_of"):
                 out += roles.one_of(tok)
+            elif role == "for_owner" and kind == "noun" and hasattr(roles, "for_owner"):
+                out += roles.for_owner(tok)
             elif role == "experiencer" and kind == "noun" and hasattr(roles, "experiencer"):
                 out += roles.experiencer(tok)
         if not subject and drop_owner:

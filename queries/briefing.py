@@ -651,7 +651,7 @@ class _Briefing:
         os.close(fd)
         try:
             if path:
-                render_view(self.kg, tmp, path=path)
+                render_view(self.kg, tmp, focus=path[0], hops=1, path=path)  # A, its neighbours, the paths to B
             else:
                 render_view(self.kg, tmp, focus=focus, hops=2)
             page = Path(tmp).read_text(encoding="utf-8")

@@ -81,3 +81,34 @@ def run_cli(*args, env=None, timeout=600, **kw) -> subprocess.CompletedProcess:
 
 def no_traceback(text: str) -> bool:
     return "Traceback" not in text and 'File "' not in text
+
+
+def make_pdf(pages: list[list[str]], encrypt: bool = False) -> bytes:
+    """A small valid PDF written by hand: one Helvetica text object per page (no page: no text layer);
+    `encrypt` adds a standard security handler whose password is not empty."""
+    objs: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                              3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    kids, n = [], 4
+    for lines in pages:
+        ops = ["BT", "/F1 11 Tf", "13 TL", "72 720 Td"]
+        ops += ["(" + ln.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj T*" for ln in lines]
+        stream = "\n".join(ops + ["ET"]).encode("latin-1")
+        objs[n] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+        objs[n + 1] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+                       f">> /Contents {n} 0 R >>").encode()
+        kids.append(n + 1)
+        n += 2
+    objs[2] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    trailer = ""
+    if encrypt:
+        objs[n] = b"<< /Filter /Standard /V 1 /R 2 /O <" + b"5a" * 32 + b"> /U <" + b"a5" * 32 + b"> /P -44 >>"
+        trailer = f" /Encrypt {n} 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]"
+    body, offsets = bytearray(b"%PDF-1.4\n"), {}
+    for i in sorted(objs):
+        offsets[i] = len(body)
+        body += b"%d 0 obj\n%s\nendobj\n" % (i, objs[i])
+    xref, size = len(body), max(objs) + 1
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    body += b"".join(b"%010d 00000 n \n" % offsets[i] for i in range(1, size))
+    body += f"trailer\n<< /Size {size} /Root 1 0 R{trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(body)
