@@ -340,3 +340,32 @@ def test_corpus_view_png_command(browser, corpus, tmp_path):
         assert_clean(v)
     finally:
         v.close()
+
+
+def test_html_brief_embeds_a_working_view(browser, corpus, tmp_path):
+    """`policygraph brief Hanwha --with Georgia -o dyad.html`: the embedded, focused view runs in its sandboxed
+    frame under the brief's CSP, offline, without errors, and highlights the path."""
+    from policygraph.queries.briefing import brief
+
+    page = tmp_path / "dyad.html"
+    brief(corpus.kg, "Hanwha", with_="Georgia", out=page, docs_dir=corpus.out / "documents")
+    errors, requests = [], []
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    url = page.resolve().as_uri()
+    context.on("request", lambda r: requests.append(r.url))
+    context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
+    try:
+        p = context.new_page()
+        p.on("console", lambda m: errors.append(m.text) if m.type in ("error", "assert") else None)
+        p.on("pageerror", lambda e: errors.append(str(e)))
+        p.goto(url)
+        p.locator("iframe.view").scroll_into_view_if_needed()  # frames off screen are not drawn
+        frame = next(f for f in p.frames if f != p.main_frame)
+        frame.wait_for_function("() => window.pgView && window.pgView.state.ready", timeout=30_000)
+        names = frame.evaluate("() => Object.values(window.pgView.data.nodeInfo).map(n => n.name)")
+        assert {"Hanwha Q Cells", "Georgia"} <= set(names)
+        assert frame.evaluate("() => window.pgView.data.meta.path.count") >= 1
+        assert errors == [], errors
+        assert [u for u in requests if u != url and not u.startswith(("data:", "about:"))] == []
+    finally:
+        context.close()
