@@ -627,7 +627,7 @@ def add(paths, out="out", use_model: bool | None = None, progress: Progress | No
         new: dict[str, Path] = {}
         for f in files:
             if f.stem in new:
-                builder.fail(LoadError(f, f"a document with id '{f.stem}' is already being added from {new[f.stem]} "
+                builder.fail(LoadError(f, f"a document with id '{f.stem}' was already read from {new[f.stem]} "
                                           "(ids are file names without extension)"))
                 continue
             new[f.stem] = f

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..graph.model import entity_id
 from ..ontology import load_model
 from ..ontology.lexicon import load_lexicon
 from .mentions import GazetteerMatcher, Mention
@@ -38,6 +39,7 @@ class StructuralExtractor:
 
     def extract(self, sv: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []
+        self._authority_names(sv)
         self._hyphen_groups(sv, out)
         self._measures(sv, out)
         self._titles(sv, out)
@@ -140,6 +142,12 @@ class StructuralExtractor:
                 and x.end - sv.start == len(prefix)]
         if not ends and prefix != left.rstrip():
             pass
+        if owners and owners[0].start == m.start:
+            # "U.S. or UN sanctions": the name starts with one owner, the other is coordinated before it
+            mm = re.search(r"(?:\s(?:or|and)\s|,\s)$", left)
+            if mm:
+                owners += [y for y in sv.mentions if y.end - sv.start == mm.start()
+                           and y.type in ("Country", "GovernmentBody", "InternationalOrganization")]
         for x in ends:
             owners.append(x)
             # coordinated owners: "U.S. or UN sanctions"
@@ -152,15 +160,35 @@ class StructuralExtractor:
                         owners.append(y)
         return owners
 
-    def _measures(self, sv, out):
+    def _authority_names(self, sv) -> None:
+        """'future automotive tariffs under Section 232' are the Section 232 automotive tariffs."""
         for m in sv.mentions:
+            if m.type != "Policy" or m.source != "pattern" or not getattr(m, "head", ""):
+                continue
+            b = m.end - sv.start
+            mt = re.match(r"\s+under\s+(?:the\s+)?", sv.text[b:])
+            if not mt:
+                continue
+            auth = next((x for x in sv.mentions if x.start - sv.start == b + mt.end()
+                         and x.type in ("Policy", "Law")), None)
+            if auth is None or auth.name.lower() in m.name.lower():
+                continue
+            name = f"{auth.text} {m.name}"
+            m.aliases = set(getattr(m, "aliases", set()) or ()) | {m.name, name}
+            m.name, m.id = name, entity_id("Policy", name)
+
+    def _measures(self, sv, out):
+        for m in list(sv.mentions):
             if m.type not in ("Policy", "Law"):
                 continue
             owners = self._owners_before(sv, m)
+            siblings = self._coordinated_measures(sv, m, owners)
             if m.type == "Policy" and not self._about_country(sv, m, owners):
                 for o in owners:
-                    if o.type in ("Country", "GovernmentBody"):
-                        self._add(out, sv, o, "IMPOSES", m, 0.75, "owner-of-measure")
+                    if o.type in ("Country", "GovernmentBody", "InternationalOrganization"):
+                        own = siblings.get(o.id, m)
+                        if o.type != "InternationalOrganization":
+                            self._add(out, sv, o, "IMPOSES", own, 0.75, "owner-of-measure")
             # what it is on
             targets = []
             rest = sv.text[m.end - sv.start:]
@@ -168,20 +196,47 @@ class StructuralExtractor:
             if pp:
                 a = m.end + pp.end()
                 window_end = a + 80
-                stop = re.search(r"[,;:]|\b(?:that|which|who|because|and (?:to|the)|but)\b", sv.text[a - sv.start:])
+                stop = re.search(r"[,;:]|\b(?:that|which|who|because|and (?:to|the|for|with|in|at|by|its|their)|but)\b",
+                             sv.text[a - sv.start:])
                 if stop:
                     window_end = min(window_end, a + stop.start())
                 targets = [x for x in sv.mentions if a <= x.start < window_end
-                           and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x)]
+                           and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x)
+                           and not re.match(r"\s+(?:\w+\s+)?imports\b", sv.text[x.end - sv.start:])]
+                if targets:  # the surface "UN sanctions on North Korea" names the measure too
+                    last = max(targets, key=lambda x: x.end)
+                    surface = re.sub(r"\s+", " ", sv.text[m.start - sv.start:last.end - sv.start])
+                    if len(surface.split()) <= 8:
+                        for x in [m] + list(siblings.values()):
+                            x.aliases = set(getattr(x, "aliases", set()) or ()) | {
+                                surface if x is m else f"{x.name} {surface[len(m.text):].strip()}"}
             inner = [x for x in sv.mentions if m.start <= x.start and x.end <= m.end and x is not m
                      and x.type == "Sector"]
             for t in targets:
-                self._add(out, sv, m, "TARGETS", t, 0.75, "measure-on")
-                if t.type == "Sector":
-                    self._add(out, sv, m, "REGULATES", t, 0.65, "measure-on")
+                for x in [m] + list(siblings.values()):
+                    self._add(out, sv, x, "TARGETS", t, 0.75, "measure-on")
+                    if t.type == "Sector":
+                        self._add(out, sv, x, "REGULATES", t, 0.65, "measure-on")
             for t in inner:
                 self._add(out, sv, m, "TARGETS", t, 0.7, "measure-sector")
                 self._add(out, sv, m, "REGULATES", t, 0.65, "measure-sector")
+
+    @staticmethod
+    def _coordinated_measures(sv, m: Mention, owners) -> dict:
+        """'U.S. or UN sanctions': the owner outside the name has measures of its own ('U.S. sanctions')."""
+        inside = [o for o in owners if m.start <= o.start and o.end <= m.end]
+        out = {}
+        if not inside:
+            return out
+        rest = m.text[inside[0].end - m.start:].strip()
+        for o in owners:
+            if o.end <= m.start and rest:
+                name = f"{o.text} {rest}"
+                sib = Mention(o.start, m.end, sv.text[o.start - sv.start:m.end - sv.start], m.type,
+                              entity_id(m.type, name), name, "pattern")
+                sib.aliases = {name}
+                out[o.id] = sib
+        return out
 
     @staticmethod
     def _about_country(sv, m: Mention, owners) -> bool:
