@@ -128,7 +128,7 @@ QUOTE_YEAR = "per the quote"
 
 
 def quote_year(rel: Relation, kg: KnowledgeGraph | None = None) -> int | None:
-    """The one year the relation's quotes state, or None (no year, or several).
+    """The one year the relation's quotes state, or None (a quote with no year, or several years).
 
     For a fact the extractor gave no year: "In the summer of 2019, ... South Korea also became a target of
     Japanese economic retaliation" dates Japan's retaliation to 2019. With `kg`, years inside the subject's
@@ -148,7 +148,10 @@ def _year_in_quotes(evidence, entity_ids, kg: KnowledgeGraph | None) -> int | No
         text = ev.quote
         for n in sorted((n for n in names if re.search(r"\d{4}", n)), key=len, reverse=True):
             text = re.sub(re.escape(n), " ", text, flags=re.IGNORECASE)
-        years |= {int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(text)}
+        found = {int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(text)}
+        if not found:  # a quote that states the fact with no year: the fact is not dated by its quotes
+            return None
+        years |= found
     return years.pop() if len(years) == 1 else None
 
 

@@ -408,3 +408,10 @@ def test_quote_year_ignores_years_in_the_entities_names():
                        ("Law", "Trade Expansion Act of 1962"), ("Policy", "Section 232 tariffs"))
     assert L.quote_year(rel, kg) is None
     assert L.quote_year(rel) == 1962  # without the graph, the names are not known
+
+
+def test_quote_year_needs_every_quote_to_state_it():
+    kg, rel = _undated("In the summer of 2019, South Korea also became a target of Japanese economic retaliation.")
+    kg.add_relation(Relation(rel.subject, rel.predicate, rel.object, {}, 0.5,
+                             [Evidence("e", 0, 30, "Japan retaliated against Korea.")]))
+    assert L.quote_year(rel, kg) is None  # one of its quotes states no year: a general fact, not dated
