@@ -624,25 +624,21 @@ def add(paths, out="out", use_model: bool | None = None, progress: Progress | No
         if not files and not builder.plan.warnings:
             raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
                                    "(supported: .txt .md .html .htm .pdf)")
-        new: dict[str, Path] = {}
-        for f in files:
-            if f.stem in new:
-                builder.fail(LoadError(f, f"a document with id '{f.stem}' was already read from {new[f.stem]} "
-                                          "(ids are file names without extension)"))
-                continue
-            new[f.stem] = f
+        stems = {f.stem for f in files}
         for info in sorted(infos.values(), key=lambda d: d.id):
-            f = new.get(info.id)
-            if f is None:
+            if info.id not in stems:
                 builder.keep(info)
-            elif Path(info.path) == f and _same_bytes(f, info.sha256):
-                builder.keep(info)
-                builder.warn(f"{f}: already in the build as '{info.id}', unchanged")
-                del new[info.id]
-        for i, f in enumerate(new.values(), 1):
-            got = builder.add_file(f, index=(i, len(new)))
-            if got is None and f.stem in infos:
-                builder.keep(infos[f.stem])  # --keep-going: the version already in the build stays
+        for i, f in enumerate(files, 1):
+            old = infos.get(f.stem)
+            if (old is not None and f.stem not in builder.plan.docs and Path(old.path) == f
+                    and _same_bytes(f, old.sha256)):
+                builder.keep(old)
+                builder.warn(f"{f}: already in the build as '{old.id}', unchanged")
+                continue
+            builder.add_file(f, index=(i, len(files)))  # a second file with one id is an error there
+        for info in sorted(infos.values(), key=lambda d: d.id):
+            if info.id not in builder.plan.docs:
+                builder.keep(info)  # --keep-going and its new version failed: the one in the build stays
         kg = builder.write(store=store, view=view)
     return _result(builder, kg)
 

@@ -119,6 +119,13 @@ class LinearRoles:
         return [m for m in self.sv.mentions if self._rel(m)[0] <= tok.idx < self._rel(m)[1]][:1]
 
     def subj(self, tok):
+        # "The first two, initiated in 2017 by X, targeted ...": the subject stands before the aside
+        mt = re.match(r"^\W*([^,;]{1,60}),\s+\w+ed\b[^;]*,\s*$", self.sv.text[:tok.idx])
+        if mt:
+            head = [m for m in self.sv.mentions if self._rel(m)[1] <= mt.end(1)
+                    and m.type in ACTOR_TYPES | {"Policy", "Law", "Agreement"}][-1:]
+            if head:
+                return head
         cstart, _ = self._clause(tok.idx)
         cands = [m for m in self.sv.mentions if cstart <= self._rel(m)[0] and self._rel(m)[1] <= tok.idx
                  and m.type in ACTOR_TYPES | {"Policy", "Law", "Agreement"}]

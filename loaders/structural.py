@@ -46,7 +46,21 @@ class StructuralExtractor:
         self._administrations(sv, out)
         self._response(sv, out)
         self._agreement_parties(sv, out)
+        self._sections(sv, out)
         return out
+
+    def _sections(self, sv, out):
+        """'Section 232 of the Trade Expansion Act': the act authorises its section."""
+        for m in sv.mentions:
+            if m.type != "Policy" or not re.match(r"(?:Section|Article|Title|Chapter)\s", m.text):
+                continue
+            b = m.end - sv.start
+            mt = re.match(r"\s+of\s+(?:the\s+)?", sv.text[b:])
+            if not mt:
+                continue
+            for law in sv.mentions:
+                if law.type == "Law" and law.start - sv.start == b + mt.end():
+                    self._add(out, sv, law, "AUTHORIZES", m, 0.8, "section-of")
 
     # --------------------------------------------------------------------------------------------
     def _add(self, out, sv, s, pred, o, conf, how, props=None):
