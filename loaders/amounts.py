@@ -55,3 +55,22 @@ def find_amounts(text: str) -> list[Amount]:
 def find_years(text: str) -> list[tuple[int, int, int]]:
     """(start, end, year) for each plausible year mention."""
     return [(m.start(), m.end(), int(m.group(1))) for m in YEAR_RE.finditer(text)]
+
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "spring|summer|fall|autumn|winter")
+LEADING_TIME = re.compile(r"^\W*(?:In|By|Since|During|Throughout|As of|Until|From|Beginning in|Starting in|Later in)\b"
+                          r"[^,;]{0,40}?\b((?:19|20)\d\d)\b[^,;]{0,20},")
+LEADING_MONTH = re.compile(rf"^\W*(?:In|By|Since|During|Later in|Early in|In early|In late|In mid-)\s*(?:the\s+)?"
+                           rf"(?:early\s+|late\s+)?(?:{MONTHS})\b\s*,")
+
+
+def sentence_year(text: str, previous: int | None) -> int | None:
+    """The year a sentence-initial time adverbial sets for the whole sentence: "In the summer of 2019, ...";
+    "In July, ..." continues the year of the sentence before."""
+    m = LEADING_TIME.match(text)
+    if m:
+        return int(m.group(1))
+    if LEADING_MONTH.match(text):
+        return previous
+    return None

@@ -58,6 +58,15 @@ class Coreference:
                 out.append(Mention(offset + mo.start(), offset + mo.end(), text[mo.start():mo.end()], p.type,
                                    p.id, p.name, "coref", wikidata=p.wikidata))
         for m in mentions:
+            if m.source == "pattern" and m.type == "Policy" and not self._generic(m):
+                same = self._same_measure(m, text, offset, history)
+                if same is not None:
+                    merged = Mention(m.start, m.end, m.text, same.type, same.id, same.name, "merged",
+                                     wikidata=same.wikidata)
+                    merged.aliases = {m.name} | set(getattr(m, "aliases", set()) or ())
+                    merged.head = getattr(m, "head", "")
+                    out.append(merged)
+                    continue
             if m.source == "pattern" and self._generic(m):
                 if getattr(m, "modifier", False):
                     continue  # a generic noun modifying another noun refers to nothing
@@ -72,6 +81,26 @@ class Coreference:
                 continue
             out.append(m)
         return out
+
+    def _same_measure(self, m: Mention, text: str, offset: int, history: list[Mention]) -> Mention | None:
+        """'restrictions on materials' ... later 'Japanese export restrictions on sensitive materials': one
+        measure described twice (same head, the earlier description's words all reappear, same country)."""
+        head = getattr(m, "head", "")
+        if not head:
+            return None
+        context = set(_words(text[m.start - offset:m.end - offset + 60]))
+        countries = set(getattr(m, "countries", ()) or ())
+        for h in reversed(history[-200:]):
+            if h.type != "Policy" or h.source != "pattern" or getattr(h, "head", "") != head or h.id == m.id:
+                continue
+            words = [w for w in _words(h.name) if w not in self.lex.generic_modifiers
+                     and w not in ("on", "of", "for", "to", "the", "and", "in") and w.rstrip("s") != head]
+            if not words or not set(words) <= context:
+                continue
+            if countries and not countries <= set(getattr(h, "countries", ()) or ()):
+                continue
+            return h
+        return None
 
     def _novel(self, m: Mention, text: str, offset: int) -> Mention | None:
         """'newly proposed legislation': a new instrument, named by its modifiers, not an anaphor."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..graph.model import Entity, Evidence, Relation
 from ..ontology import load_model
 from ..ontology.lexicon import load_lexicon
+from .amounts import sentence_year
 from .coref import Coreference
 from .document import Document
 from .mentions import DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, default_matcher
@@ -78,6 +79,7 @@ class Extractor:
         history: list[Mention] = []
         prev: list[Mention] = []
         gi = 0
+        year: int | None = None  # the year a sentence-initial adverbial set
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
@@ -90,30 +92,35 @@ class Extractor:
                     sent_gaz.append(gaz[j])
                 j += 1
             mentions = self._sentence_mentions(text, s, e, parse, sent_gaz)
+            here = {m.id for m in mentions if m.type == "Country"}
+            for m in mentions:
+                if m.source == "pattern":
+                    m.countries = here  # what countries the sentence names, for merging measures
             mentions = self.coref.resolve_sentence(text[s:e], s, mentions, history, dyad, prev)
             amended, amends = self.coref.amendments(text[s:e], s, mentions)
             mentions = _replace_overlapping(mentions, amended)
             topic = _topic_sector(text, prev)
+            year = sentence_year(text[s:e], year)
             if self._administrations(text, mentions):
-                deferred.append((index, s, e, parse, mentions, amends, topic))
+                deferred.append((index, s, e, parse, mentions, amends, topic, year))
             else:
-                cands = self._candidates(index, s, e, parse, mentions, amends, topic)
+                cands = self._candidates(index, s, e, parse, mentions, amends, topic, year)
                 for c in cands:
                     if c.predicate == "LEADS" and c.object.type == "Country" and c.subject.type == "Person":
                         leads.setdefault(c.subject.id, c.object)
             history.extend(m for m in mentions if m.source != "coref")
             prev = mentions
-        for index, s, e, parse, mentions, amends, topic in deferred:
+        for index, s, e, parse, mentions, amends, topic, year in deferred:
             mentions = self._as_governments(text, mentions, leads)
-            self._candidates(index, s, e, parse, mentions, amends, topic)
+            self._candidates(index, s, e, parse, mentions, amends, topic, year)
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
         return facts
 
-    def _candidates(self, index, s, e, parse, mentions, amends, topic, facts=None):
+    def _candidates(self, index, s, e, parse, mentions, amends, topic, year=None):
         text = self._doc_text
         sv = SentenceView(index, s, text[s:e], list(mentions), parse)
-        sv.topic = topic
+        sv.topic, sv.year = topic, year
         structural = self.structural.extract(sv)  # first: it records agreements' parties
         cands = structural + self.frames.extract(sv)
         for am, orig in amends:

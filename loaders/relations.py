@@ -47,6 +47,7 @@ class SentenceView:
     parse: object = None  # spaCy Doc for this sentence, or None
     tok_mentions: dict = field(default_factory=dict)
     topic: list = field(default_factory=list)  # the sector the previous sentence was about, if only one
+    year: int | None = None  # set by a sentence-initial time adverbial ("In the summer of 2019, ...")
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -653,6 +654,8 @@ class RelationExtractor:
             best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))
             if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
                 props["year"] = best[2]
+        if "year" not in props and sv.year:
+            props["year"] = sv.year
         out.append(Candidate(s, predicate, o, props, conf, sv.index, how))
 
 
