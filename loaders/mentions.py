@@ -233,7 +233,11 @@ class DescriptiveRecognizer:
     def _pp(self, tok, type_=None):
         """'restrictions on U.S. beef' -> ('on U.S. beef', end_char) for the alias and the name."""
         preps = ("in", "at") if type_ == "Facility" else ("on", "against", "for", "into", "to")
-        for child in tok.rights:
+        rights = list(tok.rights)
+        if tok.dep_ == "dobj" and type_ in ("Policy", "Law"):
+            # "imposed tariffs on Brazilian steel": the parser hangs the measure's "on" from the verb
+            rights += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("on", "against")]
+        for child in rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:

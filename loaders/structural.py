@@ -17,7 +17,7 @@ from ..graph.model import entity_id
 from ..ontology import load_model
 from ..ontology.lexicon import load_lexicon
 from .mentions import GazetteerMatcher, Mention
-from .relations import ACTOR_TYPES, Candidate, SentenceView
+from .relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
 
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
@@ -180,21 +180,38 @@ class StructuralExtractor:
             if m.type != "Policy" or m.source != "pattern" or not getattr(m, "head", ""):
                 continue
             b = m.end - sv.start
+            a = m.start - sv.start
+            auth = None
             mt = re.match(r"\s+under\s+(?:the\s+)?", sv.text[b:])
-            if not mt:
-                continue
-            auth = next((x for x in sv.mentions if x.start - sv.start == b + mt.end()
-                         and x.type in ("Policy", "Law")), None)
+            if mt:
+                auth = next((x for x in sv.mentions if x.start - sv.start == b + mt.end()
+                             and x.type in ("Policy", "Law")), None)
+            else:  # "use Section 232 to place tariffs on ..."
+                mb = re.search(r"\b(?:use|using|used|invoke|invoking|invoked|apply|applying|applied)\s+(?:the\s+)?"
+                               r"(?P<auth>.{2,60}?)\s+to\s+(?:place|impose|levy|put)\s+(?:[\w\-]+\s+){0,3}$",
+                               sv.text[:a])
+                if mb:
+                    auth = next((x for x in sv.mentions if x.start - sv.start == mb.start("auth")
+                                 and x.end - sv.start == mb.end("auth") and x.type in ("Policy", "Law")), None)
             if auth is None or auth.name.lower() in m.name.lower():
                 continue
-            name = f"{auth.text} {m.name}"
+            surface = sv.text[a:b]
+            sectors = [x for x in sv.mentions if x.type == "Sector" and a <= x.start - sv.start
+                       and x.end - sv.start <= a + len(m.name) + 40 and x.text.lower() not in surface.lower()
+                       and x.start - sv.start >= b]
+            sector = f"{sectors[0].text} " if sectors and " on " in m.name else ""
+            name = f"{auth.text} {sector}{surface}"
             m.aliases = set(getattr(m, "aliases", set()) or ()) | {m.name, name}
             m.name, m.id = name, entity_id("Policy", name)
 
     def _measures(self, sv, out):
+        roles = ParsedRoles(sv, self.lex) if sv.parse is not None else None
         for m in list(sv.mentions):
             if m.type not in ("Policy", "Law"):
                 continue
+            if m.source == "pattern" and roles is not None and self._hypothetical(roles, sv, m) \
+                    and not re.search(r"[’']s?\s*$", sv.text[:m.start - sv.start]):
+                continue  # "if the United States imposed tariffs on X": no such measure exists yet
             owners = self._owners_before(sv, m)
             siblings = self._coordinated_measures(sv, m, owners)
             if m.type == "Policy" and not self._about_country(sv, m, owners):
@@ -207,6 +224,8 @@ class StructuralExtractor:
             targets = []
             rest = sv.text[m.end - sv.start:]
             pp = re.match(r"\s+(on|against|targeting|to|into)\s+", rest)
+            if pp and pp.group(1) == "to" and self._infinitive(sv, m.end - sv.start + pp.end()):
+                pp = None  # "Section 232 to place tariffs": an infinitive, not what the measure is on
             if pp:
                 a = m.end + pp.end()
                 window_end = a + 80
@@ -226,8 +245,10 @@ class StructuralExtractor:
                                 surface if x is m else f"{x.name} {surface[len(m.text):].strip()}"}
             inner = [x for x in sv.mentions if m.start <= x.start and x.end <= m.end and x is not m
                      and x.type == "Sector"]
+            carriers = list(siblings.values()) if siblings and not any(
+                m.start <= o.start and o.end <= m.end for o in owners) else [m] + list(siblings.values())
             for t in targets:
-                for x in [m] + list(siblings.values()):
+                for x in carriers:
                     self._add(out, sv, x, "TARGETS", t, 0.75, "measure-on")
                     if t.type == "Sector":
                         self._add(out, sv, x, "REGULATES", t, 0.65, "measure-on")
@@ -236,15 +257,30 @@ class StructuralExtractor:
                 self._add(out, sv, m, "REGULATES", t, 0.65, "measure-sector")
 
     @staticmethod
+    def _infinitive(sv, at: int) -> bool:
+        if sv.parse is None:
+            return False
+        return any(t.idx == at and t.tag_ == "VB" for t in sv.parse)
+
+    @staticmethod
+    def _hypothetical(roles, sv, m: Mention) -> bool:
+        toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+        return bool(toks) and roles.hypothetical(toks[-1])
+
+    @staticmethod
     def _coordinated_measures(sv, m: Mention, owners) -> dict:
         """'U.S. or UN sanctions': the owner outside the name has measures of its own ('U.S. sanctions')."""
         inside = [o for o in owners if m.start <= o.start and o.end <= m.end]
         out = {}
-        if not inside:
+        before = [o for o in owners if o.end <= m.start]
+        if inside:
+            rest = m.text[inside[0].end - m.start:].strip()
+        elif len(before) >= 2:  # "U.S. or EU sanctions on Russia", the name holding neither owner
+            rest = sv.text[m.start - sv.start:m.end - sv.start].strip()
+        else:
             return out
-        rest = m.text[inside[0].end - m.start:].strip()
-        for o in owners:
-            if o.end <= m.start and rest:
+        for o in before:
+            if rest:
                 name = f"{o.text} {rest}"
                 sib = Mention(o.start, m.end, sv.text[o.start - sv.start:m.end - sv.start], m.type,
                               entity_id(m.type, name), name, "pattern")

@@ -116,3 +116,94 @@ def test_evidence_quotes_are_raw_text(parsed):
     for r in out.relations:
         for ev in r.evidence:
             assert raw[ev.start:ev.end] == ev.quote
+
+
+# --- patterns added with the second round of rules (sentences written for these tests) -------------
+
+def rel(out, names, s, p, o):
+    return [r for r in out.relations if names.get(r.subject) == s and r.predicate == p and names.get(r.object) == o]
+
+
+def names_of(out):
+    return {e.id: e.name for e in out.entities.values()}
+
+
+def test_new_instrument_is_not_an_earlier_law(parsed):
+    text = ("The Trade Act of 1974 shaped trade policy for decades. "
+            "In 2021, newly proposed legislation restricted Tesla and Toyota.")
+    triples, _ = facts(parsed, text)
+    assert has(triples, "newly proposed legislation", "REGULATES", "Tesla")
+    assert not any(s == "Trade Act of 1974" and p == "REGULATES" for s, p, o in triples)
+
+
+def test_an_activity_continues_the_previous_sentences_sector(parsed):
+    text = ("In terms of batteries, demand keeps rising. "
+            "With companies like Panasonic and Honda leading production, supply is secure.")
+    triples, _ = facts(parsed, text)
+    assert has(triples, "Panasonic", "OPERATES_IN", "batteries")
+
+
+def test_an_administration_acts_for_the_country_its_leader_leads(parsed):
+    text = ("Joe Biden withdrew the United States from the Paris Agreement talks in a speech. "
+            "Later, the Biden administration exempted Canada and Mexico from the tariffs.")
+    triples, _ = facts(parsed, text)
+    assert has(triples, "Joe Biden", "LEADS", "United States")
+    assert has(triples, "United States", "EXEMPTS", "Canada")
+    assert not any(s == "Joe Biden" and p == "EXEMPTS" for s, p, o in triples)
+
+
+def test_hypothetical_clauses_and_headings_state_no_fact(parsed):
+    triples, _ = facts(parsed, "Germany could invest in Poland next year. GERMANY INVESTS IN POLAND")
+    assert not has(triples, "Germany", "INVESTS_IN", "Poland")
+    triples, _ = facts(parsed, "Germany invested in Poland last year.")
+    assert has(triples, "Germany", "INVESTS_IN", "Poland")
+
+
+def test_one_of_the_organisations_economies_is_membership(parsed):
+    triples, _ = facts(parsed, "Mexico is one of the G20 economies with the fastest growth.")
+    assert has(triples, "Mexico", "MEMBER_OF", "G20")
+
+
+def test_retaliation_is_suffered_by_the_experiencer(parsed):
+    triples, _ = facts(parsed, "Having suffered Chinese economic retaliation over the port deal, Lithuania "
+                               "sought new markets.")
+    assert has(triples, "China", "RETALIATES_AGAINST", "Lithuania")
+
+
+def test_coordinated_owners_each_get_their_measure(parsed):
+    triples, _ = facts(parsed, "Exporters must respect U.S. or EU sanctions on Russia and avoid fines.")
+    assert has(triples, "United States", "IMPOSES", "U.S. sanctions")
+    targets = {s for s, p, o in triples if p == "TARGETS" and o == "Russia"}
+    assert "U.S. sanctions" in targets and "EU sanctions" in targets, triples
+
+
+def test_a_section_of_an_act_is_authorised_by_it(parsed):
+    triples, _ = facts(parsed, "Section 301 of the Trade Act of 1974 lets officials respond to unfair practices.")
+    assert has(triples, "Trade Act of 1974", "AUTHORIZES", "Section 301")
+
+
+def test_a_sentence_initial_date_dates_the_fact_and_the_next_month(parsed):
+    text = ("In the spring of 2021, Brazil became a target of Argentine economic retaliation. "
+            "In May, Argentina imposed tariffs on Brazilian steel.")
+    _, out = facts(parsed, text)
+    names = names_of(out)
+    assert [r.props.get("year") for r in rel(out, names, "Argentina", "RETALIATES_AGAINST", "Brazil")] == [2021]
+    imposed = [r for r in out.relations if names.get(r.subject) == "Argentina" and r.predicate == "IMPOSES"]
+    assert imposed and all(r.props.get("year") == 2021 for r in imposed)
+
+
+def test_one_measure_described_twice_is_one_entity(parsed):
+    text = ("In 2020, Canada imposed restrictions on lumber sold to Mexico. "
+            "A year later, a relaxation of Canadian export restrictions on softwood lumber eased tensions.")
+    _, out = facts(parsed, text)
+    policies = [e for e in out.entities.values() if e.type == "Policy"]
+    assert len(policies) == 1, [p.name for p in policies]
+    assert "Canadian export restrictions" in policies[0].aliases
+
+
+def test_a_continued_frame_keeps_its_actor_and_takes_its_amount(parsed):
+    text = "Chilean exports of copper totalled $5 billion in 2020, with $2 billion in copper exports to China."
+    _, out = facts(parsed, text)
+    names = names_of(out)
+    amounts = {r.props.get("amount_usd") for r in rel(out, names, "Chile", "EXPORTS_TO", "China")}
+    assert 2e9 in amounts, amounts
