@@ -434,6 +434,10 @@ class Explanation:
     truncated: bool = False
 
     @property
+    def _hops(self) -> str:
+        return f"{self.max_hops} hop{'s' if self.max_hops != 1 else ''}"
+
+    @property
     def found(self) -> bool:
         return bool(self.paths)
 
@@ -441,9 +445,9 @@ class Explanation:
     def message(self) -> str:
         if self.paths:
             n = len(self.paths)
-            return (f"{n} path{'s' if n != 1 else ''} linking {self.a} and {self.b} within {self.max_hops} hops "
+            return (f"{n} path{'s' if n != 1 else ''} linking {self.a} and {self.b} within {self._hops} "
                     "(ranked by length, then evidence: sum of confidences, then number of documents)")
-        msg = f"no link between {self.a} and {self.b} within {self.max_hops} hops"
+        msg = f"no link between {self.a} and {self.b} within {self._hops}"
         if self.shortest_beyond is not None:
             msg += f" (the shortest link has {self.shortest_beyond} hops; try --max-hops {self.shortest_beyond})"
         return msg
@@ -455,7 +459,7 @@ class Explanation:
         if self.notes:
             out.append("")
         if not self.paths:
-            out += [f"**No link** between {self.a} and {self.b} within {self.max_hops} hops."
+            out += [f"**No link** between {self.a} and {self.b} within {self._hops}."
                     + (f" The shortest link has {self.shortest_beyond} hops; try `--max-hops {self.shortest_beyond}`."
                        if self.shortest_beyond is not None else ""), ""]
             return "\n".join(out)
