@@ -500,3 +500,15 @@ def test_python_api_queries_sparql_push(build, monkeypatch):
         g.push("bolt://127.0.0.1:9")
     with pytest.raises(PolicygraphError, match="read-only unless you pass --write"):
         g.query("MATCH (n) DETACH DELETE n")
+
+
+def test_cli_quiet_silences_progress(build, capsys, tmp_path):
+    """--quiet: nothing on stderr; without it, progress goes to stderr and the results to stdout."""
+    runs = [["query", "MATCH (f:Firm) RETURN f.name AS n"], ["queries", "run", "retaliation_pairs"],
+            ["sparql", "SELECT ?n WHERE { ?x rdfs:label ?n } LIMIT 1"], ["explain", "Hyundai", "Georgia"],
+            ["brief", "Georgia"], ["view", "-o", str(tmp_path / "v.html")]]
+    for argv in runs:
+        code, out, err = cli(capsys, *argv, "--out", str(build), "-q")
+        assert code == 0 and out and err == "", (argv, err)
+    code, out, err = cli(capsys, "view", "-o", str(tmp_path / "v.html"), "--out", str(build))
+    assert code == 0 and out.strip() == str(tmp_path / "v.html") and "Wrote" in err
