@@ -343,6 +343,13 @@ def test_corpus_explain_sk_hynix_south_korea(corpus_build):
     md = ex.to_markdown()
     assert "SK Hynix" in md and "South Korea" in md and "us-rok-negotiations" in md
     assert re.search(r"—[A-Z_]+( \([^)]*\))?→", md)
+    # "SK Hynix leading production and investing billions to establish cutting-edge facilities in the United
+    # States": the link starts with SK Hynix's investment, quoted
+    first = [p.hops[0] for p in ex.paths]
+    assert any(h.subject == "SK Hynix" and h.predicate == "INVESTS_IN" and any("SK Hynix" in q for _, q in h.quotes)
+               for h in first), md
+    assert all(p.nodes[0] == "SK Hynix" and p.nodes[-1] == "South Korea" for p in ex.paths)
+    assert [p.length for p in ex.paths] == sorted(p.length for p in ex.paths)
 
 
 def test_corpus_explain_japan_south_korea(corpus_build):
