@@ -15,21 +15,21 @@ Two entities joined by several relations give one typed path per choice of relat
 Ranking: fewer hops first; then stronger evidence, meaning the larger sum of the hops' confidences, then the
 more distinct documents; then the relation ids, so the order is the same on every run.
 
-Path engine, chosen by measurement (`python bench/bench_paths.py`, this machine, 2 CPUs, 50 random pairs,
-paths of at most 4 hops, median per query; the issue's figures were 66 ms LadybugDB vs 0.3 ms networkx):
+Path engine, chosen by measurement (`python bench/bench_paths.py`, this machine, 2 CPUs shared with other
+work, 50 random pairs, paths of at most 4 hops, median per query; the issue's figures were 66 ms LadybugDB vs
+0.3 ms networkx; the README has the same table):
 
     synthetic, 100,000 nodes / 1,000,000 relationships   networkx (in memory)    LadybugDB store (on disk)
-    load                                                  7.3 s, +432 MB RSS      9.3 s (COPY from CSV)
-    open an existing store + first lookup                 -                       30 ms
-    one shortest path                                     0.42 ms                 52 ms
-    k=5 best typed paths (what explain runs)              2.7 ms                  no single query; ALL
-                                                                                  SHORTEST alone: 53 ms
+    load                                                  33 s, +432 MB RSS       20 s (COPY from CSV)
+    open an existing store + first lookup                 -                       86 ms
+    one shortest path                                     0.48 ms                 96 ms (build layout: 223 ms)
+    k=5 best typed paths (what explain runs)              6.95 ms                 no single query; ALL
+                                                                                  SHORTEST alone: 103 ms
     corpus-sized, 500 nodes / 1,500 relationships
-    load / open                                           20 ms                   39 ms (open)
-    one shortest path / k=5 typed paths                   0.02 ms / 0.45 ms       1.8 ms (one path)
+    one shortest path / k=5 typed paths                   0.04 ms / 0.68 ms       2.2 ms (one path)
 
 `explain` always has the KnowledgeGraph in memory already (open_build reads facts.jsonl), so networkx's one
-cost, building its graph, is small next to reading the facts, and each query is ~125x faster; Yen's
+cost, building its graph, is small next to reading the facts, and each query is 50-200x faster; Yen's
 k-shortest simple paths, which the ranking needs, is one call in networkx but not one query in the store.
 So networkx it is. The graph it walks is cached per KnowledgeGraph (rebuilt when the graph's size changes).
 """
