@@ -1,0 +1,100 @@
+"""Store faults: a damaged embedded store (or facts file) gives one clear line pointing at
+`policygraph build --repair`, which rebuilds it from the build's own documents."""
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import policygraph
+from build_fixtures import assert_same_build, digest, store_dump, write_docs
+from policygraph.cli import main
+from policygraph.console import PolicygraphError
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("faults")
+    src = write_docs(root / "src")
+    out = root / "pristine"
+    policygraph.build([src], out=out, use_model=False)
+    return out
+
+
+def _scramble(path: Path, seed: int) -> None:
+    data = bytearray(path.read_bytes())
+    rnd = random.Random(seed)
+    for _ in range(20):
+        i = rnd.randrange(4096, len(data) - 64)
+        data[i:i + 64] = bytes(rnd.randrange(256) for _ in range(64))
+    path.write_bytes(bytes(data))
+
+
+DAMAGE = {
+    "deleted": lambda p: p.unlink(),
+    "empty": lambda p: p.write_bytes(b""),
+    "truncated": lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]),
+    "garbage": lambda p: p.write_bytes(random.Random(3).randbytes(p.stat().st_size)),
+    "header-zeroed": lambda p: p.write_bytes(b"\0" * 4096 + p.read_bytes()[4096:]),
+    "pages-scrambled": lambda p: _scramble(p, 1),
+    "pages-scrambled-2": lambda p: _scramble(p, 8),
+    "a-directory": lambda p: (p.unlink(), p.mkdir()),
+    "corrupt-wal": lambda p: p.with_name(p.name + ".wal").write_bytes(random.Random(5).randbytes(5000)),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_store_is_one_clear_line_then_repaired(pristine, tmp_path, capsys, damage):
+    out = tmp_path / "out"
+    shutil.copytree(pristine, out)
+    DAMAGE[damage](out / "graph.lbug")
+    repair = f"rebuild it with `policygraph build --repair --out {out}`"
+    rc = main(["query", "MATCH (d:Document) RETURN count(d) AS n", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert re.fullmatch(rf"policygraph: error: {re.escape(str(out / 'graph.lbug'))}: [^\n]+; {re.escape(repair)}\n",
+                        err), err
+    with pytest.raises(PolicygraphError, match=re.escape(repair)):
+        policygraph.open_build(out).query("MATCH (d:Document) RETURN count(d) AS n")
+    assert main(["build", "--repair", "--out", str(out)]) == 0
+    assert "Repairing" in capsys.readouterr().err
+    assert_same_build(out, pristine)
+    assert not (out / "graph.lbug.wal").exists()
+    assert policygraph.open_build(out).query("MATCH (d:Document) RETURN count(d) AS n")["n"][0] == 3
+
+
+@pytest.mark.parametrize("name", ["facts.jsonl", "documents.json"])
+def test_damaged_build_files_point_at_repair(pristine, tmp_path, capsys, name):
+    out = tmp_path / "out"
+    shutil.copytree(pristine, out)
+    (out / name).write_text('{"kind": "entity", "id": ', encoding="utf-8")
+    for command in (["stats"], ["export", "--format", "ttl"]):
+        assert main([*command, "--out", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"policygraph: error: {out / name}: damaged build file (") and err.count("\n") == 1
+        assert err.endswith(f"rebuild it with `policygraph build --repair --out {out}`\n")
+    if name == "facts.jsonl":
+        assert main(["build", "--repair", "--out", str(out), "-q"]) == 0
+        assert_same_build(out, pristine)
+    else:  # the list of documents is what a repair starts from: rebuild from the sources
+        assert main(["build", "--repair", "--out", str(out), "-q"]) == 1
+        assert "rebuild from the source files with `policygraph build PATH --out" in capsys.readouterr().err
+
+
+def test_repair_of_a_healthy_build_changes_nothing(pristine, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(pristine, out)
+    before = digest(out)
+    b = policygraph.build([], out=out, repair=True)
+    assert b.extracted == [] and b.reused == ["alpha", "beta", "gamma"]
+    assert digest(out) == before
+    assert store_dump(out) == store_dump(pristine)
+
+
+def test_repair_without_a_build(tmp_path, capsys):
+    assert main(["build", "--repair", "--out", str(tmp_path / "none"), "-q"]) == 1
+    assert capsys.readouterr().err == (f"policygraph: error: {tmp_path / 'none'}: no build here (run "
+                                       f"`policygraph build PATH --out {tmp_path / 'none'}` first)\n")
