@@ -497,7 +497,7 @@ class RelationExtractor:
             if rule.predicate == "OPERATES_IN":
                 # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
                 # companies" or "both nations’ competitiveness" describe it loosely
-                subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m)]
+                subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m, kind)]
             if rule.predicate == "IMPOSES":
                 objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
             if not subjects and objects and kind == "noun" and rule.amount and rule.predicate in last_subjects:
@@ -535,9 +535,12 @@ class RelationExtractor:
                 self._emit(out, sv, "PARTY_TO", party, m, {}, 0.7, "agreement-with", roles, toks[-1], [], [])
 
     @staticmethod
-    def _named_actor(sv: SentenceView, m: Mention) -> bool:
+    def _named_actor(sv: SentenceView, m: Mention, kind: str = "verb") -> bool:
         if m.adjective or m.source == "coref":
             return False
+        if kind == "verb" and sv.parse is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in sv.parse
+                                        if m.start <= sv.start + t.idx < m.end):
+            return True
         b = m.end - sv.start
         return bool(re.match(r"[’']s?\b", sv.text[b:b + 3])) or bool(
             re.match(r"\s+(?:has|have|had|is|was|are|were|leads?|led|dominates?|dominated|produces?|produced|"

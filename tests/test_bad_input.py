@@ -288,7 +288,8 @@ def test_odd_but_readable_input_is_built(tmp_path, capsys):
                                for d in r.docs}
     assert docs_of("firm/hyundai-motor-group", "INVESTS_IN", "usstate/georgia") == {"latin1"}
     assert docs_of("firm/samsung-electronics", "INVESTS_IN", "usstate/texas") == {"utf16"}
-    sentences = [json.loads(line) for line in (out / "sentences.jsonl").read_text().splitlines()]
+    with open(out / "sentences.jsonl", encoding="utf-8") as fh:
+        sentences = [json.loads(line) for line in fh]
     assert all(texts[s["doc"]][s["start"]:s["end"]] == s["text"] for s in sentences)
     long_sentences = [s for s in sentences if s["doc"] == "long-sentence"]
     assert len(long_sentences) >= len(long) // MAX_SENTENCE_CHARS  # cut into bounded pieces, all kept

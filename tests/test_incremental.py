@@ -18,7 +18,8 @@ RULES = dict(use_model=False)
 
 
 def facts(out: Path) -> list[dict]:
-    return [json.loads(line) for line in (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    with open(out / "facts.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
 
 
 def relation(out: Path, subject: str, predicate: str, obj: str) -> dict | None:
