@@ -149,7 +149,10 @@ def _surnames(name: str) -> list[str]:
 
 # Capitalised words that may follow a country name without continuing it ("Korea In 2019 ...")
 _NAME_BREAKERS = {"In", "On", "At", "The", "And", "But", "For", "From", "With", "To", "By", "As", "Since",
-                  "After", "Before", "During", "While", "Although", "However", "This", "That", "It"}
+                  "After", "Before", "During", "While", "Although", "However", "This", "That", "It",
+                  # titles after a country name: "U.S. President Joe Biden"
+                  "President", "Prime", "Vice", "Secretary", "Ambassador", "Senator", "Governor", "Chancellor",
+                  "Premier", "King", "Queen", "Minister"}
 
 
 def _alternation(table: dict, flags: int):

@@ -20,6 +20,8 @@ from .mentions import Mention
 ACTOR_TYPES = {"Country", "USState", "GovernmentBody", "Person", "Firm", "InternationalOrganization"}
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should"}
+REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
+             "decide", "agree", "commit", "declare", "tell", "indicate", "vow"}
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
 
 
@@ -150,6 +152,9 @@ class ParsedRoles:
                 out += self.denotes_list(c)
                 if not out and c.lower_ in ("its", "their"):
                     out += self.subj_of_clause(c)
+                if not out and c.lower_ in ("it", "they", "he", "she") and verb.dep_ == "ccomp" \
+                        and verb.head is not verb:
+                    out += self.subj(verb.head, depth + 1)  # "X announced that it would ...": it is X
         if out:
             return _uniq(out)
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
@@ -186,7 +191,7 @@ class ParsedRoles:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.denotes_list(p)
-            elif c.dep_ == "prep" and c.lower_ == "of" and not out:
+            elif c.dep_ == "prep" and c.lower_ == "of" and not out and not getattr(self, "of_is_object", False):
                 # "a partnership of LG with GM", "the withdrawal of the United States"
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -325,6 +330,9 @@ class ParsedRoles:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         got = self.denotes_list(p)
+                        if not got:  # "in Taylor, Texas": the place the unknown town is in
+                            got = [m for x in p.children if x.dep_ in ("appos", "npadvmod", "conj")
+                                   for m in self.denotes_list(x) if m.type in ("USState", "Country")]
                         out += got or self.nested_of(p)
         return _uniq(out)
 
@@ -340,6 +348,8 @@ class ParsedRoles:
 
     def sectors(self, tok) -> list[Mention]:
         a = tok.idx
+        if tok.pos_ in ("NOUN", "PROPN"):  # "a semiconductor plant": what the plant is for
+            a = min([c.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] + [a])
         b = max(t.idx + len(t.text) for t in tok.subtree)
         return [m for m in self.sv.mentions if m.type == "Sector" and a <= m.start - self.sv.start < b]
 
@@ -358,6 +368,8 @@ class ParsedRoles:
         for _ in range(6):
             for c in (node.children if node.pos_ in ("VERB", "AUX") else ()):
                 if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                    if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_ in REPORTING:
+                        continue  # "X announced that it would build ...": a stated plan, not a hypothesis
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                     return True
@@ -443,6 +455,8 @@ class RelationExtractor:
             if isinstance(roles, ParsedRoles) and roles.hypothetical(tok) and not (
                     kind == "noun" and roles.possessor(tok)):
                 continue  # "would complement South Korea’s participation in X" still states the participation
+            # "a member of X": when the rule reads its object from "of", "of" names no owner
+            roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
             negated = roles.negated(tok)
             subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
             objects = self._collect(roles, tok, rule.object, kind, subject=False,

@@ -19,6 +19,10 @@ from ..ontology.lexicon import load_lexicon
 from .mentions import GazetteerMatcher, Mention
 from .relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
 
+APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+)?"
+                           r"(?P<title>president|prime minister|premier|leader|chairman|chairwoman|chair|"
+                           r"chief executive|CEO|king|chancellor|secretary-general|director-general|minister|"
+                           r"secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
               "ties", "relations", "initiative", "initiatives", "framework", "dialogue"}
@@ -235,7 +239,8 @@ class StructuralExtractor:
                     window_end = min(window_end, a + stop.start())
                 targets = [x for x in sv.mentions if a <= x.start < window_end
                            and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x)
-                           and not re.match(r"\s+(?:\w+\s+)?imports\b", sv.text[x.end - sv.start:])]
+                           and not (x.type == "Country"
+                                    and re.match(r"\s+(?:\w+\s+)?imports\b", sv.text[x.end - sv.start:]))]
                 if targets:  # the surface "UN sanctions on North Korea" names the measure too
                     last = max(targets, key=lambda x: x.end)
                     surface = re.sub(r"\s+", " ", sv.text[m.start - sv.start:last.end - sv.start])
@@ -309,6 +314,14 @@ class StructuralExtractor:
         for p in sv.mentions:
             if p.type != "Person":
                 continue
+            # "Yoon Suk Yeol, the president of South Korea, ..."
+            mt = APPOSED_TITLE.match(sv.text[p.end - sv.start:])
+            if mt:
+                at = p.end - sv.start + mt.end()
+                for x in sv.mentions:
+                    if x.start - sv.start == at and x.type in ("Country", "GovernmentBody", "Firm"):
+                        role = mt.group("title")
+                        self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role[0].upper() + role[1:]})
             left = sv.text[:p.start - sv.start]
             inside = re.match(r"(?:President|Prime Minister|Premier|Chairman|Leader)\s+", p.text)
             if inside:  # the gazetteer alias itself carries the title: "President Moon Jae-in"

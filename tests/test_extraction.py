@@ -207,3 +207,33 @@ def test_a_continued_frame_keeps_its_actor_and_takes_its_amount(parsed):
     names = names_of(out)
     amounts = {r.props.get("amount_usd") for r in rel(out, names, "Chile", "EXPORTS_TO", "China")}
     assert 2e9 in amounts, amounts
+
+
+def test_member_of_names_the_organisation_not_an_owner(parsed):
+    triples, _ = facts(parsed, "Vietnam is a member of the World Trade Organization and the G20.")
+    assert has(triples, "Vietnam", "MEMBER_OF", "WTO")
+    assert has(triples, "Vietnam", "MEMBER_OF", "G20")
+
+
+def test_titles_before_and_after_a_name(parsed):
+    triples, _ = facts(parsed, "Yoon Suk Yeol, the president of South Korea, hosted U.S. President Joe Biden.")
+    assert has(triples, "Yoon Suk Yeol", "LEADS", "South Korea")
+    assert has(triples, "Joe Biden", "LEADS", "United States")
+
+
+def test_a_reported_plan_with_its_pronoun_and_a_town_in_a_state(parsed):
+    triples, out = facts(parsed, "Toyota said in 2022 that it would build a $2 billion battery plant in Liberty, "
+                                 "North Carolina.")
+    assert has(triples, "Toyota", "INVESTS_IN", "North Carolina")
+    assert has(triples, "Toyota", "INVESTS_IN", "batteries")
+
+
+def test_a_joint_venture_partners_its_founders(parsed):
+    triples, _ = facts(parsed, "Samsung SDI and General Motors formed a joint venture worth $3.5 billion.")
+    assert has(triples, "Samsung SDI", "PARTNERS_WITH", "General Motors")
+
+
+def test_retaliating_with_a_measure_imposes_it(parsed):
+    triples, _ = facts(parsed, "Canada retaliated against the United States with tariffs on bourbon.")
+    assert has(triples, "Canada", "RETALIATES_AGAINST", "United States")
+    assert any(s == "Canada" and p == "IMPOSES" for s, p, o in triples), triples
