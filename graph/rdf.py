@@ -395,13 +395,8 @@ def _fresh(triples) -> Graph:
 
 
 def _turtle_body(g: Graph) -> tuple[list[str], str]:
-    text = _fresh(g).serialize(format="turtle")
-    lines = text.split("\n")
-    n = 0
-    while n < len(lines) and lines[n].startswith("@prefix "):
-        n += 1
     # the body is left as rdflib wrote it: re-indenting would change multi-line string literals
-    return lines[:n], "\n".join(lines[n:]).strip("\n")
+    return _split_turtle(_fresh(g).serialize(format="turtle"))
 
 
 def to_turtle(data) -> str:
@@ -409,12 +404,22 @@ def to_turtle(data) -> str:
 
 
 def to_ntriples(data) -> str:
-    lines = _fresh(merged_graph(data)).serialize(format="nt").splitlines()
+    # the lines are sorted below, so the graph needs no sorted copy first
+    lines = merged_graph(data).serialize(format="nt").splitlines()
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 
-def to_trig(ds: Dataset) -> str:
-    """All named graphs, sorted by name; each block is the Turtle of that graph."""
+def _split_turtle(text: str) -> tuple[list[str], str]:
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines) and lines[n].startswith("@prefix "):
+        n += 1
+    return lines[:n], "\n".join(lines[n:]).strip("\n")
+
+
+def to_trig(ds: Dataset, turtle: dict | None = None) -> str:
+    """All named graphs, sorted by name; each block is the Turtle of that graph. `turtle`: graph name -> its
+    Turtle text (_fresh(g).serialize), when the caller already has it (write_rdf: the merged graph's)."""
     if isinstance(ds, KnowledgeGraph):
         ds = to_dataset(ds)
     graphs = sorted((g for g in ds.graphs() if len(g) and isinstance(g.identifier, URIRef)),
@@ -422,7 +427,8 @@ def to_trig(ds: Dataset) -> str:
     prefixes: set[str] = set()
     blocks = []
     for g in graphs:
-        pre, body = _turtle_body(g)
+        known = (turtle or {}).get(g.identifier)
+        pre, body = _split_turtle(known) if known is not None else _turtle_body(g)
         prefixes |= set(pre)
         blocks.append(f"<{g.identifier}> {{\n{body}\n}}\n")
     head = "\n".join(sorted(prefixes, key=lambda p: p.split()[1]))
@@ -442,7 +448,7 @@ JSONLD_CONTEXT = {k: PREFIXES[k] for k in ("pg", "prov", "rdfs", "skos", "owl", 
 
 
 def to_jsonld(data) -> str:
-    g = _fresh(merged_graph(data))
+    g = merged_graph(data)  # every list and the nodes are sorted below: no sorted copy needed first
     doc = json.loads(g.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True))
     nodes = doc.get("@graph")
     if nodes is None:  # a single node compacts to the top level
@@ -458,9 +464,10 @@ def write_rdf(kg: KnowledgeGraph, out_dir) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     ds = to_dataset(kg)
     merged = ds.graph(MERGED_GRAPH)
+    ttl = to_turtle(merged)  # serialised once: it is also the merged graph's block of the TriG
     texts = {
-        "trig": to_trig(ds),
-        "ttl": to_turtle(merged),
+        "trig": to_trig(ds, {MERGED_GRAPH: ttl}),
+        "ttl": ttl,
         "jsonld": to_jsonld(merged),
         "nt": to_ntriples(merged),
     }
