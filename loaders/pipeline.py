@@ -80,6 +80,7 @@ class Extractor:
         prev: list[Mention] = []
         gi = 0
         year: int | None = None  # the year a sentence-initial adverbial set
+        recent_pair, pair_age = None, 0  # the last two countries named together
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
@@ -96,7 +97,8 @@ class Extractor:
             for m in mentions:
                 if m.source == "pattern":
                     m.countries = here  # what countries the sentence names, for merging measures
-            mentions = self.coref.resolve_sentence(text[s:e], s, mentions, history, dyad, prev)
+            mentions = self.coref.resolve_sentence(text[s:e], s, mentions, history,
+                                                   recent_pair or dyad, prev)
             amended, amends = self.coref.amendments(text[s:e], s, mentions)
             mentions = _replace_overlapping(mentions, amended)
             topic = _topic_sector(text, prev)
@@ -110,6 +112,13 @@ class Extractor:
                         leads.setdefault(c.subject.id, c.object)
             history.extend(m for m in mentions if m.source != "coref")
             prev = mentions
+            pair = _country_pair(mentions)
+            if pair:
+                recent_pair, pair_age = pair, 0
+            else:
+                pair_age += 1
+                if pair_age > 3:  # "the two allies" refers back a few sentences at most
+                    recent_pair = None
         for index, s, e, parse, mentions, amends, topic, year in deferred:
             mentions = self._as_governments(text, mentions, leads)
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
@@ -157,6 +166,9 @@ class Extractor:
             inner = [m for m in mentions if d.start <= m.start and m.end <= d.end]
             if d.type == "Facility" and not inner and not re.search(r"\b[A-Z]", d.text[1:]):
                 continue  # "cutting-edge facilities": no sector, owner or name says which facility
+            if any(m.start <= d.start and d.end <= m.end and (m.type == d.type or (m.start, m.end) == (d.start, d.end))
+                   for m in mentions):
+                continue  # the gazetteer already names it ("the Philly Shipyard")
             if any(m.type in ("Policy", "Law", "Agreement") for m in inner):
                 g = next(m for m in inner if m.type in ("Policy", "Law", "Agreement"))
                 head = d.name.split()[-1].lower().rstrip("s")
@@ -215,6 +227,15 @@ class Extractor:
         if not m.adjective and m.source != "coref":
             ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
+
+
+def _country_pair(mentions: list[Mention]) -> list[Mention] | None:
+    """'The United States and South Korea signed ...': the pair a later 'the two allies' means."""
+    found: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "Country" and not m.adjective and m.source != "coref":
+            found.setdefault(m.id, m)
+    return list(found.values()) if len(found) == 2 else None
 
 
 def _topic_sector(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -80,9 +80,20 @@ class ParsedRoles:
             # the innermost mention ("Japanese" in "Japanese export restrictions" is Japan); a dyad
             # anaphor ("both nations") stands for all the mentions sharing its span
             inner = min(ms, key=lambda m: m.end - m.start)
-            return [m for m in ms if (m.start, m.end) == (inner.start, inner.end)]
+            found = [m for m in ms if (m.start, m.end) == (inner.start, inner.end)]
+            if depth <= 2 and inner.type == "Sector":  # "online platforms such as Naver and Kakao"
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                found += [m for m in self.denotes_list(p, depth + 1) if m.type == "Firm"]
+            return found
         if depth > 2:
             return []
+        if tok.dep_ == "appos" and tok.head is not tok:  # "BlueOval SK, a joint venture that ...": the name
+            got = [m for m in self.sv.tok_mentions.get(tok.head.i, []) if m.type in ACTOR_TYPES]
+            if got:
+                return got
         lem = tok.lemma_.lower()
         out: list[Mention] = []
         if lem in self.lex.group_nouns or lem in self.lex.owner_nouns or lem in self.lex.sector_carriers:
@@ -222,6 +233,8 @@ class ParsedRoles:
                 node = node.head.head
                 continue
             break
+        if node is noun and node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN"):
+            node = noun = node.head  # "X and Y formed Z, a joint venture": what formed Z formed the venture
         if node is not noun and node.pos_ in ("NOUN", "PROPN"):
             return []
         if node.dep_ in ("dobj", "attr", "nsubjpass", "oprd") or node is not noun:

@@ -237,3 +237,25 @@ def test_retaliating_with_a_measure_imposes_it(parsed):
     triples, _ = facts(parsed, "Canada retaliated against the United States with tariffs on bourbon.")
     assert has(triples, "Canada", "RETALIATES_AGAINST", "United States")
     assert any(s == "Canada" and p == "IMPOSES" for s, p, o in triples), triples
+
+
+def test_the_two_allies_are_the_pair_named_last(parsed):
+    text = ("China and Russia held talks on energy. China criticised the plan. China hosted a summit. "
+            "Japan and Australia signed the Paris Agreement in 2016. In 2020 the two allies negotiated a new "
+            "USMCA chapter.")
+    triples, _ = facts(parsed, text)
+    negotiators = {s for s, p, o in triples if p == "NEGOTIATES" and o == "USMCA"}
+    assert negotiators == {"Japan", "Australia"}, triples
+
+
+def test_regulated_sector_lists_its_firms(parsed):
+    triples, _ = facts(parsed, "The Fair Trade Commission regulates online platforms such as Naver and Kakao.")
+    regulated = {o for s, p, o in triples if p == "REGULATES"}
+    assert {"Naver", "Kakao"} <= regulated, triples
+
+
+def test_a_named_joint_venture_and_an_acquisition(parsed):
+    triples, _ = facts(parsed, "Hyundai and LG Energy Solution formed HLGA, a joint venture based in Georgia. "
+                               "Nippon Steel acquired U.S. Steel for $14.9 billion in 2025.")
+    assert has(triples, "Hyundai Motor Group", "PARTNERS_WITH", "LG Energy Solution"), triples
+    assert has(triples, "Nippon Steel", "INVESTS_IN", "U.S. Steel"), triples
