@@ -130,11 +130,14 @@ class Extractor:
         text = self._doc_text
         sv = SentenceView(index, s, text[s:e], list(mentions), parse)
         sv.topic, sv.year = topic, year
-        structural = self.structural.extract(sv)  # first: it records agreements' parties
-        cands = structural + self.frames.extract(sv)
-        for am, orig in amends:
-            cands.append(Candidate(am, "AMENDS", orig, {}, 0.7, index, "amendment"))
-        cands += self._inferences(cands)
+        if _heading(sv.text):
+            cands = []  # an ALL-CAPS heading names topics; it states no relation
+        else:
+            structural = self.structural.extract(sv)  # first: it records agreements' parties
+            cands = structural + self.frames.extract(sv)
+            for am, orig in amends:
+                cands.append(Candidate(am, "AMENDS", orig, {}, 0.7, index, "amendment"))
+            cands += self._inferences(cands)
         self._record(self._facts, index, s, e, sv.mentions, cands)
         return cands
 
@@ -227,6 +230,11 @@ class Extractor:
         if not m.adjective and m.source != "coref":
             ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
+
+
+def _heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _country_pair(mentions: list[Mention]) -> list[Mention] | None:

@@ -455,9 +455,6 @@ class RelationExtractor:
         else:
             roles = ParsedRoles(sv, self.lex)
         out: list[Candidate] = []
-        letters = [c for c in sv.text if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
-            return out  # an ALL-CAPS heading names topics; it states no relation
         amounts = find_amounts(sv.text)
         years = [(a, b, y) for a, b, y in find_years(sv.text)
                  if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)]

@@ -312,9 +312,15 @@ def drop_running_headers(ctx: Context) -> list[Edit]:
         keys[i] = key
         counts[key] += 1
     for i, key in keys.items():
-        if counts[key] >= 3:
+        # three repeats, or two that carry a page number ("U.S.-KOREA RELATIONS 7" ... "8")
+        if counts[key] >= 3 or (counts[key] >= 2 and "#" in key):
+            ctx.lines[i].drop = "running header/footer"
+        elif _URL_FOOTER.fullmatch(ctx.lines[i].text.strip()):
             ctx.lines[i].drop = "running header/footer"
     return []
+
+
+_URL_FOOTER = re.compile(r"(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)+(?:/\S*)?(?:\s+[|\u2022\-]?\s*[A-Z]{0,4}\d[\w\-.]*)?")
 
 
 def _ends_sentence(t: str) -> bool:
@@ -454,7 +460,10 @@ def dehyphenate(ctx: Context) -> list[Edit]:
             left = re.search(r"([A-Za-z]+)-$", t)
             if left and nxt and nxt[0].islower():
                 whole = (left.group(1) + nxt).lower()
-                if ctx.lower[whole] > 0:
+                # joined when the whole word is known (here or in English), or when the tail alone is
+                # no word ("Hon-\nda", "exempt-\ned"); "import-\ncompeting" keeps its hyphen
+                if ctx.lower[whole] > 0 or (ctx.compounds[f"{left.group(1)}-{nxt}".lower()] == 0 and (
+                        is_word(whole) or not is_word(nxt))):
                     a.join = ""
                     a.gap_start = a.end - 1  # the hyphen goes too
                     continue

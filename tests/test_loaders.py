@@ -578,3 +578,28 @@ def test_corpus_negotiations_note():
     titled = [s for s in ss if len(s.split()) <= 8 and not s.endswith(".")]
     assert len(titled) >= 3  # its Title Case headings are sentences of their own
     check_spans(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# page furniture of two-page reports and line-break hyphens of words used once
+
+def test_two_page_header_with_page_numbers_and_url_footer_are_dropped():
+    raw = ("TRADE NOTES ON THE PACIFIC                    3\n\n"
+           "Exports of timber grew quickly in that year.\n\n"
+           "www.example.org                           RX4410\n\n"
+           "TRADE NOTES ON THE PACIFIC                    4\n\n"
+           "Imports of copper fell sharply the next year.\n")
+    doc = repair("t", "t.txt", "txt", raw)
+    check_offsets(doc)
+    assert "TRADE NOTES" not in doc.text and "example.org" not in doc.text
+    assert sents(doc) == ["Exports of timber grew quickly in that year.",
+                          "Imports of copper fell sharply the next year."]
+
+
+def test_line_break_hyphen_joins_words_known_to_english_only():
+    raw = ("The ministry exempt-\ned the firms, and the packag-\ning line was an import-\n"
+           "competing business.\n")
+    doc = repair("t", "t.txt", "txt", raw)
+    check_offsets(doc)
+    assert "exempted" in doc.text and "packaging" in doc.text
+    assert "import-competing" in doc.text
