@@ -280,6 +280,12 @@ class ParsedRoles:
                 break
         return []
 
+    def patient(self, tok) -> list[Mention]:
+        """'Korea Zinc, headquartered in Seoul': the noun a passive participle describes."""
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+            return self.denotes_list(tok.head)
+        return []
+
     def for_owner(self, tok) -> list[Mention]:
         """'the largest export market for U.S. farm products': whose goods the market takes."""
         node = tok.head if tok.dep_ == "compound" else tok
@@ -457,7 +463,9 @@ class RelationExtractor:
         out: list[Candidate] = []
         amounts = find_amounts(sv.text)
         years = [(a, b, y) for a, b, y in find_years(sv.text)
-                 if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)]
+                 if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)
+                 and not re.search(r"\b(?:until|till|through|thru|before|by)\s+(?:the\s+end\s+of\s+)?$",
+                                   sv.text[max(0, a - 20):a])]  # "until 2041" ends a fact, it does not date it
         last_subjects: dict[str, list[Mention]] = {}
         if isinstance(roles, ParsedRoles):
             self._agreement_with(sv, roles, out)
@@ -524,6 +532,7 @@ class RelationExtractor:
                 subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m, kind)]
             if rule.predicate == "IMPOSES":
                 objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
+                owned = {o.id: self._inner_countries(sv, o) for o in objects}
             if not subjects and objects and kind == "noun" and rule.amount and rule.predicate in last_subjects:
                 # "X's exports totalled $A, with just $B in exports to Y": the same actor goes on
                 subjects = last_subjects[rule.predicate]
@@ -533,23 +542,32 @@ class RelationExtractor:
                 subjects = [p for o in objects for p in getattr(o, "parties", [])]
             for s in subjects:
                 for o in objects:
+                    if rule.predicate == "IMPOSES" and owned.get(o.id) and s.type == "Country" \
+                            and s.id not in owned[o.id]:
+                        continue  # "the two governments extended the U.S. tariff": the U.S. imposes it
                     if self.allowed(rule, s, o):
                         self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, kind, roles, tok, years,
                                    amounts, amount=rule.amount)
         return out
 
     def _agreement_with(self, sv, roles, out) -> None:
-        """'its GSOMIA with Japan', 'South Korea’s FTA with Chile': both sides are parties."""
+        """'its GSOMIA with Japan', 'South Korea’s FTA with Chile', 'Seoul and Tokyo restored their pact':
+        the owners (and the partner) are parties."""
         for m in sv.mentions:
             if m.type != "Agreement" or m.source == "coref":
                 continue
             b = m.end - sv.start
             mt = re.match(r"\s*(?:\([^)]{1,40}\)\s*)?with\s+(?:the\s+)?", sv.text[b:])
-            if not mt:
-                continue
-            partners = [x for x in sv.mentions if x.start - sv.start == b + mt.end() and x.type == "Country"]
+            partners = [x for x in sv.mentions if mt and x.start - sv.start == b + mt.end() and x.type == "Country"]
             toks = [t for t in sv.parse if sv.start + t.idx >= m.start and sv.start + t.idx < m.end]
-            if not partners or not toks:
+            if not toks:
+                continue
+            if not partners:
+                if re.search(r"\b(?:their|its)\s+(?:[\w\-]+\s+){0,2}$", sv.text[:m.start - sv.start]) \
+                        and not roles.hypothetical(toks[-1]):
+                    for party in [o for o in roles.possessor(toks[-1]) if o.type == "Country"]:
+                        self._emit(out, sv, "PARTY_TO", party, m, {}, 0.65, "agreement-owner", roles, toks[-1],
+                                   [], [])
                 continue
             owners = [o for o in roles.possessor(toks[0] if toks[0].dep_ != "poss" else toks[-1])
                       if o.type == "Country"]
@@ -569,6 +587,11 @@ class RelationExtractor:
         return bool(re.match(r"[’']s?\b", sv.text[b:b + 3])) or bool(
             re.match(r"\s+(?:has|have|had|is|was|are|were|leads?|led|dominates?|dominated|produces?|produced|"
                      r"makes?|made|manufactures?|manufactured|excels?|remains?)\b", sv.text[b:b + 20]))
+
+    @staticmethod
+    def _inner_countries(sv: SentenceView, policy: Mention) -> set[str]:
+        return {x.id for x in sv.mentions if x.type == "Country" and policy.start <= x.start
+                and x.end <= policy.end and x is not policy}
 
     @staticmethod
     def _owned_by_other(sv: SentenceView, policy: Mention, subjects: list[Mention]) -> bool:
@@ -653,6 +676,8 @@ class RelationExtractor:
                 out += roles.copula(tok)
             elif role == "one_of" and kind == "noun" and hasattr(roles, "one_of"):
                 out += roles.one_of(tok)
+            elif role == "patient" and kind == "verb" and hasattr(roles, "patient"):
+                out += roles.patient(tok)
             elif role == "for_owner" and kind == "noun" and hasattr(roles, "for_owner"):
                 out += roles.for_owner(tok)
             elif role == "experiencer" and kind == "noun" and hasattr(roles, "experiencer"):

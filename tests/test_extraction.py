@@ -259,3 +259,22 @@ def test_a_named_joint_venture_and_an_acquisition(parsed):
                                "Nippon Steel acquired U.S. Steel for $14.9 billion in 2025.")
     assert has(triples, "Hyundai Motor Group", "PARTNERS_WITH", "LG Energy Solution"), triples
     assert has(triples, "Nippon Steel", "INVESTS_IN", "U.S. Steel"), triples
+
+
+def test_headquarters_and_owned_agreements_and_end_dates(parsed):
+    triples, out = facts(parsed, "Korea Zinc, headquartered in Seoul, hired new staff. "
+                                 "Brazil and Argentina restored their customs pact in 2019. "
+                                 "Mexico extended its tariff on steel until 2030.")
+    assert has(triples, "Korea Zinc", "LOCATED_IN", "South Korea")
+    parties = {s for s, p, o in triples if p == "PARTY_TO" and o == "customs pact"}
+    assert parties == {"Brazil", "Argentina"}, triples
+    names = names_of(out)
+    years = {r.props.get("year") for r in out.relations if names.get(r.subject) == "Mexico"}
+    assert 2030 not in years
+
+
+def test_a_measure_named_for_its_owner_is_not_imposed_by_the_others(parsed):
+    text = "Australia and Japan discussed trade. In 2019 the two countries extended the Japanese tariff on beef."
+    triples, _ = facts(parsed, text)
+    imposers = {s for s, p, o in triples if p == "IMPOSES"}
+    assert "Australia" not in imposers
