@@ -127,8 +127,11 @@ class GazetteerMatcher:
 
     @staticmethod
     def _continues_other_name(text: str, start: int, end: int, type_: str) -> bool:
-        """'Korea' in 'Korea Automobile Manufacturers Association' belongs to another name."""
-        if type_ not in ("Country", "USState"):
+        """'Korea' in 'Korea Automobile Manufacturers Association' belongs to another name, and so does
+        the one-word firm 'SK' in 'SK Siltron' (the gazetteer knows the group, not every affiliate)."""
+        if type_ == "Firm" and " " in text[start:end].strip():
+            return False
+        if type_ not in ("Country", "USState", "Firm"):
             return False
         m = re.match(r"[ \u00a0]+([A-Z][a-z]+)", text[end:end + 40])
         if not m:
@@ -284,8 +287,12 @@ _STOP = set("the a an its their his her our this that these those of and or to i
 # Statistical NER for names the gazetteer does not know, typed by context
 # --------------------------------------------------------------------------------------------
 class NerRecognizer:
-    def __init__(self, lexicon=None) -> None:
+    def __init__(self, lexicon=None, model=None) -> None:
         self.lex = lexicon or load_lexicon()
+        model = model or load_model()
+        # one-word firm names ("SK", "Samsung"): a new name starting with one is an affiliate firm
+        self.firm_heads = {f for e in model.gazetteer if e.type == "Firm"
+                           for f in [e.name, *e.aliases] if " " not in f.strip() and len(f) >= 2}
 
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
@@ -302,7 +309,10 @@ class NerRecognizer:
             if ent.text != text:
                 start = offset + ent.start_char + ent.text.find(text)
                 end = start + len(text)
-            type_ = self.lex.type_for_name(text, ent.label_, sent)
+            type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
+            if len(text.split()) >= 2 and text.split()[0] in self.firm_heads and ent.label_ in ("ORG", "PERSON",
+                                                                                               "PRODUCT", "GPE"):
+                type_ = "Firm"  # "SK Siltron", "Samsung Biologics"
             if type_ is None:
                 continue
             out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))

@@ -104,7 +104,8 @@ class ParsedRoles:
                             out += self.denotes_list(p, depth + 1)
                 elif c.dep_ == "appos":
                     out += self.denotes_list(c, depth + 1)
-        if lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers:
+        if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers) \
+                and not (out and lem in self.lex.group_nouns):  # "U.S. firms such as Tesla": Tesla
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                     out += self.denotes_list(c, depth + 1)
@@ -296,6 +297,23 @@ class ParsedRoles:
                         return [m for m in self.owner(p) + self.denotes_list(p) if m.type in ACTOR_TYPES]
         return []
 
+    def recipient(self, tok) -> list[Mention]:
+        """'Georgia has received $20 billion in Korean investment': who receives the noun's action."""
+        node = tok
+        receive = ("receive", "attract", "draw", "win", "get", "secure", "lure", "land")
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head.head
+            if node.pos_ == "NUM" or node.lower_ in ("billion", "million", "$"):
+                node = node.head
+            if node.pos_ in ("VERB", "AUX") and node.lemma_ in receive:  # "received $20 billion in investment"
+                return [m for m in self.subj(node) if m.type in ("USState", "Country", "Firm", "Facility")]
+        for _ in range(2):
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in ("receive", "attract", "draw", "win",
+                                                                          "get", "secure", "lure", "land"):
+                return [m for m in self.subj(node.head) if m.type in ("USState", "Country", "Firm", "Facility")]
+            node = node.head
+        return []
+
     def experiencer(self, tok) -> list[Mention]:
         """'Having experienced Chinese retaliation, South Korea ...': who suffers the noun's action."""
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in ("experience", "suffer", "face", "endure",
@@ -338,6 +356,23 @@ class ParsedRoles:
 
     def pp(self, tok, preps: set[str], depth: int = 0) -> list[Mention]:
         out = []
+        if depth == 0 and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+            # "opened a plant in Bryan County, Georgia": the parser hangs the noun's "in" from the verb
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            got = self.denotes_list(p) or [
+                                m for x in p.children if x.dep_ in ("appos", "npadvmod", "conj")
+                                for m in self.denotes_list(x) if m.type in ("USState", "Country")]
+                            out += got
+        if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
+            # "the investment by SK Siltron in Bay City, Michigan": the place hangs from the investor
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.pp(p, preps, 1)
         if depth == 0 and tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:  # "invested $2 billion to expand its plant in Georgia"
                 if c.dep_ in ("xcomp", "advcl") and c.i > tok.i:
@@ -349,9 +384,10 @@ class ParsedRoles:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         got = self.denotes_list(p)
-                        if not got:  # "in Taylor, Texas": the place the unknown town is in
-                            got = [m for x in p.children if x.dep_ in ("appos", "npadvmod", "conj")
-                                   for m in self.denotes_list(x) if m.type in ("USState", "Country")]
+                        if not got or all(m.type == "Facility" for m in got):
+                            # "in Taylor, Texas": the place the unknown town is in
+                            got = got + [m for x in p.children if x.dep_ in ("appos", "npadvmod", "conj")
+                                         for m in self.denotes_list(x) if m.type in ("USState", "Country")]
                         out += got or self.nested_of(p)
         return _uniq(out)
 
@@ -680,6 +716,8 @@ class RelationExtractor:
                 out += roles.patient(tok)
             elif role == "for_owner" and kind == "noun" and hasattr(roles, "for_owner"):
                 out += roles.for_owner(tok)
+            elif role == "recipient" and kind == "noun" and hasattr(roles, "recipient"):
+                out += roles.recipient(tok)
             elif role == "experiencer" and kind == "noun" and hasattr(roles, "experiencer"):
                 out += roles.experiencer(tok)
         if not subject and drop_owner:

@@ -67,11 +67,18 @@ class Lexicon:
         return re.compile(rf"(?P<mods>{mod})?(?P<head>\b(?:{'|'.join(map(re.escape, words))})\b)", re.IGNORECASE)
 
     # -- unknown names ---------------------------------------------------------------------------
-    def type_for_name(self, text: str, label: str, sent=None) -> str | None:
+    def type_for_name(self, text: str, label: str, sent=None, ent=None) -> str | None:
         words = text.split()
         last = words[-1] if words else ""
         if last in self.ignore_endings:
             return None
+        if ent is not None and label in ("ORG", "PERSON", "GPE", "PRODUCT", "NORP"):
+            # "CS Wind, a Korean wind tower maker": the appositive says what the name is
+            after = [t for t in ent.doc[ent.end:ent.end + 8]]
+            if after and after[0].text == "," and any(
+                    t.lower_ in self.firm_cues and t.head.i in range(ent.start, ent.end) or
+                    t.lower_ in self.firm_cues and t.dep_ == "appos" for t in after[1:]):
+                return "Firm"
         for type_, endings in self.name_endings.items():
             if last in endings:
                 return type_

@@ -278,3 +278,24 @@ def test_a_measure_named_for_its_owner_is_not_imposed_by_the_others(parsed):
     triples, _ = facts(parsed, text)
     imposers = {s for s, p, o in triples if p == "IMPOSES"}
     assert "Australia" not in imposers
+
+
+def test_investment_phrasings_beyond_the_verb(parsed):
+    text = ("Ohio has received more than $5 billion in Japanese investment since 2019. "
+            "The investment by SK Siltron in Bay City, Michigan, totaled $300 million. "
+            "Honda opened a $700 million parts plant in Marion County, Ohio, in 2023. "
+            "Samsung SDI is investing $3.5 billion with Stellantis in a battery factory. "
+            "CS Wind, a Korean wind tower maker, expanded its factory.")
+    triples, out = facts(parsed, text)
+    assert has(triples, "Japan", "INVESTS_IN", "Ohio")
+    assert has(triples, "SK Siltron", "INVESTS_IN", "Michigan")
+    assert has(triples, "Honda", "INVESTS_IN", "Ohio")
+    assert has(triples, "Samsung SDI", "PARTNERS_WITH", "Stellantis")
+    types = {e.name: e.type for e in out.entities.values()}
+    assert types.get("CS Wind") == "Firm" and types.get("SK Siltron") == "Firm"
+
+
+def test_a_list_of_firms_is_not_their_country(parsed):
+    triples, _ = facts(parsed, "U.S. firms such as Tesla and Intel have invested in Vietnam.")
+    assert has(triples, "Tesla", "INVESTS_IN", "Vietnam")
+    assert not has(triples, "United States", "INVESTS_IN", "Vietnam")
