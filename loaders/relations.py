@@ -505,6 +505,7 @@ class RelationExtractor:
         last_subjects: dict[str, list[Mention]] = {}
         if isinstance(roles, ParsedRoles):
             self._agreement_with(sv, roles, out)
+            self._lists(sv, roles, out)
         for rule, tok, kind in roles.triggers(self.lex.rules):
             if isinstance(roles, ParsedRoles) and roles.hypothetical(tok) and not (
                     kind == "noun" and roles.possessor(tok)):
@@ -585,6 +586,42 @@ class RelationExtractor:
                         self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, kind, roles, tok, years,
                                    amounts, amount=rule.amount)
         return out
+
+    def _lists(self, sv, roles, out) -> None:
+        """Lists that presuppose a fact whatever the clause says:
+        'South Korean firms like Naver and Kakao' (where the firms are), 'work together in forums such as
+        APEC and the G20' (what the actors are members of)."""
+        forums = {"forum", "fora", "organization", "organisation", "institution", "body", "bloc", "grouping"}
+        for tok in sv.parse:
+            lem = tok.lemma_.lower()
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            listed = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            listed += roles.denotes_list(p, 1)
+            if not listed:
+                continue
+            if lem in self.lex.group_nouns:
+                countries = [m for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                             for m in sv.tok_mentions.get(c.i, []) if m.type == "Country"]
+                for firm in [m for m in listed if m.type == "Firm"]:
+                    for country in countries[:1]:
+                        self._emit(out, sv, "LOCATED_IN", firm, country, {}, 0.7, "nationality-list", roles, tok,
+                                   [], [])
+            elif lem in forums:
+                node = tok
+                for _ in range(4):
+                    node = node.head
+                    if node.pos_ in ("VERB", "AUX") or node.head is node:
+                        break
+                members = [m for m in roles.subj(node) if m.type in ("Country", "Firm")] \
+                    if node.pos_ in ("VERB", "AUX") else []
+                for member in members:
+                    for org in [m for m in listed if m.type == "InternationalOrganization"]:
+                        self._emit(out, sv, "MEMBER_OF", member, org, {}, 0.65, "forum-list", roles, tok, [], [])
 
     def _agreement_with(self, sv, roles, out) -> None:
         """'its GSOMIA with Japan', 'South Korea’s FTA with Chile', 'Seoul and Tokyo restored their pact':

@@ -299,3 +299,12 @@ def test_a_list_of_firms_is_not_their_country(parsed):
     triples, _ = facts(parsed, "U.S. firms such as Tesla and Intel have invested in Vietnam.")
     assert has(triples, "Tesla", "INVESTS_IN", "Vietnam")
     assert not has(triples, "United States", "INVESTS_IN", "Vietnam")
+
+
+def test_lists_that_presuppose_location_and_membership(parsed):
+    text = ("The rules affect Japanese firms like Sony and Toyota. "
+            "Brazil and Mexico could also work together in global forums such as the G20 and the WTO.")
+    triples, _ = facts(parsed, text)
+    assert has(triples, "Sony", "LOCATED_IN", "Japan") and has(triples, "Toyota", "LOCATED_IN", "Japan")
+    for country in ("Brazil", "Mexico"):
+        assert has(triples, country, "MEMBER_OF", "G20") and has(triples, country, "MEMBER_OF", "WTO")
