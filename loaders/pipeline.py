@@ -26,6 +26,7 @@ ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(Nor
                       r"Southern)\s+([A-Z][a-z]+)\b")
 MAX_SENTENCE_CHARS = 2000
 ADMINISTRATION = re.compile(r"(?:[’']s)?\s+[Aa]dministration\b(?!s)")
+BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?(administration)\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 
@@ -103,7 +104,7 @@ class Extractor:
             mentions = _replace_overlapping(mentions, amended)
             topic = _topic_sector(text, prev)
             year = sentence_year(text[s:e], year)
-            if self._administrations(text, mentions):
+            if self._administrations(text, mentions) or BARE_ADMINISTRATION.search(text, s, e):
                 deferred.append((index, s, e, parse, mentions, amends, topic, year))
             else:
                 cands = self._candidates(index, s, e, parse, mentions, amends, topic, year)
@@ -119,8 +120,9 @@ class Extractor:
                 pair_age += 1
                 if pair_age > 3:  # "the two allies" refers back a few sentences at most
                     recent_pair = None
+        government: dict = {}  # the country "the administration" last stood for
         for index, s, e, parse, mentions, amends, topic, year in deferred:
-            mentions = self._as_governments(text, mentions, leads)
+            mentions = self._as_governments(text, s, e, mentions, leads, government)
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
@@ -146,7 +148,10 @@ class Extractor:
         """Person mentions in "the Trump administration": the government, not the person, acts."""
         return [m for m in mentions if m.type == "Person" and ADMINISTRATION.match(text, m.end)]
 
-    def _as_governments(self, text: str, mentions: list[Mention], leads: dict) -> list[Mention]:
+    def _as_governments(self, text: str, s: int, e: int, mentions: list[Mention], leads: dict,
+                        government: dict) -> list[Mention]:
+        """'the Trump administration' -> the country Trump leads; a later bare 'the administration' -> the
+        same country (until another administration is named)."""
         out = []
         for m in mentions:
             country = leads.get(m.id) if m.type == "Person" else None
@@ -154,9 +159,18 @@ class Extractor:
             if mt is None:
                 out.append(m)
                 continue
+            government["country"] = country
             out.append(Mention(m.start, mt.end(), text[m.start:mt.end()], country.type, country.id, country.name,
                                "coref", wikidata=country.wikidata))
-        return out
+        country = government.get("country")
+        if country is not None:
+            for mt in BARE_ADMINISTRATION.finditer(text, s, e):
+                a, b = mt.span(1)
+                if any(x.start < b and a < x.end for x in out):
+                    continue
+                out.append(Mention(a, b, text[a:b], country.type, country.id, country.name, "coref",
+                                   wikidata=country.wikidata))
+        return sorted(out, key=lambda x: (x.start, -x.end))
 
     def _sentence_mentions(self, text, s, e, parse, sent_gaz):
         mentions = list(sent_gaz)

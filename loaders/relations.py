@@ -607,7 +607,13 @@ class RelationExtractor:
             if lem in self.lex.group_nouns:
                 countries = [m for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
                              for m in sv.tok_mentions.get(c.i, []) if m.type == "Country"]
-                for firm in [m for m in listed if m.type == "Firm"]:
+                # "U.S. companies such as Google, as well as South Korean firms like Naver": each list
+                # belongs to the nearest group noun before it
+                later = [t.idx for t in sv.parse if t.i > tok.i and t.lemma_.lower() in self.lex.group_nouns
+                         and any(c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such")
+                                 for c in t.children)]
+                limit = sv.start + (min(later) if later else len(sv.text))
+                for firm in [m for m in listed if m.type == "Firm" and m.start < limit]:
                     for country in countries[:1]:
                         self._emit(out, sv, "LOCATED_IN", firm, country, {}, 0.7, "nationality-list", roles, tok,
                                    [], [])

@@ -24,6 +24,7 @@ APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+
                            r"chief executive|CEO|king|chancellor|secretary-general|director-general|minister|"
                            r"secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
+INVEST_NOUNS = {"investment", "investments", "investors", "fdi"}
 COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
               "ties", "relations", "initiative", "initiatives", "framework", "dialogue"}
 NEGO_NOUNS = {"talks", "negotiations", "negotiation", "summit", "summits", "diplomacy", "dialogue", "deal"}
@@ -51,7 +52,26 @@ class StructuralExtractor:
         self._response(sv, out)
         self._agreement_parties(sv, out)
         self._sections(sv, out)
+        self._home_countries(sv, out)
         return out
+
+    def _home_countries(self, sv, out):
+        """Where a body is: 'South Korea’s Ministry of Trade', 'the South Korean Supreme Court',
+        'the U.S. International Trade Commission' (a country inside its own name)."""
+        for m in sv.mentions:
+            if m.type != "GovernmentBody" or m.source == "coref":
+                continue
+            homes = [x for x in self.party_matcher.find(m.text) if x.type == "Country"]
+            if not homes:
+                before = sv.text[:m.start - sv.start]
+                before = re.sub(r"(?:\bthe\s+)?$", "", before)
+                mt = re.search(r"([’']s?\s+|\s+)$", before)
+                if mt:
+                    homes = [x for x in sv.mentions if x.type == "Country" and x.end - sv.start == mt.start()
+                             and x.source != "coref"]
+            for h in homes[:1]:
+                home = Mention(m.start, m.end, h.text, "Country", h.id, h.name, "gazetteer", wikidata=h.wikidata)
+                self._add(out, sv, m, "LOCATED_IN", home, 0.75, "home-country")
 
     def _sections(self, sv, out):
         """'Section 232 of the Trade Expansion Act': the act authorises its section."""
@@ -106,6 +126,9 @@ class StructuralExtractor:
                 continue
             kind = None
             for w in lowered:
+                if w in INVEST_NOUNS:  # "U.S.-ROK bilateral investment" flows both ways
+                    kind = "INVESTS_IN"
+                    break
                 if w in NEGO_NOUNS:
                     kind = "NEGOTIATES"
                     break

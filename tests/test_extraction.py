@@ -308,3 +308,15 @@ def test_lists_that_presuppose_location_and_membership(parsed):
     assert has(triples, "Sony", "LOCATED_IN", "Japan") and has(triples, "Toyota", "LOCATED_IN", "Japan")
     for country in ("Brazil", "Mexico"):
         assert has(triples, country, "MEMBER_OF", "G20") and has(triples, country, "MEMBER_OF", "WTO")
+
+
+def test_home_countries_bilateral_investment_and_the_administration(parsed):
+    text = ("South Korea’s National Assembly and the U.S. International Trade Commission issued statements. "
+            "The treaty has facilitated Brazil-Mexico bilateral investment. "
+            "Rules affect German companies such as Siemens, as well as French firms like Renault.")
+    triples, _ = facts(parsed, text)
+    homes = {o for s, p, o in triples if p == "LOCATED_IN"}
+    assert {"South Korea", "United States"} <= homes, triples
+    assert has(triples, "Brazil", "INVESTS_IN", "Mexico") and has(triples, "Mexico", "INVESTS_IN", "Brazil")
+    assert has(triples, "Siemens", "LOCATED_IN", "Germany")
+    assert not has(triples, "Renault", "LOCATED_IN", "Germany")
