@@ -28,6 +28,7 @@ def _words(name: str) -> list[str]:
 class Coreference:
     def __init__(self, lexicon=None) -> None:
         self.lex = lexicon or load_lexicon()
+        self._party_matcher = None
 
     def dyad(self, all_mentions: list[Mention]) -> list[Mention]:
         counts = Counter(m.id for m in all_mentions if m.type == "Country" and not m.adjective)
@@ -74,7 +75,8 @@ class Coreference:
                 if novel is not None:
                     out.append(novel)
                     continue
-                ref = self._appositive(m, text, offset, mentions) or self._antecedent(m, history + out)
+                actors = {x.id for x in out + mentions if x.type == "Country"}
+                ref = self._appositive(m, text, offset, mentions) or self._antecedent(m, history + out, actors)
                 if ref is not None:
                     out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
                                        wikidata=ref.wikidata))
@@ -101,6 +103,16 @@ class Coreference:
                 continue
             return h
         return None
+
+    def _parties_fit(self, agreement: Mention, actors: set[str]) -> bool:
+        """An agreement named after its parties fits a sentence about other countries only if they are
+        among them."""
+        if self._party_matcher is None:
+            from .mentions import GazetteerMatcher
+
+            self._party_matcher = GazetteerMatcher(types={"Country", "InternationalOrganization"})
+        parties = {x.id for x in self._party_matcher.find(agreement.text)}
+        return len(parties) < 2 or actors <= parties
 
     def _novel(self, m: Mention, text: str, offset: int) -> Mention | None:
         """'newly proposed legislation': a new instrument, named by its modifiers, not an anaphor."""
@@ -133,11 +145,13 @@ class Coreference:
         words = [w for w in _words(name) if w not in self.lex.generic_modifiers]
         return " ".join(words) in self.lex.generic_phrases or not words
 
-    def _antecedent(self, m: Mention, history: list[Mention]) -> Mention | None:
+    def _antecedent(self, m: Mention, history: list[Mention], actors: set[str] = frozenset()) -> Mention | None:
         head = _words(m.name)[-1] if _words(m.name) else ""
         for h in reversed(history[-80:]):
             if h.type != m.type or h.adjective or self._generic(h):
                 continue
+            if m.type == "Agreement" and actors and not self._parties_fit(h, actors):
+                continue  # "the two countries signed the agreement": not the U.S.-Canada FTA named in between
             if m.type in ("Agreement", "Law"):
                 return h
             hw = _words(h.name)

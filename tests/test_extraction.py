@@ -320,3 +320,10 @@ def test_home_countries_bilateral_investment_and_the_administration(parsed):
     assert has(triples, "Brazil", "INVESTS_IN", "Mexico") and has(triples, "Mexico", "INVESTS_IN", "Brazil")
     assert has(triples, "Siemens", "LOCATED_IN", "Germany")
     assert not has(triples, "Renault", "LOCATED_IN", "Germany")
+
+
+def test_the_agreement_is_one_its_signers_are_party_to(parsed):
+    text = ("Chile and Peru began talks on the Pacific Alliance. Chile cited the U.S.-Canada FTA as a model. "
+            "In 2012, the two countries signed the agreement in Lima.")
+    triples, _ = facts(parsed, text)
+    assert not any(p == "SIGNS" and o == "U.S.-Canada FTA" for s, p, o in triples), triples
