@@ -438,8 +438,11 @@ class ParsedRoles:
     def triggers(self, rules):
         from .linear import _lemmas
 
+        words = _trigger_words(rules)
         for tok in self.sv.parse:
             lem = tok.lemma_.lower()
+            if lem not in words and tok.lower_ not in words and not (set(_lemmas(tok.lower_)) & words):
+                continue  # most tokens trigger nothing: skip the per-rule checks
             verbish = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
                 tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")
             lemmas = {lem} | set(_lemmas(tok.lower_))
@@ -460,6 +463,16 @@ class ParsedRoles:
 
             self._linear = LinearRoles(self.sv, self.lex)
         return self._linear
+
+
+_TRIGGER_WORDS: dict[int, frozenset] = {}
+
+
+def _trigger_words(rules) -> frozenset:
+    key = id(rules)
+    if key not in _TRIGGER_WORDS:
+        _TRIGGER_WORDS[key] = frozenset(w for r in rules for w in (*r.verbs, *r.nouns, *r.adverbs))
+    return _TRIGGER_WORDS[key]
 
 
 def _uniq(ms):
