@@ -71,6 +71,8 @@ class Coreference:
             if m.source == "pattern" and self._generic(m):
                 if getattr(m, "modifier", False):
                     continue  # a generic noun modifying another noun refers to nothing
+                if getattr(m, "indefinite", False) and m.type in ("Agreement", "Law"):
+                    continue  # "an FTA with Japan" is not an agreement named before
                 novel = self._novel(m, text, offset)
                 if novel is not None:
                     out.append(novel)

@@ -219,6 +219,9 @@ class DescriptiveRecognizer:
                 m.aliases.add(full + (f" {pp[0]}" if pp else ""))
             m.head = tok.lemma_.lower()
             m.generic = generic
+            # "an FTA with Japan" introduces an agreement; "the agreement", "a third investigation" refer back
+            m.indefinite = det in ("a", "an") and not (first < tok.i and sent[first].lower_ in (
+                "second", "third", "fourth", "fifth", "further", "new", "additional"))
             m.modifier = tok.dep_ == "compound"  # "trade agreement negotiations": names no agreement itself
             out.append(m)
         return out

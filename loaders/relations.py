@@ -428,8 +428,8 @@ class ParsedRoles:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                     return True
-            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl"):
-                break
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl", "csubj"):
+                break  # ("joining CPTPP could smooth ...": a subject clause shares its verb's modality)
             if node.head is node:
                 break
             node = node.head
@@ -648,6 +648,8 @@ class RelationExtractor:
         for m in sv.mentions:
             if m.type != "Agreement" or m.source == "coref":
                 continue
+            if m.source == "pattern" and re.search(r"(?:agreements|FTAs|deals|treaties|pacts)$", m.text):
+                continue  # "free trade agreements with China, ... and the EU": several agreements
             b = m.end - sv.start
             mt = re.match(r"\s*(?:\([^)]{1,40}\)\s*)?with\s+(?:the\s+)?", sv.text[b:])
             partners = [x for x in sv.mentions if mt and x.start - sv.start == b + mt.end() and x.type == "Country"]

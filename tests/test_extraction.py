@@ -327,3 +327,15 @@ def test_the_agreement_is_one_its_signers_are_party_to(parsed):
             "In 2012, the two countries signed the agreement in Lima.")
     triples, _ = facts(parsed, text)
     assert not any(p == "SIGNS" and o == "U.S.-Canada FTA" for s, p, o in triples), triples
+
+
+def test_concluding_an_agreement_and_indefinite_agreements(parsed):
+    triples, _ = facts(parsed, "Chile and Peru concluded the Pacific Alliance Agreement in 2012.")
+    parties = {s for s, p, o in triples if p == "PARTY_TO"}
+    assert {"Chile", "Peru"} <= parties, triples
+    assert not any(p == "SIGNS" for s, p, o in triples)
+    text = ("Mexico joined the USMCA in 2020. Joining the CPTPP could smooth Chile’s conclusion of an FTA "
+            "with Peru.")
+    triples, _ = facts(parsed, text)
+    assert not any(o == "USMCA" and s == "Chile" for s, p, o in triples), triples
+    assert not any(s == "Chile" and p == "PARTY_TO" and o == "CPTPP" for s, p, o in triples), triples
