@@ -1,7 +1,7 @@
 """The embedded Cypher store (LadybugDB) at scale, and rdflib SPARQL on the same data for comparison.
 
-    python bench/bench_store.py                         # 1M facts in LadybugDB, 10k facts side by side with rdflib
-    python bench/bench_store.py --facts 200000 --rdf-facts 10000
+    python bench/bench_store.py       # build schema: 300k facts (~1M relationships); engine: 1M facts; rdflib: 10k
+    python bench/bench_store.py --facts 50000 --engine-facts 200000 --rdf-facts 3000
 
 A typed synthetic graph that obeys the ontology (each predicate's domain and range; hubs such as countries,
 states and sectors get most edges, as in real builds; amounts, years, evidence with ~2 facts per sentence) is
@@ -9,7 +9,8 @@ written with the build's own writer, graph.cypher_store.write_store (rows in Pyt
 node table per type, one relationship table per predicate, HAS_SENTENCE and MENTIONS) and measured:
 
   bulk load      write_store end to end, and its COPY statements alone (relationships/s)
-  engine COPY    LadybugDB COPY from CSV of the same facts into one node and one relationship table
+  engine         LadybugDB alone: COPY from CSV into one node and one relationship table (1M facts), then
+                 4-hop shortest paths and one entity's facts on that graph
   upserts        UNWIND $rows ... MERGE of facts into the loaded store in batches (new and existing facts)
   named queries  every queries/*.cypher through catalog.run_named on the open store (p50/p90, rows)
   linkage        4-hop path queries between random pairs of actors (paths_between with 4 hops, shortest_path)
@@ -45,66 +46,85 @@ TYPE_SHARE = {"Firm": .34, "Person": .14, "GovernmentBody": .08, "Policy": .12, 
 FIXED = {"USState": 50, "Country": 200, "Sector": 150, "InternationalOrganization": 60}
 
 
-def typed_graph(n_facts: int, seed: int = 11, entities_per_fact: float = 0.1):
-    """A KnowledgeGraph of n_facts relations that the ontology allows, with evidence and props."""
+class TypedFacts:
+    """Entities by type and a stream of facts (subject, predicate, object, amount, year, confidence) that the
+    ontology allows; a few entities of each type take part in many facts."""
+
+    def __init__(self, n_facts: int, seed: int = 11, entities_per_fact: float = 0.1) -> None:
+        from policygraph.ontology import load_model
+
+        model = load_model()
+        self.rnd = rnd = random.Random(seed)
+        n_ent = max(200, int(n_facts * entities_per_fact))
+        self.pools: dict[str, list[str]] = {}
+        for t, share in TYPE_SHARE.items():
+            k = FIXED.get(t) or max(20, int(n_ent * share))
+            self.pools[t] = [f"{t.lower()}/e{i:06d}" for i in range(k)]
+        self.preds = [p for p in PRED_WEIGHTS if p in model.relations]
+        self.cum = list(__import__("itertools").accumulate(PRED_WEIGHTS[p] for p in self.preds))
+        self.ends = {p: ([t for t in model.relations[p].domain if t in self.pools],
+                         [t for t in model.relations[p].range if t in self.pools]) for p in self.preds}
+        self.n = n_facts
+        del rnd
+
+    def entities(self):
+        for t, ids in self.pools.items():
+            for i, eid in enumerate(ids):
+                yield eid, f"{t} {i:06d}", t
+
+    def _pick(self, t: str) -> str:
+        pool, rnd = self.pools[t], self.rnd
+        if rnd.random() < 0.5:
+            return pool[min(len(pool) - 1, int(rnd.paretovariate(1.2)) - 1)]
+        return pool[rnd.randrange(len(pool))]
+
+    def facts(self):
+        rnd, made, seen = self.rnd, 0, set()
+        while made < self.n:
+            p = rnd.choices(self.preds, cum_weights=self.cum)[0]
+            dom, rng = self.ends[p]
+            if not dom or not rng:
+                continue
+            s, o = self._pick(rnd.choice(dom)), self._pick(rnd.choice(rng))
+            amount = float(rnd.randrange(1, 500) * 10_000_000) if (
+                p in ("INVESTS_IN", "EXPORTS_TO", "PARTNERS_WITH") and rnd.random() < 0.6) else None
+            year = rnd.randrange(1990, 2026) if rnd.random() < 0.6 else None
+            key = (s, p, o, amount, year)
+            if s == o or key in seen:
+                continue
+            seen.add(key)
+            made += 1
+            yield s, p, o, amount, year, round(0.5 + rnd.random() * 0.45, 3)
+
+
+def typed_graph(n_facts: int, seed: int = 11):
+    """A KnowledgeGraph of n_facts relations (TypedFacts) with evidence: about two facts per sentence."""
     from policygraph.graph.model import Entity, Evidence, KnowledgeGraph, Relation
-    from policygraph.ontology import load_model
 
-    model = load_model()
-    rnd = random.Random(seed)
-    n_ent = max(200, int(n_facts * entities_per_fact))
+    tf = TypedFacts(n_facts, seed)
     kg = KnowledgeGraph()
-    pools: dict[str, list[str]] = {}
-    for t, share in TYPE_SHARE.items():
-        k = FIXED.get(t) or max(20, int(n_ent * share))
-        ids = []
-        for i in range(k):
-            name = f"{t} {i:06d}"
-            eid = f"{t.lower()}/e{i:06d}"
-            kg.entities[eid] = Entity(eid, name, t, {name, f"{t[:3]}-{i}"}, set(), None, "pattern")
-            ids.append(eid)
-        pools[t] = ids
-    preds = [p for p in PRED_WEIGHTS if p in model.relations]
-    weights = [PRED_WEIGHTS[p] for p in preds]
-    ends = {p: ([t for t in model.relations[p].domain if t in pools], [t for t in model.relations[p].range if t in pools])
-            for p in preds}
-
-    def pick(t: str) -> str:
-        pool = pools[t]
-        # skewed: a few entities of each type take part in many facts
-        return pool[min(len(pool) - 1, int(rnd.paretovariate(1.2)) - 1)] if rnd.random() < 0.5 else rnd.choice(pool)
-
+    for eid, name, t in tf.entities():
+        kg.entities[eid] = Entity(eid, name, t, {name, f"{t[:3]}-{eid.rsplit('e', 1)[-1]}"}, set(), None, "pattern")
+    rnd = random.Random(seed + 1)
     docs_n = max(1, n_facts // 40)
     sent_len = 140
-    made = 0
     pos: dict[str, int] = {}
     ev = None
-    while made < n_facts:
-        p = rnd.choices(preds, weights)[0]
-        dom, rng = ends[p]
-        if not dom or not rng:
-            continue
-        s, o = pick(rnd.choice(dom)), pick(rnd.choice(rng))
-        if s == o:
-            continue
+    for i, (s, p, o, amount, year, conf) in enumerate(tf.facts()):
         props = {}
-        if p in ("INVESTS_IN", "EXPORTS_TO", "PARTNERS_WITH") and rnd.random() < 0.6:
-            props["amount_usd"] = float(rnd.randrange(1, 500) * 10_000_000)
-        if rnd.random() < 0.6:
-            props["year"] = rnd.randrange(1990, 2026)
-        if ev is None or rnd.random() < 0.5:  # about two facts per sentence
+        if amount is not None:
+            props["amount_usd"] = amount
+        if year is not None:
+            props["year"] = year
+        if ev is None or rnd.random() < 0.5:
             doc = f"doc-{rnd.randrange(docs_n):05d}"
             start = pos.get(doc, 0)
             pos[doc] = start + sent_len + 1
-            ev = Evidence(doc, start, start + sent_len, f"Synthetic sentence {made} of {doc}.".ljust(sent_len, "."))
-        rel = Relation(s, p, o, props, round(0.5 + rnd.random() * 0.45, 3), [ev])
-        key = rel.key
-        if key in kg.relations:
-            continue
-        kg.relations[key] = rel
+            ev = Evidence(doc, start, start + sent_len, f"Synthetic sentence {i} of {doc}.".ljust(sent_len, "."))
+        rel = Relation(s, p, o, props, conf, [ev])
+        kg.relations[rel.key] = rel
         kg.entities[s].docs.add(ev.doc)
         kg.entities[o].docs.add(ev.doc)
-        made += 1
     return kg
 
 
@@ -145,20 +165,26 @@ def write_project_store(kg, path: Path) -> dict:
             "rows_per_s_copy": copies["rows"] / max(1e-9, copies["s"])}
 
 
-def engine_copy(kg, workdir: Path) -> dict:
-    """LadybugDB alone: COPY the facts from CSV into one node table and one relationship table."""
+def engine_at(n_facts: int, workdir: Path, pairs: int, seed: int, timeout_s: float) -> dict:
+    """LadybugDB alone at n_facts: COPY from CSV into one node table and one relationship table (the engine's
+    bulk path), then 4-hop shortest paths between random pairs of linked entities and one entity's facts."""
     import ladybug
 
+    tf = TypedFacts(n_facts, seed)
     nodes_csv, rels_csv = workdir / "nodes.csv", workdir / "rels.csv"
+    t0 = time.perf_counter()
     with open(nodes_csv, "w", newline="") as fh:
         w = csv.writer(fh)
-        for e in kg.entities.values():
-            w.writerow([e.id, e.name, e.type])
+        for eid, name, t in tf.entities():
+            w.writerow([eid, name, t])
+    subjects = set()
     with open(rels_csv, "w", newline="") as fh:
         w = csv.writer(fh)
-        for r in kg.relations.values():
-            w.writerow([r.subject, r.object, r.predicate, r.id, r.props.get("amount_usd"), r.props.get("year"),
-                        r.confidence])
+        for i, (s, p, o, amount, year, conf) in enumerate(tf.facts()):
+            w.writerow([s, o, p, f"rel/{i:08d}", "" if amount is None else amount, "" if year is None else year, conf])
+            if len(subjects) < 200_000:
+                subjects.add(s)
+    made = time.perf_counter() - t0
     path = workdir / "engine.lbug"
     db = ladybug.Database(str(path))
     conn = ladybug.Connection(db)
@@ -172,11 +198,34 @@ def engine_copy(kg, workdir: Path) -> dict:
     t2 = time.perf_counter()
     conn.execute("CHECKPOINT")
     t3 = time.perf_counter()
+    conn.set_query_timeout(int(timeout_s * 1000))
+    rnd = random.Random(seed + 2)
+    ids = sorted(subjects)
+    ps = [tuple(rnd.sample(ids, 2)) for _ in range(pairs)]
+    q_short = "MATCH p = (a:Entity {id: $a})-[:REL* SHORTEST 1..4]-(b:Entity {id: $b}) RETURN length(p)"
+    q_facts = ("MATCH (a:Entity {id: $a})-[r:REL]-(b:Entity) RETURN b.name, r.predicate, r.amount_usd, r.year "
+               "ORDER BY r.predicate, b.name")
+    short, facts, found, stopped = [], [], 0, 0
+    for a, b in ps:
+        t = time.perf_counter()
+        try:
+            found += bool(conn.execute(q_short, {"a": a, "b": b}).get_all())
+        except Exception as err:
+            if not _is_timeout(err):
+                raise
+            stopped += 1
+        short.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        conn.execute(q_facts, {"a": a}).get_all()
+        facts.append(time.perf_counter() - t)
     conn.close()
     db.close()
-    n = len(kg.relations)
-    return {"nodes_s": t1 - t0, "rels_s": t2 - t1, "checkpoint_s": t3 - t2, "relationships": n,
-            "rels_per_s": n / (t2 - t1), "rels_per_s_incl_checkpoint": n / (t3 - t1)}
+    return {"facts": n_facts, "entities": sum(len(v) for v in tf.pools.values()), "csv_written_s": made,
+            "nodes_s": t1 - t0, "rels_s": t2 - t1, "checkpoint_s": t3 - t2, "relationships": n_facts,
+            "rels_per_s": n_facts / (t2 - t1), "rels_per_s_incl_checkpoint": n_facts / (t3 - t1),
+            "shortest_4hop": {"pairs": len(short), "linked": found, "timeouts": stopped, "p50_s": p50(short),
+                              "p90_s": pct(short, 0.9)},
+            "entity_facts": {"p50_s": p50(facts), "p90_s": pct(facts, 0.9)}}
 
 
 def upserts(store_path: Path, kg, n: int, batch: int, seed: int = 5) -> dict:
@@ -463,7 +512,7 @@ def _rss_mb() -> float:
 
 
 # ------------------------------------------------------------------------------------------------------------
-def store_at(n_facts: int, work: Path, args, with_engine: bool, with_upserts: bool) -> dict:
+def store_at(n_facts: int, work: Path, args, with_upserts: bool) -> dict:
     t0 = time.perf_counter()
     kg = typed_graph(n_facts, args.seed)
     made = time.perf_counter() - t0
@@ -473,8 +522,6 @@ def store_at(n_facts: int, work: Path, args, with_engine: bool, with_upserts: bo
     res = {"facts_requested": n_facts, "graph_made_s": made}
     res["load"] = write_project_store(kg, path)
     print(f"  write_store {res['load']['write_store_s']:.1f} s", file=sys.stderr, flush=True)
-    if with_engine:
-        res["engine_copy"] = engine_copy(kg, work)
     res["named_queries"] = named_queries(path, kg, args.budget, args.runs, args.timeout)
     res["linkage"] = linkage(path, kg, args.pairs, timeout_s=args.timeout)
     if with_upserts:
@@ -484,7 +531,10 @@ def store_at(n_facts: int, work: Path, args, with_engine: bool, with_upserts: bo
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--facts", type=int, default=1_000_000, help="facts in the big store")
+    ap.add_argument("--facts", type=int, default=300_000,
+                    help="facts in the build-schema store (300k facts ~ 1M relationships with HAS_SENTENCE, MENTIONS)")
+    ap.add_argument("--engine-facts", type=int, default=1_000_000,
+                    help="facts COPYed into LadybugDB alone (one node, one relationship table)")
     ap.add_argument("--rdf-facts", type=int, default=10_000, help="facts for the rdflib comparison (0: skip)")
     ap.add_argument("--upserts", type=int, default=20_000)
     ap.add_argument("--batch", type=int, default=2_000)
@@ -501,16 +551,20 @@ def main(argv=None) -> int:
     try:
         if args.rdf_facts:
             print(f"side by side at {args.rdf_facts:,} facts ...", file=sys.stderr, flush=True)
-            small, kg = store_at(args.rdf_facts, work, args, with_engine=False, with_upserts=False)
+            small, kg = store_at(args.rdf_facts, work, args, with_upserts=False)
             small["rdflib"] = sparql_side(kg, args.budget, args.runs, args.timeout)
             out["small"] = small
             del kg
             gc.collect()
         if args.facts:
-            print(f"LadybugDB at {args.facts:,} facts ...", file=sys.stderr, flush=True)
-            big, kg = store_at(args.facts, work, args, with_engine=True, with_upserts=True)
+            print(f"LadybugDB through write_store at {args.facts:,} facts ...", file=sys.stderr, flush=True)
+            big, kg = store_at(args.facts, work, args, with_upserts=True)
             out["big"] = big
             del kg
+            gc.collect()
+        if args.engine_facts:
+            print(f"LadybugDB alone (COPY from CSV) at {args.engine_facts:,} facts ...", file=sys.stderr, flush=True)
+            out["engine"] = engine_at(args.engine_facts, work, args.pairs, args.seed, args.timeout)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(out)
@@ -519,6 +573,14 @@ def main(argv=None) -> int:
 
 
 def report(out: dict) -> None:
+    e = out.get("engine")
+    if e:
+        sh = e["shortest_4hop"]
+        print(f"\nLadybugDB alone, {e['facts']:,} facts between {e['entities']:,} entities (one node, one rel table):")
+        print(f"  COPY from CSV: {fmt_s(e['rels_s'])} = {e['rels_per_s']:,.0f} rels/s "
+              f"({e['rels_per_s_incl_checkpoint']:,.0f} with the checkpoint of {fmt_s(e['checkpoint_s'])})")
+        print(f"  4-hop shortest path p50 {fmt_s(sh['p50_s'])}, p90 {fmt_s(sh['p90_s'])} ({sh['linked']}/{sh['pairs']} "
+              f"linked); one entity's facts p50 {fmt_s(e['entity_facts']['p50_s'])}")
     for key in ("big", "small"):
         r = out.get(key)
         if not r:
@@ -528,10 +590,6 @@ def report(out: dict) -> None:
               f"MENTIONS; {ld['entities']:,} entities, {ld['sentences']:,} sentences):")
         print(f"  write_store {fmt_s(ld['write_store_s'])} = {ld['rels_per_s_end_to_end']:,.0f} rels/s end to end; "
               f"its COPYs {fmt_s(ld['copy_s'])} = {ld['rels_per_s_copy']:,.0f} rels/s")
-        if "engine_copy" in r:
-            e = r["engine_copy"]
-            print(f"  engine COPY from CSV: {e['relationships']:,} rels in {fmt_s(e['rels_s'])} = "
-                  f"{e['rels_per_s']:,.0f} rels/s ({e['rels_per_s_incl_checkpoint']:,.0f} with the checkpoint)")
         if "upserts" in r:
             u = r["upserts"]
             print(f"  upserts of {u['upserts']:,} facts (half new), batches of {u['batch']:,}: MERGE "
