@@ -289,6 +289,9 @@ _STOP = set("the a an its their his her our this that these those of and or to i
 # --------------------------------------------------------------------------------------------
 # Statistical NER for names the gazetteer does not know, typed by context
 # --------------------------------------------------------------------------------------------
+from .repair import is_word  # noqa: E402  (a word list for telling names from words)
+
+
 class NerRecognizer:
     def __init__(self, lexicon=None, model=None) -> None:
         self.lex = lexicon or load_lexicon()
@@ -319,6 +322,29 @@ class NerRecognizer:
             if type_ is None:
                 continue
             out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
+        out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out])
+        return out
+
+    FIRM_VERBS = {"invest", "build", "open", "acquire", "expand", "produce", "manufacture", "partner", "supply",
+                  "export", "construct", "employ", "hire", "commit", "pledge"}
+
+    def _unknown_firms(self, sent, offset, taken) -> list[Mention]:
+        """A name the statistical NER missed, typed by what it does: 'Absolics invested $600 million ...'."""
+        out = []
+        for tok in sent:
+            if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in self.FIRM_VERBS or not tok.text[:1].isupper():
+                continue
+            if tok.pos_ != "PROPN" and (tok.pos_ != "NOUN" or is_word(tok.text)):
+                continue  # "Investors invested": an English word, not a name
+            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+            first, last = words[0], words[-1]
+            start, end = offset + first.idx, offset + last.idx + len(last.text)
+            text = sent.text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
+            if any(s < end and start < e for s, e in taken) or not text[:1].isupper() or len(text) < 3:
+                continue
+            if text.split()[-1] in self.lex.ignore_endings:
+                continue
+            out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
         return out
 
 

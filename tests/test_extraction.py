@@ -339,3 +339,10 @@ def test_concluding_an_agreement_and_indefinite_agreements(parsed):
     triples, _ = facts(parsed, text)
     assert not any(o == "USMCA" and s == "Chile" for s, p, o in triples), triples
     assert not any(s == "Chile" and p == "PARTY_TO" and o == "CPTPP" for s, p, o in triples), triples
+
+
+def test_an_unknown_name_is_typed_by_what_it_does(parsed):
+    triples, out = facts(parsed, "Absolics invested $600 million in a glass plant in Covington, Georgia. "
+                                 "Investors invested heavily in Ohio.")
+    assert has(triples, "Absolics", "INVESTS_IN", "Georgia")
+    assert not any(e.name == "Investors" for e in out.entities.values())
