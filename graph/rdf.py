@@ -269,7 +269,9 @@ def to_dataset(kg: KnowledgeGraph, model=None) -> Dataset:
 
     for doc in sorted(per_doc):
         g = ds.graph(doc_graph_iri(doc))
-        for t in per_doc[doc]:
+        # each triple once: the lists repeat every endpoint's core triples, and rdflib's cost of an add
+        # grows with the number of graphs that already hold the triple (an entity named in every document)
+        for t in dict.fromkeys(per_doc[doc]):
             g.add(t)
     return ds
 

@@ -300,8 +300,15 @@ class StructuralExtractor:
         """'U.S. or UN sanctions': the owner outside the name has measures of its own ('U.S. sanctions')."""
         inside = [o for o in owners if m.start <= o.start and o.end <= m.end]
         out = {}
+        # only owners joined by "or"/"and"/"," to the measure's own owner ("U.S. or UN sanctions"), not a
+        # possessive ("South Korea’s IMF package" is one package)
+        coordinated = [o for o in owners if o.end <= m.start and re.match(
+            r"\s*(?:,\s*|\s(?:or|and)\s)", sv.text[o.end - sv.start:m.start - sv.start] + " ")]
+        if not coordinated:
+            return out
         before = [o for o in owners if o.end <= m.start]
         if inside:
+            before = coordinated
             rest = m.text[inside[0].end - m.start:].strip()
         elif len(before) >= 2:  # "U.S. or EU sanctions on Russia", the name holding neither owner
             rest = sv.text[m.start - sv.start:m.end - sv.start].strip()

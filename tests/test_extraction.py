@@ -346,3 +346,8 @@ def test_an_unknown_name_is_typed_by_what_it_does(parsed):
                                  "Investors invested heavily in Ohio.")
     assert has(triples, "Absolics", "INVESTS_IN", "Georgia")
     assert not any(e.name == "Investors" for e in out.entities.values())
+
+
+def test_a_possessive_owner_is_not_a_coordinated_one(parsed):
+    triples, _ = facts(parsed, "As part of Argentina’s IMF package in 2018, the country cut tariffs.")
+    assert not any("Argentina package" == o for s, p, o in triples), triples
