@@ -150,14 +150,18 @@ def main(argv=None) -> int:
             if rc != 0:
                 print(f"=== {name} failed (exit {rc})", flush=True)
         info["load_avg_at_end"] = [round(x, 2) for x in __import__("os").getloadavg()]
+        if args.only:  # the other steps' figures stay from the last run: keep their times too
+            took = {**((load("machine") or {}).get("step_seconds") or {}), **took}
+            info["partial_rerun"] = args.only
         save("machine", {**info, "quick": args.quick, "step_seconds": took,
-                         "total_seconds": round(time.perf_counter() - t_all, 1)})
+                         "total_seconds": round(sum(took.values()), 1)})
         print(f"\nall steps: {time.perf_counter() - t_all:.0f} s ({json.dumps(took)})")
     text = summary()
     m = load("machine") or {}
     head = (f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('memory_gb', '?')} GB, Python "
             f"{m.get('python', '?')}; run {m.get('recorded_at', '?')}{' (--quick)' if m.get('quick') else ''}, "
-            f"{m.get('total_seconds', '?')} s in all; load average {m.get('load_avg_at_start')} at start, "
+            f"{m.get('total_seconds', '?')} s in all"
+            f"{' (steps rerun last: ' + ', '.join(m['partial_rerun']) + ')' if m.get('partial_rerun') else ''}; load average {m.get('load_avg_at_start')} at start, "
             f"{m.get('load_avg_at_end')} at the end.")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "summary.md").write_text(head + "\n\n" + text + "\n", encoding="utf-8")
