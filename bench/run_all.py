@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BENCH, RESULTS, fmt_s, load, machine, save, table  # noqa: E402
 
 STEPS = {
-    "extract": (["bench_extract.py", "--docs", "50", "--profile"], ["bench_extract.py", "--docs", "30", "--profile"]),
+    "extract": (["bench_extract.py", "--docs", "50", "--runs", "2", "--profile"], ["bench_extract.py", "--docs", "30", "--profile"]),
     "build": (["bench_build.py", "--profile"], ["bench_build.py", "--sizes", "10", "100", "--cold-runs", "1",
                                                  "--profile"]),
     "store": (["bench_store.py"], ["bench_store.py", "--facts", "30000", "--engine-facts", "200000", "--rdf-facts",
