@@ -213,13 +213,30 @@ def remove(doc_ids, out="out", progress: Progress | None = None, store: bool = T
     return _remove(doc_ids, out, progress=progress, store=store, view=view)
 
 
-def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, store=True, view=True) -> None:
-    from .graph.rdf import write_rdf
+def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, store=True, view=True,
+                  previous: Path | None = None) -> None:
+    """Write every output of a build into `out` (a fresh directory) and validate it against the SHACL shapes.
+    `previous`: a valid build of the same documents but a few: only the nodes whose triples differ from its
+    graph.nt (and the nodes that point at ones whose type changed) are validated again."""
+    from .graph import rdf
     from .graph.validate import check
 
-    progress("Validating the graph against the SHACL shapes")
-    check(kg)
     progress("Writing facts and RDF")
+    ds = rdf.to_dataset(kg)
+    merged = ds.graph(rdf.MERGED_GRAPH)
+    nt = rdf.to_ntriples(merged)
+    rdf.write_rdf(kg, out, dataset=ds, ntriples=nt)
+    focus = None
+    if previous is not None:
+        from .incremental import validation_focus
+
+        focus = validation_focus(previous, nt, merged)
+    if focus is None:
+        progress("Validating the graph against the SHACL shapes")
+        check(merged, inplace=True)  # after writing the RDF: the ontology's triples are added to `merged`
+    elif focus:
+        progress(f"Validating the {len(focus)} nodes that changed against the SHACL shapes")
+        check(merged, focus_nodes=focus, inplace=True)
     (out / FACTS).write_text(kg.to_jsonl(), encoding="utf-8")
     (out / DOCUMENTS).write_text(json.dumps([d.to_dict() for d in sorted(kg.documents.values(), key=lambda d: d.id)],
                                             indent=1) + "\n", encoding="utf-8")
@@ -231,7 +248,6 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
             fh.write(raw)
     (out / SENTENCES).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences), encoding="utf-8")
     (out / MENTIONS).write_text("".join(json.dumps(m) + "\n" for m in mentions), encoding="utf-8")
-    write_rdf(kg, out)
     if store:
         try:
             from .graph.cypher_store import write_store

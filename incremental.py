@@ -76,6 +76,69 @@ def fingerprint(mode: str) -> str:
     return hashlib.sha256(f"{_source_digest()}|{mode}".encode()).hexdigest()[:32]
 
 
+@lru_cache(maxsize=1)
+def validation_stamp() -> str:
+    """What a build's SHACL validation depends on besides its triples: shapes, ontology, the RDF writer."""
+    from importlib import metadata
+
+    h = hashlib.sha256(f"validation-{CACHE_VERSION}|pyshacl-{metadata.version('pyshacl')}".encode())
+    for rel in ("ontology/shapes.ttl", "ontology/policygraph.ttl", "graph/rdf.py", "graph/validate.py",
+                "graph/model.py"):
+        h.update(rel.encode() + b"\0" + (HERE / rel).read_bytes() + b"\0")
+    return h.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _shapes_are_local() -> bool:
+    """Whether every shape looks only at its focus node's own triples and the types of the nodes they point
+    at (then a node whose triples and whose values' types did not change keeps its result)."""
+    from rdflib import URIRef
+
+    from .graph.validate import SH, _shapes_and_ontology
+
+    shapes = _shapes_and_ontology()[0]
+    for p in (SH.targetObjectsOf, SH.target, SH.sparql, SH.qualifiedValueShape, SH.closed):
+        if (None, p, None) in shapes:
+            return False
+    if any(not isinstance(path, URIRef) for path in shapes.objects(None, SH.path)):
+        return False  # property paths (sequences, inverses) reach further
+    # a nested shape (sh:node) must also target its nodes itself, so they are validated on their own
+    return all((node, SH.targetClass, None) in shapes for node in shapes.objects(None, SH.node))
+
+
+def validation_focus(previous: Path, ntriples: str, merged) -> list | None:
+    """The nodes whose SHACL results can differ from those of the valid build in `previous`: the subjects of
+    every triple added or removed (by its graph.nt) and the nodes that point at a node whose types changed.
+    None when that cannot be trusted (another validator, or no readable graph.nt): validate everything."""
+    from rdflib import RDF, Graph
+
+    if previous_settings(previous).get("validation") != validation_stamp() or not _shapes_are_local():
+        return None
+    try:
+        with open(previous / "graph.nt", encoding="utf-8", newline="") as fh:
+            old = set(fh.read().split("\n"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    new = set(ntriples.split("\n"))
+    changed_lines = [line for line in old ^ new if line.strip()]
+    if not changed_lines:
+        return []
+    diff = Graph()
+    try:
+        diff.parse(data="\n".join(changed_lines) + "\n", format="nt")
+    except Exception:  # a damaged graph.nt: no delta
+        return None
+    changed = set(diff.subjects())
+    retyped = set(diff.subjects(RDF.type, None))
+    focus = set(changed)
+    for node in retyped:
+        focus.update(merged.subjects(None, node))
+    live = sorted(n for n in focus if (n, None, None) in merged)
+    if any(not hasattr(n, "startswith") or str(n).startswith("_:") for n in live):
+        return None
+    return live
+
+
 # ------------------------------------------------------------------------------------------------
 # One document's extraction, as cached
 
@@ -329,6 +392,8 @@ class Builder:
         self.old_docs: dict[str, DocumentInfo] = {}
         self.old_cache = out / CACHE_DIR
         self.hashes: dict[str, str] = {}  # sha256 -> the first path with that content
+        # the build in `out` was validated and may be the base of a delta validation (not when repairing it)
+        self.previous_is_valid = False
 
     # -- the previous build ---------------------------------------------------------------------
     def read_previous(self, required: bool = False) -> dict[str, DocumentInfo]:
@@ -495,7 +560,9 @@ class Builder:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         try:
             os.chmod(tmp, 0o755)
-            write_outputs(kg, tmp, sentences, mentions, raws, self.progress, store=store, view=view)
+            previous = self.out if self.previous_is_valid else None
+            write_outputs(kg, tmp, sentences, mentions, raws, self.progress, store=store, view=view,
+                          previous=previous)
             cache = tmp / CACHE_DIR
             cache.mkdir()
             for d in sorted(self.plan.docs.values(), key=lambda d: d.info.id):
@@ -509,7 +576,8 @@ class Builder:
                     except OSError:
                         pass
                 dest.write_text(d.entry.to_json(), encoding="utf-8", newline="\n")
-            (tmp / SETTINGS).write_text(json.dumps({"use_model": self.use_model}) + "\n", encoding="utf-8")
+            settings = {"use_model": self.use_model, "validation": validation_stamp()}
+            (tmp / SETTINGS).write_text(json.dumps(settings) + "\n", encoding="utf-8")
             fault_point("written")
             self.progress(f"Replacing {out} with the new build")
             swap_in(tmp, out)
@@ -595,7 +663,7 @@ def build(paths, out="out", use_model: bool | None = True, progress: Progress | 
             for info in sorted(infos.values(), key=lambda d: d.id):
                 builder.keep(info)
         else:
-            builder.read_previous(required=False)
+            builder.previous_is_valid = bool(builder.read_previous(required=False)) and not repair
             files = _files(builder, paths)
             if not files and not builder.plan.warnings:
                 raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
@@ -620,6 +688,7 @@ def add(paths, out="out", use_model: bool | None = None, progress: Progress | No
         recover(out, progress)
         builder = Builder(out, use_model, progress, keep_going)
         infos = builder.read_previous(required=True)
+        builder.previous_is_valid = True
         files = _files(builder, paths)
         if not files and not builder.plan.warnings:
             raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
@@ -669,6 +738,7 @@ def remove(doc_ids, out="out", progress: Progress | None = None, store: bool = T
         recover(out, progress)
         builder = Builder(out, use_model, progress)
         infos = builder.read_previous(required=True)
+        builder.previous_is_valid = True
         gone: list[str] = []
         for d in doc_ids:
             match = d if d in infos else next((i.id for i in infos.values() if i.path == d or

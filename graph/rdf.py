@@ -460,18 +460,20 @@ def to_jsonld(data) -> str:
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_rdf(kg: KnowledgeGraph, out_dir) -> dict[str, Path]:
-    """Write graph.trig (all named graphs), graph.ttl, graph.jsonld and graph.nt (the merged graph)."""
+def write_rdf(kg: KnowledgeGraph, out_dir, dataset: Dataset | None = None, ntriples: str | None = None
+              ) -> dict[str, Path]:
+    """Write graph.trig (all named graphs), graph.ttl, graph.jsonld and graph.nt (the merged graph).
+    `dataset`, `ntriples`: to_dataset(kg) and to_ntriples of its merged graph, when the caller has them."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    ds = to_dataset(kg)
+    ds = dataset if dataset is not None else to_dataset(kg)
     merged = ds.graph(MERGED_GRAPH)
     ttl = to_turtle(merged)  # serialised once: it is also the merged graph's block of the TriG
     texts = {
         "trig": to_trig(ds, {MERGED_GRAPH: ttl}),
         "ttl": ttl,
         "jsonld": to_jsonld(merged),
-        "nt": to_ntriples(merged),
+        "nt": ntriples if ntriples is not None else to_ntriples(merged),
     }
     paths = {}
     for fmt, text in texts.items():

@@ -108,15 +108,18 @@ def _results(results: Graph) -> tuple[list[str], list[str]]:
     return violations, warnings
 
 
-def validate(data, model=None) -> Report:
-    """Validate a KnowledgeGraph / Dataset / Graph against ontology/shapes.ttl."""
+def validate(data, model=None, focus_nodes=None, inplace: bool = False) -> Report:
+    """Validate a KnowledgeGraph / Dataset / Graph against ontology/shapes.ttl.
+
+    `focus_nodes`: validate only these nodes (the rest of the graph is still there to look at).
+    `inplace=True`: a Graph given is used as it is (the ontology's triples are added to it), not copied."""
     import time
 
     from pyshacl import validate as shacl_validate
 
     t0 = time.perf_counter()
     shapes, ontology = _shapes_and_ontology(model)
-    owned = isinstance(data, pgrdf.KnowledgeGraph)
+    owned = isinstance(data, pgrdf.KnowledgeGraph) or (inplace and isinstance(data, Graph))
     g = pgrdf.merged_graph(data)
     if owned:
         work = g
@@ -133,6 +136,7 @@ def validate(data, model=None) -> Report:
         advanced=True,
         allow_warnings=True,
         inplace=True,
+        focus_nodes=list(focus_nodes) if focus_nodes is not None else None,
     )
     violations, warnings = _results(results)
     return Report(
@@ -144,9 +148,9 @@ def validate(data, model=None) -> Report:
     )
 
 
-def check(data, model=None) -> Report:
+def check(data, model=None, focus_nodes=None, inplace: bool = False) -> Report:
     """Validate; raise ShapeViolation (a PolicygraphError: one line for the CLI) if the graph breaks a shape."""
-    report = validate(data, model)
+    report = validate(data, model, focus_nodes=focus_nodes, inplace=inplace)
     if not report.conforms:
         raise ShapeViolation(report)
     return report

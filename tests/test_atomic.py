@@ -133,7 +133,7 @@ def test_killed_between_the_two_renames_of_the_fallback_swap(setup):
     assert leftovers(out) == [p for p in leftovers(out) if p.name.startswith(".out.building-")]
 
 
-@pytest.mark.parametrize("marker", ["Loading the extractor", "Reading and extracting", "Validating the graph",
+@pytest.mark.parametrize("marker", ["Loading the extractor", "Reading and extracting", "Validating the",
                                     "Writing facts and RDF", "Loading the embedded Cypher store",
                                     "Rendering the browser view", "Replacing"])
 def test_killed_at_each_stage(setup, marker):

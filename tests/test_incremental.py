@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -325,3 +326,67 @@ def test_a_second_build_waits_for_the_first(tmp_path):
     fd = os.open(tmp_path / ".out.lock", os.O_RDWR)
     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released
     os.close(fd)
+
+
+# -- delta validation ----------------------------------------------------------------------------------------
+def _outputs_of(out: Path):
+    """The KnowledgeGraph, sentences, mentions and texts of a build, to write them again."""
+    b = policygraph.open_build(out)
+    with open(out / "sentences.jsonl", encoding="utf-8") as fh:
+        sentences = [json.loads(line) for line in fh]
+    with open(out / "mentions.jsonl", encoding="utf-8") as fh:
+        mentions = [json.loads(line) for line in fh]
+    raws = {p.stem: p.read_text(encoding="utf-8") for p in (out / "documents").iterdir()}
+    return b.kg, sentences, mentions, raws
+
+
+def test_an_add_validates_only_what_changed(three):
+    from policygraph.graph import rdf
+
+    from rdflib import Graph
+
+    root, src, out, two, after, _ = three
+    nt = (after / "graph.nt").read_text(encoding="utf-8")
+    merged = Graph().parse(data=nt, format="nt")  # the build's merged graph, exactly
+    focus = incremental.validation_focus(two, nt, merged)
+    assert focus is not None and 0 < len(focus) < len(set(merged.subjects())) / 2
+    names = {str(n).removeprefix(rdf.ID_NS) for n in focus}
+    assert {"firm/samsung-electronics", "usstate/texas", "doc/gamma"} <= names
+    assert "firm/hyundai-motor-group" not in names and "country/japan" not in names  # untouched by gamma
+    assert incremental.validation_focus(after, nt, merged) == []  # nothing changed: nothing to validate
+
+
+def test_delta_validation_still_catches_violations(three, tmp_path):
+    from policygraph.api import write_outputs
+    from policygraph.graph.model import Evidence, Relation
+    from policygraph.graph.validate import ShapeViolation
+
+    root, src, out, two, after, _ = three
+    kg, sentences, mentions, raws = _outputs_of(after)
+    quote = "SK On will invest $2.6 billion in Georgia in 2023."
+    start = raws["beta"].index(quote)
+    kg.add_relation(Relation("firm/sk-on", "RATIFIES", "agreement/korus-fta", {}, 0.5,
+                             [Evidence("beta", start, start + len(quote), quote)]))
+    said: list[str] = []
+    with pytest.raises(ShapeViolation, match="firm/sk-on — .* pg:RATIFIES must be a Country"):
+        write_outputs(kg, tmp_path / "a", sentences, mentions, raws, previous=after, progress=lambda m, *a: said.append(m))
+    assert any(re.fullmatch(r"Validating the \d+ nodes that changed against the SHACL shapes", m) for m in said)
+    # a node whose own triples did not change, but which points at one that went: found through its parent
+    kg, sentences, mentions, raws = _outputs_of(after)
+    del kg.entities["usstate/texas"]
+    (tmp_path / "b").mkdir()
+    said.clear()
+    with pytest.raises(ShapeViolation, match="usstate/texas"):
+        write_outputs(kg, tmp_path / "b", sentences, mentions, raws, previous=after, progress=lambda m, *a: said.append(m))
+    assert any(re.fullmatch(r"Validating the \d+ nodes that changed against the SHACL shapes", m) for m in said)
+    # with a validator other than the previous build's, everything is validated again
+    d = json.loads((after / "build.json").read_text())
+    assert d["validation"] == incremental.validation_stamp()
+    (tmp_path / "old").mkdir()
+    shutil.copy(after / "graph.nt", tmp_path / "old" / "graph.nt")
+    (tmp_path / "old" / "build.json").write_text(json.dumps({**d, "validation": "other"}))
+    from policygraph.graph import rdf
+
+    kg, *_ = _outputs_of(after)
+    merged = rdf.to_dataset(kg).graph(rdf.MERGED_GRAPH)
+    assert incremental.validation_focus(tmp_path / "old", rdf.to_ntriples(merged), merged) is None
