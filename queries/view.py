@@ -512,7 +512,8 @@ def python_layout(node_ids: list[str], edges: list[tuple[str, str]], spacing: fl
             boxes.append((gap + max(spacing, widths.get(b, 0)), 0.8 * spacing, {a: (0.0, 0.0), b: (gap, 0.0)}))
             continue
         index = {nid: i for i, nid in enumerate(comp)}
-        sub = [(index[a], index[b]) for a, b in g.subgraph(comp).edges()]
+        # sorted: a subgraph view may iterate its node *set* (hash order) and the float sums follow edge order
+        sub = sorted(tuple(sorted((index[a], index[b]))) for a, b in g.subgraph(comp).edges())
         iters = 150 if n <= 300 else 60 if n <= 3000 else max(15, int(60 * 3000 / n))
         x, y = _fruchterman_reingold(n, [s for s, _ in sub], [d for _, d in sub], iters, seed)
         s = np.array(sub)
