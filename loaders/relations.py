@@ -377,8 +377,13 @@ class ParsedRoles:
             for c in tok.children:  # "invested $2 billion to expand its plant in Georgia"
                 if c.dep_ in ("xcomp", "advcl") and c.i > tok.i:
                     out += self.pp(c, preps, 1)
+                elif c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX") and c.i > tok.i:
+                    out += self.pp(c, preps, 1)  # gapping: "invested $1 billion in A and $2 billion in B"
                 elif c.dep_ == "dobj":
                     out += self.pp(c, preps, 1)
+                    for cc in c.conjuncts:  # "invested $1 billion in A and $2 billion in B"
+                        if cc.i > c.i:
+                            out += self.pp(cc, preps, 1)
         for c in tok.children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
                 for p in c.children:
@@ -796,7 +801,14 @@ class RelationExtractor:
         a, b = roles.char_span(tok)
         if amount and amounts:
             best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
-            if min(abs(best.start - a), abs(best.end - a)) <= 120:
+            # with several amounts, the one stated right before this object is its own:
+            # "$1 billion in Kentucky and $2 billion in Texas"
+            ob = o.start - sv.start
+            own = [x for x in amounts if a < x.start < ob and ob - x.end <= 40
+                   and not CLAUSE_BREAK.search(sv.text[x.end:ob])]
+            if len(amounts) > 1 and own:
+                best = max(own, key=lambda x: x.start)
+            if min(abs(best.start - a), abs(best.end - a)) <= 120 or best in own:
                 props["amount_usd"] = best.value
         if years:
             best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))

@@ -351,3 +351,10 @@ def test_an_unknown_name_is_typed_by_what_it_does(parsed):
 def test_a_possessive_owner_is_not_a_coordinated_one(parsed):
     triples, _ = facts(parsed, "As part of Argentina’s IMF package in 2018, the country cut tariffs.")
     assert not any("Argentina package" == o for s, p, o in triples), triples
+
+
+def test_each_object_takes_the_amount_stated_for_it(parsed):
+    _, out = facts(parsed, "Toyota invested $1 billion in Kentucky and $2 billion in Texas in 2022.")
+    names = names_of(out)
+    got = {names[r.object]: r.props.get("amount_usd") for r in out.relations if r.predicate == "INVESTS_IN"}
+    assert got == {"Kentucky": 1e9, "Texas": 2e9}, got
