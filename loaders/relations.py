@@ -314,6 +314,19 @@ class ParsedRoles:
             node = node.head
         return []
 
+    def means_target(self, tok) -> list[Mention]:
+        """'Japan retaliated by restricting exports to South Korea': the target of the means."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pcomp":
+                        a = self.sv.start + min(t.idx for t in p.subtree)
+                        b = self.sv.start + max(t.idx + len(t.text) for t in p.subtree)
+                        return [m for m in self.sv.mentions if m.type == "Country" and a <= m.start < b
+                                and re.search(r"\b(?:to|against|on|from)\s+(?:the\s+)?$",
+                                              self.sv.text[:m.start - self.sv.start])]
+        return []
+
     def experiencer(self, tok) -> list[Mention]:
         """'Having experienced Chinese retaliation, South Korea ...': who suffers the noun's action."""
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in ("experience", "suffer", "face", "endure",
@@ -779,6 +792,8 @@ class RelationExtractor:
                 out += roles.patient(tok)
             elif role == "for_owner" and kind == "noun" and hasattr(roles, "for_owner"):
                 out += roles.for_owner(tok)
+            elif role == "means_target" and kind == "verb" and hasattr(roles, "means_target"):
+                out += roles.means_target(tok)
             elif role == "recipient" and kind == "noun" and hasattr(roles, "recipient"):
                 out += roles.recipient(tok)
             elif role == "experiencer" and kind == "noun" and hasattr(roles, "experiencer"):

@@ -29,6 +29,8 @@ COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "ef
               "ties", "relations", "initiative", "initiatives", "framework", "dialogue"}
 NEGO_NOUNS = {"talks", "negotiations", "negotiation", "summit", "summits", "diplomacy", "dialogue", "deal"}
 POLICY_PREPS = ("on", "against", "targeting", "to", "into", "for")
+RESPONSE_TO = re.compile(r"\bin (?:response|retaliation|reaction) (?:to|for) (?:the\s+|its\s+|their\s+)?",
+                         re.IGNORECASE)
 RESPONSE_CUE = re.compile(r"^\s*(?:In (?:response|retaliation)|In turn|Retaliating)\b", re.IGNORECASE)
 HOSTILE_VERBS = re.compile(r"\b(?:removed|threatened|imposed|restricted|banned|sanctioned|retaliated|suspended|"
                            r"terminated|filed|pursued complaints|expelled|downgraded|curbed)\b")
@@ -410,7 +412,15 @@ class StructuralExtractor:
                     self._add(out, sv, p, "LEADS", c, 0.75, "administration", {"role": role})
 
     def _response(self, sv, out):
-        """'In response, X removed Y from ...': X retaliates against Y."""
+        """'In response, X removed Y from ...': X retaliates against Y; 'X raised duties ... in response to
+        U.S. tariffs': X retaliates against the owner of what it responds to."""
+        for mt in RESPONSE_TO.finditer(sv.text):
+            b = mt.end()
+            owners = [x for x in sv.mentions if x.type == "Country" and x.start - sv.start == b]
+            actors = [x for x in sv.mentions if x.type == "Country" and not x.adjective and x.source != "coref"
+                      and x.end - sv.start <= mt.start()]
+            if owners and actors and actors[0].id != owners[0].id:
+                self._add(out, sv, actors[0], "RETALIATES_AGAINST", owners[0], 0.7, "in-response-to")
         if not RESPONSE_CUE.search(sv.text):
             return
         countries = [m for m in sv.mentions if m.type == "Country" and not m.adjective]

@@ -358,3 +358,11 @@ def test_each_object_takes_the_amount_stated_for_it(parsed):
     names = names_of(out)
     got = {names[r.object]: r.props.get("amount_usd") for r in out.relations if r.predicate == "INVESTS_IN"}
     assert got == {"Kentucky": 1e9, "Texas": 2e9}, got
+
+
+def test_retaliation_by_means_and_in_response_to_a_measure(parsed):
+    triples, _ = facts(parsed, "Japan retaliated by restricting exports of fluorinated polyimide to Taiwan. "
+                               "India raised duties on American almonds in response to U.S. tariffs.")
+    assert has(triples, "Japan", "RETALIATES_AGAINST", "Taiwan")
+    assert has(triples, "India", "RETALIATES_AGAINST", "United States")
+    assert any(s == "India" and p == "IMPOSES" for s, p, o in triples), triples
