@@ -637,10 +637,37 @@ def _edge_width(amount: float | None) -> float:
 
 
 # -- the page ---------------------------------------------------------------------------------------------
-def _vis_dir() -> Path:
-    import pyvis
+def _pyvis_network():
+    """pyvis.network, imported without IPython when IPython is not loaded yet: pyvis imports
+    IPython.display.IFrame at module level only for its notebook output, which the view never uses, and that
+    import (IPython, prompt_toolkit, wcwidth) cost 0.3-1 s of every build. Inside Jupyter, or once pyvis is
+    loaded, nothing changes; the stand-in is removed again, so a later `import IPython` gets the real one."""
+    import sys
+    import types
 
-    lib = Path(pyvis.__file__).resolve().parent / "lib"
+    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+        import pyvis.network
+
+        return pyvis.network
+    ipython, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
+
+    class IFrame:  # pyvis's notebook output only
+        def __init__(self, *args, **kwargs) -> None:
+            raise RuntimeError("IPython was not loaded when policygraph imported pyvis")
+
+    display.IFrame, ipython.display = IFrame, display
+    sys.modules["IPython"], sys.modules["IPython.display"] = ipython, display
+    try:
+        import pyvis.network
+    finally:
+        for name, stub in (("IPython", ipython), ("IPython.display", display)):
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    return pyvis.network
+
+
+def _vis_dir() -> Path:
+    lib = Path(_pyvis_network().__file__).resolve().parent / "lib"
     for name in ("vis-9.1.2", "vis-9.0.4"):
         if (lib / name / "vis-network.min.js").exists():
             return lib / name
@@ -674,7 +701,7 @@ def _sha256_csp(text: str) -> str:
 
 def build_payload(kg: KnowledgeGraph, sel: Selection, styles: Styles, title: str) -> dict:
     """The data the page needs: vis nodes/edges (through pyvis), per-item details, legend and filters."""
-    from pyvis.network import Network
+    Network = _pyvis_network().Network
 
     big = len(sel.entities) > LAYOUT_THRESHOLD
     names = {e.id: e.name for e in sel.entities}
