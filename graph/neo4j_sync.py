@@ -140,17 +140,32 @@ COUNTER_KEYS = ("nodes_created", "nodes_deleted", "relationships_created", "rela
                 "properties_set", "labels_added", "constraints_added")
 
 
+class PushInterrupted(Exception):
+    """A push stopped part-way: `cause` is the error, `done` of `total` batches were written (and committed)."""
+
+    def __init__(self, cause: BaseException, done: int, total: int) -> None:
+        super().__init__(f"{cause} (after {done} of {total} batches)")
+        self.cause, self.done, self.total = cause, done, total
+
+
 def execute_plan(plan: PushPlan, runner, progress: Progress = QUIET) -> dict:
-    """Send a plan through a runner (``schema(cypher)``, ``write(cypher, rows) -> counters dict``)."""
+    """Send a plan through a runner (``schema(cypher)``, ``write(cypher, rows) -> counters dict``).
+    A failure part-way raises PushInterrupted (how far it got, and the error)."""
     counts = {k: 0 for k in COUNTER_KEYS}
-    for stmt in plan.constraints:
-        got = runner.schema(stmt) or {}
-        counts["constraints_added"] += int(got.get("constraints_added", 0) or 0)
     n = len(plan.batches)
+    try:
+        for stmt in plan.constraints:
+            got = runner.schema(stmt) or {}
+            counts["constraints_added"] += int(got.get("constraints_added", 0) or 0)
+    except Exception as err:
+        raise PushInterrupted(err, 0, n) from err
     for i, b in enumerate(plan.batches, 1):
         if i == 1 or i == n or i % 20 == 0:
             progress(f"Pushing {b.kind}", i, n)
-        got = runner.write(b.cypher, b.rows) or {}
+        try:
+            got = runner.write(b.cypher, b.rows) or {}
+        except Exception as err:
+            raise PushInterrupted(err, i - 1, n) from err
         for k in COUNTER_KEYS:
             if k != "constraints_added":
                 counts[k] += int(got.get(k, 0) or 0)
@@ -170,6 +185,13 @@ def _neo4j():
         import neo4j
     except ImportError as err:  # pragma: no cover
         raise PolicygraphError(f"pushing to Neo4j needs the `neo4j` driver package ({err})") from None
+    import logging
+
+    # the driver logs each retry as a warning; without a handler of the application's, Python would print
+    # them on stderr (the CLI's errors are one line). A NullHandler leaves any logging the user set up alone.
+    logger = logging.getLogger("neo4j")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
     return neo4j
 
 
@@ -245,17 +267,17 @@ class Neo4jRunner:
         def work(tx):
             return _counters(tx.run(cypher, rows=rows).consume())
 
-        def run():
-            with self._session() as session:
-                return session.execute_write(work)
-
-        return with_retry(run, self.attempts)
+        # execute_write already retries transient failures (a dropped connection, a deadlock) with backoff
+        # for the driver's max_transaction_retry_time; retrying that again would multiply the wait
+        with self._session() as session:
+            return session.execute_write(work)
 
 
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
-def connect(uri: str, user: str | None, password: str | None, database: str | None = None, driver_factory=None):
+def connect(uri: str, user: str | None, password: str | None, database: str | None = None, driver_factory=None,
+            retry_seconds: float = 15):
     """An open, verified driver; PolicygraphError (one line) when unreachable or the credentials are refused."""
     neo4j = _neo4j()
     factory = driver_factory or neo4j.GraphDatabase.driver
@@ -267,7 +289,7 @@ def connect(uri: str, user: str | None, password: str | None, database: str | No
                                "(e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io)")
     try:
         driver = factory(uri, auth=(user or "neo4j", password or ""), connection_timeout=10,
-                         max_transaction_retry_time=15)
+                         max_transaction_retry_time=retry_seconds)
     except Exception as err:
         raise neo4j_error(err, uri, user) from None
     try:
@@ -283,15 +305,21 @@ def connect(uri: str, user: str | None, password: str | None, database: str | No
 
 def push(kg: KnowledgeGraph, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
          batch: int = 500, progress: Progress = QUIET, *, sentences=None, mentions=None, model=None,
-         driver_factory=None) -> dict:
+         driver_factory=None, retry_seconds: float = 15) -> dict:
     """Create or update the graph in Neo4j. Returns counts: rows sent per kind, and Neo4j's counters
     (a second push of the same graph reports nodes_created == relationships_created == 0)."""
     plan = plan_push(kg, sentences, mentions, model, batch)
     t0 = time.perf_counter()
-    driver = connect(uri, user, password, database, driver_factory)
+    driver = connect(uri, user, password, database, driver_factory, retry_seconds)
     try:
         progress(f"Connected to {uri}; ensuring {len(plan.constraints)} uniqueness constraints")
         counts = execute_plan(plan, Neo4jRunner(driver, database), progress)
+    except PushInterrupted as stop:
+        if isinstance(stop.cause, PolicygraphError):
+            raise stop.cause from None
+        raise PolicygraphError(f"{neo4j_error(stop.cause, uri, user)} — the push stopped after {stop.done} of "
+                               f"{stop.total} batches; every write MERGEs on id, so pushing again completes it "
+                               "without duplicates") from None
     except PolicygraphError:
         raise
     except Exception as err:
@@ -344,7 +372,8 @@ def run_neo4j_query(uri: str, user: str | None, password: str | None, cypher: st
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         kw = {"database": database} if database else {}
         with driver.session(default_access_mode=mode, **kw) as session:
-            keys, rows = with_retry(lambda: (session.execute_write if write else session.execute_read)(work))
+            # execute_read/execute_write retry transient failures themselves (max_transaction_retry_time)
+            keys, rows = (session.execute_write if write else session.execute_read)(work)
     except PolicygraphError:
         raise
     except Exception as err:

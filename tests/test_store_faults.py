@@ -1,10 +1,12 @@
 """Store faults: a damaged embedded store (or facts file) gives one clear line pointing at
-`policygraph build --repair`, which rebuilds it from the build's own documents."""
+`policygraph build --repair`, which rebuilds it from the build's own documents; Neo4j refusing the
+credentials, dropping the connection mid-push or going away gives retries where they help and one clear line."""
 from __future__ import annotations
 
 import random
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,90 @@ def test_repair_without_a_build(tmp_path, capsys):
     assert main(["build", "--repair", "--out", str(tmp_path / "none"), "-q"]) == 1
     assert capsys.readouterr().err == (f"policygraph: error: {tmp_path / 'none'}: no build here (run "
                                        f"`policygraph build PATH --out {tmp_path / 'none'}` first)\n")
+
+
+# -- Neo4j faults ------------------------------------------------------------------------------------------
+# No Neo4j can run here: tests/bolt_server.py speaks Bolt 4.4 so that the real `neo4j` driver and the real push
+# run against it, with faults on demand. (That MERGE on id makes a second push create nothing is tested on
+# FalkorDB in test_neo4j_sync.py.)
+from bolt_server import BoltServer  # noqa: E402
+from cypher_fixtures import sample_kg, sample_mentions, sample_sentences  # noqa: E402
+from policygraph.graph import neo4j_sync as ns  # noqa: E402
+
+
+def _plan():
+    kg = sample_kg()
+    return kg, ns.plan_push(kg, sample_sentences(), sample_mentions(kg), batch=5)
+
+
+def _push(kg, uri, password="pw", **kw):
+    return ns.push(kg, uri, "neo4j", password, sentences=sample_sentences(), mentions=sample_mentions(kg), batch=5,
+                   **kw)
+
+
+def _data_statements(srv) -> list[str]:
+    return [c.statement for c in srv.committed if c.statement.startswith("UNWIND")]
+
+
+def test_push_through_the_real_driver(capfd):
+    kg, plan = _plan()
+    with BoltServer(password="pw") as srv:
+        counts = _push(kg, srv.uri)
+    assert counts["batches"] == len(plan.batches)
+    assert _data_statements(srv) == [b.cypher for b in plan.batches]  # each batch committed once, in order
+    assert sum(c.statement.startswith("CREATE CONSTRAINT") for c in srv.committed) == len(plan.constraints)
+    assert counts["nodes_created"] == counts["entities"] + counts["documents"] + counts["sentences"]
+    assert capfd.readouterr().err == ""
+
+
+def test_wrong_password_is_one_clear_line(capfd):
+    kg, _ = _plan()
+    with BoltServer(password="pw") as srv:
+        with pytest.raises(PolicygraphError) as info:
+            _push(kg, srv.uri, password="wrong")
+    msg = str(info.value)
+    assert msg.startswith(f"Neo4j at {srv.uri} refused the credentials for user 'neo4j'") and "\n" not in msg
+    assert srv.committed == []
+    assert capfd.readouterr().err == ""
+
+
+def test_a_connection_dropped_mid_push_is_retried_and_the_push_completes(capfd):
+    kg, plan = _plan()
+    with BoltServer(password="pw", drop_at_run={len(plan.constraints) + 7, len(plan.constraints) + 8}) as srv:
+        counts = _push(kg, srv.uri)
+    assert srv.connections >= 2  # the driver reconnected
+    assert counts["batches"] == len(plan.batches)
+    # the interrupted transaction never committed; its retry did: every batch exactly once
+    assert _data_statements(srv) == [b.cypher for b in plan.batches]
+    assert capfd.readouterr().err == ""  # the driver's retry warnings are not printed
+
+
+def test_a_server_gone_mid_push_is_one_clear_line_and_a_second_push_completes(capfd):
+    kg, plan = _plan()
+    t0 = time.monotonic()
+    with BoltServer(password="pw", die_at_run=len(plan.constraints) + 10) as srv:
+        with pytest.raises(PolicygraphError) as info:
+            _push(kg, srv.uri, retry_seconds=2)
+    took = time.monotonic() - t0
+    msg = str(info.value)
+    assert "\n" not in msg and msg.startswith(f"cannot reach Neo4j at {srv.uri}")
+    assert msg.endswith("— the push stopped after 9 of %d batches; every write MERGEs on id, so pushing again "
+                        "completes it without duplicates" % len(plan.batches))
+    assert len(_data_statements(srv)) == 9
+    assert took < 30, took  # retried with backoff for about retry_seconds, not retries of retries
+    assert capfd.readouterr().err == ""
+    with BoltServer(password="pw") as again:
+        counts = _push(kg, again.uri)
+    assert counts["batches"] == len(plan.batches) and _data_statements(again) == [b.cypher for b in plan.batches]
+
+
+def test_cli_push_errors(pristine, capsys, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "wrong")
+    with BoltServer(password="pw") as srv:
+        assert main(["push", "--out", str(pristine), "--uri", srv.uri, "-q"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"policygraph: error: Neo4j at {srv.uri} refused the credentials") and err.count("\n") == 1
+    monkeypatch.setenv("NEO4J_PASSWORD", "pw")
+    with BoltServer(password="pw") as srv:
+        assert main(["push", "--out", str(pristine), "--uri", srv.uri, "-q"]) == 0
+    assert capsys.readouterr().out.startswith(f"Pushed to {srv.uri}: ")
