@@ -107,6 +107,9 @@ class GazetteerMatcher:
                 # people share goes to the one named most recently
                 options = self._shared_surnames.get(text[start:end], {surf.entry_index})
                 named = [i for i in recent if i in options]
+                if not named and len(options) == 1 and self.entries[next(iter(options))].type == "Person" \
+                        and re.match(r"(?:[’']s)?\s+[Aa]dministration\b", text[end:end + 20]):
+                    named = list(options)  # "the Trump Administration": a leader's surname needs no first mention
                 if not named:
                     continue
                 surf = _Surface(named[-1], False, True)

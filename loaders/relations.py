@@ -20,6 +20,9 @@ from .mentions import Mention
 ACTOR_TYPES = {"Country", "USState", "GovernmentBody", "Person", "Firm", "InternationalOrganization"}
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should"}
+INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
+          "aspire", "push"}
+INTENDED_ONLY = {"PARTY_TO", "MEMBER_OF", "SIGNS", "RATIFIES", "WITHDRAWS_FROM"}
 REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
              "decide", "agree", "commit", "declare", "tell", "indicate", "vow"}
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
@@ -300,7 +303,7 @@ class ParsedRoles:
     def recipient(self, tok) -> list[Mention]:
         """'Georgia has received $20 billion in Korean investment': who receives the noun's action."""
         node = tok
-        receive = ("receive", "attract", "draw", "win", "get", "secure", "lure", "land")
+        receive = ("receive", "attract", "draw", "win", "get", "secure", "lure", "land", "obtain", "gain", "earn")
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
             node = node.head.head
             if node.pos_ == "NUM" or node.lower_ in ("billion", "million", "$"):
@@ -308,8 +311,7 @@ class ParsedRoles:
             if node.pos_ in ("VERB", "AUX") and node.lemma_ in receive:  # "received $20 billion in investment"
                 return [m for m in self.subj(node) if m.type in ("USState", "Country", "Firm", "Facility")]
         for _ in range(2):
-            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in ("receive", "attract", "draw", "win",
-                                                                          "get", "secure", "lure", "land"):
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in receive:
                 return [m for m in self.subj(node.head) if m.type in ("USState", "Country", "Firm", "Facility")]
             node = node.head
         return []
@@ -342,6 +344,8 @@ class ParsedRoles:
     # object-like roles ----------------------------------------------------------------------
     def dobj(self, tok) -> list[Mention]:
         out = []
+        if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in tok.children):
+            return self.denotes_list(tok.head)  # "the IPEF, which South Korea joined"
         passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children)
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd") or (passive and c.dep_ == "nsubjpass"):
@@ -434,6 +438,10 @@ class ParsedRoles:
         if any(c.dep_ == "neg" for c in kids):
             return not any(c.lower_ == "until" for c in tok.subtree)
         return False
+
+    def intended(self, tok) -> bool:
+        """'applied to join', 'seeks to ratify': the aim, not the act."""
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT
 
     def hypothetical(self, tok) -> bool:
         """A trigger in a clause with could/would/might/may/should, or under 'if': not a stated fact."""
@@ -538,6 +546,8 @@ class RelationExtractor:
             self._agreement_with(sv, roles, out)
             self._lists(sv, roles, out)
         for rule, tok, kind in roles.triggers(self.lex.rules):
+            if isinstance(roles, ParsedRoles) and rule.predicate in INTENDED_ONLY and roles.intended(tok):
+                continue  # "applied to join the CPTPP": not (yet) a party
             if isinstance(roles, ParsedRoles) and roles.hypothetical(tok) and not (
                     kind == "noun" and roles.possessor(tok)):
                 continue  # "would complement South Korea’s participation in X" still states the participation

@@ -358,12 +358,26 @@ class StructuralExtractor:
             inside = re.match(r"(?:President|Prime Minister|Premier|Chairman|Leader)\s+", p.text)
             if inside:  # the gazetteer alias itself carries the title: "President Moon Jae-in"
                 left = left + p.text[:inside.end()]
+            elif p.text.find(p.name) > 0:  # "Trade Minister Kim Hyun-chong"
+                left = left + p.text[:p.text.find(p.name)]
+            body = next((x for x in sv.mentions if x.type == "GovernmentBody" and x.end - sv.start == len(left.rstrip())
+                         and re.search(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$",
+                                       x.text)), None)
+            if body is not None:  # "U.S. Trade Representative Robert Lighthizer"
+                self._add(out, sv, p, "LEADS", body, 0.8, "title", {"role": body.text.split()[-1]})
+                continue
             mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]+?))|"
+                           r"(?:(?P<dept2>[A-Z][a-z]+) (?P<t2>Minister|Secretary))|"
                            r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
                            r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$", left)
             if not mt:
                 continue
             role = mt.group("title") or mt.group("of")
+            if mt.group("dept2"):  # "South Korean Trade Minister Kim", "Commerce Secretary Ross"
+                body = self._body_for(mt.group("dept2"))
+                if body is not None:
+                    self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": mt.group("t2")})
+                continue
             if mt.group("dept"):
                 body = self._body_for(mt.group("dept"))
                 if body is not None:

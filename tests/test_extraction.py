@@ -366,3 +366,18 @@ def test_retaliation_by_means_and_in_response_to_a_measure(parsed):
     assert has(triples, "Japan", "RETALIATES_AGAINST", "Taiwan")
     assert has(triples, "India", "RETALIATES_AGAINST", "United States")
     assert any(s == "India" and p == "IMPOSES" for s, p, o in triples), triples
+
+
+def test_titles_bodies_relative_clauses_exemptions_and_intentions(parsed):
+    text = ("U.S. Trade Representative Robert Lighthizer met reporters. "
+            "Commerce Secretary Wilbur Ross spoke next. "
+            "The Biden Administration launched the Indo-Pacific Economic Framework for Prosperity, which Vietnam "
+            "joined in 2022. Chile applied to join the CPTPP in 2021. "
+            "Brazil secured an exemption from the steel tariffs.")
+    triples, _ = facts(parsed, text)
+    assert has(triples, "Robert Lighthizer", "LEADS", "USTR")
+    assert has(triples, "Wilbur Ross", "LEADS", "Department of Commerce")
+    assert has(triples, "Vietnam", "PARTY_TO", "IPEF")
+    assert not has(triples, "Chile", "PARTY_TO", "CPTPP")
+    assert has(triples, "steel tariffs", "EXEMPTS", "Brazil")
+    assert not any(e for e in triples if "Biden Administration" in (e[0], e[2]))
