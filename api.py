@@ -218,6 +218,7 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
     """Write every output of a build into `out` (a fresh directory) and validate it against the SHACL shapes.
     `previous`: a valid build of the same documents but a few: only the nodes whose triples differ from its
     graph.nt (and the nodes that point at ones whose type changed) are validated again."""
+    from . import incremental as inc
     from .graph import rdf
     from .graph.validate import check
 
@@ -225,12 +226,21 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
     ds = rdf.to_dataset(kg)
     merged = ds.graph(rdf.MERGED_GRAPH)
     nt = rdf.to_ntriples(merged)
-    rdf.write_rdf(kg, out, dataset=ds, ntriples=nt)
-    focus = None
+    # the documents' named graphs: Turtle that did not change is taken from the previous build's cache
+    keys = {rdf.doc_graph_iri(d): k for d, k in inc.doc_graph_keys(kg).items()}
+    known = {}
     if previous is not None:
-        from .incremental import validation_focus
-
-        focus = validation_focus(previous, nt, merged)
+        for iri, key in keys.items():
+            text = inc.read_rdf_block(previous / inc.CACHE_DIR, key)
+            if text is not None:
+                known[iri] = text
+    made: dict = {}
+    rdf.write_rdf(kg, out, dataset=ds, ntriples=nt, turtle=known, made=made)
+    for iri, key in sorted(keys.items()):
+        text = known.get(iri, made.get(iri))
+        if text is not None:
+            inc.write_rdf_block(out / inc.CACHE_DIR, key, text)
+    focus = inc.validation_focus(previous, nt, merged) if previous is not None else None
     if focus is None:
         progress("Validating the graph against the SHACL shapes")
         check(merged, inplace=True)  # after writing the RDF: the ontology's triples are added to `merged`

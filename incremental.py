@@ -140,6 +140,56 @@ def validation_focus(previous: Path, ntriples: str, merged) -> list | None:
 
 
 # ------------------------------------------------------------------------------------------------
+# The documents' named graphs in graph.trig, cached by what they are made of
+
+RDF_BLOCKS = "rdf"  # cache/rdf/<key>.ttl: one document's named graph, as Turtle
+
+
+def doc_graph_keys(kg: KnowledgeGraph) -> dict[str, str]:
+    """For each document, a key of everything its named graph in the RDF is made of (rdf.to_dataset): the
+    document's record, the entities it mentions (id, name, type), and each relation it states (ids, the
+    endpoints' names and types, predicate, confidence, props, its evidence in this document); plus the
+    validation stamp, which covers the RDF writer and the ontology. Same key, same Turtle."""
+    parts: dict[str, list] = {d: [] for d in kg.documents}
+    for e in kg.sorted_entities():
+        for d in sorted(e.docs):
+            parts.setdefault(d, []).append(["e", e.id, e.name, e.type])
+    for r in kg.sorted_relations():
+        s, o = kg.entities.get(r.subject), kg.entities.get(r.object)
+        head = ["r", r.id, r.subject, s and [s.name, s.type], r.object, o and [o.name, o.type], r.predicate,
+                repr(float(r.confidence)), json.dumps({k: r.props[k] for k in sorted(r.props)}, sort_keys=True,
+                                                      default=repr)]
+        evidence = sorted(set(r.evidence))
+        for d in sorted({ev.doc for ev in evidence}):
+            parts.setdefault(d, []).append(head + [[[ev.start, ev.end, ev.quote] for ev in evidence if ev.doc == d]])
+    stamp = validation_stamp()
+    keys = {}
+    for d, items in parts.items():
+        info = kg.documents.get(d)
+        blob = json.dumps([stamp, info.to_dict() if info else None, items], ensure_ascii=False, default=str)
+        keys[d] = hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return keys
+
+
+def read_rdf_block(cache: Path, key: str) -> str | None:
+    try:
+        text = (cache / RDF_BLOCKS / f"{key}.ttl").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    head, _, body = text.partition("\n")
+    if head != "# sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest():
+        return None  # damaged: made again
+    return body
+
+
+def write_rdf_block(cache: Path, key: str, turtle: str) -> None:
+    folder = cache / RDF_BLOCKS
+    folder.mkdir(parents=True, exist_ok=True)
+    head = "# sha256:" + hashlib.sha256(turtle.encode("utf-8")).hexdigest()
+    (folder / f"{key}.ttl").write_text(head + "\n" + turtle, encoding="utf-8", newline="\n")
+
+
+# ------------------------------------------------------------------------------------------------
 # One document's extraction, as cached
 
 
@@ -564,7 +614,7 @@ class Builder:
             write_outputs(kg, tmp, sentences, mentions, raws, self.progress, store=store, view=view,
                           previous=previous)
             cache = tmp / CACHE_DIR
-            cache.mkdir()
+            cache.mkdir(exist_ok=True)
             for d in sorted(self.plan.docs.values(), key=lambda d: d.info.id):
                 dest = cache / f"{d.info.sha256}.json"
                 if dest.exists():

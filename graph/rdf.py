@@ -419,9 +419,10 @@ def _split_turtle(text: str) -> tuple[list[str], str]:
     return lines[:n], "\n".join(lines[n:]).strip("\n")
 
 
-def to_trig(ds: Dataset, turtle: dict | None = None) -> str:
+def to_trig(ds: Dataset, turtle: dict | None = None, made: dict | None = None) -> str:
     """All named graphs, sorted by name; each block is the Turtle of that graph. `turtle`: graph name -> its
-    Turtle text (_fresh(g).serialize), when the caller already has it (write_rdf: the merged graph's)."""
+    Turtle text (_fresh(g).serialize), when the caller already has it (write_rdf: the merged graph's; an
+    incremental build: the documents' graphs that did not change). `made`: filled with the texts serialised here."""
     if isinstance(ds, KnowledgeGraph):
         ds = to_dataset(ds)
     graphs = sorted((g for g in ds.graphs() if len(g) and isinstance(g.identifier, URIRef)),
@@ -430,7 +431,11 @@ def to_trig(ds: Dataset, turtle: dict | None = None) -> str:
     blocks = []
     for g in graphs:
         known = (turtle or {}).get(g.identifier)
-        pre, body = _split_turtle(known) if known is not None else _turtle_body(g)
+        if known is None:
+            known = _fresh(g).serialize(format="turtle")
+            if made is not None:
+                made[g.identifier] = known
+        pre, body = _split_turtle(known)
         prefixes |= set(pre)
         blocks.append(f"<{g.identifier}> {{\n{body}\n}}\n")
     head = "\n".join(sorted(prefixes, key=lambda p: p.split()[1]))
@@ -460,17 +465,18 @@ def to_jsonld(data) -> str:
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_rdf(kg: KnowledgeGraph, out_dir, dataset: Dataset | None = None, ntriples: str | None = None
-              ) -> dict[str, Path]:
+def write_rdf(kg: KnowledgeGraph, out_dir, dataset: Dataset | None = None, ntriples: str | None = None,
+              turtle: dict | None = None, made: dict | None = None) -> dict[str, Path]:
     """Write graph.trig (all named graphs), graph.ttl, graph.jsonld and graph.nt (the merged graph).
-    `dataset`, `ntriples`: to_dataset(kg) and to_ntriples of its merged graph, when the caller has them."""
+    `dataset`, `ntriples`: to_dataset(kg) and to_ntriples of its merged graph, when the caller has them;
+    `turtle`, `made`: named graphs' Turtle known beforehand / serialised here (see to_trig)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     ds = dataset if dataset is not None else to_dataset(kg)
     merged = ds.graph(MERGED_GRAPH)
     ttl = to_turtle(merged)  # serialised once: it is also the merged graph's block of the TriG
     texts = {
-        "trig": to_trig(ds, {MERGED_GRAPH: ttl}),
+        "trig": to_trig(ds, {**(turtle or {}), MERGED_GRAPH: ttl}, made),
         "ttl": ttl,
         "jsonld": to_jsonld(merged),
         "nt": ntriples if ntriples is not None else to_ntriples(merged),

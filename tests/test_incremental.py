@@ -112,7 +112,7 @@ def test_rebuild_reextracts_only_changed_documents(three, tmp_path):
     assert b.extracted == ["beta"] and b.reused == ["alpha", "gamma"]
     assert "firm/sk-on" not in entity_ids(out)
     # the changed document's old cache entry is gone; the build holds one entry per document
-    assert len(list((out / "cache").iterdir())) == 3
+    assert len(list((out / "cache").glob("*.json"))) == 3
 
 
 def test_a_fact_stays_while_any_document_supports_it(three, tmp_path):
@@ -135,7 +135,7 @@ def test_a_fact_stays_while_any_document_supports_it(three, tmp_path):
     assert not any("hyundai" in line for line in store_dump(work))
     assert not (work / "documents" / "alpha.txt").exists()
     assert [d["id"] for d in json.loads((work / "documents.json").read_text())] == ["beta", "gamma"]
-    assert len(list((work / "cache").iterdir())) == 2
+    assert len(list((work / "cache").glob("*.json"))) == 2
     policygraph.remove(["beta"], out=work)
     assert relation(work, *signs) is None
     assert entity_ids(work) == {"firm/samsung-electronics", "usstate/texas"}
@@ -197,7 +197,7 @@ def test_duplicate_content_under_two_names_shares_one_cache_entry(tmp_path):
     out = tmp_path / "out"
     b = policygraph.build([src], out=out, **RULES)
     assert any("alpha.txt: same content as" in w or "alpha-copy.txt: same content as" in w for w in b.warnings)
-    assert len(list((out / "cache").iterdir())) == 1
+    assert len(list((out / "cache").glob("*.json"))) == 1
     rel = relation(out, "firm/hyundai-motor-group", "INVESTS_IN", "usstate/georgia")
     assert {e["doc"] for e in rel["evidence"]} == {"alpha", "alpha-copy"}
     for ev in rel["evidence"]:
@@ -237,7 +237,7 @@ def test_a_new_extractor_reextracts_everything(three, tmp_path, monkeypatch):
     b = policygraph.remove(["gamma"], out=work)
     assert b.extracted == ["alpha", "beta"]  # re-extracted from out/documents/, not from the source files
     stamp = incremental.fingerprint("rules")
-    assert all(json.loads(p.read_text())["fingerprint"] == stamp for p in (work / "cache").iterdir())
+    assert all(json.loads(p.read_text())["fingerprint"] == stamp for p in (work / "cache").glob("*.json"))
     monkeypatch.undo()
     assert_same_build(work, two, skip=("graph.lbug", "cache"))
 
@@ -417,3 +417,31 @@ def test_building_in_two_processes_is_byte_identical(three, tmp_path):
                               env=cli_env(PYTHONHASHSEED=seed))
         assert done.returncode == 0, done.stderr
     assert_same_build(tmp_path / "1", tmp_path / "2")
+
+
+def test_unchanged_document_graphs_are_reused_and_changed_ones_remade(three, tmp_path):
+    """graph.trig's per-document blocks come from cache/rdf/ when nothing they are made of changed."""
+    from policygraph.graph import rdf
+
+    root, src, out, two, after, _ = three
+    work = tmp_path / "out"
+    shutil.copytree(after, work)
+    keys = incremental.doc_graph_keys(policygraph.open_build(work).kg)
+    assert len(list((work / "cache" / "rdf").iterdir())) == 3
+    # reuse is real: a (validly signed) altered block of gamma's reappears in the next build's TriG
+    block = incremental.read_rdf_block(work / "cache", keys["gamma"])
+    (work / "cache" / "rdf" / f"{keys['gamma']}.ttl").unlink()
+    incremental.write_rdf_block(work / "cache", keys["gamma"], block.replace('"gamma"', '"gamma (cached)"'))
+    policygraph.remove(["alpha"], out=work)
+    assert '"gamma (cached)"' in (work / "graph.trig").read_text(encoding="utf-8")
+    # beta's graph changed (the KORUS fact lost alpha's support, so its confidence): made again, and the
+    # result is the build made from scratch, but for the altered block
+    fresh = tmp_path / "fresh"
+    policygraph.build([src / "beta.txt", src / "gamma.md"], out=fresh, use_model=False)
+    a = (work / "graph.trig").read_text(encoding="utf-8").replace('"gamma (cached)"', '"gamma"')
+    assert a == (fresh / "graph.trig").read_text(encoding="utf-8")
+    # a damaged block is not used: made again
+    gamma = work / "cache" / "rdf" / f"{keys['gamma']}.ttl"
+    gamma.write_text(gamma.read_text(encoding="utf-8") + "garbage", encoding="utf-8")
+    policygraph.add([src / "alpha.txt"], out=work, use_model=False)
+    assert_same_build(work, after)
