@@ -23,12 +23,32 @@ STAGES = [
     ("read_document", "extract: read documents"),
     ("KnowledgeGraph.add_relation", "extract: merge"),
     ("check", "validate (SHACL)"),
+    ("to_dataset", "facts + RDF"),
     ("write_rdf", "facts + RDF"),
     ("to_jsonl", "facts + RDF"),
     ("write_store", "Cypher store"),
     ("render_view", "view"),
     ("graph_stats", "stats"),
 ]
+
+
+LIBRARIES = [("pyshacl/", "validate (SHACL)"), ("rdflib/", "facts + RDF"), ("ladybug/", "Cypher store"),
+             ("thinc/", "extract: parse + rules"), ("spacy/", "extract: parse + rules")]
+
+
+def resummarise(results_path: Path, work: Path) -> None:
+    """Recompute the profile summaries in bench/results/build.json from the raw py-spy files in bench/.work."""
+    import json
+
+    data = json.loads(Path(results_path).read_text(encoding="utf-8"))
+    for b in data.get("builds", []):
+        raw = Path(work) / f"profile-{b['documents']}.txt"
+        if b.get("profile") and raw.exists():
+            b["profile"] = summarise(raw)
+    raw = Path(work) / "profile-real.txt"
+    if data.get("cold_cli", {}).get("profile") and raw.exists():
+        data["cold_cli"]["profile"] = summarise(raw)
+    Path(results_path).write_text(json.dumps(data, indent=1, default=str) + "\n", encoding="utf-8")
 
 
 def available() -> bool:
@@ -78,13 +98,16 @@ def summarise(path: Path, top: int = 25) -> dict:
         for f in set(frames):
             inclusive[f] += n
         own[frames[-1]] += n
-        stage = "other (imports, startup, exit)"
+        stage = None
         for f in reversed(frames):
             name = f.split(" (", 1)[0]
             hit = next((label for key, label in STAGES if name == key or name.endswith("." + key)), None)
             if hit:
                 stage = hit
                 break
+        if stage is None:  # py-spy cuts very deep stacks: place those by the library they are in
+            where = " ".join(frames)
+            stage = next((label for lib, label in LIBRARIES if lib in where), "other (imports, startup, exit)")
         stages[stage] += n
     share = lambda c: [{"function": f, "share": round(k / max(1, total), 4)} for f, k in c.most_common(top)]  # noqa: E731
     return {"samples": total, "rate_hz": RATE, "top_inclusive": share(inclusive), "top_own": share(own),
