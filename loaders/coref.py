@@ -77,6 +77,11 @@ class Coreference:
                 if novel is not None:
                     out.append(novel)
                     continue
+                under = self._under(m, text, offset, mentions)
+                if under is not None:  # "the measures under Section 201" are that policy's
+                    out.append(Mention(m.start, m.end, m.text, under.type, under.id, under.name, "coref",
+                                       wikidata=under.wikidata))
+                    continue
                 actors = {x.id for x in out + mentions if x.type == "Country"}
                 ref = self._appositive(m, text, offset, mentions) or self._antecedent(m, history + out, actors)
                 if ref is not None:
@@ -105,6 +110,16 @@ class Coreference:
                 continue
             return h
         return None
+
+    @staticmethod
+    def _under(m: Mention, text: str, offset: int, mentions: list[Mention]) -> Mention | None:
+        if m.type != "Policy":
+            return None
+        mt = re.match(r"\s+under\s+(?:the\s+)?", text[m.end - offset:])
+        if not mt:
+            return None
+        at = m.end + mt.end()
+        return next((x for x in mentions if x.start == at and x.type in ("Policy", "Law")), None)
 
     def _parties_fit(self, agreement: Mention, actors: set[str]) -> bool:
         """An agreement named after its parties fits a sentence about other countries only if they are

@@ -102,6 +102,11 @@ class GazetteerMatcher:
         for start, end, surf in cands:
             if start < last_end:
                 continue
+            e0 = self.entries[surf.entry_index]
+            prev_word = re.search(r"([A-Z][\w\-]*)[ \u00a0]+$", text[max(0, start - 40):start])
+            if e0.type == "Sector" and text[start:start + 1].isupper() and prev_word \
+                    and prev_word.group(1) not in _NAME_BREAKERS and prev_word.group(1) not in ("A", "An", "Its"):
+                continue  # "Uladia Solar", "Navgard Semiconductor": the end of a firm's name, not the sector
             if surf.short:
                 # "Moon" alone means Moon Jae-in only once the full name was used; a surname several
                 # people share goes to the one named most recently

@@ -589,8 +589,8 @@ class RelationExtractor:
                         if a.type in ACTOR_TYPES and b.type in ACTOR_TYPES:
                             self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "pairwise", roles, tok,
                                        years, amounts, amount=rule.amount)
-            if rule.pairwise_only:
-                continue
+            if rule.pairwise_only and (kind == "noun" or not objects):
+                continue  # "X has cooperated with Y": a verb's "with" object is a partner too
             if "between" in rule.object and kind == "noun":
                 parties = roles.between(tok)
                 if len(parties) >= 2:

@@ -224,6 +224,11 @@ class StructuralExtractor:
                                  and x.end - sv.start == mb.end("auth") and x.type in ("Policy", "Law")), None)
             if auth is None or auth.name.lower() in m.name.lower():
                 continue
+            if getattr(m, "generic", False) and mt:
+                # "the measures under Section 201" are Section 201's measures: the policy itself
+                m.name, m.id, m.type, m.wikidata = auth.name, auth.id, auth.type, auth.wikidata
+                m.source = "coref"
+                continue
             surface = sv.text[a:b]
             sectors = [x for x in sv.mentions if x.type == "Sector" and a <= x.start - sv.start
                        and x.end - sv.start <= a + len(m.name) + 40 and x.text.lower() not in surface.lower()

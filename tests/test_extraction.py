@@ -381,3 +381,18 @@ def test_titles_bodies_relative_clauses_exemptions_and_intentions(parsed):
     assert not has(triples, "Chile", "PARTY_TO", "CPTPP")
     assert has(triples, "steel tariffs", "EXEMPTS", "Brazil")
     assert not any(e for e in triples if "Biden Administration" in (e[0], e[2]))
+
+
+def test_invented_firm_names_ending_in_a_sector_word(parsed):
+    text = ("Quarvane Solar has invested $550 million in Ohio since 2021. "
+            "Zelbrook Materials will partner with Tarnfield Semiconductor on chip research. "
+            "Tarnfield Semiconductor is led by Ada Lindqvist, who became chief executive in 2020. "
+            "The measures under Section 201 were aimed at electronics. "
+            "Peru has cooperated with Chile on copper for years.")
+    triples, out = facts(parsed, text)
+    assert has(triples, "Quarvane Solar", "INVESTS_IN", "Ohio")
+    assert has(triples, "Zelbrook Materials", "PARTNERS_WITH", "Tarnfield Semiconductor")
+    assert has(triples, "Ada Lindqvist", "LEADS", "Tarnfield Semiconductor")
+    assert has(triples, "Section 201", "TARGETS", "electronics")
+    assert has(triples, "Peru", "COOPERATES_WITH", "Chile")
+    assert not any(e.type == "Sector" and e.name == "solar energy" for e in out.entities.values())
