@@ -10,16 +10,11 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from .console import QUIET, PolicygraphError, Progress
-from .graph.model import DocumentInfo, KnowledgeGraph
-from .loaders.errors import LoadError
-from .loaders.readers import iter_paths, read_document
+from .graph.model import KnowledgeGraph
 
 FACTS = "facts.jsonl"
 DOCUMENTS = "documents.json"
@@ -144,46 +139,11 @@ def graph_stats(kg: KnowledgeGraph) -> dict:
 
 # ------------------------------------------------------------------------------------------------
 def extract(paths, use_model: bool = True, progress: Progress = QUIET, keep_going: bool = False):
-    """Read and extract documents; returns (KnowledgeGraph, sentences, mentions, raw texts, warnings)."""
-    from .loaders.pipeline import Extractor
+    """Read and extract documents; returns (KnowledgeGraph, sentences, mentions, raw texts, warnings).
+    The same reading, checks and merge (in document-id order) as `build`, without an output directory."""
+    from .incremental import extract_documents
 
-    files = iter_paths(paths)
-    if not files:
-        raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
-                               "(supported: .txt .md .html .htm .pdf)")
-    extractor = Extractor(use_model=use_model)
-    kg = KnowledgeGraph()
-    sentences, mentions, raws, warnings = [], [], {}, []
-    seen_hashes: dict[str, str] = {}
-    for i, path in enumerate(files, 1):
-        progress(f"Reading and extracting {path}", i, len(files))
-        try:
-            doc = read_document(path)
-        except LoadError as err:
-            if not keep_going:
-                raise PolicygraphError(str(err)) from None
-            warnings.append(str(err))
-            progress(f"warning: {err}")
-            continue
-        if doc.id in raws:
-            msg = f"{path}: a document with id '{doc.id}' was already read (ids are file names without extension)"
-            if not keep_going:
-                raise PolicygraphError(msg)
-            warnings.append(msg)
-            continue
-        if doc.sha256 in seen_hashes:
-            warnings.append(f"{path}: same content as {seen_hashes[doc.sha256]}; both kept as documents")
-        seen_hashes[doc.sha256] = str(path)
-        facts = extractor.run(doc)
-        kg.add_document(DocumentInfo(doc.id, str(path), doc.sha256, len(doc.raw), doc.format))
-        for ent in facts.entities.values():
-            kg.add_entity(ent)
-        for rel in facts.relations:
-            kg.add_relation(rel)
-        sentences += facts.sentences
-        mentions += facts.mentions
-        raws[doc.id] = doc.raw
-    return kg, sentences, mentions, raws, warnings
+    return extract_documents(paths, use_model=use_model, progress=progress, keep_going=keep_going)
 
 
 def build(paths, out="out", use_model: bool = True, progress: Progress | None = None, keep_going: bool = False,

@@ -694,6 +694,22 @@ def _result(builder: Builder, kg: KnowledgeGraph):
     return b
 
 
+def extract_documents(paths, use_model: bool = True, progress: Progress | None = None, keep_going: bool = False):
+    """Read and extract documents with no build directory (no cache): the same reading, checks and merge as a
+    build. Returns (kg, sentences, mentions, raws, warnings)."""
+    progress = progress or QUIET
+    paths = _as_paths(paths)
+    builder = Builder(Path(os.devnull) / "no-build", use_model, progress, keep_going)  # a cache never found
+    files = _files(builder, paths)
+    if not files and not builder.plan.warnings:
+        raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
+                               "(supported: .txt .md .html .htm .pdf)")
+    for i, f in enumerate(files, 1):
+        builder.add_file(f, index=(i, len(files)))
+    kg, sentences, mentions, raws = merge([(d.info, d.entry) for d in builder.plan.docs.values()])
+    return kg, sentences, mentions, raws, builder.plan.warnings
+
+
 def build(paths, out="out", use_model: bool | None = True, progress: Progress | None = None,
           keep_going: bool = False, store: bool = True, view: bool = True, repair: bool = False):
     """Build `out` from these files and folders; documents unchanged since the last build of `out` are not
