@@ -678,8 +678,15 @@ def _as_paths(paths) -> list[Path]:
 
 
 def _real_out(out) -> Path:
+    """The output directory (a symlink to one is followed); refused early if it is something else."""
     out = Path(out)
-    return Path(os.path.realpath(out)) if out.is_symlink() else out
+    if out.is_symlink():
+        out = Path(os.path.realpath(out))
+    if out.exists() and not out.is_dir():
+        raise PolicygraphError(f"{out}: exists and is not a directory; choose another --out")
+    if out.is_dir() and not is_build(out) and any(out.iterdir()):
+        raise PolicygraphError(f"{out}: exists and is not a policygraph build; choose another --out")
+    return out
 
 
 def _result(builder: Builder, kg: KnowledgeGraph):

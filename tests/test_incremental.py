@@ -445,3 +445,17 @@ def test_unchanged_document_graphs_are_reused_and_changed_ones_remade(three, tmp
     gamma.write_text(gamma.read_text(encoding="utf-8") + "garbage", encoding="utf-8")
     policygraph.add([src / "alpha.txt"], out=work, use_model=False)
     assert_same_build(work, after)
+
+
+def test_an_output_that_is_not_a_build_is_refused_before_any_work(tmp_path, capsys):
+    src = write_docs(tmp_path / "src", ["alpha.txt"])
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "mine.txt").write_text("keep me")
+    (tmp_path / "file").write_text("keep me too")
+    for out, reason in ((tmp_path / "notes", "exists and is not a policygraph build"),
+                        (tmp_path / "file", "exists and is not a directory")):
+        assert main(["build", str(src), "--out", str(out), "-q", "--rules-only"]) == 1
+        assert capsys.readouterr().err == f"policygraph: error: {out}: {reason}; choose another --out\n"
+    assert (tmp_path / "notes" / "mine.txt").read_text() == "keep me"
+    assert (tmp_path / "file").read_text() == "keep me too"
+    assert (tmp_path / "notes").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["file", "notes", "src"]
