@@ -36,6 +36,13 @@ HOSTILE_VERBS = re.compile(r"\b(?:removed|threatened|imposed|restricted|banned|s
                            r"terminated|filed|pursued complaints|expelled|downgraded|curbed)\b")
 
 
+def _singular(words: str) -> str:
+    *rest, last = words.split()
+    if len(last) > 4 and last.endswith("s") and not last.endswith(("ss", "us", "ics")):
+        last = last[:-1]
+    return " ".join([*rest, last])
+
+
 class StructuralExtractor:
     def __init__(self, model=None, lexicon=None, matcher=None) -> None:
         self.model = model or load_model()
@@ -233,7 +240,8 @@ class StructuralExtractor:
             sectors = [x for x in sv.mentions if x.type == "Sector" and a <= x.start - sv.start
                        and x.end - sv.start <= a + len(m.name) + 40 and x.text.lower() not in surface.lower()
                        and x.start - sv.start >= b]
-            sector = f"{sectors[0].text} " if sectors and " on " in m.name else ""
+            # "tariffs on South Korean automobiles" -> "Section 232 automobile tariffs" (a noun modifier is singular)
+            sector = f"{_singular(sectors[0].text)} " if sectors and " on " in m.name else ""
             name = f"{auth.text} {sector}{surface}"
             m.aliases = set(getattr(m, "aliases", set()) or ()) | {m.name, name}
             m.name, m.id = name, entity_id("Policy", name)
