@@ -663,11 +663,15 @@ def _one_path(builder: Builder, p: Path) -> list[Path]:
 
 
 def _files(builder: Builder, paths) -> list[Path]:
+    """The documents under `paths`, each once; none at all (and nothing to warn about) is an error."""
     files: list[Path] = []
     for p in paths:
         for f in _one_path(builder, Path(p)):
             if f not in files:
                 files.append(f)
+    if not files and not builder.plan.warnings:
+        raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
+                               "(supported: .txt .md .html .htm .pdf)")
     return files
 
 
@@ -708,9 +712,6 @@ def extract_documents(paths, use_model: bool = True, progress: Progress | None =
     paths = _as_paths(paths)
     builder = Builder(Path(os.devnull) / "no-build", use_model, progress, keep_going)  # a cache never found
     files = _files(builder, paths)
-    if not files and not builder.plan.warnings:
-        raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
-                               "(supported: .txt .md .html .htm .pdf)")
     for i, f in enumerate(files, 1):
         builder.add_file(f, index=(i, len(files)))
     kg, sentences, mentions, raws = merge([(d.info, d.entry) for d in builder.plan.docs.values()])
@@ -738,9 +739,6 @@ def build(paths, out="out", use_model: bool | None = True, progress: Progress | 
         else:
             builder.previous_is_valid = bool(builder.read_previous(required=False)) and not repair
             files = _files(builder, paths)
-            if not files and not builder.plan.warnings:
-                raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
-                                       "(supported: .txt .md .html .htm .pdf)")
             for i, f in enumerate(files, 1):
                 builder.add_file(f, index=(i, len(files)))
         kg = builder.write(store=store, view=view)
@@ -763,9 +761,6 @@ def add(paths, out="out", use_model: bool | None = None, progress: Progress | No
         infos = builder.read_previous(required=True)
         builder.previous_is_valid = True
         files = _files(builder, paths)
-        if not files and not builder.plan.warnings:
-            raise PolicygraphError(f"no documents found in {', '.join(map(str, paths))} "
-                                   "(supported: .txt .md .html .htm .pdf)")
         stems = {f.stem for f in files}
         for info in sorted(infos.values(), key=lambda d: d.id):
             if info.id not in stems:

@@ -26,9 +26,9 @@ def _words(name: str) -> list[str]:
 
 
 class Coreference:
-    def __init__(self, lexicon=None) -> None:
+    def __init__(self, lexicon=None, party_matcher=None) -> None:
         self.lex = lexicon or load_lexicon()
-        self._party_matcher = None
+        self._party_matcher = party_matcher  # built on first use when not given
 
     def dyad(self, all_mentions: list[Mention]) -> list[Mention]:
         counts = Counter(m.id for m in all_mentions if m.type == "Country" and not m.adjective)
@@ -125,9 +125,9 @@ class Coreference:
         """An agreement named after its parties fits a sentence about other countries only if they are
         among them."""
         if self._party_matcher is None:
-            from .mentions import GazetteerMatcher
+            from .mentions import PARTY_TYPES, GazetteerMatcher
 
-            self._party_matcher = GazetteerMatcher(types={"Country", "InternationalOrganization"})
+            self._party_matcher = GazetteerMatcher(types=PARTY_TYPES)
         parties = {x.id for x in self._party_matcher.find(agreement.text)}
         return len(parties) < 2 or actors <= parties
 

@@ -43,6 +43,10 @@ class _Surface:
     short: bool  # surname-style alias: only after a fuller name in the same document
 
 
+# "<leader>('s) administration": the government the leader heads (read by the matcher and the pipeline)
+ADMINISTRATION = re.compile(r"(?:[’']s)?\s+[Aa]dministration\b(?!s)")
+# who can be a party named inside an agreement's own name ("the U.S.-Mexico-Canada Agreement")
+PARTY_TYPES = frozenset({"Country", "InternationalOrganization"})
 FOLDABLE_TYPES = {"Agreement", "Law", "Policy", "GovernmentBody", "InternationalOrganization"}
 
 
@@ -113,7 +117,7 @@ class GazetteerMatcher:
                 options = self._shared_surnames.get(text[start:end], {surf.entry_index})
                 named = [i for i in recent if i in options]
                 if not named and len(options) == 1 and self.entries[next(iter(options))].type == "Person" \
-                        and re.match(r"(?:[’']s)?\s+[Aa]dministration\b", text[end:end + 20]):
+                        and ADMINISTRATION.match(text, end):
                     named = list(options)  # "the Trump Administration": a leader's surname needs no first mention
                 if not named:
                     continue

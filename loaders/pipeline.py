@@ -17,7 +17,8 @@ from ..ontology.lexicon import load_lexicon
 from .amounts import sentence_year
 from .coref import Coreference
 from .document import Document
-from .mentions import DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, default_matcher
+from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
+                       default_matcher)
 from .nlp import load_nlp
 from .relations import Candidate, RelationExtractor, SentenceView
 from .structural import StructuralExtractor
@@ -25,7 +26,6 @@ from .structural import StructuralExtractor
 ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"
                       r"Southern)\s+([A-Z][a-z]+)\b")
 MAX_SENTENCE_CHARS = 2000
-ADMINISTRATION = re.compile(r"(?:[’']s)?\s+[Aa]dministration\b(?!s)")
 BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?(administration)\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
@@ -50,9 +50,10 @@ class Extractor:
         self.nlp = load_nlp() if use_model else None
         self.descriptive = DescriptiveRecognizer(self.lex)
         self.ner = NerRecognizer(self.lex)
-        self.coref = Coreference(self.lex)
+        parties = GazetteerMatcher(self.model, types=PARTY_TYPES)  # one matcher for names inside names
+        self.coref = Coreference(self.lex, parties)
         self.frames = RelationExtractor(self.model, self.lex)
-        self.structural = StructuralExtractor(self.model, self.lex, self.matcher)
+        self.structural = StructuralExtractor(self.model, self.lex, self.matcher, parties)
         self.symmetric = {name for name, r in self.model.relations.items() if r.symmetric}
         self.gazetteer_by_id = {e.id: e for e in self.model.gazetteer}
 

@@ -20,6 +20,9 @@ from .mentions import Mention
 ACTOR_TYPES = {"Country", "USState", "GovernmentBody", "Person", "Firm", "InternationalOrganization"}
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should"}
+# roles only the dependency parse can fill (a ParsedRoles method of that name), and the trigger kind they need
+PARSE_ONLY_ROLES = {"one_of": "noun", "for_owner": "noun", "recipient": "noun", "experiencer": "noun",
+                    "patient": "verb", "means_target": "verb"}
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push"}
 INTENDED_ONLY = {"PARTY_TO", "MEMBER_OF", "SIGNS", "RATIFIES", "WITHDRAWS_FROM"}
@@ -379,10 +382,7 @@ class ParsedRoles:
                 if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            got = self.denotes_list(p) or [
-                                m for x in p.children if x.dep_ in ("appos", "npadvmod", "conj")
-                                for m in self.denotes_list(x) if m.type in ("USState", "Country")]
-                            out += got
+                            out += self.denotes_list(p) or self._place_of(p)
         if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
             # "the investment by SK Siltron in Bay City, Michigan": the place hangs from the investor
             for c in tok.children:
@@ -407,11 +407,14 @@ class ParsedRoles:
                     if p.dep_ == "pobj":
                         got = self.denotes_list(p)
                         if not got or all(m.type == "Facility" for m in got):
-                            # "in Taylor, Texas": the place the unknown town is in
-                            got = got + [m for x in p.children if x.dep_ in ("appos", "npadvmod", "conj")
-                                         for m in self.denotes_list(x) if m.type in ("USState", "Country")]
+                            got = got + self._place_of(p)
                         out += got or self.nested_of(p)
         return _uniq(out)
+
+    def _place_of(self, tok) -> list[Mention]:
+        """'in Taylor, Texas': the state or country an unknown town is in."""
+        return [m for x in tok.children if x.dep_ in ("appos", "npadvmod", "conj")
+                for m in self.denotes_list(x) if m.type in ("USState", "Country")]
 
     def compound(self, tok) -> list[Mention]:
         out = []
@@ -796,18 +799,8 @@ class RelationExtractor:
                 out += roles.copula(tok)
             elif role == "target_of":
                 out += roles.copula(tok)
-            elif role == "one_of" and kind == "noun" and hasattr(roles, "one_of"):
-                out += roles.one_of(tok)
-            elif role == "patient" and kind == "verb" and hasattr(roles, "patient"):
-                out += roles.patient(tok)
-            elif role == "for_owner" and kind == "noun" and hasattr(roles, "for_owner"):
-                out += roles.for_owner(tok)
-            elif role == "means_target" and kind == "verb" and hasattr(roles, "means_target"):
-                out += roles.means_target(tok)
-            elif role == "recipient" and kind == "noun" and hasattr(roles, "recipient"):
-                out += roles.recipient(tok)
-            elif role == "experiencer" and kind == "noun" and hasattr(roles, "experiencer"):
-                out += roles.experiencer(tok)
+            elif PARSE_ONLY_ROLES.get(role) == kind and hasattr(roles, role):
+                out += getattr(roles, role)(tok)
         if not subject and drop_owner:
             own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else []))
             out = [m for m in out if id(m) not in own]

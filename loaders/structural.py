@@ -16,7 +16,7 @@ import re
 from ..graph.model import entity_id
 from ..ontology import load_model
 from ..ontology.lexicon import load_lexicon
-from .mentions import GazetteerMatcher, Mention
+from .mentions import PARTY_TYPES, GazetteerMatcher, Mention
 from .relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
 
 APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+)?"
@@ -44,12 +44,12 @@ def _singular(words: str) -> str:
 
 
 class StructuralExtractor:
-    def __init__(self, model=None, lexicon=None, matcher=None) -> None:
+    def __init__(self, model=None, lexicon=None, matcher=None, party_matcher=None) -> None:
         self.model = model or load_model()
         self.lex = lexicon or load_lexicon()
         self.matcher = matcher
         # the countries inside an agreement's own name ("the U.S.-Mexico-Canada Agreement")
-        self.party_matcher = GazetteerMatcher(self.model, types={"Country", "InternationalOrganization"})
+        self.party_matcher = party_matcher or GazetteerMatcher(self.model, types=PARTY_TYPES)
 
     def extract(self, sv: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []

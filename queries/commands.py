@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..console import PolicygraphError, Progress
+from ..console import PolicygraphError, Progress, whole_number
 
 STORE = "graph.lbug"
 FORMATS = ("table", "csv", "json")
@@ -307,16 +307,6 @@ def cmd_sparql(args) -> int:
     return 0
 
 
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
-    return n
-
-
 def register(subparsers) -> None:
     """Add `query`, `queries`, `push` and `sparql` to the CLI's subparsers."""
     fmt = argparse.RawDescriptionHelpFormatter
@@ -356,7 +346,7 @@ def register(subparsers) -> None:
     help_ = "push the graph into Neo4j or Aura (idempotent MERGE on id; password from $NEO4J_PASSWORD or a prompt)"
     p = subparsers.add_parser("push", help=help_, description=help_, epilog=PUSH_EXAMPLES, formatter_class=fmt)
     _common(p, neo4j=True, push=True)
-    p.add_argument("--batch", type=_positive, default=500, metavar="N", help="rows per UNWIND batch (default: 500)")
+    p.add_argument("--batch", type=whole_number(1), default=500, metavar="N", help="rows per UNWIND batch (default: 500)")
     p.set_defaults(func=cmd_push)
 
     help_ = "run a SPARQL query over the RDF export (DIR/graph.ttl), or a named one from queries/sparql/"

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..console import PolicygraphError
+from ..console import PolicygraphError, whole_number
 
 EXPLAIN_EXAMPLES = """examples:
   policygraph explain "SK Hynix" "South Korea"              # the 5 best paths of at most 4 hops
@@ -28,18 +28,6 @@ many documents state each fact (disagreeing amounts flagged), and numbered footn
 its document and character offsets in DIR/documents/<doc>.txt."""
 
 
-def _positive(limit: int):
-    def parse(text: str) -> int:
-        try:
-            n = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-        if not 1 <= n <= limit:
-            raise argparse.ArgumentTypeError(f"must be between 1 and {limit}, not {n}")
-        return n
-    return parse
-
-
 def _add(subparsers, name: str, help_: str, examples: str, func) -> argparse.ArgumentParser:
     p = subparsers.add_parser(name, help=help_, description=help_, epilog=examples,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -57,9 +45,9 @@ def register(subparsers) -> None:
              EXPLAIN_EXAMPLES, cmd_explain)
     p.add_argument("a", metavar="A", help="an entity: name, alias or id")
     p.add_argument("b", metavar="B", help="another entity")
-    p.add_argument("--max-hops", type=_positive(MAX_HOPS_LIMIT), default=4, metavar="N",
+    p.add_argument("--max-hops", type=whole_number(1, MAX_HOPS_LIMIT), default=4, metavar="N",
                    help=f"longest path to look for, in relations (default: 4, at most {MAX_HOPS_LIMIT})")
-    p.add_argument("-k", type=_positive(1000), default=5, metavar="K", help="how many paths to show (default: 5)")
+    p.add_argument("-k", type=whole_number(1, 1000), default=5, metavar="K", help="how many paths to show (default: 5)")
     p.add_argument("--format", "-f", choices=("md", "json"), default="md", help="output format (default: md)")
 
     p = _add(subparsers, "brief", "a cited briefing on an actor, agreement or policy (or on two, with --with)",

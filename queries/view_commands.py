@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..console import PolicygraphError, Progress
+from ..console import PolicygraphError, Progress, whole_number
 
 EXAMPLES = """examples:
   policygraph view --out out                                   # the whole graph -> out/view.html
@@ -28,16 +28,6 @@ def _years(text: str) -> str:
     return text
 
 
-def _hops(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
-    return n
-
-
 def register(subparsers) -> argparse.ArgumentParser:
     """Add the `view` subcommand to the CLI's subparsers."""
     help_ = "write the interactive browser view (one offline HTML file): search, legend, filters, evidence"
@@ -48,7 +38,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
                    help="the HTML file to write (default: DIR/view.html)")
     p.add_argument("--focus", metavar="NAME", help="show only this entity (name, alias or id) and its neighbourhood")
-    p.add_argument("--hops", type=_hops, default=2, metavar="N",
+    p.add_argument("--hops", type=whole_number(0), default=2, metavar="N",
                    help="with --focus: how many relations away to go (default: 2)")
     p.add_argument("--types", nargs="+", metavar="TYPE", help="keep only these entity types (e.g. Firm Country)")
     p.add_argument("--predicates", nargs="+", metavar="PRED", help="keep only these relation types (e.g. INVESTS_IN)")
