@@ -77,6 +77,7 @@ class Context:
     compounds: Counter = field(default_factory=Counter)  # hyphenated compounds, lowercased
     blank_is_break: bool = True  # blank lines separate paragraphs (else: PDF line wraps)
     newline_is_break: bool = False  # one line per sentence/paragraph
+    wrap_width: int = 0  # the width a wrapped line reaches (long lines of the document)
 
     def kept(self) -> list[Line]:
         return [ln for ln in self.lines if not ln.blank and not ln.drop]
@@ -441,6 +442,25 @@ def drop_footnote_markers(ctx: Context) -> list[Edit]:
     return [Edit(s, e, "") for s, e, _ in keep]
 
 
+# Reference marks of encyclopedia text: "[12]", "[a]", "[citation needed]", "[4]: 5" (a page cite)
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed|update|"
+                       r"when\?|who\?|which\?|better source needed|failed verification|dubious[^\]]{0,20})\]"
+                       r"(?::\s?\d{1,4}(?:[-–]\d{1,4})?)?")
+
+
+def drop_citation_markers(ctx: Context) -> list[Edit]:
+    """Reference marks glued to a word or a sentence end ("in 2010.[3][4] The"): they hide the sentence
+    end from the splitter and split names ("Seoul[2] and")."""
+    edits = []
+    for ln in ctx.kept():
+        for m in _CITATION.finditer(ctx.raw, ln.start, ln.end):
+            before = ctx.raw[m.start() - 1] if m.start() > ln.start else " "
+            if before.isspace() and m.end() < ln.end and not ctx.raw[m.end()].isspace():
+                continue  # "[a]b": not a mark
+            edits.append(Edit(m.start(), m.end(), ""))
+    return edits
+
+
 def dehyphenate(ctx: Context) -> list[Edit]:
     """Hyphenated line breaks: "eco-\\nnomic" -> "economic" when "economic" occurs elsewhere in the
     document, else the hyphen stays ("import-\\ncompeting" -> "import-competing"); a suspended
@@ -503,7 +523,11 @@ def join_lines(ctx: Context) -> list[Edit]:
             gap = " "  # a line that goes on: lowercase next, or ends on a comma or small word
         elif blanks and ctx.blank_is_break:
             gap = PARAGRAPH
-        elif ctx.newline_is_break:
+        elif ctx.newline_is_break or _item_start(b.text):
+            gap = PARAGRAPH
+        elif not blanks and len(a.text) < 0.6 * ctx.wrap_width:
+            # a short line before a capitalised one is not a wrap: a label, an infobox field, a title,
+            # the last line of a paragraph ("Type Trade agreement\nEffective Not in force")
             gap = PARAGRAPH
         else:
             gap = " "
@@ -664,6 +688,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("running_header", drop_running_headers),
     ("heading", mark_headings),
     ("footnote", drop_footnote_markers),
+    ("citation", drop_citation_markers),
     ("dehyphenate", dehyphenate),
     ("line_join", join_lines),
     ("glued_function_words", split_glued_function_words),
@@ -673,6 +698,14 @@ PASSES: list[tuple[str, Pass]] = [
     ("caps_glue", split_caps_glue),
     ("spaces", collapse_spaces),
 ]
+
+
+_ITEM = re.compile(r"(?:[-•*▪◦‣|]|\d{1,2}[.)])\s")
+
+
+def _item_start(t: str) -> bool:
+    """A list item or table row starts the line ("- Owner: TSMC", "• text", "| a | b")."""
+    return bool(_ITEM.match(t))
 
 
 def _detect_layout(ctx: Context) -> None:
@@ -685,6 +718,9 @@ def _detect_layout(ctx: Context) -> None:
         ctx.blank_is_break, ctx.newline_is_break = True, False
         return
     kept_idx = [i for i, ln in enumerate(ctx.lines) if not ln.blank and not ln.drop]
+    widths = sorted(len(ctx.lines[i].text) for i in kept_idx)
+    # wrapped text fills its lines to about the same width; the 80th percentile is that width
+    ctx.wrap_width = widths[int(0.8 * (len(widths) - 1))] if widths else 0
     blank_gaps = blank_end = line_gaps = line_end = 0
     for i, j in zip(kept_idx, kept_idx[1:]):
         a = ctx.lines[i]
