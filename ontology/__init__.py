@@ -74,6 +74,8 @@ class GazetteerEntry:
     adjectives: tuple[str, ...] = ()
     short_aliases: tuple[str, ...] = ()  # surnames etc.: only after the full name appeared in the document
     ambiguous: tuple[str, ...] = ()  # aliases that need supporting context
+    # general knowledge, not a relation: a person's nationality, a firm's home country (a Country entry's id)
+    country: str | None = None
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -81,7 +83,7 @@ class GazetteerEntry:
         return tuple(dict.fromkeys((self.name,) + self.aliases + self.adjectives))
 
 
-GAZETTEER_KEYS = {"id", "name", "type", "aliases", "wikidata", "adjectives", "short_aliases", "ambiguous"}
+GAZETTEER_KEYS = {"id", "name", "type", "aliases", "wikidata", "adjectives", "short_aliases", "ambiguous", "country"}
 _WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 _ID_RE = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -308,8 +310,17 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, entity_types=None) -> list[Gazet
         missing = set(ambiguous) - set(aliases) - set(adjectives) - set(short) - {name}
         if missing:
             raise ValueError(f"{where}: ambiguous {sorted(missing)} are not among its name, aliases or adjectives")
+        country = row.get("country")
+        if country is not None and (type_ not in ("Person", "Firm") or not isinstance(country, str)
+                                    or not country.startswith("country/")):
+            raise ValueError(f"{where}: country is a person's nationality or a firm's home country, "
+                             f"given as a Country entry's id ('country/<slug>')")
         out.append(GazetteerEntry(id_, name, type_, tuple(a for a in aliases if a != name), wikidata,
-                                  adjectives, short, ambiguous))
+                                  adjectives, short, ambiguous, country))
+    ids = {e.id for e in out}
+    for e in out:
+        if e.country is not None and e.country not in ids:
+            raise ValueError(f"{path.name} entry {e.id}: country {e.country!r} is not a gazetteer entry")
     return out
 
 
