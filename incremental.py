@@ -40,7 +40,8 @@ CACHE_VERSION = 1
 SETTINGS = "build.json"  # how the build was made (use_model), so add/remove/--repair keep doing the same
 HERE = Path(__file__).resolve().parent
 # what the extraction of a document depends on, besides its bytes and the model
-_SOURCES = ("loaders/*.py", "ontology/*.py", "ontology/*.toml", "ontology/*.ttl", "graph/model.py")
+_SOURCES = ("loaders/**/*.py", "loaders/**/*.json", "ontology/*.py", "ontology/*.toml", "ontology/*.ttl",
+            "graph/model.py")
 
 
 # ------------------------------------------------------------------------------------------------
