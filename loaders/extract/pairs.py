@@ -1,0 +1,271 @@
+"""Candidate relations: every ordered pair of mentions in a sentence that the ontology allows a predicate
+between, described by features a linear model can weigh.
+
+Features are strings. Most are conjoined with the predicate ("SIGNS|prep=by"); a few are relative to the
+predicate's own trigger words from ontology/patterns.toml ("self_trigger_on_path": a SIGNS trigger such as
+"sign" or "signatory" lies on the dependency path between the two mentions), so that what is learned for one
+predicate carries over to the others. Nothing here names an entity or a sentence: the features are the
+grammar between two mentions, their types, and which rules of `relations.py`/`structural.py` proposed them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...ontology.lexicon import load_lexicon
+
+CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADP", "PROPN", "AUX", "ADV", "PART"})
+MODALS = frozenset({"could", "would", "might", "may", "should"})
+
+
+@dataclass
+class Pair:
+    """One candidate relation in one sentence, before scoring."""
+
+    subject: object  # Mention
+    predicate: str
+    object: object  # Mention
+    features: dict[str, float] = field(default_factory=dict)
+    rule: object = None  # the rule Candidate that proposed it, if any (its props are kept)
+    trigger: int | None = None  # sentence offset of the word that states it (for years and amounts)
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> dict[str, frozenset]:
+    """predicate -> the verb and noun lemmas that state it (from ontology/patterns.toml)."""
+    out: dict[str, set] = {}
+    for r in load_lexicon().rules:
+        out.setdefault(r.predicate, set()).update(r.verbs, r.nouns)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# ------------------------------------------------------------------------------------------------
+# the dependency path between two mentions
+# ------------------------------------------------------------------------------------------------
+def _tokens(parse, offset: int, m) -> list:
+    a, b = m.start - offset, m.end - offset
+    return [t for t in parse if t.idx < b and a < t.idx + len(t.text)]
+
+
+def _head(tokens):
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+def _list_head(tok):
+    """The first conjunct stands for a whole coordination: 'between A, B and C' reads the same for A, B, C."""
+    steps = 0
+    while tok.dep_ == "conj" and tok.head.i != tok.i and steps < 30:
+        tok = tok.head
+        steps += 1
+    return tok, steps > 0
+
+
+def _ancestors(tok) -> list:
+    out = [tok]
+    while tok.head.i != tok.i and len(out) < 50:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _path(a, b):
+    """(tokens up from a, lowest common ancestor, tokens down to b) or None across parse roots."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    where = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in where:
+            return up_a[:k], t, up_b[:where[t.i]][::-1]
+    return None
+
+
+@dataclass
+class _Side:
+    mention: object
+    tokens: list
+    head: object
+
+
+class PairFeatures:
+    """Pairs and their features for one parsed sentence (a `relations.SentenceView`)."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+        self.triggers = trigger_words()
+        self.predicates = sorted(model.relations)
+
+    def pairs(self, sv, rule_candidates=()) -> list[Pair]:
+        if sv.parse is None:
+            return []
+        by_key: dict[tuple, list] = {}
+        for c in rule_candidates:
+            by_key.setdefault((c.subject.id, c.predicate, c.object.id), []).append(c)
+        sides = self._sides(sv)
+        sentence_lemmas = {t.lemma_.lower() for t in sv.parse}
+        out: list[Pair] = []
+        made = set()
+        for s in sides:
+            for o in sides:
+                if s.mention.id == o.mention.id or (s.mention.start, s.mention.end) == (o.mention.start, o.mention.end):
+                    continue
+                preds = [p for p in self.predicates if self.model.allows(p, s.mention.type, o.mention.type)]
+                if not preds:
+                    continue
+                shared, lexical = self._grammar(sv, s, o)
+                for p in preds:
+                    rules = by_key.get((s.mention.id, p, o.mention.id), [])
+                    f = self._features(p, s.mention, o.mention, shared, lexical, sentence_lemmas, by_key)
+                    out.append(Pair(s.mention, p, o.mention, f, rules[0] if rules else None, shared["_trigger"]))
+                    made.add((s.mention.id, p, o.mention.id))
+        # rule candidates whose mentions are not in the sentence's words (implicit parties, coreference)
+        for key, cands in by_key.items():
+            if key in made:
+                continue
+            c = cands[0]
+            f = self._features(c.predicate, c.subject, c.object, {"implicit": 1}, {}, sentence_lemmas, by_key)
+            out.append(Pair(c.subject, c.predicate, c.object, f, c, None))
+            made.add(key)
+        return out
+
+    # -- the mentions of the sentence -------------------------------------------------------------
+    @staticmethod
+    def _sides(sv) -> list[_Side]:
+        out, seen = [], set()
+        for m in sv.mentions:
+            key = (m.start, m.end, m.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            toks = _tokens(sv.parse, sv.start, m)
+            if toks:
+                out.append(_Side(m, toks, _head(toks)))
+        return out
+
+    # -- grammar between two mentions (the same for every predicate) -------------------------------
+    def _grammar(self, sv, s: _Side, o: _Side) -> tuple[dict, dict]:
+        """Predicate-independent facts about the pair: `shared` (order, nesting, list membership, path
+        shape, negation) and `lexical` (words on the path and between the mentions)."""
+        parse = sv.parse
+        ms, mo = s.mention, o.mention
+        shared: dict = {"_trigger": None}
+        shared["s_first" if ms.start < mo.start else "o_first"] = 1
+        if ms.start <= mo.start and mo.end <= ms.end:
+            shared["s_contains_o"] = 1
+        elif mo.start <= ms.start and ms.end <= mo.end:
+            shared["o_contains_s"] = 1
+        shared[f"s_source={ms.source}"] = 1
+        shared[f"o_source={mo.source}"] = 1
+        if ms.adjective:
+            shared["s_adjective"] = 1
+        if mo.adjective:
+            shared["o_adjective"] = 1
+        gap = abs(s.head.i - o.head.i)
+        shared[f"distance={gap if gap < 10 else (15 if gap < 20 else 30)}"] = 1
+        lo, hi = (s.tokens, o.tokens) if ms.start < mo.start else (o.tokens, s.tokens)
+        between = parse[lo[-1].i + 1:hi[0].i] if lo[-1].i + 1 <= hi[0].i else []
+        lexical: dict = {"between": {t.lemma_.lower() for t in between if t.pos_ in CONTENT_POS}}
+        if len(between) <= 4:
+            lexical["between_seq"] = " ".join(t.lemma_.lower() for t in between)
+        for t in between:
+            if t.text == ",":
+                shared["between_comma"] = 1
+            elif t.text == "(":
+                shared["between_paren"] = 1
+            elif t.text in (";", ":", "—", "–"):
+                shared["between_break"] = 1
+        a, in_list_s = _list_head(s.head)
+        b, in_list_o = _list_head(o.head)
+        if in_list_s:
+            shared["s_in_list"] = 1
+        if in_list_o:
+            shared["o_in_list"] = 1
+        if a.i == b.i:
+            shared["same_list"] = 1
+            a, b = s.head, o.head
+        path = _path(a, b)
+        if path is None:
+            shared["no_path"] = 1
+            lexical["path"] = set()
+            return shared, lexical
+        up, lca, down = path
+        inner = up[1:] + ([lca] if up and down else []) + down[:-1]
+        if not up or not down:
+            inner = (up[1:] + down[:-1]) if (up or down) else []
+        deps = ">".join(t.dep_ for t in up) + "|" + "<".join(t.dep_ for t in down)
+        length = len(up) + len(down)
+        shared[f"path_length={min(length, 6)}"] = 1
+        shared["path_shape=" + (deps if length <= 4 else "long")] = 1
+        shared["_lca"] = lca.lemma_.lower()
+        shared["_roles"] = f"{up[-1].dep_ if up else 'self'}|{down[0].dep_ if down else 'self'}"
+        shared["_trigger"] = lca.idx
+        lexical["path"] = {t.lemma_.lower() for t in inner if t.pos_ in CONTENT_POS}
+        lexical["deps"] = deps
+        lexical["lca"] = lca.lemma_.lower() + "/" + lca.pos_
+        if length <= 5:
+            lexical["lexpath"] = ">".join(t.dep_ for t in up) + "/" + lca.lemma_.lower() + "/" + \
+                "<".join(t.dep_ for t in down)
+        lexical["preps"] = {t.lower_ for t in inner if t.dep_ == "prep" or t.pos_ == "ADP"}
+        on_path = inner + [lca]
+        if any(c.dep_ == "neg" for t in on_path for c in t.children):
+            shared["negated"] = 1
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for t in on_path for c in t.children):
+            shared["modal"] = 1
+        if lca.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in lca.children):
+            shared["passive"] = 1
+        return shared, lexical
+
+    # -- features of one predicate for the pair ----------------------------------------------------
+    def _features(self, p, ms, mo, shared, lexical, sentence_lemmas, by_key) -> dict[str, float]:
+        f: dict[str, float] = {p: 1.0, f"{p}|types={ms.type}>{mo.type}": 1.0}
+        for k in shared:
+            if not k.startswith("_"):
+                f[f"{p}|{k}"] = 1.0
+        for w in lexical.get("path", ()):
+            f[f"{p}|path_word={w}"] = 1.0
+        if len(lexical.get("between", ())) <= 10:
+            for w in lexical.get("between", ()):
+                f[f"{p}|between_word={w}"] = 1.0
+        if "between_seq" in lexical:
+            f[f"{p}|between_seq={lexical['between_seq']}"] = 1.0
+        for w in lexical.get("preps", ()):
+            f[f"{p}|prep={w}"] = 1.0
+        for k in ("deps", "lca", "lexpath"):
+            if k in lexical:
+                f[f"{p}|{k}={lexical[k]}"] = 1.0
+        # the predicate's own trigger words, wherever they are (shared across predicates)
+        own = self.triggers.get(p, frozenset())
+        path_words, between_words = lexical.get("path", set()), lexical.get("between", set())
+        if path_words & own:
+            f["self_trigger_on_path"] = 1.0
+            f[f"self_trigger_on_path|{shared.get('_roles', '')}"] = 1.0
+        if between_words & own:
+            f["self_trigger_between"] = 1.0
+        if sentence_lemmas & own:
+            f["self_trigger_in_sentence"] = 1.0
+            f[f"{p}|self_trigger_in_sentence"] = 1.0
+        if shared.get("_lca") in own:
+            f["self_trigger_is_lca"] = 1.0
+            f[f"self_trigger_is_lca|{shared.get('_roles', '')}"] = 1.0
+        for q, words in self.triggers.items():
+            if q != p and path_words & words:
+                f["other_trigger_on_path"] = 1.0
+                f[f"{p}|other_trigger_on_path={q}"] = 1.0
+        # what the rules said about this pair
+        rules = by_key.get((ms.id, p, mo.id))
+        if rules:
+            f["rule"] = 1.0
+            f[f"{p}|rule"] = 1.0
+            for c in rules:
+                f[f"{p}|rule={c.rule or 'rule'}"] = 1.0
+        if any((ms.id, q, mo.id) in by_key for q in self.predicates if q != p):
+            f["rule_other_predicate"] = 1.0
+            for q in self.predicates:
+                if q != p and (ms.id, q, mo.id) in by_key:
+                    f[f"{p}|rule_other={q}"] = 1.0
+        if (mo.id, p, ms.id) in by_key:
+            f["rule_reversed"] = 1.0
+        f["roles|" + shared.get("_roles", "none")] = 1.0
+        return f

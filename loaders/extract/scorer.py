@@ -1,0 +1,41 @@
+"""The learned backend: a logistic model over `pairs.Pair` features.
+
+relation_model.json holds {"bias", "weights" {feature: weight}, "threshold", "trained_on", "report"}; it is
+made by `python -m policygraph.loaders.extract.train` (see that module) and read here with no dependency
+beyond the standard library.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).resolve().parent / "relation_model.json"
+
+
+class LinearScorer:
+    def __init__(self, weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5) -> None:
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def keep(self, features: dict[str, float]) -> tuple[bool, float]:
+        p = self.probability(features)
+        return p >= self.threshold, p
+
+
+@lru_cache(maxsize=2)
+def load_scorer(path: str | None = None) -> LinearScorer | None:
+    """The shipped model, or None when there is none (the rules backend then runs alone)."""
+    p = Path(path) if path else MODEL_PATH
+    if not p.exists():
+        return None
+    data = json.loads(p.read_text(encoding="utf-8"))
+    return LinearScorer(data["weights"], float(data.get("bias", 0.0)), float(data.get("threshold", 0.5)))
