@@ -84,6 +84,8 @@ class GazetteerMatcher:
                     exact.setdefault(form, surf)
                     if len(form) >= 4 and not form.isupper():
                         exact.setdefault(form.upper(), surf)  # ALL-CAPS headings
+                    elif len(form) >= 5 and form.isalpha() and form.isupper() and e.type == "Firm":
+                        exact.setdefault(form.capitalize(), surf)  # "Posco" for POSCO
         self._exact = exact
         self._folded = folded
         self._exact_re = _alternation(exact, flags=0)
@@ -254,10 +256,19 @@ class DescriptiveRecognizer:
     def _pp(self, tok, type_=None):
         """'restrictions on U.S. beef' -> ('on U.S. beef', end_char) for the alias and the name."""
         preps = ("in", "at") if type_ == "Facility" else ("on", "against", "for", "into", "to")
+        if type_ == "Policy" and tok.lemma_.lower() in ("investigation", "review", "deployment", "closure", "probe"):
+            preps += ("of",)  # "the deployment of the THAAD system", "a review of the acquisition"
         rights = list(tok.rights)
+        for c in list(rights):  # "tariffs of 25 percent on steel": past a rate to what the measure is on
+            if c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num or t.lower_ in ("percent", "%")
+                                                              for t in c.subtree):
+                rights += [x for x in c.subtree if x.dep_ == "prep" and x.lower_ in ("on", "against")]
         if tok.dep_ == "dobj" and type_ in ("Policy", "Law"):
-            # "imposed tariffs on Brazilian steel": the parser hangs the measure's "on" from the verb
-            rights += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("on", "against")]
+            # "imposed tariffs (of 25 percent) on Brazilian steel": the parser hangs the measure's "on" from
+            # the verb
+            rates = [t for t in tok.head.rights if tok.i < t.i and (t.like_num or t.lower_ in ("percent", "%"))]
+            rights += [c for c in tok.head.rights if c.lower_ in ("on", "against") and (
+                c.i == tok.i + 1 or (rates and c.i > tok.i and all(x.i < c.i for x in rates)))]
         for child in rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 objs = [c for c in child.children if c.dep_ == "pobj"]

@@ -8,6 +8,7 @@ sentence that states each one, as offsets into the raw text) and the mentions pe
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -17,6 +18,11 @@ from ..ontology.lexicon import load_lexicon
 from .amounts import sentence_year
 from .coref import Coreference
 from .document import Document
+from .extract.constructions import DocumentState, run_constructions
+from .extract.derived import derived_mentions
+from .extract.pairs import PairFeatures
+from .extract.props import fact_props
+from .extract.scorer import load_scorer
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        default_matcher)
 from .nlp import load_nlp
@@ -40,10 +46,24 @@ class DocumentFacts:
     mentions: list[dict] = field(default_factory=list)  # doc, sentence_index, entity_id
 
 
-class Extractor:
-    """Composable extraction over documents. `use_model=False` forces the rules-only path."""
+BACKENDS = ("rules", "learned", "linear")
+DEFAULT_BACKEND = "rules"  # the learned scorer is not yet better on documents it has never seen
 
-    def __init__(self, use_model: bool = True) -> None:
+
+class Extractor:
+    """Composable extraction over documents.
+
+    backend: "rules" (spaCy parse, the frames of patterns.toml and the constructions: the default), "learned"
+    (the same, then the trained scorer over every candidate pair), "linear" (no parser: word-order rules). `use_model=False`
+    is the old name of "linear".
+    """
+
+    def __init__(self, use_model: bool = True, backend: str | None = None) -> None:
+        if backend is None:
+            backend = os.environ.get("POLICYGRAPH_BACKEND") or (DEFAULT_BACKEND if use_model else "linear")
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown extraction backend {backend!r} (one of {', '.join(BACKENDS)})")
+        use_model = backend != "linear"
         self.model = load_model()
         self.lex = load_lexicon()
         self.matcher: GazetteerMatcher = default_matcher()
@@ -56,6 +76,19 @@ class Extractor:
         self.structural = StructuralExtractor(self.model, self.lex, self.matcher, parties)
         self.symmetric = {name for name, r in self.model.relations.items() if r.symmetric}
         self.gazetteer_by_id = {e.id: e for e in self.model.gazetteer}
+        self.scorer = load_scorer() if backend == "learned" else None
+        self.backend = backend if (self.scorer is not None or backend != "learned") else "rules"
+        self.pair_features = PairFeatures(self.model)
+        self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
+        self.nationality = {}  # person id -> country Mention (gazetteer attribute)
+        sectors = {e.name: e for e in self.model.gazetteer if e.type == "Sector"}
+        self.sector_nouns = {word: Mention(0, 0, name, "Sector", sectors[name].id, name, "gazetteer")
+                             for word, name in self.lex.sector_nouns.items() if name in sectors}
+        for e in self.model.gazetteer:
+            country = self.gazetteer_by_id.get(e.country) if e.country else None
+            if country is not None:
+                self.nationality[e.id] = Mention(0, 0, country.name, country.type, country.id, country.name,
+                                                 "gazetteer", wikidata=country.wikidata)
 
     # --------------------------------------------------------------------------------------------
     def gazetteer_mentions(self, text: str) -> list[Mention]:
@@ -71,6 +104,7 @@ class Extractor:
 
     def run(self, doc: Document) -> DocumentFacts:
         facts = DocumentFacts(doc)
+        self.state = DocumentState(nationality=self.nationality, sector_nouns=self.sector_nouns)
         text = doc.text
         self._facts, self._doc_text = facts, text
         spans = [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in doc.sentences]
@@ -138,11 +172,39 @@ class Extractor:
         else:
             structural = self.structural.extract(sv)  # first: it records agreements' parties
             cands = structural + self.frames.extract(sv)
+            cands += run_constructions(sv, self.lex, self.state, self.model)
             for am, orig in amends:
                 cands.append(Candidate(am, "AMENDS", orig, {}, 0.7, index, "amendment"))
             cands += self._inferences(cands)
+            if parse is not None and (self.scorer is not None or self.collect is not None):
+                cands = self._score(sv, cands)
+            self.state.note(cands)
+            agreements = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
+            if agreements:
+                self.state.last_agreement = agreements[-1]
         self._record(self._facts, index, s, e, sv.mentions, cands)
         return cands
+
+    def _score(self, sv: SentenceView, rule_cands: list[Candidate]) -> list[Candidate]:
+        """The learned backend: every pair the ontology allows, rule candidates among them, kept by the scorer."""
+        pairs = self.pair_features.pairs(sv, rule_cands)
+        if self.collect is not None:
+            self.collect.append((sv, pairs))
+        if self.scorer is None:
+            return rule_cands
+        out = []
+        for pair in pairs:
+            keep, p = self.scorer.keep(pair.features)
+            if not keep:
+                continue
+            if pair.rule is not None:
+                r = pair.rule
+                out.append(Candidate(r.subject, r.predicate, r.object, dict(r.props), round(p, 3), sv.index, r.rule))
+            else:
+                props = fact_props(sv, pair.predicate, pair.subject, pair.object, pair.trigger)
+                out.append(Candidate(pair.subject, pair.predicate, pair.object, props, round(p, 3), sv.index,
+                                     "learned"))
+        return out
 
     @staticmethod
     def _administrations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -155,7 +217,8 @@ class Extractor:
         same country (until another administration is named)."""
         out = []
         for m in mentions:
-            country = leads.get(m.id) if m.type == "Person" else None
+            # the country the document says they lead, else their nationality (a gazetteer attribute)
+            country = (leads.get(m.id) or self.nationality.get(m.id)) if m.type == "Person" else None
             mt = ADMINISTRATION.match(text, m.end) if country is not None else None
             if mt is None:
                 out.append(m)
@@ -201,6 +264,7 @@ class Extractor:
         if parse is not None:
             taken = [(m.start, m.end) for m in mentions]
             mentions += self.ner.find(parse, s, taken)
+            mentions += derived_mentions(parse, s, mentions)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
 
     @staticmethod
@@ -208,7 +272,8 @@ class Extractor:
         extra = []
         for c in cands:
             pred = INFERENCES.get(c.predicate)
-            if pred and c.subject.type in ("Country", "InternationalOrganization"):
+            # a signatory is a party, except where the sentence says it has signed but not ratified
+            if pred and c.subject.type in ("Country", "InternationalOrganization") and c.rule != "agreement-between":
                 extra.append(Candidate(c.subject, pred, c.object, {}, c.confidence * 0.9, c.sentence,
                                        "inferred-" + c.predicate.lower()))
         return extra

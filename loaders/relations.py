@@ -125,7 +125,15 @@ class ParsedRoles:
 
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
         out = self.denotes(tok, depth)
-        for c in tok.conjuncts:
+        conjuncts = list(tok.conjuncts)
+        if out:
+            # "the Department of Energy and SK On": the parser may hang "and SK On" from a word inside the
+            # name ("Energy"); a conjunct after the name still belongs to the list
+            end = max(m.end for m in out) - self.sv.start
+            for t in tok.doc:
+                if tok.idx <= t.idx < end and t.i != tok.i:
+                    conjuncts += [c for c in t.conjuncts if c.idx >= end]
+        for c in conjuncts:
             if c.i > tok.i or depth == 0:
                 out += self.denotes(c, depth)
         return _uniq(out)

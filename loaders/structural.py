@@ -265,13 +265,16 @@ class StructuralExtractor:
             # what it is on
             targets = []
             rest = sv.text[m.end - sv.start:]
-            pp = re.match(r"\s+(on|against|targeting|to|into)\s+", rest)
+            # "tariffs on X", "tariffs of up to 218 percent on X", "duties worth $2 billion on X"
+            pp = re.match(r"\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:percent|%)"
+                          r"\s+|worth\s+\S+\s+(?:[mb]illion\s+)?)?(on|against|targeting|to|into)\s+", rest)
             if pp and pp.group(1) == "to" and self._infinitive(sv, m.end - sv.start + pp.end()):
                 pp = None  # "Section 232 to place tariffs": an infinitive, not what the measure is on
             if pp:
                 a = m.end + pp.end()
                 window_end = a + 80
-                stop = re.search(r"[,;:]|\b(?:that|which|who|because|and (?:to|the|for|with|in|at|by|its|their)|but)\b",
+                stop = re.search(r"[,;:]|\b(?:that|which|who|because|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
+                                 r"but)\b",
                              sv.text[a - sv.start:])
                 if stop:
                     window_end = min(window_end, a + stop.start())
@@ -293,11 +296,8 @@ class StructuralExtractor:
             for t in targets:
                 for x in carriers:
                     self._add(out, sv, x, "TARGETS", t, 0.75, "measure-on")
-                    if t.type == "Sector":
-                        self._add(out, sv, x, "REGULATES", t, 0.65, "measure-on")
             for t in inner:
                 self._add(out, sv, m, "TARGETS", t, 0.7, "measure-sector")
-                self._add(out, sv, m, "REGULATES", t, 0.65, "measure-sector")
 
     @staticmethod
     def _infinitive(sv, at: int) -> bool:

@@ -46,6 +46,7 @@ class Lexicon:
     ignore_endings: frozenset
     firm_cues: frozenset
     titles: dict  # title word -> role
+    sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> "semiconductors" (a gazetteer Sector)
     rules: list = field(default_factory=list)
 
     # -- descriptive heads ---------------------------------------------------------------------
@@ -145,5 +146,6 @@ def load_lexicon() -> Lexicon:
         ignore_endings=frozenset(lex["name_endings"]["ignore"]),
         firm_cues=frozenset(lex["name_endings"]["firm_cues"]),
         titles=titles,
+        sector_nouns=dict(lex.get("sector_nouns", {})),
         rules=[_rule(r) for r in pats["rule"]],
     )

@@ -1,0 +1,485 @@
+"""Constructions of English that state a relation without a verb frame of their own.
+
+Each construction is a small function `(sentence view, roles, document state) -> candidates`, registered in
+CONSTRUCTIONS with the predicates it may produce. They read the dependency parse through the role helpers of
+`relations.ParsedRoles` and the word lists of ontology/lexicon.toml; none names an entity or a document.
+
+    agreement_between     "X is a (proposed) trade agreement between A, B and C"      PARTY_TO / NEGOTIATES / SIGNS
+    members_listed        "the member states of ASEAN (A, B, C)", "ASEAN members A and B"    MEMBER_OF
+    implicit_parties      "The treaty was signed in 2007" (no signer named): its known parties  SIGNS / RATIFIES / ...
+    of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
+    under_law             "$75 million in funding under the CHIPS Act"                          AUTHORIZES
+    counterparties        "X signed a memorandum with Y", "a joint venture between A and B"     PARTNERS_WITH
+    co_negotiators        "X began renegotiation of NAFTA with Canada and Mexico"               NEGOTIATES
+    leader_titles         "President Barack Obama", "TSMC's chief executive C. C. Wei"          LEADS
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..mentions import Mention
+from ..relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
+from .props import fact_props
+
+PARTY_TYPES = ("Country", "InternationalOrganization")
+AGREEMENT_NOUNS = frozenset({"agreement", "treaty", "pact", "accord", "deal", "fta", "partnership", "arrangement",
+                             "convention", "protocol", "alliance"})
+# words before an agreement noun that say it is not (yet) in force between its parties
+PROPOSED = frozenset({"proposed", "planned", "prospective", "potential", "draft", "envisioned", "possible"})
+SIGNED_ONLY = re.compile(r"\bsigned\b(?:\s+but)?\s+(?:not|un)\s*(?:yet\s+)?ratified\b", re.IGNORECASE)
+MEMBER_WORDS = frozenset({"member", "members", "membership"})
+MEMBER_GROUPS = frozenset({"state", "country", "nation", "economy", "member", "government"})
+# treaty acts and the predicate they state; the patient is the agreement
+TREATY_VERBS = {"sign": "SIGNS", "ink": "SIGNS", "ratify": "RATIFIES", "negotiate": "NEGOTIATES",
+                "renegotiate": "NEGOTIATES", "conclude": "NEGOTIATES", "launch": "NEGOTIATES",
+                "announce": "NEGOTIATES", "approve": "RATIFIES"}
+TREATY_NOUNS = {"negotiation": "NEGOTIATES", "renegotiation": "NEGOTIATES", "talk": "NEGOTIATES",
+                "signing": "SIGNS", "signature": "SIGNS", "ratification": "RATIFIES"}
+COUNTERPARTY_NOUNS = frozenset({"memorandum", "mou", "agreement", "contract", "deal", "partnership",
+                                "venture", "joint venture", "collaboration", "alliance", "loan"})
+PARTNER_TYPES = ("Firm", "GovernmentBody", "USState")
+
+
+@dataclass
+class DocumentState:
+    """What earlier sentences of the document established, for constructions that need it."""
+
+    parties: dict = field(default_factory=dict)  # agreement id -> {party id: Mention}
+    last_agreement: Mention | None = None
+    nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
+    sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> the semiconductors Sector Mention
+
+    def note(self, cands: list[Candidate]) -> None:
+        for c in cands:
+            if c.predicate in ("PARTY_TO", "SIGNS", "RATIFIES") and c.object.type == "Agreement" \
+                    and c.subject.type in PARTY_TYPES and not c.subject.adjective:
+                self.parties.setdefault(c.object.id, {})[c.subject.id] = c.subject
+
+
+def _cand(s: Mention, pred: str, o: Mention, sv: SentenceView, how: str, conf: float = 0.7,
+          props: dict | None = None) -> Candidate:
+    return Candidate(s, pred, o, dict(props or {}), conf, sv.index, how)
+
+
+def _mentions_at(sv: SentenceView, tok) -> list[Mention]:
+    return sv.tok_mentions.get(tok.i, [])
+
+
+def _agreement_for(sv: SentenceView, roles: ParsedRoles, tok) -> list[Mention]:
+    """The agreement a common noun ('a trade agreement') stands for: itself if it is part of a name, the
+    subject of its copula ('X is a trade agreement'), or the noun it is in apposition to."""
+    own = [m for m in _mentions_at(sv, tok) if m.type == "Agreement"]
+    if own and not all(m.source == "pattern" for m in own):
+        return own  # a named agreement ("the Korea-Chile Free Trade Agreement between ...")
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("attr", "acomp") and node.head.lemma_ in ("be", "become", "remain"):
+            return [m for m in roles.subj(node.head) if m.type == "Agreement"]
+        if node.dep_ == "appos":
+            return [m for m in roles.denotes(node.head) if m.type == "Agreement"]
+        if node.dep_ in ("conj", "compound", "amod") and node.head is not node:
+            node = node.head
+            continue
+        break
+    return own  # "a free trade agreement between A and B" on its own
+
+
+def _listed(roles: ParsedRoles, tok) -> list[Mention]:
+    """Everything a list under `tok` names, through group nouns ('its six partners (A, B, C)', 'the member
+    states of ASEAN')."""
+    out = []
+    for t in [tok] + list(tok.conjuncts):
+        got = roles.denotes(t)
+        if not got:
+            got = [m for m in roles.nested_of(t) if m.type in PARTY_TYPES]  # "the member states of ASEAN"
+        out += got
+        for c in t.children:  # "its six FTA partners (Australia, China, ...)"
+            if c.dep_ == "appos":
+                out += roles.denotes_list(c, 1)
+    seen, uniq = set(), []
+    for m in out:
+        if m.id not in seen:
+            seen.add(m.id)
+            uniq.append(m)
+    return uniq
+
+
+# ------------------------------------------------------------------------------------------------
+def agreement_between(sv, roles, state):
+    """'X is a (proposed) agreement between A, B and C': A, B and C are its parties (or, while proposed, its
+    negotiators; once 'signed but not ratified', its signatories)."""
+    out = []
+    for tok in sv.parse:
+        if tok.lemma_.lower() not in AGREEMENT_NOUNS and tok.lower_ not in AGREEMENT_NOUNS:
+            continue
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")]
+        if not preps:
+            continue
+        agreements = _agreement_for(sv, roles, tok)
+        if not agreements:
+            continue
+        mods = {c.lower_ for c in tok.subtree if c.i < tok.i}
+        phrase = sv.text[max(0, tok.idx - 60):tok.idx + len(tok.text)]
+        if mods & PROPOSED:
+            preds = ["NEGOTIATES", "PARTY_TO"]  # countries negotiate it; a bloc (no negotiator) is its party
+        elif SIGNED_ONLY.search(phrase):
+            preds = ["SIGNS"]
+        else:
+            preds = ["PARTY_TO"]
+        parties = [m for p in preps for pobj in p.children if pobj.dep_ == "pobj"
+                   for m in _listed(roles, pobj) if m.type in PARTY_TYPES and not m.adjective]
+        for a in agreements:
+            for m in parties:
+                for pred in preds:
+                    if pred == "PARTY_TO" and "NEGOTIATES" in preds and m.type == "Country":
+                        continue
+                    out.append(_cand(m, pred, a, sv, "agreement-between", 0.8))
+    return out
+
+
+def members_listed(sv, roles, state):
+    """'the member states of ASEAN (Brunei, Cambodia, ...)', 'ASEAN (Brunei, Cambodia, ...)',
+    'members of the G20 such as A and B': each listed country is a member."""
+    out = []
+    orgs = [m for m in sv.mentions if m.type == "InternationalOrganization" and not m.adjective]
+    for org in orgs:
+        b = org.end - sv.start
+        rest = sv.text[b:]
+        abbr = re.match(r"\s*\([A-Z][\w\-]{1,12}\)", rest)  # "(ASEAN)"
+        at = b + (abbr.end() if abbr else 0)
+        mt = re.match(r"\s*\(([^()]{3,400})\)", sv.text[at:])
+        before = sv.text[max(0, org.start - sv.start - 40):org.start - sv.start].lower()
+        listed = []
+        if mt:
+            a0, b0 = at + mt.start(1), at + mt.end(1)
+            listed = [x for x in sv.mentions if x.type == "Country" and a0 <= x.start - sv.start < b0]
+            if len(listed) < 2:
+                listed = []
+        if not listed and re.search(r"\bmembers?\b(?:\s+\w+){0,2}\s+of\s+(?:the\s+)?$", before):
+            # "members of the G20 such as A and B", "member countries of the OECD, including A"
+            m2 = re.match(r"\s*,?\s*(?:such as|including|like)\s+([^;:.]{3,300})", sv.text[at:])
+            if m2:
+                a0, b0 = at + m2.start(1), at + m2.end(1)
+                listed = [x for x in sv.mentions if x.type == "Country" and a0 <= x.start - sv.start < b0]
+        for c in listed:
+            out.append(_cand(c, "MEMBER_OF", org, sv, "members-listed", 0.8))
+    return out
+
+
+def implicit_parties(sv, roles, state):
+    """A treaty act with no actor named ('The treaty was first signed in 2007', 'Negotiations were announced
+    in 2006', 'It was ratified by the National Assembly'): the parties the document gave the agreement act."""
+    out = []
+    for tok in sv.parse:
+        lem = tok.lemma_.lower()
+        pred = TREATY_VERBS.get(lem) if tok.pos_ in ("VERB", "AUX") else TREATY_NOUNS.get(lem)
+        if pred is None:
+            continue
+        if roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        actors = [m for m in (roles.subj(tok) if tok.pos_ in ("VERB", "AUX") else roles.owner(tok))
+                  if m.type in ACTOR_TYPES]
+        if tok.pos_ in ("VERB", "AUX"):
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+            if not passive and not any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            agreements = [m for c in patient for m in roles.denotes_list(c) if m.type == "Agreement"]
+            if not agreements and any(c.lower_ in ("it", "which") for c in patient) and state.last_agreement:
+                agreements = [state.last_agreement]
+        else:
+            agreements = [m for m in roles.pp(tok, {"of", "on", "over", "for"}) if m.type == "Agreement"]
+            if not agreements and state.last_agreement is not None and tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                agreements = [state.last_agreement]  # "Negotiations were announced on February 2, 2006"
+        for a in agreements:
+            parties = list(state.parties.get(a.id, {}).values())
+            if actors and pred != "RATIFIES":
+                continue
+            for p in parties:
+                if actors and not any(x.id == p.id or x.type == "GovernmentBody" for x in actors):
+                    continue
+                if actors and any(x.type == "GovernmentBody" for x in actors) and not _body_of(sv, actors, p):
+                    continue
+                out.append(_cand(p, pred, a, sv, "implicit-parties", 0.7))
+    return out
+
+
+def _body_of(sv, bodies, country) -> bool:
+    """'ratified by the National Assembly of South Korea': the body belongs to that party."""
+    for b in bodies:
+        if b.type != "GovernmentBody":
+            continue
+        after = sv.text[b.end - sv.start:b.end - sv.start + 40]
+        if re.match(r"\s+of\s+(?:the\s+)?" + re.escape(country.text), after) or country.text in b.text:
+            return True
+    return False
+
+
+def of_country(sv, roles, state):
+    """'SK On of South Korea', 'Ford Motor Company of the United States': where the firm is from."""
+    out = []
+    for m in sv.mentions:
+        if m.type not in ("Firm", "GovernmentBody") or m.source == "coref":
+            continue
+        mt = re.match(r"\s+of\s+(?:the\s+)?", sv.text[m.end - sv.start:])
+        if not mt:
+            continue
+        at = m.end - sv.start + mt.end()
+        for c in sv.mentions:
+            if c.type in ("Country", "USState") and c.start - sv.start == at and not c.adjective:
+                out.append(_cand(m, "LOCATED_IN", c, sv, "of-country", 0.75))
+    return out
+
+
+def under_law(sv, roles, state):
+    """'$75 million in direct funding under the CHIPS Act', 'tariffs imposed under Section 232': the law
+    (or authority) authorises the measure it is cited for."""
+    out = []
+    for tok in sv.parse:
+        if tok.lower_ not in ("under", "pursuant") or tok.dep_ != "prep":
+            continue
+        pobj = [c for c in tok.children if c.dep_ == "pobj"]
+        if tok.lower_ == "pursuant":
+            pobj = [cc for c in tok.children if c.lower_ == "to" for cc in c.children if cc.dep_ == "pobj"]
+        laws = [m for p in pobj for m in roles.denotes_list(p) + roles.nested_of(p) if m.type == "Law"]
+        if not laws:
+            continue
+        head = tok.head
+        policies = [m for m in roles.denotes(head) if m.type == "Policy"]
+        if not policies and head.pos_ in ("VERB", "AUX"):
+            policies = [m for m in roles.dobj(head) if m.type == "Policy"]
+            if not policies:  # "to provide up to $75 million in direct funding under the Act"
+                for c in head.children:
+                    if c.dep_ == "dobj":
+                        policies += [m for m in roles.pp(c, {"in", "of", "for"}) if m.type == "Policy"]
+        if not policies and head.pos_ in ("NUM", "SYM") or head.lower_ in ("million", "billion"):
+            policies = [m for m in roles.pp(head, {"in", "of"}) if m.type == "Policy"]
+        for law in laws:
+            for p in policies:
+                if p.id != law.id:
+                    out.append(_cand(law, "AUTHORIZES", p, sv, "under-law", 0.75))
+    return out
+
+
+def counterparties(sv, roles, state):
+    """'X signed a memorandum of terms with Y', 'X and Y signed a memorandum', 'a joint venture between A
+    and B': the two are partners (firms, government bodies, states)."""
+    out = []
+    for tok in sv.parse:
+        lem = tok.lemma_.lower()
+        if lem not in COUNTERPARTY_NOUNS and tok.lower_ not in COUNTERPARTY_NOUNS:
+            continue
+        if roles.negated(tok.head) or roles.hypothetical(tok):
+            continue
+        sides = []
+        between = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                   for p in c.children if p.dep_ == "pobj" for m in roles.denotes_list(p)]
+        if len(between) >= 2:
+            sides = [between]
+        else:
+            subj = roles.noun_subj(tok)
+            withs = roles.pp(tok, {"with"})
+            if not withs and tok.head.pos_ in ("VERB", "AUX"):
+                withs = roles.pp(tok.head, {"with"})
+            if not withs:  # "a memorandum of terms with X": "with" hangs from the of-phrase
+                withs = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" for m in roles.pp(p, {"with"})]
+            group = subj + withs
+            if len(group) >= 2:
+                sides = [group]
+        for group in sides:
+            group = [m for m in group if m.type in PARTNER_TYPES and not m.adjective]
+            if not any(m.type == "Firm" for m in group):
+                continue
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if a.id != b.id:
+                        out.append(_cand(a, "PARTNERS_WITH", b, sv, "counterparties", 0.7))
+    return out
+
+
+def co_negotiators(sv, roles, state):
+    """'X began renegotiation of NAFTA with Canada and Mexico', 'talks with Korea on the KORUS FTA': every
+    side of the talks negotiates the agreement."""
+    out = []
+    for tok in sv.parse:
+        lem = tok.lemma_.lower()
+        if TREATY_NOUNS.get(lem) != "NEGOTIATES" and not (tok.pos_ == "VERB" and TREATY_VERBS.get(lem) == "NEGOTIATES"):
+            continue
+        if roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        agreements = [m for m in roles.pp(tok, {"of", "on", "over", "for", "to"}) + (
+            roles.dobj(tok) if tok.pos_ == "VERB" else []) if m.type == "Agreement"]
+        if not agreements:
+            continue
+        partners = roles.pp(tok, {"with"})
+        if not partners and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
+            verb = tok.head if tok.head.pos_ != "ADP" else tok.head.head
+            partners = roles.pp(verb, {"with"})
+        actors = roles.subj(tok) if tok.pos_ == "VERB" else (roles.owner(tok) or roles.noun_subj(tok))
+        for a in agreements:
+            for m in actors + partners:
+                if m.type in ("Country", "GovernmentBody", "Person") and not m.adjective:
+                    out.append(_cand(m, "NEGOTIATES", a, sv, "co-negotiators", 0.7))
+    return out
+
+
+def measure_acts(sv, roles, state):
+    """A measure enacted by a verb ('Australia banned Huawei and ZTE'): the subject imposes it, and it
+    targets what the verb's object names (see derived.verb_measures)."""
+    out = []
+    for m in sv.mentions:
+        targets = getattr(m, "derived_targets", None)
+        if not targets:
+            continue
+        toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+        if not toks or roles.negated(toks[0]) or roles.hypothetical(toks[0]):
+            continue
+        for actor in roles.subj(toks[0]):
+            if actor.type in ("Country", "GovernmentBody", "Person", "InternationalOrganization"):
+                out.append(_cand(actor, "IMPOSES", m, sv, "measure-act", 0.75))
+        for t in targets:
+            out.append(_cand(m, "TARGETS", t, sv, "measure-act", 0.75))
+    return out
+
+
+FIRM_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", "supplier", "group", "conglomerate",
+                        "corporation", "venture", "subsidiary", "affiliate", "startup", "business", "enterprise",
+                        "giant", "exporter", "developer", "operator", "provider", "builder", "brand", "unit"})
+
+
+def _descriptions(sv, roles, m) -> list:
+    """The noun phrases that say what a firm is: 'X, a South Korean battery maker', 'X is a steel producer',
+    'the chipmaker X', 'the Korean firm X'."""
+    toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+    if not toks:
+        return []
+    head = toks[-1]
+    for t in toks:
+        if t.head.i not in {x.i for x in toks}:
+            head = t
+    out = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in ("be", "become", "remain"):
+        out += [c for c in head.head.children if c.dep_ in ("attr", "acomp")]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        out.append(head.head)  # "the Korean firm Absolics"
+    first = toks[0]
+    if first.i > 0 and first.nbor(-1).pos_ == "NOUN" and first.nbor(-1).lemma_.lower() not in ("the",):
+        out.append(first.nbor(-1))  # "the chipmaker SK Hynix" (parsed as a compound)
+    return out
+
+
+def descriptors(sv, roles, state):
+    """What a firm's description says: its nationality ('a South Korean battery maker' -> LOCATED_IN South
+    Korea), its line of business (-> OPERATES_IN batteries) and its seat ('a steel producer headquartered in
+    Charlotte, North Carolina' -> LOCATED_IN North Carolina)."""
+    out = []
+    sector_nouns = state.sector_nouns
+    for m in sv.mentions:
+        if m.type not in ("Firm", "Facility") or m.source == "coref":
+            continue
+        for d in _descriptions(sv, roles, m):
+            if d.pos_ not in ("NOUN", "PROPN") or (d.lemma_.lower() not in FIRM_NOUNS
+                                                   and d.lemma_.lower() not in sector_nouns and m.type == "Firm"):
+                continue
+            span = [t for t in d.subtree if t.i <= d.i and t.dep_ not in ("det", "punct")] + [d]
+            a, b = sv.start + min(t.idx for t in span), sv.start + d.idx + len(d.text)
+            inside = [x for x in sv.mentions if a <= x.start < b and x is not m]
+            for x in inside:
+                if x.type == "Country" and m.type == "Firm":
+                    out.append(_cand(m, "LOCATED_IN", x, sv, "descriptor-nationality", 0.75))
+                elif x.type == "Sector":
+                    out.append(_cand(m, "OPERATES_IN", x, sv, "descriptor-sector", 0.75))
+            sector = sector_nouns.get(d.lemma_.lower())
+            if sector is not None and not any(x.type == "Sector" for x in inside):
+                out.append(_cand(m, "OPERATES_IN", sector, sv, "descriptor-sector", 0.7))
+            for c in d.children:  # "a steel producer headquartered in Charlotte, North Carolina"
+                if c.dep_ == "acl" and c.lemma_.lower() in ("base", "headquarter", "locate"):
+                    for place in roles.pp(c, {"in"}):
+                        if place.type in ("Country", "USState"):
+                            out.append(_cand(m, "LOCATED_IN", place, sv, "descriptor-seat", 0.75))
+    return out
+
+
+def exemptions(sv, roles, state):
+    """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
+    exempts X."""
+    out = []
+    for tok in sv.parse:
+        if tok.lemma_.lower() not in ("exempt", "spare", "excuse", "exclude", "waive") or tok.pos_ != "VERB":
+            continue
+        if roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        who = roles.subj(tok) if passive else roles.dobj(tok)
+        if passive:
+            who = [m for c in tok.children if c.dep_ == "nsubjpass" for m in roles.denotes_list(c)] or who
+        measures = [m for m in roles.pp(tok, {"from"}) if m.type == "Policy"]
+        for m in measures:
+            for w in who:
+                if w.type == "Country" and not w.adjective:
+                    out.append(_cand(m, "EXEMPTS", w, sv, "exempted-from", 0.75))
+    return out
+
+
+HEAD_OF_STATE = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emperor|Supreme Leader)\s*$")
+
+
+def leader_titles(sv, roles, state):
+    """'President Barack Obama': a head-of-state title in front of a person whose nationality the gazetteer
+    knows (general knowledge: who is a national of which country); 'the President of South Korea, Moon
+    Jae-in': the title's country."""
+    out = []
+    for p in sv.mentions:
+        if p.type != "Person" or p.source == "coref":
+            continue
+        left = sv.text[max(0, p.start - sv.start - 40):p.start - sv.start]
+        titled = HEAD_OF_STATE.search(left) or re.match(r"(?:President|Prime Minister|Premier|Chancellor)\s",
+                                                         p.text)
+        country = state.nationality.get(p.id)
+        if titled and country is not None and not re.search(r"\b(?:former|ex-|then|late)\s+\w*\s*$", left[-30:]):
+            role = (titled.group(0) if hasattr(titled, "group") else "President").strip()
+            out.append(_cand(p, "LEADS", country, sv, "head-of-state", 0.75,
+                             {"role": re.sub(r"\s+", " ", role)}))
+        # "the (former) President of South Korea, Moon Jae-in"
+        mt = re.search(r"\b(President|Prime Minister|Premier|Chancellor|leader)\s+of\s+(?:the\s+)?(.{2,40}?),?\s*$",
+                       left)
+        if mt:
+            at = p.start - sv.start - len(left) + mt.start(2)
+            for c in sv.mentions:
+                if c.type == "Country" and c.start - sv.start == at:
+                    out.append(_cand(p, "LEADS", c, sv, "title-of", 0.75, {"role": mt.group(1)}))
+    return out
+
+
+CONSTRUCTIONS = [
+    (agreement_between, ("PARTY_TO", "NEGOTIATES", "SIGNS")),
+    (members_listed, ("MEMBER_OF",)),
+    (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
+    (of_country, ("LOCATED_IN",)),
+    (under_law, ("AUTHORIZES",)),
+    (counterparties, ("PARTNERS_WITH",)),
+    (co_negotiators, ("NEGOTIATES",)),
+    (leader_titles, ("LEADS",)),
+    (measure_acts, ("IMPOSES", "TARGETS")),
+    (descriptors, ("LOCATED_IN", "OPERATES_IN")),
+    (exemptions, ("EXEMPTS",)),
+]
+
+
+def run_constructions(sv: SentenceView, lex, state: DocumentState, model) -> list[Candidate]:
+    """Every construction over one parsed sentence, keeping what the ontology allows."""
+    if sv.parse is None:
+        return []
+    roles = ParsedRoles(sv, lex)
+    out = []
+    a, b = sv.start, sv.start + len(sv.text)
+    for fn, _preds in CONSTRUCTIONS:
+        for c in fn(sv, roles, state):
+            if c.subject.id != c.object.id and model.allows(c.predicate, c.subject.type, c.object.type):
+                # date (and price) the fact from the sentence, anchored at whichever end is in it
+                anchor = next((m.start - a for m in (c.object, c.subject) if a <= m.start < b), 0)
+                c.props = {**fact_props(sv, c.predicate, c.subject, c.object, anchor), **c.props}
+                out.append(c)
+    return out

@@ -1,0 +1,148 @@
+"""Mentions that no name states but the grammar does.
+
+    listed_goods      "agricultural products, including barley, cotton and lobsters"   -> Sector mentions
+    measure_objects   "an anti-dumping investigation on Australian barley"           -> Sector "barley"
+    verb_measures     "Australia banned Huawei and ZTE from ..."                     -> Policy "ban on Huawei and ZTE"
+
+Each returns new Mentions (offsets into the cleaned document text); the pipeline adds those that cross no
+other mention. The words that open such lists and the verbs that enact a measure are in
+ontology/lexicon.toml ([derived]).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import tomllib
+
+from ...graph.model import entity_id
+from ..mentions import Mention
+
+LEXICON = Path(__file__).resolve().parents[2] / "ontology" / "lexicon.toml"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = tomllib.loads(LEXICON.read_text(encoding="utf-8")).get("derived", {})
+    return {
+        "goods_nouns": frozenset(data.get("goods_nouns", ())),
+        "measure_heads": frozenset(data.get("measure_heads", ())),
+        "measure_verbs": dict(data.get("measure_verbs", {})),
+        "not_goods": frozenset(data.get("not_goods", ())),
+    }
+
+
+def _covered(tok, offset, mentions) -> bool:
+    a = offset + tok.idx
+    return any(m.start <= a < m.end for m in mentions)
+
+
+def _noun_phrase(tok):
+    """The noun with its compounds and adjectives ('large residential washers'), without determiners."""
+    left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "ADJ", "PROPN")]
+    first = min([tok] + left, key=lambda t: t.i)
+    return tok.doc[first.i:tok.i + 1]
+
+
+def _sector(span, offset, words) -> Mention | None:
+    head = span[-1]
+    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in words["not_goods"] or not head.is_alpha:
+        return None
+    # nationality adjectives say whose goods, not what goods: "Australian barley" is barley
+    toks = [t for t in span if not (t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() and t.i != head.i)]
+    toks = [t for t in toks if t.lower_ not in ("some", "other", "such", "various", "certain", "many")]
+    if not toks or toks[0].i > head.i:
+        return None
+    first = toks[0]
+    text = span.doc.text[first.idx:head.idx + len(head.text)]
+    if first.i < head.i and any(t.i not in {x.i for x in toks} for t in span.doc[first.i:head.i]):
+        text = head.text
+        first = head
+    name = re.sub(r"\s+", " ", text)
+    start, end = offset + first.idx, offset + head.idx + len(head.text)
+    return Mention(start, end, name, "Sector", entity_id("Sector", name.lower()), name.lower(), "pattern",
+                   aliases={name})
+
+
+def listed_goods(parse, offset, mentions) -> list[Mention]:
+    """'a wide range of agricultural products, including barley, beef, cotton, ...': each listed good."""
+    w = _words()
+    out = []
+    for tok in parse:
+        if tok.lemma_.lower() not in w["goods_nouns"]:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("including", "like", "as", "such"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for item in [pobj] + list(pobj.conjuncts):
+                    if item.pos_ == "NOUN" and not _covered(item, offset, mentions):
+                        m = _sector(_noun_phrase(item), offset, w)
+                        if m is not None:
+                            out.append(m)
+    return out
+
+
+def measure_objects(parse, offset, mentions) -> list[Mention]:
+    """'tariffs on washers', 'an investigation on Australian barley', 'restrictions on cultural products':
+    what a measure is on, when it names goods rather than an actor."""
+    w = _words()
+    out = []
+    for tok in parse:
+        if tok.lemma_.lower() not in w["measure_heads"]:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for item in [pobj] + list(pobj.conjuncts):
+                    if item.pos_ == "NOUN" and not _covered(item, offset, mentions):
+                        m = _sector(_noun_phrase(item), offset, w)
+                        if m is not None:
+                            out.append(m)
+    return out
+
+
+def verb_measures(parse, offset, mentions) -> list[Mention]:
+    """'Australia banned Huawei and ZTE from ...', 'the government sanctioned three banks': the act is a
+    measure, named by its noun and what it is on ('ban on Huawei and ZTE')."""
+    w = _words()
+    out = []
+    for tok in parse:
+        noun = w["measure_verbs"].get(tok.lemma_.lower())
+        if noun is None or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if not objs or not any(c.dep_ in ("nsubj",) for c in tok.children):
+            continue
+        obj = objs[0]
+        heads = [obj] + list(obj.conjuncts)
+        heads += [a for h in list(heads) for c in h.children if c.dep_ == "appos" for a in [c] + list(c.conjuncts)]
+        covered = [m for m in mentions if any(m.start <= offset + t.idx < m.end for t in heads)]
+        if not covered:
+            continue  # "banned the practice": no named target, no named measure
+        targets = " and ".join(dict.fromkeys(m.text for m in covered))
+        name = f"{noun} on {targets}"
+        start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
+        m = Mention(start, end, tok.text, "Policy", entity_id("Policy", name), name, "pattern", aliases={name})
+        m.head = noun
+        m.derived_targets = covered
+        out.append(m)
+    return out
+
+
+DERIVED = (listed_goods, measure_objects, verb_measures)
+
+
+def derived_mentions(parse, offset: int, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for fn in DERIVED:
+        for m in fn(parse, offset, mentions + out):
+            if not any(x.start < m.end and m.start < x.end for x in mentions + out):
+                out.append(m)
+    return out

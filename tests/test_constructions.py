@@ -1,0 +1,182 @@
+"""Constructions of English (loaders/extract/constructions.py) and mentions derived from grammar
+(loaders/extract/derived.py), on sentences written for these tests: invented agreements, made-up places
+and firms, never sentences of the corpus or the evaluation sets."""
+from __future__ import annotations
+
+import pytest
+
+from policygraph.loaders.document import Document
+from policygraph.loaders.pipeline import Extractor
+from policygraph.loaders.repair import repair
+from policygraph.loaders.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor(backend="rules")
+
+
+def run(ex, text):
+    doc = Document(id="t", path="t.txt", format="txt", raw=text)
+    doc.sentences = split_sentences(doc.text)
+    out = ex.run(doc)
+    names = {e.id: e.name for e in out.entities.values()}
+    return {(names[r.subject], r.predicate, names[r.object]): r.props for r in out.relations}, out
+
+
+def test_agreement_between_a_list_of_parties(ex):
+    got, _ = run(ex, "The Atlantic Growth Pact is a trade agreement between Norway, Iceland, Canada, and Ireland.")
+    for country in ("Norway", "Iceland", "Canada", "Ireland"):
+        assert (country, "PARTY_TO", "Atlantic Growth Pact") in got
+
+
+def test_a_proposed_agreement_has_negotiators_not_parties(ex):
+    got, _ = run(ex, "The Pacific Growth Treaty is a proposed free trade agreement between the member states of "
+                     "ASEAN and its partners (India, Chile and Peru).")
+    assert ("India", "NEGOTIATES", "Pacific Growth Treaty") in got
+    assert ("Peru", "NEGOTIATES", "Pacific Growth Treaty") in got
+    assert ("India", "PARTY_TO", "Pacific Growth Treaty") not in got
+    assert ("ASEAN", "PARTY_TO", "Pacific Growth Treaty") in got  # a bloc cannot negotiate: it is a party
+
+
+def test_signed_but_not_ratified_agreement_has_signatories(ex):
+    got, _ = run(ex, "The Andes Trade Accord is a signed but not ratified trade agreement between Chile and Peru.")
+    assert ("Chile", "SIGNS", "Andes Trade Accord") in got
+    assert ("Chile", "PARTY_TO", "Andes Trade Accord") not in got
+
+
+def test_members_listed_in_parentheses(ex):
+    got, _ = run(ex, "The ten member states of ASEAN (Brunei, Cambodia, Indonesia and Laos) met in Jakarta.")
+    for country in ("Brunei", "Cambodia", "Indonesia", "Laos"):
+        assert (country, "MEMBER_OF", "ASEAN") in got
+
+
+def test_implicit_parties_sign_and_ratify(ex):
+    got, _ = run(ex, "The Andean Trade Accord is a trade agreement between Chile and Peru. The treaty was first "
+                     "signed on June 30, 2014. It was ratified by Chile in 2015.")
+    assert got[("Chile", "SIGNS", "Andean Trade Accord")]["year"] == 2014
+    assert got[("Peru", "SIGNS", "Andean Trade Accord")]["year"] == 2014
+    assert got[("Chile", "RATIFIES", "Andean Trade Accord")]["year"] == 2015
+    assert ("Peru", "RATIFIES", "Andean Trade Accord") not in got  # the sentence names who ratified
+
+
+def test_a_negated_treaty_act_gives_no_implicit_fact(ex):
+    got, _ = run(ex, "The Andean Trade Accord is a trade agreement between Chile and Peru. The treaty was never "
+                     "ratified.")
+    assert not any(p == "RATIFIES" for _, p, _ in got)
+
+
+def test_firm_of_country(ex):
+    got, _ = run(ex, "LG Energy Solution of South Korea and Honda of Japan formed a battery venture.")
+    assert ("LG Energy Solution", "LOCATED_IN", "South Korea") in got
+    assert ("Honda", "LOCATED_IN", "Japan") in got
+
+
+def test_counterparties_of_a_memorandum(ex):
+    got, _ = run(ex, "The Department of Energy and SK Innovation have signed a memorandum of terms.")
+    assert ("SK Innovation", "PARTNERS_WITH", "Department of Energy") in got or \
+        ("Department of Energy", "PARTNERS_WITH", "SK Innovation") in got
+
+
+def test_funding_under_a_law(ex):
+    got, _ = run(ex, "The Department of Energy signed a preliminary memorandum of terms with SK Innovation to "
+                     "provide up to $40 million in direct funding under the CHIPS Act.")
+    assert any(s == "CHIPS and Science Act" and p == "AUTHORIZES" for s, p, _ in got)
+
+
+def test_head_of_state_title_with_known_nationality(ex):
+    got, _ = run(ex, "On June 26, 2010, President Barack Obama met the press in Toronto.")
+    assert got[("Barack Obama", "LEADS", "United States")]["role"] == "President"
+
+
+def test_former_leader_is_not_said_to_lead_now_but_title_of_country_is(ex):
+    got, _ = run(ex, "The former President of South Korea, Moon Jae-in, visited Pyongyang.")
+    assert ("Moon Jae-in", "LEADS", "South Korea") in got
+
+
+def test_descriptor_gives_nationality_sector_and_seat(ex):
+    got, _ = run(ex, "LG Energy Solution, a South Korean battery manufacturer, will build a plant in Arizona.")
+    assert ("LG Energy Solution", "LOCATED_IN", "South Korea") in got
+    assert ("LG Energy Solution", "OPERATES_IN", "batteries") in got
+    got, _ = run(ex, "Nucor is a steel producer headquartered in Charlotte, North Carolina.")
+    assert ("Nucor", "OPERATES_IN", "steel") in got
+    assert ("Nucor", "LOCATED_IN", "North Carolina") in got
+    got, _ = run(ex, "The chipmaker SK Hynix reported record profits.")
+    assert ("SK Hynix", "OPERATES_IN", "semiconductors") in got
+
+
+def test_listed_goods_become_sectors(ex):
+    _, out = run(ex, "The duties hit a wide range of farm products, including barley, cotton, lobsters and timber.")
+    sectors = {e.name for e in out.entities.values() if e.type == "Sector"}
+    assert {"barley", "cotton", "lobsters", "timber"} <= sectors
+
+
+def test_measure_on_goods_targets_them(ex):
+    got, _ = run(ex, "In November 2018, Brazil's Ministry of Economy initiated an anti-dumping investigation on "
+                     "Argentine barley.")
+    assert ("anti-dumping investigation", "TARGETS", "barley") in got
+
+
+def test_verb_enacted_measure(ex):
+    got, out = run(ex, "In 2019, Norway banned the firms Huawei and ZTE from building its 5G network.")
+    assert ("Norway", "IMPOSES", "ban on Huawei and ZTE") in got
+    assert ("ban on Huawei and ZTE", "TARGETS", "Huawei") in got
+    assert ("ban on Huawei and ZTE", "TARGETS", "ZTE") in got
+
+
+def test_measure_with_a_rate_before_what_it_is_on(ex):
+    got, _ = run(ex, "Brazil imposed punitive tariffs of up to 218 percent on Argentine wine in 2020.")
+    assert ("punitive tariffs", "TARGETS", "wine") in got
+    assert got[("Brazil", "IMPOSES", "punitive tariffs")]["year"] == 2020
+
+
+def test_exempted_from_a_measure(ex):
+    got, _ = run(ex, "Mexico was exempted from the steel tariffs in exchange for a quota.")
+    assert ("steel tariffs", "EXEMPTS", "Mexico") in got
+
+
+def test_imports_from_are_exports_to_the_importer(ex):
+    got, _ = run(ex, "Canadian imports of steel from Brazil fell by 20 percent in 2019.")
+    assert ("Brazil", "EXPORTS_TO", "Canada") in got
+
+
+def test_leader_in_a_sector(ex):
+    got, _ = run(ex, "Taiwan is a global leader in semiconductors and batteries.")
+    assert ("Taiwan", "OPERATES_IN", "semiconductors") in got
+    assert ("Taiwan", "OPERATES_IN", "batteries") in got
+
+
+def test_administration_of_a_leader_with_known_nationality_is_the_country(ex):
+    got, _ = run(ex, "The Obama administration imposed a 30 percent tariff on imported tires.")
+    assert any(s == "United States" and p == "IMPOSES" for s, p, _ in got)
+    assert not any(s == "Barack Obama" and p == "IMPOSES" for s, p, _ in got)
+
+
+# ------------------------------------------------------------------------------------------------
+# repair: reference marks and short lines
+# ------------------------------------------------------------------------------------------------
+def test_citation_marks_do_not_hide_a_sentence_end():
+    text = "The pact was signed in 2010.[3][4] The pact was ratified by Chile in 2011.[citation needed]\n"
+    doc = repair("t", "t.txt", "txt", text)
+    sents = [doc.text[s:e] for s, e in doc.sentences]
+    assert sents == ["The pact was signed in 2010.", "The pact was ratified by Chile in 2011."]
+    # evidence offsets still map into the raw text
+    s, e = doc.sentences[1]
+    a, b = doc.raw_span(s, e)
+    assert text[a:b].startswith("The pact was ratified")
+
+
+def test_bracketed_words_are_not_citation_marks():
+    text = "We thank CSIS [Center for Strategic Studies] for hosting.\n"
+    doc = repair("t", "t.txt", "txt", text)
+    assert "[Center for Strategic Studies]" in doc.text
+
+
+def test_short_label_lines_are_not_joined_to_the_next_line():
+    text = ("Atlantic Growth Pact\nType Trade agreement\nSigned 8 March 2018\n"
+            "The Atlantic Growth Pact is a trade agreement between Norway and Iceland that was negotiated over "
+            "several years and\nsigned in the spring of 2018 after a long debate in both parliaments.\n")
+    doc = repair("t", "t.txt", "txt", text)
+    sents = [doc.text[s:e] for s, e in doc.sentences]
+    assert "Type Trade agreement" in sents
+    assert any(s.startswith("The Atlantic Growth Pact is") and s.endswith("parliaments.") for s in sents)
