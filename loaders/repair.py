@@ -521,8 +521,8 @@ def join_lines(ctx: Context) -> list[Edit]:
         elif _open_ended(a.text) or b.text[:1].islower() and not (
                 ctx.newline_is_break and re.search(r"[.!?][\"'”’)\]]*$", a.text)):
             gap = " "  # a line that goes on: lowercase next, or ends on a comma or small word
-        elif blanks and ctx.blank_is_break:
-            gap = PARAGRAPH
+        elif blanks and (ctx.blank_is_break or len(a.text) < 0.6 * ctx.wrap_width):
+            gap = PARAGRAPH  # (in a PDF whose blank lines are wraps, a short line still ends its paragraph)
         elif ctx.newline_is_break or _item_start(b.text):
             gap = PARAGRAPH
         elif not blanks and len(a.text) < 0.6 * ctx.wrap_width:

@@ -39,6 +39,17 @@ def test_a_proposed_agreement_has_negotiators_not_parties(ex):
     assert ("ASEAN", "PARTY_TO", "Pacific Growth Treaty") in got  # a bloc cannot negotiate: it is a party
 
 
+def test_between_list_with_brackets_and_a_relative_clause(ex):
+    # long bracketed lists defeat the parse; the list is read from the words
+    got, _ = run(ex, "The Indian Ocean Trade Pact (IOTP) is a proposed trade agreement (TA) between the five member "
+                     "states of the Southern African Development Community (SADC) (Angola, Botswana, Namibia, "
+                     "Zambia, Zimbabwe) and the three Asian states with which SADC has trade agreements (India, "
+                     "Indonesia and Malaysia).")
+    for country in ("India", "Indonesia", "Malaysia"):
+        assert (country, "NEGOTIATES", "Indian Ocean Trade Pact") in got
+    assert ("Angola", "NEGOTIATES", "Indian Ocean Trade Pact") not in got  # a member of a party, not a party
+
+
 def test_signed_but_not_ratified_agreement_has_signatories(ex):
     got, _ = run(ex, "The Andes Trade Accord is a signed but not ratified trade agreement between Chile and Peru.")
     assert ("Chile", "SIGNS", "Andes Trade Accord") in got

@@ -89,20 +89,75 @@ def _listed(roles: ParsedRoles, tok) -> list[Mention]:
     """Everything a list under `tok` names, through group nouns ('its six partners (A, B, C)', 'the member
     states of ASEAN')."""
     out = []
+    sv = roles.sv
     for t in [tok] + list(tok.conjuncts):
         got = roles.denotes(t)
         if not got:
             got = [m for m in roles.nested_of(t) if m.type in PARTY_TYPES]  # "the member states of ASEAN"
-        out += got
         for c in t.children:  # "its six FTA partners (Australia, China, ...)"
             if c.dep_ == "appos":
-                out += roles.denotes_list(c, 1)
+                got += roles.denotes_list(c, 1)
+        if not got and t.pos_ == "NOUN":
+            # "the six states with which ASEAN has FTAs (Australia, China, ...)": the parser may hang the
+            # list anywhere; the first parenthesis after the group noun names its members
+            mt = re.search(r"\(([^()]{3,300})\)", sv.text[t.idx:])
+            if mt and not re.search(r"[;:]|\band\s+the\b", sv.text[t.idx:t.idx + mt.start()]):
+                a, b = sv.start + t.idx + mt.start(1), sv.start + t.idx + mt.end(1)
+                got = [m for m in sv.mentions if a <= m.start < b and m.type in PARTY_TYPES]
+        out += got
     seen, uniq = set(), []
     for m in out:
         if m.id not in seen:
             seen.add(m.id)
             uniq.append(m)
     return uniq
+
+
+def _top_level_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the items of a list ('A, B (x, y), and the C'), split at commas and 'and' outside brackets,
+    up to the end of the clause."""
+    items, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                break
+        elif depth == 0 and ch in ";:.":
+            break
+        elif depth == 0 and (ch == "," or text.startswith(" and ", i)):
+            items.append((start, i))
+            i += 5 if ch == " " else 1
+            start = i
+            continue
+        i += 1
+    items.append((start, i))
+    return [(a, b) for a, b in items if text[a:b].strip()]
+
+
+def _between_items(sv, prep) -> list[Mention]:
+    """The parties a 'between ...' list names, read from the words when the parse of a long list with
+    brackets fails: each item's own names, else the bloc its group noun is 'of', else the first bracket."""
+    base = prep.idx + len(prep.text)
+    text = sv.text[base:]
+    out: list[Mention] = []
+    for a, b in _top_level_items(text):
+        item = text[a:b]
+        lo, hi = sv.start + base + a, sv.start + base + b
+        inside = [m for m in sv.mentions if lo <= m.start < hi and m.type in PARTY_TYPES and not m.adjective]
+        bracket = item.find("(")
+        rel = re.search(r"\s(?:(?:with|in|of|to|for|by)\s+)?(?:which|whom|that|who)\s", item)
+        stop = min(x for x in (bracket, rel.start() if rel else -1, len(item)) if x >= 0)
+        head = [m for m in inside if m.start < lo + stop]
+        if head:
+            mt = re.match(r"\s*(?:the\s+)?(?:\w+\s+){0,3}(?:states|members|countries|nations)\s+of\s+", item)
+            out += head[:1] if mt else head
+        elif bracket >= 0:
+            close = item.find(")", bracket)
+            out += [m for m in inside if lo + bracket < m.start < lo + (close if close > 0 else len(item))]
+    return out
 
 
 # ------------------------------------------------------------------------------------------------
@@ -129,6 +184,8 @@ def agreement_between(sv, roles, state):
             preds = ["PARTY_TO"]
         parties = [m for p in preps for pobj in p.children if pobj.dep_ == "pobj"
                    for m in _listed(roles, pobj) if m.type in PARTY_TYPES and not m.adjective]
+        listed = _between_items(sv, preps[0])
+        parties += [m for m in listed if m.id not in {p.id for p in parties}]
         for a in agreements:
             for m in parties:
                 for pred in preds:
@@ -359,7 +416,14 @@ def _descriptions(sv, roles, m) -> list:
     for t in toks:
         if t.head.i not in {x.i for x in toks}:
             head = t
+    while head.dep_ == "conj" and head.head is not head:  # "automakers Hyundai and Kia": Kia shares it
+        head = head.head
+        toks = [head]
     out = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "pobj" and head.head.lower_ in ("as", "like", "including") and head.head.head.pos_ == "NOUN":
+        out.append(head.head.head)  # "semiconductor companies such as X and Y"
+    elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lower_ == "such":
+        out.append(head.head.head.head)
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in ("be", "become", "remain"):
         out += [c for c in head.head.children if c.dep_ in ("attr", "acomp")]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
@@ -399,6 +463,31 @@ def descriptors(sv, roles, state):
                     for place in roles.pp(c, {"in"}):
                         if place.type in ("Country", "USState"):
                             out.append(_cand(m, "LOCATED_IN", place, sv, "descriptor-seat", 0.75))
+    return out
+
+
+BUSINESS_NOUNS = frozenset({"plant", "factory", "facility", "fab", "foundry", "business", "division", "unit",
+                            "operation", "production", "line", "campus", "complex", "subsidiary", "arm", "venture",
+                            "project", "site", "shipyard", "mill", "park", "gigafactory"})
+
+
+def business_lines(sv, roles, state):
+    """'LG will build a battery plant in Arizona', 'Samsung's chip business', 'its solar factory': a firm
+    that owns or builds a plant, a business or a venture of a sector operates in that sector."""
+    out = []
+    for tok in sv.parse:
+        if tok.lemma_.lower() not in BUSINESS_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a = sv.start + min([c.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] + [tok.idx])
+        sectors = [m for m in sv.mentions if m.type == "Sector" and a <= m.start < sv.start + tok.idx]
+        if not sectors:
+            continue
+        if roles.negated(tok.head) or roles.hypothetical(tok):
+            continue
+        owners = [m for m in roles.owner(tok) + roles.noun_subj(tok) if m.type == "Firm" and not m.adjective]
+        for firm in owners:
+            for sector in sectors:
+                out.append(_cand(firm, "OPERATES_IN", sector, sv, "business-line", 0.7))
     return out
 
 
@@ -465,6 +554,7 @@ CONSTRUCTIONS = [
     (measure_acts, ("IMPOSES", "TARGETS")),
     (descriptors, ("LOCATED_IN", "OPERATES_IN")),
     (exemptions, ("EXEMPTS",)),
+    (business_lines, ("OPERATES_IN",)),
 ]
 
 
