@@ -216,6 +216,9 @@ class DescriptiveRecognizer:
             words = [t for t in tokens if t.i != tok.i]
             pp = self._pp(tok, type_)
             det = sent[first - 1].lower_ if first > 0 else ""
+            complement = self._complement(tok) if type_ == "Policy" else None
+            if complement and not pp and not words:
+                pp = complement  # "an order prohibiting the acquisition of X": what the measure does
             generic = not words and not pp and not self.lex.bare_ok(tok)
             if generic and not (type_ in ("Agreement", "Law") or det in ("the", "this", "that", "these", "those",
                                                                          "another", "third", "second", "first")):
@@ -231,6 +234,7 @@ class DescriptiveRecognizer:
             if first < tokens[0].i:  # keep the full surface ("25 percent U.S. tariff on ...") as an alias
                 full = self._name([sent[k] for k in range(first, tok.i + 1)])
                 m.aliases.add(full + (f" {pp[0]}" if pp else ""))
+            m.aliases |= self._surfaces(sent, tokens[0], tok)
             m.head = tok.lemma_.lower()
             m.generic = generic
             # "an FTA with Japan" introduces an agreement; "the agreement", "a third investigation" refer back
@@ -238,6 +242,45 @@ class DescriptiveRecognizer:
                 "second", "third", "fourth", "fifth", "further", "new", "additional"))
             m.modifier = tok.dep_ == "compound"  # "trade agreement negotiations": names no agreement itself
             out.append(m)
+        return out
+
+    @staticmethod
+    def _complement(tok):
+        """'an order prohibiting the acquisition of X', 'an investigation to determine the effects of imports of
+        semiconductors', 'guidance clarifying the definition of X': a participle or infinitive clause that says
+        what the measure does makes a bare head specific. -> (text, end) like `_pp`."""
+        for c in tok.rights:
+            if c.dep_ in ("acl", "relcl") and (c.tag_ in ("VBG", "VB") or any(x.dep_ == "aux" and x.lower_ == "to"
+                                                                           for x in c.children)):
+                words = [t for t in c.subtree if t.dep_ not in ("relcl",)][:8]
+                words = [t for t in words if t.i >= c.i or t.lower_ == "to"]
+                while words and words[-1].dep_ in ("det", "prep", "cc", "punct", "aux", "amod", "compound"):
+                    words = words[:-1]
+                if words:
+                    text = re.sub(r"\s+", " ", tok.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)])
+                    return text, words[-1].idx + len(words[-1].text)
+        return None
+
+    @staticmethod
+    def _surfaces(sent, first, head) -> set[str]:
+        """The noun phrase as written, cut after each of its first complements ("proposed guidance clarifying
+        the definition of ...", up to 16 words): every way the text states the name is an alias."""
+        right = [t for t in head.subtree if t.i > head.i and t.dep_ != "relcl"]
+        stop = next((t.i for t in right if t.dep_ == "relcl" or t.text in (";", ":") or t.lower_ in ("which", "that")),
+                    None)
+        span = [t for t in sent[first.i:head.i + 1 + 16] if t.i <= max([head.i] + [t.i for t in right])
+                and (stop is None or t.i < stop)]
+        out = set()
+        cuts = [i for i, t in enumerate(span) if t.i > head.i and (t.dep_ == "prep" or t.text in (",", "("))]
+        for cut in cuts[:3] + [len(span)]:
+            part = span[:cut]
+            while part and part[-1].dep_ in ("det", "cc", "punct", "prep", "case"):
+                part = part[:-1]
+            if part and part[-1].i >= head.i:
+                text = re.sub(r"\s+", " ", sent.doc.text[part[0].idx:part[-1].idx + len(part[-1].text)]).strip()
+                text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+                if 1 <= len(text.split()) <= 16:
+                    out.add(text)
         return out
 
     def _trim(self, tokens):

@@ -32,6 +32,8 @@ from .structural import StructuralExtractor
 ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"
                       r"Southern)\s+([A-Z][a-z]+)\b")
 MAX_SENTENCE_CHARS = 2000
+OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+                    r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
 BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?(administration)\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
@@ -261,11 +263,29 @@ class Extractor:
                    for m in mentions):
                 continue  # crosses another mention; nested ones (a sector in a measure) are kept
             mentions.append(d)
+        mentions += self._offices(text, s, e, mentions)
         if parse is not None:
             taken = [(m.start, m.end) for m in mentions]
             mentions += self.ner.find(parse, s, taken)
             mentions += derived_mentions(parse, s, mentions)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+    def _offices(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+        """'The Secretary of Commerce initiated ...', 'the Commerce Secretary said': an office named without its
+        holder acts for its department or ministry."""
+        out = []
+        for mt in OFFICE.finditer(text, s, e):
+            dept = mt.group("dept") or mt.group("dept2")
+            after = text[mt.end():mt.end() + 40]
+            if re.match(r",?\s+(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+", after) and not re.match(r"\s+(?:The|In|On)\b", after):
+                continue  # "Secretary of Commerce Gina Raimondo": the person, read by the title rules
+            if any(m.start < mt.end() and mt.start() < m.end for m in mentions):
+                continue
+            body = self.structural._body_for(dept)
+            if body is not None:
+                out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
+                                   wikidata=body.wikidata))
+        return out
 
     @staticmethod
     def _inferences(cands: list[Candidate]) -> list[Candidate]:

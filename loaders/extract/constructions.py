@@ -491,6 +491,30 @@ def business_lines(sv, roles, state):
     return out
 
 
+def measure_scope(sv, roles, state):
+    """'an order prohibiting the acquisition of U.S. Steel by Nippon Steel', 'an investigation to determine the
+    effects of imports of semiconductors': what the measure's own clause is about, it targets."""
+    out = []
+    for m in sv.mentions:
+        if m.type != "Policy" or m.source != "pattern":
+            continue
+        toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+        if not toks:
+            continue
+        head = toks[-1]
+        for c in head.rights:
+            if c.dep_ not in ("acl",):
+                continue
+            if roles.negated(c):
+                continue
+            a = sv.start + min(t.idx for t in c.subtree)
+            b = sv.start + max(t.idx + len(t.text) for t in c.subtree)
+            for x in sv.mentions:
+                if a <= x.start < b and x.type in ("Firm", "Sector", "Country") and not x.adjective:
+                    out.append(_cand(m, "TARGETS", x, sv, "measure-scope", 0.7))
+    return out
+
+
 def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
@@ -555,6 +579,7 @@ CONSTRUCTIONS = [
     (descriptors, ("LOCATED_IN", "OPERATES_IN")),
     (exemptions, ("EXEMPTS",)),
     (business_lines, ("OPERATES_IN",)),
+    (measure_scope, ("TARGETS",)),
 ]
 
 
