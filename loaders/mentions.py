@@ -67,6 +67,7 @@ class GazetteerMatcher:
             forms += [(a, False, True) for a in getattr(e, "short_aliases", ())]
             if e.type == "Person":
                 forms += [(a, False, True) for a in _surnames(e.name)]
+                forms += [(a, False, False) for a in _western_order(e.name)]
             for form, adj, short in forms:
                 form = form.strip()
                 if not form:
@@ -152,6 +153,15 @@ class GazetteerMatcher:
             return False
         nxt = m.group(1)
         return nxt not in _NAME_BREAKERS
+
+
+def _western_order(name: str) -> list[str]:
+    """A Korean name written given-name first: 'Chung Eui-sun' -> 'Euisun Chung', 'Eui-sun Chung'."""
+    mt = re.fullmatch(r"([A-Z][a-z]+) ([A-Z][a-z]+)-([a-z]+)", name)
+    if not mt:
+        return []
+    family, g1, g2 = mt.groups()
+    return [f"{g1}{g2} {family}", f"{g1}-{g2} {family}"]
 
 
 def _surnames(name: str) -> list[str]:
@@ -381,6 +391,14 @@ class NerRecognizer:
             if ent.text != text:
                 start = offset + ent.start_char + ent.text.find(text)
                 end = start + len(text)
+            if ent.label_ == "PERSON":  # "Chair Euisun Chung": the title is not part of the name
+                words = text.split()
+                k = 0
+                while k < len(words) - 1 and words[k] in self.lex.person_titles:
+                    k += 1
+                if k:
+                    cut = text.find(words[k])
+                    text, start = text[cut:], start + cut
             type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
             if len(text.split()) >= 2 and text.split()[0] in self.firm_heads and ent.label_ in ("ORG", "PERSON",
                                                                                                "PRODUCT", "GPE"):

@@ -47,6 +47,8 @@ class Lexicon:
     firm_cues: frozenset
     titles: dict  # title word -> role
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> "semiconductors" (a gazetteer Sector)
+    name_prefixes: dict = field(default_factory=dict)  # type -> first words that type a name ("Ministry of")
+    person_titles: frozenset = frozenset()  # words a person's name may carry in front ("Chair", "Secretary")
     rules: list = field(default_factory=list)
 
     # -- descriptive heads ---------------------------------------------------------------------
@@ -73,6 +75,9 @@ class Lexicon:
         last = words[-1] if words else ""
         if last in self.ignore_endings:
             return None
+        for type_, starts in self.name_prefixes.items():  # "Department of the Navy", "Office of ..."
+            if any(text.startswith(p + " ") for p in starts):
+                return type_
         if ent is not None and label in ("ORG", "PERSON", "GPE", "PRODUCT", "NORP"):
             # "CS Wind, a Korean wind tower maker": the appositive says what the name is
             after = [t for t in ent.doc[ent.end:ent.end + 8]]
@@ -147,5 +152,7 @@ def load_lexicon() -> Lexicon:
         firm_cues=frozenset(lex["name_endings"]["firm_cues"]),
         titles=titles,
         sector_nouns=dict(lex.get("sector_nouns", {})),
+        name_prefixes={k: tuple(v) for k, v in lex.get("name_prefixes", {}).items()},
+        person_titles=frozenset(lex.get("person_titles", {}).get("words", ())),
         rules=[_rule(r) for r in pats["rule"]],
     )

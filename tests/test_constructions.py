@@ -191,3 +191,40 @@ def test_short_label_lines_are_not_joined_to_the_next_line():
     sents = [doc.text[s:e] for s, e in doc.sentences]
     assert "Type Trade agreement" in sents
     assert any(s.startswith("The Atlantic Growth Pact is") and s.endswith("parliaments.") for s in sents)
+
+
+def test_organisation_titles(ex):
+    got, _ = run(ex, "In 2024, Samsung Electronics's chief executive officer Jong Hee Han opened a new plant.")
+    assert any(p == "LEADS" and o == "Samsung Electronics" for (s, p, o) in got)
+    got, _ = run(ex, "Hanwha Group Executive Chair Kim Seung-youn attended the ceremony.")
+    assert ("Kim Seung-youn", "LEADS", "Hanwha Group") in got  # the title is not part of the name
+
+
+def test_office_holder_with_an_abbreviation_in_brackets(ex):
+    got, _ = run(ex, "In 2019, United States Trade Representative (USTR) Katherine Tai met trade officials.")
+    assert ("Katherine Tai", "LEADS", "USTR") in got
+
+
+def test_korean_name_in_western_order_is_the_same_person(ex):
+    _, out = run(ex, "Seungyoun Kim of Hanwha spoke first.")
+    assert "person/kim-seung-youn" in out.entities
+
+
+def test_unknown_office_is_a_government_body(ex):
+    _, out = run(ex, "The Department of the Air Force looks forward to collaborating with Hanwha Group.")
+    assert any(e.name == "Department of the Air Force" and e.type == "GovernmentBody" for e in out.entities.values())
+
+
+def test_an_office_without_its_holder_acts_for_the_department(ex):
+    got, _ = run(ex, "The Secretary of Commerce initiated an investigation to determine the effects of imports of "
+                     "copper on national security.")
+    assert any(s == "Department of Commerce" and p == "IMPOSES" for s, p, o in got)
+    assert any(p == "TARGETS" and o == "copper" for s, p, o in got)
+
+
+def test_a_measure_named_by_what_it_does_targets_its_objects(ex):
+    got, out = run(ex, "On May 5, 2023, the President issued an order prohibiting the acquisition of Westinghouse by "
+                       "Toshiba.")
+    order = next(e for e in out.entities.values() if e.type == "Policy")
+    assert order.name.startswith("order prohibiting the acquisition")
+    assert (order.name, "TARGETS", "Westinghouse") in got

@@ -536,6 +536,43 @@ def exemptions(sv, roles, state):
     return out
 
 
+ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enior)\s+)?(?:[Cc]hair(?:man|woman|person)?"
+                       r"|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Pp]resident(?: and CEO)?|[Ff]ounder"
+                       r"|[Mm]anaging [Dd]irector|[Hh]ead|[Dd]irector|[Ss]ecretary|[Aa]dministrator|[Cc]ommissioner"
+                       r"|[Gg]overnor))\s*,?\s*$")
+TITLED_BODY = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor|Ambassador|"
+                         r"Commissioner|Chair(?:man)?)$")
+
+
+def organisation_leaders(sv, roles, state):
+    """'TSMC's chief executive officer C. C. Wei', 'Hyundai Motor Group Executive Chair Euisun Chung': the
+    person holds the title in the organisation named before it; 'United States Trade Representative (USTR)
+    Robert Lighthizer': the office named before the person is the one they lead."""
+    out = []
+    orgs = [m for m in sv.mentions if m.type in ("Firm", "GovernmentBody") and not m.adjective]
+    for p in sv.mentions:
+        if p.type != "Person" or p.source == "coref":
+            continue
+        left = sv.text[:p.start - sv.start]
+        # an office right before the name, maybe with its abbreviation in brackets
+        for o in orgs:
+            gap = left[o.end - sv.start:]
+            if o.end - sv.start <= len(left) and re.fullmatch(r"\s*(?:\([A-Z][\w.]{1,10}\)\s*)?", gap) \
+                    and TITLED_BODY.search(o.text):
+                out.append(_cand(p, "LEADS", o, sv, "office-holder", 0.75,
+                                 {"role": o.text.split()[-1]}))
+        mt = ORG_TITLE.search(left)
+        if not mt:
+            continue
+        before = left[:mt.start()]
+        for o in orgs:
+            gap = before[o.end - sv.start:] if o.end - sv.start <= len(before) else None
+            if gap is not None and re.fullmatch(r"(?:[’']s?)?\s*(?:the\s+|its\s+|new\s+|current\s+)?", gap):
+                out.append(_cand(p, "LEADS", o, sv, "organisation-title", 0.75,
+                                 {"role": re.sub(r"\s+", " ", mt.group("title"))}))
+    return out
+
+
 HEAD_OF_STATE = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emperor|Supreme Leader)\s*$")
 
 
@@ -580,6 +617,7 @@ CONSTRUCTIONS = [
     (exemptions, ("EXEMPTS",)),
     (business_lines, ("OPERATES_IN",)),
     (measure_scope, ("TARGETS",)),
+    (organisation_leaders, ("LEADS",)),
 ]
 
 
