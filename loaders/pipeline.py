@@ -20,6 +20,7 @@ from .coref import Coreference
 from .document import Document
 from .extract.constructions import DocumentState, run_constructions
 from .extract.derived import derived_mentions
+from .extract.modality import mark_joint, stated
 from .extract.pairs import PairFeatures
 from .extract.props import fact_props
 from .extract.scorer import load_scorer
@@ -180,6 +181,11 @@ class Extractor:
             cands += self._inferences(cands)
             if parse is not None and (self.scorer is not None or self.collect is not None):
                 cands = self._score(sv, cands)
+            # negated or hypothetical clauses state no fact; the shapes of noun phrases that structural.py reads
+            # ("U.S. sanctions on North Korea") are presupposed by any clause around them
+            presupposed = {id(c) for c in structural}
+            cands = [c for c in cands if id(c) in presupposed or stated(sv, c)]
+            mark_joint(cands, sv, self._facts.doc.id)
             self.state.note(cands)
             agreements = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
             if agreements:

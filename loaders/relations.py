@@ -565,6 +565,7 @@ class RelationExtractor:
             # "a member of X": when the rule reads its object from "of", "of" names no owner
             roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
             negated = roles.negated(tok)
+            how = kind
             subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
             objects = self._collect(roles, tok, rule.object, kind, subject=False,
                                     drop_owner="owner" in rule.subject)
@@ -586,6 +587,7 @@ class RelationExtractor:
                                    roles, tok, years, amounts, amount=False)
                 objects = roles.ellipsis_for(tok) if hasattr(roles, "ellipsis_for") else _ellipsis_for(roles, tok)
                 negated = False
+                how = "ellipsis-exemption"  # (the modality filter leaves it: the rule read the negation)
             if negated and not rule.negation_ok:
                 continue
             if rule.pairwise and len(subjects) >= 2 and (not objects or rule.pairwise_only):
@@ -635,7 +637,7 @@ class RelationExtractor:
                             and s.id not in owned[o.id]:
                         continue  # "the two governments extended the U.S. tariff": the U.S. imposes it
                     if self.allowed(rule, s, o):
-                        self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, kind, roles, tok, years,
+                        self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, how, roles, tok, years,
                                    amounts, amount=rule.amount)
         return out
 

@@ -228,3 +228,50 @@ def test_a_measure_named_by_what_it_does_targets_its_objects(ex):
     order = next(e for e in out.entities.values() if e.type == "Policy")
     assert order.name.startswith("order prohibiting the acquisition")
     assert (order.name, "TARGETS", "Westinghouse") in got
+
+
+# ------------------------------------------------------------------------------------------------
+# modality, joint amounts, event years
+# ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Peru did not sign the Trans-Pacific Partnership.",
+    "Vietnam has never ratified the treaty with Chile, the Chile–Vietnam Free Trade Agreement.",
+    "If Brazil imposed tariffs on Argentine steel, Argentina would retaliate against Brazil.",
+    "Japan could join the CPTPP next year.",
+    "Toyota may invest $5 billion in Texas.",
+    "Chile seeks to join the CPTPP.",
+])
+def test_negated_and_hypothetical_sentences_state_no_fact(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p in ("SIGNS", "RATIFIES", "IMPOSES", "RETALIATES_AGAINST", "PARTY_TO", "INVESTS_IN")
+                   for _, p, _ in got), got
+
+
+def test_a_reported_plan_is_stated(ex):
+    got, _ = run(ex, "Toyota announced that it would invest $5 billion in Texas.")
+    assert got[("Toyota", "INVESTS_IN", "Texas")]["amount_usd"] == 5e9
+
+
+def test_a_noun_phrase_is_presupposed_by_a_negated_clause(ex):
+    got, _ = run(ex, "Such trade must not violate U.S. sanctions on Iran.")
+    assert any(p == "TARGETS" and o == "Iran" for _, p, o in got)
+
+
+def test_one_amount_for_several_places_is_joint(ex):
+    got, _ = run(ex, "SK On and Ford committed $11.4 billion to build battery parks in Kentucky and Tennessee.")
+    ky, tn = got[("SK On", "INVESTS_IN", "Kentucky")], got[("SK On", "INVESTS_IN", "Tennessee")]
+    assert ky["amount_usd"] == tn["amount_usd"] == 11.4e9
+    assert ky["joint"] and tn["joint"] and ky["joint_id"] == tn["joint_id"]
+
+
+def test_each_place_with_its_own_amount_is_not_joint(ex):
+    got, _ = run(ex, "Toyota invested $1 billion in Kentucky and $2 billion in Texas.")
+    assert got[("Toyota", "INVESTS_IN", "Kentucky")]["amount_usd"] == 1e9
+    assert got[("Toyota", "INVESTS_IN", "Texas")]["amount_usd"] == 2e9
+    assert "joint" not in got[("Toyota", "INVESTS_IN", "Kentucky")]
+
+
+def test_a_bounding_year_is_not_the_event_year(ex):
+    got, _ = run(ex, "In 2018, Mexico extended its 25 percent tariff on trucks until 2041.")
+    years = {props.get("year") for (s, p, o), props in got.items() if p in ("IMPOSES", "TARGETS")}
+    assert 2041 not in years

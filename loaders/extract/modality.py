@@ -1,0 +1,112 @@
+"""What a sentence states as fact, and amounts stated once for several facts.
+
+`stated(sv, candidate)`: False when the clause that links the two ends of a candidate is negated ("South
+Korea did not sign ...") or hypothetical ("if Japan imposed ...", "could join", "would ratify"). Such candidates
+are dropped: the graph holds stated facts only. (Aims, "seeks to join", are read by the frame rules:
+relations.INTENDED_ONLY.) Facts linked inside a noun phrase are presupposed and kept ("does not violate U.S.
+sanctions on North Korea" still says there are U.S. sanctions on North Korea).
+
+`mark_joint(candidates, sv, doc_id)`: one amount stated for several objects or subjects ("$11.4 billion for
+battery parks in Kentucky and Tennessee") is the same money: each fact keeps the amount, marked `joint` with a
+shared `joint_id`, so that roll-ups count it once.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from ..amounts import find_amounts
+
+HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should"})
+CONDITIONAL = frozenset({"if", "unless", "whether"})
+# "X announced that it would build": a reported plan is stated, not hypothetical
+REPORTING = frozenset({"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose",
+                       "reveal", "decide", "agree", "commit", "declare", "tell", "indicate", "vow", "expect"})
+NEGATORS = frozenset({"not", "never", "n't", "no"})
+
+
+def _tokens_of(sv, m):
+    a, b = m.start - sv.start, m.end - sv.start
+    return [t for t in sv.parse if t.idx < b and a < t.idx + len(t.text)]
+
+
+def _clause_chain(tok, limit: int = 12):
+    """The token and its heads up to the sentence root."""
+    out = [tok]
+    while tok.head.i != tok.i and len(out) < limit:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _lowest_common(a, b):
+    up = {t.i: t for t in _clause_chain(a, 50)}
+    for t in _clause_chain(b, 50):
+        if t.i in up:
+            return t
+    return None
+
+
+def modality(sv, subject, obj) -> str:
+    """'stated', 'negated' or 'hypothetical' for the clause linking two mentions."""
+    if sv.parse is None:
+        return "stated"
+    ts, to = _tokens_of(sv, subject), _tokens_of(sv, obj)
+    if not ts and not to:
+        return "stated"
+    anchor = _lowest_common(ts[-1], to[-1]) if ts and to else (ts or to)[-1]
+    if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
+        # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
+        # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea")
+        return "stated"
+    for node in _clause_chain(anchor):
+        if node.pos_ not in ("VERB", "AUX"):
+            break
+        kids = list(node.children)
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg")) for c in kids):
+            return "negated"
+        for c in kids:
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
+                    continue
+                return "hypothetical"
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL:
+                return "hypothetical"
+        if node.dep_ not in ("xcomp", "conj", "aux", "auxpass"):
+            break  # the clause ends: "X said that Y would ..." is Y's clause only
+    return "stated"
+
+
+# Rules whose facts no clause modality touches: they read negation themselves ("has not exempted X ...,
+# despite doing so for Y": Y is exempted), or the fact is presupposed by a noun phrase or a list ("Japanese
+# firms like Sony", "forums such as the G20", "SK On of South Korea", "TSMC's chief executive C. C. Wei").
+PRESUPPOSED = frozenset({"negated-exemption", "ellipsis-exemption", "forum-list", "nationality-list",
+                         "agreement-owner", "agreement-with", "descriptor-nationality", "descriptor-sector",
+                         "descriptor-seat", "of-country", "members-listed", "organisation-title", "office-holder",
+                         "head-of-state", "title-of"})
+
+
+def stated(sv, candidate) -> bool:
+    if candidate.rule in PRESUPPOSED:
+        return True
+    return modality(sv, candidate.subject, candidate.object) == "stated"
+
+
+def mark_joint(cands, sv, doc_id: str) -> None:
+    """Facts of one predicate in one sentence that carry the same amount, stated once in the sentence, share
+    it: `joint` = True and one `joint_id` (document, sentence, where the amount is written)."""
+    amounts = find_amounts(sv.text)
+    groups: dict[tuple, list] = {}
+    for c in cands:
+        value = c.props.get("amount_usd")
+        if value is not None:
+            groups.setdefault((c.predicate, value), []).append(c)
+    for (pred, value), group in groups.items():
+        pairs = {(c.subject.id, c.object.id) for c in group}
+        written = [a for a in amounts if abs(a.value - value) < 1e-6 * max(1.0, value)]
+        if len(pairs) < 2 or len(written) != 1:
+            continue
+        key = f"{doc_id}:{sv.start + written[0].start}:{pred}"
+        joint_id = "joint/" + hashlib.sha1(key.encode()).hexdigest()[:12]
+        for c in group:
+            c.props["joint"] = True
+            c.props["joint_id"] = joint_id
