@@ -80,7 +80,10 @@ class Extractor:
         self.symmetric = {name for name, r in self.model.relations.items() if r.symmetric}
         self.gazetteer_by_id = {e.id: e for e in self.model.gazetteer}
         self.scorer = load_scorer() if backend == "learned" else None
-        self.backend = backend if (self.scorer is not None or backend != "learned") else "rules"
+        if backend == "learned" and self.scorer is None:
+            raise ValueError("the learned backend needs a trained scorer (loaders/extract/relation_model.json): "
+                             "make one with `python -m policygraph.loaders.extract.train` (see its --help)")
+        self.backend = backend
         self.pair_features = PairFeatures(self.model)
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
@@ -202,8 +205,10 @@ class Extractor:
             return rule_cands
         out = []
         for pair in pairs:
-            keep, p = self.scorer.keep(pair.features)
-            if not keep:
+            p = self.scorer.probability(pair.features)
+            # a rule's candidate stays unless the model is sure it is wrong; a pair no rule proposed needs
+            # the model to be sure it is right
+            if p < (self.scorer.keep_rule if pair.rule is not None else self.scorer.threshold):
                 continue
             if pair.rule is not None:
                 r = pair.rule

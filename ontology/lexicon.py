@@ -99,6 +99,28 @@ class Lexicon:
         return None
 
 
+RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "object", "subject_types", "object_types",
+                       "amount", "pairwise", "pairwise_only", "pairwise_words", "both_directions", "negation_ok",
+                       "confidence"})
+# the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)
+ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
+                   "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
+                   "copula_for"})
+
+
+def _check_rule(i: int, d: dict, predicates: set | None) -> None:
+    where = f"patterns.toml rule #{i} ({d.get('predicate', '?')})"
+    unknown = set(d) - RULE_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(RULE_KEYS)}")
+    if predicates is not None and d.get("predicate") not in predicates:
+        raise ValueError(f"{where}: unknown predicate {d.get('predicate')!r}")
+    for side in ("subject", "object"):
+        for role in d.get(side, ()):
+            if role not in ROLES and not role.startswith("pp:"):
+                raise ValueError(f"{where}: unknown {side} role {role!r}; roles: {sorted(ROLES)} or pp:<prep>,...")
+
+
 def _rule(d: dict) -> Rule:
     return Rule(
         predicate=d["predicate"],
@@ -123,6 +145,11 @@ def _rule(d: dict) -> Rule:
 def load_lexicon() -> Lexicon:
     lex = tomllib.loads((HERE / "lexicon.toml").read_text(encoding="utf-8"))
     pats = tomllib.loads((HERE / "patterns.toml").read_text(encoding="utf-8"))
+    from . import load_model
+
+    predicates = set(load_model().relations)
+    for i, r in enumerate(pats["rule"], 1):
+        _check_rule(i, r, predicates)
     heads = {}
     for type_, words in lex["heads"].items():
         if type_ in ("needs_modifier",):

@@ -275,3 +275,23 @@ def test_a_bounding_year_is_not_the_event_year(ex):
     got, _ = run(ex, "In 2018, Mexico extended its 25 percent tariff on trucks until 2041.")
     years = {props.get("year") for (s, p, o), props in got.items() if p in ("IMPOSES", "TARGETS")}
     assert 2041 not in years
+
+
+def test_a_typo_in_the_patterns_fails_loudly():
+    from policygraph.ontology.lexicon import _check_rule
+
+    with pytest.raises(ValueError, match="unknown keys"):
+        _check_rule(1, {"predicate": "SIGNS", "verbs": ["sign"], "subjet": ["subj"]}, {"SIGNS"})
+    with pytest.raises(ValueError, match="unknown object role"):
+        _check_rule(1, {"predicate": "SIGNS", "object": ["dobject"]}, {"SIGNS"})
+    with pytest.raises(ValueError, match="unknown predicate"):
+        _check_rule(1, {"predicate": "SINGS"}, {"SIGNS"})
+
+
+def test_learned_backend_without_a_model_says_how_to_make_one():
+    from policygraph.loaders.extract.scorer import MODEL_PATH
+
+    if MODEL_PATH.exists():
+        pytest.skip("a trained scorer is installed")
+    with pytest.raises(ValueError, match="trained scorer"):
+        Extractor(backend="learned")

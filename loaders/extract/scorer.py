@@ -15,10 +15,12 @@ MODEL_PATH = Path(__file__).resolve().parent / "relation_model.json"
 
 
 class LinearScorer:
-    def __init__(self, weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5) -> None:
+    def __init__(self, weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5,
+                 keep_rule: float = 0.0) -> None:
         self.weights = weights
         self.bias = bias
-        self.threshold = threshold
+        self.threshold = threshold  # a pair no rule proposed is kept from this probability up
+        self.keep_rule = keep_rule  # a rule's candidate is dropped below this one
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -38,4 +40,5 @@ def load_scorer(path: str | None = None) -> LinearScorer | None:
     if not p.exists():
         return None
     data = json.loads(p.read_text(encoding="utf-8"))
-    return LinearScorer(data["weights"], float(data.get("bias", 0.0)), float(data.get("threshold", 0.5)))
+    return LinearScorer(data["weights"], float(data.get("bias", 0.0)), float(data.get("threshold", 0.5)),
+                        float(data.get("keep_rule", 0.0)))

@@ -116,9 +116,14 @@ def fit(rows: list[dict], c: float, positive_weight: float):
 
     train = [r for r in rows if r["label"] != -1]
     vec = DictVectorizer()
-    x = vec.fit_transform([r["f"] for r in train])
+    x = vec.fit_transform([r["f"] for r in train]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit
     y = [r["label"] for r in train]
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight={0: 1.0, 1: positive_weight})
+    if os.environ.get("PG_L1"):
+        clf = LogisticRegression(C=c, max_iter=3000, class_weight={0: 1.0, 1: positive_weight}, penalty="l1",
+                                 solver="liblinear")
+    else:
+        clf = LogisticRegression(C=c, max_iter=3000, class_weight={0: 1.0, 1: positive_weight})
     clf.fit(x, y)
     weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-4}
     return weights, float(clf.intercept_[0])
@@ -143,6 +148,7 @@ def cross_validate(rows, entities, sets, matcher, c, positive_weight, thresholds
         print(f"  fold {k + 1}/{len(docs)}", file=sys.stderr)
     report = {}
     for t in thresholds:
+        add, keep_rule = t if isinstance(t, tuple) else (t, t)
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
             for doc, ents in entities.items():
                 for eid, e in ents.items():
@@ -150,7 +156,8 @@ def cross_validate(rows, entities, sets, matcher, c, positive_weight, thresholds
             seen = set()
             for r in rows:
                 key = (r["doc"], r["s"], r["p"], r["o"])
-                if prob[id(r)] >= t and key not in seen:
+                limit = keep_rule if r["f"].get("rule") else add
+                if prob[id(r)] >= limit and key not in seen:
                     seen.add(key)
                     f.write(json.dumps({"kind": "relation", "subject": f"{r['doc']}::{r['s']}", "predicate": r["p"],
                                         "object": f"{r['doc']}::{r['o']}", "props": {},
@@ -162,7 +169,7 @@ def cross_validate(rows, entities, sets, matcher, c, positive_weight, thresholds
             with contextlib.redirect_stdout(io.StringIO()) as out:
                 matcher.main([f.name, gold, "--json"])
             res = json.loads(out.getvalue())
-            report.setdefault(str(t), {})[Path(folder).name] = {
+            report.setdefault(f"add>={add} keep_rule>={keep_rule}", {})[Path(folder).name] = {
                 k: res[k] for k in ("core_recall", "all_recall", "precision_lb", "predicted_relations")}
         Path(f.name).unlink()
     return report
@@ -176,7 +183,8 @@ def main(argv=None) -> int:
     ap.add_argument("--scorer", required=True, help="the evaluation's score.py (its entity matching labels pairs)")
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     ap.add_argument("--positive-weight", type=float, default=3.0)
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=0.5, help="a pair no rule proposed is kept from here up")
+    ap.add_argument("--keep-rule", type=float, default=0.0, help="a rule's candidate is dropped below this")
     ap.add_argument("--cv", action="store_true", help="report leave-one-document-out scores first")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
@@ -190,8 +198,8 @@ def main(argv=None) -> int:
     print(f"{len(rows)} candidate pairs, {sum(r['label'] == 1 for r in rows)} positive", file=sys.stderr)
     report = {}
     if args.cv:
-        report = cross_validate(rows, entities, sets, matcher, args.c, args.positive_weight,
-                                sorted({0.35, 0.5, 0.65, args.threshold}))
+        grid = [(a, k) for a in (0.4, 0.5, 0.6, 0.7, 0.85, 1.01) for k in (0.0, 0.1, 0.2)]
+        report = cross_validate(rows, entities, sets, matcher, args.c, args.positive_weight, grid)
         print(json.dumps(report, indent=1))
         if os.environ.get("PG_DUMP_CV"):
             import pickle
@@ -199,7 +207,7 @@ def main(argv=None) -> int:
                 pickle.dump({"rows": [{k: v for k, v in r.items() if k != "f"} | {"prob": r.get("prob")} for r in rows],
                              "entities": entities}, fh)
     weights, bias = fit(rows, args.c, args.positive_weight)
-    model = {"bias": round(bias, 5), "threshold": args.threshold,
+    model = {"bias": round(bias, 5), "threshold": args.threshold, "keep_rule": args.keep_rule,
              "trained_on": [Path(f).name for f, _ in sets], "date": date.today().isoformat(),
              "c": args.c, "positive_weight": args.positive_weight, "cross_validation": report,
              "weights": {k: round(v, 5) for k, v in sorted(weights.items())}}
