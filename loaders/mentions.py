@@ -226,7 +226,7 @@ class DescriptiveRecognizer:
             words = [t for t in tokens if t.i != tok.i]
             pp = self._pp(tok, type_)
             det = sent[first - 1].lower_ if first > 0 else ""
-            complement = self._complement(tok) if type_ == "Policy" else None
+            complement = self._complement(tok) if tok.lemma_.lower() in self.lex.acting_heads else None
             if complement and not pp and not words:
                 pp = complement  # "an order prohibiting the acquisition of X": what the measure does
             generic = not words and not pp and not self.lex.bare_ok(tok)

@@ -26,7 +26,7 @@ APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 INVEST_NOUNS = {"investment", "investments", "investors", "fdi"}
 COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
-              "ties", "relations", "initiative", "initiatives", "framework", "dialogue"}
+              "ties", "initiative", "initiatives", "framework", "dialogue"}  # ("X-Y relations" may be a quarrel)
 NEGO_NOUNS = {"talks", "negotiations", "negotiation", "summit", "summits", "diplomacy", "dialogue", "deal"}
 POLICY_PREPS = ("on", "against", "targeting", "to", "into", "for")
 RESPONSE_TO = re.compile(r"\bin (?:response|retaliation|reaction) (?:to|for) (?:the\s+|its\s+|their\s+)?",

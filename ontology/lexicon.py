@@ -49,6 +49,7 @@ class Lexicon:
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> "semiconductors" (a gazetteer Sector)
     name_prefixes: dict = field(default_factory=dict)  # type -> first words that type a name ("Ministry of")
     person_titles: frozenset = frozenset()  # words a person's name may carry in front ("Chair", "Secretary")
+    acting_heads: frozenset = frozenset()  # measures named by what they do: "an order prohibiting X"
     rules: list = field(default_factory=list)
 
     # -- descriptive heads ---------------------------------------------------------------------
@@ -181,5 +182,6 @@ def load_lexicon() -> Lexicon:
         sector_nouns=dict(lex.get("sector_nouns", {})),
         name_prefixes={k: tuple(v) for k, v in lex.get("name_prefixes", {}).items()},
         person_titles=frozenset(lex.get("person_titles", {}).get("words", ())),
+        acting_heads=frozenset(lex["heads"].get("acting_heads", ())),
         rules=[_rule(r) for r in pats["rule"]],
     )
