@@ -78,6 +78,8 @@ class Extractor:
         self.frames = RelationExtractor(self.model, self.lex)
         self.structural = StructuralExtractor(self.model, self.lex, self.matcher, parties)
         self.symmetric = {name for name, r in self.model.relations.items() if r.symmetric}
+        self.qualifiers = {name: set(r.qualifiers) | ({"joint", "joint_id"} if "amount_usd" in r.qualifiers else set())
+                           for name, r in self.model.relations.items()}
         self.gazetteer_by_id = {e.id: e for e in self.model.gazetteer}
         self.scorer = load_scorer() if backend == "learned" else None
         if backend == "learned" and self.scorer is None:
@@ -328,7 +330,9 @@ class Extractor:
             subj, obj = c.subject.id, c.object.id
             if c.predicate in self.symmetric and obj < subj:
                 subj, obj = obj, subj
-            facts.relations.append(Relation(subj, c.predicate, obj, dict(c.props), c.confidence, [ev]))
+            # only the qualifiers the ontology declares for the predicate: a place or a membership has no year
+            props = {k: v for k, v in c.props.items() if k in self.qualifiers.get(c.predicate, ())}
+            facts.relations.append(Relation(subj, c.predicate, obj, props, c.confidence, [ev]))
 
     def _entity(self, facts: DocumentFacts, m: Mention) -> None:
         ent = facts.entities.get(m.id)
