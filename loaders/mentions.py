@@ -227,8 +227,11 @@ class DescriptiveRecognizer:
             pp = self._pp(tok, type_)
             det = sent[first - 1].lower_ if first > 0 else ""
             complement = self._complement(tok) if tok.lemma_.lower() in self.lex.acting_heads else None
-            if complement and not pp and not words:
-                pp = complement  # "an order prohibiting the acquisition of X": what the measure does
+            if complement and not pp and (not words or all(w.lower_ in self.lex.generic_words for w in words)):
+                # "an order prohibiting the acquisition of X", "an executive order aimed at ...": what the measure
+                # does tells it from the others of its kind
+                pp = complement
+                words = []
             generic = not words and not pp and not self.lex.bare_ok(tok)
             if generic and not (type_ in ("Agreement", "Law") or det in ("the", "this", "that", "these", "those",
                                                                          "another", "third", "second", "first")):
@@ -275,9 +278,15 @@ class DescriptiveRecognizer:
     def _surfaces(sent, first, head) -> set[str]:
         """The noun phrase as written, cut after each of its first complements ("proposed guidance clarifying
         the definition of ...", up to 16 words): every way the text states the name is an alias."""
-        right = [t for t in head.subtree if t.i > head.i and t.dep_ != "relcl"]
-        stop = next((t.i for t in right if t.dep_ == "relcl" or t.text in (";", ":") or t.lower_ in ("which", "that")),
-                    None)
+        def below(tok):  # a complement without its coordinations and asides ("..., as well as the onset")
+            yield tok
+            for c in tok.children:
+                if c.dep_ not in ("conj", "cc", "appos", "relcl", "punct", "advcl", "parataxis", "preconj"):
+                    yield from below(c)
+
+        right = sorted((t for c in head.rights if c.dep_ in ("prep", "acl", "amod", "compound")
+                        for t in below(c)), key=lambda t: t.i)
+        stop = next((t.i for t in right if t.text in (";", ":", ",") or t.lower_ in ("which", "that")), None)
         span = [t for t in sent[first.i:head.i + 1 + 16] if t.i <= max([head.i] + [t.i for t in right])
                 and (stop is None or t.i < stop)]
         out = set()

@@ -33,6 +33,14 @@ from .structural import StructuralExtractor
 ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"
                       r"Southern)\s+([A-Z][a-z]+)\b")
 MAX_SENTENCE_CHARS = 2000
+# measures a country adjective makes specific ("Japanese export restrictions"; "U.S. strategy" is not)
+MEASURE_HEADS = frozenset({"tariff", "quota", "restriction", "sanction", "ban", "embargo", "duty", "subsidy",
+                           "control", "standard", "requirement", "levy", "investigation", "probe", "measure",
+                           "incentive", "credit", "loan", "grant", "guidance", "rule", "regulation", "order",
+                           "safeguard", "moratorium", "prohibition", "review"})
+# subject nouns too broad to tell one measure from another ("trade policy", "a security agreement")
+GENERIC_TOPICS = frozenset({"trade", "economy", "security", "policy", "investment", "business", "government",
+                            "industry", "market", "development", "cooperation", "partnership", "reform", "growth"})
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
 BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?(administration)\b(?!s)")
@@ -184,6 +192,7 @@ class Extractor:
             for am, orig in amends:
                 cands.append(Candidate(am, "AMENDS", orig, {}, 0.7, index, "amendment"))
             cands += self._inferences(cands)
+            cands = [c for c in cands if self._specific(sv, c.subject) and self._specific(sv, c.object)]
             if parse is not None and (self.scorer is not None or self.collect is not None):
                 cands = self._score(sv, cands)
             # negated or hypothetical clauses state no fact; the shapes of noun phrases that structural.py reads
@@ -195,7 +204,7 @@ class Extractor:
             agreements = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
             if agreements:
                 self.state.last_agreement = agreements[-1]
-        self._record(self._facts, index, s, e, sv.mentions, cands)
+        self._record(self._facts, index, s, e, [m for m in sv.mentions if self._specific(sv, m)], cands)
         return cands
 
     def _score(self, sv: SentenceView, rule_cands: list[Candidate]) -> list[Candidate]:
@@ -282,6 +291,47 @@ class Extractor:
             mentions += self.ner.find(parse, s, taken)
             mentions += derived_mentions(parse, s, mentions)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+    @staticmethod
+    def _specific(sv: SentenceView, m: Mention) -> bool:
+        """A descriptive measure, agreement, law or facility is an entity only when something says which one:
+        a name, a number or an entity inside it ("Section 232 tariffs", "the steel quota", "Japanese export
+        restrictions"), or what it is on or does ("restrictions on U.S. beef", "an order prohibiting the
+        acquisition of X"). "Economic policy", "safety standards", "a partial agreement" say nothing of which."""
+        if m.source != "pattern" or m.type not in ("Policy", "Agreement", "Law", "Facility"):
+            return True
+        if getattr(m, "derived_targets", None) or re.search(r"[A-Z0-9]", m.name[1:]) or re.match(r"[0-9]", m.name):
+            return True
+        measure = getattr(m, "head", "") in MEASURE_HEADS
+        head_word = m.name.split()[-1] if m.name else ""
+        if any(re.search(r"\s(?:on|against|into|to|for|of|in)\s\S", a) for a in {m.name, *(m.aliases or ())}):
+            return True  # what it is on: "tariffs on bourbon"
+        if sv.parse is not None:  # what it is about: "a customs pact", "the steel quota" (a noun, not a quality)
+            toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+            if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("compound", "nmod") and t.lower_ != head_word.lower()
+                   and t.lemma_.lower() not in GENERIC_TOPICS for t in toks):
+                return True
+        for x in sv.mentions:
+            if x is m or x.source == "pattern":
+                continue
+            if m.start <= x.start and x.end <= m.end and (not x.adjective or measure or x.type == "Sector"):
+                return True  # an entity inside it ("the steel quota", "Japanese export restrictions")
+        if sv.parse is not None:  # what it is on or does: "restrictions on materials used to make chips"
+            toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+            if toks:
+                head = toks[-1]
+                right = [t for c in head.rights if c.dep_ in ("prep", "acl", "advcl", "xcomp") for t in c.subtree]
+                if head.dep_ == "dobj":  # "imposed tariffs of 25 percent on wine": the "on" hangs from the verb
+                    right += [t for c in head.head.rights if c.i > head.i and c.lower_ in ("on", "against", "into")
+                              for t in c.subtree]
+                if head.dep_ == "nsubj" and head.head.pos_ == "VERB":  # "new legislation aims to curb X's ..."
+                    right += [t for c in head.head.rights if c.dep_ in ("xcomp", "dobj", "ccomp") for t in c.subtree]
+                if right:
+                    a = sv.start + min(t.idx for t in right)
+                    b = sv.start + max(t.idx + len(t.text) for t in right)
+                    if any(a <= x.start < b and x.source != "pattern" for x in sv.mentions):
+                        return True
+        return False
 
     def _offices(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
         """'The Secretary of Commerce initiated ...', 'the Commerce Secretary said': an office named without its

@@ -50,6 +50,7 @@ class Lexicon:
     name_prefixes: dict = field(default_factory=dict)  # type -> first words that type a name ("Ministry of")
     person_titles: frozenset = frozenset()  # words a person's name may carry in front ("Chair", "Secretary")
     acting_heads: frozenset = frozenset()  # measures named by what they do: "an order prohibiting X"
+    generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     rules: list = field(default_factory=list)
 
     # -- descriptive heads ---------------------------------------------------------------------
@@ -183,5 +184,6 @@ def load_lexicon() -> Lexicon:
         name_prefixes={k: tuple(v) for k, v in lex.get("name_prefixes", {}).items()},
         person_titles=frozenset(lex.get("person_titles", {}).get("words", ())),
         acting_heads=frozenset(lex["heads"].get("acting_heads", ())),
+        generic_words=frozenset(lex["heads"].get("kind_words", ())),
         rules=[_rule(r) for r in pats["rule"]],
     )

@@ -295,3 +295,27 @@ def test_learned_backend_without_a_model_says_how_to_make_one():
         pytest.skip("a trained scorer is installed")
     with pytest.raises(ValueError, match="trained scorer"):
         Extractor(backend="learned")
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said its economic policy would favour exporters.",
+    "The two countries concluded a partial agreement last year.",
+    "Critics called it a challenging tariff regime.",
+])
+def test_generic_measures_are_no_entities(ex, text):
+    _, out = run(ex, text)
+    assert not [e.name for e in out.entities.values() if e.type in ("Policy", "Agreement", "Law")]
+
+
+def test_specific_measures_are_entities(ex):
+    _, out = run(ex, "Japan imposed export restrictions on three chemicals used by South Korean chipmakers.")
+    assert any(e.type == "Policy" for e in out.entities.values())
+    _, out = run(ex, "Newly proposed legislation aims to curb the market power of online platforms such as Naver.")
+    assert any(e.type == "Law" for e in out.entities.values())
+
+
+def test_two_executive_orders_are_two_measures(ex):
+    _, out = run(ex, "The President issued an executive order aimed at reviving commercial shipbuilding. "
+                     "He later signed an executive order laying out a strategy for artificial intelligence.")
+    orders = [e.name for e in out.entities.values() if e.type == "Policy"]
+    assert len(orders) == 2, orders
