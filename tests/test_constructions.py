@@ -319,3 +319,15 @@ def test_two_executive_orders_are_two_measures(ex):
                      "He later signed an executive order laying out a strategy for artificial intelligence.")
     orders = [e.name for e in out.entities.values() if e.type == "Policy"]
     assert len(orders) == 2, orders
+
+
+def test_export_markets(ex):
+    got, _ = run(ex, "Japan is Australia's second-largest export market.")
+    assert ("Australia", "EXPORTS_TO", "Japan") in got
+    got, _ = run(ex, "Vietnam is the United States' tenth-largest trading partner and its fifth-largest export "
+                     "market.")
+    assert ("United States", "EXPORTS_TO", "Vietnam") in got
+    got, _ = run(ex, "Canada is the largest market for Mexican automobiles.")
+    assert ("Mexico", "EXPORTS_TO", "Canada") in got
+    got, _ = run(ex, "India accounted for about a fifth of Vietnam's exports in 2022.")
+    assert got[("Vietnam", "EXPORTS_TO", "India")]["year"] == 2022

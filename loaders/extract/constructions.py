@@ -515,6 +515,51 @@ def measure_scope(sv, roles, state):
     return out
 
 
+MARKET_NOUNS = frozenset({"market", "destination", "buyer", "customer", "importer", "outlet"})
+
+
+def export_markets(sv, roles, state):
+    """'South Korea is the United States' seventh-largest export market', 'the United States is the largest
+    market for Korean automobiles', 'China accounted for a quarter of Korea's exports': the owner of the
+    exports (or of the goods) exports to the market."""
+    out = []
+    for tok in sv.parse:
+        lem = tok.lemma_.lower()
+        markets, sellers = [], []
+        if lem in MARKET_NOUNS and tok.dep_ in ("attr", "conj"):
+            node = tok
+            while node.dep_ == "conj" and node.head is not node:
+                node = node.head
+            if node.dep_ != "attr" or node.head.lemma_ not in ("be", "become", "remain"):
+                continue
+            if lem != "market" and not any(c.lower_ in ("export", "exports") for c in tok.children):
+                continue  # "the largest buyer" alone says nothing of whose exports
+            markets = [m for m in roles.subj(node.head) if m.type == "Country" and not m.adjective]
+            if node is not tok and any(c.lower_ in ("its", "their") for c in tok.children):
+                owner_tok = node  # "the United States' sixth-largest partner and its largest market": its = the U.S.
+            else:
+                owner_tok = tok
+            sellers = [m for m in roles.owner(owner_tok) if m.type in ("Country", "Firm")]
+            if not sellers:  # "the largest market for Korean automobiles"
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "for":
+                        sellers = [m for p in c.children if p.dep_ == "pobj"
+                                   for m in roles.owner(p) + roles.compound(p) if m.type == "Country"]
+        elif lem == "account" and tok.pos_ == "VERB":
+            # "China accounted for a quarter of Korea's exports"
+            markets = [m for m in roles.subj(tok) if m.type == "Country" and not m.adjective]
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    for x in c.subtree:
+                        if x.lemma_.lower() == "export" and x.pos_ == "NOUN":
+                            sellers = [m for m in roles.owner(x) if m.type in ("Country", "Firm")]
+        for seller in sellers:
+            for market in markets:
+                if seller.id != market.id:
+                    out.append(_cand(seller, "EXPORTS_TO", market, sv, "export-market", 0.7))
+    return out
+
+
 def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
@@ -618,6 +663,7 @@ CONSTRUCTIONS = [
     (business_lines, ("OPERATES_IN",)),
     (measure_scope, ("TARGETS",)),
     (organisation_leaders, ("LEADS",)),
+    (export_markets, ("EXPORTS_TO",)),
 ]
 
 
