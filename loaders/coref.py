@@ -25,6 +25,16 @@ def _words(name: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", name.lower())
 
 
+# "the company will ...", "the automaker said": a firm named before
+DEFINITE_FIRM = re.compile(r"\b[Tt]he\s+((?:company|firm|automaker|carmaker|chipmaker|shipbuilder|steelmaker|"
+                           r"manufacturer|conglomerate|corporation|joint venture|venture|group))\b(?!['’]s)")
+# a sentence that opens with "It" (after an optional time adverbial)
+SENTENCE_IT = re.compile(r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?(It)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
+                         r"unclear|possible|important|necessary|expected|estimated|worth))")
+IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "GovernmentBody",
+                      "InternationalOrganization"})
+
+
 class Coreference:
     def __init__(self, lexicon=None, party_matcher=None) -> None:
         self.lex = lexicon or load_lexicon()
@@ -175,6 +185,36 @@ class Coreference:
             if hw and (hw[-1].rstrip("s") == head.rstrip("s")):
                 return h
         return None
+
+    # --- definite descriptions and pronouns ------------------------------------------------------------
+    def references(self, text: str, s: int, e: int, mentions: list[Mention], history: list[Mention],
+                   prev_sentence: list[Mention]) -> list[Mention]:
+        """'The company will invest ...' (the firm named last), 'It was ratified in 2011' at the start of a
+        sentence (what the sentence before was about: its first named entity when that opened the sentence)."""
+        out: list[Mention] = []
+        taken = [(m.start, m.end) for m in mentions]
+        for mt in DEFINITE_FIRM.finditer(text, s, e):
+            a, b = mt.span(1)
+            if any(x < b and a < y for x, y in taken):
+                continue
+            if re.match(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b", text[b:b + 40]):
+                continue  # "the company Absolics": the name follows
+            firm = next((h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective), None)
+            if firm is not None:
+                out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
+        mt = SENTENCE_IT.match(text, s, e)
+        if mt and prev_sentence:
+            a, b = mt.span(1)
+            first = min((m for m in prev_sentence if m.source != "coref" or m.type != "Country"),
+                        key=lambda m: m.start, default=None)
+            if first is not None and first.type in IT_TYPES and not first.adjective and not any(
+                    x < b and a < y for x, y in taken):
+                before = text[max(0, first.start - 200):first.start]
+                opens = len(re.findall(r"[\w’'-]+", before.split("\n")[-1].split(".")[-1])) <= 3
+                if opens:
+                    out.append(Mention(a, b, text[a:b], first.type, first.id, first.name, "coref",
+                                       wikidata=first.wikidata))
+        return out
 
     # --- amendments ----------------------------------------------------------------------------------
     def amendments(self, text: str, offset: int, mentions: list[Mention]) -> tuple[list[Mention], list[tuple]]:

@@ -151,6 +151,7 @@ class Extractor:
                     m.countries = here  # what countries the sentence names, for merging measures
             mentions = self.coref.resolve_sentence(text[s:e], s, mentions, history,
                                                    recent_pair or dyad, prev)
+            mentions = _replace_overlapping(mentions, self.coref.references(text, s, e, mentions, history, prev))
             amended, amends = self.coref.amendments(text[s:e], s, mentions)
             mentions = _replace_overlapping(mentions, amended)
             topic = _topic_sector(text, prev)

@@ -374,9 +374,11 @@ class ParsedRoles:
         return _uniq(out)
 
     def nested_of(self, tok) -> list[Mention]:
-        """'the renewal of the SMA', 'the implementation of X': look through one 'of'."""
+        """'the renewal of the SMA', 'the implementation of X': look through one 'of'; '$39 billion in
+        subsidies': an amount stands for what it is in."""
+        amount = tok.like_num or tok.lower_ in ("billion", "million", "trillion", "$") or tok.tag_ == "$"
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "to"):
+            if c.dep_ == "prep" and (c.lower_ in ("of", "to") or (amount and c.lower_ == "in")):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.denotes_list(p)

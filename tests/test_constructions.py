@@ -331,3 +331,19 @@ def test_export_markets(ex):
     assert ("Mexico", "EXPORTS_TO", "Canada") in got
     got, _ = run(ex, "India accounted for about a fifth of Vietnam's exports in 2022.")
     assert got[("Vietnam", "EXPORTS_TO", "India")]["year"] == 2022
+
+
+def test_the_company_and_a_sentence_opening_it_refer_back(ex):
+    got, _ = run(ex, "Toyota announced a new battery plant. The company will invest $1.3 billion in North Carolina.")
+    assert got[("Toyota", "INVESTS_IN", "North Carolina")]["amount_usd"] == 1.3e9
+    got, _ = run(ex, "The Andean Trade Accord is a trade agreement between Chile and Peru. It was ratified by "
+                     "Chile in 2015.")
+    assert got[("Chile", "RATIFIES", "Andean Trade Accord")]["year"] == 2015
+    got, _ = run(ex, "Experts met in Seoul. It is likely that Brazil will impose tariffs on steel.")
+    assert not any(p == "IMPOSES" for _, p, _ in got)
+
+
+def test_an_amount_stands_for_what_it_is_in(ex):
+    got, _ = run(ex, "The Clean Water Act was signed in 1972. The act provides $39 billion in subsidies for "
+                     "water treatment plants.")
+    assert any(s == "Clean Water Act" and p == "AUTHORIZES" for s, p, _ in got)
