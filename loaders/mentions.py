@@ -79,6 +79,10 @@ class GazetteerMatcher:
                     if e.type in FOLDABLE_TYPES and " " in form and len(form) >= 12 and not adj and not short:
                         # long multiword names survive case damage: "Trans-pacific Partnership"
                         folded.setdefault(form.lower(), surf)
+                    if e.type == "Firm" and " " in form and len(form) >= 8 and not adj and not short:
+                        # a firm's name written with a hyphen or in other case: "Hanwha Q-cells", "SK hynix"
+                        for variant in _hyphen_variants(form.lower()):
+                            folded.setdefault(variant, surf)
                     if short and form in exact and exact[form].entry_index != i:
                         self._shared_surnames.setdefault(form, {exact[form].entry_index}).add(i)
                         continue
@@ -153,6 +157,17 @@ class GazetteerMatcher:
             return False
         nxt = m.group(1)
         return nxt not in _NAME_BREAKERS
+
+
+def _hyphen_variants(name: str) -> list[str]:
+    """'hanwha q cells' -> every way of writing its word breaks as a space or a hyphen (at most 3 breaks)."""
+    words = name.split(" ")
+    if len(words) > 4:
+        return [name]
+    out = [words[0]]
+    for w in words[1:]:
+        out = [o + sep + w for o in out for sep in (" ", "-")]
+    return out
 
 
 def _western_order(name: str) -> list[str]:

@@ -183,7 +183,7 @@ class Extractor:
     def _candidates(self, index, s, e, parse, mentions, amends, topic, year=None):
         text = self._doc_text
         sv = SentenceView(index, s, text[s:e], list(mentions), parse)
-        sv.topic, sv.year = topic, year
+        sv.topic, sv.year, sv.nationality = topic, year, self.nationality
         if _heading(sv.text):
             cands = []  # an ALL-CAPS heading names topics; it states no relation
         else:

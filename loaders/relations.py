@@ -56,6 +56,7 @@ class SentenceView:
     tok_mentions: dict = field(default_factory=dict)
     topic: list = field(default_factory=list)  # the sector the previous sentence was about, if only one
     year: int | None = None  # set by a sentence-initial time adverbial ("In the summer of 2019, ...")
+    nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -394,6 +395,14 @@ class ParsedRoles:
                         if p.dep_ == "pobj":
                             out += self.denotes_list(p) or self._place_of(p)
         if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
+            # "X's investment of $3.87 billion in West Lafayette, Indiana": the place hangs from the amount
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.like_num or p.lower_ in ("billion", "million", "trillion", "$")
+                                                 or p.tag_ == "$"):
+                            out += self.pp(p, preps, 1)
+        if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
             # "the investment by SK Siltron in Bay City, Michigan": the place hangs from the investor
             for c in tok.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
@@ -633,6 +642,7 @@ class RelationExtractor:
                 last_subjects[rule.predicate] = subjects
             if not subjects and objects and rule.predicate in ("NEGOTIATES", "SIGNS", "RATIFIES"):
                 subjects = [p for o in objects for p in getattr(o, "parties", [])]
+            subjects = [self._acting_for(sv, rule.predicate, s, objects) for s in subjects]
             for s in subjects:
                 for o in objects:
                     if rule.predicate == "IMPOSES" and owned.get(o.id) and s.type == "Country" \
@@ -821,6 +831,14 @@ class RelationExtractor:
             if own:  # "Hanwha ... solidifying the U.S.-ROK partnership": the partners are the owners
                 return _uniq(own)
         return _uniq(out)
+
+    def _acting_for(self, sv, predicate, s, objects):
+        """'President Trump's withdrawal from TPP': only a country withdraws; a leader of known nationality acts
+        for it where the predicate admits no person."""
+        if s.type != "Person" or any(self.model.allows(predicate, "Person", o.type) for o in objects):
+            return s
+        country = getattr(sv, "nationality", {}).get(s.id)
+        return country if country is not None else s
 
     def _emit(self, out, sv, predicate, s, o, props, conf, how, roles, tok, years, amounts, amount=False):
         if s.id == o.id or not self.model.allows(predicate, s.type, o.type):

@@ -347,3 +347,27 @@ def test_an_amount_stands_for_what_it_is_in(ex):
     got, _ = run(ex, "The Clean Water Act was signed in 1972. The act provides $39 billion in subsidies for "
                      "water treatment plants.")
     assert any(s == "Clean Water Act" and p == "AUTHORIZES" for s, p, _ in got)
+
+
+def test_a_leader_acts_for_the_country_where_only_countries_can(ex):
+    got, _ = run(ex, "President Obama's withdrawal from the Paris Agreement never happened; President Trump's "
+                     "withdrawal from the TPP upheld a campaign pledge.")
+    assert ("United States", "WITHDRAWS_FROM", "TPP") in got
+
+
+def test_a_facility_in_a_chain_of_places(ex):
+    got, _ = run(ex, "The Bryan County Metaplant is a battery manufacturing complex in Ellabell, Georgia, United "
+                     "States.")
+    facility = next(s for (s, p, o) in got if p == "LOCATED_IN")
+    assert (facility, "LOCATED_IN", "Georgia") in got and (facility, "LOCATED_IN", "United States") in got
+
+
+def test_a_firm_name_with_a_hyphen_or_another_case(ex):
+    _, out = run(ex, "Korean companies such as Hanwha Q-cells have invested in Georgia.")
+    assert "firm/hanwha-q-cells" in out.entities
+
+
+def test_an_investment_of_an_amount_in_a_town_and_state(ex):
+    got, _ = run(ex, "The plant builds upon LG Chem's investment of approximately $1.2 billion in Clarksville, "
+                     "Tennessee.")
+    assert got[("LG Chem", "INVESTS_IN", "Tennessee")]["amount_usd"] == 1.2e9

@@ -431,6 +431,8 @@ def _descriptions(sv, roles, m) -> list:
     first = toks[0]
     if first.i > 0 and first.nbor(-1).pos_ == "NOUN" and first.nbor(-1).lemma_.lower() not in ("the",):
         out.append(first.nbor(-1))  # "the chipmaker SK Hynix" (parsed as a compound)
+    if m.type == "Facility" and head.pos_ == "NOUN":
+        out.append(head)  # "a battery complex in Ellabell, Georgia built by X": the description is the mention
     return out
 
 
@@ -463,6 +465,21 @@ def descriptors(sv, roles, state):
                     for place in roles.pp(c, {"in"}):
                         if place.type in ("Country", "USState"):
                             out.append(_cand(m, "LOCATED_IN", place, sv, "descriptor-seat", 0.75))
+                if m.type == "Facility" and c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                    # "a chip complex in Phoenix, Arizona, United States": every place of the chain
+                    places = [x for x in sv.mentions if x.type in ("Country", "USState") and not x.adjective
+                              and sv.start + c.idx < x.start <= sv.start + max(t.idx for t in c.subtree)]
+                    for place in places:
+                        out.append(_cand(m, "LOCATED_IN", place, sv, "descriptor-seat", 0.75))
+                if m.type == "Facility" and c.dep_ == "acl" and c.lemma_.lower() in ("build", "own", "operate",
+                                                                                     "run", "develop"):
+                    # "... complex built by TSMC": the builder is in the facility's line of business
+                    owners = [x for a in c.children if a.dep_ == "agent" for p in a.children
+                              for x in roles.denotes_list(p) if x.type == "Firm"]
+                    for firm in owners:
+                        for x in inside:
+                            if x.type == "Sector":
+                                out.append(_cand(firm, "OPERATES_IN", x, sv, "descriptor-sector", 0.7))
     return out
 
 
