@@ -200,6 +200,7 @@ class Extractor:
             # ("U.S. sanctions on North Korea") are presupposed by any clause around them
             presupposed = {id(c) for c in structural}
             cands = [c for c in cands if id(c) in presupposed or stated(sv, c)]
+            cands = _most_specific(cands)
             mark_joint(cands, sv, self._facts.doc.id)
             self.state.note(cands)
             agreements = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
@@ -396,6 +397,25 @@ class Extractor:
         if not m.adjective and m.source != "coref":
             ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
+
+
+def _most_specific(cands: list[Candidate]) -> list[Candidate]:
+    """One sentence stating the same fact twice (two rules found it, one with its year): keep the reading with
+    the most properties, so the fact is not split into a dated and an undated copy."""
+    best: dict[tuple, Candidate] = {}
+    order: list[tuple] = []
+    for c in cands:
+        key = (c.subject.id, c.predicate, c.object.id)
+        have = best.get(key)
+        if have is None:
+            best[key] = c
+            order.append(key)
+        elif have.props.items() <= c.props.items() and have.props != c.props:
+            best[key] = c  # the new one says more and contradicts nothing
+        elif not (c.props.items() <= have.props.items()):
+            order.append(key + (len(order),))  # different amounts or years: two facts
+            best[key + (len(order) - 1,)] = c
+    return [best[k] for k in order]
 
 
 def _heading(text: str) -> bool:

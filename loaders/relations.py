@@ -315,7 +315,8 @@ class ParsedRoles:
     def recipient(self, tok) -> list[Mention]:
         """'Georgia has received $20 billion in Korean investment': who receives the noun's action."""
         node = tok
-        receive = ("receive", "attract", "draw", "win", "get", "secure", "lure", "land", "obtain", "gain", "earn")
+        receive = ("receive", "attract", "draw", "win", "get", "secure", "lure", "land", "obtain", "gain", "earn",
+                   "negotiate", "grant", "award", "extend")
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
             node = node.head.head
             if node.pos_ == "NUM" or node.lower_ in ("billion", "million", "$"):

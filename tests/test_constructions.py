@@ -371,3 +371,22 @@ def test_an_investment_of_an_amount_in_a_town_and_state(ex):
     got, _ = run(ex, "The plant builds upon LG Chem's investment of approximately $1.2 billion in Clarksville, "
                      "Tennessee.")
     assert got[("LG Chem", "INVESTS_IN", "Tennessee")]["amount_usd"] == 1.2e9
+
+
+def test_more_verb_enacted_measures(ex):
+    got, _ = run(ex, "Brazil's competition authority fined Apple $10 million in 2021.")
+    assert any(p == "IMPOSES" and o == "fine on Apple" for (s, p, o) in got)
+    assert got[("fine on Apple", "TARGETS", "Apple")]["year"] == 2021
+    got, _ = run(ex, "China banned Micron products from critical infrastructure in 2023.")
+    assert ("ban on Micron", "TARGETS", "Micron") in got
+
+
+def test_an_exemption_a_country_negotiated(ex):
+    got, _ = run(ex, "Brazil negotiated a permanent exemption from the steel tariffs in exchange for a quota.")
+    assert ("steel tariffs", "EXEMPTS", "Brazil") in got
+
+
+def test_one_fact_twice_in_a_sentence_is_kept_once_with_its_year(ex):
+    _, out = run(ex, "Brazil's competition authority fined Apple $10 million in 2021.")
+    imposes = [r for r in out.relations if r.predicate == "IMPOSES"]
+    assert len(imposes) == 1 and imposes[0].props.get("year") == 2021

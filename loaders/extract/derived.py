@@ -17,6 +17,7 @@ from pathlib import Path
 import tomllib
 
 from ...graph.model import entity_id
+from ..linear import _lemmas
 from ..mentions import Mention
 
 LEXICON = Path(__file__).resolve().parents[2] / "ontology" / "lexicon.toml"
@@ -114,15 +115,19 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
     w = _words()
     out = []
     for tok in parse:
-        noun = w["measure_verbs"].get(tok.lemma_.lower())
+        noun = next((w["measure_verbs"][x] for x in (tok.lemma_.lower(), *_lemmas(tok.lower_))
+                     if x in w["measure_verbs"]), None)  # ("fined" is lemmatised "fin")
         if noun is None or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             continue
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        objs.sort(key=lambda c: (c.pos_ != "PROPN", c.i))  # "fined Qualcomm $854 million": who, not how much
         if not objs or not any(c.dep_ in ("nsubj",) for c in tok.children):
             continue
         obj = objs[0]
         heads = [obj] + list(obj.conjuncts)
         heads += [a for h in list(heads) for c in h.children if c.dep_ == "appos" for a in [c] + list(c.conjuncts)]
+        # "banned Micron products": whose products
+        heads += [c for h in list(heads) for c in h.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
         covered = [m for m in mentions if any(m.start <= offset + t.idx < m.end for t in heads)]
         if not covered:
             continue  # "banned the practice": no named target, no named measure
