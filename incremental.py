@@ -271,6 +271,11 @@ def merge(docs: list[tuple[DocumentInfo, Entry]]):
         sentences += [{"doc": doc, **s} for s in e.sentences]
         mentions += [{"doc": doc, **m} for m in e.mentions]
         raws[doc] = e.raw
+    from .ontology import home_countries
+
+    for firm, country in home_countries().items():  # general knowledge carried on the entity (issue 11)
+        if firm in kg.entities:
+            kg.entities[firm].home_country = country
     return kg, sentences, mentions, raws
 
 

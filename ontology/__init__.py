@@ -37,7 +37,7 @@ PG = Namespace(NS)
 
 __all__ = [
     "NS", "ID_NS", "PG", "ClassDef", "RelationDef", "GazetteerEntry", "OntologyModel", "load_model",
-    "load_gazetteer", "type_slug",
+    "load_gazetteer", "type_slug", "home_countries",
 ]
 
 
@@ -74,6 +74,7 @@ class GazetteerEntry:
     adjectives: tuple[str, ...] = ()
     short_aliases: tuple[str, ...] = ()  # surnames etc.: only after the full name appeared in the document
     ambiguous: tuple[str, ...] = ()  # aliases that need supporting context
+    country: str | None = None  # a firm's home country (a Country id): general knowledge, never a relation
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -81,7 +82,7 @@ class GazetteerEntry:
         return tuple(dict.fromkeys((self.name,) + self.aliases + self.adjectives))
 
 
-GAZETTEER_KEYS = {"id", "name", "type", "aliases", "wikidata", "adjectives", "short_aliases", "ambiguous"}
+GAZETTEER_KEYS = {"id", "name", "type", "aliases", "wikidata", "adjectives", "short_aliases", "ambiguous", "country"}
 _WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 _ID_RE = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -308,9 +309,21 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, entity_types=None) -> list[Gazet
         missing = set(ambiguous) - set(aliases) - set(adjectives) - set(short) - {name}
         if missing:
             raise ValueError(f"{where}: ambiguous {sorted(missing)} are not among its name, aliases or adjectives")
+        country = row.get("country")
+        if country is not None and (type_ != "Firm" or not isinstance(country, str)
+                                    or not country.startswith("country/")):
+            raise ValueError(f"{where}: country (a firm's home country) must be a Country id on a Firm entry")
         out.append(GazetteerEntry(id_, name, type_, tuple(a for a in aliases if a != name), wikidata,
-                                  adjectives, short, ambiguous))
+                                  adjectives, short, ambiguous, country))
+    unknown_home = sorted({e.country for e in out if e.country} - set(seen))
+    if unknown_home:
+        raise ValueError(f"{path.name}: home countries {unknown_home} are not gazetteer entries")
     return out
+
+
+def home_countries() -> dict[str, str]:
+    """{firm id: its home country's id} from the gazetteer (general knowledge, not a relation)."""
+    return {e.id: e.country for e in load_model().gazetteer if e.country}
 
 
 @lru_cache(maxsize=1)
