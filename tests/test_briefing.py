@@ -114,8 +114,8 @@ def test_money_rollup_counts_one_investment_once_and_flags_disputes(kg, docs_dir
     assert "**Total investment:** $7.9 billion in 2 investments" in georgia
     assert "**By year:** 2022 $5.4 billion; 2023 $2.5 billion" in georgia
     invs = BR.investments(kg, kg.relations.values())
-    assert sorted((kg.entities[i.state].name if i.state else None, i.amount) for i in invs) == [
-        ("Georgia", 2.5e9), ("Georgia", 5.4e9), ("Indiana", 3.87e9), ("Texas", 17e9)]
+    assert sorted(([kg.entities[s].name for s in i.states(kg)], i.amount) for i in invs) == [
+        (["Georgia"], 2.5e9), (["Georgia"], 5.4e9), (["Indiana"], 3.87e9), (["Texas"], 17e9)]
 
 
 def test_timeline_is_ordered_by_year(kg):
@@ -227,7 +227,7 @@ def test_html_embeds_the_focused_view(kg, monkeypatch):
     calls = []
     monkeypatch.setitem(sys.modules, "policygraph.queries.view", _fake_view(calls))
     page = BR.brief(kg, "Japan", fmt="html")
-    assert calls == [{"focus": "country/japan", "hops": 2, "path": None}]
+    assert calls == [{"focus": "country/japan", "hops": 1, "path": None}]  # its own relations: a readable view
     assert '<iframe class="view" title="graph view" sandbox="allow-scripts allow-downloads" srcdoc="' in page
     assert "&lt;script&gt;draw()&lt;/script&gt;" in page and "<script" not in page
     assert "script-src 'sha256-AAA=' 'sha256-BBB='" in html.unescape(page)  # the frame inherits this page's CSP
@@ -272,7 +272,7 @@ def test_cli_brief(build_dir, tmp_path, capsys, monkeypatch):
     rc, out, _ = run_cli(["brief", "Hanwha", "--with", "Georgia", "-o", str(dest), "--out", str(build_dir)], capsys)
     assert rc == 0 and out.strip() == str(dest) and "$2.5 billion" in dest.read_text(encoding="utf-8")
     rc, _, err = run_cli(["brief", "Japan", "-o", str(tmp_path / "b.pdf"), "--out", str(build_dir)], capsys)
-    assert rc == 1 and "give a .md or .html file" in err
+    assert rc == 1 and "give a .md, .html or .json file" in err
     rc, _, err = run_cli(["brief", "Narnia Republic", "--out", str(build_dir)], capsys)
     assert rc == 1 and "no entity named 'Narnia Republic'" in err
 
