@@ -216,6 +216,9 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
         # the text as read: every evidence offset points into these files
         with open(docs_dir / f"{doc_id}.txt", "w", encoding="utf-8", newline="") as fh:
             fh.write(raw)
+    from .queries.sources import write_document_pages
+
+    write_document_pages(kg.documents, raws, docs_dir)  # the pages quotes link to, the cited span highlighted
     (out / SENTENCES).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences), encoding="utf-8")
     (out / MENTIONS).write_text("".join(json.dumps(m) + "\n" for m in mentions), encoding="utf-8")
     if store:

@@ -522,6 +522,9 @@ class Builder:
             self.fail(err)
             return None
         sha = hashlib.sha256(data).hexdigest()
+        from .loaders.metadata import read_metadata
+
+        meta = read_metadata(path, data)  # what the document states about itself: title, publisher, date
         del data
         doc_id = path.stem
         have = self.plan.docs.get(doc_id)
@@ -543,7 +546,7 @@ class Builder:
                 return None
             sha = doc.sha256
             entry = self._extract(doc)
-        info = DocumentInfo(doc_id, str(path), sha, len(entry.raw), entry.format)
+        info = DocumentInfo(doc_id, str(path), sha, len(entry.raw), entry.format, **meta)
         if sha in self.hashes:
             self.warn(f"{path}: same content as {self.hashes[sha]}; both kept as documents")
         self.hashes.setdefault(sha, str(path))

@@ -119,9 +119,22 @@ class DocumentInfo:
     sha256: str
     chars: int
     format: str
+    # what the document states about itself (HTML <title>/meta, PDF metadata, a first heading); see
+    # loaders/metadata.py. None where it states nothing.
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    author: str | None = None
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "path": self.path, "sha256": self.sha256, "chars": self.chars, "format": self.format}
+        out = {"id": self.id, "path": self.path, "sha256": self.sha256, "chars": self.chars, "format": self.format}
+        for key in METADATA_KEYS:
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out
+
+
+METADATA_KEYS = ("title", "publisher", "date", "author")
 
 
 class KnowledgeGraph:
