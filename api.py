@@ -71,8 +71,11 @@ class Build:
         return run_query(path, cypher, params or {}, write=write)
 
     def view(self, out_path=None, **options):
+        """Write a browser view (`policygraph view`); its quotes link to the build's document pages."""
         from .queries.view import render_view
 
+        docs = self.out / "documents"
+        options.setdefault("docs_dir", docs if docs.is_dir() else None)
         return render_view(self.kg, out_path or self.out / VIEW, **options)
 
     def show(self, **options):
@@ -236,7 +239,7 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
             render_view = None
         if render_view is not None:
             progress("Rendering the browser view")
-            render_view(kg, out / VIEW)
+            render_view(kg, out / VIEW, docs_dir=docs_dir)
 
 
 def _swap_in(tmp: Path, out: Path) -> None:

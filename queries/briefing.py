@@ -368,9 +368,9 @@ class _Briefing:
         svg = Path(tmp).with_suffix(".svg")
         try:
             if path:  # A, its own relations, and the linking paths to B
-                render_view(self.kg, tmp, focus=path[0], hops=1, path=path)
+                render_view(self.kg, tmp, focus=path[0], hops=1, path=path, svg=svg)
             else:
-                render_view(self.kg, tmp, focus=focus, hops=1)
+                render_view(self.kg, tmp, focus=focus, hops=1, svg=svg)
             page = Path(tmp).read_text(encoding="utf-8")
             drawing = svg.read_text(encoding="utf-8") if svg.exists() else None
         except (PolicygraphError, OSError) as err:

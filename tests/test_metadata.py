@@ -92,6 +92,9 @@ def test_a_build_carries_what_documents_state_and_writes_their_pages(tmp_path):
     for doc in docs:  # a page per document next to its text
         page = (b.out / "documents" / f"{doc}.html").read_text(encoding="utf-8")
         assert "<script>" in page and "Content-Security-Policy" in page
+    view = (b.out / "view.html").read_text(encoding="utf-8")
+    assert "Chips &amp;amp; Trade: A Brief" in view or "Chips \\u0026amp; Trade: A Brief" in view
+    assert 'documents/chips.html' in view
 
 
 def test_document_page_escapes_and_keeps_the_exact_text():
