@@ -30,7 +30,7 @@ from ..console import PolicygraphError
 from ..graph.model import Entity, KnowledgeGraph, Relation
 from .brief_render import (UL, B, Code, Embed, Figure, Flag, Footnotes, H, Link, P, Table, document_description,
                            render_html, render_json, render_markdown)
-from .facts import EXTRA_PROPS, amount_of, display_name, format_usd, relation_label, year_of
+from .facts import EXTRA_PROPS, MEASURE_PROPS, amount_of, display_name, format_usd, relation_label, year_of
 from .linkage import explain, is_actor_type, nx_graph, resolve
 from .rollups import (Investment, Measure, amount_groups, by_state, by_year, disagreements,
                       home_country, home_rollup, investments, measure_order, measures, retaliation_chains)
@@ -242,7 +242,7 @@ class _Briefing:
         for g in groups:
             r0 = g[0]
             head = f"{self.name(r0.subject)} —{r0.predicate}→ {self.name(r0.object)}"
-            measure = [f"{k}: {r0.props[k]}" for k in EXTRA_PROPS if r0.props.get(k) not in (None, "")]
+            measure = [f"{k}: {r0.props[k]}" for k in MEASURE_PROPS if r0.props.get(k) not in (None, "")]
             line: list = [B(head + (f" ({'; '.join(measure)})" if measure else "")), ": "]
             for i, r in enumerate(g):
                 line += (["; "] if i else []) + [f"{format_usd(amount_of(r))} ({year_of(r) or 'year not stated'})"]

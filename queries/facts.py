@@ -13,7 +13,7 @@ import re
 from ..graph.model import KnowledgeGraph, Relation
 
 # props shown with a fact wherever it is listed (besides amount, year, status and the joint marks)
-EXTRA_PROPS = ("measure", "purpose", "role", "sector")
+EXTRA_PROPS = ("measure", "product", "purpose", "role", "sector")
 # what an amount measures, besides its subject, predicate, object and year: two amounts differing in one of
 # these measure different things (Korean aluminium exports vs all Korean exports)
 MEASURE_PROPS = ("measure", "purpose", "sector", "product", "role")
