@@ -91,10 +91,11 @@ class Build:
         return queries_frame()
 
     def run_named(self, name: str, params: dict | None = None):
-        """Run a named query on the store (`policygraph queries run NAME -p k=v`); a DataFrame."""
-        from .queries.catalog import run_named
+        """Run a named query on the store (`policygraph queries run NAME -p k=v`); a DataFrame. Entity names
+        go through the one name resolver, as in explain, brief and view."""
+        from .queries.catalog import resolve_entity_params, run_named
 
-        return run_named(name, self.out / STORE, params)
+        return run_named(name, self.out / STORE, resolve_entity_params(name, params, self.kg))
 
     def sparql(self, query: str, params: dict | None = None):
         """SPARQL text or a named SPARQL query over the RDF (`policygraph sparql`); a DataFrame."""

@@ -326,6 +326,16 @@ def test_cli_queries_list_and_run(build, capsys):
     assert code == 0 and json.loads(out)[0]["subject"] == EVIL
     code, out, err = cli(capsys, "queries", "run", "nosuch", "--out", str(build))
     assert code == 1 and "unknown named query 'nosuch'" in err
+    # entity names go through the one name resolver, as in explain, brief and view: a part of a name ...
+    code, out, err = cli(capsys, "queries", "run", "actor_profile", "-p", "name=Hanwha", "--out", str(build),
+                         "--format", "json")
+    assert code == 0 and {r["subject"] for r in json.loads(out)} == {"Hanwha Q Cells"}
+    assert "'Hanwha' taken as 'Hanwha Q Cells'" in err
+    # ... a close spelling, and a name that is not in the graph stops with "did you mean", not an empty answer
+    code, out, err = cli(capsys, "queries", "run", "investments_into_states", "-p", "state=Gorgia", "--out", str(build))
+    assert code == 0 and "Hanwha Q Cells" in out and "taken as the close match 'Georgia'" in err
+    code, out, err = cli(capsys, "queries", "run", "actor_profile", "-p", "name=Texs Instrumnts", "--out", str(build))
+    assert code == 1 and "no entity named 'Texs Instrumnts'" in err
     code, out, _ = cli(capsys, "queries", "show", "shortest_path", "--neo4j")
     assert "shortestPath(" in out
 
