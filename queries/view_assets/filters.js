@@ -107,7 +107,8 @@
     var now = ctx.network.getPositions(ids), start = {}, widths = {};
     ids.forEach(function (id) { start[id] = [now[id].x, now[id].y]; widths[id] = ctx.NI[id].w || 0; });
     var pos = PG.layout(ids, lines, start, ids.length <= 150 ? 150 : 110, widths, ctx.meta.focus);
-    ids.forEach(function (id) { ctx.network.moveNode(id, pos[id][0], pos[id][1]); });
+    // one batch (network.moveNode redraws once per entity)
+    ctx.nodes.update(ids.map(function (id) { return { id: id, x: pos[id][0], y: pos[id][1] }; }));
     st.layouts += 1;
     ctx.fit();
   };
