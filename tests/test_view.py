@@ -484,3 +484,18 @@ def test_png_without_chromium_is_a_user_error(kg, tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYGRAPH_CHROMIUM", str(tmp_path / "no-such-chromium"))
     with pytest.raises(PolicygraphError, match="needs Chromium"):
         V.render_view(kg, tmp_path / "v.html", png=tmp_path / "v.png")
+
+
+def test_main_labels_are_the_most_connected_and_the_largest_amounts():
+    from policygraph.queries.view.payload import MIN_MAIN_LABELS, main_entities
+
+    g = big_graph(200)
+    sel = V.select(g)
+    main = main_entities(sel)
+    degree = {e.id: sum(1 for r in sel.relations if e.id in (r.subject, r.object)) for e in sel.entities}
+    top = sorted(degree, key=lambda i: (-degree[i], i))[:MIN_MAIN_LABELS]
+    assert set(top) <= main and len(main) <= 0.12 * 200 + 4 + 1
+    largest = min(sel.relations, key=lambda r: (-(r.props.get("amount_usd") or 0), r.id))
+    assert {largest.subject, largest.object} <= main
+    data = payload_of(V.build_html(g)[0])
+    assert {i for i, n in data["nodeInfo"].items() if n["main"]} == main

@@ -26,6 +26,7 @@ from .styles import EDGE_COLOR, EDGE_FONT, LABEL_INSIDE, NODE_FONT, PATH_COLOR, 
 LAYOUT_THRESHOLD = 300  # above this many entities: straight lines, hidden while dragging or zooming
 MIN_MAIN_LABELS = 10  # at the opening zoom, at least this many of the most connected entities are labelled
 MAIN_SHARE = 0.12  # ... or this share of the entities, whichever is more
+MAIN_BY_AMOUNT = 4  # and the ends of the largest amounts
 
 
 def _label(name: str) -> str:
@@ -64,11 +65,13 @@ def glyph_url(shape: str, fill: str, stroke: str, width: float = 1.5) -> str:
 
 def main_entities(sel: Selection, rank: dict[str, int] | None = None) -> set[str]:
     """The entities labelled at the opening zoom: the most connected (at least MIN_MAIN_LABELS, or MAIN_SHARE of
-    the view), among those with a relation."""
+    the view) and the MAIN_BY_AMOUNT ends of the largest amounts, among those with a relation."""
     rank = rank if rank is not None else importance(sel)
     n_main = max(MIN_MAIN_LABELS, math.ceil(MAIN_SHARE * len(sel.entities)))
     linked = {r.subject for r in sel.relations} | {r.object for r in sel.relations}
-    return {i for i, k in rank.items() if k < n_main and i in linked}
+    by_amount = sorted((r for r in sel.relations if amount_of(r)), key=lambda r: (-amount_of(r), r.id))
+    rich = list(dict.fromkeys(x for r in by_amount for x in (r.subject, r.object)))[:MAIN_BY_AMOUNT]
+    return {i for i, k in rank.items() if k < n_main and i in linked} | set(rich)
 
 
 def _node(e: Entity, styles: Styles, degree: int, pos, main: bool, on_path: bool, focus: bool) -> dict:
