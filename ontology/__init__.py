@@ -74,7 +74,8 @@ class GazetteerEntry:
     adjectives: tuple[str, ...] = ()
     short_aliases: tuple[str, ...] = ()  # surnames etc.: only after the full name appeared in the document
     ambiguous: tuple[str, ...] = ()  # aliases that need supporting context
-    country: str | None = None  # a firm's home country (a Country id): general knowledge, never a relation
+    # general knowledge, not a relation: a person's nationality, a firm's home country (a Country entry's id)
+    country: str | None = None
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -310,20 +311,22 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, entity_types=None) -> list[Gazet
         if missing:
             raise ValueError(f"{where}: ambiguous {sorted(missing)} are not among its name, aliases or adjectives")
         country = row.get("country")
-        if country is not None and (type_ != "Firm" or not isinstance(country, str)
+        if country is not None and (type_ not in ("Person", "Firm") or not isinstance(country, str)
                                     or not country.startswith("country/")):
-            raise ValueError(f"{where}: country (a firm's home country) must be a Country id on a Firm entry")
+            raise ValueError(f"{where}: country is a person's nationality or a firm's home country, "
+                             f"given as a Country entry's id ('country/<slug>')")
         out.append(GazetteerEntry(id_, name, type_, tuple(a for a in aliases if a != name), wikidata,
                                   adjectives, short, ambiguous, country))
-    unknown_home = sorted({e.country for e in out if e.country} - set(seen))
-    if unknown_home:
-        raise ValueError(f"{path.name}: home countries {unknown_home} are not gazetteer entries")
+    ids = {e.id for e in out}
+    for e in out:
+        if e.country is not None and e.country not in ids:
+            raise ValueError(f"{path.name} entry {e.id}: country {e.country!r} is not a gazetteer entry")
     return out
 
 
 def home_countries() -> dict[str, str]:
     """{firm id: its home country's id} from the gazetteer (general knowledge, not a relation)."""
-    return {e.id: e.country for e in load_model().gazetteer if e.country}
+    return {e.id: e.country for e in load_model().gazetteer if e.country and e.type == "Firm"}
 
 
 @lru_cache(maxsize=1)

@@ -252,15 +252,15 @@ def test_gazetteer_home_country_is_an_attribute_of_firms(tmp_path, model):
     assert by_id["firm/hanwha-q-cells"].country == "country/south-korea"
     assert by_id["firm/ford"].country == "country/united-states"
     assert by_id["firm/blueoval-sk"].country is None  # a joint venture: no single home country
-    assert all(e.type == "Firm" for e in model.gazetteer if e.country)
     assert all(by_id[e.country].type == "Country" for e in model.gazetteer if e.country)
-    assert ontology.home_countries()["firm/toyota"] == "country/japan"
+    homes = ontology.home_countries()
+    assert homes["firm/toyota"] == "country/japan" and all(by_id[i].type == "Firm" for i in homes)
     bad = tmp_path / "g.toml"
     bad.write_text('[[entity]]\nid = "sector/steel"\nname = "steel"\ntype = "Sector"\ncountry = "country/x"\n')
-    with pytest.raises(ValueError, match="sector/steel.*Firm entry"):
+    with pytest.raises(ValueError, match="sector/steel.*a firm's home country"):
         load_gazetteer(bad, model.entity_types)
     bad.write_text('[[entity]]\nid = "firm/acme"\nname = "Acme"\ntype = "Firm"\ncountry = "country/narnia"\n')
-    with pytest.raises(ValueError, match="country/narnia.*not gazetteer entries"):
+    with pytest.raises(ValueError, match="country/narnia.*not a gazetteer entry"):
         load_gazetteer(bad, model.entity_types)
 
 
