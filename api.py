@@ -71,8 +71,11 @@ class Build:
         return run_query(path, cypher, params or {}, write=write)
 
     def view(self, out_path=None, **options):
+        """Write a browser view (`policygraph view`); its quotes link to the build's document pages."""
         from .queries.view import render_view
 
+        docs = self.out / "documents"
+        options.setdefault("docs_dir", docs if docs.is_dir() else None)
         return render_view(self.kg, out_path or self.out / VIEW, **options)
 
     def show(self, **options):
@@ -88,10 +91,11 @@ class Build:
         return queries_frame()
 
     def run_named(self, name: str, params: dict | None = None):
-        """Run a named query on the store (`policygraph queries run NAME -p k=v`); a DataFrame."""
-        from .queries.catalog import run_named
+        """Run a named query on the store (`policygraph queries run NAME -p k=v`); a DataFrame. Entity names
+        go through the one name resolver, as in explain, brief and view."""
+        from .queries.catalog import resolve_entity_params, run_named
 
-        return run_named(name, self.out / STORE, params)
+        return run_named(name, self.out / STORE, resolve_entity_params(name, params, self.kg))
 
     def sparql(self, query: str, params: dict | None = None):
         """SPARQL text or a named SPARQL query over the RDF (`policygraph sparql`); a DataFrame."""
@@ -216,6 +220,9 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
         # the text as read: every evidence offset points into these files
         with open(docs_dir / f"{doc_id}.txt", "w", encoding="utf-8", newline="") as fh:
             fh.write(raw)
+    from .queries.sources import write_document_pages
+
+    write_document_pages(kg.documents, raws, docs_dir)  # the pages quotes link to, the cited span highlighted
     (out / SENTENCES).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences), encoding="utf-8")
     (out / MENTIONS).write_text("".join(json.dumps(m) + "\n" for m in mentions), encoding="utf-8")
     if store:
@@ -233,7 +240,7 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
             render_view = None
         if render_view is not None:
             progress("Rendering the browser view")
-            render_view(kg, out / VIEW)
+            render_view(kg, out / VIEW, docs_dir=docs_dir)
 
 
 def _swap_in(tmp: Path, out: Path) -> None:

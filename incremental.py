@@ -272,6 +272,11 @@ def merge(docs: list[tuple[DocumentInfo, Entry]]):
         sentences += [{"doc": doc, **s} for s in e.sentences]
         mentions += [{"doc": doc, **m} for m in e.mentions]
         raws[doc] = e.raw
+    from .ontology import home_countries
+
+    for firm, country in home_countries().items():  # general knowledge carried on the entity (issue 11)
+        if firm in kg.entities:
+            kg.entities[firm].home_country = country
     return kg, sentences, mentions, raws
 
 
@@ -518,6 +523,9 @@ class Builder:
             self.fail(err)
             return None
         sha = hashlib.sha256(data).hexdigest()
+        from .loaders.metadata import read_metadata
+
+        meta = read_metadata(path, data)  # what the document states about itself: title, publisher, date
         del data
         doc_id = path.stem
         have = self.plan.docs.get(doc_id)
@@ -539,7 +547,7 @@ class Builder:
                 return None
             sha = doc.sha256
             entry = self._extract(doc)
-        info = DocumentInfo(doc_id, str(path), sha, len(entry.raw), entry.format)
+        info = DocumentInfo(doc_id, str(path), sha, len(entry.raw), entry.format, **meta)
         if sha in self.hashes:
             self.warn(f"{path}: same content as {self.hashes[sha]}; both kept as documents")
         self.hashes.setdefault(sha, str(path))

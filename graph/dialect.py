@@ -75,7 +75,8 @@ SENTENCE_PROPS = (
 )
 # relation props promoted to typed columns; every prop is also in `props` (JSON text)
 TYPED_REL_PROPS = (("amount_usd", "DOUBLE"), ("year", "INT64"))
-TEXT_REL_PROPS = ("measure", "purpose", "role", "sector")
+# joint_id: the id shared by the facts one amount was stated for (count it once); status: e.g. "proposed"
+TEXT_REL_PROPS = ("measure", "purpose", "role", "sector", "joint_id", "status")
 FACT_PROPS = (
     ("id", "STRING"),
     ("predicate", "STRING"),

@@ -51,6 +51,8 @@ class Entity:
     wikidata: str | None = None
     # 'gazetteer' (known in ontology/gazetteer.toml), 'pattern' (descriptive noun phrase) or 'ner'
     source: str = "pattern"
+    # a firm's home country (a Country id): general knowledge from the gazetteer, never a relation
+    home_country: str | None = None
 
     def to_dict(self) -> dict:
         out = {
@@ -63,6 +65,8 @@ class Entity:
         }
         if self.wikidata:
             out["wikidata"] = self.wikidata
+        if self.home_country:
+            out["home_country"] = self.home_country
         return out
 
 
@@ -115,9 +119,22 @@ class DocumentInfo:
     sha256: str
     chars: int
     format: str
+    # what the document states about itself (HTML <title>/meta, PDF metadata, a first heading); see
+    # loaders/metadata.py. None where it states nothing.
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    author: str | None = None
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "path": self.path, "sha256": self.sha256, "chars": self.chars, "format": self.format}
+        out = {"id": self.id, "path": self.path, "sha256": self.sha256, "chars": self.chars, "format": self.format}
+        for key in METADATA_KEYS:
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out
+
+
+METADATA_KEYS = ("title", "publisher", "date", "author")
 
 
 class KnowledgeGraph:
@@ -138,6 +155,7 @@ class KnowledgeGraph:
         have.aliases |= entity.aliases
         have.docs |= entity.docs
         have.wikidata = have.wikidata or entity.wikidata
+        have.home_country = have.home_country or entity.home_country
         if have.source != "gazetteer" and entity.source == "gazetteer":
             have.source = "gazetteer"
         return have
@@ -195,6 +213,7 @@ class KnowledgeGraph:
                         docs=set(rec.get("docs") or []),
                         wikidata=rec.get("wikidata"),
                         source=rec.get("source", "pattern"),
+                        home_country=rec.get("home_country"),
                     )
                 )
             elif rec.get("kind") == "relation":

@@ -37,7 +37,7 @@ PG = Namespace(NS)
 
 __all__ = [
     "NS", "ID_NS", "PG", "ClassDef", "RelationDef", "GazetteerEntry", "OntologyModel", "load_model",
-    "load_gazetteer", "type_slug",
+    "load_gazetteer", "type_slug", "home_countries",
 ]
 
 
@@ -322,6 +322,11 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, entity_types=None) -> list[Gazet
         if e.country is not None and e.country not in ids:
             raise ValueError(f"{path.name} entry {e.id}: country {e.country!r} is not a gazetteer entry")
     return out
+
+
+def home_countries() -> dict[str, str]:
+    """{firm id: its home country's id} from the gazetteer (general knowledge, not a relation)."""
+    return {e.id: e.country for e in load_model().gazetteer if e.country and e.type == "Firm"}
 
 
 @lru_cache(maxsize=1)

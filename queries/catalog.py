@@ -42,6 +42,11 @@ class Param:
     def required(self) -> bool:
         return self.default is _REQUIRED
 
+    @property
+    def names_entity(self) -> bool:
+        """A parameter documented as an entity's "name, alias or id": resolved like every command's names."""
+        return "name, alias or id" in self.description
+
     def describe(self) -> str:
         opt = "" if self.required else f", default {json.dumps(self.default)}"
         return f"{self.name} ({self.type}{opt}) — {self.description}"
@@ -248,6 +253,25 @@ def bind(query: NamedQuery, params: dict | None) -> dict:
         else:
             out[p.name] = p.default
     return out
+
+
+def resolve_entity_params(name: str, params: dict | None, kg, notes: list[str] | None = None) -> dict:
+    """The parameters with each entity name that is not already a name, alias or id in the graph resolved by
+    the one name resolver (queries/names.py: a unique part of a name, a close spelling; else "did you mean")
+    and passed as the entity's id, so `-p name=Hanwha` means what `explain Hanwha ...` means."""
+    from .names import resolve
+
+    params = dict(params or {})
+    known = None
+    for p in get_query(name).params:
+        value = params.get(p.name)
+        if not p.names_entity or not isinstance(value, str) or not value.strip():
+            continue
+        if known is None:
+            known = {k.lower() for e in kg.entities.values() for k in (e.id, e.name, *e.aliases)}
+        if value.lower() not in known:
+            params[p.name] = resolve(kg, value, notes).id
+    return params
 
 
 # -- running ---------------------------------------------------------------------------------------------

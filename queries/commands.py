@@ -229,16 +229,22 @@ def cmd_queries(args) -> int:
 
 
 def cmd_queries_run(args) -> int:
-    from .catalog import parse_param_args, run_named, run_named_neo4j
+    from .catalog import get_query, parse_param_args, resolve_entity_params, run_named, run_named_neo4j
 
     params = parse_param_args(args.param)
+    get_query(args.name)  # an unknown name is reported before a missing build
+    if (Path(args.out) / "facts.jsonl").exists():  # entity names through the one name resolver
+        from ..api import open_build
+
+        notes: list[str] = []
+        params = resolve_entity_params(args.name, params, open_build(args.out).kg, notes)
+        progress = Progress(quiet=getattr(args, "quiet", False))
+        for n in notes:
+            progress(f"note: {n}")
     if args.uri:
         user = _user(args)
         df = run_named_neo4j(args.name, args.uri, user, neo4j_password(user, args.uri), params, args.database)
     else:
-        from .catalog import get_query
-
-        get_query(args.name)  # an unknown name is reported before a missing store
         df = run_named(args.name, _store(args), params)
     _emit(df, args.format)
     return 0

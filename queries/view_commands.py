@@ -10,12 +10,17 @@ EXAMPLES = """examples:
   policygraph view --out out                                   # the whole graph -> out/view.html
   policygraph view --focus "SK Hynix" --hops 2 -o hynix.html    # SK Hynix and everything within 2 relations
   policygraph view --types Firm Country --predicates INVESTS_IN --years 2017-2020 -o invest.html
-  policygraph view --path "SK Hynix" "Indiana" -o path.html     # highlight the linking paths (<= 4 hops)
-  policygraph view --focus "SK Hynix" --png hynix.png           # also a screenshot (headless Chromium)
+  policygraph view --path "SK Hynix" "South Korea" -o path.html # the linking paths explain lists, highlighted
+  policygraph view --png view.png                               # also a 1600x1000 screenshot (headless Chromium)
+  policygraph view --map --png states.png                       # open on the US state map, and its screenshot
+  policygraph view --years 2018-2019 --csv facts.csv --svg view.svg   # the facts as CSV, a static drawing
 
-The page needs no network: open it from disk in any browser. Search box: names and aliases; the legend's
-check boxes and the relation, document and year filters hide and show without reloading; click an entity to
-highlight its neighbours, a relation to read its evidence; "Save PNG" downloads the current view."""
+The page needs no network: open it from disk in any browser. One line per subject, relation and object (its
+facts in the panel, each quote linking to the build's page of its document); the main entities labelled at
+the opening zoom, all once zoomed in. Search box: the same name resolver as --focus and explain. The legend,
+the relation, document and year filters (a time slider over facts per year) hide and show without reloading,
+then lay out and fit what is left. Export what is on screen as CSV, PNG or SVG; "State map" shades US states
+by the investment stated into them."""
 
 
 def _years(text: str) -> str:
@@ -45,23 +50,29 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--docs", nargs="+", metavar="DOC", help="keep only facts from these documents (ids)")
     p.add_argument("--years", type=_years, metavar="A-B", help="keep only relations dated A to B (or one year)")
     p.add_argument("--path", nargs=2, metavar=("A", "B"),
-                   help="highlight the shortest paths (at most 4 hops) linking entity A and entity B")
+                   help="highlight the paths (at most 4 hops) linking A and B that `policygraph explain A B` lists")
     p.add_argument("--png", type=Path, metavar="FILE", help="also write a 1600x1000 screenshot (needs Chromium)")
+    p.add_argument("--map", action="store_true", help="open the page on the US state map (e.g. for --png)")
+    p.add_argument("--svg", type=Path, metavar="FILE", help="also write a static SVG drawing of the view")
+    p.add_argument("--csv", type=Path, metavar="FILE", help="also write the view's facts with their quotes as CSV")
     p.set_defaults(func=cmd_view)
     return p
 
 
 def cmd_view(args) -> int:
-    from .view import load_build_graph, render_view
+    from ..api import open_build
 
     progress = Progress(quiet=getattr(args, "quiet", False))
-    kg = load_build_graph(args.out)
+    build = open_build(args.out)
     out_file = args.output if args.output is not None else Path(args.out) / "view.html"
-    if out_file.exists() and out_file.is_dir():
-        raise PolicygraphError(f"-o {out_file}: is a directory; give a file name such as {out_file}/view.html")
-    path = render_view(kg, out_file, focus=args.focus, hops=args.hops, types=args.types, predicates=args.predicates,
-                       docs=args.docs, years=args.years, path=args.path, png=args.png, progress=progress)
+    for given in (out_file, args.svg, args.csv, args.png):
+        if given is not None and given.exists() and given.is_dir():
+            raise PolicygraphError(f"{given}: is a directory; give a file name")
+    path = build.view(out_file, focus=args.focus, hops=args.hops, types=args.types, predicates=args.predicates,
+                      docs=args.docs, years=args.years, path=args.path, png=args.png, svg=args.svg, csv=args.csv,
+                      open_map=args.map, progress=progress)
     print(path)
-    if args.png is not None:
-        print(args.png)
+    for extra in (args.png, args.svg, args.csv):
+        if extra is not None:
+            print(extra)
     return 0

@@ -278,7 +278,7 @@ def test_odd_but_readable_input_is_built(tmp_path, capsys):
     assert f"warning: {src / 'nothing.txt'}: no entities found (the document is kept, with no facts)" in err
     b = policygraph.open_build(out)
     assert sorted(b.kg.documents) == ["copy-a", "copy-b", "latin1", "long-sentence", "nested", "nothing", "utf16"]
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in (out / "documents").iterdir()}
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (out / "documents").glob("*.txt")}
     assert texts["latin1"].startswith("Le café: Hyundai") and texts["utf16"].endswith("Café.\n")
     assert len(texts["long-sentence"]) == len(long)
     for r in b.kg.relations.values():

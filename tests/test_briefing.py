@@ -6,6 +6,7 @@ Uses the hand-made graph of test_linkage.py (made-up facts, quotes written to a 
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 import types
@@ -114,8 +115,8 @@ def test_money_rollup_counts_one_investment_once_and_flags_disputes(kg, docs_dir
     assert "**Total investment:** $7.9 billion in 2 investments" in georgia
     assert "**By year:** 2022 $5.4 billion; 2023 $2.5 billion" in georgia
     invs = BR.investments(kg, kg.relations.values())
-    assert sorted((kg.entities[i.state].name if i.state else None, i.amount) for i in invs) == [
-        ("Georgia", 2.5e9), ("Georgia", 5.4e9), ("Indiana", 3.87e9), ("Texas", 17e9)]
+    assert sorted(([kg.entities[s].name for s in i.states(kg)], i.amount) for i in invs) == [
+        (["Georgia"], 2.5e9), (["Georgia"], 5.4e9), (["Indiana"], 3.87e9), (["Texas"], 17e9)]
 
 
 def test_timeline_is_ordered_by_year(kg):
@@ -227,7 +228,7 @@ def test_html_embeds_the_focused_view(kg, monkeypatch):
     calls = []
     monkeypatch.setitem(sys.modules, "policygraph.queries.view", _fake_view(calls))
     page = BR.brief(kg, "Japan", fmt="html")
-    assert calls == [{"focus": "country/japan", "hops": 2, "path": None}]
+    assert calls == [{"focus": "country/japan", "hops": 1, "path": None}]  # its own relations: a readable view
     assert '<iframe class="view" title="graph view" sandbox="allow-scripts allow-downloads" srcdoc="' in page
     assert "&lt;script&gt;draw()&lt;/script&gt;" in page and "<script" not in page
     assert "script-src 'sha256-AAA=' 'sha256-BBB='" in html.unescape(page)  # the frame inherits this page's CSP
@@ -272,7 +273,7 @@ def test_cli_brief(build_dir, tmp_path, capsys, monkeypatch):
     rc, out, _ = run_cli(["brief", "Hanwha", "--with", "Georgia", "-o", str(dest), "--out", str(build_dir)], capsys)
     assert rc == 0 and out.strip() == str(dest) and "$2.5 billion" in dest.read_text(encoding="utf-8")
     rc, _, err = run_cli(["brief", "Japan", "-o", str(tmp_path / "b.pdf"), "--out", str(build_dir)], capsys)
-    assert rc == 1 and "give a .md or .html file" in err
+    assert rc == 1 and "give a .md, .html or .json file" in err
     rc, _, err = run_cli(["brief", "Narnia Republic", "--out", str(build_dir)], capsys)
     assert rc == 1 and "no entity named 'Narnia Republic'" in err
 
@@ -321,3 +322,177 @@ def test_python_api_explain_and_brief(build_dir):
     md = g.brief("Japan")  # policygraph brief Japan
     assert md.startswith("# Briefing: Japan") and assert_footnotes_resolve(md, build_dir / "documents")
     assert "$2.5 billion" in g.brief("Hanwha", with_="Georgia")
+
+
+# -- numbers and dates an analyst can cite (issue 11), on graphs built here -----------------------------------
+def money_graph(docs_dir: Path):
+    """Made-up facts shaped like the corpus's traps: exports both ways and of different things, a phase-out year
+    stated in a quote, a domestic pledge to two sectors, Korean firms investing in US states (one amount stated
+    jointly for two states), a firm whose home country the text states."""
+    from policygraph.graph.model import Entity, KnowledgeGraph, Relation, entity_id
+
+    kg = KnowledgeGraph()
+    for type_, name, home in [("Country", "South Korea", None), ("Country", "United States", None),
+                              ("Firm", "Battery Co", "country/south-korea"), ("Firm", "Motor Co", "country/south-korea"),
+                              ("Firm", "Solar Co", None), ("Firm", "Nippon Parts", "country/japan"),
+                              ("USState", "Kentucky", None), ("USState", "Tennessee", None), ("USState", "Georgia", None),
+                              ("Sector", "pharmaceuticals", None), ("Sector", "biotechnology", None),
+                              ("Policy", "truck tariff", None), ("Country", "Japan", None)]:
+        kg.add_entity(Entity(entity_id(type_, name), name, type_, {name}, {"doc-n"}, None, "gazetteer", home))
+    text = "Made-up report.\n\n"
+    at = {}
+
+    def rel(s, p, o, props, quote, conf=0.8):
+        nonlocal text
+        if quote not in at:
+            at[quote] = len(text)
+            text += quote + "\n\n"
+        kg.add_relation(Relation(s, p, o, props, conf, [Evidence("doc-n", at[quote], at[quote] + len(quote), quote)]))
+    sk, us = "country/south-korea", "country/united-states"
+    rel(sk, "EXPORTS_TO", us, {"amount_usd": 375e6, "year": 2018, "product": "aluminum"},
+        "Korean aluminum exports to the United States were $375 million in 2018.")
+    rel(us, "EXPORTS_TO", sk, {"amount_usd": 8.3e9, "year": 2018, "product": "agricultural products"},
+        "U.S. farm exports to South Korea reached $8.3 billion in 2018.")
+    rel(us, "EXPORTS_TO", sk, {"amount_usd": 127.8e9}, "Total U.S. exports to South Korea were $127.8 billion.")
+    rel("policy/truck-tariff", "TARGETS", sk, {}, "South Korea accepted extending the truck tariff phaseout until 2041.")
+    for sector in ("pharmaceuticals", "biotechnology"):
+        rel(sk, "INVESTS_IN", f"sector/{sector}", {"amount_usd": 419e6, "year": 2019},
+            "South Korea's government pledged $419 million to grow its pharmaceutical and biotech industries in 2019.")
+    joint = "Battery Co will invest $11.4 billion in battery parks in Kentucky and Tennessee."
+    for state in ("kentucky", "tennessee"):
+        rel("firm/battery-co", "INVESTS_IN", f"usstate/{state}", {"amount_usd": 11.4e9, "year": 2021, "joint": True,
+                                                                "joint_id": "battery-parks"}, joint)
+    rel("firm/motor-co", "INVESTS_IN", "usstate/georgia", {"amount_usd": 5.4e9, "year": 2022},
+        "Motor Co is building a $5.4 billion plant in Georgia.")
+    rel("firm/solar-co", "LOCATED_IN", sk, {}, "Solar Co, a South Korean company, makes panels.")
+    rel("firm/solar-co", "INVESTS_IN", "usstate/georgia", {"amount_usd": 2.5e9, "year": 2023, "status": "proposed"},
+        "Solar Co proposed $2.5 billion for Georgia in 2023.")
+    rel("firm/nippon-parts", "INVESTS_IN", "usstate/kentucky", {"amount_usd": 2e9, "year": 2020},
+        "Nippon Parts put $2 billion into Kentucky in 2020.")
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    with open(docs_dir / "doc-n.txt", "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    return kg
+
+
+@pytest.fixture
+def money_kg(docs_dir):
+    return money_graph(docs_dir)
+
+
+def all_amounts(md: str) -> set[float]:
+    scale = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+    return {round(float(n) * scale[w], -5) for n, w in re.findall(r"\$([\d.]+) (million|billion|trillion)", md)}
+
+
+def test_brief_adds_no_amounts_across_predicates_directions_or_measures(money_kg, docs_dir):
+    md = BR.brief(money_kg, "South Korea", docs_dir=docs_dir)
+    amounts = all_amounts(section(md, "Money"))
+    # no sum of exports in either direction or across products: 375M + 8.3B + 127.8B, 8.3B + 127.8B...
+    for total in (375e6 + 8.3e9 + 127.8e9, 8.3e9 + 127.8e9, 375e6 + 8.3e9, 419e6 * 2):
+        assert round(total, -5) not in amounts, total
+    other = section(md, "Money")[section(md, "Money").index("### Other amounts"):]
+    assert "**South Korea —EXPORTS_TO→ United States (product: aluminum)**: $375 million (2018)" in other
+    assert "**United States —EXPORTS_TO→ South Korea (product: agricultural products)**: $8.3 billion (2018)" in other
+    assert "**United States —EXPORTS_TO→ South Korea**: $127.8 billion (year not stated)" in other
+    assert "No disagreeing amounts." in section(md, "Corroboration")  # different products and years: no disagreement
+    assert_footnotes_resolve(md, docs_dir)
+
+
+def test_brief_years_are_event_years(money_kg, docs_dir):
+    md = BR.brief(money_kg, "South Korea", docs_dir=docs_dir)
+    body, _ = split(md)
+    assert "2041" not in body  # only in the quote (its footnote): a phase-out's end, not an event of the fact
+    assert "truck tariff —TARGETS→ South Korea" in section(md, "Retaliation and targeting")
+    years = [int(y) for y in re.findall(r"^- \*\*(\d{4})\*\*", section(md, "Timeline"), re.M)]
+    assert years == sorted(years) and set(years) == {2018, 2019}
+
+
+def test_by_us_state_holds_only_facts_whose_object_is_a_us_state(money_kg, docs_dir):
+    md = BR.brief(money_kg, "South Korea", docs_dir=docs_dir)
+    money = section(md, "Money")
+    assert "### Investment into US states" not in money  # South Korea's own investments are in sectors
+    other = money[money.index("### Other investments"):money.index("### Investment by firms")]
+    assert "| South Korea | biotechnology, pharmaceuticals | 2019 | $419 million" in other
+    assert "one amount stated for biotechnology and pharmaceuticals" in other
+    georgia = section(BR.brief(money_kg, "Georgia", docs_dir=docs_dir), "Money")
+    rows = [x for x in georgia.splitlines() if x.startswith("| Georgia |")]
+    assert len(rows) == 2 and any("proposed" in r for r in rows)  # a status is shown with its fact
+
+
+def test_firm_investments_roll_up_to_their_home_country(money_kg, docs_dir):
+    md = BR.brief(money_kg, "South Korea", docs_dir=docs_dir)
+    roll = section(md, "Money")[section(md, "Money").index("### Investment by firms based in South Korea"):]
+    assert "| Battery Co | South Korea (general knowledge) | Kentucky, Tennessee | 2021 | $11.4 billion" in roll
+    assert "| Motor Co | South Korea (general knowledge) | Georgia | 2022 | $5.4 billion" in roll
+    assert re.search(r"\| Solar Co \| South Korea \(stated in the text\)\[\^\d+\] \| Georgia \| 2023 \| \$2.5 billion", roll)
+    assert "Nippon Parts" not in roll  # a Japanese firm
+    # the joint amount once: 11.4 + 5.4 + 2.5
+    assert "**Total by firms based in South Korea:** $19.3 billion in 3 investments by 3 firms" in roll
+    data = json.loads(BR.brief(money_kg, "South Korea", fmt="json", docs_dir=docs_dir))["data"]["home_country_rollup"]
+    assert data["total_usd"] == pytest.approx(19.3e9) and [f["name"] for f in data["firms"]] == [
+        "Battery Co", "Motor Co", "Solar Co"]
+    assert data["firms"][2]["basis"] == "stated in the text"
+    assert_footnotes_resolve(md, docs_dir)
+
+
+def test_a_joint_amount_is_counted_once_and_shown_as_joint(money_kg, docs_dir):
+    md = BR.brief(money_kg, "Battery Co", docs_dir=docs_dir)
+    money = section(md, "Money")
+    assert "| Kentucky and Tennessee (joint) | 2021 | $11.4 billion" in money
+    assert "one amount stated for Kentucky and Tennessee" in money
+    assert "**Total investment:** $11.4 billion in 1 investment" in money
+    assert "**By US state:** Kentucky and Tennessee (joint) $11.4 billion" in money
+    kentucky = section(BR.brief(money_kg, "Kentucky", docs_dir=docs_dir), "Money")
+    assert "**Total investment:** $13.4 billion in 2 investments" in kentucky  # Battery Co's joint amount, Nippon's
+
+
+def test_brief_formats_json_and_html_with_a_print_stylesheet(money_kg, docs_dir, tmp_path):
+    (docs_dir / "doc-n.html").write_text("<!DOCTYPE html><title>page</title>", encoding="utf-8")  # the build's page
+    data = json.loads(BR.brief(money_kg, "Motor Co", fmt="json", docs_dir=docs_dir))
+    assert data["title"] == "Briefing: Motor Co" and data["blocks"][0] == {"type": "heading", "level": 1,
+                                                                           "text": "Briefing: Motor Co"}
+    src = data["sources"][0]
+    assert src["doc"] == "doc-n" and src["link"].endswith(f"doc-n.html#c={src['start']}-{src['end']}")
+    inv = data["data"]["investments"][0]
+    assert (inv["amount_usd"], inv["year"], inv["objects"]) == (5.4e9, 2022, ["usstate/georgia"])
+    out = tmp_path / "b" / "motor.html"
+    page = BR.brief(money_kg, "Motor Co", out=out, docs_dir=docs_dir)
+    assert "@media print" in page and "iframe.view{display:none}" in page
+    link = re.search(r'<a class="src" href="([^"]+)">', page).group(1)
+    assert (out.parent / link.split("#")[0]).resolve() == (docs_dir / "doc-n.html").resolve()
+    md = BR.brief(money_kg, "Motor Co", docs_dir=docs_dir, out=tmp_path / "m.md")
+    assert "[open in the document](" in md
+
+
+def test_cli_brief_format(build_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "policygraph.queries.view", None)
+    rc, out, _ = run_cli(["brief", "Japan", "--format", "html", "--out", str(build_dir)], capsys)
+    assert rc == 0 and out.startswith("<!DOCTYPE html>")  # HTML on stdout, no longer refused
+    rc, out, _ = run_cli(["brief", "Japan", "-f", "json", "--out", str(build_dir)], capsys)
+    assert rc == 0 and json.loads(out)["title"] == "Briefing: Japan"
+    rc, out, _ = run_cli(["brief", "Japan", "-o", str(tmp_path / "j.json"), "--out", str(build_dir)], capsys)
+    assert rc == 0 and json.loads((tmp_path / "j.json").read_text(encoding="utf-8"))["title"] == "Briefing: Japan"
+    rc, _, err = run_cli(["brief", "Japan", "-o", str(tmp_path / "j.md"), "--format", "html", "--out", str(build_dir)], capsys)
+    assert rc == 1 and "is a .md file but --format is html" in err
+
+
+def test_corpus_brief_south_korea_numbers(corpus_build):
+    """The corpus's traps: no export totals across directions, no 2041, no domestic pledge under US states, the
+    Korean firms' US investments rolled up to South Korea."""
+    docs = corpus_build.out / "documents"
+    kg = corpus_build.kg
+    assert kg.entities["firm/sk-hynix"].home_country == "country/south-korea"  # carried from the gazetteer
+    md = BR.brief(kg, "South Korea", docs_dir=docs)
+    body, _ = split(md)
+    money = section(md, "Money")
+    assert "136.47" not in money and "2041" not in section(md, "Timeline")
+    if "### Investment into US states" in money:
+        states = money[money.index("### Investment into US states"):].split("\n### ")[0]
+        assert "419 million" not in states
+    roll = money[money.index("### Investment by firms based in South Korea"):]
+    for firm in ("SK Innovation", "Hyundai Motor Group", "Hanwha Q Cells", "SK Hynix"):
+        assert f"| {firm} | South Korea (" in roll, firm
+    total = re.search(r"\*\*Total by firms based in South Korea:\*\* \$([\d.]+) billion", roll)
+    assert total and float(total.group(1)) == pytest.approx(5.4 + 11.4 + 2.5 + 3.87)  # each amount once
+    assert_footnotes_resolve(md, docs)

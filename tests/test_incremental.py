@@ -336,7 +336,7 @@ def _outputs_of(out: Path):
         sentences = [json.loads(line) for line in fh]
     with open(out / "mentions.jsonl", encoding="utf-8") as fh:
         mentions = [json.loads(line) for line in fh]
-    raws = {p.stem: p.read_text(encoding="utf-8") for p in (out / "documents").iterdir()}
+    raws = {p.stem: p.read_text(encoding="utf-8") for p in (out / "documents").glob("*.txt")}
     return b.kg, sentences, mentions, raws
 
 

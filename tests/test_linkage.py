@@ -187,19 +187,65 @@ def test_hop_label_has_amount_and_year(kg):
     assert "“SK Hynix will invest $3.87 billion in an Indiana packaging plant in 2024.”" in ex.to_markdown()
 
 
-def test_ranking_length_then_evidence_and_direction(kg):
+def test_ranking_puts_the_retaliation_and_the_measure_path_first(kg):
     ex = L.explain(kg, "Japan", "South Korea", k=5)
-    lengths = [p.length for p in ex.paths]
-    assert lengths == sorted(lengths) and lengths[0] == 1
-    ones = [p for p in ex.paths if p.length == 1]
-    # both retaliations are one-hop links; the stronger one first; the reverse one is walked backward
-    assert [(p.hops[0].predicate, p.hops[0].direction) for p in ones] == [
-        ("RETALIATES_AGAINST", "forward"), ("RETALIATES_AGAINST", "backward")]
-    assert ones[0].hops[0].confidence > ones[1].hops[0].confidence
-    two = [p for p in ex.paths if p.length == 2]
-    assert two, "the policy route Japan -> export controls -> South Korea"
-    assert [p.confidence_sum for p in two] == sorted((p.confidence_sum for p in two), reverse=True)
-    assert len(ex.paths) <= 5
+    first, second = ex.paths[:2]
+    # the direct link: the retaliation as stated (the stronger one), the reverse one listed with it, not a path
+    assert first.kind == "direct" and (first.hops[0].predicate, first.hops[0].direction) == ("RETALIATES_AGAINST", "forward")
+    assert [a["label"] for a in first.hops[0].also] == ["South Korea —RETALIATES_AGAINST (2019)→ Japan"]
+    # the measure path: Japan IMPOSES export controls that TARGET South Korea, shown as such
+    assert second.kind == "measure" and second.measures == ["Japanese export controls"]
+    assert [h.predicate for h in second.hops] == ["IMPOSES", "TARGETS"]
+    assert second.summary == "Japan imposes Japanese export controls, which targets South Korea"
+    md = ex.to_markdown()
+    assert "## Path 2: a measure, 2 hops" in md and "Japan imposes Japanese export controls, which targets" in md
+    assert "also between them: South Korea —RETALIATES_AGAINST (2019)→ Japan" in md
+    # paths differ in the entities they pass through
+    inner = [tuple(p.inner_ids) for p in ex.paths]
+    assert len(set(inner)) == len(inner)
+
+
+def test_paths_pass_through_different_entities():
+    """explain "SK Hynix" "South Korea" on a graph shaped like the corpus's: the firm invests in the United States
+    (a hub tied to South Korea by many relations) and works in semiconductors, a sector South Korea is in."""
+    kg = KnowledgeGraph()
+    for type_, name in [("Firm", "SK Hynix"), ("Country", "South Korea"), ("Country", "United States"),
+                        ("Sector", "semiconductors")] + [("Firm", f"Firm {i}") for i in range(12)]:
+        kg.add_entity(Entity(entity_id(type_, name), name, type_, {name}, set()))
+    ids = {e.name: e.id for e in kg.entities.values()}
+
+    def rel(s, p, o, conf=0.9, year=None):
+        kg.add_relation(Relation(ids[s], p, ids[o], {"year": year} if year else {}, conf, [Evidence("d", 0, 1, "q")]))
+    rel("SK Hynix", "INVESTS_IN", "United States", 0.95)
+    rel("SK Hynix", "OPERATES_IN", "semiconductors", 0.7)
+    rel("South Korea", "OPERATES_IN", "semiconductors", 0.65)
+    for i, p in enumerate(["COOPERATES_WITH", "NEGOTIATES", "EXPORTS_TO", "INVESTS_IN", "PARTNERS_WITH"]):
+        rel("South Korea", p, "United States", 1.0, 2010 + i)
+    for i in range(12):
+        rel(f"Firm {i}", "INVESTS_IN", "United States")
+    ex = L.explain(kg, "SK Hynix", "South Korea")
+    assert [p.nodes[1] for p in ex.paths] == ["semiconductors", "United States"]
+    assert len(ex.paths[1].hops[1].also) == 4  # the other United States - South Korea relations, listed once
+
+
+def test_hubs_cost_more_than_specific_routes():
+    """A route through an entity linked to many others ranks below a longer, specific one; paths differ."""
+    kg = KnowledgeGraph()
+    names = ["A", "B", "Hub", "X", "Y"] + [f"L{i}" for i in range(40)]
+    for n in names:
+        kg.add_entity(Entity(f"firm/{n.lower()}", n, "Firm", {n}, set()))
+
+    def rel(s, o, conf=0.8):
+        kg.add_relation(Relation(f"firm/{s.lower()}", "PARTNERS_WITH", f"firm/{o.lower()}", {}, conf,
+                                 [Evidence("d", 0, 1, "q")]))
+    rel("A", "Hub"), rel("Hub", "B")
+    for i in range(40):
+        rel("Hub", f"L{i}")
+    rel("A", "X"), rel("X", "Y"), rel("Y", "B")  # three hops, through entities of degree 2
+    ex = L.explain(kg, "A", "B", k=3)
+    assert [p.nodes for p in ex.paths[:2]] == [["A", "X", "Y", "B"], ["A", "Hub", "B"]]
+    assert ex.paths[1].hubs == [("Hub", 42)] and ex.paths[0].cost < ex.paths[1].cost
+    assert "_Through Hub (a hub: 42 neighbours)._" in ex.to_markdown()
 
 
 def test_ranking_prefers_evidence_over_discovery_order_and_documents_break_ties():
@@ -256,12 +302,15 @@ def test_json_and_frames(kg):
     assert len(frames[0]) == ex.paths[0].length
 
 
-def test_parallel_relations_give_separate_typed_paths(kg):
+def test_parallel_relations_are_one_hop_with_the_others_listed(kg):
     ex = L.explain(kg, "Hanwha Q Cells", "Georgia", k=5)
-    direct = [p.hops[0] for p in ex.paths if p.length == 1]
-    assert sorted(h.props["amount_usd"] for h in direct) == [2.5e9, 2.7e9]
-    # the $2.5 billion fact has two documents' evidence merged into one relation
-    assert direct[0].props["amount_usd"] == 2.5e9 and direct[0].docs == ["doc-a", "doc-b"]
+    direct = [p for p in ex.paths if p.length == 1]
+    assert len(direct) == 1  # one path per route, not per relation
+    hop = direct[0].hops[0]
+    # the $2.5 billion fact (two documents' evidence merged into one relation) is the hop; $2.7 billion is listed
+    assert hop.props["amount_usd"] == 2.5e9 and hop.docs == ["doc-a", "doc-b"]
+    assert [a["label"] for a in hop.also] == ["Hanwha Q Cells —INVESTS_IN ($2.7 billion, 2023)→ Georgia"]
+    assert json.loads(ex.to_json())["paths"][0]["hops"][0]["also"][0]["relation_id"]
 
 
 def test_bad_arguments(kg):
@@ -349,12 +398,17 @@ def test_corpus_explain_sk_hynix_south_korea(corpus_build):
     assert any(h.subject == "SK Hynix" and h.predicate == "INVESTS_IN" and any("SK Hynix" in q for _, q in h.quotes)
                for h in first), md
     assert all(p.nodes[0] == "SK Hynix" and p.nodes[-1] == "South Korea" for p in ex.paths)
-    assert [p.length for p in ex.paths] == sorted(p.length for p in ex.paths)
+    # paths through different entities (issue 11): not five variants of one route through the United States
+    assert len({p.nodes[1] for p in ex.paths}) >= 2, md
+    assert len({tuple(p.inner_ids) for p in ex.paths}) == len(ex.paths)
 
 
 def test_corpus_explain_japan_south_korea(corpus_build):
     ex = L.explain(corpus_build.kg, "Japan", "South Korea")
     assert ex.found and ex.paths[0].length == 1, ex.message
+    # the retaliation first, then the measure path (Japan IMPOSES restrictions on materials TARGETS South Korea)
+    assert (ex.paths[0].hops[0].subject, ex.paths[0].hops[0].predicate) == ("Japan", "RETALIATES_AGAINST")
+    assert ex.paths[1].kind == "measure" and [h.predicate for h in ex.paths[1].hops] == ["IMPOSES", "TARGETS"]
     _assert_cited(corpus_build, ex)
     retaliation = [h for p in ex.paths for h in p.hops
                    if h.predicate == "RETALIATES_AGAINST" and h.subject == "Japan" and h.object == "South Korea"]
@@ -381,44 +435,16 @@ def test_corpus_no_link(corpus_build):
     assert f"within 4 hops" in ex.message
 
 
-# -- a fact without a year: the one year its quotes state --------------------------------------------------
-def _undated(quote: str, subject=("Country", "Japan"), obj=("Country", "South Korea")):
+# -- a fact without a year is undated: no year is taken from its quotes -----------------------------------
+def test_a_fact_without_a_year_shows_none():
+    quote = "In the summer of 2019, South Korea also became a target of Japanese economic retaliation."
     kg = KnowledgeGraph()
-    for type_, name in (subject, obj):
-        kg.add_entity(Entity(entity_id(type_, name), name, type_, {name}, set(), None, "gazetteer"))
-    rel = kg.add_relation(Relation(entity_id(*subject), "RETALIATES_AGAINST", entity_id(*obj), {}, 0.8,
-                                   [Evidence("d", 0, len(quote), quote)]))
-    return kg, rel
-
-
-@pytest.mark.parametrize("quote, year", [
-    ("In the summer of 2019, South Korea also became a target of Japanese economic retaliation.", 2019),
-    ("Japan retaliated in 2019, and again in 2020.", None),  # two years: no single year
-    ("Japan retaliated against South Korea.", None),
-    ("Japan's measures cost $2,019 million, or 20.19% of FY2019 exports.", None),  # numbers, not years
-])
-def test_quote_year(quote, year):
-    kg, rel = _undated(quote)
-    assert L.quote_year(rel, kg) == year
-    assert L.fact_year(rel, kg) == ((year, True) if year else (None, False))
-    label = L.relation_label(kg, rel)
-    assert label == ("Japan —RETALIATES_AGAINST (2019 per the quote)→ South Korea" if year else
-                     "Japan —RETALIATES_AGAINST→ South Korea")
+    for name in ("Japan", "South Korea"):
+        kg.add_entity(Entity(entity_id("Country", name), name, "Country", {name}, set(), None, "gazetteer"))
+    rel = kg.add_relation(Relation(entity_id("Country", "Japan"), "RETALIATES_AGAINST", entity_id("Country", "South Korea"),
+                                   {}, 0.8, [Evidence("d", 0, len(quote), quote)]))
+    assert L.relation_label(kg, rel) == "Japan —RETALIATES_AGAINST→ South Korea"
     ex = L.explain(kg, "Japan", "South Korea")
-    assert ex.paths[0].hops[0].label == label and ex.paths[0].hops[0].year_from_quote == year
-    rel.props["year"] = 2018  # the fact's own year wins
-    assert L.fact_year(rel, kg) == (2018, False) and "(2018)" in L.relation_label(kg, rel)
-
-
-def test_quote_year_ignores_years_in_the_entities_names():
-    kg, rel = _undated("The Trade Expansion Act of 1962 authorizes Section 232 tariffs.",
-                       ("Law", "Trade Expansion Act of 1962"), ("Policy", "Section 232 tariffs"))
-    assert L.quote_year(rel, kg) is None
-    assert L.quote_year(rel) == 1962  # without the graph, the names are not known
-
-
-def test_quote_year_needs_every_quote_to_state_it():
-    kg, rel = _undated("In the summer of 2019, South Korea also became a target of Japanese economic retaliation.")
-    kg.add_relation(Relation(rel.subject, rel.predicate, rel.object, {}, 0.5,
-                             [Evidence("e", 0, 30, "Japan retaliated against Korea.")]))
-    assert L.quote_year(rel, kg) is None  # one of its quotes states no year: a general fact, not dated
+    assert ex.paths[0].hops[0].label == "Japan —RETALIATES_AGAINST→ South Korea" and "per the quote" not in ex.to_markdown()
+    rel.props.update(year=2019, status="proposed")  # the event year and a status are shown wherever the fact is
+    assert L.relation_label(kg, rel) == "Japan —RETALIATES_AGAINST (2019, proposed)→ South Korea"

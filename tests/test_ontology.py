@@ -245,6 +245,25 @@ def test_gazetteer_validation_names_the_entry(tmp_path, model):
         load_gazetteer(bad, model.entity_types)
 
 
+def test_gazetteer_home_country_is_an_attribute_of_firms(tmp_path, model):
+    """A firm's home country (issue 11): general knowledge on the firm entry, a Country id, nothing else."""
+    by_id = {e.id: e for e in model.gazetteer}
+    assert by_id["firm/sk-hynix"].country == "country/south-korea"
+    assert by_id["firm/hanwha-q-cells"].country == "country/south-korea"
+    assert by_id["firm/ford"].country == "country/united-states"
+    assert by_id["firm/blueoval-sk"].country is None  # a joint venture: no single home country
+    assert all(by_id[e.country].type == "Country" for e in model.gazetteer if e.country)
+    homes = ontology.home_countries()
+    assert homes["firm/toyota"] == "country/japan" and all(by_id[i].type == "Firm" for i in homes)
+    bad = tmp_path / "g.toml"
+    bad.write_text('[[entity]]\nid = "sector/steel"\nname = "steel"\ntype = "Sector"\ncountry = "country/x"\n')
+    with pytest.raises(ValueError, match="sector/steel.*a firm's home country"):
+        load_gazetteer(bad, model.entity_types)
+    bad.write_text('[[entity]]\nid = "firm/acme"\nname = "Acme"\ntype = "Firm"\ncountry = "country/narnia"\n')
+    with pytest.raises(ValueError, match="country/narnia.*not a gazetteer entry"):
+        load_gazetteer(bad, model.entity_types)
+
+
 def test_gazetteer_entry_api(model):
     e = model.gazetteer_entry("country/south-korea")
     assert isinstance(e, GazetteerEntry) and e.name == "South Korea"

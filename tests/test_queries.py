@@ -57,7 +57,7 @@ def test_at_least_twelve_documented_queries():
             assert p.description and p.type in catalog.TYPES
             assert f"${p.name}" in q.body() and f"${p.name}" in q.body("neo4j"), (q.name, p.name)
     variants = {q.name for q in qs if q.neo4j_text is not None}
-    assert variants == {"paths_between", "shortest_path"}
+    assert variants == {"paths_between", "shortest_path", "state_investment_totals"}
 
 
 def test_param_headers_and_binding():
@@ -110,6 +110,31 @@ def test_investments_into_states(build):
 def test_state_investment_totals(build):
     df = run(build, "state_investment_totals")
     assert rows(df, "state", "total_usd", "firms") == {("Georgia", 8e9, 2), ("Alabama", 3e8, 1), ("Texas", 1e6, 1)}
+
+
+def test_a_joint_amount_is_one_row_counted_once(tmp_path):
+    """Issue 11: an amount stated once for several states (joint_id) is counted once, on a row of its own."""
+    from policygraph.graph.model import Entity, Evidence, KnowledgeGraph, Relation
+
+    kg = KnowledgeGraph()
+    for type_, name in [("Firm", "Battery Co"), ("Firm", "Motor Co"), ("USState", "Kentucky"), ("USState", "Tennessee"),
+                        ("USState", "Georgia")]:
+        kg.add_entity(Entity(f"{type_.lower()}/{name.lower().replace(' ', '-')}", name, type_, {name}, {"d"}))
+    quote = "Battery Co will invest $11.4 billion in Kentucky and Tennessee."
+    for st in ("kentucky", "tennessee"):
+        kg.add_relation(Relation("firm/battery-co", "INVESTS_IN", f"usstate/{st}",
+                                 {"amount_usd": 11.4e9, "joint": True, "joint_id": "j1"}, 0.9, [Evidence("d", 0, 63, quote)]))
+    kg.add_relation(Relation("firm/battery-co", "INVESTS_IN", "usstate/kentucky", {"amount_usd": 1e9, "year": 2024},
+                             0.8, [Evidence("d", 70, 90, "Another $1 billion.")]))
+    kg.add_relation(Relation("firm/motor-co", "INVESTS_IN", "usstate/georgia", {"amount_usd": 5e9}, 0.8,
+                             [Evidence("d", 100, 120, "Motor Co: $5 billion")]))
+    write_store(kg, tmp_path / "g.lbug")
+    df = catalog.run_named("state_investment_totals", tmp_path / "g.lbug", {})
+    assert rows(df, "state", "joint", "total_usd", "amounts") == {
+        ("Kentucky and Tennessee (joint)", True, 11.4e9, 1), ("Georgia", False, 5e9, 1), ("Kentucky", False, 1e9, 1)}
+    assert sum(df["total_usd"]) == 17.4e9  # the table adds up: each amount once
+    per_fact = catalog.run_named("investments_into_states", tmp_path / "g.lbug", {"state": "Kentucky"})
+    assert rows(per_fact, "amount_usd", "joint") == {(11.4e9, True), (1e9, False)}
 
 
 def test_targets_country(build):
@@ -301,6 +326,16 @@ def test_cli_queries_list_and_run(build, capsys):
     assert code == 0 and json.loads(out)[0]["subject"] == EVIL
     code, out, err = cli(capsys, "queries", "run", "nosuch", "--out", str(build))
     assert code == 1 and "unknown named query 'nosuch'" in err
+    # entity names go through the one name resolver, as in explain, brief and view: a part of a name ...
+    code, out, err = cli(capsys, "queries", "run", "actor_profile", "-p", "name=Hanwha", "--out", str(build),
+                         "--format", "json")
+    assert code == 0 and {r["subject"] for r in json.loads(out)} == {"Hanwha Q Cells"}
+    assert "'Hanwha' taken as 'Hanwha Q Cells'" in err
+    # ... a close spelling, and a name that is not in the graph stops with "did you mean", not an empty answer
+    code, out, err = cli(capsys, "queries", "run", "investments_into_states", "-p", "state=Gorgia", "--out", str(build))
+    assert code == 0 and "Hanwha Q Cells" in out and "taken as the close match 'Georgia'" in err
+    code, out, err = cli(capsys, "queries", "run", "actor_profile", "-p", "name=Texs Instrumnts", "--out", str(build))
+    assert code == 1 and "no entity named 'Texs Instrumnts'" in err
     code, out, _ = cli(capsys, "queries", "show", "shortest_path", "--neo4j")
     assert "shortestPath(" in out
 

@@ -4,6 +4,7 @@ The real-browser checks (console, counts, search, filters, network) are in test_
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -176,23 +177,26 @@ def test_document_text_is_escaped_and_never_markup(kg, page):
     assert "<b onmouseover" not in page
     data = payload_of(page)
     rel = next(r for r in kg.relations.values() if r.predicate == "INVESTS_IN" and r.object == entity_id("USState", "Indiana"))
-    html_ = data["edgeInfo"][rel.id]["html"]
-    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html_
-    assert "&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;" in html_
+    quote = data["facts"][rel.id]["quotes"][0]["text"]
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in quote
+    assert "&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;" in quote
     samsung = data["nodeInfo"][entity_id("Firm", "Samsung Electronics")]
     assert "&lt;b onmouseover=" in samsung["html"] and "<b onmouseover" not in samsung["html"]
-    # only two executable scripts, both ours, both allowed by hash in the CSP
+    # the data block, vis-network and the page's own scripts: every script allowed by hash in the CSP
     refs = _Refs()
     refs.feed(page)
     kinds = [t for t, _ in refs.scripts]
-    assert kinds == ["application/json", "", ""]
+    assert kinds == ["application/json"] + [""] * (1 + len(V.page.SCRIPTS))
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
+    for _, text in refs.scripts[1:]:
+        assert V.page.sha256_csp(text) in csp
 
 
 def test_json_block_cannot_end_its_script_element():
     kg = KnowledgeGraph()
     kg.add_entity(_ent("Firm", "Evil </script><script>alert(1)</script> Corp", ["a & b", "x\u2028y"]))
     page = V.build_html(kg)[0]
-    assert page.count("</script>") == 3  # data block, vis-network, view.js
+    assert page.count("</script>") == 2 + len(V.page.SCRIPTS)  # data block, vis-network, the page's scripts
     data = payload_of(page)
     (info,) = data["nodeInfo"].values()
     assert "&lt;/script&gt;" in info["html"]
@@ -200,39 +204,70 @@ def test_json_block_cannot_end_its_script_element():
 
 
 def test_colours_and_shapes_come_from_the_ontology(kg, page, model):
+    from policygraph.queries.view.styles import LABEL_INSIDE, safe_color, vis_shape
+
     data = payload_of(page)
     for n in data["nodes"]:
         t = kg.entities[n["id"]].type
-        assert n["color"]["background"] == V._safe_color(str(model.color(t)))
-        assert n["shape"] == V._vis_shape(str(model.shape(t)))
+        shape = vis_shape(str(model.shape(t)))
+        assert n["color"]["background"] == safe_color(str(model.color(t)))
+        assert data["nodeInfo"][n["id"]]["shape"] == shape
+        # shapes vis-network draws around their label are drawn as an image of that shape, label under it
+        assert n["shape"] == ("image" if shape in LABEL_INSIDE else shape)
+        if shape in LABEL_INSIDE:
+            assert n["image"].startswith("data:image/svg+xml") and quote_color(n["color"]["background"]) in n["image"]
     legend = {t["name"]: t for t in data["types"]}
     assert set(legend) == {e.type for e in kg.entities.values()}
     for name, t in legend.items():
-        assert t["color"] == V._safe_color(str(model.color(name))) and t["shape"] == V._vis_shape(str(model.shape(name)))
+        assert t["color"] == safe_color(str(model.color(name))) and t["shape"] == vis_shape(str(model.shape(name)))
         assert t["count"] == sum(1 for e in kg.entities.values() if e.type == name)
 
 
-def test_counts_labels_widths_and_details(kg, page):
+def quote_color(color: str) -> str:
+    from urllib.parse import quote
+
+    return quote(color, safe="")
+
+
+def test_one_line_per_subject_predicate_object_with_its_facts(kg, page):
     data = payload_of(page)
-    assert len(data["nodes"]) == len(kg.entities) and len(data["edges"]) == len(kg.relations)
-    assert {e["id"] for e in data["edges"]} == {r.id for r in kg.relations.values()}
-    by_id = {e["id"]: e for e in data["edges"]}
-    for r in kg.relations.values():
-        e = by_id[r.id]
-        assert e["label"].split("\n")[0] == r.predicate and (e["from"], e["to"]) == (r.subject, r.object)
+    assert len(data["facts"]) == len(kg.relations)
+    keys = {(r.subject, r.predicate, r.object) for r in kg.relations.values()}
+    assert len(data["edges"]) == len(keys) == len(data["lines"])
     inv = next(r for r in kg.relations.values() if r.props.get("amount_usd") == 3.87e9)
     plain = next(r for r in kg.relations.values() if "amount_usd" not in r.props)
-    assert by_id[inv.id]["label"] == "INVESTS_IN\n$3.9B"
-    assert by_id[inv.id]["width"] > by_id[plain.id]["width"]
-    info = data["edgeInfo"][inv.id]
-    for piece in ("INVESTS_IN", "$3.9B", "2024", "0.90", "doc-a", "SK Hynix", "Indiana", "Evidence (1)"):
-        assert piece in info["html"], piece
+    lines = {e["id"]: e for e in data["edges"]}
+    line = lines[data["facts"][inv.id]["line"]]
+    assert line["label"] == "INVESTS_IN\n2024 · $3.9B" and (line["from"], line["to"]) == (inv.subject, inv.object)
+    assert line["width"] > lines[data["facts"][plain.id]["line"]]["width"]
+    fact = data["facts"][inv.id]
+    assert (fact["amount"], fact["year"], fact["conf"], fact["docs"]) == (3.87e9, 2024, 0.9, ["doc-a"])
+    assert fact["label"] == "SK Hynix —INVESTS_IN ($3.87 billion, 2024)→ Indiana"
     hynix = data["nodeInfo"][entity_id("Firm", "SK Hynix")]
     assert "Hynix Semiconductor" in hynix["html"] and "https://www.wikidata.org/wiki/Q491563" in hynix["html"]
-    assert ["hynix semiconductor", "Hynix Semiconductor"] in hynix["keys"]
+    assert ["hynix semiconductor", 0, "Hynix Semiconductor"] in hynix["keys"] and ["sk hynix", 1, "SK Hynix"] in hynix["keys"]
     assert {d["key"] for d in data["docs"]} == {"doc-a", "doc-b"}
-    assert data["years"] == [2012, 2024]
+    assert dict(data["years"]["hist"]) == {2012: 2, 2018: 5, 2023: 1, 2024: 1}
     assert data["options"]["physics"]["enabled"] is False and all("x" in n for n in data["nodes"])  # fixed layout
+
+
+def test_several_facts_of_one_relation_are_one_line():
+    kg = KnowledgeGraph()
+    for e in (_ent("Firm", "Acme"), _ent("USState", "Ohio")):
+        kg.add_entity(e)
+    for year, amount in ((2017, 1e9), (2019, 2e9), (2019, 5e8)):
+        kg.add_relation(Relation("firm/acme", "INVESTS_IN", "usstate/ohio", {"year": year, "amount_usd": amount}, 0.8,
+                                 [Evidence("d", year, year + 5, f"q{year}")]))
+    kg.add_relation(Relation("usstate/ohio", "INVESTS_IN", "firm/acme", {}, 0.5, [Evidence("d", 1, 2, "q")]))
+    data = payload_of(V.build_html(kg)[0])
+    assert len(data["facts"]) == 4 and len(data["edges"]) == 2  # one per direction
+    (three,) = [e for e in data["edges"] if e["from"] == "firm/acme"]
+    assert three["label"] == "INVESTS_IN ×3\n2017–2019 · $500M–$2B"
+    assert len(data["lines"][three["id"]]["facts"]) == 3
+    # the two directions bend apart, symmetrically
+    bends = [e["smooth"] for e in data["edges"]]
+    assert all(b["enabled"] for b in bends) and bends[0]["roundness"] == bends[1]["roundness"]
+    assert bends[0]["type"] == bends[1]["type"]  # mirrored: one is drawn the other way
 
 
 def test_format_usd():
@@ -274,7 +309,7 @@ def test_filters_by_type_predicate_doc_and_year(kg):
 
 @pytest.mark.parametrize("kw, message", [
     ({"focus": "Nokia"}, "no entity named 'Nokia'"),
-    ({"focus": "SK Hynx"}, "did you mean 'SK Hynix'"),
+    ({"focus": "Inda"}, "no entity named 'Inda'; did you mean: Indiana"),
     ({"types": ["Company"]}, "unknown entity type(s) 'Company'"),
     ({"predicates": ["BUYS"]}, "unknown relation type(s) 'BUYS'"),
     ({"docs": ["doc-z"]}, "unknown document(s) 'doc-z'; known: doc-a, doc-b"),
@@ -297,31 +332,51 @@ def test_parse_years():
     assert V.parse_years(None) is None
 
 
-def test_path_is_found_and_drawn_in_its_own_colour(kg):
+def test_path_highlights_exactly_the_relations_of_the_listed_paths(kg):
+    from policygraph.queries.linkage import explain
+
     page, sel = V.build_html(kg, path=["Indiana", "KORUS"])
-    assert sel.paths and all(len(p) - 1 <= V.MAX_PATH_HOPS for p in sel.paths)
-    assert sel.paths[0] == [entity_id("USState", "Indiana"), entity_id("Firm", "SK Hynix"),
-                            entity_id("Country", "South Korea"), entity_id("Agreement", "KORUS FTA")]
+    ex = explain(kg, "Indiana", "KORUS", k=V.MAX_PATHS)
+    assert [p.relation_ids for p in sel.paths] == [p.relation_ids for p in ex.paths]  # explain's paths, in order
+    assert sel.paths[0].node_ids == [entity_id("USState", "Indiana"), entity_id("Firm", "SK Hynix"),
+                                     entity_id("Country", "South Korea"), entity_id("Agreement", "KORUS FTA")]
     data = payload_of(page)
+    on_paths = {data["facts"][r]["line"] for p in sel.paths for r in p.relation_ids}
     colours = {e["id"]: e.get("color", {}).get("color") for e in data["edges"]}
-    on = set(data["meta"]["path"]["edges"])
-    assert on and all(colours[i] == V.PATH_COLOR for i in on)
-    assert all(colours[i] != V.PATH_COLOR for i in colours if i not in on)
+    assert {i for i, c in colours.items() if c == V.PATH_COLOR} == on_paths == set(data["meta"]["path"]["lines"])
+    assert [p["summary"] for p in data["meta"]["path"]["paths"]][0] == "Indiana → SK Hynix → South Korea → KORUS FTA"
     # a path view restricted to a focus still shows the whole path
     _, sel2 = V.build_html(kg, focus="Indiana", hops=1, path=["Indiana", "KORUS FTA"])
     assert entity_id("Agreement", "KORUS FTA") in {e.id for e in sel2.entities}
 
 
-def test_path_search_is_bounded(kg):
-    ids = {e.name: e.id for e in kg.entities.values()}
-    rels = list(kg.relations.values())
-    assert V.find_paths(rels, ids["Indiana"], ids["Georgia"]) == []  # different components
-    assert V.find_paths(rels, ids["Indiana"], ids["Moon Jae-in"], max_hops=3) == []
-    assert len(V.find_paths(rels, ids["Indiana"], ids["Moon Jae-in"], max_hops=4)) >= 1
-    paths = V.find_paths(rels, ids["South Korea"], ids["United States"], k=2)
-    assert len(paths) == 2 and paths[0] == [ids["South Korea"], ids["United States"]]
-    _, sel = V.build_html(kg, path=["Indiana", "Georgia"])
-    assert sel.paths == [] and any("no path" in n for n in sel.notes)
+def test_path_view_without_a_path_says_so(kg):
+    _, sel = V.build_html(kg, path=["Indiana", "Georgia"])  # different components
+    assert sel.paths == [] and any("no path of at most 4 hops links Indiana and Georgia" in n for n in sel.notes)
+    _, sel = V.build_html(kg, path=["Indiana", "KORUS"], predicates=["INVESTS_IN"])
+    assert sel.paths == [] and any("within the filters" in n for n in sel.notes)
+
+
+def test_focus_caps_how_far_a_hub_expands_and_says_so():
+    kg = KnowledgeGraph()
+    names = ["Acme", "Hubland"] + [f"Leaf {i:02d}" for i in range(30)]
+    for n in names:
+        kg.add_entity(_ent("Country" if n == "Hubland" else "Firm", n))
+    ids = {n: kg.entities[entity_id("Country" if n == "Hubland" else "Firm", n)].id for n in names}
+
+    def rel(a, p, b, n=1):
+        for i in range(n):
+            kg.add_relation(Relation(ids[a], p, ids[b], {"year": 2000 + i}, 0.7, [Evidence("d", i, i + 1, "q")]))
+    rel("Acme", "LOCATED_IN", "Hubland")
+    for i in range(30):
+        rel(f"Leaf {i:02d}", "LOCATED_IN", "Hubland", n=3 if i == 29 else 1)  # Leaf 29: three facts with the hub
+    sel = V.select(kg, focus="Acme", hops=2)
+    assert sel.capped == [(ids["Hubland"], V.filters.HUB_CAP, 31)]
+    shown = {e.id for e in sel.entities}
+    assert len(shown) == 2 + V.filters.HUB_CAP and ids["Leaf 29"] in shown  # the most related leaf first
+    assert any("Hubland: 8 of its 31 neighbours shown" in n for n in sel.notes)
+    # the focus's own relations are never capped
+    assert len(V.select(kg, focus="Hubland", hops=1).entities) == 32
 
 
 # -- big graphs ---------------------------------------------------------------------------------------------
@@ -368,6 +423,12 @@ def test_cli_view_writes_the_page(kg, tmp_path, capsys):
     assert rc == 0 and str(target) in capsys.readouterr().out
     data = payload_of(target.read_text(encoding="utf-8"))
     assert {n["label"] for n in data["nodes"]} == {"SK Hynix", "Indiana"}
+    csv_, svg = tmp_path / "f.csv", tmp_path / "f.svg"
+    rc = main(["view", "--out", str(out), "--focus", "Hanwha", "--hops", "1", "-o", str(target), "--csv", str(csv_),
+               "--svg", str(svg), "-q"])
+    assert rc == 0 and csv_.exists() and svg.exists()
+    data = payload_of(target.read_text(encoding="utf-8"))
+    assert data["meta"]["focus"] == entity_id("Firm", "Hanwha Q Cells")  # the one name resolver, as explain
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -423,3 +484,18 @@ def test_png_without_chromium_is_a_user_error(kg, tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYGRAPH_CHROMIUM", str(tmp_path / "no-such-chromium"))
     with pytest.raises(PolicygraphError, match="needs Chromium"):
         V.render_view(kg, tmp_path / "v.html", png=tmp_path / "v.png")
+
+
+def test_main_labels_are_the_most_connected_and_the_largest_amounts():
+    from policygraph.queries.view.payload import MIN_MAIN_LABELS, main_entities
+
+    g = big_graph(200)
+    sel = V.select(g)
+    main = main_entities(sel)
+    degree = {e.id: sum(1 for r in sel.relations if e.id in (r.subject, r.object)) for e in sel.entities}
+    top = sorted(degree, key=lambda i: (-degree[i], i))[:MIN_MAIN_LABELS]
+    assert set(top) <= main and len(main) <= 0.12 * 200 + 4 + 1
+    largest = min(sel.relations, key=lambda r: (-(r.props.get("amount_usd") or 0), r.id))
+    assert {largest.subject, largest.object} <= main
+    data = payload_of(V.build_html(g)[0])
+    assert {i for i, n in data["nodeInfo"].items() if n["main"]} == main
