@@ -240,6 +240,7 @@ def test_a_measure_named_by_what_it_does_targets_its_objects(ex):
     "Japan could join the CPTPP next year.",
     "Toyota may invest $5 billion in Texas.",
     "Chile seeks to join the CPTPP.",
+    "Toyota will likely invest $2 billion in Texas.",
 ])
 def test_negated_and_hypothetical_sentences_state_no_fact(ex, text):
     got, _ = run(ex, text)

@@ -18,6 +18,7 @@ from ..amounts import find_amounts
 
 HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
+HEDGES = frozenset({"likely", "possibly", "perhaps", "potentially", "maybe", "conceivably", "presumably"})
 UNCERTAIN = frozenset({"likely", "unlikely", "possible", "probable", "unclear", "uncertain", "conceivable"})
 # "X announced that it would build": a reported plan is stated, not hypothetical
 REPORTING = frozenset({"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose",
@@ -72,6 +73,8 @@ def modality(sv, subject, obj) -> str:
                 return "hypothetical"
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL:
                 return "hypothetical"
+            if c.dep_ == "advmod" and c.lower_ in HEDGES:
+                return "hypothetical"  # "X will likely invest", "Y could possibly join"
         if node.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in UNCERTAIN for c in node.head.children):
             return "hypothetical"  # "it is likely that Y will ...", "it is unclear whether ..."
         if node.dep_ not in ("xcomp", "conj", "aux", "auxpass"):
