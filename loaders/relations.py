@@ -25,7 +25,6 @@ PARSE_ONLY_ROLES = {"one_of": "noun", "for_owner": "noun", "recipient": "noun", 
                     "patient": "verb", "means_target": "verb"}
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push"}
-INTENDED_ONLY = {"PARTY_TO", "MEMBER_OF", "SIGNS", "RATIFIES", "WITHDRAWS_FROM"}
 REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
              "decide", "agree", "commit", "declare", "tell", "indicate", "vow"}
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
@@ -537,6 +536,25 @@ def _uniq(ms):
 # ------------------------------------------------------------------------------------------------
 # Extraction
 # ------------------------------------------------------------------------------------------------
+@dataclass
+class _FrameContext:
+    """What every trigger of one sentence shares."""
+
+    sv: SentenceView
+    roles: object  # ParsedRoles or LinearRoles
+    amounts: list
+    years: list
+    last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
+
+
+def _event_years(sv: SentenceView) -> list[tuple[int, int, int]]:
+    """Years that can date a fact: not inside a name, not a bound ("until 2041" ends a fact, it does not date it)."""
+    return [(a, b, y) for a, b, y in find_years(sv.text)
+            if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)
+            and not re.search(r"\b(?:until|till|through|thru|before|by)\s+(?:the\s+end\s+of\s+)?$",
+                              sv.text[max(0, a - 20):a])]
+
+
 class RelationExtractor:
     def __init__(self, model=None, lexicon=None) -> None:
         self.model = model or load_model()
@@ -559,100 +577,112 @@ class RelationExtractor:
         else:
             roles = ParsedRoles(sv, self.lex)
         out: list[Candidate] = []
-        amounts = find_amounts(sv.text)
-        years = [(a, b, y) for a, b, y in find_years(sv.text)
-                 if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)
-                 and not re.search(r"\b(?:until|till|through|thru|before|by)\s+(?:the\s+end\s+of\s+)?$",
-                                   sv.text[max(0, a - 20):a])]  # "until 2041" ends a fact, it does not date it
-        last_subjects: dict[str, list[Mention]] = {}
+        ctx = _FrameContext(sv, roles, find_amounts(sv.text), _event_years(sv))
         if isinstance(roles, ParsedRoles):
             self._agreement_with(sv, roles, out)
             self._lists(sv, roles, out)
         for rule, tok, kind in roles.triggers(self.lex.rules):
-            if isinstance(roles, ParsedRoles) and rule.predicate in INTENDED_ONLY and roles.intended(tok):
-                continue  # "applied to join the CPTPP": not (yet) a party
-            if isinstance(roles, ParsedRoles) and roles.hypothetical(tok) and not (
-                    kind == "noun" and roles.possessor(tok)):
-                continue  # "would complement South Korea’s participation in X" still states the participation
-            # "a member of X": when the rule reads its object from "of", "of" names no owner
-            roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
-            negated = roles.negated(tok)
-            how = kind
-            subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
-            objects = self._collect(roles, tok, rule.object, kind, subject=False,
-                                    drop_owner="owner" in rule.subject)
-            if kind == "noun":
-                objects = self._before_next_owner(sv, tok, objects)
-                if "owner" in rule.subject and not (isinstance(roles, ParsedRoles) and roles.owner(tok)):
-                    subjects = self._owner_to_left(sv, tok) or subjects
-            if "self" in rule.subject and kind == "noun":
-                own = roles.denotes(tok)
-                if not own and isinstance(roles, ParsedRoles):  # "the Mount Kumgang region inside X"
-                    own = [m for m in roles.compound(tok) if m.type == "Facility"]
-                subjects = own + (subjects if not own else [])
-            if negated and rule.predicate == "EXEMPTS":
-                # "has not exempted X from P": P applies to X
-                policies = roles.pp(tok, {"from"})
-                for p in policies:
-                    for o in objects:
-                        self._emit(out, sv, "TARGETS", p, o, {}, rule.confidence * 0.9, "negated-exemption",
-                                   roles, tok, years, amounts, amount=False)
-                objects = roles.ellipsis_for(tok) if hasattr(roles, "ellipsis_for") else _ellipsis_for(roles, tok)
-                negated = False
-                how = "ellipsis-exemption"  # (the modality filter leaves it: the rule read the negation)
-            if negated and not rule.negation_ok:
-                continue
-            if rule.pairwise and len(subjects) >= 2 and (not objects or rule.pairwise_only):
-                if rule.pairwise_words and not any(
-                    c.lemma_.lower() in rule.pairwise_words for c in getattr(tok, "subtree", [])
-                ):
-                    pass
-                else:
-                    for a, b in permutations(subjects, 2):
-                        if not rule.both_directions and a.id > b.id:
-                            continue
-                        if a.type in ACTOR_TYPES and b.type in ACTOR_TYPES:
-                            self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "pairwise", roles, tok,
-                                       years, amounts, amount=rule.amount)
-            if rule.pairwise_only and (kind == "noun" or not objects):
-                continue  # "X has cooperated with Y": a verb's "with" object is a partner too
-            if "between" in rule.object and kind == "noun":
-                parties = roles.between(tok)
-                if len(parties) >= 2:
-                    for a, b in permutations(parties, 2):
-                        self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok,
-                                   years, amounts, amount=rule.amount)
-            if rule.predicate == "OPERATES_IN" and subjects and sv.topic and \
-                    not any(o.type == "Sector" for o in objects):
-                # "In terms of semiconductors, ... With Samsung and SK Hynix leading production, ...":
-                # an activity with no sector of its own continues the previous sentence's sector
-                objects = list(sv.topic)
-            if rule.predicate in ("SIGNS", "RATIFIES"):
-                subjects = [m for m in subjects if not m.adjective]
-            if rule.predicate == "OPERATES_IN":
-                # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
-                # companies" or "both nations’ competitiveness" describe it loosely
-                subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m, kind)]
-            if rule.predicate == "IMPOSES":
-                objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
-                owned = {o.id: self._inner_countries(sv, o) for o in objects}
-            if not subjects and objects and kind == "noun" and rule.amount and rule.predicate in last_subjects:
-                # "X's exports totalled $A, with just $B in exports to Y": the same actor goes on
-                subjects = last_subjects[rule.predicate]
-            if subjects:
-                last_subjects[rule.predicate] = subjects
-            if not subjects and objects and rule.predicate in ("NEGOTIATES", "SIGNS", "RATIFIES"):
-                subjects = [p for o in objects for p in getattr(o, "parties", [])]
-            subjects = [self._acting_for(sv, rule.predicate, s, objects) for s in subjects]
-            for s in subjects:
-                for o in objects:
-                    if rule.predicate == "IMPOSES" and owned.get(o.id) and s.type == "Country" \
-                            and s.id not in owned[o.id]:
-                        continue  # "the two governments extended the U.S. tariff": the U.S. imposes it
-                    if self.allowed(rule, s, o):
-                        self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, how, roles, tok, years,
-                                   amounts, amount=rule.amount)
+            self._frame(ctx, rule, tok, kind, out)
         return out
+
+    def _frame(self, ctx: "_FrameContext", rule: Rule, tok, kind: str, out: list[Candidate]) -> None:
+        """One trigger of one rule: its subjects and objects by role, then the facts the rule allows."""
+        sv, roles = ctx.sv, ctx.roles
+        parsed = isinstance(roles, ParsedRoles)
+        if parsed and "no_intent" in rule.flags and roles.intended(tok):
+            return  # "applied to join the CPTPP": not (yet) a party
+        if parsed and roles.hypothetical(tok) and not (kind == "noun" and roles.possessor(tok)):
+            return  # "would complement South Korea’s participation in X" still states the participation
+        # "a member of X": when the rule reads its object from "of", "of" names no owner
+        roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
+        negated = roles.negated(tok)
+        how = kind
+        subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
+        objects = self._collect(roles, tok, rule.object, kind, subject=False, drop_owner="owner" in rule.subject)
+        if kind == "noun":
+            objects = self._before_next_owner(sv, tok, objects)
+            if "owner" in rule.subject and not (parsed and roles.owner(tok)):
+                subjects = self._owner_to_left(sv, tok) or subjects
+        if "self" in rule.subject and kind == "noun":
+            own = roles.denotes(tok)
+            if not own and parsed:  # "the Mount Kumgang region inside X"
+                own = [m for m in roles.compound(tok) if m.type == "Facility"]
+            subjects = own + (subjects if not own else [])
+        if negated and "negated_exemption" in rule.flags:
+            objects = self._negated_exemption(ctx, rule, tok, objects, out)
+            negated, how = False, "ellipsis-exemption"  # (the modality filter leaves it: the rule read the negation)
+        if negated and not rule.negation_ok:
+            return
+        self._pairwise(ctx, rule, tok, subjects, objects, out)
+        if rule.pairwise_only and (kind == "noun" or not objects):
+            return  # "X has cooperated with Y": a verb's "with" object is a partner too
+        if "between" in rule.object and kind == "noun":
+            parties = roles.between(tok)
+            if len(parties) >= 2:
+                for a, b in permutations(parties, 2):
+                    self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok,
+                               ctx.years, ctx.amounts, amount=rule.amount)
+        subjects, objects, owned = self._quirks(ctx, rule, kind, subjects, objects)
+        for s in subjects:
+            for o in objects:
+                if owned.get(o.id) and s.type == "Country" and s.id not in owned[o.id]:
+                    continue  # "the two governments extended the U.S. tariff": the U.S. imposes it
+                if self.allowed(rule, s, o):
+                    self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, how, roles, tok, ctx.years,
+                               ctx.amounts, amount=rule.amount)
+
+    def _negated_exemption(self, ctx, rule, tok, objects, out) -> list[Mention]:
+        """'has not exempted X from P, despite doing so for Y': P applies to X; Y (the elided repeat) is the
+        one exempted."""
+        roles = ctx.roles
+        for p in roles.pp(tok, {"from"}):
+            for o in objects:
+                self._emit(out, ctx.sv, "TARGETS", p, o, {}, rule.confidence * 0.9, "negated-exemption", roles, tok,
+                           ctx.years, ctx.amounts, amount=False)
+        return roles.ellipsis_for(tok) if hasattr(roles, "ellipsis_for") else _ellipsis_for(roles, tok)
+
+    def _pairwise(self, ctx, rule, tok, subjects, objects, out) -> None:
+        """'A and B cooperate': coordinated subjects relate to each other."""
+        if not (rule.pairwise and len(subjects) >= 2 and (not objects or rule.pairwise_only)):
+            return
+        if rule.pairwise_words and not any(c.lemma_.lower() in rule.pairwise_words
+                                           for c in getattr(tok, "subtree", [])):
+            return
+        for a, b in permutations(subjects, 2):
+            if not rule.both_directions and a.id > b.id:
+                continue
+            if a.type in ACTOR_TYPES and b.type in ACTOR_TYPES:
+                self._emit(out, ctx.sv, rule.predicate, a, b, {}, rule.confidence, "pairwise", ctx.roles, tok,
+                           ctx.years, ctx.amounts, amount=rule.amount)
+
+    def _quirks(self, ctx, rule, kind, subjects, objects):
+        """The rule's flags (ontology/patterns.toml) on its subjects and objects; returns them with, for
+        owned measures, the countries each measure is named with."""
+        sv = ctx.sv
+        owned: dict[str, set] = {}
+        if "topic_sector" in rule.flags and subjects and sv.topic and not any(o.type == "Sector" for o in objects):
+            # "In terms of semiconductors, ... With Samsung and SK Hynix leading production, ...": an activity
+            # with no sector of its own continues the previous sentence's sector
+            objects = list(sv.topic)
+        if "named_subjects" in rule.flags:
+            subjects = [m for m in subjects if not m.adjective]
+        if "named_country_subject" in rule.flags:
+            # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
+            # companies" or "both nations’ competitiveness" describe it loosely
+            subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m, kind)]
+        if "owned_measures" in rule.flags:
+            objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
+            owned = {o.id: self._inner_countries(sv, o) for o in objects}
+        if "continues_subject" in rule.flags and not subjects and objects and kind == "noun" \
+                and rule.predicate in ctx.last_subjects:
+            # "X's exports totalled $A, with just $B in exports to Y": the same actor goes on
+            subjects = ctx.last_subjects[rule.predicate]
+        if subjects:
+            ctx.last_subjects[rule.predicate] = subjects
+        if not subjects and objects and "parties_of_object" in rule.flags:
+            subjects = [p for o in objects for p in getattr(o, "parties", [])]
+        subjects = [self._acting_for(sv, rule.predicate, s, objects) for s in subjects]
+        return subjects, objects, owned
 
     def _lists(self, sv, roles, out) -> None:
         """Lists that presuppose a fact whatever the clause says:
@@ -844,7 +874,7 @@ class RelationExtractor:
     def _emit(self, out, sv, predicate, s, o, props, conf, how, roles, tok, years, amounts, amount=False):
         if s.id == o.id or not self.model.allows(predicate, s.type, o.type):
             return
-        if s.adjective and predicate in ("SIGNS", "RATIFIES", "WITHDRAWS_FROM", "PARTY_TO", "LEADS"):
+        if s.adjective and predicate in self.lex.named_subject:
             return
         props = dict(props)
         a, b = roles.char_span(tok)

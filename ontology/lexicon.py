@@ -27,6 +27,7 @@ class Rule:
     both_directions: bool = False
     negation_ok: bool = False
     confidence: float = 0.7
+    flags: frozenset = frozenset()  # the predicate's quirks (RULE_FLAGS), read by loaders/relations.py
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Lexicon:
     name_prefixes: dict = field(default_factory=dict)  # type -> first words that type a name ("Ministry of")
     person_titles: frozenset = frozenset()  # words a person's name may carry in front ("Chair", "Secretary")
     acting_heads: frozenset = frozenset()  # measures named by what they do: "an order prohibiting X"
+    named_subject: frozenset = frozenset()  # predicates no country adjective is the subject of (patterns.toml)
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     rules: list = field(default_factory=list)
 
@@ -103,7 +105,9 @@ class Lexicon:
 
 RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "object", "subject_types", "object_types",
                        "amount", "pairwise", "pairwise_only", "pairwise_words", "both_directions", "negation_ok",
-                       "confidence"})
+                       "confidence", "flags"})
+RULE_FLAGS = frozenset({"no_intent", "named_subjects", "named_country_subject", "parties_of_object", "topic_sector",
+                        "owned_measures", "negated_exemption", "continues_subject"})
 # the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
@@ -117,6 +121,9 @@ def _check_rule(i: int, d: dict, predicates: set | None) -> None:
         raise ValueError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(RULE_KEYS)}")
     if predicates is not None and d.get("predicate") not in predicates:
         raise ValueError(f"{where}: unknown predicate {d.get('predicate')!r}")
+    unknown_flags = set(d.get("flags", ())) - RULE_FLAGS
+    if unknown_flags:
+        raise ValueError(f"{where}: unknown flags {sorted(unknown_flags)}; flags: {sorted(RULE_FLAGS)}")
     for side in ("subject", "object"):
         for role in d.get(side, ()):
             if role not in ROLES and not role.startswith("pp:"):
@@ -140,6 +147,7 @@ def _rule(d: dict) -> Rule:
         both_directions=bool(d.get("both_directions", False)),
         negation_ok=bool(d.get("negation_ok", False)),
         confidence=float(d.get("confidence", 0.7)),
+        flags=frozenset(d.get("flags", ())),
     )
 
 
@@ -186,4 +194,5 @@ def load_lexicon() -> Lexicon:
         acting_heads=frozenset(lex["heads"].get("acting_heads", ())),
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         rules=[_rule(r) for r in pats["rule"]],
+        named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
     )

@@ -3,7 +3,7 @@
 `stated(sv, candidate)`: False when the clause that links the two ends of a candidate is negated ("South
 Korea did not sign ...") or hypothetical ("if Japan imposed ...", "could join", "would ratify"). Such candidates
 are dropped: the graph holds stated facts only. (Aims, "seeks to join", are read by the frame rules:
-relations.INTENDED_ONLY.) Facts linked inside a noun phrase are presupposed and kept ("does not violate U.S.
+the `no_intent` flag of patterns.toml.) Facts linked inside a noun phrase are presupposed and kept ("does not violate U.S.
 sanctions on North Korea" still says there are U.S. sanctions on North Korea).
 
 `mark_joint(candidates, sv, doc_id)`: one amount stated for several objects or subjects ("$11.4 billion for
