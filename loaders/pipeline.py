@@ -1,8 +1,9 @@
 """The extraction pipeline: a Document in, evidenced facts out.
 
 Components run in order over one document, spaCy-style:
-  gazetteer mentions -> parse -> descriptive mentions -> NER -> coreference -> amendments
-  -> frame relations (verbs and nominalisations) -> structural relations -> inferences
+  gazetteer mentions -> parse -> (per sentence) descriptive mentions, offices, NER, derived goods and measures
+  -> coreference -> the relation components of RELATION_STEPS (structure, frames, constructions, amendments,
+  inferences, specific entities, the optional scorer, modality, one reading per fact, joint amounts)
 The result is a `DocumentFacts`: entities (with the surface forms seen), relations (with the
 sentence that states each one, as offsets into the raw text) and the mentions per sentence.
 """
@@ -46,6 +47,23 @@ OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(
 BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?(administration)\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
+
+
+# The relation components, in order: each is `Extractor._step_<name>(SentenceFacts)` and reads and extends the
+# sentence's candidate facts. Mentions come first (`_sentence_mentions`: gazetteer, descriptive phrases, offices,
+# NER, derived goods and measures; then coreference), and `_record` last.
+RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
+                  "modality", "one_reading", "joint")
+
+
+@dataclass
+class SentenceFacts:
+    """One sentence as the relation components see it."""
+
+    view: SentenceView
+    amends: list  # (amended agreement, agreement) pairs read by coreference
+    candidates: list = field(default_factory=list)
+    presupposed: set = field(default_factory=set)  # ids of candidates no clause modality touches
 
 
 @dataclass
@@ -95,6 +113,7 @@ class Extractor:
                              "make one with `python -m policygraph.loaders.extract.train` (see its --help)")
         self.backend = backend
         self.pair_features = PairFeatures(self.model)
+        self.relation_steps = [(name, getattr(self, f"_step_{name}")) for name in RELATION_STEPS]
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
         sectors = {e.name: e for e in self.model.gazetteer if e.type == "Sector"}
@@ -181,33 +200,65 @@ class Extractor:
         return facts
 
     def _candidates(self, index, s, e, parse, mentions, amends, topic, year=None):
+        """The relation components, in order (RELATION_STEPS), over one sentence; then record what it states."""
         text = self._doc_text
         sv = SentenceView(index, s, text[s:e], list(mentions), parse)
         sv.topic, sv.year, sv.nationality = topic, year, self.nationality
-        if _heading(sv.text):
-            cands = []  # an ALL-CAPS heading names topics; it states no relation
-        else:
-            structural = self.structural.extract(sv)  # first: it records agreements' parties
-            cands = structural + self.frames.extract(sv)
-            cands += run_constructions(sv, self.lex, self.state, self.model)
-            for am, orig in amends:
-                cands.append(Candidate(am, "AMENDS", orig, {}, 0.7, index, "amendment"))
-            cands += self._inferences(cands)
-            cands = [c for c in cands if self._specific(sv, c.subject) and self._specific(sv, c.object)]
-            if parse is not None and (self.scorer is not None or self.collect is not None):
-                cands = self._score(sv, cands)
-            # negated or hypothetical clauses state no fact; the shapes of noun phrases that structural.py reads
-            # ("U.S. sanctions on North Korea") are presupposed by any clause around them
-            presupposed = {id(c) for c in structural}
-            cands = [c for c in cands if id(c) in presupposed or stated(sv, c)]
-            cands = _most_specific(cands)
-            mark_joint(cands, sv, self._facts.doc.id)
-            self.state.note(cands)
+        sent = SentenceFacts(sv, amends)
+        if not _heading(sv.text):  # an ALL-CAPS heading names topics; it states no relation
+            for _name, step in self.relation_steps:
+                step(sent)
+            self.state.note(sent.candidates)
             agreements = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
             if agreements:
                 self.state.last_agreement = agreements[-1]
-        self._record(self._facts, index, s, e, [m for m in sv.mentions if self._specific(sv, m)], cands)
-        return cands
+        self._record(self._facts, index, s, e, [m for m in sv.mentions if self._specific(sv, m)], sent.candidates)
+        return sent.candidates
+
+    # -- relation components: each reads and extends `sent.candidates` ---------------------------
+    def _step_structure(self, sent: "SentenceFacts") -> None:
+        """Noun-phrase shapes (structural.py); first: it records agreements' parties. What a noun phrase
+        states is presupposed by any clause around it ("does not violate U.S. sanctions on North Korea")."""
+        found = self.structural.extract(sent.view)
+        sent.candidates += found
+        sent.presupposed |= {id(c) for c in found}
+
+    def _step_frames(self, sent: "SentenceFacts") -> None:
+        """Trigger verbs and nouns with their roles (relations.py, patterns.toml)."""
+        sent.candidates += self.frames.extract(sent.view)
+
+    def _step_constructions(self, sent: "SentenceFacts") -> None:
+        """Declared constructions (extract/constructions.py)."""
+        sent.candidates += run_constructions(sent.view, self.lex, self.state, self.model)
+
+    def _step_amendments(self, sent: "SentenceFacts") -> None:
+        """'the revised KORUS FTA' amends the KORUS FTA (read by coref.amendments)."""
+        for am, orig in sent.amends:
+            sent.candidates.append(Candidate(am, "AMENDS", orig, {}, 0.7, sent.view.index, "amendment"))
+
+    def _step_inferences(self, sent: "SentenceFacts") -> None:
+        sent.candidates += self._inferences(sent.candidates)
+
+    def _step_specific(self, sent: "SentenceFacts") -> None:
+        """Facts only between entities an analyst accepts (no 'economic policy')."""
+        sv = sent.view
+        sent.candidates = [c for c in sent.candidates if self._specific(sv, c.subject) and self._specific(sv, c.object)]
+
+    def _step_scorer(self, sent: "SentenceFacts") -> None:
+        """The learned backend (and training's collection of candidate pairs)."""
+        if sent.view.parse is not None and (self.scorer is not None or self.collect is not None):
+            sent.candidates = self._score(sent.view, sent.candidates)
+
+    def _step_modality(self, sent: "SentenceFacts") -> None:
+        """Negated or hypothetical clauses state no fact (extract/modality.py)."""
+        sent.candidates = [c for c in sent.candidates if id(c) in sent.presupposed or stated(sent.view, c)]
+
+    def _step_one_reading(self, sent: "SentenceFacts") -> None:
+        sent.candidates = _most_specific(sent.candidates)
+
+    def _step_joint(self, sent: "SentenceFacts") -> None:
+        """One amount stated for several facts is marked joint (extract/modality.py)."""
+        mark_joint(sent.candidates, sent.view, self._facts.doc.id)
 
     def _score(self, sv: SentenceView, rule_cands: list[Candidate]) -> list[Candidate]:
         """The learned backend: every pair the ontology allows, rule candidates among them, kept by the scorer."""
