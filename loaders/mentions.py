@@ -225,6 +225,9 @@ class DescriptiveRecognizer:
             type_ = self.lex.head_type(tok)
             if type_ is None or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i + 1 < len(sent) \
+                    and sent[tok.i + 1].ent_iob_ == "I":
+                continue  # "Governor Bill Lee": the first name of a person, not a bill
             if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and self.lex.head_type(tok.head):
                 continue  # 'quota' in 'quota system': the head is further right
             # contiguous left modifiers: "Japanese export restrictions", "electric vehicle plant"
@@ -392,6 +395,12 @@ _STOP = set("the a an its their his her our this that these those of and or to i
 from .repair import is_word  # noqa: E402  (a word list for telling names from words)
 
 
+# a list of at least three capitalised names: "A, B C, D and E Co."
+_NAME = r"[A-Z][\w&'-]*\.?(?: (?:[A-Z0-9][\w&'-]*\.?))" + "{0,3}"
+NAME_LIST = re.compile(rf"{_NAME}(?:, (?:and )?{_NAME}){{2,}}(?:,? and {_NAME})?")
+NAME_ITEM = re.compile(rf"(?:(?<=^)|(?<=, )|(?<=and )){_NAME}")
+
+
 class NerRecognizer:
     def __init__(self, lexicon=None, model=None) -> None:
         self.lex = lexicon or load_lexicon()
@@ -427,11 +436,9 @@ class NerRecognizer:
             if len(text.split()) >= 2 and text.split()[0] in self.firm_heads and ent.label_ in ("ORG", "PERSON",
                                                                                                "PRODUCT", "GPE"):
                 type_ = "Firm"  # "SK Siltron", "Samsung Biologics"
-            if type_ is None:
-                continue
-            out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
-        out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out])
-        return out
+            out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", text), text, "ner", aliases={text}))
+        out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
+        return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
 
     FIRM_VERBS = {"invest", "build", "open", "acquire", "expand", "produce", "manufacture", "partner", "supply",
                   "export", "construct", "employ", "hire", "commit", "pledge"}
@@ -454,6 +461,29 @@ class NerRecognizer:
                 continue
             out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
         return out
+
+
+def list_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """'JCCOM, Yongin Electronics, JY Solutec, Romanson and Munchang Co.': every name of a list of firms is a
+    firm, whatever the statistical NER made of it (or missed), when at least two of the list are firms.
+    `text` is the sentence, starting at document offset `offset`; returns the mentions, retyped and added to."""
+    out = list(mentions)
+    for lst in NAME_LIST.finditer(text):
+        items = [(offset + lst.start() + i.start(), offset + lst.start() + i.end())
+                 for i in NAME_ITEM.finditer(lst.group(0))]
+        if len(items) < 3:
+            continue
+        typed = [next((m for m in out if m.start <= a < m.end), None) for a, _ in items]
+        if sum(1 for m in typed if m is not None and m.type == "Firm") < 2:
+            continue
+        for (a, b), m in zip(items, typed):
+            if m is not None and m.type in (None, "Person") and m.source == "ner" and m.start >= a and m.end <= b:
+                out.remove(m)
+                m = None
+            if m is None:
+                name = text[a - offset:b - offset]
+                out.append(Mention(a, b, name, "Firm", entity_id("Firm", name), name, "ner", aliases={name}))
+    return out
 
 
 @lru_cache(maxsize=1)

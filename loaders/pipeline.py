@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from ..graph.model import Entity, Evidence, Relation
+from ..graph.model import Entity, Evidence, Relation, entity_id
 from ..ontology import load_model
 from ..ontology.lexicon import load_lexicon
 from .amounts import sentence_year
@@ -26,7 +26,7 @@ from .extract.pairs import PairFeatures
 from .extract.props import fact_props
 from .extract.scorer import load_scorer
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
-                       default_matcher)
+                       default_matcher, list_firms)
 from .nlp import load_nlp
 from .relations import Candidate, RelationExtractor, SentenceView
 from .structural import StructuralExtractor
@@ -42,6 +42,16 @@ MEASURE_HEADS = frozenset({"tariff", "quota", "restriction", "sanction", "ban", 
 # subject nouns too broad to tell one measure from another ("trade policy", "a security agreement")
 GENERIC_TOPICS = frozenset({"trade", "economy", "security", "policy", "investment", "business", "government",
                             "industry", "market", "development", "cooperation", "partnership", "reform", "growth"})
+# a title, maybe "of <Office>" or "to <Country>", then one or more personal names: "Secretary of Transportation
+# Pete Buttigieg", "Governors Andy Beshear and Bill Lee", "ambassador to Australia, Cheng Jingye"
+TITLED_NAMES = re.compile(
+    r"\b(?:[Pp]resident|[Vv]ice [Pp]resident|[Pp]rime [Mm]inister|[Mm]inisters?|[Ss]ecretar(?:y|ies)|[Gg]overnors?|"
+    r"[Ss]enators?|[Aa]mbassadors?|[Cc]hair(?:man|woman)?|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Dd]irector|"
+    r"[Cc]ommissioner|[Aa]dministrator|[Ss]pokes(?:man|woman|person)|[Rr]epresentative|[Ee]conomist|[Ff]ounder)"
+    r"(?: (?:of|to|for) (?:the )?[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3})?,? "
+    r"(?P<names>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:and )?[A-Z][a-z]+(?: [A-Z]\.)?"
+    r"(?: [A-Z][a-z'-]+){1,2})*)")
+PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
 BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?(administration)\b(?!s)")
@@ -301,8 +311,10 @@ class Extractor:
                 out.append(m)
                 continue
             government["country"] = country
-            out.append(Mention(m.start, mt.end(), text[m.start:mt.end()], country.type, country.id, country.name,
-                               "coref", wikidata=country.wikidata))
+            acting = Mention(m.start, mt.end(), text[m.start:mt.end()], country.type, country.id, country.name,
+                             "coref", wikidata=country.wikidata)
+            acting.also = m  # the leader is still named: an entity of the document, though the country acts
+            out.append(acting)
         country = government.get("country")
         if country is not None:
             for mt in BARE_ADMINISTRATION.finditer(text, s, e):
@@ -339,9 +351,11 @@ class Extractor:
                 continue  # crosses another mention; nested ones (a sector in a measure) are kept
             mentions.append(d)
         mentions += self._offices(text, s, e, mentions)
+        mentions += self._titled_persons(text, s, e, mentions)
         if parse is not None:
             taken = [(m.start, m.end) for m in mentions]
             mentions += self.ner.find(parse, s, taken)
+            mentions = [m for m in list_firms(text[s:e], s, mentions) if m.type is not None]
             mentions += derived_mentions(parse, s, mentions)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
 
@@ -386,6 +400,21 @@ class Extractor:
                         return True
         return False
 
+    def _titled_persons(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+        """'Secretary of Transportation Pete Buttigieg', 'Governors Andy Beshear and Bill Lee', 'China's
+        ambassador to Australia, Cheng Jingye': the names a title introduces are people, whatever the
+        statistical NER made of them."""
+        out = []
+        for mt in TITLED_NAMES.finditer(text, s, e):
+            for nm in PERSON_NAME.finditer(mt.group("names")):
+                a = mt.start("names") + nm.start()
+                b = a + len(nm.group(0))
+                name = nm.group(0)
+                if any(m.start < b and a < m.end for m in mentions + out) or name.split()[0] in self.lex.person_titles:
+                    continue
+                out.append(Mention(a, b, name, "Person", entity_id("Person", name), name, "ner", aliases={name}))
+        return out
+
     def _offices(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
         """'The Secretary of Commerce initiated ...', 'the Commerce Secretary said': an office named without its
         holder acts for its department or ministry."""
@@ -419,6 +448,7 @@ class Extractor:
         rs, re_, quote = doc.quote(s, e)
         facts.sentences.append({"doc": doc.id, "index": index, "start": rs, "end": re_, "text": quote})
         seen = set()
+        mentions = list(mentions) + [m.also for m in mentions if getattr(m, "also", None) is not None]
         for m in mentions:
             self._entity(facts, m)
             if m.id not in seen:

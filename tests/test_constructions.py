@@ -391,3 +391,26 @@ def test_one_fact_twice_in_a_sentence_is_kept_once_with_its_year(ex):
     _, out = run(ex, "Brazil's competition authority fined Apple $10 million in 2021.")
     imposes = [r for r in out.relations if r.predicate == "IMPOSES"]
     assert len(imposes) == 1 and imposes[0].props.get("year") == 2021
+
+
+# ------------------------------------------------------------------------------------------------
+# names
+# ------------------------------------------------------------------------------------------------
+def test_names_a_title_introduces_are_people(ex):
+    _, out = run(ex, "In 2021, United States Secretary of Agriculture Tom Vilsack visited Iowa.")
+    assert any(e.name == "Tom Vilsack" and e.type == "Person" for e in out.entities.values())
+    _, out = run(ex, "Both Governors Roy Cooper and Bill Lee praised the plant.")
+    people = {e.name for e in out.entities.values() if e.type == "Person"}
+    assert {"Roy Cooper", "Bill Lee"} <= people
+    assert not any(e.type == "Law" for e in out.entities.values())  # "Bill" is no bill here
+
+
+def test_every_name_in_a_list_of_firms_is_a_firm(ex):
+    _, out = run(ex, "Tenants included Samsung SDI, LG Chem, Dongbang Precision, Hanil Ace, Sewon and Daehan Co.")
+    firms = {e.name for e in out.entities.values() if e.type == "Firm"}
+    assert {"Dongbang Precision", "Hanil Ace", "Sewon"} <= firms, firms
+
+
+def test_a_leader_whose_administration_acts_is_still_named(ex):
+    _, out = run(ex, "The Obama administration imposed a 30 percent tariff on imported tires.")
+    assert "person/barack-obama" in out.entities
