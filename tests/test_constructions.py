@@ -414,3 +414,16 @@ def test_every_name_in_a_list_of_firms_is_a_firm(ex):
 def test_a_leader_whose_administration_acts_is_still_named(ex):
     _, out = run(ex, "The Obama administration imposed a 30 percent tariff on imported tires.")
     assert "person/barack-obama" in out.entities
+
+
+def test_public_funding_makes_partners_and_targets_the_firm(ex):
+    got, _ = run(ex, "The Department of Energy awarded a $200 million grant to SK On.")
+    pair = got.get(("SK On", "PARTNERS_WITH", "Department of Energy")) or \
+        got.get(("Department of Energy", "PARTNERS_WITH", "SK On"))
+    assert pair is not None and pair["amount_usd"] == 2e8
+    assert ("grant to SK On", "TARGETS", "SK On") in got
+    got, _ = run(ex, "Samsung received $6.4 billion in CHIPS Act funding from the Commerce Department.")
+    assert any(p == "PARTNERS_WITH" and {s, o} == {"Samsung Electronics", "Department of Commerce"}
+               for (s, p, o) in got)
+    got, _ = run(ex, "The Department of Energy may award a $200 million grant to SK On.")
+    assert not any(p == "PARTNERS_WITH" for (_, p, _) in got)

@@ -577,6 +577,55 @@ def export_markets(sv, roles, state):
     return out
 
 
+FUNDING_NOUNS = frozenset({"loan", "grant", "award", "funding", "fund", "incentive", "subsidy", "credit",
+                           "financing", "support", "investment"})
+GIVING_VERBS = frozenset({"provide", "award", "grant", "give", "offer", "announce", "finalize", "finalise",
+                          "approve", "extend", "allocate", "commit", "pledge", "issue", "lend"})
+RECEIVING_VERBS = frozenset({"receive", "win", "secure", "get", "obtain", "land"})
+PUBLIC_TYPES = ("GovernmentBody", "USState", "Country")
+
+
+def funding(sv, roles, state):
+    """Public money for a firm ('the Department of Energy announced a loan of $9.2 billion for X', 'Commerce
+    will provide $75 million in direct funding to X', 'X received $6.4 billion in CHIPS funding from Commerce',
+    'Georgia offered X $1.8 billion in incentives'): the government and the firm are partners, with the amount,
+    and the funding measure, when named, targets the firm."""
+    out = []
+    for tok in sv.parse:
+        if tok.lemma_.lower() not in FUNDING_NOUNS or tok.pos_ != "NOUN":
+            continue
+        node = tok
+        while node.dep_ in ("pobj", "prep") and node.head is not node:  # "$75 million in direct funding"
+            node = node.head
+        if node.pos_ in ("NUM", "SYM") or node.lower_ in ("million", "billion", "trillion", "$"):
+            node = node.head if node.head is not node else node
+        verb = node.head if node.dep_ in ("dobj", "dative", "nsubjpass", "pobj") else node
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if roles.negated(verb) or roles.hypothetical(verb):
+            continue
+        lem = verb.lemma_.lower()
+        if lem in GIVING_VERBS:
+            givers = [m for m in roles.subj(verb) if m.type in PUBLIC_TYPES and not m.adjective]
+            takers = (roles.pp(tok, {"for", "to"}) + roles.pp(verb, {"to", "for"})
+                      + [m for c in verb.children if c.dep_ == "dative" for m in roles.denotes_list(c)])
+        elif lem in RECEIVING_VERBS:
+            takers = roles.subj(verb)
+            givers = [m for m in roles.pp(tok, {"from"}) + roles.pp(verb, {"from"})
+                      if m.type in PUBLIC_TYPES and not m.adjective]
+        else:
+            continue
+        takers = [m for m in takers if m.type == "Firm" and not m.adjective]
+        measure = [m for m in sv.mentions if m.type == "Policy" and m.start <= sv.start + tok.idx < m.end]
+        for g in givers:
+            for t in takers:
+                out.append(_cand(g, "PARTNERS_WITH", t, sv, "funding", 0.7))
+        for m in measure:
+            for t in takers:
+                out.append(_cand(m, "TARGETS", t, sv, "funding", 0.7))
+    return out
+
+
 def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
@@ -681,6 +730,7 @@ CONSTRUCTIONS = [
     (measure_scope, ("TARGETS",)),
     (organisation_leaders, ("LEADS",)),
     (export_markets, ("EXPORTS_TO",)),
+    (funding, ("PARTNERS_WITH", "TARGETS")),
 ]
 
 
