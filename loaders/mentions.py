@@ -235,9 +235,11 @@ class DescriptiveRecognizer:
             j = tok.i - 1
             while j >= 0 and (sent[j].dep_ in ("compound", "amod", "nmod", "npadvmod")
                               or (sent[j].text in ("-", "\u2013") and j > 0)
-                              or (sent[j].like_num and j > 0 and sent[j - 1].pos_ == "PROPN")  # Section 232
-                              or (sent[j].pos_ == "PROPN" and j + 1 < len(sent) and sent[j + 1].like_num
-                                  and first == j + 1)) and sent[j].pos_ != "VERB":
+                              # "Section 232", "Title III": a capitalised word and its number, however parsed
+                              or (sent[j].like_num and j > 0 and sent[j - 1].text[:1].isupper()
+                                  and sent[j - 1].is_alpha)
+                              or (sent[j].text[:1].isupper() and sent[j].is_alpha and j + 1 < len(sent)
+                                  and sent[j + 1].like_num and first == j + 1)) and sent[j].pos_ != "VERB":
                 first = j
                 j -= 1
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
