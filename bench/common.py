@@ -22,11 +22,20 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def ensure_importable() -> None:
-    """Let the scripts run from a checkout that is not installed (the package is the repository root)."""
+    """Let the scripts run from any checkout, installed or not, whatever its folder is called: the package is
+    the repository root, loaded under its own name."""
     try:
         import policygraph  # noqa: F401
+        return
     except ImportError:
-        sys.path.insert(0, str(ROOT.parent))
+        pass
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("policygraph", ROOT / "__init__.py",
+                                                  submodule_search_locations=[str(ROOT)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["policygraph"] = module
+    spec.loader.exec_module(module)
 
 
 def run_with_rusage(cmd: list[str], env: dict | None = None, cwd=None, stdout_path=None, stderr_path=None,
