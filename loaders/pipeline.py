@@ -62,8 +62,9 @@ INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 # The relation components, in order: each is `Extractor._step_<name>(SentenceFacts)` and reads and extends the
 # sentence's candidate facts. Mentions come first (`_sentence_mentions`: gazetteer, descriptive phrases, offices,
 # NER, derived goods and measures; then coreference), and `_record` last.
+TRACE = os.environ.get("POLICYGRAPH_TRACE_RULES")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "one_reading", "joint")
+                  "modality", "firm_parties", "one_reading", "joint")
 
 
 @dataclass
@@ -262,6 +263,15 @@ class Extractor:
     def _step_modality(self, sent: "SentenceFacts") -> None:
         """Negated or hypothetical clauses state no fact (extract/modality.py)."""
         sent.candidates = [c for c in sent.candidates if id(c) in sent.presupposed or stated(sent.view, c)]
+
+    def _step_firm_parties(self, sent: "SentenceFacts") -> None:
+        """A partnership needs a firm on one side; between governments it is cooperation (patterns.toml
+        [predicates] without_firm)."""
+        for c in sent.candidates:
+            other = self.lex.without_firm.get(c.predicate)
+            if other and "Firm" not in (c.subject.type, c.object.type) \
+                    and self.model.allows(other, c.subject.type, c.object.type):
+                c.predicate = other
 
     def _step_one_reading(self, sent: "SentenceFacts") -> None:
         sent.candidates = _most_specific(sent.candidates)
@@ -466,6 +476,9 @@ class Extractor:
             # only the qualifiers the ontology declares for the predicate: a place or a membership has no year
             props = {k: v for k, v in c.props.items() if k in self.qualifiers.get(c.predicate, ())}
             facts.relations.append(Relation(subj, c.predicate, obj, props, c.confidence, [ev]))
+            if TRACE:  # development: which rule stated which fact (POLICYGRAPH_TRACE_RULES=<file>)
+                with open(TRACE, "a", encoding="utf-8") as fh:
+                    fh.write(f"{doc.id}\t{subj}\t{c.predicate}\t{obj}\t{c.rule}\n")
 
     def _entity(self, facts: DocumentFacts, m: Mention) -> None:
         ent = facts.entities.get(m.id)

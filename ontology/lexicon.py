@@ -52,6 +52,7 @@ class Lexicon:
     person_titles: frozenset = frozenset()  # words a person's name may carry in front ("Chair", "Secretary")
     acting_heads: frozenset = frozenset()  # measures named by what they do: "an order prohibiting X"
     named_subject: frozenset = frozenset()  # predicates no country adjective is the subject of (patterns.toml)
+    without_firm: dict = field(default_factory=dict)  # predicate -> what it is when neither side is a firm
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     rules: list = field(default_factory=list)
 
@@ -195,4 +196,5 @@ def load_lexicon() -> Lexicon:
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         rules=[_rule(r) for r in pats["rule"]],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
+        without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),
     )

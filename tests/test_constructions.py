@@ -427,3 +427,16 @@ def test_public_funding_makes_partners_and_targets_the_firm(ex):
                for (s, p, o) in got)
     got, _ = run(ex, "The Department of Energy may award a $200 million grant to SK On.")
     assert not any(p == "PARTNERS_WITH" for (_, p, _) in got)
+
+
+def test_a_verb_of_making_reads_its_own_object_not_every_sector_around(ex):
+    got, _ = run(ex, "Samsung makes memory chips.")
+    assert ("Samsung Electronics", "OPERATES_IN", "semiconductors") in got
+    got, _ = run(ex, "Samsung leads a push by automakers to secure battery supplies.")
+    assert not any(p == "OPERATES_IN" for _, p, _ in got)
+
+
+def test_a_partnership_between_governments_is_cooperation(ex):
+    got, _ = run(ex, "Chile and Peru forged a partnership on mining.")
+    assert not any(p == "PARTNERS_WITH" for _, p, _ in got)
+    assert any(p == "COOPERATES_WITH" and {s, o} == {"Chile", "Peru"} for (s, p, o) in got)
