@@ -61,26 +61,7 @@ class StructuralExtractor:
         self._response(sv, out)
         self._agreement_parties(sv, out)
         self._sections(sv, out)
-        self._home_countries(sv, out)
         return out
-
-    def _home_countries(self, sv, out):
-        """Where a body is: 'South Korea’s Ministry of Trade', 'the South Korean Supreme Court',
-        'the U.S. International Trade Commission' (a country inside its own name)."""
-        for m in sv.mentions:
-            if m.type != "GovernmentBody" or m.source == "coref":
-                continue
-            homes = [x for x in self.party_matcher.find(m.text) if x.type == "Country"]
-            if not homes:
-                before = sv.text[:m.start - sv.start]
-                before = re.sub(r"(?:\bthe\s+)?$", "", before)
-                mt = re.search(r"([’']s?\s+|\s+)$", before)
-                if mt:
-                    homes = [x for x in sv.mentions if x.type == "Country" and x.end - sv.start == mt.start()
-                             and x.source != "coref"]
-            for h in homes[:1]:
-                home = Mention(m.start, m.end, h.text, "Country", h.id, h.name, "gazetteer", wikidata=h.wikidata)
-                self._add(out, sv, m, "LOCATED_IN", home, 0.75, "home-country")
 
     def _sections(self, sv, out):
         """'Section 232 of the Trade Expansion Act': the act authorises its section."""
