@@ -150,7 +150,8 @@ class Extractor:
 
     def run(self, doc: Document) -> DocumentFacts:
         facts = DocumentFacts(doc)
-        self.state = DocumentState(nationality=self.nationality, sector_nouns=self.sector_nouns)
+        self.state = DocumentState(nationality=self.nationality, sector_nouns=self.sector_nouns,
+                                   infobox=self.lex.infobox)
         text = doc.text
         self._facts, self._doc_text = facts, text
         spans = [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in doc.sentences]

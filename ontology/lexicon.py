@@ -53,6 +53,7 @@ class Lexicon:
     acting_heads: frozenset = frozenset()  # measures named by what they do: "an order prohibiting X"
     named_subject: frozenset = frozenset()  # predicates no country adjective is the subject of (patterns.toml)
     without_firm: dict = field(default_factory=dict)  # predicate -> what it is when neither side is a firm
+    infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, "in" | "out")
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     rules: list = field(default_factory=list)
 
@@ -197,4 +198,5 @@ def load_lexicon() -> Lexicon:
         rules=[_rule(r) for r in pats["rule"]],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),
+        infobox={k: tuple(v) for k, v in lex.get("infobox", {}).items()},
     )

@@ -440,3 +440,19 @@ def test_a_partnership_between_governments_is_cooperation(ex):
     got, _ = run(ex, "Chile and Peru forged a partnership on mining.")
     assert not any(p == "PARTNERS_WITH" for _, p, _ in got)
     assert any(p == "COOPERATES_WITH" and {s, o} == {"Chile", "Peru"} for (s, p, o) in got)
+
+
+def test_infobox_fields_about_the_title_entity(ex):
+    from policygraph.loaders.repair import repair
+
+    text = ("= Ultium Cells =\n\nUltium Cells LLC\n- Type: Joint venture\n- Industry: Electric vehicle batteries\n"
+            "- Key People: Kurt Kelty (CEO) Anna Park (CFO)\n- Owner: General Motors (50%) LG Energy Solution (50%)\n"
+            "\nUltium Cells is a battery maker.\n")
+    out = ex.run(repair("t", "t.txt", "txt", text))
+    names = {e.id: e.name for e in out.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
+    assert ("General Motors", "INVESTS_IN", "Ultium Cells") in got
+    assert ("LG Energy Solution", "INVESTS_IN", "Ultium Cells") in got
+    assert ("Kurt Kelty", "LEADS", "Ultium Cells") in got
+    assert ("Anna Park", "LEADS", "Ultium Cells") not in got  # a CFO does not lead it
+    assert ("Ultium Cells", "OPERATES_IN", "batteries") in got

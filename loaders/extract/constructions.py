@@ -49,6 +49,8 @@ class DocumentState:
     last_agreement: Mention | None = None
     nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> the semiconductors Sector Mention
+    infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, direction), from the lexicon
+    title: Mention | None = None  # the entity the document's title line names whole
 
     def note(self, cands: list[Candidate]) -> None:
         for c in cands:
@@ -626,6 +628,51 @@ def funding(sv, roles, state):
     return out
 
 
+INFOBOX_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<field>[A-Z][A-Za-z ]{1,24}?)\s*[:|]\s*(?P<value>\S.*)$")
+TITLE_LINE = re.compile(r"^\s*=+\s*(?P<title>.+?)\s*=+\s*$")
+INFOBOX_SUBJECT_TYPES = ("Firm", "Facility", "Agreement", "Policy", "Law", "GovernmentBody",
+                         "InternationalOrganization")
+
+
+def infobox(sv, roles, state):
+    """'- Owner: Ford Motor Company (50%) SK On (50%)', 'Key People: David Kim (CEO)', 'Location | Phoenix,
+    Arizona |': an encyclopedia page's infobox fields state facts about the page's title entity (the entity a
+    first line such as '= BlueOval SK =' names whole). The fields and their predicates are data
+    (lexicon.toml [infobox])."""
+    if state.title is None and sv.index <= 2:
+        mt = TITLE_LINE.match(sv.text) or re.fullmatch(r"\s*(?P<title>[^.:|]{2,80}?)\s*", sv.text)
+        if mt:
+            a, b = sv.start + mt.start("title"), sv.start + mt.end("title")
+            whole = [m for m in sv.mentions if m.start == a and m.end == b and m.type in INFOBOX_SUBJECT_TYPES]
+            if whole:
+                state.title = whole[0]
+        return []
+    subject = state.title
+    mt = INFOBOX_FIELD.match(sv.text)
+    if subject is None or not mt:
+        return []
+    rule = state.infobox.get(mt.group("field").strip().lower())
+    if rule is None:
+        return []
+    predicate, direction = rule
+    a = sv.start + mt.start("value")
+    out = []
+    for m in sv.mentions:
+        if m.start < a or m.id == subject.id or m.adjective:
+            continue
+        role = re.match(r"\s*\(([^)]{1,60})\)", sv.text[m.end - sv.start:])
+        if predicate == "LEADS" and role and not LEADER_ROLE.search(role.group(1)):
+            continue  # "Robert Lee (CFO)": key people, but not the one who leads
+        s, o = (m, subject) if direction == "in" else (subject, m)
+        out.append(_cand(s, predicate, o, sv, "infobox", 0.75,
+                         {"role": role.group(1)} if predicate == "LEADS" and role else None))
+    return out
+
+
+LEADER_ROLE = re.compile(r"\b(?:CEO|[Cc]hief [Ee]xecutive|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Hh]ead|"
+                         r"[Ll]eader|[Mm]anaging [Dd]irector|[Dd]irector[- ][Gg]eneral|[Ss]ecretary[- ][Gg]eneral)\b")
+
+
 def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
@@ -731,6 +778,8 @@ CONSTRUCTIONS = [
     (organisation_leaders, ("LEADS",)),
     (export_markets, ("EXPORTS_TO",)),
     (funding, ("PARTNERS_WITH", "TARGETS")),
+    (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
+               "RATIFIES")),
 ]
 
 
