@@ -63,6 +63,9 @@ INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 # sentence's candidate facts. Mentions come first (`_sentence_mentions`: gazetteer, descriptive phrases, offices,
 # NER, derived goods and measures; then coreference), and `_record` last.
 TRACE = os.environ.get("POLICYGRAPH_TRACE_RULES")
+# sectors broad enough to be the head of a narrower one's phrase ("chip manufacturing")
+BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/energy", "sector/construction",
+                           "sector/logistics"})
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
                   "modality", "firm_parties", "one_reading", "joint")
 
@@ -368,7 +371,7 @@ class Extractor:
             mentions += self.ner.find(parse, s, taken)
             mentions = [m for m in list_firms(text[s:e], s, mentions) if m.type is not None]
             mentions += derived_mentions(parse, s, mentions)
-        return sorted(mentions, key=lambda m: (m.start, -m.end))
+        return _sector_heads(text, sorted(mentions, key=lambda m: (m.start, -m.end)))
 
     @staticmethod
     def _specific(sv: SentenceView, m: Mention) -> bool:
@@ -492,6 +495,15 @@ class Extractor:
         if not m.adjective and m.source != "coref":
             ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
+
+
+def _sector_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'semiconductor manufacturing', 'battery production': a broad sector right after a narrower one is the
+    head of one phrase naming the narrower sector, not a sector of its own."""
+    sectors = [m for m in mentions if m.type == "Sector"]
+    heads = {id(b) for a in sectors for b in sectors
+             if a is not b and a.end < b.start and not text[a.end:b.start].strip() and b.id in BROAD_SECTORS}
+    return [m for m in mentions if id(m) not in heads]
 
 
 def _most_specific(cands: list[Candidate]) -> list[Candidate]:

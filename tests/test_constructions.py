@@ -456,3 +456,14 @@ def test_infobox_fields_about_the_title_entity(ex):
     assert ("Kurt Kelty", "LEADS", "Ultium Cells") in got
     assert ("Anna Park", "LEADS", "Ultium Cells") not in got  # a CFO does not lead it
     assert ("Ultium Cells", "OPERATES_IN", "batteries") in got
+
+
+def test_a_law_targets_what_its_purpose_names(ex):
+    got, _ = run(ex, "President Biden signed the Clean Water Act to usher in a new era of battery manufacturing.")
+    assert ("Clean Water Act", "TARGETS", "batteries") in got
+    assert ("Clean Water Act", "TARGETS", "manufacturing") not in got  # the head of "battery manufacturing"
+    got, _ = run(ex, "The Clean Water Act was passed with the dual aim of strengthening supply chains and countering "
+                     "Russia.")
+    assert ("Clean Water Act", "TARGETS", "Russia") in got
+    got, _ = run(ex, "The Clean Water Act was passed to create jobs in the United States.")
+    assert ("Clean Water Act", "TARGETS", "United States") not in got

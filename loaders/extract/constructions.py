@@ -673,6 +673,53 @@ LEADER_ROLE = re.compile(r"\b(?:CEO|[Cc]hief [Ee]xecutive|[Cc]hair(?:man|woman|p
                          r"[Ll]eader|[Mm]anaging [Dd]irector|[Dd]irector[- ][Gg]eneral|[Ss]ecretary[- ][Gg]eneral)\b")
 
 
+OPPOSING_VERBS = frozenset({"counter", "deter", "compete", "contain", "confront", "decouple", "offset", "punish",
+                            "pressure", "curb", "restrict"})
+AIM_VERBS = frozenset({"aim", "seek", "intend", "try", "strive", "mean", "design"})
+
+
+def purposes(sv, roles, state):
+    """'X signed the CHIPS Act to usher in an era of semiconductor manufacturing', 'the act aims to expand
+    production of batteries', 'passed with the aim of countering China': a law or measure targets the sectors
+    its purpose names, and the countries its purpose counters."""
+    out = []
+    for m in sv.mentions:
+        if m.type not in ("Law", "Policy"):
+            continue
+        toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+        if not toks:
+            continue
+        head = next((t for t in toks if t.head.i not in {x.i for x in toks} or t.head is t), toks[-1])
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else None
+        if verb is not None and verb.dep_ == "prep":
+            verb = verb.head
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or roles.negated(verb):
+            continue
+        clauses = []
+        for c in verb.children:
+            infinitive = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            if c.dep_ in ("advcl", "xcomp") and (infinitive or verb.lemma_.lower() in AIM_VERBS):
+                clauses.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("with", "for"):  # "with the aim of countering China"
+                clauses += [x for x in c.subtree if x.lemma_.lower() in ("aim", "goal", "purpose", "objective")]
+        for clause in clauses:
+            span = list(clause.subtree)
+            a, b = sv.start + span[0].idx, sv.start + span[-1].idx + len(span[-1].text)
+            for x in sv.mentions:
+                if not (a <= x.start < b) or x.id == m.id:
+                    continue
+                if x.type == "Sector":
+                    out.append(_cand(m, "TARGETS", x, sv, "purpose", 0.7))
+                elif x.type == "Country" and not x.adjective:
+                    tok = next((t for t in span if sv.start + t.idx == x.start), None)
+                    gov = tok.head if tok is not None else None
+                    if gov is not None and gov.dep_ == "prep":
+                        gov = gov.head
+                    if gov is not None and gov.lemma_.lower() in OPPOSING_VERBS:
+                        out.append(_cand(m, "TARGETS", x, sv, "purpose", 0.7))
+    return out
+
+
 def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
@@ -778,6 +825,7 @@ CONSTRUCTIONS = [
     (organisation_leaders, ("LEADS",)),
     (export_markets, ("EXPORTS_TO",)),
     (funding, ("PARTNERS_WITH", "TARGETS")),
+    (purposes, ("TARGETS",)),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
                "RATIFIES")),
 ]
