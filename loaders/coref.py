@@ -179,8 +179,8 @@ class Coreference:
                 continue
             if m.type == "Agreement" and actors and not self._parties_fit(h, actors):
                 continue  # "the two countries signed the agreement": not the U.S.-Canada FTA named in between
-            if m.type in ("Agreement", "Law"):
-                return h
+            if m.type in ("Agreement", "Law") or (m.type == "Facility" and not _words(h.name)[-1:] == ["site"]):
+                return h  # "the treaty", "the act", "this facility": the last one named
             hw = _words(h.name)
             if hw and (hw[-1].rstrip("s") == head.rstrip("s")):
                 return h

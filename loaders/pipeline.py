@@ -348,8 +348,9 @@ class Extractor:
             desc = self.descriptive.find_plain(text[s:e], s, hard)
         for d in desc:
             inner = [m for m in mentions if d.start <= m.start and m.end <= d.end]
-            if d.type == "Facility" and not inner and not re.search(r"\b[A-Z]", d.text[1:]):
-                continue  # "cutting-edge facilities": no sector, owner or name says which facility
+            if d.type == "Facility" and not inner and not re.search(r"\b[A-Z]", d.text[1:]) \
+                    and not getattr(d, "generic", False):
+                continue  # "cutting-edge facilities": no sector, owner or name says which ("this facility" may refer)
             if any(m.start <= d.start and d.end <= m.end and (m.type == d.type or (m.start, m.end) == (d.start, d.end))
                    for m in mentions):
                 continue  # the gazetteer already names it ("the Philly Shipyard")

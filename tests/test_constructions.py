@@ -467,3 +467,9 @@ def test_a_law_targets_what_its_purpose_names(ex):
     assert ("Clean Water Act", "TARGETS", "Russia") in got
     got, _ = run(ex, "The Clean Water Act was passed to create jobs in the United States.")
     assert ("Clean Water Act", "TARGETS", "United States") not in got
+
+
+def test_this_facility_refers_to_the_last_facility(ex):
+    got, _ = run(ex, "Toyota broke ground on the Liberty Gigafactory in Kansas. The $3 billion investment for this "
+                     "facility by the company was announced in May.")
+    assert got[("Toyota", "INVESTS_IN", "Liberty Gigafactory")]["amount_usd"] == 3e9
