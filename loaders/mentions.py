@@ -235,6 +235,9 @@ class DescriptiveRecognizer:
             j = tok.i - 1
             while j >= 0 and (sent[j].dep_ in ("compound", "amod", "nmod", "npadvmod")
                               or (sent[j].text in ("-", "\u2013") and j > 0)
+                              # "the China–Australia Free Trade Agreement": the name glued to the dash is part
+                              or (j + 1 < len(sent) and sent[j + 1].text in ("-", "\u2013") and not sent[j].whitespace_
+                                  and sent[j].text[:1].isupper() and first == j + 1)
                               # "Section 232", "Title III": a capitalised word and its number, however parsed
                               or (sent[j].like_num and j > 0 and sent[j - 1].text[:1].isupper()
                                   and sent[j - 1].is_alpha)

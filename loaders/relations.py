@@ -625,6 +625,8 @@ class RelationExtractor:
         subjects, objects, owned = self._quirks(ctx, rule, kind, subjects, objects)
         for s in subjects:
             for o in objects:
+                if not self.allowed(rule, s, o):
+                    o = self._enclosing(sv, rule, s, o) or o
                 if owned.get(o.id) and s.type == "Country" and s.id not in owned[o.id]:
                     continue  # "the two governments extended the U.S. tariff": the U.S. imposes it
                 if self.allowed(rule, s, o):
@@ -862,6 +864,12 @@ class RelationExtractor:
             if own:  # "Hanwha ... solidifying the U.S.-ROK partnership": the partners are the owners
                 return _uniq(own)
         return _uniq(out)
+
+    def _enclosing(self, sv, rule, s, o):
+        """'signed the China–Australia Free Trade Agreement', parsed with 'China' as the object: the name the
+        object's words belong to, when the rule allows that one."""
+        outer = [m for m in sv.mentions if m.start <= o.start and o.end <= m.end and (m.start, m.end) != (o.start, o.end)]
+        return next((m for m in sorted(outer, key=lambda m: m.start - m.end) if self.allowed(rule, s, m)), None)
 
     def _acting_for(self, sv, predicate, s, objects):
         """'President Trump's withdrawal from TPP': only a country withdraws; a leader of known nationality acts
