@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .relations import ACTOR_TYPES, SentenceView, _uniq
 
@@ -29,14 +30,16 @@ class Word:
     pos_: str = "X"
 
 
-def _lemmas(w: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _lemmas(w: str) -> tuple[str, ...]:
+    """Candidate base forms of a word by its suffix (cached: called for every token of every sentence)."""
     w = w.lower().replace("’", "'")
     out = [w]
     for suf, rep in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
                      ("ing", ""), ("ing", "e"), ("ation", "ate")):
         if w.endswith(suf) and len(w) > len(suf) + 2:
             out.append(w[: -len(suf)] + rep)
-    return out
+    return tuple(out)
 
 
 class LinearRoles:

@@ -115,9 +115,11 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
     w = _words()
     out = []
     for tok in parse:
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+            continue
         noun = next((w["measure_verbs"][x] for x in (tok.lemma_.lower(), *_lemmas(tok.lower_))
                      if x in w["measure_verbs"]), None)  # ("fined" is lemmatised "fin")
-        if noun is None or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+        if noun is None:
             continue
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         objs.sort(key=lambda c: (c.pos_ != "PROPN", c.i))  # "fined Qualcomm $854 million": who, not how much
