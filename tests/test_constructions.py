@@ -480,3 +480,11 @@ def test_this_facility_refers_to_the_last_facility(ex):
     got, _ = run(ex, "Toyota broke ground on the Liberty Gigafactory in Kansas. The $3 billion investment for this "
                      "facility by the company was announced in May.")
     assert got[("Toyota", "INVESTS_IN", "Liberty Gigafactory")]["amount_usd"] == 3e9
+
+
+def test_protocols_and_memoranda_are_agreements(ex):
+    got, _ = run(ex, "The United Kingdom and the present members formally signed an accession protocol on 16 July 2023.")
+    assert got[("United Kingdom", "SIGNS", "accession protocol")]["year"] == 2023
+    _, out = run(ex, "The Department of Energy and SK Innovation have signed a non-binding preliminary memorandum of "
+                     "terms.")
+    assert any(e.type == "Agreement" and "memorandum" in e.name for e in out.entities.values())
