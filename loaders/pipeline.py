@@ -67,7 +67,7 @@ TRACE = os.environ.get("POLICYGRAPH_TRACE_RULES")
 BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/energy", "sector/construction",
                            "sector/logistics"})
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "firm_parties", "one_reading", "joint")
+                  "modality", "listed_measures", "firm_parties", "one_reading", "joint")
 
 
 @dataclass
@@ -267,6 +267,24 @@ class Extractor:
     def _step_modality(self, sent: "SentenceFacts") -> None:
         """Negated or hypothetical clauses state no fact (extract/modality.py)."""
         sent.candidates = [c for c in sent.candidates if id(c) in sent.presupposed or stated(sent.view, c)]
+
+    def _step_listed_measures(self, sent: "SentenceFacts") -> None:
+        """'took countermeasures against South Korea, including the Hallyu ban': a measure listed under another
+        is imposed by the same actor and targets the same."""
+        sv = sent.view
+        if sv.parse is None:
+            return
+        listed = _listed_under(sv)
+        extra = []
+        for general, specific in listed:
+            for c in sent.candidates:
+                if c.predicate == "IMPOSES" and c.object.id == general.id:
+                    extra.append(Candidate(c.subject, "IMPOSES", specific, dict(c.props), c.confidence, sv.index,
+                                           "listed-measure"))
+                elif c.predicate == "TARGETS" and c.subject.id == general.id:
+                    extra.append(Candidate(specific, "TARGETS", c.object, dict(c.props), c.confidence, sv.index,
+                                           "listed-measure"))
+        sent.candidates += extra
 
     def _step_firm_parties(self, sent: "SentenceFacts") -> None:
         """A partnership needs a firm on one side; between governments it is cooperation (patterns.toml
@@ -496,6 +514,29 @@ class Extractor:
         if not m.adjective and m.source != "coref":
             ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
+
+
+def _listed_under(sv: SentenceView) -> list[tuple[Mention, Mention]]:
+    """(general measure, measure listed under it) for 'measures ..., including X', 'restrictions such as X'."""
+    policies = [m for m in sv.mentions if m.type == "Policy"]
+    out = []
+    for tok in sv.parse:
+        if tok.lower_ not in ("including", "like", "as") or tok.dep_ != "prep":
+            continue
+        anchor = tok.head.head if tok.lower_ == "as" and tok.head.lower_ == "such" else tok.head
+        # "a number of countermeasures ..., including": the quantity noun stands for what it counts
+        nodes = [anchor] + [c for c in anchor.subtree if c.dep_ == "pobj" and c.head.head.i == anchor.i]
+        spans = [(sv.start + n.idx, sv.start + n.idx + len(n.text)) for n in nodes]
+        general = next((m for m in policies for a, b in spans if m.start <= a < m.end), None)
+        if general is None:
+            continue
+        for p in tok.children:
+            if p.dep_ != "pobj":
+                continue
+            for item in [p] + list(p.conjuncts):
+                a = sv.start + item.idx
+                out += [(general, m) for m in policies if m.start <= a < m.end and m.id != general.id]
+    return out
 
 
 def _sector_heads(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -27,6 +27,9 @@ INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", 
           "aspire", "push"}
 REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
              "decide", "agree", "commit", "declare", "tell", "indicate", "vow"}
+# "a number of countermeasures", "a series of restrictions": the quantity noun stands for the thing counted
+QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
+                            "wave", "raft", "slew", "package", "round", "batch"})
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
 
 
@@ -96,7 +99,7 @@ class ParsedRoles:
             return found
         if depth > 2:
             return []
-        if tok.dep_ == "appos" and tok.head is not tok:  # "BlueOval SK, a joint venture that ...": the name
+        if tok.dep_ == "appos" and tok.head.i != tok.i:  # "BlueOval SK, a joint venture that ...": the name
             got = [m for m in self.sv.tok_mentions.get(tok.head.i, []) if m.type in ACTOR_TYPES]
             if got:
                 return got
@@ -149,11 +152,11 @@ class ParsedRoles:
                 node = node.head
                 if node.pos_ in ("VERB", "AUX"):
                     found = [m for m in self.subj(node) if m.type in ACTOR_TYPES]
-                    if found or node.head is node:
+                    if found or node.head.i == node.i:
                         return found
                     # "Japan ... received X as long as their talks continue": the clause's subject
                     # contains the pronoun itself, so look one clause up
-                if node.head is node:
+                if node.head.i == node.i:
                     break
             return []
         finally:
@@ -179,12 +182,12 @@ class ParsedRoles:
                 if not out and c.lower_ in ("its", "their"):
                     out += self.subj_of_clause(c)
                 if not out and c.lower_ in ("it", "they", "he", "she") and verb.dep_ == "ccomp" \
-                        and verb.head is not verb:
+                        and verb.head.i != verb.i:
                     out += self.subj(verb.head, depth + 1)  # "X announced that it would ...": it is X
         if out:
             return _uniq(out)
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
-            head = verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
+            head = verb.head.head if _misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
                 return self.subj(head, depth + 1)
             if verb.dep_ == "pcomp":  # "the decision to withdraw": owner of the noun
@@ -250,6 +253,8 @@ class ParsedRoles:
             break
         if node is noun and node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN"):
             node = noun = node.head  # "X and Y formed Z, a joint venture": what formed Z formed the venture
+        if node is not noun and node.lemma_.lower() in QUANTITY_NOUNS:
+            noun = node  # "took a number of countermeasures": the quantity stands for the measures
         if node is not noun and node.pos_ in ("NOUN", "PROPN"):
             return []
         if node.dep_ in ("dobj", "attr", "nsubjpass", "oprd") or node is not noun:
@@ -264,7 +269,7 @@ class ParsedRoles:
         for _ in range(5):
             if node.dep_ in ("attr", "acomp", "oprd") and node.head.lemma_ in COPULAS:
                 return self.subj(node.head)
-            if node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head is not node:
+            if node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head.i != node.i:
                 node = node.head
                 continue
             break
@@ -277,7 +282,7 @@ class ParsedRoles:
             if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ("one", "among"):
                 one = node.head.head
                 break
-            if node.dep_ in ("pobj", "prep") and node.head is not node:
+            if node.dep_ in ("pobj", "prep") and node.head.i != node.i:
                 node = node.head
                 continue
             return []
@@ -291,7 +296,7 @@ class ParsedRoles:
             node = node.head
             if node.pos_ in ("NOUN", "PROPN"):
                 return self.possessor(node) or self.owner(node)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
         return []
 
@@ -469,6 +474,9 @@ class ParsedRoles:
         """A trigger in a clause with could/would/might/may/should, or under 'if': not a stated fact."""
         node = tok
         for _ in range(6):
+            if _misattached_conjunct(node):
+                node = node.head.head  # "X believed that Y would affect Z and took ...": "took" is X's, stated
+                continue
             for c in (node.children if node.pos_ in ("VERB", "AUX") else ()):
                 if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                     if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_ in REPORTING:
@@ -478,7 +486,7 @@ class ParsedRoles:
                     return True
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl", "csubj"):
                 break  # ("joining CPTPP could smooth ...": a subject clause shares its verb's modality)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         return False
@@ -521,6 +529,16 @@ def _trigger_words(rules) -> frozenset:
     if key not in _TRIGGER_WORDS:
         _TRIGGER_WORDS[key] = frozenset(w for r in rules for w in (*r.verbs, *r.nouns, *r.adverbs))
     return _TRIGGER_WORDS[key]
+
+
+def _misattached_conjunct(verb) -> bool:
+    """'China believed that the deployment would affect its security and took countermeasures': a finite verb
+    the parser coordinated with a modal's base-form verb inside a "that" clause belongs with the clause above
+    (a modal takes no past tense), so it shares that clause's subject and modality."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
+            and head.dep_ == "ccomp" and head.head.i != head.i)
 
 
 def _uniq(ms):
@@ -720,7 +738,7 @@ class RelationExtractor:
                 node = tok
                 for _ in range(4):
                     node = node.head
-                    if node.pos_ in ("VERB", "AUX") or node.head is node:
+                    if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                         break
                 members = [m for m in roles.subj(node) if m.type in ("Country", "Firm")] \
                     if node.pos_ in ("VERB", "AUX") else []

@@ -488,3 +488,11 @@ def test_protocols_and_memoranda_are_agreements(ex):
     _, out = run(ex, "The Department of Energy and SK Innovation have signed a non-binding preliminary memorandum of "
                      "terms.")
     assert any(e.type == "Agreement" and "memorandum" in e.name for e in out.entities.values())
+
+
+def test_a_measure_listed_under_another_shares_its_actor_and_target(ex):
+    got, _ = run(ex, "Brazil believed the duties would hurt its farmers and took a number of countermeasures against "
+                     "Argentina, including the Wheat Import Ban.")
+    assert ("Brazil", "RETALIATES_AGAINST", "Argentina") in got
+    assert ("Brazil", "IMPOSES", "Wheat Import Ban") in got
+    assert ("Wheat Import Ban", "TARGETS", "Argentina") in got

@@ -80,7 +80,7 @@ def _agreement_for(sv: SentenceView, roles: ParsedRoles, tok) -> list[Mention]:
             return [m for m in roles.subj(node.head) if m.type == "Agreement"]
         if node.dep_ == "appos":
             return [m for m in roles.denotes(node.head) if m.type == "Agreement"]
-        if node.dep_ in ("conj", "compound", "amod") and node.head is not node:
+        if node.dep_ in ("conj", "compound", "amod") and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -418,7 +418,7 @@ def _descriptions(sv, roles, m) -> list:
     for t in toks:
         if t.head.i not in {x.i for x in toks}:
             head = t
-    while head.dep_ == "conj" and head.head is not head:  # "automakers Hyundai and Kia": Kia shares it
+    while head.dep_ == "conj" and head.head.i != head.i:  # "automakers Hyundai and Kia": Kia shares it
         head = head.head
         toks = [head]
     out = [c for c in head.children if c.dep_ == "appos"]
@@ -547,7 +547,7 @@ def export_markets(sv, roles, state):
         markets, sellers = [], []
         if lem in MARKET_NOUNS and tok.dep_ in ("attr", "conj"):
             node = tok
-            while node.dep_ == "conj" and node.head is not node:
+            while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
             if node.dep_ != "attr" or node.head.lemma_ not in ("be", "become", "remain"):
                 continue
@@ -597,10 +597,10 @@ def funding(sv, roles, state):
         if tok.lemma_.lower() not in FUNDING_NOUNS or tok.pos_ != "NOUN":
             continue
         node = tok
-        while node.dep_ in ("pobj", "prep") and node.head is not node:  # "$75 million in direct funding"
+        while node.dep_ in ("pobj", "prep") and node.head.i != node.i:  # "$75 million in direct funding"
             node = node.head
         if node.pos_ in ("NUM", "SYM") or node.lower_ in ("million", "billion", "trillion", "$"):
-            node = node.head if node.head is not node else node
+            node = node.head if node.head.i != node.i else node
         verb = node.head if node.dep_ in ("dobj", "dative", "nsubjpass", "pobj") else node
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -689,7 +689,7 @@ def purposes(sv, roles, state):
         toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
         if not toks:
             continue
-        head = next((t for t in toks if t.head.i not in {x.i for x in toks} or t.head is t), toks[-1])
+        head = next((t for t in toks if t.head.i not in {x.i for x in toks} or t.head.i == t.i), toks[-1])
         verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else None
         if verb is not None and verb.dep_ == "prep":
             verb = verb.head
