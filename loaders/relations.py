@@ -14,7 +14,8 @@ from itertools import permutations
 
 from ..ontology import load_model
 from ..ontology.lexicon import Rule, load_lexicon
-from .amounts import find_amounts, find_years
+from .amounts import find_amounts
+from .extract.props import amount_for, event_years, year_for
 from .mentions import Mention
 
 ACTOR_TYPES = {"Country", "USState", "GovernmentBody", "Person", "Firm", "InternationalOrganization"}
@@ -565,14 +566,6 @@ class _FrameContext:
     last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
 
 
-def _event_years(sv: SentenceView) -> list[tuple[int, int, int]]:
-    """Years that can date a fact: not inside a name, not a bound ("until 2041" ends a fact, it does not date it)."""
-    return [(a, b, y) for a, b, y in find_years(sv.text)
-            if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)
-            and not re.search(r"\b(?:until|till|through|thru|before|by)\s+(?:the\s+end\s+of\s+)?$",
-                              sv.text[max(0, a - 20):a])]
-
-
 class RelationExtractor:
     def __init__(self, model=None, lexicon=None) -> None:
         self.model = model or load_model()
@@ -595,7 +588,7 @@ class RelationExtractor:
         else:
             roles = ParsedRoles(sv, self.lex)
         out: list[Candidate] = []
-        ctx = _FrameContext(sv, roles, find_amounts(sv.text), _event_years(sv))
+        ctx = _FrameContext(sv, roles, find_amounts(sv.text), event_years(sv))
         if isinstance(roles, ParsedRoles):
             self._agreement_with(sv, roles, out)
             self._lists(sv, roles, out)
@@ -904,23 +897,13 @@ class RelationExtractor:
             return
         props = dict(props)
         a, b = roles.char_span(tok)
-        if amount and amounts:
-            best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
-            # with several amounts, the one stated right before this object is its own:
-            # "$1 billion in Kentucky and $2 billion in Texas"
-            ob = o.start - sv.start
-            own = [x for x in amounts if a < x.start < ob and ob - x.end <= 40
-                   and not CLAUSE_BREAK.search(sv.text[x.end:ob])]
-            if len(amounts) > 1 and own:
-                best = max(own, key=lambda x: x.start)
-            if min(abs(best.start - a), abs(best.end - a)) <= 120 or best in own:
-                props["amount_usd"] = best.value
-        if years:
-            best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))
-            if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
-                props["year"] = best[2]
-        if "year" not in props and sv.year:
-            props["year"] = sv.year
+        if amount:
+            value = amount_for(sv, amounts, a, o)
+            if value is not None:
+                props["amount_usd"] = value
+        year = year_for(sv, years, a, b)
+        if year is not None:
+            props["year"] = year
         out.append(Candidate(s, predicate, o, props, conf, sv.index, how))
 
 

@@ -66,15 +66,15 @@ def _sector(span, offset, words) -> Mention | None:
                    aliases={name})
 
 
-def listed_goods(parse, offset, mentions) -> list[Mention]:
-    """'a wide range of agricultural products, including barley, beef, cotton, ...': each listed good."""
+def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> list[Mention]:
+    """Sectors for the common nouns that a head noun of `heads` governs through one of `preps`."""
     w = _words()
     out = []
     for tok in parse:
-        if tok.lemma_.lower() not in w["goods_nouns"]:
+        if tok.lemma_.lower() not in heads:
             continue
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("including", "like", "as", "such"):
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
@@ -85,28 +85,17 @@ def listed_goods(parse, offset, mentions) -> list[Mention]:
                         if m is not None:
                             out.append(m)
     return out
+
+
+def listed_goods(parse, offset, mentions) -> list[Mention]:
+    """'a wide range of agricultural products, including barley, beef, cotton, ...': each listed good."""
+    return _goods_after(parse, offset, mentions, _words()["goods_nouns"], ("including", "like", "as", "such"))
 
 
 def measure_objects(parse, offset, mentions) -> list[Mention]:
     """'tariffs on washers', 'an investigation on Australian barley', 'restrictions on cultural products':
     what a measure is on, when it names goods rather than an actor."""
-    w = _words()
-    out = []
-    for tok in parse:
-        if tok.lemma_.lower() not in w["measure_heads"]:
-            continue
-        for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                for item in [pobj] + list(pobj.conjuncts):
-                    if item.pos_ == "NOUN" and not _covered(item, offset, mentions):
-                        m = _sector(_noun_phrase(item), offset, w)
-                        if m is not None:
-                            out.append(m)
-    return out
+    return _goods_after(parse, offset, mentions, _words()["measure_heads"], ("on", "against"))
 
 
 def verb_measures(parse, offset, mentions) -> list[Mention]:

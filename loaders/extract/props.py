@@ -26,26 +26,42 @@ def event_years(sv) -> list[tuple[int, int, int]]:
             and not _BOUND_BEFORE.search(sv.text[max(0, a - 20):a])]
 
 
+def amount_for(sv, amounts: list, a: int, obj) -> float | None:
+    """The amount stated for `obj` by a fact whose trigger is at sentence offset `a`: the nearest amount (within
+    120 characters), unless several are stated and one stands right before the object in its clause ("$1 billion
+    in Kentucky and $2 billion in Texas")."""
+    if not amounts:
+        return None
+    best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
+    ob = obj.start - sv.start
+    own = [x for x in amounts if a < x.start < ob and ob - x.end <= 40 and not CLAUSE_BREAK.search(sv.text[x.end:ob])]
+    if len(amounts) > 1 and own:
+        best = max(own, key=lambda x: x.start)
+    if min(abs(best.start - a), abs(best.end - a)) <= 120 or best in own:
+        return best.value
+    return None
+
+
+def year_for(sv, years: list, a: int, b: int) -> int | None:
+    """The year of a fact stated by the words at sentence offsets a..b: the nearest event year within 150
+    characters, else the year a sentence-initial time adverbial set."""
+    if years:
+        best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))
+        if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
+            return best[2]
+    return sv.year or None
+
+
 def fact_props(sv, predicate: str, subject, obj, trigger: int | None) -> dict:
-    """Year (nearest to the word that states the fact, else the sentence's leading time adverbial) and,
-    for money predicates, the amount stated for this object."""
+    """Year and, for money predicates, amount of a fact that a construction or the scorer found, anchored at the
+    word that states it (else the start of its first argument in the sentence)."""
     props: dict = {}
     anchor = trigger if trigger is not None else min(subject.start, obj.start) - sv.start
-    years = event_years(sv)
-    if years:
-        best = min(years, key=lambda y: min(abs(y[0] - anchor), abs(y[1] - anchor)))
-        if min(abs(best[0] - anchor), abs(best[1] - anchor)) <= 150:
-            props["year"] = best[2]
-    if "year" not in props and sv.year:
-        props["year"] = sv.year
+    year = year_for(sv, event_years(sv), anchor, anchor)
+    if year is not None:
+        props["year"] = year
     if predicate in amount_predicates():
-        amounts = find_amounts(sv.text)
-        if amounts:
-            ob = obj.start - sv.start
-            # with several amounts, the one right before this object is its own ("$1 billion in A and $2 in B")
-            own = [x for x in amounts if x.end <= ob and ob - x.end <= 40 and not CLAUSE_BREAK.search(sv.text[x.end:ob])]
-            best = max(own, key=lambda x: x.start) if own else min(
-                amounts, key=lambda x: min(abs(x.start - anchor), abs(x.end - anchor)))
-            if own or min(abs(best.start - anchor), abs(best.end - anchor)) <= 120:
-                props["amount_usd"] = best.value
+        value = amount_for(sv, find_amounts(sv.text), anchor, obj)
+        if value is not None:
+            props["amount_usd"] = value
     return props
