@@ -61,14 +61,17 @@ class Build:
 
         return validate(self.kg)
 
-    def query(self, cypher: str, params: dict | None = None, write: bool = False):
+    def query(self, cypher: str, params: dict | None = None, write: bool = False, timeout: float | None = 60.0):
+        """Cypher on the build's store (`policygraph query`): a DataFrame. The statement may only read the graph
+        (change it with write=True), runs in a confined worker process and is stopped after `timeout` seconds;
+        a crash of the engine is a PolicygraphError, never the end of this interpreter."""
         from .graph.cypher_store import run_query
 
         path = self.out / STORE
         if not path.exists() and (self.out / FACTS).exists():
             raise PolicygraphError(f"{path}: the Cypher store is missing; rebuild it with "
                                    f"`policygraph build --repair --out {self.out}`")
-        return run_query(path, cypher, params or {}, write=write)
+        return run_query(path, cypher, params or {}, write=write, timeout=timeout)
 
     def view(self, out_path=None, **options):
         from .queries.view import render_view
@@ -93,11 +96,11 @@ class Build:
 
         return run_named(name, self.out / STORE, params)
 
-    def sparql(self, query: str, params: dict | None = None):
+    def sparql(self, query: str, params: dict | None = None, timeout: float | None = 60.0):
         """SPARQL text or a named SPARQL query over the RDF (`policygraph sparql`); a DataFrame."""
         from .queries.catalog import run_sparql
 
-        return run_sparql(query, self.out, params)
+        return run_sparql(query, self.out, params, timeout=timeout)
 
     def push(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
              batch: int = 500, progress: Progress | None = None) -> dict:

@@ -350,19 +350,25 @@ def _plain(value):
 
 
 def run_neo4j_query(uri: str, user: str | None, password: str | None, cypher: str, params: dict | None = None,
-                    database: str | None = None, write: bool = False, driver_factory=None):
-    """Run one Cypher statement on Neo4j and return a pandas DataFrame (read transaction unless write)."""
+                    database: str | None = None, write: bool = False, driver_factory=None,
+                    timeout: float | None = 60.0):
+    """Run one Cypher statement on Neo4j and return a pandas DataFrame (read transaction unless write).
+    The statement crosses the same boundary as on the embedded store (graph/cypher_guard.py, Neo4j's
+    lexer): no LOAD CSV, no procedure or function outside the allow-lists, no admin commands; the server
+    stops it after `timeout` seconds."""
     import pandas as pd
+
+    from .cypher_guard import NEO4J, check_query
 
     if not isinstance(cypher, str) or not cypher.strip():
         raise PolicygraphError("empty query")
-    if not write:
-        D.check_read_only(cypher)
+    check_query(cypher, NEO4J, write=write)
     params = dict(params or {})
-    D.check_parameters(cypher, params)
+    D.check_parameters(cypher, params, NEO4J)
     driver = connect(uri, user, password, database, driver_factory)
     neo4j = _neo4j()
 
+    @neo4j.unit_of_work(timeout=timeout)
     def work(tx):
         result = tx.run(cypher, params)
         keys = list(result.keys())

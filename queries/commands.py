@@ -16,11 +16,14 @@ FORMATS = ("table", "csv", "json")
 QUERY_EXAMPLES = """examples:
   policygraph query "MATCH (f:Firm)-[r:INVESTS_IN]->(s:USState) RETURN f.name, s.name, r.amount_usd"
   policygraph query "MATCH (f:Firm)-[r:INVESTS_IN]->(s:USState) WHERE s.name = \\$state RETURN f.name, r.amount_usd" -p state=Georgia
+  policygraph query "MATCH ()-[r:INVESTS_IN]->() WHERE r.year >= \\$y RETURN count(r) AS n" -p y:int=2020
   policygraph query "MATCH (n:Entity) RETURN labels(n), count(*)" --uri bolt://localhost:7687   # on Neo4j
 
 The embedded store is DIR/graph.lbug (LadybugDB's Cypher dialect: one label per node, label(r) for a
 relationship's type; every fact relationship has r.predicate, r.docs, r.quote). Queries are read-only
-unless --write is given. Pass values with -p NAME=VALUE and use them as $NAME: never paste them in."""
+unless --write is given; a query never reads or writes files, loads extensions or changes settings, and
+runs in a worker process stopped after --timeout seconds. Pass values with -p NAME=VALUE (a string) or
+-p NAME:int=5 (str, int, float, bool) and use them as $NAME: never paste them in."""
 
 QUERIES_EXAMPLES = """examples:
   policygraph queries                                   # list the named queries and their parameters
@@ -139,8 +142,14 @@ def _common(p, neo4j: bool = False, push: bool = False) -> None:
 
 
 def _params_arg(p) -> None:
-    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="a query parameter, used as $NAME (repeatable; numbers are parsed as int/float)")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME[:TYPE]=VALUE",
+                   help="a query parameter, used as $NAME (repeatable). A string unless typed: -p n:int=5 "
+                        "(types: str, int, float, bool)")
+
+
+def _timeout_arg(p) -> None:
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="stop the query after this long (default: 60)")
 
 
 def _format_arg(p) -> None:
@@ -197,9 +206,9 @@ def cmd_query(args) -> int:
 
         user = _user(args)
         df = run_neo4j_query(args.uri, user, neo4j_password(user, args.uri), cypher, params,
-                             database=args.database, write=args.write)
+                             database=args.database, write=args.write, timeout=args.timeout)
     else:
-        df = run_query(_store(args), cypher, params, write=args.write)
+        df = run_query(_store(args), cypher, params, write=args.write, timeout=args.timeout)
     _emit(df, args.format)
     return 0
 
@@ -302,7 +311,7 @@ def cmd_sparql(args) -> int:
         text = sys.stdin.read()
     if not text:
         raise PolicygraphError("no SPARQL query given (policygraph sparql 'SELECT ...'; or --file FILE)")
-    df = run_sparql(text, Path(args.out), parse_param_args(args.param))
+    df = run_sparql(text, Path(args.out), parse_param_args(args.param), timeout=args.timeout)
     _emit(df, args.format)
     return 0
 
@@ -318,7 +327,9 @@ def register(subparsers) -> None:
     _params_arg(p)
     _format_arg(p)
     p.add_argument("--write", action="store_true",
-                   help="allow CREATE/MERGE/SET/DELETE/REMOVE/DROP/COPY/ALTER... (refused otherwise)")
+                   help="allow CREATE/MERGE/SET/DELETE/DROP/ALTER (refused otherwise; files, extensions and "
+                        "settings are refused always)")
+    _timeout_arg(p)
     _common(p, neo4j=True)
     p.set_defaults(func=cmd_query)
 
@@ -355,5 +366,6 @@ def register(subparsers) -> None:
     p.add_argument("--file", metavar="FILE", help="read the query from a file")
     _params_arg(p)
     _format_arg(p)
+    _timeout_arg(p)
     _common(p)
     p.set_defaults(func=cmd_sparql)
