@@ -30,6 +30,7 @@ from ..console import PolicygraphError
 from ..graph.model import Entity, Evidence, KnowledgeGraph, Relation
 from .linkage import (QUOTE_YEAR, amount_of, display_name, explain, fact_year, format_usd, is_actor_type, nx_graph,
                       one_line, relation_label, resolve, year_of)
+from .safe_text import md_text
 
 MAX_RELATED = 40
 EXTRA_PROPS = ("purpose", "measure", "role", "sector")
@@ -142,19 +143,19 @@ def _md_inline(line, table=False) -> str:
     out = []
     for x in line:
         if isinstance(x, str):
-            out.append(x)
+            out.append(md_text(x))  # text from the graph: shown as written, never rendered as HTML or links
         elif isinstance(x, Ref):
             out.append(f"[^{x.n}]")
         elif isinstance(x, B):
             core = x.text.strip()
             lead, trail = x.text[:len(x.text) - len(x.text.lstrip())], x.text[len(x.text.rstrip()):]
-            out.append(f"{lead}**{core}**{trail}" if core else x.text)
+            out.append(f"{lead}**{md_text(core)}**{trail}" if core else x.text)
         elif isinstance(x, Code):
             out.append(f"`{x.text}`")
         elif isinstance(x, Link):
-            out.append(f"[{x.text}]({x.url})")
+            out.append(f"[{md_text(x.text)}]({x.url})")
         elif isinstance(x, Flag):
-            out.append(f"⚠ {x.text}")
+            out.append(f"⚠ {md_text(x.text)}")
     s = "".join(out)
     if table:
         s = one_line(s).replace("|", "\\|")
@@ -165,7 +166,7 @@ def render_markdown(blocks, notes: list[Note]) -> str:
     out: list[str] = []
     for b in blocks:
         if isinstance(b, H):
-            out += ["#" * b.level + " " + b.text, ""]
+            out += ["#" * b.level + " " + md_text(b.text), ""]
         elif isinstance(b, P):
             out += [_md_inline(b.line), ""]
         elif isinstance(b, UL):
@@ -180,7 +181,8 @@ def render_markdown(blocks, notes: list[Note]) -> str:
         out += ["## Sources", ""]
         for nt in notes:
             flag = f" ⚠ {nt.problem}" if nt.problem else ""
-            out.append(f"[^{nt.n}]: “{one_line(nt.ev.quote)}” — {nt.ev.doc}, characters {nt.ev.start}–{nt.ev.end}{flag}")
+            out.append(f"[^{nt.n}]: “{md_text(one_line(nt.ev.quote))}” — {md_text(nt.ev.doc)}, characters "
+                       f"{nt.ev.start}–{nt.ev.end}{md_text(flag)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -91,25 +91,33 @@ def _cell_text(value, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_frame(df, fmt: str = "table") -> str:
-    """A DataFrame as an aligned table, CSV (lists as JSON) or JSON (an array of objects)."""
+def format_frame(df, fmt: str = "table", terminal: bool = False) -> str:
+    """A DataFrame as an aligned table, CSV (lists as JSON) or JSON (an array of objects).
+
+    Values come from documents, so each format keeps them inert (queries/safe_text.py): the table shows
+    control characters as escapes, JSON escapes the ones json.dumps leaves raw, CSV cells that would start a
+    spreadsheet formula get a leading apostrophe, and with `terminal` (output to a terminal) CSV shows
+    control characters as escapes too."""
+    from .safe_text import csv_cell, for_terminal, json_text
+
     if fmt == "json":
-        return json.dumps(_records(df), ensure_ascii=False, indent=1, default=str) + "\n"
+        return json_text(json.dumps(_records(df), ensure_ascii=False, indent=1, default=str)) + "\n"
     if fmt == "csv":
         import csv
         import io
 
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow([str(c) for c in df.columns])
+        w.writerow([csv_cell(str(c)) for c in df.columns])
         for rec in _records(df):
-            w.writerow(["" if v is None else json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                        for v in rec.values()])
-        return buf.getvalue()
+            w.writerow([csv_cell("" if v is None else json.dumps(v, ensure_ascii=False)
+                                 if isinstance(v, (list, dict)) else v) for v in rec.values()])
+        return for_terminal(buf.getvalue()) if terminal else buf.getvalue()
     if fmt != "table":
         raise PolicygraphError(f"unknown --format {fmt!r} (one of {', '.join(FORMATS)})")
-    cols = [str(c) for c in df.columns]
-    rows = [[_cell_text(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    cols = [for_terminal(str(c), keep_newlines=False) for c in df.columns]
+    rows = [[for_terminal(_cell_text(v), keep_newlines=False) for v in row]
+            for row in df.itertuples(index=False, name=None)]
     if not cols:
         return "(no columns)\n"
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(cols)]
@@ -121,7 +129,8 @@ def format_frame(df, fmt: str = "table") -> str:
 
 
 def _emit(df, fmt: str) -> None:
-    sys.stdout.write(format_frame(df, fmt))
+    isatty = getattr(sys.stdout, "isatty", None)
+    sys.stdout.write(format_frame(df, fmt, terminal=bool(isatty and isatty())))
 
 
 # -- shared options --------------------------------------------------------------------------------------
@@ -161,7 +170,10 @@ def _user(args) -> str:
 
 
 def neo4j_password(user: str, uri: str) -> str:
-    """From $NEO4J_PASSWORD, else a prompt (never a command-line flag)."""
+    """From $NEO4J_PASSWORD, else a prompt (never a command-line flag, nor the URI)."""
+    from ..graph.neo4j_sync import check_uri
+
+    check_uri(uri)
     pw = os.environ.get("NEO4J_PASSWORD")
     if pw is not None:
         return pw

@@ -453,33 +453,35 @@ class Explanation:
         return msg
 
     def to_markdown(self, max_quotes: int = 3) -> str:
-        out = [f"# How {self.a} is linked to {self.b}", ""]
+        from .safe_text import md_text  # names and quotes come from documents: shown, never rendered as HTML
+
+        out = [f"# How {md_text(self.a)} is linked to {md_text(self.b)}", ""]
         for n in self.notes:
-            out.append(f"_Note: {n}._  ")
+            out.append(f"_Note: {md_text(n)}._  ")
         if self.notes:
             out.append("")
         if not self.paths:
-            out += [f"**No link** between {self.a} and {self.b} within {self._hops}."
+            out += [f"**No link** between {md_text(self.a)} and {md_text(self.b)} within {self._hops}."
                     + (f" The shortest link has {self.shortest_beyond} hops; try `--max-hops {self.shortest_beyond}`."
                        if self.shortest_beyond is not None else ""), ""]
             return "\n".join(out)
-        out += [self.message[0].upper() + self.message[1:] + ".", ""]
+        out += [md_text(self.message[0].upper() + self.message[1:]) + ".", ""]
         for i, p in enumerate(self.paths, 1):
             ndoc = len(p.documents)
             out.append(f"## Path {i}: {p.length} hop{'s' if p.length != 1 else ''}, evidence "
                        f"{p.confidence_sum:.2f}, {ndoc} document{'s' if ndoc != 1 else ''}")
             out.append("")
-            out.append(" → ".join(p.nodes))
+            out.append(" → ".join(md_text(n) for n in p.nodes))
             out.append("")
             for j, h in enumerate(p.hops, 1):
                 walk = {"backward": " (walked against its direction)", "symmetric": " (symmetric)"}.get(h.direction, "")
-                out.append(f"{j}. **{h.label}**{walk}  ")
-                extra = ", ".join(f"{k}: {h.props[k]}" for k in sorted(h.props) if k not in ("amount_usd", "year"))
+                out.append(f"{j}. **{md_text(h.label)}**{walk}  ")
+                extra = md_text(", ".join(f"{k}: {h.props[k]}" for k in sorted(h.props) if k not in ("amount_usd", "year")))
                 nd = len(h.docs)
                 out.append(f"   confidence {h.confidence:.2f}, stated in {nd} document{'s' if nd != 1 else ''}"
                            + (f"; {extra}" if extra else ""))
                 for doc, quote in h.quotes[:max_quotes]:
-                    out.append(f"   > “{one_line(quote)}” — *{doc}*")
+                    out.append(f"   > “{md_text(one_line(quote))}” — *{md_text(doc)}*")
                 if len(h.quotes) > max_quotes:
                     out.append(f"   > (and {len(h.quotes) - max_quotes} more quotes: --format json lists them)")
             out.append("")
