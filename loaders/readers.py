@@ -31,10 +31,17 @@ def _supported_list() -> str:
     return " ".join(SUPPORTED)
 
 
-def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError], None] | None = None) -> list[Path]:
+def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError], None] | None = None,
+               skip: Callable[[Path, bool], str | None] | None = None,
+               on_skip: Callable[[Path, str], None] | None = None, follow_symlinks: bool = False) -> list[Path]:
     """Files to read: files as given (any extension: read_document judges them), directories
     expanded recursively to their supported files, sorted. Missing paths, symlink loops and
-    unreadable directories raise LoadError, or with `on_error` are passed to it and skipped."""
+    unreadable directories raise LoadError, or with `on_error` are passed to it and skipped.
+
+    Inside a directory, a symbolic link is followed only when it points inside that directory (a link to
+    /etc/passwd or to '..' is not read), unless `follow_symlinks`. `skip(path, is_dir)` may name a reason not
+    to read a file or enter a directory (a build folder, policygraph's own outputs); skipped paths and links
+    not followed are passed to `on_skip(path, reason)`."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     out: list[Path] = []
@@ -56,7 +63,7 @@ def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError
             on_error(err)
             continue
         if stat.S_ISDIR(st.st_mode):
-            for f in _walk(path, on_error):
+            for f in _walk(path, on_error, skip, on_skip, follow_symlinks):
                 if f not in seen:
                     seen.add(f)
                     out.append(f)
@@ -67,14 +74,26 @@ def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError
     return out
 
 
-def _walk(root: Path, on_error: Callable[[LoadError], None] | None = None) -> list[Path]:
+def _walk(root: Path, on_error: Callable[[LoadError], None] | None = None,
+          skip: Callable[[Path, bool], str | None] | None = None,
+          on_skip: Callable[[Path, str], None] | None = None, follow_symlinks: bool = False) -> list[Path]:
     found: list[Path] = []
     visited: set[tuple[int, int]] = set()
+    top = Path(os.path.realpath(root))
 
     def problem(err: LoadError) -> None:
         if on_error is None:
             raise err
         on_error(err)
+
+    def skipped(p: Path, reason: str) -> None:
+        if on_skip is not None:
+            on_skip(p, reason)
+
+    def outside(p: Path) -> bool:
+        """A symbolic link whose target is not inside the folder being read."""
+        target = Path(os.path.realpath(p))
+        return target != top and top not in target.parents
 
     def visit(d: Path) -> None:
         try:
@@ -94,13 +113,26 @@ def _walk(root: Path, on_error: Callable[[LoadError], None] | None = None) -> li
             p = Path(entry.path)
             try:
                 is_dir = entry.is_dir()  # follows symlinks
+                link = entry.is_symlink()
             except OSError as err:
                 problem(LoadError(p, _os_reason(err, "cannot read")))
                 continue
+            if not is_dir and p.suffix.lower() not in SUPPORTED:
+                continue
+            if link and not follow_symlinks:
+                if is_dir:
+                    skipped(p, "a symbolic link to a folder (not followed; --follow-symlinks to read it)")
+                    continue
+                if outside(p):
+                    skipped(p, "a symbolic link to a file outside the folder (not followed; --follow-symlinks "
+                               "to read it)")
+                    continue
+            reason = skip(p, is_dir) if skip is not None else None
+            if reason is not None:
+                skipped(p, reason)
+                continue
             if is_dir:
                 visit(p)
-                continue
-            if p.suffix.lower() not in SUPPORTED:
                 continue
             try:
                 entry.stat()
