@@ -253,3 +253,19 @@ def test_a_build_that_cannot_write_names_the_file_and_keeps_the_previous_build(t
     assert Path(name).name in {"view.html", "graph.lbug", "graph.trig", "graph.jsonld", "graph.nt", "graph.ttl",
                                "facts.jsonl"} or name.endswith(".json"), proc.stderr
     assert snapshot(built) == before
+
+
+def test_a_quick_benchmark_run_never_writes_over_the_committed_figures(tmp_path):
+    """bench/run_all.py --quick used to overwrite bench/results (the README's figures)."""
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    before = snapshot(bench / "results")
+    quick = tmp_path / "quick"
+    done = subprocess.run([sys.executable, str(bench / "run_all.py"), "--quick", "--summary", "--results", str(quick)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (quick / "summary.md").is_file() and snapshot(bench / "results") == before
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['run_all.py', '--quick', '--summary']; "
+                           f"sys.path.insert(0, {str(bench)!r}); import run_all, common; run_all.main(sys.argv[1:]); "
+                           "print(common.RESULTS)"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1].endswith("results-quick") and snapshot(bench / "results") == before
