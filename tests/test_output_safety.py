@@ -5,6 +5,7 @@ is not Neo4j is blamed as such."""
 from __future__ import annotations
 
 import json
+import sys
 import socket
 import threading
 from pathlib import Path
@@ -202,3 +203,49 @@ def test_garbage_in_the_handshake_is_blamed_on_the_server_not_the_uri(small_buil
     proc = run_cli("push", "--out", small_build, "--uri", garbage_server, env=cli_env(NEO4J_PASSWORD="x"))
     assert proc.returncode == 1 and no_traceback(proc.stderr) and proc.stderr.count("\n") == 1
     assert "does not speak Neo4j's Bolt protocol" in proc.stderr and "invalid Neo4j --uri" not in proc.stderr
+
+
+def _on_a_terminal(*args) -> str:
+    """The CLI's stdout when it is a terminal (a pseudo-terminal), as bytes decoded."""
+    import os
+    import pty
+    import subprocess as sp
+
+    master, slave = pty.openpty()
+    try:
+        proc = sp.Popen([sys.executable, "-m", "policygraph.cli", *map(str, args)], stdout=slave, stderr=sp.PIPE,
+                        env=cli_env())
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=120)
+    finally:
+        os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_explain_and_query_csv_on_a_terminal_show_escapes_not_control_characters(tmp_path):
+    from policygraph.graph.model import Evidence
+
+    out = tmp_path / "out"
+    kg = make_graph(out / "documents")
+    rel = next(r for r in kg.relations.values() if INJECTION in r.evidence[0].quote)
+    ev = rel.evidence[0]
+    rel.evidence = [Evidence(ev.doc, ev.start, ev.end, ev.quote.replace("said", "said\x1b]0;pwned\x07\x1b[2J"))]
+    (out / "facts.jsonl").write_text(kg.to_jsonl(), encoding="utf-8")
+    shown = _on_a_terminal("explain", "Samsung Electronics", "Texas", "--out", out)
+    assert "Samsung" in shown and "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b" in shown and "pwned\\x07" in shown
+    assert "\x1b" in run_cli("explain", "Samsung Electronics", "Texas", "--out", out).stdout  # to a file: as is
+
+
+def test_query_csv_on_a_terminal_shows_escapes(small_build):
+    shown = _on_a_terminal("query", "--out", small_build, "RETURN $s AS s", "-p", f"s={ESCAPES}", "--format", "csv")
+    assert "clear" in shown and "\x1b" not in shown and "\\x1b[2J" in shown
