@@ -134,6 +134,8 @@ def validation_focus(previous: Path, ntriples: str, merged) -> list | None:
     changed_lines = [line for line in old ^ new if line.strip()]
     if not changed_lines:
         return []
+    if len(changed_lines) > min(MAX_FOCUS_SHARE * len(new), 50 * MAX_FOCUS_NODES):
+        return None  # a large delta: no need to work out its nodes (parsing them costs as much as a check)
     diff = Graph()
     try:
         diff.parse(data="\n".join(changed_lines) + "\n", format="nt")

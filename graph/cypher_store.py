@@ -438,6 +438,18 @@ def _one_line(err) -> str:
     return first
 
 
+def check_store_path(path: Path) -> str:
+    """Refuse (one line) a store that is missing or empty; the repair hint for other damage."""
+    repair = f"rebuild it with `policygraph build --repair --out {path.parent}`"
+    if not path.exists():
+        if (path.parent / "facts.jsonl").exists():  # a build whose store was deleted
+            raise PolicygraphError(f"{path}: the Cypher store is missing; {repair}")
+        raise PolicygraphError(f"{path}: no Cypher store here (run `policygraph build PATH --out {path.parent}` first)")
+    if path.is_file() and path.stat().st_size == 0:  # LadybugDB would open it as a new, empty store
+        raise PolicygraphError(f"{path}: the Cypher store is empty (damaged); {repair}")
+    return repair
+
+
 class Store:
     """An open store. Use as a context manager, or call close()."""
 
@@ -445,14 +457,7 @@ class Store:
         lb = _lb()
         self.path = Path(path)
         self.read_only = read_only
-        repair = f"rebuild it with `policygraph build --repair --out {self.path.parent}`"
-        if not self.path.exists():
-            if (self.path.parent / "facts.jsonl").exists():  # a build whose store was deleted
-                raise PolicygraphError(f"{self.path}: the Cypher store is missing; {repair}")
-            raise PolicygraphError(
-                f"{self.path}: no Cypher store here (run `policygraph build PATH --out {self.path.parent}` first)")
-        if self.path.is_file() and self.path.stat().st_size == 0:  # LadybugDB would open it as a new, empty store
-            raise PolicygraphError(f"{self.path}: the Cypher store is empty (damaged); {repair}")
+        repair = check_store_path(self.path)
         try:
             self.db = lb.Database(str(self.path), read_only=read_only, **db_options)
             self.conn = lb.Connection(self.db)
@@ -532,6 +537,7 @@ def run_query(path_or_conn, cypher: str, params: dict | None = None, write: bool
             raise PolicygraphError(f"invalid parameter name {key!r}")
     D.check_parameters(cypher, params)
     if isinstance(path_or_conn, (str, os.PathLike)):
+        check_store_path(Path(path_or_conn))  # missing or empty: said here, before a worker starts
         names, types, rows = run_isolated(Path(path_or_conn), cypher, params, write=write,
                                           timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
         return _result_frame(names, types, rows)
