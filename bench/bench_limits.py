@@ -76,7 +76,8 @@ def investment_sentences(n: int) -> str:
 
 def cli(*args, log: Path) -> dict:
     r = run_with_rusage([sys.executable, "-m", "policygraph.cli", *map(str, args)], stderr_path=log)
-    r["stderr_tail"] = log.read_text(errors="replace").strip().splitlines()[-3:]
+    tail = log.read_text(errors="replace").strip().splitlines()[-3:]
+    r["stderr_tail"] = [line.replace(str(WORK) + "/", "bench/.work/") for line in tail]
     return r
 
 
