@@ -296,6 +296,7 @@ def _neo4j_highlight(queries: list[str]):
     return json.loads(proc.stdout)
 
 
+@pytest.mark.slow
 def test_the_neo4j_tokeniser_agrees_with_neo4j_lexer():
     import random
 
@@ -315,6 +316,7 @@ def test_the_neo4j_tokeniser_agrees_with_neo4j_lexer():
 
 
 # -- query --uri: the same boundary before anything reaches Neo4j ---------------------------------------------
+@pytest.mark.slow
 def test_query_uri_refuses_before_the_server_sees_anything(base):
     from bolt_server import BoltServer
 
