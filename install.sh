@@ -46,10 +46,14 @@ if [ -n "${VIRTUAL_ENV:-}" ] && [ -x "$VIRTUAL_ENV/bin/python" ]; then
   elif [ "$(cd .venv && pwd -P)" != "$(cd "$VENV" && pwd -P)" ]; then
     say "note: .venv here is another environment; keep using the one you have active"
   fi
-elif [ -x .venv/bin/python ]; then
+elif [ -x .venv/bin/python ] && .venv/bin/python -m pip --version >/dev/null 2>&1; then
   VENV=.venv
   say "[1/4] using the virtual environment .venv in this checkout"
 else
+  if [ -e .venv ] || [ -L .venv ]; then  # no pip in it (made without python3-venv?), or a link to a gone one
+    say "[1/4] .venv is incomplete or gone; making it again"
+    rm -rf .venv
+  fi
   VENV=.venv
   say "[1/4] making a virtual environment in .venv ($("$PY" -V 2>&1); the system's Python is left alone)"
   if ! "$PY" -m venv .venv >/dev/null 2>&1; then
