@@ -156,17 +156,20 @@ def _owned_top(name: str) -> bool:
 def user_entries(out: Path, doc_ids=None) -> tuple[list[str], list[str]]:
     """(the user's top-level entries, to carry over; entries that cannot be kept: special files, and
     anything inside documents/ or cache/ that a build did not write), as paths relative to `out`.
-    `doc_ids`: the build's documents (documents/<id>.txt); None when unknown: any .txt file there."""
+    `doc_ids`: the build's documents (documents/<id>.txt, .html); None when unknown: any such file there."""
     keep: list[str] = []
     stuck: list[str] = []
     try:
         entries = sorted(os.scandir(out), key=lambda e: e.name)
     except FileNotFoundError:
         return [], []
-    ids = None if doc_ids is None else {f"{d}.txt" for d in doc_ids}
+    ids = None if doc_ids is None else set(doc_ids)
 
     def ours(x) -> bool:
-        return x.is_file(follow_symlinks=False) and (x.name in ids if ids is not None else x.name.endswith(".txt"))
+        """documents/<id>.txt (the text as read) and documents/<id>.html (its page, where builds write one)."""
+        stem, dot, ext = x.name.rpartition(".")
+        return (x.is_file(follow_symlinks=False) and dot == "." and ext in ("txt", "html")
+                and (stem in ids if ids is not None else True))
 
     for e in entries:
         if _owned_top(e.name):
