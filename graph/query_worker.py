@@ -14,6 +14,7 @@ engine code on untrusted text, so its output is data, never objects).
 from __future__ import annotations
 
 import io
+import json
 import os
 import pickle
 import signal
@@ -48,13 +49,14 @@ def _signal_name(code: int) -> str:
 
 
 def run_isolated(store: Path, cypher: str, params: dict, write: bool = False,
-                 timeout: float | None = DEFAULT_TIMEOUT, _guard: bool = True):
+                 timeout: float | None = DEFAULT_TIMEOUT, _guard: bool = True, _walls: bool = False):
     """(column names, column types, rows) of one statement run in a confined worker; PolicygraphError for
-    an engine error, a crash, or a query that runs longer than `timeout` seconds. (`_guard=False` is for
-    the tests that prove the worker's walls hold on their own, without the query check.)"""
+    an engine error, a crash, or a query that runs longer than `timeout` seconds. (For the tests that prove
+    the worker's walls hold on their own: `_guard=False` skips the query check, `_walls=True` answers which
+    walls stand instead of running the query.)"""
     store = Path(store).resolve()
     request = pickle.dumps({"store": str(store), "cypher": cypher, "params": params, "write": write,
-                            "timeout": timeout, "guard": _guard}, protocol=pickle.HIGHEST_PROTOCOL)
+                            "timeout": timeout, "guard": _guard, "walls": _walls}, protocol=pickle.HIGHEST_PROTOCOL)
     env = dict(os.environ, HOME=_HOME, POLICYGRAPH_WORKER="1")
     try:
         proc = subprocess.Popen([sys.executable, "-m", "policygraph.graph.query_worker"], stdin=subprocess.PIPE,
@@ -114,9 +116,8 @@ def _plain(value):
 
 
 def _answer(obj) -> None:
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    os.write(1, data) if len(data) < 65536 else sys.stdout.buffer.write(data)
-    sys.stdout.flush()
+    sys.stdout.buffer.write(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
 
 
 def _main() -> None:
@@ -144,8 +145,8 @@ def _main() -> None:
         # Landlock binds the thread that asks and the threads it starts later: so before the engine starts
         # its thread pool (when the store is opened), or those threads would stand outside the walls
         sandbox.only_these_paths(readable=readable, writable=[store.parent] if write else ())
-        if request["cypher"] == "RETURN 'policygraph-walls' AS walls":  # the tests ask which walls stand
-            _answer(("ok", ["walls"], ["STRING"], [[repr(sandbox.walls())]]))
+        if request.get("walls"):  # the tests ask which walls stand
+            _answer(("ok", ["walls"], ["STRING"], [[json.dumps(sandbox.walls())]]))
             os._exit(0)
         # bounded memory: the engine's buffer pool and address-space reservation are sized, and the process
         # may not map more than they need plus the interpreter's share (a query that wants more fails)

@@ -131,8 +131,7 @@ def test_an_engine_crash_is_one_line_and_this_interpreter_lives(base):
 
 # -- the worker's walls, on their own (without the query check) -----------------------------------------------
 def _walls(base) -> dict:
-    got = run_isolated(base / "graph.lbug", "RETURN 'policygraph-walls' AS walls", {}, _guard=False)[2][0][0]
-    return eval(got, {})  # a dict literal written by the worker
+    return json.loads(run_isolated(base / "graph.lbug", "RETURN 1", {}, _walls=True)[2][0][0])
 
 
 def test_the_worker_reads_no_file_outside_the_store(base):
@@ -270,8 +269,8 @@ def test_what_the_tokeniser_skips_the_engine_skips(fragment):
         return
     if not tokens:
         assert _run(conn, f"RETURN 5 AS a {fragment}\n") == (("a",), [(5,)])
-    elif len(tokens) == 1 and tokens[0].kind == "string":
-        got = _run(conn, f"RETURN {fragment} AS a")
+    elif len(tokens) == 1 and tokens[0].kind == "string":  # (a line comment after it ends at the newline)
+        got = _run(conn, f"RETURN {fragment}\n AS a")
         assert got != "error" and got[0] == ("a",) and isinstance(got[1][0][0], str)
 
 
