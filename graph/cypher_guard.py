@@ -392,6 +392,7 @@ def check_query(text: str, dialect: str = LADYBUG, write: bool = False) -> list[
     tokens = _statements(tokenize(text, dialect))
     if not tokens:
         raise PolicygraphError("empty query (only comments)")
+    _check_start(tokens, dialect, write)
     forbidden, writes = FORBIDDEN[dialect], WRITES[dialect]
     functions, procedures = _FUNCTIONS[dialect], _PROCEDURES[dialect]
     writing: list[str] = []
@@ -428,6 +429,35 @@ def check_query(text: str, dialect: str = LADYBUG, write: bool = False) -> list[
         raise QueryRefused(f"this query writes ({', '.join(seen)}); queries are read-only unless you pass --write "
                            "(Python: write=True)")
     return tokens
+
+
+# what a statement may start with: a query (and, with write=True, an updating clause or a schema change)
+READ_STARTS = frozenset({"MATCH", "OPTIONAL", "UNWIND", "WITH", "RETURN", "CALL"})
+WRITE_STARTS = frozenset({"CREATE", "MERGE", "DROP", "ALTER", "COMMENT", "FOREACH"})
+
+
+def _check_start(tokens: list[Token], dialect: str, write: bool) -> None:
+    """Only query statements run: EXPLAIN/PROFILE (and Neo4j's CYPHER options) may come first, then a
+    reading clause, or with write=True an updating one. Any other statement (whatever a future engine adds)
+    is refused."""
+    k = 0
+    while k < len(tokens) and tokens[k].word in ("EXPLAIN", "PROFILE", "LOGICAL"):
+        k += 1
+    if dialect == NEO4J and k < len(tokens) and tokens[k].word == "CYPHER":  # CYPHER 5 runtime=slotted ...
+        clauses = READ_STARTS | WRITE_STARTS | WRITES[dialect] | FORBIDDEN[dialect]
+        while k < len(tokens) and tokens[k].word not in clauses:
+            k += 1
+    first = tokens[k] if k < len(tokens) else None
+    word = first.word if first is not None else ""
+    if word in READ_STARTS or (write and word in WRITE_STARTS):
+        return
+    if word in WRITE_STARTS or word in WRITES[dialect]:
+        return  # the write check below says it in its own words
+    if word in FORBIDDEN[dialect]:
+        return  # so does the forbidden-clause check
+    shown = first.text if first is not None else "(nothing)"
+    raise QueryRefused(f"a query starts with MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or CALL, not {shown!r} "
+                       f"({SECURITY})")
 
 
 def _check_call(tokens: list[Token], k: int, procedures: frozenset, dialect: str) -> None:

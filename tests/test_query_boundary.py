@@ -421,3 +421,14 @@ def test_plain_parameters_are_strings_and_typed_ones_are_typed(base):
     assert proc.returncode == 0 and "(0 rows)" in proc.stdout, proc.stderr
     proc = run_cli("query", "--out", base, "RETURN $n + 1 AS n", "-p", "n:int=41")
     assert proc.returncode == 0 and "42" in proc.stdout, proc.stderr
+
+
+def test_only_query_statements_run():
+    for text in ("EXPLAIN MATCH (n) RETURN n", "PROFILE RETURN 1", "OPTIONAL MATCH (n) RETURN n", "UNWIND [1] AS x RETURN x",
+                 "CALL show_tables() RETURN *"):
+        G.check_query(text)
+    G.check_query("CYPHER 5 MATCH (n) RETURN n", G.NEO4J)
+    for text in ("SOMETHING NEW 'x'", "(1)", "COMMENT ON TABLE Firm IS 'x'"):
+        with pytest.raises(G.QueryRefused):
+            G.check_query(text)
+    G.check_query("CREATE NODE TABLE X(id STRING, PRIMARY KEY(id))", write=True)
