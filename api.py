@@ -61,19 +61,28 @@ class Build:
 
         return validate(self.kg)
 
-    def query(self, cypher: str, params: dict | None = None, write: bool = False):
+    def query(self, cypher: str, params: dict | None = None, write: bool = False, timeout: float | None = 60.0):
+        """Cypher on the build's store (`policygraph query`): a DataFrame. The statement may only read the graph
+        (change it with write=True), runs in a confined worker process and is stopped after `timeout` seconds;
+        a crash of the engine is a PolicygraphError, never the end of this interpreter."""
         from .graph.cypher_store import run_query
 
         path = self.out / STORE
         if not path.exists() and (self.out / FACTS).exists():
             raise PolicygraphError(f"{path}: the Cypher store is missing; rebuild it with "
                                    f"`policygraph build --repair --out {self.out}`")
-        return run_query(path, cypher, params or {}, write=write)
+        return run_query(path, cypher, params or {}, write=write, timeout=timeout)
 
     def view(self, out_path=None, **options):
-        """Write a browser view (`policygraph view`); its quotes link to the build's document pages."""
+        """Write the browser view (`policygraph view`); its quotes link to the build's document pages. A partial
+        view (focus=, types=, ...) needs out_path: the build's own view.html (the whole graph) is only replaced when
+        you name it."""
         from .queries.view import render_view
 
+        partial = [k for k in ("focus", "types", "predicates", "docs", "years", "path") if options.get(k)]
+        if out_path is None and partial:
+            raise PolicygraphError(f"a partial view ({', '.join(partial)}) needs out_path; {self.out / VIEW} is the "
+                                   "build's view of the whole graph")
         docs = self.out / "documents"
         options.setdefault("docs_dir", docs if docs.is_dir() else None)
         return render_view(self.kg, out_path or self.out / VIEW, **options)
@@ -97,11 +106,11 @@ class Build:
 
         return run_named(name, self.out / STORE, resolve_entity_params(name, params, self.kg))
 
-    def sparql(self, query: str, params: dict | None = None):
+    def sparql(self, query: str, params: dict | None = None, timeout: float | None = 60.0):
         """SPARQL text or a named SPARQL query over the RDF (`policygraph sparql`); a DataFrame."""
         from .queries.catalog import run_sparql
 
-        return run_sparql(query, self.out, params)
+        return run_sparql(query, self.out, params, timeout=timeout)
 
     def push(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
              batch: int = 500, progress: Progress | None = None) -> dict:
@@ -151,23 +160,25 @@ def extract(paths, use_model: bool = True, progress: Progress = QUIET, keep_goin
 
 
 def build(paths, out="out", use_model: bool = True, progress: Progress | None = None, keep_going: bool = False,
-          store: bool = True, view: bool = True, repair: bool = False) -> Build:
+          store: bool = True, view: bool = True, repair: bool = False, follow_symlinks: bool = False) -> Build:
     """Build the graph from documents into `out`, atomically: the old build stays until the new one is valid.
     Documents unchanged since the last build of `out` are taken from its cache, not re-extracted.
-    `repair=True` without paths rebuilds every output of `out` from the build's own documents."""
+    `repair=True` without paths rebuilds every output of `out` from the build's own documents.
+    `out` must be a build, an empty folder or a new one (buildfolder.py); files you put in a build are kept."""
     from .incremental import build as _build
 
     return _build(paths, out, use_model=use_model, progress=progress, keep_going=keep_going, store=store,
-                  view=view, repair=repair)
+                  view=view, repair=repair, follow_symlinks=follow_symlinks)
 
 
 def add(paths, out="out", use_model: bool | None = None, progress: Progress | None = None, keep_going: bool = False,
-        store: bool = True, view: bool = True) -> Build:
+        store: bool = True, view: bool = True, follow_symlinks: bool = False) -> Build:
     """Add documents to the build in `out` (policygraph add); only the new documents are extracted.
     `use_model=None`: extract as the build was made (with the model or rules-only)."""
     from .incremental import add as _add
 
-    return _add(paths, out, use_model=use_model, progress=progress, keep_going=keep_going, store=store, view=view)
+    return _add(paths, out, use_model=use_model, progress=progress, keep_going=keep_going, store=store, view=view,
+                follow_symlinks=follow_symlinks)
 
 
 def remove(doc_ids, out="out", progress: Progress | None = None, store: bool = True, view: bool = True) -> Build:
@@ -184,6 +195,7 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
     graph.nt (and the nodes that point at ones whose type changed) are validated again."""
     from . import incremental as inc
     from .graph import rdf
+    from .graph.files import write_text
     from .graph.validate import check
 
     progress("Writing facts and RDF")
@@ -211,20 +223,19 @@ def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, stor
     elif focus:
         progress(f"Validating the {len(focus)} nodes that changed against the SHACL shapes")
         check(merged, focus_nodes=focus, inplace=True)
-    (out / FACTS).write_text(kg.to_jsonl(), encoding="utf-8")
-    (out / DOCUMENTS).write_text(json.dumps([d.to_dict() for d in sorted(kg.documents.values(), key=lambda d: d.id)],
-                                            indent=1) + "\n", encoding="utf-8")
+    write_text(out / FACTS, kg.to_jsonl())
+    write_text(out / DOCUMENTS, json.dumps([d.to_dict() for d in sorted(kg.documents.values(), key=lambda d: d.id)],
+                                           indent=1) + "\n")
     docs_dir = out / "documents"
     docs_dir.mkdir(exist_ok=True)
     for doc_id, raw in sorted(raws.items()):
         # the text as read: every evidence offset points into these files
-        with open(docs_dir / f"{doc_id}.txt", "w", encoding="utf-8", newline="") as fh:
-            fh.write(raw)
+        write_text(docs_dir / f"{doc_id}.txt", raw, newline="")
     from .queries.sources import write_document_pages
 
     write_document_pages(kg.documents, raws, docs_dir)  # the pages quotes link to, the cited span highlighted
-    (out / SENTENCES).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences), encoding="utf-8")
-    (out / MENTIONS).write_text("".join(json.dumps(m) + "\n" for m in mentions), encoding="utf-8")
+    write_text(out / SENTENCES, "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences))
+    write_text(out / MENTIONS, "".join(json.dumps(m) + "\n" for m in mentions))
     if store:
         try:
             from .graph.cypher_store import write_store

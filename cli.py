@@ -26,7 +26,7 @@ def cmd_build(args) -> int:
 
     progress = Progress(quiet=args.quiet)
     b = build(args.paths, out=args.out, use_model=not args.rules_only, progress=progress,
-              keep_going=args.keep_going, repair=args.repair)
+              keep_going=args.keep_going, repair=args.repair, follow_symlinks=args.follow_symlinks)
     s = b.stats()
     if not args.quiet:
         progress("Done")
@@ -41,6 +41,8 @@ def cmd_build(args) -> int:
         if (b.out / name).exists():
             print(f"  {b.out}/{name:<18} {what}")
     print(f"  {b.out}/documents/         the documents' text as read (evidence offsets point here)")
+    if getattr(b, "kept", None):
+        print(f"  kept your files in {b.out}/: {', '.join(b.kept)}")
     for w in getattr(b, "warnings", []):
         print(f"warning: {w}", file=sys.stderr)
     return 0
@@ -106,8 +108,12 @@ def make_parser() -> argparse.ArgumentParser:
             "policygraph build ../shared/corpus --out out\n  policygraph build --repair --out out"
             "      # rebuild a damaged build (e.g. its graph.lbug) from its own documents", cmd_build)
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    _out_arg(p)
+    p.add_argument("--out", default="out", metavar="DIR",
+                   help="the build directory (default: out): a new or empty folder, or an earlier build (whose files "
+                        "of yours are kept); any other folder is refused")
     p.add_argument("--keep-going", action="store_true", help="skip unreadable documents with a warning")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="inside folders, also follow symbolic links that lead out of them (not followed by default)")
     p.add_argument("--rules-only", action="store_true", help="do not use the spaCy model (rules-only path)")
     p.add_argument("--repair", action="store_true",
                    help="with no PATH: rebuild every output of --out (store, RDF, view...) from its documents")

@@ -13,7 +13,8 @@ of making a build — ``build``, ``add``, ``remove``, ``build --repair`` — run
 
 So a fact stays while any document supports it, an entity goes with its last mention, the same documents
 always give the same bytes, and a build killed at any moment leaves the previous build as it was.
-Builds of one output directory are serialised by a lock file next to it (``.<out>.lock``).
+What may be written where, the user's files inside a build, and the lock (``out/.policygraph.lock``) that
+serialises builds of one folder: buildfolder.py.
 """
 from __future__ import annotations
 
@@ -31,7 +32,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import buildfolder
+from .buildfolder import BuildLock, is_build, is_empty
 from .console import QUIET, PolicygraphError, Progress
+from .graph.files import write_text
 from .graph.model import DocumentInfo, Entity, Evidence, KnowledgeGraph, Relation
 from .loaders.errors import LoadError
 
@@ -107,6 +111,13 @@ def _shapes_are_local() -> bool:
     return all((node, SH.targetClass, None) in shapes for node in shapes.objects(None, SH.node))
 
 
+# pyshacl checks each shape's targets against the focus nodes as a list: its cost grows with targets x focus
+# nodes, so a focus of 51,723 nodes took longer than 20 minutes where validating the whole graph takes
+# seconds. Past these sizes the whole graph is validated instead (never slower than a full build's check).
+MAX_FOCUS_NODES = 1000
+MAX_FOCUS_SHARE = 0.25
+
+
 def validation_focus(previous: Path, ntriples: str, merged) -> list | None:
     """The nodes whose SHACL results can differ from those of the valid build in `previous`: the subjects of
     every triple added or removed (by its graph.nt) and the nodes that point at a node whose types changed.
@@ -124,6 +135,8 @@ def validation_focus(previous: Path, ntriples: str, merged) -> list | None:
     changed_lines = [line for line in old ^ new if line.strip()]
     if not changed_lines:
         return []
+    if len(changed_lines) > min(MAX_FOCUS_SHARE * len(new), 50 * MAX_FOCUS_NODES):
+        return None  # a large delta: no need to work out its nodes (parsing them costs as much as a check)
     diff = Graph()
     try:
         diff.parse(data="\n".join(changed_lines) + "\n", format="nt")
@@ -137,6 +150,8 @@ def validation_focus(previous: Path, ntriples: str, merged) -> list | None:
     live = sorted(n for n in focus if (n, None, None) in merged)
     if any(not hasattr(n, "startswith") or str(n).startswith("_:") for n in live):
         return None
+    if len(live) > min(MAX_FOCUS_NODES, MAX_FOCUS_SHARE * len(set(merged.subjects()))):
+        return None  # a large delta: validating everything is faster (see MAX_FOCUS_NODES)
     return live
 
 
@@ -187,7 +202,7 @@ def write_rdf_block(cache: Path, key: str, turtle: str) -> None:
     folder = cache / RDF_BLOCKS
     folder.mkdir(parents=True, exist_ok=True)
     head = "# sha256:" + hashlib.sha256(turtle.encode("utf-8")).hexdigest()
-    (folder / f"{key}.ttl").write_text(head + "\n" + turtle, encoding="utf-8", newline="\n")
+    write_text(folder / f"{key}.ttl", head + "\n" + turtle, newline="\n")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -284,37 +299,6 @@ def merge(docs: list[tuple[DocumentInfo, Entry]]):
 # Locking, fault points, the atomic swap
 
 
-def _lock_path(out: Path) -> Path:
-    return out.parent / f".{out.name}.lock"
-
-
-class BuildLock:
-    """An exclusive lock on one output directory (flock on a file next to it; released if the process dies)."""
-
-    def __init__(self, out: Path, progress: Progress = QUIET) -> None:
-        self.path = _lock_path(out)
-        self.progress = progress
-        self.fd: int | None = None
-
-    def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as err:
-            raise PolicygraphError(f"{self.path}: cannot create the build lock ({err.strerror})") from None
-        try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.progress(f"Waiting for another build of {self.path.parent / self.path.name[1:-5]} to finish")
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # releases the lock
-            self.fd = None
-
-
 def fault_point(name: str) -> None:
     """Tests stop a build here (POLICYGRAPH_PAUSE_AT=name) to kill it at an exact moment."""
     if os.environ.get("POLICYGRAPH_PAUSE_AT") == name:
@@ -345,14 +329,10 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def is_build(path: Path) -> bool:
-    return (path / "facts.jsonl").is_file() or (path / "documents.json").is_file()
-
-
 def swap_in(tmp: Path, out: Path) -> None:
     """Replace `out` by the finished `tmp`: readers see the old build or the new one, never a mix or nothing
     (on systems without RENAME_EXCHANGE there is a moment with no `out`; `recover` undoes a crash there)."""
-    if out.exists() and not is_build(out) and any(out.iterdir()):
+    if out.exists() and not is_build(out) and not is_empty(out):
         raise PolicygraphError(f"{out}: exists and is not a policygraph build; choose another --out")
     if not out.exists():
         os.rename(tmp, out)
@@ -368,41 +348,46 @@ def swap_in(tmp: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _leftovers(out: Path, kind: str) -> list[Path]:
+def leftovers(out: Path, kind: str) -> list[Path]:
+    """What builds of `out` leave beside it when killed: ".OUT.building-*" (unfinished), ".OUT.old-*"."""
     return sorted(out.parent.glob(f".{out.name}.{kind}-*"))
 
 
 def recover(out: Path, progress: Progress = QUIET) -> None:
     """Under the build lock: put back a build a crash left renamed aside, and delete unfinished builds."""
-    olds = [p for p in _leftovers(out, "old") if is_build(p)]
+    olds = [p for p in leftovers(out, "old") if is_build(p)]
     if not out.exists() and olds:
         newest = max(olds, key=lambda p: p.stat().st_mtime_ns)
         os.rename(newest, out)
         progress(f"Restored the previous build of {out} (a build was interrupted while swapping)")
-    for p in _leftovers(out, "old") + _leftovers(out, "building"):
+    for p in leftovers(out, "old") + leftovers(out, "building"):
         if p.exists():
             shutil.rmtree(p, ignore_errors=True)
 
 
 def recover_for_reading(out: Path) -> None:
     """For readers: if no build is at `out` but an interrupted swap left one aside, put it back (only when
-    no build holds the lock; a running build finishes its two renames in microseconds)."""
-    if out.exists() or not _leftovers(out, "old"):
+    no build holds its lock; a running build finishes its two renames in microseconds)."""
+    if out.exists():
         return
+    olds = [p for p in leftovers(out, "old") if is_build(p)]
+    if not olds:
+        return
+    newest = max(olds, key=lambda p: p.stat().st_mtime_ns)
     try:
-        fd = os.open(_lock_path(out), os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(newest / buildfolder.LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError:
         return
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        except BlockingIOError:  # its build is between its two renames
             deadline = time.monotonic() + 2
             while not out.exists() and time.monotonic() < deadline:
                 time.sleep(0.01)
             return
-        if not out.exists():
-            recover(out)
+        if not out.exists() and newest.exists():
+            os.rename(newest, out)
     finally:
         os.close(fd)
 
@@ -428,14 +413,16 @@ class Plan:
     docs: dict[str, Doc] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # the user's files carried into the new build
 
 
 class Builder:
     """One build of `out`: call under BuildLock, then `add_file`/`keep`/..., then `write()`."""
 
     def __init__(self, out: Path, use_model: bool | None = True, progress: Progress = QUIET,
-                 keep_going: bool = False):
+                 keep_going: bool = False, follow_symlinks: bool = False):
         self.out = out
+        self.follow_symlinks = follow_symlinks
         if use_model is None:  # as the build in `out` was made (default: with the model)
             use_model = previous_settings(out).get("use_model", True) is not False
         self.use_model = use_model
@@ -459,7 +446,7 @@ class Builder:
         if not manifest.exists():
             if required:
                 raise PolicygraphError(f"{self.out}: no build here (run `policygraph build PATH --out {self.out}` "
-                                       "first)" if not self.out.exists() or not any(self.out.iterdir()) else
+                                       "first)" if not self.out.exists() or is_empty(self.out) else
                                        f"{manifest}: missing, so the build's documents are unknown; rebuild from "
                                        f"the source files with `policygraph build PATH --out {self.out}`")
             return {}
@@ -545,6 +532,8 @@ class Builder:
             except LoadError as err:
                 self.fail(err)
                 return None
+            for w in getattr(doc, "warnings", ()):
+                self.warn(f"{path}: {w}")
             sha = doc.sha256
             entry = self._extract(doc)
         info = DocumentInfo(doc_id, str(path), sha, len(entry.raw), entry.format, **meta)
@@ -619,6 +608,7 @@ class Builder:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         try:
             os.chmod(tmp, 0o755)
+            buildfolder.write_marker(tmp)  # first: the new folder is recognisably a build from the start
             previous = self.out if self.previous_is_valid else None
             write_outputs(kg, tmp, sentences, mentions, raws, self.progress, store=store, view=view,
                           previous=previous)
@@ -634,16 +624,52 @@ class Builder:
                         continue
                     except OSError:
                         pass
-                dest.write_text(d.entry.to_json(), encoding="utf-8", newline="\n")
+                write_text(dest, d.entry.to_json(), newline="\n")
             settings = {"use_model": self.use_model, "validation": validation_stamp()}
-            (tmp / SETTINGS).write_text(json.dumps(settings) + "\n", encoding="utf-8")
+            write_text(tmp / SETTINGS, json.dumps(settings) + "\n")
+            write_text(tmp / buildfolder.LOCK, "")  # builds waiting on the old folder's lock move to this one
+            self.plan.kept = keep_user_files(out, tmp, self.progress)
             fault_point("written")
             self.progress(f"Replacing {out} with the new build")
             swap_in(tmp, out)
+        except OSError as err:  # a full disk, a quota, a file too large: named, and nothing lost
+            shutil.rmtree(tmp, ignore_errors=True)
+            where = str(err.filename or out).replace(str(tmp), str(out))
+            raise PolicygraphError(f"{where}: {err.strerror or err}; nothing was replaced: the previous build of "
+                                   f"{out} (if any) is unchanged") from None
+        except PolicygraphError as err:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if type(err) is not PolicygraphError:  # e.g. ShapeViolation, whose report callers read
+                raise
+            raise PolicygraphError(str(err).replace(str(tmp), str(out)) + f" (nothing was replaced: the previous "
+                                   f"build of {out}, if any, is unchanged)") from None
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         return kg
+
+
+def _previous_ids(out: Path) -> set[str] | None:
+    try:
+        return {d["id"] for d in json.loads((out / "documents.json").read_text(encoding="utf-8"))}
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def check_user_files(out: Path) -> None:
+    """Before any work: refuse if the build folder holds files of the user's a new build could not carry over."""
+    buildfolder.refuse_stuck(out, buildfolder.user_entries(out, _previous_ids(out))[1])
+
+
+def keep_user_files(out: Path, tmp: Path, progress: Progress = QUIET) -> list[str]:
+    """Carry the user's files of the build in `out` into the new build `tmp`; the names kept."""
+    keep, stuck = buildfolder.user_entries(out, _previous_ids(out))
+    buildfolder.refuse_stuck(out, stuck)
+    if keep:
+        shown = ", ".join(keep[:6]) + (f" and {len(keep) - 6} more" if len(keep) > 6 else "")
+        progress(f"Keeping {len(keep)} file{'s' if len(keep) != 1 else ''} of yours in {out}: {shown}")
+        buildfolder.carry_over(out, tmp, keep)
+    return keep
 
 
 def previous_settings(out: Path) -> dict:
@@ -655,12 +681,21 @@ def previous_settings(out: Path) -> dict:
 
 
 def _one_path(builder: Builder, p: Path) -> list[Path]:
-    """The files of one command-line path; a problem with it is the builder's error (or warning)."""
+    """The files of one command-line path; a problem with it is the builder's error (or warning). The walk of
+    a folder never enters a build folder, never reads policygraph's own outputs and follows no symbolic link
+    out of the folder (unless builder.follow_symlinks)."""
     from .loaders.readers import SUPPORTED, iter_paths
+
+    def skipped(path: Path, reason: str) -> None:
+        if "symbolic link" in reason or "own output" in reason:
+            builder.warn(f"{path}: {reason}")
+        else:
+            builder.progress(f"Not reading {path}: {reason}")
 
     errors: list[LoadError] = []
     try:
-        files = iter_paths([p], on_error=errors.append)
+        files = iter_paths([p], on_error=errors.append, skip=buildfolder.skip_reason, on_skip=skipped,
+                           follow_symlinks=builder.follow_symlinks)
     except LoadError as err:
         builder.fail(err)
         return []
@@ -690,16 +725,10 @@ def _as_paths(paths) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def _real_out(out) -> Path:
-    """The output directory (a symlink to one is followed); refused early if it is something else."""
-    out = Path(out)
-    if out.is_symlink():
-        out = Path(os.path.realpath(out))
-    if out.exists() and not out.is_dir():
-        raise PolicygraphError(f"{out}: exists and is not a directory; choose another --out")
-    if out.is_dir() and not is_build(out) and any(out.iterdir()):
-        raise PolicygraphError(f"{out}: exists and is not a policygraph build; choose another --out")
-    return out
+def _real_out(out, inputs=()) -> Path:
+    """The output directory (a symlink to one is followed); refused early when writing a build there could cost
+    the user anything (buildfolder.check_out)."""
+    return buildfolder.check_out(out, inputs)
 
 
 def _result(builder: Builder, kg: KnowledgeGraph):
@@ -711,6 +740,7 @@ def _result(builder: Builder, kg: KnowledgeGraph):
     b.reused = sorted(i for i, d in builder.plan.docs.items() if not d.extracted)
     b.added = sorted(i for i, d in builder.plan.docs.items() if d.from_file)
     b.removed = builder.plan.removed
+    b.kept = builder.plan.kept
     return b
 
 
@@ -727,16 +757,26 @@ def extract_documents(paths, use_model: bool = True, progress: Progress | None =
     return kg, sentences, mentions, raws, builder.plan.warnings
 
 
+def _existing_build(out: Path) -> None:
+    if not out.exists() or is_empty(out):
+        raise PolicygraphError(f"{out}: no build here (run `policygraph build PATH --out {out}` first)")
+
+
 def build(paths, out="out", use_model: bool | None = True, progress: Progress | None = None,
-          keep_going: bool = False, store: bool = True, view: bool = True, repair: bool = False):
+          keep_going: bool = False, store: bool = True, view: bool = True, repair: bool = False,
+          follow_symlinks: bool = False):
     """Build `out` from these files and folders; documents unchanged since the last build of `out` are not
-    re-extracted. With no paths and repair=True: rebuild every output of `out` from its own documents."""
+    re-extracted. With no paths and repair=True: rebuild every output of `out` from its own documents.
+    Symbolic links inside folders are followed only where they stay inside them, unless follow_symlinks."""
     progress = progress or QUIET
     paths = _as_paths(paths or [])
-    out = _real_out(out)
+    out = _real_out(out, paths)
+    if not paths and repair:
+        _existing_build(out)
     with BuildLock(out, progress):
         recover(out, progress)
-        builder = Builder(out, None if repair and not paths else use_model, progress, keep_going)
+        check_user_files(out)
+        builder = Builder(out, None if repair and not paths else use_model, progress, keep_going, follow_symlinks)
         if not paths:
             if not repair:
                 raise PolicygraphError("no documents given (policygraph build PATH... --out DIR; "
@@ -755,7 +795,7 @@ def build(paths, out="out", use_model: bool | None = True, progress: Progress | 
 
 
 def add(paths, out="out", use_model: bool | None = None, progress: Progress | None = None, keep_going: bool = False,
-        store: bool = True, view: bool = True):
+        store: bool = True, view: bool = True, follow_symlinks: bool = False):
     """Add documents (files or folders) to the build in `out`; a file whose id is already in the build
     replaces that document. Nothing already in the build is re-extracted. `use_model=None`: as the build
     was made (a different choice re-extracts every document)."""
@@ -763,10 +803,12 @@ def add(paths, out="out", use_model: bool | None = None, progress: Progress | No
     paths = _as_paths(paths)
     if not paths:
         raise PolicygraphError("no documents given (policygraph add PATH... --out DIR)")
-    out = _real_out(out)
+    out = _real_out(out, paths)
+    _existing_build(out)
     with BuildLock(out, progress):
         recover(out, progress)
-        builder = Builder(out, use_model, progress, keep_going)
+        check_user_files(out)
+        builder = Builder(out, use_model, progress, keep_going, follow_symlinks)
         infos = builder.read_previous(required=True)
         builder.previous_is_valid = True
         files = _files(builder, paths)
@@ -811,8 +853,10 @@ def remove(doc_ids, out="out", progress: Progress | None = None, store: bool = T
     if not doc_ids:
         raise PolicygraphError("no document ids given (policygraph remove DOC_ID... --out DIR)")
     out = _real_out(out)
+    _existing_build(out)
     with BuildLock(out, progress):
         recover(out, progress)
+        check_user_files(out)
         builder = Builder(out, use_model, progress)
         infos = builder.read_previous(required=True)
         builder.previous_is_valid = True

@@ -17,7 +17,7 @@ ADD_EXAMPLES = """examples:
 
 A file whose id (its name without extension) is already in the build replaces that document; the
 other documents are taken from out/cache/ and are not re-extracted. The old build stays until the new
-one is complete and valid."""
+one is complete and valid; files you put in out/ yourself (notes, briefs, exports) are kept."""
 
 REMOVE_EXAMPLES = """examples:
   policygraph remove korea-chips-2024 --out out
@@ -31,6 +31,8 @@ def _summary(b, verb: str) -> None:
     s = b.stats()
     print(f"{verb}; {b.out}/ now holds {s['entities']} entities and {s['relations']} relations from "
           f"{s['documents']} documents")
+    if getattr(b, "kept", None):
+        print(f"  kept your files in {b.out}/: {', '.join(b.kept)}")
     for w in getattr(b, "warnings", []):
         print(f"warning: {w}", file=sys.stderr)
 
@@ -40,7 +42,7 @@ def cmd_add(args) -> int:
 
     progress = Progress(quiet=args.quiet)
     b = add(args.paths, out=args.out, use_model=False if args.rules_only else None, progress=progress,
-            keep_going=args.keep_going)
+            keep_going=args.keep_going, follow_symlinks=args.follow_symlinks)
     if not args.quiet:
         progress("Done")
     n = len(b.added)
@@ -70,6 +72,8 @@ def register(subparsers) -> None:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--out", default="out", metavar="DIR", help="the build directory (default: out)")
     p.add_argument("--keep-going", action="store_true", help="skip unreadable documents with a warning")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="inside folders, also follow symbolic links that lead out of them (not followed by default)")
     p.add_argument("--rules-only", action="store_true",
                    help="do not use the spaCy model (default: as the build was made; a change re-extracts all)")
     p.set_defaults(func=cmd_add)

@@ -16,8 +16,10 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-RESULTS = BENCH / "results"
 WORK = BENCH / ".work"  # generated corpora and builds (git-ignored)
+# the committed figures; run_all.py --quick (or $POLICYGRAPH_BENCH_RESULTS) writes elsewhere, never over them
+COMMITTED_RESULTS = BENCH / "results"
+RESULTS = Path(os.environ.get("POLICYGRAPH_BENCH_RESULTS") or COMMITTED_RESULTS)
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
@@ -120,7 +122,8 @@ def machine() -> dict:
             "load_avg_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
-def save(name: str, data: dict, results_dir: Path = RESULTS) -> Path:
+def save(name: str, data: dict, results_dir: Path | None = None) -> Path:
+    results_dir = results_dir or RESULTS
     results_dir.mkdir(parents=True, exist_ok=True)
     path = results_dir / f"{name}.json"
     data = dict(data)
@@ -129,8 +132,8 @@ def save(name: str, data: dict, results_dir: Path = RESULTS) -> Path:
     return path
 
 
-def load(name: str, results_dir: Path = RESULTS) -> dict | None:
-    path = results_dir / f"{name}.json"
+def load(name: str, results_dir: Path | None = None) -> dict | None:
+    path = (results_dir or RESULTS) / f"{name}.json"
     if not path.exists():
         return None
     return json.loads(path.read_text(encoding="utf-8"))

@@ -1,7 +1,8 @@
 """Run every benchmark, then print (and write to bench/results/summary.md) one table of the figures.
 
     python bench/run_all.py            # everything: ~12-15 min on a 2-core machine
-    python bench/run_all.py --quick    # smaller sizes (10/100 documents, 100k facts): ~4 min, to try it out
+    python bench/run_all.py --quick    # smaller sizes (10/100 documents, 100k facts): ~4 min, to try it out;
+                                       # its figures go to bench/.work/results-quick/, not over bench/results/
     python bench/run_all.py --only build store
     python bench/run_all.py --summary  # only re-print the table from bench/results/*.json
 
@@ -12,13 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BENCH, RESULTS, fmt_s, load, machine, save, table  # noqa: E402
+import common  # noqa: E402
+from common import BENCH, WORK, fmt_s, load, machine, save, table  # noqa: E402
 
 STEPS = {
     "extract": (["bench_extract.py", "--docs", "50", "--runs", "2", "--profile"], ["bench_extract.py", "--docs", "30", "--profile"]),
@@ -139,7 +142,13 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="smaller sizes, to try the suite out")
     ap.add_argument("--only", nargs="*", choices=list(STEPS), help="run only these steps")
     ap.add_argument("--summary", action="store_true", help="only print the table from bench/results/")
+    ap.add_argument("--results", type=Path, metavar="DIR",
+                    help="where the figures go (default: bench/results/; with --quick: bench/.work/results-quick/)")
     args = ap.parse_args(argv)
+    # a quick run's figures never replace the committed ones unless asked with --results
+    results = args.results or (WORK / "results-quick" if args.quick else common.RESULTS)
+    common.RESULTS = Path(results)
+    os.environ["POLICYGRAPH_BENCH_RESULTS"] = str(common.RESULTS)  # for the step scripts
     if not args.summary:
         info = machine()
         print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB; Python {info['python']}; "
@@ -168,8 +177,9 @@ def main(argv=None) -> int:
             f"{m.get('total_seconds', '?')} s in all"
             f"{' (steps rerun last: ' + ', '.join(m['partial_rerun']) + ')' if m.get('partial_rerun') else ''}; load average {m.get('load_avg_at_start')} at start, "
             f"{m.get('load_avg_at_end')} at the end.")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "summary.md").write_text(head + "\n\n" + text + "\n", encoding="utf-8")
+    common.RESULTS.mkdir(parents=True, exist_ok=True)
+    (common.RESULTS / "summary.md").write_text(head + "\n\n" + text + "\n", encoding="utf-8")
+    print(f"(figures in {common.RESULTS})")
     print("\n" + head + "\n\n" + text)
     return 0
 

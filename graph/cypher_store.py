@@ -438,23 +438,28 @@ def _one_line(err) -> str:
     return first
 
 
+def check_store_path(path: Path) -> str:
+    """Refuse (one line) a store that is missing or empty; the repair hint for other damage."""
+    repair = f"rebuild it with `policygraph build --repair --out {path.parent}`"
+    if not path.exists():
+        if (path.parent / "facts.jsonl").exists():  # a build whose store was deleted
+            raise PolicygraphError(f"{path}: the Cypher store is missing; {repair}")
+        raise PolicygraphError(f"{path}: no Cypher store here (run `policygraph build PATH --out {path.parent}` first)")
+    if path.is_file() and path.stat().st_size == 0:  # LadybugDB would open it as a new, empty store
+        raise PolicygraphError(f"{path}: the Cypher store is empty (damaged); {repair}")
+    return repair
+
+
 class Store:
     """An open store. Use as a context manager, or call close()."""
 
-    def __init__(self, path, read_only: bool = True) -> None:
+    def __init__(self, path, read_only: bool = True, **db_options) -> None:
         lb = _lb()
         self.path = Path(path)
         self.read_only = read_only
-        repair = f"rebuild it with `policygraph build --repair --out {self.path.parent}`"
-        if not self.path.exists():
-            if (self.path.parent / "facts.jsonl").exists():  # a build whose store was deleted
-                raise PolicygraphError(f"{self.path}: the Cypher store is missing; {repair}")
-            raise PolicygraphError(
-                f"{self.path}: no Cypher store here (run `policygraph build PATH --out {self.path.parent}` first)")
-        if self.path.is_file() and self.path.stat().st_size == 0:  # LadybugDB would open it as a new, empty store
-            raise PolicygraphError(f"{self.path}: the Cypher store is empty (damaged); {repair}")
+        repair = check_store_path(self.path)
         try:
-            self.db = lb.Database(str(self.path), read_only=read_only)
+            self.db = lb.Database(str(self.path), read_only=read_only, **db_options)
             self.conn = lb.Connection(self.db)
         except Exception as err:
             raise PolicygraphError(f"{self.path}: cannot open the Cypher store, it looks damaged ({_one_line(err)}); "
@@ -489,16 +494,9 @@ def open_store(path, read_only: bool = True) -> Store:
 _INT_TYPES = {"INT64", "INT32", "INT16", "INT8", "UINT64", "UINT32", "UINT16", "UINT8", "SERIAL"}
 
 
-def _to_frame(result):
+def _result_frame(names, types, rows):
     import pandas as pd
 
-    if isinstance(result, list):
-        result = result[-1]
-    names = result.get_column_names()
-    types = result.get_column_data_types()
-    rows = []
-    while result.has_next():
-        rows.append(result.get_next())
     df = pd.DataFrame(rows, columns=names)
     for name, type_ in zip(names, types):
         if type_ in _INT_TYPES:
@@ -506,39 +504,54 @@ def _to_frame(result):
     return df
 
 
-def run_query(path_or_conn, cypher: str, params: dict | None = None, write: bool = False):
+def _to_frame(result):
+    if isinstance(result, list):
+        result = result[-1]
+    names = result.get_column_names()
+    types = result.get_column_data_types()
+    rows = []
+    while result.has_next():
+        rows.append(result.get_next())
+    return _result_frame(names, types, rows)
+
+
+def run_query(path_or_conn, cypher: str, params: dict | None = None, write: bool = False,
+              timeout: float | None = None):
     """Run one Cypher statement on the store and return a pandas DataFrame.
 
     `path_or_conn`: the store's path, an open :class:`Store` or a ladybug Connection. Read-only unless
-    write=True. User values go in `params` (``$name`` in the statement), never into the text."""
+    write=True; either way the statement must stay inside the graph (graph/cypher_guard.py: no files,
+    extensions, settings or other databases). User values go in `params` (``$name`` in the statement),
+    never into the text. Given a path, the statement runs in a confined worker process
+    (graph/query_worker.py) stopped after `timeout` seconds (default 60): a crash of the engine is an
+    error, not the end of this interpreter."""
+    from .cypher_guard import check_query
+    from .query_worker import DEFAULT_TIMEOUT, run_isolated
+
     if not isinstance(cypher, str) or not cypher.strip():
         raise PolicygraphError("empty query")
-    if not write:
-        D.check_read_only(cypher)
+    check_query(cypher, D.LADYBUG, write=write)
     params = dict(params or {})
     for key in params:
         if not isinstance(key, str) or not key.isidentifier():
             raise PolicygraphError(f"invalid parameter name {key!r}")
     D.check_parameters(cypher, params)
-    owned = None
+    if isinstance(path_or_conn, (str, os.PathLike)):
+        check_store_path(Path(path_or_conn))  # missing or empty: said here, before a worker starts
+        names, types, rows = run_isolated(Path(path_or_conn), cypher, params, write=write,
+                                          timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+        return _result_frame(names, types, rows)
     if isinstance(path_or_conn, Store):
         conn = path_or_conn.conn
         if write and path_or_conn.read_only:
             raise PolicygraphError(f"{path_or_conn.path}: opened read-only; open it with read_only=False to write")
-    elif isinstance(path_or_conn, (str, os.PathLike)):
-        owned = Store(path_or_conn, read_only=not write)
-        conn = owned.conn
     else:
         conn = path_or_conn
     try:
-        try:
-            result = conn.execute(cypher, params)
-        except Exception as err:
-            raise PolicygraphError(_engine_message(err, params)) from None
-        return _to_frame(result)
-    finally:
-        if owned is not None:
-            owned.close()
+        result = conn.execute(cypher, params)
+    except Exception as err:
+        raise PolicygraphError(_engine_message(err, params)) from None
+    return _to_frame(result)
 
 
 def _engine_message(err, params: dict) -> str:
@@ -548,4 +561,9 @@ def _engine_message(err, params: dict) -> str:
         return f"Cypher error: {line} (pass it with -p NAME=VALUE; Python: params={{...}})"
     if "read-only" in low or "read only" in low:
         return f"Cypher error: {line} (the store is opened read-only; pass --write to change it)"
+    if "bad_alloc" in low or "out of memory" in low or "buffer manager" in low:
+        return (f"Cypher error: the query needs more memory than one query may use ({line}); narrow it, e.g. with "
+                "WHERE or LIMIT")
+    if "interrupted" in low or "timeout" in low:
+        return f"Cypher error: the query ran out of time and was stopped ({line}); narrow it, or pass --timeout"
     return f"Cypher error: {line}"

@@ -112,54 +112,35 @@ def ident(name: str) -> str:
     return f"`{name}`"
 
 
-# -- read-only guard -----------------------------------------------------------------------------------
-WRITE_KEYWORDS = ("CREATE", "MERGE", "SET", "DELETE", "REMOVE", "DROP", "COPY", "ALTER", "DETACH", "LOAD",
-                  "INSTALL", "FOREACH", "IMPORT", "EXPORT", "ATTACH", "CHECKPOINT")
-_WRITE_RE = re.compile(r"(?<![\w.$`:])(" + "|".join(WRITE_KEYWORDS) + r")(?![\w`])(?!\s*:)", re.IGNORECASE)
-_LITERAL_RE = re.compile(
-    r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`""", re.DOTALL)
+# -- the query boundary ------------------------------------------------------------------------------
+# Lives in graph/cypher_guard.py: a tokeniser that reads a statement exactly as each engine's lexer does,
+# and allow-lists of clauses, functions and procedures. These names are kept for the callers.
 
 
-def strip_literals(cypher: str) -> str:
-    """The statement with comments, string literals and quoted identifiers blanked out."""
-    return _LITERAL_RE.sub(lambda m: " " * len(m.group(0)), cypher)
+def write_keywords(cypher: str, dialect: str = LADYBUG) -> list[str]:
+    """The updating clauses a statement uses (upper-cased, in order, without duplicates)."""
+    from .cypher_guard import write_words
+
+    return write_words(cypher, dialect)
 
 
-def write_keywords(cypher: str) -> list[str]:
-    """The write clauses a statement uses (upper-cased, in order, without duplicates)."""
-    found: list[str] = []
-    for m in _WRITE_RE.finditer(strip_literals(cypher)):
-        word = m.group(1).upper()
-        if word not in found:
-            found.append(word)
-    return found
+def check_read_only(cypher: str, dialect: str = LADYBUG) -> None:
+    """Refuse a statement that writes, or that could reach anything outside the graph."""
+    from .cypher_guard import check_query
+
+    check_query(cypher, dialect, write=False)
 
 
-def check_read_only(cypher: str) -> None:
-    words = write_keywords(cypher)
-    if words:
-        raise PolicygraphError(
-            f"this query writes ({', '.join(words)}); queries are read-only unless you pass --write "
-            "(Python: write=True)")
-
-
-_PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*|`[^`]+`)")
-
-
-def parameter_names(cypher: str) -> list[str]:
+def parameter_names(cypher: str, dialect: str = LADYBUG) -> list[str]:
     """The ``$name`` parameters a statement uses, in order of first use."""
-    out: list[str] = []
-    text = _LITERAL_RE.sub(lambda m: m.group(0) if m.group(0).startswith("`") else " " * len(m.group(0)), cypher)
-    for m in _PARAM_RE.finditer(text):
-        name = m.group(1).strip("`")
-        if name not in out:
-            out.append(name)
-    return out
+    from .cypher_guard import parameter_names as names
+
+    return names(cypher, dialect)
 
 
-def check_parameters(cypher: str, params: dict) -> None:
+def check_parameters(cypher: str, params: dict, dialect: str = LADYBUG) -> None:
     """Refuse a statement that uses a parameter not given (LadybugDB would silently read it as null)."""
-    missing = [n for n in parameter_names(cypher) if n not in params]
+    missing = [n for n in parameter_names(cypher, dialect) if n not in params]
     if missing:
         names = ", ".join(f"${n}" for n in missing)
         example = " ".join(f"-p {n}=VALUE" for n in missing)

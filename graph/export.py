@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..console import PolicygraphError
 from . import rdf
+from .files import write_text
 from .model import KnowledgeGraph
 
 FORMATS = ("jsonl", "ttl", "trig", "jsonld", "nt", "graphml", "csv")
@@ -96,6 +97,15 @@ def _number(value, kind):
 
 
 def _csv(df) -> str:
+    from ..queries.safe_text import csv_cell
+
+    # quotes and names come from documents: a cell that starts like a formula is never evaluated
+    from pandas.api.types import is_numeric_dtype
+
+    df = df.copy()
+    for col in df.columns:
+        if not is_numeric_dtype(df[col]):
+            df[col] = df[col].map(csv_cell)
     return df.to_csv(index=False, lineterminator="\n")
 
 
@@ -149,11 +159,11 @@ def export(kg: KnowledgeGraph, fmt: str, stream_or_path):
     if fmt == "csv" and (path.is_dir() or not path.suffix):
         path.mkdir(parents=True, exist_ok=True)
         out = {"entities": path / "entities.csv", "relations": path / "relations.csv"}
-        out["entities"].write_text(entities_csv(kg), encoding="utf-8", newline="\n")
-        out["relations"].write_text(relations_csv(kg), encoding="utf-8", newline="\n")
+        write_text(out["entities"], entities_csv(kg), newline="\n")
+        write_text(out["relations"], relations_csv(kg), newline="\n")
         return out
     if path.is_dir():
         path = path / ("facts.jsonl" if fmt == "jsonl" else f"graph{EXTENSIONS[fmt]}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(kg, fmt), encoding="utf-8", newline="\n")
+    write_text(path, render(kg, fmt), newline="\n")
     return path

@@ -200,24 +200,54 @@ def _reason(err) -> str:
     return " ".join(str(text).split())
 
 
-def neo4j_error(err, uri: str, user: str | None = None) -> PolicygraphError:
-    """One readable line for a driver error."""
+def neo4j_error(err, uri: str, user: str | None = None, connecting: bool = False) -> PolicygraphError:
+    """One readable line for a driver error (any password in the URI shown as ***)."""
+    from ..queries.safe_text import redact_uri
+
     ex = _neo4j().exceptions
+    raw_uri = uri
+    uri = redact_uri(uri)
+    line = _one_line_error(err, raw_uri)
+    if isinstance(err, getattr(ex, "UnsupportedServerProduct", ())) or (
+            connecting and isinstance(err, (ex.SessionExpired, getattr(ex, "ProtocolError", ex.SessionExpired)))):
+        return PolicygraphError(f"the server at {uri} does not speak Neo4j's Bolt protocol (it sent something else in "
+                                f"the handshake: is it a Neo4j server, and is the port its Bolt port, 7687 by "
+                                f"default?): {line}")
     if isinstance(err, ex.AuthError):
         return PolicygraphError(f"Neo4j at {uri} refused the credentials for user '{user}' "
-                                f"(check --user and the NEO4J_PASSWORD environment variable): {_reason(err)}")
+                                f"(check --user and the NEO4J_PASSWORD environment variable): {line}")
     if isinstance(err, ex.ServiceUnavailable):
         return PolicygraphError(f"cannot reach Neo4j at {uri} (is the server running and the --uri right?): "
-                                f"{_reason(err)}")
+                                f"{line}")
     if isinstance(err, ex.ConfigurationError) or isinstance(err, ValueError):
         return PolicygraphError(f"invalid Neo4j --uri {uri!r} (use e.g. bolt://localhost:7687 or "
-                                f"neo4j+s://xxxx.databases.neo4j.io): {_reason(err)}")
+                                f"neo4j+s://xxxx.databases.neo4j.io): {line}")
     if isinstance(err, ex.Neo4jError):
         code = getattr(err, "code", None) or ""
-        return PolicygraphError(f"Neo4j error{f' {code}' if code else ''}: {_reason(err)}")
+        return PolicygraphError(f"Neo4j error{f' {code}' if code else ''}: {line}")
     if isinstance(err, ex.DriverError):
-        return PolicygraphError(f"Neo4j driver error ({type(err).__name__}) at {uri}: {_reason(err)}")
-    return PolicygraphError(f"Neo4j at {uri}: {type(err).__name__}: {_reason(err)}")
+        return PolicygraphError(f"Neo4j driver error ({type(err).__name__}) at {uri}: {line}")
+    return PolicygraphError(f"Neo4j at {uri}: {type(err).__name__}: {line}")
+
+
+def _one_line_error(err, uri: str) -> str:
+    """The driver's message on one line, without any password the URI carried."""
+    from ..queries.safe_text import redact, redact_uri
+
+    text = _reason(err)
+    if getattr(err, "code", None) is None and str(err).strip():
+        text = " ".join(str(err).split())  # not a server error: the driver's own wording says more than a GQL code
+    password = _uri_password(uri)
+    return redact(redact_uri(text), password)
+
+
+def _uri_password(uri: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(uri).password
+    except ValueError:
+        return None
 
 
 def _transient(err) -> bool:
@@ -273,6 +303,12 @@ class Neo4jRunner:
             return session.execute_write(work)
 
 
+def _shown(uri: str) -> str:
+    from ..queries.safe_text import redact_uri
+
+    return redact_uri(uri)
+
+
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -281,12 +317,7 @@ def connect(uri: str, user: str | None, password: str | None, database: str | No
     """An open, verified driver; PolicygraphError (one line) when unreachable or the credentials are refused."""
     neo4j = _neo4j()
     factory = driver_factory or neo4j.GraphDatabase.driver
-    if not uri:
-        raise PolicygraphError("no Neo4j --uri given (e.g. bolt://localhost:7687)")
-    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
-    if scheme not in URI_SCHEMES:
-        raise PolicygraphError(f"invalid Neo4j --uri {uri!r}: expected one of {', '.join(s + '://' for s in URI_SCHEMES)} "
-                               "(e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io)")
+    check_uri(uri)
     try:
         driver = factory(uri, auth=(user or "neo4j", password or ""), connection_timeout=10,
                          max_transaction_retry_time=retry_seconds)
@@ -299,8 +330,25 @@ def connect(uri: str, user: str | None, password: str | None, database: str | No
             driver.verify_connectivity()
     except Exception as err:
         driver.close()
-        raise neo4j_error(err, uri, user) from None
+        raise neo4j_error(err, uri, user, connecting=True) from None
     return driver
+
+
+def check_uri(uri: str) -> None:
+    """Refuse (one line) a --uri with an unknown scheme or a password in it, before anything is asked or sent."""
+    from ..queries.safe_text import redact_uri
+
+    if not uri:
+        raise PolicygraphError("no Neo4j --uri given (e.g. bolt://localhost:7687)")
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in URI_SCHEMES:
+        raise PolicygraphError(f"invalid Neo4j --uri {redact_uri(uri)!r}: expected one of "
+                               f"{', '.join(s + '://' for s in URI_SCHEMES)} (e.g. bolt://localhost:7687 or "
+                               "neo4j+s://xxxx.databases.neo4j.io)")
+    if _uri_password(uri) is not None:
+        raise PolicygraphError(f"invalid Neo4j --uri {redact_uri(uri)!r}: it holds a password, which would show in "
+                               "your shell history and the process list; give it in the NEO4J_PASSWORD environment "
+                               "variable (and the user with --user)")
 
 
 def push(kg: KnowledgeGraph, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
@@ -312,7 +360,7 @@ def push(kg: KnowledgeGraph, uri: str, user: str = "neo4j", password: str | None
     t0 = time.perf_counter()
     driver = connect(uri, user, password, database, driver_factory, retry_seconds)
     try:
-        progress(f"Connected to {uri}; ensuring {len(plan.constraints)} uniqueness constraints")
+        progress(f"Connected to {_shown(uri)}; ensuring {len(plan.constraints)} uniqueness constraints")
         counts = execute_plan(plan, Neo4jRunner(driver, database), progress)
     except PushInterrupted as stop:
         if isinstance(stop.cause, PolicygraphError):
@@ -350,19 +398,25 @@ def _plain(value):
 
 
 def run_neo4j_query(uri: str, user: str | None, password: str | None, cypher: str, params: dict | None = None,
-                    database: str | None = None, write: bool = False, driver_factory=None):
-    """Run one Cypher statement on Neo4j and return a pandas DataFrame (read transaction unless write)."""
+                    database: str | None = None, write: bool = False, driver_factory=None,
+                    timeout: float | None = 60.0):
+    """Run one Cypher statement on Neo4j and return a pandas DataFrame (read transaction unless write).
+    The statement crosses the same boundary as on the embedded store (graph/cypher_guard.py, Neo4j's
+    lexer): no LOAD CSV, no procedure or function outside the allow-lists, no admin commands; the server
+    stops it after `timeout` seconds."""
     import pandas as pd
+
+    from .cypher_guard import NEO4J, check_query
 
     if not isinstance(cypher, str) or not cypher.strip():
         raise PolicygraphError("empty query")
-    if not write:
-        D.check_read_only(cypher)
+    check_query(cypher, NEO4J, write=write)
     params = dict(params or {})
-    D.check_parameters(cypher, params)
+    D.check_parameters(cypher, params, NEO4J)
     driver = connect(uri, user, password, database, driver_factory)
     neo4j = _neo4j()
 
+    @neo4j.unit_of_work(timeout=timeout)
     def work(tx):
         result = tx.run(cypher, params)
         keys = list(result.keys())

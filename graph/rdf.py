@@ -21,6 +21,7 @@ from urllib.parse import quote, unquote
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
+from .files import write_text
 from .model import DocumentInfo, Entity, Evidence, KnowledgeGraph, Relation
 
 # Mirrors policygraph.ontology.NS / ID_NS (asserted equal in _model()); kept here so that reading RDF
@@ -406,8 +407,10 @@ def to_turtle(data) -> str:
 
 
 def to_ntriples(data) -> str:
-    # the lines are sorted below, so the graph needs no sorted copy first
-    lines = merged_graph(data).serialize(format="nt").splitlines()
+    # rdflib's serialiser writes one triple per line, ended by "\n"; a literal may hold U+2028, U+0085, form
+    # feeds... raw (N-Triples allows them), so split on "\n" only, never str.splitlines(). The lines are
+    # sorted below, so the graph needs no sorted copy first.
+    lines = merged_graph(data).serialize(format="nt").split("\n")
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 
@@ -484,6 +487,6 @@ def write_rdf(kg: KnowledgeGraph, out_dir, dataset: Dataset | None = None, ntrip
     paths = {}
     for fmt, text in texts.items():
         path = out_dir / f"graph.{fmt}"
-        path.write_text(text, encoding="utf-8", newline="\n")
+        write_text(path, text, newline="\n")  # a full disk names the file
         paths[fmt] = path
     return paths

@@ -27,6 +27,7 @@ class Document:
     offsets: list[int] = field(default_factory=list)  # len(text)+1: raw index of each clean char
     sentences: list[tuple[int, int]] = field(default_factory=list)  # spans in `text`
     sha256: str = ""
+    warnings: list[str] = field(default_factory=list)  # what the reader had to say (encoding, nesting...)
 
     def __post_init__(self) -> None:
         if not self.text and not self.offsets:

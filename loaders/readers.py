@@ -25,16 +25,35 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_CHARS = 5_000_000
 MAX_CONTROL_RATIO = 0.05
 PAGE_SEPARATOR = "\n\f\n"
+# PDF: pages (20,000 cheap pages took 43 s to refuse by length; 5,000 is twice the text limit's ~2,500 pages),
+# and what a content stream may inflate to: a compressed stream is checked while it is inflated, in slices,
+# so a small file that inflates to gigabytes is refused in a fraction of a second and a few MB of memory.
+# PDFium needs up to ~2 s and ~100 MB per MB of dense text operators in a page, so a page's content may
+# inflate to a few MB (a page of text needs well under 100 kB; fonts and images are not counted).
+MAX_PAGES = 5_000
+MAX_STREAM_BYTES = 4 * 1024 * 1024  # one content stream (a page, a form), inflated
+MAX_INFLATED_BYTES = 256 * 1024 * 1024  # all the content streams of a file, inflated
+MAX_PDF_SECONDS = 60.0  # reading a PDF's text (in a worker process, stopped then)
+# HTML: the parser's time grows faster than linearly with nesting (100k nested <div>: 47 s); tags deeper than
+# this are left out before parsing (their text stays)
+MAX_HTML_DEPTH = 512
 
 
 def _supported_list() -> str:
     return " ".join(SUPPORTED)
 
 
-def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError], None] | None = None) -> list[Path]:
+def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError], None] | None = None,
+               skip: Callable[[Path, bool], str | None] | None = None,
+               on_skip: Callable[[Path, str], None] | None = None, follow_symlinks: bool = False) -> list[Path]:
     """Files to read: files as given (any extension: read_document judges them), directories
     expanded recursively to their supported files, sorted. Missing paths, symlink loops and
-    unreadable directories raise LoadError, or with `on_error` are passed to it and skipped."""
+    unreadable directories raise LoadError, or with `on_error` are passed to it and skipped.
+
+    Inside a directory, a symbolic link is followed only when it points inside that directory (a link to
+    /etc/passwd or to '..' is not read), unless `follow_symlinks`. `skip(path, is_dir)` may name a reason not
+    to read a file or enter a directory (a build folder, policygraph's own outputs); skipped paths and links
+    not followed are passed to `on_skip(path, reason)`."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     out: list[Path] = []
@@ -56,7 +75,7 @@ def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError
             on_error(err)
             continue
         if stat.S_ISDIR(st.st_mode):
-            for f in _walk(path, on_error):
+            for f in _walk(path, on_error, skip, on_skip, follow_symlinks):
                 if f not in seen:
                     seen.add(f)
                     out.append(f)
@@ -67,14 +86,26 @@ def iter_paths(paths: Iterable[str | os.PathLike], on_error: Callable[[LoadError
     return out
 
 
-def _walk(root: Path, on_error: Callable[[LoadError], None] | None = None) -> list[Path]:
+def _walk(root: Path, on_error: Callable[[LoadError], None] | None = None,
+          skip: Callable[[Path, bool], str | None] | None = None,
+          on_skip: Callable[[Path, str], None] | None = None, follow_symlinks: bool = False) -> list[Path]:
     found: list[Path] = []
     visited: set[tuple[int, int]] = set()
+    top = Path(os.path.realpath(root))
 
     def problem(err: LoadError) -> None:
         if on_error is None:
             raise err
         on_error(err)
+
+    def skipped(p: Path, reason: str) -> None:
+        if on_skip is not None:
+            on_skip(p, reason)
+
+    def outside(p: Path) -> bool:
+        """A symbolic link whose target is not inside the folder being read."""
+        target = Path(os.path.realpath(p))
+        return target != top and top not in target.parents
 
     def visit(d: Path) -> None:
         try:
@@ -94,13 +125,26 @@ def _walk(root: Path, on_error: Callable[[LoadError], None] | None = None) -> li
             p = Path(entry.path)
             try:
                 is_dir = entry.is_dir()  # follows symlinks
+                link = entry.is_symlink()
             except OSError as err:
                 problem(LoadError(p, _os_reason(err, "cannot read")))
                 continue
+            if not is_dir and p.suffix.lower() not in SUPPORTED:
+                continue
+            if link and not follow_symlinks:
+                if is_dir:
+                    skipped(p, "a symbolic link to a folder (not followed; --follow-symlinks to read it)")
+                    continue
+                if outside(p):
+                    skipped(p, "a symbolic link to a file outside the folder (not followed; --follow-symlinks "
+                               "to read it)")
+                    continue
+            reason = skip(p, is_dir) if skip is not None else None
+            if reason is not None:
+                skipped(p, reason)
+                continue
             if is_dir:
                 visit(p)
-                continue
-            if p.suffix.lower() not in SUPPORTED:
                 continue
             try:
                 entry.stat()
@@ -138,11 +182,12 @@ def read_document(path: str | os.PathLike) -> Document:
             raise LoadError(p, f"unsupported file type '{shown}' (supported: {_supported_list()})")
         data = _read_bytes(p)
         fmt = FORMATS[ext]
+        warnings: list[str] = []
         if fmt == "pdf":
             raw = _pdf_text(p, data)
         else:
-            text = _decode(p, data)
-            raw = _html_text(p, text) if fmt == "html" else text
+            text = _decode(p, data, warnings)
+            raw = _html_text(p, text, warnings) if fmt == "html" else text
             if fmt != "html" and not raw.strip():
                 raise LoadError(p, "empty document")
         if len(raw) > MAX_CHARS:
@@ -150,6 +195,7 @@ def read_document(path: str | os.PathLike) -> Document:
                                "limit); split it into smaller documents")
         doc = repair(p.stem, str(p), fmt, raw)
         doc.sha256 = hashlib.sha256(data).hexdigest()
+        doc.warnings = warnings
         if not doc.text.strip():
             raise LoadError(p, "empty document")
         return doc
@@ -185,11 +231,15 @@ def _read_bytes(p: Path) -> bytes:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _decode(p: Path, data: bytes) -> str:
-    """UTF-8 (BOM stripped), UTF-16/32 by BOM, else cp1252/latin-1 for non-UTF-8 bytes without NULs.
+def _decode(p: Path, data: bytes, warnings: list[str] | None = None) -> str:
+    """UTF-8 (BOM stripped), UTF-16/32 by BOM; bytes that are not UTF-8 are read as Windows-1252 when they
+    look like a one-byte encoding (accented letters inside words, typographic quotes), else as UTF-8 with
+    each bad byte shown as U+FFFD (a stray byte in a UTF-8 file, or bytes that are no text at all: never
+    letters an entity could be made of). Either way `warnings` gets one line saying so.
     Binary content (NUL bytes or >5% control characters) is refused."""
     if not data.strip():
         raise LoadError(p, "empty document")
+    warnings = warnings if warnings is not None else []
     text: str | None = None
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
                      (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -205,11 +255,8 @@ def _decode(p: Path, data: bytes) -> str:
             raise LoadError(p, "binary file, not text")
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
+        except UnicodeDecodeError as err:
+            text = _not_utf8(data, err.start, warnings)
     if "\x00" in text:
         raise LoadError(p, "binary file, not text")
     if text and len(_CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):
@@ -217,6 +264,55 @@ def _decode(p: Path, data: bytes) -> str:
     if not text.strip():
         raise LoadError(p, "empty document")
     return text
+
+
+_CP1252_PUNCT = frozenset("\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u20ac\u00a3\u00b0\u00a9\u00ae\u00a7"
+                          "\u00ab\u00bb\u00a0\u00b7\u2122")
+
+
+def _looks_like_one_byte_text(text: str) -> bool:
+    """Whether the non-ASCII characters of a Windows-1252 reading look like text: letters inside words and
+    typographic punctuation, not runs of symbols and C1 controls (what random bytes give)."""
+    plausible = total = 0
+    for i, ch in enumerate(text):
+        if ord(ch) < 0x80:
+            continue
+        total += 1
+        if ch in _CP1252_PUNCT:
+            plausible += 1
+        elif ch.isalpha():
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+                plausible += 1
+    return total > 0 and plausible >= 0.8 * total
+
+
+def _not_utf8(data: bytes, first_bad: int, warnings: list[str]) -> str:
+    as_utf8 = data.decode("utf-8", errors="replace")
+    bad = as_utf8.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    multibyte = sum(1 for ch in as_utf8 if ord(ch) >= 0x80 and ch != "\ufffd")
+    if bad <= multibyte:  # mostly UTF-8, with a few stray bytes (a paste from another encoding)
+        warnings.append(f"{bad} byte{'s' if bad != 1 else ''} that are not UTF-8 (mixed encodings? first at byte "
+                        f"{first_bad}) shown as U+FFFD")
+        return as_utf8
+    try:
+        legacy = data.decode("cp1252")
+    except UnicodeDecodeError:
+        legacy = None  # bytes cp1252 leaves undefined: no one-byte text either
+    if legacy is not None and _looks_like_one_byte_text(legacy):
+        warnings.append(f"not UTF-8 (first at byte {first_bad}): read as Windows-1252; save it as UTF-8 if "
+                        "accented letters look wrong")
+        return legacy
+    # bytes that are text in no encoding: a run of them is shown as U+FFFD throughout, so that the odd
+    # valid sequence inside random bytes never becomes letters (and a 'name' the extractor could take)
+    text = _JUNK_RUN.sub(lambda m: "\ufffd" * len(m.group(0)), as_utf8)
+    warnings.append(f"{bad} bytes that are not text in any encoding policygraph knows (first at byte {first_bad}) "
+                    "shown as U+FFFD")
+    return text
+
+
+_JUNK_RUN = re.compile("[^\x00-\x7f]*\ufffd[^\x00-\x7f]*")
 
 
 # --------------------------------------------------------------------------------------------
@@ -230,12 +326,60 @@ _BLOCK_TAGS = frozenset(
 )
 
 
-def _html_text(p: Path, html: str) -> str:
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>", re.DOTALL)
+_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
+# tags a parser closes when the next one of their kind opens (a page of unclosed <p> is flat, not deep)
+_SELF_CLOSING = frozenset("p li dt dd tr td th option".split())
+
+
+def _bounded_nesting(html: str, limit: int = MAX_HTML_DEPTH) -> tuple[str, int]:
+    """The HTML with every tag nested deeper than `limit` left out (text kept), and the deepest nesting seen.
+    One pass of a regular expression: linear, whatever the input."""
+    stack: list[tuple[str, bool]] = []
+    deepest = 0
+    drop: list[tuple[int, int]] = []
+    for m in _TAG.finditer(html):
+        closing, name = m.group(1), (m.group(2) or "").lower()
+        if not name:
+            continue  # a comment
+        if closing:
+            while stack:
+                top, dropped = stack.pop()
+                if dropped and top == name:
+                    drop.append(m.span())
+                if top == name:
+                    break
+            continue
+        if name in _VOID or m.group(3):
+            continue
+        if name in _SELF_CLOSING and stack and stack[-1][0] == name:
+            stack.pop()
+        deep = len(stack) >= limit
+        stack.append((name, deep))
+        deepest = max(deepest, len(stack))
+        if deep:
+            drop.append(m.span())
+    if not drop:
+        return html, deepest
+    parts, pos = [], 0
+    for a, b in drop:
+        parts.append(html[pos:a])
+        parts.append(" ")
+        pos = b
+    parts.append(html[pos:])
+    return "".join(parts), deepest
+
+
+def _html_text(p: Path, html: str, warnings: list[str] | None = None) -> str:
     """Visible text: blocks separated by blank lines, whitespace inside a block collapsed."""
     try:
         from selectolax.lexbor import LexborHTMLParser as HTMLParser  # selectolax >= 0.3.21
     except ImportError:  # pragma: no cover - a declared dependency
         raise LoadError(p, "reading HTML needs the 'selectolax' package") from None
+    html, deepest = _bounded_nesting(html)
+    if deepest > MAX_HTML_DEPTH and warnings is not None:
+        warnings.append(f"HTML nested {deepest} levels deep: the tags below level {MAX_HTML_DEPTH} were left out "
+                        "(their text is kept)")
     try:
         tree = HTMLParser(html)
         for tag in _DROP_TAGS:
@@ -293,40 +437,128 @@ def _html_text(p: Path, html: str) -> str:
 # --------------------------------------------------------------------------------------------
 # PDF
 
-def _pdf_text(p: Path, data: bytes) -> str:
+_STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
+_FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_NOT_CONTENT = re.compile(rb"/Subtype\s*/(Image|Type1C|CIDFontType0C|OpenType|XML)\b|/Length[123]\b|"
+                          rb"/Type\s*/(Metadata|EmbeddedFile|XRef)\b|/N\s+[134]\b")
+_FILTER_NAME = re.compile(rb"/([A-Za-z0-9]+)")
+
+
+def _inflate(chunks, budget: int) -> int:
+    """Bytes a FlateDecode stream inflates to, counted in 1 MB slices and stopped past `budget`; -1 when it
+    is not a zlib stream (encrypted, or damaged: PDFium judges it)."""
+    import zlib
+
+    d = zlib.decompressobj()
+    n = 0
     try:
-        import pypdfium2 as pdfium
+        for chunk in chunks:
+            buf = chunk
+            while buf and not d.eof:  # zlib consumes input only as far as the 1 MB of output allows
+                out = d.decompress(buf, 1 << 20)
+                n += len(out)
+                if n > budget:
+                    return n
+                if not out and d.unconsumed_tail == buf:
+                    break  # no progress (cannot happen with zlib; never loop on it)
+                buf = d.unconsumed_tail
+            if d.eof:
+                break
+    except zlib.error:
+        return -1 if n == 0 else n
+    return n
+
+
+def _decode_ascii(raw: bytes, name: bytes) -> bytes | None:
+    import base64
+    import binascii
+
+    try:
+        if name in (b"ASCIIHexDecode", b"AHx"):
+            hexes = re.sub(rb"\s", b"", raw).split(b">", 1)[0]
+            return binascii.unhexlify(hexes + b"0" * (len(hexes) % 2))
+        body = re.sub(rb"\s", b"", raw)
+        body = body[2:] if body.startswith(b"<~") else body
+        return base64.a85decode(body.split(b"~>", 1)[0])
+    except (ValueError, binascii.Error):
+        return None
+
+
+def _check_pdf_streams(p: Path, data: bytes) -> None:
+    """Refuse a PDF whose compressed streams (content, fonts, object streams; not images, which text
+    extraction does not decode) inflate past the limits, checking while inflating: a zip bomb in a page
+    costs a fraction of a second and a few MB, never the gigabytes PDFium would take to parse it."""
+    total = 0
+    for m in _STREAM.finditer(data):
+        start = m.end()
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
+        head = data[max(0, m.start() - 4096):m.start()]
+        obj = head.rfind(b" obj")
+        head = head[obj:] if obj >= 0 else head
+        if _NOT_CONTENT.search(head):
+            continue  # an image, a font, a colour profile, metadata, an attachment: text extraction does not parse them
+        f = _FILTERS.search(head)
+        names = _FILTER_NAME.findall(f.group(1)) if f else []
+        raw = data[start:end]
+        while names and names[0] in (b"ASCIIHexDecode", b"AHx", b"ASCII85Decode", b"A85"):
+            raw = _decode_ascii(raw, names.pop(0))
+            if raw is None:
+                break
+        if raw is None or not names or names[0] not in (b"FlateDecode", b"Fl"):
+            continue
+        budget = min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES - total)
+        n = _inflate((raw[i:i + (1 << 16)] for i in range(0, len(raw), 1 << 16)), budget)
+        if n > budget:
+            if budget == MAX_STREAM_BYTES:
+                raise LoadError(p, f"the compressed page content at byte {m.start()} inflates to more than "
+                                   f"{MAX_STREAM_BYTES // (1024 * 1024)} MB (a zip bomb, or a page that is no text "
+                                   "document)")
+            raise LoadError(p, f"its compressed page contents inflate to more than "
+                               f"{MAX_INFLATED_BYTES // (1024 * 1024)} MB in all (a zip bomb, or no text document)")
+        total += max(n, 0)
+
+
+MAX_PDF_MEMORY = 2 * 1024 * 1024 * 1024  # the PDF worker's address space
+
+
+def _pdf_text(p: Path, data: bytes) -> str:
+    """The text of each page, read by PDFium in a worker process (loaders/pdf_worker.py) with its memory
+    and time bounded: a page PDFium would spend minutes or gigabytes on is one clear error."""
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    try:
+        import pypdfium2  # noqa: F401 - the worker needs it; say so here
     except ImportError:  # pragma: no cover - a declared dependency
         raise LoadError(p, "reading PDF needs the 'pypdfium2' package") from None
     if not data.strip():
         raise LoadError(p, "empty document")
+    _check_pdf_streams(p, data)
+    limits = json.dumps({"pages": MAX_PAGES, "chars": MAX_CHARS, "separator": len(PAGE_SEPARATOR),
+                         "memory": MAX_PDF_MEMORY})
     try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as err:
-        msg = str(err)
-        if "password" in msg.lower() or "security" in msg.lower():
-            raise LoadError(p, "encrypted PDF") from None
-        raise LoadError(p, f"not a readable PDF ({msg})") from None
-    except Exception as err:
-        raise LoadError(p, f"not a readable PDF ({type(err).__name__}: {err})") from None
-    pages: list[str] = []
+        done = subprocess.run([sys.executable, "-m", "policygraph.loaders.pdf_worker", limits], input=data,
+                              capture_output=True, timeout=MAX_PDF_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise LoadError(p, f"reading its text took over {MAX_PDF_SECONDS:g} s (a page PDFium cannot read in "
+                           "reasonable time); split it or convert it to text") from None
+    if done.returncode < 0:
+        try:
+            sig = signal.Signals(-done.returncode).name
+        except ValueError:
+            sig = f"signal {-done.returncode}"
+        raise LoadError(p, f"not a readable PDF (PDFium crashed on it: {sig})")
     try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            try:
-                tp = page.get_textpage()
-                try:
-                    t = tp.get_text_bounded()
-                finally:
-                    tp.close()
-            finally:
-                page.close()
-            t = t.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-            pages.append(t)
-    except Exception as err:
-        raise LoadError(p, f"not a readable PDF ({type(err).__name__}: {err})") from None
-    finally:
-        pdf.close()
+        answer = json.loads(done.stdout.decode("utf-8"))
+    except ValueError:
+        why = (done.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise LoadError(p, f"not a readable PDF (its reader failed: {why[:200]})") from None
+    if "error" in answer:
+        raise LoadError(p, answer["error"])
+    pages = answer["pages"]
     if not any(t.strip() for t in pages):
         raise LoadError(p, "PDF has no text layer (scanned?)")
     return PAGE_SEPARATOR.join(pages)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..graph.model import DocumentInfo, Evidence, Relation
 from .facts import one_line
+from .safe_text import md_text
 
 
 # -- inline pieces and blocks -------------------------------------------------------------------------
@@ -161,22 +162,22 @@ def document_description(info: DocumentInfo) -> str:
 
 # -- Markdown ------------------------------------------------------------------------------------------
 def _md_inline(line, table=False) -> str:
-    out = []
+    out = []  # every text from a document goes through md_text: shown as written, never rendered as HTML
     for x in line:
         if isinstance(x, str):
-            out.append(x)
+            out.append(md_text(x))
         elif isinstance(x, Ref):
             out.append(f"[^{x.n}]")
         elif isinstance(x, B):
-            core = x.text.strip()
+            core = md_text(x.text.strip())
             lead, trail = x.text[:len(x.text) - len(x.text.lstrip())], x.text[len(x.text.rstrip()):]
             out.append(f"{lead}**{core}**{trail}" if core else x.text)
         elif isinstance(x, Code):
-            out.append(f"`{x.text}`")
+            out.append(f"`{x.text.replace('`', '')}`")
         elif isinstance(x, Link):
-            out.append(f"[{x.text}]({x.url})")
+            out.append(f"[{md_text(x.text)}]({x.url})")
         elif isinstance(x, Flag):
-            out.append(f"⚠ {x.text}")
+            out.append(f"⚠ {md_text(x.text)}")
     s = "".join(out)
     if table:
         s = one_line(s).replace("|", "\\|")
@@ -191,15 +192,15 @@ def _md_note(nt: Note, fn: Footnotes) -> str:
     flag = f" ⚠ {nt.problem}" if nt.problem else ""
     about = fn.described(nt.ev.doc)
     link = f" · [open in the document]({nt.link})" if nt.link else ""
-    return (f"[^{nt.n}]: “{one_line(nt.ev.quote)}” — {nt.ev.doc}, characters {nt.ev.start}–{nt.ev.end}"
-            + (f" · {about}" if about else "") + link + flag)
+    return (f"[^{nt.n}]: “{md_text(one_line(nt.ev.quote))}” — {md_text(nt.ev.doc)}, characters "
+            f"{nt.ev.start}–{nt.ev.end}" + (f" · {md_text(about)}" if about else "") + link + md_text(flag))
 
 
 def render_markdown(blocks, fn: Footnotes) -> str:
     out: list[str] = []
     for b in blocks:
         if isinstance(b, H):
-            out += ["#" * b.level + " " + b.text, ""]
+            out += ["#" * b.level + " " + md_text(b.text), ""]
         elif isinstance(b, P):
             out += [_md_inline(b.line), ""]
         elif isinstance(b, UL):

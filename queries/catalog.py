@@ -175,30 +175,24 @@ def get_sparql(name: str) -> NamedQuery:
 
 
 # -- parameters ------------------------------------------------------------------------------------------
-_INT = re.compile(r"^[+-]?\d+$")
-_FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
-
-
-def parse_value(text: str):
-    """A command-line value: int or float when it looks like a number, else the string."""
-    if _INT.match(text.strip()):
-        return int(text)
-    if _FLOAT.match(text.strip()):
-        return float(text)
-    return text
+PARAM_TYPES = {"str": "string", "string": "string", "int": "int", "float": "float", "bool": "bool"}
 
 
 def parse_param_args(items) -> dict:
-    """`-p name=value` arguments as a dict (numbers parsed)."""
+    """`-p NAME=VALUE` (always a string) and `-p NAME:TYPE=VALUE` (TYPE: str, int, float or bool) as a dict.
+    A value is never guessed from its look: '5' stays a string unless you say `-p n:int=5`."""
     out = {}
     for item in items or ():
         if "=" not in item:
-            raise PolicygraphError(f"-p {item!r}: expected NAME=VALUE")
+            raise PolicygraphError(f"-p {item!r}: expected NAME=VALUE or NAME:TYPE=VALUE")
         name, value = item.split("=", 1)
-        name = name.strip().lstrip("$")
+        name, _, type_ = name.strip().lstrip("$").partition(":")
+        name, type_ = name.strip(), type_.strip().lower()
         if not name.isidentifier():
             raise PolicygraphError(f"-p {item!r}: {name!r} is not a valid parameter name")
-        out[name] = parse_value(value)
+        if type_ and type_ not in PARAM_TYPES:
+            raise PolicygraphError(f"-p {item!r}: unknown type {type_!r} (one of {', '.join(PARAM_TYPES)})")
+        out[name] = coerce(value, PARAM_TYPES[type_], name) if type_ else value
     return out
 
 
@@ -292,10 +286,6 @@ def run_named_neo4j(name: str, uri: str, user: str | None, password: str | None,
                            driver_factory=driver_factory)
 
 
-_SPARQL_WRITE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.IGNORECASE)
-_SPARQL_STRIP = re.compile(r"""#[^\n]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^>\s]*>""")
-
-
 def load_rdf(source):
     """An rdflib Graph from a build directory (its graph.ttl), an RDF file, a KnowledgeGraph or a Graph."""
     from rdflib import Dataset, Graph
@@ -333,14 +323,17 @@ def load_rdf(source):
         raise PolicygraphError(f"{path}: cannot read the RDF ({str(err).splitlines()[0] if str(err) else err})") from None
 
 
-def run_sparql(query: str, source, params: dict | None = None):
-    """Run a SPARQL SELECT/ASK (text, or the name of a query in queries/sparql/) over the RDF; a DataFrame.
+def run_sparql(query: str, source, params: dict | None = None, timeout: float | None = None):
+    """Run a SPARQL SELECT/ASK/CONSTRUCT/DESCRIBE (text, or the name of a query in queries/sparql/) over the
+    RDF; a DataFrame. The query reads this graph only (queries/sparql_guard.py: no update, no SERVICE, no
+    FROM) and is stopped after `timeout` seconds (default 60).
 
     `params` bind query variables (``?name``) to literals before evaluation."""
     import pandas as pd
     from rdflib import Literal, URIRef
 
     from ..graph.rdf import PREFIXES
+    from .sparql_guard import DEFAULT_TIMEOUT, prepare, with_deadline
 
     text = query
     named = None
@@ -350,28 +343,32 @@ def run_sparql(query: str, source, params: dict | None = None):
         params = bind(named, params)
     if not text or not text.strip():
         raise PolicygraphError("empty SPARQL query")
-    if _SPARQL_WRITE.search(_SPARQL_STRIP.sub(" ", text)):
-        raise PolicygraphError("SPARQL updates are not supported: `policygraph sparql` runs SELECT, ASK and "
-                               "CONSTRUCT queries over the RDF export")
+    prepared = prepare(text, PREFIXES)
     graph = load_rdf(source)
     bindings = {}
     for k, v in (params or {}).items():
         if not str(k).isidentifier():
             raise PolicygraphError(f"invalid parameter name {k!r}")
         bindings[k] = v if isinstance(v, (Literal, URIRef)) else Literal(v)
+
+    def evaluate():
+        result = graph.query(prepared, initBindings=bindings)
+        if result.type == "ASK":
+            return pd.DataFrame({"ask": [bool(result.askAnswer)]})
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            rows = [(str(s), str(p), str(o)) for s, p, o in result.graph]
+            return pd.DataFrame(sorted(rows), columns=["subject", "predicate", "object"])
+        cols = [str(v) for v in result.vars]
+        rows = [[_py(row[i]) for i in range(len(cols))] for row in result]
+        return pd.DataFrame(rows, columns=cols)
+
     try:
-        result = graph.query(text, initNs=PREFIXES, initBindings=bindings)
+        return with_deadline(DEFAULT_TIMEOUT if timeout is None else timeout, evaluate)
+    except PolicygraphError:
+        raise
     except Exception as err:
         msg = " ".join(str(err).split()) or type(err).__name__
         raise PolicygraphError(f"SPARQL error: {msg[:300]}") from None
-    if result.type == "ASK":
-        return pd.DataFrame({"ask": [bool(result.askAnswer)]})
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        rows = [(str(s), str(p), str(o)) for s, p, o in result.graph]
-        return pd.DataFrame(sorted(rows), columns=["subject", "predicate", "object"])
-    cols = [str(v) for v in result.vars]
-    rows = [[_py(row[i]) for i in range(len(cols))] for row in result]
-    return pd.DataFrame(rows, columns=cols)
 
 
 def _py(term):

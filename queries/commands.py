@@ -16,11 +16,14 @@ FORMATS = ("table", "csv", "json")
 QUERY_EXAMPLES = """examples:
   policygraph query "MATCH (f:Firm)-[r:INVESTS_IN]->(s:USState) RETURN f.name, s.name, r.amount_usd"
   policygraph query "MATCH (f:Firm)-[r:INVESTS_IN]->(s:USState) WHERE s.name = \\$state RETURN f.name, r.amount_usd" -p state=Georgia
+  policygraph query "MATCH ()-[r:INVESTS_IN]->() WHERE r.year >= \\$y RETURN count(r) AS n" -p y:int=2020
   policygraph query "MATCH (n:Entity) RETURN labels(n), count(*)" --uri bolt://localhost:7687   # on Neo4j
 
 The embedded store is DIR/graph.lbug (LadybugDB's Cypher dialect: one label per node, label(r) for a
 relationship's type; every fact relationship has r.predicate, r.docs, r.quote). Queries are read-only
-unless --write is given. Pass values with -p NAME=VALUE and use them as $NAME: never paste them in."""
+unless --write is given; a query never reads or writes files, loads extensions or changes settings, and
+runs in a worker process stopped after --timeout seconds. Pass values with -p NAME=VALUE (a string) or
+-p NAME:int=5 (str, int, float, bool) and use them as $NAME: never paste them in."""
 
 QUERIES_EXAMPLES = """examples:
   policygraph queries                                   # list the named queries and their parameters
@@ -88,25 +91,33 @@ def _cell_text(value, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_frame(df, fmt: str = "table") -> str:
-    """A DataFrame as an aligned table, CSV (lists as JSON) or JSON (an array of objects)."""
+def format_frame(df, fmt: str = "table", terminal: bool = False) -> str:
+    """A DataFrame as an aligned table, CSV (lists as JSON) or JSON (an array of objects).
+
+    Values come from documents, so each format keeps them inert (queries/safe_text.py): the table shows
+    control characters as escapes, JSON escapes the ones json.dumps leaves raw, CSV cells that would start a
+    spreadsheet formula get a leading apostrophe, and with `terminal` (output to a terminal) CSV shows
+    control characters as escapes too."""
+    from .safe_text import csv_cell, for_terminal, json_text
+
     if fmt == "json":
-        return json.dumps(_records(df), ensure_ascii=False, indent=1, default=str) + "\n"
+        return json_text(json.dumps(_records(df), ensure_ascii=False, indent=1, default=str)) + "\n"
     if fmt == "csv":
         import csv
         import io
 
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow([str(c) for c in df.columns])
+        w.writerow([csv_cell(str(c)) for c in df.columns])
         for rec in _records(df):
-            w.writerow(["" if v is None else json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                        for v in rec.values()])
-        return buf.getvalue()
+            w.writerow([csv_cell("" if v is None else json.dumps(v, ensure_ascii=False)
+                                 if isinstance(v, (list, dict)) else v) for v in rec.values()])
+        return for_terminal(buf.getvalue()) if terminal else buf.getvalue()
     if fmt != "table":
         raise PolicygraphError(f"unknown --format {fmt!r} (one of {', '.join(FORMATS)})")
-    cols = [str(c) for c in df.columns]
-    rows = [[_cell_text(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    cols = [for_terminal(str(c), keep_newlines=False) for c in df.columns]
+    rows = [[for_terminal(_cell_text(v), keep_newlines=False) for v in row]
+            for row in df.itertuples(index=False, name=None)]
     if not cols:
         return "(no columns)\n"
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(cols)]
@@ -118,7 +129,8 @@ def format_frame(df, fmt: str = "table") -> str:
 
 
 def _emit(df, fmt: str) -> None:
-    sys.stdout.write(format_frame(df, fmt))
+    isatty = getattr(sys.stdout, "isatty", None)
+    sys.stdout.write(format_frame(df, fmt, terminal=bool(isatty and isatty())))
 
 
 # -- shared options --------------------------------------------------------------------------------------
@@ -139,8 +151,14 @@ def _common(p, neo4j: bool = False, push: bool = False) -> None:
 
 
 def _params_arg(p) -> None:
-    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="a query parameter, used as $NAME (repeatable; numbers are parsed as int/float)")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME[:TYPE]=VALUE",
+                   help="a query parameter, used as $NAME (repeatable). A string unless typed: -p n:int=5 "
+                        "(types: str, int, float, bool)")
+
+
+def _timeout_arg(p) -> None:
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="stop the query after this long (default: 60)")
 
 
 def _format_arg(p) -> None:
@@ -152,7 +170,10 @@ def _user(args) -> str:
 
 
 def neo4j_password(user: str, uri: str) -> str:
-    """From $NEO4J_PASSWORD, else a prompt (never a command-line flag)."""
+    """From $NEO4J_PASSWORD, else a prompt (never a command-line flag, nor the URI)."""
+    from ..graph.neo4j_sync import check_uri
+
+    check_uri(uri)
     pw = os.environ.get("NEO4J_PASSWORD")
     if pw is not None:
         return pw
@@ -197,9 +218,9 @@ def cmd_query(args) -> int:
 
         user = _user(args)
         df = run_neo4j_query(args.uri, user, neo4j_password(user, args.uri), cypher, params,
-                             database=args.database, write=args.write)
+                             database=args.database, write=args.write, timeout=args.timeout)
     else:
-        df = run_query(_store(args), cypher, params, write=args.write)
+        df = run_query(_store(args), cypher, params, write=args.write, timeout=args.timeout)
     _emit(df, args.format)
     return 0
 
@@ -308,7 +329,7 @@ def cmd_sparql(args) -> int:
         text = sys.stdin.read()
     if not text:
         raise PolicygraphError("no SPARQL query given (policygraph sparql 'SELECT ...'; or --file FILE)")
-    df = run_sparql(text, Path(args.out), parse_param_args(args.param))
+    df = run_sparql(text, Path(args.out), parse_param_args(args.param), timeout=args.timeout)
     _emit(df, args.format)
     return 0
 
@@ -324,7 +345,9 @@ def register(subparsers) -> None:
     _params_arg(p)
     _format_arg(p)
     p.add_argument("--write", action="store_true",
-                   help="allow CREATE/MERGE/SET/DELETE/REMOVE/DROP/COPY/ALTER... (refused otherwise)")
+                   help="allow CREATE/MERGE/SET/DELETE/DROP/ALTER (refused otherwise; files, extensions and "
+                        "settings are refused always)")
+    _timeout_arg(p)
     _common(p, neo4j=True)
     p.set_defaults(func=cmd_query)
 
@@ -361,5 +384,6 @@ def register(subparsers) -> None:
     p.add_argument("--file", metavar="FILE", help="read the query from a file")
     _params_arg(p)
     _format_arg(p)
+    _timeout_arg(p)
     _common(p)
     p.set_defaults(func=cmd_sparql)

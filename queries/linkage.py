@@ -199,31 +199,35 @@ class Path:
 
 
 def _hop_markdown(h: Hop, j: int, max_quotes: int) -> list[str]:
+    from .safe_text import md_text  # names and quotes come from documents: shown, never rendered as HTML
+
     walk = {"backward": " (walked against its direction)", "symmetric": " (symmetric)"}.get(h.direction, "")
-    out = [f"{j}. **{h.label}**{walk}  "]
-    extra = ", ".join(f"{k}: {h.props[k]}" for k in sorted(h.props)
-                      if k not in ("amount_usd", "year", "status", "joint", "joint_id"))
+    out = [f"{j}. **{md_text(h.label)}**{walk}  "]
+    extra = md_text(", ".join(f"{k}: {h.props[k]}" for k in sorted(h.props)
+                              if k not in ("amount_usd", "year", "status", "joint", "joint_id")))
     nd = len(h.docs)
     out.append(f"   confidence {h.confidence:.2f}, stated in {nd} document{'s' if nd != 1 else ''}"
                + (f"; {extra}" if extra else ""))
     for doc, quote in h.quotes[:max_quotes]:
-        out.append(f"   > “{one_line(quote)}” — *{doc}*")
+        out.append(f"   > “{md_text(one_line(quote))}” — *{md_text(doc)}*")
     if len(h.quotes) > max_quotes:
         out.append(f"   > (and {len(h.quotes) - max_quotes} more quotes: --format json lists them)")
     if h.also:
         more = len(h.also) - MAX_ALSO
-        out.append("   also between them: " + "; ".join(a["label"] for a in h.also[:MAX_ALSO])
+        out.append("   also between them: " + "; ".join(md_text(a["label"]) for a in h.also[:MAX_ALSO])
                    + (f"; and {more} more" if more > 0 else ""))
     return out
 
 
 def _path_markdown(p: Path, i: int, max_quotes: int) -> list[str]:
+    from .safe_text import md_text
+
     ndoc = len(p.documents)
     kind = {"measure": "a measure, ", "direct": "direct, "}.get(p.kind, "")
     out = [f"## Path {i}: {kind}{p.length} hop{'s' if p.length != 1 else ''}, evidence {p.confidence_sum:.2f}, "
-           f"{ndoc} document{'s' if ndoc != 1 else ''}", "", p.summary, ""]
+           f"{ndoc} document{'s' if ndoc != 1 else ''}", "", md_text(p.summary), ""]
     if p.hubs:
-        out += ["_Through " + ", ".join(f"{n} (a hub: {d} neighbours)" for n, d in p.hubs) + "._", ""]
+        out += ["_Through " + ", ".join(f"{md_text(n)} (a hub: {d} neighbours)" for n, d in p.hubs) + "._", ""]
     for j, h in enumerate(p.hops, 1):
         out += _hop_markdown(h, j, max_quotes)
     return out + [""]
@@ -261,14 +265,16 @@ class Explanation:
         return msg
 
     def to_markdown(self, max_quotes: int = 3) -> str:
-        out = [f"# How {self.a} is linked to {self.b}", ""]
-        out += [f"_Note: {n}._  " for n in self.notes] + ([""] if self.notes else [])
+        from .safe_text import md_text  # names and quotes come from documents: shown, never rendered as HTML
+
+        out = [f"# How {md_text(self.a)} is linked to {md_text(self.b)}", ""]
+        out += [f"_Note: {md_text(n)}._  " for n in self.notes] + ([""] if self.notes else [])
         if not self.paths:
-            out += [f"**No link** between {self.a} and {self.b} within {self._hops}."
+            out += [f"**No link** between {md_text(self.a)} and {md_text(self.b)} within {self._hops}."
                     + (f" The shortest link has {self.shortest_beyond} hops; try `--max-hops {self.shortest_beyond}`."
                        if self.shortest_beyond is not None else ""), ""]
             return "\n".join(out)
-        out += [self.message[0].upper() + self.message[1:] + ".", ""]
+        out += [md_text(self.message[0].upper() + self.message[1:]) + ".", ""]
         for i, p in enumerate(self.paths, 1):
             out += _path_markdown(p, i, max_quotes)
         if self.truncated:

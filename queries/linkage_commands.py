@@ -73,7 +73,7 @@ def cmd_explain(args) -> int:
 
     kg = open_build(args.out).kg
     ex = explain(kg, args.a, args.b, max_hops=args.max_hops, k=args.k)
-    sys.stdout.write(ex.to_json() + "\n" if args.format == "json" else ex.to_markdown())
+    _out(ex.to_json() + "\n" if args.format == "json" else ex.to_markdown())
     return 0
 
 
@@ -102,7 +102,15 @@ def cmd_brief(args) -> int:
     text = brief(b.kg, args.name, with_=args.with_, fmt=fmt, out=args.output,
                  docs_dir=docs_dir if docs_dir.is_dir() else None)
     if args.output is None:
-        sys.stdout.write(text)
+        _out(text)
     else:
         print(args.output)
     return 0
+
+
+def _out(text: str) -> None:
+    """Text from documents to stdout: on a terminal, control characters are shown as escapes, never obeyed."""
+    from .safe_text import for_terminal
+
+    isatty = getattr(sys.stdout, "isatty", None)
+    sys.stdout.write(for_terminal(text) if isatty and isatty() else text)

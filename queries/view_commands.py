@@ -41,7 +41,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.add_argument("--out", default="out", metavar="DIR", help="the build directory (default: out)")
     p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
-                   help="the HTML file to write (default: DIR/view.html)")
+                   help="the HTML file to write (default, for the whole graph only: DIR/view.html)")
     p.add_argument("--focus", metavar="NAME", help="show only this entity (name, alias or id) and its neighbourhood")
     p.add_argument("--hops", type=whole_number(0), default=2, metavar="N",
                    help="with --focus: how many relations away to go (default: 2)")
@@ -63,6 +63,14 @@ def cmd_view(args) -> int:
     from ..api import open_build
 
     progress = Progress(quiet=getattr(args, "quiet", False))
+    partial = [flag for flag, value in (("--focus", args.focus), ("--types", args.types),
+                                        ("--predicates", args.predicates), ("--docs", args.docs),
+                                        ("--years", args.years), ("--path", args.path)) if value]
+    if partial and args.output is None:
+        # DIR/view.html is the build's whole-graph view: a partial one never replaces it unless asked (-o)
+        raise PolicygraphError(f"{' '.join(partial)} makes a partial view: give the file to write with -o FILE "
+                               f"(e.g. -o view-part.html); {Path(args.out) / 'view.html'} is the build's view of "
+                               "the whole graph and is only replaced when you name it")
     build = open_build(args.out)
     out_file = args.output if args.output is not None else Path(args.out) / "view.html"
     for given in (out_file, args.svg, args.csv, args.png):

@@ -28,3 +28,14 @@ def corpus_build(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip(f"corpus tests skipped: no corpus at {CORPUS}")
     return build([CORPUS], out=tmp_path_factory.mktemp("corpus") / "out")
+
+
+# `pytest -m "not slow"`: a quick run while developing. Slow: the browser, the corpus build (spaCy model), the
+# kill-at-every-stage and fuzz suites; single slow tests carry @pytest.mark.slow themselves (the bombs...).
+SLOW_MODULES = {"test_view_browser.py", "test_atomic.py", "test_fuzz.py", "test_bench_corpus.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in SLOW_MODULES or "corpus_build" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

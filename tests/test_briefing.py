@@ -42,8 +42,14 @@ def split(md: str) -> tuple[str, dict[int, tuple[str, str, int, int, str]]]:
     for line in sources.strip().splitlines():
         m = FOOTNOTE.match(line)
         assert m, f"not a footnote line: {line!r}"
-        notes[int(m.group(1))] = (m.group(2), m.group(3), int(m.group(4)), int(m.group(5)), m.group(6))
+        notes[int(m.group(1))] = (md_plain(m.group(2)), md_plain(m.group(3)), int(m.group(4)), int(m.group(5)),
+                                  m.group(6))
     return body, notes
+
+
+def md_plain(text: str) -> str:
+    """What a Markdown renderer shows for text escaped by safe_text.md_text (the quote as the document has it)."""
+    return html.unescape(text.replace("\\[", "[").replace("\\]", "]"))
 
 
 def section(md: str, title: str) -> str:

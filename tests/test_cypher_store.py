@@ -132,16 +132,21 @@ def test_user_values_only_reach_cypher_as_parameters(store):
     "MERGE (n:Firm {id: 'x'})",
     "MATCH (n:Firm) REMOVE n.name",
     "DROP TABLE Firm",
-    "COPY Firm FROM 'x.csv'",
     "ALTER TABLE Firm ADD x STRING",
-    "LOAD FROM 'x.csv' RETURN *",
-    "INSTALL json",
     "match (n) detach delete n",
 ])
 def test_writes_are_refused_without_write(store, cypher):
     path, _ = store
     with pytest.raises(PolicygraphError, match="read-only unless you pass --write"):
         cs.run_query(path, cypher)
+
+
+@pytest.mark.parametrize("cypher", ["COPY Firm FROM 'x.csv'", "LOAD FROM 'x.csv' RETURN *", "INSTALL json"])
+@pytest.mark.parametrize("write", [False, True])
+def test_file_and_extension_clauses_are_refused_even_with_write(store, cypher, write):
+    path, _ = store
+    with pytest.raises(PolicygraphError, match="which policygraph never runs"):
+        cs.run_query(path, cypher, write=write)
 
 
 def test_keywords_inside_strings_names_and_comments_are_not_writes(store):

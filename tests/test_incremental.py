@@ -312,18 +312,27 @@ def test_add_and_remove_keep_the_api_shape():
 
 
 def test_a_second_build_waits_for_the_first(tmp_path):
-    """Builds of one directory are serialised: the lock is held for the whole build."""
+    """Builds of one directory are serialised: the lock, inside the build folder, is held for the whole build;
+    nothing is left beside the folder."""
     import fcntl
 
     out = tmp_path / "out"
     with incremental.BuildLock(out):
-        fd = os.open(tmp_path / ".out.lock", os.O_RDWR)
+        fd = os.open(out / ".policygraph.lock", os.O_RDWR)
         try:
             with pytest.raises(BlockingIOError):
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         finally:
             os.close(fd)
-    fd = os.open(tmp_path / ".out.lock", os.O_RDWR)
+    assert list(tmp_path.iterdir()) == []  # a folder made only for the lock goes again
+    policygraph.build([write_docs(tmp_path / "src", ["alpha.txt"])], out=out, use_model=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]  # no .out.lock beside it
+    with incremental.BuildLock(out):
+        fd = os.open(out / ".policygraph.lock", os.O_RDWR)
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.close(fd)
+    fd = os.open(out / ".policygraph.lock", os.O_RDWR)
     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released
     os.close(fd)
 
@@ -455,7 +464,9 @@ def test_an_output_that_is_not_a_build_is_refused_before_any_work(tmp_path, caps
     for out, reason in ((tmp_path / "notes", "exists and is not a policygraph build"),
                         (tmp_path / "file", "exists and is not a directory")):
         assert main(["build", str(src), "--out", str(out), "-q", "--rules-only"]) == 1
-        assert capsys.readouterr().err == f"policygraph: error: {out}: {reason}; choose another --out\n"
+        err = capsys.readouterr().err
+        assert err.startswith(f"policygraph: error: {out}: {reason}") and "choose another --out" in err
+        assert err.count("\n") == 1
     assert (tmp_path / "notes" / "mine.txt").read_text() == "keep me"
     assert (tmp_path / "file").read_text() == "keep me too"
     assert (tmp_path / "notes").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["file", "notes", "src"]

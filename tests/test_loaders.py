@@ -290,9 +290,12 @@ def test_iter_paths_symlink_loops(tmp_path):
     d = tmp_path / "docs"
     d.mkdir()
     (d / "ok.txt").write_text("x")
-    os.symlink(d, d / "again")  # a directory loop
+    os.symlink(d, d / "again")  # a directory loop: not followed, unless asked
+    skipped = []
+    assert iter_paths([d], on_skip=lambda p, why: skipped.append(p)) == [d / "ok.txt"]
+    assert skipped == [d / "again"]
     with pytest.raises(LoadError, match="symlink loop"):
-        iter_paths([d])
+        iter_paths([d], follow_symlinks=True)
     os.remove(d / "again")
     os.symlink(d / "self.txt", d / "self.txt")  # a file that points at itself
     with pytest.raises(LoadError, match="symlink"):

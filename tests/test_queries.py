@@ -73,8 +73,11 @@ def test_param_headers_and_binding():
         catalog.bind(catalog.get_query("timeline"), {"from_year": "20x"})
     with pytest.raises(PolicygraphError, match="did you mean investments_into_states"):
         catalog.get_query("investments_into_state")
+    # a plain -p value is a string, whatever it looks like; a typed one is converted (named queries convert
+    # strings to their declared types in bind)
     assert catalog.parse_param_args(["a=1", "b=2.5", "c=Georgia", "d=1e9", "e=", "f=x=y"]) == {
-        "a": 1, "b": 2.5, "c": "Georgia", "d": 1e9, "e": "", "f": "x=y"}
+        "a": "1", "b": "2.5", "c": "Georgia", "d": "1e9", "e": "", "f": "x=y"}
+    assert catalog.parse_param_args(["a:int=1", "b:float=2.5", "d:float=1e9"]) == {"a": 1, "b": 2.5, "d": 1e9}
     with pytest.raises(PolicygraphError, match="expected NAME=VALUE"):
         catalog.parse_param_args(["novalue"])
 

@@ -440,7 +440,7 @@ def test_cli_view_user_errors_are_one_line(kg, tmp_path, capsys, argv, message):
     from policygraph.cli import main
 
     out = _build_dir(tmp_path, kg)
-    assert main(["view", "--out", str(out), "-q"] + argv) == 1
+    assert main(["view", "--out", str(out), "-q", "-o", str(tmp_path / "part.html")] + argv) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("policygraph: error: ") and message in err and "\n" not in err
 
