@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import __version__
 from .console import PolicygraphError, Progress
 
 EPILOG = """examples:
@@ -93,7 +94,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policygraph", description="Turn policy documents into an evidenced knowledge graph.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version="policygraph 0.1.0")
+    parser.add_argument("--version", action="version", version=f"policygraph {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name, help_, example, func):

@@ -37,7 +37,7 @@ from .buildfolder import BuildLock, is_build, is_empty
 from .console import QUIET, PolicygraphError, Progress
 from .graph.files import write_text
 from .graph.model import DocumentInfo, Entity, Evidence, KnowledgeGraph, Relation
-from .loaders.errors import LoadError
+from .loaders.read.errors import LoadError
 
 CACHE_DIR = "cache"
 CACHE_VERSION = 1
@@ -484,7 +484,7 @@ class Builder:
     @property
     def extractor(self):
         if self._extractor is None:
-            from .loaders.pipeline import Extractor
+            from .loaders.extract.pipeline import Extractor
 
             self.progress("Loading the extractor" + (" and the spaCy model" if self.mode != "rules" else ""))
             self._extractor = Extractor(use_model=self.use_model)
@@ -499,7 +499,7 @@ class Builder:
 
     def add_file(self, path: Path, index: tuple[int, int] | None = None) -> Doc | None:
         """Read (or take from the cache) one file; None when it cannot be built (with keep_going)."""
-        from .loaders.readers import FORMATS, _read_bytes, read_document
+        from .loaders.read.readers import FORMATS, _read_bytes, read_document
 
         done, total = index or (None, None)
         try:
@@ -510,7 +510,7 @@ class Builder:
             self.fail(err)
             return None
         sha = hashlib.sha256(data).hexdigest()
-        from .loaders.metadata import read_metadata
+        from .loaders.read.metadata import read_metadata
 
         meta = read_metadata(path, data)  # what the document states about itself: title, publisher, date
         del data
@@ -566,14 +566,14 @@ class Builder:
         except (OSError, UnicodeDecodeError):
             raw = None
         if raw is not None and len(raw) == info.chars:
-            from .loaders.repair import repair
+            from .loaders.read.repair import repair
 
             self.extractor  # noqa: B018 - load it first, so the progress lines read in order
             self.progress(f"Re-extracting {info.id} from {copy} (its cache entry is stale or missing)")
             doc = repair(info.id, info.path, info.format, raw)
             doc.sha256 = info.sha256
         else:
-            from .loaders.readers import read_document
+            from .loaders.read.readers import read_document
 
             src = Path(info.path)
             try:
@@ -684,7 +684,7 @@ def _one_path(builder: Builder, p: Path) -> list[Path]:
     """The files of one command-line path; a problem with it is the builder's error (or warning). The walk of
     a folder never enters a build folder, never reads policygraph's own outputs and follows no symbolic link
     out of the folder (unless builder.follow_symlinks)."""
-    from .loaders.readers import SUPPORTED, iter_paths
+    from .loaders.read.readers import SUPPORTED, iter_paths
 
     def skipped(path: Path, reason: str) -> None:
         if "symbolic link" in reason or "own output" in reason:

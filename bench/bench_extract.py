@@ -27,14 +27,14 @@ ensure_importable()
 
 
 def sentence_texts(doc):
-    from policygraph.loaders.pipeline import MAX_SENTENCE_CHARS
+    from policygraph.loaders.extract.pipeline import MAX_SENTENCE_CHARS
 
     return [doc.text[s:min(e, s + MAX_SENTENCE_CHARS)] for s, e in doc.sentences]
 
 
 def measure(paths: list[Path], label: str, extractor, profile: bool = False, runs: int = 1) -> dict:
     from policygraph import api
-    from policygraph.loaders.readers import iter_paths, read_document
+    from policygraph.loaders.read.readers import iter_paths, read_document
 
     files = iter_paths(paths)
     t0 = time.perf_counter()
@@ -106,7 +106,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
 
-    from policygraph.loaders.pipeline import Extractor
+    from policygraph.loaders.extract.pipeline import Extractor
 
     t0 = time.perf_counter()
     extractor = Extractor()

@@ -68,7 +68,7 @@ _FRAME = re.compile(r"^(?P<func>.*?) \((?P<file>[^()]*?)(?::(?P<line>\d+))?\)$")
 
 
 def _func(frame: str) -> str:
-    """'Extractor.run (main/loaders/pipeline.py:79)' -> 'Extractor.run (loaders/pipeline.py)'."""
+    """'Extractor.run (main/loaders/extract/pipeline.py:79)' -> 'Extractor.run (loaders/extract/pipeline.py)'."""
     m = _FRAME.match(frame.strip())
     if not m:
         return frame.strip() or "?"

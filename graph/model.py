@@ -120,7 +120,7 @@ class DocumentInfo:
     chars: int
     format: str
     # what the document states about itself (HTML <title>/meta, PDF metadata, a first heading); see
-    # loaders/metadata.py. None where it states nothing.
+    # loaders/read/metadata.py. None where it states nothing.
     title: str | None = None
     publisher: str | None = None
     date: str | None = None

@@ -27,7 +27,7 @@ class Rule:
     both_directions: bool = False
     negation_ok: bool = False
     confidence: float = 0.7
-    flags: frozenset = frozenset()  # the predicate's quirks (RULE_FLAGS), read by loaders/relations.py
+    flags: frozenset = frozenset()  # the predicate's quirks (RULE_FLAGS), read by loaders/extract/relations.py
 
 
 @dataclass

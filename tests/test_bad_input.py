@@ -22,8 +22,8 @@ from build_fixtures import (DOCS, cli_env, digest, make_pdf, no_traceback, run_c
                             write_docs)
 from policygraph.cli import main
 from policygraph.console import PolicygraphError
-from policygraph.loaders.readers import MAX_CHARS, SUPPORTED
-from policygraph.loaders.sentences import MAX_SENTENCE_CHARS
+from policygraph.loaders.read.readers import MAX_CHARS, SUPPORTED
+from policygraph.loaders.read.sentences import MAX_SENTENCE_CHARS
 
 SUPPORTED_LIST = " ".join(SUPPORTED)
 

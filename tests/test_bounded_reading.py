@@ -16,8 +16,8 @@ import pytest
 
 import policygraph
 from build_fixtures import cli_env, make_pdf, no_traceback
-from policygraph.loaders import readers
-from policygraph.loaders.errors import LoadError
+from policygraph.loaders.read import readers
+from policygraph.loaders.read.errors import LoadError
 
 UNIT = b"BT /F1 1 Tf 10 10 Td (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj ET\n"
 FIRST = b"BT /F1 9 Tf 72 720 Td (South Korea and the United States signed the KORUS FTA in 2007.) Tj ET\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.loaders.document import Document
-from policygraph.loaders.pipeline import Extractor
-from policygraph.loaders.repair import repair
-from policygraph.loaders.sentences import split_sentences
+from policygraph.loaders.read.document import Document
+from policygraph.loaders.extract.pipeline import Extractor
+from policygraph.loaders.read.repair import repair
+from policygraph.loaders.read.sentences import split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -443,7 +443,7 @@ def test_a_partnership_between_governments_is_cooperation(ex):
 
 
 def test_infobox_fields_about_the_title_entity(ex):
-    from policygraph.loaders.repair import repair
+    from policygraph.loaders.read.repair import repair
 
     text = ("= Ultium Cells =\n\nUltium Cells LLC\n- Type: Joint venture\n- Industry: Electric vehicle batteries\n"
             "- Key People: Kurt Kelty (CEO) Anna Park (CFO)\n- Owner: General Motors (50%) LG Energy Solution (50%)\n"

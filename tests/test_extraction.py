@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.loaders.document import Document
-from policygraph.loaders.pipeline import Extractor
-from policygraph.loaders.sentences import split_sentences
+from policygraph.loaders.read.document import Document
+from policygraph.loaders.extract.pipeline import Extractor
+from policygraph.loaders.read.sentences import split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +108,7 @@ def test_rules_only_path_finds_simple_facts(rules_only):
 def test_evidence_quotes_are_raw_text(parsed):
     raw = "Toyota has invested $1.5 billion\n\nin Kentucky. Samsung Electronics\nbuilt a fab in Texas."
     doc = Document(id="t", path="t.txt", format="txt", raw=raw)
-    from policygraph.loaders.repair import repair
+    from policygraph.loaders.read.repair import repair
 
     doc = repair("t", "t.txt", "txt", raw)
     out = parsed.run(doc)

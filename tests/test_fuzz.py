@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from build_fixtures import make_pdf
 from policygraph.incremental import Entry, merge
 from policygraph.graph.model import DocumentInfo
-from policygraph.loaders.errors import LoadError
-from policygraph.loaders.readers import read_document
-from policygraph.loaders.repair import repair
+from policygraph.loaders.read.errors import LoadError
+from policygraph.loaders.read.readers import read_document
+from policygraph.loaders.read.repair import repair
 from policygraph.ontology import load_model
 
 SLOW = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
@@ -43,14 +43,14 @@ ADVERSARIAL = st.lists(st.one_of(FRAGMENTS, FRAGMENTS, FRAGMENTS, st.text(max_si
 
 @pytest.fixture(scope="module")
 def rules():
-    from policygraph.loaders.pipeline import Extractor
+    from policygraph.loaders.extract.pipeline import Extractor
 
     return Extractor(use_model=False)
 
 
 @pytest.fixture(scope="module")
 def model():
-    from policygraph.loaders.pipeline import Extractor
+    from policygraph.loaders.extract.pipeline import Extractor
 
     ex = Extractor(use_model=True)
     if ex.nlp is None:

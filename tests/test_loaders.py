@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.loaders import readers
-from policygraph.loaders.document import Document
-from policygraph.loaders.errors import LoadError
-from policygraph.loaders.readers import SUPPORTED, iter_paths, read_document
-from policygraph.loaders.repair import repair, repair_with_stats
-from policygraph.loaders.sentences import MAX_SENTENCE_CHARS, split_sentences
+from policygraph.loaders.read import readers
+from policygraph.loaders.read.document import Document
+from policygraph.loaders.read.errors import LoadError
+from policygraph.loaders.read.readers import SUPPORTED, iter_paths, read_document
+from policygraph.loaders.read.repair import repair, repair_with_stats
+from policygraph.loaders.read.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_fixtures import make_pdf  # noqa: E402
 
 from policygraph.graph.model import DocumentInfo  # noqa: E402
-from policygraph.loaders.metadata import read_metadata  # noqa: E402
+from policygraph.loaders.read.metadata import read_metadata  # noqa: E402
 from policygraph.queries.sources import document_page  # noqa: E402
 
 HTML = """<!DOCTYPE html><html><head><title>Chips &amp; Trade: A Brief</title>

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..mentions import Mention
-from ..relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
+from .mentions import Mention
+from .relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
 from .props import fact_props
 
 PARTY_TYPES = ("Country", "InternationalOrganization")

@@ -17,8 +17,8 @@ from pathlib import Path
 import tomllib
 
 from ...graph.model import entity_id
-from ..linear import _lemmas
-from ..mentions import Mention
+from .linear import _lemmas
+from .mentions import Mention
 
 LEXICON = Path(__file__).resolve().parents[2] / "ontology" / "lexicon.toml"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..amounts import find_amounts
+from .amounts import find_amounts
 
 HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})

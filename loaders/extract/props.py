@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ...ontology.lexicon import load_lexicon
-from ..amounts import find_amounts, find_years
+from .amounts import find_amounts, find_years
 
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
 # "until 2041", "by the end of 2030": a year that ends or bounds a fact does not date it

@@ -61,8 +61,8 @@ def _evidence_spans(text: str, quote: str) -> list[tuple[int, int]]:
 
 def collect(sets: list[tuple[str, str]], matcher) -> tuple[list[dict], dict]:
     """Rows {doc, features, label, s, p, o} for every candidate pair of every document, and the entities."""
-    from ..pipeline import Extractor
-    from ..readers import iter_paths, read_document
+    from .pipeline import Extractor
+    from ..read.readers import iter_paths, read_document
 
     ex = Extractor(backend="rules")
     rows: list[dict] = []

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import permutations
 
-from ..ontology import load_model
-from ..ontology.lexicon import Rule, load_lexicon
+from ...ontology import load_model
+from ...ontology.lexicon import Rule, load_lexicon
 from .amounts import find_amounts
-from .extract.props import amount_for, event_years, year_for
+from .props import amount_for, event_years, year_for
 from .mentions import Mention
 
 ACTOR_TYPES = {"Country", "USState", "GovernmentBody", "Person", "Firm", "InternationalOrganization"}

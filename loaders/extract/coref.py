@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..graph.model import entity_id
-from ..ontology.lexicon import load_lexicon
+from ...graph.model import entity_id
+from ...ontology.lexicon import load_lexicon
 from .mentions import Mention
 
 ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")

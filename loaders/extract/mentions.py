@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..graph.model import entity_id
-from ..ontology import load_model
-from ..ontology.lexicon import load_lexicon
+from ...graph.model import entity_id
+from ...ontology import load_model
+from ...ontology.lexicon import load_lexicon
 
 
 @dataclass
@@ -397,7 +397,7 @@ _STOP = set("the a an its their his her our this that these those of and or to i
 # --------------------------------------------------------------------------------------------
 # Statistical NER for names the gazetteer does not know, typed by context
 # --------------------------------------------------------------------------------------------
-from .repair import is_word  # noqa: E402  (a word list for telling names from words)
+from ..read.repair import is_word  # noqa: E402  (a word list for telling names from words)
 
 
 # a list of at least three capitalised names: "A, B C, D and E Co."

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..graph.model import entity_id
-from ..ontology import load_model
-from ..ontology.lexicon import load_lexicon
+from ...graph.model import entity_id
+from ...ontology import load_model
+from ...ontology.lexicon import load_lexicon
 from .mentions import PARTY_TYPES, GazetteerMatcher, Mention
 from .relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
 

@@ -13,18 +13,18 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from ..graph.model import Entity, Evidence, Relation, entity_id
-from ..ontology import load_model
-from ..ontology.lexicon import load_lexicon
+from ...graph.model import Entity, Evidence, Relation, entity_id
+from ...ontology import load_model
+from ...ontology.lexicon import load_lexicon
 from .amounts import sentence_year
 from .coref import Coreference
-from .document import Document
-from .extract.constructions import DocumentState, run_constructions
-from .extract.derived import derived_mentions
-from .extract.modality import mark_joint, stated
-from .extract.pairs import PairFeatures
-from .extract.props import fact_props
-from .extract.scorer import load_scorer
+from ..read.document import Document
+from .constructions import DocumentState, run_constructions
+from .derived import derived_mentions
+from .modality import mark_joint, stated
+from .pairs import PairFeatures
+from .props import fact_props
+from .scorer import load_scorer
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        default_matcher, list_firms)
 from .nlp import load_nlp

@@ -1,6 +1,6 @@
 """What a document states about itself: its title, publisher, date and author, where it states them.
 
-    from policygraph.loaders.metadata import read_metadata
+    from policygraph.loaders.read.metadata import read_metadata
     read_metadata(Path("report.html"), data)   # {'title': ..., 'publisher': ..., 'date': ...}
 
 HTML: <title>, Open Graph and Dublin Core / Highwire (citation_*) meta tags, article:published_time. PDF: the

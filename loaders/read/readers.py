@@ -523,7 +523,7 @@ MAX_PDF_MEMORY = 2 * 1024 * 1024 * 1024  # the PDF worker's address space
 
 
 def _pdf_text(p: Path, data: bytes) -> str:
-    """The text of each page, read by PDFium in a worker process (loaders/pdf_worker.py) with its memory
+    """The text of each page, read by PDFium in a worker process (loaders/read/pdf_worker.py) with its memory
     and time bounded: a page PDFium would spend minutes or gigabytes on is one clear error."""
     import json
     import signal
@@ -540,7 +540,7 @@ def _pdf_text(p: Path, data: bytes) -> str:
     limits = json.dumps({"pages": MAX_PAGES, "chars": MAX_CHARS, "separator": len(PAGE_SEPARATOR),
                          "memory": MAX_PDF_MEMORY})
     try:
-        done = subprocess.run([sys.executable, "-m", "policygraph.loaders.pdf_worker", limits], input=data,
+        done = subprocess.run([sys.executable, "-m", "policygraph.loaders.read.pdf_worker", limits], input=data,
                               capture_output=True, timeout=MAX_PDF_SECONDS)
     except subprocess.TimeoutExpired:
         raise LoadError(p, f"reading its text took over {MAX_PDF_SECONDS:g} s (a page PDFium cannot read in "
