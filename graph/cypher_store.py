@@ -19,9 +19,21 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import ontology
 from ..console import QUIET, PolicygraphError, Progress
 from . import dialect as D
-from .model import KnowledgeGraph, Relation
+from .engine import (  # noqa: F401
+    Store,
+    check_statement,
+    check_store_path,
+    engine,
+    execute,
+    one_line,
+    open_store,
+    result_frame,
+)
+from .model import KnowledgeGraph, Relation, to_float, to_int
+from .query_worker import DEFAULT_TIMEOUT, run_isolated
 
 # ------------------------------------------------------------------------------------------------------
 # The schema, from the ontology
@@ -42,10 +54,6 @@ class Schema:
 
 
 def load_ontology():
-    try:
-        from policygraph import ontology
-    except ImportError as err:  # pragma: no cover - the package always ships it
-        raise PolicygraphError(f"the ontology package cannot be imported ({err})") from None
     return ontology.load_model()
 
 
@@ -148,25 +156,6 @@ class GraphRows:
         }
 
 
-def _float(value):
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _int(value):
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        f = float(value)
-    except (TypeError, ValueError):
-        return None
-    return int(f) if f.is_integer() else None
-
-
 def _text(value):
     if value is None:
         return None
@@ -227,8 +216,8 @@ def graph_rows(kg: KnowledgeGraph, sentences=None, mentions=None, model=None, sc
             if sid in seen:
                 continue
             seen.add(sid)
-            sent_rows.append({"id": sid, "doc": s["doc"], "position": _int(s["index"]),
-                              "start_offset": _int(s.get("start")), "end_offset": _int(s.get("end")),
+            sent_rows.append({"id": sid, "doc": s["doc"], "position": to_int(s["index"]),
+                              "start_offset": to_int(s.get("start")), "end_offset": to_int(s.get("end")),
                               "text": s.get("text")})
     else:
         spans = sorted({(ev.doc, ev.start, ev.end, ev.quote) for r in kg.relations.values() for ev in r.evidence})
@@ -294,8 +283,8 @@ def fact_row(r: Relation, index: _SentenceIndex | None = None) -> dict:
             if sid is not None and sid not in sentences:
                 sentences.append(sid)
     row = {"id": r.id, "predicate": r.predicate}
-    row["amount_usd"] = _float(r.props.get("amount_usd"))
-    row["year"] = _int(r.props.get("year"))
+    row["amount_usd"] = to_float(r.props.get("amount_usd"))
+    row["year"] = to_int(r.props.get("year"))
     for name in D.TEXT_REL_PROPS:
         row[name] = _text(r.props.get(name))
     row.update(
@@ -313,14 +302,6 @@ def fact_row(r: Relation, index: _SentenceIndex | None = None) -> dict:
 # ------------------------------------------------------------------------------------------------------
 # Writing the store
 # ------------------------------------------------------------------------------------------------------
-
-
-def _lb():
-    try:
-        import ladybug
-    except ImportError as err:  # pragma: no cover
-        raise PolicygraphError(f"the embedded Cypher store needs the `ladybug` package ({err})") from None
-    return ladybug
 
 
 def _frame(rows: list[dict], columns: list[str]):
@@ -358,7 +339,7 @@ def write_store(kg: KnowledgeGraph, path, *, sentences=None, mentions=None, mode
     `sentences`: [{doc, index, start, end, text}], `mentions`: [{doc, sentence_index, entity_id}] from the
     extractor; without them, Sentence nodes are the facts' evidence quotes. Returns counts."""
     t0 = time.perf_counter()
-    lb = _lb()
+    lb = engine()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = graph_rows(kg, sentences, mentions, model)
@@ -415,7 +396,7 @@ def write_store(kg: KnowledgeGraph, path, *, sentences=None, mentions=None, mode
                 pass
         _remove(tmp)
         if isinstance(err, Exception) and not isinstance(err, PolicygraphError):
-            raise PolicygraphError(f"{path}: could not write the Cypher store: {_one_line(err)}") from err
+            raise PolicygraphError(f"{path}: could not write the Cypher store: {one_line(err)}") from err
         raise
     counts = rows.counts()
     counts.update(
@@ -428,91 +409,8 @@ def write_store(kg: KnowledgeGraph, path, *, sentences=None, mentions=None, mode
 
 
 # ------------------------------------------------------------------------------------------------------
-# Reading: open, query
+# Reading: one statement, in a confined worker or on an open store
 # ------------------------------------------------------------------------------------------------------
-
-
-def _one_line(err) -> str:
-    text = str(err).strip() or type(err).__name__
-    first = text.splitlines()[0].strip()
-    return first
-
-
-def check_store_path(path: Path) -> str:
-    """Refuse (one line) a store that is missing or empty; the repair hint for other damage."""
-    repair = f"rebuild it with `policygraph build --repair --out {path.parent}`"
-    if not path.exists():
-        if (path.parent / "facts.jsonl").exists():  # a build whose store was deleted
-            raise PolicygraphError(f"{path}: the Cypher store is missing; {repair}")
-        raise PolicygraphError(f"{path}: no Cypher store here (run `policygraph build PATH --out {path.parent}` first)")
-    if path.is_file() and path.stat().st_size == 0:  # LadybugDB would open it as a new, empty store
-        raise PolicygraphError(f"{path}: the Cypher store is empty (damaged); {repair}")
-    return repair
-
-
-class Store:
-    """An open store. Use as a context manager, or call close()."""
-
-    def __init__(self, path, read_only: bool = True, **db_options) -> None:
-        lb = _lb()
-        self.path = Path(path)
-        self.read_only = read_only
-        repair = check_store_path(self.path)
-        try:
-            self.db = lb.Database(str(self.path), read_only=read_only, **db_options)
-            self.conn = lb.Connection(self.db)
-        except Exception as err:
-            raise PolicygraphError(f"{self.path}: cannot open the Cypher store, it looks damaged ({_one_line(err)}); "
-                                   f"{repair}") from None
-
-    def query(self, cypher: str, params: dict | None = None, write: bool = False):
-        return run_query(self, cypher, params, write=write)
-
-    def close(self) -> None:
-        for handle in (getattr(self, "conn", None), getattr(self, "db", None)):
-            if handle is not None:
-                try:
-                    handle.close()
-                except Exception:
-                    pass
-        self.conn = self.db = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<policygraph Cypher store {self.path}{' (read-only)' if self.read_only else ''}>"
-
-
-def open_store(path, read_only: bool = True) -> Store:
-    return Store(path, read_only=read_only)
-
-
-_INT_TYPES = {"INT64", "INT32", "INT16", "INT8", "UINT64", "UINT32", "UINT16", "UINT8", "SERIAL"}
-
-
-def _result_frame(names, types, rows):
-    import pandas as pd
-
-    df = pd.DataFrame(rows, columns=names)
-    for name, type_ in zip(names, types):
-        if type_ in _INT_TYPES:
-            df[name] = df[name].astype("Int64")
-    return df
-
-
-def _to_frame(result):
-    if isinstance(result, list):
-        result = result[-1]
-    names = result.get_column_names()
-    types = result.get_column_data_types()
-    rows = []
-    while result.has_next():
-        rows.append(result.get_next())
-    return _result_frame(names, types, rows)
 
 
 def run_query(path_or_conn, cypher: str, params: dict | None = None, write: bool = False,
@@ -525,45 +423,12 @@ def run_query(path_or_conn, cypher: str, params: dict | None = None, write: bool
     never into the text. Given a path, the statement runs in a confined worker process
     (graph/query_worker.py) stopped after `timeout` seconds (default 60): a crash of the engine is an
     error, not the end of this interpreter."""
-    from .cypher_guard import check_query
-    from .query_worker import DEFAULT_TIMEOUT, run_isolated
-
-    if not isinstance(cypher, str) or not cypher.strip():
-        raise PolicygraphError("empty query")
-    check_query(cypher, D.LADYBUG, write=write)
-    params = dict(params or {})
-    for key in params:
-        if not isinstance(key, str) or not key.isidentifier():
-            raise PolicygraphError(f"invalid parameter name {key!r}")
-    D.check_parameters(cypher, params)
-    if isinstance(path_or_conn, (str, os.PathLike)):
-        check_store_path(Path(path_or_conn))  # missing or empty: said here, before a worker starts
-        names, types, rows = run_isolated(Path(path_or_conn), cypher, params, write=write,
-                                          timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
-        return _result_frame(names, types, rows)
     if isinstance(path_or_conn, Store):
-        conn = path_or_conn.conn
-        if write and path_or_conn.read_only:
-            raise PolicygraphError(f"{path_or_conn.path}: opened read-only; open it with read_only=False to write")
-    else:
-        conn = path_or_conn
-    try:
-        result = conn.execute(cypher, params)
-    except Exception as err:
-        raise PolicygraphError(_engine_message(err, params)) from None
-    return _to_frame(result)
-
-
-def _engine_message(err, params: dict) -> str:
-    line = _one_line(err)
-    low = line.lower()
-    if "parameter" in low and "not found" in low:
-        return f"Cypher error: {line} (pass it with -p NAME=VALUE; Python: params={{...}})"
-    if "read-only" in low or "read only" in low:
-        return f"Cypher error: {line} (the store is opened read-only; pass --write to change it)"
-    if "bad_alloc" in low or "out of memory" in low or "buffer manager" in low:
-        return (f"Cypher error: the query needs more memory than one query may use ({line}); narrow it, e.g. with "
-                "WHERE or LIMIT")
-    if "interrupted" in low or "timeout" in low:
-        return f"Cypher error: the query ran out of time and was stopped ({line}); narrow it, or pass --timeout"
-    return f"Cypher error: {line}"
+        return path_or_conn.query(cypher, params, write=write)
+    params = check_statement(cypher, params, write)
+    if not isinstance(path_or_conn, (str, os.PathLike)):
+        return execute(path_or_conn, cypher, params)
+    check_store_path(Path(path_or_conn))  # missing or empty: said here, before a worker starts
+    names, types, rows = run_isolated(Path(path_or_conn), cypher, params, write=write,
+                                      timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+    return result_frame(names, types, rows)

@@ -14,9 +14,10 @@ import json
 from pathlib import Path
 
 from ..console import PolicygraphError
+from ..safe_text import csv_cell
 from . import rdf
 from .files import write_text
-from .model import KnowledgeGraph
+from .model import KnowledgeGraph, to_float, to_int
 
 FORMATS = ("jsonl", "ttl", "trig", "jsonld", "nt", "graphml", "csv")
 EXTENSIONS = {"jsonl": ".jsonl", "ttl": ".ttl", "trig": ".trig", "jsonld": ".jsonld", "nt": ".nt",
@@ -79,26 +80,15 @@ def relations_frame(kg: KnowledgeGraph):
 
     df = kg.relations_df()
     quotes = {r.id: (r.evidence[0].quote if r.evidence else "") for r in kg.sorted_relations()}
-    df["amount_usd"] = pd.array([_number(v, float) for v in df["amount_usd"]], dtype="Float64")
-    df["year"] = pd.array([_number(v, int) for v in df["year"]], dtype="Int64")
+    df["amount_usd"] = pd.array([to_float(v) for v in df["amount_usd"]], dtype="Float64")
+    df["year"] = pd.array([to_int(v) for v in df["year"]], dtype="Int64")
     df["docs"] = df["docs"].map(SEP.join)
     df["props"] = df["props"].map(lambda p: json.dumps(p, ensure_ascii=False, sort_keys=True) if p else "")
     df["quote"] = df["id"].map(quotes)
     return df[RELATION_COLUMNS]
 
 
-def _number(value, kind):
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return kind(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _csv(df) -> str:
-    from ..queries.safe_text import csv_cell
-
     # quotes and names come from documents: a cell that starts like a formula is never evaluated
     from pandas.api.types import is_numeric_dtype
 

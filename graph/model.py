@@ -69,6 +69,13 @@ class Entity:
             out["home_country"] = self.home_country
         return out
 
+    @classmethod
+    def from_dict(cls, rec: dict) -> "Entity":
+        """The entity of a facts-export record (to_dict read back)."""
+        return cls(rec["id"], rec["name"], rec["type"], set(rec.get("aliases") or []) | {rec["name"]},
+                   set(rec.get("docs") or []), rec.get("wikidata"), rec.get("source", "pattern"),
+                   rec.get("home_country"))
+
 
 @dataclass
 class Relation:
@@ -104,6 +111,33 @@ class Relation:
             "confidence": round(self.confidence, 3),
             "evidence": [e.to_dict() for e in sorted(set(self.evidence))],
         }
+
+    @classmethod
+    def from_dict(cls, rec: dict) -> "Relation":
+        """The relation of a facts-export record (to_dict read back)."""
+        return cls(rec["subject"], rec["predicate"], rec["object"], dict(rec.get("props") or {}),
+                   float(rec.get("confidence", 0.5)), [Evidence(**e) for e in rec.get("evidence") or []])
+
+
+def to_float(value) -> float | None:
+    """A property value as a number (an amount), None when it is none."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def to_int(value) -> int | None:
+    """A property value as a whole number (a year), None when it is none."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(f) if f.is_integer() else None
 
 
 def _canon(value):
@@ -204,29 +238,9 @@ class KnowledgeGraph:
             kg.add_document(DocumentInfo(**d))
         for rec in records:
             if rec.get("kind") == "entity":
-                kg.add_entity(
-                    Entity(
-                        id=rec["id"],
-                        name=rec["name"],
-                        type=rec["type"],
-                        aliases=set(rec.get("aliases") or []) | {rec["name"]},
-                        docs=set(rec.get("docs") or []),
-                        wikidata=rec.get("wikidata"),
-                        source=rec.get("source", "pattern"),
-                        home_country=rec.get("home_country"),
-                    )
-                )
+                kg.add_entity(Entity.from_dict(rec))
             elif rec.get("kind") == "relation":
-                kg.add_relation(
-                    Relation(
-                        subject=rec["subject"],
-                        predicate=rec["predicate"],
-                        object=rec["object"],
-                        props=dict(rec.get("props") or {}),
-                        confidence=float(rec.get("confidence", 0.5)),
-                        evidence=[Evidence(**e) for e in rec.get("evidence") or []],
-                    )
-                )
+                kg.add_relation(Relation.from_dict(rec))
         return kg
 
     # -- pandas views (the Python API's shape) ------------------------------------------------

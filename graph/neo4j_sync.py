@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..console import QUIET, PolicygraphError, Progress
+from ..safe_text import redact, redact_uri
 from . import dialect as D
 from .cypher_store import GraphRows, graph_rows
 from .model import KnowledgeGraph
@@ -202,8 +205,6 @@ def _reason(err) -> str:
 
 def neo4j_error(err, uri: str, user: str | None = None, connecting: bool = False) -> PolicygraphError:
     """One readable line for a driver error (any password in the URI shown as ***)."""
-    from ..queries.safe_text import redact_uri
-
     ex = _neo4j().exceptions
     raw_uri = uri
     uri = redact_uri(uri)
@@ -232,8 +233,6 @@ def neo4j_error(err, uri: str, user: str | None = None, connecting: bool = False
 
 def _one_line_error(err, uri: str) -> str:
     """The driver's message on one line, without any password the URI carried."""
-    from ..queries.safe_text import redact, redact_uri
-
     text = _reason(err)
     if getattr(err, "code", None) is None and str(err).strip():
         text = " ".join(str(err).split())  # not a server error: the driver's own wording says more than a GQL code
@@ -304,8 +303,6 @@ class Neo4jRunner:
 
 
 def _shown(uri: str) -> str:
-    from ..queries.safe_text import redact_uri
-
     return redact_uri(uri)
 
 
@@ -334,10 +331,21 @@ def connect(uri: str, user: str | None, password: str | None, database: str | No
     return driver
 
 
+@contextmanager
+def _one_line_errors(driver, uri: str, user: str | None) -> Iterator[None]:
+    """Talking to Neo4j through `driver`: any error of the server or the driver as one line; then close it."""
+    try:
+        yield
+    except PolicygraphError:
+        raise
+    except Exception as err:
+        raise neo4j_error(err, uri, user) from None
+    finally:
+        driver.close()
+
+
 def check_uri(uri: str) -> None:
     """Refuse (one line) a --uri with an unknown scheme or a password in it, before anything is asked or sent."""
-    from ..queries.safe_text import redact_uri
-
     if not uri:
         raise PolicygraphError("no Neo4j --uri given (e.g. bolt://localhost:7687)")
     scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
@@ -359,21 +367,16 @@ def push(kg: KnowledgeGraph, uri: str, user: str = "neo4j", password: str | None
     plan = plan_push(kg, sentences, mentions, model, batch)
     t0 = time.perf_counter()
     driver = connect(uri, user, password, database, driver_factory, retry_seconds)
-    try:
-        progress(f"Connected to {_shown(uri)}; ensuring {len(plan.constraints)} uniqueness constraints")
-        counts = execute_plan(plan, Neo4jRunner(driver, database), progress)
-    except PushInterrupted as stop:
-        if isinstance(stop.cause, PolicygraphError):
-            raise stop.cause from None
-        raise PolicygraphError(f"{neo4j_error(stop.cause, uri, user)} — the push stopped after {stop.done} of "
-                               f"{stop.total} batches; every write MERGEs on id, so pushing again completes it "
-                               "without duplicates") from None
-    except PolicygraphError:
-        raise
-    except Exception as err:
-        raise neo4j_error(err, uri, user) from None
-    finally:
-        driver.close()
+    with _one_line_errors(driver, uri, user):
+        try:
+            progress(f"Connected to {_shown(uri)}; ensuring {len(plan.constraints)} uniqueness constraints")
+            counts = execute_plan(plan, Neo4jRunner(driver, database), progress)
+        except PushInterrupted as stop:
+            if isinstance(stop.cause, PolicygraphError):
+                raise stop.cause from None
+            raise PolicygraphError(f"{neo4j_error(stop.cause, uri, user)} — the push stopped after {stop.done} of "
+                                   f"{stop.total} batches; every write MERGEs on id, so pushing again completes it "
+                                   "without duplicates") from None
     counts["seconds"] = round(time.perf_counter() - t0, 3)
     return counts
 
@@ -422,16 +425,10 @@ def run_neo4j_query(uri: str, user: str | None, password: str | None, cypher: st
         keys = list(result.keys())
         return keys, [[_plain(v) for v in record.values()] for record in result]
 
-    try:
+    with _one_line_errors(driver, uri, user):
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         kw = {"database": database} if database else {}
         with driver.session(default_access_mode=mode, **kw) as session:
             # execute_read/execute_write retry transient failures themselves (max_transaction_retry_time)
             keys, rows = (session.execute_write if write else session.execute_read)(work)
-    except PolicygraphError:
-        raise
-    except Exception as err:
-        raise neo4j_error(err, uri, user) from None
-    finally:
-        driver.close()
     return pd.DataFrame(rows, columns=keys)

@@ -134,9 +134,9 @@ def _main() -> None:
 
     try:
         from . import cypher_guard
-        from .cypher_store import Store, _engine_message, _lb
+        from .engine import Store, engine, engine_message
 
-        _lb()._backend.get_pybind_module()  # the engine's library, loaded before the walls go up
+        engine()._backend.get_pybind_module()  # the engine's library, loaded before the walls go up
         if request.get("guard", True):
             cypher_guard.check_query(request["cypher"], cypher_guard.LADYBUG, write=write)  # again, here too
         # read: the store's own files only; write: the build folder (the engine makes its WAL beside the store)
@@ -163,7 +163,7 @@ def _main() -> None:
         try:
             result = s.conn.execute(request["cypher"], request["params"])
         except Exception as err:
-            _answer(("error", _engine_message(err, request["params"])))
+            _answer(("error", engine_message(err, request["params"])))
             os._exit(0)
         if isinstance(result, list):
             result = result[-1]

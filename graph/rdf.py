@@ -22,6 +22,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace
 from rdflib.namespace import PROV
 
 from .files import write_text
+from .. import ontology
 from .model import DocumentInfo, Entity, Evidence, KnowledgeGraph, Relation
 
 # Mirrors policygraph.ontology.NS / ID_NS (asserted equal in _model()); kept here so that reading RDF
@@ -32,6 +33,8 @@ PG = Namespace(PG_NS)
 WD = Namespace("http://www.wikidata.org/entity/")
 
 MERGED_GRAPH = URIRef(ID_NS + "graph/merged")
+# the files write_rdf writes, by format: the TriG holds every document's named graph, the rest the merged graph
+RDF_FILES = {"trig": "graph.trig", "ttl": "graph.ttl", "jsonld": "graph.jsonld", "nt": "graph.nt"}
 
 PREFIXES = {
     "pg": PG_NS,
@@ -143,8 +146,6 @@ _MODEL = None
 def _model():
     global _MODEL
     if _MODEL is None:
-        from policygraph import ontology
-
         _MODEL = ontology.load_model()
         for name, want in (("NS", PG_NS), ("ID_NS", ID_NS)):
             have = getattr(ontology, name, want)
@@ -183,18 +184,26 @@ def to_dataset(kg: KnowledgeGraph, model=None) -> Dataset:
     """The RDF dataset: <id/graph/merged> with everything, <id/graph/doc/<doc>> per document."""
     ds = new_dataset()
     merged = ds.graph(MERGED_GRAPH)
-    per_doc: dict[str, list[tuple]] = {}
+    per_doc: dict[str, list[tuple]] = {}  # each document's named graph, as triples (with repeats)
+    _add_documents(kg, merged, per_doc)
+    entity_core = _add_entities(kg, merged, per_doc, model)
+    for r in kg.sorted_relations():
+        _add_relation(r, merged, per_doc, entity_core)
+    for doc in sorted(per_doc):
+        g = ds.graph(doc_graph_iri(doc))
+        # each triple once: the lists repeat every endpoint's core triples, and rdflib's cost of an add
+        # grows with the number of graphs that already hold the triple (an entity named in every document)
+        for t in dict.fromkeys(per_doc[doc]):
+            g.add(t)
+    return ds
 
-    def doc_triples(doc: str) -> list[tuple]:
-        return per_doc.setdefault(doc, [])
 
+def _add_documents(kg: KnowledgeGraph, merged: Graph, per_doc: dict[str, list[tuple]]) -> None:
     all_docs = set(kg.documents)
     for e in kg.entities.values():
         all_docs |= e.docs
     for r in kg.relations.values():
         all_docs |= {ev.doc for ev in r.evidence}
-
-    # documents
     for doc in sorted(all_docs):
         d = doc_iri(doc)
         triples = [(d, RDF.type, PG.Document), (d, RDFS.label, Literal(doc))]
@@ -208,9 +217,11 @@ def to_dataset(kg: KnowledgeGraph, model=None) -> Dataset:
             ]
         for t in triples:
             merged.add(t)
-        doc_triples(doc).extend(triples)
+        per_doc.setdefault(doc, []).extend(triples)
 
-    # entities
+
+def _add_entities(kg: KnowledgeGraph, merged: Graph, per_doc: dict[str, list[tuple]], model) -> dict[str, list]:
+    """Each entity's triples; returns its core triples (types, label, entity type) by id."""
     types_cache: dict[str, list[URIRef]] = {}
     entity_core: dict[str, list[tuple]] = {}
     for e in kg.sorted_entities():
@@ -229,52 +240,46 @@ def to_dataset(kg: KnowledgeGraph, model=None) -> Dataset:
             merged.add((s, PG.wikidata, Literal(e.wikidata)))
         for doc in sorted(e.docs):
             merged.add((s, PG.mentionedIn, doc_iri(doc)))
-            doc_triples(doc).extend(core + [(s, PG.mentionedIn, doc_iri(doc))])
+            per_doc.setdefault(doc, []).extend(core + [(s, PG.mentionedIn, doc_iri(doc))])
+    return entity_core
 
-    # relations: direct triple + statement node + evidence
-    for r in kg.sorted_relations():
-        s, o, p = entity_iri(r.subject), entity_iri(r.object), PG[r.predicate]
-        st = statement_iri(r.id)
-        head = [
-            (s, p, o),
-            (st, RDF.type, PG.Statement),
-            (st, PG.subject, s),
-            (st, PG.predicate, p),
-            (st, PG.object, o),
-            (st, PG.confidence, _decimal(r.confidence)),
+
+def _add_relation(r: Relation, merged: Graph, per_doc: dict[str, list[tuple]], entity_core: dict) -> None:
+    """A relation: its direct triple, its statement node and its evidence; in each document that states it,
+    with its endpoints' core triples so each document graph is self-contained."""
+    s, o, p = entity_iri(r.subject), entity_iri(r.object), PG[r.predicate]
+    st = statement_iri(r.id)
+    head = [
+        (s, p, o),
+        (st, RDF.type, PG.Statement),
+        (st, PG.subject, s),
+        (st, PG.predicate, p),
+        (st, PG.object, o),
+        (st, PG.confidence, _decimal(r.confidence)),
+    ]
+    head += [(st, prop_iri(k), _literal(k, r.props[k])) for k in sorted(r.props) if r.props[k] is not None]
+    for t in head:
+        merged.add(t)
+    by_doc: dict[str, list[tuple]] = {}
+    for ev in sorted(set(r.evidence)):
+        node = evidence_iri(ev)
+        ev_triples = [
+            (st, PROV.wasDerivedFrom, node),
+            (node, RDF.type, PG.Evidence),
+            (node, PG.document, doc_iri(ev.doc)),
+            (node, PG.start, Literal(str(ev.start), datatype=XSD.integer)),
+            (node, PG.end, Literal(str(ev.end), datatype=XSD.integer)),
+            (node, PG.quote, Literal(ev.quote)),
         ]
-        head += [(st, prop_iri(k), _literal(k, r.props[k])) for k in sorted(r.props) if r.props[k] is not None]
-        for t in head:
+        for t in ev_triples:
             merged.add(t)
-        by_doc: dict[str, list[tuple]] = {}
-        for ev in sorted(set(r.evidence)):
-            node = evidence_iri(ev)
-            ev_triples = [
-                (st, PROV.wasDerivedFrom, node),
-                (node, RDF.type, PG.Evidence),
-                (node, PG.document, doc_iri(ev.doc)),
-                (node, PG.start, Literal(str(ev.start), datatype=XSD.integer)),
-                (node, PG.end, Literal(str(ev.end), datatype=XSD.integer)),
-                (node, PG.quote, Literal(ev.quote)),
-            ]
-            for t in ev_triples:
-                merged.add(t)
-            by_doc.setdefault(ev.doc, []).extend(ev_triples)
-        for doc, ev_triples in by_doc.items():
-            triples = doc_triples(doc)
-            # the endpoints, so each document graph is self-contained
-            for eid in (r.subject, r.object):
-                triples.extend(entity_core.get(eid, ()))
-            triples.extend(head)
-            triples.extend(ev_triples)
-
-    for doc in sorted(per_doc):
-        g = ds.graph(doc_graph_iri(doc))
-        # each triple once: the lists repeat every endpoint's core triples, and rdflib's cost of an add
-        # grows with the number of graphs that already hold the triple (an entity named in every document)
-        for t in dict.fromkeys(per_doc[doc]):
-            g.add(t)
-    return ds
+        by_doc.setdefault(ev.doc, []).extend(ev_triples)
+    for doc, ev_triples in by_doc.items():
+        triples = per_doc.setdefault(doc, [])
+        for eid in (r.subject, r.object):
+            triples.extend(entity_core.get(eid, ()))
+        triples.extend(head)
+        triples.extend(ev_triples)
 
 
 def merged_graph(data) -> Graph:
@@ -370,7 +375,7 @@ def read_rdf(path) -> KnowledgeGraph:
     """Read graph.trig / .ttl / .jsonld / .nt (or a directory holding one) back into a KnowledgeGraph."""
     path = Path(path)
     if path.is_dir():
-        for name in ("graph.trig", "graph.ttl", "graph.nt", "graph.jsonld"):
+        for name in (RDF_FILES[f] for f in ("trig", "ttl", "nt", "jsonld")):
             if (path / name).exists():
                 path = path / name
                 break
@@ -486,7 +491,7 @@ def write_rdf(kg: KnowledgeGraph, out_dir, dataset: Dataset | None = None, ntrip
     }
     paths = {}
     for fmt, text in texts.items():
-        path = out_dir / f"graph.{fmt}"
+        path = out_dir / RDF_FILES[fmt]
         write_text(path, text, newline="\n")  # a full disk names the file
         paths[fmt] = path
     return paths
