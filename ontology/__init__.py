@@ -6,6 +6,7 @@
     m.entity_types                        # the 11 SCHEMA.md entity types
     m.relations["INVESTS_IN"].domain      # ('Country', 'Person', 'Firm')  (SCHEMA entity type names)
     m.superclasses("Firm")                # ['Actor', 'Entity']
+    m.actor_types                         # the entity types under pg:Actor (Country, Firm, Person, ...)
     m.allows("RATIFIES", "Country", "Agreement")   # True
     m.color("Firm"), m.shape("Firm")      # '#E69F00', 'diamond'
     m.schema_type("Tariff")               # 'Policy'
@@ -210,6 +211,11 @@ class OntologyModel:
     def is_a(self, type_: str, cls: str) -> bool:
         """True if type_ is cls or a subclass of it (False for unknown types)."""
         return type_ == cls or cls in self._ancestors.get(type_, ())
+
+    @property
+    def actor_types(self) -> frozenset[str]:
+        """The entity types that are actors (pg:Actor's subclasses): Country, Firm, Person, ..."""
+        return frozenset(t for t in self.entity_types if self.is_a(t, "Actor"))
 
     def schema_type(self, name: str) -> str | None:
         """The SCHEMA entity type a class is or refines ('Tariff' -> 'Policy'); None for other classes."""

@@ -2,7 +2,7 @@
 
 Each construction is a small function `(sentence view, roles, document state) -> candidates`, registered in
 CONSTRUCTIONS with the predicates it may produce. They read the dependency parse through the role helpers of
-`relations.ParsedRoles` and the word lists of ontology/lexicon.toml; none names an entity or a document.
+`parsed.ParsedRoles` and the word lists of ontology/lexicon.toml; none names an entity or a document.
 
     agreement_between     "X is a (proposed) trade agreement between A, B and C"      PARTY_TO / NEGOTIATES / SIGNS
     members_listed        "the member states of ASEAN (A, B, C)", "ASEAN members A and B"    MEMBER_OF
@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Mention
-from .relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
+from .parsed import ParsedRoles
 from .props import fact_props
+from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
 PARTY_TYPES = ("Country", "InternationalOrganization")
 AGREEMENT_NOUNS = frozenset({"agreement", "treaty", "pact", "accord", "deal", "fta", "partnership", "arrangement",

@@ -1,6 +1,6 @@
 """Argument roles from word order: the rules-only path when no spaCy model is installed.
 
-It offers the same role methods as `relations.ParsedRoles`, approximated over the sentence's words:
+It offers the same role methods as `parsed.ParsedRoles`, approximated over the sentence's words:
 the subject is the nearest mention list before the trigger that is not the object of a preposition,
 a prepositional object is the mention list right after the preposition, and so on.
 """
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .relations import ACTOR_TYPES, SentenceView, _uniq
+from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
 WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*|\d[\d,.]*|[$%]")
 PREPS = {"of", "in", "into", "with", "to", "for", "from", "on", "at", "by", "between", "among", "against", "over",
@@ -157,7 +157,7 @@ class LinearRoles:
         after = re.match(r"\s+(?:from|by)\s+", self.sv.text[tok.idx + len(tok.text):])
         if after:
             out += self._after(tok.idx + len(tok.text) + after.end(), 1)
-        return _uniq(out)
+        return unique_mentions(out)
 
     def copula(self, tok):
         cstart, _ = self._clause(tok.idx)

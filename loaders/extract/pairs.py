@@ -90,7 +90,7 @@ class _Side:
 
 
 class PairFeatures:
-    """Pairs and their features for one parsed sentence (a `relations.SentenceView`)."""
+    """Pairs and their features for one parsed sentence (a `sentence.SentenceView`)."""
 
     def __init__(self, model) -> None:
         self.model = model

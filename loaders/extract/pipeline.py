@@ -16,19 +16,20 @@ from dataclasses import dataclass, field
 from ...graph.model import Entity, Evidence, Relation, entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
-from .amounts import sentence_year
-from .coref import Coreference
 from ..read.document import Document
+from .amounts import sentence_year
 from .constructions import DocumentState, run_constructions
+from .coref import Coreference
 from .derived import derived_mentions
-from .modality import mark_joint, stated
-from .pairs import PairFeatures
-from .props import fact_props
-from .scorer import load_scorer
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        default_matcher, list_firms)
+from .modality import mark_joint, stated
 from .nlp import load_nlp
-from .relations import Candidate, RelationExtractor, SentenceView
+from .pairs import PairFeatures
+from .props import fact_props
+from .relations import RelationExtractor
+from .scorer import load_scorer
+from .sentence import Candidate, SentenceView
 from .structural import StructuralExtractor
 
 ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"

@@ -17,7 +17,8 @@ from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .mentions import PARTY_TYPES, GazetteerMatcher, Mention
-from .relations import ACTOR_TYPES, Candidate, ParsedRoles, SentenceView
+from .parsed import ParsedRoles
+from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
 APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+)?"
                            r"(?P<title>president|prime minister|premier|leader|chairman|chairwoman|chair|"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .document import Document, Edit
-from .sentences import NEVER_END, split_sentences
+from .sentences import split_sentences
 
 DEFAULT_KEEP_CAMEL = frozenset(
     """SsangYong iPhone iPad iPod iOS eBay McDonald McDonalds McKinsey MacArthur YouTube PayPal

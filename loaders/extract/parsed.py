@@ -1,0 +1,482 @@
+"""Argument roles from spaCy's dependency parse (`ParsedRoles`): subject, object, prepositional objects...
+
+The rules-only path offers the same role methods from word order (linear.py); a frame asks either for its
+subject and object candidates by role (relations.py).
+"""
+from __future__ import annotations
+
+import re
+
+from .linear import LinearRoles, _lemmas
+from .mentions import Mention
+from .modality import HYPOTHETICAL
+from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
+
+COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
+INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
+          "aspire", "push"}
+REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
+             "decide", "agree", "commit", "declare", "tell", "indicate", "vow"}
+# "a number of countermeasures", "a series of restrictions": the quantity noun stands for the thing counted
+QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
+                            "wave", "raft", "slew", "package", "round", "batch"})
+
+
+class ParsedRoles:
+    def __init__(self, sv: SentenceView, lex) -> None:
+        self.sv = sv
+        self.lex = lex
+
+    # what a token stands for ------------------------------------------------------------------
+    def denotes(self, tok, depth: int = 0) -> list[Mention]:
+        ms = self.sv.tok_mentions.get(tok.i)
+        if ms:
+            # the innermost mention ("Japanese" in "Japanese export restrictions" is Japan); a dyad
+            # anaphor ("both nations") stands for all the mentions sharing its span
+            inner = min(ms, key=lambda m: m.end - m.start)
+            found = [m for m in ms if (m.start, m.end) == (inner.start, inner.end)]
+            if depth <= 2 and inner.type == "Sector":  # "online platforms such as Naver and Kakao"
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                found += [m for m in self.denotes_list(p, depth + 1) if m.type == "Firm"]
+            return found
+        if depth > 2:
+            return []
+        if tok.dep_ == "appos" and tok.head.i != tok.i:  # "BlueOval SK, a joint venture that ...": the name
+            got = [m for m in self.sv.tok_mentions.get(tok.head.i, []) if m.type in ACTOR_TYPES]
+            if got:
+                return got
+        lem = tok.lemma_.lower()
+        out: list[Mention] = []
+        if lem in self.lex.group_nouns or lem in self.lex.owner_nouns or lem in self.lex.sector_carriers:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.denotes_list(p, depth + 1)
+                elif c.dep_ == "appos":
+                    out += self.denotes_list(c, depth + 1)
+        if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers) \
+                and not (out and lem in self.lex.group_nouns):  # "U.S. firms such as Tesla": Tesla
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                    out += self.denotes_list(c, depth + 1)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "in") and lem in self.lex.owner_nouns:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.denotes_list(p, depth + 1)
+        if tok.lower_ in ("its", "their", "his", "her") and depth == 0:
+            out += self.subj_of_clause(tok)
+        return unique_mentions(out)
+
+    def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
+        out = self.denotes(tok, depth)
+        conjuncts = list(tok.conjuncts)
+        if out:
+            # "the Department of Energy and SK On": the parser may hang "and SK On" from a word inside the
+            # name ("Energy"); a conjunct after the name still belongs to the list
+            end = max(m.end for m in out) - self.sv.start
+            for t in tok.doc:
+                if tok.idx <= t.idx < end and t.i != tok.i:
+                    conjuncts += [c for c in t.conjuncts if c.idx >= end]
+        for c in conjuncts:
+            if c.i > tok.i or depth == 0:
+                out += self.denotes(c, depth)
+        return unique_mentions(out)
+
+    def subj_of_clause(self, tok) -> list[Mention]:
+        """What 'its'/'their' refers to: the subject of the clause the pronoun stands in."""
+        if getattr(self, "_resolving", False):
+            return []
+        self._resolving = True
+        try:
+            node = tok
+            for _ in range(8):
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    found = [m for m in self.subj(node) if m.type in ACTOR_TYPES]
+                    if found or node.head.i == node.i:
+                        return found
+                    # "Japan ... received X as long as their talks continue": the clause's subject
+                    # contains the pronoun itself, so look one clause up
+                if node.head.i == node.i:
+                    break
+            return []
+        finally:
+            self._resolving = False
+
+    # subject-like roles ---------------------------------------------------------------------
+    def subj(self, verb, depth: int = 0) -> list[Mention]:
+        if depth > 5:
+            return []
+        out = []
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        for a in agent:
+            for p in a.children:
+                if p.dep_ == "pobj":
+                    out += self.denotes_list(p)
+                    for t in p.subtree:  # "by North and South Korea": the elided first conjunct
+                        if t.i < p.i and t.dep_ in ("nmod", "compound", "conj"):
+                            out += [m for m in self.sv.tok_mentions.get(t.i, []) if m.type in ACTOR_TYPES
+                                    and not m.adjective]
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not agent and verb.tag_ != "VBN"):
+                out += self.denotes_list(c)
+                if not out and c.lower_ in ("its", "their"):
+                    out += self.subj_of_clause(c)
+                if not out and c.lower_ in ("it", "they", "he", "she") and verb.dep_ == "ccomp" \
+                        and verb.head.i != verb.i:
+                    out += self.subj(verb.head, depth + 1)  # "X announced that it would ...": it is X
+        if out:
+            return unique_mentions(out)
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
+            head = verb.head.head if _misattached_conjunct(verb) else verb.head
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subj(head, depth + 1)
+            if verb.dep_ == "pcomp":  # "the decision to withdraw": owner of the noun
+                return self.owner(head.head if head.dep_ == "prep" else head)
+        if verb.dep_ == "relcl":
+            return self.denotes_list(verb.head)
+        if verb.dep_ == "acl":
+            if verb.tag_ == "VBG" or verb.lower_.endswith("ing"):
+                return self.denotes_list(verb.head)
+            if verb.head.pos_ in ("NOUN", "PROPN"):
+                return self.owner(verb.head)
+        if verb.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
+            return self.subj(verb.head, depth + 1)
+        return []
+
+    def owner(self, noun) -> list[Mention]:
+        poss = self.possessor(noun)
+        if poss:
+            return poss
+        out = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                got = self.denotes_list(c)
+                if not got and c.lower_ in ("its", "their", "his", "her"):
+                    got = self.subj_of_clause(c)
+                out += got
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                out += [m for m in self.denotes_list(c) if m.type in ACTOR_TYPES]
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.denotes_list(p)
+            elif c.dep_ == "prep" and c.lower_ == "of" and not out and not getattr(self, "of_is_object", False):
+                # "a partnership of LG with GM", "the withdrawal of the United States"
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += [m for m in self.denotes_list(p) if m.type in ACTOR_TYPES]
+        return unique_mentions(out)
+
+    def possessor(self, noun) -> list[Mention]:
+        """'X’s $5 billion plant': the mention right before the possessive marker left of the noun."""
+        doc = noun.doc
+        j = noun.i - 1
+        while j >= 0 and doc[j].dep_ in ("amod", "compound", "nummod", "quantmod", "nmod", "punct", "advmod") \
+                and doc[j].lower_ not in ("’s", "'s", "’", "'") and noun.i - j <= 8:
+            j -= 1
+        if j >= 1 and doc[j].lower_ in ("’s", "'s", "’", "'"):
+            owner = doc[j - 1]
+            got = self.denotes(owner)
+            if got:
+                return got
+        if j >= 0 and doc[j].lower_ in ("its", "their", "his", "her"):
+            return self.subj_of_clause(doc[j])
+        return []
+
+    def noun_subj(self, noun) -> list[Mention]:
+        """Subject of the verb a nominal trigger hangs from: 'X made investments', 'X entered talks'."""
+        node = noun
+        for _ in range(4):
+            if node.dep_ in ("pobj",) and node.head.dep_ == "prep":
+                node = node.head.head
+                continue
+            break
+        if node is noun and node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN"):
+            node = noun = node.head  # "X and Y formed Z, a joint venture": what formed Z formed the venture
+        if node is not noun and node.lemma_.lower() in QUANTITY_NOUNS:
+            noun = node  # "took a number of countermeasures": the quantity stands for the measures
+        if node is not noun and node.pos_ in ("NOUN", "PROPN"):
+            return []
+        if node.dep_ in ("dobj", "attr", "nsubjpass", "oprd") or node is not noun:
+            head = node.head if node is noun else node
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subj(head)
+        return []
+
+    def copula(self, tok) -> list[Mention]:
+        """'X became the largest investor', 'X was a target of ...', 'X is the destination for ...'."""
+        node = tok
+        for _ in range(5):
+            if node.dep_ in ("attr", "acomp", "oprd") and node.head.lemma_ in COPULAS:
+                return self.subj(node.head)
+            if node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head.i != node.i:
+                node = node.head
+                continue
+            break
+        return []
+
+    def one_of(self, tok) -> list[Mention]:
+        """'X is one of the OECD economies', 'its distinction as one of the OECD economies': X."""
+        node = tok
+        for _ in range(3):
+            if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ("one", "among"):
+                one = node.head.head
+                break
+            if node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+                node = node.head
+                continue
+            return []
+        else:
+            return []
+        found = self.copula(one) or self.appos(one)
+        if found:
+            return found
+        node = one
+        for _ in range(4):  # up to the noun it describes: "its distinction as one of ..."
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN"):
+                return self.possessor(node) or self.owner(node)
+            if node.head.i == node.i:
+                break
+        return []
+
+    def patient(self, tok) -> list[Mention]:
+        """'Korea Zinc, headquartered in Seoul': the noun a passive participle describes."""
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+            return self.denotes_list(tok.head)
+        return []
+
+    def for_owner(self, tok) -> list[Mention]:
+        """'the largest export market for U.S. farm products': whose goods the market takes."""
+        node = tok.head if tok.dep_ == "compound" else tok
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return [m for m in self.owner(p) + self.denotes_list(p) if m.type in ACTOR_TYPES]
+        return []
+
+    def recipient(self, tok) -> list[Mention]:
+        """'Georgia has received $20 billion in Korean investment': who receives the noun's action."""
+        node = tok
+        receive = ("receive", "attract", "draw", "win", "get", "secure", "lure", "land", "obtain", "gain", "earn",
+                   "negotiate", "grant", "award", "extend")
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head.head
+            if node.pos_ == "NUM" or node.lower_ in ("billion", "million", "$"):
+                node = node.head
+            if node.pos_ in ("VERB", "AUX") and node.lemma_ in receive:  # "received $20 billion in investment"
+                return [m for m in self.subj(node) if m.type in ("USState", "Country", "Firm", "Facility")]
+        for _ in range(2):
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in receive:
+                return [m for m in self.subj(node.head) if m.type in ("USState", "Country", "Firm", "Facility")]
+            node = node.head
+        return []
+
+    def means_target(self, tok) -> list[Mention]:
+        """'Japan retaliated by restricting exports to South Korea': the target of the means."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pcomp":
+                        a = self.sv.start + min(t.idx for t in p.subtree)
+                        b = self.sv.start + max(t.idx + len(t.text) for t in p.subtree)
+                        return [m for m in self.sv.mentions if m.type == "Country" and a <= m.start < b
+                                and re.search(r"\b(?:to|against|on|from)\s+(?:the\s+)?$",
+                                              self.sv.text[:m.start - self.sv.start])]
+        return []
+
+    def experiencer(self, tok) -> list[Mention]:
+        """'Having experienced Chinese retaliation, South Korea ...': who suffers the noun's action."""
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in ("experience", "suffer", "face", "endure",
+                                                                     "undergo", "receive", "absorb", "weather"):
+            return [m for m in self.subj(tok.head) if m.type in ACTOR_TYPES]
+        return []
+
+    def appos(self, tok) -> list[Mention]:
+        if tok.dep_ == "appos":
+            return self.denotes(tok.head)
+        return []
+
+    # object-like roles ----------------------------------------------------------------------
+    def dobj(self, tok) -> list[Mention]:
+        out = []
+        if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in tok.children):
+            return self.denotes_list(tok.head)  # "the IPEF, which South Korea joined"
+        passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd") or (passive and c.dep_ == "nsubjpass"):
+                out += self.denotes_list(c)
+                if not out:
+                    out += self.nested_of(c)
+        if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            out += self.denotes_list(tok.head)
+        if not out:
+            for c in tok.children:
+                if c.dep_ == "xcomp":
+                    for cc in c.children:
+                        if cc.dep_ == "dobj":
+                            out += self.denotes_list(cc)
+        return unique_mentions(out)
+
+    def nested_of(self, tok) -> list[Mention]:
+        """'the renewal of the SMA', 'the implementation of X': look through one 'of'; '$39 billion in
+        subsidies': an amount stands for what it is in."""
+        amount = tok.like_num or tok.lower_ in ("billion", "million", "trillion", "$") or tok.tag_ == "$"
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ in ("of", "to") or (amount and c.lower_ == "in")):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.denotes_list(p)
+        return []
+
+    def pp(self, tok, preps: set[str], depth: int = 0) -> list[Mention]:
+        out = []
+        if depth == 0 and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+            # "opened a plant in Bryan County, Georgia": the parser hangs the noun's "in" from the verb
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.denotes_list(p) or self._place_of(p)
+        if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
+            # "X's investment of $3.87 billion in West Lafayette, Indiana": the place hangs from the amount
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.like_num or p.lower_ in ("billion", "million", "trillion", "$")
+                                                 or p.tag_ == "$"):
+                            out += self.pp(p, preps, 1)
+        if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
+            # "the investment by SK Siltron in Bay City, Michigan": the place hangs from the investor
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.pp(p, preps, 1)
+        if depth == 0 and tok.pos_ in ("VERB", "AUX"):
+            for c in tok.children:  # "invested $2 billion to expand its plant in Georgia"
+                if c.dep_ in ("xcomp", "advcl") and c.i > tok.i:
+                    out += self.pp(c, preps, 1)
+                elif c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX") and c.i > tok.i:
+                    out += self.pp(c, preps, 1)  # gapping: "invested $1 billion in A and $2 billion in B"
+                elif c.dep_ == "dobj":
+                    out += self.pp(c, preps, 1)
+                    for cc in c.conjuncts:  # "invested $1 billion in A and $2 billion in B"
+                        if cc.i > c.i:
+                            out += self.pp(cc, preps, 1)
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = self.denotes_list(p)
+                        if not got or all(m.type == "Facility" for m in got):
+                            got = got + self._place_of(p)
+                        out += got or self.nested_of(p)
+        return unique_mentions(out)
+
+    def _place_of(self, tok) -> list[Mention]:
+        """'in Taylor, Texas': the state or country an unknown town is in."""
+        return [m for x in tok.children if x.dep_ in ("appos", "npadvmod", "conj")
+                for m in self.denotes_list(x) if m.type in ("USState", "Country")]
+
+    def compound(self, tok) -> list[Mention]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
+                out += self.denotes_list(c)
+        if not out:  # a long name the parser split up, right before the noun: "<OECD's full name> economies"
+            a = self.sv.start + tok.idx
+            out += [m for m in self.sv.mentions if m.end <= a and not self.sv.text[m.end - self.sv.start:tok.idx].strip()]
+        return unique_mentions(out)
+
+    def sectors(self, tok) -> list[Mention]:
+        a = tok.idx
+        if tok.pos_ in ("NOUN", "PROPN"):  # "a semiconductor plant": what the plant is for
+            a = min([c.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] + [a])
+        b = max(t.idx + len(t.text) for t in tok.subtree)
+        return [m for m in self.sv.mentions if m.type == "Sector" and a <= m.start - self.sv.start < b]
+
+    def between(self, tok) -> list[Mention]:
+        return self.pp(tok, {"between", "among"})
+
+    def negated(self, tok) -> bool:
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return not any(c.lower_ == "until" for c in tok.subtree)
+        return False
+
+    def intended(self, tok) -> bool:
+        """'applied to join', 'seeks to ratify': the aim, not the act."""
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT
+
+    def hypothetical(self, tok) -> bool:
+        """A trigger in a clause with could/would/might/may/should, or under 'if': not a stated fact."""
+        node = tok
+        for _ in range(6):
+            if _misattached_conjunct(node):
+                node = node.head.head  # "X believed that Y would affect Z and took ...": "took" is X's, stated
+                continue
+            for c in (node.children if node.pos_ in ("VERB", "AUX") else ()):
+                if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                    if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_ in REPORTING:
+                        continue  # "X announced that it would build ...": a stated plan, not a hypothesis
+                    return True
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                    return True
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl", "csubj"):
+                break  # ("joining CPTPP could smooth ...": a subject clause shares its verb's modality)
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
+    def triggers(self, rules):
+        words = _trigger_words(rules)
+        for tok in self.sv.parse:
+            lem = tok.lemma_.lower()
+            if lem not in words and tok.lower_ not in words and not (set(_lemmas(tok.lower_)) & words):
+                continue  # most tokens trigger nothing: skip the per-rule checks
+            verbish = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
+                tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")
+            lemmas = {lem} | set(_lemmas(tok.lower_))
+            for rule in rules:
+                if verbish and lemmas & rule.verbs:
+                    yield rule, tok, "verb"
+                elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or tok.lower_ in rule.nouns):
+                    yield rule, tok, "noun"
+                elif tok.pos_ == "ADV" and lem in rule.adverbs:
+                    yield rule, tok.head, "verb"
+
+    def char_span(self, tok) -> tuple[int, int]:
+        return tok.idx, tok.idx + len(tok.text)
+
+    def linear(self):
+        if not hasattr(self, "_linear"):
+            self._linear = LinearRoles(self.sv, self.lex)
+        return self._linear
+
+
+_TRIGGER_WORDS: dict[int, frozenset] = {}
+
+
+def _trigger_words(rules) -> frozenset:
+    key = id(rules)
+    if key not in _TRIGGER_WORDS:
+        _TRIGGER_WORDS[key] = frozenset(w for r in rules for w in (*r.verbs, *r.nouns, *r.adverbs))
+    return _TRIGGER_WORDS[key]
+
+
+def _misattached_conjunct(verb) -> bool:
+    """'China believed that the deployment would affect its security and took countermeasures': a finite verb
+    the parser coordinated with a modal's base-form verb inside a "that" clause belongs with the clause above
+    (a modal takes no past tense), so it shares that clause's subject and modality."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
+            and head.dep_ == "ccomp" and head.head.i != head.i)

@@ -1,0 +1,61 @@
+"""One sentence as the relation steps see it (SentenceView), and a relation found in it (Candidate)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...ontology import load_model
+from .mentions import Mention
+
+ACTOR_TYPES = load_model().actor_types  # Country, Firm, Person, ...: the ontology's subclasses of pg:Actor
+
+
+@dataclass
+class Candidate:
+    """A relation found in one sentence, before merging into the graph."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    props: dict
+    confidence: float
+    sentence: int  # index of the sentence in the document
+    rule: str = ""
+
+
+@dataclass
+class SentenceView:
+    """One sentence: its text, offset in the cleaned document, parse (or None) and mentions."""
+
+    index: int
+    start: int
+    text: str
+    mentions: list[Mention]
+    parse: object = None  # spaCy Doc for this sentence, or None
+    tok_mentions: dict = field(default_factory=dict)
+    topic: list = field(default_factory=list)  # the sector the previous sentence was about, if only one
+    year: int | None = None  # set by a sentence-initial time adverbial ("In the summer of 2019, ...")
+    nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        if self.parse is not None:
+            for tok in self.parse:
+                a = self.start + tok.idx
+                b = a + len(tok.text)
+                ms = [m for m in self.mentions if m.start < b and a < m.end]
+                if ms:
+                    self.tok_mentions[tok.i] = ms
+
+    def rel(self, m: Mention) -> tuple[int, int]:
+        return m.start - self.start, m.end - self.start
+
+
+def unique_mentions(ms: list[Mention]) -> list[Mention]:
+    """The mentions without repeats (same span, same entity), in order."""
+    seen, out = set(), []
+    for m in ms:
+        k = (m.start, m.end, m.id)
+        if k not in seen:
+            seen.add(k)
+            out.append(m)
+    return out
