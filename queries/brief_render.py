@@ -15,24 +15,50 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..graph.model import DocumentInfo, Evidence, Relation
+from ..safe_text import md_text
 from .facts import one_line
-from .safe_text import md_text
+
+
+def _esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
 
 
 # -- inline pieces and blocks -------------------------------------------------------------------------
+# Each inline piece writes itself in Markdown and in HTML; a plain string is text from a document (md_text
+# and _esc keep it inert: shown as written, never rendered as markup).
 @dataclass
 class Ref:
     n: int
+
+    def md(self) -> str:
+        return f"[^{self.n}]"
+
+    def html(self) -> str:
+        return f'<sup class="ref"><a href="#fn-{self.n}">[{self.n}]</a></sup>'
 
 
 @dataclass
 class B:
     text: str
 
+    def md(self) -> str:
+        core = md_text(self.text.strip())
+        lead, trail = self.text[:len(self.text) - len(self.text.lstrip())], self.text[len(self.text.rstrip()):]
+        return f"{lead}**{core}**{trail}" if core else self.text
+
+    def html(self) -> str:
+        return f"<strong>{_esc(self.text)}</strong>"
+
 
 @dataclass
 class Code:
     text: str
+
+    def md(self) -> str:
+        return f"`{self.text.replace('`', '')}`"
+
+    def html(self) -> str:
+        return f"<code>{_esc(self.text)}</code>"
 
 
 @dataclass
@@ -40,10 +66,23 @@ class Link:
     text: str
     url: str
 
+    def md(self) -> str:
+        return f"[{md_text(self.text)}]({self.url})"
+
+    def html(self) -> str:
+        url = self.url if re.match(r"https://[\w./-]+$", self.url) else "#"
+        return f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(self.text)}</a>'
+
 
 @dataclass
 class Flag:
     text: str
+
+    def md(self) -> str:
+        return f"⚠ {md_text(self.text)}"
+
+    def html(self) -> str:
+        return f'<span class="flag">⚠ {_esc(self.text)}</span>'
 
 
 @dataclass
@@ -162,23 +201,7 @@ def document_description(info: DocumentInfo) -> str:
 
 # -- Markdown ------------------------------------------------------------------------------------------
 def _md_inline(line, table=False) -> str:
-    out = []  # every text from a document goes through md_text: shown as written, never rendered as HTML
-    for x in line:
-        if isinstance(x, str):
-            out.append(md_text(x))
-        elif isinstance(x, Ref):
-            out.append(f"[^{x.n}]")
-        elif isinstance(x, B):
-            core = md_text(x.text.strip())
-            lead, trail = x.text[:len(x.text) - len(x.text.lstrip())], x.text[len(x.text.rstrip()):]
-            out.append(f"{lead}**{core}**{trail}" if core else x.text)
-        elif isinstance(x, Code):
-            out.append(f"`{x.text.replace('`', '')}`")
-        elif isinstance(x, Link):
-            out.append(f"[{md_text(x.text)}]({x.url})")
-        elif isinstance(x, Flag):
-            out.append(f"⚠ {md_text(x.text)}")
-    s = "".join(out)
+    s = "".join(md_text(x) if isinstance(x, str) else x.md() for x in line)
     if table:
         s = one_line(s).replace("|", "\\|")
     return s
@@ -216,27 +239,8 @@ def render_markdown(blocks, fn: Footnotes) -> str:
 
 
 # -- HTML ----------------------------------------------------------------------------------------------
-def _esc(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def _html_inline(line) -> str:
-    out = []
-    for x in line:
-        if isinstance(x, str):
-            out.append(_esc(x))
-        elif isinstance(x, Ref):
-            out.append(f'<sup class="ref"><a href="#fn-{x.n}">[{x.n}]</a></sup>')
-        elif isinstance(x, B):
-            out.append(f"<strong>{_esc(x.text)}</strong>")
-        elif isinstance(x, Code):
-            out.append(f"<code>{_esc(x.text)}</code>")
-        elif isinstance(x, Link):
-            url = x.url if re.match(r"https://[\w./-]+$", x.url) else "#"
-            out.append(f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(x.text)}</a>')
-        elif isinstance(x, Flag):
-            out.append(f'<span class="flag">⚠ {_esc(x.text)}</span>')
-    return "".join(out)
+    return "".join(_esc(x) if isinstance(x, str) else x.html() for x in line)
 
 
 CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}

@@ -67,8 +67,10 @@ def _plural(n: int, word: str) -> str:
 class _Briefing:
     """Builds the blocks of one briefing; `data` collects the same numbers for the JSON output."""
 
-    def __init__(self, kg: KnowledgeGraph, docs_dir=None, link_base: Path | None = None) -> None:
+    def __init__(self, kg: KnowledgeGraph, docs_dir=None, link_base: Path | None = None,
+                 with_view: bool = True) -> None:
         self.kg = kg
+        self.with_view = with_view
         self.fn = Footnotes(docs_dir, kg.documents, link_base)
         self.blocks: list = []
         self.data: dict = {}
@@ -359,10 +361,10 @@ class _Briefing:
 
     # -- the view -------------------------------------------------------------------------------------------
     def view(self, focus: str | None, path: tuple[str, str] | None) -> None:
-        try:
-            from .view import render_view
-        except ImportError:
+        if not self.with_view:
             return
+        from .view import render_view  # here: tests put a stand-in view in its place
+
         fd, tmp = tempfile.mkstemp(suffix=".html", prefix="policygraph-brief-view-")
         os.close(fd)
         svg = Path(tmp).with_suffix(".svg")
@@ -458,13 +460,25 @@ def _dyad_brief(bf: _Briefing, e: Entity, other: Entity, notes: list[str], fmt: 
     return title
 
 
-def _format(fmt: str | None, out) -> str:
-    if fmt is None:
-        suffix = Path(out).suffix.lower() if out is not None else ""
-        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
-    if fmt not in FORMATS:
+SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def brief_format(fmt: str | None, out) -> str:
+    """`fmt`, else the suffix of `out`, else md; a suffix that is no briefing format, or contradicts `fmt`,
+    is refused."""
+    if fmt is not None and fmt not in FORMATS:
         raise PolicygraphError(f"unknown briefing format {fmt!r}; use 'md', 'html' or 'json'")
-    return fmt
+    if out is None:
+        return fmt or "md"
+    out = Path(out)
+    if out.is_dir():
+        raise PolicygraphError(f"{out}: is a directory; give a file name such as {out}/brief.{fmt or 'md'}")
+    suffix = SUFFIXES.get(out.suffix.lower())
+    if suffix is None:
+        raise PolicygraphError(f"-o {out}: give a .md, .html or .json file")
+    if fmt is not None and fmt != suffix:
+        raise PolicygraphError(f"-o {out} is a {out.suffix.lower()} file but --format is {fmt}")
+    return suffix
 
 
 def _write(text: str, out, fmt: str) -> None:
@@ -478,14 +492,14 @@ def _write(text: str, out, fmt: str) -> None:
 
 
 def brief(kg: KnowledgeGraph, name: str, with_: str | None = None, fmt: str | None = None, out=None,
-          docs_dir=None) -> str:
+          docs_dir=None, view: bool = True) -> str:
     """A cited briefing on entity `name` (or on `name` and `with_`) as Markdown, HTML or JSON; returns the text.
 
-    fmt: 'md', 'html' or 'json'; by default taken from out's suffix (.html/.htm, .json), else 'md'.
+    fmt: 'md', 'html' or 'json'; by default taken from out's suffix (.md, .html/.htm, .json), else 'md'.
     out: also write the briefing there. docs_dir: the build's documents/ folder, to check every footnote's
-    quote against the document text and link it to the document's page.
+    quote against the document text and link it to the document's page. view: HTML only, embed the graph view.
     """
-    fmt = _format(fmt, out)
+    fmt = brief_format(fmt, out)
     if docs_dir is not None and not Path(docs_dir).is_dir():
         raise PolicygraphError(f"{docs_dir}: not a directory of document texts")
     notes: list[str] = []
@@ -493,7 +507,7 @@ def brief(kg: KnowledgeGraph, name: str, with_: str | None = None, fmt: str | No
     other = resolve(kg, with_, notes) if with_ is not None else None
     if other is not None and other.id == e.id:
         raise PolicygraphError(f"{name!r} and {with_!r} are the same entity ({e.name}); give two different entities")
-    bf = _Briefing(kg, docs_dir, Path(out).parent if out is not None else None)
+    bf = _Briefing(kg, docs_dir, Path(out).parent if out is not None else None, with_view=view)
     title = _entity_brief(bf, e, notes, fmt) if other is None else _dyad_brief(bf, e, other, notes, fmt)
     if fmt == "md":
         text = render_markdown(bf.blocks, bf.fn)

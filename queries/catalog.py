@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..console import PolicygraphError
+from ..graph.rdf import RDF_FILES
 
 QUERY_DIR = Path(__file__).resolve().parent
 NEO4J_DIR = QUERY_DIR / "neo4j"
@@ -51,6 +52,10 @@ class Param:
         opt = "" if self.required else f", default {json.dumps(self.default)}"
         return f"{self.name} ({self.type}{opt}) — {self.description}"
 
+    def to_dict(self) -> dict:
+        return {"name": self.name, "type": self.type, "required": self.required,
+                "default": None if self.required else self.default, "description": self.description}
+
 
 @dataclass
 class NamedQuery:
@@ -68,6 +73,10 @@ class NamedQuery:
         if dialect == "neo4j" and self.neo4j_text is not None:
             return self.neo4j_text
         return self.text
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "question": self.question, "neo4j_variant": self.neo4j_text is not None,
+                "params": [p.to_dict() for p in self.params]}
 
     def body(self, dialect: str = "ladybug") -> str:
         """The statement without its header comments."""
@@ -287,7 +296,7 @@ def run_named_neo4j(name: str, uri: str, user: str | None, password: str | None,
 
 
 def load_rdf(source):
-    """An rdflib Graph from a build directory (its graph.ttl), an RDF file, a KnowledgeGraph or a Graph."""
+    """An rdflib Graph from an RDF file, a folder holding one (a build's graph.ttl), a KnowledgeGraph or a Graph."""
     from rdflib import Dataset, Graph
 
     from ..graph.model import KnowledgeGraph
@@ -299,17 +308,13 @@ def load_rdf(source):
 
         return merged_graph(source)
     path = Path(source)
-    if not path.exists() and path.suffix.lower() not in (".ttl", ".nt", ".trig", ".jsonld"):
-        raise PolicygraphError(f"{source}: no build here (run `policygraph build PATH --out {source}` first)")
     if path.is_dir():
-        for name in ("graph.ttl", "graph.trig", "graph.nt"):
-            if (path / name).exists():
-                path = path / name
-                break
-        else:
-            raise PolicygraphError(f"{source}: no graph.ttl here (run `policygraph build PATH --out {source}` first)")
+        names = [RDF_FILES[f] for f in ("ttl", "trig", "nt")]
+        path = next((path / n for n in names if (path / n).exists()), None)
+        if path is None:
+            raise PolicygraphError(f"{source}: no RDF here (none of {', '.join(names)})")
     if not path.exists():
-        raise PolicygraphError(f"{path}: no such RDF file")
+        raise PolicygraphError(f"{path}: no such RDF file or folder")
     fmt = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld"}.get(path.suffix.lower(), "turtle")
     try:
         if fmt == "trig":

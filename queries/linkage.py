@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 
 from ..console import PolicygraphError
 from ..graph.model import Evidence, KnowledgeGraph, Relation
+from ..ontology import load_model
+from ..safe_text import md_text  # names and quotes come from documents: shown, never rendered as HTML
 from .facts import (amount_of, display_name, format_usd, one_line, qualifier_text,  # noqa: F401 (re-exported)
                     relation_label, year_of)
 from .names import degrees, normalize, resolve  # noqa: F401 (re-exported: the one name resolver)
@@ -50,47 +52,20 @@ MAX_HOPS_LIMIT = 8
 HUB_WEIGHT = 0.5  # cost of passing through an entity, per doubling of its neighbours
 DIVERSITY = 1.0  # cost, for a later path, of each entity a better path already passes through
 MAX_ALSO = 6  # other relations listed per hop
-FALLBACK_SYMMETRIC = frozenset({"PARTNERS_WITH", "COOPERATES_WITH"})
-ACTOR_TYPES = frozenset({"Country", "USState", "GovernmentBody", "Person", "Firm", "InternationalOrganization"})
 RANKING = ("ranked by specificity: fewer hops and fewer hub entities first, a measure counting as a direct "
            "link; then evidence")
 
 
-# -- the ontology (optional) ------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def _ontology():
-    """The ontology model, or None without one (looked up once per process)."""
-    try:
-        from ..ontology import load_model
-    except ImportError:
-        return None
-    try:
-        return load_model()
-    except (AttributeError, FileNotFoundError):
-        return None
-
-
+# -- the ontology ----------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def symmetric_predicates() -> frozenset[str]:
-    """Predicates the ontology marks symmetric (PARTNERS_WITH, COOPERATES_WITH without an ontology)."""
-    model = _ontology()
-    rels = getattr(model, "relations", None)
-    if not rels:
-        return FALLBACK_SYMMETRIC
-    items = rels.items() if isinstance(rels, dict) else ((getattr(r, "name", str(r)), r) for r in rels)
-    return frozenset(name for name, r in items if getattr(r, "symmetric", False))
+    """Predicates the ontology marks symmetric (PARTNERS_WITH, COOPERATES_WITH)."""
+    return frozenset(name for name, r in load_model().relations.items() if r.symmetric)
 
 
-@functools.lru_cache(maxsize=256)
 def is_actor_type(type_: str) -> bool:
-    """True for actor types: the ontology's subclasses of Actor (a fixed list without an ontology)."""
-    sup = getattr(_ontology(), "superclasses", None)
-    if sup is not None:
-        try:
-            return type_ == "Actor" or "Actor" in {getattr(s, "name", s) for s in sup(type_)}
-        except (KeyError, ValueError):
-            pass
-    return type_ in ACTOR_TYPES
+    """True for actor types: Actor and its subclasses in the ontology."""
+    return load_model().is_a(type_, "Actor")
 
 
 # -- the result -------------------------------------------------------------------------------------
@@ -199,8 +174,6 @@ class Path:
 
 
 def _hop_markdown(h: Hop, j: int, max_quotes: int) -> list[str]:
-    from .safe_text import md_text  # names and quotes come from documents: shown, never rendered as HTML
-
     walk = {"backward": " (walked against its direction)", "symmetric": " (symmetric)"}.get(h.direction, "")
     out = [f"{j}. **{md_text(h.label)}**{walk}  "]
     extra = md_text(", ".join(f"{k}: {h.props[k]}" for k in sorted(h.props)
@@ -220,8 +193,6 @@ def _hop_markdown(h: Hop, j: int, max_quotes: int) -> list[str]:
 
 
 def _path_markdown(p: Path, i: int, max_quotes: int) -> list[str]:
-    from .safe_text import md_text
-
     ndoc = len(p.documents)
     kind = {"measure": "a measure, ", "direct": "direct, "}.get(p.kind, "")
     out = [f"## Path {i}: {kind}{p.length} hop{'s' if p.length != 1 else ''}, evidence {p.confidence_sum:.2f}, "
@@ -265,8 +236,6 @@ class Explanation:
         return msg
 
     def to_markdown(self, max_quotes: int = 3) -> str:
-        from .safe_text import md_text  # names and quotes come from documents: shown, never rendered as HTML
-
         out = [f"# How {md_text(self.a)} is linked to {md_text(self.b)}", ""]
         out += [f"_Note: {md_text(n)}._  " for n in self.notes] + ([""] if self.notes else [])
         if not self.paths:

@@ -26,16 +26,9 @@ from .layout import python_layout
 from .page import build_html, render_html, render_view, show
 from .payload import LAYOUT_THRESHOLD, build_payload
 from .screenshot import find_chromium, screenshot_html
-from .styles import PATH_COLOR, Styles, esc, format_usd
-
-
-def load_build_graph(out_dir):
-    """The KnowledgeGraph of a build directory (DIR/facts.jsonl)."""
-    from ...api import open_build
-
-    return open_build(out_dir).kg
+from .styles import PATH_COLOR, Styles, esc
 
 
 __all__ = ["render_view", "build_html", "render_html", "show", "select", "Selection", "parse_years",
            "python_layout", "build_payload", "facts_csv", "view_svg", "find_chromium", "screenshot_html", "Styles",
-           "esc", "format_usd", "load_build_graph", "LAYOUT_THRESHOLD", "MAX_PATHS", "MAX_PATH_HOPS", "PATH_COLOR"]
+           "esc", "LAYOUT_THRESHOLD", "MAX_PATHS", "MAX_PATH_HOPS", "PATH_COLOR"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...graph.model import Relation
 from ..facts import amount_of, year_of
-from .styles import format_usd
+from ..facts import format_usd
 
 MAX_BEND = 0.55  # vis-network's roundness of the outermost of several lines between two entities
 

@@ -5,7 +5,7 @@ import html
 import re
 from typing import Iterable
 
-from ...console import PolicygraphError
+from ...ontology import load_model
 
 DEFAULT_COLOR = "#9e9e9e"  # only for types the ontology does not know
 DEFAULT_SHAPE = "dot"
@@ -33,15 +33,6 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _ontology_model():
-    from ... import ontology
-
-    try:
-        return ontology.load_model()
-    except AttributeError as err:  # ontology package without load_model()
-        raise PolicygraphError(f"the ontology has no load_model(): {err}") from None
-
-
 def _names(items) -> list[str]:
     """Names from the ontology's entity_types / relations, whether a list, a dict or objects."""
     if items is None:
@@ -56,7 +47,7 @@ class Styles:
     """Colour and shape of each entity type, read from the ontology."""
 
     def __init__(self, model=None) -> None:
-        self.model = model if model is not None else _ontology_model()
+        self.model = model if model is not None else load_model()
         self.entity_types = _names(getattr(self.model, "entity_types", None))
         self.predicates = _names(getattr(self.model, "relations", None))
         self._cache: dict[str, tuple[str, str]] = {}
@@ -125,15 +116,3 @@ def text_color_on(color: str) -> str:
         return "#111111"
     lum = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
     return "#111111" if lum > 140 else "#ffffff"
-
-
-def format_usd(amount: float | None) -> str:
-    """Compact, for labels on the drawing: 3.87e9 -> '$3.9B'."""
-    if amount is None:
-        return ""
-    a = abs(amount)
-    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if a >= limit:
-            v = amount / limit
-            return f"${v:,.{0 if v >= 100 or v == int(v) else 1}f}{suffix}"
-    return f"${amount:,.0f}"

@@ -9,13 +9,13 @@
 (function (PG) {
   "use strict";
 
+  // the port of queries/facts.py format_usd: every amount reads the same in the page, the briefs and explain
   PG.formatUsd = function (amount) {
     if (amount === null || amount === undefined) return "";
-    var a = Math.abs(amount), units = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]];
+    var units = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]];
     for (var i = 0; i < units.length; i++) {
-      if (a >= units[i][0]) {
-        var v = amount / units[i][0], d = (v >= 100 || v === Math.floor(v)) ? 0 : 1;
-        return "$" + v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }) + units[i][1];
+      if (Math.abs(amount) >= units[i][0]) {
+        return "$" + (amount / units[i][0]).toFixed(2).replace(/0+$/, "").replace(/\.$/, "") + " " + units[i][1];
       }
     }
     return "$" + Math.round(amount).toLocaleString("en-US");
