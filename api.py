@@ -1,4 +1,5 @@
-"""The Python API. It has the CLI's shape: `build`, `open_build`, then methods named like the commands.
+"""The Python API: the one door to policygraph. It has the CLI's shape: `build`, `open_build`, then methods
+named like the commands; every CLI command is one call into it.
 
     import policygraph
     g = policygraph.build(["../shared/corpus"], out="out")     # policygraph build ../shared/corpus --out out
@@ -6,131 +7,253 @@
     g.export("jsonl", "facts.jsonl")                           # policygraph export --format jsonl
     g.stats()                                                  # policygraph stats
     g = policygraph.open_build("out")                          # reopen without rebuilding
+    g.query("MATCH (f:Firm)-[r:INVESTS_IN]->(s) RETURN f.name, s.name, r.amount_usd")
+    policygraph.Neo4j("bolt://localhost:7687").query("MATCH (n) RETURN count(n)")   # query --uri ...
+
+The build machinery (builds/) makes and reads build folders; the methods below hand the graph, or the
+paths of the build's files, to graph/ and queries/.
 """
 from __future__ import annotations
 
-import json
+import os
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Union
 
+from .builds import layout, operations
+from .builds.builder import Result
+from .builds.reader import read_graph, read_jsonl, require_build
 from .console import QUIET, PolicygraphError, Progress
 from .graph.model import KnowledgeGraph
 
-FACTS = "facts.jsonl"
-DOCUMENTS = "documents.json"
-SENTENCES = "sentences.jsonl"
-MENTIONS = "mentions.jsonl"
-STORE = "graph.lbug"
-VIEW = "view.html"
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .graph.validate import Report
+    from .queries.catalog import NamedQuery
+    from .queries.linkage import Explanation
+
+PathLike = Union[str, "os.PathLike[str]"]
+Paths = Union[PathLike, Iterable[PathLike]]
 
 
 class Build:
     """A built graph in an output directory: facts, RDF, the Cypher store and the view."""
 
-    def __init__(self, out: Path, kg: KnowledgeGraph) -> None:
+    def __init__(self, out: PathLike, kg: KnowledgeGraph | None = None, result: Result | None = None) -> None:
         self.out = Path(out)
-        self.kg = kg
+        self._kg = kg
+        # how the build that made this went (empty for a build opened with open_build)
+        self.warnings: list[str] = result.warnings if result else []
+        self.extracted: list[str] = result.extracted if result else []
+        self.reused: list[str] = result.reused if result else []
+        self.added: list[str] = result.added if result else []
+        self.removed: list[str] = result.removed if result else []
+        self.kept: list[str] = result.kept if result else []
+
+    @classmethod
+    def from_result(cls, result: Result) -> "Build":
+        return cls(result.out, result.kg, result)
+
+    @property
+    def kg(self) -> KnowledgeGraph:
+        """The graph, read from the build's facts on first use (a query or a SPARQL query never needs it)."""
+        if self._kg is None:
+            self._kg = read_graph(self.out)
+        return self._kg
 
     def __repr__(self) -> str:
         return f"<policygraph build {self.out}: {len(self.kg.entities)} entities, {len(self.kg.relations)} relations>"
 
     # pandas views -------------------------------------------------------------------------------
     @property
-    def entities(self):
+    def entities(self) -> "pd.DataFrame":
         return self.kg.entities_df()
 
     @property
-    def relations(self):
+    def relations(self) -> "pd.DataFrame":
         return self.kg.relations_df()
 
     @property
-    def evidence(self):
+    def evidence(self) -> "pd.DataFrame":
         return self.kg.evidence_df()
 
+    # the build's files ----------------------------------------------------------------------------
+    def file(self, name: str) -> Path:
+        """A file of the build by its layout name (builds/layout.py), e.g. b.file(layout.VIEW)."""
+        return self.out / name
+
+    @property
+    def texts(self) -> Path | None:
+        """documents/: the documents' text as read and their pages (quotes link there)."""
+        return layout.texts_dir(self.out)
+
     # the commands -------------------------------------------------------------------------------
-    def export(self, format: str = "jsonl", dest=None):
+    def export(self, format: str = "jsonl", dest: Any = None) -> Any:
+        """Write the graph in one format (`policygraph export`); to `dest` (a path or a stream), else returned."""
         from .graph.export import export
 
         return export(self.kg, format, dest)
 
     def stats(self) -> dict:
+        """Counts by entity type and predicate, documents, facts with and without amounts (`policygraph stats`)."""
         return graph_stats(self.kg)
 
-    def validate(self):
+    def validate(self) -> "Report":
+        """Check the graph against the ontology's SHACL shapes (`policygraph validate`)."""
         from .graph.validate import validate
 
         return validate(self.kg)
 
-    def query(self, cypher: str, params: dict | None = None, write: bool = False, timeout: float | None = 60.0):
+    def query(self, cypher: str, params: dict | None = None, write: bool = False,
+              timeout: float | None = 60.0) -> "pd.DataFrame":
         """Cypher on the build's store (`policygraph query`): a DataFrame. The statement may only read the graph
         (change it with write=True), runs in a confined worker process and is stopped after `timeout` seconds;
         a crash of the engine is a PolicygraphError, never the end of this interpreter."""
         from .graph.cypher_store import run_query
 
-        path = self.out / STORE
-        if not path.exists() and (self.out / FACTS).exists():
-            raise PolicygraphError(f"{path}: the Cypher store is missing; rebuild it with "
-                                   f"`policygraph build --repair --out {self.out}`")
-        return run_query(path, cypher, params or {}, write=write, timeout=timeout)
+        return run_query(self._store(), cypher, params or {}, write=write, timeout=timeout)
 
-    def view(self, out_path=None, **options):
+    def view(self, out_path: PathLike | None = None, **options: Any) -> Path:
         """Write the browser view (`policygraph view`); its quotes link to the build's document pages. A partial
-        view (focus=, types=, ...) needs out_path: the build's own view.html (the whole graph) is only replaced when
-        you name it."""
+        view (focus=, types=, ...) needs out_path: the build's own view.html (the whole graph) is only replaced
+        when you name it. Options: focus, hops, types, predicates, docs, years, path, png, svg, csv, open_map."""
         from .queries.view import render_view
 
         partial = [k for k in ("focus", "types", "predicates", "docs", "years", "path") if options.get(k)]
+        whole = self.out / layout.VIEW
         if out_path is None and partial:
-            raise PolicygraphError(f"a partial view ({', '.join(partial)}) needs out_path; {self.out / VIEW} is the "
-                                   "build's view of the whole graph")
-        docs = self.out / "documents"
-        options.setdefault("docs_dir", docs if docs.is_dir() else None)
-        return render_view(self.kg, out_path or self.out / VIEW, **options)
+            raise PolicygraphError(f"a partial view ({', '.join(partial)}) needs out_path, the file to write (on the "
+                                   f"command line -o FILE, e.g. -o view-part.html); {whole} is the build's view of "
+                                   "the whole graph and is only replaced when you name it")
+        target = Path(out_path) if out_path is not None else whole
+        for given in (target, options.get("svg"), options.get("csv"), options.get("png")):
+            if given is not None and Path(given).is_dir():
+                raise PolicygraphError(f"{given}: is a directory; give a file name")
+        options.setdefault("docs_dir", self.texts)
+        return render_view(self.kg, target, **options)
 
-    def show(self, **options):
+    def show(self, **options: Any) -> Any:
+        """The view inline in Jupyter (the same options as view)."""
         from .queries.view import show
 
         return show(self.kg, **options)
 
     # named queries, SPARQL, Neo4j, linkage: `policygraph queries / sparql / push / explain / brief` ----------
-    def queries(self):
+    def queries(self) -> "pd.DataFrame":
         """The named queries (`policygraph queries`): a DataFrame of name, question, params."""
         from .queries.catalog import queries_frame
 
         return queries_frame()
 
-    def run_named(self, name: str, params: dict | None = None):
+    def run_named(self, name: str, params: dict | None = None, progress: Progress = QUIET) -> "pd.DataFrame":
         """Run a named query on the store (`policygraph queries run NAME -p k=v`); a DataFrame. Entity names
-        go through the one name resolver, as in explain, brief and view."""
-        from .queries.catalog import resolve_entity_params, run_named
+        go through the one name resolver, as in explain, brief and view (its notes go to `progress`)."""
+        from .queries.catalog import get_query, run_named
 
-        return run_named(name, self.out / STORE, resolve_entity_params(name, params, self.kg))
+        get_query(name)  # an unknown name is reported before a missing store
+        return run_named(name, self._store(), self.resolve_params(name, params, progress))
 
-    def sparql(self, query: str, params: dict | None = None, timeout: float | None = 60.0):
+    def resolve_params(self, name: str, params: dict | None, progress: Progress = QUIET) -> dict:
+        """A named query's entity parameters resolved in this build's graph ("Hanwha" -> its entity's id)."""
+        from .queries.catalog import resolve_entity_params
+
+        notes: list[str] = []
+        resolved = resolve_entity_params(name, params, self.kg, notes)
+        for note in notes:
+            progress(f"note: {note}")
+        return resolved
+
+    def sparql(self, query: str, params: dict | None = None, timeout: float | None = 60.0) -> "pd.DataFrame":
         """SPARQL text or a named SPARQL query over the RDF (`policygraph sparql`); a DataFrame."""
         from .queries.catalog import run_sparql
 
-        return run_sparql(query, self.out, params, timeout=timeout)
+        rdf = layout.rdf_file(self.out)
+        if not rdf.exists():
+            raise PolicygraphError(f"{rdf}: missing; {layout.rebuild_hint(self.out)}")
+        return run_sparql(query, rdf, params, timeout=timeout)
 
-    def push(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
+    def push(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
              batch: int = 500, progress: Progress | None = None) -> dict:
-        """Push the graph into Neo4j (`policygraph push`); password defaults to $NEO4J_PASSWORD. Counts."""
-        from .queries.commands import push_build
+        """Push the graph, its sentences and mentions into Neo4j (`policygraph push`); the password defaults to
+        $NEO4J_PASSWORD, the user to $NEO4J_USER or neo4j. Counts of what was sent and what Neo4j created."""
+        return Neo4j(uri, user, password, database).push(self, batch, progress)
 
-        return push_build(self, uri, user, password, database, batch, progress or QUIET)
-
-    def explain(self, a: str, b: str, max_hops: int = 4, k: int = 5):
+    def explain(self, a: str, b: str, max_hops: int = 4, k: int = 5) -> "Explanation":
         """How a and b are linked (`policygraph explain A B`): .paths, .to_frames(), .to_markdown()."""
         from .queries.linkage import explain
 
         return explain(self.kg, a, b, max_hops=max_hops, k=k)
 
-    def brief(self, name: str, with_: str | None = None, out=None, fmt: str | None = None) -> str:
-        """A cited briefing (`policygraph brief NAME [--with B] [-o FILE]`): the Markdown or HTML text."""
+    def brief(self, name: str, with_: str | None = None, out: PathLike | None = None, fmt: str | None = None) -> str:
+        """A cited briefing (`policygraph brief NAME [--with B] [-o FILE]`): the Markdown, HTML or JSON text.
+        `fmt`: md, html or json; by default from out's suffix, else md."""
         from .queries.briefing import brief
 
-        docs = self.out / "documents"
-        return brief(self.kg, name, with_=with_, fmt=fmt, out=out, docs_dir=docs if docs.is_dir() else None)
+        return brief(self.kg, name, with_=with_, fmt=fmt, out=out, docs_dir=self.texts)
+
+    # ----------------------------------------------------------------------------------------------
+    def _store(self) -> Path:
+        path = self.out / layout.STORE
+        if not path.exists():
+            if not (self.out / layout.FACTS).exists():
+                raise layout.no_build_here(self.out)
+            raise PolicygraphError(f"{path}: the Cypher store is missing; {layout.rebuild_hint(self.out)}")
+        return path
+
+
+class Neo4j:
+    """A Neo4j (or Aura) database: where `push` writes and `query --uri` reads.
+
+    The password comes from the argument or $NEO4J_PASSWORD (never from the URI, which is refused with one in
+    it); the user from the argument, $NEO4J_USER, else neo4j."""
+
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None,
+                 database: str | None = None) -> None:
+        from .graph.neo4j_sync import check_uri
+
+        check_uri(uri)  # before anything is asked or sent
+        self.uri = uri
+        self.user = user or os.environ.get("NEO4J_USER") or "neo4j"
+        self.password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
+        self.database = database
+
+    def __repr__(self) -> str:
+        from .safe_text import redact_uri
+
+        return f"<Neo4j {redact_uri(self.uri)} as {self.user}>"
+
+    def _password(self) -> str:
+        if self.password is None:
+            raise PolicygraphError("no Neo4j password: set the NEO4J_PASSWORD environment variable")
+        return self.password
+
+    def query(self, cypher: str, params: dict | None = None, write: bool = False,
+              timeout: float | None = 60.0) -> "pd.DataFrame":
+        """One Cypher statement (`policygraph query --uri URI`), across the same boundary as on the embedded store."""
+        from .graph.neo4j_sync import run_neo4j_query
+
+        return run_neo4j_query(self.uri, self.user, self._password(), cypher, params or {}, database=self.database,
+                               write=write, timeout=timeout)
+
+    def run_named(self, name: str, params: dict | None = None, build: Build | None = None,
+                  progress: Progress = QUIET) -> "pd.DataFrame":
+        """A named query's Neo4j variant (`policygraph queries run NAME --uri URI`); entity names are resolved in
+        `build`'s graph when one is given."""
+        from .queries.catalog import get_query, run_named_neo4j
+
+        get_query(name)
+        if build is not None:
+            params = build.resolve_params(name, params, progress)
+        return run_named_neo4j(name, self.uri, self.user, self._password(), params, self.database)
+
+    def push(self, build: Build, batch: int = 500, progress: Progress | None = None) -> dict:
+        """Create or update `build`'s graph here (idempotent: everything is MERGEd on id)."""
+        from .graph.neo4j_sync import push
+
+        return push(build.kg, self.uri, self.user, self._password(), database=self.database, batch=batch,
+                    progress=progress or QUIET, sentences=read_jsonl(build.out / layout.SENTENCES),
+                    mentions=read_jsonl(build.out / layout.MENTIONS))
 
 
 def graph_stats(kg: KnowledgeGraph) -> dict:
@@ -151,135 +274,61 @@ def graph_stats(kg: KnowledgeGraph) -> dict:
 
 
 # ------------------------------------------------------------------------------------------------
-def extract(paths, use_model: bool = True, progress: Progress = QUIET, keep_going: bool = False):
-    """Read and extract documents; returns (KnowledgeGraph, sentences, mentions, raw texts, warnings).
-    The same reading, checks and merge (in document-id order) as `build`, without an output directory."""
-    from .incremental import extract_documents
-
-    return extract_documents(paths, use_model=use_model, progress=progress, keep_going=keep_going)
-
-
-def build(paths, out="out", use_model: bool = True, progress: Progress | None = None, keep_going: bool = False,
-          store: bool = True, view: bool = True, repair: bool = False, follow_symlinks: bool = False) -> Build:
+def build(paths: Paths | None, out: PathLike = "out", use_model: bool = True, progress: Progress | None = None,
+          keep_going: bool = False, store: bool = True, view: bool = True, repair: bool = False,
+          follow_symlinks: bool = False) -> Build:
     """Build the graph from documents into `out`, atomically: the old build stays until the new one is valid.
     Documents unchanged since the last build of `out` are taken from its cache, not re-extracted.
     `repair=True` without paths rebuilds every output of `out` from the build's own documents.
-    `out` must be a build, an empty folder or a new one (buildfolder.py); files you put in a build are kept."""
-    from .incremental import build as _build
+    `out` must be a build, an empty folder or a new one (builds/folder.py); files you put in a build are kept."""
+    return Build.from_result(operations.build(paths, out, use_model=use_model, progress=progress,
+                                              keep_going=keep_going, store=store, view=view, repair=repair,
+                                              follow_symlinks=follow_symlinks))
 
-    return _build(paths, out, use_model=use_model, progress=progress, keep_going=keep_going, store=store,
-                  view=view, repair=repair, follow_symlinks=follow_symlinks)
 
-
-def add(paths, out="out", use_model: bool | None = None, progress: Progress | None = None, keep_going: bool = False,
-        store: bool = True, view: bool = True, follow_symlinks: bool = False) -> Build:
+def add(paths: Paths, out: PathLike = "out", use_model: bool | None = None, progress: Progress | None = None,
+        keep_going: bool = False, store: bool = True, view: bool = True, follow_symlinks: bool = False) -> Build:
     """Add documents to the build in `out` (policygraph add); only the new documents are extracted.
     `use_model=None`: extract as the build was made (with the model or rules-only)."""
-    from .incremental import add as _add
-
-    return _add(paths, out, use_model=use_model, progress=progress, keep_going=keep_going, store=store, view=view,
-                follow_symlinks=follow_symlinks)
-
-
-def remove(doc_ids, out="out", progress: Progress | None = None, store: bool = True, view: bool = True) -> Build:
-    """Remove documents (by id) from the build in `out` (policygraph remove)."""
-    from .incremental import remove as _remove
-
-    return _remove(doc_ids, out, progress=progress, store=store, view=view)
+    return Build.from_result(operations.add(paths, out, use_model=use_model, progress=progress,
+                                            keep_going=keep_going, store=store, view=view,
+                                            follow_symlinks=follow_symlinks))
 
 
-def write_outputs(kg, out: Path, sentences, mentions, raws, progress=QUIET, store=True, view=True,
-                  previous: Path | None = None) -> None:
-    """Write every output of a build into `out` (a fresh directory) and validate it against the SHACL shapes.
-    `previous`: a valid build of the same documents but a few: only the nodes whose triples differ from its
-    graph.nt (and the nodes that point at ones whose type changed) are validated again."""
-    from . import incremental as inc
-    from .graph import rdf
-    from .graph.files import write_text
-    from .graph.validate import check
-
-    progress("Writing facts and RDF")
-    ds = rdf.to_dataset(kg)
-    merged = ds.graph(rdf.MERGED_GRAPH)
-    nt = rdf.to_ntriples(merged)
-    # the documents' named graphs: Turtle that did not change is taken from the previous build's cache
-    keys = {rdf.doc_graph_iri(d): k for d, k in inc.doc_graph_keys(kg).items()}
-    known = {}
-    if previous is not None:
-        for iri, key in keys.items():
-            text = inc.read_rdf_block(previous / inc.CACHE_DIR, key)
-            if text is not None:
-                known[iri] = text
-    made: dict = {}
-    rdf.write_rdf(kg, out, dataset=ds, ntriples=nt, turtle=known, made=made)
-    for iri, key in sorted(keys.items()):
-        text = known.get(iri, made.get(iri))
-        if text is not None:
-            inc.write_rdf_block(out / inc.CACHE_DIR, key, text)
-    focus = inc.validation_focus(previous, nt, merged) if previous is not None else None
-    if focus is None:
-        progress("Validating the graph against the SHACL shapes")
-        check(merged, inplace=True)  # after writing the RDF: the ontology's triples are added to `merged`
-    elif focus:
-        progress(f"Validating the {len(focus)} nodes that changed against the SHACL shapes")
-        check(merged, focus_nodes=focus, inplace=True)
-    write_text(out / FACTS, kg.to_jsonl())
-    write_text(out / DOCUMENTS, json.dumps([d.to_dict() for d in sorted(kg.documents.values(), key=lambda d: d.id)],
-                                           indent=1) + "\n")
-    docs_dir = out / "documents"
-    docs_dir.mkdir(exist_ok=True)
-    for doc_id, raw in sorted(raws.items()):
-        # the text as read: every evidence offset points into these files
-        write_text(docs_dir / f"{doc_id}.txt", raw, newline="")
-    from .queries.sources import write_document_pages
-
-    write_document_pages(kg.documents, raws, docs_dir)  # the pages quotes link to, the cited span highlighted
-    write_text(out / SENTENCES, "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences))
-    write_text(out / MENTIONS, "".join(json.dumps(m) + "\n" for m in mentions))
-    if store:
-        try:
-            from .graph.cypher_store import write_store
-        except ImportError:
-            write_store = None
-        if write_store is not None:
-            progress("Loading the embedded Cypher store")
-            write_store(kg, out / STORE, sentences=sentences, mentions=mentions)
-    if view:
-        try:
-            from .queries.view import render_view
-        except ImportError:
-            render_view = None
-        if render_view is not None:
-            progress("Rendering the browser view")
-            render_view(kg, out / VIEW, docs_dir=docs_dir)
+def remove(doc_ids: Paths, out: PathLike = "out", progress: Progress | None = None, store: bool = True,
+           view: bool = True) -> Build:
+    """Remove documents (by id, or by the path they were built from) from the build in `out` (policygraph remove)."""
+    return Build.from_result(operations.remove(doc_ids, out, progress=progress, store=store, view=view))
 
 
-def _swap_in(tmp: Path, out: Path) -> None:
-    """Replace `out` by the finished `tmp` atomically, so a reader sees the old or the new build."""
-    from .incremental import swap_in
+def extract(paths: Paths, use_model: bool = True, progress: Progress = QUIET, keep_going: bool = False
+            ) -> tuple[KnowledgeGraph, list[dict], list[dict], dict[str, str], list[str]]:
+    """Read and extract documents; returns (KnowledgeGraph, sentences, mentions, raw texts, warnings).
+    The same reading, checks and merge (in document-id order) as `build`, without an output directory."""
+    return operations.extract(paths, use_model=use_model, progress=progress, keep_going=keep_going)
 
-    swap_in(tmp, out)
+
+def open_build(out: PathLike = "out") -> Build:
+    """The build in `out`, without rebuilding it (its graph is read on first use)."""
+    folder = Path(out)
+    require_build(folder)
+    return Build(folder)
 
 
-def open_build(out="out") -> Build:
-    out = Path(out)
-    facts = out / FACTS
-    if not facts.exists():
-        from .incremental import recover_for_reading
+def has_build(out: PathLike = "out") -> bool:
+    """Whether `out` holds a build open_build can open."""
+    return (Path(out) / layout.FACTS).exists()
 
-        recover_for_reading(out)  # a build killed mid-swap (systems without RENAME_EXCHANGE)
-    if not facts.exists():
-        raise PolicygraphError(f"{out}: no build here (run `policygraph build PATH --out {out}` first)")
-    docs, where = [], out / DOCUMENTS
-    try:
-        if where.exists():
-            docs = json.loads(where.read_text(encoding="utf-8"))
-        where = facts
-        with open(facts, encoding="utf-8") as fh:
-            records = [json.loads(line) for line in fh if line.strip()]
-        kg = KnowledgeGraph.from_records(records, docs)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as err:
-        what = " ".join(f"{type(err).__name__}: {err}".split())[:200]
-        raise PolicygraphError(f"{where}: damaged build file ({what}); rebuild it with "
-                               f"`policygraph build --repair --out {out}`") from None
-    return Build(out, kg)
+
+def named_queries() -> "list[NamedQuery]":
+    """The named Cypher queries (`policygraph queries`), with their parameters."""
+    from .queries.catalog import list_queries
+
+    return list_queries()
+
+
+def named_query(name: str) -> "NamedQuery":
+    """One named query (`policygraph queries show NAME`); its .cypher("neo4j" or "ladybug") is the statement."""
+    from .queries.catalog import get_query
+
+    return get_query(name)

@@ -26,21 +26,3 @@ class Progress:
 
 
 QUIET = Progress(quiet=True)
-
-
-def whole_number(minimum: int, maximum: int | None = None):
-    """An argparse `type` for a whole number in [minimum, maximum] (no maximum when None)."""
-    import argparse
-
-    def parse(text: str) -> int:
-        try:
-            n = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-        if maximum is not None and not minimum <= n <= maximum:
-            raise argparse.ArgumentTypeError(f"must be between {minimum} and {maximum}, not {n}")
-        if n < minimum:
-            bound = "0 or more" if minimum == 0 else f"at least {minimum}"
-            raise argparse.ArgumentTypeError(f"must be {bound}, not {n}")
-        return n
-    return parse

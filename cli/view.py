@@ -4,7 +4,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..console import PolicygraphError, Progress, whole_number
+from .. import api
+from ..console import PolicygraphError
+from ..queries.view import parse_years
+from .common import add_command, out_arg, progress, whole_number
 
 EXAMPLES = """examples:
   policygraph view --out out                                   # the whole graph -> out/view.html
@@ -24,8 +27,6 @@ by the investment stated into them."""
 
 
 def _years(text: str) -> str:
-    from .view import parse_years
-
     try:
         parse_years(text)
     except PolicygraphError as err:
@@ -33,13 +34,11 @@ def _years(text: str) -> str:
     return text
 
 
-def register(subparsers) -> argparse.ArgumentParser:
+def register(subparsers) -> None:
     """Add the `view` subcommand to the CLI's subparsers."""
-    help_ = "write the interactive browser view (one offline HTML file): search, legend, filters, evidence"
-    p = subparsers.add_parser("view", help=help_, description=help_, epilog=EXAMPLES,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
-    p.add_argument("--out", default="out", metavar="DIR", help="the build directory (default: out)")
+    p = add_command(subparsers, "view", "write the interactive browser view (one offline HTML file): search, legend, "
+                    "filters, evidence", EXAMPLES, cmd_view)
+    out_arg(p)
     p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
                    help="the HTML file to write (default, for the whole graph only: DIR/view.html)")
     p.add_argument("--focus", metavar="NAME", help="show only this entity (name, alias or id) and its neighbourhood")
@@ -55,30 +54,13 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--map", action="store_true", help="open the page on the US state map (e.g. for --png)")
     p.add_argument("--svg", type=Path, metavar="FILE", help="also write a static SVG drawing of the view")
     p.add_argument("--csv", type=Path, metavar="FILE", help="also write the view's facts with their quotes as CSV")
-    p.set_defaults(func=cmd_view)
-    return p
 
 
 def cmd_view(args) -> int:
-    from ..api import open_build
-
-    progress = Progress(quiet=getattr(args, "quiet", False))
-    partial = [flag for flag, value in (("--focus", args.focus), ("--types", args.types),
-                                        ("--predicates", args.predicates), ("--docs", args.docs),
-                                        ("--years", args.years), ("--path", args.path)) if value]
-    if partial and args.output is None:
-        # DIR/view.html is the build's whole-graph view: a partial one never replaces it unless asked (-o)
-        raise PolicygraphError(f"{' '.join(partial)} makes a partial view: give the file to write with -o FILE "
-                               f"(e.g. -o view-part.html); {Path(args.out) / 'view.html'} is the build's view of "
-                               "the whole graph and is only replaced when you name it")
-    build = open_build(args.out)
-    out_file = args.output if args.output is not None else Path(args.out) / "view.html"
-    for given in (out_file, args.svg, args.csv, args.png):
-        if given is not None and given.exists() and given.is_dir():
-            raise PolicygraphError(f"{given}: is a directory; give a file name")
-    path = build.view(out_file, focus=args.focus, hops=args.hops, types=args.types, predicates=args.predicates,
-                      docs=args.docs, years=args.years, path=args.path, png=args.png, svg=args.svg, csv=args.csv,
-                      open_map=args.map, progress=progress)
+    path = api.open_build(args.out).view(args.output, focus=args.focus, hops=args.hops, types=args.types,
+                                         predicates=args.predicates, docs=args.docs, years=args.years,
+                                         path=args.path, png=args.png, svg=args.svg, csv=args.csv,
+                                         open_map=args.map, progress=progress(args))
     print(path)
     for extra in (args.png, args.svg, args.csv):
         if extra is not None:

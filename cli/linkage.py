@@ -1,11 +1,13 @@
 """`policygraph explain A B` and `policygraph brief NAME`: linkage with evidence, and cited briefings."""
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from ..console import PolicygraphError, whole_number
+from .. import api
+from ..queries.briefing import FORMATS
+from ..queries.linkage import MAX_HOPS_LIMIT
+from .common import add_command, out_arg, whole_number
+from .output import emit_text
 
 EXPLAIN_EXAMPLES = """examples:
   policygraph explain "SK Hynix" "South Korea"              # the 5 best paths of at most 4 hops
@@ -33,22 +35,11 @@ DIR/documents/<doc>.txt and a link to DIR/documents/<doc>.html with the quote hi
 cleanly (a print stylesheet; the view as a static drawing)."""
 
 
-def _add(subparsers, name: str, help_: str, examples: str, func) -> argparse.ArgumentParser:
-    p = subparsers.add_parser(name, help=help_, description=help_, epilog=examples,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
-    p.add_argument("--out", default="out", metavar="DIR", help="the build directory (default: out)")
-    p.set_defaults(func=func)
-    return p
-
-
 def register(subparsers) -> None:
     """Add the `explain` and `brief` subcommands to the CLI's subparsers."""
-    from .briefing import FORMATS
-    from .linkage import MAX_HOPS_LIMIT
-
-    p = _add(subparsers, "explain", "how two entities are linked: the best typed paths, each hop with its evidence",
-             EXPLAIN_EXAMPLES, cmd_explain)
+    p = add_command(subparsers, "explain", "how two entities are linked: the best typed paths, each hop with its "
+                    "evidence", EXPLAIN_EXAMPLES, cmd_explain)
+    out_arg(p)
     p.add_argument("a", metavar="A", help="an entity: name, alias or id")
     p.add_argument("b", metavar="B", help="another entity")
     p.add_argument("--max-hops", type=whole_number(1, MAX_HOPS_LIMIT), default=4, metavar="N",
@@ -56,8 +47,9 @@ def register(subparsers) -> None:
     p.add_argument("-k", type=whole_number(1, 1000), default=5, metavar="K", help="how many paths to show (default: 5)")
     p.add_argument("--format", "-f", choices=("md", "json"), default="md", help="output format (default: md)")
 
-    p = _add(subparsers, "brief", "a cited briefing on an actor, agreement or policy (or on two, with --with)",
-             BRIEF_EXAMPLES, cmd_brief)
+    p = add_command(subparsers, "brief", "a cited briefing on an actor, agreement or policy (or on two, with --with)",
+                    BRIEF_EXAMPLES, cmd_brief)
+    out_arg(p)
     p.add_argument("name", metavar="NAME", help="an entity: name, alias or id")
     p.add_argument("--with", dest="with_", metavar="B", help="a second entity: brief on everything linking the two")
     p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
@@ -68,49 +60,15 @@ def register(subparsers) -> None:
 
 
 def cmd_explain(args) -> int:
-    from ..api import open_build
-    from .linkage import explain
-
-    kg = open_build(args.out).kg
-    ex = explain(kg, args.a, args.b, max_hops=args.max_hops, k=args.k)
-    _out(ex.to_json() + "\n" if args.format == "json" else ex.to_markdown())
+    ex = api.open_build(args.out).explain(args.a, args.b, max_hops=args.max_hops, k=args.k)
+    emit_text(ex.to_json() + "\n" if args.format == "json" else ex.to_markdown())
     return 0
-
-
-SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "md", ".html": "html", ".htm": "html", ".json": "json"}
-
-
-def brief_format(fmt: str | None, output: Path | None) -> str:
-    """--format, else the -o suffix, else md; a suffix that contradicts --format is refused."""
-    if output is None:
-        return fmt or "md"
-    suffix = SUFFIXES.get(output.suffix.lower())
-    if suffix is None:
-        raise PolicygraphError(f"-o {output}: give a .md, .html or .json file")
-    if fmt is not None and fmt != suffix:
-        raise PolicygraphError(f"-o {output} is a {output.suffix.lower()} file but --format is {fmt}")
-    return suffix
 
 
 def cmd_brief(args) -> int:
-    from ..api import open_build
-    from .briefing import brief
-
-    fmt = brief_format(args.format, args.output)
-    b = open_build(args.out)
-    docs_dir = b.out / "documents"
-    text = brief(b.kg, args.name, with_=args.with_, fmt=fmt, out=args.output,
-                 docs_dir=docs_dir if docs_dir.is_dir() else None)
+    text = api.open_build(args.out).brief(args.name, with_=args.with_, out=args.output, fmt=args.format)
     if args.output is None:
-        _out(text)
+        emit_text(text)
     else:
         print(args.output)
     return 0
-
-
-def _out(text: str) -> None:
-    """Text from documents to stdout: on a terminal, control characters are shown as escapes, never obeyed."""
-    from .safe_text import for_terminal
-
-    isatty = getattr(sys.stdout, "isatty", None)
-    sys.stdout.write(for_terminal(text) if isatty and isatty() else text)

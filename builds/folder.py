@@ -23,28 +23,20 @@ enters a build folder.
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import os
 import re
 import shutil
 import stat
-import time
 from pathlib import Path
 
-from .console import QUIET, PolicygraphError, Progress
+from ..console import QUIET, PolicygraphError, Progress
+from ..graph.files import write_text
+from .layout import (CACHE, DOCUMENTS, FACTS, LOCK, MARKER, OWNED_DIRS, OWNED_FILES, RDF_BLOCKS, SETTINGS, STORE_TMP,
+                     TEXTS, document_ids)
 
-MARKER = "policygraph-build.json"
 FORMAT = "policygraph-build"
 VERSION = 1
-LOCK = ".policygraph.lock"
-
-# every top-level name a build writes (and the store's own sidecars)
-OWNED_FILES = frozenset({MARKER, LOCK, "facts.jsonl", "documents.json", "sentences.jsonl", "mentions.jsonl",
-                         "graph.trig", "graph.ttl", "graph.jsonld", "graph.nt", "graph.lbug", "graph.lbug.wal",
-                         "graph.lbug.lock", "graph.lbug.shadow", "view.html", "build.json"})
-OWNED_DIRS = frozenset({"documents", "cache"})
-_STORE_TMP = re.compile(r"^\.graph\.lbug\.tmp-\d+(\.wal|\.lock|\.shadow)?$")
 _CACHE_ENTRY = re.compile(r"^[0-9a-f]{64}\.json$")
 _RDF_BLOCK = re.compile(r"^[0-9a-f]{64}\.ttl$")
 
@@ -55,8 +47,6 @@ def marker_text() -> str:
 
 
 def write_marker(folder: Path) -> None:
-    from .graph.files import write_text
-
     write_text(folder / MARKER, marker_text())
 
 
@@ -71,10 +61,10 @@ def _marker(folder: Path) -> dict | None:
 def is_legacy_build(folder: Path) -> bool:
     """A build made before the marker: exactly the layout those versions wrote."""
     try:
-        if not ((folder / "facts.jsonl").is_file() and (folder / "documents").is_dir()):
+        if not ((folder / FACTS).is_file() and (folder / TEXTS).is_dir()):
             return False
-        settings = json.loads((folder / "build.json").read_text(encoding="utf-8"))
-        docs = json.loads((folder / "documents.json").read_text(encoding="utf-8"))
+        settings = json.loads((folder / SETTINGS).read_text(encoding="utf-8"))
+        docs = json.loads((folder / DOCUMENTS).read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return False
     return (isinstance(settings, dict) and "use_model" in settings and isinstance(docs, list)
@@ -150,7 +140,7 @@ def check_out(out, inputs=(), progress: Progress = QUIET) -> Path:
 
 
 def _owned_top(name: str) -> bool:
-    return name in OWNED_FILES or name in OWNED_DIRS or bool(_STORE_TMP.match(name))
+    return name in OWNED_FILES or name in OWNED_DIRS or bool(STORE_TMP.match(name))
 
 
 def user_entries(out: Path, doc_ids=None) -> tuple[list[str], list[str]]:
@@ -173,14 +163,15 @@ def user_entries(out: Path, doc_ids=None) -> tuple[list[str], list[str]]:
 
     for e in entries:
         if _owned_top(e.name):
-            if e.name == "documents" and e.is_dir(follow_symlinks=False):
-                stuck += [f"documents/{x.name}" for x in os.scandir(e.path) if not ours(x)]
-            elif e.name == "cache" and e.is_dir(follow_symlinks=False):
+            if e.name == TEXTS and e.is_dir(follow_symlinks=False):
+                stuck += [f"{TEXTS}/{x.name}" for x in os.scandir(e.path) if not ours(x)]
+            elif e.name == CACHE and e.is_dir(follow_symlinks=False):
                 for x in os.scandir(e.path):
-                    if x.name == "rdf" and x.is_dir(follow_symlinks=False):
-                        stuck += [f"cache/rdf/{y.name}" for y in os.scandir(x.path) if not _RDF_BLOCK.match(y.name)]
+                    if x.name == RDF_BLOCKS and x.is_dir(follow_symlinks=False):
+                        stuck += [f"{CACHE}/{RDF_BLOCKS}/{y.name}" for y in os.scandir(x.path)
+                                  if not _RDF_BLOCK.match(y.name)]
                     elif not _CACHE_ENTRY.match(x.name):
-                        stuck.append(f"cache/{x.name}")
+                        stuck.append(f"{CACHE}/{x.name}")
             continue
         mode = e.stat(follow_symlinks=False).st_mode
         if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode):
@@ -191,6 +182,22 @@ def user_entries(out: Path, doc_ids=None) -> tuple[list[str], list[str]]:
         else:
             stuck.append(e.name)
     return keep, sorted(stuck)
+
+
+def check_user_files(out: Path) -> None:
+    """Before any work: refuse if the build folder holds files of the user's a new build could not carry over."""
+    refuse_stuck(out, user_entries(out, document_ids(out))[1])
+
+
+def keep_user_files(out: Path, new: Path, progress: Progress = QUIET) -> list[str]:
+    """Carry the user's files of the build in `out` into the new build `new`; the names kept."""
+    keep, stuck = user_entries(out, document_ids(out))
+    refuse_stuck(out, stuck)
+    if keep:
+        shown = ", ".join(keep[:6]) + (f" and {len(keep) - 6} more" if len(keep) > 6 else "")
+        progress(f"Keeping {len(keep)} file{'s' if len(keep) != 1 else ''} of yours in {out}: {shown}")
+        carry_over(out, new, keep)
+    return keep
 
 
 def _has_special(folder: Path) -> bool:
@@ -228,83 +235,6 @@ def carry_over(old: Path, new: Path, names: list[str]) -> None:
             shutil.copytree(src, dst, symlinks=True, copy_function=_link_or_copy)
         elif src.exists():
             _link_or_copy(str(src), str(dst))
-
-
-# ------------------------------------------------------------------------------------------------------
-# The lock, inside the build
-# ------------------------------------------------------------------------------------------------------
-
-
-class BuildLock:
-    """An exclusive lock on one build folder: flock on ``out/.policygraph.lock`` (released if the process dies).
-
-    A build replaces the folder, lock file included; a waiter whose lock file is no longer the one in `out`
-    (it held the old folder's) tries again on the new one. A folder created here for a first build that then
-    fails is removed again if nothing but the lock is in it."""
-
-    def __init__(self, out: Path, progress: Progress = QUIET) -> None:
-        self.out = Path(out)
-        self.progress = progress
-        self.fd: int | None = None
-        self.created = False
-
-    def __enter__(self):
-        from .incremental import leftovers
-
-        said = False
-        while True:
-            if not self.out.exists():
-                olds = [p for p in leftovers(self.out, "old") if is_build(p)]
-                if olds:  # a build was killed between its two renames: lock the build it set aside
-                    newest = max(olds, key=lambda p: p.stat().st_mtime_ns)
-                    fd = self._open(newest / LOCK)
-                    fcntl.flock(fd, fcntl.LOCK_EX)
-                    if not self.out.exists() and newest.exists():
-                        os.rename(newest, self.out)
-                        self.progress(f"Restored the previous build of {self.out} (a build was interrupted while "
-                                      "swapping)")
-                    os.close(fd)
-                    continue
-                try:
-                    self.out.mkdir(parents=True)
-                    self.created = True
-                except FileExistsError:
-                    pass
-            fd = self._open(self.out / LOCK)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if not said:
-                    self.progress(f"Waiting for another build of {self.out} to finish")
-                    said = True
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            try:
-                current = os.stat(self.out / LOCK)
-                mine = os.fstat(fd)
-                if (current.st_dev, current.st_ino) == (mine.st_dev, mine.st_ino):
-                    self.fd = fd
-                    return self
-            except FileNotFoundError:
-                pass
-            os.close(fd)  # the folder was replaced while we waited: lock the new one
-            time.sleep(0.01)
-
-    def _open(self, path: Path) -> int:
-        try:
-            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        except OSError as err:
-            raise PolicygraphError(f"{path}: cannot create the build lock ({err.strerror})") from None
-
-    def __exit__(self, *exc) -> None:
-        if self.fd is not None:
-            if self.created and is_empty(self.out):
-                try:  # a first build that failed: leave no folder behind
-                    os.unlink(self.out / LOCK)
-                    os.rmdir(self.out)
-                except OSError:
-                    pass
-            os.close(self.fd)  # releases the lock
-            self.fd = None
 
 
 # ------------------------------------------------------------------------------------------------------
