@@ -169,7 +169,7 @@ def test_h3_a_large_delta_falls_back_to_full_validation(tmp_path, monkeypatch):
 
     from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-    from policygraph import incremental
+    from policygraph.builds import validation
     from policygraph.graph import rdf
 
     def graph(n: int, extra: int = 0) -> Graph:
@@ -180,13 +180,13 @@ def test_h3_a_large_delta_falls_back_to_full_validation(tmp_path, monkeypatch):
             g.add((node, RDFS.label, Literal(f"Firm {i}")))
         return g
 
-    (tmp_path / "build.json").write_text(json.dumps({"use_model": False, "validation": incremental.validation_stamp()}))
+    (tmp_path / "build.json").write_text(json.dumps({"use_model": False, "validation": validation.validation_stamp()}))
     (tmp_path / "graph.nt").write_text(rdf.to_ntriples(graph(400)), encoding="utf-8")
     small, large = graph(400, 5), graph(400, 200)
-    assert len(incremental.validation_focus(tmp_path, rdf.to_ntriples(small), small)) == 5  # only what changed
-    assert incremental.validation_focus(tmp_path, rdf.to_ntriples(large), large) is None  # 200 of 600: everything
-    monkeypatch.setattr(incremental, "MAX_FOCUS_NODES", 4)
-    assert incremental.validation_focus(tmp_path, rdf.to_ntriples(small), small) is None  # past the number
+    assert len(validation.validation_focus(tmp_path, rdf.to_ntriples(small), small)) == 5  # only what changed
+    assert validation.validation_focus(tmp_path, rdf.to_ntriples(large), large) is None  # 200 of 600: everything
+    monkeypatch.setattr(validation, "MAX_FOCUS_NODES", 4)
+    assert validation.validation_focus(tmp_path, rdf.to_ntriples(small), small) is None  # past the number
 
 
 # -- encodings ------------------------------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ import pytest
 
 import policygraph
 from build_fixtures import DOCS, cli_env, no_traceback, run_cli, write_docs
-from policygraph import buildfolder
+from policygraph.builds import folder as buildfolder
+from policygraph.builds.layout import LOCK, MARKER
 from policygraph.console import PolicygraphError
 
 
@@ -84,21 +85,21 @@ def test_d1_a_folder_with_a_facts_file_is_not_a_build_and_stays_untouched(tmp_pa
 
 
 def test_the_marker_says_what_the_folder_is(built):
-    marker = json.loads((built / buildfolder.MARKER).read_text())
+    marker = json.loads((built / MARKER).read_text())
     assert marker["format"] == "policygraph-build" and marker["version"] == buildfolder.VERSION
     assert buildfolder.is_build(built)
 
 
 def test_a_build_from_before_the_marker_is_adopted(tmp_path, src, built):
-    (built / buildfolder.MARKER).unlink()
-    (built / buildfolder.LOCK).unlink()
+    (built / MARKER).unlink()
+    (built / LOCK).unlink()
     assert buildfolder.is_legacy_build(built)
     policygraph.add([write_docs(tmp_path / "more", ["gamma.md"]) / "gamma.md"], out=built, use_model=False)
-    assert (built / buildfolder.MARKER).is_file()
+    assert (built / MARKER).is_file()
 
 
 def test_an_incomplete_old_layout_is_refused(tmp_path, src, built):
-    (built / buildfolder.MARKER).unlink()
+    (built / MARKER).unlink()
     (built / "build.json").unlink()
     before = snapshot(built)
     with pytest.raises(PolicygraphError, match="not a policygraph build"):
@@ -107,7 +108,7 @@ def test_an_incomplete_old_layout_is_refused(tmp_path, src, built):
 
 
 def test_a_build_of_a_newer_format_is_refused(src, built):
-    (built / buildfolder.MARKER).write_text(json.dumps({"format": "policygraph-build", "version": 99}))
+    (built / MARKER).write_text(json.dumps({"format": "policygraph-build", "version": 99}))
     with pytest.raises(PolicygraphError, match="newer policygraph"):
         policygraph.build([src], out=built, use_model=False)
 
@@ -198,7 +199,7 @@ def test_a_partial_view_never_replaces_the_builds_view_unless_named(built):
 def test_no_lock_file_is_left_beside_the_build(tmp_path, src, built):
     policygraph.add([src / "alpha.txt"], out=built, use_model=False)
     assert not any(p.name.endswith(".lock") for p in tmp_path.iterdir())
-    assert (built / buildfolder.LOCK).exists()
+    assert (built / LOCK).exists()
 
 
 # -- the walk ------------------------------------------------------------------------------------------------------

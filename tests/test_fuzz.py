@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from build_fixtures import make_pdf
-from policygraph.incremental import Entry, merge
+from policygraph.builds.builder import merge
+from policygraph.builds.cache import Entry
 from policygraph.graph.model import DocumentInfo
 from policygraph.loaders.read.errors import LoadError
 from policygraph.loaders.read.readers import read_document

@@ -11,7 +11,7 @@ import pytest
 
 import policygraph
 from build_fixtures import DOCS, assert_same_build, digest, store_dump, write_docs
-from policygraph import incremental
+from policygraph.builds import atomic, cache, validation
 from policygraph.cli import main
 from policygraph.console import PolicygraphError
 
@@ -233,10 +233,10 @@ def test_a_new_extractor_reextracts_everything(three, tmp_path, monkeypatch):
     root, src, out, two, after, _ = three
     work = tmp_path / "out"
     shutil.copytree(after, work)
-    monkeypatch.setattr(incremental, "_source_digest", lambda: "another extractor")
+    monkeypatch.setattr(cache, "_source_digest", lambda: "another extractor")
     b = policygraph.remove(["gamma"], out=work)
     assert b.extracted == ["alpha", "beta"]  # re-extracted from out/documents/, not from the source files
-    stamp = incremental.fingerprint("rules")
+    stamp = cache.fingerprint("rules")
     assert all(json.loads(p.read_text())["fingerprint"] == stamp for p in (work / "cache").glob("*.json"))
     monkeypatch.undo()
     assert_same_build(work, two, skip=("graph.lbug", "cache"))
@@ -317,7 +317,7 @@ def test_a_second_build_waits_for_the_first(tmp_path):
     import fcntl
 
     out = tmp_path / "out"
-    with incremental.BuildLock(out):
+    with atomic.BuildLock(out):
         fd = os.open(out / ".policygraph.lock", os.O_RDWR)
         try:
             with pytest.raises(BlockingIOError):
@@ -327,7 +327,7 @@ def test_a_second_build_waits_for_the_first(tmp_path):
     assert list(tmp_path.iterdir()) == []  # a folder made only for the lock goes again
     policygraph.build([write_docs(tmp_path / "src", ["alpha.txt"])], out=out, use_model=False)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]  # no .out.lock beside it
-    with incremental.BuildLock(out):
+    with atomic.BuildLock(out):
         fd = os.open(out / ".policygraph.lock", os.O_RDWR)
         with pytest.raises(BlockingIOError):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -357,16 +357,16 @@ def test_an_add_validates_only_what_changed(three):
     root, src, out, two, after, _ = three
     nt = (after / "graph.nt").read_text(encoding="utf-8")
     merged = Graph().parse(data=nt, format="nt")  # the build's merged graph, exactly
-    focus = incremental.validation_focus(two, nt, merged)
+    focus = validation.validation_focus(two, nt, merged)
     assert focus is not None and 0 < len(focus) < len(set(merged.subjects())) / 2
     names = {str(n).removeprefix(rdf.ID_NS) for n in focus}
     assert {"firm/samsung-electronics", "usstate/texas", "doc/gamma"} <= names
     assert "firm/hyundai-motor-group" not in names and "country/japan" not in names  # untouched by gamma
-    assert incremental.validation_focus(after, nt, merged) == []  # nothing changed: nothing to validate
+    assert validation.validation_focus(after, nt, merged) == []  # nothing changed: nothing to validate
 
 
 def test_delta_validation_still_catches_violations(three, tmp_path):
-    from policygraph.api import write_outputs
+    from policygraph.builds.outputs import write_outputs
     from policygraph.graph.model import Evidence, Relation
     from policygraph.graph.validate import ShapeViolation
 
@@ -390,7 +390,7 @@ def test_delta_validation_still_catches_violations(three, tmp_path):
     assert any(re.fullmatch(r"Validating the \d+ nodes that changed against the SHACL shapes", m) for m in said)
     # with a validator other than the previous build's, everything is validated again
     d = json.loads((after / "build.json").read_text())
-    assert d["validation"] == incremental.validation_stamp()
+    assert d["validation"] == validation.validation_stamp()
     (tmp_path / "old").mkdir()
     shutil.copy(after / "graph.nt", tmp_path / "old" / "graph.nt")
     (tmp_path / "old" / "build.json").write_text(json.dumps({**d, "validation": "other"}))
@@ -398,7 +398,7 @@ def test_delta_validation_still_catches_violations(three, tmp_path):
 
     kg, *_ = _outputs_of(after)
     merged = rdf.to_dataset(kg).graph(rdf.MERGED_GRAPH)
-    assert incremental.validation_focus(tmp_path / "old", rdf.to_ntriples(merged), merged) is None
+    assert validation.validation_focus(tmp_path / "old", rdf.to_ntriples(merged), merged) is None
 
 
 def test_building_in_two_processes_is_byte_identical(three, tmp_path):
@@ -435,12 +435,12 @@ def test_unchanged_document_graphs_are_reused_and_changed_ones_remade(three, tmp
     root, src, out, two, after, _ = three
     work = tmp_path / "out"
     shutil.copytree(after, work)
-    keys = incremental.doc_graph_keys(policygraph.open_build(work).kg)
+    keys = cache.doc_graph_keys(policygraph.open_build(work).kg)
     assert len(list((work / "cache" / "rdf").iterdir())) == 3
     # reuse is real: a (validly signed) altered block of gamma's reappears in the next build's TriG
-    block = incremental.read_rdf_block(work / "cache", keys["gamma"])
+    block = cache.read_rdf_block(work / "cache", keys["gamma"])
     (work / "cache" / "rdf" / f"{keys['gamma']}.ttl").unlink()
-    incremental.write_rdf_block(work / "cache", keys["gamma"], block.replace('"gamma"', '"gamma (cached)"'))
+    cache.write_rdf_block(work / "cache", keys["gamma"], block.replace('"gamma"', '"gamma (cached)"'))
     policygraph.remove(["alpha"], out=work)
     assert '"gamma (cached)"' in (work / "graph.trig").read_text(encoding="utf-8")
     # beta's graph changed (the KORUS fact lost alpha's support, so its confidence): made again, and the

@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 import policygraph
 from build_fixtures import cli_env, no_traceback, run_cli, write_docs
 from policygraph.console import PolicygraphError
-from policygraph.queries import safe_text
+from policygraph import safe_text
 from test_linkage import INJECTION, make_graph
 
 LINK = "[click](javascript:alert(1)) ![x](http://127.0.0.1:9/track.png) <http://127.0.0.1:9/>"
@@ -98,7 +98,7 @@ def test_query_output_never_sends_control_characters_to_a_terminal(small_build):
 def test_format_frame_for_a_terminal_and_for_a_file():
     import pandas as pd
 
-    from policygraph.queries.commands import format_frame
+    from policygraph.cli.output import format_frame
 
     df = pd.DataFrame({"s": [ESCAPES]})
     assert "\x1b" not in format_frame(df, "table")

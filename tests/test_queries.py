@@ -271,10 +271,10 @@ def test_sparql_refuses_updates_and_reports_errors(build):
         catalog.run_sparql("DELETE WHERE { ?s ?p ?o }", build)
     with pytest.raises(PolicygraphError, match="SPARQL error"):
         catalog.run_sparql("SELECT ?x WHERE { ?x ", build)
-    with pytest.raises(PolicygraphError, match="no build here"):
+    with pytest.raises(PolicygraphError, match="no such RDF file"):
         catalog.run_sparql("SELECT * WHERE { ?s ?p ?o }", build / "nothing")
     (build / "empty").mkdir(exist_ok=True)
-    with pytest.raises(PolicygraphError, match="no graph.ttl"):
+    with pytest.raises(PolicygraphError, match="no RDF here"):
         catalog.run_sparql("SELECT * WHERE { ?s ?p ?o }", build / "empty")
 
 
@@ -307,6 +307,7 @@ def test_cli_refuses_writes_and_reports_errors(build, capsys):
 
 
 def test_cli_write_flag(tmp_path, capsys):
+    (tmp_path / "facts.jsonl").write_text(sample_kg().to_jsonl(), encoding="utf-8")  # a build: facts and store
     write_store(sample_kg(), tmp_path / "graph.lbug")
     code, out, err = cli(capsys, "query", "MATCH (n:Sector {name: $n}) SET n.wikidata = $q RETURN n.wikidata AS w",
                          "-p", "n=steel", "-p", "q=Q11427", "--write", "--out", str(tmp_path))

@@ -238,7 +238,7 @@ def test_one_line_per_subject_predicate_object_with_its_facts(kg, page):
     plain = next(r for r in kg.relations.values() if "amount_usd" not in r.props)
     lines = {e["id"]: e for e in data["edges"]}
     line = lines[data["facts"][inv.id]["line"]]
-    assert line["label"] == "INVESTS_IN\n2024 · $3.9B" and (line["from"], line["to"]) == (inv.subject, inv.object)
+    assert line["label"] == "INVESTS_IN\n2024 · $3.87 billion" and (line["from"], line["to"]) == (inv.subject, inv.object)
     assert line["width"] > lines[data["facts"][plain.id]["line"]]["width"]
     fact = data["facts"][inv.id]
     assert (fact["amount"], fact["year"], fact["conf"], fact["docs"]) == (3.87e9, 2024, 0.9, ["doc-a"])
@@ -262,7 +262,7 @@ def test_several_facts_of_one_relation_are_one_line():
     data = payload_of(V.build_html(kg)[0])
     assert len(data["facts"]) == 4 and len(data["edges"]) == 2  # one per direction
     (three,) = [e for e in data["edges"] if e["from"] == "firm/acme"]
-    assert three["label"] == "INVESTS_IN ×3\n2017–2019 · $500M–$2B"
+    assert three["label"] == "INVESTS_IN ×3\n2017–2019 · $500 million–$2 billion"
     assert len(data["lines"][three["id"]]["facts"]) == 3
     # the two directions bend apart, symmetrically
     bends = [e["smooth"] for e in data["edges"]]
@@ -271,11 +271,11 @@ def test_several_facts_of_one_relation_are_one_line():
 
 
 def test_format_usd():
-    assert V.format_usd(3.87e9) == "$3.9B"
-    assert V.format_usd(350e6) == "$350M"
-    assert V.format_usd(1.2e12) == "$1.2T"
-    assert V.format_usd(2e9) == "$2B"
-    assert V.format_usd(950) == "$950"
+    from policygraph.queries.facts import format_usd
+
+    assert V.lines.format_usd is format_usd  # the view's labels use the one formatter of amounts
+    assert format_usd(3.87e9) == "$3.87 billion" and format_usd(2e9) == "$2 billion"
+    assert format_usd(950) == "$950"
 
 
 # -- selecting ----------------------------------------------------------------------------------------------

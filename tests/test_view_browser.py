@@ -192,6 +192,14 @@ def test_page_shows_the_graph_without_errors_or_network(view, kg):
     assert_clean(view)
 
 
+def test_amounts_read_the_same_in_the_page_as_in_briefs_and_explain(view):
+    from policygraph.queries.facts import format_usd
+
+    amounts = [3.87e9, 2e9, 17.8e9, 5e8, 419e6, 1.2e12, 1234.5e12, 1200, 950, 12, -2.5e9, 1e6, 999999, 2.675e9]
+    got = view.js("(xs) => xs.map(x => window.PG.formatUsd(x))", amounts)
+    assert got == [format_usd(a) for a in amounts]
+
+
 def test_search_uses_the_one_name_resolver(view, kg):
     from policygraph.queries.names import resolve
 
@@ -268,7 +276,7 @@ def test_injected_markup_in_quotes_and_aliases_never_runs(view, kg):
     view.js("(id) => window.pgView.selectEdge(id)", line)
     body = view.page.inner_text("#pg-details-body")
     assert "<script>window.__pwned=1</script>" in body and 'onerror="window.__pwned=2"' in body
-    assert "doc-a" in body and "$3.9B" in body and "0.90" in body and "2024" in body
+    assert "doc-a" in body and "$3.87 billion" in body and "0.90" in body and "2024" in body
     samsung = entity_id("Firm", "Samsung Electronics")
     x, y = view.node_dom_xy(samsung)
     view.page.mouse.move(x, y)
@@ -360,7 +368,7 @@ def test_state_map_shades_states_and_lists_their_investments(browser, invest):
         assert fill("Ohio") == "#eef0f2" and fill("Kentucky") != fill("Georgia") != fill("Ohio")
         assert "pg-joint" in v.page.get_attribute('#pg-map-svg path[data-state="Tennessee"]', "class")
         # the joint amount counts once in the total: 11.4 + 5.4 + 1 (the pharmaceutical pledge is no state's)
-        assert "$17.8B in 3 amounts" in v.page.inner_text("#pg-map-total")
+        assert "$17.8 billion in 3 amounts" in v.page.inner_text("#pg-map-total")
         v.page.click('#pg-map-svg path[data-state="Georgia"]')
         listed = v.page.inner_text("#pg-map-list")
         assert "Motor Co —INVESTS_IN ($5.4 billion, 2022)→ Georgia" in listed
@@ -373,7 +381,7 @@ def test_state_map_shades_states_and_lists_their_investments(browser, invest):
         v.page.select_option("#pg-map-country", "country/south-korea")
         v.js("""() => { const r = document.querySelector('#pg-years input[aria-label="last year"]');
             r.value = 2022; r.dispatchEvent(new Event('input')); }""")
-        assert amount("Georgia") == 5.4e9 and "$16.8B in 2 amounts" in v.page.inner_text("#pg-map-total")
+        assert amount("Georgia") == 5.4e9 and "$16.8 billion in 2 amounts" in v.page.inner_text("#pg-map-total")
         assert "US Census Bureau" in v.page.inner_text("#pg-map-source")
         assert_clean(v)
     finally:
