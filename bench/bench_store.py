@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
-import json
 import os
 import random
 import shutil
