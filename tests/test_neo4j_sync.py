@@ -284,12 +284,10 @@ def test_corpus_push_parses_and_runs_on_falkordb(corpus_build, grammar, falkordb
 # -- errors and retries ------------------------------------------------------------------------------------------
 def test_unreachable_server_is_one_clear_line():
     port = _free_port()
-    t0 = time.time()
     with pytest.raises(PolicygraphError) as err:
         ns.push(sample_kg(), f"bolt://127.0.0.1:{port}", "neo4j", "pw")
     msg = str(err.value)
     assert msg.startswith(f"cannot reach Neo4j at bolt://127.0.0.1:{port}") and "\n" not in msg
-    assert time.time() - t0 < 30
 
 
 def test_bad_uri_is_one_clear_line():
