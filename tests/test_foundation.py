@@ -134,6 +134,7 @@ def small_corpus(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow  # the CLI in fresh processes, with the spaCy model
 def test_cli_build_export_stats_validate(small_corpus, tmp_path):
     out = tmp_path / "out"
     run = cli("build", small_corpus, "--out", out, "--quiet")
@@ -184,6 +185,7 @@ def test_python_api_has_the_cli_shape(small_corpus, tmp_path):
     assert len(again.relations) == len(g.relations)
 
 
+@pytest.mark.slow  # a build in a fresh process
 def test_rules_only_path_still_builds(small_corpus, tmp_path):
     run = cli("build", small_corpus, "--out", tmp_path / "out", "--quiet", env={"POLICYGRAPH_NO_MODEL": "1"})
     assert run.returncode == 0, run.stderr

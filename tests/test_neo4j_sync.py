@@ -81,6 +81,7 @@ def grammar():
     return neo4j_parse
 
 
+@pytest.mark.slow  # Node.js and Neo4j's grammar
 def test_push_statements_parse_with_neo4js_grammar(grammar, plan):
     stmts = plan.statements()
     results = grammar(stmts, {"rows": [{"id": "x"}]})
@@ -88,6 +89,7 @@ def test_push_statements_parse_with_neo4js_grammar(grammar, plan):
     assert not bad, bad
 
 
+@pytest.mark.slow  # Node.js and Neo4j's grammar
 def test_the_grammar_catches_errors(grammar):
     res = grammar(["UNWIND $rows AS row MERGE (n:Entity {id: row.id} SET n.x = 1",
                    "MATCH (a)-[r]->(b) RETURN label(r)",

@@ -364,6 +364,7 @@ def silent_port():
     s.close()
 
 
+@pytest.mark.slow  # two CLI processes
 def test_s3_service_sends_nothing_and_never_hangs(base, recorder, silent_port):
     for port in (recorder.server_address[1], silent_port):
         q = f"SELECT ?f ?p ?o WHERE {{ ?f ?p ?o . SERVICE <http://127.0.0.1:{port}/x> {{ ?f ?p ?o }} }}"
@@ -372,7 +373,7 @@ def test_s3_service_sends_nothing_and_never_hangs(base, recorder, silent_port):
     assert _Recorder.hits == []
 
 
-@pytest.mark.parametrize("q", [
+S3_REFUSED = [
     "SELECT * FROM NAMED <http://127.0.0.1:9/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
     "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }",
     "SELECT * WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } }",
@@ -383,7 +384,11 @@ def test_s3_service_sends_nothing_and_never_hangs(base, recorder, silent_port):
     "LOAD <http://127.0.0.1:9/x.ttl>",
     "CLEAR ALL",
     "SELECT ?x WHERE { ?x ",
-])
+]
+S3_UNIT = {S3_REFUSED[2]}  # a CLI process each: one in the unit layer, all in the full suite
+
+
+@pytest.mark.parametrize("q", [q if q in S3_UNIT else pytest.param(q, marks=pytest.mark.slow) for q in S3_REFUSED])
 def test_s3_sparql_that_leaves_the_graph_or_is_broken_is_one_line(base, q):
     _one_line_refusal(run_cli("sparql", "--out", base, q))
 
@@ -394,6 +399,7 @@ def test_s3_variables_named_like_update_keywords_are_fine(base):
     assert len(df) == 3 and list(df.columns) == ["add", "load", "clear"]
 
 
+@pytest.mark.slow  # waits for its 1 s limit
 def test_s3_sparql_has_a_time_limit(base):
     g = policygraph.open_build(base)
     # a four-way cross product of every triple, far beyond the 1 s limit: stopped there
@@ -403,6 +409,7 @@ def test_s3_sparql_has_a_time_limit(base):
 
 
 # -- parameters are typed only when asked ----------------------------------------------------------------------
+@pytest.mark.slow  # two CLI processes
 def test_plain_parameters_are_strings_and_typed_ones_are_typed(base):
     from policygraph.queries.catalog import parse_param_args
 
