@@ -1,8 +1,10 @@
 """End-to-end builds: time, peak memory and recall of planted facts at 10, 100 and 1,000 synthetic documents,
-and the cold CLI time of the real two-document corpus (view included).
+the cold CLI time of the real two-document corpus (view included), and SHACL validation alone of a made-up
+graph of realistic size (300 entities, 400 relations; it had a ~2 s budget).
 
-    python bench/bench_build.py                         # sizes 10 100 1000, cold CLI x3
+    python bench/bench_build.py                         # sizes 10 100 1000, cold CLI x3, SHACL x3
     python bench/bench_build.py --sizes 10 100 --cold-runs 1
+    POLICYGRAPH_BENCH_RESULTS=/tmp/b python bench/bench_build.py --sizes --cold-runs 0   # only the SHACL figure
     python bench/bench_build.py --profile               # py-spy attached to the 2-doc and largest builds
 
 Every build is the real command, `python -m policygraph.cli build DIR --out OUT` in a fresh process (so each
@@ -107,18 +109,72 @@ def cold_cli(runs: int, profile: bool) -> dict:
     return res
 
 
+def realistic_kg(n_entities: int = 300, n_relations: int = 400, seed: int = 7):
+    """A made-up graph whose every relation fits the ontology (so SHACL runs all its checks and finds it
+    conforming): entities of eight types, seven kinds of relation with years, amounts and a role."""
+    import random
+
+    from policygraph.graph.model import Entity, Evidence, KnowledgeGraph, Relation
+
+    rnd = random.Random(seed)
+    kg = KnowledgeGraph()
+    by_type: dict[str, list[str]] = {}
+    types = ["Firm", "Country", "USState", "Sector", "Policy", "Person", "GovernmentBody", "Agreement"]
+    for i in range(n_entities):
+        t = types[i % len(types)]
+        e = kg.add_entity(Entity(f"{t.lower()}/e{i}", f"{t} {i}", t, {f"{t[:3]} {i}"}, {f"doc{i % 12}"},
+                                 f"Q{i + 1}" if i % 3 == 0 else None))
+        by_type.setdefault(t, []).append(e.id)
+    shapes = [("Firm", "INVESTS_IN", "USState"), ("Country", "IMPOSES", "Policy"), ("Policy", "TARGETS", "Sector"),
+              ("Country", "COOPERATES_WITH", "Country"), ("Person", "LEADS", "GovernmentBody"),
+              ("Country", "PARTY_TO", "Agreement"), ("Firm", "OPERATES_IN", "Sector")]
+    while len(kg.relations) < n_relations:
+        st, pred, ot = rnd.choice(shapes)
+        props = {}
+        if pred in ("INVESTS_IN", "IMPOSES", "TARGETS"):
+            props["year"] = rnd.randint(2000, 2024)
+        if pred == "INVESTS_IN":
+            props["amount_usd"] = rnd.randint(1, 500) * 1e7
+        if pred == "LEADS":
+            props["role"] = "Minister"
+        doc, start = f"doc{rnd.randint(0, 11)}", rnd.randint(0, 50000)
+        s, o = rnd.choice(by_type[st]), rnd.choice(by_type[ot])
+        if s != o:
+            kg.add_relation(Relation(s, pred, o, props, 0.7, [Evidence(doc, start, start + 40, "q" * 40)]))
+    return kg
+
+
+def shacl_alone(runs: int, n_entities: int = 300, n_relations: int = 400) -> dict:
+    """SHACL validation of a realistic graph in this process, shapes already loaded (the first call loads
+    them and is not counted)."""
+    from policygraph.graph.validate import validate
+
+    kg = realistic_kg(n_entities, n_relations)
+    validate(realistic_kg(20, 20))  # load and cache the shapes
+    walls, conforms = [], True
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        report = validate(kg)
+        walls.append(time.perf_counter() - t0)
+        conforms = conforms and report.conforms
+    return {"entities": len(kg.entities), "relations": len(kg.relations), "runs": runs, "wall_s": walls,
+            "median_s": statistics.median(walls), "conforms": conforms, "goal_s": 2.0}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
     ap.add_argument("--cold-runs", type=int, default=3)
     ap.add_argument("--profile", action="store_true", help="py-spy on the real build and the largest one")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--shacl-runs", type=int, default=3, help="SHACL validation alone of a realistic graph (0: skip)")
     args = ap.parse_args(argv)
     if args.profile and not profiling.available():
         print("bench_build: py-spy not found (pip install -e '.[bench]'); no profiles", file=sys.stderr)
     WORK.mkdir(parents=True, exist_ok=True)
     cold = cold_cli(args.cold_runs, args.profile) if args.cold_runs else {"skipped": "--cold-runs 0"}
     builds = synthetic_builds(args.sizes, args.seed, args.profile) if args.sizes else []
+    shacl = shacl_alone(args.shacl_runs) if args.shacl_runs else {"skipped": "--shacl-runs 0"}
 
     if "median_s" in cold:
         st = ", ".join(f"{k} {v:.2f}" for k, v in cold["stages"].items())
@@ -127,6 +183,10 @@ def main(argv=None) -> int:
         w = cold["warm_rebuild"]
         print(f"rebuild over the previous build (per-document cache {'used' if w['cache_used'] else 'not used'}): "
               f"median {w['median_s']:.2f} s")
+    if "median_s" in shacl:
+        print(f"SHACL validation alone, {shacl['entities']} entities / {shacl['relations']} relations (shapes "
+              f"loaded): median {fmt_s(shacl['median_s'])} of {shacl['runs']} (goal <= 2 s)"
+              + ("" if shacl["conforms"] else "; the graph did NOT conform"))
     rows = []
     for b in builds:
         st = b["stages"]
@@ -161,7 +221,7 @@ def main(argv=None) -> int:
     if cold.get("profile"):
         print("profile of the real 2-document build, by stage: "
               + ", ".join(f"{k} {v:.0%}" for k, v in cold["profile"]["stages"].items()))
-    save("build", {"cold_cli": cold, "builds": builds, "scaling": scaling})
+    save("build", {"cold_cli": cold, "builds": builds, "scaling": scaling, "shacl_alone": shacl})
     return 0
 
 

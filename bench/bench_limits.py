@@ -7,7 +7,9 @@ peak memory. Prints the figures and writes bench/results/limits.json; nothing he
 
 H1: a PDF whose one compressed page content inflates to 135 MB (under 1 MB on disk); a 20,000-page PDF.
 H2: 1.1 MB of HTML with 100,000 nested <div>. H3: `add` of a file of 20,000 investment sentences (0.9 MB)
-to a one-document build, against a full build of the same two documents.
+to a one-document build, against a full build of the same two documents. First, in this process: the
+sentence splitter on inputs that make a backtracking splitter quadratic (200,000 dots, "U.S. " x 50,000...;
+each should take well under a second).
 """
 from __future__ import annotations
 
@@ -81,6 +83,25 @@ def cli(*args, log: Path) -> dict:
     return r
 
 
+# text that makes a backtracking sentence splitter quadratic (tests/test_loaders.py checks their spans)
+ADVERSARIAL = {"dots": "." * 200_000, "a. x70k": "a. " * 70_000, "blank lines": "\n \n" * 70_000,
+               "U.S. x50k": "U.S. " * 50_000, "no break": "x" * 300_000, "Mr. x50k": "Mr. " * 50_000,
+               "quote-dot": "\u201d." * 100_000}
+
+
+def splitter_times() -> dict:
+    import time
+
+    from policygraph.loaders.read.sentences import split_sentences
+
+    got = {}
+    for name, text in ADVERSARIAL.items():
+        t0 = time.perf_counter()
+        spans = split_sentences(text)
+        got[name] = {"chars": len(text), "spans": len(spans), "wall_s": round(time.perf_counter() - t0, 4)}
+    return got
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sentences", type=int, default=20_000, help="sentences in the file added (default 20000)")
@@ -91,6 +112,10 @@ def main(argv=None) -> int:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     results: dict = {}
+    results["splitter"] = splitter_times()
+    print("sentence splitter, adversarial input: " + ", ".join(
+        f"{name} ({r['chars'] // 1000}k chars) {r['wall_s'] * 1000:.0f} ms" for name, r in results["splitter"].items()),
+        flush=True)
 
     def refuse(name: str, filename: str, data: bytes | str) -> None:
         path = work / filename

@@ -124,8 +124,15 @@ def assert_intact(previous) -> None:
     assert not list(out.parent.glob(f".{out.name}.building-*"))
 
 
-@pytest.mark.parametrize("name,how,reason,named", FAILING, ids=[f[0] for f in FAILING])
-@pytest.mark.parametrize("command", ["build", "add"])
+# every kind through `build` and `add` (the readers on their own: test_loaders.py); the unit layer
+# runs a few, the full suite all
+UNIT_CASES = {("build", "empty.txt"), ("build", "truncated.pdf"), ("build", "same-id"), ("add", "binary.txt")}
+CASES = [pytest.param(command, *case, id=f"{command}-{case[0]}",
+                      marks=() if (command, case[0]) in UNIT_CASES else pytest.mark.slow)
+         for command in ("build", "add") for case in FAILING]
+
+
+@pytest.mark.parametrize("command,name,how,reason,named", CASES)
 def test_bad_input_is_one_clear_line_and_costs_nothing(previous, tmp_path, capsys, command, name, how, reason,
                                                        named):
     out = previous[0]
@@ -138,6 +145,7 @@ def test_bad_input_is_one_clear_line_and_costs_nothing(previous, tmp_path, capsy
     assert_intact(previous)
 
 
+@pytest.mark.slow  # three builds in fresh processes
 def test_keep_going_warns_and_builds_the_rest(previous, tmp_path):
     """One real CLI run with every kind of bad input next to a good document, then `add --keep-going`."""
     bad = tmp_path / "bad"
@@ -187,6 +195,7 @@ def test_a_folder_linking_to_itself_is_read_once_and_the_link_not_followed(tmp_p
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="peak memory read from /proc/self/status")
+@pytest.mark.slow  # a 200 MB file, builds in fresh processes
 def test_a_200_mb_file_is_refused_with_memory_bounded(previous, tmp_path):
     """The limits (50 MB a file, 5 million characters of text) refuse it before reading it."""
     huge = tmp_path / "huge.txt"
@@ -232,6 +241,7 @@ def _drop_file_capabilities():
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="permission bits and capabilities as on Linux")
+@pytest.mark.slow  # builds in fresh processes
 def test_unreadable_files_and_folders(previous, tmp_path):
     """chmod 0 files and folders. Root reads anything, so as root the CLI runs without the capabilities
     that bypass permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH); where that is not allowed, skip."""
@@ -267,6 +277,7 @@ def test_unreadable_files_and_folders(previous, tmp_path):
 
 
 # -- readable, if odd: built -----------------------------------------------------------------------------------
+@pytest.mark.slow  # big inputs (3,000 nested elements, a 100 kB sentence)
 def test_odd_but_readable_input_is_built(tmp_path, capsys):
     src = tmp_path / "src"
     src.mkdir()

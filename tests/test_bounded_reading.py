@@ -69,6 +69,7 @@ def _run_measured(tmp_path, *args) -> tuple[int, str, int]:
 
 # -- H1: PDFs -----------------------------------------------------------------------------------------------------
 @pytest.mark.skipif(sys.platform != "linux", reason="peak memory read from /proc/self/status")
+@pytest.mark.slow  # a bomb, in a fresh process
 def test_h1_a_pdf_bomb_is_refused_with_memory_bounded(tmp_path):
     path = tmp_path / "bomb.pdf"
     path.write_bytes(bomb(135))

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -54,10 +55,20 @@ def src(tmp_path):
     return write_docs(tmp_path / "src")
 
 
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    """One build of the three documents for the module; each test gets its own copy (`built`)."""
+    root = tmp_path_factory.mktemp("pristine")
+    out = root / "b"
+    policygraph.build([write_docs(root / "src")], out=out, use_model=False)
+    return out
+
+
 @pytest.fixture
-def built(tmp_path, src):
+def built(tmp_path, src, pristine):
+    """A build of the same three documents as `src` holds, in this test's folder."""
     out = tmp_path / "b"
-    policygraph.build([src], out=out, use_model=False)
+    shutil.copytree(pristine, out)
     return out
 
 
@@ -122,6 +133,7 @@ def test_out_may_not_be_the_input_or_hold_it(tmp_path, src):
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.slow  # four CLI processes
 def test_out_may_not_be_the_current_directory_root_or_home(tmp_path, src):
     home = tmp_path / "home"
     home.mkdir()
@@ -131,6 +143,7 @@ def test_out_may_not_be_the_current_directory_root_or_home(tmp_path, src):
     assert list(home.iterdir()) == []
 
 
+@pytest.mark.slow  # three builds in fresh processes
 def test_out_inside_an_input_folder_is_fine_and_never_read(tmp_path, src):
     """`policygraph build .` three times in a row: the walk never reads the build it wrote."""
     for _ in range(3):
@@ -155,6 +168,7 @@ def _user_files(out: Path) -> None:
 MINE = [".git", "NOTES.md", "csv", "notes-link.md", "samsung.md", "sk-on.html"]
 
 
+@pytest.mark.slow  # four CLI processes and four builds
 def test_d2_add_remove_and_build_keep_the_users_files(tmp_path, src, built):
     _user_files(built)
     mine = {k: v for k, v in snapshot(built).items() if k.split("/")[0] in MINE}
@@ -185,6 +199,7 @@ def test_d2_files_a_build_cannot_carry_are_named_and_nothing_changes(tmp_path, s
 
 
 # -- derived outputs ------------------------------------------------------------------------------------------
+@pytest.mark.slow  # CLI processes
 def test_a_partial_view_never_replaces_the_builds_view_unless_named(built):
     before = (built / "view.html").read_bytes()
     refused(run_cli("view", "--focus", "SK On", "--out", built, "-q"), "-o FILE")
@@ -219,6 +234,7 @@ def test_symlinks_out_of_an_input_folder_are_not_followed(tmp_path, src):
     assert "passwd" in b.kg.documents
 
 
+@pytest.mark.slow  # CLI processes
 def test_build_folders_and_policygraph_outputs_in_an_input_folder_are_not_read(tmp_path, src, built):
     os.replace(built, src / "old-build")
     assert run_cli("view", "--focus", "SK On", "--out", src / "old-build", "-o", src / "sk-on.html",
@@ -243,6 +259,7 @@ def _small_files():
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
+@pytest.mark.slow  # a build in a fresh process
 def test_a_build_that_cannot_write_names_the_file_and_keeps_the_previous_build(tmp_path, src, built):
     before = snapshot(built)
     proc = subprocess.run([sys.executable, "-m", "policygraph.cli", "build", str(src), "--out", str(built), "-q",

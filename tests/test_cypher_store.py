@@ -14,16 +14,25 @@ from policygraph.graph.model import Entity, Evidence, Relation, entity_id
 from policygraph.ontology import load_model
 
 
+_OPENED: dict = {}
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     kg = sample_kg()
     path = tmp_path_factory.mktemp("store") / "graph.lbug"
     counts = cs.write_store(kg, path, sentences=sample_sentences(), mentions=sample_mentions(kg))
-    return path, counts
+    with cs.open_store(path) as opened:
+        _OPENED[path] = opened
+        yield path, counts
+        del _OPENED[path]
 
 
 def q(path, cypher, **params):
-    return cs.run_query(path, cypher, params)
+    """The module's sample store is read through one connection opened in this process (not a worker process
+    per query); a store a test makes itself, through the worker like any user query. (cs.run_query(path, ...)
+    below always takes the worker's path.)"""
+    return cs.run_query(_OPENED.get(path, path), cypher, params)
 
 
 def test_schema_is_generated_from_the_ontology(store):

@@ -66,6 +66,7 @@ def test_add_gives_the_same_build_as_building_from_scratch(three, tmp_path):
     assert_same_build(after, fresh)
 
 
+@pytest.mark.slow  # several builds (an add's determinism: test_add_gives_the_same_build...)
 def test_remove_then_add_is_byte_identical(three, tmp_path):
     root, src, out, two, after, _ = three
     work = tmp_path / "out"
@@ -90,6 +91,7 @@ def test_building_twice_is_byte_identical(three, tmp_path):
     assert digest(a) == before
 
 
+@pytest.mark.slow  # the spaCy model
 def test_building_twice_with_the_model_is_byte_identical(tmp_path):
     src = write_docs(tmp_path / "src")
     a, b = tmp_path / "a", tmp_path / "b"
@@ -101,6 +103,7 @@ def test_building_twice_with_the_model_is_byte_identical(tmp_path):
     assert_same_build(a, b)
 
 
+@pytest.mark.slow  # several builds
 def test_rebuild_reextracts_only_changed_documents(three, tmp_path):
     root, src, *_ = three
     work_src = tmp_path / "src"
@@ -208,7 +211,8 @@ def test_duplicate_content_under_two_names_shares_one_cache_entry(tmp_path):
     assert {e["doc"] for e in rel["evidence"]} == {"alpha-copy"}
 
 
-@pytest.mark.parametrize("damage", ["missing", "garbage", "quote", "stale"])
+@pytest.mark.parametrize("damage", ["garbage"] + [pytest.param(d, marks=pytest.mark.slow)  # the rest: full suite
+                                    for d in ("missing", "quote", "stale")])
 def test_a_bad_cache_entry_is_reextracted_from_the_builds_own_text(three, tmp_path, damage):
     root, src, out, two, after, _ = three
     work = tmp_path / "out"
@@ -267,6 +271,7 @@ def test_repair_needs_the_document_list(three, tmp_path):
 
 
 # -- the CLI -----------------------------------------------------------------------------------------------
+@pytest.mark.slow  # a series of CLI builds (the API's are the unit layer's)
 def test_cli_add_remove_and_repair(three, tmp_path, capsys):
     root, src, out, two, after, _ = three
     work = tmp_path / "out"
@@ -401,6 +406,7 @@ def test_delta_validation_still_catches_violations(three, tmp_path):
     assert validation.validation_focus(tmp_path / "old", rdf.to_ntriples(merged), merged) is None
 
 
+@pytest.mark.slow  # builds in fresh processes
 def test_building_in_two_processes_is_byte_identical(three, tmp_path):
     """Separate processes with different hash seeds (set and dict-of-set orders differ) give the same bytes."""
     import subprocess
@@ -428,6 +434,7 @@ def test_building_in_two_processes_is_byte_identical(three, tmp_path):
     assert_same_build(tmp_path / "1", tmp_path / "2")
 
 
+@pytest.mark.slow  # several builds
 def test_unchanged_document_graphs_are_reused_and_changed_ones_remade(three, tmp_path):
     """graph.trig's per-document blocks come from cache/rdf/ when nothing they are made of changed."""
     from policygraph.graph import rdf

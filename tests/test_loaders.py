@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -507,12 +506,11 @@ def test_long_sentences_cut_near_limit():
     assert [e - s for s, e in split_sentences(no_breaks)] == [2000, 2000, 1000]
 
 
-def test_linear_time_on_adversarial_input():
+def test_adversarial_input_is_split_into_sane_spans():
+    """Inputs that make a backtracking splitter quadratic (its time on them: python bench/bench_limits.py)."""
     for text in ("." * 200_000, "a. " * 70_000, "\n \n" * 70_000, "U.S. " * 50_000, "x" * 300_000,
                  "Mr. " * 50_000, "”." * 100_000):
-        t0 = time.perf_counter()
         spans = split_sentences(text)
-        assert time.perf_counter() - t0 < 3
         assert all(0 <= s < e <= len(text) for s, e in spans)
 
 

@@ -84,6 +84,7 @@ def small_build(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow  # three CLI processes
 def test_query_output_never_sends_control_characters_to_a_terminal(small_build):
     for fmt in ("table", "json"):
         proc = run_cli("query", "--out", small_build, "RETURN $s AS s", "-p", f"s={ESCAPES}", "--format", fmt)

@@ -10,7 +10,7 @@ import pytest
 from cypher_fixtures import EVIL, neo4j_grammar_available, neo4j_parse, sample_kg, sample_mentions, sample_sentences
 from policygraph.cli import main
 from policygraph.console import PolicygraphError
-from policygraph.graph.cypher_store import run_query, write_store
+from policygraph.graph.cypher_store import Store, run_query, write_store
 from policygraph.queries import catalog
 
 
@@ -28,8 +28,24 @@ def build(tmp_path_factory):
     return out
 
 
+_OPEN: dict = {}
+
+
 def run(build, query, **params):
-    return catalog.run_named(query, build / "graph.lbug", params)
+    """A named query on the store, opened once in this process: one engine connection for the module instead
+    of a worker process per query (the worker that user queries run in is the CLI's and the API's path, tested
+    below and in test_query_boundary.py)."""
+    if build not in _OPEN:
+        _OPEN[build] = Store(build / "graph.lbug")
+    return catalog.run_named(query, _OPEN[build], params)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_open_stores():
+    yield
+    for store in _OPEN.values():
+        store.close()
+    _OPEN.clear()
 
 
 def rows(df, *cols):
@@ -82,6 +98,7 @@ def test_param_headers_and_binding():
         catalog.parse_param_args(["novalue"])
 
 
+@pytest.mark.slow  # Node.js and Neo4j's grammar, one process
 def test_neo4j_texts_parse_with_neo4js_grammar():
     reason = neo4j_grammar_available()
     if reason:

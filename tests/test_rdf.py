@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -58,7 +57,7 @@ def sample_kg() -> KnowledgeGraph:
 
 
 def big_kg(n_entities: int = 300, n_relations: int = 400) -> KnowledgeGraph:
-    """A synthetic graph of realistic size for timing (deterministic)."""
+    """A synthetic graph of realistic size (deterministic); bench/bench_build.py times SHACL on the same shape."""
     import random
 
     rnd = random.Random(7)
@@ -322,14 +321,12 @@ def test_shape_violation_message_lists_at_most_ten(model):
     assert str(err.value).count("statement/") == 10
 
 
-def test_validation_time_of_a_realistic_graph(model):
+@pytest.mark.slow
+def test_a_realistic_graph_validates(model):
+    """SHACL runs over a graph of realistic size and finds it conforming (how long it takes is measured by
+    bench/bench_build.py, never asserted here)."""
     from policygraph.graph.validate import validate
 
     big = big_kg(300, 400)
-    validate(sample_kg())  # warm the shapes cache
-    t0 = time.perf_counter()
     report = validate(big)
-    seconds = time.perf_counter() - t0
-    print(f"\nSHACL validation of {len(big.entities)} entities / {len(big.relations)} relations: {seconds:.2f}s")
     assert report.conforms, report.violations[:5]
-    assert seconds < 4.0  # ~2 s budget, with head-room for a slow CI machine

@@ -13,7 +13,6 @@ Needs: apt-get install chromium; pip install playwright (never `playwright insta
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -59,10 +58,8 @@ class Opened:
                      if m.type in ("error", "assert") else None)
         self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         self.page.on("websocket", lambda ws: self.requests.append(ws.url))
-        t0 = time.perf_counter()
         self.page.goto(self.url)
         self.page.wait_for_function("() => window.pgView && window.pgView.state.ready", timeout=timeout_ms)
-        self.load_seconds = time.perf_counter() - t0
 
     def js(self, expr: str, arg=None):
         return self.page.evaluate(expr, arg)
@@ -296,13 +293,12 @@ def test_injected_markup_in_quotes_and_aliases_never_runs(view, kg):
 def test_big_graph_uses_a_fixed_layout_and_is_interactive(browser, tmp_path):
     g = big_graph(600)
     f = V.render_view(g, tmp_path / "big.html")
-    v = Opened(browser, f, timeout_ms=30_000)
+    v = Opened(browser, f)  # the wait every view gets: a page that never gets ready fails, however slowly
     try:
         c = counts(v)
         assert c["dsNodes"] == len(g.entities) and c["facts"] == len(g.relations)
         assert v.js("() => window.pgView.network.physics.options.enabled") is False
         check_search_finds(v, g, "alias-123", next(e.id for e in g.entities.values() if e.name == "Entity 0123"))
-        assert v.load_seconds < 20
         assert_clean(v)
     finally:
         v.close()
