@@ -7,13 +7,11 @@ it); the others from its progress lines (kill as soon as a stage starts)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import policygraph
-from build_fixtures import DOCS, assert_same_build, digest, store_dump, write_docs
+from build_fixtures import assert_same_build, digest, store_dump, write_docs
 from policygraph.builds import atomic, cache, validation
 from policygraph.cli import main
 from policygraph.console import PolicygraphError
@@ -437,7 +437,6 @@ def test_building_in_two_processes_is_byte_identical(three, tmp_path):
 @pytest.mark.slow  # several builds
 def test_unchanged_document_graphs_are_reused_and_changed_ones_remade(three, tmp_path):
     """graph.trig's per-document blocks come from cache/rdf/ when nothing they are made of changed."""
-    from policygraph.graph import rdf
 
     root, src, out, two, after, _ = three
     work = tmp_path / "out"

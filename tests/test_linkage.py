@@ -432,7 +432,7 @@ def test_corpus_no_link(corpus_build):
     ex = L.explain(kg, korea, far[0])
     assert not ex.found
     assert ex.to_markdown().count("**No link**") == 1
-    assert f"within 4 hops" in ex.message
+    assert "within 4 hops" in ex.message
 
 
 # -- a fact without a year is undated: no year is taken from its quotes -----------------------------------

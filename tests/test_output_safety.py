@@ -8,7 +8,6 @@ import json
 import sys
 import socket
 import threading
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -16,7 +15,6 @@ from rdflib.compare import isomorphic
 
 import policygraph
 from build_fixtures import cli_env, no_traceback, run_cli, write_docs
-from policygraph.console import PolicygraphError
 from policygraph import safe_text
 from test_linkage import INJECTION, make_graph
 

@@ -250,7 +250,6 @@ def test_sentences_and_fact_evidence(build):
     fact = run(build, "actor_profile", name="Alabama")["fact"][0]
     ev = run(build, "fact_evidence", fact=fact)
     assert list(zip(ev["doc"], ev["subject"], ev["object"])) == [("alpha", "Hyundai Motor Group", "Alabama")]
-    text = sample_kg().documents["alpha"]
     from cypher_fixtures import DOCS
 
     assert DOCS["alpha"][ev["start_offset"][0]:ev["end_offset"][0]] == ev["text"][0]
