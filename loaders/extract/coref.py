@@ -108,7 +108,7 @@ class Coreference:
         if not head:
             return None
         context = set(_words(text[m.start - offset:m.end - offset + 60]))
-        countries = set(getattr(m, "countries", ()) or ())
+        countries = set(m.countries)
         for h in reversed(history[-200:]):
             if h.type != "Policy" or h.source != "pattern" or getattr(h, "head", "") != head or h.id == m.id:
                 continue
@@ -116,7 +116,7 @@ class Coreference:
                      and w not in ("on", "of", "for", "to", "the", "and", "in") and w.rstrip("s") != head]
             if not words or not set(words) <= context:
                 continue
-            if countries and not countries <= set(getattr(h, "countries", ()) or ()):
+            if countries and not countries <= h.countries:
                 continue
             return h
         return None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .mentions import Mention
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
 WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*|\d[\d,.]*|[$%]")
@@ -43,6 +44,11 @@ def _lemmas(w: str) -> tuple[str, ...]:
 
 
 class LinearRoles:
+    """Roles by word order (the rules-only path, and the fallback when the parse misattaches)."""
+
+    parsed = False
+    of_is_object = False
+
     def __init__(self, sv: SentenceView, lex) -> None:
         self.sv = sv
         self.lex = lex
@@ -211,6 +217,19 @@ class LinearRoles:
 
     def char_span(self, tok):
         return tok.idx, tok.idx + len(tok.text)
+
+    # readings only a parse gives: word order cannot tell them
+    def intended(self, tok) -> bool:
+        return False
+
+    def hypothetical(self, tok) -> bool:
+        return False
+
+    def possessor(self, tok) -> list[Mention]:
+        return []
+
+    def linear(self) -> "LinearRoles":
+        return self
 
     def triggers(self, rules):
         for w in self.words:

@@ -7,6 +7,7 @@ particular entity.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +28,10 @@ class Mention:
     wikidata: str | None = None
     adjective: bool = False  # "Japanese", "South Korean": a country used as a modifier
     aliases: set = field(default_factory=set)
+    # "the Trump administration" read as the country: the leader is still named, an entity of the document
+    also: Mention | None = field(default=None, compare=False, repr=False)
+    # a named measure: the countries its sentence names (coreference merges measures of the same countries)
+    countries: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -53,7 +58,7 @@ FOLDABLE_TYPES = {"Agreement", "Law", "Policy", "GovernmentBody", "International
 class GazetteerMatcher:
     """Leftmost-longest matching of gazetteer names, aliases and adjectives."""
 
-    def __init__(self, model=None, types: set[str] | None = None) -> None:
+    def __init__(self, model=None, types: Collection[str] | None = None) -> None:
         self.model = model or load_model()
         self.entries = [e for e in self.model.gazetteer if types is None or e.type in types]
         # a restricted matcher reads inside other names ("Canada" in "U.S.-Mexico-Canada Agreement")

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ...ontology.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from .mentions import Mention
+    from .sentence import Candidate
 
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADP", "PROPN", "AUX", "ADV", "PART"})
 MODALS = frozenset({"could", "would", "might", "may", "should"})
@@ -22,11 +27,11 @@ MODALS = frozenset({"could", "would", "might", "may", "should"})
 class Pair:
     """One candidate relation in one sentence, before scoring."""
 
-    subject: object  # Mention
+    subject: Mention
     predicate: str
-    object: object  # Mention
+    object: Mention
     features: dict[str, float] = field(default_factory=dict)
-    rule: object = None  # the rule Candidate that proposed it, if any (its props are kept)
+    rule: Candidate | None = None  # the rule Candidate that proposed it, if any (its props are kept)
     trigger: int | None = None  # sentence offset of the word that states it (for years and amounts)
 
 

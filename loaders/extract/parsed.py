@@ -23,9 +23,15 @@ QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety
 
 
 class ParsedRoles:
+    """Roles from spaCy's dependency parse."""
+
+    parsed = True
+    of_is_object = False  # set per rule: "a member of X" reads its object from "of", so "of" names no owner
+
     def __init__(self, sv: SentenceView, lex) -> None:
         self.sv = sv
         self.lex = lex
+        self._linear: LinearRoles | None = None
 
     # what a token stands for ------------------------------------------------------------------
     def denotes(self, tok, depth: int = 0) -> list[Mention]:
@@ -165,7 +171,7 @@ class ParsedRoles:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.denotes_list(p)
-            elif c.dep_ == "prep" and c.lower_ == "of" and not out and not getattr(self, "of_is_object", False):
+            elif c.dep_ == "prep" and c.lower_ == "of" and not out and not self.of_is_object:
                 # "a partnership of LG with GM", "the withdrawal of the United States"
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -456,10 +462,15 @@ class ParsedRoles:
     def char_span(self, tok) -> tuple[int, int]:
         return tok.idx, tok.idx + len(tok.text)
 
-    def linear(self):
-        if not hasattr(self, "_linear"):
+    def linear(self) -> LinearRoles:
+        """The same sentence by word order: the fallback when the small parser misattaches."""
+        if self._linear is None:
             self._linear = LinearRoles(self.sv, self.lex)
         return self._linear
+
+    def word_at(self, idx: int):
+        """The token that starts at this offset of the sentence, or None."""
+        return next((t for t in self.sv.parse if t.idx == idx), None) if self.sv.parse is not None else None
 
 
 _TRIGGER_WORDS: dict[int, frozenset] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...graph.model import Entity, Evidence, Relation, entity_id
 from ...ontology import load_model
@@ -77,7 +78,7 @@ class SentenceFacts:
 
     view: SentenceView
     amends: list  # (amended agreement, agreement) pairs read by coreference
-    candidates: list = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
     presupposed: set = field(default_factory=set)  # ids of candidates no clause modality touches
 
 
@@ -215,7 +216,8 @@ class Extractor:
         facts.mentions.sort(key=lambda x: x["sentence_index"])
         return facts
 
-    def _candidates(self, index, s, e, parse, mentions, amends, topic, year=None):
+    def _candidates(self, index: int, s: int, e: int, parse: Any, mentions: list[Mention], amends: list,
+                    topic: list, year: int | None = None) -> list[Candidate]:
         """The relation components, in order (RELATION_STEPS), over one sentence; then record what it states."""
         text = self._doc_text
         sv = SentenceView(index, s, text[s:e], list(mentions), parse)
@@ -340,13 +342,12 @@ class Extractor:
             # the country the document says they lead, else their nationality (a gazetteer attribute)
             country = (leads.get(m.id) or self.nationality.get(m.id)) if m.type == "Person" else None
             mt = ADMINISTRATION.match(text, m.end) if country is not None else None
-            if mt is None:
+            if mt is None or country is None:
                 out.append(m)
                 continue
             government["country"] = country
             acting = Mention(m.start, mt.end(), text[m.start:mt.end()], country.type, country.id, country.name,
-                             "coref", wikidata=country.wikidata)
-            acting.also = m  # the leader is still named: an entity of the document, though the country acts
+                             "coref", wikidata=country.wikidata, also=m)
             out.append(acting)
         country = government.get("country")
         if country is not None:
@@ -358,7 +359,7 @@ class Extractor:
                                    wikidata=country.wikidata))
         return sorted(out, key=lambda x: (x.start, -x.end))
 
-    def _sentence_mentions(self, text, s, e, parse, sent_gaz):
+    def _sentence_mentions(self, text: str, s: int, e: int, parse: Any, sent_gaz: list[Mention]) -> list[Mention]:
         mentions = list(sent_gaz)
         hard = [(m.start, m.end) for m in mentions if m.type not in ("Policy", "Law", "Agreement", "Sector")]
         if parse is not None:
@@ -438,7 +439,7 @@ class Extractor:
         """'Secretary of Transportation Pete Buttigieg', 'Governors Andy Beshear and Bill Lee', 'China's
         ambassador to Australia, Cheng Jingye': the names a title introduces are people, whatever the
         statistical NER made of them."""
-        out = []
+        out: list[Mention] = []
         for mt in TITLED_NAMES.finditer(text, s, e):
             for nm in PERSON_NAME.finditer(mt.group("names")):
                 a = mt.start("names") + nm.start()
@@ -477,12 +478,13 @@ class Extractor:
                                        "inferred-" + c.predicate.lower()))
         return extra
 
-    def _record(self, facts: DocumentFacts, index: int, s: int, e: int, mentions, cands) -> None:
+    def _record(self, facts: DocumentFacts, index: int, s: int, e: int, mentions: list[Mention],
+                cands: list[Candidate]) -> None:
         doc = facts.doc
         rs, re_, quote = doc.quote(s, e)
         facts.sentences.append({"doc": doc.id, "index": index, "start": rs, "end": re_, "text": quote})
         seen = set()
-        mentions = list(mentions) + [m.also for m in mentions if getattr(m, "also", None) is not None]
+        mentions = list(mentions) + [m.also for m in mentions if m.also is not None]
         for m in mentions:
             self._entity(facts, m)
             if m.id not in seen:

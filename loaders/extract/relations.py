@@ -19,7 +19,7 @@ from .linear import LinearRoles
 from .mentions import Mention
 from .parsed import ParsedRoles
 from .props import CLAUSE_BREAK, amount_for, event_years, year_for
-from .sentence import ACTOR_TYPES, Candidate, SentenceView, unique_mentions
+from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
 # a role of patterns.toml filled by one roles method: (the method, the trigger kind it needs or None for any).
 # Both ParsedRoles and LinearRoles have the first group; the rest only the dependency parse can fill.
@@ -39,7 +39,7 @@ class _FrameContext:
     """What every trigger of one sentence shares."""
 
     sv: SentenceView
-    roles: object  # ParsedRoles or LinearRoles
+    roles: Roles
     amounts: list
     years: list
     last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
@@ -60,13 +60,10 @@ class RelationExtractor:
         return self.model.allows(rule.predicate, s.type, o.type)
 
     def extract(self, sv: SentenceView) -> list[Candidate]:
-        if sv.parse is None:
-            roles = LinearRoles(sv, self.lex)
-        else:
-            roles = ParsedRoles(sv, self.lex)
+        roles: Roles = LinearRoles(sv, self.lex) if sv.parse is None else ParsedRoles(sv, self.lex)
         out: list[Candidate] = []
         ctx = _FrameContext(sv, roles, find_amounts(sv.text), event_years(sv))
-        if isinstance(roles, ParsedRoles):
+        if roles.parsed:
             self._agreement_with(sv, roles, out)
             self._lists(sv, roles, out)
         for rule, tok, kind in roles.triggers(self.lex.rules):
@@ -76,7 +73,7 @@ class RelationExtractor:
     def _frame(self, ctx: "_FrameContext", rule: Rule, tok, kind: str, out: list[Candidate]) -> None:
         """One trigger of one rule: its subjects and objects by role, then the facts the rule allows."""
         sv, roles = ctx.sv, ctx.roles
-        parsed = isinstance(roles, ParsedRoles)
+        parsed = roles.parsed
         if parsed and "no_intent" in rule.flags and roles.intended(tok):
             return  # "applied to join the CPTPP": not (yet) a party
         if parsed and roles.hypothetical(tok) and not (kind == "noun" and roles.possessor(tok)):
@@ -304,7 +301,7 @@ class RelationExtractor:
 
     def _collect(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True) -> list[Mention]:
         out = self._collect_roles(roles, tok, wanted, kind, subject, drop_owner)
-        if not out and isinstance(roles, ParsedRoles):
+        if not out and roles.parsed:
             # the small parser often misattaches long sentences: fall back to word order
             linear = roles.linear()
             lt = linear.word_at(tok.idx)
