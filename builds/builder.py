@@ -20,6 +20,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..console import QUIET, PolicygraphError, Progress
 from ..graph.files import write_text
@@ -35,6 +36,10 @@ from .folder import is_empty, keep_user_files, skip_reason, write_marker
 from .layout import CACHE, DOCUMENTS, LOCK, SETTINGS, TEXTS, no_build_here, settings
 from .outputs import write_outputs
 from .validation import validation_stamp
+
+if TYPE_CHECKING:  # loaded when first needed: spaCy takes seconds a build may not need
+    from ..loaders.extract.pipeline import Extractor
+    from ..loaders.read.document import Document
 
 
 @dataclass
@@ -85,7 +90,7 @@ class Builder:
         self.keep_going = keep_going
         self.mode = extraction_mode(use_model)
         self.fp = fingerprint(self.mode)
-        self._extractor = None
+        self._extractor: Extractor | None = None
         self.plan = Plan()
         self.old_docs: dict[str, DocumentInfo] = {}
         self.old_cache = out / CACHE
@@ -137,7 +142,7 @@ class Builder:
         self.warn(str(err))
 
     @property
-    def extractor(self):
+    def extractor(self) -> Extractor:
         if self._extractor is None:
             from ..loaders.extract.pipeline import (
                 Extractor,  # here: it loads spaCy, seconds a build may not need
@@ -150,7 +155,7 @@ class Builder:
                 self.fp = fingerprint(self.mode)
         return self._extractor
 
-    def _extract(self, doc) -> Entry:
+    def _extract(self, doc: Document) -> Entry:
         entry = Entry.from_facts(doc, self.extractor.run(doc), self.fp)
         if entry is None:  # an evidence offset that does not point at its quote: never written into a build
             raise PolicygraphError(f"{doc.path}: the extraction's offsets do not match the text (a bug in "
@@ -285,7 +290,7 @@ class Builder:
         return self._take(info, self._extract(doc), extracted=True)
 
     # -- writing --------------------------------------------------------------------------------
-    def write(self, store: bool = True, view: bool = True):
+    def write(self, store: bool = True, view: bool = True) -> KnowledgeGraph:
         """Merge, validate and write everything into a temporary directory, then swap it in."""
         if not self.plan.docs:
             raise PolicygraphError("no document could be read; nothing was built (the previous build, if any, "
@@ -346,7 +351,8 @@ class Builder:
                       sorted(i for i, d in docs.items() if d.from_file), self.plan.removed, self.plan.kept)
 
 
-def merge(docs: list[tuple[DocumentInfo, Entry]]):
+def merge(docs: list[tuple[DocumentInfo, Entry]]
+          ) -> tuple[KnowledgeGraph, list[dict], list[dict], dict[str, str]]:
     """All documents' facts in one graph, in document-id order: (kg, sentences, mentions, raws)."""
     kg = KnowledgeGraph()
     sentences: list[dict] = []

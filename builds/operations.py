@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,8 +18,11 @@ from .builder import Builder, Result, merge
 from .folder import check_out, check_user_files, is_empty
 from .layout import no_build_here
 
+# one path or several: files, folders (and for remove, document ids)
+PathsArg = str | os.PathLike | Iterable[str | os.PathLike]
 
-def build(paths, out="out", use_model: bool | None = True, progress: Progress | None = None,
+
+def build(paths: PathsArg | None, out: str | os.PathLike = "out", use_model: bool | None = True, progress: Progress | None = None,
           keep_going: bool = False, store: bool = True, view: bool = True, repair: bool = False,
           follow_symlinks: bool = False) -> Result:
     """Build `out` from these files and folders; documents unchanged since the last build of `out` are not
@@ -47,7 +50,7 @@ def build(paths, out="out", use_model: bool | None = True, progress: Progress | 
     return builder.result(kg)
 
 
-def add(paths, out="out", use_model: bool | None = None, progress: Progress | None = None, keep_going: bool = False,
+def add(paths: PathsArg, out: str | os.PathLike = "out", use_model: bool | None = None, progress: Progress | None = None, keep_going: bool = False,
         store: bool = True, view: bool = True, follow_symlinks: bool = False) -> Result:
     """Add documents (files or folders) to the build in `out`; a file whose id is already in the build
     replaces that document. Nothing already in the build is re-extracted. `use_model=None`: as the build
@@ -82,7 +85,7 @@ def add(paths, out="out", use_model: bool | None = None, progress: Progress | No
     return builder.result(kg)
 
 
-def remove(doc_ids, out="out", progress: Progress | None = None, store: bool = True, view: bool = True,
+def remove(doc_ids: PathsArg, out: str | os.PathLike = "out", progress: Progress | None = None, store: bool = True, view: bool = True,
            use_model: bool | None = None) -> Result:
     """Remove documents (by id, or by the path they were built from) from the build in `out`: their facts
     go unless another document supports them, and entities no remaining document mentions go too."""
@@ -111,7 +114,7 @@ def remove(doc_ids, out="out", progress: Progress | None = None, store: bool = T
     return builder.result(kg)
 
 
-def extract(paths, use_model: bool = True, progress: Progress | None = None, keep_going: bool = False
+def extract(paths: PathsArg, use_model: bool = True, progress: Progress | None = None, keep_going: bool = False
             ) -> tuple[KnowledgeGraph, list[dict], list[dict], dict[str, str], list[str]]:
     """Read and extract documents with no build directory (no cache): the same reading, checks and merge as a
     build. Returns (kg, sentences, mentions, raws, warnings)."""
@@ -133,7 +136,7 @@ def _locked(folder: Path, progress: Progress) -> Iterator[None]:
         yield
 
 
-def _as_paths(paths) -> list[Path]:
+def _as_paths(paths: PathsArg) -> list[Path]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return [Path(p) for p in paths]

@@ -11,7 +11,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Properties that make two statements of the same (subject, predicate, object) different facts.
 KEY_PROPS = ("amount_usd", "year")
@@ -119,7 +122,7 @@ class Relation:
                    float(rec.get("confidence", 0.5)), [Evidence(**e) for e in rec.get("evidence") or []])
 
 
-def to_float(value) -> float | None:
+def to_float(value: Any) -> float | None:
     """A property value as a number (an amount), None when it is none."""
     if value is None or isinstance(value, bool):
         return None
@@ -129,7 +132,7 @@ def to_float(value) -> float | None:
         return None
 
 
-def to_int(value) -> int | None:
+def to_int(value: Any) -> int | None:
     """A property value as a whole number (a year), None when it is none."""
     if value is None or isinstance(value, bool):
         return None
@@ -140,7 +143,7 @@ def to_int(value) -> int | None:
     return int(f) if f.is_integer() else None
 
 
-def _canon(value):
+def _canon(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -244,7 +247,7 @@ class KnowledgeGraph:
         return kg
 
     # -- pandas views (the Python API's shape) ------------------------------------------------
-    def entities_df(self):
+    def entities_df(self) -> pd.DataFrame:
         import pandas as pd
 
         rows = [
@@ -260,7 +263,7 @@ class KnowledgeGraph:
         ]
         return pd.DataFrame(rows, columns=["id", "name", "type", "aliases", "docs", "wikidata"])
 
-    def relations_df(self):
+    def relations_df(self) -> pd.DataFrame:
         import pandas as pd
 
         rows = []
@@ -286,7 +289,7 @@ class KnowledgeGraph:
                 "props", "confidence", "docs", "n_evidence"]
         return pd.DataFrame(rows, columns=cols)
 
-    def evidence_df(self):
+    def evidence_df(self) -> pd.DataFrame:
         import pandas as pd
 
         rows = [

@@ -6,6 +6,7 @@ Every analysis works on `text`; every evidence span is mapped back through `offs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Document:
             self.offsets = list(range(len(self.raw) + 1))
 
     @classmethod
-    def from_edits(cls, id: str, path: str, format: str, raw: str, edits: list[Edit], **kw) -> "Document":
+    def from_edits(cls, id: str, path: str, format: str, raw: str, edits: list[Edit], **kw: Any) -> "Document":
         """Build the cleaned text by applying non-overlapping edits to `raw`, keeping offsets."""
         parts: list[str] = []
         offsets: list[int] = []

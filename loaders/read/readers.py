@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from .document import Document
 from .errors import LoadError
@@ -395,7 +395,7 @@ def _html_text(p: Path, html: str, warnings: list[str] | None = None) -> str:
                 blocks.append(s)
             cur.clear()
 
-        def walk(node) -> None:
+        def walk(node: Any) -> None:
             # iterative over children to avoid deep recursion on pathological nesting
             stack = [(node, False)]
             while stack:
@@ -444,7 +444,7 @@ _NOT_CONTENT = re.compile(rb"/Subtype\s*/(Image|Type1C|CIDFontType0C|OpenType|XM
 _FILTER_NAME = re.compile(rb"/([A-Za-z0-9]+)")
 
 
-def _inflate(chunks, budget: int) -> int:
+def _inflate(chunks: Iterable[bytes], budget: int) -> int:
     """Bytes a FlateDecode stream inflates to, counted in 1 MB slices and stopped past `budget`; -1 when it
     is not a zlib stream (encrypted, or damaged: PDFium judges it)."""
     import zlib
@@ -500,11 +500,9 @@ def _check_pdf_streams(p: Path, data: bytes) -> None:
             continue  # an image, a font, a colour profile, metadata, an attachment: text extraction does not parse them
         f = _FILTERS.search(head)
         names = _FILTER_NAME.findall(f.group(1)) if f else []
-        raw = data[start:end]
-        while names and names[0] in (b"ASCIIHexDecode", b"AHx", b"ASCII85Decode", b"A85"):
+        raw: bytes | None = data[start:end]
+        while raw is not None and names and names[0] in (b"ASCIIHexDecode", b"AHx", b"ASCII85Decode", b"A85"):
             raw = _decode_ascii(raw, names.pop(0))
-            if raw is None:
-                break
         if raw is None or not names or names[0] not in (b"FlateDecode", b"Fl"):
             continue
         budget = min(MAX_STREAM_BYTES, MAX_INFLATED_BYTES - total)
