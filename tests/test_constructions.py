@@ -496,3 +496,18 @@ def test_a_measure_listed_under_another_shares_its_actor_and_target(ex):
     assert ("Brazil", "RETALIATES_AGAINST", "Argentina") in got
     assert ("Brazil", "IMPOSES", "Wheat Import Ban") in got
     assert ("Wheat Import Ban", "TARGETS", "Argentina") in got
+
+
+def test_a_predicate_nominal_describes_its_subject_and_is_no_entity(ex):
+    # "X is a U.S. federal statute": the description is X, so "the act" later is X too
+    got, out = run(ex, "The Harbor Renewal Act (HRA) is a U.S. federal statute enacted in 2021. The act "
+                       "authorizes new funding to expand shipbuilding in the United States.")
+    assert ("Harbor Renewal Act", "TARGETS", "shipbuilding") in got
+    assert not [e for e in out.entities.values() if "statute" in e.name.lower()]
+
+
+def test_also_known_as_names_the_same_law(ex):
+    got, out = run(ex, "The Harbor Renewal Act (also known as the Ship Building Support Act) passed in 2021. The act "
+                       "authorizes new funding to expand shipbuilding in the United States.")
+    assert ("Harbor Renewal Act", "TARGETS", "shipbuilding") in got
+    assert "Ship Building Support Act" not in {e.name for e in out.entities.values()}

@@ -396,3 +396,14 @@ def test_invented_firm_names_ending_in_a_sector_word(parsed):
     assert has(triples, "Section 201", "TARGETS", "electronics")
     assert has(triples, "Peru", "COOPERATES_WITH", "Chile")
     assert not any(e.type == "Sector" and e.name == "solar energy" for e in out.entities.values())
+
+
+def test_a_long_title_is_one_name_and_another_name_of_its_law(parsed):
+    # the parse and the statistical NER cut a title at its lowercase words ("... for America Act"); the whole
+    # title is the name, and "X (or Y)" makes Y another name of X, not a second law
+    text = ("The Harbor Renewal Act (or Restoring Ports to Build Ships for Maine Act) is a U.S. federal statute. "
+            "The act provides new funding to expand shipbuilding in the United States.")
+    triples, out = facts(parsed, text)
+    assert ("Harbor Renewal Act", "TARGETS", "shipbuilding") in triples
+    laws = [e.name for e in out.entities.values() if e.type == "Law"]
+    assert laws == ["Harbor Renewal Act"], laws

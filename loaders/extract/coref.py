@@ -19,6 +19,18 @@ from .mentions import Mention
 
 ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")
 APPOSITIVE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$")
+AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
+# "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement": between a named subject (or the
+# last name in its parenthesis) and its
+# predicate nominal; a few words may stand between the article and the description ("a signed but not ratified")
+PREDICATE_NOMINAL = re.compile(r"^\s*(?:\([^()]{1,120}\)\s*|\)\s*)?(?:\[\w{1,4}\]\s*)*(?:is|was)\s+(?:a|an)\s+"
+                               r"(?:[a-z][\w\-]*\s+){0,4}$")
+
+
+def _proper(text: str) -> bool:
+    """A name rather than a description: its words past a leading article are capitalised ("Foo Bar Act")."""
+    words = [w for w in text.split() if w.lower() not in ("the", "of", "and", "on", "for", "to", "in")]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _words(name: str) -> list[str]:
@@ -69,6 +81,13 @@ class Coreference:
                 out.append(Mention(offset + mo.start(), offset + mo.end(), text[mo.start():mo.end()], p.type,
                                    p.id, p.name, "coref", wikidata=p.wikidata))
         for m in mentions:
+            subject = self._described(m, text, offset, mentions) if m.source == "pattern" else None
+            if subject is None and (m.source != "pattern" or _proper(m.text)):
+                subject = self._aka(m, text, offset, mentions)
+            if subject is not None:  # "X is a U.S. federal statute": a description of X, not another entity
+                out.append(Mention(m.start, m.end, m.text, subject.type, subject.id, subject.name, "coref",
+                                   wikidata=subject.wikidata))
+                continue
             if m.source == "pattern" and m.type == "Policy" and not self._generic(m):
                 same = self._same_measure(m, text, offset, history)
                 if same is not None:
@@ -163,6 +182,26 @@ class Coreference:
             if x.type == m.type and x.start > m.end and x.source == "gazetteer":
                 if APPOSITIVE.match(text[m.end - offset:x.start - offset]):
                     return x
+        return None
+
+    @staticmethod
+    def _described(m: Mention, text: str, offset: int, mentions: list[Mention]) -> Mention | None:
+        """The named subject whose predicate nominal m is ("The X Act is a U.S. federal statute"), if any."""
+        before = [x for x in mentions if x.end <= m.start and x.type == m.type and not x.adjective
+                  and (x.source != "pattern" or _proper(x.text))]
+        # the subject itself before a name in its parenthesis: "The X Act (or Y Act) is a federal statute"
+        for x in sorted(before, key=lambda x: x.start):
+            if PREDICATE_NOMINAL.match(text[x.end - offset:m.start - offset]):
+                return x
+        return None
+
+    @staticmethod
+    def _aka(m: Mention, text: str, offset: int, mentions: list[Mention]) -> Mention | None:
+        """The name that m is another name of: "the X Act (or Y Act)", "X (also known as Y)"."""
+        for x in mentions:
+            if x.end <= m.start and x.type == m.type and x.id != m.id and not x.adjective \
+                    and AKA.match(text[x.end - offset:m.start - offset]):
+                return x
         return None
 
     def _generic(self, m: Mention) -> bool:

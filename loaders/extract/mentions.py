@@ -214,6 +214,12 @@ def _alternation(table: dict, flags: int):
 # --------------------------------------------------------------------------------------------
 # Descriptive noun phrases: policies, laws, agreements, facilities named by description
 # --------------------------------------------------------------------------------------------
+# the start of a long title that a parse or the statistical NER cut at a lowercase word: capitalised words joined by short
+# function words, right before the recognised end ("... Incentives to Produce Semiconductors for| America Act")
+TITLE_LEAD = re.compile(r"(?<![\w'’-])(?!The\s)(?:[A-Z][\w'’-]*\s+(?:(?:to|for|of|and|on|in|the)\s+)?)*"
+                        r"[A-Z][\w'’-]*\s+(?:to|for|of|and|on|in|the)\s+$")
+
+
 class DescriptiveRecognizer:
     """'steel quota', 'Japanese export restrictions', 'electric vehicle plant', 'proposed legislation'.
 
@@ -266,9 +272,14 @@ class DescriptiveRecognizer:
                 continue  # a bare indefinite 'restrictions' is too vague to be an entity
             start = offset + tokens[0].idx
             end = offset + tok.idx + len(tok.text)
+            base = sent[0].idx  # where the sentence's text starts in the parse's offsets
+            lead = TITLE_LEAD.search(sent.text[:tokens[0].idx - base]) \
+                if type_ in ("Law", "Agreement") and tokens[0].text[:1].isupper() else None
+            if lead:  # the whole title, not its last words
+                start = offset + base + lead.start()
             if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
                 continue  # crosses a name's boundary
-            core = self._name(tokens)
+            core = self._name(tokens) if not lead else sent.text[start - offset - base:end - offset - base]
             name = core if (words or not pp) else f"{core} {pp[0]}"
             m = Mention(start, end, name, type_, entity_id(type_, name), name, "pattern")
             m.aliases = {name} | ({f"{core} {pp[0]}"} if pp else set())
@@ -443,6 +454,12 @@ class NerRecognizer:
                     cut = text.find(words[k])
                     text, start = text[cut:], start + cut
             type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
+            if type_ in ("Law", "Agreement"):  # "Creating Helpful Incentives to Produce Semiconductors for America Act"
+                base = sent[0].idx
+                lead = TITLE_LEAD.search(sent.text[:start - offset - base])
+                if lead and not any(s < start and lead.start() + offset + base < e for s, e in taken):
+                    start = offset + base + lead.start()
+                    text = sent.text[start - offset - base:end - offset - base]
             if len(text.split()) >= 2 and text.split()[0] in self.firm_heads and ent.label_ in ("ORG", "PERSON",
                                                                                                "PRODUCT", "GPE"):
                 type_ = "Firm"  # "SK Siltron", "Samsung Biologics"
