@@ -511,3 +511,13 @@ def test_also_known_as_names_the_same_law(ex):
                        "authorizes new funding to expand shipbuilding in the United States.")
     assert ("Harbor Renewal Act", "TARGETS", "shipbuilding") in got
     assert "Ship Building Support Act" not in {e.name for e in out.entities.values()}
+
+
+def test_an_administration_is_led_by_the_person_it_is_named_after(ex):
+    got, _ = run(ex, "The Obama administration negotiated the Trans-Pacific Partnership.")
+    assert ("Barack Obama", "LEADS", "United States") in got
+    got, _ = run(ex, "The pact survived, with Malcolm Fraser's administration in Australia taking the lead.")
+    assert ("Malcolm Fraser", "LEADS", "Australia") in got
+    # a running mate in "the X-Y Administration" leads nothing
+    got, _ = run(ex, "The Biden-Harris Administration announced a loan to Ford.")
+    assert not [k for k in got if k[1] == "LEADS" and k[0] == "Kamala Harris"]

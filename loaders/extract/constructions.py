@@ -809,6 +809,36 @@ def leader_titles(sv, roles, state):
     return out
 
 
+def administrations(sv, roles, state):
+    """'the Biden Administration', 'the Park Geun-hye administration', "Shinzo Abe's administration in Japan":
+    the person named leads the government that acts (the country the document says they lead, their nationality
+    in the gazetteer, or the country the administration is said to be in). A former administration was led by
+    them too: the relation has no tense."""
+    out = []
+    for m in sv.mentions:
+        leader = m.also
+        if m.type == "Country" and leader is not None and leader.type == "Person":
+            # "the Biden-Harris Administration": the first name leads, the second is the running mate
+            if sv.text[max(0, leader.start - sv.start - 1):leader.start - sv.start] in ("-", "\u2013"):
+                leader = next((x for x in sv.mentions if x.type == "Person" and x.end == leader.start - 1), None)
+                if leader is None:
+                    continue
+            out.append(_cand(leader, "LEADS", m, sv, "administration", 0.7, {}))
+    for p in sv.mentions:  # no country known for the person: "X's administration in Japan"
+        if p.type != "Person" or p.source == "coref":
+            continue
+        mt = ADMINISTRATION_IN.match(sv.text, p.end - sv.start)
+        if mt:
+            at = p.end - sv.start + mt.end()
+            for c in sv.mentions:
+                if c.type == "Country" and c.start - sv.start == at and not c.adjective:
+                    out.append(_cand(p, "LEADS", c, sv, "administration", 0.7, {}))
+    return out
+
+
+ADMINISTRATION_IN = re.compile(r"(?:[’']s)?\s+[Aa]dministration\s+in\s+(?:the\s+)?")
+
+
 CONSTRUCTIONS = [
     (agreement_between, ("PARTY_TO", "NEGOTIATES", "SIGNS")),
     (members_listed, ("MEMBER_OF",)),
@@ -818,6 +848,7 @@ CONSTRUCTIONS = [
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
     (leader_titles, ("LEADS",)),
+    (administrations, ("LEADS",)),
     (measure_acts, ("IMPOSES", "TARGETS")),
     (descriptors, ("LOCATED_IN", "OPERATES_IN")),
     (exemptions, ("EXEMPTS",)),
