@@ -407,3 +407,14 @@ def test_a_long_title_is_one_name_and_another_name_of_its_law(parsed):
     assert ("Harbor Renewal Act", "TARGETS", "shipbuilding") in triples
     laws = [e.name for e in out.entities.values() if e.type == "Law"]
     assert laws == ["Harbor Renewal Act"], laws
+
+
+def test_the_administration_is_the_government_of_the_last_leader_named(parsed):
+    text = ("President Bill Clinton criticized the Lisbon Accord. In May 1996, the Administration began "
+            "renegotiation of the Lisbon Accord, the oldest Atlantic FTA, with Spain and Portugal.")
+    triples, out = facts(parsed, text)
+    for side in ("United States", "Spain", "Portugal"):
+        assert (side, "NEGOTIATES", "Lisbon Accord") in triples, triples
+    # a renegotiation is of the agreement itself; the aside describes it and is no second agreement
+    assert [e.name for e in out.entities.values() if e.type == "Agreement"] == ["Lisbon Accord"]
+    assert not any(e.type == "GovernmentBody" and e.name == "Administration" for e in out.entities.values())

@@ -377,6 +377,11 @@ def co_negotiators(sv, roles, state):
         if not partners and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
             verb = tok.head if tok.head.pos_ != "ADP" else tok.head.head
             partners = roles.pp(verb, {"with"})
+        if not partners:  # "renegotiation of NAFTA, the largest U.S. FTA, with Canada": "with" hangs from the aside
+            for a in agreements:
+                heads = [t for t in sv.parse if a.start <= sv.start + t.idx < a.end][-1:]
+                for h in heads + [c for h in heads for c in h.children if c.dep_ == "appos"]:
+                    partners += [m for m in roles.pp(h, {"with"}) if m.type == "Country"]
         actors = roles.subj(tok) if tok.pos_ == "VERB" else (roles.owner(tok) or roles.noun_subj(tok))
         for a in agreements:
             for m in actors + partners:

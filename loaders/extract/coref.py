@@ -19,6 +19,8 @@ from .mentions import Mention
 
 ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")
 APPOSITIVE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$")
+APPOSED = re.compile(r"^\s*,\s*(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,4}$")
+LIST_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\b|^\s*,\s*(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,")
 AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
 # "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement": between a named subject (or the
 # last name in its parenthesis) and its
@@ -186,13 +188,19 @@ class Coreference:
 
     @staticmethod
     def _described(m: Mention, text: str, offset: int, mentions: list[Mention]) -> Mention | None:
-        """The named subject whose predicate nominal m is ("The X Act is a U.S. federal statute"), if any."""
+        """The name that m describes, if any: as the predicate nominal of its subject ("The X Act is a U.S. federal
+        statute") or in an aside after it ("NAFTA, the largest U.S. FTA,")."""
         before = [x for x in mentions if x.end <= m.start and x.type == m.type and not x.adjective
                   and (x.source != "pattern" or _proper(x.text))]
         # the subject itself before a name in its parenthesis: "The X Act (or Y Act) is a federal statute"
         for x in sorted(before, key=lambda x: x.start):
             if PREDICATE_NOMINAL.match(text[x.end - offset:m.start - offset]):
                 return x
+        # an aside: "NAFTA, the largest U.S. FTA, with ..." (not a list: "X, the Y and the Z")
+        x = max(before, key=lambda x: x.end, default=None)
+        if x is not None and APPOSED.match(text[x.end - offset:m.start - offset]) \
+                and not LIST_GOES_ON.match(text[m.end - offset:]):
+            return x
         return None
 
     @staticmethod

@@ -56,7 +56,7 @@ TITLED_NAMES = re.compile(
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
-BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?(administration)\b(?!s)")
+BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 
@@ -209,8 +209,9 @@ class Extractor:
                 if pair_age > 3:  # "the two allies" refers back a few sentences at most
                     recent_pair = None
         government: dict = {}  # the country "the administration" last stood for
+        leaders = [(m.start, leads[m.id]) for m in history if m.type == "Person" and m.id in leads]
         for index, s, e, parse, mentions, amends, topic, year in deferred:
-            mentions = self._as_governments(text, s, e, mentions, leads, government)
+            mentions = self._as_governments(text, s, e, mentions, leads, government, leaders)
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
@@ -334,9 +335,10 @@ class Extractor:
         return [m for m in mentions if m.type == "Person" and ADMINISTRATION.match(text, m.end)]
 
     def _as_governments(self, text: str, s: int, e: int, mentions: list[Mention], leads: dict,
-                        government: dict) -> list[Mention]:
+                        government: dict, leaders: list[tuple[int, Mention]]) -> list[Mention]:
         """'the Trump administration' -> the country Trump leads; a later bare 'the administration' -> the
-        same country (until another administration is named)."""
+        same country (until another administration is named), or with none named, the country of the last leader
+        the document named ("President Trump ... the Administration")."""
         out = []
         for m in mentions:
             # the country the document says they lead, else their nationality (a gazetteer attribute)
@@ -349,10 +351,14 @@ class Extractor:
             acting = Mention(m.start, mt.end(), text[m.start:mt.end()], country.type, country.id, country.name,
                              "coref", wikidata=country.wikidata, also=m)
             out.append(acting)
-        country = government.get("country")
+        # with no administration named yet: the country of the last leader named ("President Trump ... the
+        # Administration")
+        country = government.get("country") or next((c for at, c in reversed(leaders) if at < s), None)
         if country is not None:
             for mt in BARE_ADMINISTRATION.finditer(text, s, e):
                 a, b = mt.span(1)
+                # "the Administration" read as a body of that name is the same government
+                out = [x for x in out if not (x.start == a and x.end == b and x.source != "coref")]
                 if any(x.start < b and a < x.end for x in out):
                     continue
                 out.append(Mention(a, b, text[a:b], country.type, country.id, country.name, "coref",
