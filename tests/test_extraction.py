@@ -418,3 +418,15 @@ def test_the_administration_is_the_government_of_the_last_leader_named(parsed):
     # a renegotiation is of the agreement itself; the aside describes it and is no second agreement
     assert [e.name for e in out.entities.values() if e.type == "Agreement"] == ["Lisbon Accord"]
     assert not any(e.type == "GovernmentBody" and e.name == "Administration" for e in out.entities.values())
+
+
+def test_a_country_possessive_before_a_firm_says_where_it_is_from(parsed):
+    triples, _ = facts(parsed, "Norway's Equinor supplies gas to Germany.")
+    assert ("Equinor", "LOCATED_IN", "Norway") in triples, triples
+    assert ("Germany", "LOCATED_IN", "Norway") not in triples
+
+
+def test_what_a_firm_builds_sells_or_supplies_is_its_sector(parsed):
+    triples, _ = facts(parsed, "Taiwan's TSMC builds chips in Arizona. LG supplies batteries to General Motors.")
+    assert ("TSMC", "OPERATES_IN", "semiconductors") in triples, triples
+    assert ("LG Group", "OPERATES_IN", "batteries") in triples, triples

@@ -277,11 +277,17 @@ def _body_of(sv, bodies, country) -> bool:
 
 
 def of_country(sv, roles, state):
-    """'SK On of South Korea', 'Ford Motor Company of the United States': where the firm is from."""
+    """'SK On of South Korea', 'Ford Motor Company of the United States', "South Korea's Hanwha Ocean": where the
+    firm is from."""
     out = []
     for m in sv.mentions:
         if m.type not in ("Firm", "GovernmentBody") or m.source == "coref":
             continue
+        if m.type == "Firm":  # "Taiwan's TSMC": a country's possessive right before a firm's name
+            for c in sv.mentions:
+                if c.type == "Country" and not c.adjective and c.end <= m.start \
+                        and re.fullmatch(r"[’']s?\s+", sv.text[c.end - sv.start:m.start - sv.start]):
+                    out.append(_cand(m, "LOCATED_IN", c, sv, "country-possessive", 0.7))
         mt = re.match(r"\s+of\s+(?:the\s+)?", sv.text[m.end - sv.start:])
         if not mt:
             continue
