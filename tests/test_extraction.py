@@ -430,3 +430,27 @@ def test_what_a_firm_builds_sells_or_supplies_is_its_sector(parsed):
     triples, _ = facts(parsed, "Taiwan's TSMC builds chips in Arizona. LG supplies batteries to General Motors.")
     assert ("TSMC", "OPERATES_IN", "semiconductors") in triples, triples
     assert ("LG Group", "OPERATES_IN", "batteries") in triples, triples
+
+
+def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(parsed):
+    triples, _ = facts(parsed, "Norway, Iceland, Chile, Peru and Japan are members of the Andes Trade Accord.")
+    for country in ("Norway", "Iceland", "Chile", "Peru", "Japan"):
+        assert (country, "PARTY_TO", "Andes Trade Accord") in triples, triples
+
+
+def test_a_role_noun_with_a_listing_verb_names_its_holders(parsed):
+    triples, _ = facts(parsed, "Signatories of the Andes Trade Accord include Chile, Peru and Norway.")
+    for country in ("Chile", "Peru", "Norway"):
+        assert (country, "SIGNS", "Andes Trade Accord") in triples, triples
+    triples, _ = facts(parsed, "Members of the Andes Trade Accord include Chile and Peru.")
+    assert ("Chile", "PARTY_TO", "Andes Trade Accord") in triples, triples
+
+
+def test_a_role_noun_as_the_object_of_another_verb_gives_its_subject_no_role(parsed):
+    triples, _ = facts(parsed, "Japan met members of the Andes Trade Accord. Norway urged its signatories to act.")
+    assert not [t for t in triples if t[0] in ("Japan", "Norway")], triples
+    # "the other signatories": the subject is one too, with no year from the notice
+    triples, out = facts(parsed, "In 2017, Norway notified the other signatories of the Andes Trade Accord.")
+    assert ("Norway", "SIGNS", "Andes Trade Accord") in triples, triples
+    signs = [r for r in out.relations if r.predicate == "SIGNS"]
+    assert signs and all("year" not in r.props for r in signs)

@@ -228,6 +228,9 @@ class LinearRoles:
     def possessor(self, tok) -> list[Mention]:
         return []
 
+    def fellow(self, tok) -> list[Mention]:
+        return []
+
     def linear(self) -> "LinearRoles":
         return self
 

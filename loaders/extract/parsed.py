@@ -13,6 +13,8 @@ from .modality import HYPOTHETICAL
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
+# "its members include X, Y and Z", "the parties are X and Y": the verb's object lists who holds the role
+LISTING_VERBS = {"include", "comprise", "be"}
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push"}
 REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
@@ -87,6 +89,14 @@ class ParsedRoles:
             for t in tok.doc:
                 if tok.idx <= t.idx < end and t.i != tok.i:
                     conjuncts += [c for c in t.conjuncts if c.idx >= end]
+        if out:
+            # "Australia, Brunei, Canada and Japan": the parser may take the second name of a list for an
+            # apposition; a name of the same type standing there, with the list going on, is one more item
+            types = {m.type for m in out}
+            for c in tok.children:
+                if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" and (c.conjuncts or conjuncts):
+                    if any(m.type in types for m in self.denotes(c, depth)):
+                        conjuncts += [c, *c.conjuncts]
         for c in conjuncts:
             if c.i > tok.i or depth == 0:
                 out += self.denotes(c, depth)
@@ -215,7 +225,10 @@ class ParsedRoles:
         return []
 
     def copula(self, tok) -> list[Mention]:
-        """'X became the largest investor', 'X was a target of ...', 'X is the destination for ...'."""
+        """'X became the largest investor', 'X was a target of ...', 'X is the destination for ...'; and the other
+        way round, 'Signatories of the CPTPP include Mexico, Peru and Vietnam': the list names them."""
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LISTING_VERBS:
+            return [m for c in tok.head.children if c.dep_ in ("dobj", "attr") for m in self.denotes_list(c)]
         node = tok
         for _ in range(5):
             if node.dep_ in ("attr", "acomp", "oprd") and node.head.lemma_ in COPULAS:
@@ -224,6 +237,12 @@ class ParsedRoles:
                 node = node.head
                 continue
             break
+        return []
+
+    def fellow(self, tok) -> list[Mention]:
+        """'X notified the other TPP signatories', 'X and its fellow members': X holds the role too."""
+        if any(c.dep_ == "amod" and c.lower_ in ("other", "fellow") for c in tok.children):
+            return self.noun_subj(tok)
         return []
 
     def one_of(self, tok) -> list[Mention]:

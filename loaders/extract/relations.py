@@ -26,7 +26,7 @@ from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentio
 ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos": ("appos", None),
                 "compound": ("compound", "noun"), "sectors": ("sectors", None), "copula_for": ("copula", None),
                 "target_of": ("copula", None),
-                "one_of": ("one_of", "noun"), "for_owner": ("for_owner", "noun"), "recipient": ("recipient", "noun"),
+                "one_of": ("one_of", "noun"), "fellow": ("fellow", "noun"), "for_owner": ("for_owner", "noun"), "recipient": ("recipient", "noun"),
                 "experiencer": ("experiencer", "noun"), "patient": ("patient", "verb"),
                 "means_target": ("means_target", "verb")}
 
@@ -108,14 +108,17 @@ class RelationExtractor:
                     self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok,
                                ctx.years, ctx.amounts, amount=rule.amount)
         subjects, objects, owned = self._quirks(ctx, rule, kind, subjects, objects)
+        # "X notified the other signatories in 2017": the year is the notice's, not the signing's
+        fellows = {id(m) for m in roles.fellow(tok)} if kind == "noun" and "fellow" in rule.subject else set()
         for s in subjects:
+            years = None if id(s) in fellows else ctx.years
             for o in objects:
                 if not self.allowed(rule, s, o):
                     o = self._enclosing(sv, rule, s, o) or o
                 if owned.get(o.id) and s.type == "Country" and s.id not in owned[o.id]:
                     continue  # "the two governments extended the U.S. tariff": the U.S. imposes it
                 if self.allowed(rule, s, o):
-                    self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, how, roles, tok, ctx.years,
+                    self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, how, roles, tok, years,
                                ctx.amounts, amount=rule.amount)
 
     def _negated_exemption(self, ctx, rule, tok, objects, out) -> list[Mention]:
@@ -362,7 +365,7 @@ class RelationExtractor:
             value = amount_for(sv, amounts, a, o)
             if value is not None:
                 props["amount_usd"] = value
-        year = year_for(sv, years, a, b)
+        year = year_for(sv, years, a, b) if years is not None else None  # None: the sentence dates another event
         if year is not None:
             props["year"] = year
         out.append(Candidate(s, predicate, o, props, conf, sv.index, how))
