@@ -454,3 +454,23 @@ def test_a_role_noun_as_the_object_of_another_verb_gives_its_subject_no_role(par
     assert ("Norway", "SIGNS", "Andes Trade Accord") in triples, triples
     signs = [r for r in out.relations if r.predicate == "SIGNS"]
     assert signs and all("year" not in r.props for r in signs)
+
+
+def test_a_laws_possessive_authorises_the_measure_it_owns(parsed):
+    triples, _ = facts(parsed, "Firms claim the Harbor Renewal Act (HRA)'s Section 12 shipbuilding tax credit.")
+    assert any(t[0] == "Harbor Renewal Act" and t[1] == "AUTHORIZES" for t in triples), triples
+
+
+def test_the_joint_venture_is_the_firm_said_to_be_one(parsed):
+    text = ("Nordic Cells is a joint venture between Volvo and Northvolt. Volvo announced new models. "
+            "In June, the Department of Energy announced a loan of $2 billion for the JV.")
+    triples, out = facts(parsed, text)
+    assert ("Department of Energy", "PARTNERS_WITH", "Nordic Cells") in triples \
+        or ("Nordic Cells", "PARTNERS_WITH", "Department of Energy") in triples, triples
+    assert not [t for t in triples if "Volvo" in (t[0], t[2]) and "Department of Energy" in (t[0], t[2])]
+    # with no firm said to be a joint venture, "the JV" stays unresolved rather than the last firm named
+    triples, _ = facts(parsed, "Volvo announced new models. The DOE announced a loan of $2 billion for the JV.")
+    assert not [t for t in triples if "Volvo" in (t[0], t[2]) and t[1] in ("PARTNERS_WITH", "TARGETS")], triples
+    # an MoU is a document, not a firm
+    _, out = facts(parsed, "Volvo and Northvolt signed an MoU in 2022.")
+    assert "MoU" not in {e.name for e in out.entities.values()}

@@ -298,6 +298,28 @@ def of_country(sv, roles, state):
     return out
 
 
+def law_possessive(sv, roles, state):
+    """"the Inflation Reduction Act (IRA)'s Section 30D credit", "the CHIPS Act's tax credits": the law
+    authorises the measure it owns."""
+    out = []
+    for law in sv.mentions:
+        if law.type != "Law" or law.adjective:
+            continue
+        mt = LAW_POSSESSIVE.match(sv.text, law.end - sv.start)
+        if not mt:
+            continue
+        at = mt.end()
+        for m in sv.mentions:
+            if m.type == "Policy" and at <= m.start - sv.start <= at + 30 \
+                    and not re.search(r"[,;.]", sv.text[at:m.start - sv.start]):
+                out.append(_cand(law, "AUTHORIZES", m, sv, "law-possessive", 0.7))
+                break
+    return out
+
+
+LAW_POSSESSIVE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[’']s?\s+")
+
+
 def under_law(sv, roles, state):
     """'$75 million in direct funding under the CHIPS Act', 'tariffs imposed under Section 232': the law
     (or authority) authorises the measure it is cited for."""
@@ -840,7 +862,7 @@ def administrations(sv, roles, state):
             continue
         mt = ADMINISTRATION_IN.match(sv.text, p.end - sv.start)
         if mt:
-            at = p.end - sv.start + mt.end()
+            at = mt.end()
             for c in sv.mentions:
                 if c.type == "Country" and c.start - sv.start == at and not c.adjective:
                     out.append(_cand(p, "LEADS", c, sv, "administration", 0.7, {}))
@@ -856,6 +878,7 @@ CONSTRUCTIONS = [
     (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
+    (law_possessive, ("AUTHORIZES",)),
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
     (leader_titles, ("LEADS",)),

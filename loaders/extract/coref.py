@@ -35,13 +35,22 @@ def _proper(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
+def _is_venture(text: str, firm: Mention) -> bool:
+    """'BlueOval SK, LLC was a battery joint venture between ...', 'formed a joint venture called X'."""
+    after = text[firm.end:firm.end + 80].split(".")[0]
+    before = text[max(0, firm.start - 60):firm.start]
+    return bool(re.search(r"\b(?:joint venture|JV)\b", after)) or bool(
+        re.search(r"\b(?:formed|created|established|launched)\s+(?:a\s+)?(?:joint venture|JV)?[,\s]*"
+                  r"(?:(?:called|named)\s+)?$", before))
+
+
 def _words(name: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", name.lower())
 
 
 # "the company will ...", "the automaker said": a firm named before
 DEFINITE_FIRM = re.compile(r"\b[Tt]he\s+((?:company|firm|automaker|carmaker|chipmaker|shipbuilder|steelmaker|"
-                           r"manufacturer|conglomerate|corporation|joint venture|venture|group))\b(?!['’]s)")
+                           r"manufacturer|conglomerate|corporation|joint venture|venture|JV|group))\b(?!['’]s)")
 # a sentence that opens with "It" (after an optional time adverbial)
 SENTENCE_IT = re.compile(r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?(It)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
                          r"unclear|possible|important|necessary|expected|estimated|worth))")
@@ -246,7 +255,11 @@ class Coreference:
                 continue
             if re.match(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b", text[b:b + 40]):
                 continue  # "the company Absolics": the name follows
-            firm = next((h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective), None)
+            if mt.group(1).lower() in ("joint venture", "venture", "jv"):  # the firm said to be one, else none
+                firm = next((h for h in reversed(history[-200:]) if h.type == "Firm" and not h.adjective
+                             and _is_venture(text, h)), None)
+            else:
+                firm = next((h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective), None)
             if firm is not None:
                 out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
         mt = SENTENCE_IT.match(text, s, e)
