@@ -154,11 +154,31 @@ def test_h2_deeply_nested_html_is_flattened_and_read(tmp_path):
     assert any("nested 100003 levels deep" in w for w in doc.warnings), doc.warnings
 
 
+def test_h2_the_metadata_reader_parses_bounded_html_too(monkeypatch):
+    """A build reads the document and its metadata (title, dates): both parse HTML, so both get it bounded."""
+    from selectolax import lexbor
+
+    from policygraph.loaders.read import metadata
+
+    depths = []
+    real = lexbor.LexborHTMLParser
+
+    def parser(html, *args, **kwargs):
+        depths.append(readers.bounded_nesting(html)[1])
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(lexbor, "LexborHTMLParser", parser)
+    page = nested_html(5000).replace("<html>", "<html><head><title>Deep page</title></head>", 1)
+    found = metadata.read_metadata("nested.html", page.encode())
+    assert depths and max(depths) <= readers.MAX_HTML_DEPTH + 1, depths
+    assert found.get("title") == "Deep page"
+
+
 def test_h2_nesting_is_bounded_and_ordinary_html_untouched():
-    html, deepest = readers._bounded_nesting(nested_html(2000), limit=100)
+    html, deepest = readers.bounded_nesting(nested_html(2000), limit=100)
     assert deepest == 2003 and html.count("<div>") == 98 and html.count("</div>") == 98
     page = "<p>one<p>two<ul><li>a<li>b</ul><br><img src=x><!-- <div> -->"
-    assert readers._bounded_nesting(page, limit=3) == (page, 3)  # unclosed <p>/<li> are siblings, not depth
+    assert readers.bounded_nesting(page, limit=3) == (page, 3)  # unclosed <p>/<li> are siblings, not depth
 
 
 # -- H3: a large delta is validated in full ------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .readers import FORMATS, bounded_nesting
+
 KEYS = ("title", "publisher", "date", "author")
 MAX_LEN = 300
 GENERIC_HEADINGS = {"introduction", "abstract", "summary", "executive summary", "contents", "table of contents",
@@ -39,7 +41,8 @@ def _clean(value) -> str | None:
 def _html(data: bytes) -> dict:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(data.decode("utf-8", errors="replace"))
+    html, _ = bounded_nesting(data.decode("utf-8", errors="replace"))  # the parser's time grows with nesting
+    tree = LexborHTMLParser(html)
     meta: dict[str, str] = {}
     for node in tree.css("meta"):
         name = (node.attributes.get("name") or node.attributes.get("property") or "").strip().lower()
@@ -138,8 +141,6 @@ def _plain(data: bytes, fmt: str) -> dict:
 
 def read_metadata(path, data: bytes, fmt: str | None = None) -> dict[str, str]:
     """{'title', 'publisher', 'date', 'author'} as far as the document states them (missing keys are left out)."""
-    from .readers import FORMATS
-
     fmt = fmt or FORMATS.get(Path(path).suffix.lower())
     try:
         if fmt == "html":

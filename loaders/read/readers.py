@@ -332,7 +332,7 @@ _VOID = frozenset("area base br col embed hr img input keygen link meta param so
 _SELF_CLOSING = frozenset("p li dt dd tr td th option".split())
 
 
-def _bounded_nesting(html: str, limit: int = MAX_HTML_DEPTH) -> tuple[str, int]:
+def bounded_nesting(html: str, limit: int = MAX_HTML_DEPTH) -> tuple[str, int]:
     """The HTML with every tag nested deeper than `limit` left out (text kept), and the deepest nesting seen.
     One pass of a regular expression: linear, whatever the input."""
     stack: list[tuple[str, bool]] = []
@@ -376,7 +376,7 @@ def _html_text(p: Path, html: str, warnings: list[str] | None = None) -> str:
         from selectolax.lexbor import LexborHTMLParser as HTMLParser  # selectolax >= 0.3.21
     except ImportError:  # pragma: no cover - a declared dependency
         raise LoadError(p, "reading HTML needs the 'selectolax' package") from None
-    html, deepest = _bounded_nesting(html)
+    html, deepest = bounded_nesting(html)
     if deepest > MAX_HTML_DEPTH and warnings is not None:
         warnings.append(f"HTML nested {deepest} levels deep: the tags below level {MAX_HTML_DEPTH} were left out "
                         "(their text is kept)")
