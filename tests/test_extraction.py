@@ -474,3 +474,14 @@ def test_the_joint_venture_is_the_firm_said_to_be_one(parsed):
     # an MoU is a document, not a firm
     _, out = facts(parsed, "Volvo and Northvolt signed an MoU in 2022.")
     assert "MoU" not in {e.name for e in out.entities.values()}
+
+
+def test_the_ends_of_a_period_are_not_the_year_of_the_event(parsed):
+    text = ("Norway agreed to limit salmon exports to Japan to 70 percent of their average exports from 2015 to "
+            "2017. In 2019, Norway exported salmon to Chile, twice its 2010-2012 average.")
+    _, out = facts(parsed, text)
+    names = {e.id: e.name for e in out.entities.values()}
+    years = {(names[r.subject], names[r.object]): r.props.get("year") for r in out.relations
+             if r.predicate == "EXPORTS_TO"}
+    assert years.get(("Norway", "Japan"), "missing") is None, years
+    assert years.get(("Norway", "Chile")) == 2019, years

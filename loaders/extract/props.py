@@ -10,6 +10,9 @@ from .amounts import find_amounts, find_years
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
 # "until 2041", "by the end of 2030": a year that ends or bounds a fact does not date it
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through|thru|before|by)\s+(?:the\s+end\s+of\s+)?$")
+# a period, not an event: "average exports from 2015 to 2017", "between 2004 and 2016", "in 2015-2017"
+_PERIOD = re.compile(r"\b(?:(?:from|between)\s+(?:\w+\s+)?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
+                     r"(?:\w+\s+)?(?:19|20)?\d\d\b")
 
 
 @lru_cache(maxsize=1)
@@ -20,10 +23,13 @@ def amount_predicates() -> frozenset:
 
 def event_years(sv) -> list[tuple[int, int, int]]:
     """(start, end, year) in the sentence that can date an event: not inside a name ("Trade Expansion Act
-    of 1962"), not a bound ("until 2041")."""
+    of 1962"), not a bound ("until 2041"), not the end of a period ("from 2015 to 2017")."""
+    periods = [m.span() for m in _PERIOD.finditer(sv.text) if re.match(r"(?:from|between)\b", m.group(0))
+               or re.search(r"\d\s*[-–]\s*\d", m.group(0))]
     return [(a, b, y) for a, b, y in find_years(sv.text)
             if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)
-            and not _BOUND_BEFORE.search(sv.text[max(0, a - 20):a])]
+            and not _BOUND_BEFORE.search(sv.text[max(0, a - 20):a])
+            and not any(p <= a < q for p, q in periods)]
 
 
 def amount_for(sv, amounts: list, a: int, obj) -> float | None:
