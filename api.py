@@ -26,6 +26,13 @@ from .builds.reader import read_graph, read_jsonl, require_build
 from .console import QUIET, PolicygraphError, Progress
 from .graph.model import KnowledgeGraph
 
+# re-exported for the command line, which imports nothing below this module: the build's file names and the
+# choices its arguments take
+from .builds.layout import CACHE, FACTS, STORE, TEXTS, VIEW  # noqa: F401
+from .graph.export import FORMATS as EXPORT_FORMATS  # noqa: F401
+from .queries.briefing import FORMATS as BRIEF_FORMATS  # noqa: F401
+from .queries.linkage import MAX_HOPS_LIMIT  # noqa: F401
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -98,6 +105,12 @@ class Build:
     def stats(self) -> dict:
         """Counts by entity type and predicate, documents, facts with and without amounts (`policygraph stats`)."""
         return graph_stats(self.kg)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How big the graph is: {'entities', 'relations', 'documents'} (what `build` reports)."""
+        kg = self.kg
+        return {"entities": len(kg.entities), "relations": len(kg.relations), "documents": len(kg.documents)}
 
     def validate(self) -> "Report":
         """Check the graph against the ontology's SHACL shapes (`policygraph validate`)."""
@@ -173,11 +186,13 @@ class Build:
             raise PolicygraphError(f"{rdf}: missing; {layout.rebuild_hint(self.out)}")
         return run_sparql(query, rdf, params, timeout=timeout)
 
-    def push(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
-             batch: int = 500, progress: Progress | None = None) -> dict:
-        """Push the graph, its sentences and mentions into Neo4j (`policygraph push`); the password defaults to
-        $NEO4J_PASSWORD, the user to $NEO4J_USER or neo4j. Counts of what was sent and what Neo4j created."""
-        return Neo4j(uri, user, password, database).push(self, batch, progress)
+    def push(self, to: "Neo4j | str", user: str | None = None, password: str | None = None,
+             database: str | None = None, batch: int = 500, progress: Progress | None = None) -> dict:
+        """Push the graph, its sentences and mentions into Neo4j (`policygraph push`): `to` is a Neo4j or its URI
+        (then the password defaults to $NEO4J_PASSWORD, the user to $NEO4J_USER or neo4j). Counts of what was
+        sent and what Neo4j created."""
+        db = to if isinstance(to, Neo4j) else Neo4j(to, user, password, database)
+        return db.push(self, batch, progress)
 
     def explain(self, a: str, b: str, max_hops: int = 4, k: int = 5) -> "Explanation":
         """How a and b are linked (`policygraph explain A B`): .paths, .to_frames(), .to_markdown()."""
@@ -236,13 +251,15 @@ class Neo4j:
         return run_neo4j_query(self.uri, self.user, self._password(), cypher, params or {}, database=self.database,
                                write=write, timeout=timeout)
 
-    def run_named(self, name: str, params: dict | None = None, build: Build | None = None,
+    def run_named(self, name: str, params: dict | None = None, build: "Build | PathLike | None" = None,
                   progress: Progress = QUIET) -> "pd.DataFrame":
         """A named query's Neo4j variant (`policygraph queries run NAME --uri URI`); entity names are resolved in
-        `build`'s graph when one is given."""
+        `build`'s graph (a Build, or a folder used when it holds one), as explain resolves them."""
         from .queries.catalog import get_query, run_named_neo4j
 
-        get_query(name)
+        get_query(name)  # an unknown name is reported before anything is opened
+        if build is not None and not isinstance(build, Build):
+            build = open_build(build) if has_build(build) else None
         if build is not None:
             params = build.resolve_params(name, params, progress)
         return run_named_neo4j(name, self.uri, self.user, self._password(), params, self.database)
@@ -308,6 +325,14 @@ def extract(paths: Paths, use_model: bool = True, progress: Progress = QUIET, ke
     return operations.extract(paths, use_model=use_model, progress=progress, keep_going=keep_going)
 
 
+def run_named(name: str, params: dict | None = None, out: PathLike = "out",
+              progress: Progress = QUIET) -> "pd.DataFrame":
+    """Run a named query on the build in `out` (`policygraph queries run NAME`): an unknown name is reported
+    before a missing build."""
+    named_query(name)
+    return open_build(out).run_named(name, params, progress)
+
+
 def open_build(out: PathLike = "out") -> Build:
     """The build in `out`, without rebuilding it (its graph is read on first use)."""
     folder = Path(out)
@@ -332,3 +357,21 @@ def named_query(name: str) -> "NamedQuery":
     from .queries.catalog import get_query
 
     return get_query(name)
+
+
+# -- what the command line needs to parse its arguments (cli/ imports nothing below this module) ---------------
+
+
+def parse_params(items: list[str] | None) -> dict:
+    """`-p NAME=VALUE` arguments as query parameters: always text unless typed (`-p n:int=5`)."""
+    from .queries.catalog import parse_param_args
+
+    return parse_param_args(items)
+
+
+def parse_years(text: str | None) -> tuple[int | None, int | None] | None:
+    """A `--years` range ("2018-2020", "2018", "2018-", "-2020") as (first, last); a PolicygraphError if
+    malformed."""
+    from .queries.view import parse_years as parse
+
+    return parse(text)

@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 from .. import api
-from ..builds import layout
 from .common import add_command, progress
 
 BUILD_EXAMPLES = """examples:
@@ -33,19 +32,19 @@ def cmd_build(args) -> int:
     b = api.build(args.paths, out=args.out, use_model=not args.rules_only, progress=p, keep_going=args.keep_going,
                   repair=args.repair, follow_symlinks=args.follow_symlinks)
     p("Done")
-    s = b.stats()
+    s = b.counts
     print(f"Built {s['entities']} entities and {s['relations']} relations from {s['documents']} documents "
           f"into {b.out}/")
     if b.reused:
         print(f"  ({len(b.extracted)} documents extracted, {len(b.reused)} unchanged taken from "
-              f"{b.out}/{layout.CACHE}/)")
-    print(f"  {b.out}/{layout.FACTS:<18} facts export (entities, relations with evidence)")
+              f"{b.out}/{api.CACHE}/)")
+    print(f"  {b.out}/{api.FACTS:<18} facts export (entities, relations with evidence)")
     print(f"  {b.out}/graph.trig .ttl .jsonld .nt   RDF (named graph per document + merged)")
-    for name, what in ((layout.STORE, "embedded Cypher store (policygraph query)"),
-                       (layout.VIEW, "interactive browser view")):
+    for name, what in ((api.STORE, "embedded Cypher store (policygraph query)"),
+                       (api.VIEW, "interactive browser view")):
         if (b.out / name).exists():
             print(f"  {b.out}/{name:<18} {what}")
-    print(f"  {b.out}/{layout.TEXTS + '/':<18} the documents' text as read (evidence offsets point here)")
+    print(f"  {b.out}/{api.TEXTS + '/':<18} the documents' text as read (evidence offsets point here)")
     _kept_and_warnings(b)
     return 0
 
@@ -70,7 +69,7 @@ def cmd_remove(args) -> int:
 
 
 def _summary(b: api.Build, verb: str) -> None:
-    s = b.stats()
+    s = b.counts
     print(f"{verb}; {b.out}/ now holds {s['entities']} entities and {s['relations']} relations from "
           f"{s['documents']} documents")
     _kept_and_warnings(b)

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from .. import api
-from ..graph.export import FORMATS
 from .common import add_command, out_arg
 
 
@@ -47,7 +46,7 @@ def register(subparsers) -> None:
     p = add_command(subparsers, "export", "write the graph in one format (to stdout unless -o is given)",
                     "policygraph export --out out --format jsonl > facts.jsonl", cmd_export)
     out_arg(p)
-    p.add_argument("--format", "-f", choices=FORMATS, default="jsonl")
+    p.add_argument("--format", "-f", choices=api.EXPORT_FORMATS, default="jsonl")
     p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
                    help="file (or, for csv, a directory for entities.csv and relations.csv)")
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import api
-from ..queries.briefing import FORMATS
-from ..queries.linkage import MAX_HOPS_LIMIT
 from .common import add_command, out_arg, whole_number
 from .output import emit_text
 
@@ -42,8 +40,8 @@ def register(subparsers) -> None:
     out_arg(p)
     p.add_argument("a", metavar="A", help="an entity: name, alias or id")
     p.add_argument("b", metavar="B", help="another entity")
-    p.add_argument("--max-hops", type=whole_number(1, MAX_HOPS_LIMIT), default=4, metavar="N",
-                   help=f"longest path to look for, in relations (default: 4, at most {MAX_HOPS_LIMIT})")
+    p.add_argument("--max-hops", type=whole_number(1, api.MAX_HOPS_LIMIT), default=4, metavar="N",
+                   help=f"longest path to look for, in relations (default: 4, at most {api.MAX_HOPS_LIMIT})")
     p.add_argument("-k", type=whole_number(1, 1000), default=5, metavar="K", help="how many paths to show (default: 5)")
     p.add_argument("--format", "-f", choices=("md", "json"), default="md", help="output format (default: md)")
 
@@ -55,7 +53,7 @@ def register(subparsers) -> None:
     p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
                    help="write to FILE: .md for Markdown, .html for HTML with the graph view, .json (default: "
                         "stdout)")
-    p.add_argument("--format", "-f", choices=FORMATS, default=None,
+    p.add_argument("--format", "-f", choices=api.BRIEF_FORMATS, default=None,
                    help="output format (default: from the -o suffix, else md)")
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .. import api
 from ..console import PolicygraphError
-from ..queries.catalog import parse_param_args
 from .common import FORMATTER, add_command, out_arg, progress, whole_number
 from .output import FORMATS, emit
 
@@ -120,7 +119,7 @@ def _statement(text: str | None, file: str | None, what: str) -> str:
 # -- commands --------------------------------------------------------------------------------------------
 def cmd_query(args) -> int:
     cypher = _statement(args.cypher, args.file, "query")
-    params = parse_param_args(args.param)
+    params = api.parse_params(args.param)
     if args.uri:
         df = neo4j(args).query(cypher, params, write=args.write, timeout=args.timeout)
     else:
@@ -149,14 +148,11 @@ def cmd_queries(args) -> int:
 
 
 def cmd_queries_run(args) -> int:
-    params = parse_param_args(args.param)
-    api.named_query(args.name)  # an unknown name is reported before a missing build
-    if args.uri:
-        # entity names are resolved in the local build's graph when there is one, as explain resolves them
-        local = api.open_build(args.out) if api.has_build(args.out) else None
-        df = neo4j(args).run_named(args.name, params, build=local, progress=progress(args))
+    params = api.parse_params(args.param)
+    if args.uri:  # entity names are resolved in the local build's graph when there is one, as explain does
+        df = neo4j(args).run_named(args.name, params, build=args.out, progress=progress(args))
     else:
-        df = api.open_build(args.out).run_named(args.name, params, progress=progress(args))
+        df = api.run_named(args.name, params, out=args.out, progress=progress(args))
     emit(df, args.format)
     return 0
 
@@ -167,8 +163,7 @@ def cmd_queries_show(args) -> int:
 
 
 def cmd_push(args) -> int:
-    build = api.open_build(args.out)
-    counts = neo4j(args).push(build, args.batch, progress(args))
+    counts = api.open_build(args.out).push(neo4j(args), batch=args.batch, progress=progress(args))
     print(f"Pushed to {args.uri}{f' (database {args.database})' if args.database else ''}: "
           f"{counts['entities']} entities, {counts['relations']} relations, {counts['documents']} documents, "
           f"{counts['sentences']} sentences, {counts['mentions']} mentions in {counts['batches']} batches "
@@ -181,7 +176,7 @@ def cmd_push(args) -> int:
 
 def cmd_sparql(args) -> int:
     text = _statement(args.sparql, args.file, "sparql")
-    df = api.open_build(args.out).sparql(text, parse_param_args(args.param), timeout=args.timeout)
+    df = api.open_build(args.out).sparql(text, api.parse_params(args.param), timeout=args.timeout)
     emit(df, args.format)
     return 0
 

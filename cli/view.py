@@ -6,7 +6,6 @@ from pathlib import Path
 
 from .. import api
 from ..console import PolicygraphError
-from ..queries.view import parse_years
 from .common import add_command, out_arg, progress, whole_number
 
 EXAMPLES = """examples:
@@ -28,7 +27,7 @@ by the investment stated into them."""
 
 def _years(text: str) -> str:
     try:
-        parse_years(text)
+        api.parse_years(text)
     except PolicygraphError as err:
         raise argparse.ArgumentTypeError(str(err).replace("--years: ", "")) from None
     return text
