@@ -169,6 +169,24 @@ class _Query:
         return sorted(scored.items(), key=lambda kv: (-kv[1], -self.deg.get(kv[0], 0), kv[0]))
 
 
+    def suggestions(self) -> list[str]:
+        """Entity ids to offer when nothing was taken: close spellings of whole names, then of the words of names
+        ("Hanwa" -> Hanwha Q Cells, Hanwha Group), best first. Only for the message: what is taken is decided by
+        close() alone, as in the page's search box."""
+        scored = dict(self.close())
+        n = len(self.q.split())
+        for key, ids in self.idx.keys.items():
+            words = key.split()
+            grams = {" ".join(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+            ratio = max(difflib.SequenceMatcher(None, self.q, g).ratio() for g in grams)
+            if ratio >= 0.75:
+                for i in ids:
+                    if self.want_type is None or self.kg.entities[i].type == self.want_type:
+                        scored[i] = max(scored.get(i, 0.0), ratio)
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], -self.deg.get(kv[0], 0), kv[0]))
+        return [i for i, r in ranked if r >= ranked[0][1] - 0.15]  # not far behind the best
+
+
 def resolve(kg: KnowledgeGraph, name: str, notes: list[str] | None = None) -> Entity:
     """The entity a user means by `name`: its id, 'Name (Type)', its name, an alias, a unique part of a name
     ('Hanwha' -> 'Hanwha Q Cells'), or a close spelling ('SK Hinix'). Ambiguous or unknown names raise
@@ -190,8 +208,9 @@ def resolve(kg: KnowledgeGraph, name: str, notes: list[str] | None = None) -> En
         e = kg.entities[ranked[0][0]]
         _note(notes, f"{name!r} is not in the graph; taken as the close match {e.name!r}")
         return e
-    if ranked:
+    offered = query.suggestions()
+    if offered:
         raise PolicygraphError(f"no entity named {name!r}; did you mean: "
-                               f"{_suggest([kg.entities[i] for i, _ in ranked[:6]])}?")
+                               f"{_suggest([kg.entities[i] for i in offered[:6]])}?")
     raise PolicygraphError(f"no entity named {name!r} in the graph ({len(kg.entities)} entities; "
                            "`policygraph export --format csv` lists them)")

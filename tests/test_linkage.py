@@ -162,6 +162,15 @@ def test_resolve_unknown(kg):
         L.resolve(kg, "  ")
 
 
+def test_a_misspelt_word_of_a_name_suggests_that_name_and_nothing_far_behind(kg):
+    for typo in ("Hanwa", "Hanwah"):
+        with pytest.raises(PolicygraphError) as err:
+            L.resolve(kg, typo)
+        offered = str(err.value).split("did you mean: ")[1]
+        assert offered.startswith("Hanwha"), offered
+        assert "Vietnam" not in offered and "China" not in offered, offered
+
+
 # -- paths --------------------------------------------------------------------------------------------
 def test_explain_direct_hop_with_quote_and_document(kg, docs_dir):
     ex = L.explain(kg, "SK Hynix", "South Korea")
