@@ -54,3 +54,18 @@ def test_the_checks_see_a_mistake(tmp_path):
     mypy = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "graph/model.py"], cwd=copy,
                           capture_output=True, text=True, timeout=600)
     assert mypy.returncode != 0 and "Incompatible return value" in mypy.stdout, mypy.stdout[-2000:]
+
+
+def test_the_command_line_imports_nothing_below_the_api():
+    """cli/ parses arguments, makes one call into api.py and prints: the layers below are the API's business."""
+    import ast
+
+    allowed = {"api", "console", "safe_text", ""}  # `from .. import api`, one-line errors, inert text, __version__
+    for path in sorted((ROOT / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                assert (node.module or "") in allowed, f"{path.name} imports ..{node.module}"
+                if not node.module:
+                    assert {a.name for a in node.names} <= {"api", "__version__"}, f"{path.name}: {ast.dump(node)}"
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                assert not node.module.startswith("policygraph"), f"{path.name} imports {node.module}"
