@@ -485,3 +485,11 @@ def test_the_ends_of_a_period_are_not_the_year_of_the_event(parsed):
              if r.predicate == "EXPORTS_TO"}
     assert years.get(("Norway", "Japan"), "missing") is None, years
     assert years.get(("Norway", "Chile")) == 2019, years
+
+
+def test_a_country_name_ending_another_name_is_no_mention_of_the_country(parsed):
+    _, out = facts(parsed, "SK Battery America broke ground on its plant in Commerce, Georgia. Exports to Latin "
+                           "America rose.")
+    assert "United States" not in {e.name for e in out.entities.values()}
+    _, out = facts(parsed, "Both America and China invest in chips.")
+    assert "United States" in {e.name for e in out.entities.values()}

@@ -135,7 +135,8 @@ class GazetteerMatcher:
                     continue
                 surf = _Surface(named[-1], False, True)
             e = self.entries[surf.entry_index]
-            if not surf.adjective and not self._inside_names and self._continues_other_name(text, start, end, e.type):
+            if not surf.adjective and not self._inside_names and (self._continues_other_name(text, start, end, e.type)
+                                                                  or _ends_other_name(text, start, e.type)):
                 continue
             if surf.adjective and re.match(r"[ \u00a0]+(?:Peninsula|War|Sea|Strait|Straits|Demilitarized)\b",
                                            text[end:end + 20]):
@@ -162,6 +163,24 @@ class GazetteerMatcher:
             return False
         nxt = m.group(1)
         return nxt not in _NAME_BREAKERS
+
+
+def _ends_other_name(text: str, start: int, type_: str) -> bool:
+    """'America' in 'SK Battery America', 'Latin America': a country's name as the last word of another
+    name (capitalised words right before it, not the start of a sentence, not a title or a name's breaker)."""
+    if type_ != "Country":
+        return False
+    m = re.search(r"(^|[.!?:;\n]\s*|\S\s+)?([A-Z][\w&-]*)[ \u00a0]$", text[max(0, start - 40):start])
+    if not m or m.group(1) is None or re.fullmatch(r"[.!?:;\n]\s*", m.group(1) or "") or m.group(1) == "":
+        return False  # nothing before it, or the capitalised word opens a sentence
+    word = m.group(2)
+    return word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and not word.isupper()
+
+
+# words before a country's name that do not make it part of another name ("South Korea" is matched whole)
+_COUNTRY_WORDS = {"President", "Republic", "Kingdom", "Korean", "American", "U.S.", "Both", "Neither", "Either",
+                  "Unlike", "Like", "Including", "Than", "Against", "Between", "Among", "Via", "Toward", "Towards",
+                  "Of", "And", "Or", "Nor"}
 
 
 def _hyphen_variants(name: str) -> list[str]:
