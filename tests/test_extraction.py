@@ -493,3 +493,12 @@ def test_a_country_name_ending_another_name_is_no_mention_of_the_country(parsed)
     assert "United States" not in {e.name for e in out.entities.values()}
     _, out = facts(parsed, "Both America and China invest in chips.")
     assert "United States" in {e.name for e in out.entities.values()}
+
+
+def test_a_firm_choosing_a_place_invests_there(parsed):
+    triples, _ = facts(parsed, "Samsung selected Taylor, Texas, as the site of its new fab. LG Energy Solution "
+                               "chose Arizona for its battery plant.")
+    assert ("Samsung Electronics", "INVESTS_IN", "Texas") in triples, triples
+    assert ("LG Energy Solution", "INVESTS_IN", "Arizona") in triples, triples
+    triples, _ = facts(parsed, "The Department of Commerce selected Texas for a review.")
+    assert not [t for t in triples if t[1] == "INVESTS_IN"], triples

@@ -52,6 +52,11 @@ class ParsedRoles:
             return found
         if depth > 2:
             return []
+        if tok.pos_ == "PROPN":  # "Taylor, Texas": a place no one knows, in the state or country that follows
+            place = [m for c in tok.children if c.dep_ == "appos" for m in self.sv.tok_mentions.get(c.i, [])
+                     if m.type in ("USState", "Country") and not m.adjective]
+            if place:
+                return place[:1]
         if tok.dep_ == "appos" and tok.head.i != tok.i:  # "BlueOval SK, a joint venture that ...": the name
             got = [m for m in self.sv.tok_mentions.get(tok.head.i, []) if m.type in ACTOR_TYPES]
             if got:
