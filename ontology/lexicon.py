@@ -87,6 +87,10 @@ class Lexicon:
         if ent is not None and label in ("ORG", "PERSON", "GPE", "PRODUCT", "NORP"):
             # "CS Wind, a Korean wind tower maker": the appositive says what the name is
             after = [t for t in ent.doc[ent.end:ent.end + 8]]
+            titles = {w.casefold() for w in self.person_titles}
+            if label == "PERSON" and after and after[0].text == "," and any(
+                    t.text.casefold() in titles and t.dep_ == "appos" for t in after[1:]):
+                return "Person"  # "Mary Barra, CEO of General Motors": a person's title, not a firm's
             if after and after[0].text == "," and any(
                     t.lower_ in self.firm_cues and t.head.i in range(ent.start, ent.end) or
                     t.lower_ in self.firm_cues and t.dep_ == "appos" for t in after[1:]):

@@ -502,3 +502,11 @@ def test_a_firm_choosing_a_place_invests_there(parsed):
     assert ("LG Energy Solution", "INVESTS_IN", "Arizona") in triples, triples
     triples, _ = facts(parsed, "The Department of Commerce selected Texas for a review.")
     assert not [t for t in triples if t[1] == "INVESTS_IN"], triples
+
+
+def test_a_title_after_a_name_says_whom_the_person_leads(parsed):
+    triples, out = facts(parsed, "Mary Barra, CEO of General Motors, spoke. Secretary of the Interior Deb Haaland "
+                                 "spoke too.")
+    assert ("Mary Barra", "LEADS", "General Motors") in triples, triples
+    assert {e.type for e in out.entities.values() if e.name == "Mary Barra"} == {"Person"}
+    assert ("Deb Haaland", "LEADS", "Department of the Interior") in triples, triples

@@ -779,6 +779,8 @@ ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enio
                        r"|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Pp]resident(?: and CEO)?|[Ff]ounder"
                        r"|[Mm]anaging [Dd]irector|[Hh]ead|[Dd]irector|[Ss]ecretary|[Aa]dministrator|[Cc]ommissioner"
                        r"|[Gg]overnor))\s*,?\s*$")
+TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|its\s+|a\s+)?(?:former\s+)?" + ORG_TITLE.pattern.replace(r"\s*,?\s*$", "")
+                         + r"\s+(?:of|at)\s+(?:the\s+)?")
 TITLED_BODY = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor|Ambassador|"
                          r"Commissioner|Chair(?:man)?)$")
 
@@ -800,6 +802,12 @@ def organisation_leaders(sv, roles, state):
                     and TITLED_BODY.search(o.text):
                 out.append(_cand(p, "LEADS", o, sv, "office-holder", 0.75,
                                  {"role": o.text.split()[-1]}))
+        after = TITLE_AFTER.match(sv.text, p.end - sv.start)  # "Mary Barra, CEO of General Motors,"
+        if after:
+            for o in orgs:
+                if o.start - sv.start == after.end():
+                    out.append(_cand(p, "LEADS", o, sv, "title-after", 0.75,
+                                     {"role": re.sub(r"\s+", " ", after.group("title"))}))
         mt = ORG_TITLE.search(left)
         if not mt:
             continue

@@ -388,7 +388,8 @@ class StructuralExtractor:
         """'Secretary of Commerce' -> the gazetteer body called 'Department of Commerce' (or Ministry of)."""
         if self.matcher is None:
             return None
-        for form in (f"Department of {dept}", f"Ministry of {dept}", f"{dept} Department", f"Office of the {dept}"):
+        for form in (f"Department of {dept}", f"Department of the {dept}", f"Ministry of {dept}", f"{dept} Department",
+                     f"Office of the {dept}"):
             found = self.matcher.find(form)
             if found and found[0].start == 0 and found[0].end == len(form) and found[0].type == "GovernmentBody":
                 f = found[0]
