@@ -510,3 +510,10 @@ def test_a_title_after_a_name_says_whom_the_person_leads(parsed):
     assert ("Mary Barra", "LEADS", "General Motors") in triples, triples
     assert {e.type for e in out.entities.values() if e.name == "Mary Barra"} == {"Person"}
     assert ("Deb Haaland", "LEADS", "Department of the Interior") in triples, triples
+
+
+def test_a_countrys_export_market_is_where_it_exports(parsed):
+    triples, _ = facts(parsed, "Norway's top export destinations were Chile, Japan and Peru. Brazil, Norway's "
+                               "largest export market, imposed tariffs.")
+    for market in ("Chile", "Japan", "Peru", "Brazil"):
+        assert ("Norway", "EXPORTS_TO", market) in triples, triples
