@@ -55,6 +55,7 @@ class Lexicon:
     without_firm: dict = field(default_factory=dict)  # predicate -> what it is when neither side is a firm
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, "in" | "out")
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
+    derived: dict = field(default_factory=dict)  # [derived]: goods and measure words (loaders/extract/derived.py)
     rules: list = field(default_factory=list)
 
     # -- descriptive heads ---------------------------------------------------------------------
@@ -113,7 +114,7 @@ RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "obj
                        "amount", "pairwise", "pairwise_only", "pairwise_words", "both_directions", "negation_ok",
                        "confidence", "flags"})
 RULE_FLAGS = frozenset({"no_intent", "named_subjects", "named_country_subject", "parties_of_object", "topic_sector",
-                        "owned_measures", "negated_exemption", "continues_subject"})
+                        "owned_measures", "negated_exemption", "continues_subject", "trade_flow"})
 # the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
@@ -195,6 +196,7 @@ def load_lexicon() -> Lexicon:
         firm_cues=frozenset(lex["name_endings"]["firm_cues"]),
         titles=titles,
         sector_nouns=dict(lex.get("sector_nouns", {})),
+        derived=dict(lex.get("derived", {})),
         name_prefixes={k: tuple(v) for k, v in lex.get("name_prefixes", {}).items()},
         person_titles=frozenset(lex.get("person_titles", {}).get("words", ())),
         acting_heads=frozenset(lex["heads"].get("acting_heads", ())),

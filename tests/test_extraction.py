@@ -517,3 +517,19 @@ def test_a_countrys_export_market_is_where_it_exports(parsed):
                                "largest export market, imposed tariffs.")
     for market in ("Chile", "Japan", "Peru", "Brazil"):
         assert ("Norway", "EXPORTS_TO", market) in triples, triples
+
+
+def test_a_measure_on_a_trade_flow_is_no_flow(parsed):
+    triples, _ = facts(parsed, "In 2019, Japan imposed export controls on three chemicals to Norway. Chile halted "
+                               "exports of copper to Peru.")
+    assert ("Japan", "IMPOSES", "export controls") in triples, triples
+    assert ("Japan", "EXPORTS_TO", "Norway") not in triples and ("Chile", "EXPORTS_TO", "Peru") not in triples
+    assert ("Chile", "IMPOSES", "halt of exports of copper to Peru") in triples, triples
+
+
+def test_restricting_or_suspending_imports_is_a_measure_on_their_goods_and_origin(parsed):
+    triples, _ = facts(parsed, "Peru restricted imports of Chilean wine. In 2020, Norway suspended beef imports "
+                               "from Brazil.")
+    assert ("Peru", "IMPOSES", "restrictions on imports of Chilean wine") in triples, triples
+    assert ("restrictions on imports of Chilean wine", "TARGETS", "Chile") in triples, triples
+    assert any(t[0] == "Norway" and t[1] == "IMPOSES" and t[2].startswith("suspension of") for t in triples), triples

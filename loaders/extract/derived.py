@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
-
-import tomllib
 
 from ...graph.model import entity_id
+from ...ontology.lexicon import load_lexicon
 from .linear import _lemmas
 from .mentions import Mention
-
-LEXICON = Path(__file__).resolve().parents[2] / "ontology" / "lexicon.toml"
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
-    data = tomllib.loads(LEXICON.read_text(encoding="utf-8")).get("derived", {})
+    data = load_lexicon().derived
     return {
         "goods_nouns": frozenset(data.get("goods_nouns", ())),
         "measure_heads": frozenset(data.get("measure_heads", ())),
@@ -98,6 +94,15 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
     return _goods_after(parse, offset, mentions, _words()["measure_heads"], ("on", "against"))
 
 
+# what a measure on trade acts on: the flow's words name the goods and where they come from
+TRADE_FLOWS = frozenset({"import", "export", "shipment", "purchase", "sale"})
+
+
+def measure_heads() -> frozenset:
+    """The nouns that name a measure ("tariff", "quota", "control", ...), from ontology/lexicon.toml."""
+    return _words()["measure_heads"]
+
+
 def verb_measures(parse, offset, mentions) -> list[Mention]:
     """'Australia banned Huawei and ZTE from ...', 'the government sanctioned three banks': the act is a
     measure, named by its noun and what it is on ('ban on Huawei and ZTE')."""
@@ -115,6 +120,19 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if not objs or not any(c.dep_ in ("nsubj",) for c in tok.children):
             continue
         obj = objs[0]
+        if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
+            span = list(obj.subtree)
+            a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
+            covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Sector", "Country", "Firm")]
+            if covered:
+                flow = parse.text[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
+                name = f"{noun} {flow}" if noun.endswith(" of") else f"{noun} on {flow}"
+                start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
+                m = Mention(start, end, tok.text, "Policy", entity_id("Policy", name), name, "pattern", aliases={name})
+                m.head = noun.split()[0]
+                m.derived_targets = covered
+                out.append(m)
+            continue
         heads = [obj] + list(obj.conjuncts)
         heads += [a for h in list(heads) for c in h.children if c.dep_ == "appos" for a in [c] + list(c.conjuncts)]
         # "banned Micron products": whose products
@@ -123,10 +141,14 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if not covered:
             continue  # "banned the practice": no named target, no named measure
         targets = " and ".join(dict.fromkeys(m.text for m in covered))
-        name = f"{noun} on {targets}"
+        if noun.endswith(" of"):  # "suspension of Huawei's license": what it stops, as the text says it
+            span = list(obj.subtree)
+            name = f"{noun} {parse.text[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]}"
+        else:
+            name = f"{noun} on {targets}"
         start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
         m = Mention(start, end, tok.text, "Policy", entity_id("Policy", name), name, "pattern", aliases={name})
-        m.head = noun
+        m.head = noun.split()[0]
         m.derived_targets = covered
         out.append(m)
     return out

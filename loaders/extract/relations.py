@@ -15,6 +15,7 @@ from itertools import permutations
 from ...ontology import load_model
 from ...ontology.lexicon import Rule, load_lexicon
 from .amounts import find_amounts
+from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import Mention
 from .parsed import ParsedRoles
@@ -43,6 +44,18 @@ class _FrameContext:
     amounts: list
     years: list
     last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
+
+
+# verbs whose object is a flow that stops: "Korea halted exports of fluorine to Japan"
+STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "freeze", "prohibit", "end"})
+
+
+def _no_flow(tok) -> bool:
+    """A trade-flow noun that names no flow: a measure's modifier ("export controls", "import tariffs") or the
+    object of a verb that stops it."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in measure_heads():
+        return True
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STOPPING_VERBS
 
 
 class RelationExtractor:
@@ -78,6 +91,8 @@ class RelationExtractor:
             return  # "applied to join the CPTPP": not (yet) a party
         if parsed and roles.hypothetical(tok) and not (kind == "noun" and roles.possessor(tok)):
             return  # "would complement South Korea’s participation in X" still states the participation
+        if parsed and "trade_flow" in rule.flags and kind == "noun" and _no_flow(tok):
+            return  # "export controls" name a measure; "halted exports of X to Y" states no exports
         # "a member of X": when the rule reads its object from "of", "of" names no owner
         roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
         negated = roles.negated(tok)
