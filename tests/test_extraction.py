@@ -533,3 +533,9 @@ def test_restricting_or_suspending_imports_is_a_measure_on_their_goods_and_origi
     assert ("Peru", "IMPOSES", "restrictions on imports of Chilean wine") in triples, triples
     assert ("restrictions on imports of Chilean wine", "TARGETS", "Chile") in triples, triples
     assert any(t[0] == "Norway" and t[1] == "IMPOSES" and t[2].startswith("suspension of") for t in triples), triples
+
+
+def test_a_list_targets_who_is_put_on_it(parsed):
+    triples, _ = facts(parsed, "In 2020, the Department of Commerce added Acme Semiconductor Corp to the Entity "
+                               "List.")
+    assert ("Entity List", "TARGETS", "Acme Semiconductor Corp") in triples, triples
