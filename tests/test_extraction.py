@@ -539,3 +539,11 @@ def test_a_list_targets_who_is_put_on_it(parsed):
     triples, _ = facts(parsed, "In 2020, the Department of Commerce added Acme Semiconductor Corp to the Entity "
                                "List.")
     assert ("Entity List", "TARGETS", "Acme Semiconductor Corp") in triples, triples
+
+
+def test_ties_between_two_countries_are_cooperation_unless_stopped(parsed):
+    triples, _ = facts(parsed, "Economic ties between Norway and Chile have never been stronger.")
+    assert ("Chile", "COOPERATES_WITH", "Norway") in triples or ("Norway", "COOPERATES_WITH", "Chile") in triples
+    triples, _ = facts(parsed, "Peru ended the cooperation between Norway and Chile. Chile halted the alliance "
+                               "between Norway and Peru.")
+    assert not [t for t in triples if t[1] == "COOPERATES_WITH"], triples

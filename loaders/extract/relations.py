@@ -46,15 +46,17 @@ class _FrameContext:
     last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
 
 
-# verbs whose object is a flow that stops: "Korea halted exports of fluorine to Japan"
+# verbs whose object stops: "Korea halted exports of fluorine to Japan", "stopping the cooperation between ..."
 STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "freeze", "prohibit", "end"})
 
 
-def _no_flow(tok) -> bool:
-    """A trade-flow noun that names no flow: a measure's modifier ("export controls", "import tariffs") or the
-    object of a verb that stops it."""
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in measure_heads():
-        return True
+def _measure_word(tok) -> bool:
+    """'export' in "export controls", 'import' in "import tariffs": a measure's modifier names no trade flow."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in measure_heads()
+
+
+def _stopped(tok) -> bool:
+    """The object of a verb that stops it: "halted exports of X to Y", "stopping the cooperation between ..."."""
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STOPPING_VERBS
 
 
@@ -91,8 +93,8 @@ class RelationExtractor:
             return  # "applied to join the CPTPP": not (yet) a party
         if parsed and roles.hypothetical(tok) and not (kind == "noun" and roles.possessor(tok)):
             return  # "would complement South Korea’s participation in X" still states the participation
-        if parsed and "trade_flow" in rule.flags and kind == "noun" and _no_flow(tok):
-            return  # "export controls" name a measure; "halted exports of X to Y" states no exports
+        if parsed and kind == "noun" and (_stopped(tok) or ("trade_flow" in rule.flags and _measure_word(tok))):
+            return  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
         # "a member of X": when the rule reads its object from "of", "of" names no owner
         roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
         negated = roles.negated(tok)
@@ -114,14 +116,14 @@ class RelationExtractor:
         if negated and not rule.negation_ok:
             return
         self._pairwise(ctx, rule, tok, subjects, objects, out)
-        if rule.pairwise_only and (kind == "noun" or not objects):
-            return  # "X has cooperated with Y": a verb's "with" object is a partner too
-        if "between" in rule.object and kind == "noun":
+        if "between" in rule.object and kind == "noun":  # "ties between X and Y", "talks between X and Y"
             parties = roles.between(tok)
             if len(parties) >= 2:
                 for a, b in permutations(parties, 2):
                     self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok,
                                ctx.years, ctx.amounts, amount=rule.amount)
+        if rule.pairwise_only and (kind == "noun" or not objects):
+            return  # "X has cooperated with Y": a verb's "with" object is a partner too
         subjects, objects, owned = self._quirks(ctx, rule, kind, subjects, objects)
         # "X notified the other signatories in 2017": the year is the notice's, not the signing's
         fellows = {id(m) for m in roles.fellow(tok)} if kind == "noun" and "fellow" in rule.subject else set()
