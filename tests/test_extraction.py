@@ -547,3 +547,11 @@ def test_ties_between_two_countries_are_cooperation_unless_stopped(parsed):
     triples, _ = facts(parsed, "Peru ended the cooperation between Norway and Chile. Chile halted the alliance "
                                "between Norway and Peru.")
     assert not [t for t in triples if t[1] == "COOPERATES_WITH"], triples
+
+
+def test_where_a_facility_or_a_force_is(parsed):
+    triples, _ = facts(parsed, "The Saemangeum Industrial Complex is a large industrial zone of South Korea. "
+                               "Norway's Mongstad Refinery is old. U.S. Forces Korea is stationed in South Korea.")
+    assert ("Saemangeum Industrial Complex", "LOCATED_IN", "South Korea") in triples, triples
+    assert ("Mongstad Refinery", "LOCATED_IN", "Norway") in triples, triples
+    assert ("U.S. Forces Korea", "LOCATED_IN", "South Korea") in triples, triples

@@ -277,15 +277,16 @@ def _body_of(sv, bodies, country) -> bool:
 
 
 def of_country(sv, roles, state):
-    """'SK On of South Korea', 'Ford Motor Company of the United States', "South Korea's Hanwha Ocean": where the
-    firm is from."""
+    """'SK On of South Korea', 'Ford Motor Company of the United States', "South Korea's Hanwha Ocean", "Georgia's
+    Bryan County Megasite": where the firm is from, where the facility is."""
     out = []
     for m in sv.mentions:
-        if m.type not in ("Firm", "GovernmentBody") or m.source == "coref":
+        if m.type not in ("Firm", "GovernmentBody", "Facility") or m.source == "coref":
             continue
-        if m.type == "Firm":  # "Taiwan's TSMC": a country's possessive right before a firm's name
+        if m.type in ("Firm", "Facility"):  # "Taiwan's TSMC", "Georgia's Bryan County Megasite"
             for c in sv.mentions:
-                if c.type == "Country" and not c.adjective and c.end <= m.start \
+                if c.type in (("Country",) if m.type == "Firm" else ("Country", "USState")) and not c.adjective \
+                        and c.end <= m.start \
                         and re.fullmatch(r"[’']s?\s+", sv.text[c.end - sv.start:m.start - sv.start]):
                     out.append(_cand(m, "LOCATED_IN", c, sv, "country-possessive", 0.7))
         mt = re.match(r"\s+of\s+(?:the\s+)?", sv.text[m.end - sv.start:])
