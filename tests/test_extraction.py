@@ -555,3 +555,10 @@ def test_where_a_facility_or_a_force_is(parsed):
     assert ("Saemangeum Industrial Complex", "LOCATED_IN", "South Korea") in triples, triples
     assert ("Mongstad Refinery", "LOCATED_IN", "Norway") in triples, triples
     assert ("U.S. Forces Korea", "LOCATED_IN", "South Korea") in triples, triples
+
+
+def test_consultations_and_discussions_are_negotiations(parsed):
+    triples, _ = facts(parsed, "In 2013, Norway requested consultations with Chile concerning salmon duties. "
+                               "Japan began discussions with Peru on the CPTPP.")
+    assert ("Norway", "NEGOTIATES", "Chile") in triples or ("Chile", "NEGOTIATES", "Norway") in triples, triples
+    assert ("Peru", "NEGOTIATES", "CPTPP") in triples, triples

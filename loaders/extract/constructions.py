@@ -36,6 +36,7 @@ TREATY_VERBS = {"sign": "SIGNS", "ink": "SIGNS", "ratify": "RATIFIES", "negotiat
                 "renegotiate": "NEGOTIATES", "conclude": "NEGOTIATES", "launch": "NEGOTIATES",
                 "announce": "NEGOTIATES", "approve": "RATIFIES"}
 TREATY_NOUNS = {"negotiation": "NEGOTIATES", "renegotiation": "NEGOTIATES", "talk": "NEGOTIATES",
+                "discussion": "NEGOTIATES", "consultation": "NEGOTIATES",
                 "signing": "SIGNS", "signature": "SIGNS", "ratification": "RATIFIES"}
 COUNTERPARTY_NOUNS = frozenset({"memorandum", "mou", "agreement", "contract", "deal", "partnership",
                                 "venture", "joint venture", "collaboration", "alliance", "loan"})
