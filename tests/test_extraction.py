@@ -562,3 +562,14 @@ def test_consultations_and_discussions_are_negotiations(parsed):
                                "Japan began discussions with Peru on the CPTPP.")
     assert ("Norway", "NEGOTIATES", "Chile") in triples or ("Chile", "NEGOTIATES", "Norway") in triples, triples
     assert ("Peru", "NEGOTIATES", "CPTPP") in triples, triples
+
+
+def test_a_sum_for_a_countrys_firms_is_the_countrys_not_its_examples(parsed):
+    triples, out = facts(parsed, "Japanese automakers, such as Toyota and Honda, have invested $50 billion in "
+                                 "Ohio.")
+    names = {e.id: e.name for e in out.entities.values()}
+    amounts = {(names[r.subject], names[r.object]): r.props.get("amount_usd") for r in out.relations
+               if r.predicate == "INVESTS_IN"}
+    assert amounts.get(("Japan", "Ohio")) == 50e9, amounts
+    assert ("Toyota", "Ohio") in amounts and amounts[("Toyota", "Ohio")] is None, amounts
+    assert not any(r.props.get("joint") for r in out.relations)  # one holder of the sum, no share to split

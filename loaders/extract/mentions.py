@@ -32,6 +32,9 @@ class Mention:
     also: Mention | None = field(default=None, compare=False, repr=False)
     # a named measure: the countries its sentence names (coreference merges measures of the same countries)
     countries: set[str] = field(default_factory=set, compare=False, repr=False)
+    # one of the examples of a group ("Korean companies, such as SK and LG, invested $114 billion"): the group's
+    # amount is not this one's
+    example: bool = field(default=False, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:

@@ -6,7 +6,9 @@ subject and object candidates by role (relations.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from .amounts import find_amounts
 from .linear import LinearRoles, _lemmas
 from .mentions import Mention
 from .modality import HYPOTHETICAL
@@ -64,13 +66,24 @@ class ParsedRoles:
         lem = tok.lemma_.lower()
         out: list[Mention] = []
         if lem in self.lex.group_nouns or lem in self.lex.owner_nouns or lem in self.lex.sector_carriers:
+            examples: list[Mention] = []
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            out += self.denotes_list(p, depth + 1)
+                            examples += self.denotes_list(p, depth + 1)
                 elif c.dep_ == "appos":
                     out += self.denotes_list(c, depth + 1)
+            nationality = [m for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                           for m in self.denotes(c, depth + 1) if m.type == "Country"]
+            if examples and nationality and lem in self.lex.group_nouns \
+                    and any(x.start > tok.idx for x in find_amounts(self.sv.text)):
+                # "Korean companies, such as SK and LG, have invested $114 billion": a sum for the country's firms
+                # as a whole, the ones named only examples (the amount is not theirs); with no sum ("U.S. firms
+                # such as Tesla invested in Vietnam") the examples are the ones said to act
+                out += nationality + [replace(m, example=True) for m in examples]
+                return unique_mentions(out)
+            out += examples
         if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers) \
                 and not (out and lem in self.lex.group_nouns):  # "U.S. firms such as Tesla": Tesla
             for c in tok.children:

@@ -378,7 +378,7 @@ class RelationExtractor:
             return
         props = dict(props)
         a, b = roles.char_span(tok)
-        if amount:
+        if amount and not s.example:  # an example of a group does not hold the group's amount
             value = amount_for(sv, amounts, a, o)
             if value is not None:
                 props["amount_usd"] = value
