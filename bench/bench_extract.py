@@ -7,7 +7,7 @@ For each corpus: the documents are read first (not timed here: reading is the sa
   bare      nlp.pipe over exactly the sentence texts the extractor parses (same batch size, per document)
   extractor Extractor.run on every document (parse + mentions + coreference + relations)
   extract   policygraph.api.extract: reading, Extractor.run and merging into the KnowledgeGraph
-The ratio extractor/bare is our overhead above the parser (goal <= 1.3x). With --profile the extractor pass
+The ratio extractor/bare is our overhead above the parser (goal <= 1.5x). With --profile the extractor pass
 runs once more under cProfile and the functions of policygraph.loaders with the most own time are listed.
 """
 from __future__ import annotations
