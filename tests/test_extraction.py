@@ -573,3 +573,14 @@ def test_a_sum_for_a_countrys_firms_is_the_countrys_not_its_examples(parsed):
     assert amounts.get(("Japan", "Ohio")) == 50e9, amounts
     assert ("Toyota", "Ohio") in amounts and amounts[("Toyota", "Ohio")] is None, amounts
     assert not any(r.props.get("joint") for r in out.relations)  # one holder of the sum, no share to split
+
+
+def test_an_abbreviation_the_document_defines_names_the_same_entity(parsed):
+    triples, out = facts(parsed, "Nordic Cells, LLC (NOCE) is a battery joint venture between Volvo and Northvolt. "
+                                 "In 2023, NOCE opened a plant in Ohio.")
+    assert ("Nordic Cells", "INVESTS_IN", "Ohio") in triples, triples
+    names = {e.name for e in out.entities.values()}
+    assert "LLC" not in names and "NOCE" not in names, names
+    # a title in brackets after a person is no abbreviation of them
+    _, out = facts(parsed, "Key people: Jane Smith (CEO), Tom Brown (CFO). The CFO resigned.")
+    assert not [e for e in out.entities.values() if e.name in ("CEO", "CFO")]

@@ -476,6 +476,8 @@ class NerRecognizer:
                     cut = text.find(words[k])
                     text, start = text[cut:], start + cut
             type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
+            if " " not in text and text.rstrip(".") in {w.rstrip(".") for w in self.lex.name_endings.get("Firm", ())}:
+                continue  # "LLC" in "Nordic Cells, LLC": a legal form, not a name
             if type_ in ("Law", "Agreement"):  # "Creating Helpful Incentives to Produce Semiconductors for America Act"
                 base = sent[0].idx
                 lead = TITLE_LEAD.search(sent.text[:start - offset - base])

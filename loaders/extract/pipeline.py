@@ -170,6 +170,7 @@ class Extractor:
         year: int | None = None  # the year a sentence-initial adverbial set
         recent_pair, pair_age = None, 0  # the last two countries named together
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
+        abbrevs: dict[str, Mention] = {}  # "BlueOval SK, LLC (BOSK)": the abbreviations the document defines
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             while gi < len(gaz) and gaz[gi].end <= s:
@@ -180,7 +181,7 @@ class Extractor:
                 if gaz[j].end <= e:
                     sent_gaz.append(gaz[j])
                 j += 1
-            mentions = self._sentence_mentions(text, s, e, parse, sent_gaz)
+            mentions = _abbreviations(text, s, e, self._sentence_mentions(text, s, e, parse, sent_gaz), abbrevs)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
                 if m.source == "pattern":
@@ -574,6 +575,35 @@ def _most_specific(cands: list[Candidate]) -> list[Candidate]:
             order.append(key + (len(order),))  # different amounts or years: two facts
             best[key + (len(order) - 1,)] = c
     return [best[k] for k in order]
+
+
+# "BlueOval SK, LLC (BOSK)", "the Committee on Foreign Investment (CFIUS)": a name, then its abbreviation
+ABBREVIATION = re.compile(r"\s*(?:,\s*(?:LLC|Inc\.?|Ltd\.?|Corp\.?|PLC)\s*)?\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
+
+
+def _abbreviations(text: str, s: int, e: int, mentions: list[Mention], abbrevs: dict[str, Mention]) -> list[Mention]:
+    """Learn the abbreviations a sentence defines ("Nordic Cells, LLC (NOCE)") and read every later use of one
+    as the entity it stands for (the document's own definition, whatever the NER made of the letters)."""
+    for m in mentions:
+        mt = ABBREVIATION.match(text, m.end)
+        if mt and m.type not in (None, "Person") and not m.adjective and mt.group(1) not in (m.text, m.name) \
+                and mt.group(1)[0].upper() == re.sub(r"^(?:[Tt]he\s+)", "", m.text)[:1].upper():
+            abbrevs.setdefault(mt.group(1), m)  # (its first letter is the name's: "(CEO)" after a name is a title)
+    if not abbrevs:
+        return mentions
+    out = []
+    for m in mentions:
+        full = abbrevs.get(m.text)
+        if full is not None and full.id != m.id and m.source in ("ner", "pattern"):
+            m = Mention(m.start, m.end, m.text, full.type, full.id, full.name, "coref", wikidata=full.wikidata)
+        out.append(m)
+    taken = [(m.start, m.end) for m in out]
+    for abbr, full in abbrevs.items():  # a use the NER did not see
+        for mt in re.finditer(rf"\b{re.escape(abbr)}\b", text[s:e]):
+            a, b = s + mt.start(), s + mt.end()
+            if not any(x < b and a < y for x, y in taken) and not (a > 0 and text[a - 1] == "("):
+                out.append(Mention(a, b, abbr, full.type, full.id, full.name, "coref", wikidata=full.wikidata))
+    return sorted(out, key=lambda x: (x.start, -x.end))
 
 
 def _heading(text: str) -> bool:
