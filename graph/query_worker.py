@@ -53,8 +53,31 @@ def run_isolated(store: Path, cypher: str, params: dict, write: bool = False,
     """(column names, column types, rows) of one statement run in a confined worker; PolicygraphError for
     an engine error, a crash, or a query that runs longer than `timeout` seconds. (For the tests that prove
     the worker's walls hold on their own: `_guard=False` skips the query check, `_walls=True` answers which
-    walls stand instead of running the query.)"""
+    walls stand instead of running the query.)
+
+    The worker's walls are the build folder it started in; a build that swaps a new folder in at that moment
+    leaves the worker walled off from the path's new store. Then the query runs again, in the new folder."""
     store = Path(store).resolve()
+    for _ in range(3):
+        folder = _identity(store.parent)
+        try:
+            return _run_once(store, cypher, params, write, timeout, _guard, _walls)
+        except PolicygraphError:
+            if _identity(store.parent) == folder:
+                raise  # the same folder: a real error
+    return _run_once(store, cypher, params, write, timeout, _guard, _walls)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _run_once(store: Path, cypher: str, params: dict, write: bool, timeout: float | None, _guard: bool,
+              _walls: bool):
     request = pickle.dumps({"store": str(store), "cypher": cypher, "params": params, "write": write,
                             "timeout": timeout, "guard": _guard, "walls": _walls}, protocol=pickle.HIGHEST_PROTOCOL)
     env = dict(os.environ, HOME=_HOME, POLICYGRAPH_WORKER="1")
