@@ -584,3 +584,12 @@ def test_an_abbreviation_the_document_defines_names_the_same_entity(parsed):
     # a title in brackets after a person is no abbreviation of them
     _, out = facts(parsed, "Key people: Jane Smith (CEO), Tom Brown (CFO). The CFO resigned.")
     assert not [e for e in out.entities.values() if e.name in ("CEO", "CFO")]
+
+
+def test_a_numbered_instrument_is_named_with_its_number_and_restricted_flows_are_no_flows(parsed):
+    triples, out = facts(parsed, "President Biden signed Proclamation 9901 in 2024. Executive Order 14999 restricts "
+                                 "U.S. investments in Chilean copper firms.")
+    names = {e.name for e in out.entities.values() if e.type == "Policy"}
+    assert {"Proclamation 9901", "Executive Order 14999"} <= names, names
+    assert ("Joe Biden", "IMPOSES", "Proclamation 9901") in triples, triples
+    assert not [t for t in triples if t[1] == "INVESTS_IN"], triples

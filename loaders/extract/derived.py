@@ -95,7 +95,7 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
 
 
 # what a measure on trade acts on: the flow's words name the goods and where they come from
-TRADE_FLOWS = frozenset({"import", "export", "shipment", "purchase", "sale"})
+TRADE_FLOWS = frozenset({"import", "export", "shipment", "purchase", "sale", "investment"})
 
 
 def measure_heads() -> frozenset:

@@ -294,6 +294,10 @@ class DescriptiveRecognizer:
                 continue  # a bare indefinite 'restrictions' is too vague to be an entity
             start = offset + tokens[0].idx
             end = offset + tok.idx + len(tok.text)
+            numbered = tok.text[:1].isupper() and tok.i + 1 < len(sent) and sent[tok.i + 1].like_num \
+                and re.fullmatch(r"(?:No\.\s*)?\d[\d-]*", sent[tok.i + 1].text)
+            if numbered:  # "Executive Order 14105", "Proclamation 9705": the number names the instrument
+                end = offset + sent[tok.i + 1].idx + len(sent[tok.i + 1].text)
             base = sent[0].idx  # where the sentence's text starts in the parse's offsets
             lead = TITLE_LEAD.search(sent.text[:tokens[0].idx - base]) \
                 if type_ in ("Law", "Agreement") and tokens[0].text[:1].isupper() else None
@@ -301,7 +305,8 @@ class DescriptiveRecognizer:
                 start = offset + base + lead.start()
             if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
                 continue  # crosses a name's boundary
-            core = self._name(tokens) if not lead else sent.text[start - offset - base:end - offset - base]
+            core = self._name(tokens) if not (lead or numbered) else sent.text[start - offset - base:end - offset
+                                                                                - base]
             name = core if (words or not pp) else f"{core} {pp[0]}"
             m = Mention(start, end, name, type_, entity_id(type_, name), name, "pattern")
             m.aliases = {name} | ({f"{core} {pp[0]}"} if pp else set())

@@ -46,8 +46,10 @@ class _FrameContext:
     last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
 
 
-# verbs whose object stops: "Korea halted exports of fluorine to Japan", "stopping the cooperation between ..."
-STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "freeze", "prohibit", "end"})
+# verbs whose object stops or is held back: "Korea halted exports of fluorine to Japan", "restricts U.S. investments
+# in Chinese firms", "stopping the cooperation between ..."
+STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "freeze", "prohibit", "end",
+                            "restrict", "curb"})
 
 
 def _measure_word(tok) -> bool:
