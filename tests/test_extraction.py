@@ -593,3 +593,10 @@ def test_a_numbered_instrument_is_named_with_its_number_and_restricted_flows_are
     assert {"Proclamation 9901", "Executive Order 14999"} <= names, names
     assert ("Joe Biden", "IMPOSES", "Proclamation 9901") in triples, triples
     assert not [t for t in triples if t[1] == "INVESTS_IN"], triples
+
+
+def test_a_countrys_exports_and_dominance_name_its_sectors(parsed):
+    triples, _ = facts(parsed, "Norway is the world's largest exporter of coal. China dominates rare earth "
+                               "processing.")
+    assert ("Norway", "OPERATES_IN", "coal") in triples, triples
+    assert ("China", "OPERATES_IN", "critical minerals") in triples, triples
