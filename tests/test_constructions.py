@@ -521,3 +521,8 @@ def test_an_administration_is_led_by_the_person_it_is_named_after(ex):
     # a running mate in "the X-Y Administration" leads nothing
     got, _ = run(ex, "The Biden-Harris Administration announced a loan to Ford.")
     assert not [k for k in got if k[1] == "LEADS" and k[0] == "Kamala Harris"]
+
+
+def test_a_quoted_predicate_nominal_still_describes_its_subject(ex):
+    got, out = run(ex, "Norway says that the Harbor Renewal Act is “purely a defensive statute” aimed at shipbuilding.")
+    assert not [e for e in out.entities.values() if "defensive" in e.name.lower()], got

@@ -25,8 +25,8 @@ AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|of
 # "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement": between a named subject (or the
 # last name in its parenthesis) and its
 # predicate nominal; a few words may stand between the article and the description ("a signed but not ratified")
-PREDICATE_NOMINAL = re.compile(r"^\s*(?:\([^()]{1,120}\)\s*|\)\s*)?(?:\[\w{1,4}\]\s*)*(?:is|was)\s+(?:a|an)\s+"
-                               r"(?:[a-z][\w\-]*\s+){0,4}$")
+PREDICATE_NOMINAL = re.compile(r"^\s*(?:\([^()]{1,120}\)\s*|\)\s*)?(?:\[\w{1,4}\]\s*)*(?:is|was)\s+[“\"']?"
+                               r"(?:[a-z]+ly\s+)?(?:a|an)\s+(?:[a-z][\w\-]*\s+){0,4}$")
 
 
 def _proper(text: str) -> bool:
