@@ -526,3 +526,9 @@ def test_an_administration_is_led_by_the_person_it_is_named_after(ex):
 def test_a_quoted_predicate_nominal_still_describes_its_subject(ex):
     got, out = run(ex, "Norway says that the Harbor Renewal Act is “purely a defensive statute” aimed at shipbuilding.")
     assert not [e for e in out.entities.values() if "defensive" in e.name.lower()], got
+
+
+def test_what_a_sentence_excepts_gets_no_fact(ex):
+    got, _ = run(ex, "Every member of the Andes Trade Accord except Norway signed the Harbor Pact. Chile, but not "
+                     "Peru, signed it too. Tariffs apply to all countries other than Canada.")
+    assert not [k for k in got if "Norway" in (k[0], k[2]) or "Canada" in (k[0], k[2])], got

@@ -13,6 +13,7 @@ shared `joint_id`, so that roll-ups count it once.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .amounts import find_amounts
 
@@ -92,9 +93,21 @@ PRESUPPOSED = frozenset({"negated-exemption", "ellipsis-exemption", "forum-list"
 
 
 def stated(sv, candidate) -> bool:
+    if excepted(sv, candidate.subject) or excepted(sv, candidate.object):
+        return False  # "All TPP signatories except the US agreed ...": the US is the one left out
     if candidate.rule in PRESUPPOSED:
         return True
     return modality(sv, candidate.subject, candidate.object) == "stated"
+
+
+EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for|with\s+the\s+"
+                    r"exception\s+of)\s+(?:the\s+|for\s+)?$", re.IGNORECASE)
+
+
+def excepted(sv, m) -> bool:
+    """A mention the sentence names as left out of what it says ("all ... except the US")."""
+    a = m.start - sv.start
+    return 0 <= a <= len(sv.text) and bool(EXCEPT.search(sv.text[max(0, a - 40):a]))
 
 
 def mark_joint(cands, sv, doc_id: str) -> None:
