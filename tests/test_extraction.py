@@ -600,3 +600,8 @@ def test_a_countrys_exports_and_dominance_name_its_sectors(parsed):
                                "processing.")
     assert ("Norway", "OPERATES_IN", "coal") in triples, triples
     assert ("China", "OPERATES_IN", "critical minerals") in triples, triples
+
+
+def test_his_administration_is_the_government_of_the_leader_just_named(parsed):
+    _, out = facts(parsed, "President Bill Clinton's trade policy reflects his Administration's view of NAFTA.")
+    assert not [e for e in out.entities.values() if e.name == "Administration"]

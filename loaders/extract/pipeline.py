@@ -56,7 +56,7 @@ TITLED_NAMES = re.compile(
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
-BARE_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
+BARE_ADMINISTRATION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 
@@ -210,7 +210,9 @@ class Extractor:
                 if pair_age > 3:  # "the two allies" refers back a few sentences at most
                     recent_pair = None
         government: dict = {}  # the country "the administration" last stood for
-        leaders = [(m.start, leads[m.id]) for m in history if m.type == "Person" and m.id in leads]
+        # the people the document says lead a country, else whose nationality the gazetteer knows
+        leaders = [(m.start, leads.get(m.id) or self.nationality[m.id]) for m in history
+                   if m.type == "Person" and (m.id in leads or m.id in self.nationality)]
         for index, s, e, parse, mentions, amends, topic, year in deferred:
             mentions = self._as_governments(text, s, e, mentions, leads, government, leaders)
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
@@ -355,10 +357,10 @@ class Extractor:
             out.append(acting)
         # with no administration named yet: the country of the last leader named ("President Trump ... the
         # Administration")
-        country = government.get("country") or next((c for at, c in reversed(leaders) if at < s), None)
-        if country is not None:
-            for mt in BARE_ADMINISTRATION.finditer(text, s, e):
-                a, b = mt.span(1)
+        for mt in BARE_ADMINISTRATION.finditer(text, s, e):
+            a, b = mt.span(1)
+            country = government.get("country") or next((c for at, c in reversed(leaders) if at < a), None)
+            if country is not None:
                 # "the Administration" read as a body of that name is the same government
                 out = [x for x in out if not (x.start == a and x.end == b and x.source != "coref")]
                 if any(x.start < b and a < x.end for x in out):
