@@ -605,3 +605,10 @@ def test_a_countrys_exports_and_dominance_name_its_sectors(parsed):
 def test_his_administration_is_the_government_of_the_leader_just_named(parsed):
     _, out = facts(parsed, "President Bill Clinton's trade policy reflects his Administration's view of NAFTA.")
     assert not [e for e in out.entities.values() if e.name == "Administration"]
+
+
+def test_numbered_instances_of_a_known_agreement_are_agreements_of_their_own(parsed):
+    triples, out = facts(parsed, "In 2024, the United States and South Korea signed the 12th SMA, which replaced "
+                                 "the 11th SMA.")
+    assert ("United States", "SIGNS", "12th SMA") in triples, triples
+    assert {"11th SMA", "12th SMA"} <= {e.name for e in out.entities.values()}

@@ -181,7 +181,8 @@ class Extractor:
                 if gaz[j].end <= e:
                     sent_gaz.append(gaz[j])
                 j += 1
-            mentions = _abbreviations(text, s, e, self._sentence_mentions(text, s, e, parse, sent_gaz), abbrevs)
+            mentions = _abbreviations(text, s, e, _ordinal_instances(text, self._sentence_mentions(
+                text, s, e, parse, sent_gaz)), abbrevs)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
                 if m.source == "pattern":
@@ -578,6 +579,26 @@ def _most_specific(cands: list[Candidate]) -> list[Candidate]:
             order.append(key + (len(order),))  # different amounts or years: two facts
             best[key + (len(order) - 1,)] = c
     return [best[k] for k in order]
+
+
+# "the 12th SMA", "the second Trump tariffs": one instance of a series the gazetteer names
+ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                            r"tenth|eleventh|twelfth)\s+$", re.IGNORECASE)
+
+
+def _ordinal_instances(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'the 11th SMA' and 'the 12th SMA' are two agreements, each an entity of its own, not the series."""
+    out = []
+    for m in mentions:
+        mt = ORDINAL_BEFORE.search(text[max(0, m.start - 16):m.start]) if m.type == "Agreement" \
+            and m.source == "gazetteer" and not m.adjective else None
+        if mt:
+            start = m.start - len(mt.group(0))
+            name = f"{mt.group(1)} {m.name}"
+            m = Mention(start, m.end, text[start:m.end], m.type, entity_id(m.type, name), name, "pattern",
+                        aliases={name, text[start:m.end]})
+        out.append(m)
+    return out
 
 
 # "BlueOval SK, LLC (BOSK)", "the Committee on Foreign Investment (CFIUS)": a name, then its abbreviation
