@@ -612,3 +612,11 @@ def test_numbered_instances_of_a_known_agreement_are_agreements_of_their_own(par
                                  "the 11th SMA.")
     assert ("United States", "SIGNS", "12th SMA") in triples, triples
     assert {"11th SMA", "12th SMA"} <= {e.name for e in out.entities.values()}
+
+
+def test_a_name_after_a_firm_noun_is_a_firm_and_known_bodies_by_their_usual_abbreviations(parsed):
+    _, out = facts(parsed, "Norway signed a memorandum with Korean firm Zentrolics in 2024. The U.S. State Dept. "
+                           "and the U.S. Marine Corps welcomed it.")
+    names = {e.name: e.type for e in out.entities.values()}
+    assert names.get("Zentrolics") == "Firm", names
+    assert names.get("Department of State") == "GovernmentBody" and names.get("U.S. Marine Corps"), names

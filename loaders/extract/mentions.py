@@ -76,6 +76,9 @@ class GazetteerMatcher:
             if e.type == "Person":
                 forms += [(a, False, True) for a in _surnames(e.name)]
                 forms += [(a, False, False) for a in _western_order(e.name)]
+            if e.type == "GovernmentBody":  # "U.S. State Dept.": the usual abbreviation of "Department"
+                forms += [(re.sub(r"\bDepartment\b", d, f), False, False) for f, _, _ in list(forms)
+                          if re.search(r"\bDepartment\b", f) for d in ("Dept.", "Dept")]
             for form, adj, short in forms:
                 form = form.strip()
                 if not form:
@@ -494,10 +497,38 @@ class NerRecognizer:
                 type_ = "Firm"  # "SK Siltron", "Samsung Biologics"
             out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", text), text, "ner", aliases={text}))
         out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
+        cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
+        out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
 
     FIRM_VERBS = {"invest", "build", "open", "acquire", "expand", "produce", "manufacture", "partner", "supply",
                   "export", "construct", "employ", "hire", "commit", "pledge"}
+
+    CUES = {"firm", "company", "chipmaker", "automaker", "carmaker", "maker", "manufacturer", "subsidiary",
+            "startup", "supplier", "shipbuilder", "steelmaker", "conglomerate"}
+
+    def _cued_firms(self, sent, offset, taken) -> list[Mention]:
+        """'Korean firm Absolics', 'the chipmaker Micron': a name right after a noun that says it is a firm."""
+        out = []
+        for tok in sent:
+            if tok.lower_ not in self.CUES or tok.i + 1 >= len(sent):
+                continue
+            words = []
+            for t in sent[tok.i + 1:tok.i + 5]:
+                if not t.text[:1].isupper() or t.text in self.lex.person_titles or not (
+                        t.pos_ == "PROPN" or (t.pos_ == "NOUN" and not is_word(t.text))):
+                    break  # (the tagger may take an unknown name for a plural noun: "firm Absolics")
+                words.append(t)
+            if not words:
+                continue
+            first, last = words[0], words[-1]
+            start, end = offset + first.idx, offset + last.idx + len(last.text)
+            text = sent.text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
+            if any(s < end and start < e for s, e in taken) or len(text) < 3 or text.split()[-1] in \
+                    self.lex.ignore_endings:
+                continue
+            out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
+        return out
 
     def _unknown_firms(self, sent, offset, taken) -> list[Mention]:
         """A name the statistical NER missed, typed by what it does: 'Absolics invested $600 million ...'."""
