@@ -620,3 +620,11 @@ def test_a_name_after_a_firm_noun_is_a_firm_and_known_bodies_by_their_usual_abbr
     names = {e.name: e.type for e in out.entities.values()}
     assert names.get("Zentrolics") == "Firm", names
     assert names.get("Department of State") == "GovernmentBody" and names.get("U.S. Marine Corps"), names
+
+
+def test_a_facility_named_by_its_place_is_a_facility(parsed):
+    _, out = facts(parsed, "Norway's Bergen fab will open in 2026. The Yongin semiconductor cluster will host "
+                           "fabs. Cutting-edge facilities were built.")
+    facilities = {e.name for e in out.entities.values() if e.type == "Facility"}
+    assert {"Bergen fab", "Yongin semiconductor cluster"} <= facilities, facilities
+    assert not [f for f in facilities if "facilities" in f.lower()], facilities

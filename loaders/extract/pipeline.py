@@ -379,8 +379,9 @@ class Extractor:
             desc = self.descriptive.find_plain(text[s:e], s, hard)
         for d in desc:
             inner = [m for m in mentions if d.start <= m.start and m.end <= d.end]
-            if d.type == "Facility" and not inner and not re.search(r"\b[A-Z]", d.text[1:]) \
-                    and not getattr(d, "generic", False):
+            named = re.search(r"\b[A-Z]", d.text[1:]) or (d.text[:1].isupper() and d.start > s
+                                                          and not re.search(r"[.!?:]\s*$", text[s:d.start]))
+            if d.type == "Facility" and not inner and not named and not getattr(d, "generic", False):
                 continue  # "cutting-edge facilities": no sector, owner or name says which ("this facility" may refer)
             if any(m.start <= d.start and d.end <= m.end and (m.type == d.type or (m.start, m.end) == (d.start, d.end))
                    for m in mentions):
