@@ -628,3 +628,11 @@ def test_a_facility_named_by_its_place_is_a_facility(parsed):
     facilities = {e.name for e in out.entities.values() if e.type == "Facility"}
     assert {"Bergen fab", "Yongin semiconductor cluster"} <= facilities, facilities
     assert not [f for f in facilities if "facilities" in f.lower()], facilities
+
+
+def test_measures_named_after_their_law_or_section_and_exemptions(parsed):
+    triples, out = facts(parsed, "Korea benefits from the IRA tax credits. Firms may claim the 45X advanced "
+                                 "manufacturing production credit. The de minimis exemption was ended in 2025.")
+    policies = {e.name for e in out.entities.values() if e.type == "Policy"}
+    assert {"IRA tax credits", "45X advanced manufacturing production credit", "de minimis exemption"} <= policies
+    assert ("Inflation Reduction Act", "AUTHORIZES", "IRA tax credits") in triples, triples

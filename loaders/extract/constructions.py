@@ -307,6 +307,9 @@ def law_possessive(sv, roles, state):
     for law in sv.mentions:
         if law.type != "Law" or law.adjective:
             continue
+        for m in sv.mentions:  # "the IRA tax credits", "CHIPS Act grants": a measure named after its law
+            if m.type == "Policy" and m.start <= law.start and law.end <= m.end and m is not law:
+                out.append(_cand(law, "AUTHORIZES", m, sv, "law-named", 0.7))
         mt = LAW_POSSESSIVE.match(sv.text, law.end - sv.start)
         if not mt:
             continue

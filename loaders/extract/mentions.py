@@ -274,6 +274,8 @@ class DescriptiveRecognizer:
                               # "the China–Australia Free Trade Agreement": the name glued to the dash is part
                               or (j + 1 < len(sent) and sent[j + 1].text in ("-", "\u2013") and not sent[j].whitespace_
                                   and sent[j].text[:1].isupper() and first == j + 1)
+                              # "the 45X production credit", "Section 30D": a section's designator
+                              or (re.fullmatch(r"\d{1,4}[A-Z]{1,2}", sent[j].text) is not None)
                               # "Section 232", "Title III": a capitalised word and its number, however parsed
                               or (sent[j].like_num and j > 0 and sent[j - 1].text[:1].isupper()
                                   and sent[j - 1].is_alpha)
@@ -372,9 +374,10 @@ class DescriptiveRecognizer:
         return out
 
     def _trim(self, tokens):
-        while tokens and (tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM")
-                          or tokens[0].lower_ in self.lex.generic_modifiers
-                          or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")):
+        while tokens and not re.fullmatch(r"\d{1,4}[A-Z]{1,2}", tokens[0].text) and (  # "45X" names a section
+                tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM")
+                or tokens[0].lower_ in self.lex.generic_modifiers
+                or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")):
             tokens = tokens[1:]
         return tokens
 

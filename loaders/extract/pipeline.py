@@ -392,7 +392,8 @@ class Extractor:
                 g_head = g.name.split()[-1].lower().rstrip("s")
                 if head == g_head or head in ("plan", "policy", "strategy", "program", "initiative", "agreement"):
                     continue  # "Made in China 2025 plan" is the gazetteer's policy
-                mentions = [m for m in mentions if m not in inner or m.type not in ("Policy", "Law", "Agreement")]
+                # the measure is named after a law ("the IRA tax credits"): the law stays, nested, to authorise it
+                mentions = [m for m in mentions if m not in inner or m.type not in ("Policy", "Agreement")]
             if any(m.start < d.end and d.start < m.end and not (d.start <= m.start and m.end <= d.end)
                    for m in mentions):
                 continue  # crosses another mention; nested ones (a sector in a measure) are kept
