@@ -636,3 +636,11 @@ def test_measures_named_after_their_law_or_section_and_exemptions(parsed):
     policies = {e.name for e in out.entities.values() if e.type == "Policy"}
     assert {"IRA tax credits", "45X advanced manufacturing production credit", "de minimis exemption"} <= policies
     assert ("Inflation Reduction Act", "AUTHORIZES", "IRA tax credits") in triples, triples
+
+
+def test_an_investigation_or_review_targets_what_it_looks_into(parsed):
+    triples, _ = facts(parsed, "In 2024, the Department of Commerce initiated an antidumping investigation of salmon "
+                               "from Norway.")
+    assert ("antidumping investigation", "TARGETS", "Norway") in triples, triples
+    triples, _ = facts(parsed, "Norway imposed tariffs of steel makers' choice.")
+    assert not [t for t in triples if t[1] == "TARGETS" and t[2] == "steel"], triples
