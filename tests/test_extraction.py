@@ -644,3 +644,8 @@ def test_an_investigation_or_review_targets_what_it_looks_into(parsed):
     assert ("antidumping investigation", "TARGETS", "Norway") in triples, triples
     triples, _ = facts(parsed, "Norway imposed tariffs of steel makers' choice.")
     assert not [t for t in triples if t[1] == "TARGETS" and t[2] == "steel"], triples
+
+
+def test_department_of_x_without_the_is_the_same_body(parsed):
+    _, out = facts(parsed, "The Department of Treasury published guidance on the credit.")
+    assert "Department of the Treasury" in {e.name for e in out.entities.values()}

@@ -76,9 +76,11 @@ class GazetteerMatcher:
             if e.type == "Person":
                 forms += [(a, False, True) for a in _surnames(e.name)]
                 forms += [(a, False, False) for a in _western_order(e.name)]
-            if e.type == "GovernmentBody":  # "U.S. State Dept.": the usual abbreviation of "Department"
+            if e.type == "GovernmentBody":  # "U.S. State Dept.", "the Department of Treasury": usual variants
                 forms += [(re.sub(r"\bDepartment\b", d, f), False, False) for f, _, _ in list(forms)
                           if re.search(r"\bDepartment\b", f) for d in ("Dept.", "Dept")]
+                forms += [(re.sub(r"\bof the\b", "of", f), False, False) for f, _, _ in list(forms)
+                          if re.search(r"^(?:Department|Ministry|Secretary) of the\b", f)]
             for form, adj, short in forms:
                 form = form.strip()
                 if not form:
