@@ -649,3 +649,11 @@ def test_an_investigation_or_review_targets_what_it_looks_into(parsed):
 def test_department_of_x_without_the_is_the_same_body(parsed):
     _, out = facts(parsed, "The Department of Treasury published guidance on the credit.")
     assert "Department of the Treasury" in {e.name for e in out.entities.values()}
+
+
+def test_a_countrys_description_names_its_sector_and_a_firms_ranking_country_is_no_maker(parsed):
+    triples, _ = facts(parsed, "Norway is the world's largest shipbuilder. SK On, South Korea's third-largest "
+                               "battery maker, signed a deal.")
+    assert ("Norway", "OPERATES_IN", "shipbuilding") in triples, triples
+    assert ("SK On", "OPERATES_IN", "batteries") in triples, triples
+    assert ("South Korea", "OPERATES_IN", "batteries") not in triples, triples

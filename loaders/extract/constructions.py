@@ -484,11 +484,16 @@ def descriptors(sv, roles, state):
     out = []
     sector_nouns = state.sector_nouns
     for m in sv.mentions:
-        if m.type not in ("Firm", "Facility") or m.source == "coref":
+        if m.type not in ("Firm", "Facility", "Country") or m.source == "coref" or m.adjective:
             continue
         for d in _descriptions(sv, roles, m):
             if d.pos_ not in ("NOUN", "PROPN") or (d.lemma_.lower() not in FIRM_NOUNS
                                                    and d.lemma_.lower() not in sector_nouns and m.type == "Firm"):
+                continue
+            if m.type == "Country":  # "Korea is the world's largest shipbuilder": only the line of business
+                if d.lemma_.lower() in sector_nouns:
+                    out.append(_cand(m, "OPERATES_IN", sector_nouns[d.lemma_.lower()], sv, "descriptor-sector",
+                                     0.7))
                 continue
             span = [t for t in d.subtree if t.i <= d.i and t.dep_ not in ("det", "punct")] + [d]
             a, b = sv.start + min(t.idx for t in span), sv.start + d.idx + len(d.text)

@@ -102,6 +102,10 @@ class RelationExtractor:
         negated = roles.negated(tok)
         how = kind
         subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
+        if parsed and kind == "noun" and tok.dep_ == "appos" and any(
+                m.type == "Firm" for m in roles.denotes(tok.head)):
+            # "SK On, South Korea's third-largest battery maker,": the firm is the maker; the country ranks it
+            subjects = [m for m in subjects if m.type != "Country"]
         objects = self._collect(roles, tok, rule.object, kind, subject=False, drop_owner="owner" in rule.subject)
         if kind == "noun":
             objects = self._before_next_owner(sv, tok, objects)
