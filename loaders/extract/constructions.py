@@ -284,6 +284,10 @@ def of_country(sv, roles, state):
     for m in sv.mentions:
         if m.type not in ("Firm", "GovernmentBody", "Facility") or m.source == "coref":
             continue
+        if m.type == "Facility":  # "its Kentucky plant", "the Texas fab": the place that names the facility
+            for c in sv.mentions:
+                if c.type == "USState" and c.start == m.start and c.end < m.end and not m.text.endswith("s"):
+                    out.append(_cand(m, "LOCATED_IN", c, sv, "place-named", 0.7))
         if m.type in ("Firm", "Facility"):  # "Taiwan's TSMC", "Georgia's Bryan County Megasite"
             for c in sv.mentions:
                 if c.type in (("Country",) if m.type == "Firm" else ("Country", "USState")) and not c.adjective \
