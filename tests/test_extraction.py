@@ -663,3 +663,8 @@ def test_a_facility_named_by_its_state_is_in_that_state(parsed):
     triples, _ = facts(parsed, "Toyota will invest $1.3 billion into its Kentucky plant. Chips are made in US fabs.")
     assert ("Kentucky plant", "LOCATED_IN", "Kentucky") in triples, triples
     assert not [t for t in triples if t[0] == "US fabs"], triples
+
+
+def test_a_countrys_capacity_names_its_sector(parsed):
+    triples, _ = facts(parsed, "Norway's shipbuilding capacity is vast.")
+    assert ("Norway", "OPERATES_IN", "shipbuilding") in triples, triples
