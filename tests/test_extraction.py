@@ -668,3 +668,11 @@ def test_a_facility_named_by_its_state_is_in_that_state(parsed):
 def test_a_countrys_capacity_names_its_sector(parsed):
     triples, _ = facts(parsed, "Norway's shipbuilding capacity is vast.")
     assert ("Norway", "OPERATES_IN", "shipbuilding") in triples, triples
+
+
+def test_goods_named_by_their_nationality_are_that_countrys_exports(parsed):
+    triples, _ = facts(parsed, "In 2020, Norway imported Chilean wine. Peru is the largest importer of Norwegian "
+                               "salmon. Norwegian firms bought Chilean companies.")
+    assert ("Chile", "EXPORTS_TO", "Norway") in triples, triples
+    assert ("Norway", "EXPORTS_TO", "Peru") in triples, triples
+    assert len([t for t in triples if t[1] == "EXPORTS_TO"]) == 2, triples  # buying firms is no import

@@ -231,6 +231,9 @@ class LinearRoles:
     def fellow(self, tok) -> list[Mention]:
         return []
 
+    def origin(self, tok) -> list[Mention]:
+        return []
+
     def linear(self) -> "LinearRoles":
         return self
 

@@ -257,6 +257,18 @@ class ParsedRoles:
             break
         return []
 
+    def origin(self, tok) -> list[Mention]:
+        """Whose goods a trade verb or noun moves, by their nationality: 'Korea imports U.S. beef', 'purchases
+        of American LNG', 'the largest importer of U.S. LNG'."""
+        goods = [c for c in tok.children if c.dep_ == "dobj"]
+        goods += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
+        goods += [g for x in list(goods) for g in x.conjuncts]
+        goods = [g for g in goods if g.lemma_.lower() not in self.lex.group_nouns]  # "bought American firms"
+        out = [replace(m, adjective=False) for g in goods for c in g.children  # (the adjective is the origin)
+               if c.dep_ in ("compound", "amod", "nmod", "poss") for m in self.denotes(c) if m.type == "Country"]
+        return unique_mentions(out)
+
     def fellow(self, tok) -> list[Mention]:
         """'X notified the other TPP signatories', 'X and its fellow members': X holds the role too."""
         if any(c.dep_ == "amod" and c.lower_ in ("other", "fellow") for c in tok.children):
