@@ -676,3 +676,9 @@ def test_goods_named_by_their_nationality_are_that_countrys_exports(parsed):
     assert ("Chile", "EXPORTS_TO", "Norway") in triples, triples
     assert ("Norway", "EXPORTS_TO", "Peru") in triples, triples
     assert len([t for t in triples if t[1] == "EXPORTS_TO"]) == 2, triples  # buying firms is no import
+
+
+def test_exports_of_goods_named_by_nationality_are_their_countrys(parsed):
+    triples, _ = facts(parsed, "Exports of Chilean copper to Norway fell. Peru sold Norwegian salmon to Japan.")
+    assert ("Chile", "EXPORTS_TO", "Norway") in triples, triples
+    assert ("Norway", "EXPORTS_TO", "Japan") not in triples, triples  # the seller, not the goods' origin, exports

@@ -27,7 +27,9 @@ from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentio
 ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos": ("appos", None),
                 "compound": ("compound", "noun"), "sectors": ("sectors", None), "copula_for": ("copula", None),
                 "target_of": ("copula", None),
-                "one_of": ("one_of", "noun"), "fellow": ("fellow", "noun"), "origin": ("origin", None), "for_owner": ("for_owner", "noun"), "recipient": ("recipient", "noun"),
+                "one_of": ("one_of", "noun"), "fellow": ("fellow", "noun"), "origin": ("origin", None),
+                "goods_origin": ("origin", "noun"), "for_owner": ("for_owner", "noun"),
+                "recipient": ("recipient", "noun"),
                 "experiencer": ("experiencer", "noun"), "patient": ("patient", "verb"),
                 "means_target": ("means_target", "verb")}
 
