@@ -682,3 +682,8 @@ def test_exports_of_goods_named_by_nationality_are_their_countrys(parsed):
     triples, _ = facts(parsed, "Exports of Chilean copper to Norway fell. Peru sold Norwegian salmon to Japan.")
     assert ("Chile", "EXPORTS_TO", "Norway") in triples, triples
     assert ("Norway", "EXPORTS_TO", "Japan") not in triples, triples  # the seller, not the goods' origin, exports
+
+
+def test_imports_into_a_country_are_exports_to_it(parsed):
+    triples, _ = facts(parsed, "Imports of Chilean copper into Norway surged in 2017.")
+    assert ("Chile", "EXPORTS_TO", "Norway") in triples, triples
