@@ -532,3 +532,8 @@ def test_what_a_sentence_excepts_gets_no_fact(ex):
     got, _ = run(ex, "Every member of the Andes Trade Accord except Norway signed the Harbor Pact. Chile, but not "
                      "Peru, signed it too. Tariffs apply to all countries other than Canada.")
     assert not [k for k in got if "Norway" in (k[0], k[2]) or "Canada" in (k[0], k[2])], got
+
+
+def test_a_countrys_makers_are_its_industry(ex):
+    got, _ = run(ex, "Norwegian shipbuilders won most orders in 2023.")
+    assert ("Norway", "OPERATES_IN", "shipbuilding") in got, got

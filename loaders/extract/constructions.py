@@ -16,7 +16,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .mentions import Mention
 from .parsed import ParsedRoles
@@ -301,6 +301,21 @@ def of_country(sv, roles, state):
         for c in sv.mentions:
             if c.type in ("Country", "USState") and c.start - sv.start == at and not c.adjective:
                 out.append(_cand(m, "LOCATED_IN", c, sv, "of-country", 0.75))
+    return out
+
+
+def national_makers(sv, roles, state):
+    """'Korean shipbuilders won most orders', 'Japanese automakers': a country's makers of a thing are its
+    industry (the country operates in that sector)."""
+    out = []
+    for m in sv.mentions:
+        if m.type != "Country" or not m.adjective:
+            continue
+        mt = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b", sv.text[m.end - sv.start:])
+        if mt:
+            sector = state.sector_nouns.get(mt.group(1)[:-1])  # "shipbuilders" -> shipbuilder -> shipbuilding
+            if sector is not None:
+                out.append(_cand(replace(m, adjective=False), "OPERATES_IN", sector, sv, "national-makers", 0.65))
     return out
 
 
@@ -901,6 +916,7 @@ CONSTRUCTIONS = [
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
     (law_possessive, ("AUTHORIZES",)),
+    (national_makers, ("OPERATES_IN",)),
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
     (leader_titles, ("LEADS",)),
