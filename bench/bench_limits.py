@@ -21,25 +21,11 @@ import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "tests"))  # the hand-made PDF the tests use too
 from common import CORPUS, WORK, ensure_importable, run_with_rusage, save  # noqa: E402
 
 ensure_importable()
-
-
-def pdf_with_stream(stream: bytes) -> bytes:
-    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-            3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-               b"/Contents 5 0 R >>",
-            5: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"}
-    body, offsets = bytearray(b"%PDF-1.4\n"), {}
-    for i in sorted(objs):
-        offsets[i] = len(body)
-        body += b"%d 0 obj\n%s\nendobj\n" % (i, objs[i])
-    xref = len(body)
-    body += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % offsets[i] for i in range(1, 6))
-    body += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(body)
+from build_fixtures import pdf_with_stream  # noqa: E402
 
 
 def pdf_bomb(inflated_mb: int = 135) -> bytes:

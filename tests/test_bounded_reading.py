@@ -14,29 +14,12 @@ import zlib
 import pytest
 
 import policygraph
-from build_fixtures import cli_env, make_pdf, no_traceback
+from build_fixtures import cli_env, make_pdf, no_traceback, pdf_with_stream
 from policygraph.loaders.read import readers
 from policygraph.loaders.read.errors import LoadError
 
 UNIT = b"BT /F1 1 Tf 10 10 Td (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj ET\n"
 FIRST = b"BT /F1 9 Tf 72 720 Td (South Korea and the United States signed the KORUS FTA in 2007.) Tj ET\n"
-
-
-def pdf_with_stream(stream: bytes, filters: str = "/FlateDecode") -> bytes:
-    """A one-page PDF whose page content is `stream` (already encoded with `filters`)."""
-    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-            3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-               b"/Contents 5 0 R >>",
-            5: b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters.encode()) + stream + b"\nendstream"}
-    body, offsets = bytearray(b"%PDF-1.4\n"), {}
-    for i in sorted(objs):
-        offsets[i] = len(body)
-        body += b"%d 0 obj\n%s\nendobj\n" % (i, objs[i])
-    xref = len(body)
-    body += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % offsets[i] for i in range(1, 6))
-    body += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(body)
 
 
 def deflated_page(inflated_bytes: int) -> bytes:
