@@ -880,10 +880,10 @@ def leader_titles(sv, roles, state):
 
 
 def administrations(sv, roles, state):
-    """'the Biden Administration', 'the Park Geun-hye administration', "Shinzo Abe's administration in Japan":
-    the person named leads the government that acts (the country the document says they lead, their nationality
-    in the gazetteer, or the country the administration is said to be in). A former administration was led by
-    them too: the relation has no tense."""
+    """'the Biden Administration', 'the Park Geun-hye administration': the person named leads the government
+    that acts (the country the document says they lead, or their nationality in the gazetteer; "X's
+    administration in Japan" is read by structural.py's titles). A former administration was led by them too:
+    the relation has no tense."""
     out = []
     for m in sv.mentions:
         leader = m.also
@@ -894,19 +894,7 @@ def administrations(sv, roles, state):
                 if leader is None:
                     continue
             out.append(_cand(leader, "LEADS", m, sv, "administration", 0.7, {}))
-    for p in sv.mentions:  # no country known for the person: "X's administration in Japan"
-        if p.type != "Person" or p.source == "coref":
-            continue
-        mt = ADMINISTRATION_IN.match(sv.text, p.end - sv.start)
-        if mt:
-            at = mt.end()
-            for c in sv.mentions:
-                if c.type == "Country" and c.start - sv.start == at and not c.adjective:
-                    out.append(_cand(p, "LEADS", c, sv, "administration", 0.7, {}))
     return out
-
-
-ADMINISTRATION_IN = re.compile(r"(?:[’']s)?\s+[Aa]dministration\s+in\s+(?:the\s+)?")
 
 
 CONSTRUCTIONS = [
