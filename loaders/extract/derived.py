@@ -124,34 +124,33 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             span = list(obj.subtree)
             a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
             covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Sector", "Country", "Firm")]
-            if covered:
-                flow = parse.text[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
-                name = f"{noun} {flow}" if noun.endswith(" of") else f"{noun} on {flow}"
-                start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
-                m = Mention(start, end, tok.text, "Policy", entity_id("Policy", name), name, "pattern", aliases={name})
-                m.head = noun.split()[0]
-                m.derived_targets = covered
-                out.append(m)
-            continue
-        heads = [obj] + list(obj.conjuncts)
-        heads += [a for h in list(heads) for c in h.children if c.dep_ == "appos" for a in [c] + list(c.conjuncts)]
-        # "banned Micron products": whose products
-        heads += [c for h in list(heads) for c in h.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
-        covered = [m for m in mentions if any(m.start <= offset + t.idx < m.end for t in heads)]
+            what = _subtree_text(parse, obj)
+        else:
+            heads = [obj] + list(obj.conjuncts)
+            heads += [a for h in list(heads) for c in h.children if c.dep_ == "appos"
+                      for a in [c] + list(c.conjuncts)]
+            # "banned Micron products": whose products
+            heads += [c for h in list(heads) for c in h.children
+                      if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+            covered = [m for m in mentions if any(m.start <= offset + t.idx < m.end for t in heads)]
+            # "suspension of Huawei's license": what it stops, as the text says it
+            what = _subtree_text(parse, obj) if noun.endswith(" of") else \
+                " and ".join(dict.fromkeys(m.text for m in covered))
         if not covered:
             continue  # "banned the practice": no named target, no named measure
-        targets = " and ".join(dict.fromkeys(m.text for m in covered))
-        if noun.endswith(" of"):  # "suspension of Huawei's license": what it stops, as the text says it
-            span = list(obj.subtree)
-            name = f"{noun} {parse.text[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]}"
-        else:
-            name = f"{noun} on {targets}"
+        name = f"{noun} {what}" if noun.endswith(" of") else f"{noun} on {what}"
         start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
         m = Mention(start, end, tok.text, "Policy", entity_id("Policy", name), name, "pattern", aliases={name})
         m.head = noun.split()[0]
         m.derived_targets = covered
         out.append(m)
     return out
+
+
+def _subtree_text(parse, tok) -> str:
+    """The words a token heads, as the sentence writes them."""
+    span = list(tok.subtree)
+    return parse.text[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
 
 
 DERIVED = (listed_goods, measure_objects, verb_measures)
