@@ -241,8 +241,8 @@ def _alternation(table: dict, flags: int):
 # --------------------------------------------------------------------------------------------
 # Descriptive noun phrases: policies, laws, agreements, facilities named by description
 # --------------------------------------------------------------------------------------------
-# the start of a long title that a parse or the statistical NER cut at a lowercase word: capitalised words joined by short
-# function words, right before the recognised end ("... Incentives to Produce Semiconductors for| America Act")
+# the start of a long title that the parse cut at a lowercase word: capitalised words joined by short function
+# words, right before the recognised end ("... Incentives to Produce Semiconductors for| America Act")
 TITLE_LEAD = re.compile(r"(?<![\w'’-])(?!The\s)(?:[A-Z][\w'’-]*\s+(?:(?:to|for|of|and|on|in|the)\s+)?)*"
                         r"[A-Z][\w'’-]*\s+(?:to|for|of|and|on|in|the)\s+$")
 
@@ -491,12 +491,6 @@ class NerRecognizer:
             type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
             if " " not in text and text.rstrip(".") in {w.rstrip(".") for w in self.lex.name_endings.get("Firm", ())}:
                 continue  # "LLC" in "Nordic Cells, LLC": a legal form, not a name
-            if type_ in ("Law", "Agreement"):  # "Creating Helpful Incentives to Produce Semiconductors for America Act"
-                base = sent[0].idx
-                lead = TITLE_LEAD.search(sent.text[:start - offset - base])
-                if lead and not any(s < start and lead.start() + offset + base < e for s, e in taken):
-                    start = offset + base + lead.start()
-                    text = sent.text[start - offset - base:end - offset - base]
             if len(text.split()) >= 2 and text.split()[0] in self.firm_heads and ent.label_ in ("ORG", "PERSON",
                                                                                                "PRODUCT", "GPE"):
                 type_ = "Firm"  # "SK Siltron", "Samsung Biologics"
