@@ -92,10 +92,11 @@ PRESUPPOSED = frozenset({"negated-exemption", "ellipsis-exemption", "forum-list"
                          "head-of-state", "title-of"})
 
 
-def stated(sv, candidate) -> bool:
+def stated(sv, candidate, presupposed: bool = False) -> bool:
+    """Whether the sentence states the candidate; `presupposed`: a noun phrase's fact no clause modality touches."""
     if excepted(sv, candidate.subject) or excepted(sv, candidate.object):
         return False  # "All TPP signatories except the US agreed ...": the US is the one left out
-    if candidate.rule in PRESUPPOSED:
+    if presupposed or candidate.rule in PRESUPPOSED:
         return True
     return modality(sv, candidate.subject, candidate.object) == "stated"
 

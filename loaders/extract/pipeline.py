@@ -24,7 +24,7 @@ from .coref import Coreference
 from .derived import derived_mentions
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        default_matcher, list_firms)
-from .modality import excepted, mark_joint, stated
+from .modality import mark_joint, stated
 from .nlp import load_nlp
 from .pairs import PairFeatures
 from .props import fact_props
@@ -274,8 +274,7 @@ class Extractor:
 
     def _step_modality(self, sent: "SentenceFacts") -> None:
         """Negated or hypothetical clauses state no fact (extract/modality.py)."""
-        sent.candidates = [c for c in sent.candidates if stated(sent.view, c) or (
-            id(c) in sent.presupposed and not (excepted(sent.view, c.subject) or excepted(sent.view, c.object)))]
+        sent.candidates = [c for c in sent.candidates if stated(sent.view, c, presupposed=id(c) in sent.presupposed)]
 
     def _step_listed_measures(self, sent: "SentenceFacts") -> None:
         """'took countermeasures against South Korea, including the Hallyu ban': a measure listed under another
