@@ -537,3 +537,15 @@ def test_what_a_sentence_excepts_gets_no_fact(ex):
 def test_a_countrys_makers_are_its_industry(ex):
     got, _ = run(ex, "Norwegian shipbuilders won most orders in 2023.")
     assert ("Norway", "OPERATES_IN", "shipbuilding") in got, got
+
+
+def test_a_nations_industry_is_the_nations_named_or_not(ex):
+    got, _ = run(ex, "Tariffs hurt the Norwegian auto industry and Danish firms.")
+    assert ("Norway", "OPERATES_IN", "automobiles") in got
+    assert ("Denmark", "OPERATES_IN", "automobiles") not in got  # the industry's list is not "Danish firms"
+    got, _ = run(ex, "Portugal seeks to revitalize its shipbuilding industry.")
+    assert ("Portugal", "OPERATES_IN", "shipbuilding") in got
+    got, _ = run(ex, "In the shipbuilding industry, President Macron issued a new decree.")
+    assert not any(p == "OPERATES_IN" for _, p, _ in got)  # a frame, not France's industry
+    got, _ = run(ex, "Spanish leadership in chips is at stake.")
+    assert not any(p == "OPERATES_IN" for _, p, _ in got)  # a loose description, not an industry
