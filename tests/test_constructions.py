@@ -549,3 +549,25 @@ def test_a_nations_industry_is_the_nations_named_or_not(ex):
     assert not any(p == "OPERATES_IN" for _, p, _ in got)  # a frame, not France's industry
     got, _ = run(ex, "Spanish leadership in chips is at stake.")
     assert not any(p == "OPERATES_IN" for _, p, _ in got)  # a loose description, not an industry
+
+
+def test_a_known_name_opening_a_longer_title_is_part_of_that_title(ex):
+    _, out = run(ex, "The America First Investment Policy restricts Chinese investment.")
+    names = {e.name for e in out.entities.values()}
+    assert "America First Investment Policy" in names
+    assert "America First Trade Policy" not in names
+
+
+def test_a_measure_on_goods_targets_their_origin(ex):
+    got, _ = run(ex, "Section 232 tariffs hit Norwegian steel.")
+    assert ("Section 232 tariffs", "TARGETS", "Norway") in got
+    assert ("Section 232 tariffs", "TARGETS", "steel") in got
+
+
+def test_a_country_in_parentheses_after_a_firm_is_its_home(ex):
+    got, _ = run(ex, "Suppliers include Fjordwave Energy (Norway), Kestrel Chips (Taiwan) and Intel (United States).")
+    assert ("Fjordwave Energy", "LOCATED_IN", "Norway") in got
+    assert ("Kestrel Chips", "LOCATED_IN", "Taiwan") in got
+    assert ("Intel", "LOCATED_IN", "United States") in got
+    got, _ = run(ex, "The USMCA (NAFTA) replaced it.")
+    assert not any(p == "LOCATED_IN" for _, p, _ in got)

@@ -279,7 +279,7 @@ def _body_of(sv, bodies, country) -> bool:
 
 def of_country(sv, roles, state):
     """'SK On of South Korea', 'Ford Motor Company of the United States', "South Korea's Hanwha Ocean", "Georgia's
-    Bryan County Megasite": where the firm is from, where the facility is."""
+    Bryan County Megasite", "Doosan Enerbility (South Korea)": where the firm is from, where the facility is."""
     out = []
     for m in sv.mentions:
         if m.type not in ("Firm", "GovernmentBody", "Facility") or m.source == "coref":
@@ -294,6 +294,12 @@ def of_country(sv, roles, state):
                         and c.end <= m.start \
                         and re.fullmatch(r"[’']s?\s+", sv.text[c.end - sv.start:m.start - sv.start]):
                     out.append(_cand(m, "LOCATED_IN", c, sv, "country-possessive", 0.7))
+        if m.type in ("Firm", "Facility"):  # "Doosan Enerbility (South Korea)", "TSMC (Taiwan)": a firm's home
+            for c in sv.mentions:
+                if c.type in ("Country", "USState") and not c.adjective and c.start > m.end \
+                        and re.fullmatch(r"\s*\(", sv.text[m.end - sv.start:c.start - sv.start]) \
+                        and sv.text[c.end - sv.start:c.end - sv.start + 1] == ")":
+                    out.append(_cand(m, "LOCATED_IN", c, sv, "place-in-parentheses", 0.7))
         mt = re.match(r"\s+of\s+(?:the\s+)?", sv.text[m.end - sv.start:])
         if not mt:
             continue

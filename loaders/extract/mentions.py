@@ -164,6 +164,10 @@ class GazetteerMatcher:
         the one-word firm 'SK' in 'SK Siltron' (the gazetteer knows the group, not every affiliate)."""
         if type_ == "Firm" and " " in text[start:end].strip():
             return False
+        if type_ in ("Policy", "Law", "Agreement"):
+            # "America First Investment Policy", "KORUS FTA Implementation Act": a known name opening a longer
+            # title is a word of that title, not the instrument it names alone
+            return INSTRUMENT_CONTINUES.match(text, end) is not None
         if type_ not in ("Country", "USState", "Firm"):
             return False
         m = re.match(r"[ \u00a0]+([A-Z][a-z]+)", text[end:end + 40])
@@ -183,6 +187,11 @@ def _ends_other_name(text: str, start: int, type_: str) -> bool:
         return False  # nothing before it, or the capitalised word opens a sentence
     word = m.group(2)
     return word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and not word.isupper()
+
+
+# capitalised words and an instrument's head word right after a known name: the name is part of a longer title
+INSTRUMENT_CONTINUES = re.compile(r"(?:[ \u00a0]+[A-Z][A-Za-z-]*){0,3}[ \u00a0]+(?:Policy|Act|Agreement|Strategy|"
+                                  r"Initiative|Program|Programme|Order|Treaty|Accord|Framework|Plan|Law|Rule)\b")
 
 
 # words before a country's name that do not make it part of another name ("South Korea" is matched whole)
