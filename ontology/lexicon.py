@@ -55,12 +55,18 @@ class Lexicon:
     without_firm: dict = field(default_factory=dict)  # predicate -> what it is when neither side is a firm
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, "in" | "out")
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
+    measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
     derived: dict = field(default_factory=dict)  # [derived]: goods and measure words (loaders/extract/derived.py)
     rules: list = field(default_factory=list)
 
     # -- descriptive heads ---------------------------------------------------------------------
     def head_type(self, tok) -> str | None:
-        return self.heads.get(tok.lemma_.lower()) or self.heads.get(tok.lower_)
+        got = self.heads.get(tok.lemma_.lower()) or self.heads.get(tok.lower_)
+        if got is None and tok.lemma_.lower() in self.measure_extensions and any(
+                c.dep_ == "compound" and c.i == tok.i - 1 and self.heads.get(c.lemma_.lower()) == "Policy"
+                for c in tok.children):
+            return "Policy"  # "tariff hikes", "the sanctions regime": the measure as it changes or stands
+        return got
 
     def head_type_word(self, word: str) -> str | None:
         w = word.lower()
@@ -201,6 +207,7 @@ def load_lexicon() -> Lexicon:
         person_titles=frozenset(lex.get("person_titles", {}).get("words", ())),
         acting_heads=frozenset(lex["heads"].get("acting_heads", ())),
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
+        measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),
         rules=[_rule(r) for r in pats["rule"]],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),

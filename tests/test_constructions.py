@@ -571,3 +571,22 @@ def test_a_country_in_parentheses_after_a_firm_is_its_home(ex):
     assert ("Intel", "LOCATED_IN", "United States") in got
     got, _ = run(ex, "The USMCA (NAFTA) replaced it.")
     assert not any(p == "LOCATED_IN" for _, p, _ in got)
+
+
+def test_a_measure_on_a_list_targets_every_name_of_the_list(ex):
+    got, out = run(ex, "Portugal imposed tariffs on Norway, Iceland and Denmark in 2025.")
+    for country in ("Norway", "Iceland", "Denmark"):
+        assert ("tariffs on Norway, Iceland and Denmark", "TARGETS", country) in got
+    assert ("Portugal", "IMPOSES", "tariffs on Norway, Iceland and Denmark") in got
+    got, _ = run(ex, "Norway imposed restrictions on Iceland, citing security.")
+    assert ("restrictions on Iceland", "TARGETS", "Iceland") in got
+
+
+def test_a_measure_word_before_its_change_names_the_measure(ex):
+    got, _ = run(ex, "Norway announced tariff hikes on Iceland, Denmark and Sweden in 2019.")
+    assert ("Norway", "IMPOSES", "tariff hikes") in got
+    assert {("tariff hikes", "TARGETS", c) for c in ("Iceland", "Denmark", "Sweden")} <= set(got)
+    got, _ = run(ex, "The sanctions regime against Portugal was tightened.")
+    assert ("sanctions regime", "TARGETS", "Portugal") in got
+    got, _ = run(ex, "Norway levied a digital services tax on Danish tech firms.")
+    assert ("Norway", "IMPOSES", "digital services tax") in got

@@ -419,7 +419,11 @@ class DescriptiveRecognizer:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     sub = list(objs[0].subtree)
-                    words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= objs[0].i]
+                    # "tariffs on Canada, Mexico and China": the object with the names coordinated with it
+                    last = max([objs[0].i] + [c.i for c in objs[0].conjuncts if c.pos_ == "PROPN"])
+                    words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= last]
+                    if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if objs[0].i < t.i < last):
+                        words = [t for t in words if t.i <= objs[0].i]
                     if len(words) <= 5:
                         text = child.text + " " + self._name([t for t in words if t.pos_ != "DET"])
                         return text, words[-1].idx + len(words[-1].text)

@@ -263,6 +263,7 @@ class StructuralExtractor:
                              sv.text[a - sv.start:])
                 if stop:
                     window_end = min(window_end, a + stop.start())
+                window_end = self._through_list(sv, a, window_end)
                 targets = [x for x in sv.mentions if a <= x.start < window_end
                            and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x)
                            and not (x.type == "Country"
@@ -283,6 +284,23 @@ class StructuralExtractor:
                     self._add(out, sv, x, "TARGETS", t, 0.75, "measure-on")
             for t in inner:
                 self._add(out, sv, m, "TARGETS", t, 0.7, "measure-sector")
+
+    @staticmethod
+    def _through_list(sv, a: int, window_end: int) -> int:
+        """'tariffs on Canada, Mexico and China': the window after "on" stops at a comma, unless the comma goes on
+        with a list of names of one type; then it takes the whole list."""
+        first = min((x for x in sv.mentions if a <= x.start < window_end and not x.adjective),
+                    key=lambda x: x.start, default=None)
+        if first is None:
+            return window_end
+        end = first.end
+        while True:
+            nxt = next((x for x in sv.mentions if x.type == first.type and not x.adjective and x.start > end
+                        and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?",
+                                         sv.text[end - sv.start:x.start - sv.start])), None)
+            if nxt is None:
+                return max(window_end, end)
+            end = nxt.end
 
     @staticmethod
     def _infinitive(sv, at: int) -> bool:
