@@ -226,6 +226,8 @@ class Coreference:
             return True
         name = m.name.lower()
         words = [w for w in _words(name) if w not in self.lex.generic_modifiers]
+        if len(words) >= 2 and re.sub(r"s$", "", words[-1]) in self.lex.measure_extensions:
+            words = words[:-1]  # "a tariff regime" is as generic as "a tariff"
         return " ".join(words) in self.lex.generic_phrases or not words
 
     def _antecedent(self, m: Mention, history: list[Mention], actors: set[str] = frozenset()) -> Mention | None:

@@ -296,6 +296,8 @@ class DescriptiveRecognizer:
                 j -= 1
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
+            if tok.lemma_.lower() in self.lex.measure_extensions:  # "tariff" in "tariff hikes" is the head's own
+                words = [t for t in words if t.i != tok.i - 1]
             pp = self._pp(tok, type_)
             det = sent[first - 1].lower_ if first > 0 else ""
             complement = self._complement(tok) if tok.lemma_.lower() in self.lex.acting_heads else None
