@@ -591,3 +591,12 @@ def test_a_measure_word_before_its_change_names_the_measure(ex):
     assert ("sanctions regime against Portugal", "TARGETS", "Portugal") in got
     got, _ = run(ex, "Norway levied a digital services tax on Danish tech firms.")
     assert ("Norway", "IMPOSES", "digital services tax") in got
+
+
+def test_a_firm_running_a_business_named_by_its_sector_operates_in_it(ex):
+    got, _ = run(ex, "Samsung Heavy Industries operates shipyards in Norway and Portugal.")
+    assert ("Samsung Heavy Industries", "OPERATES_IN", "shipbuilding") in got
+    got, _ = run(ex, "The minister toured Hanwha and HD Hyundai shipyards.")
+    assert ("HD Hyundai", "OPERATES_IN", "shipbuilding") in got
+    got, _ = run(ex, "Workers at the shipyard went on strike.")
+    assert not any(p == "OPERATES_IN" for _, p, _ in got)

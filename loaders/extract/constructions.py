@@ -560,14 +560,16 @@ BUSINESS_NOUNS = frozenset({"plant", "factory", "facility", "fab", "foundry", "b
 
 
 def business_lines(sv, roles, state):
-    """'LG will build a battery plant in Arizona', 'Samsung's chip business', 'its solar factory': a firm
-    that owns or builds a plant, a business or a venture of a sector operates in that sector."""
+    """'LG will build a battery plant in Arizona', 'Samsung's chip business', 'its solar factory', 'Hanwha operates
+    shipyards': a firm that owns or builds a plant, a business or a venture of a sector operates in that sector."""
     out = []
     for tok in sv.parse:
         if tok.lemma_.lower() not in BUSINESS_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         a = sv.start + min([c.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] + [tok.idx])
         sectors = [m for m in sv.mentions if m.type == "Sector" and a <= m.start < sv.start + tok.idx]
+        if not sectors and tok.lemma_.lower() in state.sector_nouns:  # "Hanwha operates shipyards": the noun
+            sectors = [state.sector_nouns[tok.lemma_.lower()]]        # of the business names its sector
         if not sectors:
             continue
         if roles.negated(tok.head) or roles.hypothetical(tok):
