@@ -600,3 +600,11 @@ def test_a_firm_running_a_business_named_by_its_sector_operates_in_it(ex):
     assert ("HD Hyundai", "OPERATES_IN", "shipbuilding") in got
     got, _ = run(ex, "Workers at the shipyard went on strike.")
     assert not any(p == "OPERATES_IN" for _, p, _ in got)
+
+
+def test_countries_negotiating_an_agreement_named_after_them_are_no_parties_yet(ex):
+    got, _ = run(ex, "Negotiations on the Norway-Portugal FTA stalled in 2019.")
+    assert ("Norway", "NEGOTIATES", "Norway-Portugal FTA") in got
+    assert ("Norway", "PARTY_TO", "Norway-Portugal FTA") not in got
+    got, _ = run(ex, "The Norway-Portugal FTA entered into force in 2004.")
+    assert ("Portugal", "PARTY_TO", "Norway-Portugal FTA") in got

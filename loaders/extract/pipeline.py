@@ -3,7 +3,8 @@
 Components run in order over one document, spaCy-style:
   gazetteer mentions -> parse -> (per sentence) descriptive mentions, offices, NER, derived goods and measures
   -> coreference -> the relation components of RELATION_STEPS (structure, frames, constructions, amendments,
-  inferences, specific entities, the optional scorer, modality, one reading per fact, joint amounts)
+  inferences, specific entities, the optional scorer, modality, listed measures, firm parties, agreements under
+  negotiation, one reading per fact, joint amounts)
 The result is a `DocumentFacts`: entities (with the surface forms seen), relations (with the
 sentence that states each one, as offsets into the raw text) and the mentions per sentence.
 """
@@ -69,7 +70,7 @@ TRACE = os.environ.get("POLICYGRAPH_TRACE_RULES")
 BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/energy", "sector/construction",
                            "sector/logistics"})
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "firm_parties", "one_reading", "joint")
+                  "modality", "listed_measures", "firm_parties", "under_negotiation", "one_reading", "joint")
 
 
 @dataclass
@@ -302,6 +303,13 @@ class Extractor:
             if other and "Firm" not in (c.subject.type, c.object.type) \
                     and self.model.allows(other, c.subject.type, c.object.type):
                 c.predicate = other
+
+    def _step_under_negotiation(self, sent: "SentenceFacts") -> None:
+        """'Negotiations on the China-Japan-Korea FTA stalled': a sentence that has the countries negotiating an
+        agreement states no party to it, though the agreement's name holds their names."""
+        negotiating = {(c.subject.id, c.object.id) for c in sent.candidates if c.predicate == "NEGOTIATES"}
+        sent.candidates = [c for c in sent.candidates if not (
+            c.rule == "agreement-name" and (c.subject.id, c.object.id) in negotiating)]
 
     def _step_one_reading(self, sent: "SentenceFacts") -> None:
         sent.candidates = _most_specific(sent.candidates)
