@@ -608,3 +608,14 @@ def test_countries_negotiating_an_agreement_named_after_them_are_no_parties_yet(
     assert ("Norway", "PARTY_TO", "Norway-Portugal FTA") not in got
     got, _ = run(ex, "The Norway-Portugal FTA entered into force in 2004.")
     assert ("Portugal", "PARTY_TO", "Norway-Portugal FTA") in got
+
+
+def test_a_firm_whose_plant_is_in_a_place_invests_there(ex):
+    got, _ = run(ex, "Samsung Electronics' plant, located in Lisbon, Portugal, employs 3,000 people.")
+    assert ("Samsung Electronics", "INVESTS_IN", "Portugal") in got
+    got, _ = run(ex, "Hyundai will deploy $2 billion in Portugal.")
+    assert ("Hyundai Motor Group", "INVESTS_IN", "Portugal") in got
+    assert ("Hyundai Motor Group", "LOCATED_IN", "Portugal") not in got  # its money is placed, not the firm
+    got, _ = run(ex, "Hanwha Philly Shipyard is a commercial shipyard located in Lisbon, Portugal.")
+    assert ("Hanwha Philly Shipyard", "LOCATED_IN", "Portugal") in got
+    assert ("Hanwha Philly Shipyard", "INVESTS_IN", "Portugal") not in got  # the firm is the shipyard

@@ -142,9 +142,21 @@ class RelationExtractor:
                     o = self._enclosing(sv, rule, s, o) or o
                 if owned.get(o.id) and s.type == "Country" and s.id not in owned[o.id]:
                     continue  # "the two governments extended the U.S. tariff": the U.S. imposes it
+                if "owner_invests" in rule.flags and s.type == "Firm" and kind == "verb" and roles.parsed \
+                        and any(c.dep_ == "dobj" for c in tok.children) and self.model.allows("INVESTS_IN", s.type,
+                                                                                              o.type):
+                    # "Hyundai will deploy $2 billion in Georgia", "Samsung located its plant in Texas": what is
+                    # placed is the object; the firm that places it invests there
+                    self._emit(out, sv, "INVESTS_IN", s, o, {}, rule.confidence, how + "-places", roles, tok, years,
+                               ctx.amounts, amount=rule.amount)
+                    continue
                 if self.allowed(rule, s, o):
                     self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, how, roles, tok, years,
                                ctx.amounts, amount=rule.amount)
+                    if "owner_invests" in rule.flags and s.type == "Firm" and self._owns_facility(roles, tok, kind, s):
+                        # "Samsung's plant in Texas", "X's plant, located in Georgia": the firm invested there
+                        self._emit(out, sv, "INVESTS_IN", s, o, {}, rule.confidence, how + "-owner", roles, tok,
+                                   years, ctx.amounts, amount=False)
 
     def _negated_exemption(self, ctx, rule, tok, objects, out) -> list[Mention]:
         """'has not exempted X from P, despite doing so for Y': P applies to X; Y (the elided repeat) is the
@@ -280,6 +292,20 @@ class RelationExtractor:
         return bool(re.match(r"[’']s?\b", sv.text[b:b + 3])) or bool(
             re.match(r"\s+(?:has|have|had|is|was|are|were|leads?|led|dominates?|dominated|produces?|produced|"
                      r"makes?|made|manufactures?|manufactured|excels?|remains?)\b", sv.text[b:b + 20]))
+
+    def _owns_facility(self, roles, tok, kind: str, firm: Mention) -> bool:
+        """The firm owns the facility the trigger is ('X's plant in') or describes ('X's plant, located in'), as
+        opposed to being that facility itself ('the shipyard firm X, located in')."""
+        if not roles.parsed:
+            return False
+        if kind == "noun":
+            nouns = [tok]
+        elif tok.dep_ == "acl":
+            nouns = [tok.head]
+        else:
+            nouns = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        return any(self.lex.head_type(n) == "Facility" and any(m.id == firm.id for m in roles.owner(n))
+                   for n in nouns)
 
     @staticmethod
     def _inner_countries(sv: SentenceView, policy: Mention) -> set[str]:
