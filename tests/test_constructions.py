@@ -619,3 +619,12 @@ def test_a_firm_whose_plant_is_in_a_place_invests_there(ex):
     got, _ = run(ex, "Hanwha Philly Shipyard is a commercial shipyard located in Lisbon, Portugal.")
     assert ("Hanwha Philly Shipyard", "LOCATED_IN", "Portugal") in got
     assert ("Hanwha Philly Shipyard", "INVESTS_IN", "Portugal") not in got  # the firm is the shipyard
+
+
+def test_a_title_in_an_apposition_names_what_the_person_leads(ex):
+    got, _ = run(ex, "Jonas Gahr Berg, Norway's prime minister, visited Lisbon.")
+    assert ("Jonas Gahr Berg", "LEADS", "Norway") in got
+    got, _ = run(ex, "Erik Berg, the Secretary of Commerce, met Portuguese officials.")
+    assert ("Erik Berg", "LEADS", "Department of Commerce") in got
+    got, _ = run(ex, "Jonas Gahr Berg, Norway's chief negotiator, said no.")
+    assert ("Jonas Gahr Berg", "LEADS", "Norway") not in got

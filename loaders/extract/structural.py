@@ -24,6 +24,11 @@ APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+
                            r"(?P<title>president|prime minister|premier|leader|chairman|chairwoman|chair|"
                            r"chief executive|CEO|king|chancellor|secretary-general|director-general|minister|"
                            r"secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# "South Korea's president", "TSMC's chief executive", "Samsung's current chairman" (after the owner's name)
+POSSESSED_TITLE = re.compile(r"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+)?"
+                             r"(?P<title>president|prime minister|premier|leader|chairman|chairwoman|chair|"
+                             r"chief executive|CEO|king|chancellor|secretary-general|director-general|head)\b",
+                             re.IGNORECASE)
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 INVEST_NOUNS = {"investment", "investments", "investors", "fdi"}
 COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
@@ -367,8 +372,21 @@ class StructuralExtractor:
             if mt:
                 at = p.end - sv.start + mt.end()
                 for x in sv.mentions:
-                    if x.start - sv.start == at and x.type in ("Country", "GovernmentBody", "Firm"):
+                    # (a body's mention may take in the title: "Secretary of Commerce")
+                    if x.type in ("Country", "GovernmentBody", "Firm") and (x.start - sv.start == at or (
+                            x.type == "GovernmentBody" and x.start - sv.start < at < x.end - sv.start)):
                         role = mt.group("title")
+                        self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role[0].upper() + role[1:]})
+            # "Lee Jae-myung, South Korea's president, ...", "C. C. Wei, TSMC's chief executive"
+            mt = re.match(r",\s+(?:the\s+)?", sv.text[p.end - sv.start:])
+            if mt:
+                at = p.end - sv.start + mt.end()
+                for x in sv.mentions:
+                    if x.start - sv.start != at or x.type not in ("Country", "GovernmentBody", "Firm") or x.adjective:
+                        continue
+                    tt = POSSESSED_TITLE.match(sv.text[x.end - sv.start:])
+                    if tt:
+                        role = tt.group("title")
                         self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role[0].upper() + role[1:]})
             left = sv.text[:p.start - sv.start]
             inside = re.match(r"(?:President|Prime Minister|Premier|Chairman|Leader)\s+", p.text)
