@@ -628,3 +628,8 @@ def test_a_title_in_an_apposition_names_what_the_person_leads(ex):
     assert ("Erik Berg", "LEADS", "Department of Commerce") in got
     got, _ = run(ex, "Jonas Gahr Berg, Norway's chief negotiator, said no.")
     assert ("Jonas Gahr Berg", "LEADS", "Norway") not in got
+
+
+def test_an_office_named_by_its_title_is_led_by_the_name_after_it(ex):
+    got, _ = run(ex, "USTR Jamieson Greer met his Portuguese counterpart.")
+    assert ("Jamieson Greer", "LEADS", "USTR") in got

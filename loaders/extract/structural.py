@@ -29,6 +29,7 @@ POSSESSED_TITLE = re.compile(r"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+
                              r"(?P<title>president|prime minister|premier|leader|chairman|chairwoman|chair|"
                              r"chief executive|CEO|king|chancellor|secretary-general|director-general|head)\b",
                              re.IGNORECASE)
+OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$")
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 INVEST_NOUNS = {"investment", "investments", "investors", "fdi"}
 COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
@@ -57,6 +58,10 @@ class StructuralExtractor:
         self.matcher = matcher
         # the countries inside an agreement's own name ("the U.S.-Mexico-Canada Agreement")
         self.party_matcher = party_matcher or GazetteerMatcher(self.model, types=PARTY_TYPES)
+        # offices named by their holder's title: "USTR" is also "U.S. Trade Representative"
+        self.office_titles = {e.id: t.group(0) for e in self.model.gazetteer if e.type == "GovernmentBody"
+                              for t in [next(filter(None, (OFFICE_TITLE.search(a) for a in [e.name, *e.aliases])),
+                                             None)] if t is not None}
 
     def extract(self, sv: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []
@@ -394,11 +399,13 @@ class StructuralExtractor:
                 left = left + p.text[:inside.end()]
             elif p.text.find(p.name) > 0:  # "Trade Minister Kim Hyun-chong"
                 left = left + p.text[:p.text.find(p.name)]
+            # "U.S. Trade Representative Robert Lighthizer", "USTR Jamieson Greer": an office named by its title
             body = next((x for x in sv.mentions if x.type == "GovernmentBody" and x.end - sv.start == len(left.rstrip())
-                         and re.search(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$",
-                                       x.text)), None)
-            if body is not None:  # "U.S. Trade Representative Robert Lighthizer"
-                self._add(out, sv, p, "LEADS", body, 0.8, "title", {"role": body.text.split()[-1]})
+                         and (OFFICE_TITLE.search(x.text) or x.id in self.office_titles)), None)
+            if body is not None:
+                role = OFFICE_TITLE.search(body.text)
+                self._add(out, sv, p, "LEADS", body, 0.8, "title",
+                          {"role": role.group(0) if role else self.office_titles[body.id]})
                 continue
             mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]+?))|"
                            r"(?:(?P<dept2>[A-Z][a-z]+) (?P<t2>Minister|Secretary))|"
