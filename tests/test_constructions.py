@@ -633,3 +633,15 @@ def test_a_title_in_an_apposition_names_what_the_person_leads(ex):
 def test_an_office_named_by_its_title_is_led_by_the_name_after_it(ex):
     got, _ = run(ex, "USTR Jamieson Greer met his Portuguese counterpart.")
     assert ("Jamieson Greer", "LEADS", "USTR") in got
+
+
+def test_joining_the_talks_is_not_joining_the_agreement(ex):
+    got, _ = run(ex, "Portugal joined the Atlantic Growth Pact negotiations in 2013.")
+    assert ("Portugal", "NEGOTIATES", "Atlantic Growth Pact") in got
+    assert ("Portugal", "PARTY_TO", "Atlantic Growth Pact") not in got
+
+
+def test_who_leads_a_countrys_negotiations_negotiates_too(ex):
+    got, _ = run(ex, "The USTR led the U.S. negotiations on the Atlantic Growth Pact.")
+    assert ("USTR", "NEGOTIATES", "Atlantic Growth Pact") in got
+    assert ("United States", "NEGOTIATES", "Atlantic Growth Pact") in got

@@ -64,10 +64,18 @@ def _stopped(tok) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STOPPING_VERBS
 
 
+# verbs whose subject acts in a country's or a firm's activity it leads: "the USTR led the U.S. negotiations"
+LEADING_VERBS = frozenset({"lead", "head", "conduct", "direct", "spearhead", "oversee"})
+# the predicates of holding a place in an agreement or a body (joining its talks is not joining it)
+MEMBERSHIPS = frozenset({"PARTY_TO", "MEMBER_OF", "SIGNS", "RATIFIES"})
+
+
 class RelationExtractor:
     def __init__(self, model=None, lexicon=None) -> None:
         self.model = model or load_model()
         self.lex = lexicon or load_lexicon()
+        # the nouns of negotiation ("talks", "negotiations"): a process, not the agreement it is about
+        self._talks = frozenset(n for r in self.lex.rules if r.predicate == "NEGOTIATES" for n in r.nouns)
 
     def allowed(self, rule: Rule, s: Mention, o: Mention) -> bool:
         if s.id == o.id:
@@ -108,7 +116,8 @@ class RelationExtractor:
                 m.type == "Firm" for m in roles.denotes(tok.head)):
             # "SK On, South Korea's third-largest battery maker,": the firm is the maker; the country ranks it
             subjects = [m for m in subjects if m.type != "Country"]
-        objects = self._collect(roles, tok, rule.object, kind, subject=False, drop_owner="owner" in rule.subject)
+        objects = self._collect(roles, tok, rule.object, kind, subject=False, drop_owner="owner" in rule.subject,
+                                predicate=rule.predicate)
         if kind == "noun":
             objects = self._before_next_owner(sv, tok, objects)
             if "owner" in rule.subject and not (parsed and roles.owner(tok)):
@@ -353,8 +362,12 @@ class RelationExtractor:
                 best = m
         return [best] if best is not None else []
 
-    def _collect(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True) -> list[Mention]:
+    def _collect(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True,
+                 predicate: str = "") -> list[Mention]:
         out = self._collect_roles(roles, tok, wanted, kind, subject, drop_owner)
+        if not out and roles.parsed and not subject and kind == "verb" and predicate in MEMBERSHIPS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self._talks for c in tok.children):
+            return out  # "Japan joined the TPP negotiations": it joined the talks, not the TPP
         if not out and roles.parsed:
             # the small parser often misattaches long sentences: fall back to word order
             linear = roles.linear()
@@ -387,6 +400,8 @@ class RelationExtractor:
             out = [m for m in out if id(m) not in own]
         elif kind == "noun" and "owner" in wanted:
             own = roles.owner(tok)
+            if own and roles.parsed and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LEADING_VERBS:
+                own += roles.subj(tok.head)  # "the USTR led the U.S. negotiations": the country's and its agent's
             if own:  # "Hanwha ... solidifying the U.S.-ROK partnership": the partners are the owners
                 return unique_mentions(own)
         return unique_mentions(out)
