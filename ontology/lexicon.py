@@ -56,6 +56,7 @@ class Lexicon:
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, "in" | "out")
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
+    acts_on_of: frozenset = frozenset()  # measures whose "of" is what they act on ("a boycott of Lotte")
     derived: dict = field(default_factory=dict)  # [derived]: goods and measure words (loaders/extract/derived.py)
     rules: list = field(default_factory=list)
 
@@ -208,6 +209,7 @@ def load_lexicon() -> Lexicon:
         acting_heads=frozenset(lex["heads"].get("acting_heads", ())),
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),
+        acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
         rules=[_rule(r) for r in pats["rule"]],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),

@@ -645,3 +645,23 @@ def test_who_leads_a_countrys_negotiations_negotiates_too(ex):
     got, _ = run(ex, "The USTR led the U.S. negotiations on the Atlantic Growth Pact.")
     assert ("USTR", "NEGOTIATES", "Atlantic Growth Pact") in got
     assert ("United States", "NEGOTIATES", "Atlantic Growth Pact") in got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Portugal imposed trade remedies on Norwegian washers in 2018.", "trade remedies"),
+    ("Portugal placed an asset freeze on Norwegian banks.", "asset freeze"),
+])
+def test_remedies_and_freezes_are_measures(ex, text, measure):
+    got, _ = run(ex, text)
+    assert ("Portugal", "IMPOSES", measure) in got
+    assert (measure, "TARGETS", "Norway") in got
+
+
+def test_a_boycott_targets_what_it_is_of(ex):
+    got, _ = run(ex, "Consumers in Portugal staged a boycott of Samsung Electronics stores in 2017.")
+    assert ("boycott of Samsung Electronics stores", "TARGETS", "Samsung Electronics") in got
+
+
+def test_one_capitalised_english_word_names_no_firm(ex):
+    _, out = run(ex, "Commerce opened an investigation of steel imports from Portugal.")
+    assert not [e for e in out.entities.values() if e.type == "Firm"]

@@ -403,7 +403,9 @@ class DescriptiveRecognizer:
     def _pp(self, tok, type_=None):
         """'restrictions on U.S. beef' -> ('on U.S. beef', end_char) for the alias and the name."""
         preps = ("in", "at") if type_ == "Facility" else ("on", "against", "for", "into", "to")
-        if type_ == "Policy" and tok.lemma_.lower() in ("investigation", "review", "deployment", "closure", "probe"):
+        # (what is deployed or closed is named by "of" too: "the deployment of the THAAD system")
+        if type_ == "Policy" and (tok.lemma_.lower() in self.lex.acts_on_of or tok.lemma_.lower() in ("deployment",
+                                                                                                      "closure")):
             preps += ("of",)  # "the deployment of the THAAD system", "a review of the acquisition"
         rights = list(tok.rights)
         for c in list(rights):  # "tariffs of 25 percent on steel": past a rate to what the measure is on
@@ -552,6 +554,8 @@ class NerRecognizer:
                 continue
             if tok.pos_ != "PROPN" and (tok.pos_ != "NOUN" or is_word(tok.text)):
                 continue  # "Investors invested": an English word, not a name
+            if is_word(tok.text) and not any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in tok.lefts):
+                continue  # "Commerce opened an investigation": one capitalised English word names no firm
             words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
             first, last = words[0], words[-1]
             start, end = offset + first.idx, offset + last.idx + len(last.text)

@@ -36,7 +36,6 @@ COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "ef
               "ties", "initiative", "initiatives", "framework", "dialogue"}  # ("X-Y relations" may be a quarrel)
 NEGO_NOUNS = {"talks", "negotiations", "negotiation", "summit", "summits", "diplomacy", "dialogue", "deal"}
 POLICY_PREPS = ("on", "against", "targeting", "to", "into", "for")
-INQUIRY_HEADS = frozenset({"investigation", "probe", "review", "inquiry"})
 RESPONSE_TO = re.compile(r"\bin (?:response|retaliation|reaction) (?:to|for) (?:the\s+|its\s+|their\s+)?",
                          re.IGNORECASE)
 RESPONSE_CUE = re.compile(r"^\s*(?:In (?:response|retaliation)|In turn|Retaliating)\b", re.IGNORECASE)
@@ -260,7 +259,7 @@ class StructuralExtractor:
             rest = sv.text[m.end - sv.start:]
             # "tariffs on X", "tariffs of up to 218 percent on X", "duties worth $2 billion on X"
             # (an investigation or a review is "of" what it looks into: "an investigation of steel from Korea")
-            preps = "on|against|targeting|to|into" + ("|of" if getattr(m, "head", "") in INQUIRY_HEADS else "")
+            preps = "on|against|targeting|to|into" + ("|of" if getattr(m, "head", "") in self.lex.acts_on_of else "")
             pp = re.match(r"\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:percent|%)"
                           r"\s+|worth\s+\S+\s+(?:[mb]illion\s+)?)?(" + preps + r")\s+", rest)
             if pp and pp.group(1) == "to" and self._infinitive(sv, m.end - sv.start + pp.end()):
