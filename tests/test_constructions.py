@@ -665,3 +665,17 @@ def test_a_boycott_targets_what_it_is_of(ex):
 def test_one_capitalised_english_word_names_no_firm(ex):
     _, out = run(ex, "Commerce opened an investigation of steel imports from Portugal.")
     assert not [e for e in out.entities.values() if e.type == "Firm"]
+
+
+def test_who_imposes_a_measure_is_not_its_target(ex):
+    got, _ = run(ex, "Tariffs imposed by Portugal on Norwegian steel took effect.")
+    assert ("Portugal", "IMPOSES", "Tariffs on Norwegian steel") in got
+    assert ("Tariffs on Norwegian steel", "TARGETS", "Norway") in got
+    assert ("Tariffs on Norwegian steel", "TARGETS", "Portugal") not in got
+
+
+def test_a_quoted_term_refers_to_what_it_names(ex):
+    got, _ = run(ex, 'The "Fado ban" refers to a series of policy restrictions imposed by Spain on Portuguese films.')
+    assert ("Spain", "IMPOSES", "Fado ban") in got
+    assert ("Fado ban", "TARGETS", "Portugal") in got
+    assert not any("policy restrictions" in (s, o) for s, _, o in got)

@@ -586,7 +586,7 @@ def measure_scope(sv, roles, state):
     effects of imports of semiconductors': what the measure's own clause is about, it targets."""
     out = []
     for m in sv.mentions:
-        if m.type != "Policy" or m.source != "pattern":
+        if m.type != "Policy" or m.source not in ("pattern", "coref"):
             continue
         toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
         if not toks:
@@ -599,9 +599,14 @@ def measure_scope(sv, roles, state):
                 continue
             a = sv.start + min(t.idx for t in c.subtree)
             b = sv.start + max(t.idx + len(t.text) for t in c.subtree)
+            # "restrictions imposed by China on Korean products": who imposes it is no target
+            agents = [(sv.start + min(t.idx for t in g.subtree), sv.start + max(t.idx + len(t.text) for t in g.subtree))
+                      for g in c.children if g.dep_ == "agent"]
             for x in sv.mentions:
-                if a <= x.start < b and x.type in ("Firm", "Sector", "Country") and not x.adjective:
-                    out.append(_cand(m, "TARGETS", x, sv, "measure-scope", 0.7))
+                if a <= x.start < b and x.type in ("Firm", "Sector", "Country") \
+                        and not any(s <= x.start < e for s, e in agents):
+                    # (a nationality in the clause is the goods' origin: "imposed on Korean steel")
+                    out.append(_cand(m, "TARGETS", replace(x, adjective=False), sv, "measure-scope", 0.7))
     return out
 
 

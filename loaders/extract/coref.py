@@ -25,8 +25,10 @@ AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|of
 # "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement": between a named subject (or the
 # last name in its parenthesis) and its
 # predicate nominal; a few words may stand between the article and the description ("a signed but not ratified")
-PREDICATE_NOMINAL = re.compile(r"^\s*(?:\([^()]{1,120}\)\s*|\)\s*)?(?:\[\w{1,4}\]\s*)*(?:is|was)\s+[“\"']?"
-                               r"(?:[a-z]+ly\s+)?(?:a|an)\s+(?:[a-z][\w\-]*\s+){0,4}$")
+# ("The 'X ban' refers to a series of policy restrictions": a name defined by what it refers to)
+PREDICATE_NOMINAL = re.compile(r"^[”\"']?\s*(?:\([^()]{1,120}\)\s*|\)\s*)?(?:\[\w{1,4}\]\s*)*"
+                               r"(?:(?:is|was)\s+[“\"']?(?:[a-z]+ly\s+)?(?:a|an)\s+|refers\s+to\s+(?:(?:a|an|the)\s+)?"
+                               r"(?:(?:series|set|range|number|wave|package)\s+of\s+)?)(?:[a-z][\w\-]*\s+){0,4}$")
 
 
 def _proper(text: str) -> bool:
@@ -200,7 +202,8 @@ class Coreference:
         """The name that m describes, if any: as the predicate nominal of its subject ("The X Act is a U.S. federal
         statute") or in an aside after it ("NAFTA, the largest U.S. FTA,")."""
         before = [x for x in mentions if x.end <= m.start and x.type == m.type and not x.adjective
-                  and (x.source != "pattern" or _proper(x.text))]
+                  and (x.source != "pattern" or _proper(x.text) or text[x.start - offset - 1:x.start - offset] in
+                       ("\"", "“", "'", "‘"))]  # (a quoted term is a name too: 'The "Hallyu ban" refers to')
         # the subject itself before a name in its parenthesis: "The X Act (or Y Act) is a federal statute"
         for x in sorted(before, key=lambda x: x.start):
             if PREDICATE_NOMINAL.match(text[x.end - offset:m.start - offset]):

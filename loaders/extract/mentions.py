@@ -408,6 +408,9 @@ class DescriptiveRecognizer:
                                                                                                       "closure")):
             preps += ("of",)  # "the deployment of the THAAD system", "a review of the acquisition"
         rights = list(tok.rights)
+        for c in list(rights):  # "tariffs imposed by Japan on Korean steel": the participle's "on" is the measure's
+            if c.dep_ == "acl" and c.tag_ == "VBN" and type_ == "Policy":
+                rights += [x for x in c.children if x.dep_ == "prep" and x.lower_ in ("on", "against")]
         for c in list(rights):  # "tariffs of 25 percent on steel": past a rate to what the measure is on
             if c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num or t.lower_ in ("percent", "%")
                                                               for t in c.subtree):
