@@ -679,3 +679,10 @@ def test_a_quoted_term_refers_to_what_it_names(ex):
     assert ("Spain", "IMPOSES", "Fado ban") in got
     assert ("Fado ban", "TARGETS", "Portugal") in got
     assert not any("policy restrictions" in (s, o) for s, _, o in got)
+
+
+def test_a_measure_keeps_its_whole_phrase_as_an_alias(ex):
+    # the parser hangs "on" from the verb; the phrase as written still names the measure
+    _, out = run(ex, "The Department of the Treasury published related guidance on compliance with the new rules.")
+    aliases = {a for e in out.entities.values() if e.type == "Policy" for a in e.aliases}
+    assert any(a.endswith("guidance on compliance with the new rules") for a in aliases), aliases

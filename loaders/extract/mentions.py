@@ -368,8 +368,10 @@ class DescriptiveRecognizer:
                 if c.dep_ not in ("conj", "cc", "appos", "relcl", "punct", "advcl", "parataxis", "preconj"):
                     yield from below(c)
 
-        right = sorted((t for c in head.rights if c.dep_ in ("prep", "acl", "amod", "compound")
-                        for t in below(c)), key=lambda t: t.i)
+        rights = [c for c in head.rights if c.dep_ in ("prep", "acl", "amod", "compound")]
+        if head.dep_ == "dobj":  # "published guidance on compliance with X": the parser hangs its "on" from the verb
+            rights += [c for c in head.head.rights if c.dep_ == "prep" and c.i == head.i + 1]
+        right = sorted((t for c in rights for t in below(c)), key=lambda t: t.i)
         stop = next((t.i for t in right if t.text in (";", ":", ",") or t.lower_ in ("which", "that")), None)
         span = [t for t in sent[first.i:head.i + 1 + 16] if t.i <= max([head.i] + [t.i for t in right])
                 and (stop is None or t.i < stop)]
