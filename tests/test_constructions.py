@@ -686,3 +686,10 @@ def test_a_measure_keeps_its_whole_phrase_as_an_alias(ex):
     _, out = run(ex, "The Department of the Treasury published related guidance on compliance with the new rules.")
     aliases = {a for e in out.entities.values() if e.type == "Policy" for a in e.aliases}
     assert any(a.endswith("guidance on compliance with the new rules") for a in aliases), aliases
+
+
+def test_a_sum_stated_for_a_measure_makes_it_specific(ex):
+    _, out = run(ex, "In May, the Lisbon bill designated $350 million in forgivable loans for the project.")
+    assert "forgivable loans" in {e.name for e in out.entities.values() if e.type == "Policy"}
+    _, out = run(ex, "Portugal has long offered forgivable loans.")
+    assert "forgivable loans" not in {e.name for e in out.entities.values()}  # which loans? nothing says

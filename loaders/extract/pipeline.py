@@ -428,6 +428,8 @@ class Extractor:
         head_word = m.name.split()[-1] if m.name else ""
         if any(re.search(r"\s(?:on|against|into|to|for|of|in)\s\S", a) for a in {m.name, *(m.aliases or ())}):
             return True  # what it is on: "tariffs on bourbon"
+        if m.type == "Policy" and AMOUNT_IN.search(sv.text[:m.start - sv.start]):
+            return True  # a sum says which: "designated $350 million in forgivable loans"
         if sv.parse is not None:  # what it is about: "a customs pact", "the steel quota" (a noun, not a quality)
             toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
             if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("compound", "nmod") and t.lower_ != head_word.lower()
@@ -589,6 +591,9 @@ def _most_specific(cands: list[Candidate]) -> list[Candidate]:
             best[key + (len(order) - 1,)] = c
     return [best[k] for k in order]
 
+
+# a sum stated right before a measure, in it: "$350 million in forgivable loans", "$2 billion of new grants"
+AMOUNT_IN = re.compile(r"\$\s?[\d.,]+(?:\s*(?:[mb]illion|trillion))?\s+(?:in|of)\s+(?:new\s+|additional\s+)?$")
 
 # "the 12th SMA", "the second Trump tariffs": one instance of a series the gazetteer names
 ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
