@@ -693,3 +693,20 @@ def test_a_sum_stated_for_a_measure_makes_it_specific(ex):
     assert "forgivable loans" in {e.name for e in out.entities.values() if e.type == "Policy"}
     _, out = run(ex, "Portugal has long offered forgivable loans.")
     assert "forgivable loans" not in {e.name for e in out.entities.values()}  # which loans? nothing says
+
+
+def test_a_sum_a_law_gives_for_a_purpose_is_a_measure(ex):
+    got, out = run(ex, "The Lisbon Chips Act provides $11 billion for semiconductor research in 2023.")
+    assert ("Lisbon Chips Act", "AUTHORIZES", "funding for semiconductor research") in got
+    _, out = run(ex, "The company committed $5 billion for a new plant in Portugal.")
+    assert not [e for e in out.entities.values() if e.name.startswith("funding for")]  # a firm's own money
+    _, out = run(ex, "Congress appropriated $52 billion for chip manufacturing incentives in 2022.")
+    assert not [e for e in out.entities.values() if e.name.startswith("funding for")]  # named already
+
+
+def test_a_known_laws_short_name_after_a_name_word_is_another_law(ex):
+    _, out = run(ex, "The European Chips Act entered into force in 2023.")
+    names = {e.name for e in out.entities.values() if e.type == "Law"}
+    assert names == {"European Chips Act"}
+    _, out = run(ex, "The U.S. CHIPS Act passed in 2022.")
+    assert "CHIPS and Science Act" in {e.name for e in out.entities.values()}

@@ -3,6 +3,8 @@
     listed_goods      "agricultural products, including barley, cotton and lobsters"   -> Sector mentions
     measure_objects   "an anti-dumping investigation on Australian barley"           -> Sector "barley"
     verb_measures     "Australia banned Huawei and ZTE from ..."                     -> Policy "ban on Huawei and ZTE"
+    funded_purposes   "the act provides $13 billion for semiconductor research"        -> Policy "funding for
+                                                                                          semiconductor research"
 
 Each returns new Mentions (offsets into the cleaned document text); the pipeline adds those that cross no
 other mention. The words that open such lists and the verbs that enact a measure are in
@@ -27,6 +29,7 @@ def _words() -> dict:
         "measure_heads": frozenset(data.get("measure_heads", ())),
         "measure_verbs": dict(data.get("measure_verbs", {})),
         "not_goods": frozenset(data.get("not_goods", ())),
+        "funding_verbs": frozenset(data.get("funding_verbs", ())),
     }
 
 
@@ -147,13 +150,66 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
     return out
 
 
+# who gives public money: a law, a government or one of its bodies ("the act", "Congress", "the state")
+GIVERS = frozenset({"Law", "GovernmentBody", "Country", "USState", "Policy"})
+LAW_WORDS = frozenset({"act", "law", "bill", "legislation", "statute", "program", "programme", "congress", "state",
+                       "government"})
+
+
+def funded_purposes(parse, offset, mentions) -> list[Mention]:
+    """'The act provides $13 billion for semiconductor research', 'Congress appropriated $2 billion for chip
+    plants': a sum given for a purpose is a measure, named by that purpose ('funding for semiconductor research');
+    the mention is the sum, the sentence's words for it an alias."""
+    w = _words()
+    out = []
+    for tok in parse:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["funding_verbs"]:
+            continue
+        giver = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(m.type in GIVERS for g in giver for m in mentions if m.start <= offset + g.idx < m.end) \
+                and not any(g.lemma_.lower() in LAW_WORDS for g in giver):
+            continue  # a firm's "$5 billion for a new plant" is its investment, not a public measure
+        # (the parser may hang a second sum from the verb: "includes $39 billion in X ..., and $13 billion for Y")
+        objects = [c for c in tok.children if c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ != "VERB")]
+        for amount in objects + [x for c in objects for x in c.conjuncts]:  # "$39 billion in X ..., and $13 billion for Y"
+            sub = list(amount.subtree)
+            if not any(t.text == "$" or t.tag_ == "$" for t in sub) or amount.lower_ not in ("billion", "million",
+                                                                                           "trillion"):
+                continue
+            if any(p.dep_ == "prep" and p.lower_ in ("in", "of") for p in amount.children):
+                continue  # "$39 billion in subsidies for X": the sum is in a measure named already
+            after = max(t.i for t in sub) + 1  # (a "for" the parser hangs from the verb must follow the sum)
+            fors = [p for p in amount.children if p.dep_ == "prep" and p.lower_ == "for"] + \
+                [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" and p.i == after]
+            purpose = next((c for p in fors[:1] for c in p.children if c.dep_ == "pobj"), None)
+            if purpose is None or purpose.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(m.type in ("Policy", "Facility", "Law", "Agreement") and m.start <= offset + purpose.idx < m.end
+                   for m in mentions):
+                continue  # "$52 billion for chip incentives": the sum is for a measure named already
+            dates = [t.i for t in purpose.subtree if t.dep_ == "prep" and any(c.like_num for c in t.children)]
+            last = min(dates) - 1 if dates else max(t.i for t in purpose.subtree)  # "... in 2022" is no purpose
+            what = re.sub(r"\s+", " ", parse.doc[min(t.i for t in purpose.subtree):last + 1].text)
+            if len(what.split()) > 12:
+                continue
+            first = min(t.i for t in sub)
+            said = re.sub(r"\s+", " ", parse.doc[first:last + 1].text)
+            name = f"funding for {what}"
+            start, end = offset + parse.doc[first].idx, offset + amount.idx + len(amount.text)
+            m = Mention(start, end, parse.doc[first:amount.i + 1].text, "Policy", entity_id("Policy", name), name,
+                        "pattern", aliases={name, said})
+            m.head = "funding"
+            out.append(m)
+    return out
+
+
 def _subtree_text(parse, tok) -> str:
     """The words a token heads, as the sentence writes them."""
     span = list(tok.subtree)
     return parse.text[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
 
 
-DERIVED = (listed_goods, measure_objects, verb_measures)
+DERIVED = (listed_goods, measure_objects, verb_measures, funded_purposes)
 
 
 def derived_mentions(parse, offset: int, mentions: list[Mention]) -> list[Mention]:

@@ -144,7 +144,8 @@ class GazetteerMatcher:
                 surf = _Surface(named[-1], False, True)
             e = self.entries[surf.entry_index]
             if not surf.adjective and not self._inside_names and (self._continues_other_name(text, start, end, e.type)
-                                                                  or _ends_other_name(text, start, e.type)):
+                                                                  or _ends_other_name(text, start, e.type)
+                                                                  or _qualified_instrument(text, start, end, e)):
                 continue
             if surf.adjective and re.match(r"[ \u00a0]+(?:Peninsula|War|Sea|Strait|Straits|Demilitarized)\b",
                                            text[end:end + 20]):
@@ -192,6 +193,23 @@ def _ends_other_name(text: str, start: int, type_: str) -> bool:
 # capitalised words and an instrument's head word right after a known name: the name is part of a longer title
 INSTRUMENT_CONTINUES = re.compile(r"(?:[ \u00a0]+[A-Z][A-Za-z-]*){0,3}[ \u00a0]+(?:Policy|Act|Agreement|Strategy|"
                                   r"Initiative|Program|Programme|Order|Treaty|Accord|Framework|Plan|Law|Rule)\b")
+
+
+def _qualified_instrument(text: str, start: int, end: int, entry) -> bool:
+    """'the European Chips Act', 'the Lisbon Chips Act': a short name of a known law after a name word of its own
+    is another instrument of the same kind, not the known one ("the U.S. CHIPS Act" and its full name still are)."""
+    if entry.type not in ("Law", "Agreement", "Policy") or text[start:end] == entry.name:
+        return False
+    m = re.search(r"(^|[.!?:;\n]\s*|\S\s+)?([A-Z][\w&-]*)[ \u00a0]$", text[max(0, start - 40):start])
+    if not m or m.group(1) is None or re.fullmatch(r"[.!?:;\n]\s*", m.group(1) or "") or m.group(1) == "":
+        return False  # nothing before it, or the capitalised word opens a sentence
+    word = m.group(2)
+    return word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and word not in QUALIFIERS
+
+
+# words before a known instrument's short name that qualify it without making another one
+QUALIFIERS = {"US", "U.S", "USA", "America", "United", "States", "Federal", "New", "Revised", "Amended", "Updated",
+              "Original", "Landmark", "Bipartisan", "Biden", "Trump", "Obama", "Bush", "Moon", "Yoon", "Lee", "Section"}
 
 
 # words before a country's name that do not make it part of another name ("South Korea" is matched whole)
