@@ -710,3 +710,23 @@ def test_a_known_laws_short_name_after_a_name_word_is_another_law(ex):
     assert names == {"European Chips Act"}
     _, out = run(ex, "The U.S. CHIPS Act passed in 2022.")
     assert "CHIPS and Science Act" in {e.name for e in out.entities.values()}
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Carlos Del Toro served as Secretary of the Navy from 2021.", "Carlos Del Toro", "Department of the Navy"),
+    ("Howard Lutnick was sworn in as Secretary of Commerce in 2025.", "Howard Lutnick", "Department of Commerce"),
+    ("Kim Dong-kwan was named CEO of Hanwha Ocean in 2023.", "Kim Dong-kwan", "Hanwha Ocean"),
+    ("Jonas Gahr Berg served as prime minister of Norway.", "Jonas Gahr Berg", "Norway"),
+    ("Secretary Del Toro made shipbuilding a key component of his tenure as Secretary of the Navy.", "Del Toro",
+     "Department of the Navy"),
+])
+def test_a_person_holds_the_office_a_title_names(ex, text, person, body):
+    got, _ = run(ex, text)
+    assert (person, "LEADS", body) in got
+
+
+def test_an_office_not_given_is_not_held(ex):
+    got, _ = run(ex, "Kim Dong-kwan was not named CEO of Hanwha Ocean.")
+    assert not any(p == "LEADS" for _, p, _ in got)
+    got, _ = run(ex, "Jonas Gahr Berg served as trade minister of Norway.")
+    assert ("Jonas Gahr Berg", "LEADS", "Norway") not in got  # a minister does not lead the country

@@ -12,12 +12,14 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     counterparties        "X signed a memorandum with Y", "a joint venture between A and B"     PARTNERS_WITH
     co_negotiators        "X began renegotiation of NAFTA with Canada and Mexico"               NEGOTIATES
     leader_titles         "President Barack Obama", "TSMC's chief executive C. C. Wei"          LEADS
+    held_titles           "X served as Secretary of the Navy", "X was named CEO of Y"           LEADS
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 
+from ...ontology.lexicon import load_lexicon
 from .mentions import Mention
 from .parsed import ParsedRoles
 from .props import fact_props
@@ -892,6 +894,55 @@ def leader_titles(sv, roles, state):
     return out
 
 
+# verbs that give a person an office named after them: "served as", "was named", "became", "was elected"
+HOLDING_VERBS = frozenset({"serve", "swear", "name", "elect", "appoint", "become", "be", "remain", "nominate",
+                           "confirm", "install", "designate", "act", "reelect", "re-elect"})
+
+
+def held_titles(sv, roles, state):
+    """'X served as Secretary of the Navy', 'X was named CEO of Hanwha Ocean', 'his tenure as Secretary of the
+    Navy', 'Lee was elected president of South Korea': a person holds the office a title of a body names."""
+    titles = load_lexicon().titles
+    out = []
+    for tok in sv.parse:
+        role = titles.get(tok.lower_)
+        if role is None or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+        if two in titles:  # "prime minister", "chief executive"
+            role = titles[two] if titles[two] != "leader" else two.title()
+        at = sv.start + tok.idx  # ("Secretary of the Navy" is the Department's mention itself)
+        bodies = [m for m in sv.mentions if m.start <= at < m.end and m.type == "GovernmentBody"]
+        bodies = bodies or [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" for m in roles.denotes_list(p)
+                            if m.type in ("GovernmentBody", "Firm", "Country") and not m.adjective]
+        # a country is led by its head of state or government, not by a minister or a secretary of it
+        bodies = [b for b in bodies if b.type != "Country" or role not in ("Secretary", "Minister", "Representative")]
+        if not bodies:
+            continue
+
+        def holder_of(verb):  # "X served as", "X was named": who the verb gives the office to
+            return [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in roles.denotes_list(c)] \
+                or roles.subj(verb)
+
+        holders: list[Mention] = []
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            host = tok.head.head
+            if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in HOLDING_VERBS:
+                holders = holder_of(host)
+            elif host.pos_ == "NOUN":  # "his tenure as Secretary of the Navy"
+                holders = roles.owner(host)
+        elif tok.dep_ in ("oprd", "attr") and tok.head.lemma_.lower() in HOLDING_VERBS:
+            holders = holder_of(tok.head)
+        for h in holders:
+            if h.type == "Person" and not roles.negated(tok.head):
+                said = tok.text if tok.text.isupper() else tok.text[:1].upper() + tok.text[1:]
+                for b in bodies:  # ("CEO", "Chairman": the title as written where the lexicon only says "leader")
+                    out.append(_cand(h, "LEADS", b, sv, "held-title", 0.75,
+                                     {"role": said if role == "leader" else role}))
+    return out
+
+
 def administrations(sv, roles, state):
     """'the Biden Administration', 'the Park Geun-hye administration': the person named leads the government
     that acts (the country the document says they lead, or their nationality in the gazetteer; "X's
@@ -921,6 +972,7 @@ CONSTRUCTIONS = [
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
     (leader_titles, ("LEADS",)),
+    (held_titles, ("LEADS",)),
     (administrations, ("LEADS",)),
     (measure_acts, ("IMPOSES", "TARGETS")),
     (descriptors, ("LOCATED_IN", "OPERATES_IN")),
