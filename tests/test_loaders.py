@@ -354,6 +354,15 @@ def test_headings_title_case_and_all_caps_multiline():
     check_spans(doc)
 
 
+def test_list_items_in_title_case_are_no_two_line_heading():
+    # a long Title Case field, then another field: each list item stays a sentence of its own
+    raw = ("Fjord Marine Works, Inc.\n- Type: Subsidiary\n- Location: Bergen, Vestland County, Norway\n"
+           "- Key People: Ola Nordmann (Chief Executive Officer, CEO)\n- Industry: Shipyard\n")
+    doc = fix(raw)
+    assert "- Key People: Ola Nordmann (Chief Executive Officer, CEO)" in sents(doc)
+    check_spans(doc)
+
+
 def test_title_case_line_inside_a_sentence_is_not_a_heading():
     raw = "The agreement was signed by \n\nCanada and Mexico \n\nlast year in Ottawa."
     doc = fix(raw)

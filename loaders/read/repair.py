@@ -382,8 +382,8 @@ def mark_headings(ctx: Context) -> list[Edit]:
         while j < len(kept):
             cur, nxt = group[-1], kept[j]
             nstyle = _heading_style(nxt.text)
-            if nstyle != style or nxt.hard_before:
-                break
+            if nstyle != style or nxt.hard_before or _item_start(nxt.text):
+                break  # (a list item opens a line of its own: "- Key People: ..." continues no heading)
             last_word = cur.text.split()[-1].lower()
             if style == "title" and (len(group) > 1 or not (len(cur.text.split()) >= 5 or last_word in _SMALL)):
                 break
