@@ -730,3 +730,9 @@ def test_an_office_not_given_is_not_held(ex):
     assert not any(p == "LEADS" for _, p, _ in got)
     got, _ = run(ex, "Jonas Gahr Berg served as trade minister of Norway.")
     assert ("Jonas Gahr Berg", "LEADS", "Norway") not in got  # a minister does not lead the country
+
+
+def test_an_agreement_between_named_parties_is_specific(ex):
+    got, _ = run(ex, "An FTA between Norway and Portugal took effect in 2005.")
+    assert ("Norway", "PARTY_TO", "FTA between Norway and Portugal") in got
+    assert ("Portugal", "PARTY_TO", "FTA between Norway and Portugal") in got
