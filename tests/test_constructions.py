@@ -736,3 +736,10 @@ def test_an_agreement_between_named_parties_is_specific(ex):
     got, _ = run(ex, "An FTA between Norway and Portugal took effect in 2005.")
     assert ("Norway", "PARTY_TO", "FTA between Norway and Portugal") in got
     assert ("Portugal", "PARTY_TO", "FTA between Norway and Portugal") in got
+
+
+def test_a_description_naming_a_country_makes_it_a_party(ex):
+    got, _ = run(ex, "In 2017, Portugal began talks on the Atlantic Growth Pact, the largest Norwegian FTA, with Spain.")
+    assert ("Norway", "PARTY_TO", "Atlantic Growth Pact") in got
+    got, _ = run(ex, "The Atlantic Growth Pact is a proposed Norwegian trade agreement.")
+    assert ("Norway", "PARTY_TO", "Atlantic Growth Pact") not in got

@@ -8,6 +8,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     members_listed        "the member states of ASEAN (A, B, C)", "ASEAN members A and B"    MEMBER_OF
     implicit_parties      "The treaty was signed in 2007" (no signer named): its known parties  SIGNS / RATIFIES / ...
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
+    described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
     under_law             "$75 million in funding under the CHIPS Act"                          AUTHORIZES
     counterparties        "X signed a memorandum with Y", "a joint venture between A and B"     PARTNERS_WITH
     co_negotiators        "X began renegotiation of NAFTA with Canada and Mexico"               NEGOTIATES
@@ -277,6 +278,24 @@ def _body_of(sv, bodies, country) -> bool:
         if re.match(r"\s+of\s+(?:the\s+)?" + re.escape(country.text), after) or country.text in b.text:
             return True
     return False
+
+
+def described_parties(sv, roles, state):
+    """'NAFTA, the largest U.S. FTA,', 'NAFTA is a U.S. trade agreement': a description of a named agreement that
+    names a country makes it a party (a proposed or planned one only negotiates)."""
+    out = []
+    novelty = load_lexicon().novelty_modifiers | {"proposed", "planned", "potential", "possible", "prospective"}
+    for m in sv.mentions:
+        if m.type != "Agreement" or m.source != "coref":
+            continue
+        # (the description's own words, and the ones its name dropped: "a proposed Norwegian trade agreement")
+        words = set(re.findall(r"[a-z]+", (sv.text[max(0, m.start - sv.start - 25):m.start - sv.start]
+                                           .split(",")[-1] + " " + m.text).lower()))
+        for c in sv.mentions:
+            if c.type == "Country" and m.start <= c.start and c.end <= m.end and c is not m:
+                predicate = "NEGOTIATES" if words & novelty else "PARTY_TO"
+                out.append(_cand(replace(c, adjective=False), predicate, m, sv, "described-party", 0.7))
+    return out
 
 
 def of_country(sv, roles, state):
@@ -971,6 +990,7 @@ CONSTRUCTIONS = [
     (national_makers, ("OPERATES_IN",)),
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
+    (described_parties, ("PARTY_TO", "NEGOTIATES")),
     (leader_titles, ("LEADS",)),
     (held_titles, ("LEADS",)),
     (administrations, ("LEADS",)),
