@@ -743,3 +743,11 @@ def test_a_description_naming_a_country_makes_it_a_party(ex):
     assert ("Norway", "PARTY_TO", "Atlantic Growth Pact") in got
     got, _ = run(ex, "The Atlantic Growth Pact is a proposed Norwegian trade agreement.")
     assert ("Norway", "PARTY_TO", "Atlantic Growth Pact") not in got
+
+
+def test_a_trade_balance_says_who_sells_to_whom_but_no_export_sum(ex):
+    got, _ = run(ex, "Norway's trade surplus with Portugal reached $5 billion in 2024.")
+    assert ("Norway", "EXPORTS_TO", "Portugal") in got
+    assert "amount_usd" not in got[("Norway", "EXPORTS_TO", "Portugal")]  # a balance is no sum of exports
+    got, _ = run(ex, "The Norwegian goods trade deficit with Portugal widened.")
+    assert ("Portugal", "EXPORTS_TO", "Norway") in got
