@@ -751,3 +751,10 @@ def test_a_trade_balance_says_who_sells_to_whom_but_no_export_sum(ex):
     assert "amount_usd" not in got[("Norway", "EXPORTS_TO", "Portugal")]  # a balance is no sum of exports
     got, _ = run(ex, "The Norwegian goods trade deficit with Portugal widened.")
     assert ("Portugal", "EXPORTS_TO", "Norway") in got
+
+
+def test_the_source_of_a_countrys_imports_exports_to_it(ex):
+    got, _ = run(ex, "Norway is the largest source of Portuguese imports.")
+    assert ("Norway", "EXPORTS_TO", "Portugal") in got
+    got, _ = run(ex, "Norway was the source of a quarter of Portugal's imports in 2020.")
+    assert ("Norway", "EXPORTS_TO", "Portugal") in got

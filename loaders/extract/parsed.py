@@ -26,6 +26,10 @@ QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety
                             "wave", "raft", "slew", "package", "round", "batch"})
 
 
+# nouns of what a buyer takes in: "the largest source of U.S. imports"
+IMPORT_NOUNS = frozenset({"import", "purchase"})
+
+
 class ParsedRoles:
     """Roles from spaCy's dependency parse."""
 
@@ -202,9 +206,10 @@ class ParsedRoles:
                     if p.dep_ == "pobj":
                         out += self.denotes_list(p)
             elif c.dep_ == "prep" and c.lower_ == "of" and not out and not self.of_is_object:
-                # "a partnership of LG with GM", "the withdrawal of the United States"
+                # "a partnership of LG with GM", "the withdrawal of the United States" (not "the source of U.S.
+                # imports": those are the buyer's)
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and p.lemma_.lower() not in IMPORT_NOUNS:
                         out += [m for m in self.denotes_list(p) if m.type in ACTOR_TYPES]
         return unique_mentions(out)
 
@@ -317,6 +322,20 @@ class ParsedRoles:
                     if p.dep_ == "pobj":
                         return [m for m in self.owner(p) + self.denotes_list(p) if m.type in ACTOR_TYPES]
         return []
+
+    def imports_of(self, tok) -> list[Mention]:
+        """'China is the largest source of U.S. imports', 'the supplier of a third of Japan's imports': who imports
+        what the noun supplies (through one more "of": "a third of")."""
+        def of_object(node):
+            return next((p for c in node.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), None)
+
+        node = of_object(tok)
+        if node is not None and node.lemma_.lower() not in IMPORT_NOUNS:
+            node = of_object(node)
+        if node is None or node.lemma_.lower() not in IMPORT_NOUNS:
+            return []
+        return [m for m in self.owner(node) if m.type in ("Country", "Firm")]
 
     def recipient(self, tok) -> list[Mention]:
         """'Georgia has received $20 billion in Korean investment': who receives the noun's action."""
