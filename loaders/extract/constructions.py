@@ -172,7 +172,7 @@ def agreement_between(sv, roles, state):
     """'X is a (proposed) agreement between A, B and C': A, B and C are its parties (or, while proposed, its
     negotiators; once 'signed but not ratified', its signatories)."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         if tok.lemma_.lower() not in AGREEMENT_NOUNS and tok.lower_ not in AGREEMENT_NOUNS:
             continue
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")]
@@ -235,7 +235,7 @@ def implicit_parties(sv, roles, state):
     """A treaty act with no actor named ('The treaty was first signed in 2007', 'Negotiations were announced
     in 2006', 'It was ratified by the National Assembly'): the parties the document gave the agreement act."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         lem = tok.lemma_.lower()
         pred = TREATY_VERBS.get(lem) if tok.pos_ in ("VERB", "AUX") else TREATY_NOUNS.get(lem)
         if pred is None:
@@ -375,7 +375,7 @@ def under_law(sv, roles, state):
     """'$75 million in direct funding under the CHIPS Act', 'tariffs imposed under Section 232': the law
     (or authority) authorises the measure it is cited for."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         if tok.lower_ not in ("under", "pursuant") or tok.dep_ != "prep":
             continue
         pobj = [c for c in tok.children if c.dep_ == "pobj"]
@@ -405,7 +405,7 @@ def counterparties(sv, roles, state):
     """'X signed a memorandum of terms with Y', 'X and Y signed a memorandum', 'a joint venture between A
     and B': the two are partners (firms, government bodies, states)."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         lem = tok.lemma_.lower()
         if lem not in COUNTERPARTY_NOUNS and tok.lower_ not in COUNTERPARTY_NOUNS:
             continue
@@ -442,7 +442,7 @@ def co_negotiators(sv, roles, state):
     """'X began renegotiation of NAFTA with Canada and Mexico', 'talks with Korea on the KORUS FTA': every
     side of the talks negotiates the agreement."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         lem = tok.lemma_.lower()
         if TREATY_NOUNS.get(lem) != "NEGOTIATES" and not (tok.pos_ == "VERB" and TREATY_VERBS.get(lem) == "NEGOTIATES"):
             continue
@@ -458,7 +458,7 @@ def co_negotiators(sv, roles, state):
             partners = roles.pp(verb, {"with"})
         if not partners:  # "renegotiation of NAFTA, the largest U.S. FTA, with Canada": "with" hangs from the aside
             for a in agreements:
-                heads = [t for t in sv.parse if a.start <= sv.start + t.idx < a.end][-1:]
+                heads = [t for t in sv.tokens if a.start <= sv.start + t.idx < a.end][-1:]
                 for h in heads + [c for h in heads for c in h.children if c.dep_ == "appos"]:
                     partners += [m for m in roles.pp(h, {"with"}) if m.type == "Country"]
         actors = roles.subj(tok) if tok.pos_ == "VERB" else (roles.owner(tok) or roles.noun_subj(tok))
@@ -477,7 +477,7 @@ def measure_acts(sv, roles, state):
         targets = getattr(m, "derived_targets", None)
         if not targets:
             continue
-        toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+        toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
         if not toks or roles.negated(toks[0]) or roles.hypothetical(toks[0]):
             continue
         for actor in roles.subj(toks[0]):
@@ -496,7 +496,7 @@ FIRM_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", 
 def _descriptions(sv, roles, m) -> list:
     """The noun phrases that say what a firm is: 'X, a South Korean battery maker', 'X is a steel producer',
     'the chipmaker X', 'the Korean firm X'."""
-    toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+    toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
     if not toks:
         return []
     head = toks[-1]
@@ -584,7 +584,7 @@ def business_lines(sv, roles, state):
     """'LG will build a battery plant in Arizona', 'Samsung's chip business', 'its solar factory', 'Hanwha operates
     shipyards': a firm that owns or builds a plant, a business or a venture of a sector operates in that sector."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         if tok.lemma_.lower() not in BUSINESS_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         a = sv.start + min([c.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] + [tok.idx])
@@ -609,7 +609,7 @@ def measure_scope(sv, roles, state):
     for m in sv.mentions:
         if m.type != "Policy" or m.source not in ("pattern", "coref"):
             continue
-        toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+        toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
         if not toks:
             continue
         head = toks[-1]
@@ -639,7 +639,7 @@ def export_markets(sv, roles, state):
     market for Korean automobiles', 'China accounted for a quarter of Korea's exports': the owner of the
     exports (or of the goods) exports to the market."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         lem = tok.lemma_.lower()
         markets, sellers = [], []
         if lem in MARKET_NOUNS and tok.dep_ in ("attr", "conj"):
@@ -690,7 +690,7 @@ def funding(sv, roles, state):
     'Georgia offered X $1.8 billion in incentives'): the government and the firm are partners, with the amount,
     and the funding measure, when named, targets the firm."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         if tok.lemma_.lower() not in FUNDING_NOUNS or tok.pos_ != "NOUN":
             continue
         node = tok
@@ -783,7 +783,7 @@ def purposes(sv, roles, state):
     for m in sv.mentions:
         if m.type not in ("Law", "Policy"):
             continue
-        toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+        toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
         if not toks:
             continue
         head = next((t for t in toks if t.head.i not in {x.i for x in toks} or t.head.i == t.i), toks[-1])
@@ -821,7 +821,7 @@ def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         if tok.lemma_.lower() not in ("exempt", "spare", "excuse", "exclude", "waive") or tok.pos_ != "VERB":
             continue
         if roles.negated(tok) or roles.hypothetical(tok):
@@ -923,7 +923,7 @@ def held_titles(sv, roles, state):
     Navy', 'Lee was elected president of South Korea': a person holds the office a title of a body names."""
     titles = load_lexicon().titles
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         role = titles.get(tok.lower_)
         if role is None or tok.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .linear import _lemmas
-from .mentions import Mention
+from .mentions import Mention, might_contain
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +68,9 @@ def _sector(span, offset, words) -> Mention | None:
 def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> list[Mention]:
     """Sectors for the common nouns that a head noun of `heads` governs through one of `preps`."""
     w = _words()
-    out = []
+    out: list[Mention] = []
+    if not might_contain(parse.text, heads):
+        return out
     for tok in parse:
         if tok.lemma_.lower() not in heads:
             continue
@@ -110,7 +112,9 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
     """'Australia banned Huawei and ZTE from ...', 'the government sanctioned three banks': the act is a
     measure, named by its noun and what it is on ('ban on Huawei and ZTE')."""
     w = _words()
-    out = []
+    out: list[Mention] = []
+    if not might_contain(parse.text, w["measure_verbs"]):
+        return out
     for tok in parse:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             continue
@@ -161,7 +165,9 @@ def funded_purposes(parse, offset, mentions) -> list[Mention]:
     plants': a sum given for a purpose is a measure, named by that purpose ('funding for semiconductor research');
     the mention is the sum, the sentence's words for it an alias."""
     w = _words()
-    out = []
+    out: list[Mention] = []
+    if "$" not in parse.text or not might_contain(parse.text, w["funding_verbs"]):
+        return out
     for tok in parse:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["funding_verbs"]:
             continue

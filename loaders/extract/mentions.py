@@ -550,7 +550,9 @@ class NerRecognizer:
 
     def _cued_firms(self, sent, offset, taken) -> list[Mention]:
         """'Korean firm Absolics', 'the chipmaker Micron': a name right after a noun that says it is a firm."""
-        out = []
+        out: list[Mention] = []
+        if not might_contain(sent.text, self.CUES):
+            return out
         for tok in sent:
             if tok.lower_ not in self.CUES or tok.i + 1 >= len(sent):
                 continue
@@ -573,7 +575,9 @@ class NerRecognizer:
 
     def _unknown_firms(self, sent, offset, taken) -> list[Mention]:
         """A name the statistical NER missed, typed by what it does: 'Absolics invested $600 million ...'."""
-        out = []
+        out: list[Mention] = []
+        if not might_contain(sent.text, self.FIRM_VERBS):
+            return out
         for tok in sent:
             if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in self.FIRM_VERBS or not tok.text[:1].isupper():
                 continue
@@ -591,6 +595,13 @@ class NerRecognizer:
                 continue
             out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
         return out
+
+
+def might_contain(text: str, lemmas) -> bool:
+    """Whether any word of `lemmas` may occur in `text`, inflected or not (their first four letters occur: "built"
+    for "build"): a cheap test that lets a component skip a sentence without walking its parse."""
+    low = text.lower()
+    return any(w[:4] in low for w in lemmas)
 
 
 def list_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:

@@ -29,7 +29,7 @@ NEGATORS = frozenset({"not", "never", "n't", "no"})
 
 def _tokens_of(sv, m):
     a, b = m.start - sv.start, m.end - sv.start
-    return [t for t in sv.parse if t.idx < b and a < t.idx + len(t.text)]
+    return [t for t in sv.tokens if t.idx < b and a < t.idx + len(t.text)]
 
 
 def _clause_chain(tok, limit: int = 12):

@@ -109,7 +109,7 @@ class PairFeatures:
         for c in rule_candidates:
             by_key.setdefault((c.subject.id, c.predicate, c.object.id), []).append(c)
         sides = self._sides(sv)
-        sentence_lemmas = {t.lemma_.lower() for t in sv.parse}
+        sentence_lemmas = {t.lemma_.lower() for t in sv.tokens}
         out: list[Pair] = []
         made = set()
         for s in sides:

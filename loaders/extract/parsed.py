@@ -109,9 +109,8 @@ class ParsedRoles:
             # name ("Energy"); a conjunct after the name still belongs to the list. Only words below tok: in "the
             # auto industry and Korean firms" the name "auto industry" takes in its head, whose list is not its own
             end = max(m.end for m in out) - self.sv.start
-            below = {t.i for t in tok.subtree}
-            for t in tok.doc:
-                if tok.idx <= t.idx < end and t.i != tok.i and t.i in below:
+            for t in tok.subtree:
+                if tok.idx <= t.idx < end and t.i != tok.i:
                     conjuncts += [c for c in t.conjuncts if c.idx >= end]
         if out:
             # "Australia, Brunei, Canada and Japan": the parser may take the second name of a list for an

@@ -431,7 +431,7 @@ class Extractor:
         if m.type == "Policy" and AMOUNT_IN.search(sv.text[:m.start - sv.start]):
             return True  # a sum says which: "designated $350 million in forgivable loans"
         if sv.parse is not None:  # what it is about: "a customs pact", "the steel quota" (a noun, not a quality)
-            toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+            toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
             if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("compound", "nmod") and t.lower_ != head_word.lower()
                    and t.lemma_.lower() not in GENERIC_TOPICS for t in toks):
                 return True
@@ -441,7 +441,7 @@ class Extractor:
             if m.start <= x.start and x.end <= m.end and (not x.adjective or measure or x.type == "Sector"):
                 return True  # an entity inside it ("the steel quota", "Japanese export restrictions")
         if sv.parse is not None:  # what it is on or does: "restrictions on materials used to make chips"
-            toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+            toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
             if toks:
                 head = toks[-1]
                 right = [t for c in head.rights if c.dep_ in ("prep", "acl", "advcl", "xcomp") for t in c.subtree]
@@ -545,7 +545,7 @@ def _listed_under(sv: SentenceView) -> list[tuple[Mention, Mention]]:
     """(general measure, measure listed under it) for 'measures ..., including X', 'restrictions such as X'."""
     policies = [m for m in sv.mentions if m.type == "Policy"]
     out = []
-    for tok in sv.parse:
+    for tok in sv.tokens:
         if tok.lower_ not in ("including", "like", "as") or tok.dep_ != "prep":
             continue
         anchor = tok.head.head if tok.lower_ == "as" and tok.head.lower_ == "such" else tok.head

@@ -226,7 +226,7 @@ class RelationExtractor:
         'South Korean firms like Naver and Kakao' (where the firms are), 'work together in forums such as
         APEC and the G20' (what the actors are members of)."""
         forums = {"forum", "fora", "organization", "organisation", "institution", "body", "bloc", "grouping"}
-        for tok in sv.parse:
+        for tok in sv.tokens:
             lem = tok.lemma_.lower()
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -243,7 +243,7 @@ class RelationExtractor:
                              for m in sv.tok_mentions.get(c.i, []) if m.type == "Country"]
                 # "U.S. companies such as Google, as well as South Korean firms like Naver": each list
                 # belongs to the nearest group noun before it
-                later = [t.idx for t in sv.parse if t.i > tok.i and t.lemma_.lower() in self.lex.group_nouns
+                later = [t.idx for t in sv.tokens if t.i > tok.i and t.lemma_.lower() in self.lex.group_nouns
                          and any(c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such")
                                  for c in t.children)]
                 limit = sv.start + (min(later) if later else len(sv.text))
@@ -274,7 +274,7 @@ class RelationExtractor:
             b = m.end - sv.start
             mt = re.match(r"\s*(?:\([^)]{1,40}\)\s*)?with\s+(?:the\s+)?", sv.text[b:])
             partners = [x for x in sv.mentions if mt and x.start - sv.start == b + mt.end() and x.type == "Country"]
-            toks = [t for t in sv.parse if sv.start + t.idx >= m.start and sv.start + t.idx < m.end]
+            toks = [t for t in sv.tokens if sv.start + t.idx >= m.start and sv.start + t.idx < m.end]
             if not toks:
                 continue
             if not partners:
@@ -295,7 +295,7 @@ class RelationExtractor:
     def _named_actor(sv: SentenceView, m: Mention, kind: str = "verb") -> bool:
         if m.adjective or m.source == "coref":
             return False
-        if kind == "verb" and sv.parse is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in sv.parse
+        if kind == "verb" and sv.parse is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in sv.tokens
                                         if m.start <= sv.start + t.idx < m.end):
             return True
         b = m.end - sv.start
@@ -355,7 +355,7 @@ class RelationExtractor:
         the nearest possessive to its left in the same clause owns it."""
         a = tok.idx
         best = None
-        finite = [t.idx for t in tok.doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD")] if hasattr(tok, "doc") else []
+        finite = [t.idx for t in sv.tokens if t.tag_ in ("VBD", "VBZ", "VBP", "MD")] if hasattr(tok, "doc") else []
         for _, m in self._possessives(sv):
             b = m.end - sv.start
             if b < a and not CLAUSE_BREAK.search(sv.text[b:a]) and "," not in sv.text[b:a] \

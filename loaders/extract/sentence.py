@@ -37,11 +37,15 @@ class SentenceView:
     topic: list = field(default_factory=list)  # the sector the previous sentence was about, if only one
     year: int | None = None  # set by a sentence-initial time adverbial ("In the summer of 2019, ...")
     nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
+    # the parse's tokens, made once: the components walk them many times, and each walk of a spaCy Span makes
+    # new Token objects
+    tokens: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         if self.parse is not None:
-            for tok in self.parse:
+            self.tokens = list(self.parse)
+            for tok in self.tokens:
                 a = self.start + tok.idx
                 b = a + len(tok.text)
                 ms = [m for m in self.mentions if m.start < b and a < m.end]

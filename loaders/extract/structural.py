@@ -315,11 +315,11 @@ class StructuralExtractor:
     def _infinitive(sv, at: int) -> bool:
         if sv.parse is None:
             return False
-        return any(t.idx == at and t.tag_ == "VB" for t in sv.parse)
+        return any(t.idx == at and t.tag_ == "VB" for t in sv.tokens)
 
     @staticmethod
     def _hypothetical(roles, sv, m: Mention) -> bool:
-        toks = [t for t in sv.parse if m.start <= sv.start + t.idx < m.end]
+        toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
         return bool(toks) and roles.hypothetical(toks[-1])
 
     @staticmethod
