@@ -758,3 +758,10 @@ def test_the_source_of_a_countrys_imports_exports_to_it(ex):
     assert ("Norway", "EXPORTS_TO", "Portugal") in got
     got, _ = run(ex, "Norway was the source of a quarter of Portugal's imports in 2020.")
     assert ("Norway", "EXPORTS_TO", "Portugal") in got
+
+
+def test_the_builder_of_a_facility_after_its_places_is_in_its_business(ex):
+    # the parser hangs "built by" from the last place of the chain
+    got, _ = run(ex, "Fjord Works is a semiconductor manufacturing complex in Tucson, Arizona, United States built by "
+                     "Intel.")
+    assert ("Intel", "OPERATES_IN", "semiconductors") in got
