@@ -765,3 +765,11 @@ def test_the_builder_of_a_facility_after_its_places_is_in_its_business(ex):
     got, _ = run(ex, "Fjord Works is a semiconductor manufacturing complex in Tucson, Arizona, United States built by "
                      "Intel.")
     assert ("Intel", "OPERATES_IN", "semiconductors") in got
+
+
+def test_a_dispute_title_names_the_measure_and_who_imposes_it(ex):
+    got, out = run(ex, "DS: Norway — Anti-Dumping and Countervailing Measures on Large Residential Washers from Portugal")
+    policy = next(e for e in out.entities.values() if e.type == "Policy")
+    assert "Anti-Dumping and Countervailing Measures on Large Residential Washers from Portugal" in policy.aliases
+    assert ("Norway", "IMPOSES", policy.name) in got
+    assert (policy.name, "TARGETS", "Portugal") in got

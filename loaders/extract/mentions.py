@@ -536,7 +536,12 @@ class NerRecognizer:
             if len(text.split()) >= 2 and text.split()[0] in self.firm_heads and ent.label_ in ("ORG", "PERSON",
                                                                                                "PRODUCT", "GPE"):
                 type_ = "Firm"  # "SK Siltron", "Samsung Biologics"
-            out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", text), text, "ner", aliases={text}))
+            aliases = {text}
+            if type_ == "Policy":  # "Anti-Dumping and Countervailing Measures on Large Residential Washers from Korea"
+                more = TITLE_TAIL.match(sent.doc.text, ent.end_char)
+                if more:
+                    aliases.add(text + re.sub(r"\s+", " ", more.group(0)))
+            out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", text), text, "ner", aliases=aliases))
         out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
@@ -595,6 +600,12 @@ class NerRecognizer:
                 continue
             out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
         return out
+
+
+# the rest of a measure's title: what it is on and where from, in title case ("... on Large Residential Washers
+# from Korea", "... of Imports of Semiconductors")
+TITLE_TAIL = re.compile(r"(?:\s+(?:on|of|from|against|into|to|concerning)\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}"
+                        r"[A-Z][\w'’.\-]*)+")
 
 
 def might_contain(text: str, lemmas) -> bool:

@@ -180,6 +180,8 @@ class StructuralExtractor:
             k -= 1
         prefix = left[:pos].rstrip()
         prefix = re.sub(r"(?:[’']s?|\bthe)$", "", prefix).rstrip()
+        if m.text[:1].isupper():  # a dispute's title: "United States — Anti-Dumping Measures on Washers"
+            prefix = re.sub(r"\s*[\u2014\u2013]$", "", prefix).rstrip()
         ends = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "InternationalOrganization")
                 and x.end - sv.start == len(prefix)]
         if not ends and prefix != left.rstrip():
