@@ -773,3 +773,18 @@ def test_a_dispute_title_names_the_measure_and_who_imposes_it(ex):
     assert "Anti-Dumping and Countervailing Measures on Large Residential Washers from Portugal" in policy.aliases
     assert ("Norway", "IMPOSES", policy.name) in got
     assert (policy.name, "TARGETS", "Portugal") in got
+
+
+@pytest.mark.parametrize("text, facility", [
+    ("Hanwha acquired the Philly yard in 2024.", "Philly yard"),
+    ("Samsung Electronics opened an R&D center in Lisbon.", "R&D center"),
+    ("Crowds gathered at Norway's Stord Megasite in 2023.", "Stord Megasite"),
+])
+def test_yards_centers_and_megasites_are_facilities(ex, text, facility):
+    _, out = run(ex, text)
+    assert facility in {e.name for e in out.entities.values() if e.type == "Facility"}
+
+
+def test_a_center_of_attention_is_no_facility(ex):
+    _, out = run(ex, "The data center market grew and the customer base shrank.")
+    assert not [e for e in out.entities.values() if e.type == "Facility"]
