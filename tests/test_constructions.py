@@ -788,3 +788,10 @@ def test_yards_centers_and_megasites_are_facilities(ex, text, facility):
 def test_a_center_of_attention_is_no_facility(ex):
     _, out = run(ex, "The data center market grew and the customer base shrank.")
     assert not [e for e in out.entities.values() if e.type == "Facility"]
+
+
+def test_a_date_is_not_what_a_measure_is_on(ex):
+    _, out = run(ex, "Portugal announced the deployment on 8 July.")
+    assert not [e for e in out.entities.values() if "July" in e.name]
+    got, _ = run(ex, "Norway imposed tariffs on Portuguese wine on 18 May 2020.")
+    assert ("Norway", "IMPOSES", "tariffs on Portuguese wine") in got

@@ -446,6 +446,8 @@ class DescriptiveRecognizer:
         for child in rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS for t in objs[0].subtree):
+                    continue  # "the deployment on 8 July": when, not what it is on
                 if objs:
                     sub = list(objs[0].subtree)
                     # "tariffs on Canada, Mexico and China": the object with the names coordinated with it
@@ -601,6 +603,8 @@ class NerRecognizer:
             out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
         return out
 
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 # the rest of a measure's title: what it is on and where from, in title case ("... on Large Residential Washers
 # from Korea", "... of Imports of Semiconductors")
