@@ -795,3 +795,14 @@ def test_a_date_is_not_what_a_measure_is_on(ex):
     assert not [e for e in out.entities.values() if "July" in e.name]
     got, _ = run(ex, "Norway imposed tariffs on Portuguese wine on 18 May 2020.")
     assert ("Norway", "IMPOSES", "tariffs on Portuguese wine") in got
+
+
+def test_imports_from_a_list_come_from_each_and_go_to_none_of_them(ex):
+    got, _ = run(ex, "The proclamation adjusts imports of aluminum from Norway, Iceland and Portugal.")
+    assert not any(p == "EXPORTS_TO" for _, p, _ in got)  # the origins do not trade among themselves
+    assert {("proclamation", "TARGETS", c) for c in ("Norway", "Iceland", "Portugal")} <= set(got)
+    got, _ = run(ex, "Spanish imports from Norway, Iceland and Portugal rose.")
+    assert {(c, "EXPORTS_TO", "Spain") for c in ("Norway", "Iceland", "Portugal")} == \
+        {k for k in got if k[1] == "EXPORTS_TO"}
+    got, _ = run(ex, "The tariffs restrict Spanish imports from Portugal.")
+    assert not any(p == "TARGETS" and o == "Spain" for _, p, o in got)  # the buyer is no target

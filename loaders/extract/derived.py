@@ -131,6 +131,9 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             span = list(obj.subtree)
             a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
             covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Sector", "Country", "Firm")]
+            if obj.lemma_.lower() in ("import", "purchase"):  # "restricted U.S. imports from X": the buyer is no target
+                buyers = [offset + c.idx for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+                covered = [m for m in covered if m.type != "Country" or not any(m.start <= x < m.end for x in buyers)]
             what = _subtree_text(parse, obj)
         else:
             heads = [obj] + list(obj.conjuncts)

@@ -200,7 +200,8 @@ class ParsedRoles:
                 out += got
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
                 out += [m for m in self.denotes_list(c) if m.type in ACTOR_TYPES]
-            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from") and not (
+                    c.lower_ == "from" and noun.lemma_.lower() in IMPORT_NOUNS):  # imports "from" X come from X
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.denotes_list(p)
@@ -271,9 +272,14 @@ class ParsedRoles:
                   if p.dep_ == "pobj"]
         goods += [g for x in list(goods) for g in x.conjuncts]
         goods = [g for g in goods if g.lemma_.lower() not in self.lex.group_nouns]  # "bought American firms"
-        out = [replace(m, adjective=False) for g in goods for c in g.children  # (the adjective is the origin)
-               if c.dep_ in ("compound", "amod", "nmod", "poss") for m in self.denotes(c) if m.type == "Country"]
-        return unique_mentions(out)
+        # "restricted imports of steel from Korea": imports come from their "from" (their nationality, "U.S.
+        # imports", is the buyer's)
+        flows = [g for g in goods if g.lemma_.lower() in IMPORT_NOUNS]
+        out = [m for g in flows for c in g.children if c.dep_ == "prep" and c.lower_ == "from"
+               for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p) if m.type == "Country"]
+        out += [replace(m, adjective=False) for g in goods if g not in flows for c in g.children
+                if c.dep_ in ("compound", "amod", "nmod", "poss") for m in self.denotes(c) if m.type == "Country"]
+        return unique_mentions(out)  # (the adjective is the origin: "Korea imports U.S. beef")
 
     def fellow(self, tok) -> list[Mention]:
         """'X notified the other TPP signatories', 'X and its fellow members': X holds the role too."""
