@@ -806,3 +806,13 @@ def test_imports_from_a_list_come_from_each_and_go_to_none_of_them(ex):
         {k for k in got if k[1] == "EXPORTS_TO"}
     got, _ = run(ex, "The tariffs restrict Spanish imports from Portugal.")
     assert not any(p == "TARGETS" and o == "Spain" for _, p, o in got)  # the buyer is no target
+
+
+@pytest.mark.parametrize("text", [
+    "Spain prevented Portuguese companies from investing in Spain.",
+    "The law bars Norwegian firms from investing in Texas.",
+    "Samsung Electronics refrained from investing in Texas.",
+])
+def test_what_someone_is_kept_from_doing_is_no_fact(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p == "INVESTS_IN" for _, p, _ in got)

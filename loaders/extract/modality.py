@@ -57,6 +57,8 @@ def modality(sv, subject, obj) -> str:
     if not ts and not to:
         return "stated"
     anchor = _lowest_common(ts[-1], to[-1]) if ts and to else (ts or to)[-1]
+    if anchor is not None and _prevented(to[-1] if to else ts[-1], anchor):
+        return "negated"  # "preventing Korean companies from investing in China": no investment is stated
     if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
         # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
         # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea")
@@ -81,6 +83,24 @@ def modality(sv, subject, obj) -> str:
         if node.dep_ not in ("xcomp", "conj", "aux", "auxpass"):
             break  # the clause ends: "X said that Y would ..." is Y's clause only
     return "stated"
+
+
+# verbs that keep someone from doing what their "from" clause says: "barred X from investing in Y"
+PREVENTING = frozenset({"prevent", "prohibit", "bar", "ban", "stop", "block", "forbid", "keep", "exclude", "deter",
+                        "restrict", "discourage", "restrain", "preclude", "refrain", "withhold"})
+
+
+def _prevented(tok, anchor) -> bool:
+    """Whether, between tok and the anchor of the fact, an action stands in the "from" clause of a preventing
+    verb ("prohibiting the two countries from cooperating", "Huawei was banned from supplying")."""
+    node = tok
+    for _ in range(12):
+        if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head.lemma_.lower() in PREVENTING:
+            return True
+        if node is anchor or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 # Rules whose facts no clause modality touches: they read negation themselves ("has not exempted X ...,
