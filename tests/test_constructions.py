@@ -816,3 +816,8 @@ def test_imports_from_a_list_come_from_each_and_go_to_none_of_them(ex):
 def test_what_someone_is_kept_from_doing_is_no_fact(ex, text):
     got, _ = run(ex, text)
     assert not any(p == "INVESTS_IN" for _, p, _ in got)
+
+
+def test_a_with_phrase_describes_what_a_measure_is_for_not_its_target(ex):
+    got, _ = run(ex, "The act provides tax credits to chip makers with operations in Portugal.")
+    assert not any(p == "TARGETS" and o == "Portugal" for _, p, o in got)

@@ -269,7 +269,8 @@ class StructuralExtractor:
             if pp:
                 a = m.end + pp.end()
                 window_end = a + 80
-                stop = re.search(r"[,;:]|\b(?:that|which|who|because|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
+                # (a "with" phrase describes the object: "credits to chip makers with operations in the U.S.")
+                stop = re.search(r"[,;:]|\b(?:that|which|who|because|with|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
                                  r"but)\b",
                              sv.text[a - sv.start:])
                 if stop:
