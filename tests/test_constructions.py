@@ -821,3 +821,10 @@ def test_what_someone_is_kept_from_doing_is_no_fact(ex, text):
 def test_a_with_phrase_describes_what_a_measure_is_for_not_its_target(ex):
     got, _ = run(ex, "The act provides tax credits to chip makers with operations in Portugal.")
     assert not any(p == "TARGETS" and o == "Portugal" for _, p, o in got)
+
+
+def test_a_name_the_document_typed_once_stays_that_entity(ex):
+    got, _ = run(ex, "We will hear from the Portuguese firm Quintaluz, which makes glass substrates. "
+                     "The Department of Commerce signed a memorandum of terms with Quintaluz in 2024.")
+    assert ("Quintaluz", "PARTNERS_WITH", "Department of Commerce") in got \
+        or ("Department of Commerce", "PARTNERS_WITH", "Quintaluz") in got

@@ -19,6 +19,7 @@ from ...graph.model import Entity, Evidence, Relation, entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from ..read.document import Document
+from ..read.repair import is_word
 from .amounts import sentence_year
 from .constructions import DocumentState, run_constructions
 from .coref import Coreference
@@ -172,6 +173,7 @@ class Extractor:
         recent_pair, pair_age = None, 0  # the last two countries named together
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
         abbrevs: dict[str, Mention] = {}  # "BlueOval SK, LLC (BOSK)": the abbreviations the document defines
+        names: dict[str, Mention] = {}  # names the document has typed ("the Korean firm Absolics"), by surface
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             while gi < len(gaz) and gaz[gi].end <= s:
@@ -184,6 +186,7 @@ class Extractor:
                 j += 1
             mentions = _abbreviations(text, s, e, _ordinal_instances(text, self._sentence_mentions(
                 text, s, e, parse, sent_gaz)), abbrevs)
+            mentions = _known_names(text, s, e, mentions, names)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
                 if m.source == "pattern":
@@ -641,6 +644,34 @@ def _abbreviations(text: str, s: int, e: int, mentions: list[Mention], abbrevs: 
             a, b = s + mt.start(), s + mt.end()
             if not any(x < b and a < y for x, y in taken) and not (a > 0 and text[a - 1] == "("):
                 out.append(Mention(a, b, abbr, full.type, full.id, full.name, "coref", wikidata=full.wikidata))
+    return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+# what a name typed once in a document stays in its later sentences
+NAMED_TYPES = frozenset({"Firm", "Person", "GovernmentBody", "Facility"})
+
+
+def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict[str, Mention]) -> list[Mention]:
+    """A name the document typed once ("the Korean firm Absolics") is that entity wherever a later sentence
+    writes it, though the statistical NER misses it there ("signed a memorandum with Absolics"). Learns the
+    sentence's new names and returns its mentions with the uses found."""
+    out = list(mentions)
+    if names:
+        sentence = text[s:e]
+        taken = [(m.start, m.end) for m in out]
+        for surface, known in names.items():
+            if surface not in sentence:
+                continue
+            for mt in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", sentence):
+                a, b = s + mt.start(), s + mt.end()
+                if not any(x < b and a < y for x, y in taken):
+                    out.append(Mention(a, b, surface, known.type, known.id, known.name, "ner", wikidata=known.wikidata,
+                                       aliases={surface}))
+                    taken.append((a, b))
+    for m in mentions:
+        if m.source == "ner" and m.type in NAMED_TYPES and not m.adjective and len(m.text) >= 3 \
+                and m.text[:1].isupper() and (" " in m.text or not is_word(m.text)):
+            names.setdefault(m.text, m)
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
