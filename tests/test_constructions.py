@@ -828,3 +828,9 @@ def test_a_name_the_document_typed_once_stays_that_entity(ex):
                      "The Department of Commerce signed a memorandum of terms with Quintaluz in 2024.")
     assert ("Quintaluz", "PARTNERS_WITH", "Department of Commerce") in got \
         or ("Department of Commerce", "PARTNERS_WITH", "Quintaluz") in got
+
+
+def test_a_family_name_alone_is_the_person_named_before(ex):
+    _, out = run(ex, "Carlos Del Toro visited the yard in 2023. Later, Secretary Del Toro toured Lisbon.")
+    people = {e.name for e in out.entities.values() if e.type == "Person"}
+    assert people == {"Carlos Del Toro"}, people

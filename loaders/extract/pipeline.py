@@ -655,12 +655,12 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
     """A name the document typed once ("the Korean firm Absolics") is that entity wherever a later sentence
     writes it, though the statistical NER misses it there ("signed a memorandum with Absolics"). Learns the
     sentence's new names and returns its mentions with the uses found."""
-    out = list(mentions)
+    out = [_full_person(m, names) for m in mentions]
     if names:
         sentence = text[s:e]
         taken = [(m.start, m.end) for m in out]
         for surface, known in names.items():
-            if surface not in sentence:
+            if surface.startswith(SURNAME) or surface not in sentence:
                 continue
             for mt in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", sentence):
                 a, b = s + mt.start(), s + mt.end()
@@ -672,7 +672,32 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
         if m.source == "ner" and m.type in NAMED_TYPES and not m.adjective and len(m.text) >= 3 \
                 and m.text[:1].isupper() and (" " in m.text or not is_word(m.text)):
             names.setdefault(m.text, m)
+        if m.source == "ner" and m.type == "Person" and " " in m.name:
+            for short in _surname_forms(m.name):
+                names[SURNAME + short] = m  # the person named last with that family name
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+SURNAME = "\x00"  # key prefix in `names` for a person's family name (looked up, never searched for)
+
+
+def _surname_forms(name: str) -> list[str]:
+    """'Carlos Del Toro' -> 'Del Toro', 'Toro'; 'Lee Jae-myung' (family name first) -> 'Lee'."""
+    words = name.split()
+    if "-" in words[-1] and len(words) == 2:
+        return [words[0]]
+    return [" ".join(words[-2:]), words[-1]] if len(words) >= 3 else [words[-1]]
+
+
+def _full_person(m: Mention, names: dict[str, Mention]) -> Mention:
+    """'Secretary Del Toro' after 'Carlos Del Toro': the family name alone is the person named before."""
+    if m.source != "ner" or m.type != "Person" or " " in m.text and m.text not in {
+            k[1:] for k in names if k.startswith(SURNAME)}:
+        return m
+    full = names.get(SURNAME + m.text)
+    if full is None or full.id == m.id:
+        return m
+    return Mention(m.start, m.end, m.text, "Person", full.id, full.name, "coref", wikidata=full.wikidata)
 
 
 def _heading(text: str) -> bool:
