@@ -834,3 +834,13 @@ def test_a_family_name_alone_is_the_person_named_before(ex):
     _, out = run(ex, "Carlos Del Toro visited the yard in 2023. Later, Secretary Del Toro toured Lisbon.")
     people = {e.name for e in out.entities.values() if e.type == "Person"}
     assert people == {"Carlos Del Toro"}, people
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("The FEOC prohibitions associated with the Inflation Reduction Act apply to battery makers.",
+     "FEOC prohibitions"),
+    ("The investment tax credits established by the CHIPS and Science Act went to Intel.", "investment tax credits"),
+])
+def test_a_participle_after_a_measure_names_the_law_behind_it(ex, text, measure):
+    got, _ = run(ex, text)
+    assert any(p == "AUTHORIZES" and o == measure for _, p, o in got), got

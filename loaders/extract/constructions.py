@@ -371,11 +371,27 @@ def law_possessive(sv, roles, state):
 LAW_POSSESSIVE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[’']s?\s+")
 
 
+# what a law does to the measures it brings: "authorized by", "established by", "created by the Act"
+ENACTING = frozenset({"authorize", "authorise", "establish", "create", "fund", "mandate", "enact", "introduce",
+                      "provide", "require", "set", "impose"})
+
+
 def under_law(sv, roles, state):
-    """'$75 million in direct funding under the CHIPS Act', 'tariffs imposed under Section 232': the law
-    (or authority) authorises the measure it is cited for."""
+    """'$75 million in direct funding under the CHIPS Act', 'tariffs imposed under Section 232', 'the credits
+    authorized by the Act', 'the prohibitions associated with the Act': the law (or authority) authorises the
+    measure it is cited for."""
     out = []
     for tok in sv.tokens:
+        # "the credits authorized by the Act", "the prohibitions associated with the Act": a participle after the
+        # measure names the law behind it
+        part = tok.head
+        if (tok.dep_ == "agent" and part.lemma_.lower() in ENACTING or tok.lower_ == "with"
+                and part.lemma_.lower() in ("associate", "connect", "link", "tie")) and part.dep_ == "acl":
+            laws = [m for c in tok.children if c.dep_ == "pobj" for m in roles.denotes_list(c) if m.type == "Law"]
+            for law in laws:
+                for p in (m for m in roles.denotes(part.head) if m.type == "Policy" and m.id != law.id):
+                    out.append(_cand(law, "AUTHORIZES", p, sv, "under-law", 0.75))
+            continue
         if tok.lower_ not in ("under", "pursuant") or tok.dep_ != "prep":
             continue
         pobj = [c for c in tok.children if c.dep_ == "pobj"]
