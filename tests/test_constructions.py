@@ -844,3 +844,9 @@ def test_a_family_name_alone_is_the_person_named_before(ex):
 def test_a_participle_after_a_measure_names_the_law_behind_it(ex, text, measure):
     got, _ = run(ex, text)
     assert any(p == "AUTHORIZES" and o == measure for _, p, o in got), got
+
+
+def test_north_and_south_name_two_countries(ex):
+    got, _ = run(ex, "North and South Korea signed the Panmunjom Declaration in 2018.")
+    assert ("North Korea", "SIGNS", "Panmunjom Declaration") in got
+    assert ("South Korea", "SIGNS", "Panmunjom Declaration") in got

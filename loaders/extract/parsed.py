@@ -103,6 +103,11 @@ class ParsedRoles:
 
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
         out = self.denotes(tok, depth)
+        if out and any(c.dep_ == "cc" for x in tok.lefts for c in x.children):
+            # "North and South Korea": the coordination inside the name names a second country
+            inner = [m for x in tok.lefts if any(c.dep_ == "cc" for c in x.children) for t in x.subtree
+                     for m in self.sv.tok_mentions.get(t.i, []) if m.type == "Country" and not m.adjective]
+            out = unique_mentions(out + inner)
         conjuncts = list(tok.conjuncts)
         if out:
             # "the Department of Energy and SK On": the parser may hang "and SK On" from a word inside the
