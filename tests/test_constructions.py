@@ -850,3 +850,9 @@ def test_north_and_south_name_two_countries(ex):
     got, _ = run(ex, "North and South Korea signed the Panmunjom Declaration in 2018.")
     assert ("North Korea", "SIGNS", "Panmunjom Declaration") in got
     assert ("South Korea", "SIGNS", "Panmunjom Declaration") in got
+
+
+def test_coordinated_modifiers_name_one_measure(ex):
+    got, _ = run(ex, "Portugal imposed steel and aluminum tariffs in 2018.")
+    assert ("Portugal", "IMPOSES", "steel and aluminum tariffs") in got
+    assert ("steel and aluminum tariffs", "TARGETS", "aluminum") in got

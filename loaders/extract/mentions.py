@@ -299,6 +299,12 @@ class DescriptiveRecognizer:
             first = tok.i
             j = tok.i - 1
             while j >= 0 and (sent[j].dep_ in ("compound", "amod", "nmod", "npadvmod")
+                              # coordinated modifiers: "steel and aluminum tariffs", "tax and accountancy agreements"
+                              # (not owners: "U.S. or EU sanctions" are two measures)
+                              or (sent[j].dep_ in ("conj", "cc") and sent[j].head.i < j
+                                  and sent[j].head.dep_ in ("compound", "amod", "nmod")
+                                  and sent[j].head.head.i == tok.i
+                                  and not any(a <= offset + sent[j].head.idx < b for a, b in taken))
                               or (sent[j].text in ("-", "\u2013") and j > 0)
                               # "the China–Australia Free Trade Agreement": the name glued to the dash is part
                               or (j + 1 < len(sent) and sent[j + 1].text in ("-", "\u2013") and not sent[j].whitespace_
