@@ -121,7 +121,8 @@ RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "obj
                        "amount", "pairwise", "pairwise_only", "pairwise_words", "both_directions", "negation_ok",
                        "confidence", "flags"})
 RULE_FLAGS = frozenset({"no_intent", "named_subjects", "named_country_subject", "parties_of_object", "topic_sector",
-                        "owned_measures", "negated_exemption", "continues_subject", "trade_flow", "owner_invests"})
+                        "owned_measures", "negated_exemption", "continues_subject", "trade_flow", "owner_invests",
+                        "measure_owners"})
 # the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",

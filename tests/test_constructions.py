@@ -856,3 +856,12 @@ def test_coordinated_modifiers_name_one_measure(ex):
     got, _ = run(ex, "Portugal imposed steel and aluminum tariffs in 2018.")
     assert ("Portugal", "IMPOSES", "steel and aluminum tariffs") in got
     assert ("steel and aluminum tariffs", "TARGETS", "aluminum") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Spain retaliated against Portuguese tariffs with duties on Portuguese wine.",
+    "In retaliation for Portugal's export controls, Spain removed Portugal from its white list.",
+])
+def test_retaliating_against_a_measure_is_retaliating_against_who_imposed_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Spain", "RETALIATES_AGAINST", "Portugal") in got

@@ -9,7 +9,7 @@ types. Structural patterns that need no trigger verb live in `structural.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import permutations
 
 from ...ontology import load_model
@@ -207,6 +207,10 @@ class RelationExtractor:
             # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
             # companies" or "both nations’ competitiveness" describe it loosely
             subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m, kind)]
+        if "measure_owners" in rule.flags:
+            # "retaliated against U.S. tariffs", "in retaliation for Japan's export controls": a measure stands for
+            # whoever imposed it
+            objects = objects + [x for o in objects if o.type == "Policy" for x in self._measure_owners(sv, o)]
         if "owned_measures" in rule.flags:
             objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
             owned = {o.id: self._inner_countries(sv, o) for o in objects}
@@ -318,6 +322,15 @@ class RelationExtractor:
                    for n in nouns)
 
     @staticmethod
+    def _measure_owners(sv: SentenceView, policy: Mention) -> list[Mention]:
+        """The countries a measure is named with ('U.S. tariffs') or owned by ("Japan's export controls")."""
+        inner = [replace(x, adjective=False) for x in sv.mentions if x.type == "Country" and policy.start <= x.start
+                 and x.end <= policy.end and x is not policy]
+        before = [x for x in sv.mentions if x.type == "Country" and not x.adjective and x.end <= policy.start
+                  and re.fullmatch(r"[’']s?\s+", sv.text[x.end - sv.start:policy.start - sv.start])]
+        return inner[:1] or before[-1:]
+
+    @staticmethod
     def _inner_countries(sv: SentenceView, policy: Mention) -> set[str]:
         return {x.id for x in sv.mentions if x.type == "Country" and policy.start <= x.start
                 and x.end <= policy.end and x is not policy}
@@ -344,7 +357,10 @@ class RelationExtractor:
     def _before_next_owner(self, sv, tok, objects):
         """'X’s plant in A and Y’s partnership ... in B': B belongs to Y's phrase, not X's."""
         a = tok.idx
-        later = [b for b, _ in self._possessives(sv) if b > a]
+        # (not the possessor of an object itself: "in retaliation for Japan's export controls")
+        later = [b for b, m in self._possessives(sv) if b > a and not any(
+            re.fullmatch(r"[’']s?\s+", sv.text[m.end - sv.start:o.start - sv.start]) for o in objects
+            if o.start >= m.end)]
         if not later:
             return objects
         limit = min(later)
