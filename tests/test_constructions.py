@@ -865,3 +865,9 @@ def test_coordinated_modifiers_name_one_measure(ex):
 def test_retaliating_against_a_measure_is_retaliating_against_who_imposed_it(ex, text):
     got, _ = run(ex, text)
     assert ("Spain", "RETALIATES_AGAINST", "Portugal") in got
+
+
+def test_a_memorandum_of_understanding_is_named_by_what_it_is_on(ex):
+    got, _ = run(ex, "Norway and Portugal signed a memorandum of understanding on shipbuilding cooperation.")
+    assert ("Norway", "SIGNS", "memorandum of understanding on shipbuilding cooperation") in got
+    assert ("Portugal", "SIGNS", "memorandum of understanding on shipbuilding cooperation") in got

@@ -436,6 +436,14 @@ class DescriptiveRecognizer:
                                                                                                       "closure")):
             preps += ("of",)  # "the deployment of the THAAD system", "a review of the acquisition"
         rights = list(tok.rights)
+        through: dict[int, str] = {}  # a pp reached through "of understanding": the words it is named with
+        if type_ == "Agreement":  # "a memorandum of understanding on shipbuilding": past the document's own kind
+            for c in tok.rights:
+                for p in (p for p in c.children if c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj"
+                          and p.lemma_.lower() in ("understanding", "term", "intent", "cooperation")):
+                    for x in p.rights:
+                        rights.append(x)
+                        through[x.i] = f"of {p.text} "
         for c in list(rights):  # "tariffs imposed by Japan on Korean steel": the participle's "on" is the measure's
             if c.dep_ == "acl" and c.tag_ == "VBN" and type_ == "Policy":
                 rights += [x for x in c.children if x.dep_ == "prep" and x.lower_ in ("on", "against")]
@@ -462,7 +470,8 @@ class DescriptiveRecognizer:
                     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if objs[0].i < t.i < last):
                         words = [t for t in words if t.i <= objs[0].i]
                     if len(words) <= 5:
-                        text = child.text + " " + self._name([t for t in words if t.pos_ != "DET"])
+                        text = through.get(child.i, "") + child.text + " " + self._name(
+                            [t for t in words if t.pos_ != "DET"])
                         return text, words[-1].idx + len(words[-1].text)
         return None
 
