@@ -871,3 +871,10 @@ def test_a_memorandum_of_understanding_is_named_by_what_it_is_on(ex):
     got, _ = run(ex, "Norway and Portugal signed a memorandum of understanding on shipbuilding cooperation.")
     assert ("Norway", "SIGNS", "memorandum of understanding on shipbuilding cooperation") in got
     assert ("Portugal", "SIGNS", "memorandum of understanding on shipbuilding cooperation") in got
+
+
+def test_a_country_named_measure_does_not_swallow_later_measures(ex):
+    _, out = run(ex, "Portugal worried about a new Spanish tariff. Later, Spain extended the Spanish light-truck "
+                     "tariff and imposed Spanish steel duties on Portuguese pipes.")
+    names = {e.name for e in out.entities.values() if e.type == "Policy"}
+    assert "Spanish light-truck tariff" in names, names

@@ -146,6 +146,8 @@ class Coreference:
                 continue
             words = [w for w in _words(h.name) if w not in self.lex.generic_modifiers
                      and w not in ("on", "of", "for", "to", "the", "and", "in") and w.rstrip("s") != head]
+            # a country's name says whose, not which: "U.S. tariff" is no description to merge later ones into
+            words = [w for w in words if w not in self._country_words(h.name)]
             if not words or not set(words) <= context:
                 continue
             if countries and not countries <= h.countries:
@@ -162,6 +164,13 @@ class Coreference:
             return None
         at = m.end + mt.end()
         return next((x for x in mentions if x.start == at and x.type in ("Policy", "Law")), None)
+
+    def _country_words(self, name: str) -> set[str]:
+        if self._party_matcher is None:
+            from .mentions import PARTY_TYPES, GazetteerMatcher
+
+            self._party_matcher = GazetteerMatcher(types=PARTY_TYPES)
+        return {w for x in self._party_matcher.find(name) for w in _words(x.text)}
 
     def _parties_fit(self, agreement: Mention, actors: set[str]) -> bool:
         """An agreement named after its parties fits a sentence about other countries only if they are
