@@ -878,3 +878,17 @@ def test_a_country_named_measure_does_not_swallow_later_measures(ex):
                      "tariff and imposed Spanish steel duties on Portuguese pipes.")
     names = {e.name for e in out.entities.values() if e.type == "Policy"}
     assert "Spanish light-truck tariff" in names, names
+
+
+@pytest.mark.parametrize("text, facility", [
+    ("Hanwha's shipyard in Philadelphia, Pennsylvania builds tankers.", "shipyard in Philadelphia"),
+    ("The Samsung plant at Taylor, Texas will make chips.", "Samsung plant"),
+])
+def test_a_facility_in_a_town_is_in_the_state_after_it(ex, text, facility):
+    got, _ = run(ex, text)
+    assert any(s == facility and p == "LOCATED_IN" and o in ("Pennsylvania", "Texas") for s, p, o in got), got
+
+
+def test_a_state_that_starts_another_phrase_is_no_seat(ex):
+    got, _ = run(ex, "The plant in Austin, Texas officials said, is big.")
+    assert not any(p == "LOCATED_IN" and o == "Texas" for _, p, o in got)

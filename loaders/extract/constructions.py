@@ -298,6 +298,27 @@ def described_parties(sv, roles, state):
     return out
 
 
+CITY_COMMA = re.compile(r"\s*(?:(?:in|at|near|outside)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*)?,\s+")
+
+
+def _place_after(sv, m):
+    """The state or country after a facility and its town: '<facility> (in|at) Town, State' where the state ends
+    the phrase (punctuation or a verb follows), however the parser attached it."""
+    mt = CITY_COMMA.match(sv.text, m.end - sv.start)
+    if not mt:
+        return None
+    at = sv.start + mt.end()
+    place = next((x for x in sv.mentions if x.start == at and x.type in ("USState", "Country") and not x.adjective),
+                 None)
+    if place is None:
+        return None
+    rest = sv.text[place.end - sv.start:]
+    if re.match(r"\s*(?:[,.;:)]|$)", rest):
+        return place
+    nxt = next((t for t in sv.tokens if sv.start + t.idx >= place.end), None)
+    return place if nxt is not None and nxt.pos_ in ("VERB", "AUX") else None
+
+
 def of_country(sv, roles, state):
     """'SK On of South Korea', 'Ford Motor Company of the United States', "South Korea's Hanwha Ocean", "Georgia's
     Bryan County Megasite", "Doosan Enerbility (South Korea)": where the firm is from, where the facility is."""
@@ -305,6 +326,10 @@ def of_country(sv, roles, state):
     for m in sv.mentions:
         if m.type not in ("Firm", "GovernmentBody", "Facility") or m.source == "coref":
             continue
+        if m.type == "Facility":  # "the shipyard in Philadelphia, Pennsylvania", "the plant at Taylor, Texas"
+            place = _place_after(sv, m)
+            if place is not None:
+                out.append(_cand(m, "LOCATED_IN", place, sv, "place-chain", 0.7))
         if m.type == "Facility":  # "its Kentucky plant", "the Texas fab": the place that names the facility
             for c in sv.mentions:
                 if c.type == "USState" and c.start == m.start and c.end < m.end and not m.text.endswith("s"):
