@@ -892,3 +892,17 @@ def test_a_facility_in_a_town_is_in_the_state_after_it(ex, text, facility):
 def test_a_state_that_starts_another_phrase_is_no_seat(ex):
     got, _ = run(ex, "The plant in Austin, Texas officials said, is big.")
     assert not any(p == "LOCATED_IN" and o == "Texas" for _, p, o in got)
+
+
+@pytest.mark.parametrize("text, parent, child", [
+    ("Hanwha Ocean, a unit of Hanwha Group, bought the yard.", "Hanwha Group", "Hanwha Ocean"),
+    ("SK On is a subsidiary of SK Innovation.", "SK Innovation", "SK On"),
+])
+def test_a_parent_owns_its_subsidiary(ex, text, parent, child):
+    got, _ = run(ex, text)
+    assert (parent, "INVESTS_IN", child) in got
+
+
+def test_no_subsidiary_no_parent(ex):
+    got, _ = run(ex, "SK On is not a subsidiary of Samsung Electronics.")
+    assert not any(p == "INVESTS_IN" for _, p, _ in got)
