@@ -906,3 +906,11 @@ def test_a_parent_owns_its_subsidiary(ex, text, parent, child):
 def test_no_subsidiary_no_parent(ex):
     got, _ = run(ex, "SK On is not a subsidiary of Samsung Electronics.")
     assert not any(p == "INVESTS_IN" for _, p, _ in got)
+
+
+def test_an_executive_order_is_named_by_what_it_is_on(ex):
+    # two orders of one kind are two measures; a date later in the sentence says when, not what
+    got, _ = run(ex, "In 2025, President Trump signed an executive order on shipbuilding in April and an executive "
+                     "order on steel in May.")
+    assert ("Donald Trump", "IMPOSES", "executive order on shipbuilding") in got
+    assert ("Donald Trump", "IMPOSES", "executive order on steel") in got

@@ -349,7 +349,10 @@ class DescriptiveRecognizer:
                 continue  # crosses a name's boundary
             core = self._name(tokens) if not (lead or numbered) else sent.text[start - offset - base:end - offset
                                                                                 - base]
-            name = core if (words or not pp) else f"{core} {pp[0]}"
+            # a kind's words say no more than the bare head: "an executive order on shipbuilding" is named by what
+            # it is on, as "an order on shipbuilding" is
+            kind_only = bool(words) and all(w.lower_ in self.lex.generic_words for w in words)
+            name = core if ((words and not kind_only) or not pp) else f"{core} {pp[0]}"
             m = Mention(start, end, name, type_, entity_id(type_, name), name, "pattern")
             m.aliases = {name} | ({f"{core} {pp[0]}"} if pp else set())
             if first < tokens[0].i:  # keep the full surface ("25 percent U.S. tariff on ...") as an alias
@@ -460,7 +463,8 @@ class DescriptiveRecognizer:
         for child in rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS for t in objs[0].subtree):
+                if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
+                                for t in [objs[0], *objs[0].lefts]):
                     continue  # "the deployment on 8 July": when, not what it is on
                 if objs:
                     sub = list(objs[0].subtree)
