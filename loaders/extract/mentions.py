@@ -295,29 +295,7 @@ class DescriptiveRecognizer:
                 continue  # "Governor Bill Lee": the first name of a person, not a bill
             if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and self.lex.head_type(tok.head):
                 continue  # 'quota' in 'quota system': the head is further right
-            # contiguous left modifiers: "Japanese export restrictions", "electric vehicle plant"
-            first = tok.i
-            j = tok.i - 1
-            while j >= 0 and (sent[j].dep_ in ("compound", "amod", "nmod", "npadvmod")
-                              # coordinated modifiers: "steel and aluminum tariffs", "tax and accountancy agreements"
-                              # (not owners: "U.S. or EU sanctions" are two measures)
-                              or (sent[j].dep_ in ("conj", "cc") and sent[j].head.i < j
-                                  and sent[j].head.dep_ in ("compound", "amod", "nmod")
-                                  and sent[j].head.head.i == tok.i
-                                  and not any(a <= offset + sent[j].head.idx < b for a, b in taken))
-                              or (sent[j].text in ("-", "\u2013") and j > 0)
-                              # "the China–Australia Free Trade Agreement": the name glued to the dash is part
-                              or (j + 1 < len(sent) and sent[j + 1].text in ("-", "\u2013") and not sent[j].whitespace_
-                                  and sent[j].text[:1].isupper() and first == j + 1)
-                              # "the 45X production credit", "Section 30D": a section's designator
-                              or (re.fullmatch(r"\d{1,4}[A-Z]{1,2}", sent[j].text) is not None)
-                              # "Section 232", "Title III": a capitalised word and its number, however parsed
-                              or (sent[j].like_num and j > 0 and sent[j - 1].text[:1].isupper()
-                                  and sent[j - 1].is_alpha)
-                              or (sent[j].text[:1].isupper() and sent[j].is_alpha and j + 1 < len(sent)
-                                  and sent[j + 1].like_num and first == j + 1)) and sent[j].pos_ != "VERB":
-                first = j
-                j -= 1
+            first = _first_modifier(sent, tok, offset, taken)
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
             if tok.lemma_.lower() in self.lex.measure_extensions:  # "tariff" in "tariff hikes" is the head's own
@@ -629,6 +607,34 @@ MONTHS = frozenset("january february march april may june july august september 
 # from Korea", "... of Imports of Semiconductors")
 TITLE_TAIL = re.compile(r"(?:\s+(?:on|of|from|against|into|to|concerning)\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}"
                         r"[A-Z][\w'’.\-]*)+")
+
+
+def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int:
+    """Where the contiguous left modifiers of a head noun begin: "Japanese export restrictions", "electric
+    vehicle plant", "steel and aluminum tariffs", "Section 232 tariffs"."""
+    first = tok.i
+    j = tok.i - 1
+    while j >= 0 and (sent[j].dep_ in ("compound", "amod", "nmod", "npadvmod")
+                      # coordinated modifiers: "steel and aluminum tariffs", "tax and accountancy agreements"
+                      # (not owners: "U.S. or EU sanctions" are two measures)
+                      or (sent[j].dep_ in ("conj", "cc") and sent[j].head.i < j
+                          and sent[j].head.dep_ in ("compound", "amod", "nmod")
+                          and sent[j].head.head.i == tok.i
+                          and not any(a <= offset + sent[j].head.idx < b for a, b in taken))
+                      or (sent[j].text in ("-", "\u2013") and j > 0)
+                      # "the China–Australia Free Trade Agreement": the name glued to the dash is part
+                      or (j + 1 < len(sent) and sent[j + 1].text in ("-", "\u2013") and not sent[j].whitespace_
+                          and sent[j].text[:1].isupper() and first == j + 1)
+                      # "the 45X production credit", "Section 30D": a section's designator
+                      or (re.fullmatch(r"\d{1,4}[A-Z]{1,2}", sent[j].text) is not None)
+                      # "Section 232", "Title III": a capitalised word and its number, however parsed
+                      or (sent[j].like_num and j > 0 and sent[j - 1].text[:1].isupper()
+                          and sent[j - 1].is_alpha)
+                      or (sent[j].text[:1].isupper() and sent[j].is_alpha and j + 1 < len(sent)
+                          and sent[j + 1].like_num and first == j + 1)) and sent[j].pos_ != "VERB":
+        first = j
+        j -= 1
+    return first
 
 
 def might_contain(text: str, lemmas) -> bool:
