@@ -914,3 +914,11 @@ def test_an_executive_order_is_named_by_what_it_is_on(ex):
                      "order on steel in May.")
     assert ("Donald Trump", "IMPOSES", "executive order on shipbuilding") in got
     assert ("Donald Trump", "IMPOSES", "executive order on steel") in got
+
+
+def test_there_is_the_place_named_before(ex):
+    _, out = run(ex, "Samsung Electronics announced a new fab in Texas. The chipmaker will invest $17 billion there.")
+    names = {e.id: e.name for e in out.entities.values()}
+    amounts = {r.props.get("amount_usd") for r in out.relations
+               if (names[r.subject], r.predicate, names[r.object]) == ("Samsung Electronics", "INVESTS_IN", "Texas")}
+    assert 17e9 in amounts, amounts

@@ -53,6 +53,9 @@ def _words(name: str) -> list[str]:
 # "the company will ...", "the automaker said": a firm named before
 DEFINITE_FIRM = re.compile(r"\b[Tt]he\s+((?:company|firm|automaker|carmaker|chipmaker|shipbuilder|steelmaker|"
                            r"manufacturer|conglomerate|corporation|joint venture|venture|JV|group))\b(?!['’]s)")
+# "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"
+THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|seemed|remains?|"
+                   r"remained|appears?|appeared|exists?|existed|may|might|could|can|must|should)\b)")
 # a sentence that opens with "It" (after an optional time adverbial)
 SENTENCE_IT = re.compile(r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?(It)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
                          r"unclear|possible|important|necessary|expected|estimated|worth))")
@@ -276,6 +279,14 @@ class Coreference:
                 firm = next((h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective), None)
             if firm is not None:
                 out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
+        for mt in THERE.finditer(text, s, e):  # "Samsung announced a fab in Texas. It will invest $17 billion there."
+            a, b = mt.span()
+            places = [m for m in list(prev_sentence) + [m for m in mentions if m.end <= a]
+                      if m.type in ("USState", "Country") and not m.adjective and m.source != "coref"]
+            if places and not any(x < b and a < y for x, y in taken):
+                place = max(places, key=lambda m: (m in mentions, m.start))
+                out.append(Mention(a, b, text[a:b], place.type, place.id, place.name, "coref",
+                                   wikidata=place.wikidata))
         mt = SENTENCE_IT.match(text, s, e)
         if mt and prev_sentence:
             a, b = mt.span(1)

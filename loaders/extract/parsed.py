@@ -423,6 +423,9 @@ class ParsedRoles:
 
     def pp(self, tok, preps: set[str], depth: int = 0) -> list[Mention]:
         out = []
+        if "in" in preps:  # "will invest $17 billion there": the place "there" stands for
+            out += [m for c in tok.children if c.dep_ == "advmod" and c.lower_ == "there"
+                    for m in self.sv.tok_mentions.get(c.i, []) if m.type in ("USState", "Country")]
         if depth == 0 and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
             # "opened a plant in Bryan County, Georgia": the parser hangs the noun's "in" from the verb
             for c in tok.head.children:
