@@ -922,3 +922,10 @@ def test_there_is_the_place_named_before(ex):
     amounts = {r.props.get("amount_usd") for r in out.relations
                if (names[r.subject], r.predicate, names[r.object]) == ("Samsung Electronics", "INVESTS_IN", "Texas")}
     assert 17e9 in amounts, amounts
+
+
+def test_measures_named_with_different_countries_stay_two(ex):
+    _, out = run(ex, "Spain criticised the Portuguese emissions standards in 2020. Portugal now accepts cars built "
+                     "to Spanish environmental and emissions standards.")
+    names = {e.name for e in out.entities.values() if e.type == "Policy"}
+    assert "Portuguese emissions standards" in names and any("Spanish" in n for n in names), names

@@ -149,8 +149,12 @@ class Coreference:
                 continue
             words = [w for w in _words(h.name) if w not in self.lex.generic_modifiers
                      and w not in ("on", "of", "for", "to", "the", "and", "in") and w.rstrip("s") != head]
-            # a country's name says whose, not which: "U.S. tariff" is no description to merge later ones into
-            words = [w for w in words if w not in self._country_words(h.name)]
+            # a country's name says whose, not which: "U.S. tariff" is no description to merge later ones into;
+            # and two measures named with different countries are two ("U.S. ... standards", "Korean ... standards")
+            owners_h, owners_m = self._country_words(h.name), self._country_words(m.name)
+            if owners_h and owners_m and not owners_h & owners_m:
+                continue
+            words = [w for w in words if w not in owners_h]
             if not words or not set(words) <= context:
                 continue
             if countries and not countries <= h.countries:
