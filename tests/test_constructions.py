@@ -929,3 +929,12 @@ def test_measures_named_with_different_countries_stay_two(ex):
                      "to Spanish environmental and emissions standards.")
     names = {e.name for e in out.entities.values() if e.type == "Policy"}
     assert "Portuguese emissions standards" in names and any("Spanish" in n for n in names), names
+
+
+@pytest.mark.parametrize("text", [
+    "Since 2020, Portuguese firms have invested $100 billion in Spain.",
+    "Portuguese firms have invested $100 billion in Spain since 2020.",
+])
+def test_the_start_of_a_period_is_no_events_year(ex, text):
+    got, _ = run(ex, text)
+    assert "year" not in got[("Portugal", "INVESTS_IN", "Spain")]
