@@ -938,3 +938,12 @@ def test_measures_named_with_different_countries_stay_two(ex):
 def test_the_start_of_a_period_is_no_events_year(ex, text):
     got, _ = run(ex, text)
     assert "year" not in got[("Portugal", "INVESTS_IN", "Spain")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Spain is the top destination for Portuguese FDI.", "Spain"),
+    ("Texas, the largest recipient of Portuguese investment, welcomed the plant.", "Texas"),
+])
+def test_the_destination_of_a_countrys_investment_receives_it(ex, text, place):
+    got, _ = run(ex, text)
+    assert ("Portugal", "INVESTS_IN", place) in got

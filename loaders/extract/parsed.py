@@ -28,6 +28,8 @@ QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety
 
 # nouns of what a buyer takes in: "the largest source of U.S. imports"
 IMPORT_NOUNS = frozenset({"import", "purchase"})
+# nouns of capital put in: "the top destination for Korean FDI"
+INVESTMENT_NOUNS = frozenset({"investment", "fdi", "capital", "investor"})
 
 
 class ParsedRoles:
@@ -346,6 +348,16 @@ class ParsedRoles:
         if node is None or node.lemma_.lower() not in IMPORT_NOUNS:
             return []
         return [m for m in self.owner(node) if m.type in ("Country", "Firm")]
+
+    def investor_of(self, tok) -> list[Mention]:
+        """'the top destination for Korean FDI', 'the largest recipient of Japanese investment': whose investment
+        the noun receives."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in INVESTMENT_NOUNS:
+                        return [m for m in self.owner(p) if m.type in ("Country", "Firm")]
+        return []
 
     def recipient(self, tok) -> list[Mention]:
         """'Georgia has received $20 billion in Korean investment': who receives the noun's action."""
