@@ -947,3 +947,10 @@ def test_the_start_of_a_period_is_no_events_year(ex, text):
 def test_the_destination_of_a_countrys_investment_receives_it(ex, text, place):
     got, _ = run(ex, text)
     assert ("Portugal", "INVESTS_IN", place) in got
+
+
+def test_the_destination_of_a_countrys_goods_imports_them(ex):
+    got, _ = run(ex, "Spain is the top destination for Portuguese wine.")
+    assert ("Portugal", "EXPORTS_TO", "Spain") in got
+    got, _ = run(ex, "Spain is the top destination for Portuguese FDI.")
+    assert ("Portugal", "EXPORTS_TO", "Spain") not in got  # investment is no goods

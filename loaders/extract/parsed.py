@@ -331,7 +331,7 @@ class ParsedRoles:
         for c in node.children:
             if c.dep_ == "prep" and c.lower_ == "for":
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and p.lemma_.lower() not in INVESTMENT_NOUNS:  # (FDI is no goods)
                         return [m for m in self.owner(p) + self.denotes_list(p) if m.type in ACTOR_TYPES]
         return []
 
