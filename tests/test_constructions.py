@@ -954,3 +954,8 @@ def test_the_destination_of_a_countrys_goods_imports_them(ex):
     assert ("Portugal", "EXPORTS_TO", "Spain") in got
     got, _ = run(ex, "Spain is the top destination for Portuguese FDI.")
     assert ("Portugal", "EXPORTS_TO", "Spain") not in got  # investment is no goods
+
+
+def test_a_list_after_of_is_one_list_however_parsed(ex):
+    got, _ = run(ex, "Portugal is a member of the WTO, the G20 and APEC.")
+    assert {("Portugal", "MEMBER_OF", o) for o in ("WTO", "G20", "APEC")} <= set(got)

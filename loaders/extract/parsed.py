@@ -478,6 +478,12 @@ class ParsedRoles:
                         got = self.denotes_list(p)
                         if not got or all(m.type == "Facility" for m in got):
                             got = got + self._place_of(p)
+                        if got and tok.pos_ in ("NOUN", "PROPN"):
+                            # "a member of the WTO, the G20 and APEC": the parser hangs the rest of the list from
+                            # the noun; names of the same type after the object go on with it
+                            types = {m.type for m in got}
+                            got = got + [m for x in tok.children if x.dep_ == "conj" and x.i > p.i
+                                         for m in self.denotes_list(x) if m.type in types]
                         out += got or self.nested_of(p)
         return unique_mentions(out)
 
