@@ -69,8 +69,8 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> lis
     """Sectors for the common nouns that a head noun of `heads` governs through one of `preps`."""
     w = _words()
     out: list[Mention] = []
-    if not might_contain(parse.text, heads):
-        return out
+    if not might_contain(parse.text, heads) or not re.search(rf"\b(?:{'|'.join(preps)})\b", parse.text.lower()):
+        return out  # (no head or no linking word in the sentence: nothing to walk the parse for)
     for tok in parse:
         if tok.lemma_.lower() not in heads:
             continue
