@@ -59,8 +59,9 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "spring|summer|fall|autumn|winter")
-# (not the bounds of a period: "Since 2020, X has invested ...", "By 2006, ..." date no single event)
-LEADING_TIME = re.compile(r"^\W*(?:In|During|Throughout|As of|Beginning in|Starting in|Later in)\b"
+# (not the start of a period: "Since 2020, X has invested ..." dates no single event; "By 2024, X became ..."
+# says when a state holds)
+LEADING_TIME = re.compile(r"^\W*(?:In|By|During|Throughout|As of|Until|From|Beginning in|Starting in|Later in)\b"
                           r"[^,;]{0,40}?\b((?:19|20)\d\d)\b[^,;]{0,20},")
 LEADING_MONTH = re.compile(rf"^\W*(?:In|By|Since|During|Later in|Early in|In early|In late|In mid-)\s*(?:the\s+)?"
                            rf"(?:early\s+|late\s+)?(?:{MONTHS})\b\s*,")

@@ -9,7 +9,7 @@ from .amounts import find_amounts, find_years
 
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
 # "until 2041", "by the end of 2030": a year that ends or bounds a fact does not date it
-_BOUND_BEFORE = re.compile(r"\b(?:until|till|through|thru|before|by|since)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"\b(?:until|till|through|thru|before|by|[Ss]ince)\s+(?:the\s+end\s+of\s+)?$")
 # a period, not an event: "average exports from 2015 to 2017", "between 2004 and 2016", "in 2015-2017"
 _PERIOD = re.compile(r"\b(?:(?:from|between)\s+(?:\w+\s+)?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
                      r"(?:\w+\s+)?(?:19|20)?\d\d\b")
