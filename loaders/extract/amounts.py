@@ -57,8 +57,8 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
     return [(m.start(), m.end(), int(m.group(1))) for m in YEAR_RE.finditer(text)]
 
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "spring|summer|fall|autumn|winter")
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = MONTH_NAMES + "|spring|summer|fall|autumn|winter"
 # (not the start of a period: "Since 2020, X has invested ..." dates no single event; "By 2024, X became ..."
 # says when a state holds)
 LEADING_TIME = re.compile(r"^\W*(?:In|By|During|Throughout|As of|Until|From|Beginning in|Starting in|Later in)\b"

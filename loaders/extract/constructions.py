@@ -284,7 +284,7 @@ def described_parties(sv, roles, state):
     """'NAFTA, the largest U.S. FTA,', 'NAFTA is a U.S. trade agreement': a description of a named agreement that
     names a country makes it a party (a proposed or planned one only negotiates)."""
     out = []
-    novelty = load_lexicon().novelty_modifiers | {"proposed", "planned", "potential", "possible", "prospective"}
+    novelty = load_lexicon().novelty_modifiers | {"potential", "possible", "prospective"}
     for m in sv.mentions:
         if m.type != "Agreement" or m.source != "coref":
             continue
@@ -964,6 +964,12 @@ HOLDING_VERBS = frozenset({"serve", "swear", "name", "elect", "appoint", "become
                            "confirm", "install", "designate", "act", "reelect", "re-elect"})
 
 
+def _office_holders(roles, verb) -> list[Mention]:
+    """'X served as', 'X was named': who the verb gives the office to (its subject, passive or not)."""
+    return [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in roles.denotes_list(c)] \
+        or roles.subj(verb)
+
+
 def held_titles(sv, roles, state):
     """'X served as Secretary of the Navy', 'X was named CEO of Hanwha Ocean', 'his tenure as Secretary of the
     Navy', 'Lee was elected president of South Korea': a person holds the office a title of a body names."""
@@ -985,20 +991,15 @@ def held_titles(sv, roles, state):
         bodies = [b for b in bodies if b.type != "Country" or role not in ("Secretary", "Minister", "Representative")]
         if not bodies:
             continue
-
-        def holder_of(verb):  # "X served as", "X was named": who the verb gives the office to
-            return [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in roles.denotes_list(c)] \
-                or roles.subj(verb)
-
         holders: list[Mention] = []
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             host = tok.head.head
             if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in HOLDING_VERBS:
-                holders = holder_of(host)
+                holders = _office_holders(roles, host)
             elif host.pos_ == "NOUN":  # "his tenure as Secretary of the Navy"
                 holders = roles.owner(host)
         elif tok.dep_ in ("oprd", "attr") and tok.head.lemma_.lower() in HOLDING_VERBS:
-            holders = holder_of(tok.head)
+            holders = _office_holders(roles, tok.head)
         for h in holders:
             if h.type == "Person" and not roles.negated(tok.head):
                 said = tok.text if tok.text.isupper() else tok.text[:1].upper() + tok.text[1:]

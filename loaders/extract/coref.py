@@ -172,21 +172,21 @@ class Coreference:
         at = m.end + mt.end()
         return next((x for x in mentions if x.start == at and x.type in ("Policy", "Law")), None)
 
-    def _country_words(self, name: str) -> set[str]:
+    def _parties_in(self, name: str) -> list[Mention]:
+        """The countries and organisations a name holds ("U.S.-Korea FTA", "U.S. tariff")."""
         if self._party_matcher is None:
             from .mentions import PARTY_TYPES, GazetteerMatcher
 
             self._party_matcher = GazetteerMatcher(types=PARTY_TYPES)
-        return {w for x in self._party_matcher.find(name) for w in _words(x.text)}
+        return self._party_matcher.find(name)
+
+    def _country_words(self, name: str) -> set[str]:
+        return {w for x in self._parties_in(name) for w in _words(x.text)}
 
     def _parties_fit(self, agreement: Mention, actors: set[str]) -> bool:
         """An agreement named after its parties fits a sentence about other countries only if they are
         among them."""
-        if self._party_matcher is None:
-            from .mentions import PARTY_TYPES, GazetteerMatcher
-
-            self._party_matcher = GazetteerMatcher(types=PARTY_TYPES)
-        parties = {x.id for x in self._party_matcher.find(agreement.text)}
+        parties = {x.id for x in self._parties_in(agreement.text)}
         return len(parties) < 2 or actors <= parties
 
     def _novel(self, m: Mention, text: str, offset: int) -> Mention | None:

@@ -101,6 +101,8 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
 
 # what a measure on trade acts on: the flow's words name the goods and where they come from
 TRADE_FLOWS = frozenset({"import", "export", "shipment", "purchase", "sale", "investment"})
+# the flows a buyer takes in ("U.S. imports": the nationality is the buyer's, "from X" the origin)
+IMPORT_NOUNS = frozenset({"import", "purchase"})
 
 
 def measure_heads() -> frozenset:
@@ -131,7 +133,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             span = list(obj.subtree)
             a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
             covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Sector", "Country", "Firm")]
-            if obj.lemma_.lower() in ("import", "purchase"):  # "restricted U.S. imports from X": the buyer is no target
+            if obj.lemma_.lower() in IMPORT_NOUNS:  # "restricted U.S. imports from X": the buyer is no target
                 buyers = [offset + c.idx for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
                 covered = [m for m in covered if m.type != "Country" or not any(m.start <= x < m.end for x in buyers)]
             what = _subtree_text(parse, obj)

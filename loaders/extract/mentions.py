@@ -14,6 +14,7 @@ from functools import lru_cache
 from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
+from .amounts import MONTH_NAMES
 
 
 @dataclass
@@ -178,16 +179,21 @@ class GazetteerMatcher:
         return nxt not in _NAME_BREAKERS
 
 
+def _capitalised_word_before(text: str, start: int) -> str | None:
+    """The capitalised word right before `start`, unless nothing precedes it or it opens a sentence."""
+    m = re.search(r"(^|[.!?:;\n]\s*|\S\s+)?([A-Z][\w&-]*)[ \u00a0]$", text[max(0, start - 40):start])
+    if not m or m.group(1) is None or re.fullmatch(r"[.!?:;\n]\s*", m.group(1) or "") or m.group(1) == "":
+        return None
+    return m.group(2)
+
+
 def _ends_other_name(text: str, start: int, type_: str) -> bool:
     """'America' in 'SK Battery America', 'Latin America': a country's name as the last word of another
     name (capitalised words right before it, not the start of a sentence, not a title or a name's breaker)."""
     if type_ != "Country":
         return False
-    m = re.search(r"(^|[.!?:;\n]\s*|\S\s+)?([A-Z][\w&-]*)[ \u00a0]$", text[max(0, start - 40):start])
-    if not m or m.group(1) is None or re.fullmatch(r"[.!?:;\n]\s*", m.group(1) or "") or m.group(1) == "":
-        return False  # nothing before it, or the capitalised word opens a sentence
-    word = m.group(2)
-    return word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and not word.isupper()
+    word = _capitalised_word_before(text, start)
+    return word is not None and word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and not word.isupper()
 
 
 # capitalised words and an instrument's head word right after a known name: the name is part of a longer title
@@ -200,11 +206,8 @@ def _qualified_instrument(text: str, start: int, end: int, entry) -> bool:
     is another instrument of the same kind, not the known one ("the U.S. CHIPS Act" and its full name still are)."""
     if entry.type not in ("Law", "Agreement", "Policy") or text[start:end] == entry.name:
         return False
-    m = re.search(r"(^|[.!?:;\n]\s*|\S\s+)?([A-Z][\w&-]*)[ \u00a0]$", text[max(0, start - 40):start])
-    if not m or m.group(1) is None or re.fullmatch(r"[.!?:;\n]\s*", m.group(1) or "") or m.group(1) == "":
-        return False  # nothing before it, or the capitalised word opens a sentence
-    word = m.group(2)
-    return word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and word not in QUALIFIERS
+    word = _capitalised_word_before(text, start)
+    return word is not None and word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and word not in QUALIFIERS
 
 
 # words before a known instrument's short name that qualify it without making another one
@@ -603,7 +606,7 @@ class NerRecognizer:
         return out
 
 
-MONTHS = frozenset("january february march april may june july august september october november december".split())
+MONTHS = frozenset(MONTH_NAMES.lower().split("|"))
 
 # the rest of a measure's title: what it is on and where from, in title case ("... on Large Residential Washers
 # from Korea", "... of Imports of Semiconductors")

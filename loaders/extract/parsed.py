@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from .amounts import find_amounts
+from .derived import IMPORT_NOUNS
 from .linear import LinearRoles, _lemmas
 from .mentions import Mention
 from .modality import HYPOTHETICAL
@@ -26,8 +27,6 @@ QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety
                             "wave", "raft", "slew", "package", "round", "batch"})
 
 
-# nouns of what a buyer takes in: "the largest source of U.S. imports"
-IMPORT_NOUNS = frozenset({"import", "purchase"})
 # nouns of capital put in: "the top destination for Korean FDI"
 INVESTMENT_NOUNS = frozenset({"investment", "fdi", "capital", "investor"})
 

@@ -25,7 +25,7 @@ from .constructions import DocumentState, run_constructions
 from .coref import Coreference
 from .derived import derived_mentions
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
-                       default_matcher, list_firms)
+                       _surnames, default_matcher, list_firms)
 from .modality import mark_joint, stated
 from .nlp import load_nlp
 from .pairs import PairFeatures
@@ -174,6 +174,7 @@ class Extractor:
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
         abbrevs: dict[str, Mention] = {}  # "BlueOval SK, LLC (BOSK)": the abbreviations the document defines
         names: dict[str, Mention] = {}  # names the document has typed ("the Korean firm Absolics"), by surface
+        surnames: dict[str, Mention] = {}  # a family name -> the person named last with it ("Del Toro")
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             while gi < len(gaz) and gaz[gi].end <= s:
@@ -186,7 +187,7 @@ class Extractor:
                 j += 1
             mentions = _abbreviations(text, s, e, _ordinal_instances(text, self._sentence_mentions(
                 text, s, e, parse, sent_gaz)), abbrevs)
-            mentions = _known_names(text, s, e, mentions, names)
+            mentions = _known_names(text, s, e, mentions, names, surnames)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
                 if m.source == "pattern":
@@ -651,16 +652,18 @@ def _abbreviations(text: str, s: int, e: int, mentions: list[Mention], abbrevs: 
 NAMED_TYPES = frozenset({"Firm", "Person", "GovernmentBody", "Facility"})
 
 
-def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict[str, Mention]) -> list[Mention]:
+def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict[str, Mention],
+                 surnames: dict[str, Mention]) -> list[Mention]:
     """A name the document typed once ("the Korean firm Absolics") is that entity wherever a later sentence
-    writes it, though the statistical NER misses it there ("signed a memorandum with Absolics"). Learns the
-    sentence's new names and returns its mentions with the uses found."""
-    out = [_full_person(m, names) for m in mentions]
+    writes it, though the statistical NER misses it there ("signed a memorandum with Absolics"); a family name
+    alone is the person named last with it ("Secretary Del Toro"). Learns the sentence's new names and returns
+    its mentions with the uses found."""
+    out = [_full_person(m, surnames) for m in mentions]
     if names:
         sentence = text[s:e]
         taken = [(m.start, m.end) for m in out]
         for surface, known in names.items():
-            if surface.startswith(SURNAME) or surface not in sentence:
+            if surface not in sentence:
                 continue
             for mt in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", sentence):
                 a, b = s + mt.start(), s + mt.end()
@@ -674,27 +677,21 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
             names.setdefault(m.text, m)
         if m.source == "ner" and m.type == "Person" and " " in m.name:
             for short in _surname_forms(m.name):
-                names[SURNAME + short] = m  # the person named last with that family name
+                surnames[short] = m
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
-SURNAME = "\x00"  # key prefix in `names` for a person's family name (looked up, never searched for)
-
-
 def _surname_forms(name: str) -> list[str]:
-    """'Carlos Del Toro' -> 'Del Toro', 'Toro'; 'Lee Jae-myung' (family name first) -> 'Lee'."""
+    """The gazetteer's family names of a person (mentions._surnames: 'Lee Jae-myung' -> 'Lee'), and the last two
+    words of a longer name ('Carlos Del Toro' -> 'Del Toro')."""
     words = name.split()
-    if "-" in words[-1] and len(words) == 2:
-        return [words[0]]
-    return [" ".join(words[-2:]), words[-1]] if len(words) >= 3 else [words[-1]]
+    two = [" ".join(words[-2:])] if len(words) >= 3 and "-" not in words[-1] else []
+    return two + _surnames(name)
 
 
-def _full_person(m: Mention, names: dict[str, Mention]) -> Mention:
+def _full_person(m: Mention, surnames: dict[str, Mention]) -> Mention:
     """'Secretary Del Toro' after 'Carlos Del Toro': the family name alone is the person named before."""
-    if m.source != "ner" or m.type != "Person" or " " in m.text and m.text not in {
-            k[1:] for k in names if k.startswith(SURNAME)}:
-        return m
-    full = names.get(SURNAME + m.text)
+    full = surnames.get(m.text) if m.source == "ner" and m.type == "Person" else None
     if full is None or full.id == m.id:
         return m
     return Mention(m.start, m.end, m.text, "Person", full.id, full.name, "coref", wikidata=full.wikidata)

@@ -322,18 +322,20 @@ class RelationExtractor:
                    for n in nouns)
 
     @staticmethod
-    def _measure_owners(sv: SentenceView, policy: Mention) -> list[Mention]:
+    def _countries_in(sv: SentenceView, policy: Mention) -> list[Mention]:
+        """The countries a measure is named with: 'U.S. tariffs'."""
+        return [x for x in sv.mentions if x.type == "Country" and policy.start <= x.start and x.end <= policy.end
+                and x is not policy]
+
+    def _measure_owners(self, sv: SentenceView, policy: Mention) -> list[Mention]:
         """The countries a measure is named with ('U.S. tariffs') or owned by ("Japan's export controls")."""
-        inner = [replace(x, adjective=False) for x in sv.mentions if x.type == "Country" and policy.start <= x.start
-                 and x.end <= policy.end and x is not policy]
+        inner = [replace(x, adjective=False) for x in self._countries_in(sv, policy)]
         before = [x for x in sv.mentions if x.type == "Country" and not x.adjective and x.end <= policy.start
                   and re.fullmatch(r"[’']s?\s+", sv.text[x.end - sv.start:policy.start - sv.start])]
         return inner[:1] or before[-1:]
 
-    @staticmethod
-    def _inner_countries(sv: SentenceView, policy: Mention) -> set[str]:
-        return {x.id for x in sv.mentions if x.type == "Country" and policy.start <= x.start
-                and x.end <= policy.end and x is not policy}
+    def _inner_countries(self, sv: SentenceView, policy: Mention) -> set[str]:
+        return {x.id for x in self._countries_in(sv, policy)}
 
     @staticmethod
     def _owned_by_other(sv: SentenceView, policy: Mention, subjects: list[Mention]) -> bool:

@@ -20,14 +20,13 @@ from .mentions import PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import ParsedRoles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
+# the titles of who leads a country, a body or a firm
+LEADER_TITLES = (r"president|prime minister|premier|leader|chairman|chairwoman|chair|chief executive|CEO|king|"
+                 r"chancellor|secretary-general|director-general")
 APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+)?"
-                           r"(?P<title>president|prime minister|premier|leader|chairman|chairwoman|chair|"
-                           r"chief executive|CEO|king|chancellor|secretary-general|director-general|minister|"
-                           r"secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+                           rf"(?P<title>{LEADER_TITLES}|minister|secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # "South Korea's president", "TSMC's chief executive", "Samsung's current chairman" (after the owner's name)
-POSSESSED_TITLE = re.compile(r"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+)?"
-                             r"(?P<title>president|prime minister|premier|leader|chairman|chairwoman|chair|"
-                             r"chief executive|CEO|king|chancellor|secretary-general|director-general|head)\b",
+POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+)?(?P<title>{LEADER_TITLES}|head)\b",
                              re.IGNORECASE)
 OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$")
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
