@@ -146,11 +146,25 @@ def _check_rule(i: int, d: dict, predicates: set | None) -> None:
                 raise ValueError(f"{where}: unknown {side} role {role!r}; roles: {sorted(ROLES)} or pp:<prep>,...")
 
 
-def _rule(d: dict) -> Rule:
+def _nouns(words, heads: dict, where: str) -> frozenset:
+    """A rule's nouns; "@Facility" stands for every head word of that type in lexicon.toml (one list, not two)."""
+    out = set()
+    for w in words:
+        if w.startswith("@"):
+            of_type = {h for h, t in heads.items() if t == w[1:]}
+            if not of_type:
+                raise ValueError(f"{where}: {w!r} names no head type of lexicon.toml")
+            out |= of_type
+        else:
+            out.add(w)
+    return frozenset(out)
+
+
+def _rule(i: int, d: dict, heads: dict) -> Rule:
     return Rule(
         predicate=d["predicate"],
         verbs=frozenset(d.get("verbs", ())),
-        nouns=frozenset(d.get("nouns", ())),
+        nouns=_nouns(d.get("nouns", ()), heads, f"patterns.toml rule #{i} ({d['predicate']})"),
         adverbs=frozenset(d.get("adverbs", ())),
         subject=tuple(d.get("subject", ())),
         object=tuple(d.get("object", ())),
@@ -212,7 +226,7 @@ def load_lexicon() -> Lexicon:
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
-        rules=[_rule(r) for r in pats["rule"]],
+        rules=[_rule(i, r, heads) for i, r in enumerate(pats["rule"], 1)],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),
         infobox={k: tuple(v) for k, v in lex.get("infobox", {}).items()},

@@ -959,3 +959,29 @@ def test_the_destination_of_a_countrys_goods_imports_them(ex):
 def test_a_list_after_of_is_one_list_however_parsed(ex):
     got, _ = run(ex, "Portugal is a member of the WTO, the G20 and APEC.")
     assert {("Portugal", "MEMBER_OF", o) for o in ("WTO", "G20", "APEC")} <= set(got)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Nordholm Metals will build a zinc smelter in Tennessee.", "Tennessee"),
+    ("Velmora Marine plans to open a new shipyard in Texas.", "Texas"),
+    ("Quellant Chemical is building a refinery in Louisiana.", "Louisiana"),
+])
+def test_building_any_kind_of_facility_somewhere_invests_there(ex, text, place):
+    # every facility word of lexicon.toml triggers, not a list of its own in patterns.toml
+    got, _ = run(ex, text)
+    firm = text.split(" will ")[0].split(" plans ")[0].split(" is ")[0]
+    assert (firm, "INVESTS_IN", place) in got
+
+
+def test_a_nouns_object_does_not_cross_a_finite_verb(ex):
+    got, _ = run(ex, "In 2019, the Halvard Policy Center reported that 40 percent of South Korean firms said that "
+                     "exports had fallen.")
+    assert not any(p == "LOCATED_IN" for _, p, _ in got)
+
+
+def test_a_type_word_in_a_rule_must_name_a_head_type():
+    from policygraph.ontology.lexicon import _nouns
+    heads = {"plant": "Facility", "tariff": "Policy"}
+    assert _nouns(["@Facility", "office"], heads, "rule #1") == {"plant", "office"}
+    with pytest.raises(ValueError, match="names no head type"):
+        _nouns(["@Facilty"], heads, "rule #1")

@@ -51,6 +51,8 @@ class _FrameContext:
 
 # verbs whose object stops or is held back: "Korea halted exports of fluorine to Japan", "restricts U.S. investments
 # in Chinese firms", "stopping the cooperation between ..."
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "freeze", "prohibit", "end",
                             "restrict", "curb"})
 
@@ -397,6 +399,10 @@ class RelationExtractor:
                 if subject and kind == "noun":  # word order only says who owns a noun inside its phrase
                     out = [m for m in out if m.end - roles.sv.start <= tok.idx
                            and len(roles.sv.text[m.end - roles.sv.start:tok.idx].split()) <= 3]
+                elif kind == "noun":  # a noun's object lies in its own phrase: a finite verb after it ends that
+                    a = tok.idx
+                    out = [m for m in out if not any(a < t.idx < m.start - roles.sv.start and t.tag_ in FINITE_TAGS
+                                                     for t in roles.sv.tokens)]
         return out
 
     def _collect_roles(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True) -> list[Mention]:
