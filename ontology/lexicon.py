@@ -28,6 +28,7 @@ class Rule:
     negation_ok: bool = False
     confidence: float = 0.7
     flags: frozenset = frozenset()  # the predicate's quirks (RULE_FLAGS), read by loaders/extract/relations.py
+    head_types: frozenset = frozenset()  # "@Facility" in nouns: a named facility ("the Metaplant") triggers too
 
 
 @dataclass
@@ -178,6 +179,7 @@ def _rule(i: int, d: dict, heads: dict) -> Rule:
         negation_ok=bool(d.get("negation_ok", False)),
         confidence=float(d.get("confidence", 0.7)),
         flags=frozenset(d.get("flags", ())),
+        head_types=frozenset(w[1:] for w in d.get("nouns", ()) if w.startswith("@")),
     )
 
 

@@ -985,3 +985,9 @@ def test_a_type_word_in_a_rule_must_name_a_head_type():
     assert _nouns(["@Facility", "office"], heads, "rule #1") == {"plant", "office"}
     with pytest.raises(ValueError, match="names no head type"):
         _nouns(["@Facilty"], heads, "rule #1")
+
+
+def test_a_named_facility_triggers_like_its_kind_word(ex):
+    # a facility the gazetteer names, with no facility word in its name
+    got, _ = run(ex, "Hyundai expanded its Metaplant in Georgia last year.")
+    assert ("Hyundai Motor Group", "INVESTS_IN", "Georgia") in got

@@ -547,6 +547,11 @@ class ParsedRoles:
         for tok in self.sv.parse:
             lem = tok.lemma_.lower()
             if lem not in words and tok.lower_ not in words and not (set(_lemmas(tok.lower_)) & words):
+                named = self._named_head_type(tok)
+                if named:  # "opened its Metaplant in Georgia": a named facility stands for its kind's word
+                    for rule in rules:
+                        if named in rule.head_types:
+                            yield rule, tok, "noun"
                 continue  # most tokens trigger nothing: skip the per-rule checks
             verbish = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
                 tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")
@@ -558,6 +563,13 @@ class ParsedRoles:
                     yield rule, tok, "noun"
                 elif tok.pos_ == "ADV" and lem in rule.adverbs:
                     yield rule, tok.head, "verb"
+
+    def _named_head_type(self, tok) -> str | None:
+        """The type of the named mention this proper noun ends, if it ends one."""
+        if tok.pos_ != "PROPN":
+            return None
+        end = self.sv.start + tok.idx + len(tok.text)
+        return next((m.type for m in self.sv.tok_mentions.get(tok.i, ()) if m.end == end), None)
 
     def char_span(self, tok) -> tuple[int, int]:
         return tok.idx, tok.idx + len(tok.text)
