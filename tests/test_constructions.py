@@ -991,3 +991,23 @@ def test_a_named_facility_triggers_like_its_kind_word(ex):
     # a facility the gazetteer names, with no facility word in its name
     got, _ = run(ex, "Hyundai expanded its Metaplant in Georgia last year.")
     assert ("Hyundai Motor Group", "INVESTS_IN", "Georgia") in got
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Velmora Steel North America, Inc. filed the petition.", "Velmora Steel North America"),
+    ("Hanwha Aerospace Holdings Canada, Inc. filed the petition.", "Hanwha Aerospace Holdings Canada"),
+    ("In 2021 Tarsk Acquisition Corp. filed the petition.", "2021 Tarsk Acquisition"),
+    ("Samsung Electronics Co., Ltd. filed the petition.", "Samsung Electronics"),
+])
+def test_a_name_with_its_legal_form_is_a_firm(ex, text, firm):
+    _, out = run(ex, text)
+    assert firm in {e.name for e in out.entities.values() if e.type == "Firm"}
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("The mayor of the City of Norvik met the investors.", "City of Norvik", "GovernmentBody"),
+    ("The series aired on Velmora Television and Tarsk Satellite TV.", "Tarsk Satellite TV", "Firm"),
+])
+def test_local_governments_and_broadcasters_by_their_names(ex, text, name, type_):
+    _, out = run(ex, text)
+    assert (name, type_) in {(e.name, e.type) for e in out.entities.values()}

@@ -672,6 +672,47 @@ def list_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]
     return out
 
 
+# a firm's legal form after its name: "Velmora Steel North America, Inc.", "Samsung Electronics Co., Ltd."
+LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|PLC|L\.P)\b\.?")
+NAME_WORD = re.compile(r"[A-Z0-9][\w&'’.\-]*")
+# capitalised words that open a sentence or a phrase, not a name; the legal words a name may end with before its form
+NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "By", "For", "And", "With", "Of", "At", "From", "To"})
+FORM_WORDS = frozenset({"Co.", "Co", "Company"})
+
+
+def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """A name written with its legal form is a firm's full name: "Velmora Steel North America, Inc." is a firm
+    even when the NER missed it, and one other than the known "Velmora Steel" inside it; "Samsung Electronics
+    Co., Ltd." is the known Samsung Electronics. `text` is the sentence, starting at document offset `offset`."""
+    if not might_contain(text, ("inc", "corp", "ltd", "llc", "plc", "l.p")):
+        return mentions
+    out = list(mentions)
+    for form in LEGAL_FORM.finditer(text):
+        words = []
+        for w in reversed(text[:form.start()].split(" ")):
+            if not NAME_WORD.fullmatch(w) or w in NOT_NAME_WORDS or len(words) == 6:
+                break
+            words.insert(0, w)
+        while words and words[-1] in FORM_WORDS:
+            words.pop()
+        if not words or not any(w[:1].isalpha() for w in words):
+            continue
+        b = offset + text[:form.start()].rstrip().rfind(words[-1]) + len(words[-1])
+        a = b - len(" ".join(words))
+        if text[a - offset:b - offset] != " ".join(words):
+            continue
+        inside = [m for m in out if m.start < b and a < m.end]
+        if any(m.start < a or m.end > offset + form.end() for m in inside) or any(
+                (m.start, m.end) == (a, b) for m in inside):
+            continue  # crosses another name, or already named
+        if any(m.type not in ("Firm", "Country", "USState", "Person", None) for m in inside):
+            continue
+        name = " ".join(words)
+        out = [m for m in out if m not in inside]
+        out.append(Mention(a, b, name, "Firm", entity_id("Firm", name), name, "ner", aliases={name}))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
 @lru_cache(maxsize=1)
 def default_matcher() -> GazetteerMatcher:
     return GazetteerMatcher()

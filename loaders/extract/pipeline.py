@@ -25,7 +25,7 @@ from .constructions import DocumentState, run_constructions
 from .coref import Coreference
 from .derived import derived_mentions
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
-                       _surnames, default_matcher, list_firms)
+                       _surnames, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
 from .nlp import load_nlp
 from .pairs import PairFeatures
@@ -415,6 +415,7 @@ class Extractor:
             taken = [(m.start, m.end) for m in mentions]
             mentions += self.ner.find(parse, s, taken)
             mentions = [m for m in list_firms(text[s:e], s, mentions) if m.type is not None]
+            mentions = legal_names(text[s:e], s, mentions)
             mentions += derived_mentions(parse, s, mentions)
         return _sector_heads(text, sorted(mentions, key=lambda m: (m.start, -m.end)))
 
