@@ -130,15 +130,15 @@ def test_measure_on_goods_targets_them(ex):
 
 def test_verb_enacted_measure(ex):
     got, out = run(ex, "In 2019, Norway banned the firms Huawei and ZTE from building its 5G network.")
-    assert ("Norway", "IMPOSES", "ban on Huawei and ZTE") in got
-    assert ("ban on Huawei and ZTE", "TARGETS", "Huawei") in got
-    assert ("ban on Huawei and ZTE", "TARGETS", "ZTE") in got
+    assert ("Norway", "IMPOSES", "Norwegian ban on Huawei and ZTE") in got
+    assert ("Norwegian ban on Huawei and ZTE", "TARGETS", "Huawei") in got
+    assert ("Norwegian ban on Huawei and ZTE", "TARGETS", "ZTE") in got
 
 
 def test_measure_with_a_rate_before_what_it_is_on(ex):
     got, _ = run(ex, "Brazil imposed punitive tariffs of up to 218 percent on Argentine wine in 2020.")
-    assert ("punitive tariffs", "TARGETS", "wine") in got
-    assert got[("Brazil", "IMPOSES", "punitive tariffs")]["year"] == 2020
+    assert ("Brazilian punitive tariffs", "TARGETS", "wine") in got
+    assert got[("Brazil", "IMPOSES", "Brazilian punitive tariffs")]["year"] == 2020
 
 
 def test_exempted_from_a_measure(ex):
@@ -376,10 +376,10 @@ def test_an_investment_of_an_amount_in_a_town_and_state(ex):
 
 def test_more_verb_enacted_measures(ex):
     got, _ = run(ex, "Brazil's competition authority fined Apple $10 million in 2021.")
-    assert any(p == "IMPOSES" and o == "fine on Apple" for (s, p, o) in got)
-    assert got[("fine on Apple", "TARGETS", "Apple")]["year"] == 2021
+    assert any(p == "IMPOSES" and o == "Brazilian fine on Apple" for (s, p, o) in got)
+    assert got[("Brazilian fine on Apple", "TARGETS", "Apple")]["year"] == 2021
     got, _ = run(ex, "China banned Micron products from critical infrastructure in 2023.")
-    assert ("ban on Micron", "TARGETS", "Micron") in got
+    assert ("Chinese ban on Micron", "TARGETS", "Micron") in got
 
 
 def test_an_exemption_a_country_negotiated(ex):
@@ -421,7 +421,7 @@ def test_public_funding_makes_partners_and_targets_the_firm(ex):
     pair = got.get(("SK On", "PARTNERS_WITH", "Department of Energy")) or \
         got.get(("Department of Energy", "PARTNERS_WITH", "SK On"))
     assert pair is not None and pair["amount_usd"] == 2e8
-    assert ("grant to SK On", "TARGETS", "SK On") in got
+    assert ("DOE grant to SK On", "TARGETS", "SK On") in got
     got, _ = run(ex, "Samsung received $6.4 billion in CHIPS Act funding from the Commerce Department.")
     assert any(p == "PARTNERS_WITH" and {s, o} == {"Samsung Electronics", "Department of Commerce"}
                for (s, p, o) in got)
@@ -576,21 +576,21 @@ def test_a_country_in_parentheses_after_a_firm_is_its_home(ex):
 def test_a_measure_on_a_list_targets_every_name_of_the_list(ex):
     got, out = run(ex, "Portugal imposed tariffs on Norway, Iceland and Denmark in 2025.")
     for country in ("Norway", "Iceland", "Denmark"):
-        assert ("tariffs on Norway, Iceland and Denmark", "TARGETS", country) in got
-    assert ("Portugal", "IMPOSES", "tariffs on Norway, Iceland and Denmark") in got
+        assert ("Portuguese tariffs on Norway, Iceland and Denmark", "TARGETS", country) in got
+    assert ("Portugal", "IMPOSES", "Portuguese tariffs on Norway, Iceland and Denmark") in got
     got, _ = run(ex, "Norway imposed restrictions on Iceland, citing security.")
-    assert ("restrictions on Iceland", "TARGETS", "Iceland") in got
+    assert ("Norwegian restrictions on Iceland", "TARGETS", "Iceland") in got
 
 
 def test_a_measure_word_before_its_change_names_the_measure(ex):
     got, _ = run(ex, "Norway announced tariff hikes on Iceland, Denmark and Sweden in 2019.")
-    hikes = "tariff hikes on Iceland, Denmark and Sweden"
+    hikes = "Norwegian tariff hikes on Iceland, Denmark and Sweden"
     assert ("Norway", "IMPOSES", hikes) in got
     assert {(hikes, "TARGETS", c) for c in ("Iceland", "Denmark", "Sweden")} <= set(got)
     got, _ = run(ex, "The sanctions regime against Portugal was tightened.")
     assert ("sanctions regime against Portugal", "TARGETS", "Portugal") in got
     got, _ = run(ex, "Norway levied a digital services tax on Danish tech firms.")
-    assert ("Norway", "IMPOSES", "digital services tax") in got
+    assert ("Norway", "IMPOSES", "Norwegian digital services tax") in got
 
 
 def test_a_firm_running_a_business_named_by_its_sector_operates_in_it(ex):
@@ -648,8 +648,8 @@ def test_who_leads_a_countrys_negotiations_negotiates_too(ex):
 
 
 @pytest.mark.parametrize("text, measure", [
-    ("Portugal imposed trade remedies on Norwegian washers in 2018.", "trade remedies"),
-    ("Portugal placed an asset freeze on Norwegian banks.", "asset freeze"),
+    ("Portugal imposed trade remedies on Norwegian washers in 2018.", "Portuguese trade remedies"),
+    ("Portugal placed an asset freeze on Norwegian banks.", "Portuguese asset freeze"),
 ])
 def test_remedies_and_freezes_are_measures(ex, text, measure):
     got, _ = run(ex, text)
@@ -794,7 +794,7 @@ def test_a_date_is_not_what_a_measure_is_on(ex):
     _, out = run(ex, "Portugal announced the deployment on 8 July.")
     assert not [e for e in out.entities.values() if "July" in e.name]
     got, _ = run(ex, "Norway imposed tariffs on Portuguese wine on 18 May 2020.")
-    assert ("Norway", "IMPOSES", "tariffs on Portuguese wine") in got
+    assert ("Norway", "IMPOSES", "Norwegian tariffs on Portuguese wine") in got
 
 
 def test_imports_from_a_list_come_from_each_and_go_to_none_of_them(ex):
@@ -854,8 +854,8 @@ def test_north_and_south_name_two_countries(ex):
 
 def test_coordinated_modifiers_name_one_measure(ex):
     got, _ = run(ex, "Portugal imposed steel and aluminum tariffs in 2018.")
-    assert ("Portugal", "IMPOSES", "steel and aluminum tariffs") in got
-    assert ("steel and aluminum tariffs", "TARGETS", "aluminum") in got
+    assert ("Portugal", "IMPOSES", "Portuguese steel and aluminum tariffs") in got
+    assert ("Portuguese steel and aluminum tariffs", "TARGETS", "aluminum") in got
 
 
 @pytest.mark.parametrize("text", [
@@ -1011,3 +1011,21 @@ def test_a_name_with_its_legal_form_is_a_firm(ex, text, firm):
 def test_local_governments_and_broadcasters_by_their_names(ex, text, name, type_):
     _, out = run(ex, text)
     assert (name, type_) in {(e.name, e.type) for e in out.entities.values()}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 2021, Norway tightened export controls on salmon feed.", "Norwegian export controls"),
+    ("Ohio designated $90 million in forgivable loans for the plant.", None),  # no IMPOSES: no owner known
+    ("The Department of Energy issued guidance on battery grants.", "DOE guidance on battery grants"),
+    ("The United States imposed the Section 301 tariffs on Chinese goods.", None),
+])
+def test_a_measure_is_named_with_the_owner_the_document_gives_it(ex, text, name):
+    _, out = run(ex, text)
+    policies = {e.name: e for e in out.entities.values() if e.type == "Policy"}
+    if name is None:
+        assert not any(n.split()[0] in ("U.S.", "Ohio", "American") for n in policies)
+    else:
+        assert name in policies
+        assert any(r.predicate == "IMPOSES" and out.entities[r.object].name == name for r in out.relations)
+        words = name.split(" ", 1)[1]  # the document's own words stay an alias
+        assert words in policies[name].aliases

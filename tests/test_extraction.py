@@ -522,23 +522,23 @@ def test_a_countrys_export_market_is_where_it_exports(parsed):
 def test_a_measure_on_a_trade_flow_is_no_flow(parsed):
     triples, _ = facts(parsed, "In 2019, Japan imposed export controls on three chemicals to Norway. Chile halted "
                                "exports of copper to Peru.")
-    assert ("Japan", "IMPOSES", "export controls") in triples, triples
+    assert ("Japan", "IMPOSES", "Japanese export controls") in triples, triples
     assert ("Japan", "EXPORTS_TO", "Norway") not in triples and ("Chile", "EXPORTS_TO", "Peru") not in triples
-    assert ("Chile", "IMPOSES", "halt of exports of copper to Peru") in triples, triples
+    assert ("Chile", "IMPOSES", "Chilean halt of exports of copper to Peru") in triples, triples
 
 
 def test_restricting_or_suspending_imports_is_a_measure_on_their_goods_and_origin(parsed):
     triples, _ = facts(parsed, "Peru restricted imports of Chilean wine. In 2020, Norway suspended beef imports "
                                "from Brazil.")
-    assert ("Peru", "IMPOSES", "restrictions on imports of Chilean wine") in triples, triples
-    assert ("restrictions on imports of Chilean wine", "TARGETS", "Chile") in triples, triples
-    assert any(t[0] == "Norway" and t[1] == "IMPOSES" and t[2].startswith("suspension of") for t in triples), triples
+    assert ("Peru", "IMPOSES", "Peruvian restrictions on imports of Chilean wine") in triples, triples
+    assert ("Peruvian restrictions on imports of Chilean wine", "TARGETS", "Chile") in triples, triples
+    assert any(t[0] == "Norway" and t[1] == "IMPOSES" and t[2].startswith("Norwegian suspension of") for t in triples), triples
 
 
 def test_a_list_targets_who_is_put_on_it(parsed):
     triples, _ = facts(parsed, "In 2020, the Department of Commerce added Acme Semiconductor Corp to the Entity "
                                "List.")
-    assert ("Entity List", "TARGETS", "Acme Semiconductor Corp") in triples, triples
+    assert ("Entity List", "TARGETS", "Acme Semiconductor") in triples, triples
 
 
 def test_ties_between_two_countries_are_cooperation_unless_stopped(parsed):
@@ -641,7 +641,7 @@ def test_measures_named_after_their_law_or_section_and_exemptions(parsed):
 def test_an_investigation_or_review_targets_what_it_looks_into(parsed):
     triples, _ = facts(parsed, "In 2024, the Department of Commerce initiated an antidumping investigation of salmon "
                                "from Norway.")
-    assert ("antidumping investigation", "TARGETS", "Norway") in triples, triples
+    assert ("DOC antidumping investigation", "TARGETS", "Norway") in triples, triples
     triples, _ = facts(parsed, "Norway imposed tariffs of steel makers' choice.")
     assert not [t for t in triples if t[1] == "TARGETS" and t[2] == "steel"], triples
 
