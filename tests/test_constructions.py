@@ -1029,3 +1029,12 @@ def test_a_measure_is_named_with_the_owner_the_document_gives_it(ex, text, name)
         assert any(r.predicate == "IMPOSES" and out.entities[r.object].name == name for r in out.relations)
         words = name.split(" ", 1)[1]  # the document's own words stay an alias
         assert words in policies[name].aliases
+
+
+@pytest.mark.parametrize("text, firm, sector", [
+    ("Velmora Group entered the solar market in 2012.", "Velmora Group", "solar energy"),
+    ("Tarsk Industries diversified into batteries in the 1990s.", "Tarsk Industries", "batteries"),
+])
+def test_going_into_a_business_is_operating_in_it(ex, text, firm, sector):
+    got, _ = run(ex, text)
+    assert (firm, "OPERATES_IN", sector) in got
