@@ -1038,3 +1038,9 @@ def test_a_measure_is_named_with_the_owner_the_document_gives_it(ex, text, name)
 def test_going_into_a_business_is_operating_in_it(ex, text, firm, sector):
     got, _ = run(ex, text)
     assert (firm, "OPERATES_IN", sector) in got
+
+
+def test_a_glued_hyphen_word_does_not_swallow_the_country_after_it(ex):
+    # two-column PDF text glues a line's last word to the next column's first: "12 Asia-including Japan"
+    _, out = run(ex, "The pact was signed by 12 Asia-including Norway and Chile.")
+    assert {"Norway", "Chile"} <= {e.name for e in out.entities.values() if e.type == "Country"}

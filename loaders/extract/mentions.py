@@ -181,7 +181,9 @@ class GazetteerMatcher:
 
 def _capitalised_word_before(text: str, start: int) -> str | None:
     """The capitalised word right before `start`, unless nothing precedes it or it opens a sentence."""
-    m = re.search(r"(^|[.!?:;\n]\s*|\S\s+)?([A-Z][\w&-]*)[ \u00a0]$", text[max(0, start - 40):start])
+    # every part of a hyphenated name word is capitalised ("Asia-Pacific"; not the glued "Asia-including")
+    m = re.search(r"(^|[.!?:;\n]\s*|\S\s+)?([A-Z][\w&]*(?:-[A-Z0-9][\w&]*)*-?)[ \u00a0]$",
+                  text[max(0, start - 40):start])
     if not m or m.group(1) is None or re.fullmatch(r"[.!?:;\n]\s*", m.group(1) or "") or m.group(1) == "":
         return None
     return m.group(2)
