@@ -1044,3 +1044,10 @@ def test_a_glued_hyphen_word_does_not_swallow_the_country_after_it(ex):
     # two-column PDF text glues a line's last word to the next column's first: "12 Asia-including Japan"
     _, out = run(ex, "The pact was signed by 12 Asia-including Norway and Chile.")
     assert {"Norway", "Chile"} <= {e.name for e in out.entities.values() if e.type == "Country"}
+
+
+def test_a_facility_is_named_with_the_firm_that_invests_in_it(ex):
+    _, out = run(ex, "Velmora Motors invested $2 billion in a battery plant in Ohio.")
+    plants = {e.name: e for e in out.entities.values() if e.type == "Facility"}
+    assert "Velmora Motors battery plant" in plants
+    assert "battery plant" in plants["Velmora Motors battery plant"].aliases

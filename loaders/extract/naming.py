@@ -1,10 +1,11 @@
-"""Measures named the way an analyst cites them.
+"""Measures and facilities named the way an analyst cites them.
 
 A descriptive measure ("export controls", "tariffs on imported automobiles", "forgivable loans") names no owner:
 two documents' "export controls", one Japan's and one the United States', would be one node of the graph. Once a
 document says who imposes the measure, its name carries the owner: "Japanese export controls", "U.S. tariffs on
 imported automobiles", "Kentucky forgivable loans", "DOE guidance". The words the document used stay as aliases.
-The owner comes from the document's own IMPOSES facts, never from the gazetteer.
+A descriptive facility is named with the firm that invests in it the same way ("Velmora battery plant"). The
+owner comes from the document's own facts (IMPOSES, INVESTS_IN), never from the gazetteer.
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from collections import defaultdict
 
 from ...graph.model import entity_id
 
-OWNER_TYPES = ("Country", "USState", "GovernmentBody")
+# what is named by its owner: the type, the predicate that says who owns it, and the owner's types
+OWNED = {"Policy": ("IMPOSES", ("Country", "USState", "GovernmentBody")),
+         "Facility": ("INVESTS_IN", ("Firm",))}
 
 
 def owner_word(owner, entry) -> str | None:
@@ -23,7 +26,7 @@ def owner_word(owner, entry) -> str | None:
         adjectives = list(getattr(entry, "adjectives", None) or ())
         dotted = [a for a in adjectives if "." in a]
         return (dotted or adjectives or [owner.name])[0]
-    if owner.type == "USState":
+    if owner.type in ("USState", "Firm"):
         return owner.name
     short = sorted((a for a in owner.aliases | {owner.name} if re.fullmatch(r"[A-Z]{2,6}", a)), key=len)
     return short[0] if short else None
@@ -34,16 +37,19 @@ def _names_owner(name: str, owner, entry) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", name) for f in forms if f)
 
 
-def name_measures_by_owner(facts, gazetteer_by_id: dict) -> None:
-    """Rename the document's descriptive measures that have exactly one owner (see the module's docstring)."""
+def name_by_owner(facts, gazetteer_by_id: dict) -> None:
+    """Rename the document's descriptive measures and facilities that have exactly one owner (see the module's
+    docstring)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for r in facts.relations:
-        if r.predicate == "IMPOSES" and facts.entities[r.subject].type in OWNER_TYPES:
-            owners[r.object].add(r.subject)
+        for type_, (predicate, owner_types) in OWNED.items():
+            if r.predicate == predicate and facts.entities[r.object].type == type_ \
+                    and facts.entities[r.subject].type in owner_types:
+                owners[r.object].add(r.subject)
     renamed: dict[str, str] = {}
     for eid, who in owners.items():
         e = facts.entities.get(eid)
-        if e is None or e.type != "Policy" or e.source != "pattern" or len(who) != 1 or not e.name[:1].islower():
+        if e is None or e.source != "pattern" or len(who) != 1 or not e.name[:1].islower():
             continue  # a proper name ("Section 232 tariffs", "Reciprocal Tariffs") is cited as it is
         owner = facts.entities[next(iter(who))]
         entry = gazetteer_by_id.get(owner.id)
@@ -53,7 +59,7 @@ def name_measures_by_owner(facts, gazetteer_by_id: dict) -> None:
         # the document's own words for it with the owner ("Japanese export restrictions"), else the owner's word
         own = sorted((a for a in e.aliases if a[:1].isupper() and _names_owner(a, owner, entry)), key=len)
         name = own[0] if own else f"{word} {e.name}"
-        new_id = entity_id("Policy", name)
+        new_id = entity_id(e.type, name)
         have = facts.entities.get(new_id)
         if have is None:
             have = type(e)(new_id, name, e.type, set(e.aliases) | {e.name}, set(e.docs), e.wikidata, e.source)

@@ -27,7 +27,7 @@ from .derived import derived_mentions
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        _surnames, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
-from .naming import name_measures_by_owner
+from .naming import name_by_owner
 from .nlp import load_nlp
 from .pairs import PairFeatures
 from .props import fact_props
@@ -223,7 +223,7 @@ class Extractor:
         for index, s, e, parse, mentions, amends, topic, year in deferred:
             mentions = self._as_governments(text, s, e, mentions, leads, government, leaders)
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
-        name_measures_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
+        name_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
         return facts
