@@ -1051,3 +1051,13 @@ def test_a_facility_is_named_with_the_firm_that_invests_in_it(ex):
     plants = {e.name: e for e in out.entities.values() if e.type == "Facility"}
     assert "Velmora Motors battery plant" in plants
     assert "battery plant" in plants["Velmora Motors battery plant"].aliases
+
+
+@pytest.mark.parametrize("text, measure_word, place", [
+    ("In 2021, Norway imposed export controls on cobalt powder, nickel sulfate and lithium salts to Chile.",
+     "export controls", "Chile"),
+    ("Peru imposed tariffs on copper wire, zinc and tin from Bolivia in 2018.", "tariffs", "Bolivia"),
+])
+def test_a_list_of_goods_does_not_end_what_a_measure_is_on(ex, text, measure_word, place):
+    got, _ = run(ex, text)
+    assert any(p == "TARGETS" and measure_word in s and o == place for s, p, o in got), got

@@ -35,6 +35,10 @@ COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "ef
               "ties", "initiative", "initiatives", "framework", "dialogue"}  # ("X-Y relations" may be a quarrel)
 NEGO_NOUNS = {"talks", "negotiations", "negotiation", "summit", "summits", "diplomacy", "dialogue", "deal"}
 POLICY_PREPS = ("on", "against", "targeting", "to", "into", "for")
+# a list of common-noun phrases ("polyimide, photoresists and hydrogen fluoride") before "to/from" a place
+_GOOD = r"[a-z][\w-]*(?: [a-z][\w-]*){0,3}"
+GOODS_LIST = re.compile(rf"{_GOOD}(?:, {_GOOD})*,? (?:and|or) {_GOOD}(?= (?:to|from|in) )")
+CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
 RESPONSE_TO = re.compile(r"\bin (?:response|retaliation|reaction) (?:to|for) (?:the\s+|its\s+|their\s+)?",
                          re.IGNORECASE)
 RESPONSE_CUE = re.compile(r"^\s*(?:In (?:response|retaliation)|In turn|Retaliating)\b", re.IGNORECASE)
@@ -274,7 +278,7 @@ class StructuralExtractor:
                              sv.text[a - sv.start:])
                 if stop:
                     window_end = min(window_end, a + stop.start())
-                window_end = self._through_list(sv, a, window_end)
+                window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
                 targets = [x for x in sv.mentions if a <= x.start < window_end
                            and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x)
                            and not (x.type == "Country"
@@ -295,6 +299,17 @@ class StructuralExtractor:
                     self._add(out, sv, x, "TARGETS", t, 0.75, "measure-on")
             for t in inner:
                 self._add(out, sv, m, "TARGETS", t, 0.7, "measure-sector")
+
+    @staticmethod
+    def _through_goods(sv, a: int, window_end: int) -> int:
+        """'export controls on fluorinated polyimide, photoresists and hydrogen fluoride to South Korea': a list of
+        goods (common nouns) does not end what the measure is on; the place after it is still in the phrase."""
+        goods = GOODS_LIST.match(sv.text, a - sv.start)
+        if goods is None:
+            return window_end
+        after = goods.end()
+        stop = CLAUSE_END.search(sv.text, after)
+        return max(window_end, sv.start + min(after + 60, stop.start() if stop else len(sv.text)))
 
     @staticmethod
     def _through_list(sv, a: int, window_end: int) -> int:
