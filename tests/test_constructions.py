@@ -1061,3 +1061,8 @@ def test_a_facility_is_named_with_the_firm_that_invests_in_it(ex):
 def test_a_list_of_goods_does_not_end_what_a_measure_is_on(ex, text, measure_word, place):
     got, _ = run(ex, text)
     assert any(p == "TARGETS" and measure_word in s and o == place for s, p, o in got), got
+
+
+def test_a_measure_enacted_by_a_verb_targets_the_origin_of_its_goods(ex):
+    got, _ = run(ex, "In 2020, Chile banned Peruvian grapes and avocados.")
+    assert any(p == "TARGETS" and o == "Peru" and "ban" in s for s, p, o in got), got

@@ -145,8 +145,13 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             heads += [c for h in list(heads) for c in h.children
                       if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
             covered = [m for m in mentions if any(m.start <= offset + t.idx < m.end for t in heads)]
+            # "boycotted Japanese beer and cars": the goods' origin is a target too
+            origin = [m for m in mentions if m.type == "Country" and m.adjective and m not in covered
+                      and any(c.dep_ in ("amod", "compound") and m.start <= offset + c.idx < m.end
+                              for h in heads for c in h.children)]
+            covered += origin
             # "suspension of Huawei's license": what it stops, as the text says it
-            what = _subtree_text(parse, obj) if noun.endswith(" of") else \
+            what = _subtree_text(parse, obj) if noun.endswith(" of") or origin else \
                 " and ".join(dict.fromkeys(m.text for m in covered))
         if not covered:
             continue  # "banned the practice": no named target, no named measure
