@@ -1066,3 +1066,20 @@ def test_a_list_of_goods_does_not_end_what_a_measure_is_on(ex, text, measure_wor
 def test_a_measure_enacted_by_a_verb_targets_the_origin_of_its_goods(ex):
     got, _ = run(ex, "In 2020, Chile banned Peruvian grapes and avocados.")
     assert any(p == "TARGETS" and o == "Peru" and "ban" in s for s, p, o in got), got
+
+
+def test_a_facility_in_a_place_stops_at_the_places_name(ex):
+    # the small parser runs "Ohio supply Velmora" together as one noun phrase
+    got, out = run(ex, "Tarsk Energy's factories in Ohio supply Velmora Motors.")
+    facilities = {e.name for e in out.entities.values() if e.type == "Facility"}
+    assert not any("supply" in f for f in facilities), facilities
+    assert ("Tarsk Energy", "INVESTS_IN", "Velmora Motors") not in got
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("Tarsk Energy's factories in Ohio supply Velmora Motors.", "Tarsk Energy", "Ohio"),
+    ("Velmora Motors's Kansas plant employs 8,000 people.", "Velmora Motors", "Kansas"),
+])
+def test_the_owner_of_a_facility_in_a_place_invests_there(ex, text, firm, place):
+    got, _ = run(ex, text)
+    assert (firm, "INVESTS_IN", place) in got

@@ -59,6 +59,19 @@ PARTY_TYPES = frozenset({"Country", "InternationalOrganization"})
 FOLDABLE_TYPES = {"Agreement", "Law", "Policy", "GovernmentBody", "InternationalOrganization"}
 
 
+def _place_words(words: list) -> list:
+    """The words of a place's name at the start of `words`: proper nouns and the commas between them (the small
+    parser may run the name on into the verb after it: "factories in Georgia supply Ford")."""
+    out = []
+    for t in words:
+        if t.pos_ != "PROPN" and t.text != "," and t.pos_ != "DET":
+            break
+        out.append(t)
+    while out and out[-1].pos_ != "PROPN":
+        out.pop()
+    return out
+
+
 class GazetteerMatcher:
     """Leftmost-longest matching of gazetteer names, aliases and adjectives."""
 
@@ -458,6 +471,10 @@ class DescriptiveRecognizer:
                     words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= last]
                     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if objs[0].i < t.i < last):
                         words = [t for t in words if t.i <= objs[0].i]
+                    if type_ == "Facility":  # a facility is "in" a place's name: "plants in Bryan County, Georgia"
+                        words = _place_words(words)
+                        if not words:
+                            continue
                     if len(words) <= 5:
                         text = through.get(child.i, "") + child.text + " " + self._name(
                             [t for t in words if t.pos_ != "DET"])

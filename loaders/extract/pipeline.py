@@ -267,7 +267,7 @@ class Extractor:
             sent.candidates.append(Candidate(am, "AMENDS", orig, {}, 0.7, sent.view.index, "amendment"))
 
     def _step_inferences(self, sent: "SentenceFacts") -> None:
-        sent.candidates += self._inferences(sent.candidates)
+        sent.candidates += self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -546,6 +546,26 @@ class Extractor:
         if not m.adjective and m.source != "coref":
             ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
+
+
+def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """"X's factories in Ohio", "X's Georgia plant": a firm whose facility stands in a place put money there."""
+    have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
+    out = []
+    for c in cands:
+        if c.predicate != "LOCATED_IN" or c.subject.type != "Facility" or c.object.type not in ("USState", "Country"):
+            continue
+        for f in sv.mentions:
+            if f.type == "Firm" and f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
+                    sv.text[f.end - sv.start:c.subject.start - sv.start]) \
+                    and (f.id, "INVESTS_IN", c.object.id) not in have:
+                have.add((f.id, "INVESTS_IN", c.object.id))
+                out.append(Candidate(f, "INVESTS_IN", c.object, {}, c.confidence * 0.9, c.sentence,
+                                     "facility-owner"))
+    return out
+
+
+POSSESSIVE_GAP = re.compile(r"[’']s?\s+(?:(?:new|first|second|existing|largest|main)\s+)?")
 
 
 def _listed_under(sv: SentenceView) -> list[tuple[Mention, Mention]]:
