@@ -40,6 +40,7 @@ class Lexicon:
     novelty_modifiers: frozenset
     amendment_nouns: frozenset
     amendment_adjectives: frozenset
+    amendment_verbs: frozenset
     group_nouns: frozenset
     owner_nouns: frozenset
     sector_carriers: frozenset
@@ -128,7 +129,7 @@ RULE_FLAGS = frozenset({"no_intent", "named_subjects", "named_country_subject", 
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
                    "copula_for", "fellow", "origin", "goods_origin", "imports_of",
-                   "investor_of"})
+                   "investor_of", "purpose"})
 
 
 def _check_rule(i: int, d: dict, predicates: set | None) -> None:
@@ -212,6 +213,7 @@ def load_lexicon() -> Lexicon:
         novelty_modifiers=frozenset(lex["heads"].get("novelty_modifiers", ())),
         amendment_nouns=frozenset(lex["heads"]["amendment_nouns"]),
         amendment_adjectives=frozenset(lex["heads"]["amendment_adjectives"]),
+        amendment_verbs=frozenset(lex["heads"]["amendment_verbs"]),
         group_nouns=frozenset(lex["heads"]["group_nouns"]),
         owner_nouns=frozenset(lex["heads"]["owner_nouns"]),
         sector_carriers=frozenset(lex["heads"]["sector_carriers"]),

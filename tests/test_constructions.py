@@ -1083,3 +1083,28 @@ def test_a_facility_in_a_place_stops_at_the_places_name(ex):
 def test_the_owner_of_a_facility_in_a_place_invests_there(ex, text, firm, place):
     got, _ = run(ex, text)
     assert (firm, "INVESTS_IN", place) in got
+
+
+def test_talks_to_amend_an_agreement_negotiate_its_amendments(ex):
+    got, _ = run(ex, "Norway and Chile began negotiations to revise the Andes Trade Accord in 2019.")
+    assert got[("Norway", "NEGOTIATES", "Andes Trade Accord amendments")]["year"] == 2019
+    assert ("Chile", "NEGOTIATES", "Andes Trade Accord amendments") in got
+    assert ("Andes Trade Accord amendments", "AMENDS", "Andes Trade Accord") in got
+
+
+def test_an_amendment_under_negotiation_has_no_parties_yet(ex):
+    got, _ = run(ex, "In 2020, the trade minister opened talks to amend the Norway-Chile Free Trade Agreement.")
+    parties = {(s, o) for s, p, o in got if p == "PARTY_TO"}
+    assert ("Norway", "Norway-Chile Free Trade Agreement") in parties
+    assert not any(o.endswith("amendments") for _, o in parties), parties
+
+
+def test_talks_to_conclude_an_agreement_make_no_party(ex):
+    got, _ = run(ex, "Norway and Chile held talks to conclude the Andes Trade Accord.")
+    assert ("Norway", "NEGOTIATES", "Andes Trade Accord") in got
+    assert ("Norway", "PARTY_TO", "Andes Trade Accord") not in got
+
+
+def test_a_dash_in_a_known_name_is_its_hyphen(ex):
+    _, out = run(ex, "The United States\u2013Korea Free Trade Agreement took effect after years of delay.")
+    assert "KORUS FTA" in {e.name for e in out.entities.values()}

@@ -310,6 +310,7 @@ class Coreference:
         """Amended-agreement mentions and (amendment, AMENDS, original) pairs found in one sentence."""
         nouns = "|".join(sorted(self.lex.amendment_nouns))
         adjs = "|".join(sorted(self.lex.amendment_adjectives))
+        verbs = "|".join(sorted(v[:-1] if v[-1] in "ey" else v for v in self.lex.amendment_verbs))
         new, pairs = [], []
         for m in mentions:
             if m.type != "Agreement" or m.name.endswith(" amendments"):
@@ -318,19 +319,25 @@ class Coreference:
             after = re.match(rf"\s+(?:{nouns})s?\b", text[b:], re.IGNORECASE)
             before = re.search(rf"\b(?:{adjs})\s+$", text[:a], re.IGNORECASE)
             of = re.search(rf"\b(?:{nouns})s?\s+(?:to|of)\s+(?:the\s+)?$", text[:a], re.IGNORECASE)
-            span = None
+            # "talks to amend the X", "renegotiated the X": the verb's object is being changed
+            verb = re.search(rf"\b(?:{verbs})\w*\s+(?:the\s+)?$", text[:a], re.IGNORECASE)
+            span, changing = None, False
             if after:
                 span = (a, b + after.end())
             elif before:
                 span = (before.start(), b)
             elif of:
                 span = (of.start(), b)
+            elif verb:
+                span, changing = (verb.start(), b), True
             if span is None:
                 continue
             name = f"{m.name} amendments"
             am = Mention(offset + span[0], offset + span[1], text[span[0]:span[1]], "Agreement",
                          entity_id("Agreement", name), name, "pattern")
             am.aliases = {text[span[0]:span[1]], name}
+            if changing:
+                am.original = m  # under negotiation: the parties its name holds are the original's ("to amend")
             new.append(am)
             pairs.append((am, m))
         return new, pairs

@@ -72,6 +72,10 @@ def _place_words(words: list) -> list:
     return out
 
 
+# dashes written between a name's parts, read as the hyphen the gazetteer spells them with
+DASHES = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-"}
+
+
 class GazetteerMatcher:
     """Leftmost-longest matching of gazetteer names, aliases and adjectives."""
 
@@ -125,10 +129,11 @@ class GazetteerMatcher:
 
     def find(self, text: str) -> list[Mention]:
         cands = []
+        probe = text.translate(DASHES)  # "United States–Korea" is "United States-Korea" (same length: same offsets)
         for rx, table, fold in ((self._exact_re, self._exact, False), (self._folded_re, self._folded, True)):
             if rx is None:
                 continue
-            for m in rx.finditer(text):
+            for m in rx.finditer(probe):
                 key = m.group(0).lower() if fold else m.group(0)
                 surf = table.get(key)
                 if surf is not None:

@@ -20,6 +20,9 @@ COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 LISTING_VERBS = {"include", "comprise", "be"}
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push"}
+# nouns whose infinitive is an aim: "talks to conclude the X", "an effort to join the Y"
+AIM_NOUNS = {"talk", "negotiation", "discussion", "consultation", "effort", "proposal", "goal", "bid", "plan",
+             "attempt", "push", "ambition", "intention", "application"}
 REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
              "decide", "agree", "commit", "declare", "tell", "indicate", "vow"}
 # "a number of countermeasures", "a series of restrictions": the quantity noun stands for the thing counted
@@ -511,6 +514,17 @@ class ParsedRoles:
     def between(self, tok) -> list[Mention]:
         return self.pp(tok, {"between", "among"})
 
+    def purpose(self, tok) -> list[Mention]:
+        """'talks to amend the X', 'negotiations to conclude an FTA': the agreement an infinitive after the
+        trigger is about."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.i > tok.i \
+                    and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                out += [m for d in c.children if d.dep_ == "dobj" for m in self.denotes_list(d)
+                        if m.type == "Agreement"]
+        return unique_mentions(out)
+
     def negated(self, tok) -> bool:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids):
@@ -518,7 +532,9 @@ class ParsedRoles:
         return False
 
     def intended(self, tok) -> bool:
-        """'applied to join', 'seeks to ratify': the aim, not the act."""
+        """'applied to join', 'seeks to ratify', 'talks to conclude', 'an effort to join': the aim, not the act."""
+        if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return tok.head.lemma_.lower() in INTENT | AIM_NOUNS
         return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT
 
     def hypothetical(self, tok) -> bool:

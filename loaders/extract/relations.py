@@ -30,7 +30,7 @@ ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos":
                 "one_of": ("one_of", "noun"), "fellow": ("fellow", "noun"), "origin": ("origin", None),
                 "goods_origin": ("origin", "noun"), "for_owner": ("for_owner", "noun"),
                 "imports_of": ("imports_of", "noun"), "investor_of": ("investor_of", "noun"),
-                "recipient": ("recipient", "noun"),
+                "recipient": ("recipient", "noun"), "purpose": ("purpose", None),
                 "experiencer": ("experiencer", "noun"), "patient": ("patient", "verb"),
                 "means_target": ("means_target", "verb")}
 

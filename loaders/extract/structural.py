@@ -164,7 +164,8 @@ class StructuralExtractor:
             for x in inner:
                 pm = Mention(m.start, m.end, x.text, x.type, x.id, x.name, "gazetteer", wikidata=x.wikidata)
                 parties.append(pm)
-                self._add(out, sv, pm, "PARTY_TO", m, 0.75, "agreement-name")
+                # an amendment under negotiation has no parties yet: the agreement it changes has
+                self._add(out, sv, pm, "PARTY_TO", getattr(m, "original", m), 0.75, "agreement-name")
             m.parties = getattr(m, "parties", []) + parties
 
     # --------------------------------------------------------------------------------------------
