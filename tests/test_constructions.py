@@ -1108,3 +1108,11 @@ def test_talks_to_conclude_an_agreement_make_no_party(ex):
 def test_a_dash_in_a_known_name_is_its_hyphen(ex):
     _, out = run(ex, "The United States\u2013Korea Free Trade Agreement took effect after years of delay.")
     assert "KORUS FTA" in {e.name for e in out.entities.values()}
+
+
+def test_what_an_official_does_in_office_the_office_does(ex):
+    got, _ = run(ex, "In 2018, Commerce Secretary Tarn Velmora imposed tariffs on Norwegian salmon.")
+    assert ("Tarn Velmora", "LEADS", "Department of Commerce") in got
+    assert any(s == "Department of Commerce" and p == "IMPOSES" for s, p, o in got), got
+    got, _ = run(ex, "Tarn Velmora visited Oslo in 2018.")  # no office, no act of one
+    assert not any(s == "Department of Commerce" for s, p, o in got)

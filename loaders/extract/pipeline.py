@@ -267,7 +267,8 @@ class Extractor:
             sent.candidates.append(Candidate(am, "AMENDS", orig, {}, 0.7, sent.view.index, "amendment"))
 
     def _step_inferences(self, sent: "SentenceFacts") -> None:
-        sent.candidates += self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
+        sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
+                            + _office_acts(sent.candidates, self.model))
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -562,6 +563,31 @@ def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
                 have.add((f.id, "INVESTS_IN", c.object.id))
                 out.append(Candidate(f, "INVESTS_IN", c.object, {}, c.confidence * 0.9, c.sentence,
                                      "facility-owner"))
+    return out
+
+
+# what an official does in office, the office does: "USTR Robert Lighthizer negotiated X", "Commerce Secretary
+# Ross imposed tariffs" (not what a person is: LEADS, LOCATED_IN)
+OFFICE_ACTS = frozenset({"NEGOTIATES", "SIGNS", "IMPOSES", "RATIFIES", "WITHDRAWS_FROM", "RETALIATES_AGAINST",
+                         "REGULATES", "PARTNERS_WITH", "COOPERATES_WITH"})
+
+
+def _office_acts(cands: list[Candidate], model) -> list[Candidate]:
+    offices = {}
+    for c in cands:  # the office the sentence gives a person by a title ("USTR X", "X, the Secretary of ...")
+        if c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "GovernmentBody":
+            offices.setdefault(c.subject.id, []).append(c.object)
+    if not offices:
+        return []
+    have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
+    out = []
+    for c in cands:
+        for body in offices.get(c.subject.id, ()) if c.predicate in OFFICE_ACTS else ():
+            if (body.id, c.predicate, c.object.id) not in have and body.id != c.object.id \
+                    and model.allows(c.predicate, body.type, c.object.type):
+                have.add((body.id, c.predicate, c.object.id))
+                out.append(Candidate(body, c.predicate, c.object, dict(c.props), c.confidence * 0.9, c.sentence,
+                                     "office-acts"))
     return out
 
 
