@@ -1116,3 +1116,10 @@ def test_what_an_official_does_in_office_the_office_does(ex):
     assert any(s == "Department of Commerce" and p == "IMPOSES" for s, p, o in got), got
     got, _ = run(ex, "Tarn Velmora visited Oslo in 2018.")  # no office, no act of one
     assert not any(s == "Department of Commerce" for s, p, o in got)
+
+
+def test_a_body_providing_a_measure_administers_it(ex):
+    # the tagger reads "incentives" as a verb here; where it stands, it is a noun
+    got, _ = run(ex, "The Department of Commerce will provide up to $90 million in CHIPS incentives to Tarsk "
+                     "Semiconductor.")
+    assert ("Department of Commerce", "IMPOSES", "CHIPS incentives") in got

@@ -313,7 +313,7 @@ class DescriptiveRecognizer:
         out = []
         for tok in sent:
             type_ = self.lex.head_type(tok)
-            if type_ is None or tok.pos_ not in ("NOUN", "PROPN"):
+            if type_ is None or (tok.pos_ not in ("NOUN", "PROPN") and not _plural_taken_for_verb(tok)):
                 continue
             if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i + 1 < len(sent) \
                     and sent[tok.i + 1].ent_iob_ == "I":
@@ -638,6 +638,12 @@ TITLE_TAIL = re.compile(r"(?:\s+(?:on|of|from|against|into|to|concerning)\s+(?:t
                         r"[A-Z][\w'’.\-]*)+")
 
 
+def _plural_taken_for_verb(tok) -> bool:
+    """'in CHIPS incentives': a plural noun the tagger read as a verb ending in -s, though it stands where a noun
+    does (the object of a verb or a preposition)."""
+    return tok.tag_ == "VBZ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.lower_.endswith("s")
+
+
 def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int:
     """Where the contiguous left modifiers of a head noun begin: "Japanese export restrictions", "electric
     vehicle plant", "steel and aluminum tariffs", "Section 232 tariffs"."""
@@ -660,7 +666,11 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                       or (sent[j].like_num and j > 0 and sent[j - 1].text[:1].isupper()
                           and sent[j - 1].is_alpha)
                       or (sent[j].text[:1].isupper() and sent[j].is_alpha and j + 1 < len(sent)
-                          and sent[j + 1].like_num and first == j + 1)) and sent[j].pos_ != "VERB":
+                          and sent[j + 1].like_num and first == j + 1)
+                      # an acronym right before the head, however parsed: "$450 million in CHIPS incentives"
+                      or (first == j + 1 == tok.i and sent[j].is_alpha and sent[j].is_upper and len(sent[j]) >= 2
+                          and sent[j].whitespace_ and sent[j].dep_ in ("pobj", "dative", "dobj", "nsubj"))
+                      ) and sent[j].pos_ != "VERB":
         first = j
         j -= 1
     return first
