@@ -572,8 +572,8 @@ OFFICE_ACTS = frozenset({"NEGOTIATES", "SIGNS", "IMPOSES", "RATIFIES", "WITHDRAW
                          "REGULATES", "PARTNERS_WITH", "COOPERATES_WITH"})
 
 
-def _office_acts(cands: list[Candidate], model) -> list[Candidate]:
-    offices = {}
+def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
+    offices: dict[str, list[Mention]] = {}
     for c in cands:  # the office the sentence gives a person by a title ("USTR X", "X, the Secretary of ...")
         if c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "GovernmentBody":
             offices.setdefault(c.subject.id, []).append(c.object)
