@@ -1123,3 +1123,12 @@ def test_a_body_providing_a_measure_administers_it(ex):
     got, _ = run(ex, "The Department of Commerce will provide up to $90 million in CHIPS incentives to Tarsk "
                      "Semiconductor.")
     assert ("Department of Commerce", "IMPOSES", "CHIPS incentives") in got
+
+
+def test_a_common_word_written_small_is_not_a_firms_name(ex):
+    _, out = run(ex, "In 2019, Norway accounted for 8 percent of U.S. steel imports.")
+    names = {(e.name, e.type) for e in out.entities.values()}
+    assert ("U.S. Steel", "Firm") not in names
+    assert ("steel", "Sector") in names
+    _, out = run(ex, "SK hynix and Hanwha Q-cells opened plants.")  # a firm's own small letters still read
+    assert {"SK Hynix", "Hanwha Q Cells"} <= {e.name for e in out.entities.values()}

@@ -133,11 +133,19 @@ class GazetteerMatcher:
         for rx, table, fold in ((self._exact_re, self._exact, False), (self._folded_re, self._folded, True)):
             if rx is None:
                 continue
-            for m in rx.finditer(probe):
+            pos = 0
+            while (m := rx.search(probe, pos)) is not None:
                 key = m.group(0).lower() if fold else m.group(0)
                 surf = table.get(key)
+                if fold and surf is not None and self.entries[surf.entry_index].type == "Firm" and any(
+                        w[:1].islower() and is_word(w) for w in m.group(0).split()):
+                    # "U.S. steel imports": a common word written small is not the firm "U.S. Steel" (and the
+                    # sector "steel" inside it is still read)
+                    pos = m.start() + 1
+                    continue
                 if surf is not None:
                     cands.append((m.start(), m.end(), surf))
+                pos = m.end()
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[Mention] = []
         recent: list[int] = []
