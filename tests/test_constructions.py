@@ -1132,3 +1132,18 @@ def test_a_common_word_written_small_is_not_a_firms_name(ex):
     assert ("steel", "Sector") in names
     _, out = run(ex, "SK hynix and Hanwha Q-cells opened plants.")  # a firm's own small letters still read
     assert {"SK Hynix", "Hanwha Q Cells"} <= {e.name for e in out.entities.values()}
+
+
+@pytest.mark.parametrize("text, exporter, importer", [
+    ("Norway accounted for 12 percent of Chilean salmon imports in 2020.", "Norway", "Chile"),
+    ("Peru made up a quarter of Chile's exports.", "Chile", "Peru"),
+    ("Iceland represented a third of Norway's fish imports.", "Iceland", "Norway"),
+])
+def test_a_share_of_a_countrys_trade_is_trade_with_it(ex, text, exporter, importer):
+    got, _ = run(ex, text)
+    assert (exporter, "EXPORTS_TO", importer) in got, got
+
+
+def test_goods_bought_by_the_quantity_come_from_their_nationality(ex):
+    got, _ = run(ex, "In 2021, Chile bought $3 billion of Peruvian copper.")
+    assert got[("Peru", "EXPORTS_TO", "Chile")]["amount_usd"] == 3e9

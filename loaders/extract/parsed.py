@@ -20,6 +20,13 @@ COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 LISTING_VERBS = {"include", "comprise", "be"}
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push"}
+# a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
+SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion", "majority",
+                         "bulk", "proportion", "fraction"})
+SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
+# quantities a trade verb's object may be, before the goods: "$30 billion of Korean cars", "2 million tons of grain"
+QUANTITY_WORDS = frozenset({"billion", "million", "trillion", "thousand", "ton", "tons", "tonnes", "barrel", "barrels",
+                            "worth", "percent", "%", "share", "volume", "value"})
 # nouns whose infinitive is an aim: "talks to conclude the X", "an effort to join the Y"
 AIM_NOUNS = {"talk", "negotiation", "discussion", "consultation", "effort", "proposal", "goal", "bid", "plan",
              "attempt", "push", "ambition", "intention", "application"}
@@ -279,6 +286,9 @@ class ParsedRoles:
         goods = [c for c in tok.children if c.dep_ == "dobj"]
         goods += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"]
+        # "bought $30 billion of Korean cars", "imported 2 million tons of U.S. grain": past the quantity
+        goods += [p for g in list(goods) if g.like_num or g.lower_ in QUANTITY_WORDS or g.tag_ == "$"
+                  for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         goods += [g for x in list(goods) for g in x.conjuncts]
         goods = [g for g in goods if g.lemma_.lower() not in self.lex.group_nouns]  # "bought American firms"
         # "restricted imports of steel from Korea": imports come from their "from" (their nationality, "U.S.
@@ -289,6 +299,21 @@ class ParsedRoles:
         out += [replace(m, adjective=False) for g in goods if g not in flows for c in g.children
                 if c.dep_ in ("compound", "amod", "nmod", "poss") for m in self.denotes(c) if m.type == "Country"]
         return unique_mentions(out)  # (the adjective is the origin: "Korea imports U.S. beef")
+
+    def share_of(self, tok) -> list[Mention]:
+        """'Korea accounted for 10 percent of U.S. steel imports', 'China made up a quarter of Korea's exports':
+        who holds the share of the trade flow the trigger names."""
+        node = tok.head
+        if tok.dep_ != "pobj" or node.lower_ != "of":
+            return []
+        share = node.head
+        if not (share.like_num or share.lower_ in SHARE_WORDS or any(
+                c.like_num or c.lower_ in SHARE_WORDS for c in share.children)):
+            return []
+        verb = share.head.head if share.dep_ == "pobj" else share.head
+        if verb.lemma_.lower() not in SHARE_VERBS:
+            return []
+        return [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
 
     def fellow(self, tok) -> list[Mention]:
         """'X notified the other TPP signatories', 'X and its fellow members': X holds the role too."""
