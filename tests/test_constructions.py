@@ -1147,3 +1147,19 @@ def test_a_share_of_a_countrys_trade_is_trade_with_it(ex, text, exporter, import
 def test_goods_bought_by_the_quantity_come_from_their_nationality(ex):
     got, _ = run(ex, "In 2021, Chile bought $3 billion of Peruvian copper.")
     assert got[("Peru", "EXPORTS_TO", "Chile")]["amount_usd"] == 3e9
+
+
+@pytest.mark.parametrize("text, exporter, importer", [
+    ("Norway sourced 40 percent of its lithium from Chile.", "Chile", "Norway"),
+    ("Iceland supplies 90 percent of Norway's fish feed.", "Iceland", "Norway"),
+    ("Norway depends on Chile for 90 percent of its copper.", "Chile", "Norway"),
+    ("Norway relies heavily on Peruvian chemicals.", "Peru", "Norway"),
+])
+def test_who_supplies_whom_by_shares_and_dependence(ex, text, exporter, importer):
+    got, _ = run(ex, text)
+    assert (exporter, "EXPORTS_TO", importer) in got, got
+
+
+def test_dependence_for_no_goods_is_no_trade(ex):
+    got, _ = run(ex, "Norway depends on the United States for its security.")
+    assert not any(p == "EXPORTS_TO" for _, p, _ in got)

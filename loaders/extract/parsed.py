@@ -24,6 +24,9 @@ INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", 
 SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion", "majority",
                          "bulk", "proportion", "fraction"})
 SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
+# what a country depends on another for, when that is trade: "relies on Japan for its chemical supplies"
+SUPPLY_NOUNS = frozenset({"supply", "import", "material", "input", "component", "part", "chemical", "mineral",
+                          "product", "good", "commodity", "fuel", "energy", "oil", "gas", "food", "equipment"})
 # quantities a trade verb's object may be, before the goods: "$30 billion of Korean cars", "2 million tons of grain"
 QUANTITY_WORDS = frozenset({"billion", "million", "trillion", "thousand", "ton", "tons", "tonnes", "barrel", "barrels",
                             "worth", "percent", "%", "share", "volume", "value"})
@@ -287,7 +290,7 @@ class ParsedRoles:
         goods += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"]
         # "bought $30 billion of Korean cars", "imported 2 million tons of U.S. grain": past the quantity
-        goods += [p for g in list(goods) if g.like_num or g.lower_ in QUANTITY_WORDS or g.tag_ == "$"
+        goods += [p for g in list(goods) if _quantity(g)
                   for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         goods += [g for x in list(goods) for g in x.conjuncts]
         goods = [g for g in goods if g.lemma_.lower() not in self.lex.group_nouns]  # "bought American firms"
@@ -299,6 +302,37 @@ class ParsedRoles:
         out += [replace(m, adjective=False) for g in goods if g not in flows for c in g.children
                 if c.dep_ in ("compound", "amod", "nmod", "poss") for m in self.denotes(c) if m.type == "Country"]
         return unique_mentions(out)  # (the adjective is the origin: "Korea imports U.S. beef")
+
+    def goods_owner(self, tok) -> list[Mention]:
+        """'Japan supplies 90 percent of Norway's photoresists': whose goods a supplier provides (the buyer)."""
+        goods = [c for c in tok.children if c.dep_ == "dobj"]
+        goods += [p for g in list(goods) if _quantity(g) for x in g.children if x.dep_ == "prep" and x.lower_ == "of"
+                  for p in x.children if p.dep_ == "pobj"]
+        return [m for g in goods for c in g.children if c.dep_ == "poss" for m in self.denotes(c)
+                if m.type == "Country" and not m.adjective]
+
+    def relied_on(self, tok) -> list[Mention]:
+        """'Korea relies on Japan for 90 percent of its photoresists', 'depends on Japanese chemicals': who supplies
+        the goods a country depends on (goods named by a sector or as supplies: not 'for its security')."""
+        ons = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+               for p in c.children if p.dep_ == "pobj"]
+        fors = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                for p in c.children if p.dep_ == "pobj"]
+
+        def goods(t) -> bool:
+            span = list(t.subtree)
+            a, b = self.sv.start + span[0].idx, self.sv.start + span[-1].idx + len(span[-1].text)
+            return any(m.type == "Sector" and a <= m.start < b for m in self.sv.mentions) or any(
+                x.lemma_.lower() in SUPPLY_NOUNS for x in span)
+        out = []
+        for p in ons:
+            named = [m for m in self.denotes_list(p) if m.type == "Country" and not m.adjective]
+            if named and any(goods(f) or _quantity(f) for f in fors):  # ("for 90 percent of its photoresists")
+                out += named
+            elif not named and goods(p):  # "relies on Japanese photoresists": the goods' nationality
+                out += [replace(m, adjective=False) for c in p.children if c.dep_ in ("amod", "compound", "nmod")
+                        for m in self.denotes(c) if m.type == "Country"]
+        return unique_mentions(out)
 
     def share_of(self, tok) -> list[Mention]:
         """'Korea accounted for 10 percent of U.S. steel imports', 'China made up a quarter of Korea's exports':
@@ -495,6 +529,9 @@ class ParsedRoles:
                     out += self.pp(c, preps, 1)  # gapping: "invested $1 billion in A and $2 billion in B"
                 elif c.dep_ == "dobj":
                     out += self.pp(c, preps, 1)
+                    if _quantity(c):  # "imports 90 percent of its chips from Japan": the goods' own "from"
+                        out += [m for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                                for p in x.children if p.dep_ == "pobj" for m in self.pp(p, preps, 1)]
                     for cc in c.conjuncts:  # "invested $1 billion in A and $2 billion in B"
                         if cc.i > c.i:
                             out += self.pp(cc, preps, 1)
@@ -627,6 +664,12 @@ class ParsedRoles:
 
 
 _TRIGGER_WORDS: dict[int, frozenset] = {}
+
+
+def _quantity(tok) -> bool:
+    """'90 percent', '$30 billion', 'a third', '2 million tons': an amount standing before what it counts."""
+    return tok.like_num or tok.tag_ == "$" or tok.lower_ in QUANTITY_WORDS or tok.lower_ in SHARE_WORDS or any(
+        c.dep_ == "nummod" for c in tok.children)
 
 
 def _trigger_words(rules) -> frozenset:

@@ -31,7 +31,8 @@ ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos":
                 "goods_origin": ("origin", "noun"), "for_owner": ("for_owner", "noun"),
                 "imports_of": ("imports_of", "noun"), "investor_of": ("investor_of", "noun"),
                 "recipient": ("recipient", "noun"), "purpose": ("purpose", None),
-                "share_of": ("share_of", "noun"),
+                "share_of": ("share_of", "noun"), "goods_owner": ("goods_owner", "verb"),
+                "relied_on": ("relied_on", "verb"),
                 "experiencer": ("experiencer", "noun"), "patient": ("patient", "verb"),
                 "means_target": ("means_target", "verb")}
 
