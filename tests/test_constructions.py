@@ -1163,3 +1163,14 @@ def test_who_supplies_whom_by_shares_and_dependence(ex, text, exporter, importer
 def test_dependence_for_no_goods_is_no_trade(ex):
     got, _ = run(ex, "Norway depends on the United States for its security.")
     assert not any(p == "EXPORTS_TO" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text, example", [
+    ("In 2016, Norway took a number of countermeasures against Chile, including implementing a salmon ban.",
+     "salmon ban"),
+    ("Norway imposed sanctions on Chile, such as the copper embargo.", "copper embargo"),
+])
+def test_a_measure_named_as_an_example_has_the_groups_owner_and_target(ex, text, example):
+    got, _ = run(ex, text)
+    assert any(s == "Norway" and p == "IMPOSES" and o.endswith(example) for s, p, o in got), got
+    assert any(s.endswith(example) and p == "TARGETS" and o == "Chile" for s, p, o in got), got

@@ -269,6 +269,10 @@ class Extractor:
     def _step_inferences(self, sent: "SentenceFacts") -> None:
         sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
                             + _office_acts(sent.candidates, self.model))
+        for new, source in _examples_inherit(sent.view, sent.candidates):
+            sent.candidates.append(new)
+            if id(source) in sent.presupposed:  # an example shares what its group's noun phrase presupposes
+                sent.presupposed.add(id(new))
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -563,6 +567,44 @@ def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
                 have.add((f.id, "INVESTS_IN", c.object.id))
                 out.append(Candidate(f, "INVESTS_IN", c.object, {}, c.confidence * 0.9, c.sentence,
                                      "facility-owner"))
+    return out
+
+
+# "countermeasures against X, including (implementing) a Y ban", "sanctions such as Z": the measures named after
+# are examples of the group before
+EXAMPLES_GAP = re.compile(r"(?:\s+(?:against|on|targeting)\s+[^,;:.()]{1,60}?)?,?\s+(?:including|such\s+as|notably|like)"
+                          r"\s+(?:\w+ing\s+)?(?:an?\s+|the\s+)?")
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:an?\s+|the\s+)?")
+
+
+def _examples_inherit(sv: SentenceView, cands: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """A measure named as an example of a group of measures has the group's owner and targets: (the example's
+    fact, the group's fact it comes from)."""
+    policies = sorted((m for m in sv.mentions if m.type == "Policy" and not m.adjective), key=lambda m: m.start)
+    have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
+    out = []
+    for group in policies:
+        facts = [c for c in cands if (c.predicate == "IMPOSES" and c.object.id == group.id)
+                 or (c.predicate == "TARGETS" and c.subject.id == group.id)]
+        if not facts:
+            continue
+        examples, end = [], group.end
+        gap = EXAMPLES_GAP.match(sv.text, end - sv.start)
+        while gap is not None:
+            at = sv.start + gap.end()
+            x = next((m for m in policies if m.start == at and m.id != group.id), None)
+            if x is None or any(end <= m.start < at for m in policies if m is not x):
+                break
+            examples.append(x)
+            end = x.end
+            gap = LIST_GAP.match(sv.text, end - sv.start)
+        for x in examples:
+            for c in facts:
+                subj, obj = (c.subject, x) if c.predicate == "IMPOSES" else (x, c.object)
+                if (subj.id, c.predicate, obj.id) not in have:
+                    have.add((subj.id, c.predicate, obj.id))
+                    out.append((Candidate(subj, c.predicate, obj, dict(c.props), c.confidence * 0.9, c.sentence,
+                                          "example-of-group"), c))
     return out
 
 
