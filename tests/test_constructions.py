@@ -1174,3 +1174,9 @@ def test_a_measure_named_as_an_example_has_the_groups_owner_and_target(ex, text,
     got, _ = run(ex, text)
     assert any(s == "Norway" and p == "IMPOSES" and o.endswith(example) for s, p, o in got), got
     assert any(s.endswith(example) and p == "TARGETS" and o == "Chile" for s, p, o in got), got
+
+
+def test_what_an_administration_does_its_leader_does(ex):
+    got, _ = run(ex, "The Trump Administration and Norway negotiated the Andes Trade Accord in 2019.")
+    assert ("United States", "NEGOTIATES", "Andes Trade Accord") in got
+    assert ("Donald Trump", "NEGOTIATES", "Andes Trade Accord") in got

@@ -609,7 +609,7 @@ def _examples_inherit(sv: SentenceView, cands: list[Candidate]) -> list[tuple[Ca
 
 
 # what an official does in office, the office does: "USTR Robert Lighthizer negotiated X", "Commerce Secretary
-# Ross imposed tariffs" (not what a person is: LEADS, LOCATED_IN)
+# Ross imposed tariffs"; and what an administration does, its leader does (not what a person is: LEADS, LOCATED_IN)
 OFFICE_ACTS = frozenset({"NEGOTIATES", "SIGNS", "IMPOSES", "RATIFIES", "WITHDRAWS_FROM", "RETALIATES_AGAINST",
                          "REGULATES", "PARTNERS_WITH", "COOPERATES_WITH"})
 
@@ -619,11 +619,17 @@ def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
     for c in cands:  # the office the sentence gives a person by a title ("USTR X", "X, the Secretary of ...")
         if c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "GovernmentBody":
             offices.setdefault(c.subject.id, []).append(c.object)
-    if not offices:
-        return []
     have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
     out = []
     for c in cands:
+        leader = getattr(c.subject, "also", None)  # "the Trump Administration negotiated X": Trump did too
+        if c.predicate in OFFICE_ACTS and leader is not None and leader.type == "Person" \
+                and c.object.type in ("Agreement", "Policy", "Law") \
+                and (leader.id, c.predicate, c.object.id) not in have \
+                and model.allows(c.predicate, leader.type, c.object.type):
+            have.add((leader.id, c.predicate, c.object.id))
+            out.append(Candidate(leader, c.predicate, c.object, dict(c.props), c.confidence * 0.9, c.sentence,
+                                 "administration-leader"))
         for body in offices.get(c.subject.id, ()) if c.predicate in OFFICE_ACTS else ():
             if (body.id, c.predicate, c.object.id) not in have and body.id != c.object.id \
                     and model.allows(c.predicate, body.type, c.object.type):
