@@ -609,9 +609,12 @@ def _examples_inherit(sv: SentenceView, cands: list[Candidate]) -> list[tuple[Ca
 
 
 # what an official does in office, the office does: "USTR Robert Lighthizer negotiated X", "Commerce Secretary
-# Ross imposed tariffs"; and what an administration does, its leader does (not what a person is: LEADS, LOCATED_IN)
+# Ross imposed tariffs"; and an administration's diplomacy is its leader's (not what a person is: LEADS, LOCATED_IN)
 OFFICE_ACTS = frozenset({"NEGOTIATES", "SIGNS", "IMPOSES", "RATIFIES", "WITHDRAWS_FROM", "RETALIATES_AGAINST",
                          "REGULATES", "PARTNERS_WITH", "COOPERATES_WITH"})
+# what an administration does that its leader does in person: diplomacy (a measure "the Obama administration
+# imposed" is the country's, see tests/test_constructions.py)
+LEADER_ACTS = frozenset({"NEGOTIATES", "SIGNS", "RATIFIES", "WITHDRAWS_FROM"})
 
 
 def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
@@ -623,7 +626,7 @@ def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
     out = []
     for c in cands:
         leader = getattr(c.subject, "also", None)  # "the Trump Administration negotiated X": Trump did too
-        if c.predicate in OFFICE_ACTS and leader is not None and leader.type == "Person" \
+        if c.predicate in LEADER_ACTS and leader is not None and leader.type == "Person" \
                 and c.object.type in ("Agreement", "Policy", "Law") \
                 and (leader.id, c.predicate, c.object.id) not in have \
                 and model.allows(c.predicate, leader.type, c.object.type):
