@@ -1180,3 +1180,11 @@ def test_what_an_administration_does_its_leader_does(ex):
     got, _ = run(ex, "The Trump Administration and Norway negotiated the Andes Trade Accord in 2019.")
     assert ("United States", "NEGOTIATES", "Andes Trade Accord") in got
     assert ("Donald Trump", "NEGOTIATES", "Andes Trade Accord") in got
+
+
+def test_securing_improvements_to_an_agreement_negotiates_its_amendments(ex):
+    got, _ = run(ex, "In 2019, Norway secured key improvements to the Andes Trade Accord.")
+    assert ("Norway", "NEGOTIATES", "Andes Trade Accord amendments") in got
+    assert ("Andes Trade Accord amendments", "AMENDS", "Andes Trade Accord") in got
+    got, _ = run(ex, "Norway secured $2 billion in funding for the port.")  # no agreement: no negotiation
+    assert not any(p == "NEGOTIATES" for _, p, _ in got)
