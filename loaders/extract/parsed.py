@@ -622,10 +622,12 @@ class ParsedRoles:
 
     def triggers(self, rules):
         words = _trigger_words(rules)
+        # the types of named mentions that trigger like their kind's word, when the sentence has any
+        typed = {m.type for m in self.sv.mentions} & {t for r in rules for t in r.head_types}
         for tok in self.sv.parse:
             lem = tok.lemma_.lower()
             if lem not in words and tok.lower_ not in words and not (set(_lemmas(tok.lower_)) & words):
-                named = self._named_head_type(tok)
+                named = self._named_head_type(tok) if typed else None
                 if named:  # "opened its Metaplant in Georgia": a named facility stands for its kind's word
                     for rule in rules:
                         if named in rule.head_types:
