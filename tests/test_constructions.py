@@ -1188,3 +1188,19 @@ def test_securing_improvements_to_an_agreement_negotiates_its_amendments(ex):
     assert ("Andes Trade Accord amendments", "AMENDS", "Andes Trade Accord") in got
     got, _ = run(ex, "Norway secured $2 billion in funding for the port.")  # no agreement: no negotiation
     assert not any(p == "NEGOTIATES" for _, p, _ in got)
+
+
+def test_taking_over_as_head_of_a_body_leads_it(ex):
+    got, _ = run(ex, "Tarn Velmora took over as head of the Department of Commerce in 2021.")
+    assert got[("Tarn Velmora", "LEADS", "Department of Commerce")]["role"] == "Head"
+
+
+def test_a_plural_possessive_name_keeps_no_apostrophe(ex):
+    got, _ = run(ex, "Tarn Velmora, Velmora Motors' CEO, spoke in Oslo.")
+    assert ("Tarn Velmora", "LEADS", "Velmora Motors") in got
+
+
+def test_a_title_is_spelled_one_way(ex):
+    _, out = run(ex, "Hyundai's chief executive, Tarn Velmora, spoke.")
+    roles = {r.props.get("role") for r in out.relations if r.predicate == "LEADS"}
+    assert roles == {"Chief executive"}

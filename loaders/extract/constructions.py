@@ -961,7 +961,8 @@ def leader_titles(sv, roles, state):
 
 # verbs that give a person an office named after them: "served as", "was named", "became", "was elected"
 HOLDING_VERBS = frozenset({"serve", "swear", "name", "elect", "appoint", "become", "be", "remain", "nominate",
-                           "confirm", "install", "designate", "act", "reelect", "re-elect"})
+                           "confirm", "install", "designate", "act", "reelect", "re-elect",
+                           "take", "step", "return"})  # ("took over as head of", "stepped in as CEO of")
 
 
 def _office_holders(roles, verb) -> list[Mention]:

@@ -551,7 +551,7 @@ class NerRecognizer:
             if any(s < end and start < e for s, e in taken):
                 continue
             text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
-            text = re.sub(r"[’']s$", "", text).strip()
+            text = re.sub(r"(?<=s)[’']$|[’']s$", "", text).strip()  # "Velmora Motors'", "Samsung's"
             if len(text) < 2 or not text[0].isupper():
                 continue
             start = end - len(ent.text.rstrip()) + (len(ent.text) - len(ent.text.lstrip()))

@@ -535,6 +535,8 @@ class Extractor:
                 subj, obj = obj, subj
             # only the qualifiers the ontology declares for the predicate: a place or a membership has no year
             props = {k: v for k, v in c.props.items() if k in self.qualifiers.get(c.predicate, ())}
+            if isinstance(props.get("role"), str):  # one spelling of a title: "chief executive" is "Chief executive"
+                props["role"] = props["role"][:1].upper() + props["role"][1:]
             facts.relations.append(Relation(subj, c.predicate, obj, props, c.confidence, [ev]))
             if TRACE:  # development: which rule stated which fact (POLICYGRAPH_TRACE_RULES=<file>)
                 with open(TRACE, "a", encoding="utf-8") as fh:
