@@ -59,6 +59,8 @@ class Lexicon:
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
     acts_on_of: frozenset = frozenset()  # measures whose "of" is what they act on ("a boycott of Lotte")
+    measure_kinds: dict = field(default_factory=dict)  # "duty" -> its kind's number ("tariff" has the same)
+    measure_hypernyms: frozenset = frozenset()  # "measure", "step": any measure
     derived: dict = field(default_factory=dict)  # [derived]: goods and measure words (loaders/extract/derived.py)
     rules: list = field(default_factory=list)
 
@@ -230,6 +232,8 @@ def load_lexicon() -> Lexicon:
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
+        measure_kinds={w: i for i, kind in enumerate(lex["heads"].get("measure_kinds", ())) for w in kind},
+        measure_hypernyms=frozenset(lex["heads"].get("measure_hypernyms", ())),
         rules=[_rule(i, r, heads) for i, r in enumerate(pats["rule"], 1)],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),

@@ -1204,3 +1204,20 @@ def test_a_title_is_spelled_one_way(ex):
     _, out = run(ex, "Hyundai's chief executive, Tarn Velmora, spoke.")
     roles = {r.props.get("role") for r in out.relations if r.predicate == "LEADS"}
     assert roles == {"Chief executive"}
+
+
+@pytest.mark.parametrize("text, measure, target", [
+    ("Norway imposed salmon tariffs in 2018. The duties hit Chile and Peru.", "salmon tariffs", "Peru"),
+    ("In 2019, Norway imposed export controls on three chemicals. These curbs targeted Chile.",
+     "export controls", "Chile"),
+    ("In 2019, Norway imposed export controls on three chemicals. The measures targeted Chile.",
+     "export controls", "Chile"),
+])
+def test_a_later_description_of_a_measure_may_use_another_word_of_its_kind(ex, text, measure, target):
+    got, _ = run(ex, text)
+    assert any(s.endswith(measure) and p == "TARGETS" and o == target for s, p, o in got), got
+
+
+def test_a_description_of_another_kind_is_another_measure(ex):
+    got, _ = run(ex, "In 2019, Norway imposed export controls on three chemicals. The subsidies helped Chile.")
+    assert not any(p == "TARGETS" and o == "Chile" for s, p, o in got), got

@@ -50,6 +50,11 @@ def _words(name: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", name.lower())
 
 
+def _singular(word: str) -> str:
+    """'duties' -> 'duty', 'tariffs' -> 'tariff' (enough for the heads of measures)."""
+    return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+
+
 # "the company will ...", "the automaker said": a firm named before
 DEFINITE_FIRM = re.compile(r"\b[Tt]he\s+((?:company|firm|automaker|carmaker|chipmaker|shipbuilder|steelmaker|"
                            r"manufacturer|conglomerate|corporation|joint venture|venture|JV|group))\b(?!['’]s)")
@@ -251,7 +256,8 @@ class Coreference:
 
     def _antecedent(self, m: Mention, history: list[Mention], actors: set[str] = frozenset()) -> Mention | None:
         head = _words(m.name)[-1] if _words(m.name) else ""
-        for h in reversed(history[-80:]):
+        recent = history[-80:]
+        for k, h in enumerate(reversed(recent)):
             if h.type != m.type or h.adjective or self._generic(h):
                 continue
             if m.type == "Agreement" and actors and not self._parties_fit(h, actors):
@@ -259,9 +265,19 @@ class Coreference:
             if m.type in ("Agreement", "Law") or (m.type == "Facility" and not _words(h.name)[-1:] == ["site"]):
                 return h  # "the treaty", "the act", "this facility": the last one named
             hw = _words(h.name)
-            if hw and (hw[-1].rstrip("s") == head.rstrip("s")):
+            if hw and self._same_kind(hw[-1], head, near=k < 12):
                 return h
         return None
+
+    def _same_kind(self, named: str, described: str, near: bool) -> bool:
+        """'tariffs' ... 'the tariffs', 'the duties'; any measure ... 'the measures' (only the one named nearby)."""
+        named, described = _singular(named), _singular(described)
+        if named == described:
+            return True
+        kinds = self.lex.measure_kinds
+        if named in kinds and kinds.get(described) == kinds[named]:
+            return True
+        return near and described in self.lex.measure_hypernyms
 
     # --- definite descriptions and pronouns ------------------------------------------------------------
     def references(self, text: str, s: int, e: int, mentions: list[Mention], history: list[Mention],
