@@ -1221,3 +1221,17 @@ def test_a_later_description_of_a_measure_may_use_another_word_of_its_kind(ex, t
 def test_a_description_of_another_kind_is_another_measure(ex):
     got, _ = run(ex, "In 2019, Norway imposed export controls on three chemicals. The subsidies helped Chile.")
     assert not any(p == "TARGETS" and o == "Chile" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Norway boasts valuable expertise in cybersecurity.", "cybersecurity"),
+    ("Norway emerged as a major exporter of salmon feed and seafood.", "fisheries"),
+])
+def test_a_countrys_activity_as_the_object_of_its_clause(ex, text, sector):
+    got, _ = run(ex, text)
+    assert ("Norway", "OPERATES_IN", sector) in got, got
+
+
+def test_a_country_subject_far_from_the_activity_noun_does_not_do_it(ex):
+    got, _ = run(ex, "Norway will double the number of Chilean cars per manufacturer that can enter its market.")
+    assert not any(s == "Norway" and p == "OPERATES_IN" for s, p, o in got), got

@@ -59,6 +59,16 @@ STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "f
                             "restrict", "curb"})
 
 
+def _clause_verb(tok) -> int:
+    """The verb whose object a noun is: 'boasts expertise', 'is a leader', 'emerged as a major exporter', 'ranks among
+    the top producers' (the token index, or -1)."""
+    if tok.dep_ in ("dobj", "attr", "oprd"):
+        return tok.head.i
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "among"):
+        return tok.head.head.i
+    return -1
+
+
 def _measure_word(tok) -> bool:
     """'export' in "export controls", 'import' in "import tariffs": a measure's modifier names no trade flow."""
     return tok.dep_ == "compound" and tok.head.lemma_.lower() in measure_heads()
@@ -146,7 +156,7 @@ class RelationExtractor:
                                ctx.years, ctx.amounts, amount=rule.amount)
         if rule.pairwise_only and (kind == "noun" or not objects):
             return  # "X has cooperated with Y": a verb's "with" object is a partner too
-        subjects, objects, owned = self._quirks(ctx, rule, kind, subjects, objects)
+        subjects, objects, owned = self._quirks(ctx, rule, kind, subjects, objects, tok)
         # "X notified the other signatories in 2017": the year is the notice's, not the signing's
         fellows = {id(m) for m in roles.fellow(tok)} if kind == "noun" and "fellow" in rule.subject else set()
         for s in subjects:
@@ -196,7 +206,7 @@ class RelationExtractor:
                 self._emit(out, ctx.sv, rule.predicate, a, b, {}, rule.confidence, "pairwise", ctx.roles, tok,
                            ctx.years, ctx.amounts, amount=rule.amount)
 
-    def _quirks(self, ctx, rule, kind, subjects, objects):
+    def _quirks(self, ctx, rule, kind, subjects, objects, tok=None):
         """The rule's flags (ontology/patterns.toml) on its subjects and objects; returns them with, for
         owned measures, the countries each measure is named with."""
         sv = ctx.sv
@@ -210,7 +220,7 @@ class RelationExtractor:
         if "named_country_subject" in rule.flags:
             # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
             # companies" or "both nations’ competitiveness" describe it loosely
-            subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m, kind)]
+            subjects = [m for m in subjects if m.type != "Country" or self._named_actor(sv, m, kind, tok)]
         if "measure_owners" in rule.flags:
             # "retaliated against U.S. tariffs", "in retaliation for Japan's export controls": a measure stands for
             # whoever imposed it
@@ -300,11 +310,14 @@ class RelationExtractor:
                 self._emit(out, sv, "PARTY_TO", party, m, {}, 0.7, "agreement-with", roles, toks[-1], [], [])
 
     @staticmethod
-    def _named_actor(sv: SentenceView, m: Mention, kind: str = "verb") -> bool:
+    def _named_actor(sv: SentenceView, m: Mention, kind: str = "verb", tok=None) -> bool:
         if m.adjective or m.source == "coref":
             return False
-        if kind == "verb" and sv.parse is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in sv.tokens
-                                        if m.start <= sv.start + t.idx < m.end):
+        # the subject of a clause acts: of a trigger verb, or of the verb whose object the trigger noun is ("the
+        # U.S. boasts expertise in cybersecurity")
+        if sv.parse is not None and any(
+                t.dep_ in ("nsubj", "nsubjpass") and (kind == "verb" or (tok is not None and t.head.i == _clause_verb(tok)))
+                for t in sv.tokens if m.start <= sv.start + t.idx < m.end):
             return True
         b = m.end - sv.start
         return bool(re.match(r"[’']s?\b", sv.text[b:b + 3])) or bool(
