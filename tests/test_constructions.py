@@ -1235,3 +1235,12 @@ def test_a_countrys_activity_as_the_object_of_its_clause(ex, text, sector):
 def test_a_country_subject_far_from_the_activity_noun_does_not_do_it(ex):
     got, _ = run(ex, "Norway will double the number of Chilean cars per manufacturer that can enter its market.")
     assert not any(s == "Norway" and p == "OPERATES_IN" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, owner, owned", [
+    ("In 2005, control of the Tarsk Shipyard passed to Velmora Group.", "Velmora Group", "Tarsk Shipyard"),
+    ("Velmora Group took control of Tarsk Motors in 2010.", "Velmora Group", "Tarsk Motors"),
+])
+def test_taking_control_of_a_firm_or_facility_invests_in_it(ex, text, owner, owned):
+    got, _ = run(ex, text)
+    assert (owner, "INVESTS_IN", owned) in got

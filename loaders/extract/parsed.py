@@ -24,6 +24,8 @@ INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", 
 SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion", "majority",
                          "bulk", "proportion", "fraction"})
 SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
+# holding a firm or a facility: "control of the yard passed to X", "X took a majority stake in Y"
+CONTROL_NOUNS = frozenset({"control", "ownership", "possession", "majority", "command"})
 # what a country depends on another for, when that is trade: "relies on Japan for its chemical supplies"
 SUPPLY_NOUNS = frozenset({"supply", "import", "material", "input", "component", "part", "chemical", "mineral",
                           "product", "good", "commodity", "fuel", "energy", "oil", "gas", "food", "equipment"})
@@ -310,6 +312,15 @@ class ParsedRoles:
                   for p in x.children if p.dep_ == "pobj"]
         return [m for g in goods for c in g.children if c.dep_ == "poss" for m in self.denotes(c)
                 if m.type == "Country" and not m.adjective]
+
+    def control_of(self, tok) -> list[Mention]:
+        """'control of the yard passed to Aker', 'Aker took control of the yard': what the control is over."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in CONTROL_NOUNS:
+                out += [m for x in c.children if x.dep_ == "prep" and x.lower_ in ("of", "over")
+                        for p in x.children if p.dep_ == "pobj" for m in self.denotes_list(p)]
+        return unique_mentions(out)
 
     def relied_on(self, tok) -> list[Mention]:
         """'Korea relies on Japan for 90 percent of its photoresists', 'depends on Japanese chemicals': who supplies

@@ -32,7 +32,7 @@ ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos":
                 "imports_of": ("imports_of", "noun"), "investor_of": ("investor_of", "noun"),
                 "recipient": ("recipient", "noun"), "purpose": ("purpose", None),
                 "share_of": ("share_of", "noun"), "goods_owner": ("goods_owner", "verb"),
-                "relied_on": ("relied_on", "verb"),
+                "relied_on": ("relied_on", "verb"), "control_of": ("control_of", "verb"),
                 "experiencer": ("experiencer", "noun"), "patient": ("patient", "verb"),
                 "means_target": ("means_target", "verb")}
 
