@@ -1244,3 +1244,10 @@ def test_a_country_subject_far_from_the_activity_noun_does_not_do_it(ex):
 def test_taking_control_of_a_firm_or_facility_invests_in_it(ex, text, owner, owned):
     got, _ = run(ex, text)
     assert (owner, "INVESTS_IN", owned) in got
+
+
+def test_a_known_name_glued_to_more_of_a_given_name_is_another_person(ex):
+    # the gazetteer knows "Cho Hyun"; "Cho Hyun-dong" is someone else
+    _, out = run(ex, "Ambassador Cho Hyun-dong met the delegation in Oslo.")
+    names = {e.name for e in out.entities.values() if e.type == "Person"}
+    assert "Cho Hyun" not in names and "Cho Hyun-dong" in names

@@ -170,6 +170,8 @@ class GazetteerMatcher:
                     continue
                 surf = _Surface(named[-1], False, True)
             e = self.entries[surf.entry_index]
+            if e.type == "Person" and re.match(r"-[a-z]", text[end:end + 2]):
+                continue  # "Cho Hyun-dong" is not "Cho Hyun": a romanized given name goes on after its hyphen
             if not surf.adjective and not self._inside_names and (self._continues_other_name(text, start, end, e.type)
                                                                   or _ends_other_name(text, start, e.type)
                                                                   or _qualified_instrument(text, start, end, e)):
