@@ -1251,3 +1251,9 @@ def test_a_known_name_glued_to_more_of_a_given_name_is_another_person(ex):
     _, out = run(ex, "Ambassador Cho Hyun-dong met the delegation in Oslo.")
     names = {e.name for e in out.entities.values() if e.type == "Person"}
     assert "Cho Hyun" not in names and "Cho Hyun-dong" in names
+
+
+def test_a_name_coordinated_with_the_modifier_before_it_is_whole(ex):
+    got, _ = run(ex, "Norway imposed Anti-subsidy and Safeguard Measures on large salmon fillets from Chile.")
+    assert ("Norway", "IMPOSES", "Anti-subsidy and Safeguard Measures") in got, got
+    assert ("Anti-subsidy and Safeguard Measures", "TARGETS", "Chile") in got

@@ -548,17 +548,29 @@ class NerRecognizer:
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
         for ent in sent.ents:
-            start = offset + ent.start_char
+            # "Anti-dumping and Countervailing Measures": a name coordinated with the modifier before it is whole
+            first = ent[0]
+            lead = first
+            if first.dep_ == "conj" and first.head.i < first.i and first.head.dep_ in ("amod", "compound") \
+                    and first.head.head.i in range(ent.start, ent.end):
+                lead, noun = first.head, first.head.head.i  # back over the modifiers the first conjunct shares
+                while lead.i > 0 and lead.doc[lead.i - 1].head.i == noun \
+                        and lead.doc[lead.i - 1].dep_ in ("amod", "compound", "punct"):
+                    lead = lead.doc[lead.i - 1]
+                if not lead.text[:1].isupper():
+                    lead = first
+            ent_text, ent_char = sent.doc.text[lead.idx:ent.end_char], lead.idx
+            start = offset + ent_char
             end = offset + ent.end_char
             if any(s < end and start < e for s, e in taken):
                 continue
-            text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+            text = re.sub(r"^(the|The)\s+", "", ent_text).strip()
             text = re.sub(r"(?<=s)[’']$|[’']s$", "", text).strip()  # "Velmora Motors'", "Samsung's"
             if len(text) < 2 or not text[0].isupper():
                 continue
-            start = end - len(ent.text.rstrip()) + (len(ent.text) - len(ent.text.lstrip()))
-            if ent.text != text:
-                start = offset + ent.start_char + ent.text.find(text)
+            start = end - len(ent_text.rstrip()) + (len(ent_text) - len(ent_text.lstrip()))
+            if ent_text != text:
+                start = offset + ent_char + ent_text.find(text)
                 end = start + len(text)
             if ent.label_ == "PERSON":  # "Chair Euisun Chung": the title is not part of the name
                 words = text.split()

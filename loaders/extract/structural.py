@@ -287,7 +287,7 @@ class StructuralExtractor:
                 if targets:  # the surface "UN sanctions on North Korea" names the measure too
                     last = max(targets, key=lambda x: x.end)
                     surface = re.sub(r"\s+", " ", sv.text[m.start - sv.start:last.end - sv.start])
-                    if len(surface.split()) <= 8:
+                    if len(surface.split()) <= 12:
                         for x in [m] + list(siblings.values()):
                             x.aliases = set(getattr(x, "aliases", set()) or ()) | {
                                 surface if x is m else f"{x.name} {surface[len(m.text):].strip()}"}
