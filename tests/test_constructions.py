@@ -1257,3 +1257,18 @@ def test_a_name_coordinated_with_the_modifier_before_it_is_whole(ex):
     got, _ = run(ex, "Norway imposed Anti-subsidy and Safeguard Measures on large salmon fillets from Chile.")
     assert ("Norway", "IMPOSES", "Anti-subsidy and Safeguard Measures") in got, got
     assert ("Anti-subsidy and Safeguard Measures", "TARGETS", "Chile") in got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2016, the Tarsk Industrial Park was temporarily closed by the South Korean government.",
+    "In 2016, the South Korean government closed the Tarsk Industrial Park.",
+])
+def test_a_government_closing_a_site_is_a_measure(ex, text):
+    got, _ = run(ex, text)
+    assert any(s == "South Korea" and p == "IMPOSES" and "closure of the Tarsk Industrial Park" in o
+               for s, p, o in got), got
+
+
+def test_a_firm_closing_its_plant_enacts_no_measure(ex):
+    _, out = run(ex, "Velmora Motors closed its plant in Ohio in 2020.")
+    assert not any(e.type == "Policy" for e in out.entities.values())

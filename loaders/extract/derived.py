@@ -30,7 +30,20 @@ def _words() -> dict:
         "measure_verbs": dict(data.get("measure_verbs", {})),
         "not_goods": frozenset(data.get("not_goods", ())),
         "funding_verbs": frozenset(data.get("funding_verbs", ())),
+        "government_measure_verbs": frozenset(data.get("government_measure_verbs", ())),
     }
+
+
+def _government_actor(verb, offset, mentions) -> bool:
+    """Whether the verb's subject (or passive agent) is a government: a country, a state or a public body."""
+    actors = [c for c in verb.children if c.dep_ == "nsubj"]
+    actors += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    for a in actors:
+        span = list(a.subtree)
+        lo, hi = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
+        if any(lo <= m.start < hi and m.type in ("Country", "USState", "GovernmentBody") for m in mentions):
+            return True
+    return False
 
 
 def _covered(tok, offset, mentions) -> bool:
@@ -125,8 +138,12 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if noun is None:
             continue
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        if not objs and any(c.dep_ == "agent" for c in tok.children):  # "X was closed by the government"
+            objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
         objs.sort(key=lambda c: (c.pos_ != "PROPN", c.i))  # "fined Qualcomm $854 million": who, not how much
-        if not objs or not any(c.dep_ in ("nsubj",) for c in tok.children):
+        if not objs or not any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+            continue
+        if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(tok, offset, mentions):
             continue
         obj = objs[0]
         if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
