@@ -1272,3 +1272,16 @@ def test_a_government_closing_a_site_is_a_measure(ex, text):
 def test_a_firm_closing_its_plant_enacts_no_measure(ex):
     _, out = run(ex, "Velmora Motors closed its plant in Ohio in 2020.")
     assert not any(e.type == "Policy" for e in out.entities.values())
+
+
+def test_a_pronoun_opening_a_sentence_with_a_measures_verb_is_the_measure_before(ex):
+    got, _ = run(ex, "In 2020, Peru imposed tariffs on Chilean exports. This included a wide range of Chilean "
+                     "farm goods, including barley, beef and wine.")
+    for goods in ("barley", "beef", "wine"):
+        assert any(s.endswith("tariffs on Chilean exports") and p == "TARGETS" and o == goods
+                   for s, p, o in got), got
+
+
+def test_a_participle_used_as_a_preposition_triggers_nothing(ex):
+    got, _ = run(ex, "Norway developed its Arctic Strategy, including initiatives for cybersecurity.")
+    assert not any(p == "TARGETS" and o == "cybersecurity" for s, p, o in got), got

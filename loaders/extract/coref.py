@@ -66,6 +66,12 @@ SENTENCE_IT = re.compile(r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?(It)\b(?!\s+is
                          r"unclear|possible|important|necessary|expected|estimated|worth))")
 IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "GovernmentBody",
                       "InternationalOrganization"})
+# "This included barley, beef and wine", "They hit Canada and Mexico": a pronoun opening a sentence with a verb
+# only a measure does stands for the measure the sentence before named last
+SENTENCE_MEASURE_PRONOUN = re.compile(
+    r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?(This|These|They|It)\s+(?:also\s+|later\s+)?(?:included|includes|"
+    r"include|covered|covers|cover|affected|affects|affect|targeted|targets|target|applied|applies|apply|hit|hits|"
+    r"extended|extends)\b")
 
 
 class Coreference:
@@ -319,6 +325,14 @@ class Coreference:
                 if opens:
                     out.append(Mention(a, b, text[a:b], first.type, first.id, first.name, "coref",
                                        wikidata=first.wikidata))
+        mt = SENTENCE_MEASURE_PRONOUN.match(text, s, e)
+        if mt and prev_sentence:
+            a, b = mt.span(1)
+            measure = max((m for m in prev_sentence if m.type == "Policy" and not m.adjective), key=lambda m: m.start,
+                          default=None)
+            if measure is not None and not any(x < b and a < y for x, y in taken + [(m.start, m.end) for m in out]):
+                out.append(Mention(a, b, text[a:b], measure.type, measure.id, measure.name, "coref",
+                                   wikidata=measure.wikidata))
         return out
 
     # --- amendments ----------------------------------------------------------------------------------

@@ -644,8 +644,9 @@ class ParsedRoles:
                         if named in rule.head_types:
                             yield rule, tok, "noun"
                 continue  # most tokens trigger nothing: skip the per-rule checks
-            verbish = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
-                tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")
+            verbish = (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
+                tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")) \
+                and tok.dep_ != "prep"  # "including X", "following Y": a participle used as a preposition
             lemmas = {lem} | set(_lemmas(tok.lower_))
             for rule in rules:
                 if verbish and lemmas & rule.verbs:
