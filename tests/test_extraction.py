@@ -687,3 +687,10 @@ def test_exports_of_goods_named_by_nationality_are_their_countrys(parsed):
 def test_imports_into_a_country_are_exports_to_it(parsed):
     triples, _ = facts(parsed, "Imports of Chilean copper into Norway surged in 2017.")
     assert ("Chile", "EXPORTS_TO", "Norway") in triples, triples
+
+
+def test_a_parse_text_is_joined_once(parsed):
+    from policygraph.loaders.extract.nlp import text_of
+    doc = parsed.nlp("Norway imposed tariffs on Chilean wine.")
+    first = text_of(doc)
+    assert first == doc.text and text_of(doc) is first

@@ -19,6 +19,7 @@ from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .linear import _lemmas
 from .mentions import Mention, might_contain
+from .nlp import text_of
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,7 @@ def _sector(span, offset, words) -> Mention | None:
     if not toks or toks[0].i > head.i:
         return None
     first = toks[0]
-    text = span.doc.text[first.idx:head.idx + len(head.text)]
+    text = text_of(span.doc)[first.idx:head.idx + len(head.text)]
     if first.i < head.i and any(t.i not in {x.i for x in toks} for t in span.doc[first.i:head.i]):
         text = head.text
         first = head
@@ -82,7 +83,7 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> lis
     """Sectors for the common nouns that a head noun of `heads` governs through one of `preps`."""
     w = _words()
     out: list[Mention] = []
-    if not might_contain(parse.text, heads) or not re.search(rf"\b(?:{'|'.join(preps)})\b", parse.text.lower()):
+    if not might_contain(text_of(parse), heads) or not re.search(rf"\b(?:{'|'.join(preps)})\b", text_of(parse).lower()):
         return out  # (no head or no linking word in the sentence: nothing to walk the parse for)
     for tok in parse:
         if tok.lemma_.lower() not in heads:
@@ -128,7 +129,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
     measure, named by its noun and what it is on ('ban on Huawei and ZTE')."""
     w = _words()
     out: list[Mention] = []
-    if not might_contain(parse.text, w["measure_verbs"]):
+    if not might_contain(text_of(parse), w["measure_verbs"]):
         return out
     for tok in parse:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
@@ -193,7 +194,7 @@ def funded_purposes(parse, offset, mentions) -> list[Mention]:
     the mention is the sum, the sentence's words for it an alias."""
     w = _words()
     out: list[Mention] = []
-    if "$" not in parse.text or not might_contain(parse.text, w["funding_verbs"]):
+    if "$" not in text_of(parse) or not might_contain(text_of(parse), w["funding_verbs"]):
         return out
     for tok in parse:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["funding_verbs"]:
@@ -239,7 +240,7 @@ def funded_purposes(parse, offset, mentions) -> list[Mention]:
 def _subtree_text(parse, tok) -> str:
     """The words a token heads, as the sentence writes them."""
     span = list(tok.subtree)
-    return parse.text[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
+    return text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
 
 
 DERIVED = (listed_goods, measure_objects, verb_measures, funded_purposes)

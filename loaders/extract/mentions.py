@@ -15,6 +15,7 @@ from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .amounts import MONTH_NAMES
+from .nlp import text_of
 
 
 @dataclass
@@ -321,6 +322,7 @@ class DescriptiveRecognizer:
 
     def find_parsed(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
+        sent_text = text_of(sent)
         for tok in sent:
             type_ = self.lex.head_type(tok)
             if type_ is None or (tok.pos_ not in ("NOUN", "PROPN") and not _plural_taken_for_verb(tok)):
@@ -354,13 +356,13 @@ class DescriptiveRecognizer:
             if numbered:  # "Executive Order 14105", "Proclamation 9705": the number names the instrument
                 end = offset + sent[tok.i + 1].idx + len(sent[tok.i + 1].text)
             base = sent[0].idx  # where the sentence's text starts in the parse's offsets
-            lead = TITLE_LEAD.search(sent.text[:tokens[0].idx - base]) \
+            lead = TITLE_LEAD.search(sent_text[:tokens[0].idx - base]) \
                 if type_ in ("Law", "Agreement") and tokens[0].text[:1].isupper() else None
             if lead:  # the whole title, not its last words
                 start = offset + base + lead.start()
             if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
                 continue  # crosses a name's boundary
-            core = self._name(tokens) if not (lead or numbered) else sent.text[start - offset - base:end - offset
+            core = self._name(tokens) if not (lead or numbered) else sent_text[start - offset - base:end - offset
                                                                                 - base]
             # a kind's words say no more than the bare head: "an executive order on shipbuilding" is named by what
             # it is on, as "an order on shipbuilding" is
@@ -394,7 +396,7 @@ class DescriptiveRecognizer:
                 while words and words[-1].dep_ in ("det", "prep", "cc", "punct", "aux", "amod", "compound"):
                     words = words[:-1]
                 if words:
-                    text = re.sub(r"\s+", " ", tok.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)])
+                    text = re.sub(r"\s+", " ", text_of(tok.doc)[words[0].idx:words[-1].idx + len(words[-1].text)])
                     return text, words[-1].idx + len(words[-1].text)
         return None
 
@@ -422,7 +424,7 @@ class DescriptiveRecognizer:
             while part and part[-1].dep_ in ("det", "cc", "punct", "prep", "case"):
                 part = part[:-1]
             if part and part[-1].i >= head.i:
-                text = re.sub(r"\s+", " ", sent.doc.text[part[0].idx:part[-1].idx + len(part[-1].text)]).strip()
+                text = re.sub(r"\s+", " ", text_of(sent.doc)[part[0].idx:part[-1].idx + len(part[-1].text)]).strip()
                 text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
                 if 1 <= len(text.split()) <= 16:
                     out.add(text)
@@ -559,7 +561,9 @@ class NerRecognizer:
                     lead = lead.doc[lead.i - 1]
                 if not lead.text[:1].isupper():
                     lead = first
-            ent_text, ent_char = sent.doc.text[lead.idx:ent.end_char], lead.idx
+            # (Doc.text joins every token: read it only for the rare name that grows)
+            ent_text, ent_char = (ent.text, ent.start_char) if lead is first else \
+                (text_of(sent.doc)[lead.idx:ent.end_char], lead.idx)
             start = offset + ent_char
             end = offset + ent.end_char
             if any(s < end and start < e for s, e in taken):
@@ -588,7 +592,7 @@ class NerRecognizer:
                 type_ = "Firm"  # "SK Siltron", "Samsung Biologics"
             aliases = {text}
             if type_ == "Policy":  # "Anti-Dumping and Countervailing Measures on Large Residential Washers from Korea"
-                more = TITLE_TAIL.match(sent.doc.text, ent.end_char)
+                more = TITLE_TAIL.match(text_of(sent.doc), ent.end_char)
                 if more:
                     aliases.add(text + re.sub(r"\s+", " ", more.group(0)))
             out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", text), text, "ner", aliases=aliases))
@@ -606,7 +610,8 @@ class NerRecognizer:
     def _cued_firms(self, sent, offset, taken) -> list[Mention]:
         """'Korean firm Absolics', 'the chipmaker Micron': a name right after a noun that says it is a firm."""
         out: list[Mention] = []
-        if not might_contain(sent.text, self.CUES):
+        sent_text = text_of(sent)
+        if not might_contain(sent_text, self.CUES):
             return out
         for tok in sent:
             if tok.lower_ not in self.CUES or tok.i + 1 >= len(sent):
@@ -621,7 +626,7 @@ class NerRecognizer:
                 continue
             first, last = words[0], words[-1]
             start, end = offset + first.idx, offset + last.idx + len(last.text)
-            text = sent.text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
+            text = sent_text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
             if any(s < end and start < e for s, e in taken) or len(text) < 3 or text.split()[-1] in \
                     self.lex.ignore_endings:
                 continue
@@ -631,7 +636,8 @@ class NerRecognizer:
     def _unknown_firms(self, sent, offset, taken) -> list[Mention]:
         """A name the statistical NER missed, typed by what it does: 'Absolics invested $600 million ...'."""
         out: list[Mention] = []
-        if not might_contain(sent.text, self.FIRM_VERBS):
+        sent_text = text_of(sent)
+        if not might_contain(sent_text, self.FIRM_VERBS):
             return out
         for tok in sent:
             if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in self.FIRM_VERBS or not tok.text[:1].isupper():
@@ -643,7 +649,7 @@ class NerRecognizer:
             words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
             first, last = words[0], words[-1]
             start, end = offset + first.idx, offset + last.idx + len(last.text)
-            text = sent.text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
+            text = sent_text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
             if any(s < end and start < e for s, e in taken) or not text[:1].isupper() or len(text) < 3:
                 continue
             if text.split()[-1] in self.lex.ignore_endings:

@@ -38,3 +38,12 @@ def model_info() -> str:
     if nlp is None:
         return "rules-only (no spaCy model)"
     return f"spaCy {nlp.meta.get('name')} {nlp.meta.get('version')}"
+
+
+def text_of(doc) -> str:
+    """A parse's text, joined once: spaCy builds `Doc.text` from its tokens at every read, and the components
+    read it many times per sentence."""
+    text = doc.user_data.get("policygraph.text")
+    if text is None:
+        text = doc.user_data["policygraph.text"] = doc.text
+    return text
