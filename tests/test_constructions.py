@@ -1285,3 +1285,8 @@ def test_a_pronoun_opening_a_sentence_with_a_measures_verb_is_the_measure_before
 def test_a_participle_used_as_a_preposition_triggers_nothing(ex):
     got, _ = run(ex, "Norway developed its Arctic Strategy, including initiatives for cybersecurity.")
     assert not any(p == "TARGETS" and o == "cybersecurity" for s, p, o in got), got
+
+
+def test_a_sentence_opening_preposition_is_no_part_of_a_title(ex):
+    got, _ = run(ex, "Under the Tarsk Act, Norway imposed tariffs on Chilean wine.")
+    assert any(s == "Tarsk Act" and p == "AUTHORIZES" for s, p, o in got), got
