@@ -1290,3 +1290,9 @@ def test_a_participle_used_as_a_preposition_triggers_nothing(ex):
 def test_a_sentence_opening_preposition_is_no_part_of_a_title(ex):
     got, _ = run(ex, "Under the Tarsk Act, Norway imposed tariffs on Chilean wine.")
     assert any(s == "Tarsk Act" and p == "AUTHORIZES" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("name", ["Tarsk Glass", "Velmora Metals", "Nordvik Automotive"])
+def test_a_maker_named_by_its_trade_is_a_firm(ex, name):
+    _, out = run(ex, f"The Department of Commerce signed a memorandum of terms with {name} in 2024.")
+    assert (name, "Firm") in {(e.name, e.type) for e in out.entities.values()}
