@@ -1296,3 +1296,14 @@ def test_a_sentence_opening_preposition_is_no_part_of_a_title(ex):
 def test_a_maker_named_by_its_trade_is_a_firm(ex, name):
     _, out = run(ex, f"The Department of Commerce signed a memorandum of terms with {name} in 2024.")
     assert (name, "Firm") in {(e.name, e.type) for e in out.entities.values()}
+
+
+@pytest.mark.parametrize("text", [
+    "The Department of Commerce signed a preliminary memorandum of terms with Tarsk Glass to provide up to "
+    "$75 million in CHIPS incentives.",
+    "The Department of Commerce and Tarsk Glass have signed a memorandum of terms to provide up to $75 million in "
+    "CHIPS incentives.",
+])
+def test_money_given_under_an_agreement_goes_to_the_firm_that_signed_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("CHIPS incentives", "TARGETS", "Tarsk Glass") in got, got

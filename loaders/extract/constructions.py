@@ -24,7 +24,7 @@ from ...ontology.lexicon import load_lexicon
 from .mentions import Mention
 from .parsed import ParsedRoles
 from .props import fact_props
-from .sentence import ACTOR_TYPES, Candidate, SentenceView
+from .sentence import ACTOR_TYPES, Candidate, SentenceView, unique_mentions
 
 PARTY_TYPES = ("Country", "InternationalOrganization")
 AGREEMENT_NOUNS = frozenset({"agreement", "treaty", "pact", "accord", "deal", "fta", "partnership", "arrangement",
@@ -761,6 +761,8 @@ def funding(sv, roles, state):
         else:
             continue
         takers = [m for m in takers if m.type == "Firm" and not m.adjective]
+        if not takers and lem in GIVING_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            takers = _signed_with(roles, verb)
         measure = [m for m in sv.mentions if m.type == "Policy" and m.start <= sv.start + tok.idx < m.end]
         for g in givers:
             for t in takers:
@@ -769,6 +771,25 @@ def funding(sv, roles, state):
             for t in takers:
                 out.append(_cand(m, "TARGETS", t, sv, "funding", 0.7))
     return out
+
+
+def _signed_with(roles, verb) -> list[Mention]:
+    """'Commerce signed a memorandum of terms with X to provide $75 million', 'Commerce and X signed a memorandum to
+    provide ...': money given under an agreement goes to the firm that signed it with the giver."""
+    out: list[Mention] = []
+    node = verb.head
+    for _ in range(3):  # the agreement noun, its "of" phrase, the signing verb
+        out += roles.pp(node, {"with"})
+        if node.pos_ in ("VERB", "AUX"):
+            out += roles.subj(node)
+            for d in (c for c in node.children if c.dep_ == "dobj"):  # "signed a memorandum of terms with X"
+                out += roles.pp(d, {"with"}) + [m for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                 for p in c.children if p.dep_ == "pobj" for m in roles.pp(p, {"with"})]
+            break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return [m for m in unique_mentions(out) if m.type == "Firm" and not m.adjective]
 
 
 INFOBOX_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<field>[A-Z][A-Za-z ]{1,24}?)\s*[:|]\s*(?P<value>\S.*)$")
