@@ -1307,3 +1307,15 @@ def test_a_maker_named_by_its_trade_is_a_firm(ex, name):
 def test_money_given_under_an_agreement_goes_to_the_firm_that_signed_it(ex, text):
     got, _ = run(ex, text)
     assert ("CHIPS incentives", "TARGETS", "Tarsk Glass") in got, got
+
+
+def test_a_foreign_firm_located_in_a_state_has_invested_there(ex):
+    # the gazetteer knows Hanwha Q Cells is South Korean; the sentence says where it stands
+    got, _ = run(ex, "Hanwha Q Cells, based in Dalton, Georgia, employs 2,000 people.")
+    assert ("Hanwha Q Cells", "LOCATED_IN", "Georgia") in got
+    assert ("Hanwha Q Cells", "INVESTS_IN", "Georgia") in got
+
+
+def test_a_home_firm_located_in_a_state_has_not_thereby_invested(ex):
+    got, _ = run(ex, "Ford, based in Dearborn, Michigan, employs 2,000 people.")
+    assert ("Ford", "INVESTS_IN", "Michigan") not in got

@@ -268,7 +268,8 @@ class Extractor:
 
     def _step_inferences(self, sent: "SentenceFacts") -> None:
         sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
-                            + _office_acts(sent.candidates, self.model))
+                            + _office_acts(sent.candidates, self.model)
+                            + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         for new, source in _examples_inherit(sent.view, sent.candidates):
             sent.candidates.append(new)
             if id(source) in sent.presupposed:  # an example shares what its group's noun phrase presupposes
@@ -642,6 +643,25 @@ def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
                 out.append(Candidate(body, c.predicate, c.object, dict(c.props), c.confidence * 0.9, c.sentence,
                                      "office-acts"))
     return out
+
+
+def _foreign_presence(cands: list[Candidate], gazetteer_by_id: dict) -> list[Candidate]:
+    """A foreign firm located in a U.S. state has invested there ("Hanwha Q Cells' plant in Georgia", "SK hynix,
+    in West Lafayette, Indiana"): the gazetteer knows the firm's home country, the text says where it stands."""
+    have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
+    out = []
+    for c in cands:
+        if c.predicate != "LOCATED_IN" or c.subject.type != "Firm" or c.object.type != "USState":
+            continue
+        home = getattr(gazetteer_by_id.get(c.subject.id), "country", None)
+        if home and home != US_ID and (c.subject.id, "INVESTS_IN", c.object.id) not in have:
+            have.add((c.subject.id, "INVESTS_IN", c.object.id))
+            out.append(Candidate(c.subject, "INVESTS_IN", c.object, {}, c.confidence * 0.9, c.sentence,
+                                 "foreign-presence"))
+    return out
+
+
+US_ID = "country/united-states"
 
 
 POSSESSIVE_GAP = re.compile(r"[’']s?\s+(?:(?:new|first|second|existing|largest|main)\s+)?")
