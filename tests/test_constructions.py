@@ -1319,3 +1319,13 @@ def test_a_foreign_firm_located_in_a_state_has_invested_there(ex):
 def test_a_home_firm_located_in_a_state_has_not_thereby_invested(ex):
     got, _ = run(ex, "Ford, based in Dearborn, Michigan, employs 2,000 people.")
     assert ("Ford", "INVESTS_IN", "Michigan") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The proposed Norway-Chile FTA would cut tariffs on salmon.",
+    "The Norway-Chile FTA remains under negotiation.",
+])
+def test_an_agreement_not_yet_in_force_has_negotiators_in_its_name(ex, text):
+    got, _ = run(ex, text)
+    assert ("Norway", "NEGOTIATES", "Norway-Chile FTA") in got
+    assert ("Norway", "PARTY_TO", "Norway-Chile FTA") not in got

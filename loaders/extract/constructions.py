@@ -30,7 +30,8 @@ PARTY_TYPES = ("Country", "InternationalOrganization")
 AGREEMENT_NOUNS = frozenset({"agreement", "treaty", "pact", "accord", "deal", "fta", "partnership", "arrangement",
                              "convention", "protocol", "alliance"})
 # words before an agreement noun that say it is not (yet) in force between its parties
-PROPOSED = frozenset({"proposed", "planned", "prospective", "potential", "draft", "envisioned", "possible"})
+PROPOSED = frozenset({"proposed", "planned", "prospective", "potential", "draft", "envisioned", "possible",
+                      "future"})
 SIGNED_ONLY = re.compile(r"\bsigned\b(?:\s+but)?\s+(?:not|un)\s*(?:yet\s+)?ratified\b", re.IGNORECASE)
 MEMBER_WORDS = frozenset({"member", "members", "membership"})
 MEMBER_GROUPS = frozenset({"state", "country", "nation", "economy", "member", "government"})

@@ -16,6 +16,7 @@ import re
 from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
+from .constructions import PROPOSED
 from .mentions import PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import ParsedRoles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
@@ -35,6 +36,10 @@ COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "ef
               "ties", "initiative", "initiatives", "framework", "dialogue"}  # ("X-Y relations" may be a quarrel)
 NEGO_NOUNS = {"talks", "negotiations", "negotiation", "summit", "summits", "diplomacy", "dialogue", "deal"}
 POLICY_PREPS = ("on", "against", "targeting", "to", "into", "for")
+# an agreement not yet in force: a word of proposal right before it, or "is under negotiation" right after
+PENDING_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(PROPOSED))})\s+$", re.IGNORECASE)
+PENDING_AFTER = re.compile(r"\s+(?:(?:is|was|are|were|remains?|remained)\s+(?:still\s+)?(?:under|in)\s+negotiations?|"
+                           r"(?:is|was|are|were)\s+(?:still\s+)?being\s+negotiated)\b")
 # a list of common-noun phrases ("polyimide, photoresists and hydrogen fluoride") before "to/from" a place
 _GOOD = r"[a-z][\w-]*(?: [a-z][\w-]*){0,3}"
 GOODS_LIST = re.compile(rf"{_GOOD}(?:, {_GOOD})*,? (?:and|or) {_GOOD}(?= (?:to|from|in) )")
@@ -161,9 +166,15 @@ class StructuralExtractor:
             if not all(HYPHEN.match(g) for g in gaps):
                 continue
             parties = []
+            # "the proposed Norway-Chile FTA", "the X FTA remains under negotiation": its countries negotiate it
+            pending = bool(PENDING_BEFORE.search(sv.text[max(0, m.start - sv.start - 30):m.start - sv.start])
+                           or PENDING_AFTER.match(sv.text, m.end - sv.start))
             for x in inner:
                 pm = Mention(m.start, m.end, x.text, x.type, x.id, x.name, "gazetteer", wikidata=x.wikidata)
                 parties.append(pm)
+                if pending:
+                    self._add(out, sv, pm, "NEGOTIATES", m, 0.7, "agreement-name-pending")
+                    continue
                 # an amendment under negotiation has no parties yet: the agreement it changes has
                 self._add(out, sv, pm, "PARTY_TO", getattr(m, "original", m), 0.75, "agreement-name")
             m.parties = getattr(m, "parties", []) + parties
