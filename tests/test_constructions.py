@@ -1329,3 +1329,12 @@ def test_an_agreement_not_yet_in_force_has_negotiators_in_its_name(ex, text):
     got, _ = run(ex, text)
     assert ("Norway", "NEGOTIATES", "Norway-Chile FTA") in got
     assert ("Norway", "PARTY_TO", "Norway-Chile FTA") not in got
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("Seoul-based Velmora Motors opened a plant in Ohio.", "Velmora Motors", "South Korea"),
+    ("The Texas-based chipmaker Tarsk Semiconductor opened a fab.", "Tarsk Semiconductor", "Texas"),
+])
+def test_a_place_based_firm_is_located_there(ex, text, firm, place):
+    got, _ = run(ex, text)
+    assert (firm, "LOCATED_IN", place) in got, got

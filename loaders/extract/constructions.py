@@ -354,7 +354,20 @@ def of_country(sv, roles, state):
         for c in sv.mentions:
             if c.type in ("Country", "USState") and c.start - sv.start == at and not c.adjective:
                 out.append(_cand(m, "LOCATED_IN", c, sv, "of-country", 0.75))
+    for p in sv.mentions:  # "Seoul-based Velmora Motors", "the Texas-based chipmaker X": where it is based
+        if p.type not in ("Country", "USState"):
+            continue
+        mt = BASED_IN.match(sv.text, p.end - sv.start)
+        if mt:
+            firm = next((m for m in sv.mentions if m.start - sv.start == mt.end() and m.type in ("Firm", "Facility")),
+                        None)
+            if firm is not None:
+                out.append(_cand(firm, "LOCATED_IN", replace(p, adjective=False), sv, "place-based", 0.75))
     return out
+
+
+# "<place>-based <up to three lower-case words> <name>"
+BASED_IN = re.compile(r"-(?:based|headquartered)\s+(?:[a-z][\w-]*\s+){0,3}")
 
 
 def national_makers(sv, roles, state):
