@@ -1338,3 +1338,12 @@ def test_an_agreement_not_yet_in_force_has_negotiators_in_its_name(ex, text):
 def test_a_place_based_firm_is_located_there(ex, text, firm, place):
     got, _ = run(ex, text)
     assert (firm, "LOCATED_IN", place) in got, got
+
+
+@pytest.mark.parametrize("text, body, role", [
+    ("Commerce Department chief Tarn Velmora visited Ohio.", "Department of Commerce", "Chief"),
+    ("EPA Administrator Tarn Velmora visited Ohio.", "Environmental Protection Agency", "Administrator"),
+])
+def test_a_bodys_title_before_a_name_leads_it(ex, text, body, role):
+    got, _ = run(ex, text)
+    assert got[("Tarn Velmora", "LEADS", body)]["role"] == role
