@@ -477,8 +477,7 @@ def counterparties(sv, roles, state):
             if not withs and tok.head.pos_ in ("VERB", "AUX"):
                 withs = roles.pp(tok.head, {"with"})
             if not withs:  # "a memorandum of terms with X": "with" hangs from the of-phrase
-                withs = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for p in c.children if p.dep_ == "pobj" for m in roles.pp(p, {"with"})]
+                withs = _with_through_of(roles, tok)
             group = subj + withs
             if len(group) >= 2:
                 sides = [group]
@@ -787,6 +786,12 @@ def funding(sv, roles, state):
     return out
 
 
+def _with_through_of(roles, noun) -> list[Mention]:
+    """'a memorandum of terms with X': the "with" that hangs from the noun's of-phrase."""
+    return [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" for m in roles.pp(p, {"with"})]
+
+
 def _signed_with(roles, verb) -> list[Mention]:
     """'Commerce signed a memorandum of terms with X to provide $75 million', 'Commerce and X signed a memorandum to
     provide ...': money given under an agreement goes to the firm that signed it with the giver."""
@@ -797,8 +802,7 @@ def _signed_with(roles, verb) -> list[Mention]:
         if node.pos_ in ("VERB", "AUX"):
             out += roles.subj(node)
             for d in (c for c in node.children if c.dep_ == "dobj"):  # "signed a memorandum of terms with X"
-                out += roles.pp(d, {"with"}) + [m for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
-                                                 for p in c.children if p.dep_ == "pobj" for m in roles.pp(p, {"with"})]
+                out += roles.pp(d, {"with"}) + _with_through_of(roles, d)
             break
         if node.head.i == node.i:
             break

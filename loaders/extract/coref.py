@@ -61,15 +61,17 @@ DEFINITE_FIRM = re.compile(r"\b[Tt]he\s+((?:company|firm|automaker|carmaker|chip
 # "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"
 THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|seemed|remains?|"
                    r"remained|appears?|appeared|exists?|existed|may|might|could|can|must|should)\b)")
+# a sentence's opening adverbial: "In 2019, ...", "On 4 May, ..."
+OPENING = r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?"
 # a sentence that opens with "It" (after an optional time adverbial)
-SENTENCE_IT = re.compile(r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?(It)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
+SENTENCE_IT = re.compile(OPENING + r"(It)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
                          r"unclear|possible|important|necessary|expected|estimated|worth))")
 IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "GovernmentBody",
                       "InternationalOrganization"})
 # "This included barley, beef and wine", "They hit Canada and Mexico": a pronoun opening a sentence with a verb
 # only a measure does stands for the measure the sentence before named last
 SENTENCE_MEASURE_PRONOUN = re.compile(
-    r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?(This|These|They|It)\s+(?:also\s+|later\s+)?(?:included|includes|"
+    OPENING + r"(This|These|They|It)\s+(?:also\s+|later\s+)?(?:included|includes|"
     r"include|covered|covers|cover|affected|affects|affect|targeted|targets|target|applied|applies|apply|hit|hits|"
     r"extended|extends)\b")
 

@@ -292,8 +292,7 @@ class ParsedRoles:
         goods += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"]
         # "bought $30 billion of Korean cars", "imported 2 million tons of U.S. grain": past the quantity
-        goods += [p for g in list(goods) if _quantity(g)
-                  for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        goods += [p for g in list(goods) for p in _counted(g)]
         goods += [g for x in list(goods) for g in x.conjuncts]
         goods = [g for g in goods if g.lemma_.lower() not in self.lex.group_nouns]  # "bought American firms"
         # "restricted imports of steel from Korea": imports come from their "from" (their nationality, "U.S.
@@ -308,8 +307,7 @@ class ParsedRoles:
     def goods_owner(self, tok) -> list[Mention]:
         """'Japan supplies 90 percent of Norway's photoresists': whose goods a supplier provides (the buyer)."""
         goods = [c for c in tok.children if c.dep_ == "dobj"]
-        goods += [p for g in list(goods) if _quantity(g) for x in g.children if x.dep_ == "prep" and x.lower_ == "of"
-                  for p in x.children if p.dep_ == "pobj"]
+        goods += [p for g in list(goods) for p in _counted(g)]
         return [m for g in goods for c in g.children if c.dep_ == "poss" for m in self.denotes(c)
                 if m.type == "Country" and not m.adjective]
 
@@ -540,9 +538,8 @@ class ParsedRoles:
                     out += self.pp(c, preps, 1)  # gapping: "invested $1 billion in A and $2 billion in B"
                 elif c.dep_ == "dobj":
                     out += self.pp(c, preps, 1)
-                    if _quantity(c):  # "imports 90 percent of its chips from Japan": the goods' own "from"
-                        out += [m for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
-                                for p in x.children if p.dep_ == "pobj" for m in self.pp(p, preps, 1)]
+                    # "imports 90 percent of its chips from Japan": the goods' own "from"
+                    out += [m for p in _counted(c) for m in self.pp(p, preps, 1)]
                     for cc in c.conjuncts:  # "invested $1 billion in A and $2 billion in B"
                         if cc.i > c.i:
                             out += self.pp(cc, preps, 1)
@@ -684,6 +681,13 @@ def _quantity(tok) -> bool:
     """'90 percent', '$30 billion', 'a third', '2 million tons': an amount standing before what it counts."""
     return tok.like_num or tok.tag_ == "$" or tok.lower_ in QUANTITY_WORDS or tok.lower_ in SHARE_WORDS or any(
         c.dep_ == "nummod" for c in tok.children)
+
+
+def _counted(tok) -> list:
+    """What a quantity counts: 'chips' in '90 percent of its chips' (nothing when the token is no quantity)."""
+    if not _quantity(tok):
+        return []
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _trigger_words(rules) -> frozenset:

@@ -270,10 +270,6 @@ class Extractor:
         sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
                             + _office_acts(sent.candidates, self.model)
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
-        for new, source in _examples_inherit(sent.view, sent.candidates):
-            sent.candidates.append(new)
-            if id(source) in sent.presupposed:  # an example shares what its group's noun phrase presupposes
-                sent.presupposed.add(id(new))
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -556,59 +552,33 @@ class Extractor:
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
 
 
+class _NewFacts:
+    """The facts an inference adds to a sentence's candidates, each once and none the sentence already has."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
+        self.out: list[Candidate] = []
+
+    def add(self, subj: Mention, predicate: str, obj: Mention, source: Candidate, rule: str,
+            props: dict | None = None) -> None:
+        key = (subj.id, predicate, obj.id)
+        if key not in self.have:
+            self.have.add(key)
+            self.out.append(Candidate(subj, predicate, obj, props or {}, source.confidence * 0.9, source.sentence,
+                                      rule))
+
+
 def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     """"X's factories in Ohio", "X's Georgia plant": a firm whose facility stands in a place put money there."""
-    have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
-    out = []
+    new = _NewFacts(cands)
     for c in cands:
         if c.predicate != "LOCATED_IN" or c.subject.type != "Facility" or c.object.type not in ("USState", "Country"):
             continue
         for f in sv.mentions:
             if f.type == "Firm" and f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
-                    sv.text[f.end - sv.start:c.subject.start - sv.start]) \
-                    and (f.id, "INVESTS_IN", c.object.id) not in have:
-                have.add((f.id, "INVESTS_IN", c.object.id))
-                out.append(Candidate(f, "INVESTS_IN", c.object, {}, c.confidence * 0.9, c.sentence,
-                                     "facility-owner"))
-    return out
-
-
-# "countermeasures against X, including (implementing) a Y ban", "sanctions such as Z": the measures named after
-# are examples of the group before
-EXAMPLES_GAP = re.compile(r"(?:\s+(?:against|on|targeting)\s+[^,;:.()]{1,60}?)?,?\s+(?:including|such\s+as|notably|like)"
-                          r"\s+(?:\w+ing\s+)?(?:an?\s+|the\s+)?")
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:an?\s+|the\s+)?")
-
-
-def _examples_inherit(sv: SentenceView, cands: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
-    """A measure named as an example of a group of measures has the group's owner and targets: (the example's
-    fact, the group's fact it comes from)."""
-    policies = sorted((m for m in sv.mentions if m.type == "Policy" and not m.adjective), key=lambda m: m.start)
-    have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
-    out = []
-    for group in policies:
-        facts = [c for c in cands if (c.predicate == "IMPOSES" and c.object.id == group.id)
-                 or (c.predicate == "TARGETS" and c.subject.id == group.id)]
-        if not facts:
-            continue
-        examples, end = [], group.end
-        gap = EXAMPLES_GAP.match(sv.text, end - sv.start)
-        while gap is not None:
-            at = sv.start + gap.end()
-            x = next((m for m in policies if m.start == at and m.id != group.id), None)
-            if x is None or any(end <= m.start < at for m in policies if m is not x):
-                break
-            examples.append(x)
-            end = x.end
-            gap = LIST_GAP.match(sv.text, end - sv.start)
-        for x in examples:
-            for c in facts:
-                subj, obj = (c.subject, x) if c.predicate == "IMPOSES" else (x, c.object)
-                if (subj.id, c.predicate, obj.id) not in have:
-                    have.add((subj.id, c.predicate, obj.id))
-                    out.append((Candidate(subj, c.predicate, obj, dict(c.props), c.confidence * 0.9, c.sentence,
-                                          "example-of-group"), c))
-    return out
+                    sv.text[f.end - sv.start:c.subject.start - sv.start]):
+                new.add(f, "INVESTS_IN", c.object, c, "facility-owner")
+    return new.out
 
 
 # what an official does in office, the office does: "USTR Robert Lighthizer negotiated X", "Commerce Secretary
@@ -625,40 +595,30 @@ def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
     for c in cands:  # the office the sentence gives a person by a title ("USTR X", "X, the Secretary of ...")
         if c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "GovernmentBody":
             offices.setdefault(c.subject.id, []).append(c.object)
-    have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
-    out = []
+    new = _NewFacts(cands)
     for c in cands:
         leader = getattr(c.subject, "also", None)  # "the Trump Administration negotiated X": Trump did too
         if c.predicate in LEADER_ACTS and leader is not None and leader.type == "Person" \
                 and c.object.type in ("Agreement", "Policy", "Law") \
-                and (leader.id, c.predicate, c.object.id) not in have \
                 and model.allows(c.predicate, leader.type, c.object.type):
-            have.add((leader.id, c.predicate, c.object.id))
-            out.append(Candidate(leader, c.predicate, c.object, dict(c.props), c.confidence * 0.9, c.sentence,
-                                 "administration-leader"))
+            new.add(leader, c.predicate, c.object, c, "administration-leader", dict(c.props))
         for body in offices.get(c.subject.id, ()) if c.predicate in OFFICE_ACTS else ():
-            if (body.id, c.predicate, c.object.id) not in have and body.id != c.object.id \
-                    and model.allows(c.predicate, body.type, c.object.type):
-                have.add((body.id, c.predicate, c.object.id))
-                out.append(Candidate(body, c.predicate, c.object, dict(c.props), c.confidence * 0.9, c.sentence,
-                                     "office-acts"))
-    return out
+            if body.id != c.object.id and model.allows(c.predicate, body.type, c.object.type):
+                new.add(body, c.predicate, c.object, c, "office-acts", dict(c.props))
+    return new.out
 
 
 def _foreign_presence(cands: list[Candidate], gazetteer_by_id: dict) -> list[Candidate]:
     """A foreign firm located in a U.S. state has invested there ("Hanwha Q Cells' plant in Georgia", "SK hynix,
     in West Lafayette, Indiana"): the gazetteer knows the firm's home country, the text says where it stands."""
-    have = {(c.subject.id, c.predicate, c.object.id) for c in cands}
-    out = []
+    new = _NewFacts(cands)
     for c in cands:
         if c.predicate != "LOCATED_IN" or c.subject.type != "Firm" or c.object.type != "USState":
             continue
         home = getattr(gazetteer_by_id.get(c.subject.id), "country", None)
-        if home and home != US_ID and (c.subject.id, "INVESTS_IN", c.object.id) not in have:
-            have.add((c.subject.id, "INVESTS_IN", c.object.id))
-            out.append(Candidate(c.subject, "INVESTS_IN", c.object, {}, c.confidence * 0.9, c.sentence,
-                                 "foreign-presence"))
-    return out
+        if home and home != US_ID:
+            new.add(c.subject, "INVESTS_IN", c.object, c, "foreign-presence")
+    return new.out
 
 
 US_ID = "country/united-states"
@@ -675,15 +635,18 @@ def _listed_under(sv: SentenceView) -> list[tuple[Mention, Mention]]:
         if tok.lower_ not in ("including", "like", "as") or tok.dep_ != "prep":
             continue
         anchor = tok.head.head if tok.lower_ == "as" and tok.head.lower_ == "such" else tok.head
+        # "took countermeasures ..., including X": the parser may hang the list from the verb; its object lists
+        anchors = [c for c in anchor.children if c.dep_ == "dobj"] if anchor.pos_ in ("VERB", "AUX") else [anchor]
         # "a number of countermeasures ..., including": the quantity noun stands for what it counts
-        nodes = [anchor] + [c for c in anchor.subtree if c.dep_ == "pobj" and c.head.head.i == anchor.i]
+        nodes = anchors + [c for a in anchors for c in a.subtree if c.dep_ == "pobj" and c.head.head.i == a.i]
         spans = [(sv.start + n.idx, sv.start + n.idx + len(n.text)) for n in nodes]
         general = next((m for m in policies for a, b in spans if m.start <= a < m.end), None)
         if general is None:
             continue
-        for p in tok.children:
-            if p.dep_ != "pobj":
-                continue
+        # "including X", and a gerund's object: "including implementing a Y ban"
+        objects = [p for p in tok.children if p.dep_ == "pobj"]
+        objects += [d for p in tok.children if p.dep_ == "pcomp" for d in p.children if d.dep_ == "dobj"]
+        for p in objects:
             for item in [p] + list(p.conjuncts):
                 a = sv.start + item.idx
                 out += [(general, m) for m in policies if m.start <= a < m.end and m.id != general.id]

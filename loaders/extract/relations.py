@@ -390,7 +390,7 @@ class RelationExtractor:
         the nearest possessive to its left in the same clause owns it."""
         a = tok.idx
         best = None
-        finite = [t.idx for t in sv.tokens if t.tag_ in ("VBD", "VBZ", "VBP", "MD")] if hasattr(tok, "doc") else []
+        finite = [t.idx for t in sv.tokens if t.tag_ in FINITE_TAGS] if hasattr(tok, "doc") else []
         for _, m in self._possessives(sv):
             b = m.end - sv.start
             if b < a and not CLAUSE_BREAK.search(sv.text[b:a]) and "," not in sv.text[b:a] \
