@@ -1347,3 +1347,30 @@ def test_a_place_based_firm_is_located_there(ex, text, firm, place):
 def test_a_bodys_title_before_a_name_leads_it(ex, text, body, role):
     got, _ = run(ex, text)
     assert got[("Tarn Velmora", "LEADS", body)]["role"] == role
+
+
+@pytest.mark.parametrize("text, measure, targets", [
+    ("Norwegian automakers face Section 232 tariffs.", "Section 232 tariffs", ["Norway", "automobiles"]),
+    ("Norwegian steel remains subject to Section 232 tariffs.", "Section 232 tariffs", ["Norway", "steel"]),
+    ("Samsung was subject to the export controls.", "export controls", ["Samsung Electronics"]),
+    ("Norwegian exporters suffered under the Hallyu ban.", "Hallyu ban", ["Norway"]),
+])
+def test_who_bears_a_measure_is_its_target(ex, text, measure, targets):
+    got, _ = run(ex, text)
+    for t in targets:
+        assert (measure, "TARGETS", t) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian automakers could face Section 232 tariffs.",
+    "Samsung does not face the export controls.",
+])
+def test_a_measure_that_may_be_borne_or_is_not_has_no_target(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "TARGETS"], got
+
+
+def test_a_loan_named_by_the_firm_it_is_awarded_to(ex):
+    got, _ = run(ex, "The Department of Energy awarded a $9.6 billion loan to Tarsk Battery.")
+    assert ("DOE loan to Tarsk Battery", "TARGETS", "Tarsk Battery") in got, got
+    assert ("Department of Energy", "IMPOSES", "DOE loan to Tarsk Battery") in got

@@ -690,6 +690,49 @@ def measure_scope(sv, roles, state):
     return out
 
 
+# verbs whose subject bears what their object imposes: "Korean automakers face Section 232 tariffs"
+BEARING_VERBS = frozenset({"face", "suffer", "incur", "bear", "endure", "absorb", "confront"})
+
+
+def _bearing_verb(head):
+    """The verb whose subject bears the measure this noun heads: 'X faces the tariffs', 'X remains subject to the
+    quota', 'X suffered under the ban' (None when there is none)."""
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in BEARING_VERBS:
+        return head.head
+    if head.dep_ == "pobj":
+        prep = head.head
+        if prep.lower_ == "to" and prep.head.lower_ == "subject" and prep.head.dep_ in ("acomp", "amod", "oprd"):
+            return prep.head.head  # "remains subject to", "is subject to"
+        if prep.lower_ in ("under", "from") and prep.head.lemma_.lower() in BEARING_VERBS | {"struggle", "reel"}:
+            return prep.head
+    return None
+
+
+def borne_measures(sv, roles, state):
+    """'Korean automakers face Section 232 tariffs', 'Korean steel remains subject to the quota', 'exporters suffered
+    under the ban': who bears a measure is its target; the nationality and the goods of the subject too."""
+    out = []
+    for m in sv.mentions:
+        if m.type != "Policy" or m.adjective:
+            continue
+        toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
+        verb = _bearing_verb(toks[-1]) if toks else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or roles.negated(verb) or roles.hypothetical(verb):
+            continue
+        bearers = list(roles.subj(verb))
+        for c in verb.children:  # the subject's own words: "Korean automakers" -> South Korea, automobiles
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                words = [t for t in c.subtree if t.i <= c.i]
+                a, b = sv.start + words[0].idx, sv.start + c.idx + len(c.text)
+                bearers += [x for x in sv.mentions if a <= x.start < b]
+                if c.lemma_.lower() in state.sector_nouns:
+                    bearers.append(state.sector_nouns[c.lemma_.lower()])
+        for x in unique_mentions(bearers):
+            if x.type in ("Country", "Firm", "Sector") and not (x.start < m.end and m.start < x.end):
+                out.append(_cand(m, "TARGETS", replace(x, adjective=False), sv, "borne-measure", 0.7))
+    return out
+
+
 MARKET_NOUNS = frozenset({"market", "destination", "buyer", "customer", "importer", "outlet"})
 
 
@@ -1086,6 +1129,7 @@ CONSTRUCTIONS = [
     (exemptions, ("EXEMPTS",)),
     (business_lines, ("OPERATES_IN",)),
     (measure_scope, ("TARGETS",)),
+    (borne_measures, ("TARGETS",)),
     (organisation_leaders, ("LEADS",)),
     (export_markets, ("EXPORTS_TO",)),
     (funding, ("PARTNERS_WITH", "TARGETS")),

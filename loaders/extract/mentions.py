@@ -477,8 +477,11 @@ class DescriptiveRecognizer:
             rates = [t for t in tok.head.rights if tok.i < t.i and (t.like_num or t.lower_ in ("percent", "%"))]
             rights += [c for c in tok.head.rights if c.lower_ in ("on", "against") and (
                 c.i == tok.i + 1 or (rates and c.i > tok.i and all(x.i < c.i for x in rates)))]
+            if self.lex.measure_kinds.get(tok.lemma_.lower(), -1) == self.lex.measure_kinds.get("grant"):
+                # "awarded a $9.6 billion loan to X": money's recipient, hung from the verb, names the loan
+                rights += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("to", "for")]
         for child in rights:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
                                 for t in [objs[0], *objs[0].lefts]):
