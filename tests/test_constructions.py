@@ -1374,3 +1374,35 @@ def test_a_loan_named_by_the_firm_it_is_awarded_to(ex):
     got, _ = run(ex, "The Department of Energy awarded a $9.6 billion loan to Tarsk Battery.")
     assert ("DOE loan to Tarsk Battery", "TARGETS", "Tarsk Battery") in got, got
     assert ("Department of Energy", "IMPOSES", "DOE loan to Tarsk Battery") in got
+
+
+@pytest.mark.parametrize("text, name, target", [
+    ("Norway imposed restrictions on Chilean salmon, known as the Fjord ban.", "Fjord ban", "Chile"),
+    ('The tariffs on Chilean goods, dubbed the "salmon war tariffs", hit farmers.', "salmon war tariffs", "Chile"),
+])
+def test_a_described_measure_takes_the_name_it_goes_by(ex, text, name, target):
+    got, _ = run(ex, text)
+    assert (name, "TARGETS", target) in got, got
+    assert not [k for k in got if k[1] == "TARGETS" and k[0] != name], got
+
+
+def test_a_ban_on_a_common_noun_with_a_named_place_is_a_measure(ex):
+    got, _ = run(ex, "Norway banned group tours to Chile in 2017.")
+    assert ("Norway", "IMPOSES", "Norwegian ban on group tours to Chile") in got, got
+    assert ("Norwegian ban on group tours to Chile", "TARGETS", "Chile") in got
+
+
+@pytest.mark.parametrize("text, measure, target", [
+    ("In 2018, Norway imposed Section 232 tariffs on steel imports. The tariffs on Chilean steel were later "
+     "replaced by a quota.", "Section 232 tariffs", "Chile"),
+    ("In 2019 Norway imposed export controls on three chemicals. The restrictions on Chilean chipmakers were "
+     "lifted in 2023.", "Norwegian export controls", "Chile"),
+    # the tariffs on the first measure's owner's goods are the other measure's
+    ("Norway imposed tariffs on Chilean goods in 2018. Chile retaliated with duties on salmon. The tariffs on "
+     "Norwegian salmon hurt fishermen.", "Chilean duties on salmon", "Norway"),
+])
+def test_a_definite_description_of_a_measures_kind_is_the_measure_named_before(ex, text, measure, target):
+    got, facts = run(ex, text)
+    assert (measure, "TARGETS", target) in got, got
+    names = [e.name.lower() for e in facts.entities.values()]
+    assert not [n for n in names if n.startswith(("tariffs on", "restrictions on"))], names

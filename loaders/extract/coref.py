@@ -11,6 +11,7 @@ All rules look backwards in the same document only:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections import Counter
 
 from ...graph.model import entity_id
@@ -22,6 +23,11 @@ APPOSITIVE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$")
 APPOSED = re.compile(r"^\s*,\s*(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,4}$")
 LIST_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\b|^\s*,\s*(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,")
 AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
+# a description followed by the name it goes by: "restrictions on Korean media, known as the Hallyu ban", "tariffs
+# on Chinese goods, dubbed the "trade war tariffs"", "export controls on three chemicals (the "Japan curbs")"
+NAMED_AS = re.compile(r"^\s*[,(]\s*(?:(?:also|commonly|widely|informally|popularly|later)\s+)?"
+                      r"(?:known|called|dubbed|nicknamed|termed|referred\s+to|labell?ed|branded)\s+(?:as\s+)?"
+                      r"(?:the\s+)?[“\"']?$|^\s*\(\s*(?:the\s+)?[“\"']$")
 # "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement": between a named subject (or the
 # last name in its parenthesis) and its
 # predicate nominal; a few words may stand between the article and the description ("a signed but not ratified")
@@ -109,10 +115,20 @@ class Coreference:
                 p = prev[-1]
                 out.append(Mention(offset + mo.start(), offset + mo.end(), text[mo.start():mo.end()], p.type,
                                    p.id, p.name, "coref", wikidata=p.wikidata))
+        named = self._named_as(text, offset, mentions)
         for m in mentions:
+            if id(m) in named:  # the description takes the name it goes by, its own words an alias
+                y = named[id(m)]
+                merged = Mention(m.start, m.end, m.text, y.type, y.id, y.name, "merged", wikidata=y.wikidata)
+                merged.aliases = {m.name} | set(getattr(m, "aliases", set()) or ())
+                merged.head = getattr(m, "head", "")
+                out.append(merged)
+                continue
             subject = self._described(m, text, offset, mentions) if m.source == "pattern" else None
             if subject is None and (m.source != "pattern" or _proper(m.text)):
                 subject = self._aka(m, text, offset, mentions)
+                if subject is not None and id(subject) in named:
+                    subject = None  # the name itself, which its description now stands for
             if subject is not None:  # "X is a U.S. federal statute": a description of X, not another entity
                 out.append(Mention(m.start, m.end, m.text, subject.type, subject.id, subject.name, "coref",
                                    wikidata=subject.wikidata))
@@ -245,6 +261,27 @@ class Coreference:
         return None
 
     @staticmethod
+    def _named_as(text: str, offset: int, mentions: list[Mention]) -> dict[int, Mention]:
+        """Descriptions followed by the name they go by ('restrictions on X, known as the Y ban'): id(description)
+        -> the name's mention. A name is capitalised, quoted or known to the gazetteer."""
+        out: dict[int, Mention] = {}
+        for m in mentions:
+            if m.source != "pattern" or _proper(m.text) or m.adjective:
+                continue
+            # the phrase ends after what the measure is on ("restrictions| on Korean media"): its longest alias
+            written = text[m.start - offset:]
+            ends = {m.start + len(a) for a in {m.text, *(getattr(m, "aliases", ()) or ())} if written.startswith(a)}
+            for y in mentions:
+                if y.start < m.end or y.type != m.type or y.id == m.id or y.adjective:
+                    continue
+                quoted = text[y.start - offset - 1:y.start - offset] in ("\"", "“", "'", "‘")
+                if (y.source != "pattern" or y.text[:1].isupper() or quoted) \
+                        and any(NAMED_AS.match(text[e - offset:y.start - offset]) for e in ends if e <= y.start):
+                    out[id(m)] = y
+                    break
+        return out
+
+    @staticmethod
     def _aka(m: Mention, text: str, offset: int, mentions: list[Mention]) -> Mention | None:
         """The name that m is another name of: "the X Act (or Y Act)", "X (also known as Y)"."""
         for x in mentions:
@@ -373,3 +410,49 @@ class Coreference:
             new.append(am)
             pairs.append((am, m))
         return new, pairs
+
+
+def _kind(m: Mention, lex) -> object:
+    """A measure's kind: its head's group of measure_kinds ("duty" is a "tariff"), else the head itself."""
+    head = getattr(m, "head", "") or (_singular(_words(m.name)[-1]) if _words(m.name) else "")
+    return lex.measure_kinds.get(head, head)
+
+
+def refer_back(facts, history: list[Mention], lex) -> None:
+    """'In 2018 the U.S. imposed Section 232 tariffs on steel. ... The tariffs on Korean steel were replaced by a
+    quota': a definite description that says no more than a measure's kind and what it is on, with no owner of its
+    own, is the measure of that kind the document named last; what it is on, that measure targets. Not when it is on
+    that measure's own owner ('the tariffs on American soybeans' after U.S. tariffs are another's)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    targets: dict[str, set[str]] = defaultdict(set)
+    for r in facts.relations:
+        if r.predicate == "IMPOSES":
+            owners[r.object].add(r.subject)
+        elif r.predicate == "TARGETS":
+            targets[r.subject].add(r.object)
+    renamed: dict[str, str] = {}
+    seen: set[str] = set()
+    for i, m in enumerate(history):
+        if m.type != "Policy" or m.id in seen:
+            continue
+        seen.add(m.id)  # the first mention says whether the phrase refers back
+        if not getattr(m, "definite_bare", False) or owners.get(m.id) or m.id not in facts.entities:
+            continue
+        for e in reversed(history[:i]):
+            if e.type != "Policy" or e.id == m.id or e.adjective or getattr(e, "generic", False) \
+                    or _kind(e, lex) != _kind(m, lex):
+                continue
+            to = renamed.get(e.id, e.id)
+            if to in facts.entities and not owners.get(to, set()) & targets.get(m.id, set()):
+                renamed[m.id] = to
+            break
+    if not renamed:
+        return
+    for old, new in renamed.items():
+        gone = facts.entities.pop(old)
+        facts.entities[new].aliases |= gone.aliases | {gone.name}
+    for r in facts.relations:
+        r.subject = renamed.get(r.subject, r.subject)
+        r.object = renamed.get(r.object, r.object)
+    for x in facts.mentions:
+        x["entity_id"] = renamed.get(x["entity_id"], x["entity_id"])

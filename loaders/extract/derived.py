@@ -171,6 +171,15 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             # "suspension of Huawei's license": what it stops, as the text says it
             what = _subtree_text(parse, obj) if noun.endswith(" of") or origin else \
                 " and ".join(dict.fromkeys(m.text for m in covered))
+            if not covered and len(list(obj.subtree)) <= 8:
+                # "banned group tours to South Korea": a common noun with a named place or party in its phrase
+                span = list(obj.subtree)
+                # (the parser may hang the noun's "to" from the verb: "banned tours | to South Korea")
+                span += [t for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("to", "from", "into")
+                         and c.i == span[-1].i + 1 for t in c.subtree]
+                a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
+                covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Country", "Firm")]
+                what = text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
         if not covered:
             continue  # "banned the practice": no named target, no named measure
         name = f"{noun} {what}" if noun.endswith(" of") else f"{noun} on {what}"

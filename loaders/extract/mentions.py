@@ -382,6 +382,10 @@ class DescriptiveRecognizer:
             m.indefinite = det in ("a", "an") and not (first < tok.i and sent[first].lower_ in (
                 "second", "third", "fourth", "fifth", "further", "new", "additional"))
             m.modifier = tok.dep_ == "compound"  # "trade agreement negotiations": names no agreement itself
+            # "the tariffs on Korean steel": a definite phrase that says no more than its kind and what it is on
+            # may describe a measure the document named before (coref.refer_back)
+            m.definite_bare = det in ("the", "these", "those", "this", "that", "such") and bool(pp) and (
+                not words or kind_only)
             out.append(m)
         return out
 

@@ -22,7 +22,7 @@ from ..read.document import Document
 from ..read.repair import is_word
 from .amounts import sentence_year
 from .constructions import DocumentState, run_constructions
-from .coref import Coreference
+from .coref import Coreference, refer_back
 from .derived import derived_mentions
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        _surnames, default_matcher, legal_names, list_firms)
@@ -223,6 +223,7 @@ class Extractor:
         for index, s, e, parse, mentions, amends, topic, year in deferred:
             mentions = self._as_governments(text, s, e, mentions, leads, government, leaders)
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
+        refer_back(facts, history, self.lex)  # "the tariffs on Korean steel": the tariffs named before
         name_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
