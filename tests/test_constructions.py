@@ -1406,3 +1406,16 @@ def test_a_definite_description_of_a_measures_kind_is_the_measure_named_before(e
     assert (measure, "TARGETS", target) in got, got
     names = [e.name.lower() for e in facts.entities.values()]
     assert not [n for n in names if n.startswith(("tariffs on", "restrictions on"))], names
+
+
+def test_an_owners_adjective_does_not_stop_a_description_referring_back(ex):
+    got, _ = run(ex, "In 2018, Norway imposed Section 232 tariffs on steel imports. The Norwegian tariffs on Chilean "
+                     "steel were later replaced by a quota.")
+    assert ("Section 232 tariffs", "TARGETS", "Chile") in got, got
+
+
+def test_a_strategy_for_a_topic_is_not_the_strategy_named_before(ex):
+    _, facts = run(ex, "Norway pursues its Arctic Strategy. The Norwegian strategy for AI was issued in 2020.")
+    assert "Arctic Strategy" in {e.name for e in facts.entities.values()}
+    arctic = next(e for e in facts.entities.values() if e.name == "Arctic Strategy")
+    assert not [a for a in arctic.aliases if "AI" in a], arctic.aliases

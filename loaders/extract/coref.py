@@ -412,10 +412,11 @@ class Coreference:
         return new, pairs
 
 
-def _kind(m: Mention, lex) -> object:
-    """A measure's kind: its head's group of measure_kinds ("duty" is a "tariff"), else the head itself."""
+def _kind(m: Mention, lex) -> int | None:
+    """A measure's kind: its head's group of measure_kinds ("duty" is a "tariff"); None for a strategy, a plan, a
+    program: those are told apart by their topic ("the U.S. strategy for AI" is not the Indo-Pacific Strategy)."""
     head = getattr(m, "head", "") or (_singular(_words(m.name)[-1]) if _words(m.name) else "")
-    return lex.measure_kinds.get(head, head)
+    return lex.measure_kinds.get(head)
 
 
 def refer_back(facts, history: list[Mention], lex) -> None:
@@ -436,14 +437,16 @@ def refer_back(facts, history: list[Mention], lex) -> None:
         if m.type != "Policy" or m.id in seen:
             continue
         seen.add(m.id)  # the first mention says whether the phrase refers back
-        if not getattr(m, "definite_bare", False) or owners.get(m.id) or m.id not in facts.entities:
+        if not getattr(m, "definite_bare", False) or m.id not in facts.entities or _kind(m, lex) is None:
             continue
         for e in reversed(history[:i]):
             if e.type != "Policy" or e.id == m.id or e.adjective or getattr(e, "generic", False) \
                     or _kind(e, lex) != _kind(m, lex):
                 continue
             to = renamed.get(e.id, e.id)
-            if to in facts.entities and not owners.get(to, set()) & targets.get(m.id, set()):
+            # (its owner, when it names one, is the earlier measure's: "the U.S. tariffs on Korean steel")
+            if to in facts.entities and not owners.get(to, set()) & targets.get(m.id, set()) \
+                    and owners.get(m.id, set()) <= owners.get(to, set()):
                 renamed[m.id] = to
             break
     if not renamed:

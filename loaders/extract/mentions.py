@@ -384,8 +384,9 @@ class DescriptiveRecognizer:
             m.modifier = tok.dep_ == "compound"  # "trade agreement negotiations": names no agreement itself
             # "the tariffs on Korean steel": a definite phrase that says no more than its kind and what it is on
             # may describe a measure the document named before (coref.refer_back)
-            m.definite_bare = det in ("the", "these", "those", "this", "that", "such") and bool(pp) and (
-                not words or kind_only)
+            # (an owner's adjective says whose, not which: "the U.S. tariffs on Korean steel")
+            m.definite_bare = det in ("the", "these", "those", "this", "that", "such") and bool(pp) and all(
+                w.lower_ in self.lex.generic_words or w.ent_type_ in ("NORP", "GPE") for w in words)
             out.append(m)
         return out
 
