@@ -1419,3 +1419,17 @@ def test_a_strategy_for_a_topic_is_not_the_strategy_named_before(ex):
     assert "Arctic Strategy" in {e.name for e in facts.entities.values()}
     arctic = next(e for e in facts.entities.values() if e.name == "Arctic Strategy")
     assert not [a for a in arctic.aliases if "AI" in a], arctic.aliases
+
+
+def test_an_agreement_the_document_only_negotiates_has_negotiators_not_parties(ex):
+    got, _ = run(ex, "Norway and Chile launched negotiations on the Norway-Chile FTA in 2021. Officials hope the "
+                     "Norway-Chile FTA will cut tariffs on salmon.")
+    assert ("Norway", "NEGOTIATES", "Norway-Chile FTA") in got
+    assert not [k for k in got if k[1] == "PARTY_TO"], got
+
+
+def test_an_agreement_in_force_keeps_the_parties_its_name_holds(ex):
+    got, _ = run(ex, "The Norway-Chile FTA entered into force in 2015. Norway and Chile began talks on the "
+                     "Norway-Chile FTA in 2023.")
+    assert ("Norway", "PARTY_TO", "Norway-Chile FTA") in got, got
+    assert ("Chile", "NEGOTIATES", "Norway-Chile FTA") in got

@@ -57,6 +57,12 @@ class DocumentState:
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> the semiconductors Sector Mention
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, direction), from the lexicon
     title: Mention | None = None  # the entity the document's title line names whole
+    # agreements the document negotiates, those it says exist (signed, ratified, in force, joined), and the
+    # parties only an agreement's name gave (pipeline._only_negotiated)
+    negotiated: set = field(default_factory=set)
+    established: set = field(default_factory=set)
+    named_parties: set = field(default_factory=set)
+    stated_parties: set = field(default_factory=set)
 
     def note(self, cands: list[Candidate]) -> None:
         for c in cands:

@@ -62,6 +62,11 @@ OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(
 BARE_ADMINISTRATION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
+# facts and words that say an agreement exists, not only that it is being negotiated
+ESTABLISHING = frozenset({"SIGNS", "RATIFIES", "WITHDRAWS_FROM", "AMENDS", "MEMBER_OF"})
+IN_FORCE = re.compile(r"\b(?:in(?:to)? force|(?:took|takes|take|went|go|goes|came|come|comes) (?:into )?effect|"
+                      r"implement(?:ed|ing|ation)|signed|ratified|signator(?:y|ies)|accession|"
+                      r"withdr[ae]w|renegotiat|amend)", re.IGNORECASE)
 
 
 # The relation components, in order: each is `Extractor._step_<name>(SentenceFacts)` and reads and extends the
@@ -223,6 +228,7 @@ class Extractor:
         for index, s, e, parse, mentions, amends, topic, year in deferred:
             mentions = self._as_governments(text, s, e, mentions, leads, government, leaders)
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
+        self._only_negotiated(facts)
         refer_back(facts, history, self.lex)  # "the tariffs on Korean steel": the tariffs named before
         name_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
         facts.sentences.sort(key=lambda x: x["index"])
@@ -319,6 +325,27 @@ class Extractor:
         negotiating = {(c.subject.id, c.object.id) for c in sent.candidates if c.predicate == "NEGOTIATES"}
         sent.candidates = [c for c in sent.candidates if not (
             c.rule == "agreement-name" and (c.subject.id, c.object.id) in negotiating)]
+        state = self.state  # what the document as a whole says of its agreements (_only_negotiated)
+        in_force = IN_FORCE.search(sent.view.text) is not None
+        for c in sent.candidates:
+            for m in (c.subject, c.object):
+                if m.type == "Agreement" and (c.predicate in ESTABLISHING or in_force):
+                    state.established.add(m.id)
+            if c.object.type == "Agreement" and c.predicate == "NEGOTIATES":
+                state.negotiated.add(c.object.id)
+            if c.predicate == "PARTY_TO":
+                (state.named_parties if c.rule == "agreement-name" else state.stated_parties).add(
+                    (c.subject.id, c.object.id))
+
+    def _only_negotiated(self, facts: DocumentFacts) -> None:
+        """'Norway and Chile launched talks on a Norway-Chile FTA ... the Norway-Chile FTA would cut tariffs': an
+        agreement the document only negotiates has no parties yet; the countries its name holds negotiate it."""
+        st = self.state
+        pending = st.negotiated - st.established
+        for r in facts.relations:
+            if r.predicate == "PARTY_TO" and r.object in pending and (r.subject, r.object) in st.named_parties \
+                    and (r.subject, r.object) not in st.stated_parties:
+                r.predicate = "NEGOTIATES"
 
     def _step_one_reading(self, sent: "SentenceFacts") -> None:
         sent.candidates = _most_specific(sent.candidates)
