@@ -1433,3 +1433,18 @@ def test_an_agreement_in_force_keeps_the_parties_its_name_holds(ex):
                      "Norway-Chile FTA in 2023.")
     assert ("Norway", "PARTY_TO", "Norway-Chile FTA") in got, got
     assert ("Chile", "NEGOTIATES", "Norway-Chile FTA") in got
+
+
+def test_a_group_named_by_an_agreement_is_its_stated_parties(ex):
+    got, _ = run(ex, "Norway and Chile are parties to the Fjord Pact. Both Fjord Pact countries were signatories "
+                     "to the TPP.")
+    assert ("Norway", "SIGNS", "TPP") in got and ("Chile", "SIGNS", "TPP") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Norway, Chile and Peru are parties to the Fjord Pact. Both Fjord Pact countries were signatories to the TPP.",
+    "Norway and Chile are parties to the Fjord Pact. The remaining Fjord Pact members signed the TPP.",
+])
+def test_a_counted_or_remaining_group_is_not_every_stated_party(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[2] == "TPP"], got

@@ -36,6 +36,11 @@ from .scorer import load_scorer
 from .sentence import Candidate, SentenceView
 from .structural import StructuralExtractor
 
+COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12}
+# the group an agreement's name makes of its parties: "the NAFTA countries", "CPTPP members"
+PARTY_GROUP = re.compile(r"\s+((?:member\s+)?(?:countries|members|partners|parties|signatories|nations|states|"
+                         r"economies|governments))\b")
 ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"
                       r"Southern)\s+([A-Z][a-z]+)\b")
 MAX_SENTENCE_CHARS = 2000
@@ -203,6 +208,7 @@ class Extractor:
             mentions = _replace_overlapping(mentions, self.coref.references(text, s, e, mentions, history, prev))
             amended, amends = self.coref.amendments(text[s:e], s, mentions)
             mentions = _replace_overlapping(mentions, amended)
+            mentions += self._party_groups(text, e, mentions)
             topic = _topic_sector(text, prev)
             year = sentence_year(text[s:e], year)
             if self._administrations(text, mentions) or BARE_ADMINISTRATION.search(text, s, e):
@@ -412,6 +418,24 @@ class Extractor:
                 out.append(Mention(a, b, text[a:b], country.type, country.id, country.name, "coref",
                                    wikidata=country.wikidata))
         return sorted(out, key=lambda x: (x.start, -x.end))
+
+    def _party_groups(self, text: str, e: int, mentions: list[Mention]) -> list[Mention]:
+        """'Both NAFTA countries were signatories to the TPP', 'the CPTPP members agreed': a group named by an
+        agreement stands for its parties, as the document stated them before."""
+        out = []
+        for m in mentions:
+            parties = self.state.parties.get(m.id) if m.type == "Agreement" else None
+            mt = PARTY_GROUP.match(text, m.end, e) if parties else None
+            before = text[max(0, m.start - 30):m.start].lower().split()[-3:]
+            counted = [COUNT_WORDS.get(w, int(w) if w.isdigit() else None) for w in before]
+            if mt and ({"remaining", "other", "rest", "former", "some", "several", "many"} & set(before)
+                       or any(n is not None and n != len(parties) for n in counted)):
+                continue  # "the remaining 11 TPP parties": not the parties the document named
+            if mt:
+                a, b = mt.start(1), mt.end(1)
+                out += [Mention(a, b, text[a:b], p.type, p.id, p.name, "coref", wikidata=p.wikidata)
+                        for p in parties.values()]
+        return out
 
     def _sentence_mentions(self, text: str, s: int, e: int, parse: Any, sent_gaz: list[Mention]) -> list[Mention]:
         mentions = list(sent_gaz)
