@@ -424,7 +424,7 @@ class Extractor:
         agreement stands for its parties, as the document stated them before."""
         out = []
         for m in mentions:
-            parties = self.state.parties.get(m.id) if m.type == "Agreement" else None
+            parties = self.state.parties.get(m.id, {}) if m.type == "Agreement" else {}
             mt = PARTY_GROUP.match(text, m.end, e) if parties else None
             before = text[max(0, m.start - 30):m.start].lower().split()[-3:]
             counted = [COUNT_WORDS.get(w, int(w) if w.isdigit() else None) for w in before]
