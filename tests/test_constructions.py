@@ -1448,3 +1448,12 @@ def test_a_group_named_by_an_agreement_is_its_stated_parties(ex):
 def test_a_counted_or_remaining_group_is_not_every_stated_party(ex, text):
     got, _ = run(ex, text)
     assert not [k for k in got if k[2] == "TPP"], got
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Tarsk Systems makes lithography machines.", "semiconductor manufacturing equipment"),
+    ("Tarsk Systems makes DRAM in Oregon.", "semiconductors"),
+])
+def test_the_trade_names_of_a_sectors_goods(ex, text, sector):
+    got, _ = run(ex, text)
+    assert ("Tarsk Systems", "OPERATES_IN", sector) in got, got
