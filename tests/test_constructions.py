@@ -1457,3 +1457,13 @@ def test_a_counted_or_remaining_group_is_not_every_stated_party(ex, text):
 def test_the_trade_names_of_a_sectors_goods(ex, text, sector):
     got, _ = run(ex, text)
     assert ("Tarsk Systems", "OPERATES_IN", sector) in got, got
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("Samsung Chairman Tarn Velmora met the president.", "Tarn Velmora", "Samsung Electronics", "Chairman"),
+    ("Hanwha Chief Executive Tarn Velmora spoke.", "Tarn Velmora", "Hanwha Group", "Chief Executive"),
+    ("Tarn Velmora, the U.S. Trade Representative, met her counterpart.", "Tarn Velmora", "USTR", "Representative"),
+])
+def test_an_officer_named_after_the_firm_or_in_apposition_leads_it(ex, text, person, body, role):
+    got, _ = run(ex, text)
+    assert got[(person, "LEADS", body)]["role"] == role, got

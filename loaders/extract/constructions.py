@@ -1089,6 +1089,8 @@ def held_titles(sv, roles, state):
                 holders = roles.owner(host)
         elif tok.dep_ in ("oprd", "attr") and tok.head.lemma_.lower() in HOLDING_VERBS:
             holders = _office_holders(roles, tok.head)
+        elif tok.dep_ == "appos":  # "Katherine Tai, the U.S. Trade Representative, ..."
+            holders = roles.denotes_list(tok.head)
         for h in holders:
             if h.type == "Person" and not roles.negated(tok.head):
                 said = tok.text if tok.text.isupper() else tok.text[:1].upper() + tok.text[1:]

@@ -287,7 +287,10 @@ _NAME_BREAKERS = {"In", "On", "At", "The", "And", "But", "For", "From", "With", 
                   "After", "Before", "During", "While", "Although", "However", "This", "That", "It",
                   # titles after a country name: "U.S. President Joe Biden"
                   "President", "Prime", "Vice", "Secretary", "Ambassador", "Senator", "Governor", "Chancellor",
-                  "Premier", "King", "Queen", "Minister"}
+                  "Premier", "King", "Queen", "Minister",
+                  # a firm's officers after its name: "Samsung Chairman Lee Jae-yong", "Hyundai Chief Executive X"
+                  "Chairman", "Chairwoman", "Chair", "Chief", "Founder", "Director", "Executive", "Commissioner",
+                  "Administrator", "Mayor"}
 
 
 def _alternation(table: dict, flags: int):
