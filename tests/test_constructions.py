@@ -1467,3 +1467,10 @@ def test_the_trade_names_of_a_sectors_goods(ex, text, sector):
 def test_an_officer_named_after_the_firm_or_in_apposition_leads_it(ex, text, person, body, role):
     got, _ = run(ex, text)
     assert got[(person, "LEADS", body)]["role"] == role, got
+
+
+def test_a_firms_presence_in_a_country_is_no_seat_but_in_a_state_is_a_site(ex):
+    got, _ = run(ex, "Velmora Motors expanded its presence in the United States.")
+    assert ("Velmora Motors", "LOCATED_IN", "United States") not in got, got
+    got, _ = run(ex, "Velmora Motors expanded its presence in Texas.")
+    assert ("Velmora Motors", "LOCATED_IN", "Texas") in got, got
