@@ -1474,3 +1474,32 @@ def test_a_firms_presence_in_a_country_is_no_seat_but_in_a_state_is_a_site(ex):
     assert ("Velmora Motors", "LOCATED_IN", "United States") not in got, got
     got, _ = run(ex, "Velmora Motors expanded its presence in Texas.")
     assert ("Velmora Motors", "LOCATED_IN", "Texas") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Norway refused to join the CPTPP.",
+    "Velmora Motors declined to invest in Arizona.",
+    "Norway considered imposing tariffs on Chilean salmon.",
+    "Critics urged Norway to impose tariffs on Chilean salmon.",
+    "Norway denied that it had imposed tariffs on Chilean salmon.",
+])
+def test_a_refused_weighed_or_denied_act_states_no_fact(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] in ("PARTY_TO", "INVESTS_IN", "IMPOSES")], got
+
+
+@pytest.mark.parametrize("text", [
+    "Unlike Sweden, Norway did not impose tariffs on Chilean salmon.",
+    "Norway refused to impose tariffs on Chilean salmon.",
+])
+def test_a_measure_denied_has_no_targets(ex, text):
+    got, _ = run(ex, text)
+    assert not got, got
+
+
+def test_a_measure_weighed_or_in_force_keeps_its_targets(ex):
+    got, _ = run(ex, "Norway did not lift the tariffs on Chilean salmon.")
+    assert ("tariffs on Chilean salmon", "TARGETS", "Chile") in got, got
+    got, _ = run(ex, "Norway considered imposing tariffs on Chilean salmon.")
+    assert ("tariffs on Chilean salmon", "TARGETS", "Chile") in got, got
+    assert not [k for k in got if k[1] == "IMPOSES"], got

@@ -25,6 +25,15 @@ UNCERTAIN = frozenset({"likely", "unlikely", "possible", "probable", "unclear", 
 REPORTING = frozenset({"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose",
                        "reveal", "decide", "agree", "commit", "declare", "tell", "indicate", "vow", "expect"})
 NEGATORS = frozenset({"not", "never", "n't", "no"})
+# verbs whose complement did not happen: "refused to join", "declined to invest", "denied that it had imposed"
+REFUSING = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "neglect", "forgo", "forego"})
+# verbs whose complement is only weighed, asked for or wished: "considered imposing", "urged X to impose"
+WEIGHING = frozenset({"consider", "urge", "ask", "press", "want", "hope", "wish", "threaten", "demand", "request",
+                      "recommend", "propose", "encourage", "weigh", "mull", "contemplate", "debate", "suggest",
+                      "call", "lobby", "push", "petition", "advise", "study", "explore"})
+# verbs that bring a measure into being: when they are denied or weighed, so is the measure
+ENACTING = frozenset({"impose", "introduce", "adopt", "enact", "levy", "implement", "announce", "issue", "place",
+                      "slap", "apply", "establish", "launch", "initiate", "take"})
 
 
 def _tokens_of(sv, m):
@@ -59,10 +68,32 @@ def modality(sv, subject, obj) -> str:
     anchor = _lowest_common(ts[-1], to[-1]) if ts and to else (ts or to)[-1]
     if anchor is not None and _prevented(to[-1] if to else ts[-1], anchor):
         return "negated"  # "preventing Korean companies from investing in China": no investment is stated
+    if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubjpass") \
+            and anchor.head.lemma_.lower() in ENACTING and _clause_modality(anchor.head) == "negated":
+        return "negated"  # "did not impose tariffs on Chinese steel": a measure denied is no measure
     if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
         # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
         # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea")
         return "stated"
+    for tok in (ts[-1], to[-1]) if ts and to else ():
+        # "Korea refused to join X", "critics urged Korea to impose Y": the act sits in the clause of a verb that
+        # denies or only weighs it, below the anchor the two ends share
+        node = tok
+        for _ in range(12):  # (spaCy makes a new Token object at each access: compare positions)
+            if node.i == anchor.i or node.head.i == node.i:
+                break
+            if node.dep_ in ("xcomp", "ccomp") and node.head.i == anchor.i:
+                matrix = anchor.lemma_.lower()
+                if matrix in REFUSING:
+                    return "negated"
+                if matrix in WEIGHING:
+                    return "hypothetical"
+            node = node.head
+    return _clause_modality(anchor)
+
+
+def _clause_modality(anchor) -> str:
+    """'stated', 'negated' or 'hypothetical' for the clause of a verb, up through the verbs it complements."""
     for node in _clause_chain(anchor):
         if node.pos_ not in ("VERB", "AUX"):
             break
@@ -80,6 +111,10 @@ def modality(sv, subject, obj) -> str:
                 return "hypothetical"  # "X will likely invest", "Y could possibly join"
         if node.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in UNCERTAIN for c in node.head.children):
             return "hypothetical"  # "it is likely that Y will ...", "it is unclear whether ..."
+        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in REFUSING:
+            return "negated"  # "Korea refused to join", "X denied that it had imposed"
+        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING:
+            return "hypothetical"  # "Korea considered imposing", "Y is urged to ratify"
         if node.dep_ not in ("xcomp", "conj", "aux", "auxpass"):
             break  # the clause ends: "X said that Y would ..." is Y's clause only
     return "stated"
@@ -117,8 +152,22 @@ def stated(sv, candidate, presupposed: bool = False) -> bool:
     if excepted(sv, candidate.subject) or excepted(sv, candidate.object):
         return False  # "All TPP signatories except the US agreed ...": the US is the one left out
     if presupposed or candidate.rule in PRESUPPOSED:
-        return True
+        # a noun phrase presupposes its measure, unless the clause denies bringing it into being ("did not impose
+        # tariffs on X"); a measure weighed is still what it would be on ("whether to apply tariffs to X")
+        return candidate.subject.type != "Policy" or enactment(sv, candidate.subject) != "negated"
     return modality(sv, candidate.subject, candidate.object) == "stated"
+
+
+def enactment(sv, measure) -> str:
+    """How the sentence brings a measure into being: 'negated' in "did not impose tariffs on X", 'hypothetical' in
+    "considered imposing tariffs on X", else 'stated' (also when no verb enacts it: "U.S. sanctions on Iran")."""
+    if sv.parse is None:
+        return "stated"
+    toks = _tokens_of(sv, measure)
+    head = toks[-1] if toks else None
+    if head is None or head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in ENACTING:
+        return "stated"
+    return _clause_modality(head.head)
 
 
 EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for|with\s+the\s+"
