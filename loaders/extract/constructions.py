@@ -614,7 +614,7 @@ def descriptors(sv, roles, state):
                 out.append(_cand(m, "OPERATES_IN", sector, sv, "descriptor-sector", 0.7))
             # (the parser may hang "built by X" from the last place of the facility's chain: "a chip complex in
             # Phoenix, Arizona, United States built by TSMC")
-            misplaced = [t for t in d.subtree if t.dep_ == "acl" and t.head is not d and t.head.pos_ == "PROPN"
+            misplaced = [t for t in d.subtree if t.dep_ == "acl" and t.head.i != d.i and t.head.pos_ == "PROPN"
                          and any(x.type in ("Country", "USState") and x.start <= sv.start + t.head.idx < x.end
                                  for x in sv.mentions)] if m.type == "Facility" else []
             for c in list(d.children) + misplaced:  # "a steel producer headquartered in Charlotte, North Carolina"

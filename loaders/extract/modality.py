@@ -132,7 +132,7 @@ def _prevented(tok, anchor) -> bool:
     for _ in range(12):
         if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head.lemma_.lower() in PREVENTING:
             return True
-        if node is anchor or node.head is node:
+        if node.i == anchor.i or node.head.i == node.i:
             return False
         node = node.head
     return False
