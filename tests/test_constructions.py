@@ -1503,3 +1503,20 @@ def test_a_measure_weighed_or_in_force_keeps_its_targets(ex):
     got, _ = run(ex, "Norway considered imposing tariffs on Chilean salmon.")
     assert ("tariffs on Chilean salmon", "TARGETS", "Chile") in got, got
     assert not [k for k in got if k[1] == "IMPOSES"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Motors abandoned plans to invest in Arizona.",
+    "Velmora Motors canceled its investment in Georgia.",
+    "Velmora Motors scrapped a $2 billion plant in Texas.",
+])
+def test_a_plan_undone_before_it_happened_is_no_investment(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "INVESTS_IN"], got
+
+
+def test_a_firm_halting_its_own_work_enacts_no_measure(ex):
+    got, _ = run(ex, "Velmora Motors halted construction of its Texas plant.")
+    assert not [k for k in got if k[1] in ("TARGETS", "IMPOSES")], got
+    got, _ = run(ex, "Norway suspended imports of Chilean salmon.")
+    assert [k for k in got if k[1] == "IMPOSES" and k[0] == "Norway"], got

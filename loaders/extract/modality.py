@@ -31,6 +31,9 @@ REFUSING = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "n
 WEIGHING = frozenset({"consider", "urge", "ask", "press", "want", "hope", "wish", "threaten", "demand", "request",
                       "recommend", "propose", "encourage", "weigh", "mull", "contemplate", "debate", "suggest",
                       "call", "lobby", "push", "petition", "advise", "study", "explore"})
+# verbs that undo a plan before it happened: "abandoned plans to invest in X", "scrapped a plant in Y"
+CANCELLING = frozenset({"abandon", "cancel", "scrap", "shelve", "scuttle", "drop", "ditch", "axe", "forgo",
+                        "forego"})
 # verbs that bring a measure into being: when they are denied or weighed, so is the measure
 ENACTING = frozenset({"impose", "introduce", "adopt", "enact", "levy", "implement", "announce", "issue", "place",
                       "slap", "apply", "establish", "launch", "initiate", "take"})
@@ -75,6 +78,14 @@ def modality(sv, subject, obj) -> str:
         # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
         # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea")
         return "stated"
+    for tok in (ts[-1], to[-1]) if ts and to else ():  # "abandoned plans to invest in X", "cancelled its plant in Y"
+        node = tok
+        for _ in range(12):
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in CANCELLING:
+                return "negated"
+            if node.i == anchor.i or node.head.i == node.i:
+                break
+            node = node.head
     for tok in (ts[-1], to[-1]) if ts and to else ():
         # "Korea refused to join X", "critics urged Korea to impose Y": the act sits in the clause of a verb that
         # denies or only weighs it, below the anchor the two ends share
