@@ -1520,3 +1520,9 @@ def test_a_firm_halting_its_own_work_enacts_no_measure(ex):
     assert not [k for k in got if k[1] in ("TARGETS", "IMPOSES")], got
     got, _ = run(ex, "Norway suspended imports of Chilean salmon.")
     assert [k for k in got if k[1] == "IMPOSES" and k[0] == "Norway"], got
+
+
+def test_a_country_name_before_a_states_is_a_town_of_that_state(ex):
+    got, _ = run(ex, "Velmora Motors opened a battery plant in Holland, Michigan.")
+    assert ("Velmora Motors", "INVESTS_IN", "Michigan") in got, got
+    assert not [k for k in got if "Netherlands" in k], got

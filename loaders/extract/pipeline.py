@@ -38,6 +38,13 @@ from .structural import StructuralExtractor
 
 COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12}
+TOWN_COMMA = re.compile(r",[ \u00a0]*")
+
+
+def _comma_end(text: str, at: int) -> int:
+    """Where the next name starts after a comma right at `at` ("Holland, |Michigan"), or -1."""
+    found = TOWN_COMMA.match(text, at)
+    return found.end() if found else -1
 # the group an agreement's name makes of its parties: "the NAFTA countries", "CPTPP members"
 PARTY_GROUP = re.compile(r"\s+((?:member\s+)?(?:countries|members|partners|parties|signatories|nations|states|"
                          r"economies|governments))\b")
@@ -164,6 +171,10 @@ class Extractor:
                 h = hit[0]
                 found.append(Mention(mt.start(1), mt.end(1), mt.group(1), h.type, h.id, h.name, "gazetteer",
                                      wikidata=h.wikidata))
+        # "Holland, Michigan", "Lebanon, Tennessee", "Mexico, Missouri": a country's name before a state's is a
+        # town of that state
+        states = {m.start for m in found if m.type == "USState"}
+        found = [m for m in found if not (m.type == "Country" and _comma_end(text, m.end) in states)]
         return sorted(found, key=lambda m: (m.start, -m.end))
 
     def run(self, doc: Document) -> DocumentFacts:
