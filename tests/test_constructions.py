@@ -1526,3 +1526,9 @@ def test_a_country_name_before_a_states_is_a_town_of_that_state(ex):
     got, _ = run(ex, "Velmora Motors opened a battery plant in Holland, Michigan.")
     assert ("Velmora Motors", "INVESTS_IN", "Michigan") in got, got
     assert not [k for k in got if "Netherlands" in k], got
+
+
+def test_a_law_invoked_for_a_measure_authorises_it(ex):
+    got, _ = run(ex, "President Donald Trump invoked IEEPA to impose tariffs on Chile.")
+    assert ("International Emergency Economic Powers Act", "AUTHORIZES", "IEEPA tariffs") in got, got
+    assert ("IEEPA tariffs", "TARGETS", "Chile") in got

@@ -421,6 +421,32 @@ ENACTING = frozenset({"authorize", "authorise", "establish", "create", "fund", "
                       "provide", "require", "set", "impose"})
 
 
+INVOKING = frozenset({"invoke", "use", "cite", "employ", "exercise", "apply", "rely", "draw", "tap"})
+
+
+def invoked_law(sv, roles, state):
+    """'Trump invoked IEEPA to impose tariffs on Canada', 'Commerce used Section 232 to restrict imports of X': the
+    law invoked for a measure authorises it."""
+    out = []
+    for tok in sv.tokens:
+        if tok.lemma_.lower() not in INVOKING or tok.pos_ != "VERB" or roles.negated(tok):
+            continue
+        laws = [m for m in roles.dobj(tok) + roles.pp(tok, {"on", "upon"}) if m.type == "Law"]
+        if not laws:
+            continue
+        for c in tok.children:  # the purpose: "to impose tariffs", "to justify the tariffs"
+            if c.dep_ in ("advcl", "xcomp") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                measures = [m for m in roles.dobj(c) if m.type == "Policy"]
+                measures += [m for m in sv.mentions if m.type == "Policy" and m.source == "pattern"
+                             and any(m.start <= sv.start + t.idx < m.end for d in c.children if d.dep_ == "dobj"
+                                     for t in [d])]
+                for law in laws:
+                    for p in unique_mentions(measures):
+                        if p.id != law.id:
+                            out.append(_cand(law, "AUTHORIZES", p, sv, "invoked-law", 0.75))
+    return out
+
+
 def under_law(sv, roles, state):
     """'$75 million in direct funding under the CHIPS Act', 'tariffs imposed under Section 232', 'the credits
     authorized by the Act', 'the prohibitions associated with the Act': the law (or authority) authorises the
@@ -1124,6 +1150,7 @@ CONSTRUCTIONS = [
     (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
+    (invoked_law, ("AUTHORIZES",)),
     (law_possessive, ("AUTHORIZES",)),
     (national_makers, ("OPERATES_IN",)),
     (counterparties, ("PARTNERS_WITH",)),
