@@ -1532,3 +1532,14 @@ def test_a_law_invoked_for_a_measure_authorises_it(ex):
     got, _ = run(ex, "President Donald Trump invoked IEEPA to impose tariffs on Chile.")
     assert ("International Emergency Economic Powers Act", "AUTHORIZES", "IEEPA tariffs") in got, got
     assert ("IEEPA tariffs", "TARGETS", "Chile") in got
+
+
+@pytest.mark.parametrize("text, body, role", [
+    ("Tarn Velmora, administrator of the Small Business Administration, spoke.", "Small Business Administration",
+     "Administrator"),
+    ("Tarn Velmora was appointed chair of the Federal Maritime Commission.", "Federal Maritime Commission", "Chair"),
+])
+def test_a_title_of_a_body_does_not_make_the_bodys_name_a_person(ex, text, body, role):
+    got, facts = run(ex, text)
+    assert got[("Tarn Velmora", "LEADS", body)]["role"] == role, got
+    assert not [e for e in facts.entities.values() if e.type == "Person" and e.name != "Tarn Velmora"]

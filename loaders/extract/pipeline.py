@@ -541,6 +541,8 @@ class Extractor:
                 name = nm.group(0)
                 if any(m.start < b and a < m.end for m in mentions + out) or name.split()[0] in self.lex.person_titles:
                     continue
+                if any(name.split()[-1] in ends for t, ends in self.lex.name_endings.items() if t != "Person"):
+                    continue  # "administrator of the Small| Business Administration": the body's name, no person
                 out.append(Mention(a, b, name, "Person", entity_id("Person", name), name, "ner", aliases={name}))
         return out
 
