@@ -1543,3 +1543,9 @@ def test_a_title_of_a_body_does_not_make_the_bodys_name_a_person(ex, text, body,
     got, facts = run(ex, text)
     assert got[("Tarn Velmora", "LEADS", body)]["role"] == role, got
     assert not [e for e in facts.entities.values() if e.type == "Person" and e.name != "Tarn Velmora"]
+
+
+def test_the_state_of_a_place_is_that_place(ex):
+    got, _ = run(ex, "The state of Georgia offered Velmora Motors $1.8 billion in incentives.")
+    assert ("Velmora Motors", "PARTNERS_WITH", "Georgia") in got or ("Georgia", "PARTNERS_WITH", "Velmora Motors") \
+        in got, got
