@@ -1549,3 +1549,14 @@ def test_the_state_of_a_place_is_that_place(ex):
     got, _ = run(ex, "The state of Georgia offered Velmora Motors $1.8 billion in incentives.")
     assert ("Velmora Motors", "PARTNERS_WITH", "Georgia") in got or ("Georgia", "PARTNERS_WITH", "Velmora Motors") \
         in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The Korea Development Bank lent $2 billion to Tarsk Shipbuilding.",
+    "The Korea Development Bank lent Tarsk Shipbuilding $2 billion.",
+])
+def test_public_money_lent_to_a_firm_makes_partners(ex, text):
+    got, _ = run(ex, text)
+    key = next(k for k in got if k[1] == "PARTNERS_WITH")
+    assert {key[0], key[2]} == {"Korea Development Bank", "Tarsk Shipbuilding"}
+    assert got[key]["amount_usd"] == 2e9

@@ -815,6 +815,7 @@ FUNDING_NOUNS = frozenset({"loan", "grant", "award", "funding", "fund", "incenti
 GIVING_VERBS = frozenset({"provide", "award", "grant", "give", "offer", "announce", "finalize", "finalise",
                           "approve", "extend", "allocate", "commit", "pledge", "issue", "lend"})
 RECEIVING_VERBS = frozenset({"receive", "win", "secure", "get", "obtain", "land"})
+LENDING_VERBS = frozenset({"lend", "loan"})
 PUBLIC_TYPES = ("GovernmentBody", "USState", "Country")
 
 
@@ -825,6 +826,16 @@ def funding(sv, roles, state):
     and the funding measure, when named, targets the firm."""
     out = []
     for tok in sv.tokens:
+        if tok.lemma_.lower() in LENDING_VERBS and tok.pos_ == "VERB" and not roles.negated(tok) \
+                and not roles.hypothetical(tok) and any(c.dep_ == "dobj" and (c.like_num or c.lower_ in (
+                    "million", "billion", "trillion") or c.text == "$") for c in tok.children):
+            # "the Korea Development Bank lent $2 billion to X": money lent with no word for it
+            givers = [m for m in roles.subj(tok) if m.type in PUBLIC_TYPES and not m.adjective]
+            takers = [m for m in roles.pp(tok, {"to"}) + [x for c in tok.children if c.dep_ == "dative"
+                                                            for x in roles.denotes_list(c)]
+                      if m.type == "Firm" and not m.adjective]
+            out += [_cand(g, "PARTNERS_WITH", t, sv, "funding", 0.7) for g in givers for t in takers]
+            continue
         if tok.lemma_.lower() not in FUNDING_NOUNS or tok.pos_ != "NOUN":
             continue
         node = tok
