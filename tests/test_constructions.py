@@ -1560,3 +1560,10 @@ def test_public_money_lent_to_a_firm_makes_partners(ex, text):
     key = next(k for k in got if k[1] == "PARTNERS_WITH")
     assert {key[0], key[2]} == {"Korea Development Bank", "Tarsk Shipbuilding"}
     assert got[key]["amount_usd"] == 2e9
+
+
+def test_a_nations_output_of_goods_is_its_line_of_business(ex):
+    got, _ = run(ex, "Norway's chip output rose in 2024.")
+    assert ("Norway", "OPERATES_IN", "semiconductors") in got, got
+    got, _ = run(ex, "Limits on foreign firms' engagement in Norway's public sector hurt cybersecurity vendors.")
+    assert not [k for k in got if k[1] == "OPERATES_IN" and k[0] == "Norway"], got
