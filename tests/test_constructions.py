@@ -1567,3 +1567,9 @@ def test_a_nations_output_of_goods_is_its_line_of_business(ex):
     assert ("Norway", "OPERATES_IN", "semiconductors") in got, got
     got, _ = run(ex, "Limits on foreign firms' engagement in Norway's public sector hurt cybersecurity vendors.")
     assert not [k for k in got if k[1] == "OPERATES_IN" and k[0] == "Norway"], got
+
+
+def test_a_country_named_as_a_modifier_counts_towards_the_documents_two_countries(ex):
+    got, _ = run(ex, "Norwegian shipbuilders met Chilean officials. Chilean ports and Norwegian yards signed deals. "
+                     "Sweden watched. Sweden's ports were idle. Economic ties between the two nations grew.")
+    assert ("Chile", "COOPERATES_WITH", "Norway") in got or ("Norway", "COOPERATES_WITH", "Chile") in got, got

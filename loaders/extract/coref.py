@@ -88,7 +88,8 @@ class Coreference:
         self._party_matcher = party_matcher  # built on first use when not given
 
     def dyad(self, all_mentions: list[Mention]) -> list[Mention]:
-        counts = Counter(m.id for m in all_mentions if m.type == "Country" and not m.adjective)
+        # a country named as a modifier is a topic too ("South Korean shipbuilders", "the U.S.-Korea alliance")
+        counts = Counter(m.id for m in all_mentions if m.type == "Country")
         top = [k for k, _ in counts.most_common(2)]
         if len(top) < 2:
             return []
