@@ -1573,3 +1573,15 @@ def test_a_country_named_as_a_modifier_counts_towards_the_documents_two_countrie
     got, _ = run(ex, "Norwegian shipbuilders met Chilean officials. Chilean ports and Norwegian yards signed deals. "
                      "Sweden watched. Sweden's ports were idle. Economic ties between the two nations grew.")
     assert ("Chile", "COOPERATES_WITH", "Norway") in got or ("Norway", "COOPERATES_WITH", "Chile") in got, got
+
+
+def test_a_gerund_after_a_verb_enacts_the_verbs_subjects_measure(ex):
+    got, _ = run(ex, "Chile responded by sanctioning five Norwegian subsidiaries of Tarsk Shipbuilding.")
+    name = "Chilean sanctions on five Norwegian subsidiaries of Tarsk Shipbuilding"
+    assert ("Chile", "IMPOSES", name) in got, got
+    assert (name, "TARGETS", "Tarsk Shipbuilding") in got and (name, "TARGETS", "Norway") in got
+
+
+def test_retaliation_by_a_measure_on_a_countrys_goods_is_against_that_country(ex):
+    got, _ = run(ex, "Chile retaliated by banning imports of Norwegian salmon.")
+    assert ("Chile", "RETALIATES_AGAINST", "Norway") in got, got

@@ -142,7 +142,9 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if not objs and any(c.dep_ == "agent" for c in tok.children):  # "X was closed by the government"
             objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
         objs.sort(key=lambda c: (c.pos_ != "PROPN", c.i))  # "fined Qualcomm $854 million": who, not how much
-        if not objs or not any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+        # (a gerund after a verb has that verb's subject: "China responded by sanctioning X")
+        acting = tok.head.head if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" else tok
+        if not objs or not any(c.dep_ in ("nsubj", "agent") for c in acting.children):
             continue
         if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(tok, offset, mentions):
             continue
@@ -171,12 +173,16 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             # "suspension of Huawei's license": what it stops, as the text says it
             what = _subtree_text(parse, obj) if noun.endswith(" of") or origin else \
                 " and ".join(dict.fromkeys(m.text for m in covered))
-            if not covered and len(list(obj.subtree)) <= 8:
-                # "banned group tours to South Korea": a common noun with a named place or party in its phrase
+            common = obj.pos_ == "NOUN" and not any(m.start <= offset + obj.idx < m.end for m in mentions) \
+                and not any(c.dep_ == "appos" for c in obj.children) \
+                and not any(not m.adjective for m in covered)  # ("companies Huawei and ZTE", "Micron products")
+            if (not covered or common) and len(list(obj.subtree)) <= 8:
+                # "banned group tours to South Korea", "sanctioned five U.S. subsidiaries of X": a common noun with
+                # a named place or party in its phrase is named with all of it
                 span = list(obj.subtree)
                 # (the parser may hang the noun's "to" from the verb: "banned tours | to South Korea")
                 span += [t for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("to", "from", "into")
-                         and c.i == span[-1].i + 1 for t in c.subtree]
+                         and c.i == span[-1].i + 1 and any(x.dep_ == "pobj" for x in c.children) for t in c.subtree]
                 a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
                 covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Country", "Firm")]
                 what = text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]

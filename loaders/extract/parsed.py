@@ -195,6 +195,8 @@ class ParsedRoles:
             head = verb.head.head if _misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
                 return self.subj(head, depth + 1)
+            if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+                return self.subj(head.head, depth + 1)  # "China responded by sanctioning X": China sanctions
             if verb.dep_ == "pcomp":  # "the decision to withdraw": owner of the noun
                 return self.owner(head.head if head.dep_ == "prep" else head)
         if verb.dep_ == "relcl":
@@ -454,9 +456,11 @@ class ParsedRoles:
                     if p.dep_ == "pcomp":
                         a = self.sv.start + min(t.idx for t in p.subtree)
                         b = self.sv.start + max(t.idx + len(t.text) for t in p.subtree)
-                        return [m for m in self.sv.mentions if m.type == "Country" and a <= m.start < b
-                                and re.search(r"\b(?:to|against|on|from)\s+(?:the\s+)?$",
-                                              self.sv.text[:m.start - self.sv.start])]
+                        # (or whose goods or firms it hits: "by banning imports of Japanese seafood")
+                        return [replace(m, adjective=False) for m in self.sv.mentions
+                                if m.type == "Country" and a <= m.start < b
+                                and (m.adjective or re.search(r"\b(?:to|against|on|from)\s+(?:the\s+)?$",
+                                                              self.sv.text[:m.start - self.sv.start]))]
         return []
 
     def experiencer(self, tok) -> list[Mention]:
