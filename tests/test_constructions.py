@@ -1585,3 +1585,11 @@ def test_a_gerund_after_a_verb_enacts_the_verbs_subjects_measure(ex):
 def test_retaliation_by_a_measure_on_a_countrys_goods_is_against_that_country(ex):
     got, _ = run(ex, "Chile retaliated by banning imports of Norwegian salmon.")
     assert ("Chile", "RETALIATES_AGAINST", "Norway") in got, got
+
+
+def test_a_fee_on_goods_is_a_measure_of_the_tariffs_kind(ex):
+    got, _ = run(ex, "The USTR imposed port fees on Chilean-built ships in 2025.")
+    assert ("USTR", "IMPOSES", "USTR port fees") in got, got
+    assert ("USTR port fees", "TARGETS", "Chile") in got
+    got, _ = run(ex, "Hanwha paid a $5 million fee to the broker.")
+    assert not got, got
