@@ -1593,3 +1593,13 @@ def test_a_fee_on_goods_is_a_measure_of_the_tariffs_kind(ex):
     assert ("USTR port fees", "TARGETS", "Chile") in got
     got, _ = run(ex, "Hanwha paid a $5 million fee to the broker.")
     assert not got, got
+
+
+@pytest.mark.parametrize("text, country", [
+    ("President Donald Trump issued an executive order aimed at revitalizing U.S. commercial shipbuilding.",
+     "United States"),
+    ("Chile adopted a subsidy program aimed at helping Chilean farmers.", "Chile"),
+])
+def test_a_measure_does_not_target_the_country_that_imposes_it(ex, text, country):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "TARGETS" and k[2] == country], got

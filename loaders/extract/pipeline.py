@@ -246,6 +246,7 @@ class Extractor:
             mentions = self._as_governments(text, s, e, mentions, leads, government, leaders)
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
         self._only_negotiated(facts)
+        self._own_targets(facts)
         refer_back(facts, history, self.lex)  # "the tariffs on Korean steel": the tariffs named before
         name_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
         facts.sentences.sort(key=lambda x: x["index"])
@@ -353,6 +354,20 @@ class Extractor:
             if c.predicate == "PARTY_TO":
                 (state.named_parties if c.rule == "agreement-name" else state.stated_parties).add(
                     (c.subject.id, c.object.id))
+
+    @staticmethod
+    def _own_targets(facts: DocumentFacts) -> None:
+        """'restricting Korean artists from holding concerts in China' (China's ban), 'an executive order to restore
+        U.S. maritime dominance' (Trump's): a measure does not target the country that imposes it, or whose leader
+        does; the country is where or for whom it acts."""
+        leads = {(r.subject, r.object) for r in facts.relations if r.predicate == "LEADS"}
+        owners: dict[str, set[str]] = {}
+        for r in facts.relations:
+            if r.predicate == "IMPOSES":
+                owners.setdefault(r.object, set()).add(r.subject)
+                owners[r.object] |= {c for p, c in leads if p == r.subject}
+        facts.relations = [r for r in facts.relations if not (
+            r.predicate == "TARGETS" and r.object in owners.get(r.subject, ()))]
 
     def _only_negotiated(self, facts: DocumentFacts) -> None:
         """'Norway and Chile launched talks on a Norway-Chile FTA ... the Norway-Chile FTA would cut tariffs': an
