@@ -1603,3 +1603,10 @@ def test_a_fee_on_goods_is_a_measure_of_the_tariffs_kind(ex):
 def test_a_measure_does_not_target_the_country_that_imposes_it(ex, text, country):
     got, _ = run(ex, text)
     assert not [k for k in got if k[1] == "TARGETS" and k[2] == country], got
+
+
+def test_a_measure_imposed_by_a_named_agent_is_the_agents_on_the_named_nations_goods(ex):
+    got, _ = run(ex, "Exporters struggled under the Chilean salmon tariffs imposed by Norway.")
+    assert ("Norway", "IMPOSES", "Chilean salmon tariffs") in got, got
+    assert ("Chilean salmon tariffs", "TARGETS", "Chile") in got
+    assert ("Chile", "IMPOSES", "Chilean salmon tariffs") not in got

@@ -89,7 +89,8 @@ TRACE = os.environ.get("POLICYGRAPH_TRACE_RULES")
 BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/energy", "sector/construction",
                            "sector/logistics"})
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "firm_parties", "under_negotiation", "one_reading", "joint")
+                  "modality", "listed_measures", "named_imposer", "firm_parties", "under_negotiation", "one_reading",
+                  "joint")
 
 
 @dataclass
@@ -327,6 +328,26 @@ class Extractor:
                     extra.append(Candidate(specific, "TARGETS", c.object, dict(c.props), c.confidence, sv.index,
                                            "listed-measure"))
         sent.candidates += extra
+
+    def _step_named_imposer(self, sent: "SentenceFacts") -> None:
+        """'the Chinese solar tariffs imposed by Washington': a measure's nationality word says whose goods it is on
+        when the sentence names another imposer; that country is its target, not its owner."""
+        named: dict[str, set[str]] = {}
+        for c in sent.candidates:
+            if c.predicate == "IMPOSES" and c.rule != "owner-of-measure":
+                named.setdefault(c.object.id, set()).add(c.subject.id)
+        if not named:
+            return
+        out = []
+        for c in sent.candidates:
+            others = named.get(c.object.id, set())
+            if c.predicate == "IMPOSES" and c.rule == "owner-of-measure" and others and c.subject.id not in others:
+                if c.subject.type == "Country" and self.model.allows("TARGETS", c.object.type, "Country"):
+                    out.append(Candidate(c.object, "TARGETS", c.subject, {}, c.confidence, c.sentence,
+                                         "named-imposer"))
+                continue
+            out.append(c)
+        sent.candidates = out
 
     def _step_firm_parties(self, sent: "SentenceFacts") -> None:
         """A partnership needs a firm on one side; between governments it is cooperation (patterns.toml

@@ -225,7 +225,10 @@ class RelationExtractor:
             # "retaliated against U.S. tariffs", "in retaliation for Japan's export controls": a measure stands for
             # whoever imposed it
             objects = objects + [x for o in objects if o.type == "Policy" for x in self._measure_owners(sv, o)]
-        if "owned_measures" in rule.flags:
+        if "owned_measures" in rule.flags and not (ctx.roles.parsed and kind == "verb" and any(
+                c.dep_ == "agent" for c in tok.children)):
+            # (a measure "imposed by Washington" is Washington's whatever nationality its name bears: "the Chinese
+            # solar tariffs imposed by Washington" are on Chinese goods)
             objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
             owned = {o.id: self._inner_countries(sv, o) for o in objects}
         if "continues_subject" in rule.flags and not subjects and objects and kind == "noun" \
