@@ -1610,3 +1610,19 @@ def test_a_measure_imposed_by_a_named_agent_is_the_agents_on_the_named_nations_g
     assert ("Norway", "IMPOSES", "Chilean salmon tariffs") in got, got
     assert ("Chilean salmon tariffs", "TARGETS", "Chile") in got
     assert ("Chile", "IMPOSES", "Chilean salmon tariffs") not in got
+
+
+def test_a_measure_word_modifying_another_noun_names_no_measure(ex):
+    _, facts = run(ex, "Norway-Chile Export Control Dispute\n\nThe tariff revenue rose. Sanctions relief came later.")
+    assert not [e for e in facts.entities.values() if e.type == "Policy"], [e.name for e in facts.entities.values()]
+
+
+def test_an_aside_after_an_abbreviation_describes_the_named_agreement(ex):
+    _, facts = run(ex, "Chile threatened to end the Fjord Security Agreement (FSA), an intelligence-sharing pact "
+                       "signed in 2016.")
+    assert not [e for e in facts.entities.values() if "pact" in e.name], [e.name for e in facts.entities.values()]
+
+
+def test_ones_own_list_is_no_name(ex):
+    _, facts = run(ex, "Chile dropped Norway from its own list of trusted trading partners.")
+    assert not [e for e in facts.entities.values() if e.name.lower().startswith("own")]

@@ -337,6 +337,9 @@ class DescriptiveRecognizer:
                 continue  # "Governor Bill Lee": the first name of a person, not a bill
             if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and self.lex.head_type(tok.head):
                 continue  # 'quota' in 'quota system': the head is further right
+            if type_ == "Policy" and tok.dep_ == "compound" and tok.head.i > tok.i \
+                    and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in self.lex.measure_extensions:
+                continue  # "the export control dispute", "tariff revenue", "sanctions relief": about the measure
             first = _first_modifier(sent, tok, offset, taken)
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
