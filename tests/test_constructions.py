@@ -1626,3 +1626,17 @@ def test_an_aside_after_an_abbreviation_describes_the_named_agreement(ex):
 def test_ones_own_list_is_no_name(ex):
     _, facts = run(ex, "Chile dropped Norway from its own list of trusted trading partners.")
     assert not [e for e in facts.entities.values() if e.name.lower().startswith("own")]
+
+
+@pytest.mark.parametrize("text, body, country", [
+    ("In 2018, Chile's Ministry of Commerce initiated an anti-dumping investigation on Norwegian salmon.",
+     None, "Chile"),
+    ("The South Korean Ministry of Unification announced the closure of the Fjord park.", "Ministry of Unification",
+     "South Korea"),
+])
+def test_what_a_countrys_body_imposes_the_country_imposes(ex, text, body, country):
+    got, _ = run(ex, text)
+    measures = {k[2] for k in got if k[1] == "IMPOSES" and k[0] == country}
+    assert measures, got
+    if body:
+        assert {k[2] for k in got if k[1] == "IMPOSES" and k[0] == body} == measures

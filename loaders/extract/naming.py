@@ -48,6 +48,9 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
                 owners[r.object].add(r.subject)
     renamed: dict[str, str] = {}
     for eid, who in owners.items():
+        bodies = {w for w in who if facts.entities[w].type == "GovernmentBody"}
+        if len(who) > 1 and len(bodies) == 1:
+            who = bodies  # "China's Ministry of Commerce": the body names the measure ("MOFCOM investigation")
         e = facts.entities.get(eid)
         if e is None or e.source != "pattern" or len(who) != 1 or not e.name[:1].islower():
             continue  # a proper name ("Section 232 tariffs", "Reciprocal Tariffs") is cited as it is

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...graph.model import Entity, Evidence, Relation, entity_id
@@ -33,11 +33,13 @@ from .pairs import PairFeatures
 from .props import fact_props
 from .relations import RelationExtractor
 from .scorer import load_scorer
-from .sentence import Candidate, SentenceView
+from .sentence import Candidate, SentenceView, unique_mentions
 from .structural import StructuralExtractor
 
 COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12}
+# between a country and its body's name: "China's Ministry of Commerce", "the South Korean Ministry of Unification"
+NATIONAL_BODY = re.compile(r"(?:[’']s)?\s+(?:own\s+)?")
 TOWN_COMMA = re.compile(r",[ \u00a0]*")
 
 
@@ -89,8 +91,8 @@ TRACE = os.environ.get("POLICYGRAPH_TRACE_RULES")
 BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/energy", "sector/construction",
                            "sector/logistics"})
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "named_imposer", "firm_parties", "under_negotiation", "one_reading",
-                  "joint")
+                  "modality", "listed_measures", "named_imposer", "national_bodies", "firm_parties",
+                  "under_negotiation", "one_reading", "joint")
 
 
 @dataclass
@@ -137,6 +139,7 @@ class Extractor:
         self.descriptive = DescriptiveRecognizer(self.lex)
         self.ner = NerRecognizer(self.lex)
         parties = GazetteerMatcher(self.model, types=PARTY_TYPES)  # one matcher for names inside names
+        self.parties = parties
         self.coref = Coreference(self.lex, parties)
         self.frames = RelationExtractor(self.model, self.lex)
         self.structural = StructuralExtractor(self.model, self.lex, self.matcher, parties)
@@ -348,6 +351,26 @@ class Extractor:
                 continue
             out.append(c)
         sent.candidates = out
+
+    def _step_national_bodies(self, sent: "SentenceFacts") -> None:
+        """'China's Ministry of Commerce initiated an investigation', 'the South Korean Ministry of Unification
+        announced the closure': what a country's body imposes, the country the sentence names it by imposes."""
+        sv = sent.view
+        extra = []
+        for c in sent.candidates:
+            if c.predicate != "IMPOSES" or c.subject.type != "GovernmentBody" or not sv.start <= c.subject.start:
+                continue
+            before = sv.text[:c.subject.start - sv.start]
+            countries = [m for m in sv.mentions if m.type == "Country" and m.end - sv.start <= len(before)
+                         and NATIONAL_BODY.fullmatch(before[m.end - sv.start:])]
+            # (or inside the body's name as written: "the U.S. Department of Commerce", "China's Ministry of ...")
+            surface = sv.text[c.subject.start - sv.start:c.subject.end - sv.start]
+            countries += [h for h in self.parties.find(surface) if h.type == "Country" and h.start == 0
+                          and NATIONAL_BODY.match(surface, h.end)]
+            for m in unique_mentions(countries):
+                extra.append(Candidate(replace(m, adjective=False), "IMPOSES", c.object, dict(c.props),
+                                       c.confidence, c.sentence, "national-body"))
+        sent.candidates += extra
 
     def _step_firm_parties(self, sent: "SentenceFacts") -> None:
         """A partnership needs a firm on one side; between governments it is cooperation (patterns.toml
