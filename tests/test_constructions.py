@@ -1640,3 +1640,18 @@ def test_what_a_countrys_body_imposes_the_country_imposes(ex, text, body, countr
     assert measures, got
     if body:
         assert {k[2] for k in got if k[1] == "IMPOSES" and k[0] == body} == measures
+
+
+def test_firms_working_together_are_partners_once(ex):
+    got, _ = run(ex, "Tarsk Battery partnered with Velmora Motors to build a battery plant in Georgia.")
+    assert [k for k in got if k[1] == "PARTNERS_WITH"], got
+    assert not [k for k in got if k[1] == "COOPERATES_WITH"], got
+
+
+@pytest.mark.parametrize("text, firm, fact", [
+    ("Tarsk Battery, a Japanese competitor, opened a plant in Kansas.", "Tarsk Battery", ("LOCATED_IN", "Japan")),
+    ("Tarsk Aerospace, a defense contractor, won the contract.", "Tarsk Aerospace", ("OPERATES_IN", "defense")),
+])
+def test_a_firm_described_as_a_rival_or_contractor(ex, text, firm, fact):
+    got, _ = run(ex, text)
+    assert (firm, *fact) in got, got

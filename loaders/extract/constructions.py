@@ -576,7 +576,8 @@ def measure_acts(sv, roles, state):
 
 FIRM_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", "supplier", "group", "conglomerate",
                         "corporation", "venture", "subsidiary", "affiliate", "startup", "business", "enterprise",
-                        "giant", "exporter", "developer", "operator", "provider", "builder", "brand", "unit"})
+                        "giant", "exporter", "developer", "operator", "provider", "builder", "brand", "unit",
+                        "competitor", "rival", "contractor", "carrier", "shipper"})
 
 
 def _descriptions(sv, roles, m) -> list:

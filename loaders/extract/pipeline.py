@@ -375,11 +375,14 @@ class Extractor:
     def _step_firm_parties(self, sent: "SentenceFacts") -> None:
         """A partnership needs a firm on one side; between governments it is cooperation (patterns.toml
         [predicates] without_firm)."""
+        between_firms = {v: k for k, v in self.lex.without_firm.items()}  # and between two firms, a partnership
         for c in sent.candidates:
             other = self.lex.without_firm.get(c.predicate)
             if other and "Firm" not in (c.subject.type, c.object.type) \
                     and self.model.allows(other, c.subject.type, c.object.type):
                 c.predicate = other
+            elif c.predicate in between_firms and c.subject.type == c.object.type == "Firm":
+                c.predicate = between_firms[c.predicate]
 
     def _step_under_negotiation(self, sent: "SentenceFacts") -> None:
         """'Negotiations on the China-Japan-Korea FTA stalled': a sentence that has the countries negotiating an
