@@ -1655,3 +1655,11 @@ def test_firms_working_together_are_partners_once(ex):
 def test_a_firm_described_as_a_rival_or_contractor(ex, text, firm, fact):
     got, _ = run(ex, text)
     assert (firm, *fact) in got, got
+
+
+def test_money_put_in_a_places_facilities_is_put_in_the_place_once(ex):
+    got, _ = run(ex, "Velmora Motors invested $17 billion in Texas factories.")
+    place = got[("Velmora Motors", "INVESTS_IN", "Texas")]
+    facility = got[("Velmora Motors", "INVESTS_IN", "Texas factories")]
+    assert place["amount_usd"] == facility["amount_usd"] == 17e9
+    assert place["joint"] and place["joint_id"] == facility["joint_id"]

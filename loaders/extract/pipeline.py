@@ -91,7 +91,7 @@ TRACE = os.environ.get("POLICYGRAPH_TRACE_RULES")
 BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/energy", "sector/construction",
                            "sector/logistics"})
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "named_imposer", "national_bodies", "firm_parties",
+                  "modality", "listed_measures", "named_imposer", "national_bodies", "facility_places", "firm_parties",
                   "under_negotiation", "one_reading", "joint")
 
 
@@ -351,6 +351,21 @@ class Extractor:
                 continue
             out.append(c)
         sent.candidates = out
+
+    def _step_facility_places(self, sent: "SentenceFacts") -> None:
+        """'$40 billion in U.S. factories', '$17 billion in Texas plants': money put in a place's facilities is put
+        in the place (the one sum for both: the joint step marks it)."""
+        extra = []
+        for c in sent.candidates:
+            if c.predicate != "INVESTS_IN" or c.object.type != "Facility":
+                continue
+            for m in sent.view.mentions:
+                if m.type in ("Country", "USState") and c.object.start <= m.start and m.end <= c.object.end \
+                        and m.start == c.object.start and self.model.allows("INVESTS_IN", c.subject.type, m.type) \
+                        and m.id != c.subject.id:
+                    extra.append(Candidate(c.subject, "INVESTS_IN", replace(m, adjective=False), dict(c.props),
+                                           c.confidence, c.sentence, "facility-place"))
+        sent.candidates += extra
 
     def _step_national_bodies(self, sent: "SentenceFacts") -> None:
         """'China's Ministry of Commerce initiated an investigation', 'the South Korean Ministry of Unification
