@@ -1663,3 +1663,9 @@ def test_money_put_in_a_places_facilities_is_put_in_the_place_once(ex):
     facility = got[("Velmora Motors", "INVESTS_IN", "Texas factories")]
     assert place["amount_usd"] == facility["amount_usd"] == 17e9
     assert place["joint"] and place["joint_id"] == facility["joint_id"]
+
+
+def test_a_leaders_government_is_the_country_they_lead(ex):
+    got, _ = run(ex, "The Moon government negotiated amendments to the KORUS FTA in 2018.")
+    assert ("South Korea", "NEGOTIATES", "KORUS FTA amendments") in got, got
+    assert ("Moon Jae-in", "LEADS", "South Korea") in got

@@ -54,7 +54,7 @@ class _Surface:
 
 
 # "<leader>('s) administration": the government the leader heads (read by the matcher and the pipeline)
-ADMINISTRATION = re.compile(r"(?:[’']s)?\s+[Aa]dministration\b(?!s)")
+ADMINISTRATION = re.compile(r"(?:[’']s)?\s+(?:[Aa]dministration|[Gg]overnment)\b(?!s)")  # "the Moon government" too
 # who can be a party named inside an agreement's own name ("the U.S.-Mexico-Canada Agreement")
 PARTY_TYPES = frozenset({"Country", "InternationalOrganization"})
 FOLDABLE_TYPES = {"Agreement", "Law", "Policy", "GovernmentBody", "InternationalOrganization"}
