@@ -1669,3 +1669,14 @@ def test_a_leaders_government_is_the_country_they_lead(ex):
     got, _ = run(ex, "The Moon government negotiated amendments to the KORUS FTA in 2018.")
     assert ("South Korea", "NEGOTIATES", "KORUS FTA amendments") in got, got
     assert ("Moon Jae-in", "LEADS", "South Korea") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Norway-Chile Free Trade Agreement entered into force in 2012, after being signed in 2007.",
+    "Norway and Chile are parties to the Fjord Pact. The Fjord Pact, signed in 2007, entered into force in 2012.",
+])
+def test_a_participle_signing_names_its_agreement_and_its_own_year(ex, text):
+    got, _ = run(ex, text)
+    signs = {k: v for k, v in got.items() if k[1] == "SIGNS"}
+    assert {k[0] for k in signs} == {"Norway", "Chile"}, got
+    assert all(v.get("year") == 2007 for v in signs.values()), signs

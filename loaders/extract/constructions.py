@@ -252,19 +252,30 @@ def implicit_parties(sv, roles, state):
         actors = [m for m in (roles.subj(tok) if tok.pos_ in ("VERB", "AUX") else roles.owner(tok))
                   if m.type in ACTOR_TYPES]
         if tok.pos_ in ("VERB", "AUX"):
-            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+                tok.dep_ == "acl" and tok.tag_ == "VBN")  # "the FTA, signed in 2007,"
             patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
             if not passive and not any(c.dep_ == "dobj" for c in tok.children):
                 continue
             agreements = [m for c in patient for m in roles.denotes_list(c) if m.type == "Agreement"]
             if not agreements and any(c.lower_ in ("it", "which") for c in patient) and state.last_agreement:
                 agreements = [state.last_agreement]
+            if not agreements and passive and not patient:
+                # "The KORUS FTA, signed in 2007, ...", "X entered into force after being signed in 2007": the
+                # participle's patient is the noun it describes or the subject of the clause it hangs from
+                host = tok.head.head if tok.dep_ == "pcomp" else tok.head
+                if tok.dep_ == "acl":
+                    agreements = [m for m in roles.denotes(tok.head) if m.type == "Agreement"]
+                elif tok.dep_ in ("pcomp", "advcl", "conj") and host.pos_ in ("VERB", "AUX"):
+                    agreements = [m for c in host.children if c.dep_ in ("nsubj", "nsubjpass")
+                                  for m in roles.denotes_list(c) if m.type == "Agreement"]
         else:
             agreements = [m for m in roles.pp(tok, {"of", "on", "over", "for"}) if m.type == "Agreement"]
             if not agreements and state.last_agreement is not None and tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
                 agreements = [state.last_agreement]  # "Negotiations were announced on February 2, 2006"
         for a in agreements:
-            parties = list(state.parties.get(a.id, {}).values())
+            # (the parties the document gave it, or those its own name holds: "the United States-Korea FTA")
+            parties = list(state.parties.get(a.id, {}).values()) or list(getattr(a, "parties", []))
             if actors and pred != "RATIFIES":
                 continue
             for p in parties:
@@ -272,7 +283,9 @@ def implicit_parties(sv, roles, state):
                     continue
                 if actors and any(x.type == "GovernmentBody" for x in actors) and not _body_of(sv, actors, p):
                     continue
-                out.append(_cand(p, pred, a, sv, "implicit-parties", 0.7))
+                # (the act's own year: "entered into force in 2012 after being signed in 2007")
+                years = [int(t.text) for t in tok.subtree if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text)]
+                out.append(_cand(p, pred, a, sv, "implicit-parties", 0.7, {"year": years[0]} if years else None))
     return out
 
 
