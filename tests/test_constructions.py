@@ -1680,3 +1680,9 @@ def test_a_participle_signing_names_its_agreement_and_its_own_year(ex, text):
     signs = {k: v for k, v in got.items() if k[1] == "SIGNS"}
     assert {k[0] for k in signs} == {"Norway", "Chile"}, got
     assert all(v.get("year") == 2007 for v in signs.values()), signs
+
+
+def test_where_talks_were_held_is_not_whom_they_were_with(ex):
+    got, _ = run(ex, "Commerce Secretary Howard Lutnick and Trade Minister Tarn Velmora negotiated the terms in "
+                     "Washington.")
+    assert not [k for k in got if k[1] == "NEGOTIATES"], got

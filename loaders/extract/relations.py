@@ -414,6 +414,12 @@ class RelationExtractor:
             if lt is not None:
                 fallback = [r for r in wanted if r in ("subj", "dobj") or r.startswith("pp:")]
                 out = self._collect_roles(linear, lt, fallback, kind, subject, drop_owner)
+                # (but a name the parse put in a phrase of another preposition is not the role's: "negotiated the
+                # terms in Washington" names where, not with whom)
+                preps = {p for r in wanted if r.startswith("pp:") for p in r[3:].split(",")}
+                out = out if subject else [m for m in out if not any(
+                    t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ not in preps
+                    for t in roles.sv.tokens if m.start <= roles.sv.start + t.idx < m.end)]
                 if subject and kind == "noun":  # word order only says who owns a noun inside its phrase
                     out = [m for m in out if m.end - roles.sv.start <= tok.idx
                            and len(roles.sv.text[m.end - roles.sv.start:tok.idx].split()) <= 3]
