@@ -1686,3 +1686,10 @@ def test_where_talks_were_held_is_not_whom_they_were_with(ex):
     got, _ = run(ex, "Commerce Secretary Howard Lutnick and Trade Minister Tarn Velmora negotiated the terms in "
                      "Washington.")
     assert not [k for k in got if k[1] == "NEGOTIATES"], got
+
+
+def test_countries_joining_others_talks_do_not_negotiate_with_each_other(ex):
+    got, _ = run(ex, "Chile, Peru and Norway requested to join the consultations.")
+    assert not [k for k in got if k[1] == "NEGOTIATES"], got
+    got, _ = run(ex, "Chile and Peru held talks in Lima.")
+    assert ("Chile", "NEGOTIATES", "Peru") in got, got

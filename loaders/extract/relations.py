@@ -55,6 +55,9 @@ class _FrameContext:
 # in Chinese firms", "stopping the cooperation between ..."
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
+# verbs whose object is something others do that the subjects come into: "joined the consultations"
+JOINING_VERBS = frozenset({"join", "enter", "attend", "observe", "participate", "accede"})
+
 STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "freeze", "prohibit", "end",
                             "restrict", "curb"})
 
@@ -199,6 +202,8 @@ class RelationExtractor:
         if rule.pairwise_words and not any(c.lemma_.lower() in rule.pairwise_words
                                            for c in getattr(tok, "subtree", [])):
             return
+        if ctx.roles.parsed and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in JOINING_VERBS:
+            return  # "China, Japan and Thailand requested to join the consultations": others' talks, joined
         for a, b in permutations(subjects, 2):
             if not rule.both_directions and a.id > b.id:
                 continue
