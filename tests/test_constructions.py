@@ -1693,3 +1693,8 @@ def test_countries_joining_others_talks_do_not_negotiate_with_each_other(ex):
     assert not [k for k in got if k[1] == "NEGOTIATES"], got
     got, _ = run(ex, "Chile and Peru held talks in Lima.")
     assert ("Chile", "NEGOTIATES", "Peru") in got, got
+
+
+def test_a_named_facility_said_to_be_located_in_a_place(ex):
+    got, _ = run(ex, "The Velmora Battery Plant is located in Ellabell, Georgia.")
+    assert [k for k in got if k[1] == "LOCATED_IN" and k[2] == "Georgia"], got

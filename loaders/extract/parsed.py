@@ -395,6 +395,8 @@ class ParsedRoles:
         """'Korea Zinc, headquartered in Seoul': the noun a passive participle describes."""
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
             return self.denotes_list(tok.head)
+        if tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):  # "X is located in Y"
+            return [m for c in tok.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
         return []
 
     def for_owner(self, tok) -> list[Mention]:
