@@ -104,6 +104,10 @@ class Lexicon:
                     t.text.casefold() in titles and t.dep_ == "appos" for t in after[1:]):
                 return "Person"  # "Mary Barra, CEO of General Motors": a person's title, not a firm's
             if after and after[0].text == "," and any(
+                    t.dep_ == "appos" and t.head.i in range(ent.start, ent.end)
+                    and self.heads.get(t.lemma_.lower()) == "Facility" for t in after[1:]):
+                return "Facility"  # "BlueOval City, Ford's new campus near Stanton,"
+            if after and after[0].text == "," and any(
                     t.lower_ in self.firm_cues and t.head.i in range(ent.start, ent.end) or
                     t.lower_ in self.firm_cues and t.dep_ == "appos" for t in after[1:]):
                 return "Firm"

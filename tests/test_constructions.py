@@ -1698,3 +1698,14 @@ def test_countries_joining_others_talks_do_not_negotiate_with_each_other(ex):
 def test_a_named_facility_said_to_be_located_in_a_place(ex):
     got, _ = run(ex, "The Velmora Battery Plant is located in Ellabell, Georgia.")
     assert [k for k in got if k[1] == "LOCATED_IN" and k[2] == "Georgia"], got
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("Tarsk City, Velmora's new campus near Stanton, Tennessee, will build electric trucks.", "Tarsk City",
+     "Tennessee"),
+    ("Tarsk Works, a steel plant in Ohio, closed.", "Tarsk Works", "Ohio"),
+])
+def test_a_name_described_as_a_plant_or_campus_is_a_facility(ex, text, name, state):
+    got, facts = run(ex, text)
+    assert next(e for e in facts.entities.values() if e.name == name).type == "Facility"
+    assert (name, "LOCATED_IN", state) in got, got
