@@ -1709,3 +1709,11 @@ def test_a_name_described_as_a_plant_or_campus_is_a_facility(ex, text, name, sta
     got, facts = run(ex, text)
     assert next(e for e in facts.entities.values() if e.name == name).type == "Facility"
     assert (name, "LOCATED_IN", state) in got, got
+
+
+def test_an_owner_before_a_rate_owns_the_measure_a_relative_clause_extends(ex):
+    got, _ = run(ex, "In 2018, the two governments negotiated amendments that extended the U.S. 25 percent tariff "
+                     "on Korean pickup trucks until 2041.")
+    imposers = {k[0] for k in got if k[1] == "IMPOSES"}
+    assert imposers == {"United States"}, got
+    assert [k for k in got if k[1] == "TARGETS" and k[2] == "South Korea"], got

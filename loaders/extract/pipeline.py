@@ -334,10 +334,10 @@ class Extractor:
 
     def _step_named_imposer(self, sent: "SentenceFacts") -> None:
         """'the Chinese solar tariffs imposed by Washington': a measure's nationality word says whose goods it is on
-        when the sentence names another imposer; that country is its target, not its owner."""
+        when the sentence names another imposer as the agent; that country is its target, not its owner."""
         named: dict[str, set[str]] = {}
         for c in sent.candidates:
-            if c.predicate == "IMPOSES" and c.rule != "owner-of-measure":
+            if c.predicate == "IMPOSES" and c.rule == "verb-agent":  # (a subject read by word order is no proof)
                 named.setdefault(c.object.id, set()).add(c.subject.id)
         if not named:
             return

@@ -129,6 +129,8 @@ class RelationExtractor:
         roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
         negated = roles.negated(tok)
         how = kind
+        if parsed and kind == "verb" and any(c.dep_ == "agent" for c in tok.children):
+            how = "verb-agent"  # "imposed by Washington": the actor named outright (pipeline step named_imposer)
         subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
         if parsed and kind == "noun" and tok.dep_ == "appos" and any(
                 m.type == "Firm" for m in roles.denotes(tok.head)):
@@ -412,6 +414,9 @@ class RelationExtractor:
         if not out and roles.parsed and not subject and kind == "verb" and predicate in MEMBERSHIPS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self._talks for c in tok.children):
             return out  # "Japan joined the TPP negotiations": it joined the talks, not the TPP
+        if not out and roles.parsed and subject and kind == "verb" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in tok.children):
+            return out  # "amendments that extended the U.S. tariff": the relative clause's subject is its noun
         if not out and roles.parsed:
             # the small parser often misattaches long sentences: fall back to word order
             linear = roles.linear()

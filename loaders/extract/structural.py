@@ -190,7 +190,9 @@ class StructuralExtractor:
         pos = len(left)
         words = list(re.finditer(r"[\w\-.’']+", left))
         k = len(words) - 1
-        while k >= 0 and words[k].group(0).lower() in self.lex.generic_modifiers:
+        # (and over a rate: "the U.S. 25 percent tariff", "Korea's 2.5% duty")
+        while k >= 0 and (words[k].group(0).lower() in self.lex.generic_modifiers
+                          or re.fullmatch(r"[\d.,]+(?:%|-percent)?|percent|per-cent", words[k].group(0).lower())):
             pos = words[k].start()
             k -= 1
         prefix = left[:pos].rstrip()
