@@ -1717,3 +1717,9 @@ def test_an_owner_before_a_rate_owns_the_measure_a_relative_clause_extends(ex):
     imposers = {k[0] for k in got if k[1] == "IMPOSES"}
     assert imposers == {"United States"}, got
     assert [k for k in got if k[1] == "TARGETS" and k[2] == "South Korea"], got
+
+
+def test_a_firm_with_its_legal_form_is_described_by_its_copula(ex):
+    got, _ = run(ex, "Tarsk Aerospace Co., Ltd. is a South Korean aerospace and defense company.")
+    assert ("Tarsk Aerospace", "LOCATED_IN", "South Korea") in got, got
+    assert ("Tarsk Aerospace", "OPERATES_IN", "defense") in got

@@ -606,6 +606,9 @@ def _descriptions(sv, roles, m) -> list:
     while head.dep_ == "conj" and head.head.i != head.i:  # "automakers Hyundai and Kia": Kia shares it
         head = head.head
         toks = [head]
+    legal = load_lexicon().name_endings.get("Firm", ())
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.text in legal:
+        head = head.head  # "Hanwha Aerospace Co., Ltd. is a defense company": the legal form heads the phrase
     out = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "pobj" and head.head.lower_ in ("as", "like", "including") and head.head.head.pos_ == "NOUN":
         out.append(head.head.head)  # "semiconductor companies such as X and Y"
