@@ -1723,3 +1723,13 @@ def test_a_firm_with_its_legal_form_is_described_by_its_copula(ex):
     got, _ = run(ex, "Tarsk Aerospace Co., Ltd. is a South Korean aerospace and defense company.")
     assert ("Tarsk Aerospace", "LOCATED_IN", "South Korea") in got, got
     assert ("Tarsk Aerospace", "OPERATES_IN", "defense") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Tarn Velmora is the chief executive of Tarsk Aerospace.",
+    "The chief executive of Tarsk Aerospace is Tarn Velmora.",
+    "Tarsk Aerospace's chief executive is Tarn Velmora.",
+])
+def test_a_two_word_title_in_a_copula_names_the_office(ex, text):
+    got, _ = run(ex, text)
+    assert got[("Tarn Velmora", "LEADS", "Tarsk Aerospace")]["role"] == "Chief Executive", got

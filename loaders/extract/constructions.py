@@ -1119,10 +1119,10 @@ def held_titles(sv, roles, state):
     titles = load_lexicon().titles
     out = []
     for tok in sv.tokens:
-        role = titles.get(tok.lower_)
+        two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+        role = titles.get(tok.lower_) or titles.get(two)  # ("executive" is a title only after "chief")
         if role is None or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
         if two in titles:  # "prime minister", "chief executive"
             role = titles[two] if titles[two] != "leader" else two.title()
         at = sv.start + tok.idx  # ("Secretary of the Navy" is the Department's mention itself)
@@ -1131,6 +1131,8 @@ def held_titles(sv, roles, state):
                             for p in c.children if p.dep_ == "pobj" for m in roles.denotes_list(p)
                             if m.type in ("GovernmentBody", "Firm", "Country") and not m.adjective]
         # a country is led by its head of state or government, not by a minister or a secretary of it
+        if not bodies and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain"):
+            bodies = [m for m in roles.owner(tok) if m.type in ("Firm", "GovernmentBody")]  # "Its CEO is X"
         bodies = [b for b in bodies if b.type != "Country" or role not in ("Secretary", "Minister", "Representative")]
         if not bodies:
             continue
@@ -1145,6 +1147,9 @@ def held_titles(sv, roles, state):
             holders = _office_holders(roles, tok.head)
         elif tok.dep_ == "appos":  # "Katherine Tai, the U.S. Trade Representative, ..."
             holders = roles.denotes_list(tok.head)
+        elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain"):
+            # "The chief executive of General Motors is Mary Barra", "The company's chief executive is X"
+            holders = [m for c in tok.head.children if c.dep_ == "attr" for m in roles.denotes_list(c)]
         for h in holders:
             if h.type == "Person" and not roles.negated(tok.head):
                 said = tok.text if tok.text.isupper() else tok.text[:1].upper() + tok.text[1:]
