@@ -114,7 +114,8 @@ class Lexicon:
         for type_, endings in self.name_endings.items():
             if last in endings:
                 return type_
-        if label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words) \
+                and not any(ch.isdigit() for ch in text):  # ("K9 Thunder" is a howitzer)
             return "Person"
         if label == "ORG" and sent is not None:
             context = {t.lower_ for t in sent}

@@ -1733,3 +1733,8 @@ def test_a_firm_with_its_legal_form_is_described_by_its_copula(ex):
 def test_a_two_word_title_in_a_copula_names_the_office(ex, text):
     got, _ = run(ex, text)
     assert got[("Tarn Velmora", "LEADS", "Tarsk Aerospace")]["role"] == "Chief Executive", got
+
+
+def test_a_name_with_a_digit_is_no_person(ex):
+    _, facts = run(ex, "The company manufactures K9 Thunder self-propelled howitzers.")
+    assert not [e for e in facts.entities.values() if e.type == "Person"]
