@@ -52,6 +52,7 @@ class Lexicon:
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> "semiconductors" (a gazetteer Sector)
     name_prefixes: dict = field(default_factory=dict)  # type -> first words that type a name ("Ministry of")
     person_titles: frozenset = frozenset()  # words a person's name may carry in front ("Chair", "Secretary")
+    korean_surnames: frozenset = frozenset()  # "Son" in "Son Jae-il": a family name before a hyphenated given name
     acting_heads: frozenset = frozenset()  # measures named by what they do: "an order prohibiting X"
     named_subject: frozenset = frozenset()  # predicates no country adjective is the subject of (patterns.toml)
     without_firm: dict = field(default_factory=dict)  # predicate -> what it is when neither side is a firm
@@ -233,6 +234,7 @@ def load_lexicon() -> Lexicon:
         derived=dict(lex.get("derived", {})),
         name_prefixes={k: tuple(v) for k, v in lex.get("name_prefixes", {}).items()},
         person_titles=frozenset(lex.get("person_titles", {}).get("words", ())),
+        korean_surnames=frozenset(lex.get("person_names", {}).get("korean_surnames", ())),
         acting_heads=frozenset(lex["heads"].get("acting_heads", ())),
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),

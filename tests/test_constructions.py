@@ -1738,3 +1738,12 @@ def test_a_two_word_title_in_a_copula_names_the_office(ex, text):
 def test_a_name_with_a_digit_is_no_person(ex):
     _, facts = run(ex, "The company manufactures K9 Thunder self-propelled howitzers.")
     assert not [e for e in facts.entities.values() if e.type == "Person"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Son Jae-il is the chief executive of Tarsk Aerospace.", "Son Jae-il"),
+    ("Oh Sang-min said the deal was fair.", "Oh Sang-min"),
+])
+def test_a_korean_family_name_before_a_hyphenated_given_name_is_a_person(ex, text, person):
+    _, facts = run(ex, text)
+    assert person in {e.name for e in facts.entities.values() if e.type == "Person"}

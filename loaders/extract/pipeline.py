@@ -70,6 +70,7 @@ TITLED_NAMES = re.compile(
     r"(?: (?:of|to|for) (?:the )?[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3})?,? "
     r"(?P<names>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:and )?[A-Z][a-z]+(?: [A-Z]\.)?"
     r"(?: [A-Z][a-z'-]+){1,2})*)")
+KOREAN_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z]{1,6}\b(?![-\w])")
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
@@ -555,6 +556,7 @@ class Extractor:
             mentions.append(d)
         mentions += self._offices(text, s, e, mentions)
         mentions += self._titled_persons(text, s, e, mentions)
+        mentions += self._korean_names(text, s, e, mentions)
         if parse is not None:
             taken = [(m.start, m.end) for m in mentions]
             mentions += self.ner.find(parse, s, taken)
@@ -621,6 +623,20 @@ class Extractor:
                 if any(name.split()[-1] in ends for t, ends in self.lex.name_endings.items() if t != "Person"):
                     continue  # "administrator of the Small| Business Administration": the body's name, no person
                 out.append(Mention(a, b, name, "Person", entity_id("Person", name), name, "ner", aliases={name}))
+        return out
+
+    def _korean_names(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+        """'Son Jae-il', 'Oh Sang-min': a Korean family name (lexicon.toml [person_names]) before a hyphenated
+        given name is a person, though the statistical NER reads "Son" or "Oh" as a word."""
+        out: list[Mention] = []
+        for mt in KOREAN_NAME.finditer(text, s, e):
+            if mt.group(1) not in self.lex.korean_surnames:
+                continue
+            a, b = mt.start(), mt.end()
+            if any(m.start < b and a < m.end for m in mentions + out):
+                continue
+            name = mt.group(0)
+            out.append(Mention(a, b, name, "Person", entity_id("Person", name), name, "ner", aliases={name}))
         return out
 
     def _offices(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
