@@ -1747,3 +1747,10 @@ def test_a_name_with_a_digit_is_no_person(ex):
 def test_a_korean_family_name_before_a_hyphenated_given_name_is_a_person(ex, text, person):
     _, facts = run(ex, text)
     assert person in {e.name for e in facts.entities.values() if e.type == "Person"}
+
+
+def test_its_opening_a_sentence_is_what_the_sentence_before_was_about(ex):
+    got, _ = run(ex, "Tarsk Aerospace builds rockets. Its chief executive is Son Jae-il.")
+    assert ("Son Jae-il", "LEADS", "Tarsk Aerospace") in got, got
+    got, _ = run(ex, "Tarsk Aerospace builds rockets. Its plant in Ohio employs 500 people.")
+    assert ("Tarsk Aerospace", "INVESTS_IN", "Ohio") in got, got
