@@ -1119,9 +1119,11 @@ def held_titles(sv, roles, state):
     titles = load_lexicon().titles
     out = []
     for tok in sv.tokens:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
         two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
         role = titles.get(tok.lower_) or titles.get(two)  # ("executive" is a title only after "chief")
-        if role is None or tok.pos_ not in ("NOUN", "PROPN"):
+        if role is None:
             continue
         if two in titles:  # "prime minister", "chief executive"
             role = titles[two] if titles[two] != "leader" else two.title()

@@ -25,6 +25,7 @@ LIST_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\b|^\s*,\s*(?:the\
 AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
 # a description followed by the name it goes by: "restrictions on Korean media, known as the Hallyu ban", "tariffs
 # on Chinese goods, dubbed the "trade war tariffs"", "export controls on three chemicals (the "Japan curbs")"
+NAMED_HINT = re.compile(r"\b(?:known|called|dubbed|nicknamed|termed|referred|labell?ed|branded)\b|\(\s*(?:the\s+)?[“\"']")
 NAMED_AS = re.compile(r"^\s*[,(]\s*(?:(?:also|commonly|widely|informally|popularly|later)\s+)?"
                       r"(?:known|called|dubbed|nicknamed|termed|referred\s+to|labell?ed|branded)\s+(?:as\s+)?"
                       r"(?:the\s+)?[“\"']?$|^\s*\(\s*(?:the\s+)?[“\"']$")
@@ -266,6 +267,8 @@ class Coreference:
         """Descriptions followed by the name they go by ('restrictions on X, known as the Y ban'): id(description)
         -> the name's mention. A name is capitalised, quoted or known to the gazetteer."""
         out: dict[int, Mention] = {}
+        if not NAMED_HINT.search(text):
+            return out  # (most sentences name nothing this way: skip the pairwise look)
         for m in mentions:
             if m.source != "pattern" or _proper(m.text) or m.adjective:
                 continue
