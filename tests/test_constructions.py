@@ -1754,3 +1754,11 @@ def test_its_opening_a_sentence_is_what_the_sentence_before_was_about(ex):
     assert ("Son Jae-il", "LEADS", "Tarsk Aerospace") in got, got
     got, _ = run(ex, "Tarsk Aerospace builds rockets. Its plant in Ohio employs 500 people.")
     assert ("Tarsk Aerospace", "INVESTS_IN", "Ohio") in got, got
+
+
+def test_a_measure_owned_by_a_named_country_is_specific(ex):
+    got, _ = run(ex, "Chile's sanctions targeted Tarsk Aerospace.")
+    assert ("Chile", "IMPOSES", "Chilean sanctions") in got, got
+    assert ("Chilean sanctions", "TARGETS", "Tarsk Aerospace") in got
+    _, facts = run(ex, "The company's plans changed.")
+    assert not [e for e in facts.entities.values() if e.type == "Policy"]

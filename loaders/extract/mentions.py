@@ -353,7 +353,10 @@ class DescriptiveRecognizer:
                 # does tells it from the others of its kind
                 pp = complement
                 words = []
-            generic = not words and not pp and not self.lex.bare_ok(tok)
+            # "Japan's restrictions", "Beijing's curbs": a named owner makes a measure specific
+            owned = type_ == "Policy" and any(
+                c.dep_ == "poss" and any(a <= offset + c.idx < b for a, b in taken) for c in tok.children)
+            generic = not words and not pp and not self.lex.bare_ok(tok) and not owned
             if generic and not (type_ in ("Agreement", "Law") or det in ("the", "this", "that", "these", "those",
                                                                          "another", "third", "second", "first")):
                 continue  # a bare indefinite 'restrictions' is too vague to be an entity
