@@ -11,12 +11,12 @@ All rules look backwards in the same document only:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections import Counter
+from collections import Counter, defaultdict
 
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import Mention
+from .naming import rename_entities
 
 ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")
 APPOSITIVE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$")
@@ -453,13 +453,7 @@ def refer_back(facts, history: list[Mention], lex) -> None:
                     and owners.get(m.id, set()) <= owners.get(to, set()):
                 renamed[m.id] = to
             break
-    if not renamed:
-        return
     for old, new in renamed.items():
         gone = facts.entities.pop(old)
         facts.entities[new].aliases |= gone.aliases | {gone.name}
-    for r in facts.relations:
-        r.subject = renamed.get(r.subject, r.subject)
-        r.object = renamed.get(r.object, r.object)
-    for x in facts.mentions:
-        x["entity_id"] = renamed.get(x["entity_id"], x["entity_id"])
+    rename_entities(facts, renamed)

@@ -34,8 +34,9 @@ WEIGHING = frozenset({"consider", "urge", "ask", "press", "want", "hope", "wish"
 # verbs that undo a plan before it happened: "abandoned plans to invest in X", "scrapped a plant in Y"
 CANCELLING = frozenset({"abandon", "cancel", "scrap", "shelve", "scuttle", "drop", "ditch", "axe", "forgo",
                         "forego"})
-# verbs that bring a measure into being: when they are denied or weighed, so is the measure
-ENACTING = frozenset({"impose", "introduce", "adopt", "enact", "levy", "implement", "announce", "issue", "place",
+# verbs that bring a measure into being: when they are denied or weighed, so is the measure (constructions.ENACTING
+# is a law's: "the credits established by the Act")
+MEASURE_MAKING = frozenset({"impose", "introduce", "adopt", "enact", "levy", "implement", "announce", "issue", "place",
                       "slap", "apply", "establish", "launch", "initiate", "take"})
 
 
@@ -51,6 +52,31 @@ def _clause_chain(tok, limit: int = 12):
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _up_to(tok, anchor):
+    """The token and its heads up to the anchor (included) or the sentence root."""
+    out = []
+    for node in _clause_chain(tok):
+        out.append(node)
+        if node.i == anchor.i:  # (spaCy makes a new Token object at each access: compare positions)
+            break
+    return out
+
+
+def _matrix(verb) -> str | None:
+    """What a verb says of the act in its complement: 'negated' ("refused to join", "denied that it had
+    imposed"), 'hypothetical' ("considered imposing", "urged X to impose"), else None."""
+    lemma = verb.lemma_.lower()
+    return "negated" if lemma in REFUSING else "hypothetical" if lemma in WEIGHING else None
+
+
+def _enacted(noun) -> str:
+    """How the clause brings the measure this noun heads into being: 'negated' in "did not impose tariffs on X",
+    'hypothetical' in "considered imposing tariffs on X", 'stated' otherwise (also when no verb makes it)."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.lemma_.lower() not in MEASURE_MAKING:
+        return "stated"
+    return _clause_modality(noun.head)
 
 
 def _lowest_common(a, b):
@@ -71,35 +97,22 @@ def modality(sv, subject, obj) -> str:
     anchor = _lowest_common(ts[-1], to[-1]) if ts and to else (ts or to)[-1]
     if anchor is not None and _prevented(to[-1] if to else ts[-1], anchor):
         return "negated"  # "preventing Korean companies from investing in China": no investment is stated
-    if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubjpass") \
-            and anchor.head.lemma_.lower() in ENACTING and _clause_modality(anchor.head) == "negated":
+    if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and _enacted(anchor) == "negated":
         return "negated"  # "did not impose tariffs on Chinese steel": a measure denied is no measure
     if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
         # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
         # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea")
         return "stated"
-    for tok in (ts[-1], to[-1]) if ts and to else ():  # "abandoned plans to invest in X", "cancelled its plant in Y"
-        node = tok
-        for _ in range(12):
-            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in CANCELLING:
-                return "negated"
-            if node.i == anchor.i or node.head.i == node.i:
-                break
-            node = node.head
-    for tok in (ts[-1], to[-1]) if ts and to else ():
-        # "Korea refused to join X", "critics urged Korea to impose Y": the act sits in the clause of a verb that
-        # denies or only weighs it, below the anchor the two ends share
-        node = tok
-        for _ in range(12):  # (spaCy makes a new Token object at each access: compare positions)
-            if node.i == anchor.i or node.head.i == node.i:
-                break
-            if node.dep_ in ("xcomp", "ccomp") and node.head.i == anchor.i:
-                matrix = anchor.lemma_.lower()
-                if matrix in REFUSING:
-                    return "negated"
-                if matrix in WEIGHING:
-                    return "hypothetical"
-            node = node.head
+    paths = [_up_to(tok, anchor) for tok in (ts[-1], to[-1])] if ts and to else []
+    # "abandoned plans to invest in X", "cancelled its plant in Y": a plan undone before it happened
+    if any(n.dep_ in ("dobj", "nsubjpass") and n.head.lemma_.lower() in CANCELLING for path in paths for n in path):
+        return "negated"
+    # "Korea refused to join X", "critics urged Korea to impose Y": the act sits in the clause of a verb that
+    # denies or only weighs it, below the anchor the two ends share
+    for path in paths:
+        for n in path:
+            if n.i != anchor.i and n.dep_ in ("xcomp", "ccomp") and n.head.i == anchor.i and _matrix(anchor):
+                return _matrix(anchor)
     return _clause_modality(anchor)
 
 
@@ -122,10 +135,8 @@ def _clause_modality(anchor) -> str:
                 return "hypothetical"  # "X will likely invest", "Y could possibly join"
         if node.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in UNCERTAIN for c in node.head.children):
             return "hypothetical"  # "it is likely that Y will ...", "it is unclear whether ..."
-        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in REFUSING:
-            return "negated"  # "Korea refused to join", "X denied that it had imposed"
-        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING:
-            return "hypothetical"  # "Korea considered imposing", "Y is urged to ratify"
+        if node.dep_ in ("xcomp", "ccomp") and _matrix(node.head):
+            return _matrix(node.head)  # "Korea refused to join", "Korea considered imposing"
         if node.dep_ not in ("xcomp", "conj", "aux", "auxpass"):
             break  # the clause ends: "X said that Y would ..." is Y's clause only
     return "stated"
@@ -139,14 +150,8 @@ PREVENTING = frozenset({"prevent", "prohibit", "bar", "ban", "stop", "block", "f
 def _prevented(tok, anchor) -> bool:
     """Whether, between tok and the anchor of the fact, an action stands in the "from" clause of a preventing
     verb ("prohibiting the two countries from cooperating", "Huawei was banned from supplying")."""
-    node = tok
-    for _ in range(12):
-        if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head.lemma_.lower() in PREVENTING:
-            return True
-        if node.i == anchor.i or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    return any(n.dep_ == "pcomp" and n.head.lower_ == "from" and n.head.head.lemma_.lower() in PREVENTING
+               for n in _up_to(tok, anchor))
 
 
 # Rules whose facts no clause modality touches: they read negation themselves ("has not exempted X ...,
@@ -175,10 +180,7 @@ def enactment(sv, measure) -> str:
     if sv.parse is None:
         return "stated"
     toks = _tokens_of(sv, measure)
-    head = toks[-1] if toks else None
-    if head is None or head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in ENACTING:
-        return "stated"
-    return _clause_modality(head.head)
+    return _enacted(toks[-1]) if toks else "stated"
 
 
 EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for|with\s+the\s+"

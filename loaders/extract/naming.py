@@ -71,6 +71,11 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
             have.aliases |= e.aliases | {e.name}
         del facts.entities[eid]
         renamed[eid] = new_id
+    rename_entities(facts, renamed)
+
+
+def rename_entities(facts, renamed: dict[str, str]) -> None:
+    """Point the document's relations and mentions at the new ids of renamed or merged entities."""
     if not renamed:
         return
     for r in facts.relations:

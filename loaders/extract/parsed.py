@@ -393,11 +393,11 @@ class ParsedRoles:
 
     def patient(self, tok) -> list[Mention]:
         """'Korea Zinc, headquartered in Seoul': the noun a passive participle describes."""
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+        if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+            return []
+        if tok.dep_ == "acl":
             return self.denotes_list(tok.head)
-        if tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):  # "X is located in Y"
-            return [m for c in tok.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
-        return []
+        return [m for c in tok.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]  # "X is located in Y"
 
     def for_owner(self, tok) -> list[Mention]:
         """'the largest export market for U.S. farm products': whose goods the market takes."""

@@ -41,12 +41,6 @@ COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 # between a country and its body's name: "China's Ministry of Commerce", "the South Korean Ministry of Unification"
 NATIONAL_BODY = re.compile(r"(?:[’']s)?\s+(?:own\s+)?")
 TOWN_COMMA = re.compile(r",[ \u00a0]*")
-
-
-def _comma_end(text: str, at: int) -> int:
-    """Where the next name starts after a comma right at `at` ("Holland, |Michigan"), or -1."""
-    found = TOWN_COMMA.match(text, at)
-    return found.end() if found else -1
 # the group an agreement's name makes of its parties: "the NAFTA countries", "CPTPP members"
 PARTY_GROUP = re.compile(r"\s+((?:member\s+)?(?:countries|members|partners|parties|signatories|nations|states|"
                          r"economies|governments))\b")
@@ -361,9 +355,8 @@ class Extractor:
             if c.predicate != "INVESTS_IN" or c.object.type != "Facility":
                 continue
             for m in sent.view.mentions:
-                if m.type in ("Country", "USState") and c.object.start <= m.start and m.end <= c.object.end \
-                        and m.start == c.object.start and self.model.allows("INVESTS_IN", c.subject.type, m.type) \
-                        and m.id != c.subject.id:
+                if m.type in ("Country", "USState") and m.start == c.object.start and m.end <= c.object.end \
+                        and self.model.allows("INVESTS_IN", c.subject.type, m.type) and m.id != c.subject.id:
                     extra.append(Candidate(c.subject, "INVESTS_IN", replace(m, adjective=False), dict(c.props),
                                            c.confidence, c.sentence, "facility-place"))
         sent.candidates += extra
@@ -777,6 +770,12 @@ def _foreign_presence(cands: list[Candidate], gazetteer_by_id: dict) -> list[Can
         if home and home != US_ID:
             new.add(c.subject, "INVESTS_IN", c.object, c, "foreign-presence")
     return new.out
+
+
+def _comma_end(text: str, at: int) -> int:
+    """Where the next name starts after a comma right at `at` ("Holland, |Michigan"), or -1."""
+    found = TOWN_COMMA.match(text, at)
+    return found.end() if found else -1
 
 
 US_ID = "country/united-states"

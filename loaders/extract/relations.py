@@ -62,6 +62,11 @@ STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "f
                             "restrict", "curb"})
 
 
+def _has_agent(roles, tok, kind: str) -> bool:
+    """A passive trigger verb with its "by" agent: "the tariffs imposed by Washington"."""
+    return roles.parsed and kind == "verb" and any(c.dep_ == "agent" for c in tok.children)
+
+
 def _clause_verb(tok) -> int:
     """The verb whose object a noun is: 'boasts expertise', 'is a leader', 'emerged as a major exporter', 'ranks among
     the top producers' (the token index, or -1)."""
@@ -128,9 +133,8 @@ class RelationExtractor:
         # "a member of X": when the rule reads its object from "of", "of" names no owner
         roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
         negated = roles.negated(tok)
-        how = kind
-        if parsed and kind == "verb" and any(c.dep_ == "agent" for c in tok.children):
-            how = "verb-agent"  # "imposed by Washington": the actor named outright (pipeline step named_imposer)
+        # "imposed by Washington": the actor named outright (read by _quirks and the pipeline step named_imposer)
+        how = "verb-agent" if _has_agent(roles, tok, kind) else kind
         subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
         if parsed and kind == "noun" and tok.dep_ == "appos" and any(
                 m.type == "Firm" for m in roles.denotes(tok.head)):
@@ -232,8 +236,7 @@ class RelationExtractor:
             # "retaliated against U.S. tariffs", "in retaliation for Japan's export controls": a measure stands for
             # whoever imposed it
             objects = objects + [x for o in objects if o.type == "Policy" for x in self._measure_owners(sv, o)]
-        if "owned_measures" in rule.flags and not (ctx.roles.parsed and kind == "verb" and any(
-                c.dep_ == "agent" for c in tok.children)):
+        if "owned_measures" in rule.flags and not _has_agent(ctx.roles, tok, kind):
             # (a measure "imposed by Washington" is Washington's whatever nationality its name bears: "the Chinese
             # solar tariffs imposed by Washington" are on Chinese goods)
             objects = [o for o in objects if not self._owned_by_other(sv, o, subjects)]
