@@ -509,7 +509,7 @@ class Extractor:
             parties = self.state.parties.get(m.id, {}) if m.type == "Agreement" else {}
             mt = PARTY_GROUP.match(text, m.end, e) if parties else None
             before = text[max(0, m.start - 30):m.start].lower().split()[-3:]
-            counted = [COUNT_WORDS.get(w, int(w) if w.isdigit() else None) for w in before]
+            counted = [COUNT_WORDS.get(w, int(w) if w.isdecimal() else None) for w in before]  # not '¹'
             if mt and ({"remaining", "other", "rest", "former", "some", "several", "many"} & set(before)
                        or any(n is not None and n != len(parties) for n in counted)):
                 continue  # "the remaining 11 TPP parties": not the parties the document named
