@@ -1743,10 +1743,21 @@ def test_a_name_with_a_digit_is_no_person(ex):
 @pytest.mark.parametrize("text, person", [
     ("Son Jae-il is the chief executive of Tarsk Aerospace.", "Son Jae-il"),
     ("Oh Sang-min said the deal was fair.", "Oh Sang-min"),
+    ("Seo-jun Oh said the deal was fair.", "Seo-jun Oh"),  # Western order: not read as a place or a firm
+    ("Co-chair Han Seo-jun said the deal was fair.", "Han Seo-jun"),  # "Co-chair Han" is no given name
 ])
 def test_a_korean_family_name_before_a_hyphenated_given_name_is_a_person(ex, text, person):
     _, facts = run(ex, text)
     assert person in {e.name for e in facts.entities.values() if e.type == "Person"}
+
+
+@pytest.mark.parametrize("second", ["Park Dong-su", "Dong-su Park"])
+def test_a_shared_family_name_with_another_given_name_is_another_person(ex, second):
+    # "Park" alone after "Park Geun-hye" is her; "Park Dong-su" is someone else of the same family name
+    _, facts = run(ex, f"Park Geun-hye visited Ohio in 2015. In 2016, {second}, an economist, said growth would slow.")
+    people = {e.name: e for e in facts.entities.values() if e.type == "Person"}
+    assert second in people, people
+    assert not any(second in e.aliases for e in people.values() if e.name != second), people
 
 
 def test_its_opening_a_sentence_is_what_the_sentence_before_was_about(ex):
@@ -1762,3 +1773,4 @@ def test_a_measure_owned_by_a_named_country_is_specific(ex):
     assert ("Chilean sanctions", "TARGETS", "Tarsk Aerospace") in got
     _, facts = run(ex, "The company's plans changed.")
     assert not [e for e in facts.entities.values() if e.type == "Policy"]
+

@@ -160,6 +160,8 @@ class GazetteerMatcher:
                     and prev_word.group(1) not in _NAME_BREAKERS and prev_word.group(1) not in ("A", "An", "Its"):
                 continue  # "Uladia Solar", "Navgard Semiconductor": the end of a firm's name, not the sector
             if surf.short:
+                if _GIVEN_AFTER.match(text, end) or _GIVEN_BEFORE.search(text[max(0, start - 30):start]):
+                    continue  # "Park Dong-su" after "Park Geun-hye": another person of the same family name
                 # "Moon" alone means Moon Jae-in only once the full name was used; a surname several
                 # people share goes to the one named most recently
                 options = self._shared_surnames.get(text[start:end], {surf.entry_index})
@@ -270,6 +272,11 @@ def _western_order(name: str) -> list[str]:
         return []
     family, g1, g2 = mt.groups()
     return [f"{g1}{g2} {family}", f"{g1}-{g2} {family}"]
+
+
+# a romanized Korean given name beside a family name ("Park Dong-su", "Dong-su Park")
+_GIVEN_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]+-[a-z]+\b")
+_GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+-[a-z]+[ \u00a0]+$")
 
 
 def _surnames(name: str) -> list[str]:

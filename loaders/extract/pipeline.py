@@ -64,7 +64,9 @@ TITLED_NAMES = re.compile(
     r"(?: (?:of|to|for) (?:the )?[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3})?,? "
     r"(?P<names>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:and )?[A-Z][a-z]+(?: [A-Z]\.)?"
     r"(?: [A-Z][a-z'-]+){1,2})*)")
-KOREAN_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z]{1,6}\b(?![-\w])")
+# a family name before a hyphenated given name, or after it (Western order: "Dong-su Park")
+KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z]{1,6}\b(?![-\w])"
+                         r"|(?<![-\w])[A-Z][a-z]{1,6}-[a-z]{1,6} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
@@ -521,6 +523,8 @@ class Extractor:
 
     def _sentence_mentions(self, text: str, s: int, e: int, parse: Any, sent_gaz: list[Mention]) -> list[Mention]:
         mentions = list(sent_gaz)
+        # before the descriptive phrases: "Dong-su Park" is a person, not a park
+        mentions += self._korean_names(text, s, e, mentions)
         hard = [(m.start, m.end) for m in mentions if m.type not in ("Policy", "Law", "Agreement", "Sector")]
         if parse is not None:
             desc = self.descriptive.find_parsed(parse, s, hard)
@@ -549,7 +553,6 @@ class Extractor:
             mentions.append(d)
         mentions += self._offices(text, s, e, mentions)
         mentions += self._titled_persons(text, s, e, mentions)
-        mentions += self._korean_names(text, s, e, mentions)
         if parse is not None:
             taken = [(m.start, m.end) for m in mentions]
             mentions += self.ner.find(parse, s, taken)
@@ -619,12 +622,14 @@ class Extractor:
         return out
 
     def _korean_names(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
-        """'Son Jae-il', 'Oh Sang-min': a Korean family name (lexicon.toml [person_names]) before a hyphenated
-        given name is a person, though the statistical NER reads "Son" or "Oh" as a word."""
+        """'Son Jae-il', 'Oh Sang-min', 'Dong-su Park': a Korean family name (lexicon.toml [person_names]) beside
+        a hyphenated given name is a person, though the statistical NER reads "Son" or "Oh" as a word."""
         out: list[Mention] = []
         for mt in KOREAN_NAME.finditer(text, s, e):
-            if mt.group(1) not in self.lex.korean_surnames:
+            if (mt.group("family") or mt.group("family2")) not in self.lex.korean_surnames:
                 continue
+            if mt.group("family2") and is_word(mt.group(0).split()[0].split("-")[1]):
+                continue  # "Co-chair Kim", "Post-war Han": an English word, no given name
             a, b = mt.start(), mt.end()
             if any(m.start < b and a < m.end for m in mentions + out):
                 continue
