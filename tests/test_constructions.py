@@ -1774,3 +1774,20 @@ def test_a_measure_owned_by_a_named_country_is_specific(ex):
     _, facts = run(ex, "The company's plans changed.")
     assert not [e for e in facts.entities.values() if e.type == "Policy"]
 
+
+def test_a_minister_heads_a_ministry_never_a_us_department(ex):
+    got, _ = run(ex, "Norland's Minister of Defense Tarn Velmora visited Ohio.")
+    assert not [k for k in got if k[1] == "LEADS" and k[2] == "Department of Defense"], got
+    got, _ = run(ex, "Secretary of Defense Tarn Velmora visited Ohio.")
+    assert ("Tarn Velmora", "LEADS", "Department of Defense") in got, got
+
+
+def test_officials_cooperate_for_the_offices_they_lead(ex):
+    got, _ = run(ex, "Minister of National Defense Han Seo-jun and Secretary of Defense Tarn Velmora agreed to "
+                     "strengthen cooperation.")
+    assert ("Department of Defense", "COOPERATES_WITH", "Ministry of National Defense") in got \
+        or ("Ministry of National Defense", "COOPERATES_WITH", "Department of Defense") in got, got
+    assert not [k for k in got if k[1] == "COOPERATES_WITH" and "Han Seo-jun" in k], got
+    got, _ = run(ex, "Tarn Velmora and Han Seo-jun agreed to strengthen cooperation.")  # they lead nothing here
+    assert not [k for k in got if k[1] == "COOPERATES_WITH"], got
+

@@ -83,6 +83,12 @@ class ParsedRoles:
             got = [m for m in self.sv.tok_mentions.get(tok.head.i, []) if m.type in ACTOR_TYPES]
             if got:
                 return got
+        if tok.text in self.lex.person_titles:  # "Minister of Defense Han ...": the parser may hang the name
+            named = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"  # under the office
+                     for p in c.children if p.dep_ == "pobj"
+                     for m in self.sv.tok_mentions.get(p.i, []) if m.type == "Person"]
+            if named:
+                return named
         lem = tok.lemma_.lower()
         out: list[Mention] = []
         if lem in self.lex.group_nouns or lem in self.lex.owner_nouns or lem in self.lex.sector_carriers:

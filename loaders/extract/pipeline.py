@@ -248,6 +248,7 @@ class Extractor:
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
         self._only_negotiated(facts)
         self._own_targets(facts)
+        self._offices_cooperate(facts)
         refer_back(facts, history, self.lex)  # "the tariffs on Korean steel": the tariffs named before
         name_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
         facts.sentences.sort(key=lambda x: x["index"])
@@ -426,6 +427,30 @@ class Extractor:
                 owners[r.object] |= {c for p, c in leads if p == r.subject}
         facts.relations = [r for r in facts.relations if not (
             r.predicate == "TARGETS" and r.object in owners.get(r.subject, ()))]
+
+    @staticmethod
+    def _offices_cooperate(facts: DocumentFacts) -> None:
+        """'Secretary Austin and Minister Suh agreed to deepen cooperation': officials cooperate for the body or
+        country they lead in the document (a body before a country); one who leads nothing there states nothing."""
+        rank = {"GovernmentBody": 0, "InternationalOrganization": 1, "Country": 2, "Firm": 3}
+        office: dict[str, str] = {}
+        for r in sorted((r for r in facts.relations if r.predicate == "LEADS"),
+                        key=lambda r: rank.get(facts.entities[r.object].type, 9)):
+            office.setdefault(r.subject, r.object)
+        kept: dict[tuple, Relation] = {}
+        out = []
+        for r in facts.relations:
+            if r.predicate == "COOPERATES_WITH":
+                a, b = (office.get(x, "") if facts.entities[x].type == "Person" else x for x in (r.subject, r.object))
+                if not a or not b or a == b:
+                    continue
+                r.subject, r.object = a, b
+                if r.key in kept:  # both officials and their offices said it: one fact, all its evidence
+                    kept[r.key].evidence += [ev for ev in r.evidence if ev not in kept[r.key].evidence]
+                    continue
+                kept[r.key] = r
+            out.append(r)
+        facts.relations = out
 
     def _only_negotiated(self, facts: DocumentFacts) -> None:
         """'Norway and Chile launched talks on a Norway-Chile FTA ... the Norway-Chile FTA would cut tariffs': an
@@ -648,7 +673,7 @@ class Extractor:
                 continue  # "Secretary of Commerce Gina Raimondo": the person, read by the title rules
             if any(m.start < mt.end() and mt.start() < m.end for m in mentions):
                 continue
-            body = self.structural._body_for(dept)
+            body = self.structural.body_for(dept, mt.group(0))
             if body is not None:
                 out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
                                    wikidata=body.wikidata))

@@ -446,12 +446,12 @@ class StructuralExtractor:
                 continue
             role = mt.group("title") or mt.group("of")
             if mt.group("dept2"):  # "South Korean Trade Minister Kim", "Commerce Secretary Ross"
-                body = self._body_for(mt.group("dept2"))
+                body = self.body_for(mt.group("dept2"), mt.group("t2"))
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": mt.group("t2")})
                 continue
             if mt.group("dept"):
-                body = self._body_for(mt.group("dept"))
+                body = self.body_for(mt.group("dept"), role)
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.8, "title", {"role": role})
                 continue
@@ -461,12 +461,15 @@ class StructuralExtractor:
             for c in cands:
                 self._add(out, sv, p, "LEADS", c, 0.8, "title", {"role": role[0].upper() + role[1:]})
 
-    def _body_for(self, dept: str) -> Mention | None:
-        """'Secretary of Commerce' -> the gazetteer body called 'Department of Commerce' (or Ministry of)."""
+    def body_for(self, dept: str, title: str = "") -> Mention | None:
+        """'Secretary of Commerce' -> the gazetteer body called 'Department of Commerce'; a minister heads a
+        ministry, never a (U.S.) department: 'Japan's Minister of Defense' is not the Pentagon's head."""
         if self.matcher is None:
             return None
-        for form in (f"Department of {dept}", f"Department of the {dept}", f"Ministry of {dept}", f"{dept} Department",
-                     f"Office of the {dept}"):
+        ministry = (f"Ministry of {dept}", f"Ministry of the {dept}", f"{dept} Ministry")
+        department = (f"Department of {dept}", f"Department of the {dept}", f"{dept} Department",
+                      f"Office of the {dept}")
+        for form in ministry if "Minister" in title else department + ministry:
             found = self.matcher.find(form)
             if found and found[0].start == 0 and found[0].end == len(form) and found[0].type == "GovernmentBody":
                 f = found[0]
