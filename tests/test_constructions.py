@@ -1791,3 +1791,11 @@ def test_officials_cooperate_for_the_offices_they_lead(ex):
     got, _ = run(ex, "Tarn Velmora and Han Seo-jun agreed to strengthen cooperation.")  # they lead nothing here
     assert not [k for k in got if k[1] == "COOPERATES_WITH"], got
 
+
+def test_a_pledge_to_do_something_else_is_no_investment(ex):
+    got, _ = run(ex, "Tarsk Aerospace and Velkor Semiconductor pledged to cooperate on shipbuilding.")
+    assert not [k for k in got if k[1] == "INVESTS_IN"], got
+    got, _ = run(ex, "Velkor Semiconductor pledged $2 billion to Ohio.")
+    assert ("Velkor Semiconductor", "INVESTS_IN", "Ohio") in got, got
+    got, _ = run(ex, "Velkor Semiconductor pledged to invest $2 billion in Ohio.")
+    assert ("Velkor Semiconductor", "INVESTS_IN", "Ohio") in got, got

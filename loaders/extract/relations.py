@@ -58,6 +58,10 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # verbs whose object is something others do that the subjects come into: "joined the consultations"
 JOINING_VERBS = frozenset({"join", "enter", "attend", "observe", "participate", "accede"})
 
+# verbs of promising: with a deed to do and no object, the deed is the fact ("pledged to cooperate on
+# shipbuilding" invests nothing; "pledged to invest $2 billion" is read from "invest")
+PROMISING_VERBS = frozenset({"pledge", "commit", "promise", "vow"})
+
 STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "freeze", "prohibit", "end",
                             "restrict", "curb"})
 
@@ -65,6 +69,14 @@ STOPPING_VERBS = frozenset({"halt", "suspend", "ban", "stop", "block", "cut", "f
 def _has_agent(roles, tok, kind: str) -> bool:
     """A passive trigger verb with its "by" agent: "the tariffs imposed by Washington"."""
     return roles.parsed and kind == "verb" and any(c.dep_ == "agent" for c in tok.children)
+
+
+def _promises_a_deed(tok) -> bool:
+    """'pledged to cooperate': an infinitive, no object ('committed to expanding its plant' still invests)."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("dobj", "dative") for c in kids):
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids)
 
 
 def _clause_verb(tok) -> int:
@@ -128,6 +140,8 @@ class RelationExtractor:
             return  # "applied to join the CPTPP": not (yet) a party
         if parsed and roles.hypothetical(tok) and not (kind == "noun" and roles.possessor(tok)):
             return  # "would complement South Korea’s participation in X" still states the participation
+        if parsed and kind == "verb" and tok.lemma_.lower() in PROMISING_VERBS and _promises_a_deed(tok):
+            return
         if parsed and kind == "noun" and (_stopped(tok) or ("trade_flow" in rule.flags and _measure_word(tok))):
             return  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
         # "a member of X": when the rule reads its object from "of", "of" names no owner
