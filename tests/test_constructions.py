@@ -1799,3 +1799,14 @@ def test_a_pledge_to_do_something_else_is_no_investment(ex):
     assert ("Velkor Semiconductor", "INVESTS_IN", "Ohio") in got, got
     got, _ = run(ex, "Velkor Semiconductor pledged to invest $2 billion in Ohio.")
     assert ("Velkor Semiconductor", "INVESTS_IN", "Ohio") in got, got
+
+
+@pytest.mark.parametrize("text, actor, sector", [
+    ("Tarsk Heavy Industries is one of the world's largest shipbuilders.", "Tarsk Heavy Industries", "shipbuilding"),
+    ("Tarsk Heavy Industries, one of Chile's largest chipmakers, opened a plant in Ohio.", "Tarsk Heavy Industries",
+     "semiconductors"),
+    ("Norway's shipyards won most of the orders last year.", "Norway", "shipbuilding"),
+])
+def test_what_a_group_or_a_country_s_makers_do(ex, text, actor, sector):
+    got, _ = run(ex, text)
+    assert (actor, "OPERATES_IN", sector) in got, got

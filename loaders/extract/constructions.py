@@ -390,13 +390,14 @@ BASED_IN = re.compile(r"-(?:based|headquartered)\s+(?:[a-z][\w-]*\s+){0,3}")
 
 
 def national_makers(sv, roles, state):
-    """'Korean shipbuilders won most orders', 'Japanese automakers': a country's makers of a thing are its
-    industry (the country operates in that sector)."""
+    """'Korean shipbuilders won most orders', 'Japanese automakers', 'Korea's shipyards': a country's makers of a
+    thing are its industry (the country operates in that sector)."""
     out = []
     for m in sv.mentions:
-        if m.type != "Country" or not m.adjective:
+        if m.type != "Country":
             continue
-        mt = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b", sv.text[m.end - sv.start:])
+        owner = "" if m.adjective else r"['’]s"  # "Korean shipbuilders", "Korea's shipbuilders"
+        mt = re.match(owner + r"\s+(?:[a-z]+\s+)?([a-z]+s)\b", sv.text[m.end - sv.start:])
         if mt:
             sector = state.sector_nouns.get(mt.group(1)[:-1])  # "shipbuilders" -> shipbuilder -> shipbuilding
             if sector is not None:
@@ -623,6 +624,9 @@ def _descriptions(sv, roles, m) -> list:
         out.append(first.nbor(-1))  # "the chipmaker SK Hynix" (parsed as a compound)
     if m.type == "Facility" and head.pos_ == "NOUN":
         out.append(head)  # "a battery complex in Ellabell, Georgia built by X": the description is the mention
+    # "X is one of the world's largest shipbuilders": what the group is, X is
+    out += [p for d in out if d.lower_ == "one" for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
     return out
 
 
