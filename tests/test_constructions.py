@@ -1810,3 +1810,22 @@ def test_a_pledge_to_do_something_else_is_no_investment(ex):
 def test_what_a_group_or_a_country_s_makers_do(ex, text, actor, sector):
     got, _ = run(ex, text)
     assert (actor, "OPERATES_IN", sector) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The withdrawal raises questions about Chilean trade policy.",
+    "The report discusses U.S. foreign policy toward Asia.",
+    "Analysts expect Norway's economic strategy to change.",
+])
+def test_a_country_alone_does_not_say_which_policy(ex, text):
+    _, facts = run(ex, text)
+    assert not [e for e in facts.entities.values() if e.type == "Policy"], facts.entities
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Norway raised Norwegian export restrictions.", "Norwegian export restrictions"),
+    ("The Norwegian tariffs hurt Chile.", "Norwegian tariffs"),
+])
+def test_a_country_still_names_a_measure(ex, text, measure):
+    _, facts = run(ex, text)
+    assert measure in {e.name for e in facts.entities.values() if e.type == "Policy"}, facts.entities

@@ -594,7 +594,11 @@ class Extractor:
         acquisition of X"). "Economic policy", "safety standards", "a partial agreement" say nothing of which."""
         if m.source != "pattern" or m.type not in ("Policy", "Agreement", "Law", "Facility"):
             return True
-        if getattr(m, "derived_targets", None) or re.search(r"[A-Z0-9]", m.name[1:]) or re.match(r"[0-9]", m.name):
+        bare = m.name  # a country in the name says whose, not which: "U.S. trade policy" is no measure
+        for x in sv.mentions:
+            if x.type == "Country" and m.start <= x.start and x.end <= m.end and x is not m:
+                bare = bare.replace(x.text, " ").strip()
+        if getattr(m, "derived_targets", None) or re.search(r"[A-Z0-9]", bare[1:]) or re.match(r"[0-9]", bare):
             return True
         measure = getattr(m, "head", "") in MEASURE_HEADS
         head_word = m.name.split()[-1] if m.name else ""
@@ -603,15 +607,20 @@ class Extractor:
         if m.type == "Policy" and AMOUNT_IN.search(sv.text[:m.start - sv.start]):
             return True  # a sum says which: "designated $350 million in forgivable loans"
         if sv.parse is not None:  # what it is about: "a customs pact", "the steel quota" (a noun, not a quality)
-            toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
+            whose = [(x.start, x.end) for x in sv.mentions if x.type == "Country" and m.type == "Policy" and x is not m]
+            toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end
+                    and not any(a <= sv.start + t.idx < b for a, b in whose)]  # "U.S." says whose, not which
             if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("compound", "nmod") and t.lower_ != head_word.lower()
                    and t.lemma_.lower() not in GENERIC_TOPICS for t in toks):
                 return True
         for x in sv.mentions:
             if x is m or x.source == "pattern":
                 continue
-            if m.start <= x.start and x.end <= m.end and (not x.adjective or measure or x.type == "Sector"):
-                return True  # an entity inside it ("the steel quota", "Japanese export restrictions")
+            if m.start <= x.start and x.end <= m.end and (not x.adjective or measure or x.type == "Sector") \
+                    and (measure or m.type != "Policy" or x.type != "Country"):
+                # an entity inside it ("the steel quota", "Japanese export restrictions", "a Korea-Chile trade
+                # agreement"); a country alone does not say which policy or strategy: "U.S. trade policy"
+                return True
         if sv.parse is not None:  # what it is on or does: "restrictions on materials used to make chips"
             toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
             if toks:
