@@ -1829,3 +1829,23 @@ def test_a_country_alone_does_not_say_which_policy(ex, text):
 def test_a_country_still_names_a_measure(ex, text, measure):
     _, facts = run(ex, text)
     assert measure in {e.name for e in facts.entities.values() if e.type == "Policy"}, facts.entities
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Semiconductor made progress in shipbuilding talks.",
+    "Norway made large investments in semiconductors.",
+])
+def test_a_verb_of_making_operates_in_its_object_only(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "OPERATES_IN"], got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Velkor Semiconductor makes memory chips in Texas.", ("Velkor Semiconductor", "OPERATES_IN", "semiconductors")),
+    ("Norway leads the world in shipbuilding.", ("Norway", "OPERATES_IN", "shipbuilding")),
+    ("Tarsk Heavy Industries specializes in batteries.", ("Tarsk Heavy Industries", "OPERATES_IN",
+                                                                  "batteries")),
+])
+def test_a_field_verb_operates_in_its_in_phrase(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got

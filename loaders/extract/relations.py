@@ -79,6 +79,18 @@ def _promises_a_deed(tok) -> bool:
     return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids)
 
 
+def _in_other_phrase(t, trigger, preps) -> bool:
+    """Whether the parse puts token t in a phrase of a preposition the role does not read ('made progress in
+    shipbuilding talks': 'shipbuilding' is in the 'in' phrase, no object of 'made')."""
+    for _ in range(8):
+        if t.i == trigger.i or t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":  # the nearest preposition decides
+            return t.head.lower_ not in preps
+        t = t.head
+    return False
+
+
 def _clause_verb(tok) -> int:
     """The verb whose object a noun is: 'boasts expertise', 'is a leader', 'emerged as a major exporter', 'ranks among
     the top producers' (the token index, or -1)."""
@@ -445,8 +457,8 @@ class RelationExtractor:
                 # terms in Washington" names where, not with whom)
                 preps = {p for r in wanted if r.startswith("pp:") for p in r[3:].split(",")}
                 out = out if subject else [m for m in out if not any(
-                    t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ not in preps
-                    for t in roles.sv.tokens if m.start <= roles.sv.start + t.idx < m.end)]
+                    _in_other_phrase(t, tok, preps) for t in roles.sv.tokens
+                    if m.start <= roles.sv.start + t.idx < m.end)]
                 if subject and kind == "noun":  # word order only says who owns a noun inside its phrase
                     out = [m for m in out if m.end - roles.sv.start <= tok.idx
                            and len(roles.sv.text[m.end - roles.sv.start:tok.idx].split()) <= 3]
