@@ -1849,3 +1849,23 @@ def test_a_verb_of_making_operates_in_its_object_only(ex, text):
 def test_a_field_verb_operates_in_its_in_phrase(ex, text, fact):
     got, _ = run(ex, text)
     assert fact in got, got
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Chilean Ministry of Mines approved the permit.", "Chilean Ministry of Mines"),
+    ("The Norwegian Maritime Authority approved the permit.", "Norwegian Maritime Authority"),
+    ("The Chilean Senate approved the permit.", "Chilean Senate"),
+])
+def test_a_body_named_after_its_country_adjective(ex, text, body):
+    _, facts = run(ex, text)
+    assert body in {e.name for e in facts.entities.values() if e.type == "GovernmentBody"}, facts.entities
+
+
+def test_an_ambiguous_alias_after_another_country_is_not_the_gazetteer_body(ex):
+    # "Ministry of Trade" alone is Korea's in the gazetteer (an ambiguous alias); Norway's is another ministry
+    _, facts = run(ex, "Norway's Ministry of Trade approved the permit.")
+    assert "Ministry of Trade, Industry and Energy" not in {e.name for e in facts.entities.values()}
+    _, facts = run(ex, "Korea's Ministry of Trade approved the permit.")
+    assert "Ministry of Trade, Industry and Energy" in {e.name for e in facts.entities.values()}
+    _, facts = run(ex, "The Chilean Senate approved the permit.")
+    assert "U.S. Senate" not in {e.name for e in facts.entities.values()}

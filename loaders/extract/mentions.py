@@ -123,6 +123,9 @@ class GazetteerMatcher:
                         exact.setdefault(form.upper(), surf)  # ALL-CAPS headings
                     elif len(form) >= 5 and form.isalpha() and form.isupper() and e.type == "Firm":
                         exact.setdefault(form.capitalize(), surf)  # "Posco" for POSCO
+        # a country's name or adjective -> the country: "Norway's Ministry of Trade" is not the gazetteer's
+        self._country_forms = {f for e in self.model.gazetteer if e.type == "Country"
+                               for f in (e.name, *e.aliases, *getattr(e, "adjectives", ()))}
         self._exact = exact
         self._folded = folded
         self._exact_re = _alternation(exact, flags=0)
@@ -155,6 +158,8 @@ class GazetteerMatcher:
             if start < last_end:
                 continue
             e0 = self.entries[surf.entry_index]
+            if text[start:end] in e0.ambiguous and self._another_countrys(text, start, e0):
+                continue
             prev_word = re.search(r"([A-Z][\w\-]*)[ \u00a0]+$", text[max(0, start - 40):start])
             if e0.type == "Sector" and text[start:start + 1].isupper() and prev_word \
                     and prev_word.group(1) not in _NAME_BREAKERS and prev_word.group(1) not in ("A", "An", "Its"):
@@ -190,6 +195,17 @@ class GazetteerMatcher:
                         wikidata=e.wikidata, adjective=surf.adjective)
             )
         return out
+
+    def _another_countrys(self, text: str, start: int, e) -> bool:
+        """'Norway's Ministry of Trade', 'the Chilean Senate': an ambiguous alias (gazetteer.toml) after a country
+        its entry never names is that country's body, not the gazetteer's."""
+        mt = re.search(r"([A-Z][\w.]*(?:[ -][A-Z][\w.]*)*)(?:['’]s)?[ \u00a0]+$", text[max(0, start - 40):start])
+        if not mt:
+            return False
+        words = mt.group(1).split()
+        named = next((" ".join(words[k:]) for k in range(len(words)) if " ".join(words[k:]) in self._country_forms),
+                     None)
+        return named is not None and not any(named in f for f in (e.name, *e.aliases))
 
     @staticmethod
     def _continues_other_name(text: str, start: int, end: int, type_: str) -> bool:
@@ -572,6 +588,8 @@ class NerRecognizer:
         # one-word firm names ("SK", "Samsung"): a new name starting with one is an affiliate firm
         self.firm_heads = {f for e in model.gazetteer if e.type == "Firm"
                            for f in [e.name, *e.aliases] if " " not in f.strip() and len(f) >= 2}
+        self.country_forms = {f for e in model.gazetteer if e.type == "Country"
+                              for f in (e.name, *e.aliases, *e.adjectives)}
 
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
@@ -592,7 +610,22 @@ class NerRecognizer:
                 (text_of(sent.doc)[lead.idx:ent.end_char], lead.idx)
             start = offset + ent_char
             end = offset + ent.end_char
-            if any(s < end and start < e for s, e in taken):
+            over = [e for s, e in taken if s < end and start < e]
+            whose = ""
+            if over and max(over) < end:
+                # "the Chilean Ministry of Mines", "the Norwegian Maritime Authority": the country named first (a
+                # mention of its own) says whose; the rest, a body's name, is the name (not "North America, Inc."
+                # after a known "Nippon Steel")
+                rest = ent_text[max(over) - start:]
+                whose = re.sub(r"^(the|The)\s+", "", ent_text[:len(ent_text) - len(rest)]).strip()
+                if whose in self.country_forms and rest.lstrip()[:1].isupper() and rest.split()[-1] not in ("’s", "'s") \
+                        and self.lex.type_for_name(rest.strip(), ent.label_, sent, ent) == "GovernmentBody":
+                    ent_char += len(ent_text) - len(rest.lstrip())
+                    ent_text = rest.lstrip()
+                    start, over = offset + ent_char, []
+                else:
+                    whose = ""
+            if over:
                 continue
             text = re.sub(r"^(the|The)\s+", "", ent_text).strip()
             text = re.sub(r"(?<=s)[’']$|[’']s$", "", text).strip()  # "Velmora Motors'", "Samsung's"
@@ -621,7 +654,11 @@ class NerRecognizer:
                 more = TITLE_TAIL.match(text_of(sent.doc), ent.end_char)
                 if more:
                     aliases.add(text + re.sub(r"\s+", " ", more.group(0)))
-            out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", text), text, "ner", aliases=aliases))
+            name = text
+            if whose and type_ == "GovernmentBody":  # one country's "Foreign Ministry" is not another's
+                name = f"{whose} {text}"
+                aliases.add(name)
+            out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", name), name, "ner", aliases=aliases))
         out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
