@@ -1869,3 +1869,13 @@ def test_an_ambiguous_alias_after_another_country_is_not_the_gazetteer_body(ex):
     assert "Ministry of Trade, Industry and Energy" in {e.name for e in facts.entities.values()}
     _, facts = run(ex, "The Chilean Senate approved the permit.")
     assert "U.S. Senate" not in {e.name for e in facts.entities.values()}
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("The Port of Tarsk handles most of the exports.", "Port of Tarsk", "Facility"),
+    ("The Ministry of Oceans and Fisheries approved the permit.", "Ministry of Oceans and Fisheries",
+     "GovernmentBody"),
+])
+def test_a_name_its_first_words_type(ex, text, name, type_):
+    _, facts = run(ex, text)
+    assert (name, type_) in {(e.name, e.type) for e in facts.entities.values()}, facts.entities

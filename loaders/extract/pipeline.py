@@ -64,6 +64,9 @@ TITLED_NAMES = re.compile(
     r"(?: (?:of|to|for) (?:the )?[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3})?,? "
     r"(?P<names>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:and )?[A-Z][a-z]+(?: [A-Z]\.)?"
     r"(?: [A-Z][a-z'-]+){1,2})*)")
+# "Port of Savannah", "Ministry of Oceans and Fisheries", "Department of Housing and Urban Development": a typing
+# first phrase (lexicon.toml [name_prefixes]), then capitalised words joined by commas and "and"
+PREFIXED_REST = r" (?:the )?[A-Z][\w-]+(?:,? (?:and |& )?[A-Z][\w-]+)*"
 # a family name before a hyphenated given name, or after it (Western order: "Dong-su Park")
 KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z]{1,6}\b(?![-\w])"
                          r"|(?<![-\w])[A-Z][a-z]{1,6}-[a-z]{1,6} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
@@ -154,6 +157,8 @@ class Extractor:
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
         sectors = {e.name: e for e in self.model.gazetteer if e.type == "Sector"}
+        self._prefixed_name = re.compile(r"\b(?:" + "|".join(re.escape(p) for starts in self.lex.name_prefixes.values()
+                                                              for p in starts) + ")" + PREFIXED_REST)
         self.sector_nouns = {word: Mention(0, 0, name, "Sector", sectors[name].id, name, "gazetteer")
                              for word, name in self.lex.sector_nouns.items() if name in sectors}
         for e in self.model.gazetteer:
@@ -578,6 +583,7 @@ class Extractor:
             mentions.append(d)
         mentions += self._offices(text, s, e, mentions)
         mentions += self._titled_persons(text, s, e, mentions)
+        mentions = self._prefixed_names(text, s, e, mentions)
         if parse is not None:
             taken = [(m.start, m.end) for m in mentions]
             mentions += self.ner.find(parse, s, taken)
@@ -653,6 +659,26 @@ class Extractor:
                 if any(name.split()[-1] in ends for t, ends in self.lex.name_endings.items() if t != "Person"):
                     continue  # "administrator of the Small| Business Administration": the body's name, no person
                 out.append(Mention(a, b, name, "Person", entity_id("Person", name), name, "ner", aliases={name}))
+        return out
+
+    def _prefixed_names(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+        """'The Port of Savannah', 'the Ministry of Oceans and Fisheries': a name its first words type
+        (lexicon.toml [name_prefixes]) is that entity, though the statistical NER missed or split it; a sector
+        inside the name ("Fisheries") is part of it."""
+        out = list(mentions)
+        for mt in self._prefixed_name.finditer(text, s, e):
+            a, b, name = mt.start(), mt.end(), mt.group(0)
+            type_ = next(t for t, starts in self.lex.name_prefixes.items() if any(name.startswith(p + " ")
+                                                                                    for p in starts))
+            inside = [m for m in out if m.start < b and a < m.end]
+            if any(not (a <= m.start and m.end <= b and m.type == "Sector") for m in inside):
+                continue
+            out = [m for m in out if m not in inside]
+            # "the Chilean Ministry of Mines": one country's ministry is not another's
+            whose = next((m.text for m in out if m.type == "Country" and m.adjective and m.end < a
+                          and not text[m.end:a].strip()), "")
+            full = f"{whose} {name}" if whose and type_ == "GovernmentBody" else name
+            out.append(Mention(a, b, name, type_, entity_id(type_, full), full, "ner", aliases={name, full}))
         return out
 
     def _korean_names(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
