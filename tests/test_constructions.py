@@ -1879,3 +1879,9 @@ def test_an_ambiguous_alias_after_another_country_is_not_the_gazetteer_body(ex):
 def test_a_name_its_first_words_type(ex, text, name, type_):
     _, facts = run(ex, text)
     assert (name, type_) in {(e.name, e.type) for e in facts.entities.values()}, facts.entities
+
+
+def test_negotiations_between_two_parties_on_an_agreement(ex):
+    got, _ = run(ex, "Negotiations between Norway and Chile on the Andes Trade Accord stalled in 2019.")
+    assert ("Norway", "NEGOTIATES", "Andes Trade Accord") in got, got
+    assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got

@@ -189,6 +189,13 @@ class RelationExtractor:
                 for a, b in permutations(parties, 2):
                     self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok,
                                ctx.years, ctx.amounts, amount=rule.amount)
+                # "negotiations between A and B on the X accord": both negotiate the accord
+                party_ids = {p.id for p in parties}
+                for a in parties:
+                    for o in objects:
+                        if o.id not in party_ids and self.allowed(rule, a, o):
+                            self._emit(out, sv, rule.predicate, a, o, {}, rule.confidence, "between", roles, tok,
+                                       ctx.years, ctx.amounts, amount=rule.amount)
         if rule.pairwise_only and (kind == "noun" or not objects):
             return  # "X has cooperated with Y": a verb's "with" object is a partner too
         subjects, objects, owned = self._quirks(ctx, rule, kind, subjects, objects, tok)
