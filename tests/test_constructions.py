@@ -1885,3 +1885,13 @@ def test_negotiations_between_two_parties_on_an_agreement(ex):
     got, _ = run(ex, "Negotiations between Norway and Chile on the Andes Trade Accord stalled in 2019.")
     assert ("Norway", "NEGOTIATES", "Andes Trade Accord") in got, got
     assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Korean chipmakers Velkor Semiconductor and Tarsk Electronics welcomed the decision.",
+    "Velkor Semiconductor and Tarsk Electronics, two of the world's largest chipmakers, welcomed the decision.",
+])
+def test_every_name_of_a_coordination_shares_its_description(ex, text):
+    got, _ = run(ex, text)
+    for firm in ("Velkor Semiconductor", "Tarsk Electronics"):
+        assert (firm, "OPERATES_IN", "semiconductors") in got, got

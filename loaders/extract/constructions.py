@@ -594,6 +594,9 @@ FIRM_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", 
                         "competitor", "rival", "contractor", "carrier", "shipper"})
 
 
+COUNTED_PARTS = frozenset({"one", "two", "three", "four", "five", "both", "each", "all"})
+
+
 def _descriptions(sv, roles, m) -> list:
     """The noun phrases that say what a firm is: 'X, a South Korean battery maker', 'X is a steel producer',
     'the chipmaker X', 'the Korean firm X'."""
@@ -606,7 +609,11 @@ def _descriptions(sv, roles, m) -> list:
             head = t
     while head.dep_ == "conj" and head.head.i != head.i:  # "automakers Hyundai and Kia": Kia shares it
         head = head.head
-        toks = [head]
+        first = head  # (the first conjunct's whole name: "chipmakers Velkor Semiconductor and Tarsk")
+        while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "PROPN" \
+                and first.nbor(-1).head.i == head.i:
+            first = first.nbor(-1)
+        toks = [t for t in head.doc[first.i:head.i + 1]]
     legal = load_lexicon().name_endings.get("Firm", ())
     while head.dep_ == "compound" and head.head.i > head.i and head.head.text in legal:
         head = head.head  # "Hanwha Aerospace Co., Ltd. is a defense company": the legal form heads the phrase
@@ -624,8 +631,8 @@ def _descriptions(sv, roles, m) -> list:
         out.append(first.nbor(-1))  # "the chipmaker SK Hynix" (parsed as a compound)
     if m.type == "Facility" and head.pos_ == "NOUN":
         out.append(head)  # "a battery complex in Ellabell, Georgia built by X": the description is the mention
-    # "X is one of the world's largest shipbuilders": what the group is, X is
-    out += [p for d in out if d.lower_ == "one" for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+    # "X is one of the world's largest shipbuilders", "X and Y, two of the largest chipmakers": what the group is
+    out += [p for d in out if d.lower_ in COUNTED_PARTS for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj"]
     return out
 
