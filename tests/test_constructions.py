@@ -1895,3 +1895,17 @@ def test_every_name_of_a_coordination_shares_its_description(ex, text):
     got, _ = run(ex, text)
     for firm in ("Velkor Semiconductor", "Tarsk Electronics"):
         assert (firm, "OPERATES_IN", "semiconductors") in got, got
+
+
+def test_negotiating_an_agreement_with_a_country_does_not_make_it_a_party(ex):
+    got, _ = run(ex, "Norway negotiated the Andes Trade Accord with Chile.")
+    assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got
+    assert ("Chile", "PARTY_TO", "Andes Trade Accord") not in got, got
+    got, _ = run(ex, "Norway threatened to terminate its Andes Trade Accord with Chile.")
+    assert ("Chile", "PARTY_TO", "Andes Trade Accord") in got, got
+
+
+def test_agreement_on_a_named_agreement_is_that_agreement(ex):
+    got, facts = run(ex, "Norway and Chile reached agreement on the Andes Trade Accord in 2011.")
+    assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got
+    assert {e.name for e in facts.entities.values() if e.type == "Agreement"} == {"Andes Trade Accord"}

@@ -600,6 +600,11 @@ class Extractor:
         acquisition of X"). "Economic policy", "safety standards", "a partial agreement" say nothing of which."""
         if m.source != "pattern" or m.type not in ("Policy", "Agreement", "Law", "Facility"):
             return True
+        if m.type == "Agreement" and any(
+                x.type == "Agreement" and x is not m and m.start < x.start and x.end >= m.end
+                and re.fullmatch(r"\w+\s+(?:on|over|about)\s+(?:the\s+)?", sv.text[m.start - sv.start:x.start - sv.start])
+                for x in sv.mentions):
+            return False  # "reached agreement on the X accord": the accord, no agreement of its own
         bare = m.name  # a country in the name says whose, not which: "U.S. trade policy" is no measure
         for x in sv.mentions:
             if x.type == "Country" and m.start <= x.start and x.end <= m.end and x is not m:

@@ -58,6 +58,11 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # verbs whose object is something others do that the subjects come into: "joined the consultations"
 JOINING_VERBS = frozenset({"join", "enter", "attend", "observe", "participate", "accede"})
 
+# verbs after which "<agreement> with X" is still to be made, so X is no party yet: "negotiated the accord with
+# Chile", "seeks an FTA with Japan" (but "terminate its GSOMIA with Japan", "signed an FTA with Chile": parties)
+SEEKING_VERBS = frozenset({"negotiate", "renegotiate", "discuss", "seek", "pursue", "propose", "explore",
+                           "consider", "plan", "launch", "want"})
+
 # verbs of promising: with a deed to do and no object, the deed is the fact ("pledged to cooperate on
 # shipbuilding" invests nothing; "pledged to invest $2 billion" is read from "invest")
 PROMISING_VERBS = frozenset({"pledge", "commit", "promise", "vow"})
@@ -339,6 +344,9 @@ class RelationExtractor:
             mt = re.match(r"\s*(?:\([^)]{1,40}\)\s*)?with\s+(?:the\s+)?", sv.text[b:])
             partners = [x for x in sv.mentions if mt and x.start - sv.start == b + mt.end() and x.type == "Country"]
             toks = [t for t in sv.tokens if sv.start + t.idx >= m.start and sv.start + t.idx < m.end]
+            with_tok = next((t for t in sv.tokens if mt and t.lower_ == "with" and b <= t.idx < b + mt.end()), None)
+            if with_tok is not None and with_tok.head.lemma_.lower() in SEEKING_VERBS:
+                partners = []  # "negotiated the accord with Chile": Chile negotiates; whether it is a party, unsaid
             if not toks:
                 continue
             if not partners:
