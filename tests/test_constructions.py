@@ -1909,3 +1909,12 @@ def test_agreement_on_a_named_agreement_is_that_agreement(ex):
     got, facts = run(ex, "Norway and Chile reached agreement on the Andes Trade Accord in 2011.")
     assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got
     assert {e.name for e in facts.entities.values() if e.type == "Agreement"} == {"Andes Trade Accord"}
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Velkor Semiconductor's fab in Ohio opened in 2024.", ("Velkor Semiconductor", "OPERATES_IN", "semiconductors")),
+    ("Velkor Semiconductor's memory chip production rose.", ("Velkor Semiconductor", "OPERATES_IN", "semiconductors")),
+])
+def test_a_fab_and_a_production_name_their_sector(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
