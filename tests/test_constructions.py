@@ -1918,3 +1918,19 @@ def test_agreement_on_a_named_agreement_is_that_agreement(ex):
 def test_a_fab_and_a_production_name_their_sector(ex, text, fact):
     got, _ = run(ex, text)
     assert fact in got, got
+
+
+def test_a_measure_granted_to_someone_targets_them(ex):
+    got, _ = run(ex, "The Commerce Department granted Velkor Semiconductor a Validated End-User (VEU) authorization "
+                     "for its fab in Chile.")
+    measure = "Validated End-User (VEU) authorization"
+    assert (measure, "TARGETS", "Velkor Semiconductor") in got, got
+    assert ("Department of Commerce", "IMPOSES", measure) in got, got
+    got, _ = run(ex, "The Bureau of Industry and Security issued an export license to Tarsk Electronics.")
+    assert any(k[1] == "TARGETS" and k[2] == "Tarsk Electronics" and "license" in k[0] for k in got), got
+
+
+def test_a_tariff_extended_is_not_granted(ex):
+    got, _ = run(ex, "Chile accepted Norway's extending its phaseout of the 25 percent Norwegian tariff on Chilean "
+                     "trucks until 2041.")
+    assert not [k for k in got if k[0] == "Chile" and k[1] == "IMPOSES"], got

@@ -1190,6 +1190,31 @@ def administrations(sv, roles, state):
     return out
 
 
+GRANTING_VERBS = frozenset({"grant", "award", "issue", "approve"})  # (not "extend": a tariff extended goes on)
+
+
+def granted_measures(sv, roles, state):
+    """'Commerce granted Tarsk a Validated End-User authorization', 'issued a license to Tarsk', 'awarded Tarsk $6
+    billion in incentives': a measure granted to someone targets (applies to) them; the grantor, where it is a
+    government, imposes it."""
+    out = []
+    for tok in sv.tokens:
+        if tok.lemma_.lower() not in GRANTING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) \
+                or roles.hypothetical(tok):
+            continue
+        measures = [m for m in roles.dobj(tok) if m.type == "Policy"]
+        recipients = [m for c in tok.children if c.dep_ == "dative" and c.lower_ != "to"
+                      for m in roles.denotes_list(c)] + roles.pp(tok, {"to"})
+        for measure in measures:
+            for r in recipients:
+                if r.type in ("Firm", "Country", "GovernmentBody") and not r.adjective:
+                    out.append(_cand(measure, "TARGETS", r, sv, "granted-to", 0.7))
+            for g in roles.subj(tok):
+                if g.type in ("Country", "GovernmentBody"):
+                    out.append(_cand(g, "IMPOSES", measure, sv, "granted-by", 0.7))
+    return out
+
+
 CONSTRUCTIONS = [
     (agreement_between, ("PARTY_TO", "NEGOTIATES", "SIGNS")),
     (members_listed, ("MEMBER_OF",)),
@@ -1215,6 +1240,7 @@ CONSTRUCTIONS = [
     (export_markets, ("EXPORTS_TO",)),
     (funding, ("PARTNERS_WITH", "TARGETS")),
     (purposes, ("TARGETS",)),
+    (granted_measures, ("TARGETS", "IMPOSES")),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
                "RATIFIES")),
 ]

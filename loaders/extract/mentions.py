@@ -761,10 +761,22 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                       # an acronym right before the head, however parsed: "$450 million in CHIPS incentives"
                       or (first == j + 1 == tok.i and sent[j].is_alpha and sent[j].is_upper and len(sent[j]) >= 2
                           and sent[j].whitespace_ and sent[j].dep_ in ("pobj", "dative", "dobj", "nsubj"))
-                      ) and sent[j].pos_ != "VERB":
+                      # a title's acronym in brackets: "Validated End-User (VEU) authorization"
+                      or (j >= 2 and _bracketed_acronym(sent, j, tok))
+                      ) and (sent[j].pos_ != "VERB" or (sent[j].dep_ == "amod" and sent[j].text[:1].isupper()
+                                                        and first < tok.i)):  # "Validated End-User ..."
         first = j
         j -= 1
     return first
+
+
+def _bracketed_acronym(sent, j: int, head) -> bool:
+    """Whether token j is part of a bracketed acronym right before the head noun: '(', 'VEU' or ')' of
+    'Validated End-User (VEU) authorization' (not '(CEO)' in 'Kurt Kelty (CEO) Anna Park')."""
+    def acronym(k: int) -> bool:
+        return 2 <= k < len(sent) - 2 and sent[k].is_upper and sent[k].is_alpha and sent[k - 1].text == "(" \
+            and sent[k + 1].text == ")" and sent[k - 2].text[:1].isupper() and sent[k + 2].i == head.i
+    return {")": acronym(j - 1), "(": acronym(j + 1)}.get(sent[j].text, acronym(j))
 
 
 def might_contain(text: str, lemmas) -> bool:
