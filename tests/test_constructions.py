@@ -1934,3 +1934,9 @@ def test_a_tariff_extended_is_not_granted(ex):
     got, _ = run(ex, "Chile accepted Norway's extending its phaseout of the 25 percent Norwegian tariff on Chilean "
                      "trucks until 2041.")
     assert not [k for k in got if k[0] == "Chile" and k[1] == "IMPOSES"], got
+
+
+def test_a_measure_received_from_a_government(ex):
+    got, _ = run(ex, "In 2023, Velkor Semiconductor received a VEU authorization from the Commerce Department.")
+    assert ("VEU authorization", "TARGETS", "Velkor Semiconductor") in got, got
+    assert ("Department of Commerce", "IMPOSES", "VEU authorization") in got, got

@@ -1191,25 +1191,31 @@ def administrations(sv, roles, state):
 
 
 GRANTING_VERBS = frozenset({"grant", "award", "issue", "approve"})  # (not "extend": a tariff extended goes on)
+RECEIVING_VERBS = frozenset({"receive", "obtain", "win", "secure", "get"})
 
 
 def granted_measures(sv, roles, state):
-    """'Commerce granted Tarsk a Validated End-User authorization', 'issued a license to Tarsk', 'awarded Tarsk $6
-    billion in incentives': a measure granted to someone targets (applies to) them; the grantor, where it is a
+    """'Commerce granted Tarsk a Validated End-User authorization', 'issued a license to Tarsk', 'Tarsk received a
+    licence from Commerce': a measure granted to someone targets (applies to) them; the grantor, where it is a
     government, imposes it."""
     out = []
     for tok in sv.tokens:
-        if tok.lemma_.lower() not in GRANTING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) \
+        if tok.lemma_.lower() not in GRANTING_VERBS | RECEIVING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) \
                 or roles.hypothetical(tok):
             continue
+        receiving = tok.lemma_.lower() in RECEIVING_VERBS
         measures = [m for m in roles.dobj(tok) if m.type == "Policy"]
-        recipients = [m for c in tok.children if c.dep_ == "dative" and c.lower_ != "to"
-                      for m in roles.denotes_list(c)] + roles.pp(tok, {"to"})
+        if receiving:  # "X received a licence from Commerce"
+            recipients, grantors = roles.subj(tok), roles.pp(tok, {"from"})
+        else:
+            recipients = [m for c in tok.children if c.dep_ == "dative" and c.lower_ != "to"
+                          for m in roles.denotes_list(c)] + roles.pp(tok, {"to"})
+            grantors = roles.subj(tok)
         for measure in measures:
             for r in recipients:
                 if r.type in ("Firm", "Country", "GovernmentBody") and not r.adjective:
                     out.append(_cand(measure, "TARGETS", r, sv, "granted-to", 0.7))
-            for g in roles.subj(tok):
+            for g in grantors:
                 if g.type in ("Country", "GovernmentBody"):
                     out.append(_cand(g, "IMPOSES", measure, sv, "granted-by", 0.7))
     return out
