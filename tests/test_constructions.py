@@ -1940,3 +1940,10 @@ def test_a_measure_received_from_a_government(ex):
     got, _ = run(ex, "In 2023, Velkor Semiconductor received a VEU authorization from the Commerce Department.")
     assert ("VEU authorization", "TARGETS", "Velkor Semiconductor") in got, got
     assert ("Department of Commerce", "IMPOSES", "VEU authorization") in got, got
+
+
+def test_rules_that_restrict_exports_target_where_they_go(ex):
+    got, facts = run(ex, "The October 2022 rules restricted exports of advanced chips to Chile.")
+    assert ("October 2022 rules", "TARGETS", "Chile") in got, got
+    # the rules are the restriction: no second measure is made of the verb
+    assert {e.name for e in facts.entities.values() if e.type == "Policy"} == {"October 2022 rules"}, facts.entities

@@ -35,6 +35,16 @@ def _words() -> dict:
     }
 
 
+def _measure_acts(verb, offset, mentions) -> bool:
+    """Whether the verb's subject is itself a measure or a law ('the new rules', 'the Act')."""
+    heads = load_lexicon().heads
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (heads.get(c.lemma_.lower()) in ("Policy", "Law") or any(
+                m.type in ("Policy", "Law") and m.start <= offset + c.idx < m.end for m in mentions)):
+            return True
+    return False
+
+
 def _government_actor(verb, offset, mentions) -> bool:
     """Whether the verb's subject (or passive agent) is a government: a country, a state or a public body."""
     actors = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -117,6 +127,8 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
 TRADE_FLOWS = frozenset({"import", "export", "shipment", "purchase", "sale", "investment"})
 # the flows a buyer takes in ("U.S. imports": the nationality is the buyer's, "from X" the origin)
 IMPORT_NOUNS = frozenset({"import", "purchase"})
+# the flows that go out to a buyer ("exports of chips to China": China is where they go)
+EXPORT_NOUNS = frozenset({"export", "shipment", "sale", "transfer"})
 
 
 def measure_heads() -> frozenset:
@@ -146,6 +158,8 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         acting = tok.head.head if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" else tok
         if not objs or not any(c.dep_ in ("nsubj", "agent") for c in acting.children):
             continue
+        if _measure_acts(acting, offset, mentions):
+            continue  # "the October rules restricted exports of chips": the rules are the restriction
         if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(tok, offset, mentions):
             continue
         obj = objs[0]

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from .amounts import find_amounts
-from .derived import IMPORT_NOUNS
+from .derived import EXPORT_NOUNS, IMPORT_NOUNS
 from .linear import LinearRoles, _lemmas
 from .mentions import Mention
 from .modality import HYPOTHETICAL
@@ -311,6 +311,17 @@ class ParsedRoles:
         out += [replace(m, adjective=False) for g in goods if g not in flows for c in g.children
                 if c.dep_ in ("compound", "amod", "nmod", "poss") for m in self.denotes(c) if m.type == "Country"]
         return unique_mentions(out)  # (the adjective is the origin: "Korea imports U.S. beef")
+
+    def destination(self, tok) -> list[Mention]:
+        """'restricted exports of advanced chips to China': where the goods a verb stops would go."""
+        flows = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in EXPORT_NOUNS]
+        if not flows:
+            return []
+        # (the parser may hang the flow's "to" from the verb: "restricted exports of chips | to China")
+        preps = [c for f in flows for c in f.children if c.dep_ == "prep" and c.lower_ == "to"]
+        preps += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+        return unique_mentions([m for c in preps for p in c.children if p.dep_ == "pobj"
+                                for m in self.denotes_list(p) if m.type == "Country"])
 
     def goods_owner(self, tok) -> list[Mention]:
         """'Japan supplies 90 percent of Norway's photoresists': whose goods a supplier provides (the buyer)."""
