@@ -1947,3 +1947,9 @@ def test_rules_that_restrict_exports_target_where_they_go(ex):
     assert ("October 2022 rules", "TARGETS", "Chile") in got, got
     # the rules are the restriction: no second measure is made of the verb
     assert {e.name for e in facts.entities.values() if e.type == "Policy"} == {"October 2022 rules"}, facts.entities
+
+
+@pytest.mark.parametrize("verb", ["increased", "reinstated", "strengthened"])
+def test_a_measure_made_heavier_or_brought_back_is_the_makers(ex, verb):
+    got, _ = run(ex, f"In 2019, Norway {verb} tariffs on Chilean wine.")
+    assert ("Norway", "IMPOSES", "Norwegian tariffs on Chilean wine") in got, got
