@@ -1953,3 +1953,10 @@ def test_rules_that_restrict_exports_target_where_they_go(ex):
 def test_a_measure_made_heavier_or_brought_back_is_the_makers(ex, verb):
     got, _ = run(ex, f"In 2019, Norway {verb} tariffs on Chilean wine.")
     assert ("Norway", "IMPOSES", "Norwegian tariffs on Chilean wine") in got, got
+
+
+def test_a_phrasal_verb_triggers_as_one_word(ex):
+    got, _ = run(ex, "In 2019, the Norwegian government rolled out new tariffs on Chilean copper.")
+    assert ("Norway", "IMPOSES", "Norwegian tariffs on Chilean copper") in got, got
+    got, _ = run(ex, "In 2019, the Norwegian government rolled back tariffs on Chilean copper.")
+    assert not [k for k in got if k[1] == "IMPOSES"], got

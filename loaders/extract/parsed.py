@@ -657,6 +657,12 @@ class ParsedRoles:
         typed = {m.type for m in self.sv.mentions} & {t for r in rules for t in r.head_types}
         for tok in self.sv.parse:
             lem = tok.lemma_.lower()
+            # a phrasal verb is its own trigger word: "rolled out new tariffs" ("roll out")
+            phrasal = next((f"{lem} {c.lower_}" for c in tok.children if c.dep_ == "prt"), "")
+            if phrasal in words:
+                for rule in rules:
+                    if phrasal in rule.verbs:
+                        yield rule, tok, "verb"
             if lem not in words and tok.lower_ not in words and not (set(_lemmas(tok.lower_)) & words):
                 named = self._named_head_type(tok) if typed else None
                 if named:  # "opened its Metaplant in Georgia": a named facility stands for its kind's word
