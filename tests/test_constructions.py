@@ -1960,3 +1960,12 @@ def test_a_phrasal_verb_triggers_as_one_word(ex):
     assert ("Norway", "IMPOSES", "Norwegian tariffs on Chilean copper") in got, got
     got, _ = run(ex, "In 2019, the Norwegian government rolled back tariffs on Chilean copper.")
     assert not [k for k in got if k[1] == "IMPOSES"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Tarn Velmora, Under Secretary of Commerce for Industry and Security, announced the rule.",
+    "Under Secretary of Commerce for Industry and Security Tarn Velmora announced the rule.",
+])
+def test_an_office_named_by_its_field_leads_that_fields_body(ex, text):
+    got, _ = run(ex, text)
+    assert ("Tarn Velmora", "LEADS", "Bureau of Industry and Security") in got, got

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ...ontology.lexicon import load_lexicon
 from .mentions import Mention
@@ -1172,6 +1173,52 @@ def held_titles(sv, roles, state):
     return out
 
 
+# "Under Secretary of Commerce for Industry and Security", "Assistant Secretary for Export Administration": an
+# office named by its field
+FIELD_OFFICE = re.compile(r"\b(?:(?:Under|Assistant|Deputy) )?Secretary(?: of (?:the )?[A-Z][a-z]+)? for "
+                          r"(?P<field>[A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*)*)")
+
+
+@lru_cache(maxsize=1)
+def _bodies_by_field() -> dict:
+    """Gazetteer bodies by the field their name ends with: 'Industry and Security' -> Bureau of Industry and
+    Security."""
+    from ...ontology import load_model
+    out = {}
+    for e in load_model().gazetteer:
+        mt = re.match(r"(?:Bureau|Office|Agency|Administration|Department|Ministry|Directorate) (?:of|for) (?:the )?"
+                      r"(.+)$", e.name) if e.type == "GovernmentBody" else None
+        if mt:
+            out.setdefault(mt.group(1), e)
+    return out
+
+
+def field_offices(sv, roles, state):
+    """'Under Secretary of Commerce for Industry and Security Tarn Velmora', 'Tarn Velmora, Under Secretary ... for
+    Industry and Security,': the holder of an office named by its field leads the body of that field."""
+    out = []
+    for mt in FIELD_OFFICE.finditer(sv.text):
+        words = mt.group("field").split(" ")
+        # the longest start of the capitalised run that names a body ("Industry and Security", not "... Security
+        # Tarn Velmora": the holder's name may follow)
+        field_ = next((" ".join(words[:k]) for k in range(len(words), 0, -1)
+                       if " ".join(words[:k]) in _bodies_by_field()), None)
+        if field_ is None:
+            continue
+        body = _bodies_by_field()[field_]
+        end = mt.start("field") + len(field_)
+        a, b = sv.start + mt.start(), sv.start + end
+        after = re.match(r",?\s+", sv.text[end:])
+        holders = [m for m in sv.mentions if m.type == "Person" and (
+            (after and m.start == b + after.end()) or re.fullmatch(r",\s+(?:the\s+)?", sv.text[m.end - sv.start:
+                                                                                            mt.start()]))]
+        office = Mention(a, b, sv.text[mt.start():end], body.type, body.id, body.name, "coref",
+                         wikidata=body.wikidata)
+        role = mt.group(0).split(" for ")[0].split(" of ")[0]  # "Under Secretary"
+        out += [_cand(h, "LEADS", office, sv, "field-office", 0.75, {"role": role}) for h in holders]
+    return out
+
+
 def administrations(sv, roles, state):
     """'the Biden Administration', 'the Park Geun-hye administration': the person named leads the government
     that acts (the country the document says they lead, or their nationality in the gazetteer; "X's
@@ -1235,6 +1282,7 @@ CONSTRUCTIONS = [
     (described_parties, ("PARTY_TO", "NEGOTIATES")),
     (leader_titles, ("LEADS",)),
     (held_titles, ("LEADS",)),
+    (field_offices, ("LEADS",)),
     (administrations, ("LEADS",)),
     (measure_acts, ("IMPOSES", "TARGETS")),
     (descriptors, ("LOCATED_IN", "OPERATES_IN")),
