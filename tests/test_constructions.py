@@ -1969,3 +1969,9 @@ def test_a_phrasal_verb_triggers_as_one_word(ex):
 def test_an_office_named_by_its_field_leads_that_fields_body(ex, text):
     got, _ = run(ex, text)
     assert ("Tarn Velmora", "LEADS", "Bureau of Industry and Security") in got, got
+
+
+@pytest.mark.parametrize("verb", ["updated", "revised", "amended"])
+def test_a_measure_updated_is_the_updaters(ex, verb):
+    got, _ = run(ex, f"In 2023, Norway {verb} its export controls on Chilean salmon.")
+    assert ("Norway", "IMPOSES", "Norwegian export controls") in got, got
