@@ -1975,3 +1975,10 @@ def test_an_office_named_by_its_field_leads_that_fields_body(ex, text):
 def test_a_measure_updated_is_the_updaters(ex, verb):
     got, _ = run(ex, f"In 2023, Norway {verb} its export controls on Chilean salmon.")
     assert ("Norway", "IMPOSES", "Norwegian export controls") in got, got
+
+
+def test_coordinated_possessors_each_own_the_thing(ex):
+    got, _ = run(ex, "Velkor Group's and Tarsk Group's memory chip factories in Chile will be exempt.")
+    for firm in ("Velkor Group", "Tarsk Group"):
+        assert (firm, "INVESTS_IN", "Chile") in got, got
+        assert (firm, "OPERATES_IN", "semiconductors") in got, got

@@ -707,7 +707,8 @@ def business_lines(sv, roles, state):
     for tok in sv.tokens:
         if tok.lemma_.lower() not in BUSINESS_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        a = sv.start + min([c.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] + [tok.idx])
+        a = sv.start + min([t.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+                           + [tok.idx])  # (the modifiers' own modifiers too: "memory chip factories")
         sectors = [m for m in sv.mentions if m.type == "Sector" and a <= m.start < sv.start + tok.idx]
         if not sectors and tok.lemma_.lower() in state.sector_nouns:  # "Hanwha operates shipyards": the noun
             sectors = [state.sector_nouns[tok.lemma_.lower()]]        # of the business names its sector

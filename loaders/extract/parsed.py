@@ -253,10 +253,24 @@ class ParsedRoles:
             owner = doc[j - 1]
             got = self.denotes(owner)
             if got:
-                return got
+                return got + self._coordinated_possessors(got[0])
         if j >= 0 and doc[j].lower_ in ("its", "their", "his", "her"):
             return self.subj_of_clause(doc[j])
         return []
+
+    def _coordinated_possessors(self, last: Mention) -> list[Mention]:
+        """'Velkor's and Tarsk's plants': the possessors coordinated before the last one (the parser rarely links
+        them)."""
+        out: list[Mention] = []
+        edge = last.start - self.sv.start
+        while True:
+            mt = re.search(r"[’']s?,?\s+(?:and\s+)?$", self.sv.text[max(0, edge - 12):edge])
+            prev = next((m for m in self.sv.mentions if mt and m.end - self.sv.start == edge - len(mt.group(0))
+                         and m.type == last.type), None)
+            if prev is None or len(out) >= 5:
+                return out
+            out.append(prev)
+            edge = prev.start - self.sv.start
 
     def noun_subj(self, noun) -> list[Mention]:
         """Subject of the verb a nominal trigger hangs from: 'X made investments', 'X entered talks'."""
