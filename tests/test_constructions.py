@@ -1982,3 +1982,12 @@ def test_coordinated_possessors_each_own_the_thing(ex):
     for firm in ("Velkor Group", "Tarsk Group"):
         assert (firm, "INVESTS_IN", "Chile") in got, got
         assert (firm, "OPERATES_IN", "semiconductors") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The grant builds upon Tarsk Group's investment of $2 billion in Dayton, Ohio, to build a battery plant.",
+    "Tarsk Group invested $2 billion in Ohio to build a battery plant.",
+])
+def test_what_money_put_in_a_place_builds_is_there(ex, text):
+    got, _ = run(ex, text)
+    assert any(k[1] == "LOCATED_IN" and k[2] == "Ohio" and "plant" in k[0] for k in got), got

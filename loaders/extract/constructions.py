@@ -1238,6 +1238,25 @@ def administrations(sv, roles, state):
     return out
 
 
+BUILDING_VERBS = frozenset({"build", "construct", "open", "establish", "expand", "develop"})
+INVESTING_WORDS = frozenset({"invest", "investment", "spend", "commit", "pledge"})
+
+
+def built_where_invested(sv, roles, state):
+    """'X's investment of $2 billion in Dayton, Ohio, to build a battery plant', 'invested $2 billion in Ohio to build
+    a plant': what the money is put in a place to build is in that place."""
+    out = []
+    for tok in sv.tokens:
+        if tok.lemma_.lower() not in BUILDING_VERBS or tok.dep_ not in ("acl", "advcl", "xcomp") \
+                or tok.head.lemma_.lower() not in INVESTING_WORDS:
+            continue
+        places = [m for m in roles.pp(tok.head, {"in"}) if m.type in ("Country", "USState") and not m.adjective]
+        facilities = [m for c in tok.children if c.dep_ == "dobj" for m in roles.denotes_list(c)
+                      if m.type == "Facility"]
+        out += [_cand(f, "LOCATED_IN", p, sv, "built-where-invested", 0.7) for f in facilities for p in places]
+    return out
+
+
 GRANTING_VERBS = frozenset({"grant", "award", "issue", "approve"})  # (not "extend": a tariff extended goes on)
 RECEIVING_VERBS = frozenset({"receive", "obtain", "win", "secure", "get"})
 
@@ -1296,6 +1315,7 @@ CONSTRUCTIONS = [
     (funding, ("PARTNERS_WITH", "TARGETS")),
     (purposes, ("TARGETS",)),
     (granted_measures, ("TARGETS", "IMPOSES")),
+    (built_where_invested, ("LOCATED_IN",)),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
                "RATIFIES")),
 ]
