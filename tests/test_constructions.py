@@ -1991,3 +1991,10 @@ def test_coordinated_possessors_each_own_the_thing(ex):
 def test_what_money_put_in_a_place_builds_is_there(ex, text):
     got, _ = run(ex, text)
     assert any(k[1] == "LOCATED_IN" and k[2] == "Ohio" and "plant" in k[0] for k in got), got
+
+
+def test_a_facility_works_for_the_firm_that_owns_it(ex):
+    got, _ = run(ex, "Velkor Group's plant in Ohio builds electric vehicles.")
+    assert ("Velkor Group", "OPERATES_IN", "electric vehicles") in got, got
+    got, _ = run(ex, "The plant in Ohio builds electric vehicles.")  # no owner named: no line of business
+    assert not [k for k in got if k[1] == "OPERATES_IN"], got

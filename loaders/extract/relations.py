@@ -287,7 +287,7 @@ class RelationExtractor:
             ctx.last_subjects[rule.predicate] = subjects
         if not subjects and objects and "parties_of_object" in rule.flags:
             subjects = [p for o in objects for p in getattr(o, "parties", [])]
-        subjects = [self._acting_for(sv, rule.predicate, s, objects) for s in subjects]
+        subjects = [self._acting_for(sv, rule.predicate, s, objects, ctx.roles) for s in subjects]
         return subjects, objects, owned
 
     def _lists(self, sv, roles, out) -> None:
@@ -515,11 +515,17 @@ class RelationExtractor:
         outer = [m for m in sv.mentions if m.start <= o.start and o.end <= m.end and (m.start, m.end) != (o.start, o.end)]
         return next((m for m in sorted(outer, key=lambda m: m.start - m.end) if self.allowed(rule, s, m)), None)
 
-    def _acting_for(self, sv, predicate, s, objects):
+    def _acting_for(self, sv, predicate, s, objects, roles=None):
         """'President Trump's withdrawal from TPP': only a country withdraws; a leader of known nationality acts
-        for it where the predicate admits no person."""
-        if s.type != "Person" or any(self.model.allows(predicate, "Person", o.type) for o in objects):
+        for it where the predicate admits no person. 'Velkor's plant in Xian makes memory chips': a facility works
+        for the firm that owns it."""
+        if any(self.model.allows(predicate, s.type, o.type) for o in objects) or s.type not in ("Person",
+                                                                                               "Facility"):
             return s
+        if s.type == "Facility":
+            toks = [t for t in sv.tokens if s.start <= sv.start + t.idx < s.end] if roles and roles.parsed else []
+            owners = [m for m in roles.possessor(toks[-1]) if m.type == "Firm"] if toks else []
+            return owners[0] if owners else s
         country = getattr(sv, "nationality", {}).get(s.id)
         return country if country is not None else s
 
