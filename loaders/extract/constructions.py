@@ -1198,6 +1198,8 @@ def field_offices(sv, roles, state):
     """'Under Secretary of Commerce for Industry and Security Tarn Velmora', 'Tarn Velmora, Under Secretary ... for
     Industry and Security,': the holder of an office named by its field leads the body of that field."""
     out = []
+    if "Secretary" not in sv.text:
+        return out
     for mt in FIELD_OFFICE.finditer(sv.text):
         words = mt.group("field").split(" ")
         # the longest start of the capitalised run that names a body ("Industry and Security", not "... Security

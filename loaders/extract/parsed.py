@@ -6,6 +6,7 @@ subject and object candidates by role (relations.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 from .amounts import find_amounts
@@ -669,15 +670,13 @@ class ParsedRoles:
         words = _trigger_words(rules)
         # the types of named mentions that trigger like their kind's word, when the sentence has any
         typed = {m.type for m in self.sv.mentions} & {t for r in rules for t in r.head_types}
+        phrasal_heads = _phrasal_heads(words)
         for tok in self.sv.parse:
             lem = tok.lemma_.lower()
-            # a phrasal verb is its own trigger word: "rolled out new tariffs" ("roll out")
-            phrasal = next((f"{lem} {c.lower_}" for c in tok.children if c.dep_ == "prt"), "")
-            if phrasal in words:
-                for rule in rules:
-                    if phrasal in rule.verbs:
-                        yield rule, tok, "verb"
-            if lem not in words and tok.lower_ not in words and not (set(_lemmas(tok.lower_)) & words):
+            if lem in phrasal_heads:  # a phrasal verb is its own trigger word: "rolled out new tariffs" ("roll out")
+                for prt in (c for c in tok.rights if c.dep_ == "prt"):
+                    yield from ((rule, tok, "verb") for rule in rules if f"{lem} {prt.lower_}" in rule.verbs)
+            if lem not in words and tok.lower_ not in words and words.isdisjoint(_lemmas(tok.lower_)):
                 named = self._named_head_type(tok) if typed else None
                 if named:  # "opened its Metaplant in Georgia": a named facility stands for its kind's word
                     for rule in rules:
@@ -688,7 +687,8 @@ class ParsedRoles:
                 tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")) \
                 and tok.dep_ != "prep"  # "including X", "following Y": a participle used as a preposition
             lemmas = {lem} | set(_lemmas(tok.lower_))
-            for rule in rules:
+            index = _rules_by_word(rules)  # only the rules that name one of the token's words, in their order
+            for rule in sorted({i for w in lemmas | {tok.lower_} for i in index.get(w, ())}, key=rules.index):
                 if verbish and lemmas & rule.verbs:
                     yield rule, tok, "verb"
                 elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or tok.lower_ in rule.nouns):
@@ -731,6 +731,27 @@ def _counted(tok) -> list:
     if not _quantity(tok):
         return []
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+_RULES_BY_WORD: dict[int, tuple] = {}
+
+
+def _rules_by_word(rules) -> dict:
+    """Each trigger word -> the rules that name it (as a verb, a noun or an adverb)."""
+    got = _RULES_BY_WORD.get(id(rules))
+    if got is None or got[0] is not rules:
+        index: dict[str, list] = {}
+        for r in rules:
+            for w in {*r.verbs, *r.nouns, *r.adverbs}:
+                index.setdefault(w, []).append(r)
+        got = _RULES_BY_WORD[id(rules)] = (rules, index)
+    return got[1]
+
+
+@lru_cache(maxsize=4)
+def _phrasal_heads(words: frozenset) -> frozenset:
+    """The verbs of the phrasal trigger words ("roll" of "roll out")."""
+    return frozenset(w.split()[0] for w in words if " " in w)
 
 
 def _trigger_words(rules) -> frozenset:

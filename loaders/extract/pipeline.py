@@ -1010,8 +1010,9 @@ def _full_person(m: Mention, surnames: dict[str, Mention]) -> Mention:
 
 
 def _heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    """An ALL-CAPS line: more than 80 percent of its cased letters are capitals."""
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))  # (C loops: every sentence is read)
+    return upper + lower > 0 and upper > 0.8 * (upper + lower)
 
 
 def _country_pair(mentions: list[Mention]) -> list[Mention] | None:

@@ -63,6 +63,8 @@ JOINING_VERBS = frozenset({"join", "enter", "attend", "observe", "participate", 
 SEEKING_VERBS = frozenset({"negotiate", "renegotiate", "discuss", "seek", "pursue", "propose", "explore",
                            "consider", "plan", "launch", "want"})
 
+LIST_PREPS = frozenset({"like", "including", "as", "such"})  # "firms like X", "forums such as APEC"
+
 # verbs of promising: with a deed to do and no object, the deed is the fact ("pledged to cooperate on
 # shipbuilding" invests nothing; "pledged to invest $2 billion" is read from "invest")
 PROMISING_VERBS = frozenset({"pledge", "commit", "promise", "vow"})
@@ -295,13 +297,15 @@ class RelationExtractor:
         'South Korean firms like Naver and Kakao' (where the firms are), 'work together in forums such as
         APEC and the G20' (what the actors are members of)."""
         forums = {"forum", "fora", "organization", "organisation", "institution", "body", "bloc", "grouping"}
-        for tok in sv.tokens:
+        # (only nouns that head a "like / including / such as" phrase: found from the prepositions, in order)
+        heads = sorted({t.head.i: t.head for t in sv.tokens if t.dep_ == "prep" and t.lower_ in LIST_PREPS}.items())
+        for _, tok in heads:
             lem = tok.lemma_.lower()
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             listed = []
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
+                if c.dep_ == "prep" and c.lower_ in LIST_PREPS:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             listed += roles.denotes_list(p, 1)
