@@ -1998,3 +1998,14 @@ def test_a_facility_works_for_the_firm_that_owns_it(ex):
     assert ("Velkor Group", "OPERATES_IN", "electric vehicles") in got, got
     got, _ = run(ex, "The plant in Ohio builds electric vehicles.")  # no owner named: no line of business
     assert not [k for k in got if k[1] == "OPERATES_IN"], got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Office of the Secretary of Defense approved the permit.", "Office of the Secretary of Defense"),
+    ("Officials of the Ministry of Mines of Chile approved the permit.", "Ministry of Mines"),
+    ("The Norwegian Embassy in Chile approved the permit.", "Norwegian Embassy"),
+    ("The Tarsk Sea Systems Command awarded the contract.", "Tarsk Sea Systems Command"),
+])
+def test_names_of_offices_embassies_and_commands(ex, text, name):
+    _, facts = run(ex, text)
+    assert name in {e.name for e in facts.entities.values() if e.type == "GovernmentBody"}, facts.entities

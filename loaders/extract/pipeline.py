@@ -65,8 +65,9 @@ TITLED_NAMES = re.compile(
     r"(?P<names>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:and )?[A-Z][a-z]+(?: [A-Z]\.)?"
     r"(?: [A-Z][a-z'-]+){1,2})*)")
 # "Port of Savannah", "Ministry of Oceans and Fisheries", "Department of Housing and Urban Development": a typing
-# first phrase (lexicon.toml [name_prefixes]), then capitalised words joined by commas and "and"
-PREFIXED_REST = r" (?:the )?[A-Z][\w-]+(?:,? (?:and |& )?[A-Z][\w-]+)*"
+# first phrase (lexicon.toml [name_prefixes]), then capitalised words joined by commas, "and" and "of" ("Office of the
+# Secretary of Defense")
+PREFIXED_REST = r" (?:the )?[A-Z][\w-]+(?:(?:,? (?:and |& )?| of (?:the )?)[A-Z][\w-]+)*"
 # a family name before a hyphenated given name, or after it (Western order: "Dong-su Park")
 KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z]{1,6}\b(?![-\w])"
                          r"|(?<![-\w])[A-Z][a-z]{1,6}-[a-z]{1,6} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
@@ -676,8 +677,17 @@ class Extractor:
             type_ = next(t for t, starts in self.lex.name_prefixes.items() if any(name.startswith(p + " ")
                                                                                     for p in starts))
             inside = [m for m in out if m.start < b and a < m.end]
-            if any(not (a <= m.start and m.end <= b and m.type == "Sector") for m in inside):
-                continue
+            other = [m.start for m in inside if not (a <= m.start and m.end <= b and m.type == "Sector")]
+            if other:  # "the Ministry of Mines of Chile": the name ends before another's name
+                cut = re.search(r"(?:,?\s+(?:and|&)|,|\s+of(?:\s+the)?)\s*$", text[a:min(other)])
+                if not cut or min(other) <= a or " " not in text[a:a + cut.start()].strip():
+                    continue
+                b = a + cut.start()
+                name = text[a:b]
+                inside = [m for m in out if m.start < b and a < m.end]
+                if any(not (a <= m.start and m.end <= b and m.type == "Sector") for m in inside) or not any(
+                        name.startswith(p + " ") and len(name) > len(p) + 1 for p in self.lex.name_prefixes[type_]):
+                    continue
             out = [m for m in out if m not in inside]
             # "the Chilean Ministry of Mines": one country's ministry is not another's
             whose = next((m.text for m in out if m.type == "Country" and m.adjective and m.end < a
