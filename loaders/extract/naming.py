@@ -49,6 +49,7 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
     renamed: dict[str, str] = {}
     for eid, who in owners.items():
         bodies = {w for w in who if facts.entities[w].type == "GovernmentBody"}
+        countries = {w for w in who if facts.entities[w].type == "Country"}
         if len(who) > 1 and len(bodies) == 1:
             who = bodies  # "China's Ministry of Commerce": the body names the measure ("MOFCOM investigation")
         e = facts.entities.get(eid)
@@ -57,6 +58,10 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
         owner = facts.entities[next(iter(who))]
         entry = gazetteer_by_id.get(owner.id)
         word = owner_word(owner, entry)
+        if word is None and len(countries) == 1:  # a body with no short name: its country's ("Japanese ...")
+            owner = facts.entities[next(iter(countries))]
+            entry = gazetteer_by_id.get(owner.id)
+            word = owner_word(owner, entry)
         if word is None or _names_owner(e.name, owner, entry):
             continue
         # the document's own words for it with the owner ("Japanese export restrictions"), else the owner's word

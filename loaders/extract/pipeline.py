@@ -40,6 +40,9 @@ COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                "ten": 10, "eleven": 11, "twelve": 12}
 # between a country and its body's name: "China's Ministry of Commerce", "the South Korean Ministry of Unification"
 NATIONAL_BODY = re.compile(r"(?:[’']s)?\s+(?:own\s+)?")
+# a ministry written as common nouns: "Japan's trade ministry", "the Korean foreign ministry"
+COMMON_MINISTRY = re.compile(r"\b(trade|foreign|defen[cs]e|finance|commerce|unification|industry|economy|justice|"
+                             r"energy|agriculture|state)\s+(ministry|department)\b", re.IGNORECASE)
 TOWN_COMMA = re.compile(r",[ \u00a0]*")
 # the group an agreement's name makes of its parties: "the NAFTA countries", "CPTPP members"
 PARTY_GROUP = re.compile(r"\s+((?:member\s+)?(?:countries|members|partners|parties|signatories|nations|states|"
@@ -583,6 +586,7 @@ class Extractor:
                 continue  # crosses another mention; nested ones (a sector in a measure) are kept
             mentions.append(d)
         mentions += self._offices(text, s, e, mentions)
+        mentions = self._common_ministries(text, s, e, mentions)
         mentions += self._titled_persons(text, s, e, mentions)
         mentions = self._prefixed_names(text, s, e, mentions)
         if parse is not None:
@@ -665,6 +669,36 @@ class Extractor:
                 if any(name.split()[-1] in ends for t, ends in self.lex.name_endings.items() if t != "Person"):
                     continue  # "administrator of the Small| Business Administration": the body's name, no person
                 out.append(Mention(a, b, name, "Person", entity_id("Person", name), name, "ner", aliases={name}))
+        return out
+
+    def _common_ministries(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+        """'Japan's trade ministry', 'Chile's defense ministry': a country's ministry or department written
+        as common nouns is that country's body: the gazetteer's where the country is one its names say, else a
+        body named with the country ("Japanese trade ministry")."""
+        out = list(mentions)
+        for mt in COMMON_MINISTRY.finditer(text, s, e):
+            country = next((m for m in mentions if m.type == "Country" and m.end <= mt.start()
+                            and NATIONAL_BODY.fullmatch(text[m.end:mt.start()])), None)
+            inside = [m for m in out if m.start < mt.end() and mt.start() < m.end]
+            if country is None or any(m.type != "Sector" for m in inside):
+                continue
+            out = [m for m in out if m not in inside]  # "defense" in "Chile's defense ministry" names the body
+            field_, kind = mt.group(1).title(), mt.group(2).lower()
+            body = self.structural.body_for(field_, "Minister" if kind == "ministry" else "Secretary")
+            entry = self.gazetteer_by_id.get(body.id) if body is not None else None
+            own = entry is not None and any(
+                f in n for n in (entry.name, *entry.aliases)
+                for f in (country.name, *(self.gazetteer_by_id[country.id].adjectives
+                                          if country.id in self.gazetteer_by_id else ())))
+            if own and body is not None:
+                out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
+                                   wikidata=body.wikidata))
+            else:
+                adjective = next(iter(getattr(self.gazetteer_by_id.get(country.id), "adjectives", ()) or ()),
+                                 country.name)
+                name = f"{adjective} {mt.group(1).lower()} {kind}"
+                out.append(Mention(mt.start(), mt.end(), mt.group(0), "GovernmentBody",
+                                   entity_id("GovernmentBody", name), name, "ner", aliases={name}))
         return out
 
     def _prefixed_names(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
