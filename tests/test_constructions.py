@@ -2019,3 +2019,14 @@ def test_a_ministry_written_as_common_nouns_is_its_countrys(ex):
     assert "Chilean defense ministry" in {e.name for e in facts.entities.values() if e.type == "GovernmentBody"}
     _, facts = run(ex, "Seoul's trade ministry approved the permit.")  # the gazetteer's, where its names say so
     assert "Ministry of Trade, Industry and Energy" in {e.name for e in facts.entities.values()}
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(ex):
+    got, facts = run(ex, "During the Andes Trade Accord talks, Norway pressed Chile to open its market.")
+    assert {e.name for e in facts.entities.values() if e.type == "Agreement"} == {"Andes Trade Accord"}, facts.entities
+    assert ("Norway", "NEGOTIATES", "Andes Trade Accord") in got, got
+
+
+def test_a_countrys_negotiator_for_an_agreement(ex):
+    got, _ = run(ex, "Norway's chief negotiator for the Andes Trade Accord met Chilean officials.")
+    assert ("Norway", "NEGOTIATES", "Andes Trade Accord") in got, got

@@ -333,7 +333,9 @@ def _alternation(table: dict, flags: int):
 # the start of a long title that the parse cut at a lowercase word: capitalised words joined by short function
 # words, right before the recognised end ("... Incentives to Produce Semiconductors for| America Act")
 # (not a sentence-opening preposition: "Under the Tarsk Act")
-TITLE_LEAD = re.compile(r"(?<![\w'’-])(?!(?:The|Under|Pursuant|Through|By|With|From|In|On|For|At|As|Via|Per)\s)"
+TITLE_LEAD = re.compile(r"(?<![\w'’-])(?!(?:The|Under|Pursuant|Through|By|With|From|In|On|For|At|As|Via|Per|During|"
+                        r"After|Before|Since|Following|Despite|Amid|Unlike|Without|Within|Over|Against|Until|Upon|"
+                        r"Regarding|Among|Between|Into|Toward|Towards)\s)"
                         r"(?:[A-Z][\w'’-]*\s+(?:(?:to|for|of|and|on|in|the)\s+)?)*"
                         r"[A-Z][\w'’-]*\s+(?:to|for|of|and|on|in|the)\s+$")
 
