@@ -2030,3 +2030,17 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(ex):
 def test_a_countrys_negotiator_for_an_agreement(ex):
     got, _ = run(ex, "Norway's chief negotiator for the Andes Trade Accord met Chilean officials.")
     assert ("Norway", "NEGOTIATES", "Andes Trade Accord") in got, got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("The Norway-led sanctions on Chile took effect in 2019.", "Norwegian sanctions on Chile"),
+    ("The Norway-imposed tariffs on Chilean wine took effect.", "Norwegian tariffs on Chilean wine"),
+])
+def test_a_measure_led_or_imposed_by_a_hyphened_country(ex, text, measure):
+    got, _ = run(ex, text)
+    assert ("Norway", "IMPOSES", measure) in got, got
+
+
+def test_tariffs_from_a_country_are_its(ex):
+    got, _ = run(ex, "Chile faces tariffs from Norway on its wine.")
+    assert any(k[0] == "Norway" and k[1] == "IMPOSES" for k in got), got

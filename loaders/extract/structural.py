@@ -31,6 +31,8 @@ POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s
                              re.IGNORECASE)
 OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$")
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
+# measures whose "from X" is who imposes them ("tariffs from Norway"; a ban "from" names what is barred)
+MEASURE_FROM = frozenset({"tariff", "duty", "sanction", "levy", "surcharge", "countermeasure", "retaliation"})
 INVEST_NOUNS = {"investment", "investments", "investors", "fdi"}
 COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
               "ties", "initiative", "initiatives", "framework", "dialogue"}  # ("X-Y relations" may be a quarrel)
@@ -197,6 +199,7 @@ class StructuralExtractor:
             k -= 1
         prefix = left[:pos].rstrip()
         prefix = re.sub(r"(?:[’']s?|\bthe)$", "", prefix).rstrip()
+        prefix = re.sub(r"-(?:led|imposed|backed|ordered)$", "", prefix)  # "the Norway-led sanctions"
         if m.text[:1].isupper():  # a dispute's title: "United States — Anti-Dumping Measures on Washers"
             prefix = re.sub(r"\s*[\u2014\u2013]$", "", prefix).rstrip()
         ends = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "InternationalOrganization")
@@ -209,6 +212,11 @@ class StructuralExtractor:
             if mm:
                 owners += [y for y in sv.mentions if y.end - sv.start == mm.start()
                            and y.type in ("Country", "GovernmentBody", "InternationalOrganization")]
+        # "tariffs from Norway on Chilean wine": who a measure comes from imposes it
+        after = re.match(r"\s+from\s+(?:the\s+)?", sv.text[m.end - sv.start:])
+        if after and getattr(m, "head", "") in MEASURE_FROM:
+            owners += [x for x in sv.mentions if x.type in ("Country", "GovernmentBody")
+                       and x.start - m.end == after.end() and not x.adjective]
         for x in ends:
             owners.append(x)
             # coordinated owners: "U.S. or UN sanctions"
