@@ -123,9 +123,8 @@ class GazetteerMatcher:
                         exact.setdefault(form.upper(), surf)  # ALL-CAPS headings
                     elif len(form) >= 5 and form.isalpha() and form.isupper() and e.type == "Firm":
                         exact.setdefault(form.capitalize(), surf)  # "Posco" for POSCO
-        # a country's name or adjective -> the country: "Norway's Ministry of Trade" is not the gazetteer's
-        self._country_forms = {f for e in self.model.gazetteer if e.type == "Country"
-                               for f in (e.name, *e.aliases, *getattr(e, "adjectives", ()))}
+        # a country's name or adjective: "Norway's Ministry of Trade" is not the gazetteer's
+        self._country_forms = country_forms(self.model)
         self._exact = exact
         self._folded = folded
         self._exact_re = _alternation(exact, flags=0)
@@ -288,6 +287,11 @@ def _western_order(name: str) -> list[str]:
         return []
     family, g1, g2 = mt.groups()
     return [f"{g1}{g2} {family}", f"{g1}-{g2} {family}"]
+
+
+def country_forms(model) -> frozenset:
+    """Every name, alias and adjective of the gazetteer's countries ("Norway", "Norwegian", "U.S.")."""
+    return frozenset(f for e in model.gazetteer if e.type == "Country" for f in (e.name, *e.aliases, *e.adjectives))
 
 
 # a romanized Korean given name beside a family name ("Park Dong-su", "Dong-su Park")
@@ -590,8 +594,7 @@ class NerRecognizer:
         # one-word firm names ("SK", "Samsung"): a new name starting with one is an affiliate firm
         self.firm_heads = {f for e in model.gazetteer if e.type == "Firm"
                            for f in [e.name, *e.aliases] if " " not in f.strip() and len(f) >= 2}
-        self.country_forms = {f for e in model.gazetteer if e.type == "Country"
-                              for f in (e.name, *e.aliases, *e.adjectives)}
+        self.country_forms = country_forms(model)
 
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []

@@ -667,15 +667,15 @@ class ParsedRoles:
         return False
 
     def triggers(self, rules):
-        words = _trigger_words(rules)
+        index, words = _trigger_index(rules)
         # the types of named mentions that trigger like their kind's word, when the sentence has any
         typed = {m.type for m in self.sv.mentions} & {t for r in rules for t in r.head_types}
         phrasal_heads = _phrasal_heads(words)
         for tok in self.sv.parse:
             lem = tok.lemma_.lower()
             if lem in phrasal_heads:  # a phrasal verb is its own trigger word: "rolled out new tariffs" ("roll out")
-                for prt in (c for c in tok.rights if c.dep_ == "prt"):
-                    yield from ((rule, tok, "verb") for rule in rules if f"{lem} {prt.lower_}" in rule.verbs)
+                for phrase in (f"{lem} {c.lower_}" for c in tok.rights if c.dep_ == "prt"):
+                    yield from ((rule, tok, "verb") for rule in index.get(phrase, ()) if phrase in rule.verbs)
             if lem not in words and tok.lower_ not in words and words.isdisjoint(_lemmas(tok.lower_)):
                 named = self._named_head_type(tok) if typed else None
                 if named:  # "opened its Metaplant in Georgia": a named facility stands for its kind's word
@@ -687,8 +687,8 @@ class ParsedRoles:
                 tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")) \
                 and tok.dep_ != "prep"  # "including X", "following Y": a participle used as a preposition
             lemmas = {lem} | set(_lemmas(tok.lower_))
-            index = _rules_by_word(rules)  # only the rules that name one of the token's words, in their order
-            for rule in sorted({i for w in lemmas | {tok.lower_} for i in index.get(w, ())}, key=rules.index):
+            # only the rules that name one of the token's words, in their order
+            for rule in sorted({r for w in lemmas | {tok.lower_} for r in index.get(w, ())}, key=rules.index):
                 if verbish and lemmas & rule.verbs:
                     yield rule, tok, "verb"
                 elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or tok.lower_ in rule.nouns):
@@ -717,9 +717,6 @@ class ParsedRoles:
         return next((t for t in self.sv.parse if t.idx == idx), None) if self.sv.parse is not None else None
 
 
-_TRIGGER_WORDS: dict[int, frozenset] = {}
-
-
 def _quantity(tok) -> bool:
     """'90 percent', '$30 billion', 'a third', '2 million tons': an amount standing before what it counts."""
     return tok.like_num or tok.tag_ == "$" or tok.lower_ in QUANTITY_WORDS or tok.lower_ in SHARE_WORDS or any(
@@ -733,32 +730,26 @@ def _counted(tok) -> list:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
-_RULES_BY_WORD: dict[int, tuple] = {}
+_TRIGGER_INDEX: dict[int, tuple] = {}
 
 
-def _rules_by_word(rules) -> dict:
-    """Each trigger word -> the rules that name it (as a verb, a noun or an adverb)."""
-    got = _RULES_BY_WORD.get(id(rules))
+def _trigger_index(rules) -> tuple[dict, frozenset]:
+    """Each trigger word -> the rules that name it (as a verb, a noun or an adverb), and all those words; built
+    once per rule list."""
+    got = _TRIGGER_INDEX.get(id(rules))
     if got is None or got[0] is not rules:
         index: dict[str, list] = {}
         for r in rules:
             for w in {*r.verbs, *r.nouns, *r.adverbs}:
                 index.setdefault(w, []).append(r)
-        got = _RULES_BY_WORD[id(rules)] = (rules, index)
-    return got[1]
+        got = _TRIGGER_INDEX[id(rules)] = (rules, index, frozenset(index))
+    return got[1], got[2]
 
 
 @lru_cache(maxsize=4)
 def _phrasal_heads(words: frozenset) -> frozenset:
     """The verbs of the phrasal trigger words ("roll" of "roll out")."""
     return frozenset(w.split()[0] for w in words if " " in w)
-
-
-def _trigger_words(rules) -> frozenset:
-    key = id(rules)
-    if key not in _TRIGGER_WORDS:
-        _TRIGGER_WORDS[key] = frozenset(w for r in rules for w in (*r.verbs, *r.nouns, *r.adverbs))
-    return _TRIGGER_WORDS[key]
 
 
 def _misattached_conjunct(verb) -> bool:

@@ -27,7 +27,7 @@ from .derived import derived_mentions
 from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        _surnames, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
-from .naming import name_by_owner
+from .naming import name_by_owner, owner_word
 from .nlp import load_nlp
 from .pairs import PairFeatures
 from .props import fact_props
@@ -694,9 +694,7 @@ class Extractor:
                 out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
                                    wikidata=body.wikidata))
             else:
-                adjective = next(iter(getattr(self.gazetteer_by_id.get(country.id), "adjectives", ()) or ()),
-                                 country.name)
-                name = f"{adjective} {mt.group(1).lower()} {kind}"
+                name = f"{owner_word(country, self.gazetteer_by_id.get(country.id))} {mt.group(1).lower()} {kind}"
                 out.append(Mention(mt.start(), mt.end(), mt.group(0), "GovernmentBody",
                                    entity_id("GovernmentBody", name), name, "ner", aliases={name}))
         return out
