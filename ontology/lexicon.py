@@ -62,6 +62,8 @@ class Lexicon:
     acts_on_of: frozenset = frozenset()  # measures whose "of" is what they act on ("a boycott of Lotte")
     measure_kinds: dict = field(default_factory=dict)  # "duty" -> its kind's number ("tariff" has the same)
     measure_hypernyms: frozenset = frozenset()  # "measure", "step": any measure
+    purchase_heads: frozenset = frozenset()  # "an order for four carriers" is a purchase, not a measure
+    industry_members: frozenset = frozenset()  # "firms" in "Chinese firms in shipbuilding": a country's industry
     derived: dict = field(default_factory=dict)  # [derived]: goods and measure words (loaders/extract/derived.py)
     rules: list = field(default_factory=list)
 
@@ -241,6 +243,8 @@ def load_lexicon() -> Lexicon:
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
         measure_kinds={w: i for i, kind in enumerate(lex["heads"].get("measure_kinds", ())) for w in kind},
         measure_hypernyms=frozenset(lex["heads"].get("measure_hypernyms", ())),
+        industry_members=frozenset(lex["heads"].get("industry_members", ())),
+        purchase_heads=frozenset(lex["heads"].get("purchase_heads", ())),
         rules=[_rule(i, r, heads) for i, r in enumerate(pats["rule"], 1)],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),

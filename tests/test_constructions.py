@@ -2039,3 +2039,31 @@ def test_a_measure_led_or_imposed_by_a_hyphened_country(ex, text, measure):
 def test_tariffs_from_a_country_are_its(ex):
     got, _ = run(ex, "Chile faces tariffs from Norway on its wine.")
     assert any(k[0] == "Norway" and k[1] == "IMPOSES" for k in got), got
+
+
+@pytest.mark.parametrize("text, country, sectors", [
+    ("Norwegian companies in the battery and shipbuilding sectors hired more staff.", "Norway",
+     ("batteries", "shipbuilding")),
+    ("Chilean jobs in the steel industry grew last year.", "Chile", ("steel",)),
+])
+def test_a_countrys_firms_or_jobs_in_a_sector_are_its_industry(ex, text, country, sectors):
+    got, _ = run(ex, text)
+    for sector in sectors:
+        assert (country, "OPERATES_IN", sector) in got
+
+
+def test_a_countrys_firms_in_a_place_name_no_sector(ex):
+    got, _ = run(ex, "Norwegian firms in Ohio hired more staff in the steel industry.")
+    assert not any(p == "OPERATES_IN" for _, p, _ in got)
+
+
+def test_an_order_for_goods_is_a_purchase_not_a_measure(ex):
+    got, out = run(ex, "Velkor Heavy Industries won an order for four LNG carriers.")
+    assert not any(e.type == "Policy" for e in out.entities.values())
+    got, out = run(ex, "The Ministry of Trade issued an order banning steel imports from Chile.")
+    assert any(e.type == "Policy" for e in out.entities.values())
+
+
+def test_entry_into_a_market_is_operating_in_it(ex):
+    got, _ = run(ex, "Velkor Heavy Industries' entry into the shipbuilding market worried its rivals.")
+    assert ("Velkor Heavy Industries", "OPERATES_IN", "shipbuilding") in got

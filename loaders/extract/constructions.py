@@ -403,6 +403,33 @@ def national_makers(sv, roles, state):
             sector = state.sector_nouns.get(mt.group(1)[:-1])  # "shipbuilders" -> shipbuilder -> shipbuilding
             if sector is not None:
                 out.append(_cand(replace(m, adjective=False), "OPERATES_IN", sector, sv, "national-makers", 0.65))
+    out += _members_in_sectors(sv, roles)
+    return out
+
+
+NP_RUN = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "NUM"})
+
+
+def _members_in_sectors(sv, roles) -> list[Candidate]:
+    """'Chinese firms in automotives and shipbuilding', 'U.S. jobs in the EV and battery industries': a country's
+    firms, workers or jobs in a sector are its industry."""
+    out = []
+    for tok in sv.tokens:
+        if tok.lemma_.lower() not in roles.lex.industry_members or tok.pos_ != "NOUN":
+            continue
+        countries = [m for m in roles.owner(tok) if m.type == "Country"]
+        if not countries or roles.negated(tok.head) or roles.hypothetical(tok):
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            last = max(t.i for t in prep.subtree)
+            while last + 1 < len(tok.doc) and tok.doc[last + 1].pos_ in NP_RUN:
+                last += 1  # (the parser may hang "and shipbuilding sectors" elsewhere: the words run on)
+            a, b = sv.start + prep.idx, sv.start + tok.doc[last].idx + len(tok.doc[last])
+            for sector in (m for m in sv.mentions if m.type == "Sector" and a <= m.start < b):
+                out += [_cand(replace(c, adjective=False), "OPERATES_IN", sector, sv, "members-in-sector", 0.65)
+                        for c in countries]
     return out
 
 

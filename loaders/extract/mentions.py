@@ -375,6 +375,8 @@ class DescriptiveRecognizer:
             if tok.lemma_.lower() in self.lex.measure_extensions:  # "tariff" in "tariff hikes" is the head's own
                 words = [t for t in words if t.i != tok.i - 1]
             pp = self._pp(tok, type_)
+            if pp and not words and tok.lemma_.lower() in self.lex.purchase_heads and pp[0].startswith("for "):
+                continue  # "won an order for four LNG carriers": a purchase, not a government's order
             det = sent[first - 1].lower_ if first > 0 else ""
             complement = self._complement(tok) if tok.lemma_.lower() in self.lex.acting_heads else None
             if complement and not pp and (not words or all(w.lower_ in self.lex.generic_words for w in words)):
