@@ -2067,3 +2067,8 @@ def test_an_order_for_goods_is_a_purchase_not_a_measure(ex):
 def test_entry_into_a_market_is_operating_in_it(ex):
     got, _ = run(ex, "Velkor Heavy Industries' entry into the shipbuilding market worried its rivals.")
     assert ("Velkor Heavy Industries", "OPERATES_IN", "shipbuilding") in got
+
+
+def test_won_after_a_number_is_a_currency_not_a_win(ex):
+    got, _ = run(ex, "Seoul unveiled a 30 trillion won subsidy package for shipbuilders.")
+    assert not any(p == "TARGETS" and o == "South Korea" for _, p, o in got), got  # Seoul won no package of its own

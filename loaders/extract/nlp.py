@@ -29,8 +29,18 @@ def load_nlp():
         meta = nlp.meta
         if meta.get("lang") != EXPECTED["lang"] or meta.get("version") != EXPECTED["version"]:
             continue  # not the model we pinned and verified: use the rules-only path instead
+        _currency_words(nlp)
         return nlp
     return None
+
+
+def _currency_words(nlp) -> None:
+    """'a 26 trillion won package': after a number, "won" is Korea's currency, not the past of "win" (which would
+    make Seoul the winner of its own package). The tagger's guess is corrected before the lemmatizer reads it."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    nlp.get_pipe("attribute_ruler").add([[{"LIKE_NUM": True}, {"LOWER": "won"}]],
+                                        {"POS": "NOUN", "TAG": "NN", "LEMMA": "won"}, index=1)
 
 
 def model_info() -> str:
