@@ -2072,3 +2072,11 @@ def test_entry_into_a_market_is_operating_in_it(ex):
 def test_won_after_a_number_is_a_currency_not_a_win(ex):
     got, _ = run(ex, "Seoul unveiled a 30 trillion won subsidy package for shipbuilders.")
     assert not any(p == "TARGETS" and o == "South Korea" for _, p, o in got), got  # Seoul won no package of its own
+
+
+def test_sanctions_on_a_firms_foreign_subsidiaries_target_the_firm_not_their_country(ex):
+    got, _ = run(ex, "Norway sanctioned four Chilean subsidiaries of Velkor Heavy Industries in May 2031.")
+    measure = next(o for s, p, o in got if s == "Norway" and p == "IMPOSES")
+    assert "Velkor Heavy Industries" in measure
+    assert (measure, "TARGETS", "Velkor Heavy Industries") in got
+    assert (measure, "TARGETS", "Chile") not in got

@@ -189,7 +189,8 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
                 " and ".join(dict.fromkeys(m.text for m in covered))
             common = obj.pos_ == "NOUN" and not any(m.start <= offset + obj.idx < m.end for m in mentions) \
                 and not any(c.dep_ == "appos" for c in obj.children) \
-                and not any(not m.adjective for m in covered)  # ("companies Huawei and ZTE", "Micron products")
+                and not any(not m.adjective and m.type != "Country" for m in covered)  # ("companies Huawei and ZTE",
+            # "Micron products"; a country before the noun says whose: "five U.S. subsidiaries of X")
             if (not covered or common) and len(list(obj.subtree)) <= 8:
                 # "banned group tours to South Korea", "sanctioned five U.S. subsidiaries of X": a common noun with
                 # a named place or party in its phrase is named with all of it
@@ -199,6 +200,8 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
                          and c.i == span[-1].i + 1 and any(x.dep_ == "pobj" for x in c.children) for t in c.subtree]
                 a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
                 covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Country", "Firm")]
+                named = [m for m in covered if not any(m.start <= offset + c.idx < m.end for c in obj.lefts)]
+                covered = named or covered  # (the nationality of "U.S. subsidiaries of X" is no target beside X)
                 what = text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
         if not covered:
             continue  # "banned the practice": no named target, no named measure
