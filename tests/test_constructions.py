@@ -2074,9 +2074,9 @@ def test_won_after_a_number_is_a_currency_not_a_win(ex):
     assert not any(p == "TARGETS" and o == "South Korea" for _, p, o in got), got  # Seoul won no package of its own
 
 
-def test_sanctions_on_a_firms_foreign_subsidiaries_target_the_firm_not_their_country(ex):
-    got, _ = run(ex, "Norway sanctioned four Chilean subsidiaries of Velkor Heavy Industries in May 2031.")
-    measure = next(o for s, p, o in got if s == "Norway" and p == "IMPOSES")
-    assert "Velkor Heavy Industries" in measure
-    assert (measure, "TARGETS", "Velkor Heavy Industries") in got
-    assert (measure, "TARGETS", "Chile") not in got
+def test_sanctions_on_a_firms_foreign_subsidiaries_are_named_whole(ex):
+    # (as with a gerund above: the firm and the subsidiaries' country are both targets)
+    got, _ = run(ex, "Norway sanctioned four U.S. subsidiaries of Velkor Heavy Industries in May 2031.")
+    measure = "Norwegian sanctions on four U.S. subsidiaries of Velkor Heavy Industries"
+    assert ("Norway", "IMPOSES", measure) in got, got
+    assert (measure, "TARGETS", "Velkor Heavy Industries") in got and (measure, "TARGETS", "United States") in got

@@ -200,8 +200,6 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
                          and c.i == span[-1].i + 1 and any(x.dep_ == "pobj" for x in c.children) for t in c.subtree]
                 a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
                 covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Country", "Firm")]
-                named = [m for m in covered if not any(m.start <= offset + c.idx < m.end for c in obj.lefts)]
-                covered = named or covered  # (the nationality of "U.S. subsidiaries of X" is no target beside X)
                 what = text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
         if not covered:
             continue  # "banned the practice": no named target, no named measure
