@@ -2080,3 +2080,16 @@ def test_sanctions_on_a_firms_foreign_subsidiaries_are_named_whole(ex):
     measure = "Norwegian sanctions on four U.S. subsidiaries of Velkor Heavy Industries"
     assert ("Norway", "IMPOSES", measure) in got, got
     assert (measure, "TARGETS", "Velkor Heavy Industries") in got and (measure, "TARGETS", "United States") in got
+
+
+def test_a_hyphenated_phrasal_noun_makes_a_policy_specific(ex):
+    _, out = run(ex, "The Chilean government pursued a copper phase-out policy.")
+    assert any(e.type == "Policy" and "phase-out" in e.name for e in out.entities.values())
+    _, out = run(ex, "The Chilean government pursued a nuclear phase-out policy.")
+    assert any(e.type == "Policy" and "phase-out" in e.name for e in out.entities.values())
+
+
+@pytest.mark.parametrize("text", ["Norway adopted a long-term strategy.", "Chile pursued a high-level policy."])
+def test_an_adjective_behind_a_hyphen_names_no_policy(ex, text):
+    _, out = run(ex, text)
+    assert not any(e.type == "Policy" for e in out.entities.values())

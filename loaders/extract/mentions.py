@@ -758,6 +758,11 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                       # "the China–Australia Free Trade Agreement": the name glued to the dash is part
                       or (j + 1 < len(sent) and sent[j + 1].text in ("-", "\u2013") and not sent[j].whitespace_
                           and sent[j].text[:1].isupper() and first == j + 1)
+                      # a hyphenated word however parsed: "a nuclear phase-out policy" ("out" may be a particle)
+                      or (first == j + 1 and j > 0 and sent[j - 1].text == "-" and not sent[j - 1].whitespace_
+                          and sent[j].is_alpha)
+                      or (first == j + 1 and sent[j + 1].text == "-" and not sent[j].whitespace_
+                          and sent[j].is_alpha)
                       # "the 45X production credit", "Section 30D": a section's designator
                       or (re.fullmatch(r"\d{1,4}[A-Z]{1,2}", sent[j].text) is not None)
                       # "Section 232", "Title III": a capitalised word and its number, however parsed

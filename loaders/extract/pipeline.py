@@ -627,8 +627,10 @@ class Extractor:
             toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end
                     and not any(a <= sv.start + t.idx < b for a, b in whose)]  # "U.S." says whose, not which
             if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("compound", "nmod") and t.lower_ != head_word.lower()
-                   and t.lemma_.lower() not in GENERIC_TOPICS for t in toks):
+                   and t.lemma_.lower() not in GENERIC_TOPICS and not _adjective_compound(t) for t in toks):
                 return True
+            if any(t.dep_ == "prt" and t.i > 1 and t.nbor(-1).text == "-" for t in toks):
+                return True  # a noun made of a phrasal verb, however parsed: "a nuclear phase-out policy"
         for x in sv.mentions:
             if x is m or x.source == "pattern":
                 continue
@@ -1064,6 +1066,11 @@ def _country_pair(mentions: list[Mention]) -> list[Mention] | None:
         if m.type == "Country" and not m.adjective and m.source != "coref":
             found.setdefault(m.id, m)
     return list(found.values()) if len(found) == 2 else None
+
+
+def _adjective_compound(tok: Any) -> bool:
+    """'term' in 'long-term', 'level' in 'high-level': an adjective's noun behind a hyphen says how, not what."""
+    return tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-2).whitespace_ and tok.nbor(-2).pos_ == "ADJ"
 
 
 def _topic_sector(text: str, mentions: list[Mention]) -> list[Mention]:
