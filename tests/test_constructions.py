@@ -2093,3 +2093,22 @@ def test_a_hyphenated_phrasal_noun_makes_a_policy_specific(ex):
 def test_an_adjective_behind_a_hyphen_names_no_policy(ex, text):
     _, out = run(ex, text)
     assert not any(e.type == "Policy" for e in out.entities.values())
+
+
+def test_a_firm_named_with_its_countrys_word_is_one_firm(ex):
+    _, out = run(ex, "The yard built six tankers for Norwegian Tanker Shipping Company in 2031.")
+    names = {(e.name, e.type) for e in out.entities.values()}
+    assert ("Norwegian Tanker Shipping Company", "Firm") in names, names
+    assert not any(t == "Country" for _, t in names)
+
+
+def test_a_list_of_firms_with_acronyms_types_its_last_name(ex):
+    _, out = run(ex, "The yard built tankers for subsidiaries of Velmora Tanker Lines Group (VTLG), Tarsk Maritime "
+                     "Holdings (TMH) and Quenby.")
+    names = {(e.name, e.type) for e in out.entities.values()}
+    assert ("Quenby", "Firm") in names, names
+
+
+def test_buying_a_yard_makes_a_lone_name_a_firm(ex):
+    _, out = run(ex, "In 2031, Skarholt bought the yard.")  # (a name the NER takes for an organisation)
+    assert {(e.name, e.type) for e in out.entities.values()} >= {("Skarholt", "Firm")}

@@ -583,9 +583,10 @@ _STOP = set("the a an its their his her our this that these those of and or to i
 from ..read.repair import is_word  # noqa: E402  (a word list for telling names from words)
 
 
-# a list of at least three capitalised names: "A, B C, D and E Co."
+# a list of at least three capitalised names (each maybe with its acronym): "A, B C, D and E Co.", "A (AC), B and C"
 _NAME = r"[A-Z][\w&'-]*\.?(?: (?:[A-Z0-9][\w&'-]*\.?))" + "{0,3}"
-NAME_LIST = re.compile(rf"{_NAME}(?:, (?:and )?{_NAME}){{2,}}(?:,? and {_NAME})?")
+_ACRONYM = r"(?: \([A-Z]{2,6}\))?"
+NAME_LIST = re.compile(rf"{_NAME}{_ACRONYM}(?:, (?:and )?{_NAME}{_ACRONYM}){{1,}}(?:,? and {_NAME})?")
 NAME_ITEM = re.compile(rf"(?:(?<=^)|(?<=, )|(?<=and )){_NAME}")
 
 
@@ -630,6 +631,11 @@ class NerRecognizer:
                     ent_char += len(ent_text) - len(rest.lstrip())
                     ent_text = rest.lstrip()
                     start, over = offset + ent_char, []
+                elif whose in self.country_forms and self._firm_name(ent_text):
+                    # "American Shipping Company", "Korea Gas Corporation": a firm named with its country's word;
+                    # the whole name is the firm (the pipeline drops the country mention inside it)
+                    start, over = offset + ent_char, []
+                    whose = ""
                 else:
                     whose = ""
             if over:
@@ -670,6 +676,11 @@ class NerRecognizer:
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
+
+    def _firm_name(self, text: str) -> bool:
+        words = re.sub(r"^(the|The)\s+", "", text).split()
+        return len(words) >= 3 and all(w[:1].isupper() for w in words) \
+            and words[-1] in self.lex.name_endings.get("Firm", ())
 
     FIRM_VERBS = {"invest", "build", "open", "acquire", "expand", "produce", "manufacture", "partner", "supply",
                   "export", "construct", "employ", "hire", "commit", "pledge"}
@@ -817,6 +828,8 @@ def list_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]
                 m = None
             if m is None:
                 name = text[a - offset:b - offset]
+                if name.endswith(".") and name.split()[-1][:-1] not in ABBREVIATED_FORMS:
+                    name, b = name[:-1], b - 1  # the sentence's full stop after the last name ("... and Crowley.")
                 out.append(Mention(a, b, name, "Firm", entity_id("Firm", name), name, "ner", aliases={name}))
     return out
 
@@ -827,6 +840,7 @@ NAME_WORD = re.compile(r"[A-Z0-9][\w&'’.\-]*")
 # capitalised words that open a sentence or a phrase, not a name; the legal words a name may end with before its form
 NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "By", "For", "And", "With", "Of", "At", "From", "To"})
 FORM_WORDS = frozenset({"Co.", "Co", "Company"})
+ABBREVIATED_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr", "L.P", "S.A", "N.V"})
 
 
 def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:

@@ -591,7 +591,11 @@ class Extractor:
         mentions = self._prefixed_names(text, s, e, mentions)
         if parse is not None:
             taken = [(m.start, m.end) for m in mentions]
-            mentions += self.ner.find(parse, s, taken)
+            found = self.ner.find(parse, s, taken)
+            firms = [m for m in found if m.type == "Firm"]  # a country's word inside a firm's name is the firm's
+            mentions = [m for m in mentions if not (m.type == "Country" and any(
+                f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end) for f in firms))]
+            mentions += found
             mentions = [m for m in list_firms(text[s:e], s, mentions) if m.type is not None]
             mentions = legal_names(text[s:e], s, mentions)
             mentions += derived_mentions(parse, s, mentions)
