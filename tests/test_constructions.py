@@ -2112,3 +2112,11 @@ def test_a_list_of_firms_with_acronyms_types_its_last_name(ex):
 def test_buying_a_yard_makes_a_lone_name_a_firm(ex):
     _, out = run(ex, "In 2031, Skarholt bought the yard.")  # (a name the NER takes for an organisation)
     assert {(e.name, e.type) for e in out.entities.values()} >= {("Skarholt", "Firm")}
+
+
+def test_a_measures_object_list_may_begin_inside_a_clause(ex):
+    got, _ = run(ex, "In 2031, Norway imposed restrictions on chemicals used by Chilean firms to make semiconductors, "
+                     "electronics, and batteries.")
+    measure = next(o for s, p, o in got if s == "Norway" and p == "IMPOSES")
+    for sector in ("semiconductors", "electronics", "batteries"):
+        assert (measure, "TARGETS", sector) in got, got

@@ -337,8 +337,10 @@ class StructuralExtractor:
     def _through_list(sv, a: int, window_end: int) -> int:
         """'tariffs on Canada, Mexico and China': the window after "on" stops at a comma, unless the comma goes on
         with a list of names of one type; then it takes the whole list."""
-        first = min((x for x in sv.mentions if a <= x.start < window_end and not x.adjective),
-                    key=lambda x: x.start, default=None)
+        # (from the last name before the stop: "restrictions on materials used to make chips, electronics and
+        # computer products" lists after the comma what the last name began)
+        first = max((x for x in sv.mentions if a <= x.start < window_end and not x.adjective),
+                    key=lambda x: x.end, default=None)
         if first is None:
             return window_end
         end = first.end
