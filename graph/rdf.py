@@ -255,7 +255,7 @@ def _add_relation(r: Relation, merged: Graph, per_doc: dict[str, list[tuple]], e
         (st, PG.subject, s),
         (st, PG.predicate, p),
         (st, PG.object, o),
-        (st, PG.confidence, _decimal(r.confidence)),
+        (st, PG.confidence, _decimal(round(r.confidence, 3))),
     ]
     head += [(st, prop_iri(k), _literal(k, r.props[k])) for k in sorted(r.props) if r.props[k] is not None]
     for t in head:

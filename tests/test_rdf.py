@@ -304,3 +304,13 @@ def test_a_realistic_graph_validates(model):
     big = big_kg(300, 400)
     report = validate(big)
     assert report.conforms, report.violations[:5]
+
+
+def test_a_confidence_with_float_noise_is_written_as_the_facts_export_writes_it(model):
+    kg = sample_kg()
+    q = "South Korea and the United States cooperate."
+    kg.add_relation(Relation("country/south-korea", "INVESTS_IN", "usstate/georgia", {}, 0.8 * 0.9,  # 0.72000...01
+                             [Evidence(D1, 900, 900 + len(q), q)]))
+    merged = rdf.to_dataset(kg, model).graph(rdf.MERGED_GRAPH)
+    assert Literal("0.72", datatype=XSD.decimal) in set(merged.objects(None, rdf.PG.confidence))
+    assert isomorphic(merged, rdf.to_dataset(rdf.from_dataset(merged), model).graph(rdf.MERGED_GRAPH))
