@@ -83,7 +83,7 @@ def assert_new_build(out: Path) -> None:
     b = policygraph.open_build(out)
     assert sorted(b.kg.documents) == ["alpha", "beta", "gamma"]
     assert b.query("MATCH (d:Document) RETURN count(d) AS n")["n"][0] == 3
-    assert b.query("MATCH (f:Firm {name: 'Samsung Electronics'})-[:INVESTS_IN]->(s) RETURN s.name AS s")["s"] \
+    assert b.query("MATCH (f:Firm {name: 'Samsung Electronics'})-[:INVESTS_IN]->(s:USState) RETURN s.name AS s")["s"] \
         .tolist() == ["Texas"]
     assert (out / "view.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
 

@@ -2120,3 +2120,30 @@ def test_a_measures_object_list_may_begin_inside_a_clause(ex):
     measure = next(o for s, p, o in got if s == "Norway" and p == "IMPOSES")
     for sector in ("semiconductors", "electronics", "batteries"):
         assert (measure, "TARGETS", sector) in got, got
+
+
+def test_money_a_foreign_firm_puts_into_a_state_goes_into_the_united_states(ex):
+    got, _ = run(ex, "In 2031, Hanwha Ocean invested $2 billion in a new yard in Ohio.")
+    assert ("Hanwha Ocean", "INVESTS_IN", "Ohio") in got
+    us = got[("Hanwha Ocean", "INVESTS_IN", "United States")]
+    assert us.get("year") == 2031 and us.get("amount_usd") == 2e9 and not us.get("joint")  # the same money
+    got, _ = run(ex, "In 2031, Hanwha Ocean invested $2 billion in Ohio and $1 billion in Texas.")
+    assert "amount_usd" not in got[("Hanwha Ocean", "INVESTS_IN", "United States")]  # no one sum is stated for it
+    got, _ = run(ex, "In 2031, Ford invested $2 billion in a new plant in Ohio.")
+    assert ("Ford", "INVESTS_IN", "United States") not in got  # a home firm's money is no foreign investment
+
+
+def test_a_states_money_restated_for_the_country_is_counted_once(tmp_path):
+    from policygraph import api
+    from policygraph.queries.rollups import by_state, home_rollup
+
+    doc = tmp_path / "report.txt"
+    doc.write_text("Hanwha Ocean profile\n\nIn 2031, Hanwha Ocean invested $2 billion in a new yard in Ohio.\n",
+                   encoding="utf-8")
+    kg = api.extract([doc])[0]
+    assert {(r.object, r.props.get("amount_usd")) for r in kg.relations.values() if r.predicate == "INVESTS_IN"} \
+        >= {("usstate/ohio", 2e9), ("country/united-states", 2e9)}  # one sum, two facts
+    korea = home_rollup(kg, "country/south-korea")
+    assert [sum(i.amount for i in f.investments) for f in korea] == [2e9]
+    invs = [i for f in korea for i in f.investments]
+    assert [(label, total) for label, total, _ in by_state(kg, invs)] == [("Ohio", 2e9)]

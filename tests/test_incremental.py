@@ -141,7 +141,8 @@ def test_a_fact_stays_while_any_document_supports_it(three, tmp_path):
     assert len(list((work / "cache").glob("*.json"))) == 2
     policygraph.remove(["beta"], out=work)
     assert relation(work, *signs) is None
-    assert entity_ids(work) == {"firm/samsung-electronics", "usstate/texas"}
+    # (Samsung's money in Texas is in the United States too: gamma names the country through its state)
+    assert entity_ids(work) == {"firm/samsung-electronics", "usstate/texas", "country/united-states"}
 
 
 def test_open_build_and_query_after_add_and_remove(three):
@@ -354,12 +355,20 @@ def _outputs_of(out: Path):
     return b.kg, sentences, mentions, raws
 
 
-def test_an_add_validates_only_what_changed(three):
+def test_an_add_validates_only_what_changed(three, tmp_path):
     from policygraph.graph import rdf
 
     from rdflib import Graph
 
-    root, src, out, two, after, _ = three
+    root, src, _, _, _, _ = three
+    # a base large enough that one document is a small share of it (a tiny graph is validated whole)
+    (tmp_path / "delta.txt").write_text("China imposed sanctions on Lotte in 2017. Canada and Mexico signed the "
+                                        "USMCA in 2018. Norway and Chile signed the Nordic-Andean Pact in 2030. "
+                                        "Hanwha Qcells invested $2.5 billion in Georgia in 2023.\n", encoding="utf-8")
+    two, after = tmp_path / "two", tmp_path / "after"
+    policygraph.build([src / "alpha.txt", src / "beta.txt", tmp_path / "delta.txt"], out=two, **RULES)
+    shutil.copytree(two, after)
+    policygraph.add([src / "gamma.md"], out=after, **RULES)
     nt = (after / "graph.nt").read_text(encoding="utf-8")
     merged = Graph().parse(data=nt, format="nt")  # the build's merged graph, exactly
     focus = validation.validation_focus(two, nt, merged)

@@ -306,6 +306,7 @@ class Extractor:
         sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
                             + _office_acts(sent.candidates, self.model)
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
+        sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -476,7 +477,8 @@ class Extractor:
 
     def _step_joint(self, sent: "SentenceFacts") -> None:
         """One amount stated for several facts is marked joint (extract/modality.py)."""
-        mark_joint(sent.candidates, sent.view, self._facts.doc.id)
+        # (a state's money restated for its country is the same money in a wider place, not one sum for two places)
+        mark_joint([c for c in sent.candidates if c.rule != STATE_IN_COUNTRY], sent.view, self._facts.doc.id)
 
     def _score(self, sv: SentenceView, rule_cands: list[Candidate]) -> list[Candidate]:
         """The learned backend: every pair the ontology allows, rule candidates among them, kept by the scorer."""
@@ -887,6 +889,33 @@ def _foreign_presence(cands: list[Candidate], gazetteer_by_id: dict) -> list[Can
         home = getattr(gazetteer_by_id.get(c.subject.id), "country", None)
         if home and home != US_ID:
             new.add(c.subject, "INVESTS_IN", c.object, c, "foreign-presence")
+    return new.out
+
+
+STATE_IN_COUNTRY = "state-in-country"
+
+
+def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) -> list[Candidate]:
+    """Money a foreign firm or country puts into a U.S. state it puts into the United States ("Velkor's $2 billion
+    plant in Ohio"). The state's mention is the evidence; the sum is the same money (the roll-ups count one
+    investor's sum stated in one sentence once; it is not marked joint)."""
+    us = gazetteer_by_id.get(US_ID)
+    new = _NewFacts(cands)
+    for c in cands:
+        if c.predicate != "INVESTS_IN" or c.object.type != "USState" or us is None:
+            continue
+        home = c.subject.id if c.subject.type == "Country" else getattr(gazetteer_by_id.get(c.subject.id), "country",
+                                                                       None)
+        if not home or home == US_ID:
+            continue  # (an American firm's or an unknown firm's money says nothing of foreign investment)
+        # (named as the country, not as the state's words: "Texas" is no alias of the United States)
+        country = replace(c.object, type="Country", id=US_ID, name=us.name, text=us.name, source="gazetteer",
+                          wikidata=us.wikidata, adjective=False, aliases=set())
+        sums = {x.props.get("amount_usd") for x in cands if x.predicate == "INVESTS_IN" and x.subject.id == c.subject.id
+                and x.object.type == "USState"}
+        keep = ("year", "status") + (("amount_usd",) if len(sums) == 1 else ())  # ($1 billion in A, $2 billion in B:
+        new.add(c.subject, "INVESTS_IN", country, c, STATE_IN_COUNTRY,  # no one sum for the country is stated)
+                {k: v for k, v in c.props.items() if k in keep})
     return new.out
 
 
