@@ -2045,6 +2045,8 @@ def test_tariffs_from_a_country_are_its(ex):
     ("Norwegian companies in the battery and shipbuilding sectors hired more staff.", "Norway",
      ("batteries", "shipbuilding")),
     ("Chilean jobs in the steel industry grew last year.", "Chile", ("steel",)),
+    ("Norwegian shipbuilding giants won most of the orders.", "Norway", ("shipbuilding",)),
+    ("Chile's battery capabilities impressed the visitors.", "Chile", ("batteries",)),
 ])
 def test_a_countrys_firms_or_jobs_in_a_sector_are_its_industry(ex, text, country, sectors):
     got, _ = run(ex, text)
@@ -2147,3 +2149,8 @@ def test_a_states_money_restated_for_the_country_is_counted_once(tmp_path):
     assert [sum(i.amount for i in f.investments) for f in korea] == [2e9]
     invs = [i for f in korea for i in f.investments]
     assert [(label, total) for label, total, _ in by_state(kg, invs)] == [("Ohio", 2e9)]
+
+
+def test_a_countrys_firms_named_in_a_sector_are_the_firms_not_the_country(ex):
+    got, _ = run(ex, "Norway banned Chilean steel companies Velkor Steel and Tarsk Metals from its ports.")
+    assert ("Chile", "OPERATES_IN", "steel") not in got, got

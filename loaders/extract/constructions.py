@@ -411,8 +411,9 @@ NP_RUN = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "NUM"})
 
 
 def _members_in_sectors(sv, roles) -> list[Candidate]:
-    """'Chinese firms in automotives and shipbuilding', 'U.S. jobs in the EV and battery industries': a country's
-    firms, workers or jobs in a sector are its industry."""
+    """'Chinese firms in automotives and shipbuilding', 'U.S. jobs in the EV and battery industries', 'Korean
+    shipbuilding giants', 'Korea's shipbuilding capabilities': a country's firms, workers, jobs or capabilities in
+    a sector, or named with it, are its industry."""
     out = []
     for tok in sv.tokens:
         if tok.lemma_.lower() not in roles.lex.industry_members or tok.pos_ != "NOUN":
@@ -420,6 +421,17 @@ def _members_in_sectors(sv, roles) -> list[Candidate]:
         countries = [m for m in roles.owner(tok) if m.type == "Country"]
         if not countries or roles.negated(tok.head) or roles.hypothetical(tok):
             continue
+        after = sv.start + tok.idx + len(tok.text) + 1
+        if (tok.dep_ == "compound" and tok.head.pos_ == "PROPN") or any(c.dep_ == "appos" for c in tok.children) \
+                or any(m.start == after and m.type == "Firm" for m in sv.mentions):
+            continue  # "Chinese telecoms companies Huawei and ZTE": the named firms are in the sector (descriptors)
+        if tok.tag_ == "NN" and tok.lemma_.lower() not in ("capability", "prowess"):
+            continue  # one firm ("SK On, South Korea's third-largest battery maker"), not the country's industry
+        mods = [t for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+        for sector in (m for m in sv.mentions if m.type == "Sector"
+                       and any(m.start <= sv.start + t.idx < m.end for t in mods)):
+            out += [_cand(replace(c, adjective=False), "OPERATES_IN", sector, sv, "members-in-sector", 0.65)
+                    for c in countries if not (c.start <= sector.start < c.end)]
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
