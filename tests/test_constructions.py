@@ -2154,3 +2154,19 @@ def test_a_states_money_restated_for_the_country_is_counted_once(tmp_path):
 def test_a_countrys_firms_named_in_a_sector_are_the_firms_not_the_country(ex):
     got, _ = run(ex, "Norway banned Chilean steel companies Velkor Steel and Tarsk Metals from its ports.")
     assert ("Chile", "OPERATES_IN", "steel") not in got, got
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Velkor Heavy Industries is a leading provider of batteries.", "batteries"),
+    ("Velkor Heavy Industries focuses on steel.", "steel"),
+    ("Velkor Heavy Industries expanded into robotics in 2031.", "robotics"),
+    ("Velkor Heavy Industries develops biopharmaceuticals.", "biotechnology"),
+])
+def test_a_firms_line_of_work(ex, text, sector):
+    got, _ = run(ex, text)
+    assert ("Velkor Heavy Industries", "OPERATES_IN", sector) in got, got
+
+
+def test_a_governments_focus_is_no_line_of_work(ex):
+    got, _ = run(ex, "Norway focused on steel during the talks.")
+    assert not any(p == "OPERATES_IN" for _, p, _ in got), got
