@@ -695,3 +695,21 @@ def test_a_parse_text_is_joined_once(parsed):
     doc = parsed.nlp("Norway imposed tariffs on Chilean wine.")
     first = text_of(doc)
     assert first == doc.text and text_of(doc) is first
+
+
+def test_the_gazetteers_prefix_sharing_regex_matches_as_a_longest_first_alternation():
+    import random
+    import re
+
+    from policygraph.loaders.extract.mentions import _alternation
+
+    forms = ["Korea", "Korea Zinc", "South Korea", "South Korean", "U.S.", "U.S. Steel", "US", "USA", "Steel",
+             "S.", "Korea-U.S.", "Ko", "Hanwha", "Hanwha Ocean", "Hanwha Q Cells", "Q Cells"]
+    table = dict.fromkeys(forms, 1)
+    words = forms + ["South", "Korean", "Zinc", "Ocean", "of", "the", "-", ".", ",", "Cells", "Q", "USB", "Koreas"]
+    plain = re.compile(rf"(?<![\w.])(?:{'|'.join(re.escape(f) for f in sorted(forms, key=len, reverse=True))})(?!\w)")
+    shared = _alternation(table, 0)
+    rnd = random.Random(5)
+    for _ in range(500):
+        text = " ".join(rnd.choice(words) for _ in range(12)).replace(" - ", "-").replace(" .", ".")
+        assert [m.span() for m in shared.finditer(text)] == [m.span() for m in plain.finditer(text)], text
