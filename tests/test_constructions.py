@@ -913,8 +913,10 @@ def test_an_executive_order_is_named_by_what_it_is_on(ex):
     # two orders of one kind are two measures; a date later in the sentence says when, not what
     got, _ = run(ex, "In 2025, President Trump signed an executive order on shipbuilding in April and an executive "
                      "order on steel in May.")
-    assert ("Donald Trump", "IMPOSES", "executive order on shipbuilding") in got
-    assert ("Donald Trump", "IMPOSES", "executive order on steel") in got
+    # (the President's orders are his country's: named with its word, as any measure a country imposes)
+    assert ("Donald Trump", "IMPOSES", "U.S. executive order on shipbuilding") in got
+    assert ("Donald Trump", "IMPOSES", "U.S. executive order on steel") in got
+    assert ("United States", "IMPOSES", "U.S. executive order on steel") in got
 
 
 def test_there_is_the_place_named_before(ex):
@@ -2170,3 +2172,11 @@ def test_a_firms_line_of_work(ex, text, sector):
 def test_a_governments_focus_is_no_line_of_work(ex):
     got, _ = run(ex, "Norway focused on steel during the talks.")
     assert not any(p == "OPERATES_IN" for _, p, _ in got), got
+
+
+def test_a_head_of_state_acts_for_the_country(ex):
+    got, _ = run(ex, "Chilean President Gabriel Boric signed the Nordic-Andean Pact in 2031.")
+    assert ("Gabriel Boric", "SIGNS", "Nordic-Andean Pact") in got, got
+    assert ("Chile", "SIGNS", "Nordic-Andean Pact") in got, got
+    got, _ = run(ex, "Chilean President Gabriel Boric issued an executive order on copper imports in 2031.")
+    assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got

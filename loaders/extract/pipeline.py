@@ -861,11 +861,18 @@ OFFICE_ACTS = frozenset({"NEGOTIATES", "SIGNS", "IMPOSES", "RATIFIES", "WITHDRAW
 LEADER_ACTS = frozenset({"NEGOTIATES", "SIGNS", "RATIFIES", "WITHDRAWS_FROM"})
 
 
+# what a head of state or government does for the country: "President X signed the treaty" (the country signs)
+HEAD_ACTS = frozenset({"NEGOTIATES", "SIGNS", "RATIFIES", "WITHDRAWS_FROM", "IMPOSES"})
+
+
 def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
     offices: dict[str, list[Mention]] = {}
+    heads: dict[str, list[Mention]] = {}
     for c in cands:  # the office the sentence gives a person by a title ("USTR X", "X, the Secretary of ...")
         if c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "GovernmentBody":
             offices.setdefault(c.subject.id, []).append(c.object)
+        elif c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "Country":
+            heads.setdefault(c.subject.id, []).append(c.object)  # "President X", "Prime Minister Y"
     new = _NewFacts(cands)
     for c in cands:
         leader = getattr(c.subject, "also", None)  # "the Trump Administration negotiated X": Trump did too
@@ -876,6 +883,10 @@ def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
         for body in offices.get(c.subject.id, ()) if c.predicate in OFFICE_ACTS else ():
             if body.id != c.object.id and model.allows(c.predicate, body.type, c.object.type):
                 new.add(body, c.predicate, c.object, c, "office-acts", dict(c.props))
+        for country in heads.get(c.subject.id, ()) if c.predicate in HEAD_ACTS else ():
+            if country.id != c.object.id and c.object.type in ("Agreement", "Policy") \
+                    and model.allows(c.predicate, country.type, c.object.type):
+                new.add(replace(country, adjective=False), c.predicate, c.object, c, "head-acts", dict(c.props))
     return new.out
 
 
