@@ -2180,3 +2180,23 @@ def test_a_head_of_state_acts_for_the_country(ex):
     assert ("Chile", "SIGNS", "Nordic-Andean Pact") in got, got
     got, _ = run(ex, "Chilean President Gabriel Boric issued an executive order on copper imports in 2031.")
     assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, measure, target", [
+    ("President Gabriel Boric blocked Velkor Steel's acquisition of Tarsk Metals in 2031.",
+     "blocking of Velkor Steel's acquisition of Tarsk Metals", "Velkor Steel"),
+    ("The Chilean Ministry of Economy investigated imports of Norwegian steel in 2031.",
+     "investigation of imports of Norwegian steel", "steel"),
+    ("The Treasury froze the assets of three Chilean firms in 2031.", "freeze of the assets of three Chilean firms",
+     "Chile"),
+    ("Norway barred Chilean firms from its ports in 2031.", "ban on Chilean firms", "Chile"),
+])
+def test_a_government_act_told_by_a_verb_is_a_measure(ex, text, measure, target):
+    got, _ = run(ex, text)
+    named = [o for s, p, o in got if p == "IMPOSES" and measure in o]
+    assert named and (named[0], "TARGETS", target) in got, got
+
+
+def test_a_firm_blocking_or_limiting_enacts_no_measure(ex):
+    got, _ = run(ex, "Velkor Steel blocked the merger and limited exports of copper in 2031.")
+    assert not any(p in ("IMPOSES", "TARGETS") for _, p, _ in got), got

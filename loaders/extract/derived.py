@@ -32,6 +32,7 @@ def _words() -> dict:
         "not_goods": frozenset(data.get("not_goods", ())),
         "funding_verbs": frozenset(data.get("funding_verbs", ())),
         "government_measure_verbs": frozenset(data.get("government_measure_verbs", ())),
+        "government_titles": tuple(data.get("government_titles", ())),
     }
 
 
@@ -53,6 +54,11 @@ def _government_actor(verb, offset, mentions) -> bool:
         span = list(a.subtree)
         lo, hi = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
         if any(lo <= m.start < hi and m.type in ("Country", "USState", "GovernmentBody") for m in mentions):
+            return True
+        # "President Biden", "Secretary of Commerce X": an official of a government
+        titles = _words()["government_titles"]
+        if any(lo <= m.start < hi and m.type == "Person" and (m.text.startswith(titles) or any(
+                w.startswith(titles) for w in [a.doc[lo - offset:hi - offset].text] if w)) for m in mentions):
             return True
     return False
 
