@@ -2200,3 +2200,15 @@ def test_a_government_act_told_by_a_verb_is_a_measure(ex, text, measure, target)
 def test_a_firm_blocking_or_limiting_enacts_no_measure(ex):
     got, _ = run(ex, "Velkor Steel blocked the merger and limited exports of copper in 2031.")
     assert not any(p in ("IMPOSES", "TARGETS") for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", ["Norway and Chile reached a consensus on fishing rights in 2031.",
+                                  "In 2031, Norway and Chile reached an understanding on copper."])
+def test_reaching_a_consensus_is_negotiating_with_each_other(ex, text):
+    got, _ = run(ex, text)
+    assert ("Norway", "NEGOTIATES", "Chile") in got and ("Chile", "NEGOTIATES", "Norway") in got, got
+
+
+def test_reaching_a_place_is_no_negotiation(ex):
+    got, _ = run(ex, "Norway and Chile reached the port in 2031.")
+    assert not any(p == "NEGOTIATES" for _, p, _ in got), got

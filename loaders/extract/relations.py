@@ -243,6 +243,8 @@ class RelationExtractor:
 
     def _pairwise(self, ctx, rule, tok, subjects, objects, out) -> None:
         """'A and B cooperate': coordinated subjects relate to each other."""
+        # (an object the rule cannot take says what about, not with whom: "reached a consensus on fishing rights")
+        objects = [o for o in objects if not rule.object_types or o.type in rule.object_types]
         if not (rule.pairwise and len(subjects) >= 2 and (not objects or rule.pairwise_only)):
             return
         if rule.pairwise_words and not any(c.lemma_.lower() in rule.pairwise_words
