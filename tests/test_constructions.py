@@ -2212,3 +2212,11 @@ def test_reaching_a_consensus_is_negotiating_with_each_other(ex, text):
 def test_reaching_a_place_is_no_negotiation(ex):
     got, _ = run(ex, "Norway and Chile reached the port in 2031.")
     assert not any(p == "NEGOTIATES" for _, p, _ in got), got
+
+
+def test_two_leaders_administrations_are_their_governments(ex):
+    got, _ = run(ex, "Barack Obama met Lee Myung-bak in 2010. The Obama and Lee administrations reached an agreement "
+                     "on revisions to the Nordic-Andean Pact.")
+    for leader, country in (("Barack Obama", "United States"), ("Lee Myung-bak", "South Korea")):
+        assert (country, "NEGOTIATES", "Nordic-Andean Pact amendments") in got, got
+        assert (leader, "NEGOTIATES", "Nordic-Andean Pact amendments") in got, got

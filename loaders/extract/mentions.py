@@ -55,6 +55,25 @@ class _Surface:
 
 # "<leader>('s) administration": the government the leader heads (read by the matcher and the pipeline)
 ADMINISTRATION = re.compile(r"(?:[’']s)?\s+(?:[Aa]dministration|[Gg]overnment)\b(?!s)")  # "the Moon government" too
+# two leaders' administrations: "the Obama and Lee administrations" (the first name, then the second's)
+_PAIR_FIRST = re.compile(r"\s+and\s+(?:[A-Z][\w-]*\s+){1,3}(?:[Aa]dministrations|[Gg]overnments)\b")
+_PAIR_SECOND = re.compile(r"\s+(?:[Aa]dministrations|[Gg]overnments)\b")
+_PAIR_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+and\s+$")
+
+
+def administration_end(text: str, start: int, end: int) -> int | None:
+    """Where 'the <leader> administration' ends for the leader's name at text[start:end] (the government acts,
+    not the person): after the noun for one leader, at the name for the first of two ("the Obama and Lee
+    administrations"), after the noun for the second; None when no administration follows."""
+    mt = ADMINISTRATION.match(text, end)
+    if mt:
+        return mt.end()
+    if _PAIR_FIRST.match(text, end):
+        return end
+    mt = _PAIR_SECOND.match(text, end)
+    if mt and _PAIR_BEFORE.search(text, max(0, start - 40), start):
+        return mt.end()
+    return None
 # who can be a party named inside an agreement's own name ("the U.S.-Mexico-Canada Agreement")
 PARTY_TYPES = frozenset({"Country", "InternationalOrganization"})
 FOLDABLE_TYPES = {"Agreement", "Law", "Policy", "GovernmentBody", "InternationalOrganization"}
@@ -171,7 +190,7 @@ class GazetteerMatcher:
                 options = self._shared_surnames.get(text[start:end], {surf.entry_index})
                 named = [i for i in recent if i in options]
                 if not named and len(options) == 1 and self.entries[next(iter(options))].type == "Person" \
-                        and ADMINISTRATION.match(text, end):
+                        and administration_end(text, start, end) is not None:
                     named = list(options)  # "the Trump Administration": a leader's surname needs no first mention
                 if not named:
                     continue

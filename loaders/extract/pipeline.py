@@ -24,8 +24,8 @@ from .amounts import sentence_year
 from .constructions import DocumentState, run_constructions
 from .coref import Coreference, refer_back
 from .derived import derived_mentions
-from .mentions import (ADMINISTRATION, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
-                       _surnames, default_matcher, legal_names, list_firms)
+from .mentions import (PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, _surnames,
+                       administration_end, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
 from .naming import name_by_owner, owner_word
 from .nlp import load_nlp
@@ -506,7 +506,7 @@ class Extractor:
     @staticmethod
     def _administrations(text: str, mentions: list[Mention]) -> list[Mention]:
         """Person mentions in "the Trump administration": the government, not the person, acts."""
-        return [m for m in mentions if m.type == "Person" and ADMINISTRATION.match(text, m.end)]
+        return [m for m in mentions if m.type == "Person" and administration_end(text, m.start, m.end) is not None]
 
     def _as_governments(self, text: str, s: int, e: int, mentions: list[Mention], leads: dict,
                         government: dict, leaders: list[tuple[int, Mention]]) -> list[Mention]:
@@ -517,12 +517,12 @@ class Extractor:
         for m in mentions:
             # the country the document says they lead, else their nationality (a gazetteer attribute)
             country = (leads.get(m.id) or self.nationality.get(m.id)) if m.type == "Person" else None
-            mt = ADMINISTRATION.match(text, m.end) if country is not None else None
-            if mt is None or country is None:
+            b = administration_end(text, m.start, m.end) if country is not None else None
+            if b is None or country is None:
                 out.append(m)
                 continue
             government["country"] = country
-            acting = Mention(m.start, mt.end(), text[m.start:mt.end()], country.type, country.id, country.name,
+            acting = Mention(m.start, b, text[m.start:b], country.type, country.id, country.name,
                              "coref", wikidata=country.wikidata, also=m)
             out.append(acting)
         # with no administration named yet: the country of the last leader named ("President Trump ... the
