@@ -2220,3 +2220,15 @@ def test_two_leaders_administrations_are_their_governments(ex):
     for leader, country in (("Barack Obama", "United States"), ("Lee Myung-bak", "South Korea")):
         assert (country, "NEGOTIATES", "Nordic-Andean Pact amendments") in got, got
         assert (leader, "NEGOTIATES", "Nordic-Andean Pact amendments") in got, got
+
+
+def test_an_agreement_discussed_without_being_said_to_come_has_its_named_parties(ex):
+    got, _ = run(ex, "In 2031, Norwegian and Chilean officials discussed the Norway-Chile FTA in Oslo. The "
+                     "Norway-Chile FTA cut tariffs on salmon.")
+    for country in ("Norway", "Chile"):
+        assert (country, "NEGOTIATES", "Norway-Chile FTA") in got, got
+        assert (country, "PARTY_TO", "Norway-Chile FTA") in got, got
+    got, _ = run(ex, "In 2031, Norwegian and Chilean officials discussed the Norway-Chile FTA in Oslo. They hope the "
+                     "Norway-Chile FTA can lower tariffs on salmon.")
+    assert ("Norway", "NEGOTIATES", "Norway-Chile FTA") in got, got
+    assert not [k for k in got if k[1] == "PARTY_TO"], got  # still to come: negotiators, no parties yet

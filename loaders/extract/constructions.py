@@ -62,6 +62,7 @@ class DocumentState:
     # parties only an agreement's name gave (pipeline._only_negotiated)
     negotiated: set = field(default_factory=set)
     established: set = field(default_factory=set)
+    unrealised: set = field(default_factory=set)  # agreements named in a sentence of the future or the conditional
     named_parties: set = field(default_factory=set)
     stated_parties: set = field(default_factory=set)
 

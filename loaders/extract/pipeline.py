@@ -82,6 +82,10 @@ BARE_ADMINISTRATION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:current\s+|ne
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 # facts and words that say an agreement exists, not only that it is being negotiated
 ESTABLISHING = frozenset({"SIGNS", "RATIFIES", "WITHDRAWS_FROM", "AMENDS", "MEMBER_OF"})
+# words that say an agreement is still to come (not "will": "the X FTA will eliminate tariffs by 2026" is said of
+# agreements in force too)
+UNREALISED = re.compile(r"\b(?:hopes?|hoped|hoping|proposed|planned|potential|prospective|envisioned|draft)\b",
+                        re.IGNORECASE)
 IN_FORCE = re.compile(r"\b(?:in(?:to)? force|(?:took|takes|take|went|go|goes|came|come|comes) (?:into )?effect|"
                       r"implement(?:ed|ing|ation)|signed|ratified|signator(?:y|ies)|accession|"
                       r"withdr[ae]w|renegotiat|amend)", re.IGNORECASE)
@@ -414,6 +418,8 @@ class Extractor:
             c.rule == "agreement-name" and (c.subject.id, c.object.id) in negotiating)]
         state = self.state  # what the document as a whole says of its agreements (_only_negotiated)
         in_force = IN_FORCE.search(sent.view.text) is not None
+        if UNREALISED.search(sent.view.text):  # "officials hope the X FTA will cut tariffs": not (yet) in force
+            state.unrealised |= {m.id for m in sent.view.mentions if m.type == "Agreement"}
         for c in sent.candidates:
             for m in (c.subject, c.object):
                 if m.type == "Agreement" and (c.predicate in ESTABLISHING or in_force):
@@ -464,13 +470,19 @@ class Extractor:
 
     def _only_negotiated(self, facts: DocumentFacts) -> None:
         """'Norway and Chile launched talks on a Norway-Chile FTA ... the Norway-Chile FTA would cut tariffs': an
-        agreement the document only negotiates has no parties yet; the countries its name holds negotiate it."""
+        agreement the document only negotiates, and speaks of as still to come, has no parties yet; the countries
+        its name holds negotiate it. One the document negotiates without saying it is to come ("the two sides
+        discussed the X FTA") is the countries' agreement, and they negotiated it too."""
         st = self.state
         pending = st.negotiated - st.established
-        for r in facts.relations:
+        for r in list(facts.relations):
             if r.predicate == "PARTY_TO" and r.object in pending and (r.subject, r.object) in st.named_parties \
                     and (r.subject, r.object) not in st.stated_parties:
-                r.predicate = "NEGOTIATES"
+                if r.object in st.unrealised:
+                    r.predicate = "NEGOTIATES"
+                else:
+                    facts.relations.append(replace(r, predicate="NEGOTIATES", props=dict(r.props),
+                                                   evidence=list(r.evidence)))
 
     def _step_one_reading(self, sent: "SentenceFacts") -> None:
         sent.candidates = _most_specific(sent.candidates)
