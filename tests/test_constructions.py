@@ -2232,3 +2232,14 @@ def test_an_agreement_discussed_without_being_said_to_come_has_its_named_parties
                      "Norway-Chile FTA can lower tariffs on salmon.")
     assert ("Norway", "NEGOTIATES", "Norway-Chile FTA") in got, got
     assert not [k for k in got if k[1] == "PARTY_TO"], got  # still to come: negotiators, no parties yet
+
+
+@pytest.mark.parametrize("text, body", [
+    ("In 2031, the Ohio Department of Development gave Velkor Steel a grant.", "Ohio Department of Development"),
+    ("In 2031, the Republic of Korea Navy ordered two destroyers.", "Republic of Korea Navy"),
+    ("The Norwegian Coast Guard bought cutters from Velkor Steel in 2031.", "Norwegian Coast Guard"),
+])
+def test_a_states_body_and_an_armed_service_are_government_bodies(ex, text, body):
+    _, out = run(ex, text)
+    assert (body, "GovernmentBody") in {(e.name, e.type) for e in out.entities.values()}, \
+        {(e.name, e.type) for e in out.entities.values()}

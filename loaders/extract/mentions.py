@@ -308,9 +308,10 @@ def _western_order(name: str) -> list[str]:
     return [f"{g1}{g2} {family}", f"{g1}-{g2} {family}"]
 
 
-def country_forms(model) -> frozenset:
-    """Every name, alias and adjective of the gazetteer's countries ("Norway", "Norwegian", "U.S.")."""
-    return frozenset(f for e in model.gazetteer if e.type == "Country" for f in (e.name, *e.aliases, *e.adjectives))
+def country_forms(model, types: tuple = ("Country",)) -> frozenset:
+    """Every name, alias and adjective of the gazetteer's countries ("Norway", "Norwegian", "U.S.") or of the
+    places of `types` ("USState": "Georgia", "Ohio")."""
+    return frozenset(f for e in model.gazetteer if e.type in types for f in (e.name, *e.aliases, *e.adjectives))
 
 
 # a romanized Korean given name beside a family name ("Park Dong-su", "Dong-su Park")
@@ -638,6 +639,7 @@ class NerRecognizer:
         self.firm_heads = {f for e in model.gazetteer if e.type == "Firm"
                            for f in [e.name, *e.aliases] if " " not in f.strip() and len(f) >= 2}
         self.country_forms = country_forms(model)
+        self.state_forms = country_forms(model, ("USState",))  # "the Georgia Department of Economic Development"
 
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
@@ -666,7 +668,8 @@ class NerRecognizer:
                 # after a known "Nippon Steel")
                 rest = ent_text[max(over) - start:]
                 whose = re.sub(r"^(the|The)\s+", "", ent_text[:len(ent_text) - len(rest)]).strip()
-                if whose in self.country_forms and rest.lstrip()[:1].isupper() and rest.split()[-1] not in ("’s", "'s") \
+                if (whose in self.country_forms or whose in self.state_forms) and rest.lstrip()[:1].isupper() \
+                        and rest.split()[-1] not in ("’s", "'s") \
                         and self.lex.type_for_name(rest.strip(), ent.label_, sent, ent) == "GovernmentBody":
                     ent_char += len(ent_text) - len(rest.lstrip())
                     ent_text = rest.lstrip()

@@ -25,7 +25,7 @@ from .constructions import DocumentState, run_constructions
 from .coref import Coreference, refer_back
 from .derived import derived_mentions
 from .mentions import (PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, _surnames,
-                       administration_end, default_matcher, legal_names, list_firms)
+                       administration_end, country_forms, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
 from .naming import name_by_owner, owner_word
 from .nlp import load_nlp
@@ -77,6 +77,8 @@ KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
+# the (one to three) capitalised words right before a name: a U.S. state's name, maybe
+STATE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,3}) $")
 BARE_ADMINISTRATION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
 # Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
 INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
@@ -165,6 +167,7 @@ class Extractor:
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
         sectors = {e.name: e for e in self.model.gazetteer if e.type == "Sector"}
+        self.state_forms = country_forms(self.model, ("USState",))  # "Georgia" in "the Georgia Department of ..."
         self._prefixed_name = re.compile(r"\b(?:" + "|".join(re.escape(p) for starts in self.lex.name_prefixes.values()
                                                               for p in starts) + ")" + PREFIXED_REST)
         self.sector_nouns = {word: Mention(0, 0, name, "Sector", sectors[name].id, name, "gazetteer")
@@ -744,9 +747,23 @@ class Extractor:
             # "the Chilean Ministry of Mines": one country's ministry is not another's
             whose = next((m.text for m in out if m.type == "Country" and m.adjective and m.end < a
                           and not text[m.end:a].strip()), "")
+            state = self._state_before(text, max(s, a - 40), a) if type_ == "GovernmentBody" and not whose else None
+            if state is not None:  # "the Georgia Department of Economic Development": a state's own body, named
+                a, name = state, text[state:b]  # with the state
             full = f"{whose} {name}" if whose and type_ == "GovernmentBody" else name
             out.append(Mention(a, b, name, type_, entity_id(type_, full), full, "ner", aliases={name, full}))
         return out
+
+    def _state_before(self, text: str, lo: int, at: int) -> int | None:
+        """Where a U.S. state's name ends right before `at` ("New York |Department of Labor") starts, or None."""
+        words = STATE_BEFORE.search(text, lo, at)
+        if words is None:
+            return None
+        names = words.group(1).split()
+        for k in range(len(names), 0, -1):
+            if " ".join(names[-k:]) in self.state_forms:
+                return at - 1 - len(" ".join(names[-k:]))
+        return None
 
     def _korean_names(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
         """'Son Jae-il', 'Oh Sang-min', 'Dong-su Park': a Korean family name (lexicon.toml [person_names]) beside
