@@ -2243,3 +2243,17 @@ def test_a_states_body_and_an_armed_service_are_government_bodies(ex, text, body
     _, out = run(ex, text)
     assert (body, "GovernmentBody") in {(e.name, e.type) for e in out.entities.values()}, \
         {(e.name, e.type) for e in out.entities.values()}
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Norway's shipbuilding is world-class.", "Norway", "shipbuilding"),
+    ("The Chilean steel sector faces new tariffs.", "Chile", "steel"),
+])
+def test_a_countrys_own_sector_is_its_industry(ex, text, country, sector):
+    got, _ = run(ex, text)
+    assert (country, "OPERATES_IN", sector) in got, got
+
+
+def test_a_countrys_exports_of_a_good_name_no_industry(ex):
+    got, _ = run(ex, "Norway's steel exports rose in 2031.")
+    assert ("Norway", "OPERATES_IN", "steel") not in got, got

@@ -405,6 +405,27 @@ def national_makers(sv, roles, state):
             if sector is not None:
                 out.append(_cand(replace(m, adjective=False), "OPERATES_IN", sector, sv, "national-makers", 0.65))
     out += _members_in_sectors(sv, roles)
+    out += _owned_sectors(sv)
+    return out
+
+
+def _owned_sectors(sv) -> list[Candidate]:
+    """'South Korea's shipbuilding is world-class', 'Chile's copper mining': a country's sector, the head of its
+    noun phrase (not 'Korea's steel exports', whose head is the trade), is its industry."""
+    out = []
+    for m in sv.mentions:
+        if m.type != "Country" or m.adjective:
+            continue
+        mt = re.match(r"['’]s\s+", sv.text[m.end - sv.start:])
+        if not mt:
+            continue
+        at = m.end + mt.end()
+        sector = next((x for x in sv.mentions if x.type == "Sector" and x.start == at), None)
+        if sector is None:
+            continue
+        head = next((t for t in reversed(sv.tokens) if sector.start <= sv.start + t.idx < sector.end), None)
+        if head is not None and head.dep_ not in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+            out.append(_cand(m, "OPERATES_IN", sector, sv, "owned-sector", 0.65))
     return out
 
 
