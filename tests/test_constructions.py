@@ -2257,3 +2257,15 @@ def test_a_countrys_own_sector_is_its_industry(ex, text, country, sector):
 def test_a_countrys_exports_of_a_good_name_no_industry(ex):
     got, _ = run(ex, "Norway's steel exports rose in 2031.")
     assert ("Norway", "OPERATES_IN", "steel") not in got, got
+
+
+@pytest.mark.parametrize("text", ["Trade Minister Anna Berg of Norway met officials in 2031.",
+                                  "Norwegian Trade Minister Anna Berg met officials in 2031."])
+def test_another_countrys_trade_minister_heads_no_korean_ministry(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p == "LEADS" and "Industry and Energy" in o for _, p, o in got), got
+
+
+def test_the_korean_trade_minister_heads_the_korean_ministry(ex):
+    got, _ = run(ex, "South Korean Trade Minister Kim Hyun-chong met officials in 2031.")
+    assert ("Kim Hyun-chong", "LEADS", "Ministry of Trade, Industry and Energy") in got, got

@@ -455,13 +455,18 @@ class StructuralExtractor:
             if not mt:
                 continue
             role = mt.group("title") or mt.group("of")
+            # whose office: "Norwegian Trade Minister X", "Trade Minister X of Norway" (not Korea's trade ministry)
+            whose = next((x.text for x in sv.mentions if x.type == "Country" and (
+                0 <= mt.start() - (x.end - sv.start) <= 1 or re.match(r"\s+of\s+(?:the\s+)?$",
+                                                                     sv.text[p.end - sv.start:x.start - sv.start]))),
+                         "")
             if mt.group("dept2"):  # "South Korean Trade Minister Kim", "Commerce Secretary Ross"
-                body = self.body_for(mt.group("dept2"), mt.group("t2"))
+                body = self.body_for(mt.group("dept2"), mt.group("t2"), whose)
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": mt.group("t2")})
                 continue
             if mt.group("dept"):
-                body = self.body_for(mt.group("dept"), role)
+                body = self.body_for(mt.group("dept"), role, whose)
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.8, "title", {"role": role})
                 continue
@@ -471,17 +476,21 @@ class StructuralExtractor:
             for c in cands:
                 self._add(out, sv, p, "LEADS", c, 0.8, "title", {"role": role[0].upper() + role[1:]})
 
-    def body_for(self, dept: str, title: str = "") -> Mention | None:
+    def body_for(self, dept: str, title: str = "", whose: str = "") -> Mention | None:
         """'Secretary of Commerce' -> the gazetteer body called 'Department of Commerce'; a minister heads a
-        ministry, never a (U.S.) department: 'Japan's Minister of Defense' is not the Pentagon's head."""
+        ministry, never a (U.S.) department: 'Japan's Minister of Defense' is not the Pentagon's head. `whose`, the
+        country the title is named with, must be the body's: Norway's trade minister heads no Korean ministry (an
+        ambiguous alias after another country's name is not the gazetteer's body)."""
         if self.matcher is None:
             return None
         ministry = (f"Ministry of {dept}", f"Ministry of the {dept}", f"{dept} Ministry")
         department = (f"Department of {dept}", f"Department of the {dept}", f"{dept} Department",
                       f"Office of the {dept}")
         for form in ministry if "Minister" in title else department + ministry:
-            found = self.matcher.find(form)
-            if found and found[0].start == 0 and found[0].end == len(form) and found[0].type == "GovernmentBody":
+            text = f"{whose} {form}" if whose else form
+            found = [f for f in self.matcher.find(text) if f.type == "GovernmentBody" and f.end == len(text)
+                     and f.start in (0, len(text) - len(form))]
+            if found:
                 f = found[0]
                 return Mention(0, 0, form, f.type, f.id, f.name, "gazetteer", wikidata=f.wikidata)
         return None
