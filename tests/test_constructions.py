@@ -2269,3 +2269,17 @@ def test_another_countrys_trade_minister_heads_no_korean_ministry(ex, text):
 def test_the_korean_trade_minister_heads_the_korean_ministry(ex):
     got, _ = run(ex, "South Korean Trade Minister Kim Hyun-chong met officials in 2031.")
     assert ("Kim Hyun-chong", "LEADS", "Ministry of Trade, Industry and Energy") in got, got
+
+
+def test_terminating_an_agreement_is_withdrawing_from_it_and_no_negotiation(ex):
+    got, _ = run(ex, "In 2031, Norway announced the termination of the Nordic-Andean Pact.")
+    assert ("Norway", "WITHDRAWS_FROM", "Nordic-Andean Pact") in got, got
+    assert ("Norway", "NEGOTIATES", "Nordic-Andean Pact") not in got, got
+    got, _ = run(ex, "In 2031, Chile decided to terminate the Nordic-Andean Pact.")
+    assert ("Chile", "WITHDRAWS_FROM", "Nordic-Andean Pact") in got, got
+
+
+def test_a_threat_to_terminate_is_no_withdrawal(ex):
+    got, _ = run(ex, "In 2031, Chile filed complaints at the WTO, recalled its ambassador, and threatened to terminate "
+                     "the Nordic-Andean Pact with Norway.")
+    assert not any(p == "WITHDRAWS_FROM" for _, p, _ in got), got

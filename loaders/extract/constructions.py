@@ -43,6 +43,9 @@ TREATY_VERBS = {"sign": "SIGNS", "ink": "SIGNS", "ratify": "RATIFIES", "negotiat
 TREATY_NOUNS = {"negotiation": "NEGOTIATES", "renegotiation": "NEGOTIATES", "talk": "NEGOTIATES",
                 "discussion": "NEGOTIATES", "consultation": "NEGOTIATES",
                 "signing": "SIGNS", "signature": "SIGNS", "ratification": "RATIFIES"}
+# what ends an agreement: announcing it is no negotiation ("announced the termination of GSOMIA")
+ENDING_NOUNS = frozenset({"termination", "withdrawal", "abrogation", "cancellation", "suspension", "end", "exit",
+                          "scrapping", "expiration", "expiry"})
 COUNTERPARTY_NOUNS = frozenset({"memorandum", "mou", "agreement", "contract", "deal", "partnership",
                                 "venture", "joint venture", "collaboration", "alliance", "loan"})
 PARTNER_TYPES = ("Firm", "GovernmentBody", "USState")
@@ -612,8 +615,9 @@ def co_negotiators(sv, roles, state):
             continue
         agreements = [m for m in roles.pp(tok, {"of", "on", "over", "for", "to"}) + (
             roles.dobj(tok) if tok.pos_ == "VERB" else []) if m.type == "Agreement"]
-        if not agreements:
-            continue
+        if not agreements or (tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENDING_NOUNS
+                                                         for c in tok.children)):
+            continue  # ("announced the termination of GSOMIA": an end, not talks)
         partners = roles.pp(tok, {"with"})
         if not partners and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
             verb = tok.head if tok.head.pos_ != "ADP" else tok.head.head
