@@ -2283,3 +2283,13 @@ def test_a_threat_to_terminate_is_no_withdrawal(ex):
     got, _ = run(ex, "In 2031, Chile filed complaints at the WTO, recalled its ambassador, and threatened to terminate "
                      "the Nordic-Andean Pact with Norway.")
     assert not any(p == "WITHDRAWS_FROM" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    ("Norway's removal of Chile from its list of trusted partners angered Santiago in 2031.", "Norway", "Chile"),
+    ("The Chilean revocation of Velkor Steel's export licence came in 2031.", "Chile", "Velkor Steel"),
+])
+def test_a_governments_removal_or_revocation_is_a_measure_on_what_it_removes(ex, text, imposer, target):
+    got, _ = run(ex, text)
+    measures = [o for s, p, o in got if s == imposer and p == "IMPOSES"]
+    assert measures and (measures[0], "TARGETS", target) in got, got
