@@ -2293,3 +2293,12 @@ def test_a_governments_removal_or_revocation_is_a_measure_on_what_it_removes(ex,
     got, _ = run(ex, text)
     measures = [o for s, p, o in got if s == imposer and p == "IMPOSES"]
     assert measures and (measures[0], "TARGETS", target) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The Salmon Export Credit was enacted through the Nordic Trade Act in 2031.",
+    "The Salmon Export Credit, a key provision of the Nordic Trade Act, helps fishers.",
+])
+def test_a_law_authorises_a_measure_made_through_it_or_part_of_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Nordic Trade Act", "AUTHORIZES", "Salmon Export Credit") in got, got

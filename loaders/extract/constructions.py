@@ -480,6 +480,10 @@ def law_possessive(sv, roles, state):
         for m in sv.mentions:  # "the IRA tax credits", "CHIPS Act grants": a measure named after its law
             if m.type == "Policy" and m.start <= law.start and law.end <= m.end and m is not law:
                 out.append(_cand(law, "AUTHORIZES", m, sv, "law-named", 0.7))
+        for m in sv.mentions:  # "the Section 30D credit, part of the Inflation Reduction Act,": the law's own part
+            if m.type == "Policy" and m.end <= law.start and LAW_PART.fullmatch(sv.text, m.end - sv.start,
+                                                                               law.start - sv.start):
+                out.append(_cand(law, "AUTHORIZES", m, sv, "law-part", 0.7))
         mt = LAW_POSSESSIVE.match(sv.text, law.end - sv.start)
         if not mt:
             continue
@@ -493,6 +497,9 @@ def law_possessive(sv, roles, state):
 
 
 LAW_POSSESSIVE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[’']s?\s+")
+# a measure put as a part of a law: ", part of the Act", ", a provision of the Act", " under Title III of the Act"
+LAW_PART = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s+(?:a\s+|one\s+)?(?:key\s+|central\s+|major\s+)?"
+                      r"(?:part|provision|component|section|piece|pillar|element)\s+of\s+(?:the\s+)?")
 
 
 # what a law does to the measures it brings: "authorized by", "established by", "created by the Act"
