@@ -2302,3 +2302,8 @@ def test_a_governments_removal_or_revocation_is_a_measure_on_what_it_removes(ex,
 def test_a_law_authorises_a_measure_made_through_it_or_part_of_it(ex, text):
     got, _ = run(ex, text)
     assert ("Nordic Trade Act", "AUTHORIZES", "Salmon Export Credit") in got, got
+
+
+def test_a_countrys_public_sector_is_no_industry(ex):
+    got, _ = run(ex, "Rules limit foreign firms in Norway's public sector and expose flaws in cybersecurity practices.")
+    assert ("Norway", "OPERATES_IN", "cybersecurity") not in got, got

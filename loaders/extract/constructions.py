@@ -450,7 +450,7 @@ def _members_in_sectors(sv, roles) -> list[Candidate]:
         if (tok.dep_ == "compound" and tok.head.pos_ == "PROPN") or any(c.dep_ == "appos" for c in tok.children) \
                 or any(m.start == after and m.type == "Firm" for m in sv.mentions):
             continue  # "Chinese telecoms companies Huawei and ZTE": the named firms are in the sector (descriptors)
-        if tok.tag_ == "NN" and tok.lemma_.lower() not in ("capability", "prowess"):
+        if tok.tag_ == "NN" and tok.lemma_.lower() not in ("capability", "prowess", "sector"):
             continue  # one firm ("SK On, South Korea's third-largest battery maker"), not the country's industry
         mods = [t for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
         for sector in (m for m in sv.mentions if m.type == "Sector"
