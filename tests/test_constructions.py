@@ -2307,3 +2307,13 @@ def test_a_law_authorises_a_measure_made_through_it_or_part_of_it(ex, text):
 def test_a_countrys_public_sector_is_no_industry(ex):
     got, _ = run(ex, "Rules limit foreign firms in Norway's public sector and expose flaws in cybersecurity practices.")
     assert ("Norway", "OPERATES_IN", "cybersecurity") not in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ('In 2031, Norway launched the "Blue Salmon" strategy.', "Blue Salmon strategy"),
+    ("In 2031, Chile adopted the so-called 'Buy Chilean' policy.", "Buy Chilean policy"),
+])
+def test_a_quoted_name_before_a_measure_word_names_it(ex, text, name):
+    _, out = run(ex, text)
+    assert any(e.type == "Policy" and e.name.endswith(name) for e in out.entities.values()), \
+        {(e.name, e.type) for e in out.entities.values()}

@@ -530,7 +530,8 @@ class DescriptiveRecognizer:
     def _name(tokens) -> str:
         text = "".join(t.text_with_ws for t in tokens).strip()
         text = re.sub(r"[’']s\b", "", text)
-        return re.sub(r"\s+", " ", text)
+        text = re.sub(r"[\"“”‘]|(?<!\w)'|'(?!\w)", "", text)  # 'the "K-Battery" strategy' is the K-Battery strategy
+        return re.sub(r"\s+", " ", text).strip()
 
     def _pp(self, tok, type_=None):
         """'restrictions on U.S. beef' -> ('on U.S. beef', end_char) for the alias and the name."""
@@ -812,6 +813,9 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                       # "the China–Australia Free Trade Agreement": the name glued to the dash is part
                       or (j + 1 < len(sent) and sent[j + 1].text in ("-", "\u2013") and not sent[j].whitespace_
                           and sent[j].text[:1].isupper() and first == j + 1)
+                      # a quoted name before the head: 'the "K-Battery" strategy' (the quotes and what they hold)
+                      or (first == j + 1 and sent[j].text in QUOTES and _quoted_before(sent, j))
+                      or (first <= tok.i and _inside_quotes(sent, j, tok.i))
                       # a hyphenated word however parsed: "a nuclear phase-out policy" ("out" may be a particle)
                       or (first == j + 1 and j > 0 and sent[j - 1].text == "-" and not sent[j - 1].whitespace_
                           and sent[j].is_alpha)
@@ -834,6 +838,25 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
         first = j
         j -= 1
     return first
+
+
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _quoted_before(sent, j: int) -> bool:
+    """Token j closes a quotation that opens within the six tokens before it and holds a capitalised word."""
+    for k in range(j - 1, max(-1, j - 7), -1):
+        if sent[k].text in QUOTES:
+            return any(sent[x].text[:1].isupper() for x in range(k + 1, j))
+    return False
+
+
+def _inside_quotes(sent, j: int, head: int) -> bool:
+    """Token j lies between an opening quotation mark and a closing one right before the head."""
+    if head < 1 or sent[head - 1].text not in QUOTES or not _quoted_before(sent, head - 1):
+        return False
+    opening = next(k for k in range(head - 2, max(-1, head - 8), -1) if sent[k].text in QUOTES)
+    return opening <= j < head - 1
 
 
 def _bracketed_acronym(sent, j: int, head) -> bool:
