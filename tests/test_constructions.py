@@ -2317,3 +2317,12 @@ def test_a_quoted_name_before_a_measure_word_names_it(ex, text, name):
     _, out = run(ex, text)
     assert any(e.type == "Policy" and e.name.endswith(name) for e in out.entities.values()), \
         {(e.name, e.type) for e in out.entities.values()}
+
+
+def test_a_description_of_a_list_of_firms_is_each_ones_and_the_firms_act(ex):
+    got, _ = run(ex, "Chilean battery makers Velkor Cells, Tarsk Energy and Quenby Power invested in Ohio in 2031.")
+    for firm in ("Velkor Cells", "Tarsk Energy", "Quenby Power"):
+        assert (firm, "OPERATES_IN", "batteries") in got, got
+        assert (firm, "LOCATED_IN", "Chile") in got, got
+        assert (firm, "INVESTS_IN", "Ohio") in got, got
+    assert ("Chile", "INVESTS_IN", "Ohio") not in got, got  # the named firms invested, not their country

@@ -764,7 +764,35 @@ def descriptors(sv, roles, state):
                         for x in inside:
                             if x.type == "Sector":
                                 out.append(_cand(firm, "OPERATES_IN", x, sv, "descriptor-sector", 0.7))
+    return out + _shared_by_list(sv, out)
+
+
+def _shared_by_list(sv, found: list[Candidate]) -> list[Candidate]:
+    """'battery makers A, B and C', 'A and B, Korea's top two shipbuilders': a description of a list of firms is
+    each one's, however the parser hung it (word order: names joined only by commas and "and")."""
+    firms = sorted((m for m in sv.mentions if m.type == "Firm" and not m.adjective), key=lambda m: m.start)
+    lists, run = [], firms[:1]
+    for a, b in zip(firms, firms[1:]):
+        if LIST_GLUE.fullmatch(sv.text, a.end - sv.start, b.start - sv.start):
+            run.append(b)
+        else:
+            lists.append(run)
+            run = [b]
+    lists.append(run)
+    out = []
+    for members in (ms for ms in lists if len(ms) >= 2):
+        ids = {m.id for m in members}
+        said = {(c.predicate, c.object.id): c for c in found if c.subject.id in ids and c.rule.startswith("descriptor")}
+        for c in said.values():
+            for m in members:
+                if not any(x.subject.id == m.id and x.predicate == c.predicate and x.object.id == c.object.id
+                           for x in found):
+                    out.append(_cand(m, c.predicate, c.object, sv, c.rule, c.confidence))
     return out
+
+
+# what joins the names of a list: "A, B and C", "A and B", "A, B, and C"
+LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 BUSINESS_NOUNS = frozenset({"plant", "factory", "facility", "fab", "foundry", "business", "division", "unit",

@@ -169,6 +169,10 @@ class RelationExtractor:
         # "imposed by Washington": the actor named outright (read by _quirks and the pipeline step named_imposer)
         how = "verb-agent" if _has_agent(roles, tok, kind) else kind
         subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
+        if any(m.type == "Firm" and not m.example for m in subjects):
+            # "Korean battery makers A and B invested": the firms did ("Japanese automakers, such as Toyota,
+            # invested $50 billion": the group did, its examples are examples)
+            subjects = [m for m in subjects if not (m.type == "Country" and m.adjective)]
         if parsed and kind == "noun" and tok.dep_ == "appos" and any(
                 m.type == "Firm" for m in roles.denotes(tok.head)):
             # "SK On, South Korea's third-largest battery maker,": the firm is the maker; the country ranks it
