@@ -2326,3 +2326,18 @@ def test_a_description_of_a_list_of_firms_is_each_ones_and_the_firms_act(ex):
         assert (firm, "LOCATED_IN", "Chile") in got, got
         assert (firm, "INVESTS_IN", "Ohio") in got, got
     assert ("Chile", "INVESTS_IN", "Ohio") not in got, got  # the named firms invested, not their country
+
+
+@pytest.mark.parametrize("text", [
+    "Tariffs on Chilean copper, imposed by Norway in March 2031, took effect in April.",
+    "The tariffs that Norway imposed on Chilean copper in 2031 remain in place.",
+])
+def test_a_measure_imposed_in_a_participle_or_relative_clause_is_the_agents(ex, text):
+    got, _ = run(ex, text)
+    assert any(s == "Norway" and p == "IMPOSES" for s, p, _ in got), got
+    assert not any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got
+
+
+def test_an_unknown_agent_leaves_the_goods_country_out(ex):
+    got, _ = run(ex, "Tariffs on Chilean copper imposed by Qxzv in March 2031 took effect in April.")
+    assert not any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got

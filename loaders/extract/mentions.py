@@ -552,7 +552,9 @@ class DescriptiveRecognizer:
                         rights.append(x)
                         through[x.i] = f"of {p.text} "
         for c in list(rights):  # "tariffs imposed by Japan on Korean steel": the participle's "on" is the measure's
-            if c.dep_ == "acl" and c.tag_ == "VBN" and type_ == "Policy":
+            # (and a relative clause's: "the tariffs that the United States imposed on Korean steel")
+            if type_ == "Policy" and (c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "relcl" and any(
+                    x.dep_ == "dobj" and x.lower_ in ("that", "which") for x in c.children)):
                 rights += [x for x in c.children if x.dep_ == "prep" and x.lower_ in ("on", "against")]
         for c in list(rights):  # "tariffs of 25 percent on steel": past a rate to what the measure is on
             if c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num or t.lower_ in ("percent", "%")

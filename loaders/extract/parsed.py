@@ -198,6 +198,8 @@ class ParsedRoles:
                     out += self.subj(verb.head, depth + 1)  # "X announced that it would ...": it is X
         if out:
             return unique_mentions(out)
+        if agent:
+            return []  # "tariffs on Korean cars imposed by <an unknown name>": the agent acts, not the goods' country
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
             head = verb.head.head if _misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
@@ -522,6 +524,9 @@ class ParsedRoles:
                     out += self.nested_of(c)
         if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
             out += self.denotes_list(tok.head)
+            noun = tok.head  # "tariffs on Korean cars, imposed by Washington": the parser hangs the participle
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "against"):
+                out += [m for m in self.denotes_list(noun.head.head) if m.type == "Policy"]  # from the goods
         if not out:
             for c in tok.children:
                 if c.dep_ == "xcomp":
