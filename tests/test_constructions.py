@@ -2341,3 +2341,8 @@ def test_a_measure_imposed_in_a_participle_or_relative_clause_is_the_agents(ex, 
 def test_an_unknown_agent_leaves_the_goods_country_out(ex):
     got, _ = run(ex, "Tariffs on Chilean copper imposed by Qxzv in March 2031 took effect in April.")
     assert not any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got
+
+
+def test_a_recent_presidents_surname_names_him_from_its_first_use(ex):
+    got, _ = run(ex, "Tariffs on Chilean copper imposed by Trump in March 2025 took effect in April.")
+    assert any(s == "Donald Trump" and p == "IMPOSES" for s, p, _ in got), got
