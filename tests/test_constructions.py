@@ -2346,3 +2346,10 @@ def test_an_unknown_agent_leaves_the_goods_country_out(ex):
 def test_a_recent_presidents_surname_names_him_from_its_first_use(ex):
     got, _ = run(ex, "Tariffs on Chilean copper imposed by Trump in March 2025 took effect in April.")
     assert any(s == "Donald Trump" and p == "IMPOSES" for s, p, _ in got), got
+
+
+def test_a_leaders_measures_of_government_are_his(ex):
+    got, _ = run(ex, "Trump's tariffs on Chilean copper took effect in April 2025.")
+    assert any(s == "Donald Trump" and p == "IMPOSES" for s, p, _ in got), got
+    got, _ = run(ex, "Anna Berg's plan to expand the yard was praised in 2031.")
+    assert not any(p == "IMPOSES" for _, p, _ in got), got  # a plan is no measure of government

@@ -33,6 +33,9 @@ OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Admini
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 # measures whose "from X" is who imposes them ("tariffs from Norway"; a ban "from" names what is barred)
 MEASURE_FROM = frozenset({"tariff", "duty", "sanction", "levy", "surcharge", "countermeasure", "retaliation"})
+# measures only a government takes: a person who owns one ("Trump's tariffs") took it in office
+GOVERNMENT_MEASURES = MEASURE_FROM | {"quota", "embargo", "ban", "order", "proclamation", "directive", "control",
+                                     "restriction", "curb"}
 INVEST_NOUNS = {"investment", "investments", "investors", "fdi"}
 COOP_NOUNS = {"cooperation", "collaboration", "coordination", "partnership", "efforts", "effort", "alliance",
               "ties", "initiative", "initiatives", "framework", "dialogue"}  # ("X-Y relations" may be a quarrel)
@@ -217,6 +220,10 @@ class StructuralExtractor:
         if after and getattr(m, "head", "") in MEASURE_FROM:
             owners += [x for x in sv.mentions if x.type in ("Country", "GovernmentBody")
                        and x.start - m.end == after.end() and not x.adjective]
+        # "Trump's tariffs", "President Biden's export controls": a leader's measures of government are his
+        if getattr(m, "head", "") in GOVERNMENT_MEASURES:
+            owners += [x for x in sv.mentions if x.type == "Person" and x.end <= m.start
+                       and re.fullmatch(r"[’']s\s+", sv.text[x.end - sv.start:m.start - sv.start])]
         for x in ends:
             owners.append(x)
             # coordinated owners: "U.S. or UN sanctions"
@@ -277,7 +284,7 @@ class StructuralExtractor:
             siblings = self._coordinated_measures(sv, m, owners)
             if m.type == "Policy" and not self._about_country(sv, m, owners):
                 for o in owners:
-                    if o.type in ("Country", "GovernmentBody", "InternationalOrganization"):
+                    if o.type in ("Country", "GovernmentBody", "InternationalOrganization", "Person"):
                         own = siblings.get(o.id, m)
                         if o.type != "InternationalOrganization":
                             self._add(out, sv, o, "IMPOSES", own, 0.75, "owner-of-measure")
