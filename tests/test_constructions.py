@@ -2353,3 +2353,8 @@ def test_a_leaders_measures_of_government_are_his(ex):
     assert any(s == "Donald Trump" and p == "IMPOSES" for s, p, _ in got), got
     got, _ = run(ex, "Anna Berg's plan to expand the yard was praised in 2031.")
     assert not any(p == "IMPOSES" for _, p, _ in got), got  # a plan is no measure of government
+
+
+def test_a_facility_that_sits_or_lies_somewhere_is_located_there(ex):
+    got, _ = run(ex, "The Velkor yard, which lies in Ohio, launched a tanker in 2031.")
+    assert ("Velkor yard", "LOCATED_IN", "Ohio") in got, got
