@@ -1578,11 +1578,20 @@ def test_a_country_named_as_a_modifier_counts_towards_the_documents_two_countrie
     assert ("Chile", "COOPERATES_WITH", "Norway") in got or ("Norway", "COOPERATES_WITH", "Chile") in got, got
 
 
-def test_a_gerund_after_a_verb_enacts_the_verbs_subjects_measure(ex):
-    got, _ = run(ex, "Chile responded by sanctioning five Norwegian subsidiaries of Tarsk Shipbuilding.")
-    name = "Chilean sanctions on five Norwegian subsidiaries of Tarsk Shipbuilding"
-    assert ("Chile", "IMPOSES", name) in got, got
-    assert (name, "TARGETS", "Tarsk Shipbuilding") in got and (name, "TARGETS", "Norway") in got
+@pytest.mark.parametrize("text, imposer, name, targets", [
+    # a gerund after a verb has the verb's subject
+    ("Chile responded by sanctioning five Norwegian subsidiaries of Tarsk Shipbuilding.", "Chile",
+     "Chilean sanctions on five Norwegian subsidiaries of Tarsk Shipbuilding", ("Tarsk Shipbuilding", "Norway")),
+    # a nationality before the object ("U.S. subsidiaries of X") is no name of its own: the object is named whole
+    ("Norway sanctioned four U.S. subsidiaries of Velkor Heavy Industries in May 2031.", "Norway",
+     "Norwegian sanctions on four U.S. subsidiaries of Velkor Heavy Industries",
+     ("Velkor Heavy Industries", "United States")),
+])
+def test_sanctions_on_a_firms_foreign_subsidiaries_are_named_whole(ex, text, imposer, name, targets):
+    got, _ = run(ex, text)
+    assert (imposer, "IMPOSES", name) in got, got
+    for target in targets:  # the firm and the subsidiaries' country
+        assert (name, "TARGETS", target) in got, got
 
 
 def test_retaliation_by_a_measure_on_a_countrys_goods_is_against_that_country(ex):
@@ -2078,14 +2087,6 @@ def test_won_after_a_number_is_a_currency_not_a_win(ex):
     assert not any(p == "TARGETS" and o == "South Korea" for _, p, o in got), got  # Seoul won no package of its own
 
 
-def test_sanctions_on_a_firms_foreign_subsidiaries_are_named_whole(ex):
-    # (as with a gerund above: the firm and the subsidiaries' country are both targets)
-    got, _ = run(ex, "Norway sanctioned four U.S. subsidiaries of Velkor Heavy Industries in May 2031.")
-    measure = "Norwegian sanctions on four U.S. subsidiaries of Velkor Heavy Industries"
-    assert ("Norway", "IMPOSES", measure) in got, got
-    assert (measure, "TARGETS", "Velkor Heavy Industries") in got and (measure, "TARGETS", "United States") in got
-
-
 def test_a_hyphenated_phrasal_noun_makes_a_policy_specific(ex):
     _, out = run(ex, "The Chilean government pursued a copper phase-out policy.")
     assert any(e.type == "Policy" and "phase-out" in e.name for e in out.entities.values())
@@ -2158,15 +2159,19 @@ def test_a_countrys_firms_named_in_a_sector_are_the_firms_not_the_country(ex):
     assert ("Chile", "OPERATES_IN", "steel") not in got, got
 
 
-@pytest.mark.parametrize("text, sector", [
-    ("Velkor Heavy Industries is a leading provider of batteries.", "batteries"),
-    ("Velkor Heavy Industries focuses on steel.", "steel"),
-    ("Velkor Heavy Industries expanded into robotics in 2031.", "robotics"),
-    ("Velkor Heavy Industries develops biopharmaceuticals.", "biotechnology"),
+@pytest.mark.parametrize("text, actor, sector", [
+    # a firm's line of work
+    ("Velkor Heavy Industries is a leading provider of batteries.", "Velkor Heavy Industries", "batteries"),
+    ("Velkor Heavy Industries focuses on steel.", "Velkor Heavy Industries", "steel"),
+    ("Velkor Heavy Industries expanded into robotics in 2031.", "Velkor Heavy Industries", "robotics"),
+    ("Velkor Heavy Industries develops biopharmaceuticals.", "Velkor Heavy Industries", "biotechnology"),
+    # a country's own sector is its industry
+    ("Norway's shipbuilding is world-class.", "Norway", "shipbuilding"),
+    ("The Chilean steel sector faces new tariffs.", "Chile", "steel"),
 ])
-def test_a_firms_line_of_work(ex, text, sector):
+def test_a_line_of_work(ex, text, actor, sector):
     got, _ = run(ex, text)
-    assert ("Velkor Heavy Industries", "OPERATES_IN", sector) in got, got
+    assert (actor, "OPERATES_IN", sector) in got, got
 
 
 def test_a_governments_focus_is_no_line_of_work(ex):
@@ -2243,15 +2248,6 @@ def test_a_states_body_and_an_armed_service_are_government_bodies(ex, text, body
     _, out = run(ex, text)
     assert (body, "GovernmentBody") in {(e.name, e.type) for e in out.entities.values()}, \
         {(e.name, e.type) for e in out.entities.values()}
-
-
-@pytest.mark.parametrize("text, country, sector", [
-    ("Norway's shipbuilding is world-class.", "Norway", "shipbuilding"),
-    ("The Chilean steel sector faces new tariffs.", "Chile", "steel"),
-])
-def test_a_countrys_own_sector_is_its_industry(ex, text, country, sector):
-    got, _ = run(ex, text)
-    assert (country, "OPERATES_IN", sector) in got, got
 
 
 def test_a_countrys_exports_of_a_good_name_no_industry(ex):
