@@ -78,6 +78,14 @@ def _has_agent(roles, tok, kind: str) -> bool:
     return roles.parsed and kind == "verb" and any(c.dep_ == "agent" for c in tok.children)
 
 
+def _firms_act(subjects: list) -> list:
+    """'Korean battery makers A and B invested': the named firms did, not their country's adjective ('Japanese
+    automakers, such as Toyota, invested $50 billion': the group did, its examples are examples)."""
+    if any(m.type == "Firm" and not m.example for m in subjects):
+        return [m for m in subjects if not (m.type == "Country" and m.adjective)]
+    return subjects
+
+
 def _promises_a_deed(tok) -> bool:
     """'pledged to cooperate': an infinitive, no object ('committed to expanding its plant' still invests)."""
     kids = list(tok.children)
@@ -168,11 +176,7 @@ class RelationExtractor:
         negated = roles.negated(tok)
         # "imposed by Washington": the actor named outright (read by _quirks and the pipeline step named_imposer)
         how = "verb-agent" if _has_agent(roles, tok, kind) else kind
-        subjects = self._collect(roles, tok, rule.subject, kind, subject=True)
-        if any(m.type == "Firm" and not m.example for m in subjects):
-            # "Korean battery makers A and B invested": the firms did ("Japanese automakers, such as Toyota,
-            # invested $50 billion": the group did, its examples are examples)
-            subjects = [m for m in subjects if not (m.type == "Country" and m.adjective)]
+        subjects = _firms_act(self._collect(roles, tok, rule.subject, kind, subject=True))
         if parsed and kind == "noun" and tok.dep_ == "appos" and any(
                 m.type == "Firm" for m in roles.denotes(tok.head)):
             # "SK On, South Korea's third-largest battery maker,": the firm is the maker; the country ranks it
