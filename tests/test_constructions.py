@@ -2354,3 +2354,12 @@ def test_a_leaders_measures_of_government_are_his(ex):
 def test_a_facility_that_sits_or_lies_somewhere_is_located_there(ex):
     got, _ = run(ex, "The Velkor yard, which lies in Ohio, launched a tanker in 2031.")
     assert ("Velkor yard", "LOCATED_IN", "Ohio") in got, got
+
+
+def test_a_facility_named_with_its_town_is_one_and_a_country_names_none(ex):
+    got, _ = run(ex, "In 2031, Velkor Steel will build an advanced packaging facility in Dunmore, Ohio.")
+    assert ("advanced packaging facility", "LOCATED_IN", "Ohio") in got, got
+    _, out = run(ex, "Velkor Steel invested in cutting-edge facilities in the United States in 2031.")
+    assert not any(e.type == "Facility" for e in out.entities.values())
+    got, _ = run(ex, "Velkor Yards is a commercial shipyard in Dunmore, Ohio.")
+    assert not any(s == "commercial shipyard" for s, _, _ in got), got  # it describes the named firm

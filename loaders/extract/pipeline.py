@@ -77,6 +77,8 @@ KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
+# "in <Town>" after a facility word: where it stands
+PLACED = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
 # the (one to three) capitalised words right before a name: a U.S. state's name, maybe
 STATE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,3}) $")
 BARE_ADMINISTRATION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
@@ -168,6 +170,7 @@ class Extractor:
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
         sectors = {e.name: e for e in self.model.gazetteer if e.type == "Sector"}
         self.state_forms = country_forms(self.model, ("USState",))  # "Georgia" in "the Georgia Department of ..."
+        self.country_names = country_forms(self.model)
         self._prefixed_name = re.compile(r"\b(?:" + "|".join(re.escape(p) for starts in self.lex.name_prefixes.values()
                                                               for p in starts) + ")" + PREFIXED_REST)
         self.sector_nouns = {word: Mention(0, 0, name, "Sector", sectors[name].id, name, "gazetteer")
@@ -585,8 +588,10 @@ class Extractor:
             inner = [m for m in mentions if d.start <= m.start and m.end <= d.end]
             named = re.search(r"\b[A-Z]", d.text[1:]) or (d.text[:1].isupper() and d.start > s
                                                           and not re.search(r"[.!?:]\s*$", text[s:d.start]))
-            if d.type == "Facility" and not inner and not named and not getattr(d, "generic", False):
-                continue  # "cutting-edge facilities": no sector, owner or name says which ("this facility" may refer)
+            placed = d.type == "Facility" and parse is not None and self._placed_facility(parse, s, d)
+            if d.type == "Facility" and not inner and not named and not placed and not getattr(d, "generic", False):
+                continue  # "cutting-edge facilities": no sector, owner, name or town says which ("this facility" may
+                # refer; "an advanced packaging facility in West Lafayette" is one)
             if any(m.start <= d.start and d.end <= m.end and (m.type == d.type or (m.start, m.end) == (d.start, d.end))
                    for m in mentions):
                 continue  # the gazetteer already names it ("the Philly Shipyard")
@@ -617,6 +622,15 @@ class Extractor:
             mentions = legal_names(text[s:e], s, mentions)
             mentions += derived_mentions(parse, s, mentions)
         return _sector_heads(text, sorted(mentions, key=lambda m: (m.start, -m.end)))
+
+    def _placed_facility(self, parse: Any, s: int, d: Mention) -> bool:
+        """'an advanced packaging facility in West Lafayette': a facility named with its town is one facility (a
+        country says no town: "facilities in the United States"); not when it describes a named one ("X is a
+        commercial shipyard in Philadelphia")."""
+        head = next((t for t in parse if s + t.idx == d.end - len(t.text) and t.idx + len(t.text) + s == d.end), None)
+        if head is None or head.dep_ in ("attr", "appos", "acomp"):
+            return False
+        return any((mt := PLACED.search(a)) is not None and mt.group(1) not in self.country_names for a in d.aliases)
 
     @staticmethod
     def _specific(sv: SentenceView, m: Mention) -> bool:
