@@ -2363,3 +2363,9 @@ def test_a_facility_named_with_its_town_is_one_and_a_country_names_none(ex):
     assert not any(e.type == "Facility" for e in out.entities.values())
     got, _ = run(ex, "Velkor Yards is a commercial shipyard in Dunmore, Ohio.")
     assert not any(s == "commercial shipyard" for s, _, _ in got), got  # it describes the named firm
+
+
+def test_a_firm_ranked_by_its_country_is_the_investor(ex):
+    got, _ = run(ex, "In 2031, Velkor Steel is Chile's largest investor in Ohio.")
+    assert ("Velkor Steel", "INVESTS_IN", "Ohio") in got, got
+    assert ("Chile", "INVESTS_IN", "Ohio") not in got, got

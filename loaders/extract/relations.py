@@ -78,6 +78,12 @@ def _has_agent(roles, tok, kind: str) -> bool:
     return roles.parsed and kind == "verb" and any(c.dep_ == "agent" for c in tok.children)
 
 
+def _described_firms(roles, tok) -> list:
+    """The firms a noun describes in apposition or after a copula ("SK On, a battery maker", "X is an investor")."""
+    named = roles.denotes(tok.head) if tok.dep_ == "appos" else roles.copula(tok) if tok.dep_ == "attr" else []
+    return [m for m in named if m.type == "Firm"]
+
+
 def _firms_act(subjects: list) -> list:
     """'Korean battery makers A and B invested': the named firms did, not their country's adjective ('Japanese
     automakers, such as Toyota, invested $50 billion': the group did, its examples are examples)."""
@@ -177,10 +183,11 @@ class RelationExtractor:
         # "imposed by Washington": the actor named outright (read by _quirks and the pipeline step named_imposer)
         how = "verb-agent" if _has_agent(roles, tok, kind) else kind
         subjects = _firms_act(self._collect(roles, tok, rule.subject, kind, subject=True))
-        if parsed and kind == "noun" and tok.dep_ == "appos" and any(
-                m.type == "Firm" for m in roles.denotes(tok.head)):
-            # "SK On, South Korea's third-largest battery maker,": the firm is the maker; the country ranks it
-            subjects = [m for m in subjects if m.type != "Country"]
+        described = _described_firms(roles, tok) if parsed and kind == "noun" else []
+        if described:
+            # "SK On, South Korea's third-largest battery maker,", "Samsung is South Korea's largest investor in
+            # Texas": the firm is the maker or the investor; the country ranks it
+            subjects = [m for m in subjects if m.type != "Country"] or described
         objects = self._collect(roles, tok, rule.object, kind, subject=False, drop_owner="owner" in rule.subject,
                                 predicate=rule.predicate)
         if kind == "noun":
