@@ -2369,3 +2369,9 @@ def test_a_firm_ranked_by_its_country_is_the_investor(ex):
     got, _ = run(ex, "In 2031, Velkor Steel is Chile's largest investor in Ohio.")
     assert ("Velkor Steel", "INVESTS_IN", "Ohio") in got, got
     assert ("Chile", "INVESTS_IN", "Ohio") not in got, got
+
+
+def test_halting_investment_is_no_investment_and_retaliation_by_it_is_against_its_place(ex):
+    got, _ = run(ex, "In 2031, Chile retaliated by halting investment in Norway.")
+    assert ("Chile", "INVESTS_IN", "Norway") not in got, got
+    assert ("Chile", "RETALIATES_AGAINST", "Norway") in got, got

@@ -489,13 +489,15 @@ class ParsedRoles:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 for p in c.children:
-                    if p.dep_ == "pcomp":
+                    # (the parser may take the gerund for an adjective: "by halting | investment in X")
+                    if p.dep_ == "pcomp" or p.dep_ == "pobj" and any(
+                            x.dep_ == "amod" and x.tag_ == "VBG" and x.i == p.i - 1 for x in p.children):
                         a = self.sv.start + min(t.idx for t in p.subtree)
                         b = self.sv.start + max(t.idx + len(t.text) for t in p.subtree)
                         # (or whose goods or firms it hits: "by banning imports of Japanese seafood")
                         return [replace(m, adjective=False) for m in self.sv.mentions
                                 if m.type == "Country" and a <= m.start < b
-                                and (m.adjective or re.search(r"\b(?:to|against|on|from)\s+(?:the\s+)?$",
+                                and (m.adjective or re.search(r"\b(?:to|against|on|from|in)\s+(?:the\s+)?$",
                                                               self.sv.text[:m.start - self.sv.start]))]
         return []
 

@@ -129,7 +129,9 @@ def _measure_word(tok) -> bool:
 
 def _stopped(tok) -> bool:
     """The object of a verb that stops it: "halted exports of X to Y", "stopping the cooperation between ..."."""
-    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STOPPING_VERBS
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STOPPING_VERBS or any(
+        c.dep_ == "amod" and c.tag_ == "VBG" and c.lemma_.lower() in STOPPING_VERBS for c in tok.children)  # ("by
+    # halting investment in X": the parser may take the gerund for an adjective)
 
 
 # verbs whose subject acts in a country's or a firm's activity it leads: "the USTR led the U.S. negotiations"
