@@ -2375,3 +2375,10 @@ def test_halting_investment_is_no_investment_and_retaliation_by_it_is_against_it
     got, _ = run(ex, "In 2031, Chile retaliated by halting investment in Norway.")
     assert ("Chile", "INVESTS_IN", "Norway") not in got, got
     assert ("Chile", "RETALIATES_AGAINST", "Norway") in got, got
+
+
+def test_a_pledge_of_a_deed_is_no_investment_and_one_of_money_is(ex):
+    got, _ = run(ex, "In 2031, Norway and Chile pledged closer cooperation in shipbuilding.")
+    assert not any(p == "INVESTS_IN" for _, p, _ in got), got
+    got, _ = run(ex, "In 2031, Velkor Steel pledged $5 billion in Ohio.")
+    assert got.get(("Velkor Steel", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 5e9, got

@@ -92,11 +92,19 @@ def _firms_act(subjects: list) -> list:
     return subjects
 
 
+# what a pledge of money names: "pledged $5 billion", "committed funds", "pledged investments"
+MONEY_WORDS = frozenset({"investment", "fund", "funding", "capital", "money", "dollar", "billion", "million",
+                         "trillion", "won", "yen", "euro", "$", "sum", "amount"})
+
+
 def _promises_a_deed(tok) -> bool:
-    """'pledged to cooperate': an infinitive, no object ('committed to expanding its plant' still invests)."""
+    """'pledged to cooperate', 'pledged closer cooperation': a deed or a thing, not money ('committed to expanding
+    its plant' still invests; 'pledged $5 billion' is money)."""
     kids = list(tok.children)
-    if any(c.dep_ in ("dobj", "dative") for c in kids):
-        return False
+    objects = [c for c in kids if c.dep_ in ("dobj", "dative")]
+    if objects:
+        return not any(t.lemma_.lower() in MONEY_WORDS or t.like_num or t.ent_type_ == "MONEY" or t.text == "$"
+                       for c in objects for t in c.subtree)
     return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids)
 
 
