@@ -2382,3 +2382,12 @@ def test_a_pledge_of_a_deed_is_no_investment_and_one_of_money_is(ex):
     assert not any(p == "INVESTS_IN" for _, p, _ in got), got
     got, _ = run(ex, "In 2031, Velkor Steel pledged $5 billion in Ohio.")
     assert got.get(("Velkor Steel", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 5e9, got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2031, the Ministry of Trade of Chile awarded Velkor Steel a contract to build two ferries.",
+    "In 2031, the Norwegian Coast Guard awarded a contract to Velkor Steel.",
+])
+def test_a_contract_awarded_makes_the_giver_and_the_holder_partners(ex, text):
+    got, _ = run(ex, text)
+    assert any(p == "PARTNERS_WITH" and "Velkor Steel" in (s, o) for s, p, o in got), got

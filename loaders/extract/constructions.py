@@ -46,6 +46,8 @@ TREATY_NOUNS = {"negotiation": "NEGOTIATES", "renegotiation": "NEGOTIATES", "tal
 # what ends an agreement: announcing it is no negotiation ("announced the termination of GSOMIA")
 ENDING_NOUNS = frozenset({"termination", "withdrawal", "abrogation", "cancellation", "suspension", "end", "exit",
                           "scrapping", "expiration", "expiry"})
+# verbs that give a contract or a deal to its holder: "the Navy awarded Hanwha a contract"
+AWARDING_VERBS = frozenset({"award", "grant", "give", "sign"})
 COUNTERPARTY_NOUNS = frozenset({"memorandum", "mou", "agreement", "contract", "deal", "partnership",
                                 "venture", "joint venture", "collaboration", "alliance", "loan"})
 PARTNER_TYPES = ("Firm", "GovernmentBody", "USState")
@@ -597,6 +599,14 @@ def counterparties(sv, roles, state):
             if not withs:  # "a memorandum of terms with X": "with" hangs from the of-phrase
                 withs = _with_through_of(roles, tok)
             group = subj + withs
+            if len(group) < 2 and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in AWARDING_VERBS:
+                # "the Navy awarded (a contract to) Hanwha Ocean": the giver and the holder
+                holder = [m for c in tok.head.children if c.dep_ == "dative" and c.lower_ != "to"
+                          for m in roles.denotes_list(c)] + roles.pp(tok.head, {"to"})
+                group = roles.subj(tok.head) + holder
+            if len(group) < 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("win", "secure", "land", "get"):
+                # "Hanwha Ocean won a U.S. Navy contract": the winner and the body named in the contract
+                group = roles.subj(tok.head) + [m for m in roles.compound(tok) if m.type in PARTNER_TYPES]
             if len(group) >= 2:
                 sides = [group]
         for group in sides:
