@@ -2391,3 +2391,10 @@ def test_a_pledge_of_a_deed_is_no_investment_and_one_of_money_is(ex):
 def test_a_contract_awarded_makes_the_giver_and_the_holder_partners(ex, text):
     got, _ = run(ex, text)
     assert any(p == "PARTNERS_WITH" and "Velkor Steel" in (s, o) for s, p, o in got), got
+
+
+def test_a_firms_customer_is_its_partner_and_the_goods_its_line(ex):
+    got, _ = run(ex, "In 2031, Velkor Steel will supply Tarsk Motors with batteries.")
+    assert ("Tarsk Motors", "PARTNERS_WITH", "Velkor Steel") in got or \
+        ("Velkor Steel", "PARTNERS_WITH", "Tarsk Motors") in got, got
+    assert ("Velkor Steel", "OPERATES_IN", "batteries") in got, got
