@@ -2398,3 +2398,10 @@ def test_a_firms_customer_is_its_partner_and_the_goods_its_line(ex):
     assert ("Tarsk Motors", "PARTNERS_WITH", "Velkor Steel") in got or \
         ("Velkor Steel", "PARTNERS_WITH", "Tarsk Motors") in got, got
     assert ("Velkor Steel", "OPERATES_IN", "batteries") in got, got
+
+
+def test_a_sum_in_a_purpose_that_names_no_measure_is_funding_for_it(ex):
+    got, _ = run(ex, "The Nordic Trade Act provides $17 billion in public research on batteries.")
+    assert ("Nordic Trade Act", "AUTHORIZES", "funding for public research") in got, got
+    got, _ = run(ex, "The Nordic Trade Act provides $17 billion in subsidies for battery makers.")
+    assert not any("funding" in o for _, _, o in got), got  # the sum is in a measure named already

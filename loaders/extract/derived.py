@@ -246,10 +246,13 @@ def funded_purposes(parse, offset, mentions) -> list[Mention]:
             if not any(t.text == "$" or t.tag_ == "$" for t in sub) or amount.lower_ not in ("billion", "million",
                                                                                            "trillion"):
                 continue
-            if any(p.dep_ == "prep" and p.lower_ in ("in", "of") for p in amount.children):
+            heads = load_lexicon().heads
+            ins = [p for p in amount.children if p.dep_ == "prep" and p.lower_ in ("in", "of")]
+            if any(heads.get(x.lemma_.lower()) == "Policy" for p in ins for x in p.children if x.dep_ == "pobj"):
                 continue  # "$39 billion in subsidies for X": the sum is in a measure named already
             after = max(t.i for t in sub) + 1  # (a "for" the parser hangs from the verb must follow the sum)
-            fors = [p for p in amount.children if p.dep_ == "prep" and p.lower_ == "for"] + \
+            # ("$174 billion in public research": a sum "in" a purpose that names no measure is for it)
+            fors = [p for p in amount.children if p.dep_ == "prep" and p.lower_ in ("for", "in")] + \
                 [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" and p.i == after]
             purpose = next((c for p in fors[:1] for c in p.children if c.dep_ == "pobj"), None)
             if purpose is None or purpose.pos_ not in ("NOUN", "PROPN"):
