@@ -2405,3 +2405,9 @@ def test_a_sum_in_a_purpose_that_names_no_measure_is_funding_for_it(ex):
     assert ("Nordic Trade Act", "AUTHORIZES", "funding for public research") in got, got
     got, _ = run(ex, "The Nordic Trade Act provides $17 billion in subsidies for battery makers.")
     assert not any("funding" in o for _, _, o in got), got  # the sum is in a measure named already
+
+
+def test_a_governments_headquarters_is_a_body(ex):
+    _, out = run(ex, "In 2031, the Nordic Trade Negotiations Headquarters announced new rules on steel imports.")
+    assert any(e.type == "GovernmentBody" and e.name.endswith("Trade Negotiations Headquarters")
+               for e in out.entities.values()), {(e.name, e.type) for e in out.entities.values()}
