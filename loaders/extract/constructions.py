@@ -601,10 +601,8 @@ def counterparties(sv, roles, state):
             group = subj + withs
             if len(group) < 2 and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in AWARDING_VERBS:
                 # "the Navy awarded (a contract to) Hanwha Ocean": the giver and the holder
-                holder = [m for c in tok.head.children if c.dep_ == "dative" and c.lower_ != "to"
-                          for m in roles.denotes_list(c)] + roles.pp(tok.head, {"to"})
-                group = roles.subj(tok.head) + holder
-            if len(group) < 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("win", "secure", "land", "get"):
+                group = roles.subj(tok.head) + _given_to(roles, tok.head)
+            if len(group) < 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in RECEIVING_VERBS:
                 # "Hanwha Ocean won a U.S. Navy contract": the winner and the body named in the contract
                 group = roles.subj(tok.head) + [m for m in roles.compound(tok) if m.type in PARTNER_TYPES]
             if len(group) >= 2:
@@ -618,6 +616,12 @@ def counterparties(sv, roles, state):
                     if a.id != b.id:
                         out.append(_cand(a, "PARTNERS_WITH", b, sv, "counterparties", 0.7))
     return out
+
+
+def _given_to(roles, verb) -> list[Mention]:
+    """Who a verb gives something to: 'awarded Hanwha a contract' (the indirect object), 'issued a licence to X'."""
+    return [m for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"
+            for m in roles.denotes_list(c)] + roles.pp(verb, {"to"})
 
 
 def co_negotiators(sv, roles, state):
@@ -1370,7 +1374,6 @@ def built_where_invested(sv, roles, state):
 
 
 GRANTING_VERBS = frozenset({"grant", "award", "issue", "approve"})  # (not "extend": a tariff extended goes on)
-RECEIVING_VERBS = frozenset({"receive", "obtain", "win", "secure", "get"})
 
 
 def granted_measures(sv, roles, state):
@@ -1387,9 +1390,7 @@ def granted_measures(sv, roles, state):
         if receiving:  # "X received a licence from Commerce"
             recipients, grantors = roles.subj(tok), roles.pp(tok, {"from"})
         else:
-            recipients = [m for c in tok.children if c.dep_ == "dative" and c.lower_ != "to"
-                          for m in roles.denotes_list(c)] + roles.pp(tok, {"to"})
-            grantors = roles.subj(tok)
+            recipients, grantors = _given_to(roles, tok), roles.subj(tok)
         for measure in measures:
             for r in recipients:
                 if r.type in ("Firm", "Country", "GovernmentBody") and not r.adjective:

@@ -57,8 +57,9 @@ def _government_actor(verb, offset, mentions) -> bool:
             return True
         # "President Biden", "Secretary of Commerce X": an official of a government
         titles = _words()["government_titles"]
-        if any(lo <= m.start < hi and m.type == "Person" and (m.text.startswith(titles) or any(
-                w.startswith(titles) for w in [a.doc[lo - offset:hi - offset].text] if w)) for m in mentions):
+        words = text_of(verb.doc)[span[0].idx:span[-1].idx + len(span[-1].text)]
+        if any(lo <= m.start < hi and m.type == "Person" for m in mentions) and (
+                words.startswith(titles) or any(lo <= m.start < hi and m.text.startswith(titles) for m in mentions)):
             return True
     return False
 

@@ -25,7 +25,7 @@ from .constructions import DocumentState, run_constructions
 from .coref import Coreference, refer_back
 from .derived import derived_mentions
 from .mentions import (PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, _surnames,
-                       administration_end, country_forms, default_matcher, legal_names, list_firms)
+                       administration_end, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
 from .naming import name_by_owner, owner_word
 from .nlp import load_nlp
@@ -169,8 +169,6 @@ class Extractor:
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
         sectors = {e.name: e for e in self.model.gazetteer if e.type == "Sector"}
-        self.state_forms = country_forms(self.model, ("USState",))  # "Georgia" in "the Georgia Department of ..."
-        self.country_names = country_forms(self.model)
         self._prefixed_name = re.compile(r"\b(?:" + "|".join(re.escape(p) for starts in self.lex.name_prefixes.values()
                                                               for p in starts) + ")" + PREFIXED_REST)
         self.sector_nouns = {word: Mention(0, 0, name, "Sector", sectors[name].id, name, "gazetteer")
@@ -627,10 +625,11 @@ class Extractor:
         """'an advanced packaging facility in West Lafayette': a facility named with its town is one facility (a
         country says no town: "facilities in the United States"); not when it describes a named one ("X is a
         commercial shipyard in Philadelphia")."""
-        head = next((t for t in parse if s + t.idx == d.end - len(t.text) and t.idx + len(t.text) + s == d.end), None)
+        head = next((t for t in parse if s + t.idx + len(t.text) == d.end), None)
         if head is None or head.dep_ in ("attr", "appos", "acomp"):
             return False
-        return any((mt := PLACED.search(a)) is not None and mt.group(1) not in self.country_names for a in d.aliases)
+        return any((mt := PLACED.search(a)) is not None and mt.group(1) not in self.ner.country_forms
+                   for a in d.aliases)
 
     @staticmethod
     def _specific(sv: SentenceView, m: Mention) -> bool:
@@ -775,7 +774,7 @@ class Extractor:
             return None
         names = words.group(1).split()
         for k in range(len(names), 0, -1):
-            if " ".join(names[-k:]) in self.state_forms:
+            if " ".join(names[-k:]) in self.ner.state_forms:
                 return at - 1 - len(" ".join(names[-k:]))
         return None
 
