@@ -2411,3 +2411,40 @@ def test_a_governments_headquarters_is_a_body(ex):
     _, out = run(ex, "In 2031, the Nordic Trade Negotiations Headquarters announced new rules on steel imports.")
     assert any(e.type == "GovernmentBody" and e.name.endswith("Trade Negotiations Headquarters")
                for e in out.entities.values()), {(e.name, e.type) for e in out.entities.values()}
+
+
+def test_a_firm_named_with_its_legal_form_acts_as_the_subject(ex):
+    # the parser heads "Korvell Corp." with "Corp.", which the firm's name leaves out
+    got, _ = run(ex, "Korvell Corp. is a major player in the semiconductor industry.")
+    assert ("Korvell", "OPERATES_IN", "semiconductors") in got
+    got, _ = run(ex, "Korvell Corp. and Texla Inc. dominate the global memory chip market.")
+    assert ("Korvell", "OPERATES_IN", "semiconductors") in got
+    assert ("Texla", "OPERATES_IN", "semiconductors") in got
+
+
+def test_what_a_firms_businesses_include_is_its_line_of_work(ex):
+    got, _ = run(ex, "Marvane Group's businesses include shipbuilding, defense and chemicals.")
+    for sector in ("shipbuilding", "defense", "chemicals"):
+        assert ("Marvane Group", "OPERATES_IN", sector) in got
+    got, _ = run(ex, "Marvane Group is a South Korean conglomerate whose products include batteries.")
+    assert ("Marvane Group", "OPERATES_IN", "batteries") in got
+    assert ("South Korea", "OPERATES_IN", "batteries") not in got  # a nationality is no owner of "whose"
+    got, _ = run(ex, "Marvane Group, whose products include batteries, opened a plant.")
+    assert ("Marvane Group", "OPERATES_IN", "batteries") in got
+
+
+def test_a_plan_announced_is_the_announcers(ex):
+    got, _ = run(ex, "Korvell Corp. announced plans to build a battery factory in Georgia.")
+    assert ("Korvell", "INVESTS_IN", "Georgia") in got
+    assert ("Korvell", "OPERATES_IN", "batteries") in got
+    got, _ = run(ex, "Korvell Corp. made a commitment to invest $2 billion in Ohio.")
+    assert got.get(("Korvell", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 2e9
+    got, _ = run(ex, "Korvell Corp. announced a decision to halt investment in Ohio.")
+    assert ("Korvell", "INVESTS_IN", "Ohio") not in got
+
+
+def test_a_firm_exporting_goods_works_in_their_sector(ex):
+    got, _ = run(ex, "Korvell Corp. exports light trucks to Mexico.")
+    assert ("Korvell", "OPERATES_IN", "trucks") in got
+    assert ("Korvell", "EXPORTS_TO", "Mexico") in got
+

@@ -214,7 +214,13 @@ class ParsedRoles:
             if verb.tag_ == "VBG" or verb.lower_.endswith("ing"):
                 return self.denotes_list(verb.head)
             if verb.head.pos_ in ("NOUN", "PROPN"):
-                return self.owner(verb.head)
+                noun = verb.head
+                own = self.owner(noun)
+                if not own and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                    # "X announced plans to build a plant", "X made a commitment to invest": X's own plan
+                    return self.subj(noun.head, depth + 1)
+                return own
         if verb.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
             return self.subj(verb.head, depth + 1)
         return []
@@ -229,6 +235,8 @@ class ParsedRoles:
                 got = self.denotes_list(c)
                 if not got and c.lower_ in ("its", "their", "his", "her"):
                     got = self.subj_of_clause(c)
+                if not got and c.lower_ == "whose":
+                    got = self._whose(noun)
                 out += got
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
                 out += [m for m in self.denotes_list(c) if m.type in ACTOR_TYPES]
@@ -244,6 +252,20 @@ class ParsedRoles:
                     if p.dep_ == "pobj" and p.lemma_.lower() not in IMPORT_NOUNS:
                         out += [m for m in self.denotes_list(p) if m.type in ACTOR_TYPES]
         return unique_mentions(out)
+
+    def _whose(self, noun) -> list[Mention]:
+        """'X, whose products include Y', 'X is a conglomerate whose businesses include Y': the actor the relative
+        clause is about (the noun it hangs from, or what that noun describes)."""
+        verb = noun.head
+        for _ in range(3):
+            if verb.dep_ == "relcl" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.dep_ != "relcl":
+            return []
+        about = verb.head  # (a nationality before it names no actor: "a South Korean conglomerate whose ...")
+        named = [m for m in self.denotes_list(about) if m.type in ACTOR_TYPES and not m.adjective]
+        return named or [m for m in self.copula(about) if m.type in ACTOR_TYPES]
 
     def possessor(self, noun) -> list[Mention]:
         """'X’s $5 billion plant': the mention right before the possessive marker left of the noun."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ...ontology import load_model
-from .mentions import Mention
+from .mentions import LEGAL_FORM_WORDS, Mention
 
 ACTOR_TYPES = load_model().actor_types  # Country, Firm, Person, ...: the ontology's subclasses of pg:Actor
 
@@ -49,6 +49,13 @@ class SentenceView:
                 a = self.start + tok.idx
                 b = a + len(tok.text)
                 ms = [m for m in self.mentions if m.start < b and a < m.end]
+                if not ms and tok.text.rstrip(".") in LEGAL_FORM_WORDS and tok.i > self.tokens[0].i:
+                    # "Velmora Corp. is a major player": the parser heads the name with its legal form, which the
+                    # firm's mention leaves out
+                    before = self.tokens[tok.i - self.tokens[0].i - 1]
+                    if before.text == "," and tok.i - 2 >= self.tokens[0].i:
+                        before = self.tokens[tok.i - self.tokens[0].i - 2]
+                    ms = [m for m in self.tok_mentions.get(before.i, []) if m.type == "Firm"]
                 if ms:
                     self.tok_mentions[tok.i] = ms
 
