@@ -2448,3 +2448,12 @@ def test_a_firm_exporting_goods_works_in_their_sector(ex):
     assert ("Korvell", "OPERATES_IN", "trucks") in got
     assert ("Korvell", "EXPORTS_TO", "Mexico") in got
 
+
+def test_a_nationality_before_imports_is_their_origin_unless_it_imposes(ex):
+    got, _ = run(ex, "The United States imposed a 25% tariff on South Korean imports.")
+    assert ("U.S. tariff on South Korean imports", "TARGETS", "South Korea") in got
+    got, _ = run(ex, "Tariffs on Chinese imports rose.")
+    assert ("Tariffs on Chinese imports", "TARGETS", "China") in got
+    # the buyer named by its country: the imposer's own imports are no target
+    got, _ = run(ex, "Washington imposed tariffs on U.S. imports of steel.")
+    assert not any(p == "TARGETS" and o == "United States" for _, p, o in got)

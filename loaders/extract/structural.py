@@ -272,6 +272,15 @@ class StructuralExtractor:
             m.aliases = set(getattr(m, "aliases", set()) or ()) | {m.name, name}
             m.name, m.id = name, entity_id("Policy", name)
 
+    @staticmethod
+    def _buyer(sv, country, imposers) -> bool:
+        """'tariffs on U.S. imports of steel': the country before "imports" buys the goods, no target; but a
+        nationality other than the measure's own is where they come from ('a U.S. tariff on South Korean
+        imports')."""
+        if not re.match(r"\s+(?:\w+\s+)?imports\b", sv.text[country.end - sv.start:]):
+            return False
+        return country.id in imposers if imposers else not country.adjective
+
     def _measures(self, sv, out):
         roles = ParsedRoles(sv, self.lex) if sv.parse is not None else None
         for m in list(sv.mentions):
@@ -308,10 +317,10 @@ class StructuralExtractor:
                 if stop:
                     window_end = min(window_end, a + stop.start())
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
+                imposers = {o.id for o in owners}
                 targets = [x for x in sv.mentions if a <= x.start < window_end
                            and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x)
-                           and not (x.type == "Country"
-                                    and re.match(r"\s+(?:\w+\s+)?imports\b", sv.text[x.end - sv.start:]))]
+                           and not (x.type == "Country" and self._buyer(sv, x, imposers))]
                 if targets:  # the surface "UN sanctions on North Korea" names the measure too
                     last = max(targets, key=lambda x: x.end)
                     surface = re.sub(r"\s+", " ", sv.text[m.start - sv.start:last.end - sv.start])
