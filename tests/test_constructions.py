@@ -882,7 +882,7 @@ def test_a_country_named_measure_does_not_swallow_later_measures(ex):
 
 
 @pytest.mark.parametrize("text, facility", [
-    ("Hanwha's shipyard in Philadelphia, Pennsylvania builds tankers.", "shipyard in Philadelphia"),
+    ("Hanwha's shipyard in Philadelphia, Pennsylvania builds tankers.", "Hanwha Group shipyard in Philadelphia"),  # (named with its owner)
     ("The Samsung plant at Taylor, Texas will make chips.", "Samsung plant"),
 ])
 def test_a_facility_in_a_town_is_in_the_state_after_it(ex, text, facility):
@@ -2358,7 +2358,7 @@ def test_a_facility_that_sits_or_lies_somewhere_is_located_there(ex):
 
 def test_a_facility_named_with_its_town_is_one_and_a_country_names_none(ex):
     got, _ = run(ex, "In 2031, Velkor Steel will build an advanced packaging facility in Dunmore, Ohio.")
-    assert ("advanced packaging facility", "LOCATED_IN", "Ohio") in got, got
+    assert ("Velkor Steel advanced packaging facility", "LOCATED_IN", "Ohio") in got, got  # (named with its owner)
     _, out = run(ex, "Velkor Steel invested in cutting-edge facilities in the United States in 2031.")
     assert not any(e.type == "Facility" for e in out.entities.values())
     got, _ = run(ex, "Velkor Yards is a commercial shipyard in Dunmore, Ohio.")
@@ -2457,3 +2457,15 @@ def test_a_nationality_before_imports_is_their_origin_unless_it_imposes(ex):
     # the buyer named by its country: the imposer's own imports are no target
     got, _ = run(ex, "Washington imposed tariffs on U.S. imports of steel.")
     assert not any(p == "TARGETS" and o == "United States" for _, p, o in got)
+
+
+def test_a_facility_is_named_with_the_firm_that_builds_it(ex):
+    got, _ = run(ex, "Korvell Corp. opened an electric vehicle factory last year. The factory employs 900 people.")
+    assert ("Korvell", "OPERATES_IN", "electric vehicles") in got
+    _, out = run(ex, "Korvell Corp. opened an electric vehicle factory last year.")
+    names = {e.name: e for e in out.entities.values() if e.type == "Facility"}
+    assert "Korvell electric vehicle factory" in names
+    assert "electric vehicle factory" in names["Korvell electric vehicle factory"].aliases  # the text's words stay
+    # two firms' plants of one name: no single owner names it
+    _, out = run(ex, "Korvell Corp. will build a battery plant. Texla Inc. will build a battery plant too.")
+    assert not any(e.name.startswith(("Korvell", "Texla")) for e in out.entities.values() if e.type == "Facility")

@@ -821,6 +821,7 @@ def business_lines(sv, roles, state):
     for tok in sv.tokens:
         if tok.lemma_.lower() not in BUSINESS_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        _facility_owners(sv, roles, tok)
         a = sv.start + min([t.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
                            + [tok.idx])  # (the modifiers' own modifiers too: "memory chip factories")
         sectors = [m for m in sv.mentions if m.type == "Sector" and a <= m.start < sv.start + tok.idx]
@@ -835,6 +836,20 @@ def business_lines(sv, roles, state):
             for sector in sectors:
                 out.append(_cand(firm, "OPERATES_IN", sector, sv, "business-line", 0.7))
     return out
+
+
+def _facility_owners(sv, roles, tok) -> None:
+    """'Velmora will build a plant in Ohio', 'Velmora's plant': the firm owns the facility the noun heads; the
+    facility is then named with it ("Velmora plant in Ohio", loaders/extract/naming.py), no relation said."""
+    at = sv.start + tok.idx
+    facilities = [m for m in sv.tok_mentions.get(tok.i, []) if m.type == "Facility" and m.source == "pattern"
+                  and m.end == at + len(tok.text) or m.type == "Facility" and m.source == "pattern"
+                  and m.start <= at < m.end and " in " in m.name]
+    if not facilities or roles.negated(tok.head) or roles.hypothetical(tok):
+        return
+    owners = {m.id for m in roles.owner(tok) + roles.noun_subj(tok) if m.type == "Firm" and not m.adjective}
+    for m in facilities:
+        m.owners |= owners
 
 
 def measure_scope(sv, roles, state):

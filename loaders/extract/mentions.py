@@ -37,6 +37,8 @@ class Mention:
     # one of the examples of a group ("Korean companies, such as SK and LG, invested $114 billion"): the group's
     # amount is not this one's
     example: bool = field(default=False, compare=False, repr=False)
+    # a facility: the firms the sentence says own or build it ("X will build a battery plant"), for its name
+    owners: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:

@@ -124,6 +124,7 @@ class DocumentFacts:
     relations: list[Relation] = field(default_factory=list)
     sentences: list[dict] = field(default_factory=list)  # doc, index, start, end (raw), text
     mentions: list[dict] = field(default_factory=list)  # doc, sentence_index, entity_id
+    owners: dict[str, set[str]] = field(default_factory=dict)  # facility id -> the firms the text says own it
 
 
 BACKENDS = ("rules", "learned", "linear")
@@ -860,6 +861,8 @@ class Extractor:
             ent = Entity(m.id, m.name, m.type, aliases | {m.name}, {facts.doc.id}, m.wikidata,
                          "gazetteer" if entry is not None else m.source)
             facts.entities[m.id] = ent
+        if m.owners:
+            facts.owners.setdefault(m.id, set()).update(m.owners)
         if not m.adjective and m.source != "coref":
             ent.aliases.add(re.sub(r"\s+", " ", m.text).strip())
             ent.aliases |= set(getattr(m, "aliases", set()) or ())
