@@ -2459,6 +2459,18 @@ def test_a_nationality_before_imports_is_their_origin_unless_it_imposes(ex):
     assert not any(p == "TARGETS" and o == "United States" for _, p, o in got)
 
 
+def test_funding_awarded_to_a_firm_read_as_two_direct_objects(ex):
+    # the parser reads "awarded Velkor Corp. up to $2 billion in direct funding" as two direct objects
+    got, _ = run(ex, "The Department of Energy awarded Velkor Corp. up to $2.5 billion in direct funding under "
+                     "the Clean Foundry Act.")
+    assert got.get(("Velkor", "PARTNERS_WITH", "Department of Energy"), {}).get("amount_usd") == 2.5e9
+    funding = [o for s, p, o in got if p == "IMPOSES" and s == "Department of Energy"]
+    assert funding and (funding[0], "TARGETS", "Velkor") in got
+    # a sum with no recipient named is no partnership
+    got, _ = run(ex, "The Department of Energy awarded up to $2.5 billion in direct funding.")
+    assert not any(p == "PARTNERS_WITH" for _, p, _ in got)
+
+
 def test_a_facility_is_named_with_the_firm_that_builds_it(ex):
     got, _ = run(ex, "Korvell Corp. opened an electric vehicle factory last year. The factory employs 900 people.")
     assert ("Korvell", "OPERATES_IN", "electric vehicles") in got

@@ -619,9 +619,14 @@ def counterparties(sv, roles, state):
 
 
 def _given_to(roles, verb) -> list[Mention]:
-    """Who a verb gives something to: 'awarded Hanwha a contract' (the indirect object), 'issued a licence to X'."""
+    """Who a verb gives something to: 'awarded Hanwha a contract' (the indirect object), 'issued a licence to X';
+    'awarded Hanwha $6 billion in funding', which the parser reads as two direct objects: the named one."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    double = [c for c in objects if c.pos_ == "PROPN"] if len(objects) > 1 else []
     return [m for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"
-            for m in roles.denotes_list(c)] + roles.pp(verb, {"to"})
+            for m in roles.denotes_list(c)] + [m for c in double for m in roles.denotes_list(c)
+                                               if m.type in ("Firm", "Country", "GovernmentBody")] \
+        + roles.pp(verb, {"to"})
 
 
 def co_negotiators(sv, roles, state):
@@ -1010,8 +1015,7 @@ def funding(sv, roles, state):
         lem = verb.lemma_.lower()
         if lem in GIVING_VERBS:
             givers = [m for m in roles.subj(verb) if m.type in PUBLIC_TYPES and not m.adjective]
-            takers = (roles.pp(tok, {"for", "to"}) + roles.pp(verb, {"to", "for"})
-                      + [m for c in verb.children if c.dep_ == "dative" for m in roles.denotes_list(c)])
+            takers = roles.pp(tok, {"for", "to"}) + roles.pp(verb, {"for"}) + _given_to(roles, verb)
         elif lem in RECEIVING_VERBS:
             takers = roles.subj(verb)
             givers = [m for m in roles.pp(tok, {"from"}) + roles.pp(verb, {"from"})
@@ -1028,6 +1032,8 @@ def funding(sv, roles, state):
         for m in measure:
             for t in takers:
                 out.append(_cand(m, "TARGETS", t, sv, "funding", 0.7))
+            if lem in GIVING_VERBS and takers:  # the government that gives the named funding runs it
+                out += [_cand(g, "IMPOSES", m, sv, "funding", 0.7) for g in givers if g.type != "USState"]
     return out
 
 
@@ -1440,7 +1446,7 @@ CONSTRUCTIONS = [
     (borne_measures, ("TARGETS",)),
     (organisation_leaders, ("LEADS",)),
     (export_markets, ("EXPORTS_TO",)),
-    (funding, ("PARTNERS_WITH", "TARGETS")),
+    (funding, ("PARTNERS_WITH", "TARGETS", "IMPOSES")),
     (purposes, ("TARGETS",)),
     (granted_measures, ("TARGETS", "IMPOSES")),
     (built_where_invested, ("LOCATED_IN",)),
