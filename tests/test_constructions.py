@@ -2481,3 +2481,13 @@ def test_a_facility_is_named_with_the_firm_that_builds_it(ex):
     # two firms' plants of one name: no single owner names it
     _, out = run(ex, "Korvell Corp. will build a battery plant. Texla Inc. will build a battery plant too.")
     assert not any(e.name.startswith(("Korvell", "Texla")) for e in out.entities.values() if e.type == "Facility")
+
+
+def test_what_is_given_in_the_passive_has_its_giver_in_by(ex):
+    # the parser hangs "by the Department" from the thing given, not from the verb
+    got, _ = run(ex, "Velkor Corp. was awarded $450 million in Foundry Act funding by the Department of Energy.")
+    assert got.get(("Velkor", "PARTNERS_WITH", "Department of Energy"), {}).get("amount_usd") == 4.5e8
+    got, _ = run(ex, "Velkor Corp. was awarded a contract by the Coast Guard.")
+    assert ("Velkor", "PARTNERS_WITH", "Coast Guard") in got
+    got, _ = run(ex, "Velkor Corp. was awarded a contract for ships built by Texla Inc.")  # a maker, no giver
+    assert not any(p == "PARTNERS_WITH" for _, p, _ in got)

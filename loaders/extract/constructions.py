@@ -601,7 +601,7 @@ def counterparties(sv, roles, state):
             group = subj + withs
             if len(group) < 2 and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in AWARDING_VERBS:
                 # "the Navy awarded (a contract to) Hanwha Ocean": the giver and the holder
-                group = roles.subj(tok.head) + _given_to(roles, tok.head)
+                group = _givers(roles, tok.head) + _given_to(roles, tok.head)
             if len(group) < 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in RECEIVING_VERBS:
                 # "Hanwha Ocean won a U.S. Navy contract": the winner and the body named in the contract
                 group = roles.subj(tok.head) + [m for m in roles.compound(tok) if m.type in PARTNER_TYPES]
@@ -618,11 +618,24 @@ def counterparties(sv, roles, state):
     return out
 
 
+def _givers(roles, verb) -> list[Mention]:
+    """Who gives: the verb's subject, or in the passive the "by" the parser may hang from the thing given ('X was
+    awarded a contract by the Navy')."""
+    got = roles.subj(verb)
+    if got or not any(c.dep_ == "auxpass" for c in verb.children):
+        return got
+    return [m for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "prep" and t.lower_ == "by"
+            for p in t.children if p.dep_ == "pobj" for m in roles.denotes_list(p)]
+
+
 def _given_to(roles, verb) -> list[Mention]:
     """Who a verb gives something to: 'awarded Hanwha a contract' (the indirect object), 'issued a licence to X';
-    'awarded Hanwha $6 billion in funding', which the parser reads as two direct objects: the named one."""
+    'awarded Hanwha $6 billion in funding', which the parser reads as two direct objects: the named one; 'Hanwha
+    was awarded a contract'."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     double = [c for c in objects if c.pos_ == "PROPN"] if len(objects) > 1 else []
+    if objects:  # "X was awarded a contract", "X was granted $2 billion in loans": the passive's subject
+        double += [c for c in verb.children if c.dep_ == "nsubjpass"]
     return [m for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"
             for m in roles.denotes_list(c)] + [m for c in double for m in roles.denotes_list(c)
                                                if m.type in ("Firm", "Country", "GovernmentBody")] \
@@ -1014,7 +1027,7 @@ def funding(sv, roles, state):
             continue
         lem = verb.lemma_.lower()
         if lem in GIVING_VERBS:
-            givers = [m for m in roles.subj(verb) if m.type in PUBLIC_TYPES and not m.adjective]
+            givers = [m for m in _givers(roles, verb) if m.type in PUBLIC_TYPES and not m.adjective]
             takers = roles.pp(tok, {"for", "to"}) + roles.pp(verb, {"for"}) + _given_to(roles, verb)
         elif lem in RECEIVING_VERBS:
             takers = roles.subj(verb)
@@ -1411,7 +1424,7 @@ def granted_measures(sv, roles, state):
         if receiving:  # "X received a licence from Commerce"
             recipients, grantors = roles.subj(tok), roles.pp(tok, {"from"})
         else:
-            recipients, grantors = _given_to(roles, tok), roles.subj(tok)
+            recipients, grantors = _given_to(roles, tok), _givers(roles, tok)
         for measure in measures:
             for r in recipients:
                 if r.type in ("Firm", "Country", "GovernmentBody") and not r.adjective:
