@@ -2491,3 +2491,19 @@ def test_what_is_given_in_the_passive_has_its_giver_in_by(ex):
     assert ("Velkor", "PARTNERS_WITH", "Coast Guard") in got
     got, _ = run(ex, "Velkor Corp. was awarded a contract for ships built by Texla Inc.")  # a maker, no giver
     assert not any(p == "PARTNERS_WITH" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Velkor Corp. CEO Jane Morrow praised the deal.", "Jane Morrow", "Velkor"),
+    ("Velkor Inc. President and CEO Jane Morrow said the plant would open.", "Jane Morrow", "Velkor"),
+    ("Velkor Chairman and CEO Jane Morrow spoke.", "Jane Morrow", "Velkor"),
+    ("Maritime Administrator Jane Morrow spoke in Norfolk.", "Jane Morrow", "Maritime Administration"),
+])
+def test_a_title_after_a_firms_legal_form_or_another_title_is_the_firms(ex, text, person, org):
+    got, _ = run(ex, text)
+    assert (person, "LEADS", org) in got, got
+
+
+def test_a_board_member_leads_nothing(ex):
+    got, _ = run(ex, "Velkor Inc. board member Jane Morrow spoke.")
+    assert not any(p == "LEADS" for _, p, _ in got)

@@ -464,7 +464,7 @@ class StructuralExtractor:
                           {"role": role.group(0) if role else self.office_titles[body.id]})
                 continue
             mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]+?))|"
-                           r"(?:(?P<dept2>[A-Z][a-z]+) (?P<t2>Minister|Secretary))|"
+                           r"(?:(?P<dept2>[A-Z][a-z]+) (?P<t2>Minister|Secretary|Administrator))|"
                            r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
                            r"[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Aa]dministrator|[Cc]ommissioner|"
                            r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$", left)
@@ -487,6 +487,10 @@ class StructuralExtractor:
                     self._add(out, sv, p, "LEADS", body, 0.8, "title", {"role": role})
                 continue
             before = left[:mt.start()]
+            # "Velkor Corp. President and CEO X": past a first title and the firm's legal form
+            before = re.sub(r"(?:[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ff]ounder|[Vv]ice [Cc]hairman)\s+"
+                            r"(?:and|&)\s+$", "", before)
+            before = re.sub(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?\s*$", " ", before)
             cands = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "Firm")
                      and 0 <= len(before.rstrip()) - (x.end - sv.start) <= 3]
             for c in cands:
@@ -502,6 +506,8 @@ class StructuralExtractor:
         ministry = (f"Ministry of {dept}", f"Ministry of the {dept}", f"{dept} Ministry")
         department = (f"Department of {dept}", f"Department of the {dept}", f"{dept} Department",
                       f"Office of the {dept}")
+        if title == "Administrator":  # "Maritime Administrator X" heads the Maritime Administration
+            ministry, department = (), (f"{dept} Administration",)
         for form in ministry if "Minister" in title else department + ministry:
             text = f"{whose} {form}" if whose else form
             found = [f for f in self.matcher.find(text) if f.type == "GovernmentBody" and f.end == len(text)
