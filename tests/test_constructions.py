@@ -2507,3 +2507,15 @@ def test_a_title_after_a_firms_legal_form_or_another_title_is_the_firms(ex, text
 def test_a_board_member_leads_nothing(ex):
     got, _ = run(ex, "Velkor Inc. board member Jane Morrow spoke.")
     assert not any(p == "LEADS" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text, firm, country", [
+    ("Velkor Corp. of Chile expanded its mine.", "Velkor", "Chile"),
+    ("Chile-based Velkor Corp. expanded its mine.", "Velkor", "Chile"),
+    ("Peru's Velkor Corp. expanded its mine.", "Velkor", "Peru"),
+    ("Velkor Corp. (Chile) and Texla Inc. (Peru) signed the deal.", "Texla", "Peru"),
+])
+def test_a_firms_home_around_its_legal_form(ex, text, firm, country):
+    got, out = run(ex, text)
+    assert (firm, "LOCATED_IN", country) in got, got
+    assert firm in {e.name for e in out.entities.values() if e.type == "Firm"}  # the seat is not in the name

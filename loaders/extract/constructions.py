@@ -367,16 +367,17 @@ def of_country(sv, roles, state):
                         and c.end <= m.start \
                         and re.fullmatch(r"[’']s?\s+", sv.text[c.end - sv.start:m.start - sv.start]):
                     out.append(_cand(m, "LOCATED_IN", c, sv, "country-possessive", 0.7))
+        end = _name_end(sv, m)  # ("Velkor Corp. of Chile": past the legal form the name leaves out)
         if m.type in ("Firm", "Facility"):  # "Doosan Enerbility (South Korea)", "TSMC (Taiwan)": a firm's home
             for c in sv.mentions:
-                if c.type in ("Country", "USState") and not c.adjective and c.start > m.end \
-                        and re.fullmatch(r"\s*\(", sv.text[m.end - sv.start:c.start - sv.start]) \
+                if c.type in ("Country", "USState") and not c.adjective and c.start > end \
+                        and re.fullmatch(r"\s*\(", sv.text[end - sv.start:c.start - sv.start]) \
                         and sv.text[c.end - sv.start:c.end - sv.start + 1] == ")":
                     out.append(_cand(m, "LOCATED_IN", c, sv, "place-in-parentheses", 0.7))
-        mt = re.match(r"\s+of\s+(?:the\s+)?", sv.text[m.end - sv.start:])
+        mt = re.match(r"\s+of\s+(?:the\s+)?", sv.text[end - sv.start:])
         if not mt:
             continue
-        at = m.end - sv.start + mt.end()
+        at = end - sv.start + mt.end()
         for c in sv.mentions:
             if c.type in ("Country", "USState") and c.start - sv.start == at and not c.adjective:
                 out.append(_cand(m, "LOCATED_IN", c, sv, "of-country", 0.75))
@@ -390,6 +391,16 @@ def of_country(sv, roles, state):
             if firm is not None:
                 out.append(_cand(firm, "LOCATED_IN", replace(p, adjective=False), sv, "place-based", 0.75))
     return out
+
+
+# a firm's legal form after its name, which the firm's mention leaves out
+LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\b\.?")
+
+
+def _name_end(sv, m) -> int:
+    """Where a firm's name ends as written: past its legal form ("Velkor Corp.", "Velkor, Inc.")."""
+    mt = LEGAL_TAIL.match(sv.text, m.end - sv.start) if m.type == "Firm" else None
+    return m.end + len(mt.group(0)) if mt else m.end
 
 
 # "<place>-based <up to three lower-case words> <name>"

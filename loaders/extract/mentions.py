@@ -925,8 +925,9 @@ def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention
     for form in LEGAL_FORM.finditer(text):
         words = []
         for w in reversed(text[:form.start()].split(" ")):
-            if not NAME_WORD.fullmatch(w) or w in NOT_NAME_WORDS or len(words) == 6:
-                break
+            if not NAME_WORD.fullmatch(w) or w in NOT_NAME_WORDS or len(words) == 6 \
+                    or re.search(r"[’']s$|-based$|-headquartered$", w):
+                break  # ("Chile's Velkor Corp.", "Seoul-based Velkor Corp.": the owner or seat, not the name)
             words.insert(0, w)
         while words and words[-1] in FORM_WORDS:
             words.pop()
