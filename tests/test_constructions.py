@@ -2519,3 +2519,19 @@ def test_a_firms_home_around_its_legal_form(ex, text, firm, country):
     got, out = run(ex, text)
     assert (firm, "LOCATED_IN", country) in got, got
     assert firm in {e.name for e in out.entities.values() if e.type == "Firm"}  # the seat is not in the name
+
+
+def test_it_in_a_where_clause_is_the_actor_above(ex):
+    got, _ = run(ex, "Velkor Corp. announced a new plant in Ohio, where it will produce memory chips.")
+    assert ("Velkor", "OPERATES_IN", "semiconductors") in got, got
+
+
+def test_the_plant_is_the_one_facility_named_before(ex):
+    got, _ = run(ex, "Velkor Corp. will build a battery plant in Georgia. Velkor Corp. will invest $2 billion in "
+                     "the plant.")
+    assert got.get(("Velkor", "INVESTS_IN", "Velkor battery plant"), {}).get("amount_usd") == 2e9
+    # two facilities named before: "the plant" is neither
+    got, _ = run(ex, "Velkor Corp. will build a battery plant in Georgia and a steel mill in Ohio. Velkor Corp. "
+                     "will invest $2 billion in the plant.")
+    assert not any(p == "INVESTS_IN" and "plant" in o and "$" not in o and got[(s, p, o)].get("amount_usd")
+                   for s, p, o in got), got

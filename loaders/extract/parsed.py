@@ -196,6 +196,13 @@ class ParsedRoles:
                 if not out and c.lower_ in ("it", "they", "he", "she") and verb.dep_ == "ccomp" \
                         and verb.head.i != verb.i:
                     out += self.subj(verb.head, depth + 1)  # "X announced that it would ...": it is X
+                elif not out and c.lower_ in ("it", "they") and verb.dep_ in ("relcl", "advcl"):
+                    # "X opened a plant in Ohio, where it will make chips": it is the clause above's actor
+                    head = verb.head
+                    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                        head = head.head
+                    if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+                        out += [m for m in self.subj(head, depth + 1) if m.type in ACTOR_TYPES]
         if out:
             return unique_mentions(out)
         if agent:
