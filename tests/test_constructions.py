@@ -2535,3 +2535,12 @@ def test_the_plant_is_the_one_facility_named_before(ex):
                      "will invest $2 billion in the plant.")
     assert not any(p == "INVESTS_IN" and "plant" in o and "$" not in o and got[(s, p, o)].get("amount_usd")
                    for s, p, o in got), got
+
+
+def test_where_held_back_exports_go_is_the_target_of_an_export_measure(ex):
+    got, _ = run(ex, "Norway imposed licensing requirements on exports of salmon to Chile.")
+    assert any(p == "TARGETS" and o == "Chile" for _, p, o in got), got
+    # a tariff on exports to a country is that country's: where the goods go is no target
+    got, _ = run(ex, "Chile imposed tariffs on Norwegian exports to Chile.")
+    assert not any(p == "TARGETS" and o == "Chile" for _, p, o in got), got
+    assert any(p == "TARGETS" and o == "Norway" for _, p, o in got), got

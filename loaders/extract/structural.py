@@ -63,6 +63,10 @@ def _singular(words: str) -> str:
     return " ".join([*rest, last])
 
 
+# measures a country takes on goods coming in: the country the goods go to takes them, it is not their target
+IMPORT_MEASURES = frozenset({"tariff", "duty", "levy", "quota", "safeguard", "surcharge", "fee"})
+
+
 class StructuralExtractor:
     def __init__(self, model=None, lexicon=None, matcher=None, party_matcher=None) -> None:
         self.model = model or load_model()
@@ -319,7 +323,7 @@ class StructuralExtractor:
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
                 imposers = {o.id for o in owners}
                 targets = [x for x in sv.mentions if a <= x.start < window_end
-                           and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x)
+                           and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x, m)
                            and not (x.type == "Country" and self._buyer(sv, x, imposers))]
                 if targets:  # the surface "UN sanctions on North Korea" names the measure too
                     last = max(targets, key=lambda x: x.end)
@@ -417,8 +421,11 @@ class StructuralExtractor:
                    and not re.match(r"[’']", sv.text[o.end - sv.start:o.end - sv.start + 1]) for o in owners)
 
     @staticmethod
-    def _destination(sv, x: Mention) -> bool:
-        """'tariffs on Korean exports to the United States': the United States is where goods go."""
+    def _destination(sv, x: Mention, measure: Mention | None = None) -> bool:
+        """'tariffs on Korean exports to the United States': the United States is where goods go, and levies
+        them; 'licensing requirements on exports to China' hold exports back from China, their target."""
+        if measure is not None and getattr(measure, "head", "") not in IMPORT_MEASURES:
+            return False
         before = sv.text[max(0, x.start - sv.start - 40):x.start - sv.start]
         return bool(re.search(r"\b(?:exports?|imports?|shipments?|sales)\s+(?:\w+\s+){0,2}(?:to|into)\s+(?:the\s+)?$",
                               before))
