@@ -2544,3 +2544,14 @@ def test_where_held_back_exports_go_is_the_target_of_an_export_measure(ex):
     got, _ = run(ex, "Chile imposed tariffs on Norwegian exports to Chile.")
     assert not any(p == "TARGETS" and o == "Chile" for _, p, o in got), got
     assert any(p == "TARGETS" and o == "Norway" for _, p, o in got), got
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Officials from the CHIPS Program Office met Samsung executives.", "CHIPS Program Office"),
+    ("The Defense Logistics Agency opened an office in Ohio.", "Defense Logistics Agency"),
+])
+def test_a_sector_word_opening_a_bodys_name_is_the_names(ex, text, body):
+    _, out = run(ex, text)
+    assert body in {e.name for e in out.entities.values() if e.type == "GovernmentBody"}
+    assert not any(e.type == "Sector" for e in out.entities.values())
+
