@@ -2555,3 +2555,8 @@ def test_a_sector_word_opening_a_bodys_name_is_the_names(ex, text, body):
     assert body in {e.name for e in out.entities.values() if e.type == "GovernmentBody"}
     assert not any(e.type == "Sector" for e in out.entities.values())
 
+
+def test_a_sentence_goes_on_after_a_legal_form(ex):
+    # the parser would start a new sentence at "a contract" after "Corp."
+    got, _ = run(ex, "The Coast Guard awarded Velkor Corp. a contract.")
+    assert ("Velkor", "PARTNERS_WITH", "Coast Guard") in got, got

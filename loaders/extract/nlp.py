@@ -30,6 +30,7 @@ def load_nlp():
         if meta.get("lang") != EXPECTED["lang"] or meta.get("version") != EXPECTED["version"]:
             continue  # not the model we pinned and verified: use the rules-only path instead
         _currency_words(nlp)
+        _one_sentence(nlp)
         return nlp
     return None
 
@@ -41,6 +42,30 @@ def _currency_words(nlp) -> None:
         return
     nlp.get_pipe("attribute_ruler").add([[{"LIKE_NUM": True}, {"LOWER": "won"}]],
                                         {"POS": "NOUN", "TAG": "NN", "LEMMA": "won"}, index=1)
+
+
+# the abbreviations a sentence goes on after ("Velkor Corp. a contract"): the full stop ends no sentence
+ABBREVIATIONS = frozenset({"Corp.", "Inc.", "Co.", "Ltd.", "Jr.", "Sr.", "Mr.", "Ms.", "Dr.", "St.", "No.", "Gov.",
+                           "Sen.", "Rep.", "Gen.", "Adm.", "Lt.", "Col.", "Capt.", "U.S.", "U.K.", "S.", "D.C."})
+
+
+def _keep_whole(doc):
+    """The parser may not start a sentence right after an abbreviation when a lower-case word follows ("The Navy
+    awarded Velkor Corp. a contract." is one tree, not two at "Corp.")."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.text in ABBREVIATIONS and tok.text[:1].islower():
+            tok.is_sent_start = False
+    return doc
+
+
+def _one_sentence(nlp) -> None:
+    from spacy.language import Language
+
+    if "policygraph_one_sentence" not in Language.factories:
+        Language.component("policygraph_one_sentence", func=_keep_whole)
+    if "parser" in nlp.pipe_names and "policygraph_one_sentence" not in nlp.pipe_names:
+        nlp.add_pipe("policygraph_one_sentence", before="parser")
 
 
 def model_info() -> str:
