@@ -2560,3 +2560,18 @@ def test_a_sentence_goes_on_after_a_legal_form(ex):
     # the parser would start a new sentence at "a contract" after "Corp."
     got, _ = run(ex, "The Coast Guard awarded Velkor Corp. a contract.")
     assert ("Velkor", "PARTNERS_WITH", "Coast Guard") in got, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Chile will work with Peru to secure supply chains.", ("Chile", "COOPERATES_WITH", "Peru")),
+    ("Chile is working closely with Peru on copper.", ("Chile", "COOPERATES_WITH", "Peru")),
+    ("Velkor Corp. will work with Georgia on workforce training.", ("Velkor", "PARTNERS_WITH", "Georgia")),
+])
+def test_working_with_someone_is_cooperating_or_partnering(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_refusing_to_work_with_someone_is_neither(ex):
+    got, _ = run(ex, "Chile refused to work with Peru.")
+    assert not any(p in ("COOPERATES_WITH", "PARTNERS_WITH") for _, p, _ in got)
