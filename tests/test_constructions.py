@@ -2575,3 +2575,18 @@ def test_working_with_someone_is_cooperating_or_partnering(ex, text, fact):
 def test_refusing_to_work_with_someone_is_neither(ex):
     got, _ = run(ex, "Chile refused to work with Peru.")
     assert not any(p in ("COOPERATES_WITH", "PARTNERS_WITH") for _, p, _ in got)
+
+
+def test_closing_a_loan_completes_it(ex):
+    got, out = run(ex, "The Department of Energy closed a $2.1 billion loan to Velkor Corp.")
+    assert got.get(("Velkor", "PARTNERS_WITH", "Department of Energy"), {}).get("amount_usd") == 2.1e9
+    assert not any("closure" in e.name for e in out.entities.values())
+    _, out = run(ex, "The government of Chile closed the Atacama industrial park in 2031.")
+    assert any("closure" in e.name.lower() for e in out.entities.values() if e.type == "Policy")
+
+
+def test_a_permission_a_firm_holds_targets_it(ex):
+    got, _ = run(ex, "The Bureau of Industry and Security updated Velkor Corp.'s Validated End-User authorization.")
+    assert ("Validated End-User authorization", "TARGETS", "Velkor") in got, got
+    got, _ = run(ex, "Velkor Corp.'s tariffs rose.")  # a firm holds no tariff
+    assert not any(p == "TARGETS" for _, p, _ in got)

@@ -1000,7 +1000,7 @@ def export_markets(sv, roles, state):
 
 FUNDING_NOUNS = frozenset({"loan", "grant", "award", "funding", "fund", "incentive", "subsidy", "credit",
                            "financing", "support", "investment"})
-GIVING_VERBS = frozenset({"provide", "award", "grant", "give", "offer", "announce", "finalize", "finalise",
+GIVING_VERBS = frozenset({"provide", "award", "grant", "give", "offer", "announce", "finalize", "finalise", "close",
                           "approve", "extend", "allocate", "commit", "pledge", "issue", "lend"})
 RECEIVING_VERBS = frozenset({"receive", "win", "secure", "get", "obtain", "land"})
 LENDING_VERBS = frozenset({"lend", "loan"})
@@ -1418,6 +1418,21 @@ def built_where_invested(sv, roles, state):
     return out
 
 
+def held_measures(sv, roles, state):
+    """'BIS updated X's Validated End-User authorization', 'X's export license was revoked': a permission, a loan
+    or a grant a firm holds is granted to it, so targets it (lexicon.toml [derived] held_measures)."""
+    out = []
+    held = frozenset(load_lexicon().derived.get("held_measures", ()))
+    for tok in sv.tokens:
+        if tok.lemma_.lower() not in held or tok.pos_ != "NOUN":
+            continue
+        measures = [m for m in sv.tok_mentions.get(tok.i, []) if m.type == "Policy"
+                    and m.end == sv.start + tok.idx + len(tok.text)]
+        holders = [m for m in roles.possessor(tok) if m.type == "Firm" and not m.adjective]
+        out += [_cand(m, "TARGETS", h, sv, "held-measure", 0.7) for m in measures for h in holders]
+    return out
+
+
 GRANTING_VERBS = frozenset({"grant", "award", "issue", "approve"})  # (not "extend": a tariff extended goes on)
 
 
@@ -1473,6 +1488,7 @@ CONSTRUCTIONS = [
     (funding, ("PARTNERS_WITH", "TARGETS", "IMPOSES")),
     (purposes, ("TARGETS",)),
     (granted_measures, ("TARGETS", "IMPOSES")),
+    (held_measures, ("TARGETS",)),
     (built_where_invested, ("LOCATED_IN",)),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
                "RATIFIES")),

@@ -32,6 +32,7 @@ def _words() -> dict:
         "not_goods": frozenset(data.get("not_goods", ())),
         "funding_verbs": frozenset(data.get("funding_verbs", ())),
         "government_measure_verbs": frozenset(data.get("government_measure_verbs", ())),
+        "completed_by_closing": frozenset(data.get("completed_by_closing", ())),
         "government_titles": tuple(data.get("government_titles", ())),
     }
 
@@ -170,6 +171,9 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(tok, offset, mentions):
             continue
         obj = objs[0]
+        if tok.lemma_.lower() == "close" and (obj.lemma_.lower() in w["completed_by_closing"] or obj.like_num
+                                               or obj.lower_ in ("million", "billion")):
+            continue  # closing a loan or a deal completes it: no closure
         if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
             span = list(obj.subtree)
             a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
