@@ -2590,3 +2590,10 @@ def test_a_permission_a_firm_holds_targets_it(ex):
     assert ("Validated End-User authorization", "TARGETS", "Velkor") in got, got
     got, _ = run(ex, "Velkor Corp.'s tariffs rose.")  # a firm holds no tariff
     assert not any(p == "TARGETS" for _, p, _ in got)
+
+
+def test_talks_started_on_an_agreement_the_parser_hangs_from_the_verb(ex):
+    got, _ = run(ex, "In 2031, Chile started official talks with Peru on potential modifications to the Andes "
+                     "Trade Accord.")
+    assert ("Chile", "NEGOTIATES", "Andes Trade Accord amendments") in got, got
+    assert ("Peru", "NEGOTIATES", "Andes Trade Accord amendments") in got

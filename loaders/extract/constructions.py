@@ -665,6 +665,8 @@ def co_negotiators(sv, roles, state):
             continue
         agreements = [m for m in roles.pp(tok, {"of", "on", "over", "for", "to"}) + (
             roles.dobj(tok) if tok.pos_ == "VERB" else []) if m.type == "Agreement"]
+        if not agreements and tok.dep_ == "dobj" and tok.pos_ == "NOUN":  # "started talks with X | on the Y accord"
+            agreements = [m for m in roles.pp(tok.head, {"on", "over"}) if m.type == "Agreement"]
         if not agreements or (tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENDING_NOUNS
                                                          for c in tok.children)):
             continue  # ("announced the termination of GSOMIA": an end, not talks)
