@@ -2597,3 +2597,26 @@ def test_talks_started_on_an_agreement_the_parser_hangs_from_the_verb(ex):
                      "Trade Accord.")
     assert ("Chile", "NEGOTIATES", "Andes Trade Accord amendments") in got, got
     assert ("Peru", "NEGOTIATES", "Andes Trade Accord amendments") in got
+
+
+@pytest.mark.parametrize("text", [
+    "In response to Chile's tariffs, Peru imposed tariffs on copper.",
+    "Peru imposed retaliatory tariffs on Chilean goods.",
+    "Peru responded by banning imports of Chilean wine.",
+    "In retaliation, Peru imposed duties on Chilean copper.",
+    "Chile imposed tariffs on Peruvian goods, and Peru hit back with a ban on Chilean wine.",
+])
+def test_a_measure_that_answers_another_is_retaliation(ex, text):
+    got, _ = run(ex, text)
+    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru imposed tariffs on Chilean wine.",
+    "Chile imposed tariffs on Peruvian goods, prompting Peruvian retaliation.",
+    "In 2031, Peru announced the deployment of the Andes Shield, in response to threats by Chile.",
+])
+def test_no_retaliation_without_an_answering_measure_of_trade(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p == "RETALIATES_AGAINST" for _, p, _ in got), got

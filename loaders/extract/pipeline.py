@@ -23,7 +23,7 @@ from ..read.repair import is_word
 from .amounts import sentence_year
 from .constructions import DocumentState, run_constructions
 from .coref import Coreference, refer_back
-from .derived import derived_mentions
+from .derived import derived_mentions, measure_heads
 from .mentions import (PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, _surnames,
                        administration_end, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
@@ -319,6 +319,7 @@ class Extractor:
                             + _office_acts(sent.candidates, self.model)
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
+        sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -984,6 +985,47 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
         new.add(c.subject, "INVESTS_IN", country, c, STATE_IN_COUNTRY,  # no one sum for the country is stated)
                 {k: v for k, v in c.props.items() if k in keep})
     return new.out
+
+
+# words that make a measure an answer to another's: "in response to X's tariffs", "in retaliation", "retaliatory
+# tariffs", "hit back at X with duties", "responded by banning ..."
+RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>in\s+(?:response|retaliation|reprisal))|(?P<adj>retaliatory)|"
+                             r"(?P<verb>hit(?:s|ting)?\s+back|respond(?:ed|s|ing)?\s+by))\b", re.IGNORECASE)
+# the phrase that names what is answered: "in response to Chile's tariffs,"
+ANSWERED = re.compile(r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for|against)\s+([^,;]+)", re.IGNORECASE)
+
+
+def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """'In response to Chile's tariffs, Peru imposed duties on Chilean copper', 'Peru imposed retaliatory tariffs
+    on Chilean goods': a country whose measure answers another's retaliates against the country its measure
+    targets, or whose act it answers."""
+    cue = RETALIATION_CUE.search(sv.text)
+    if not cue:
+        return []
+    new = _NewFacts(cands)
+    answered = ANSWERED.search(sv.text)
+    span = (sv.start + answered.start(1), sv.start + answered.end(1)) if answered else None
+    for c in cands:
+        if c.predicate != "IMPOSES" or c.subject.type != "Country":
+            continue
+        if cue.group("verb") and not _acts_before(sv, c.subject, sv.start + cue.start()):
+            continue  # "X imposed tariffs, and Y hit back": the one who hits back answers
+        if not any({w, w[:-1], w[:-3] + "y"} & measure_heads() for w in re.findall(r"[\w-]+", c.object.name.lower())):
+            continue  # a measure of trade answers; "deployed THAAD in response to threats" retaliates against no one
+        against = [t.object for t in cands if t.predicate == "TARGETS" and t.subject.id == c.object.id
+                   and t.object.type == "Country"]
+        if span:
+            against += [m for m in sv.mentions if m.type == "Country" and span[0] <= m.start < span[1]]
+        for country in against:
+            if country.id != c.subject.id:
+                new.add(c.subject, "RETALIATES_AGAINST", replace(country, adjective=False), c, "retaliatory-measure")
+    return new.out
+
+
+def _acts_before(sv: SentenceView, actor: Mention, at: int) -> bool:
+    """Whether the actor is the last country named before `at` (the subject of the verb there)."""
+    before = [m for m in sv.mentions if m.type == "Country" and m.end <= at]
+    return bool(before) and max(before, key=lambda m: m.end).id == actor.id
 
 
 def _comma_end(text: str, at: int) -> int:
