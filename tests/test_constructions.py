@@ -2620,3 +2620,18 @@ def test_a_measure_that_answers_another_is_retaliation(ex, text):
 def test_no_retaliation_without_an_answering_measure_of_trade(ex, text):
     got, _ = run(ex, text)
     assert not any(p == "RETALIATES_AGAINST" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean wine can now enter the Peruvian market.",
+    "Chilean wine gained access to the Peruvian market.",
+    "Peru will double the number of Chilean cars that can enter its market.",
+])
+def test_goods_entering_a_market_are_exports_there(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "EXPORTS_TO", "Peru") in got, got
+
+
+def test_goods_kept_out_of_a_market_are_no_exports(ex):
+    got, _ = run(ex, "Chilean wine cannot enter the Peruvian market.")
+    assert ("Chile", "EXPORTS_TO", "Peru") not in got

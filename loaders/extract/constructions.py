@@ -1435,6 +1435,47 @@ def held_measures(sv, roles, state):
     return out
 
 
+ENTERING_VERBS = frozenset({"enter", "access", "reach", "penetrate"})
+
+
+def _nationals(roles, noun) -> list[Mention]:
+    """The countries a noun's own modifiers name: "Chilean wine", "the Peruvian market", "its market"."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss"):
+            got = [m for m in roles.denotes(c) if m.type == "Country"]
+            if not got and c.lower_ in ("its", "their"):
+                got = [m for m in roles.subj_of_clause(c) if m.type == "Country"]
+            out += got
+    return unique_mentions(out)
+
+
+def market_entry(sv, roles, state):
+    """'Chilean wine can now enter the Peruvian market', 'American cars that can enter its market', 'U.S. beef
+    gained access to the Korean market': goods of one country sold in another's market are its exports there."""
+    out = []
+    for tok in sv.tokens:
+        lem = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lem in ENTERING_VERBS:
+            markets = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "market"]
+            goods = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif tok.pos_ == "NOUN" and lem == "access" and tok.head.pos_ == "VERB":
+            markets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                       if p.dep_ == "pobj" and p.lemma_.lower() == "market"]
+            goods = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            continue
+        if not markets or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        # ("American automobiles that can enter its market": the goods the relative clause is about)
+        goods = [tok.head if g.lower_ in ("that", "which") and tok.dep_ == "relcl" else g for g in goods]
+        makers = [m for g in goods for m in _nationals(roles, g)]
+        buyers = [m for mk in markets for m in _nationals(roles, mk)]
+        out += [_cand(replace(a, adjective=False), "EXPORTS_TO", replace(b, adjective=False), sv, "market-entry", 0.65)
+                for a in makers for b in buyers if a.id != b.id]
+    return out
+
+
 GRANTING_VERBS = frozenset({"grant", "award", "issue", "approve"})  # (not "extend": a tariff extended goes on)
 
 
@@ -1491,6 +1532,7 @@ CONSTRUCTIONS = [
     (purposes, ("TARGETS",)),
     (granted_measures, ("TARGETS", "IMPOSES")),
     (held_measures, ("TARGETS",)),
+    (market_entry, ("EXPORTS_TO",)),
     (built_where_invested, ("LOCATED_IN",)),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
                "RATIFIES")),
