@@ -2635,3 +2635,15 @@ def test_goods_entering_a_market_are_exports_there(ex, text):
 def test_goods_kept_out_of_a_market_are_no_exports(ex):
     got, _ = run(ex, "Chilean wine cannot enter the Peruvian market.")
     assert ("Chile", "EXPORTS_TO", "Peru") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Andes Trade Accord succeeded the Lima Pact in 2031.",
+    "The Andes Trade Accord is the successor to the Lima Pact.",
+    "The Andes Trade Accord, the successor to the Lima Pact, entered into force in 2031.",
+])
+def test_a_successor_agreement_amends_the_one_before(ex, text):
+    got, out = run(ex, text)
+    assert ("Andes Trade Accord", "AMENDS", "Lima Pact") in got, got
+    # the pact named inside the aside is another agreement, not a second name of the accord
+    assert "Lima Pact" in {e.name for e in out.entities.values()}

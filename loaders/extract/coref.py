@@ -20,7 +20,10 @@ from .naming import rename_entities
 
 ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")
 APPOSITIVE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$")
-APPOSED = re.compile(r"^\s*(?:\([^()]{1,20}\)|\))?\s*,\s*(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,4}$")  # ("X (ABBR), a ...")
+# modifiers of a description's head, not a phrase of its own: "the largest U.S. FTA" describes, "the successor to
+# the Y pact" names Y as another
+MODIFIER_WORD = r"(?!(?:to|of|for|with|in|on|by|from|than|the|a|an)\s)[a-z][\w\-]*\s+"
+APPOSED = re.compile(r"^\s*(?:\([^()]{1,20}\)|\))?\s*,\s*(?:the|a|an)\s+(?:" + MODIFIER_WORD + r"){0,4}$")  # ("X (ABBR), a ...")
 LIST_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\b|^\s*,\s*(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,")
 AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
 # a description followed by the name it goes by: "restrictions on Korean media, known as the Hallyu ban", "tariffs
@@ -35,7 +38,7 @@ NAMED_AS = re.compile(r"^\s*[,(]\s*(?:(?:also|commonly|widely|informally|popular
 # ("The 'X ban' refers to a series of policy restrictions": a name defined by what it refers to)
 PREDICATE_NOMINAL = re.compile(r"^[”\"']?\s*(?:\([^()]{1,120}\)\s*|\)\s*)?(?:\[\w{1,4}\]\s*)*"
                                r"(?:(?:is|was)\s+[“\"']?(?:[a-z]+ly\s+)?(?:a|an)\s+|refers\s+to\s+(?:(?:a|an|the)\s+)?"
-                               r"(?:(?:series|set|range|number|wave|package)\s+of\s+)?)(?:[a-z][\w\-]*\s+){0,4}$")
+                               r"(?:(?:series|set|range|number|wave|package)\s+of\s+)?)(?:" + MODIFIER_WORD + r"){0,4}$")
 
 
 def _proper(text: str) -> bool:
