@@ -2647,3 +2647,9 @@ def test_a_successor_agreement_amends_the_one_before(ex, text):
     assert ("Andes Trade Accord", "AMENDS", "Lima Pact") in got, got
     # the pact named inside the aside is another agreement, not a second name of the accord
     assert "Lima Pact" in {e.name for e in out.entities.values()}
+
+
+def test_the_sum_of_funding_is_on_the_fact_that_it_goes_to_the_firm(ex):
+    got, _ = run(ex, "The Department of Energy announced a loan of $9.2 billion for Velkor Corp.")
+    loan = next(s for s, p, o in got if p == "TARGETS" and o == "Velkor")
+    assert got[(loan, "TARGETS", "Velkor")].get("amount_usd") == 9.2e9

@@ -24,7 +24,8 @@ from functools import lru_cache
 from ...ontology.lexicon import load_lexicon
 from .mentions import Mention
 from .parsed import ParsedRoles
-from .props import fact_props
+from .amounts import find_amounts
+from .props import amount_for, fact_props
 from .sentence import ACTOR_TYPES, Candidate, SentenceView, unique_mentions
 
 PARTY_TYPES = ("Country", "InternationalOrganization")
@@ -1055,9 +1056,12 @@ def funding(sv, roles, state):
         for g in givers:
             for t in takers:
                 out.append(_cand(g, "PARTNERS_WITH", t, sv, "funding", 0.7))
+        # the sum the funding gives, on the fact that it goes to the firm ("up to $450 million in proposed funding")
+        value = amount_for(sv, find_amounts(sv.text), tok.idx, takers[0]) if measure and takers else None
         for m in measure:
             for t in takers:
-                out.append(_cand(m, "TARGETS", t, sv, "funding", 0.7))
+                out.append(_cand(m, "TARGETS", t, sv, "funding", 0.7,
+                                 {"amount_usd": value} if value is not None else None))
             if lem in GIVING_VERBS and takers:  # the government that gives the named funding runs it
                 out += [_cand(g, "IMPOSES", m, sv, "funding", 0.7) for g in givers if g.type != "USState"]
     return out
