@@ -2653,3 +2653,8 @@ def test_the_sum_of_funding_is_on_the_fact_that_it_goes_to_the_firm(ex):
     got, _ = run(ex, "The Department of Energy announced a loan of $9.2 billion for Velkor Corp.")
     loan = next(s for s, p, o in got if p == "TARGETS" and o == "Velkor")
     assert got[(loan, "TARGETS", "Velkor")].get("amount_usd") == 9.2e9
+
+
+def test_a_currency_sign_names_no_country(ex):
+    _, out = run(ex, "With a total US$ 165 billion pledged, it is one of the largest investments.")
+    assert not any(e.type == "Country" for e in out.entities.values())

@@ -579,7 +579,8 @@ class Extractor:
         return out
 
     def _sentence_mentions(self, text: str, s: int, e: int, parse: Any, sent_gaz: list[Mention]) -> list[Mention]:
-        mentions = list(sent_gaz)
+        # "US$ 165 billion", "A$2 billion": a currency's sign, not the country
+        mentions = [m for m in sent_gaz if not (m.type == "Country" and text[m.end:m.end + 1] == "$")]
         # before the descriptive phrases: "Dong-su Park" is a person, not a park
         mentions += self._korean_names(text, s, e, mentions)
         hard = [(m.start, m.end) for m in mentions if m.type not in ("Policy", "Law", "Agreement", "Sector")]
