@@ -2497,6 +2497,7 @@ def test_what_is_given_in_the_passive_has_its_giver_in_by(ex):
     ("Velkor Corp. CEO Jane Morrow praised the deal.", "Jane Morrow", "Velkor"),
     ("Velkor Inc. President and CEO Jane Morrow said the plant would open.", "Jane Morrow", "Velkor"),
     ("Velkor Chairman and CEO Jane Morrow spoke.", "Jane Morrow", "Velkor"),
+    ("Velkor Corp.'s CEO Jane Morrow said the plant would open.", "Jane Morrow", "Velkor"),
     ("Maritime Administrator Jane Morrow spoke in Norfolk.", "Jane Morrow", "Maritime Administration"),
 ])
 def test_a_title_after_a_firms_legal_form_or_another_title_is_the_firms(ex, text, person, org):
