@@ -2659,3 +2659,8 @@ def test_the_sum_of_funding_is_on_the_fact_that_it_goes_to_the_firm(ex):
 def test_a_currency_sign_names_no_country(ex):
     _, out = run(ex, "With a total US$ 165 billion pledged, it is one of the largest investments.")
     assert not any(e.type == "Country" for e in out.entities.values())
+
+
+def test_a_firm_naming_someone_as_its_chief_makes_them_its_leader(ex):
+    got, _ = run(ex, "Texla Inc. named Jane Morrow as its new chief executive.")
+    assert ("Jane Morrow", "LEADS", "Texla") in got, got

@@ -1311,8 +1311,10 @@ def held_titles(sv, roles, state):
                             for p in c.children if p.dep_ == "pobj" for m in roles.denotes_list(p)
                             if m.type in ("GovernmentBody", "Firm", "Country") and not m.adjective]
         # a country is led by its head of state or government, not by a minister or a secretary of it
-        if not bodies and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain"):
-            bodies = [m for m in roles.owner(tok) if m.type in ("Firm", "GovernmentBody")]  # "Its CEO is X"
+        if not bodies and (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain")
+                           or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            # "Its CEO is X", "X named Y as its new chief executive"
+            bodies = [m for m in roles.owner(tok) if m.type in ("Firm", "GovernmentBody")]
         bodies = [b for b in bodies if b.type != "Country" or role not in ("Secretary", "Minister", "Representative")]
         if not bodies:
             continue
@@ -1320,7 +1322,10 @@ def held_titles(sv, roles, state):
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             host = tok.head.head
             if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in HOLDING_VERBS:
-                holders = _office_holders(roles, host)
+                # "X named Y as its CEO": the one named; "Y was named as CEO", "Y served as": the subject
+                named = [m for c in host.children if c.dep_ == "dobj" for m in roles.denotes_list(c)
+                         if m.type == "Person"]
+                holders = named or _office_holders(roles, host)
             elif host.pos_ == "NOUN":  # "his tenure as Secretary of the Navy"
                 holders = roles.owner(host)
         elif tok.dep_ in ("oprd", "attr") and tok.head.lemma_.lower() in HOLDING_VERBS:
