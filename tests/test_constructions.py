@@ -2664,3 +2664,9 @@ def test_a_currency_sign_names_no_country(ex):
 def test_a_firm_naming_someone_as_its_chief_makes_them_its_leader(ex):
     got, _ = run(ex, "Texla Inc. named Jane Morrow as its new chief executive.")
     assert ("Jane Morrow", "LEADS", "Texla") in got, got
+
+
+def test_a_sector_word_opening_a_measures_name_is_the_names(ex):
+    _, out = run(ex, "The company will receive loans under the CHIPS Incentives Program.")
+    assert "CHIPS Incentives Program" in {e.name for e in out.entities.values() if e.type == "Policy"}
+

@@ -102,6 +102,8 @@ TRACE = os.environ.get("POLICYGRAPH_TRACE_RULES")
 # sectors broad enough to be the head of a narrower one's phrase ("chip manufacturing")
 BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/energy", "sector/construction",
                            "sector/logistics"})
+# the types whose names a sector word may open ("the CHIPS Incentives Program", "the Defense Logistics Agency")
+NAMED_BY_ENDING = ("GovernmentBody", "Policy", "Law")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
                   "modality", "listed_measures", "named_imposer", "national_bodies", "facility_places", "firm_parties",
                   "under_negotiation", "one_reading", "joint")
@@ -170,9 +172,10 @@ class Extractor:
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
         sectors = {e.name: e for e in self.model.gazetteer if e.type == "Sector"}
-        # capitalised words up to a government body's name ending ("... Program Office", "... Logistics Agency")
+        # capitalised words up to the name ending of a body or a measure ("... Program Office", "... Incentives
+        # Program")
         self._body_ending = re.compile(r"(?:\s+[A-Z][\w&-]*){0,4}?\s+(?:" + "|".join(
-            re.escape(w) for w in self.lex.name_endings["GovernmentBody"]) + r")\b")
+            re.escape(w) for t in NAMED_BY_ENDING for w in self.lex.name_endings.get(t, ())) + r")\b")
         self._prefixed_name = re.compile(r"\b(?:" + "|".join(re.escape(p) for starts in self.lex.name_prefixes.values()
                                                               for p in starts) + ")" + PREFIXED_REST)
         self.sector_nouns = {word: Mention(0, 0, name, "Sector", sectors[name].id, name, "gazetteer")
@@ -616,15 +619,15 @@ class Extractor:
         mentions += self._titled_persons(text, s, e, mentions)
         mentions = self._prefixed_names(text, s, e, mentions)
         if parse is not None:
-            # a sector word opening a body's name is the name's ("the CHIPS Program Office", "the Defense Logistics
-            # Agency"): the statistical NER may take the whole name
+            # a sector word opening the name of a body or a measure is the name's ("the CHIPS Program Office", "the
+            # Defense Logistics Agency", "the CHIPS Incentives Program"): the statistical NER may take the whole name
             in_body = [m for m in mentions if m.type == "Sector" and self._body_ending.match(text, m.end)]
             taken = [(m.start, m.end) for m in mentions if m not in in_body]
             found = self.ner.find(parse, s, taken)
-            bodies = [f for f in found if f.type == "GovernmentBody"]
+            bodies = [f for f in found if f.type in NAMED_BY_ENDING]
             mentions = [m for m in mentions if m not in in_body or not any(
                 b.start <= m.start and m.end <= b.end for b in bodies)]
-            found = [f for f in found if f.type == "GovernmentBody" or not any(
+            found = [f for f in found if f.type in NAMED_BY_ENDING or not any(
                 f.start < m.end and m.start < f.end for m in in_body)]
             firms = [m for m in found if m.type == "Firm"]  # a country's word inside a firm's name is the firm's
             mentions = [m for m in mentions if not (m.type == "Country" and any(
