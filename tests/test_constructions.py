@@ -2670,3 +2670,17 @@ def test_a_sector_word_opening_a_measures_name_is_the_names(ex):
     _, out = run(ex, "The company will receive loans under the CHIPS Incentives Program.")
     assert "CHIPS Incentives Program" in {e.name for e in out.entities.values() if e.type == "Policy"}
 
+
+@pytest.mark.parametrize("text, country", [
+    ("The Chilean Ministry of Mines imposed export controls on Peruvian firms.", "Chile"),
+    ("Chile's Ministry of Mines imposed export controls on Peruvian firms.", "Chile"),
+])
+def test_a_body_named_with_its_nationality_acts_for_its_country(ex, text, country):
+    got, _ = run(ex, text)
+    assert any(s == country and p == "IMPOSES" for s, p, _ in got), got
+
+
+def test_a_countrys_name_in_a_bodys_own_name_leaves_the_act_to_the_body(ex):
+    got, _ = run(ex, "The U.S. Department of Energy imposed export controls on Chilean firms.")
+    assert any(s == "Department of Energy" and p == "IMPOSES" for s, p, _ in got), got
+    assert not any(s == "United States" and p == "IMPOSES" for s, p, _ in got), got

@@ -403,8 +403,11 @@ class Extractor:
                          and NATIONAL_BODY.fullmatch(before[m.end - sv.start:])]
             # (or inside the body's name as written: "the U.S. Department of Commerce", "China's Ministry of ...")
             surface = sv.text[c.subject.start - sv.start:c.subject.end - sv.start]
+            # (a nationality or a possessive, not the country's name as part of the body's own: "the U.S.
+            # Department of Commerce" is the department's name, and what it imposes is the department's)
             countries += [h for h in self.parties.find(surface) if h.type == "Country" and h.start == 0
-                          and NATIONAL_BODY.match(surface, h.end)]
+                          and NATIONAL_BODY.match(surface, h.end)
+                          and (h.adjective or surface[h.end:h.end + 1] in ("'", "’"))]
             for m in unique_mentions(countries):
                 extra.append(Candidate(replace(m, adjective=False), "IMPOSES", c.object, dict(c.props),
                                        c.confidence, c.sentence, "national-body"))
