@@ -136,13 +136,15 @@ class _Query:
     def part(self, notes) -> Entity | None:
         """A unique part of a name or alias, as whole words: 'Hanwha' -> 'Hanwha Q Cells'."""
         found: dict[str, tuple[Entity, str]] = {}
+        matching: dict[str, list[str]] = {}  # entity id -> every key of it that holds the query
         for key, ids in self.idx.keys.items():
             if _contains_words(key, self.q):
                 for i in ids:
                     e = self.kg.entities[i]
-                    if (self.want_type is None or e.type == self.want_type) and \
-                            (i not in found or len(key) < len(found[i][1])):
-                        found[i] = (e, key)
+                    if self.want_type is None or e.type == self.want_type:
+                        matching.setdefault(i, []).append(key)
+                        if i not in found or len(key) < len(found[i][1]):
+                            found[i] = (e, key)
         if not found:
             return None
         cands = list(found.values())
@@ -152,7 +154,10 @@ class _Query:
             # 'Hanwha' names 'Hanwha Q Cells' and 'Hanwha Q Cells solar factory': the shortest, when every
             # other candidate's key contains it, is the head the others are built on
             head_e, head_k = min(cands, key=lambda c: (len(c[1]), c[0].id))
-            if not all(_contains_words(k, head_k) for _, k in cands):
+            # (any of the head's own names will do: "Hanwha Q Cells solar factory" holds "Hanwha Q Cells", not its
+            # shorter alias "Hanwha Qcells")
+            if not all(any(_contains_words(k, h) for k in matching[e.id] for h in matching[head_e.id])
+                       for e, _ in cands):
                 raise self.ambiguous([c[0] for c in cands], "part of the names of")
             e = head_e
         _note(notes, f"{self.given!r} taken as {e.name!r} ({e.type})")

@@ -153,6 +153,18 @@ def test_resolve_ambiguous_part_of_names(kg):
         L.resolve(kg, "Samsung Group")
 
 
+def test_a_part_of_a_name_takes_the_head_a_longer_name_is_built_on_by_any_of_its_names():
+    # the facility is named with the firm's name, not with the firm's shorter alias
+    kg = KnowledgeGraph()
+    for type_, name, aliases in (("Firm", "Velkor Q Cells", {"Velkor Qcells"}),
+                                 ("Facility", "Velkor Q Cells solar factory", set()),
+                                 ("Firm", "Texla Motors", set()), ("Facility", "Texla plant", set())):
+        kg.add_entity(Entity(entity_id(type_, name), name, type_, aliases | {name}))
+    assert L.resolve(kg, "Velkor").name == "Velkor Q Cells"
+    with pytest.raises(PolicygraphError, match="ambiguous"):
+        L.resolve(kg, "Texla")  # "Texla plant" is not built on "Texla Motors"
+
+
 def test_resolve_unknown(kg):
     with pytest.raises(PolicygraphError, match=r"no entity named 'Narnia Republic'"):
         L.resolve(kg, "Narnia Republic")
