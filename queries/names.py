@@ -135,19 +135,16 @@ class _Query:
 
     def part(self, notes) -> Entity | None:
         """A unique part of a name or alias, as whole words: 'Hanwha' -> 'Hanwha Q Cells'."""
-        found: dict[str, tuple[Entity, str]] = {}
         matching: dict[str, list[str]] = {}  # entity id -> every key of it that holds the query
         for key, ids in self.idx.keys.items():
             if _contains_words(key, self.q):
                 for i in ids:
-                    e = self.kg.entities[i]
-                    if self.want_type is None or e.type == self.want_type:
+                    if self.want_type is None or self.kg.entities[i].type == self.want_type:
                         matching.setdefault(i, []).append(key)
-                        if i not in found or len(key) < len(found[i][1]):
-                            found[i] = (e, key)
-        if not found:
+        if not matching:
             return None
-        cands = list(found.values())
+        # each entity with its shortest such key
+        cands = [(self.kg.entities[i], min(keys, key=len)) for i, keys in matching.items()]
         if len(cands) == 1:
             e = cands[0][0]
         else:

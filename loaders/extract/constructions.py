@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ...ontology.lexicon import load_lexicon
-from .mentions import Mention
+from .mentions import LEGAL_TAIL, Mention
 from .parsed import ParsedRoles
 from .amounts import find_amounts
 from .props import amount_for, fact_props
@@ -392,10 +392,6 @@ def of_country(sv, roles, state):
             if firm is not None:
                 out.append(_cand(firm, "LOCATED_IN", replace(p, adjective=False), sv, "place-based", 0.75))
     return out
-
-
-# a firm's legal form after its name, which the firm's mention leaves out
-LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\b\.?")
 
 
 def _name_end(sv, m) -> int:
@@ -873,10 +869,10 @@ def business_lines(sv, roles, state):
 def _facility_owners(sv, roles, tok) -> None:
     """'Velmora will build a plant in Ohio', 'Velmora's plant': the firm owns the facility the noun heads; the
     facility is then named with it ("Velmora plant in Ohio", loaders/extract/naming.py), no relation said."""
-    at = sv.start + tok.idx
+    # (the descriptive facility the noun ends, or holds with its place: "plant in Ohio")
+    end = sv.start + tok.idx + len(tok.text)
     facilities = [m for m in sv.tok_mentions.get(tok.i, []) if m.type == "Facility" and m.source == "pattern"
-                  and m.end == at + len(tok.text) or m.type == "Facility" and m.source == "pattern"
-                  and m.start <= at < m.end and " in " in m.name]
+                  and (m.end == end or " in " in m.name)]
     if not facilities or roles.negated(tok.head) or roles.hypothetical(tok):
         return
     owners = {m.id for m in roles.owner(tok) + roles.noun_subj(tok) if m.type == "Firm" and not m.adjective}

@@ -911,8 +911,10 @@ NAME_WORD = re.compile(r"[A-Z0-9][\w&'’.\-]*")
 NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "By", "For", "And", "With", "Of", "At", "From", "To"})
 FORM_WORDS = frozenset({"Co.", "Co", "Company"})
 ABBREVIATED_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr", "L.P", "S.A", "N.V"})
-# the words of a legal form, without their full stop
+# the words of a legal form, without their full stop, and the form as written after a name ("Velkor Corp.",
+# "Velkor, Inc."), which a firm's mention leaves out
 LEGAL_FORM_WORDS = frozenset({"Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "L.P"})
+LEGAL_TAIL = re.compile(r",?\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL_FORM_WORDS)) + r")\b\.?")
 
 
 def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:

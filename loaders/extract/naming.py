@@ -46,7 +46,7 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
             if r.predicate == predicate and facts.entities[r.object].type == type_ \
                     and facts.entities[r.subject].type in owner_types:
                 owners[r.object].add(r.subject)
-    for eid, firms in getattr(facts, "owners", {}).items():  # a facility's owners the grammar found
+    for eid, firms in facts.owners.items():  # a facility's owners the grammar found
         owners[eid] |= {f for f in firms if f in facts.entities}
     renamed: dict[str, str] = {}
     for eid, who in owners.items():

