@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..graph.files import write_text
-from ..graph.model import KnowledgeGraph
+from ..graph.model import KnowledgeGraph, written_confidence
 from .layout import RDF_BLOCKS
 from .validation import validation_stamp
 
@@ -127,11 +127,11 @@ def doc_graph_keys(kg: KnowledgeGraph) -> dict[str, str]:
             parts.setdefault(d, []).append(["e", e.id, e.name, e.type])
     for r in kg.sorted_relations():
         s, o = kg.entities.get(r.subject), kg.entities.get(r.object)
-        # (the confidence as written: the RDF and the facts export keep three decimals, so a reopened build, whose
-        # confidences went through the export, keys its blocks the same)
+        # (the confidence as written: a reopened build, whose confidences went through the export, keys its blocks
+        # the same)
         head = ["r", r.id, r.subject, s and [s.name, s.type], r.object, o and [o.name, o.type], r.predicate,
-                repr(round(float(r.confidence), 3)), json.dumps({k: r.props[k] for k in sorted(r.props)},
-                                                                sort_keys=True, default=repr)]
+                repr(written_confidence(r.confidence)), json.dumps({k: r.props[k] for k in sorted(r.props)},
+                                                                   sort_keys=True, default=repr)]
         evidence = sorted(set(r.evidence))
         for d in sorted({ev.doc for ev in evidence}):
             parts.setdefault(d, []).append(head + [[[ev.start, ev.end, ev.quote] for ev in evidence if ev.doc == d]])

@@ -32,7 +32,7 @@ from .engine import (  # noqa: F401
     open_store,
     result_frame,
 )
-from .model import KnowledgeGraph, Relation, to_float, to_int
+from .model import KnowledgeGraph, Relation, to_float, to_int, written_confidence
 from .query_worker import DEFAULT_TIMEOUT, run_isolated
 
 # ------------------------------------------------------------------------------------------------------
@@ -289,7 +289,7 @@ def fact_row(r: Relation, index: _SentenceIndex | None = None) -> dict:
         row[name] = _text(r.props.get(name))
     row.update(
         props=json.dumps({k: r.props[k] for k in sorted(r.props)}, ensure_ascii=False, sort_keys=True, default=str),
-        confidence=round(float(r.confidence), 3),
+        confidence=written_confidence(r.confidence),
         docs=r.docs,
         quotes=[ev.quote for ev in evidence],
         quote=evidence[0].quote if evidence else None,

@@ -17,7 +17,7 @@ from ..console import PolicygraphError
 from ..safe_text import csv_cell
 from . import rdf
 from .files import write_text
-from .model import KnowledgeGraph, to_float, to_int
+from .model import KnowledgeGraph, to_float, to_int, written_confidence
 
 FORMATS = ("jsonl", "ttl", "trig", "jsonld", "nt", "graphml", "csv")
 EXTENSIONS = {"jsonl": ".jsonl", "ttl": ".ttl", "trig": ".trig", "jsonld": ".jsonld", "nt": ".nt",
@@ -45,7 +45,7 @@ def to_graphml_graph(kg: KnowledgeGraph):
         for end in (r.subject, r.object):  # an endpoint missing from the entity table still gets a node
             if end not in g:
                 g.add_node(end, name=end, type="", aliases="", docs="")
-        attrs = {"predicate": r.predicate, "confidence": float(round(r.confidence, 3))}
+        attrs = {"predicate": r.predicate, "confidence": written_confidence(r.confidence)}
         amount, year = r.props.get("amount_usd"), r.props.get("year")
         if isinstance(amount, (int, float)) and not isinstance(amount, bool):
             attrs["amount_usd"] = float(amount)

@@ -80,6 +80,12 @@ class Entity:
                    rec.get("home_country"))
 
 
+def written_confidence(value: float) -> float:
+    """A fact's confidence as every output writes it, with three decimals: the facts export, the RDF, the Cypher
+    store and the build cache's keys agree, so a build reopened from its export reads the same values."""
+    return round(float(value), 3)
+
+
 @dataclass
 class Relation:
     subject: str  # entity id
@@ -111,7 +117,7 @@ class Relation:
             "predicate": self.predicate,
             "object": self.object,
             "props": {k: self.props[k] for k in sorted(self.props)},
-            "confidence": round(self.confidence, 3),
+            "confidence": written_confidence(self.confidence),
             "evidence": [e.to_dict() for e in sorted(set(self.evidence))],
         }
 
@@ -280,7 +286,7 @@ class KnowledgeGraph:
                     "amount_usd": r.props.get("amount_usd"),
                     "year": r.props.get("year"),
                     "props": dict(r.props),
-                    "confidence": round(r.confidence, 3),
+                    "confidence": written_confidence(r.confidence),
                     "docs": r.docs,
                     "n_evidence": len(r.evidence),
                 }

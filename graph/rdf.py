@@ -23,7 +23,7 @@ from rdflib.namespace import PROV
 
 from .files import write_text
 from .. import ontology
-from .model import DocumentInfo, Entity, Evidence, KnowledgeGraph, Relation
+from .model import DocumentInfo, Entity, Evidence, KnowledgeGraph, Relation, written_confidence
 
 # Mirrors policygraph.ontology.NS / ID_NS (asserted equal in _model()); kept here so that reading RDF
 # does not need the ontology files.
@@ -255,7 +255,7 @@ def _add_relation(r: Relation, merged: Graph, per_doc: dict[str, list[tuple]], e
         (st, PG.subject, s),
         (st, PG.predicate, p),
         (st, PG.object, o),
-        (st, PG.confidence, _decimal(round(r.confidence, 3))),
+        (st, PG.confidence, _decimal(written_confidence(r.confidence))),
     ]
     head += [(st, prop_iri(k), _literal(k, r.props[k])) for k in sorted(r.props) if r.props[k] is not None]
     for t in head:
