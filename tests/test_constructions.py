@@ -2684,3 +2684,17 @@ def test_a_countrys_name_in_a_bodys_own_name_leaves_the_act_to_the_body(ex):
     got, _ = run(ex, "The U.S. Department of Energy imposed export controls on Chilean firms.")
     assert any(s == "Department of Energy" and p == "IMPOSES" for s, p, _ in got), got
     assert not any(s == "United States" and p == "IMPOSES" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Chile announced tax credits for battery manufacturers in Antofagasta.", "batteries"),
+    ("Peru unveiled a support package for the shipbuilding industry.", "shipbuilding"),
+])
+def test_a_measure_that_gives_targets_whom_it_is_for(ex, text, sector):
+    got, _ = run(ex, text)
+    assert any(p == "TARGETS" and o == sector for s, p, o in got), got
+
+
+def test_a_measure_for_a_reason_or_a_place_targets_neither(ex):
+    got, _ = run(ex, "Chile offered subsidies for costs of steel equipment on Peruvian soil.")
+    assert not any(p == "TARGETS" for s, p, o in got), got

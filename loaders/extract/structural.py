@@ -306,7 +306,10 @@ class StructuralExtractor:
             rest = sv.text[m.end - sv.start:]
             # "tariffs on X", "tariffs of up to 218 percent on X", "duties worth $2 billion on X"
             # (an investigation or a review is "of" what it looks into: "an investigation of steel from Korea")
-            preps = "on|against|targeting|to|into" + ("|of" if getattr(m, "head", "") in self.lex.acts_on_of else "")
+            # (a subsidy, a credit or a loan is "for" whom it helps: "tax credits for battery makers")
+            head = getattr(m, "head", "")
+            preps = "on|against|targeting|to|into" + ("|of" if head in self.lex.acts_on_of else "") + (
+                "|for" if head in self.lex.benefits_for else "")
             pp = re.match(r"\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:percent|%)"
                           r"\s+|worth\s+\S+\s+(?:[mb]illion\s+)?)?(" + preps + r")\s+", rest)
             if pp and pp.group(1) == "to" and self._infinitive(sv, m.end - sv.start + pp.end()):
@@ -321,9 +324,14 @@ class StructuralExtractor:
                 if stop:
                     window_end = min(window_end, a + stop.start())
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
+                kinds = ("Sector", "Country", "Firm")
+                if pp.group(1) == "for":  # who gets it is the first phrase: "subsidies for chipmakers in Ohio"
+                    more = re.search(r"\b(?:on|in|at|to|of|from|under|by|across)\b", sv.text[a - sv.start:window_end - sv.start])
+                    window_end = a + more.start() if more else window_end
+                    kinds = ("Sector", "Firm")
                 imposers = {o.id for o in owners}
                 targets = [x for x in sv.mentions if a <= x.start < window_end
-                           and x.type in ("Sector", "Country", "Firm") and not self._destination(sv, x, m)
+                           and x.type in kinds and not self._destination(sv, x, m)
                            and not (x.type == "Country" and self._buyer(sv, x, imposers))]
                 if targets:  # the surface "UN sanctions on North Korea" names the measure too
                     last = max(targets, key=lambda x: x.end)
