@@ -2698,3 +2698,40 @@ def test_a_measure_that_gives_targets_whom_it_is_for(ex, text, sector):
 def test_a_measure_for_a_reason_or_a_place_targets_neither(ex):
     got, _ = run(ex, "Chile offered subsidies for costs of steel equipment on Peruvian soil.")
     assert not any(p == "TARGETS" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile signed a free trade agreement with Peru in 2004.",
+    "Chile signed an FTA with Peru in 2004.",
+])
+def test_a_pact_described_by_one_side_is_named_by_both_and_signed_by_both(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "SIGNS", "Chile-Peru FTA") in got, got
+    assert ("Peru", "SIGNS", "Chile-Peru FTA") in got, got
+    assert got[("Chile", "SIGNS", "Chile-Peru FTA")].get("year") == 2004
+
+
+def test_a_pact_described_by_its_sides_is_the_gazetteers_where_it_knows_it(ex):
+    got, _ = run(ex, "South Korea's free trade agreement with Chile took effect in 2004.")
+    assert ("Chile", "PARTY_TO", "Korea-Chile FTA") in got, got
+    assert ("South Korea", "PARTY_TO", "Korea-Chile FTA") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Joining the Andes Pact could smooth Chile's conclusion of an FTA with Peru.",
+    "Chile is negotiating a trade agreement with Peru.",
+])
+def test_a_pact_not_yet_made_makes_no_party(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p in ("PARTY_TO", "SIGNS") and s == "Peru" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Chile signed an MOU with Peru on energy cooperation.", "MOU on energy cooperation"),
+    ("Chile and Peru signed a memorandum of understanding on shipbuilding cooperation in August 2021.",
+     "memorandum of understanding on shipbuilding cooperation"),
+])
+def test_a_memorandum_is_named_by_what_it_is_on(ex, text, name):
+    got, _ = run(ex, text)
+    assert ("Chile", "SIGNS", name) in got, got
+    assert ("Peru", "SIGNS", name) in got, got

@@ -15,6 +15,7 @@ from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .amounts import MONTH_NAMES
+from .modality import governing_modality
 from .nlp import text_of
 
 
@@ -430,6 +431,11 @@ class DescriptiveRecognizer:
             # "Japan's restrictions", "Beijing's curbs": a named owner makes a measure specific
             owned = type_ == "Policy" and any(
                 c.dep_ == "poss" and any(a <= offset + c.idx < b for a, b in taken) for c in tok.children)
+            partner = None
+            if type_ == "Agreement" and pp is None and (det in ("a", "an") or any(
+                    c.dep_ == "poss" for c in tok.children)):
+                # "signed a free trade agreement with Peru", "Chile's FTA with Peru": one pact, named by its sides
+                partner = pp = self._partner(tok, taken, offset)
             generic = not words and not pp and not self.lex.bare_ok(tok) and not owned
             if generic and not (type_ in ("Agreement", "Law") or det in ("the", "this", "that", "these", "those",
                                                                          "another", "third", "second", "first")):
@@ -452,7 +458,7 @@ class DescriptiveRecognizer:
             # a kind's words say no more than the bare head: "an executive order on shipbuilding" is named by what
             # it is on, as "an order on shipbuilding" is
             kind_only = bool(words) and all(w.lower_ in self.lex.generic_words for w in words)
-            name = core if ((words and not kind_only) or not pp) else f"{core} {pp[0]}"
+            name = core if ((words and not kind_only and not partner) or not pp) else f"{core} {pp[0]}"
             m = Mention(start, end, name, type_, entity_id(type_, name), name, "pattern")
             m.aliases = {name} | ({f"{core} {pp[0]}"} if pp else set())
             if first < tokens[0].i:  # keep the full surface ("25 percent U.S. tariff on ...") as an alias
@@ -472,6 +478,27 @@ class DescriptiveRecognizer:
                 w.lower_ in self.lex.generic_words or w.ent_type_ in ("NORP", "GPE") for w in words)
             out.append(m)
         return out
+
+    @staticmethod
+    def _partner(tok, taken: list[tuple[int, int]], offset: int):
+        """'a free trade agreement with Peru' -> ('with Peru', end): the other side of a pact, a name the
+        sentence has found (the parser may hang the "with" from the verb right after the pact)."""
+        if governing_modality(tok) != "stated":
+            return None  # "could smooth the conclusion of an FTA with Japan": no such pact yet
+        if not (tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or tok.dep_ == "pobj" and tok.head.head.pos_ in (
+                "VERB", "AUX") and tok.head.lower_ not in ("over", "about", "regarding", "toward", "towards", "for") or any(c.dep_ == "poss" for c in tok.children)):
+            return None  # a pact in an act of its own ("reticence over an agreement with X") is not said to exist
+        withs = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "with"]
+        if tok.dep_ == "dobj":
+            withs += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ == "with" and c.i == tok.i + 1]
+        for w in withs:
+            obj = next((c for c in w.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.i != w.i + 1 + (w.doc[w.i + 1].lower_ == "the") or obj.pos_ != "PROPN":
+                continue
+            words = [t for t in obj.subtree if t.i <= obj.i and t.pos_ != "DET"]
+            if words and any(a <= offset + words[0].idx < b for a, b in taken):
+                return "with " + "".join(t.text_with_ws for t in words).strip(), obj.idx + len(obj.text)
+        return None
 
     @staticmethod
     def _complement(tok):
@@ -553,6 +580,9 @@ class DescriptiveRecognizer:
                     for x in p.rights:
                         rights.append(x)
                         through[x.i] = f"of {p.text} "
+                    for x in tok.rights:  # (the parser may hang the "on" from the memorandum itself)
+                        if x.i > p.i:
+                            through.setdefault(x.i, f"of {p.text} ")
         for c in list(rights):  # "tariffs imposed by Japan on Korean steel": the participle's "on" is the measure's
             # (and a relative clause's: "the tariffs that the United States imposed on Korean steel")
             if type_ == "Policy" and (c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "relcl" and any(
@@ -571,16 +601,28 @@ class DescriptiveRecognizer:
             if self.lex.measure_kinds.get(tok.lemma_.lower(), -1) == self.lex.measure_kinds.get("grant"):
                 # "awarded a $9.6 billion loan to X": money's recipient, hung from the verb, names the loan
                 rights += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("to", "for")]
+        if tok.dep_ == "dobj" and type_ == "Agreement":
+            # "signed an MOU with Peru on energy cooperation": the parser hangs the "on" from the verb, past the
+            # agreement's "with"
+            ends = [t.i for c in tok.rights if c.dep_ == "prep" for t in c.subtree] + [tok.i]
+            rights += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ == "on" and c.i == max(ends) + 1]
         for child in rights:
             if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
+                # (a gerund the parser makes of a noun: "on shipbuilding cooperation", up to its own preposition)
+                gerund = [c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"] if not objs else []
+                objs = objs or gerund
                 if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
                                 for t in [objs[0], *objs[0].lefts]):
                     continue  # "the deployment on 8 July": when, not what it is on
                 if objs:
                     sub = list(objs[0].subtree)
+                    if gerund:
+                        after = [t.i for t in sub if t.dep_ == "prep" and t.head.i == objs[0].i]
+                        sub = [t for t in sub if not after or t.i < min(after)]
                     # "tariffs on Canada, Mexico and China": the object with the names coordinated with it
-                    last = max([objs[0].i] + [c.i for c in objs[0].conjuncts if c.pos_ == "PROPN"])
+                    last = max([objs[0].i] + [c.i for c in objs[0].conjuncts if c.pos_ == "PROPN"]
+                               + [t.i for t in sub if gerund])
                     words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= last]
                     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if objs[0].i < t.i < last):
                         words = [t for t in words if t.i <= objs[0].i]

@@ -116,6 +116,18 @@ def modality(sv, subject, obj) -> str:
     return _clause_modality(anchor)
 
 
+def governing_modality(tok) -> str:
+    """'stated', 'negated' or 'hypothetical' for the clause of the verb a noun phrase hangs from ("could smooth
+    the conclusion of an FTA with Japan": hypothetical)."""
+    for node in _clause_chain(tok):
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        said = _clause_modality(node)
+        if said != "stated" or node.dep_ not in ("pcomp", "acl", "advcl", "xcomp", "conj", "csubj"):
+            return said  # ("would contribute ... in providing a pact with X": the clause the gerund serves)
+    return "stated"
+
+
 def _clause_modality(anchor) -> str:
     """'stated', 'negated' or 'hypothetical' for the clause of a verb, up through the verbs it complements."""
     for node in _clause_chain(anchor):

@@ -6,11 +6,16 @@ document says who imposes the measure, its name carries the owner: "Japanese exp
 imported automobiles", "Kentucky forgivable loans", "DOE guidance". The words the document used stay as aliases.
 A descriptive facility is named with the firm that invests in it the same way ("Velmora battery plant"). The
 owner comes from the document's own facts (IMPOSES, INVESTS_IN), never from the gazetteer.
+
+A pact described by one of its sides ("a free trade agreement with Peru") is named by both, once the document
+says who the other is ("Chile signed ..."): "Chile-Peru FTA", or the gazetteer's bilateral agreement of those two
+sides where it knows one ("South Korea" and "Chile" -> "Korea-Chile FTA").
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ...graph.model import entity_id
 
@@ -90,3 +95,69 @@ def rename_entities(facts, renamed: dict[str, str]) -> None:
         r.object = renamed.get(r.object, r.object)
     for m in facts.mentions:
         m["entity_id"] = renamed.get(m["entity_id"], m["entity_id"])
+
+
+# a pact named by its sides: "Korea-Chile FTA", "U.S.-Australia Free Trade Agreement"
+BILATERAL = re.compile(r"^(?P<a>[A-Z][\w. ]*?)[-\u2013](?P<b>[A-Z][\w. ]*?) (?P<kind>FTA|Free Trade Agreement)$")
+PARTNER = re.compile(r"^(?P<kind>.+?) with (?P<partner>.+)$")
+PARTY_PREDICATES = ("PARTY_TO", "SIGNS", "RATIFIES", "NEGOTIATES")
+
+
+def _key(form: str) -> str:
+    return re.sub(r"[.\s]", "", form).lower()
+
+
+@lru_cache(maxsize=4)
+def _bilateral_index(entries: tuple) -> dict:
+    """{frozenset of the two sides' forms: gazetteer entry} for the bilateral FTAs the gazetteer knows."""
+    index = {}
+    for entry in entries:
+        if entry.type != "Agreement":
+            continue
+        for form in (entry.name, *entry.aliases):
+            m = BILATERAL.match(form.replace("\u2013", "-"))
+            if m:
+                index.setdefault(frozenset({_key(m["a"]), _key(m["b"])}), entry)
+    return index
+
+
+def name_by_parties(facts, gazetteer_by_id: dict) -> None:
+    """Rename the document's pacts described by one side ("FTA with Peru") that have exactly two parties (see
+    the module's docstring)."""
+    index = _bilateral_index(tuple(e for e in gazetteer_by_id.values() if e.type == "Agreement"))
+    parties: dict[str, set[str]] = defaultdict(set)
+    for r in facts.relations:
+        if r.predicate in PARTY_PREDICATES and r.object in facts.entities \
+                and facts.entities[r.object].type == "Agreement" \
+                and facts.entities[r.subject].type in ("Country", "InternationalOrganization"):
+            parties[r.object].add(r.subject)
+    renamed: dict[str, str] = {}
+    for eid, who in parties.items():
+        e = facts.entities[eid]
+        described = PARTNER.match(e.name) if e.source == "pattern" else None
+        if described is None or len(who) != 2:
+            continue
+        sides = sorted((facts.entities[w] for w in who), key=lambda x: x.name in described["partner"])
+        forms = [{_key(x.name), *(_key(a) for a in getattr(gazetteer_by_id.get(x.id), "aliases", ()))}
+                 for x in sides]
+        known = next((index[frozenset({a, b})] for a in forms[0] for b in forms[1]
+                      if frozenset({a, b}) in index), None)
+        fta = re.search(r"\b(?:FTA|free trade agreement)\b", described["kind"], re.IGNORECASE)
+        if known is not None and fta:
+            new_id, name, wikidata, source = known.id, known.name, known.wikidata, "gazetteer"
+        else:
+            words = [owner_word(x, gazetteer_by_id.get(x.id)) or x.name for x in sides]
+            name = "-".join(w if "." in w or x.type != "Country" else x.name for w, x in zip(words, sides)) + " " + (
+                "FTA" if fta else described["kind"])
+            new_id, wikidata, source = entity_id(e.type, name), e.wikidata, e.source
+        have = facts.entities.get(new_id)
+        if have is None:
+            have = type(e)(new_id, name, e.type, set(e.aliases) | {e.name}, set(e.docs), wikidata, source)
+            facts.entities[new_id] = have
+        else:
+            have.aliases |= e.aliases | {e.name}
+            have.docs |= e.docs
+        if new_id != eid:
+            del facts.entities[eid]
+            renamed[eid] = new_id
+    rename_entities(facts, renamed)

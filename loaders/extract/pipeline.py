@@ -27,7 +27,7 @@ from .derived import derived_mentions, measure_heads
 from .mentions import (PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, _surnames,
                        administration_end, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
-from .naming import name_by_owner, owner_word
+from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp
 from .pairs import PairFeatures
 from .props import fact_props
@@ -275,6 +275,7 @@ class Extractor:
         self._offices_cooperate(facts)
         refer_back(facts, history, self.lex)  # "the tariffs on Korean steel": the tariffs named before
         name_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
+        name_by_parties(facts, self.gazetteer_by_id)  # "an FTA with Peru" Chile signs: "Chile-Peru FTA"
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
         return facts

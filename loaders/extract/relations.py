@@ -376,7 +376,8 @@ class RelationExtractor:
             partners = [x for x in sv.mentions if mt and x.start - sv.start == b + mt.end() and x.type == "Country"]
             toks = [t for t in sv.tokens if sv.start + t.idx >= m.start and sv.start + t.idx < m.end]
             with_tok = next((t for t in sv.tokens if mt and t.lower_ == "with" and b <= t.idx < b + mt.end()), None)
-            if with_tok is not None and with_tok.head.lemma_.lower() in SEEKING_VERBS:
+            if with_tok is not None and (with_tok.head.lemma_.lower() in SEEKING_VERBS or with_tok.head.dep_ in (
+                    "dobj", "nsubjpass") and with_tok.head.head.lemma_.lower() in SEEKING_VERBS):
                 partners = []  # "negotiated the accord with Chile": Chile negotiates; whether it is a party, unsaid
             if not toks:
                 continue
@@ -393,6 +394,10 @@ class RelationExtractor:
                 owners = [o for o in roles.possessor(toks[-1]) if o.type == "Country"]
             for party in owners + partners:
                 self._emit(out, sv, "PARTY_TO", party, m, {}, 0.7, "agreement-with", roles, toks[-1], [], [])
+            verb = toks[-1].head
+            if toks[-1].dep_ == "dobj" and verb.lemma_.lower() in ("sign", "ink") and not roles.hypothetical(verb):
+                for party in partners:  # "Chile signed an FTA with Peru": a pact is signed by both its sides
+                    self._emit(out, sv, "SIGNS", party, m, {}, 0.7, "signed-with", roles, verb, [], [])
 
     @staticmethod
     def _named_actor(sv: SentenceView, m: Mention, kind: str = "verb", tok=None) -> bool:
