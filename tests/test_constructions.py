@@ -2735,3 +2735,17 @@ def test_a_memorandum_is_named_by_what_it_is_on(ex, text, name):
     got, _ = run(ex, text)
     assert ("Chile", "SIGNS", name) in got, got
     assert ("Peru", "SIGNS", name) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru renewed the Andes Pact in 2019.",
+    "Chile will fully implement the Andes Pact.",
+])
+def test_a_pact_kept_in_force_is_its_keepers(ex, text):
+    got, _ = run(ex, "The Andes Pact is a trade agreement. " + text)
+    assert ("Chile", "PARTY_TO", "Andes Pact") in got, got
+
+
+def test_a_pact_that_may_not_be_renewed_makes_no_party(ex):
+    got, _ = run(ex, "The Andes Pact is a trade agreement. Chile may not renew the Andes Pact.")
+    assert ("Chile", "PARTY_TO", "Andes Pact") not in got, got
