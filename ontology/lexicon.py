@@ -60,6 +60,7 @@ class Lexicon:
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
     acts_on_of: frozenset = frozenset()  # measures whose "of" is what they act on ("a boycott of Lotte")
+    title_only: frozenset = frozenset()  # heads that name a measure only capitalised ("Resolution 2397")
     benefits_for: frozenset = frozenset()  # measures whose "for" is who gets them ("subsidies for chipmakers")
     measure_kinds: dict = field(default_factory=dict)  # "duty" -> its kind's number ("tariff" has the same)
     measure_hypernyms: frozenset = frozenset()  # "measure", "step": any measure
@@ -71,6 +72,8 @@ class Lexicon:
     # -- descriptive heads ---------------------------------------------------------------------
     def head_type(self, tok) -> str | None:
         got = self.heads.get(tok.lemma_.lower()) or self.heads.get(tok.lower_)
+        if got and tok.lemma_.lower() in self.title_only and not tok.text[:1].isupper():
+            return None
         if got is None and tok.lemma_.lower() in self.measure_extensions and any(
                 c.dep_ == "compound" and c.i == tok.i - 1 and self.heads.get(c.lemma_.lower()) == "Policy"
                 for c in tok.children):
@@ -243,6 +246,7 @@ def load_lexicon() -> Lexicon:
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
         benefits_for=frozenset(lex["heads"].get("benefits_for", ())),
+        title_only=frozenset(lex["heads"].get("title_only", ())),
         measure_kinds={w: i for i, kind in enumerate(lex["heads"].get("measure_kinds", ())) for w in kind},
         measure_hypernyms=frozenset(lex["heads"].get("measure_hypernyms", ())),
         industry_members=frozenset(lex["heads"].get("industry_members", ())),

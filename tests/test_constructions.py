@@ -2749,3 +2749,27 @@ def test_a_pact_kept_in_force_is_its_keepers(ex, text):
 def test_a_pact_that_may_not_be_renewed_makes_no_party(ex):
     got, _ = run(ex, "The Andes Pact is a trade agreement. Chile may not renew the Andes Pact.")
     assert ("Chile", "PARTY_TO", "Andes Pact") not in got, got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Chile maintains foreign ownership limits on mining firms.", "foreign ownership limits"),
+    ("Peru launched a crackdown on Chilean wine in 2017.", "crackdown on Chilean wine"),
+    ("Chile imposed a 10 percent surtax on Peruvian goods.", "surtax on Peruvian goods"),
+    ("Chile introduced a subsidy scheme for electric vehicles.", "subsidy scheme"),
+    ("The ministry issued Resolution 2397 in December 2017.", "Resolution 2397"),
+])
+def test_more_words_for_a_measure(ex, text, measure):
+    _, out = run(ex, text)
+    assert any(measure in e.name for e in out.entities.values() if e.type == "Policy"), \
+        [(e.name, e.type) for e in out.entities.values()]
+
+
+def test_resolving_a_dispute_is_no_measure(ex):
+    _, out = run(ex, "The court offers dispute resolution services to Chilean firms.")
+    assert not any(e.type == "Policy" for e in out.entities.values())
+
+
+def test_where_a_named_exporters_goods_go_is_no_target(ex):
+    got, _ = run(ex, "Chile negotiated limits on Peru's exports of copper and zinc to Bolivia.")
+    assert not any(p == "TARGETS" and o == "Bolivia" for s, p, o in got), got
+    assert any(p == "TARGETS" and o == "Peru" for s, p, o in got), got

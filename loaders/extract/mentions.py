@@ -436,14 +436,14 @@ class DescriptiveRecognizer:
                     c.dep_ == "poss" for c in tok.children)):
                 # "signed a free trade agreement with Peru", "Chile's FTA with Peru": one pact, named by its sides
                 partner = pp = self._partner(tok, taken, offset)
-            generic = not words and not pp and not self.lex.bare_ok(tok) and not owned
+            numbered = tok.text[:1].isupper() and tok.i + 1 < len(sent) and sent[tok.i + 1].like_num \
+                and re.fullmatch(r"(?:No\.\s*)?\d[\d-]*", sent[tok.i + 1].text)
+            generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered
             if generic and not (type_ in ("Agreement", "Law") or det in ("the", "this", "that", "these", "those",
                                                                          "another", "third", "second", "first")):
                 continue  # a bare indefinite 'restrictions' is too vague to be an entity
             start = offset + tokens[0].idx
             end = offset + tok.idx + len(tok.text)
-            numbered = tok.text[:1].isupper() and tok.i + 1 < len(sent) and sent[tok.i + 1].like_num \
-                and re.fullmatch(r"(?:No\.\s*)?\d[\d-]*", sent[tok.i + 1].text)
             if numbered:  # "Executive Order 14105", "Proclamation 9705": the number names the instrument
                 end = offset + sent[tok.i + 1].idx + len(sent[tok.i + 1].text)
             base = sent[0].idx  # where the sentence's text starts in the parse's offsets

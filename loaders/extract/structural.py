@@ -432,11 +432,17 @@ class StructuralExtractor:
     def _destination(sv, x: Mention, measure: Mention | None = None) -> bool:
         """'tariffs on Korean exports to the United States': the United States is where goods go, and levies
         them; 'licensing requirements on exports to China' hold exports back from China, their target."""
+        before = sv.text[max(0, x.start - sv.start - 80):x.start - sv.start]
+        # "limits on South Korea's exports of steel to the United States": whose exports they are is named, so
+        # the place they go to is only where they go, whatever the measure
+        owned = re.search(r"(?:[’']s|\b[A-Z][a-z]+an)\s+(?:exports?|shipments?|sales)\s+(?:of\s+(?:[\w-]+,?\s+){1,5})?"
+                          r"(?:to|into)\s+(?:the\s+)?$", before)
+        if owned:
+            return True
         if measure is not None and getattr(measure, "head", "") not in IMPORT_MEASURES:
             return False
-        before = sv.text[max(0, x.start - sv.start - 40):x.start - sv.start]
         return bool(re.search(r"\b(?:exports?|imports?|shipments?|sales)\s+(?:\w+\s+){0,2}(?:to|into)\s+(?:the\s+)?$",
-                              before))
+                              before[-40:]))
 
     # --------------------------------------------------------------------------------------------
     def _titles(self, sv, out):
