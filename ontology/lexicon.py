@@ -60,6 +60,7 @@ class Lexicon:
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
     acts_on_of: frozenset = frozenset()  # measures whose "of" is what they act on ("a boycott of Lotte")
+    kind_adjectives: frozenset = frozenset()  # "anti-dumping duties": a legal kind of measure says which
     title_only: frozenset = frozenset()  # heads that name a measure only capitalised ("Resolution 2397")
     benefits_for: frozenset = frozenset()  # measures whose "for" is who gets them ("subsidies for chipmakers")
     measure_kinds: dict = field(default_factory=dict)  # "duty" -> its kind's number ("tariff" has the same)
@@ -247,6 +248,7 @@ def load_lexicon() -> Lexicon:
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
         benefits_for=frozenset(lex["heads"].get("benefits_for", ())),
         title_only=frozenset(lex["heads"].get("title_only", ())),
+        kind_adjectives=frozenset(lex["heads"].get("kind_adjectives", ())),
         measure_kinds={w: i for i, kind in enumerate(lex["heads"].get("measure_kinds", ())) for w in kind},
         measure_hypernyms=frozenset(lex["heads"].get("measure_hypernyms", ())),
         industry_members=frozenset(lex["heads"].get("industry_members", ())),

@@ -2773,3 +2773,32 @@ def test_where_a_named_exporters_goods_go_is_no_target(ex):
     got, _ = run(ex, "Chile negotiated limits on Peru's exports of copper and zinc to Bolivia.")
     assert not any(p == "TARGETS" and o == "Bolivia" for s, p, o in got), got
     assert any(p == "TARGETS" and o == "Peru" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Peru challenged the anti-dumping duties at the WTO.", "anti-dumping duties"),
+    ("Chilean exporters were subjected to countervailing duties.", "countervailing duties"),
+])
+def test_a_legal_kind_of_measure_says_which(ex, text, measure):
+    _, out = run(ex, text)
+    assert measure in {e.name for e in out.entities.values() if e.type == "Policy"}, \
+        [(e.name, e.type) for e in out.entities.values()]
+
+
+def test_a_measure_brought_down_on_someone_in_the_passive_targets_them_and_they_impose_nothing(ex):
+    got, _ = run(ex, "Chilean exporters were subjected to countervailing duties in 2019.")
+    assert ("countervailing duties", "TARGETS", "Chile") in got, got
+    got, _ = run(ex, "Chilean copper was hit with Section 232 tariffs in 2018.")
+    assert ("Section 232 tariffs", "TARGETS", "copper") in got, got
+    assert not any(p == "IMPOSES" for s, p, o in got), got
+
+
+def test_a_measure_brought_down_on_someone_targets_them_and_is_the_doers(ex):
+    got, _ = run(ex, "Peru slapped Chile with retaliatory tariffs in 2019.")
+    assert any(p == "TARGETS" and o == "Chile" for s, p, o in got), got
+    assert any(s == "Peru" and p == "IMPOSES" for s, p, o in got), got
+
+
+def test_where_goods_are_shipped_is_no_target_of_a_tariff_on_them(ex):
+    got, _ = run(ex, "Chilean miners face tariffs on copper shipped to Peru.")
+    assert not any(p == "TARGETS" and o == "Peru" for s, p, o in got), got

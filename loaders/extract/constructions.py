@@ -880,6 +880,12 @@ def _facility_owners(sv, roles, tok) -> None:
         m.owners |= owners
 
 
+# where goods go, right before a place: "exports to", "imports into", "vehicles shipped to" (a destination, not
+# whom a tariff on the goods is aimed at)
+GOODS_GOING_TO = re.compile(r"\b(?:exports?|imports?|shipments?|sales|shipped|sold|exported|sent)\s+(?:\w+\s+){0,2}"
+                            r"(?:to|into)\s+(?:the\s+)?$")
+
+
 def measure_scope(sv, roles, state):
     """'an order prohibiting the acquisition of U.S. Steel by Nippon Steel', 'an investigation to determine the
     effects of imports of semiconductors': what the measure's own clause is about, it targets."""
@@ -903,7 +909,8 @@ def measure_scope(sv, roles, state):
                       for g in c.children if g.dep_ == "agent"]
             for x in sv.mentions:
                 if a <= x.start < b and x.type in ("Firm", "Sector", "Country") \
-                        and not any(s <= x.start < e for s, e in agents):
+                        and not any(s <= x.start < e for s, e in agents) \
+                        and not (x.type == "Country" and GOODS_GOING_TO.search(sv.text[:x.start - sv.start])):
                     # (a nationality in the clause is the goods' origin: "imposed on Korean steel")
                     out.append(_cand(m, "TARGETS", replace(x, adjective=False), sv, "measure-scope", 0.7))
     return out

@@ -880,7 +880,8 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                       # a title's acronym in brackets: "Validated End-User (VEU) authorization"
                       or (j >= 2 and _bracketed_acronym(sent, j, tok))
                       ) and (sent[j].pos_ != "VERB" or (sent[j].dep_ == "amod" and sent[j].text[:1].isupper()
-                                                        and first < tok.i)):  # "Validated End-User ..."
+                                                        and first < tok.i)  # "Validated End-User ..."
+                             or sent[j].lower_ in load_lexicon().kind_adjectives):  # "countervailing duties"
         first = j
         j -= 1
     return first

@@ -652,8 +652,7 @@ class Extractor:
         return any((mt := PLACED.search(a)) is not None and mt.group(1) not in self.ner.country_forms
                    for a in d.aliases)
 
-    @staticmethod
-    def _specific(sv: SentenceView, m: Mention) -> bool:
+    def _specific(self, sv: SentenceView, m: Mention) -> bool:
         """A descriptive measure, agreement, law or facility is an entity only when something says which one:
         a name, a number or an entity inside it ("Section 232 tariffs", "the steel quota", "Japanese export
         restrictions"), or what it is on or does ("restrictions on U.S. beef", "an order prohibiting the
@@ -672,6 +671,8 @@ class Extractor:
         if getattr(m, "derived_targets", None) or re.search(r"[A-Z0-9]", bare[1:]) or re.match(r"[0-9]", bare):
             return True
         measure = getattr(m, "head", "") in MEASURE_HEADS
+        if m.type == "Policy" and set(re.findall(r"[\w-]+", m.name.lower())) & self.lex.kind_adjectives:
+            return True  # a legal kind of measure: "the anti-dumping duties"
         head_word = m.name.split()[-1] if m.name else ""
         if any(re.search(r"\s(?:on|against|into|to|for|of|in)\s\S", a) for a in {m.name, *(m.aliases or ())}):
             return True  # what it is on: "tariffs on bourbon"

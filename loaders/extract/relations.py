@@ -63,6 +63,9 @@ JOINING_VERBS = frozenset({"join", "enter", "attend", "observe", "participate", 
 SEEKING_VERBS = frozenset({"negotiate", "renegotiate", "discuss", "seek", "pursue", "propose", "explore",
                            "consider", "plan", "launch", "want"})
 
+# predicates whose subject is a measure or a law, not an actor
+MEASURE_SUBJECTS = frozenset({"TARGETS", "REGULATES", "AUTHORIZES", "AMENDS", "EXEMPTS"})
+
 LIST_PREPS = frozenset({"like", "including", "as", "such"})  # "firms like X", "forums such as APEC"
 
 # verbs of promising: with a deed to do and no object, the deed is the fact ("pledged to cooperate on
@@ -192,7 +195,7 @@ class RelationExtractor:
         negated = roles.negated(tok)
         # "imposed by Washington": the actor named outright (read by _quirks and the pipeline step named_imposer)
         how = "verb-agent" if _has_agent(roles, tok, kind) else kind
-        subjects = _firms_act(self._collect(roles, tok, rule.subject, kind, subject=True))
+        subjects = _firms_act(self._collect(roles, tok, rule.subject, kind, subject=True, predicate=rule.predicate))
         described = _described_firms(roles, tok) if parsed and kind == "noun" else []
         if described:
             # "SK On, South Korea's third-largest battery maker,", "Samsung is South Korea's largest investor in
@@ -497,6 +500,11 @@ class RelationExtractor:
         if not out and roles.parsed and subject and kind == "verb" and any(
                 c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in tok.children):
             return out  # "amendments that extended the U.S. tariff": the relative clause's subject is its noun
+        if not out and roles.parsed and subject and kind == "verb" and predicate not in MEASURE_SUBJECTS and any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            # "Korean steel was hit with tariffs": what comes before a passive verb is its patient, no actor (a
+            # measure may be: "the measures were aimed at electronics")
+            return out
         if not out and roles.parsed:
             # the small parser often misattaches long sentences: fall back to word order
             linear = roles.linear()

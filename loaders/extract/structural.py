@@ -16,7 +16,7 @@ import re
 from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
-from .constructions import PROPOSED
+from .constructions import GOODS_GOING_TO, PROPOSED
 from .mentions import LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import ParsedRoles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
@@ -441,8 +441,7 @@ class StructuralExtractor:
             return True
         if measure is not None and getattr(measure, "head", "") not in IMPORT_MEASURES:
             return False
-        return bool(re.search(r"\b(?:exports?|imports?|shipments?|sales)\s+(?:\w+\s+){0,2}(?:to|into)\s+(?:the\s+)?$",
-                              before[-40:]))
+        return bool(GOODS_GOING_TO.search(before[-40:]))
 
     # --------------------------------------------------------------------------------------------
     def _titles(self, sv, out):
