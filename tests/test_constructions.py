@@ -2802,3 +2802,14 @@ def test_a_measure_brought_down_on_someone_targets_them_and_is_the_doers(ex):
 def test_where_goods_are_shipped_is_no_target_of_a_tariff_on_them(ex):
     got, _ = run(ex, "Chilean miners face tariffs on copper shipped to Peru.")
     assert not any(p == "TARGETS" and o == "Peru" for s, p, o in got), got
+
+
+def test_a_firm_named_for_its_market_opening_a_sentence_is_a_firm(ex):
+    got, _ = run(ex, "Velkor America, the U.S. subsidiary of Velkor Group, will run the plant.")
+    assert ("Velkor America", "LOCATED_IN", "United States") in got, got
+    assert ("Velkor Group", "INVESTS_IN", "Velkor America") in got, got
+
+
+def test_a_word_opening_a_sentence_before_a_country_leaves_it_the_country(ex):
+    _, out = run(ex, "Today America faces a choice on tariffs.")
+    assert "United States" in {e.name for e in out.entities.values()}
