@@ -2813,3 +2813,13 @@ def test_a_firm_named_for_its_market_opening_a_sentence_is_a_firm(ex):
 def test_a_word_opening_a_sentence_before_a_country_leaves_it_the_country(ex):
     _, out = run(ex, "Today America faces a choice on tariffs.")
     assert "United States" in {e.name for e in out.entities.values()}
+
+
+def test_talks_with_an_official_are_talks_with_the_country_they_stand_for(ex):
+    got, _ = run(ex, "Trade Minister Yeo Han-koo held talks with U.S. Trade Representative Jamieson Greer.")
+    assert ("South Korea", "NEGOTIATES", "United States") in got, got
+
+
+def test_a_body_consulting_its_own_leader_negotiates_nothing(ex):
+    got, _ = run(ex, "The tariffs were initiated by the Commerce Department after consultations with Trump.")
+    assert not any(p == "NEGOTIATES" for s, p, o in got), got

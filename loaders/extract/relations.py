@@ -320,6 +320,11 @@ class RelationExtractor:
         if not subjects and objects and "parties_of_object" in rule.flags:
             subjects = [p for o in objects for p in getattr(o, "parties", [])]
         subjects = [self._acting_for(sv, rule.predicate, s, objects, ctx.roles) for s in subjects]
+        # "held talks with U.S. Trade Representative Greer": one talks with the country its official stands for
+        # (between countries only: a body "after consultations with Trump" deals with its own government)
+        if subjects and all(x.type == "Country" for x in subjects):
+            objects = [getattr(sv, "nationality", {}).get(o.id, o) if o.type == "Person" and not any(
+                self.model.allows(rule.predicate, x.type, o.type) for x in subjects) else o for o in objects]
         return subjects, objects, owned
 
     def _lists(self, sv, roles, out) -> None:
