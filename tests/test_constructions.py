@@ -2823,3 +2823,17 @@ def test_talks_with_an_official_are_talks_with_the_country_they_stand_for(ex):
 def test_a_body_consulting_its_own_leader_negotiates_nothing(ex):
     got, _ = run(ex, "The tariffs were initiated by the Commerce Department after consultations with Trump.")
     assert not any(p == "NEGOTIATES" for s, p, o in got), got
+
+
+def test_a_definite_description_may_name_a_measure_with_another_word_of_its_kind(ex):
+    got, out = run(ex, "Peru imposed export restrictions on three minerals in July 2019. "
+                       "The export controls hit Velkor Corp. hard.")
+    policies = [e for e in out.entities.values() if e.type == "Policy"]
+    assert len(policies) == 1, [e.name for e in policies]
+    assert ("Peru", "IMPOSES", policies[0].name) in got and (policies[0].name, "TARGETS", "Velkor") in got, got
+
+
+def test_new_measures_of_the_same_kind_are_others(ex):
+    _, out = run(ex, "Peru imposed export restrictions on three minerals in July 2019. "
+                     "In 2021 Chile announced new export controls on lithium.")
+    assert len([e for e in out.entities.values() if e.type == "Policy"]) == 2

@@ -178,11 +178,19 @@ class Coreference:
             return None
         context = set(_words(text[m.start - offset:m.end - offset + 60]))
         countries = set(m.countries)
+        # a definite description may name the measure with another word of its kind: "export restrictions" ...
+        # "the export controls" ("new export controls" are others)
+        definite = re.search(r"\b(?:the|these|those|such)\s+$", text[max(0, m.start - offset - 8):m.start - offset],
+                             re.IGNORECASE) is not None
+        kind = self.lex.measure_kinds.get(head) if definite else None
         for h in reversed(history[-200:]):
-            if h.type != "Policy" or h.source != "pattern" or getattr(h, "head", "") != head or h.id == m.id:
+            other = getattr(h, "head", "")
+            if h.type != "Policy" or h.source != "pattern" or h.id == m.id or (
+                    other != head and (kind is None or self.lex.measure_kinds.get(other) != kind)):
                 continue
             words = [w for w in _words(h.name) if w not in self.lex.generic_modifiers
-                     and w not in ("on", "of", "for", "to", "the", "and", "in") and w.rstrip("s") != head]
+                     and w not in ("on", "of", "for", "to", "the", "and", "in") and w.rstrip("s") != head
+                     and w.rstrip("s") != other]
             # a country's name says whose, not which: "U.S. tariff" is no description to merge later ones into;
             # and two measures named with different countries are two ("U.S. ... standards", "Korean ... standards")
             owners_h, owners_m = self._country_words(h.name), self._country_words(m.name)
