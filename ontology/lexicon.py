@@ -61,6 +61,7 @@ class Lexicon:
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
     acts_on_of: frozenset = frozenset()  # measures whose "of" is what they act on ("a boycott of Lotte")
     kind_adjectives: frozenset = frozenset()  # "anti-dumping duties": a legal kind of measure says which
+    place_nouns: frozenset = frozenset()  # "U.S. projects", "Korean soil": the place their modifier names
     title_only: frozenset = frozenset()  # heads that name a measure only capitalised ("Resolution 2397")
     benefits_for: frozenset = frozenset()  # measures whose "for" is who gets them ("subsidies for chipmakers")
     measure_kinds: dict = field(default_factory=dict)  # "duty" -> its kind's number ("tariff" has the same)
@@ -139,7 +140,7 @@ RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "obj
                        "confidence", "flags"})
 RULE_FLAGS = frozenset({"no_intent", "named_subjects", "named_country_subject", "parties_of_object", "topic_sector",
                         "owned_measures", "negated_exemption", "continues_subject", "trade_flow", "owner_invests",
-                        "measure_owners"})
+                        "measure_owners", "own_kind_only"})
 # the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
@@ -248,6 +249,7 @@ def load_lexicon() -> Lexicon:
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
         benefits_for=frozenset(lex["heads"].get("benefits_for", ())),
         title_only=frozenset(lex["heads"].get("title_only", ())),
+        place_nouns=frozenset(lex["heads"].get("place_nouns", ())),
         kind_adjectives=frozenset(lex["heads"].get("kind_adjectives", ())),
         measure_kinds={w: i for i, kind in enumerate(lex["heads"].get("measure_kinds", ())) for w in kind},
         measure_hypernyms=frozenset(lex["heads"].get("measure_hypernyms", ())),

@@ -2837,3 +2837,30 @@ def test_new_measures_of_the_same_kind_are_others(ex):
     _, out = run(ex, "Peru imposed export restrictions on three minerals in July 2019. "
                      "In 2021 Chile announced new export controls on lithium.")
     assert len([e for e in out.entities.values() if e.type == "Policy"]) == 2
+
+
+def test_money_put_into_a_countrys_projects_goes_to_the_country(ex):
+    got, _ = run(ex, "Chile will invest $350 billion in Peruvian projects, including $150 billion for mining.")
+    assert got.get(("Chile", "INVESTS_IN", "Peru"), {}).get("amount_usd") == 350e9, got
+    assert not any(s == "Peru" and p == "INVESTS_IN" for s, p, o in got), got
+
+
+def test_buying_a_countrys_goods_is_its_export_even_where_the_parser_splits_them(ex):
+    got, _ = run(ex, "Chile will purchase $100 billion of U.S. liquefied natural gas over three years.")
+    assert got.get(("United States", "EXPORTS_TO", "Chile"), {}).get("amount_usd") == 100e9, got
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Velkor Corp. acquired Tarnby Shipyard Inc. in Oregon in 2024 for $100 million.", "Tarnby Shipyard"),
+    ("Hanwha Ocean acquired Philly Shipyard in Pennsylvania in December 2024 for $100 million.",
+     "Hanwha Philly Shipyard"),
+])
+def test_a_facility_word_in_a_firms_name_is_no_facility_of_its_own(ex, text, firm):
+    got, out = run(ex, text)
+    assert firm in {e.name for e in out.entities.values() if e.type == "Firm"}, [(e.name, e.type) for e in out.entities.values()]
+    assert not any(s == firm and p == "INVESTS_IN" for s, p, o in got), got
+
+
+def test_a_historic_agreement_is_no_name(ex):
+    _, out = run(ex, "Chile and Peru signed a Historic Trade Agreement in 2019.")
+    assert not any("Historic" in e.name for e in out.entities.values()), [e.name for e in out.entities.values()]

@@ -986,14 +986,17 @@ def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention
         if text[a - offset:b - offset] != " ".join(words):
             continue
         inside = [m for m in out if m.start < b and a < m.end]
+        # (a facility's word in the name is the firm's: "Tarnby Shipyard Inc." is a firm, no shipyard)
+        described = [m for m in inside if m.type == "Facility" and m.source == "pattern"]
         if any(m.start < a or m.end > offset + form.end() for m in inside) or any(
-                (m.start, m.end) == (a, b) for m in inside):
+                (m.start, m.end) == (a, b) for m in inside if m not in described):
             continue  # crosses another name, or already named
-        if any(m.type not in ("Firm", "Country", "USState", "Person", None) for m in inside):
+        if any(m.type not in ("Firm", "Country", "USState", "Person", None) for m in inside if m not in described):
             continue
         name = " ".join(words)
         out = [m for m in out if m not in inside]
-        out.append(Mention(a, b, name, "Firm", entity_id("Firm", name), name, "ner", aliases={name}))
+        full = re.sub(r"\s+", " ", text[a - offset:form.end()]).strip()  # the legal name is an alias too
+        out.append(Mention(a, b, name, "Firm", entity_id("Firm", name), name, "ner", aliases={name, full}))
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 

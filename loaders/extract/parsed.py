@@ -111,8 +111,8 @@ class ParsedRoles:
                 out += nationality + [replace(m, example=True) for m in examples]
                 return unique_mentions(out)
             out += examples
-        if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers) \
-                and not (out and lem in self.lex.group_nouns):  # "U.S. firms such as Tesla": Tesla
+        if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers
+                or lem in self.lex.place_nouns) and not (out and lem in self.lex.group_nouns):  # "U.S. firms such as Tesla": Tesla
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                     out += self.denotes_list(c, depth + 1)
@@ -356,6 +356,12 @@ class ParsedRoles:
                for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p) if m.type == "Country"]
         out += [replace(m, adjective=False) for g in goods if g not in flows for c in g.children
                 if c.dep_ in ("compound", "amod", "nmod", "poss") for m in self.denotes(c) if m.type == "Country"]
+        # "purchase $100 billion of U.S. liquefied natural gas": the parser may end the counted phrase at the
+        # nationality, the goods' words after it hung elsewhere
+        out += [replace(m, adjective=False) for g in goods for p in _counted(g)
+                if p.i + 1 < len(p.doc) and p.doc[p.i + 1].is_lower and p.doc[p.i + 1].head.i != p.i
+                and (p.doc[p.i + 1].pos_ in ("ADJ", "NOUN") or p.doc[p.i + 1].dep_ in ("amod", "compound"))
+                for m in self.denotes(p) if m.type == "Country"]
         return unique_mentions(out)  # (the adjective is the origin: "Korea imports U.S. beef")
 
     def destination(self, tok) -> list[Mention]:
@@ -728,6 +734,9 @@ class ParsedRoles:
                 if verbish and lemmas & rule.verbs:
                     yield rule, tok, "verb"
                 elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or tok.lower_ in rule.nouns):
+                    if "own_kind_only" in rule.flags and any(m.type not in rule.head_types and m.source != "pattern"
+                                                             for m in self.sv.tok_mentions.get(tok.i, ())):
+                        continue  # "Shipyard" in the firm "Philly Shipyard" is no facility
                     yield rule, tok, "noun"
                 elif tok.pos_ == "ADV" and lem in rule.adverbs:
                     yield rule, tok.head, "verb"

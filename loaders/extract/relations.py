@@ -190,6 +190,9 @@ class RelationExtractor:
             return
         if parsed and kind == "noun" and (_stopped(tok) or ("trade_flow" in rule.flags and _measure_word(tok))):
             return  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
+        if parsed and kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
+                and tok.head.head.lemma_.lower() in rule.verbs:
+            return  # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
         # "a member of X": when the rule reads its object from "of", "of" names no owner
         roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
         negated = roles.negated(tok)
@@ -433,8 +436,9 @@ class RelationExtractor:
             nouns = [tok.head]
         else:
             nouns = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        start = roles.sv.start
         return any(self.lex.head_type(n) == "Facility" and any(m.id == firm.id for m in roles.owner(n))
-                   for n in nouns)
+                   and not firm.start <= start + n.idx < firm.end for n in nouns)  # (not the firm's own name)
 
     @staticmethod
     def _countries_in(sv: SentenceView, policy: Mention) -> list[Mention]:
