@@ -2864,3 +2864,17 @@ def test_a_facility_word_in_a_firms_name_is_no_facility_of_its_own(ex, text, fir
 def test_a_historic_agreement_is_no_name(ex):
     _, out = run(ex, "Chile and Peru signed a Historic Trade Agreement in 2019.")
     assert not any("Historic" in e.name for e in out.entities.values()), [e.name for e in out.entities.values()]
+
+
+def test_a_firms_first_word_alone_is_the_firm_the_document_named_in_full(ex):
+    got, out = run(ex, "Velmora Semiconductor Inc. signed the terms in May. "
+                       "Velmora, a subsidiary of Korvell Group, plans to invest $2 billion in Arizona.")
+    assert [e.name for e in out.entities.values() if e.type == "Firm" and e.name.startswith("Velmora")] == \
+        ["Velmora Semiconductor"]
+    assert ("Velmora Semiconductor", "INVESTS_IN", "Arizona") in got, got
+
+
+def test_what_a_relative_clause_below_an_investment_creates_is_not_invested_in(ex):
+    got, _ = run(ex, "Velkor Corp. plans to invest $2 billion in the project, which is expected to create "
+                     "1,200 construction jobs and 800 manufacturing jobs.")
+    assert not any(s == "Velkor" and p == "INVESTS_IN" for s, p, o in got), got

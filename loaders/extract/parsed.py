@@ -659,7 +659,12 @@ class ParsedRoles:
         if tok.pos_ in ("NOUN", "PROPN"):  # "a semiconductor plant": what the plant is for
             a = min([c.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] + [a])
         b = max(t.idx + len(t.text) for t in tok.subtree)
-        return [m for m in self.sv.mentions if m.type == "Sector" and a <= m.start - self.sv.start < b]
+        # (a verb's sector is not what a relative clause below it says: "invest $2 billion in the project, which
+        # will create 800 manufacturing jobs")
+        below = [(min(x.idx for x in t.subtree), max(x.idx + len(x.text) for x in t.subtree)) for t in tok.subtree
+                 if tok.pos_ == "VERB" and t.dep_ == "relcl" and any(x.lower_ in WH_WORDS for x in t.children)]
+        return [m for m in self.sv.mentions if m.type == "Sector" and a <= m.start - self.sv.start < b
+                and not any(x <= m.start - self.sv.start < y for x, y in below)]
 
     def between(self, tok) -> list[Mention]:
         return self.pp(tok, {"between", "among"})
@@ -766,6 +771,9 @@ def _quantity(tok) -> bool:
     """'90 percent', '$30 billion', 'a third', '2 million tons': an amount standing before what it counts."""
     return tok.like_num or tok.tag_ == "$" or tok.lower_ in QUANTITY_WORDS or tok.lower_ in SHARE_WORDS or any(
         c.dep_ == "nummod" for c in tok.children)
+
+
+WH_WORDS = frozenset({"which", "that", "who"})
 
 
 def _counted(tok) -> list:

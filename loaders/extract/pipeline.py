@@ -1166,11 +1166,13 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
     alone is the person named last with it ("Secretary Del Toro"). Learns the sentence's new names and returns
     its mentions with the uses found."""
     out = [_full_person(m, surnames) for m in mentions]
+    # "Velmora Semiconductor Inc." ... "Velmora, a subsidiary of ...": a firm's first word alone is the firm
+    out = [_full_firm(m, names) for m in out]
     if names:
         sentence = text[s:e]
         taken = [(m.start, m.end) for m in out]
         for surface, known in names.items():
-            if surface not in sentence:
+            if surface.startswith(SHORT_FIRM) or surface not in sentence:
                 continue
             for mt in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", sentence):
                 a, b = s + mt.start(), s + mt.end()
@@ -1185,7 +1187,24 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
         if m.source == "ner" and m.type == "Person" and " " in m.name:
             for short in _surname_forms(m.name):
                 surnames[short] = m
+        first = m.name.split()[0] if m.type == "Firm" and m.source == "ner" and " " in m.name else ""
+        if len(first) >= 4 and first[:1].isupper() and not is_word(first):
+            seen = names.get(SHORT_FIRM + first)
+            names[SHORT_FIRM + first] = m if seen is None or seen.id == m.id else AMBIGUOUS
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+SHORT_FIRM = "\x00first:"  # (names' key for a firm's first word: no surface text starts with it)
+AMBIGUOUS = Mention(0, 0, "", "", "", "", "ner")  # a first word two firms of the document share
+
+
+def _full_firm(m: Mention, names: dict[str, Mention]) -> Mention:
+    """A one-word firm the NER found that is the first word of one firm the document named in full."""
+    known = names.get(SHORT_FIRM + m.text) if m.type == "Firm" and m.source == "ner" and " " not in m.text else None
+    if known is None or known is AMBIGUOUS:
+        return m
+    return Mention(m.start, m.end, m.text, known.type, known.id, known.name, "ner", wikidata=known.wikidata,
+                   aliases={m.text})
 
 
 def _surname_forms(name: str) -> list[str]:
