@@ -2878,3 +2878,14 @@ def test_what_a_relative_clause_below_an_investment_creates_is_not_invested_in(e
     got, _ = run(ex, "Velkor Corp. plans to invest $2 billion in the project, which is expected to create "
                      "1,200 construction jobs and 800 manufacturing jobs.")
     assert not any(s == "Velkor" and p == "INVESTS_IN" for s, p, o in got), got
+
+
+def test_closing_a_joint_site_in_response_to_an_act_answers_it_and_invests_nowhere(ex):
+    got, _ = run(ex, "In 2016, Chile closed the Andes Industrial Complex in response to a Peruvian missile test.")
+    assert got.get(("Chile", "RETALIATES_AGAINST", "Peru"), {}).get("year") == 2016, got
+    assert not any(p == "INVESTS_IN" for s, p, o in got), got
+
+
+def test_what_an_answered_measure_is_on_is_no_target_of_the_answer(ex):
+    got, _ = run(ex, "Chile imposed tariffs on Peruvian wine in 2019 in response to Peru's duties on copper.")
+    assert not any(s.startswith("Chilean") and p == "TARGETS" and o == "copper" for s, p, o in got), got

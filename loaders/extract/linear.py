@@ -13,6 +13,13 @@ from functools import lru_cache
 from .mentions import Mention
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
+# the nouns of prepositions made of several words: "in response to", "in exchange for", "in addition to"
+COMPLEX_PREPOSITION_NOUNS = frozenset({"response", "exchange", "addition", "line", "light", "spite", "favor",
+                                       "favour", "term", "return", "accordance", "protest", "retaliation",
+                                       "reaction", "lieu", "wake", "face", "view", "regard", "compliance"})
+COMPLEX_PREPOSITION = re.compile(r"\s+(?:%s)s?\s+(?:to|for|of|with)\b" % "|".join(sorted(COMPLEX_PREPOSITION_NOUNS)),
+                                 re.IGNORECASE)
+
 WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*|\d[\d,.]*|[$%]")
 PREPS = {"of", "in", "into", "with", "to", "for", "from", "on", "at", "by", "between", "among", "against", "over",
          "under", "about"}
@@ -190,12 +197,16 @@ class LinearRoles:
     def pp(self, tok, preps):
         end = tok.idx + len(tok.text)
         _, cend = self._clause(end)
+        skip = -1  # the end of a preposition of several words: "in response to X" names no place, no recipient
         for w in self.words:
             if w.idx < end or w.idx > cend:
                 continue
             if len(WORD.findall(self.sv.text[end:w.idx])) > 10:
                 break
-            if w.lower_ in preps:
+            complex_ = COMPLEX_PREPOSITION.match(self.sv.text, w.idx + len(w.text))
+            if complex_:
+                skip = complex_.end()
+            if w.lower_ in preps and not complex_ and w.idx >= skip:
                 got = self._after(w.idx + len(w.text), 3)
                 if got:
                     return got

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS
-from .linear import LinearRoles, _lemmas
+from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
 from .mentions import Mention
 from .modality import HYPOTHETICAL
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
@@ -593,7 +593,7 @@ class ParsedRoles:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
                     for p in c.children:
-                        if p.dep_ == "pobj":
+                        if p.dep_ == "pobj" and not _complex_preposition(c, p):
                             out += self.denotes_list(p) or self._place_of(p)
         if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
             # "X's investment of $3.87 billion in West Lafayette, Indiana": the place hangs from the amount
@@ -626,7 +626,7 @@ class ParsedRoles:
         for c in tok.children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not _complex_preposition(c, p):
                         got = self.denotes_list(p)
                         if not got or all(m.type == "Facility" for m in got):
                             got = got + self._place_of(p)
@@ -774,6 +774,11 @@ def _quantity(tok) -> bool:
 
 
 WH_WORDS = frozenset({"which", "that", "who"})
+
+def _complex_preposition(prep, noun) -> bool:
+    """'in response to X', 'in exchange for Y': no place or thing "in", only the start of another preposition."""
+    return prep.lower_ in ("in", "on", "at", "with") and noun.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS \
+        and not any(c.dep_ == "det" for c in noun.children)
 
 
 def _counted(tok) -> list:

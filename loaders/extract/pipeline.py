@@ -1001,6 +1001,9 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
 RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>in\s+(?:response|retaliation|reprisal))|(?P<adj>retaliatory)|"
                              r"(?P<verb>hit(?:s|ting)?\s+back|respond(?:ed|s|ing)?\s+by))\b", re.IGNORECASE)
 # the phrase that names what is answered: "in response to Chile's tariffs,"
+# acts that cut ties, which answer another's act as a measure of trade does: "closed the joint industrial park in
+# response to X's nuclear test"
+CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", "expulsion"})
 ANSWERED = re.compile(r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for|against)\s+([^,;]+)", re.IGNORECASE)
 
 
@@ -1019,7 +1022,8 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
             continue
         if cue.group("verb") and not _acts_before(sv, c.subject, sv.start + cue.start()):
             continue  # "X imposed tariffs, and Y hit back": the one who hits back answers
-        if not any({w, w[:-1], w[:-3] + "y"} & measure_heads() for w in re.findall(r"[\w-]+", c.object.name.lower())):
+        if not any({w, w[:-1], w[:-3] + "y"} & (measure_heads() | CUTTING_OFF)
+                   for w in re.findall(r"[\w-]+", c.object.name.lower())):
             continue  # a measure of trade answers; "deployed THAAD in response to threats" retaliates against no one
         against = [t.object for t in cands if t.predicate == "TARGETS" and t.subject.id == c.object.id
                    and t.object.type == "Country"]
@@ -1027,7 +1031,10 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
             against += [m for m in sv.mentions if m.type == "Country" and span[0] <= m.start < span[1]]
         for country in against:
             if country.id != c.subject.id:
-                new.add(c.subject, "RETALIATES_AGAINST", replace(country, adjective=False), c, "retaliatory-measure")
+                years = [t.props["year"] for t in cands if t.predicate == "IMPOSES" and "year" in t.props
+                         and (t.subject.id, t.object.id) == (c.subject.id, c.object.id)]
+                new.add(c.subject, "RETALIATES_AGAINST", replace(country, adjective=False), c, "retaliatory-measure",
+                        {"year": years[0]} if years else None)  # (the measure's year is the answer's)
     return new.out
 
 

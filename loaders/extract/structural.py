@@ -319,7 +319,7 @@ class StructuralExtractor:
                 window_end = a + 80
                 # (a "with" phrase describes the object: "credits to chip makers with operations in the U.S.")
                 stop = re.search(r"[,;:]|\b(?:that|which|who|because|with|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
-                                 r"but)\b",
+                                 r"but|in (?:response|retaliation|reprisal|exchange|return|protest))\b",
                              sv.text[a - sv.start:])
                 if stop:
                     window_end = min(window_end, a + stop.start())
