@@ -2889,3 +2889,17 @@ def test_closing_a_joint_site_in_response_to_an_act_answers_it_and_invests_nowhe
 def test_what_an_answered_measure_is_on_is_no_target_of_the_answer(ex):
     got, _ = run(ex, "Chile imposed tariffs on Peruvian wine in 2019 in response to Peru's duties on copper.")
     assert not any(s.startswith("Chilean") and p == "TARGETS" and o == "copper" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Under the Andes Pact, Chile will cut tariffs on Peruvian wine.",
+    "Chile and Peru are treaty allies under the 1961 Andes Pact.",
+])
+def test_a_country_acting_under_a_pact_is_its_party(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "PARTY_TO", "Andes Pact") in got, got
+
+
+def test_a_country_that_only_could_act_under_a_pact_is_no_party(ex):
+    got, _ = run(ex, "Under the Andes Pact, Chile could cut tariffs on Peruvian wine.")
+    assert ("Chile", "PARTY_TO", "Andes Pact") not in got, got

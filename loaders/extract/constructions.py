@@ -10,6 +10,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
     under_law             "$75 million in funding under the CHIPS Act"                          AUTHORIZES
+    under_agreement       "Under the agreement, Korea will invest ...", "allies under the treaty"  PARTY_TO
     counterparties        "X signed a memorandum with Y", "a joint venture between A and B"     PARTNERS_WITH
     co_negotiators        "X began renegotiation of NAFTA with Canada and Mexico"               NEGOTIATES
     leader_titles         "President Barack Obama", "TSMC's chief executive C. C. Wei"          LEADS
@@ -1516,8 +1517,28 @@ def granted_measures(sv, roles, state):
     return out
 
 
+def under_agreement(sv, roles, state):
+    """'Under the agreement, Korea will invest $350 billion', 'the two countries are treaty allies under the
+    Mutual Defense Treaty': a country acting under a pact (or bound by it) is its party."""
+    out = []
+    for tok in sv.tokens:
+        if tok.lower_ != "under" or tok.dep_ != "prep":
+            continue
+        pacts = [m for c in tok.children if c.dep_ == "pobj" for m in roles.denotes_list(c) if m.type == "Agreement"]
+        head = tok.head
+        if head.dep_ == "attr":  # "are treaty allies under X": the copula's subject
+            head = head.head
+        if not pacts or head.pos_ not in ("VERB", "AUX") or roles.hypothetical(head) or roles.negated(head):
+            continue
+        for party in (m for m in roles.subj(head) if m.type in PARTY_TYPES and not m.adjective):
+            for pact in pacts:
+                out.append(_cand(party, "PARTY_TO", pact, sv, "under-agreement", 0.7))
+    return out
+
+
 CONSTRUCTIONS = [
     (agreement_between, ("PARTY_TO", "NEGOTIATES", "SIGNS")),
+    (under_agreement, ("PARTY_TO",)),
     (members_listed, ("MEMBER_OF",)),
     (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
     (of_country, ("LOCATED_IN",)),
