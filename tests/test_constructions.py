@@ -2903,3 +2903,14 @@ def test_a_country_acting_under_a_pact_is_its_party(ex, text):
 def test_a_country_that_only_could_act_under_a_pact_is_no_party(ex):
     got, _ = run(ex, "Under the Andes Pact, Chile could cut tariffs on Peruvian wine.")
     assert ("Chile", "PARTY_TO", "Andes Pact") not in got, got
+
+
+def test_a_government_designating_someone_imposes_a_designation_that_targets_them(ex):
+    got, _ = run(ex, "The Peruvian Ministry of Finance designated Velkor Corp. a sanctioned entity in 2024.")
+    designation = next((o for s, p, o in got if p == "IMPOSES"), None)
+    assert designation and (designation, "TARGETS", "Velkor") in got, got
+
+
+def test_a_firm_designating_a_site_imposes_nothing(ex):
+    got, _ = run(ex, "Velkor Corp. designated Ohio as the site of its new plant.")
+    assert not any(p in ("IMPOSES", "TARGETS") for s, p, o in got), got
