@@ -2914,3 +2914,13 @@ def test_a_government_designating_someone_imposes_a_designation_that_targets_the
 def test_a_firm_designating_a_site_imposes_nothing(ex):
     got, _ = run(ex, "Velkor Corp. designated Ohio as the site of its new plant.")
     assert not any(p in ("IMPOSES", "TARGETS") for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru expelled four Chilean diplomats in 2019.", "Chile"),
+    ("The Peruvian Ministry of Justice indicted three Chilean hackers in 2021.", "Chile"),
+])
+def test_more_acts_of_government_are_measures(ex, text, target):
+    got, _ = run(ex, text)
+    measure = next((o for s, p, o in got if p == "IMPOSES"), None)
+    assert measure and (measure, "TARGETS", target) in got, got
