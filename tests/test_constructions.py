@@ -2924,3 +2924,9 @@ def test_more_acts_of_government_are_measures(ex, text, target):
     got, _ = run(ex, text)
     measure = next((o for s, p, o in got if p == "IMPOSES"), None)
     assert measure and (measure, "TARGETS", target) in got, got
+
+
+def test_a_joint_declaration_issued_by_two_governments_is_a_pact_they_sign(ex):
+    got, _ = run(ex, "Chile and Peru issued the Lima Declaration in April 2023.")
+    assert got.get(("Chile", "SIGNS", "Lima Declaration"), {}).get("year") == 2023, got
+    assert ("Peru", "SIGNS", "Lima Declaration") in got, got
