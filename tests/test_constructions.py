@@ -2930,3 +2930,14 @@ def test_a_joint_declaration_issued_by_two_governments_is_a_pact_they_sign(ex):
     got, _ = run(ex, "Chile and Peru issued the Lima Declaration in April 2023.")
     assert got.get(("Chile", "SIGNS", "Lima Declaration"), {}).get("year") == 2023, got
     assert ("Peru", "SIGNS", "Lima Declaration") in got, got
+
+
+def test_a_government_deploying_forces_takes_a_measure_against_whom_they_face(ex):
+    got, _ = run(ex, "Chile deployed troops to the Peruvian border in 2019.")
+    measure = next((o for s, p, o in got if s == "Chile" and p == "IMPOSES"), None)
+    assert measure and (measure, "TARGETS", "Peru") in got, got
+
+
+def test_a_firm_deploying_money_invests_and_takes_no_measure(ex):
+    got, _ = run(ex, "Velkor Corp. will deploy $2 billion in Ohio.")
+    assert ("Velkor", "INVESTS_IN", "Ohio") in got and not any(p == "IMPOSES" for s, p, o in got), got
