@@ -2941,3 +2941,26 @@ def test_a_government_deploying_forces_takes_a_measure_against_whom_they_face(ex
 def test_a_firm_deploying_money_invests_and_takes_no_measure(ex):
     got, _ = run(ex, "Velkor Corp. will deploy $2 billion in Ohio.")
     assert ("Velkor", "INVESTS_IN", "Ohio") in got and not any(p == "IMPOSES" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Korvell Group is the majority owner of Velkor Corp.",
+    "Velkor Corp., whose largest shareholder is Korvell Group, builds ships.",
+])
+def test_an_owner_or_shareholder_invests_in_what_it_holds(ex, text):
+    got, _ = run(ex, text)
+    assert ("Korvell Group", "INVESTS_IN", "Velkor") in got, got
+
+
+def test_wanting_to_become_a_shareholder_is_no_investment(ex):
+    got, _ = run(ex, "Velkor Corp. wants to become a shareholder of Korvell Inc.")
+    assert not any(p == "INVESTS_IN" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, giver", [
+    ("In 2024, Velkor Corp. won a contract from the Peruvian Navy to repair a supply ship.", "Peruvian Navy"),
+    ("Velkor Corp. secured a $1 billion order from Korvell Inc. for six container ships.", "Korvell"),
+])
+def test_winning_a_contract_or_an_order_from_someone_makes_partners(ex, text, giver):
+    got, _ = run(ex, text)
+    assert any({s, o} == {"Velkor", giver} and p == "PARTNERS_WITH" for s, p, o in got), got

@@ -51,7 +51,7 @@ ENDING_NOUNS = frozenset({"termination", "withdrawal", "abrogation", "cancellati
 # verbs that give a contract or a deal to its holder: "the Navy awarded Hanwha a contract"
 AWARDING_VERBS = frozenset({"award", "grant", "give", "sign"})
 COUNTERPARTY_NOUNS = frozenset({"memorandum", "mou", "agreement", "contract", "deal", "partnership",
-                                "venture", "joint venture", "collaboration", "alliance", "loan"})
+                                "venture", "joint venture", "collaboration", "alliance", "loan", "order"})
 PARTNER_TYPES = ("Firm", "GovernmentBody", "USState")
 
 
@@ -614,6 +614,9 @@ def counterparties(sv, roles, state):
             if len(group) < 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in RECEIVING_VERBS:
                 # "Hanwha Ocean won a U.S. Navy contract": the winner and the body named in the contract
                 group = roles.subj(tok.head) + [m for m in roles.compound(tok) if m.type in PARTNER_TYPES]
+                if len(group) < 2:  # "won a contract from the Navy", "secured an order from Maersk": the giver
+                    group += [m for m in roles.pp(tok, {"from"}) + roles.pp(tok.head, {"from"})
+                              if m.type in PARTNER_TYPES]
             if len(group) >= 2:
                 sides = [group]
         for group in sides:
