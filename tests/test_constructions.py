@@ -2964,3 +2964,20 @@ def test_wanting_to_become_a_shareholder_is_no_investment(ex):
 def test_winning_a_contract_or_an_order_from_someone_makes_partners(ex, text, giver):
     got, _ = run(ex, text)
     assert any({s, o} == {"Velkor", giver} and p == "PARTNERS_WITH" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Corp. (formerly Tarnby Marine) builds ships. Tarnby Marine was founded in 1973.",
+    "Velkor Corp., previously known as Tarnby Marine, builds ships. Tarnby Marine was founded in 1973.",
+])
+def test_a_former_name_is_the_same_entity(ex, text):
+    _, out = run(ex, text)
+    firms = [e for e in out.entities.values() if e.type == "Firm"]
+    assert [e.name for e in firms] == ["Velkor"] and "Tarnby Marine" in firms[0].aliases, \
+        [(e.name, e.aliases) for e in firms]
+
+
+def test_the_company_is_the_firm_named_as_an_actor_not_one_in_a_side_phrase(ex):
+    got, _ = run(ex, "Velkor Corp. was founded in 1973. In 2000, it was spun off from Korvell Inc. "
+                     "In 2023, Texla Inc. acquired a 49 percent stake in the company.")
+    assert ("Texla", "INVESTS_IN", "Velkor") in got, got

@@ -66,6 +66,9 @@ def _singular(word: str) -> str:
 
 
 # "the company will ...", "the automaker said": a firm named before
+# a preposition right before a name: the name is in a side phrase ("spun off from the X Group", "with Y")
+OBLIQUE_BEFORE = re.compile(r"\b(?:from|with|of|by|to|for|into|than|against|like|including|alongside)\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
 DEFINITE_FIRM = re.compile(r"\b[Tt]he\s+((?:company|firm|automaker|carmaker|chipmaker|shipbuilder|steelmaker|"
                            r"manufacturer|conglomerate|corporation|joint venture|venture|JV|group))\b(?!['’]s)")
 # "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"
@@ -356,7 +359,11 @@ class Coreference:
                 firm = next((h for h in reversed(history[-200:]) if h.type == "Firm" and not h.adjective
                              and _is_venture(text, h)), None)
             else:
-                firm = next((h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective), None)
+                firms = [h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective]
+                # a firm named as an actor or a thing acted on is salient; one only in a phrase of a preposition
+                # ("spun off from the Daebang Group") is a side character
+                firm = next((h for h in firms if not OBLIQUE_BEFORE.search(text[max(0, h.start - 20):h.start])),
+                            firms[0] if firms else None)
             if firm is not None:
                 out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
         for mt in THERE.finditer(text, s, e):  # "Samsung announced a fab in Texas. It will invest $17 billion there."

@@ -24,7 +24,7 @@ from .amounts import sentence_year
 from .constructions import DocumentState, run_constructions
 from .coref import Coreference, refer_back
 from .derived import derived_mentions, measure_heads
-from .mentions import (PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, _surnames,
+from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, _surnames,
                        administration_end, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
 from .naming import name_by_owner, name_by_parties, owner_word
@@ -235,6 +235,7 @@ class Extractor:
             mentions = _abbreviations(text, s, e, _ordinal_instances(text, self._sentence_mentions(
                 text, s, e, parse, sent_gaz)), abbrevs)
             mentions = _known_names(text, s, e, mentions, names, surnames)
+            mentions = _former_names(text, mentions, names)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
                 if m.source == "pattern":
@@ -1198,6 +1199,32 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
         if len(first) >= 4 and first[:1].isupper() and not is_word(first):
             seen = names.get(SHORT_FIRM + first)
             names[SHORT_FIRM + first] = m if seen is None or seen.id == m.id else AMBIGUOUS
+    return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+# "X Co., Ltd. (formerly Y)", "X, previously known as Y,": Y is X's earlier name
+FORMERLY = re.compile(r"[ \u00a0]*(?:[,(][ \u00a0]*)?(?:formerly|previously)(?:[ \u00a0]+(?:known[ \u00a0]+as|called|named))?"
+                      r"[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>[A-Z][\w&.'-]*(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-Z][\w&.'-]*){0,6})")
+
+
+def _former_names(text: str, mentions: list[Mention], names: dict[str, Mention]) -> list[Mention]:
+    """'Korvell Ocean Co., Ltd. (formerly Daebang Shipbuilding)': the earlier name is the same entity, here and
+    wherever the document writes it later (a name, not a fact: no relation between the two)."""
+    out = list(mentions)
+    for m in mentions:
+        if m.type not in ("Firm", "Facility", "GovernmentBody") or m.adjective:
+            continue
+        tail = text[m.end:m.end + 160]
+        legal = re.match(rf"(?:{LEGAL_TAIL.pattern})*", tail)  # past "Co., Ltd."
+        mt = FORMERLY.match(tail, legal.end() if legal else 0)
+        if not mt:
+            continue
+        former = re.sub(rf"(?:{LEGAL_TAIL.pattern})+$", "", mt.group("name")).strip(" ,.")
+        a = m.end + mt.start("name")
+        same = Mention(a, a + len(former), former, m.type, m.id, m.name, "ner", wikidata=m.wikidata,
+                       aliases={former})
+        out = [x for x in out if not (x.start < same.end and same.start < x.end)] + [same]
+        names[former] = same
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
