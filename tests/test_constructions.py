@@ -2981,3 +2981,9 @@ def test_the_company_is_the_firm_named_as_an_actor_not_one_in_a_side_phrase(ex):
     got, _ = run(ex, "Velkor Corp. was founded in 1973. In 2000, it was spun off from Korvell Inc. "
                      "In 2023, Texla Inc. acquired a 49 percent stake in the company.")
     assert ("Texla", "INVESTS_IN", "Velkor") in got, got
+
+
+def test_an_office_acts_for_its_department_once_the_department_has_a_short_name(ex):
+    got, _ = run(ex, "DEPARTMENT OF COMMERCE\n\nOn July 1, 2025, the Secretary of Commerce initiated an investigation "
+                     "to determine the effects of imports of polysilicon.")
+    assert any(s == "Department of Commerce" and p == "IMPOSES" for s, p, o in got), got

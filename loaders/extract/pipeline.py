@@ -619,7 +619,7 @@ class Extractor:
                    for m in mentions):
                 continue  # crosses another mention; nested ones (a sector in a measure) are kept
             mentions.append(d)
-        mentions += self._offices(text, s, e, mentions)
+        mentions = _replace_overlapping(mentions, self._offices(text, s, e, mentions))
         mentions = self._common_ministries(text, s, e, mentions)
         mentions += self._titled_persons(text, s, e, mentions)
         mentions = self._prefixed_names(text, s, e, mentions)
@@ -826,12 +826,13 @@ class Extractor:
             after = text[mt.end():mt.end() + 40]
             if re.match(r",?\s+(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+", after) and not re.match(r"\s+(?:The|In|On)\b", after):
                 continue  # "Secretary of Commerce Gina Raimondo": the person, read by the title rules
-            if any(m.start < mt.end() and mt.start() < m.end for m in mentions):
-                continue
             body = self.structural.body_for(dept, mt.group(0))
-            if body is not None:
-                out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
-                                   wikidata=body.wikidata))
+            # (the department's own short name inside the office, "Commerce" in "Secretary of Commerce", gives way)
+            if body is None or any(m.start < mt.end() and mt.start() < m.end and not (
+                    m.id == body.id and mt.start() <= m.start and m.end <= mt.end()) for m in mentions):
+                continue
+            out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
+                               wikidata=body.wikidata))
         return out
 
     @staticmethod
