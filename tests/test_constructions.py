@@ -2987,3 +2987,19 @@ def test_an_office_acts_for_its_department_once_the_department_has_a_short_name(
     got, _ = run(ex, "DEPARTMENT OF COMMERCE\n\nOn July 1, 2025, the Secretary of Commerce initiated an investigation "
                      "to determine the effects of imports of polysilicon.")
     assert any(s == "Department of Commerce" and p == "IMPOSES" for s, p, o in got), got
+
+
+def test_a_measure_described_by_what_it_does_is_the_one_the_document_names_by_title(ex):
+    got, out = run(ex, "Notice on the Section 232 National Security Investigation of Imports of Copper\n\n"
+                       "On July 1, 2025, the Peruvian Ministry of Trade initiated an investigation to determine the "
+                       "effects on the national security of imports of copper.")
+    policies = [e.name for e in out.entities.values() if e.type == "Policy"]
+    assert policies == ["Section 232 National Security Investigation"], policies
+    assert ("Peruvian Ministry of Trade", "IMPOSES", policies[0]) in got, got
+
+
+def test_an_investigation_of_other_goods_is_another(ex):
+    _, out = run(ex, "Notice on the Section 232 National Security Investigation of Imports of Copper\n\n"
+                     "In 2019, the Peruvian Ministry of Trade initiated an investigation to determine the effects "
+                     "of imports of timber.")
+    assert len([e for e in out.entities.values() if e.type == "Policy"]) == 2

@@ -56,6 +56,11 @@ def _is_venture(text: str, firm: Mention) -> bool:
                   r"(?:(?:called|named)\s+)?$", before))
 
 
+# words that say nothing of what a measure is about
+STOP_WORDS = frozenset({"the", "a", "an", "of", "on", "to", "for", "in", "and", "by", "with", "its", "their", "effects",
+                        "effect", "determine", "whether", "from", "into"})
+
+
 def _words(name: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", name.lower())
 
@@ -142,7 +147,7 @@ class Coreference:
                                    wikidata=subject.wikidata))
                 continue
             if m.source == "pattern" and m.type == "Policy" and not self._generic(m):
-                same = self._same_measure(m, text, offset, history)
+                same = self._same_measure(m, text, offset, history) or self._titled_measure(m, history)
                 if same is not None:
                     merged = Mention(m.start, m.end, m.text, same.type, same.id, same.name, "merged",
                                      wikidata=same.wikidata)
@@ -172,6 +177,23 @@ class Coreference:
                 continue
             out.append(m)
         return out
+
+    def _titled_measure(self, m: Mention, history: list[Mention]) -> Mention | None:
+        """'Section 232 National Security Investigation of Imports of Semiconductors' ... 'the Secretary initiated
+        an investigation to determine the effects on the national security of imports of semiconductors': a measure
+        described by what it does is the one the document names by title, of the same kind, when the two share
+        at least two words of what they are about."""
+        head = getattr(m, "head", "")
+        if head not in self.lex.acting_heads or m.name[:1].isupper():
+            return None
+        about = {w for a in {m.name, *(m.aliases or ())} for w in _words(a)} - STOP_WORDS - {head}
+        for h in reversed(history[-200:]):
+            if h.type != "Policy" or not h.name[:1].isupper() or _singular((_words(h.name) or [""])[-1]) != head:
+                continue
+            named = {w for a in {h.name, *(getattr(h, "aliases", None) or ())} for w in _words(a)} - STOP_WORDS
+            if len({_singular(w) for w in about} & {_singular(w) for w in named}) >= 2:
+                return h
+        return None
 
     def _same_measure(self, m: Mention, text: str, offset: int, history: list[Mention]) -> Mention | None:
         """'restrictions on materials' ... later 'Japanese export restrictions on sensitive materials': one
