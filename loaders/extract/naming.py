@@ -137,8 +137,9 @@ def name_by_parties(facts, gazetteer_by_id: dict) -> None:
         described = PARTNER.match(e.name) if e.source == "pattern" else None
         if described is None or len(who) != 2:
             continue
-        sides = sorted((facts.entities[w] for w in who), key=lambda x: x.name in described["partner"])
-        forms = [{_key(x.name), *(_key(a) for a in getattr(gazetteer_by_id.get(x.id), "aliases", ()))}
+        # (the side named after "with" last; the order fixed whatever the set's)
+        sides = sorted((facts.entities[w] for w in who), key=lambda x: (x.name in described["partner"], x.name))
+        forms = [sorted({_key(x.name), *(_key(a) for a in getattr(gazetteer_by_id.get(x.id), "aliases", ()))})
                  for x in sides]
         known = next((index[frozenset({a, b})] for a in forms[0] for b in forms[1]
                       if frozenset({a, b}) in index), None)
