@@ -3003,3 +3003,20 @@ def test_an_investigation_of_other_goods_is_another(ex):
                      "In 2019, the Peruvian Ministry of Trade initiated an investigation to determine the effects "
                      "of imports of timber.")
     assert len([e for e in out.entities.values() if e.type == "Policy"]) == 2
+
+
+def test_a_government_removing_a_country_from_a_list_takes_a_measure_against_it(ex):
+    got, _ = run(ex, "In May, Chile removed Peru from its green list of trusted trading partners.")
+    measure = next((o for s, p, o in got if s == "Chile" and p == "IMPOSES"), None)
+    assert measure and "green list removal" in measure and (measure, "TARGETS", "Peru") in got, got
+
+
+def test_removing_a_list_in_answer_is_retaliation(ex):
+    got, _ = run(ex, "Chile removed Peru from its green list in May. "
+                     "Peru responded by removing Chile from its own list of trusted trading partners.")
+    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
+
+
+def test_removing_tariffs_takes_no_measure(ex):
+    got, _ = run(ex, "Chile removed tariffs on Peruvian wine in 2018.")
+    assert not any(p == "IMPOSES" for s, p, o in got), got

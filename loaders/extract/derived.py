@@ -32,6 +32,7 @@ def _words() -> dict:
         "not_goods": frozenset(data.get("not_goods", ())),
         "funding_verbs": frozenset(data.get("funding_verbs", ())),
         "government_measure_verbs": frozenset(data.get("government_measure_verbs", ())),
+        "actor_objects": frozenset(data.get("actor_objects", ())),
         "completed_by_closing": frozenset(data.get("completed_by_closing", ())),
         "government_titles": tuple(data.get("government_titles", ())),
     }
@@ -168,9 +169,13 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             continue
         if _measure_acts(acting, offset, mentions):
             continue  # "the October rules restricted exports of chips": the rules are the restriction
-        if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(tok, offset, mentions):
+        if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(acting, offset, mentions):
             continue
         obj = objs[0]
+        if tok.lemma_.lower() in w["actor_objects"] and not any(
+                m.start <= offset + obj.idx < m.end and m.type in ("Country", "Firm", "Person", "GovernmentBody")
+                for m in mentions):
+            continue  # "removed South Korea from its white list" is a measure; "removed tariffs" undoes one
         if tok.lemma_.lower() == "close" and (obj.lemma_.lower() in w["completed_by_closing"] or obj.like_num
                                                or obj.lower_ in ("million", "billion")):
             continue  # closing a loan or a deal completes it: no closure
@@ -214,10 +219,18 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
                 what = text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
         if not covered:
             continue  # "banned the practice": no named target, no named measure
+        head = noun.split()[0]
+        if noun.endswith(" of"):  # "removed X from its white list": what it is taken from names it too
+            source = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > obj.i
+                           for p in c.children if p.dep_ == "pobj"), None)
+            if source is not None:  # "white list removal of X": named by the list, without whose
+                words = [t.text for t in source.subtree if t.i <= source.i and t.dep_ not in ("det", "poss")
+                         and t.lower_ != "own"]
+                noun = " ".join(words) + " " + noun
         name = f"{noun} {what}" if noun.endswith(" of") else f"{noun} on {what}"
         start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
         m = Mention(start, end, tok.text, "Policy", entity_id("Policy", name), name, "pattern", aliases={name})
-        m.head = noun.split()[0]
+        m.head = head
         m.derived_targets = covered
         out.append(m)
     return out

@@ -1005,7 +1005,7 @@ RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>in\s+(?:response|retaliation|repr
 # the phrase that names what is answered: "in response to Chile's tariffs,"
 # acts that cut ties, which answer another's act as a measure of trade does: "closed the joint industrial park in
 # response to X's nuclear test"
-CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", "expulsion"})
+CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", "expulsion", "removal"})
 ANSWERED = re.compile(r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for|against)\s+([^,;]+)", re.IGNORECASE)
 
 
