@@ -220,7 +220,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if not covered:
             continue  # "banned the practice": no named target, no named measure
         head = noun.split()[0]
-        if noun.endswith(" of"):  # "removed X from its white list": what it is taken from names it too
+        if tok.lemma_.lower() in w["actor_objects"]:  # "removed X from its white list": what it is taken from
             source = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > obj.i
                            for p in c.children if p.dep_ == "pobj"), None)
             if source is not None:  # "white list removal of X": named by the list, without whose
