@@ -3020,3 +3020,8 @@ def test_removing_a_list_in_answer_is_retaliation(ex):
 def test_removing_tariffs_takes_no_measure(ex):
     got, _ = run(ex, "Chile removed tariffs on Peruvian wine in 2018.")
     assert not any(p == "IMPOSES" for s, p, o in got), got
+
+
+def test_it_after_a_sentences_opening_phrase_is_what_the_sentence_before_was_about(ex):
+    got, _ = run(ex, "Velkor Corp. opened a plant in Texas in 2004. In 2016, it invested $2 billion in Ohio.")
+    assert got.get(("Velkor", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 2e9, got

@@ -82,7 +82,7 @@ THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|
 # a sentence's opening adverbial: "In 2019, ...", "On 4 May, ..."
 OPENING = r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?"
 # a sentence that opens with "It" (after an optional time adverbial)
-SENTENCE_IT = re.compile(OPENING + r"(Its?)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
+SENTENCE_IT = re.compile(OPENING + r"((?:I|(?<=, )i)ts?)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
                          r"unclear|possible|important|necessary|expected|estimated|worth))")
 IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "GovernmentBody",
                       "InternationalOrganization"})
