@@ -3025,3 +3025,8 @@ def test_removing_tariffs_takes_no_measure(ex):
 def test_it_after_a_sentences_opening_phrase_is_what_the_sentence_before_was_about(ex):
     got, _ = run(ex, "Velkor Corp. opened a plant in Texas in 2004. In 2016, it invested $2 billion in Ohio.")
     assert got.get(("Velkor", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 2e9, got
+
+
+def test_a_firm_appointing_someone_to_an_office_gives_them_its_own(ex):
+    got, _ = run(ex, "Velkor Corp. appointed Jane Morrow as president in 2022.")
+    assert ("Jane Morrow", "LEADS", "Velkor") in got, got

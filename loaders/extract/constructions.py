@@ -1322,6 +1322,10 @@ def held_titles(sv, roles, state):
                            or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             # "Its CEO is X", "X named Y as its new chief executive"
             bodies = [m for m in roles.owner(tok) if m.type in ("Firm", "GovernmentBody")]
+        if not bodies and tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in (
+                HOLDING_VERBS) and any(c.dep_ == "dobj" for c in tok.head.head.children):
+            # "Velkor appointed Jane Morrow as president": the firm or body that appoints, to its own office
+            bodies = [m for m in roles.subj(tok.head.head) if m.type in ("Firm", "GovernmentBody")]
         bodies = [b for b in bodies if b.type != "Country" or role not in ("Secretary", "Minister", "Representative")]
         if not bodies:
             continue
