@@ -3030,3 +3030,12 @@ def test_it_after_a_sentences_opening_phrase_is_what_the_sentence_before_was_abo
 def test_a_firm_appointing_someone_to_an_office_gives_them_its_own(ex):
     got, _ = run(ex, "Velkor Corp. appointed Jane Morrow as president in 2022.")
     assert ("Jane Morrow", "LEADS", "Velkor") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Most of Chile's natural gas comes from Peru and Bolivia.",
+    "Chile's copper imports come mainly from Peru.",
+])
+def test_where_a_countrys_goods_come_from_exports_to_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Peru", "EXPORTS_TO", "Chile") in got, got

@@ -378,7 +378,11 @@ class ParsedRoles:
     def goods_owner(self, tok) -> list[Mention]:
         """'Japan supplies 90 percent of Norway's photoresists': whose goods a supplier provides (the buyer)."""
         goods = [c for c in tok.children if c.dep_ == "dobj"]
-        goods += [p for g in list(goods) for p in _counted(g)]
+        if not goods:  # "most of Korea's LNG comes from Qatar": what comes is the subject
+            goods = [c for c in tok.children if c.dep_ == "nsubj"]
+        goods += [p for g in list(goods) for p in _counted(g) + (
+            [x for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
+            if g.lower_ in ("most", "much", "all", "some", "bulk", "part") else [])]
         return [m for g in goods for c in g.children if c.dep_ == "poss" for m in self.denotes(c)
                 if m.type == "Country" and not m.adjective]
 
