@@ -172,13 +172,8 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(acting, offset, mentions):
             continue
         obj = objs[0]
-        if tok.lemma_.lower() in w["actor_objects"] and not any(
-                m.start <= offset + obj.idx < m.end and m.type in ("Country", "Firm", "Person", "GovernmentBody")
-                for m in mentions):
-            continue  # "removed South Korea from its white list" is a measure; "removed tariffs" undoes one
-        if tok.lemma_.lower() == "close" and (obj.lemma_.lower() in w["completed_by_closing"] or obj.like_num
-                                               or obj.lower_ in ("million", "billion")):
-            continue  # closing a loan or a deal completes it: no closure
+        if _undoes_or_completes(tok, obj, offset, mentions):
+            continue
         if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
             span = list(obj.subtree)
             a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
@@ -220,13 +215,8 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if not covered:
             continue  # "banned the practice": no named target, no named measure
         head = noun.split()[0]
-        if tok.lemma_.lower() in w["actor_objects"]:  # "removed X from its white list": what it is taken from
-            source = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > obj.i
-                           for p in c.children if p.dep_ == "pobj"), None)
-            if source is not None:  # "white list removal of X": named by the list, without whose
-                words = [t.text for t in source.subtree if t.i <= source.i and t.dep_ not in ("det", "poss")
-                         and t.lower_ != "own"]
-                noun = " ".join(words) + " " + noun
+        if tok.lemma_.lower() in w["actor_objects"]:
+            noun = _taken_from(tok, obj) + noun
         name = f"{noun} {what}" if noun.endswith(" of") else f"{noun} on {what}"
         start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
         m = Mention(start, end, tok.text, "Policy", entity_id("Policy", name), name, "pattern", aliases={name})
@@ -292,6 +282,28 @@ def funded_purposes(parse, offset, mentions) -> list[Mention]:
             m.head = "funding"
             out.append(m)
     return out
+
+
+def _undoes_or_completes(verb, obj, offset, mentions) -> bool:
+    """Acts on an object that are no measure: 'removed tariffs' undoes one (removing South Korea from a list is
+    one); closing a loan or a deal completes it."""
+    w = _words()
+    if verb.lemma_.lower() in w["actor_objects"] and not any(
+            m.start <= offset + obj.idx < m.end and m.type in ("Country", "Firm", "Person", "GovernmentBody")
+            for m in mentions):
+        return True
+    return verb.lemma_.lower() == "close" and (obj.lemma_.lower() in w["completed_by_closing"] or obj.like_num
+                                               or obj.lower_ in ("million", "billion"))
+
+
+def _taken_from(verb, obj) -> str:
+    """'removed X from its white list' -> 'white list ': the list a removal is named by, without whose."""
+    source = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > obj.i
+                   for p in c.children if p.dep_ == "pobj"), None)
+    if source is None:
+        return ""
+    return " ".join(t.text for t in source.subtree if t.i <= source.i and t.dep_ not in ("det", "poss")
+                    and t.lower_ != "own") + " "
 
 
 def _subtree_text(parse, tok) -> str:

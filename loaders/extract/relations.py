@@ -182,17 +182,8 @@ class RelationExtractor:
         """One trigger of one rule: its subjects and objects by role, then the facts the rule allows."""
         sv, roles = ctx.sv, ctx.roles
         parsed = roles.parsed
-        if parsed and "no_intent" in rule.flags and roles.intended(tok):
-            return  # "applied to join the CPTPP": not (yet) a party
-        if parsed and roles.hypothetical(tok) and not (kind == "noun" and roles.possessor(tok)):
-            return  # "would complement South Korea’s participation in X" still states the participation
-        if parsed and kind == "verb" and tok.lemma_.lower() in PROMISING_VERBS and _promises_a_deed(tok):
+        if parsed and _states_nothing(roles, rule, tok, kind):
             return
-        if parsed and kind == "noun" and (_stopped(tok) or ("trade_flow" in rule.flags and _measure_word(tok))):
-            return  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
-        if parsed and kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
-                and tok.head.head.lemma_.lower() in rule.verbs:
-            return  # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
         # "a member of X": when the rule reads its object from "of", "of" names no owner
         roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
         negated = roles.negated(tok)
@@ -597,6 +588,21 @@ class RelationExtractor:
         if year is not None:
             props["year"] = year
         out.append(Candidate(s, predicate, o, props, conf, sv.index, how))
+
+
+def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
+    """A trigger whose clause states no fact of the rule's, by the parse."""
+    if "no_intent" in rule.flags and roles.intended(tok):
+        return True  # "applied to join the CPTPP": not (yet) a party
+    if roles.hypothetical(tok) and not (kind == "noun" and roles.possessor(tok)):
+        return True  # ("would complement South Korea’s participation in X" still states the participation)
+    if kind == "verb" and tok.lemma_.lower() in PROMISING_VERBS and _promises_a_deed(tok):
+        return True
+    if kind == "noun" and (_stopped(tok) or ("trade_flow" in rule.flags and _measure_word(tok))):
+        return True  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
+    # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
+    return kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
+        and tok.head.head.lemma_.lower() in rule.verbs
 
 
 def _ellipsis_for(roles, tok) -> list[Mention]:
