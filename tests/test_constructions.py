@@ -3039,3 +3039,8 @@ def test_a_firm_appointing_someone_to_an_office_gives_them_its_own(ex):
 def test_where_a_countrys_goods_come_from_exports_to_it(ex, text):
     got, _ = run(ex, text)
     assert ("Peru", "EXPORTS_TO", "Chile") in got, got
+
+
+def test_charging_a_tariff_imposes_it(ex):
+    got, _ = run(ex, "Since 2019, Peru has charged a 25 percent tariff on Chilean wine.")
+    assert any(s == "Peru" and p == "IMPOSES" for s, p, o in got), got
