@@ -3044,3 +3044,15 @@ def test_where_a_countrys_goods_come_from_exports_to_it(ex, text):
 def test_charging_a_tariff_imposes_it(ex):
     got, _ = run(ex, "Since 2019, Peru has charged a 25 percent tariff on Chilean wine.")
     assert any(s == "Peru" and p == "IMPOSES" for s, p, o in got), got
+
+
+def test_a_kind_of_facility_its_owner_has_is_one_and_where_it_is_set_off_before_it(ex):
+    got, out = run(ex, "Velkor Corp. will expand its Montgomery, Alabama, engine plant.")
+    plants = [e.name for e in out.entities.values() if e.type == "Facility"]
+    assert plants == ["Velkor engine plant"], plants
+    assert ("Velkor engine plant", "LOCATED_IN", "Alabama") in got, got
+
+
+def test_facilities_no_word_tells_apart_are_none(ex):
+    _, out = run(ex, "Velkor Corp. upgraded its facilities.")
+    assert not any(e.type == "Facility" for e in out.entities.values())

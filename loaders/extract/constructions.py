@@ -363,6 +363,12 @@ def of_country(sv, roles, state):
             for c in sv.mentions:
                 if c.type == "USState" and c.start == m.start and c.end < m.end and not m.text.endswith("s"):
                     out.append(_cand(m, "LOCATED_IN", c, sv, "place-named", 0.7))
+            # "its Montgomery, Alabama, engine plant": a town and its state set off before the facility's words
+            before = re.search(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)*, (?P<state>[A-Z][\w ]+), $", sv.text[:m.start - sv.start])
+            state = next((c for c in sv.mentions if before and c.type == "USState"
+                          and c.start - sv.start == before.start("state") and not m.text.endswith("s")), None)
+            if state is not None:
+                out.append(_cand(m, "LOCATED_IN", state, sv, "place-named", 0.7))
         if m.type in ("Firm", "Facility"):  # "Taiwan's TSMC", "Georgia's Bryan County Megasite"
             for c in sv.mentions:
                 if c.type in (("Country",) if m.type == "Firm" else ("Country", "USState")) and not c.adjective \

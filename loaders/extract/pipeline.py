@@ -600,10 +600,11 @@ class Extractor:
             inner = [m for m in mentions if d.start <= m.start and m.end <= d.end]
             named = re.search(r"\b[A-Z]", d.text[1:]) or (d.text[:1].isupper() and d.start > s
                                                           and not re.search(r"[.!?:]\s*$", text[s:d.start]))
-            placed = d.type == "Facility" and parse is not None and self._placed_facility(parse, s, d)
+            placed = d.type == "Facility" and parse is not None and (self._placed_facility(parse, s, d)
+                                                                      or _owned_kind(parse, s, d))
             if d.type == "Facility" and not inner and not named and not placed and not getattr(d, "generic", False):
                 continue  # "cutting-edge facilities": no sector, owner, name or town says which ("this facility" may
-                # refer; "an advanced packaging facility in West Lafayette" is one)
+                # refer; "an advanced packaging facility in West Lafayette", "its engine plant" are one)
             if any(m.start <= d.start and d.end <= m.end and (m.type == d.type or (m.start, m.end) == (d.start, d.end))
                    for m in mentions):
                 continue  # the gazetteer already names it ("the Philly Shipyard")
@@ -1285,6 +1286,12 @@ def _topic_sector(text: str, mentions: list[Mention]) -> list[Mention]:
              if a is not b and a.end <= b.start and not text[a.end:b.start].strip()}
     found = {m.id: m for m in sectors if id(m) not in heads}
     return list(found.values()) if len(found) == 1 else []
+
+
+def _owned_kind(parse: Any, s: int, d: Mention) -> bool:
+    """'its engine plant', 'Velkor's battery plant': a kind of facility its owner has says which one."""
+    head = next((t for t in parse if s + t.idx + len(t.text) == d.end), None)
+    return head is not None and " " in d.name and any(c.dep_ == "poss" for c in head.children)
 
 
 def _replace_overlapping(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
