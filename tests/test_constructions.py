@@ -3056,3 +3056,14 @@ def test_a_kind_of_facility_its_owner_has_is_one_and_where_it_is_set_off_before_
 def test_facilities_no_word_tells_apart_are_none(ex):
     _, out = run(ex, "Velkor Corp. upgraded its facilities.")
     assert not any(e.type == "Facility" for e in out.entities.values())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru launched the Andean Shipbuilding Growth Fund in 2025.", "Andean Shipbuilding Growth Fund"),
+    ("Chile launched Operation Copper Shield in 2020.", "Operation Copper Shield"),
+    ("Peru proposed the Andean Stability Mechanism.", "Andean Stability Mechanism"),
+])
+def test_a_governments_named_fund_operation_or_mechanism_is_a_measure(ex, text, name):
+    _, out = run(ex, text)
+    assert name in {e.name for e in out.entities.values() if e.type == "Policy"}, \
+        [(e.name, e.type) for e in out.entities.values()]
