@@ -3067,3 +3067,18 @@ def test_a_governments_named_fund_operation_or_mechanism_is_a_measure(ex, text, 
     _, out = run(ex, text)
     assert name in {e.name for e in out.entities.values() if e.type == "Policy"}, \
         [(e.name, e.type) for e in out.entities.values()]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile will recognize Peruvian safety standards for auto parts.",
+    "Peruvian cars may enter Chile using Peruvian safety standards.",
+    "Chile is taking into account Peruvian environmental standards.",
+])
+def test_a_countrys_standards_another_recognises_or_uses_impose_nothing(ex, text):
+    got, _ = run(ex, text)
+    assert not any(s == "Peru" and p == "IMPOSES" for s, p, o in got), got
+
+
+def test_a_countrys_standards_others_must_meet_are_imposed(ex):
+    got, _ = run(ex, "Chile will help Peruvian producers meet Chilean emissions standards.")
+    assert any(s == "Chile" and p == "IMPOSES" for s, p, o in got), got

@@ -67,6 +67,11 @@ def _singular(words: str) -> str:
 IMPORT_MEASURES = frozenset({"tariff", "duty", "levy", "quota", "safeguard", "surcharge", "fee"})
 
 
+# what another country does with a country's standards that imposes nothing: it recognises or uses them
+RECOGNISING = frozenset({"recognize", "recognise", "recognition", "accept", "acceptance", "use", "account",
+                         "equivalence", "adopt", "take"})  # ("taking into account U.S. standards")
+
+
 class StructuralExtractor:
     def __init__(self, model=None, lexicon=None, matcher=None, party_matcher=None) -> None:
         self.model = model or load_model()
@@ -277,6 +282,18 @@ class StructuralExtractor:
             m.name, m.id = name, entity_id("Policy", name)
 
     @staticmethod
+    def _recognised(sv, m) -> bool:
+        """A standard that another recognises, accepts or uses as its own ("recognition of U.S. standards", "cars
+        using U.S. safety standards", "taking into account U.S. environmental standards")."""
+        if getattr(m, "head", "") != "standard" or sv.parse is None:
+            return False
+        tok = next((t for t in sv.tokens if sv.start + t.idx + len(t.text) == m.end), None)
+        if tok is None:
+            return False
+        up = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+        return up is not None and up.lemma_.lower() in RECOGNISING
+
+    @staticmethod
     def _buyer(sv, country, imposers) -> bool:
         """'tariffs on U.S. imports of steel': the country before "imports" buys the goods, no target; but a
         nationality other than the measure's own is where they come from ('a U.S. tariff on South Korean
@@ -295,7 +312,10 @@ class StructuralExtractor:
                 continue  # "if the United States imposed tariffs on X": no such measure exists yet
             owners = self._owners_before(sv, m)
             siblings = self._coordinated_measures(sv, m, owners)
-            if m.type == "Policy" and not self._about_country(sv, m, owners):
+            # (a country's standards another one recognises or uses impose nothing: "will recognize United States
+            # standards for auto parts"; those others must meet are imposed: "help U.S. producers meet Korean
+            # emissions standards")
+            if m.type == "Policy" and not self._about_country(sv, m, owners) and not self._recognised(sv, m):
                 for o in owners:
                     if o.type in ("Country", "GovernmentBody", "InternationalOrganization", "Person"):
                         own = siblings.get(o.id, m)
