@@ -348,6 +348,10 @@ def _place_after(sv, m):
     return place if nxt is not None and nxt.pos_ in ("VERB", "AUX") else None
 
 
+# "Montgomery, Alabama, " right before a facility's words: the town and the state it stands in
+TOWN_AND_STATE_BEFORE = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)*, (?P<state>[A-Z][\w ]+), $")
+
+
 def of_country(sv, roles, state):
     """'SK On of South Korea', 'Ford Motor Company of the United States', "South Korea's Hanwha Ocean", "Georgia's
     Bryan County Megasite", "Doosan Enerbility (South Korea)": where the firm is from, where the facility is."""
@@ -364,7 +368,7 @@ def of_country(sv, roles, state):
                 if c.type == "USState" and c.start == m.start and c.end < m.end and not m.text.endswith("s"):
                     out.append(_cand(m, "LOCATED_IN", c, sv, "place-named", 0.7))
             # "its Montgomery, Alabama, engine plant": a town and its state set off before the facility's words
-            before = re.search(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)*, (?P<state>[A-Z][\w ]+), $", sv.text[:m.start - sv.start])
+            before = TOWN_AND_STATE_BEFORE.search(sv.text[:m.start - sv.start])
             state = next((c for c in sv.mentions if before and c.type == "USState"
                           and c.start - sv.start == before.start("state") and not m.text.endswith("s")), None)
             if state is not None:

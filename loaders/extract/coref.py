@@ -23,7 +23,8 @@ APPOSITIVE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$")
 # modifiers of a description's head, not a phrase of its own: "the largest U.S. FTA" describes, "the successor to
 # the Y pact" names Y as another
 MODIFIER_WORD = r"(?!(?:to|of|for|with|in|on|by|from|than|the|a|an)\s)[a-z][\w\-]*\s+"
-APPOSED = re.compile(r"^\s*(?:\([^()]{1,20}\)|\))?\s*,\s*(?:the|a|an)\s+(?:" + MODIFIER_WORD + r"){0,4}$")  # ("X (ABBR), a ...")
+# ("X (ABBR), a ...")
+APPOSED = re.compile(r"^\s*(?:\([^()]{1,20}\)|\))?\s*,\s*(?:the|a|an)\s+(?:" + MODIFIER_WORD + r"){0,4}$")
 LIST_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\b|^\s*,\s*(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,")
 AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
 # a description followed by the name it goes by: "restrictions on Korean media, known as the Hallyu ban", "tariffs
@@ -70,10 +71,10 @@ def _singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
 
 
-# "the company will ...", "the automaker said": a firm named before
 # a preposition right before a name: the name is in a side phrase ("spun off from the X Group", "with Y")
 OBLIQUE_BEFORE = re.compile(r"\b(?:from|with|of|by|to|for|into|than|against|like|including|alongside)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
+# "the company will ...", "the automaker said": a firm named before
 DEFINITE_FIRM = re.compile(r"\b[Tt]he\s+((?:company|firm|automaker|carmaker|chipmaker|shipbuilder|steelmaker|"
                            r"manufacturer|conglomerate|corporation|joint venture|venture|JV|group))\b(?!['’]s)")
 # "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"

@@ -488,9 +488,11 @@ class DescriptiveRecognizer:
         sentence has found (the parser may hang the "with" from the verb right after the pact)."""
         if governing_modality(tok) != "stated":
             return None  # "could smooth the conclusion of an FTA with Japan": no such pact yet
-        if not (tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or tok.dep_ == "pobj" and tok.head.head.pos_ in (
-                "VERB", "AUX") and tok.head.lower_ not in ("over", "about", "regarding", "toward", "towards", "for") or any(c.dep_ == "poss" for c in tok.children)):
-            return None  # a pact in an act of its own ("reticence over an agreement with X") is not said to exist
+        # a pact in an act of its own ("reticence over an agreement with X") is not said to exist
+        of_clause = tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or (
+            tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.lower_ not in TOPIC_PREPOSITIONS)
+        if not (of_clause or any(c.dep_ == "poss" for c in tok.children)):
+            return None
         withs = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "with"]
         if tok.dep_ == "dobj":
             withs += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ == "with" and c.i == tok.i + 1]
@@ -851,6 +853,7 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
     vehicle plant", "steel and aluminum tariffs", "Section 232 tariffs"."""
     first = tok.i
     j = tok.i - 1
+    kinds = load_lexicon().kind_adjectives
     while j >= 0 and (sent[j].dep_ in ("compound", "amod", "nmod", "npadvmod")
                       # coordinated modifiers: "steel and aluminum tariffs", "tax and accountancy agreements"
                       # (not owners: "U.S. or EU sanctions" are two measures)
@@ -884,7 +887,7 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                       or (j >= 2 and _bracketed_acronym(sent, j, tok))
                       ) and (sent[j].pos_ != "VERB" or (sent[j].dep_ == "amod" and sent[j].text[:1].isupper()
                                                         and first < tok.i)  # "Validated End-User ..."
-                             or sent[j].lower_ in load_lexicon().kind_adjectives):  # "countervailing duties"
+                             or sent[j].lower_ in kinds):  # "countervailing duties"
         first = j
         j -= 1
     return first
@@ -960,6 +963,8 @@ ABBREVIATED_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr", "
 # the words of a legal form, without their full stop, and the form as written after a name ("Velkor Corp.",
 # "Velkor, Inc."), which a firm's mention leaves out
 LEGAL_FORM_WORDS = frozenset({"Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "L.P"})
+# prepositions that name what something is about, not where it stands ("talks over an agreement with X")
+TOPIC_PREPOSITIONS = frozenset({"over", "about", "regarding", "toward", "towards", "for"})
 LEGAL_TAIL = re.compile(r",?\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL_FORM_WORDS)) + r")\b\.?")
 
 

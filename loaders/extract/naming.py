@@ -74,16 +74,22 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
         # the document's own words for it with the owner ("Japanese export restrictions"), else the owner's word
         own = sorted((a for a in e.aliases if a[:1].isupper() and _names_owner(a, owner, entry)), key=len)
         name = own[0] if own else f"{word} {e.name}"
-        new_id = entity_id(e.type, name)
-        have = facts.entities.get(new_id)
-        if have is None:
-            have = type(e)(new_id, name, e.type, set(e.aliases) | {e.name}, set(e.docs), e.wikidata, e.source)
-            facts.entities[new_id] = have
-        else:
-            have.aliases |= e.aliases | {e.name}
-        del facts.entities[eid]
-        renamed[eid] = new_id
+        _move(facts, e, entity_id(e.type, name), name, e.wikidata, e.source, renamed)
     rename_entities(facts, renamed)
+
+
+def _move(facts, e, new_id: str, name: str, wikidata, source: str, renamed: dict[str, str]) -> None:
+    """The entity under its new name (merged into one of that name the document already has), its old name and
+    aliases kept as aliases; `renamed` records the move for rename_entities."""
+    have = facts.entities.get(new_id)
+    if have is None:
+        facts.entities[new_id] = type(e)(new_id, name, e.type, set(e.aliases) | {e.name}, set(e.docs), wikidata, source)
+    else:
+        have.aliases |= e.aliases | {e.name}
+        have.docs |= e.docs
+    if new_id != e.id:
+        del facts.entities[e.id]
+        renamed[e.id] = new_id
 
 
 def rename_entities(facts, renamed: dict[str, str]) -> None:
@@ -112,8 +118,6 @@ def _bilateral_index(entries: tuple) -> dict:
     """{frozenset of the two sides' forms: gazetteer entry} for the bilateral FTAs the gazetteer knows."""
     index = {}
     for entry in entries:
-        if entry.type != "Agreement":
-            continue
         for form in (entry.name, *entry.aliases):
             m = BILATERAL.match(form.replace("\u2013", "-"))
             if m:
@@ -145,20 +149,18 @@ def name_by_parties(facts, gazetteer_by_id: dict) -> None:
                       if frozenset({a, b}) in index), None)
         fta = re.search(r"\b(?:FTA|free trade agreement)\b", described["kind"], re.IGNORECASE)
         if known is not None and fta:
-            new_id, name, wikidata, source = known.id, known.name, known.wikidata, "gazetteer"
+            _move(facts, e, known.id, known.name, known.wikidata, "gazetteer", renamed)
         else:
-            words = [owner_word(x, gazetteer_by_id.get(x.id)) or x.name for x in sides]
-            name = "-".join(w if "." in w or x.type != "Country" else x.name for w, x in zip(words, sides)) + " " + (
+            name = "-".join(_side(x, gazetteer_by_id.get(x.id)) for x in sides) + " " + (
                 "FTA" if fta else described["kind"])
-            new_id, wikidata, source = entity_id(e.type, name), e.wikidata, e.source
-        have = facts.entities.get(new_id)
-        if have is None:
-            have = type(e)(new_id, name, e.type, set(e.aliases) | {e.name}, set(e.docs), wikidata, source)
-            facts.entities[new_id] = have
-        else:
-            have.aliases |= e.aliases | {e.name}
-            have.docs |= e.docs
-        if new_id != eid:
-            del facts.entities[eid]
-            renamed[eid] = new_id
+            _move(facts, e, entity_id(e.type, name), name, e.wikidata, e.source, renamed)
     rename_entities(facts, renamed)
+
+
+def _side(party, entry) -> str:
+    """How a pact's name writes one side: a country by its name or its dotted short form ("U.S."), another by the
+    word that says whose it is."""
+    if party.type == "Country":
+        dotted = [a for a in getattr(entry, "adjectives", None) or () if "." in a]
+        return dotted[0] if dotted else party.name
+    return owner_word(party, entry) or party.name

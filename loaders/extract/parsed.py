@@ -111,8 +111,9 @@ class ParsedRoles:
                 out += nationality + [replace(m, example=True) for m in examples]
                 return unique_mentions(out)
             out += examples
+        # ("U.S. firms such as Tesla": Tesla)
         if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers
-                or lem in self.lex.place_nouns) and not (out and lem in self.lex.group_nouns):  # "U.S. firms such as Tesla": Tesla
+                or lem in self.lex.place_nouns) and not (out and lem in self.lex.group_nouns):
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                     out += self.denotes_list(c, depth + 1)
@@ -778,6 +779,7 @@ def _quantity(tok) -> bool:
 
 
 WH_WORDS = frozenset({"which", "that", "who"})
+
 
 def _complex_preposition(prep, noun) -> bool:
     """'in response to X', 'in exchange for Y': no place or thing "in", only the start of another preposition."""

@@ -24,8 +24,8 @@ from .amounts import sentence_year
 from .constructions import DocumentState, run_constructions
 from .coref import Coreference, refer_back
 from .derived import derived_mentions, measure_heads
-from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer, _surnames,
-                       administration_end, default_matcher, legal_names, list_firms)
+from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
+                       _surnames, administration_end, default_matcher, legal_names, list_firms)
 from .modality import mark_joint, stated
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp
@@ -222,6 +222,7 @@ class Extractor:
         abbrevs: dict[str, Mention] = {}  # "BlueOval SK, LLC (BOSK)": the abbreviations the document defines
         names: dict[str, Mention] = {}  # names the document has typed ("the Korean firm Absolics"), by surface
         surnames: dict[str, Mention] = {}  # a family name -> the person named last with it ("Del Toro")
+        first_words: dict[str, Mention | None] = {}  # a firm's first word -> the firm (None: two firms share it)
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             while gi < len(gaz) and gaz[gi].end <= s:
@@ -234,7 +235,7 @@ class Extractor:
                 j += 1
             mentions = _abbreviations(text, s, e, _ordinal_instances(text, self._sentence_mentions(
                 text, s, e, parse, sent_gaz)), abbrevs)
-            mentions = _known_names(text, s, e, mentions, names, surnames)
+            mentions = _known_names(text, s, e, mentions, names, surnames, first_words)
             mentions = _former_names(text, mentions, names)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
@@ -648,7 +649,7 @@ class Extractor:
         """'an advanced packaging facility in West Lafayette': a facility named with its town is one facility (a
         country says no town: "facilities in the United States"); not when it describes a named one ("X is a
         commercial shipyard in Philadelphia")."""
-        head = next((t for t in parse if s + t.idx + len(t.text) == d.end), None)
+        head = _head_token(parse, s, d)
         if head is None or head.dep_ in ("attr", "appos", "acomp"):
             return False
         return any((mt := PLACED.search(a)) is not None and mt.group(1) not in self.ner.country_forms
@@ -1003,10 +1004,10 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
 # tariffs", "hit back at X with duties", "responded by banning ..."
 RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>in\s+(?:response|retaliation|reprisal))|(?P<adj>retaliatory)|"
                              r"(?P<verb>hit(?:s|ting)?\s+back|respond(?:ed|s|ing)?\s+by))\b", re.IGNORECASE)
-# the phrase that names what is answered: "in response to Chile's tariffs,"
 # acts that cut ties, which answer another's act as a measure of trade does: "closed the joint industrial park in
 # response to X's nuclear test"
 CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", "expulsion", "removal"})
+# the phrase that names what is answered: "in response to Chile's tariffs,"
 ANSWERED = re.compile(r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for|against)\s+([^,;]+)", re.IGNORECASE)
 
 
@@ -1032,10 +1033,10 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
                    and t.object.type == "Country"]
         if span:
             against += [m for m in sv.mentions if m.type == "Country" and span[0] <= m.start < span[1]]
+        years = [t.props["year"] for t in cands if t.predicate == "IMPOSES" and "year" in t.props
+                 and (t.subject.id, t.object.id) == (c.subject.id, c.object.id)]
         for country in against:
             if country.id != c.subject.id:
-                years = [t.props["year"] for t in cands if t.predicate == "IMPOSES" and "year" in t.props
-                         and (t.subject.id, t.object.id) == (c.subject.id, c.object.id)]
                 new.add(c.subject, "RETALIATES_AGAINST", replace(country, adjective=False), c, "retaliatory-measure",
                         {"year": years[0]} if years else None)  # (the measure's year is the answer's)
     return new.out
@@ -1170,19 +1171,19 @@ NAMED_TYPES = frozenset({"Firm", "Person", "GovernmentBody", "Facility"})
 
 
 def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict[str, Mention],
-                 surnames: dict[str, Mention]) -> list[Mention]:
+                 surnames: dict[str, Mention], first_words: dict[str, Mention | None]) -> list[Mention]:
     """A name the document typed once ("the Korean firm Absolics") is that entity wherever a later sentence
     writes it, though the statistical NER misses it there ("signed a memorandum with Absolics"); a family name
     alone is the person named last with it ("Secretary Del Toro"). Learns the sentence's new names and returns
     its mentions with the uses found."""
     out = [_full_person(m, surnames) for m in mentions]
     # "Velmora Semiconductor Inc." ... "Velmora, a subsidiary of ...": a firm's first word alone is the firm
-    out = [_full_firm(m, names) for m in out]
+    out = [_full_firm(m, first_words) for m in out]
     if names:
         sentence = text[s:e]
         taken = [(m.start, m.end) for m in out]
         for surface, known in names.items():
-            if surface.startswith(SHORT_FIRM) or surface not in sentence:
+            if surface not in sentence:
                 continue
             for mt in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", sentence):
                 a, b = s + mt.start(), s + mt.end()
@@ -1199,14 +1200,15 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
                 surnames[short] = m
         first = m.name.split()[0] if m.type == "Firm" and m.source == "ner" and " " in m.name else ""
         if len(first) >= 4 and first[:1].isupper() and not is_word(first):
-            seen = names.get(SHORT_FIRM + first)
-            names[SHORT_FIRM + first] = m if seen is None or seen.id == m.id else AMBIGUOUS
+            seen = first_words.get(first, m)
+            first_words[first] = m if seen is not None and seen.id == m.id else None
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
 # "X Co., Ltd. (formerly Y)", "X, previously known as Y,": Y is X's earlier name
-FORMERLY = re.compile(r"[ \u00a0]*(?:[,(][ \u00a0]*)?(?:formerly|previously)(?:[ \u00a0]+(?:known[ \u00a0]+as|called|named))?"
-                      r"[ \u00a0]+(?:the[ \u00a0]+)?(?P<name>[A-Z][\w&.'-]*(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-Z][\w&.'-]*){0,6})")
+FORMERLY = re.compile(r"[ \u00a0]*(?:[,(][ \u00a0]*)?(?:formerly|previously)"
+                      r"(?:[ \u00a0]+(?:known[ \u00a0]+as|called|named))?[ \u00a0]+(?:the[ \u00a0]+)?"
+                      r"(?P<name>[A-Z][\w&.'-]*(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-Z][\w&.'-]*){0,6})")
 
 
 def _former_names(text: str, mentions: list[Mention], names: dict[str, Mention]) -> list[Mention]:
@@ -1230,14 +1232,10 @@ def _former_names(text: str, mentions: list[Mention], names: dict[str, Mention])
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
-SHORT_FIRM = "\x00first:"  # (names' key for a firm's first word: no surface text starts with it)
-AMBIGUOUS = Mention(0, 0, "", "", "", "", "ner")  # a first word two firms of the document share
-
-
-def _full_firm(m: Mention, names: dict[str, Mention]) -> Mention:
+def _full_firm(m: Mention, first_words: dict[str, Mention | None]) -> Mention:
     """A one-word firm the NER found that is the first word of one firm the document named in full."""
-    known = names.get(SHORT_FIRM + m.text) if m.type == "Firm" and m.source == "ner" and " " not in m.text else None
-    if known is None or known is AMBIGUOUS:
+    known = first_words.get(m.text) if m.type == "Firm" and m.source == "ner" and " " not in m.text else None
+    if known is None:
         return m
     return Mention(m.start, m.end, m.text, known.type, known.id, known.name, "ner", wikidata=known.wikidata,
                    aliases={m.text})
@@ -1288,9 +1286,14 @@ def _topic_sector(text: str, mentions: list[Mention]) -> list[Mention]:
     return list(found.values()) if len(found) == 1 else []
 
 
+def _head_token(parse: Any, s: int, d: Mention) -> Any:
+    """The token a mention ends with (its head, for a noun phrase), or None."""
+    return next((t for t in parse if s + t.idx + len(t.text) == d.end), None)
+
+
 def _owned_kind(parse: Any, s: int, d: Mention) -> bool:
     """'its engine plant', 'Velkor's battery plant': a kind of facility its owner has says which one."""
-    head = next((t for t in parse if s + t.idx + len(t.text) == d.end), None)
+    head = _head_token(parse, s, d)
     return head is not None and " " in d.name and any(c.dep_ == "poss" for c in head.children)
 
 

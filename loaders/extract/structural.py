@@ -346,7 +346,8 @@ class StructuralExtractor:
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
                 kinds = ("Sector", "Country", "Firm")
                 if pp.group(1) == "for":  # who gets it is the first phrase: "subsidies for chipmakers in Ohio"
-                    more = re.search(r"\b(?:on|in|at|to|of|from|under|by|across)\b", sv.text[a - sv.start:window_end - sv.start])
+                    more = re.search(r"\b(?:on|in|at|to|of|from|under|by|across)\b",
+                                     sv.text[a - sv.start:window_end - sv.start])
                     window_end = a + more.start() if more else window_end
                     kinds = ("Sector", "Firm")
                 imposers = {o.id for o in owners}
