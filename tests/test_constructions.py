@@ -2606,6 +2606,10 @@ def test_talks_started_on_an_agreement_the_parser_hangs_from_the_verb(ex):
     "Peru responded by banning imports of Chilean wine.",
     "In retaliation, Peru imposed duties on Chilean copper.",
     "Chile imposed tariffs on Peruvian goods, and Peru hit back with a ban on Chilean wine.",
+    "Peru imposed tariffs on Chilean copper in retaliation for Chile's duties on Peruvian fishmeal.",
+    "Peru imposed tariffs on Chilean copper as retaliation for Chile's duties on Peruvian fishmeal.",
+    "Peru imposed tariffs on Chilean copper, in a move widely seen as retaliation for Chile's duties on fishmeal.",
+    "Peru opened an anti-dumping probe into Chilean copper, a step viewed as a response to Chile's wine tariffs.",
 ])
 def test_a_measure_that_answers_another_is_retaliation(ex, text):
     got, _ = run(ex, text)

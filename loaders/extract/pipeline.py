@@ -1002,13 +1002,15 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
 
 # words that make a measure an answer to another's: "in response to X's tariffs", "in retaliation", "retaliatory
 # tariffs", "hit back at X with duties", "responded by banning ..."
-RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>in\s+(?:response|retaliation|reprisal))|(?P<adj>retaliatory)|"
+RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal))|"
+                             r"(?P<adj>retaliatory)|"
                              r"(?P<verb>hit(?:s|ting)?\s+back|respond(?:ed|s|ing)?\s+by))\b", re.IGNORECASE)
 # acts that cut ties, which answer another's act as a measure of trade does: "closed the joint industrial park in
 # response to X's nuclear test"
 CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", "expulsion", "removal"})
-# the phrase that names what is answered: "in response to Chile's tariffs,"
-ANSWERED = re.compile(r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for|against)\s+([^,;]+)", re.IGNORECASE)
+# the phrase that names what is answered: "in response to Chile's tariffs,", "(a move seen) as retaliation for"
+ANSWERED = re.compile(r"\b(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)\s+([^,;]+)",
+                      re.IGNORECASE)
 
 
 def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
@@ -1024,6 +1026,8 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
     for c in cands:
         if c.predicate != "IMPOSES" or c.subject.type != "Country":
             continue
+        if span and span[0] <= c.object.start < span[1]:
+            continue  # the measure answered ("in retaliation for Chile's duties") is not the answer
         if cue.group("verb") and not _acts_before(sv, c.subject, sv.start + cue.start()):
             continue  # "X imposed tariffs, and Y hit back": the one who hits back answers
         if not any({w, w[:-1], w[:-3] + "y"} & (measure_heads() | CUTTING_OFF)
