@@ -273,6 +273,25 @@ def test_each_place_with_its_own_amount_is_not_joint(ex):
     assert "joint" not in got[("Toyota", "INVESTS_IN", "Kentucky")]
 
 
+def test_one_amount_of_several_investors_in_states_is_joint_in_their_country(ex):
+    got, _ = run(ex, "LG Energy Solution and Honda committed $3.5 billion to build battery plants in Ohio and Georgia.")
+    lg, honda = got[("LG Energy Solution", "INVESTS_IN", "United States")], got[("Honda", "INVESTS_IN", "United States")]
+    assert lg["amount_usd"] == honda["amount_usd"] == 3.5e9
+    assert lg["joint"] and lg["joint_id"] == honda["joint_id"]  # the United States received $3.5 billion, not $7
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor is building a $17 billion plant in Austin, Texas, while Korvell plans to build a plant in Gary, Indiana.",
+    "Velkor invested $2 billion in Texas, and Korvell built a plant in Indiana.",
+    "Velkor invested $2 billion in Texas; Korvell built a plant in Indiana.",
+])
+def test_an_amount_belongs_to_its_own_clause(ex, text):
+    got, _ = run(ex, text)
+    assert got[("Velkor", "INVESTS_IN", "Texas")]["amount_usd"] in (2e9, 17e9)
+    korvell = got[("Korvell", "INVESTS_IN", "Indiana")]
+    assert "amount_usd" not in korvell and "joint" not in korvell, korvell
+
+
 def test_a_bounding_year_is_not_the_event_year(ex):
     got, _ = run(ex, "In 2018, Mexico extended its 25 percent tariff on trucks until 2041.")
     years = {props.get("year") for (s, p, o), props in got.items() if p in ("IMPOSES", "TARGETS")}

@@ -32,10 +32,16 @@ def event_years(sv) -> list[tuple[int, int, int]]:
             and not any(p <= a < q for p, q in periods)]
 
 
+# links by which one clause hangs from another: a clause of its own (with its own subject) states its own sums
+CLAUSE_LINKS = frozenset({"conj", "advcl", "parataxis", "relcl", "ccomp"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
 def amount_for(sv, amounts: list, a: int, obj) -> float | None:
     """The amount stated for `obj` by a fact whose trigger is at sentence offset `a`: the nearest amount (within
-    120 characters), unless several are stated and one stands right before the object in its clause ("$1 billion
-    in Kentucky and $2 billion in Texas")."""
+    120 characters) in the trigger's clause, unless several are stated and one stands right before the object in
+    its clause ("$1 billion in Kentucky and $2 billion in Texas")."""
+    amounts = [x for x in amounts if not _other_clause(sv, x.start, a)]
     if not amounts:
         return None
     best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
@@ -71,3 +77,41 @@ def fact_props(sv, predicate: str, subject, obj, trigger: int | None) -> dict:
         if value is not None:
             props["amount_usd"] = value
     return props
+
+
+def _other_clause(sv, at: int, trigger: int) -> bool:
+    """Whether the words at sentence offsets `at` and `trigger` are in two clauses, each with its own subject
+    ("X is building a $17 billion plant in Texas, while Y plans a plant in Indiana"; "Y, which invested $2 billion
+    in Texas, built a plant in Indiana"); a relative clause about the noun that holds the sum is the sum's own
+    clause ("the $7 billion plant, which X built in Texas"). Without a parse nothing is apart."""
+    first, second = _token_at(sv, at), _token_at(sv, trigger)
+    if first is None or second is None:
+        return False
+    up = _path_up(first)
+    down = _path_up(second)
+    meet = next((t for t in down if any(t.i == u.i for u in up)), None)
+    if meet is None:
+        return True  # two roots: two sentences to the parser
+    for path, from_sum in ((up, True), (down, False)):
+        for child in path[:next(k for k, t in enumerate(path) if t.i == meet.i)]:
+            if child.dep_ not in CLAUSE_LINKS or not any(c.dep_ in SUBJECTS for c in child.children):
+                continue
+            if not from_sum and child.dep_ == "relcl" and child.head.i == meet.i:
+                continue  # the trigger's relative clause is about the noun that holds the sum
+            return True
+    return False
+
+
+def _token_at(sv, offset: int):
+    for tok in sv.tokens:
+        if tok.idx <= offset < tok.idx + max(1, len(tok.text)):
+            return tok
+    return None
+
+
+def _path_up(tok) -> list:
+    """The token and its heads up to the root."""
+    path = [tok]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
