@@ -68,6 +68,7 @@ class Lexicon:
     measure_hypernyms: frozenset = frozenset()  # "measure", "step": any measure
     purchase_heads: frozenset = frozenset()  # "an order for four carriers" is a purchase, not a measure
     industry_members: frozenset = frozenset()  # "firms" in "Chinese firms in shipbuilding": a country's industry
+    undoing_nouns: frozenset = frozenset()  # "a phase-out of tariffs": what is "of" it is being undone
     derived: dict = field(default_factory=dict)  # [derived]: goods and measure words (loaders/extract/derived.py)
     rules: list = field(default_factory=list)
 
@@ -254,6 +255,7 @@ def load_lexicon() -> Lexicon:
         measure_kinds={w: i for i, kind in enumerate(lex["heads"].get("measure_kinds", ())) for w in kind},
         measure_hypernyms=frozenset(lex["heads"].get("measure_hypernyms", ())),
         industry_members=frozenset(lex["heads"].get("industry_members", ())),
+        undoing_nouns=frozenset(lex["heads"].get("undoing_nouns", ())),
         purchase_heads=frozenset(lex["heads"].get("purchase_heads", ())),
         rules=[_rule(i, r, heads) for i, r in enumerate(pats["rule"], 1)],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),

@@ -3105,3 +3105,40 @@ def test_a_countrys_standards_another_recognises_or_uses_impose_nothing(ex, text
 def test_a_countrys_standards_others_must_meet_are_imposed(ex):
     got, _ = run(ex, "Chile will help Peruvian producers meet Chilean emissions standards.")
     assert any(s == "Chile" and p == "IMPOSES" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("In 2031, Chile imposed tariffs under Section 301 on imports from Peru.", "Section 301 tariffs"),
+    ("Chile imposed duties under Section 201 of the Trade Act on Peruvian copper.", "Section 201 duties"),
+])
+def test_a_measure_taken_under_a_section_is_named_by_it_and_the_statute_targets_nothing(ex, text, measure):
+    got, _ = run(ex, text)
+    assert ("Chile", "IMPOSES", measure) in got, got
+    assert (measure, "TARGETS", "Peru") in got
+    assert not any(p == "TARGETS" and s.startswith(("Section", "Trade Act")) and s != measure
+                   for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile raised tariffs on $18 billion of imports from Peru.",
+    "Chile imposed tariffs on $200 billion worth of Peruvian goods.",
+])
+def test_a_measure_on_a_sum_of_goods_is_named_by_the_goods(ex, text):
+    _, out = run(ex, text)
+    names = {e.name for e in out.entities.values() if e.type == "Policy"}
+    assert names and not any("$" in n or "billion" in n for n in names), names
+
+
+def test_a_hyphenated_length_is_no_part_of_a_measures_name(ex):
+    _, out = run(ex, "The action follows a four-year review of the copper tariffs.")
+    assert not any(e.name.lower().startswith("year") for e in out.entities.values()), out.entities
+
+
+@pytest.mark.parametrize("text", [
+    "Chile announced a phase-out of tariffs on Peruvian copper.",
+    "Chile began the lifting of tariffs on Peruvian copper.",
+    "Chile announced the elimination of duties on Peruvian copper.",
+])
+def test_undoing_a_measure_is_not_imposing_it(ex, text):
+    got, _ = run(ex, text)
+    assert not any(s == "Chile" and p == "IMPOSES" and ("tariff" in o or "dut" in o) for s, p, o in got), got

@@ -441,7 +441,12 @@ class DescriptiveRecognizer:
                 partner = pp = self._partner(tok, taken, offset)
             numbered = tok.text[:1].isupper() and tok.i + 1 < len(sent) and sent[tok.i + 1].like_num \
                 and re.fullmatch(r"(?:No\.\s*)?\d[\d-]*", sent[tok.i + 1].text)
-            generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered
+            # "tariffs under Section 301": the section a measure is taken under tells it from others of its kind
+            # (not "the measures under Section 201": any measure under it is the section's own, structural.py)
+            section = _under_section(sent, tok) if type_ == "Policy" and not words \
+                and tok.lemma_.lower() not in self.lex.measure_hypernyms else None
+            generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered \
+                and not section
             if generic and not (type_ in ("Agreement", "Law") or det in ("the", "this", "that", "these", "those",
                                                                          "another", "third", "second", "first")):
                 continue  # a bare indefinite 'restrictions' is too vague to be an entity
@@ -462,6 +467,8 @@ class DescriptiveRecognizer:
             # it is on, as "an order on shipbuilding" is
             kind_only = bool(words) and all(w.lower_ in self.lex.generic_words for w in words)
             name = core if ((words and not kind_only and not partner) or not pp) else f"{core} {pp[0]}"
+            if section:  # (named as an analyst cites it: "Section 301 tariffs")
+                name = f"{section} {name}"
             m = Mention(start, end, name, type_, entity_id(type_, name), name, "pattern")
             m.aliases = {name} | ({f"{core} {pp[0]}"} if pp else set())
             if first < tokens[0].i:  # keep the full surface ("25 percent U.S. tariff on ...") as an alias
@@ -557,6 +564,9 @@ class DescriptiveRecognizer:
                 tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM")
                 or tokens[0].lower_ in self.lex.generic_modifiers
                 or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")):
+            if tokens[0].like_num and len(tokens) > 3 and tokens[1].text == "-" and not tokens[0].whitespace_ \
+                    and not tokens[1].whitespace_:
+                tokens = tokens[2:]  # "a four-year review", "a 25-percent tariff": the whole hyphenated word goes
             tokens = tokens[1:]
         return tokens
 
@@ -617,6 +627,10 @@ class DescriptiveRecognizer:
                 # (a gerund the parser makes of a noun: "on shipbuilding cooperation", up to its own preposition)
                 gerund = [c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"] if not objs else []
                 objs = objs or gerund
+                if objs and (objs[0].ent_type_ == "MONEY" or objs[0].like_num or objs[0].lower_ == "worth"):
+                    # "tariffs on $18 billion of imports from Peru": on the imports, the sum says how many
+                    objs = [p for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                            for p in c.children if p.dep_ == "pobj"] or objs
                 if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
                                 for t in [objs[0], *objs[0].lefts]):
                     continue  # "the deployment on 8 July": when, not what it is on
@@ -894,6 +908,20 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
 
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
+
+
+def _under_section(sent, tok) -> str | None:
+    """The section a measure word is taken under ("duties under Section 201 of the Trade Act": "Section 201")."""
+    k = tok.i + 1
+    if k + 2 >= len(sent) or sent[k].lower_ != "under":
+        return None
+    part, number = sent[k + 1], sent[k + 2]
+    if part.text in AUTHORITY_PARTS and re.fullmatch(r"\d+[A-Za-z]?(?:\(\w+\))*", number.text):
+        return f"{part.text} {number.text}"
+    return None
 
 
 def _quoted_before(sent, j: int) -> bool:

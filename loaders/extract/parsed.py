@@ -562,8 +562,8 @@ class ParsedRoles:
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd") or (passive and c.dep_ == "nsubjpass"):
                 out += self.denotes_list(c)
-                if not out:
-                    out += self.nested_of(c)
+                if not out and hyphenated_lemma(c) not in self.lex.undoing_nouns:
+                    out += self.nested_of(c)  # (not through what undoes it: "announced the lifting of tariffs")
         if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
             out += self.denotes_list(tok.head)
             noun = tok.head  # "tariffs on Korean cars, imposed by Washington": the parser hangs the participle
@@ -621,7 +621,8 @@ class ParsedRoles:
                     out += self.pp(c, preps, 1)
                 elif c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX") and c.i > tok.i:
                     out += self.pp(c, preps, 1)  # gapping: "invested $1 billion in A and $2 billion in B"
-                elif c.dep_ == "dobj":
+                elif c.dep_ == "dobj" and not ("of" in preps and hyphenated_lemma(c) in self.lex.undoing_nouns):
+                    # (not through what undoes its "of": "announced a phase-out of tariffs" imposes none)
                     out += self.pp(c, preps, 1)
                     # "imports 90 percent of its chips from Japan": the goods' own "from"
                     out += [m for p in _counted(c) for m in self.pp(p, preps, 1)]
@@ -824,3 +825,11 @@ def _misattached_conjunct(verb) -> bool:
     return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
             and head.dep_ == "ccomp" and head.head.i != head.i)
+
+
+def hyphenated_lemma(tok) -> str:
+    """The lemma of a noun with the word glued to it by a hyphen ("phase-out", parsed as "phase", "-", "out")."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return tok.lemma_.lower()

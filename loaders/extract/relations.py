@@ -18,7 +18,7 @@ from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import Mention
-from .parsed import ParsedRoles
+from .parsed import ParsedRoles, hyphenated_lemma
 from .props import CLAUSE_BREAK, amount_for, event_years, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
@@ -505,6 +505,9 @@ class RelationExtractor:
             # "Korean steel was hit with tariffs": what comes before a passive verb is its patient, no actor (a
             # measure may be: "the measures were aimed at electronics")
             return out
+        if not out and roles.parsed and not subject and kind == "verb" and any(
+                c.dep_ == "dobj" and hyphenated_lemma(c) in self.lex.undoing_nouns for c in tok.children):
+            return out  # "announced the lifting of tariffs": the verb's object undoes what follows it
         if not out and roles.parsed:
             # the small parser often misattaches long sentences: fall back to word order
             linear = roles.linear()

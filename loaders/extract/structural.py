@@ -49,6 +49,9 @@ PENDING_AFTER = re.compile(r"\s+(?:(?:is|was|are|were|remains?|remained)\s+(?:st
 _GOOD = r"[a-z][\w-]*(?: [a-z][\w-]*){0,3}"
 GOODS_LIST = re.compile(rf"{_GOOD}(?:, {_GOOD})*,? (?:and|or) {_GOOD}(?= (?:to|from|in) )")
 CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
+# "tariffs under Section 301 of the Trade Act": the links from a measure to the authority it is taken under
+UNDER_AUTHORITY = re.compile(r"\s+under\s+(?:the\s+)?")
+OF_AUTHORITY = re.compile(r"\s+of\s+(?:the\s+)?")
 RESPONSE_TO = re.compile(r"\bin (?:response|retaliation|reaction) (?:to|for) (?:the\s+|its\s+|their\s+)?",
                          re.IGNORECASE)
 RESPONSE_CUE = re.compile(r"^\s*(?:In (?:response|retaliation)|In turn|Retaliating)\b", re.IGNORECASE)
@@ -323,7 +326,10 @@ class StructuralExtractor:
                             self._add(out, sv, o, "IMPOSES", own, 0.75, "owner-of-measure")
             # what it is on
             targets = []
-            rest = sv.text[m.end - sv.start:]
+            if self._authority_of_measure(sv, m):
+                continue  # "duties under Section 201 of the Trade Act on X": what the duties are on, not the act
+            after = self._past_authority(sv, m)
+            rest = sv.text[after - sv.start:]
             # "tariffs on X", "tariffs of up to 218 percent on X", "duties worth $2 billion on X"
             # (an investigation or a review is "of" what it looks into: "an investigation of steel from Korea")
             # (a subsidy, a credit or a loan is "for" whom it helps: "tax credits for battery makers")
@@ -332,10 +338,10 @@ class StructuralExtractor:
                 "|for" if head in self.lex.benefits_for else "")
             pp = re.match(r"\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:percent|%)"
                           r"\s+|worth\s+\S+\s+(?:[mb]illion\s+)?)?(" + preps + r")\s+", rest)
-            if pp and pp.group(1) == "to" and self._infinitive(sv, m.end - sv.start + pp.end()):
+            if pp and pp.group(1) == "to" and self._infinitive(sv, after - sv.start + pp.end()):
                 pp = None  # "Section 232 to place tariffs": an infinitive, not what the measure is on
             if pp:
-                a = m.end + pp.end()
+                a = after + pp.end()
                 window_end = a + 80
                 # (a "with" phrase describes the object: "credits to chip makers with operations in the U.S.")
                 stop = re.search(r"[,;:]|\b(?:that|which|who|because|with|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
@@ -370,6 +376,38 @@ class StructuralExtractor:
                     self._add(out, sv, x, "TARGETS", t, 0.75, "measure-on")
             for t in inner:
                 self._add(out, sv, m, "TARGETS", t, 0.7, "measure-sector")
+
+    @staticmethod
+    def _past_authority(sv, m) -> int:
+        """Where the words after a measure go on past the authority it is taken under ("tariffs under Section 301
+        of the Trade Act| on X"); the measure's end if none follows."""
+        end = m.end
+        link = UNDER_AUTHORITY
+        while True:
+            gap = link.match(sv.text, end - sv.start)
+            nxt = next((x for x in sv.mentions if gap and x.start - sv.start == gap.end()
+                        and x.type in ("Policy", "Law")), None)
+            if nxt is None:
+                return end
+            end, link = nxt.end, OF_AUTHORITY
+
+    @staticmethod
+    def _authority_of_measure(sv, m) -> bool:
+        """Whether a statute or section is named as what a measure before it is taken under ("tariffs under
+        Section 301", "duties under Section 201 of the Trade Act")."""
+        x = m
+        while True:
+            before = sv.text[:x.start - sv.start]
+            under = re.search(r"\s+under\s+(?:the\s+)?$", before)
+            of = re.search(r"\s+of\s+(?:the\s+)?$", before)
+            gap = under or of
+            prev = next((y for y in sv.mentions if gap and y.end - sv.start == gap.start()
+                         and y.type in ("Policy", "Law")), None)
+            if prev is None:
+                return False
+            if under:
+                return prev.source == "pattern"  # a measure the text describes, not another authority
+            x = prev
 
     @staticmethod
     def _through_goods(sv, a: int, window_end: int) -> int:
