@@ -3142,3 +3142,19 @@ def test_a_hyphenated_length_is_no_part_of_a_measures_name(ex):
 def test_undoing_a_measure_is_not_imposing_it(ex, text):
     got, _ = run(ex, text)
     assert not any(s == "Chile" and p == "IMPOSES" and ("tariff" in o or "dut" in o) for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2031, Chile imposed sanctions on the network.",
+    "Peru imposed a travel ban on officials of the regime.",
+])
+def test_who_a_measure_is_on_is_no_goods(ex, text):
+    _, out = run(ex, text)
+    assert not any(e.type == "Sector" for e in out.entities.values()), out.entities
+
+
+def test_a_measure_on_someone_is_named_without_what_describes_them(ex):
+    got, out = run(ex, "Chile designated Daniel Torres, a Peruvian national who manages accounts for the network.")
+    names = [e.name for e in out.entities.values() if e.type == "Policy"]
+    assert names == ["Chilean designation of Daniel Torres"], names
+    assert not any(p == "TARGETS" and o == "Peru" for _, p, o in got), got  # who she is, not whom it targets

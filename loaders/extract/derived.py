@@ -184,6 +184,8 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             what = _subtree_text(parse, obj)
         else:
             heads = [obj] + list(obj.conjuncts)
+            named = list(heads)  # (an apposition's adjective says who someone is, not what is targeted: "X, a
+            # Chinese national")
             heads += [a for h in list(heads) for c in h.children if c.dep_ == "appos"
                       for a in [c] + list(c.conjuncts)]
             # "banned Micron products": whose products
@@ -193,7 +195,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             # "boycotted Japanese beer and cars": the goods' origin is a target too
             origin = [m for m in mentions if m.type == "Country" and m.adjective and m not in covered
                       and any(c.dep_ in ("amod", "compound") and m.start <= offset + c.idx < m.end
-                              for h in heads for c in h.children)]
+                              for h in (named if obj.pos_ == "PROPN" else heads) for c in h.children)]
             covered += origin
             # "suspension of Huawei's license": what it stops, as the text says it
             what = _subtree_text(parse, obj) if noun.endswith(" of") or origin else \
@@ -307,9 +309,19 @@ def _taken_from(verb, obj) -> str:
 
 
 def _subtree_text(parse, tok) -> str:
-    """The words a token heads, as the sentence writes them."""
-    span = list(tok.subtree)
+    """The words a token heads, as the sentence writes them, without what describes it after a comma or in a
+    clause ("Li Wei, a Chinese national who manages accounts for X": "Li Wei")."""
+    asides = {t.i for c in tok.subtree if c.dep_ in ASIDES and c.i > tok.i for t in c.subtree}
+    span = [t for t in tok.subtree if t.i not in asides]
+    while len(span) > 1 and span[-1].is_punct:
+        span.pop()
+    end = next((k for k in range(1, len(span)) if span[k].i != span[k - 1].i + 1), len(span))
+    span = span[:end]  # (the words up to the first aside)
     return text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
+
+
+# what describes a noun rather than names it: an apposition, a relative or participial clause
+ASIDES = frozenset({"appos", "relcl", "acl"})
 
 
 DERIVED = (listed_goods, measure_objects, verb_measures, funded_purposes)
