@@ -3158,3 +3158,8 @@ def test_a_measure_on_someone_is_named_without_what_describes_them(ex):
     names = [e.name for e in out.entities.values() if e.type == "Policy"]
     assert names == ["Chilean designation of Daniel Torres"], names
     assert not any(p == "TARGETS" and o == "Peru" for _, p, o in got), got  # who she is, not whom it targets
+
+
+def test_a_country_before_a_facility_is_not_its_owner(ex):
+    got, _ = run(ex, "In 2031, Velkor Corp. will build a U.S. battery plant.")
+    assert not any(s == "United States" and p == "INVESTS_IN" for s, p, o in got), got

@@ -247,7 +247,10 @@ class ParsedRoles:
                     got = self._whose(noun)
                 out += got
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
-                out += [m for m in self.denotes_list(c) if m.type in ACTOR_TYPES]
+                # (a country before a facility is where it stands, not whose it is: "a U.S. battery plant")
+                facility = any(m.type == "Facility" for m in self.sv.tok_mentions.get(noun.i, []))
+                out += [m for m in self.denotes_list(c) if m.type in ACTOR_TYPES
+                        and not (facility and m.type == "Country")]
             elif c.dep_ == "prep" and c.lower_ in ("by", "from") and not (
                     c.lower_ == "from" and noun.lemma_.lower() in IMPORT_NOUNS):  # imports "from" X come from X
                 for p in c.children:
