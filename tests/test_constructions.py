@@ -3163,3 +3163,17 @@ def test_a_measure_on_someone_is_named_without_what_describes_them(ex):
 def test_a_country_before_a_facility_is_not_its_owner(ex):
     got, _ = run(ex, "In 2031, Velkor Corp. will build a U.S. battery plant.")
     assert not any(s == "United States" and p == "INVESTS_IN" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's Senate ratified the Andes Defense Treaty in 2031.",
+    "The Andes Defense Treaty was ratified by the Chilean Senate in 2031.",
+])
+def test_a_countrys_parliament_ratifies_for_the_country(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "RATIFIES", "Andes Defense Treaty") in got, got
+
+
+def test_an_ambiguous_body_of_another_country_is_not_the_gazetteers(ex):
+    got, out = run(ex, "The Andes Defense Treaty was ratified by the Senate of Chile in 2031.")
+    assert not any(e.name == "U.S. Senate" for e in out.entities.values()), out.entities

@@ -179,7 +179,7 @@ class GazetteerMatcher:
             if start < last_end:
                 continue
             e0 = self.entries[surf.entry_index]
-            if text[start:end] in e0.ambiguous and self._another_countrys(text, start, e0):
+            if text[start:end] in e0.ambiguous and self._another_countrys(text, start, e0, end):
                 continue
             prev_word = re.search(r"([A-Z][\w\-]*)[ \u00a0]+$", text[max(0, start - 40):start])
             if e0.type == "Sector" and text[start:start + 1].isupper() and prev_word \
@@ -217,15 +217,18 @@ class GazetteerMatcher:
             )
         return out
 
-    def _another_countrys(self, text: str, start: int, e) -> bool:
-        """'Norway's Ministry of Trade', 'the Chilean Senate': an ambiguous alias (gazetteer.toml) after a country
-        its entry never names is that country's body, not the gazetteer's."""
+    def _another_countrys(self, text: str, start: int, e, end: int | None = None) -> bool:
+        """'Norway's Ministry of Trade', 'the Chilean Senate', 'the Senate of Chile': an ambiguous alias
+        (gazetteer.toml) next to a country its entry never names is that country's body, not the gazetteer's."""
         mt = re.search(r"([A-Z][\w.]*(?:[ -][A-Z][\w.]*)*)(?:['’]s)?[ \u00a0]+$", text[max(0, start - 40):start])
-        if not mt:
-            return False
-        words = mt.group(1).split()
+        words = mt.group(1).split() if mt else []
         named = next((" ".join(words[k:]) for k in range(len(words)) if " ".join(words[k:]) in self._country_forms),
                      None)
+        if named is None and end is not None:
+            after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:[ -][A-Z][\w.]*)*)", text[end:end + 60])
+            words = after.group(1).split() if after else []
+            named = next((" ".join(words[:k]) for k in range(len(words), 0, -1)
+                          if " ".join(words[:k]) in self._country_forms), None)
         return named is not None and not any(named in f for f in (e.name, *e.aliases))
 
     @staticmethod

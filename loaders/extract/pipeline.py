@@ -395,11 +395,12 @@ class Extractor:
 
     def _step_national_bodies(self, sent: "SentenceFacts") -> None:
         """'China's Ministry of Commerce initiated an investigation', 'the South Korean Ministry of Unification
-        announced the closure': what a country's body imposes, the country the sentence names it by imposes."""
+        announced the closure', 'Chile's Senate ratified the treaty': what a country's body imposes or ratifies, the
+        country the sentence names it by imposes or ratifies."""
         sv = sent.view
         extra = []
         for c in sent.candidates:
-            if c.predicate != "IMPOSES" or c.subject.type != "GovernmentBody" or not sv.start <= c.subject.start:
+            if c.predicate not in NATIONAL_ACTS or c.subject.type != "GovernmentBody" or not sv.start <= c.subject.start:
                 continue
             before = sv.text[:c.subject.start - sv.start]
             countries = [m for m in sv.mentions if m.type == "Country" and m.end - sv.start <= len(before)
@@ -412,7 +413,7 @@ class Extractor:
                           and NATIONAL_BODY.match(surface, h.end)
                           and (h.adjective or surface[h.end:h.end + 1] in ("'", "’"))]
             for m in unique_mentions(countries):
-                extra.append(Candidate(replace(m, adjective=False), "IMPOSES", c.object, dict(c.props),
+                extra.append(Candidate(replace(m, adjective=False), c.predicate, c.object, dict(c.props),
                                        c.confidence, c.sentence, "national-body"))
         sent.candidates += extra
 
@@ -976,6 +977,8 @@ def _foreign_presence(cands: list[Candidate], gazetteer_by_id: dict) -> list[Can
 
 
 STATE_IN_COUNTRY = "state-in-country"
+# what a country's body does for the country: a ministry's measure is the country's, a parliament's ratification too
+NATIONAL_ACTS = frozenset({"IMPOSES", "RATIFIES"})
 
 
 def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) -> list[Candidate]:
