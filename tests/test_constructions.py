@@ -3177,3 +3177,10 @@ def test_a_countrys_parliament_ratifies_for_the_country(ex, text):
 def test_an_ambiguous_body_of_another_country_is_not_the_gazetteers(ex):
     got, out = run(ex, "The Andes Defense Treaty was ratified by the Senate of Chile in 2031.")
     assert not any(e.name == "U.S. Senate" for e in out.entities.values()), out.entities
+
+
+def test_a_stake_bought_from_a_seller_is_the_buyers_investment(ex):
+    got, _ = run(ex, "In 2031, Korvell Corp. acquired a 55.7% stake in Texla Inc. from the Andes Development Bank "
+                     "for $1.8 billion.")
+    fact = got[("Korvell", "INVESTS_IN", "Texla")]
+    assert fact["amount_usd"] == 1.8e9 and fact["year"] == 2031

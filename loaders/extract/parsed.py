@@ -47,6 +47,11 @@ QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety
 INVESTMENT_NOUNS = frozenset({"investment", "fdi", "capital", "investor"})
 
 
+# verbs whose object is bought "from" someone who gives it up: "bought a stake from the bank" (what is received
+# "from" someone is given by them: "received an investment from X")
+TAKING_VERBS = frozenset({"acquire", "buy", "purchase", "take", "obtain"})
+
+
 class ParsedRoles:
     """Roles from spaCy's dependency parse."""
 
@@ -252,7 +257,9 @@ class ParsedRoles:
                 out += [m for m in self.denotes_list(c) if m.type in ACTOR_TYPES
                         and not (facility and m.type == "Country")]
             elif c.dep_ == "prep" and c.lower_ in ("by", "from") and not (
-                    c.lower_ == "from" and noun.lemma_.lower() in IMPORT_NOUNS):  # imports "from" X come from X
+                    c.lower_ == "from" and noun.lemma_.lower() in IMPORT_NOUNS) and not (  # imports "from" X come from X
+                    c.lower_ == "from" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in TAKING_VERBS):
+                # ("bought a stake in X from the bank": the bank sold it)
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.denotes_list(p)
