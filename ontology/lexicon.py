@@ -146,7 +146,8 @@ RULE_FLAGS = frozenset({"no_intent", "named_subjects", "named_country_subject", 
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
                    "copula_for", "fellow", "origin", "goods_origin", "imports_of",
-                   "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination"})
+                   "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination",
+                   "passive_subject", "agent"})
 
 
 def _check_rule(i: int, d: dict, predicates: set | None) -> None:

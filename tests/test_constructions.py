@@ -3184,3 +3184,13 @@ def test_a_stake_bought_from_a_seller_is_the_buyers_investment(ex):
                      "for $1.8 billion.")
     fact = got[("Korvell", "INVESTS_IN", "Texla")]
     assert fact["amount_usd"] == 1.8e9 and fact["year"] == 2031
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("Chile and Peru are bound by the 2031 Andes Defense Treaty.", True),
+    ("Chile is not bound by the Andes Defense Treaty.", False),
+    ("Chile would be bound by the Andes Defense Treaty.", False),
+])
+def test_who_a_pact_binds_is_its_party(ex, text, bound):
+    got, _ = run(ex, text)
+    assert (("Chile", "PARTY_TO", "Andes Defense Treaty") in got) == bound, got

@@ -483,6 +483,17 @@ class ParsedRoles:
             return self.denotes_list(tok.head)
         return [m for c in tok.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]  # "X is located in Y"
 
+    def passive_subject(self, tok) -> list[Mention]:
+        """'X and Y are bound by the treaty': what the passive verb's subject names, whatever its agent."""
+        if tok.tag_ != "VBN":
+            return []
+        return [m for c in tok.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
+
+    def agent(self, tok) -> list[Mention]:
+        """'bound by the treaty': what the passive's "by" names."""
+        return [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                for m in self.denotes_list(p)]
+
     def for_owner(self, tok) -> list[Mention]:
         """'the largest export market for U.S. farm products': whose goods the market takes."""
         node = tok.head if tok.dep_ == "compound" else tok

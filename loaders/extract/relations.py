@@ -34,7 +34,8 @@ ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos":
                 "share_of": ("share_of", "noun"), "goods_owner": ("goods_owner", "verb"),
                 "relied_on": ("relied_on", "verb"), "control_of": ("control_of", "verb"),
                 "experiencer": ("experiencer", "noun"), "patient": ("patient", "verb"),
-                "means_target": ("means_target", "verb"), "destination": ("destination", "verb")}
+                "means_target": ("means_target", "verb"), "destination": ("destination", "verb"),
+                "passive_subject": ("passive_subject", "verb"), "agent": ("agent", "verb")}
 
 
 # ------------------------------------------------------------------------------------------------
