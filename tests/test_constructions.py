@@ -3194,3 +3194,10 @@ def test_a_stake_bought_from_a_seller_is_the_buyers_investment(ex):
 def test_who_a_pact_binds_is_its_party(ex, text, bound):
     got, _ = run(ex, text)
     assert (("Chile", "PARTY_TO", "Andes Defense Treaty") in got) == bound, got
+
+
+def test_the_series_abbreviation_after_one_instance_stands_for_the_instance(ex):
+    got, out = run(ex, "In 2031, Chile and Peru concluded the 11th Special Measures Agreement (SMA). Peru's Congress "
+                       "ratified the agreement in September 2031.")
+    assert ("Peru", "RATIFIES", "11th SMA") in got, got
+    assert not any(e.name == "SMA" for e in out.entities.values())  # not the series

@@ -1147,6 +1147,8 @@ def _ordinal_instances(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # "BlueOval SK, LLC (BOSK)", "the Committee on Foreign Investment (CFIUS)": a name, then its abbreviation
+# (whose first letter is the name's, after "the" or an ordinal: "the 11th Special Measures Agreement (SMA)")
+LEADING_ORDINAL = re.compile(r"^(?:[Tt]he\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?")
 ABBREVIATION = re.compile(r"\s*(?:,\s*(?:LLC|Inc\.?|Ltd\.?|Corp\.?|PLC)\s*)?\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
 
 
@@ -1156,14 +1158,16 @@ def _abbreviations(text: str, s: int, e: int, mentions: list[Mention], abbrevs: 
     for m in mentions:
         mt = ABBREVIATION.match(text, m.end)
         if mt and m.type not in (None, "Person") and not m.adjective and mt.group(1) not in (m.text, m.name) \
-                and mt.group(1)[0].upper() == re.sub(r"^(?:[Tt]he\s+)", "", m.text)[:1].upper():
+                and mt.group(1)[0].upper() == re.sub(LEADING_ORDINAL, "", m.text)[:1].upper():
             abbrevs.setdefault(mt.group(1), m)  # (its first letter is the name's: "(CEO)" after a name is a title)
     if not abbrevs:
         return mentions
     out = []
     for m in mentions:
         full = abbrevs.get(m.text)
-        if full is not None and full.id != m.id and m.source in ("ner", "pattern"):
+        # (the series' own abbreviation after one instance of it stands for the instance: "the 11th Special
+        # Measures Agreement (SMA)")
+        if full is not None and full.id != m.id and (m.source in ("ner", "pattern") or full.name.endswith(f" {m.name}")):
             m = Mention(m.start, m.end, m.text, full.type, full.id, full.name, "coref", wikidata=full.wikidata)
         out.append(m)
     taken = [(m.start, m.end) for m in out]
