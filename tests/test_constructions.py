@@ -3201,3 +3201,12 @@ def test_the_series_abbreviation_after_one_instance_stands_for_the_instance(ex):
                        "ratified the agreement in September 2031.")
     assert ("Peru", "RATIFIES", "11th SMA") in got, got
     assert not any(e.name == "SMA" for e in out.entities.values())  # not the series
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("President Maria Soto of Chile met with Peruvian President Luis Vega in Lima.", "Maria Soto", "Chile"),
+    ("CEO John Reyes of Velkor Corp. spoke in Ohio in 2031.", "John Reyes", "Velkor"),
+])
+def test_a_title_before_a_name_and_of_after_it_names_what_they_lead(ex, text, person, org):
+    got, _ = run(ex, text)
+    assert (person, "LEADS", org) in got, got

@@ -572,6 +572,10 @@ class StructuralExtractor:
             before = re.sub(LEGAL_TAIL.pattern + r"(?:['’]s)?\s*$", " ", before)
             cands = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "Firm")
                      and 0 <= len(before.rstrip()) - (x.end - sv.start) <= 3]
+            after = re.match(r"\s*,?\s+of\s+(?:the\s+)?", sv.text[p.end - sv.start:])
+            if not cands and after:  # "President Maria Soto of Chile", "CEO John Reyes of Velkor Corp."
+                cands = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "Firm") and not x.adjective
+                         and x.start - sv.start == p.end - sv.start + after.end()]
             for c in cands:
                 self._add(out, sv, p, "LEADS", c, 0.8, "title", {"role": role[0].upper() + role[1:]})
 
