@@ -3210,3 +3210,13 @@ def test_the_series_abbreviation_after_one_instance_stands_for_the_instance(ex):
 def test_a_title_before_a_name_and_of_after_it_names_what_they_lead(ex, text, person, org):
     got, _ = run(ex, text)
     assert (person, "LEADS", org) in got, got
+
+
+@pytest.mark.parametrize("text, withdrew", [
+    ("Chile pulled out of the Andes Trade Accord in 2031.", True),
+    ("In 2031, Chile walked away from the Andes Trade Accord.", True),
+    ("Chile did not pull out of the Andes Trade Accord.", False),
+])
+def test_a_phrasal_verb_whose_particle_the_parser_reads_as_a_preposition(ex, text, withdrew):
+    got, _ = run(ex, text)
+    assert (("Chile", "WITHDRAWS_FROM", "Andes Trade Accord") in got) == withdrew, got

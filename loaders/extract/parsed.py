@@ -47,6 +47,8 @@ QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety
 INVESTMENT_NOUNS = frozenset({"investment", "fdi", "capital", "investor"})
 
 
+# the particles of phrasal verbs ("pull out", "walk away", "roll back")
+PARTICLES = frozenset({"out", "away", "back", "up", "off", "down", "in", "over"})
 # verbs whose object is bought "from" someone who gives it up: "bought a stake from the bank" (what is received
 # "from" someone is given by them: "received an investment from X")
 TAKING_VERBS = frozenset({"acquire", "buy", "purchase", "take", "obtain"})
@@ -650,7 +652,10 @@ class ParsedRoles:
                     for cc in c.conjuncts:  # "invested $1 billion in A and $2 billion in B"
                         if cc.i > c.i:
                             out += self.pp(cc, preps, 1)
-        for c in tok.children:
+        children = list(tok.children)
+        if depth == 0 and tok.pos_ == "VERB":  # "pulled out of the TPP", "walked away from": past the particle
+            children += [x for c in children if c.i == tok.i + 1 and c.lower_ in PARTICLES for x in c.children]
+        for c in children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj" and not _complex_preposition(c, p):
@@ -748,7 +753,9 @@ class ParsedRoles:
         for tok in self.sv.parse:
             lem = tok.lemma_.lower()
             if lem in phrasal_heads:  # a phrasal verb is its own trigger word: "rolled out new tariffs" ("roll out")
-                for phrase in (f"{lem} {c.lower_}" for c in tok.rights if c.dep_ == "prt"):
+                # (the parser may make the particle a preposition or an adverb: "pulled out of", "walked away")
+                for phrase in (f"{lem} {c.lower_}" for c in tok.rights if c.dep_ == "prt" or (
+                        c.i == tok.i + 1 and c.lower_ in PARTICLES)):
                     yield from ((rule, tok, "verb") for rule in index.get(phrase, ()) if phrase in rule.verbs)
             if lem not in words and tok.lower_ not in words and words.isdisjoint(_lemmas(tok.lower_)):
                 named = self._named_head_type(tok) if typed else None
