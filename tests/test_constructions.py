@@ -3220,3 +3220,9 @@ def test_a_title_before_a_name_and_of_after_it_names_what_they_lead(ex, text, pe
 def test_a_phrasal_verb_whose_particle_the_parser_reads_as_a_preposition(ex, text, withdrew):
     got, _ = run(ex, text)
     assert (("Chile", "WITHDRAWS_FROM", "Andes Trade Accord") in got) == withdrew, got
+
+
+def test_talks_on_an_agreement_between_two_countries_are_negotiation_not_parties(ex):
+    got, _ = run(ex, "Talks on the Andes Trade Accord between Chile and Peru stalled in 2031.")
+    assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got
+    assert ("Chile", "PARTY_TO", "Andes Trade Accord") not in got

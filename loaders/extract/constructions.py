@@ -199,7 +199,9 @@ def agreement_between(sv, roles, state):
             continue
         mods = {c.lower_ for c in tok.subtree if c.i < tok.i}
         phrase = sv.text[max(0, tok.idx - 60):tok.idx + len(tok.text)]
-        if mods & PROPOSED:
+        if _talked_about(tok):
+            preds = ["NEGOTIATES"]  # "talks on the X between A and B": what they negotiate
+        elif mods & PROPOSED:
             preds = ["NEGOTIATES", "PARTY_TO"]  # countries negotiate it; a bloc (no negotiator) is its party
         elif SIGNED_ONLY.search(phrase):
             preds = ["SIGNS"]
@@ -216,6 +218,13 @@ def agreement_between(sv, roles, state):
                         continue
                     out.append(_cand(m, pred, a, sv, "agreement-between", 0.8))
     return out
+
+
+def _talked_about(tok) -> bool:
+    """Whether an agreement's noun is what talks are about ("talks on the X", "negotiations over a new X")."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("on", "over", "about", "for", "regarding", "toward", "towards") \
+        and TREATY_NOUNS.get(prep.head.lemma_.lower()) == "NEGOTIATES"
 
 
 def members_listed(sv, roles, state):
