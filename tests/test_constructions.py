@@ -3226,3 +3226,13 @@ def test_talks_on_an_agreement_between_two_countries_are_negotiation_not_parties
     got, _ = run(ex, "Talks on the Andes Trade Accord between Chile and Peru stalled in 2031.")
     assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got
     assert ("Chile", "PARTY_TO", "Andes Trade Accord") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Negotiators from Chile and Peru met in Lima to discuss the Andes Trade Accord.",
+    "Officials from Chile and Peru discussed the Andes Trade Accord in 2031.",
+])
+def test_officials_from_countries_act_for_them(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got
+    assert ("Peru", "NEGOTIATES", "Andes Trade Accord") in got

@@ -124,7 +124,8 @@ class ParsedRoles:
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                     out += self.denotes_list(c, depth + 1)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "in") and lem in self.lex.owner_nouns:
+                # ("officials of Japan", "the government in Tokyo", "negotiators from Chile and Peru")
+                elif c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and lem in self.lex.owner_nouns:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             out += self.denotes_list(p, depth + 1)
