@@ -3236,3 +3236,12 @@ def test_officials_from_countries_act_for_them(ex, text):
     got, _ = run(ex, text)
     assert ("Chile", "NEGOTIATES", "Andes Trade Accord") in got, got
     assert ("Peru", "NEGOTIATES", "Andes Trade Accord") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The tariffs that Chile imposed on Peruvian wine took effect in March 2031.",
+    "The duties, which Chile levied in 2031 on Peruvian wine, were lifted.",
+])
+def test_a_measure_is_on_what_its_relative_clause_of_imposing_names(ex, text):
+    got, _ = run(ex, text)
+    assert any(p == "TARGETS" and o == "Peru" and s.startswith("Chilean") for s, p, o in got), got

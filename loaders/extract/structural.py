@@ -49,6 +49,10 @@ PENDING_AFTER = re.compile(r"\s+(?:(?:is|was|are|were|remains?|remained)\s+(?:st
 _GOOD = r"[a-z][\w-]*(?: [a-z][\w-]*){0,3}"
 GOODS_LIST = re.compile(rf"{_GOOD}(?:, {_GOOD})*,? (?:and|or) {_GOOD}(?= (?:to|from|in) )")
 CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
+# "the tariffs that Peru imposed on X", "duties, which Chile levied in 2031 on X": a relative clause of imposing
+# between a measure and what it is on
+IMPOSED_BY_CLAUSE = (r",?\s+(?:that|which)\s+(?:[\w.’'-]+\s+){1,4}?(?:imposed|placed|levied|put|slapped|applied|"
+                     r"announced|introduced)(?:\s+in\s+\d{4})?")
 # "tariffs under Section 301 of the Trade Act": the links from a measure to the authority it is taken under
 UNDER_AUTHORITY = re.compile(r"\s+under\s+(?:the\s+)?")
 OF_AUTHORITY = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -336,8 +340,8 @@ class StructuralExtractor:
             head = getattr(m, "head", "")
             preps = "on|against|targeting|to|into" + ("|of" if head in self.lex.acts_on_of else "") + (
                 "|for" if head in self.lex.benefits_for else "")
-            pp = re.match(r"\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:percent|%)"
-                          r"\s+|worth\s+\S+\s+(?:[mb]illion\s+)?)?(" + preps + r")\s+", rest)
+            pp = re.match(r"(?:" + IMPOSED_BY_CLAUSE + r")?\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?"
+                          r"[\d.,]+\s*(?:percent|%)\s+|worth\s+\S+\s+(?:[mb]illion\s+)?)?(" + preps + r")\s+", rest)
             if pp and pp.group(1) == "to" and self._infinitive(sv, after - sv.start + pp.end()):
                 pp = None  # "Section 232 to place tariffs": an infinitive, not what the measure is on
             if pp:
