@@ -3245,3 +3245,11 @@ def test_officials_from_countries_act_for_them(ex, text):
 def test_a_measure_is_on_what_its_relative_clause_of_imposing_names(ex, text):
     got, _ = run(ex, text)
     assert any(p == "TARGETS" and o == "Peru" and s.startswith("Chilean") for s, p, o in got), got
+
+
+def test_the_title_of_a_numbered_instrument_names_nothing_of_its_own(ex):
+    got, out = run(ex, "In 2031, the President signed Executive Order 14999 on Protecting Chilean Investments in "
+                       "Certain Advanced Battery Technologies.")
+    assert {e.type for e in out.entities.values()} <= {"Policy", "Country", "Person"}, out.entities
+    order = next(e for e in out.entities.values() if e.name == "Executive Order 14999")
+    assert any("Certain Advanced Battery Technologies" in a for a in order.aliases)

@@ -233,8 +233,8 @@ class Extractor:
                 if gaz[j].end <= e:
                     sent_gaz.append(gaz[j])
                 j += 1
-            mentions = _abbreviations(text, s, e, _ordinal_instances(text, self._sentence_mentions(
-                text, s, e, parse, sent_gaz)), abbrevs)
+            mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
+            mentions = _abbreviations(text, s, e, _ordinal_instances(text, mentions), abbrevs)
             mentions = _known_names(text, s, e, mentions, names, surnames, first_words)
             mentions = _former_names(text, mentions, names)
             here = {m.id for m in mentions if m.type == "Country"}
@@ -1125,6 +1125,29 @@ def _most_specific(cands: list[Candidate]) -> list[Candidate]:
 
 # a sum stated right before a measure, in it: "$350 million in forgivable loans", "$2 billion of new grants"
 AMOUNT_IN = re.compile(r"\$\s?[\d.,]+(?:\s*(?:[mb]illion|trillion))?\s+(?:in|of)\s+(?:new\s+|additional\s+)?$")
+
+# "Executive Order 14105 on Addressing United States Investments in Certain National Security Technologies": a
+# numbered instrument's title, in title case after "on" or a comma
+NUMBERED_INSTRUMENT = re.compile(r"(?:Executive Order|Proclamation|Memorandum|Directive|Order)\s+(?:No\.\s*)?\d")
+TITLE_AFTER = re.compile(r"(?:,\s+|\s+on\s+|\s+\()(?:[A-Z][\w’'.-]*|\d[\w-]*)"
+                         r"(?:\s+(?:(?:of|in|on|and|the|for|to|from|by|with|a|an|into)\s+)*(?:[A-Z][\w’'.-]*|\d[\w-]*))+")
+
+
+def _instrument_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The words of a numbered instrument's title are its name, not names of their own ("Certain National Security
+    Technologies" is no firm): the title becomes an alias and the mentions inside it go."""
+    out = list(mentions)
+    for m in mentions:
+        if m.type != "Policy" or not NUMBERED_INSTRUMENT.match(m.text):
+            continue
+        title = TITLE_AFTER.match(text, m.end)
+        if title is None or len(title.group(0).split()) < 4:
+            continue
+        a, b = title.start(), title.end()
+        m.aliases = set(getattr(m, "aliases", set()) or ()) | {text[m.start:b].replace("(", "").strip()}
+        out = [x for x in out if not (a <= x.start and x.end <= b)]
+    return out
+
 
 # "the 12th SMA", "the second Trump tariffs": one instance of a series the gazetteer names
 ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
