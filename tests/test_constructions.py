@@ -3253,3 +3253,24 @@ def test_the_title_of_a_numbered_instrument_names_nothing_of_its_own(ex):
     assert {e.type for e in out.entities.values()} <= {"Policy", "Country", "Person"}, out.entities
     order = next(e for e in out.entities.values() if e.name == "Executive Order 14999")
     assert any("Certain Advanced Battery Technologies" in a for a in order.aliases)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru hit back at Chile with tariffs on fishmeal in 2031.",
+    "Peru responded to Chile's tariffs with duties on fishmeal.",
+    "Peru imposed counter-tariffs on Chilean fishmeal.",
+    "After Chile raised tariffs on Peruvian wine, Peru retaliated with duties on fishmeal.",
+])
+def test_more_ways_of_answering_a_measure_are_retaliation(ex, text):
+    got, _ = run(ex, text)
+    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru vowed to retaliate against Chile.",
+    "Peru threatened to retaliate against Chile.",
+])
+def test_a_threat_to_retaliate_is_no_retaliation(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p == "RETALIATES_AGAINST" for _, p, _ in got), got

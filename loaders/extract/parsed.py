@@ -20,7 +20,8 @@ COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 # "its members include X, Y and Z", "the parties are X and Y": the verb's object lists who holds the role
 LISTING_VERBS = {"include", "comprise", "be"}
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
-          "aspire", "push", "threaten", "propose", "weigh", "mull"}  # ("threatened to terminate X": a threat)
+          "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn"}
+# ("threatened to terminate X", "vowed to retaliate": a threat, not the act)
 # a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
 SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion", "majority",
                          "bulk", "proportion", "fraction"})

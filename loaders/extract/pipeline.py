@@ -1008,13 +1008,16 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
 # words that make a measure an answer to another's: "in response to X's tariffs", "in retaliation", "retaliatory
 # tariffs", "hit back at X with duties", "responded by banning ..."
 RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal))|"
-                             r"(?P<adj>retaliatory)|"
-                             r"(?P<verb>hit(?:s|ting)?\s+back|respond(?:ed|s|ing)?\s+by))\b", re.IGNORECASE)
+                             r"(?P<adj>retaliatory|counter-?(?:tariffs?|duties|measures|sanctions))|"
+                             r"(?P<verb>hit(?:s|ting)?\s+back|respond(?:ed|s|ing)?\s+(?:by|to)|"
+                             r"retaliat(?:e|ed|es|ing)))\b", re.IGNORECASE)
 # acts that cut ties, which answer another's act as a measure of trade does: "closed the joint industrial park in
 # response to X's nuclear test"
 CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", "expulsion", "removal"})
 # the phrase that names what is answered: "in response to Chile's tariffs,", "(a move seen) as retaliation for"
-ANSWERED = re.compile(r"\b(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)\s+([^,;]+)",
+# ("hit back at Chile with duties", "responded to Chile's tariffs with duties")
+ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)|"
+                      r"hit(?:s|ting)?\s+back\s+(?:at|against)|respond(?:ed|s|ing)?\s+to)\s+([^,;]+?)(?=\s+with\b|[,;]|$)",
                       re.IGNORECASE)
 
 
@@ -1036,10 +1039,15 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
         if cue.group("verb") and not _acts_before(sv, c.subject, sv.start + cue.start()):
             continue  # "X imposed tariffs, and Y hit back": the one who hits back answers
         if not any({w, w[:-1], w[:-3] + "y"} & (measure_heads() | CUTTING_OFF)
-                   for w in re.findall(r"[\w-]+", c.object.name.lower())):
+                   for w in re.findall(r"\w+", c.object.name.lower())):  # ("counter-tariffs": tariffs)
             continue  # a measure of trade answers; "deployed THAAD in response to threats" retaliates against no one
         against = [t.object for t in cands if t.predicate == "TARGETS" and t.subject.id == c.object.id
                    and t.object.type == "Country"]
+        # whose measure named before it targets the answering country: "After Peru raised tariffs on Chilean wine,
+        # Chile retaliated with duties on fishmeal"
+        on_it = {t.subject.id for t in cands if t.predicate == "TARGETS" and t.object.id == c.subject.id}
+        against += [i.subject for i in cands if i.predicate == "IMPOSES" and i.object.id in on_it
+                    and i.subject.type == "Country" and i.object.start < c.object.start]
         if span:
             against += [m for m in sv.mentions if m.type == "Country" and span[0] <= m.start < span[1]]
         years = [t.props["year"] for t in cands if t.predicate == "IMPOSES" and "year" in t.props
