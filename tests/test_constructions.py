@@ -3274,3 +3274,9 @@ def test_more_ways_of_answering_a_measure_are_retaliation(ex, text):
 def test_a_threat_to_retaliate_is_no_retaliation(ex, text):
     got, _ = run(ex, text)
     assert not any(p == "RETALIATES_AGAINST" for _, p, _ in got), got
+
+
+def test_a_facility_near_a_town_stands_in_its_state(ex):
+    got, _ = run(ex, "In 2031, Velkor Corp. broke ground on a $4 billion plant near Phoenix, Arizona.")
+    assert got[("Velkor", "INVESTS_IN", "Arizona")]["amount_usd"] == 4e9
+    assert any(p == "LOCATED_IN" and o == "Arizona" for s, p, o in got)

@@ -582,7 +582,7 @@ class DescriptiveRecognizer:
 
     def _pp(self, tok, type_=None):
         """'restrictions on U.S. beef' -> ('on U.S. beef', end_char) for the alias and the name."""
-        preps = ("in", "at") if type_ == "Facility" else ("on", "against", "for", "into", "to")
+        preps = ("in", "at", "near") if type_ == "Facility" else ("on", "against", "for", "into", "to")
         if type_ == "Agreement":  # "an FTA between Japan and Mexico" ("with" too often says how: "with amendments")
             preps += ("between",)
         # (what is deployed or closed is named by "of" too: "the deployment of the THAAD system")
