@@ -3280,3 +3280,12 @@ def test_a_facility_near_a_town_stands_in_its_state(ex):
     got, _ = run(ex, "In 2031, Velkor Corp. broke ground on a $4 billion plant near Phoenix, Arizona.")
     assert got[("Velkor", "INVESTS_IN", "Arizona")]["amount_usd"] == 4e9
     assert any(p == "LOCATED_IN" and o == "Arizona" for s, p, o in got)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("In 2031, Velkor Corp. committed to invest $4 billion in U.S. manufacturing.", "United States"),
+    ("In 2031, Texla Inc. invested $2 billion in Korean shipbuilding.", "South Korea"),
+])
+def test_money_put_in_a_countrys_industry_is_put_in_the_country(ex, text, country):
+    got, _ = run(ex, text)
+    assert any(p == "INVESTS_IN" and o == country for s, p, o in got), got

@@ -498,6 +498,20 @@ class ParsedRoles:
         return [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                 for m in self.denotes_list(p)]
 
+    def sector_place(self, tok) -> list[Mention]:
+        """'invest $4 billion in U.S. manufacturing', 'into Korean shipbuilding': the country whose industry money
+        goes into."""
+        out = []
+        # (the parser may hang the "in" from the sum: "invest $4 billion | in U.S. manufacturing")
+        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ == "prep" and c.lower_ in ("in", "into"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and any(m.type == "Sector" for m in self.sv.tok_mentions.get(p.i, [])):
+                        out += [m for x in p.children if x.dep_ in ("compound", "amod", "nmod") and x.i < p.i
+                                for m in self.sv.tok_mentions.get(x.i, []) if m.type == "Country"]
+        return out
+
     def for_owner(self, tok) -> list[Mention]:
         """'the largest export market for U.S. farm products': whose goods the market takes."""
         node = tok.head if tok.dep_ == "compound" else tok
