@@ -3289,3 +3289,8 @@ def test_a_facility_near_a_town_stands_in_its_state(ex):
 def test_money_put_in_a_countrys_industry_is_put_in_the_country(ex, text, country):
     got, _ = run(ex, text)
     assert any(p == "INVESTS_IN" and o == country for s, p, o in got), got
+
+
+def test_a_measure_on_a_flow_of_goods_is_named_with_the_goods(ex):
+    _, out = run(ex, "In 2031, Peru maintained a ban on imports of Chilean beef older than 30 months.")
+    assert "Peruvian ban on imports of Chilean beef" in {e.name for e in out.entities.values()}, out.entities

@@ -645,6 +645,13 @@ class DescriptiveRecognizer:
                     # "tariffs on Canada, Mexico and China": the object with the names coordinated with it
                     last = max([objs[0].i] + [c.i for c in objs[0].conjuncts if c.pos_ == "PROPN"]
                                + [t.i for t in sub if gerund])
+                    # "a ban on imports of U.S. beef": a flow is named with its goods, when that stays short
+                    goods = [x.i for c in objs[0].children if objs[0].lemma_.lower() in FLOW_NOUNS
+                             and c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+                             for x in (p, *p.conjuncts)]
+                    if goods and len([t for t in sub if last < t.i <= max(goods)]) + len(
+                            [t for t in sub if t.i <= last]) <= 5:
+                        last = max(goods)
                     words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= last]
                     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if objs[0].i < t.i < last):
                         words = [t for t in words if t.i <= objs[0].i]
@@ -913,6 +920,8 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
+# flows of trade, named with the goods in their "of" phrase
+FLOW_NOUNS = frozenset({"import", "export", "shipment", "sale", "purchase"})
 AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
 
 
