@@ -3294,3 +3294,13 @@ def test_money_put_in_a_countrys_industry_is_put_in_the_country(ex, text, countr
 def test_a_measure_on_a_flow_of_goods_is_named_with_the_goods(ex):
     _, out = run(ex, "In 2031, Peru maintained a ban on imports of Chilean beef older than 30 months.")
     assert "Peruvian ban on imports of Chilean beef" in {e.name for e in out.entities.values()}, out.entities
+
+
+@pytest.mark.parametrize("text", [
+    "In 2031, Chile tightened investment screening for Peruvian buyers.",
+    "In 2031, Chile imposed investment restrictions on Peruvian firms.",
+])
+def test_investment_that_names_a_measure_is_no_investment(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p == "INVESTS_IN" for _, p, _ in got), got
+    assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got

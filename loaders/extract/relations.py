@@ -135,9 +135,11 @@ def _clause_verb(tok) -> int:
     return -1
 
 
-def _measure_word(tok) -> bool:
-    """'export' in "export controls", 'import' in "import tariffs": a measure's modifier names no trade flow."""
-    return tok.dep_ == "compound" and tok.head.lemma_.lower() in measure_heads()
+def _measure_word(tok, roles=None) -> bool:
+    """'export' in "export controls", 'import' in "import tariffs", 'investment' in "investment screening": a
+    measure's modifier names no flow of trade or money."""
+    return tok.dep_ == "compound" and (tok.head.lemma_.lower() in measure_heads() or roles is not None and any(
+        m.type == "Policy" for m in roles.sv.tok_mentions.get(tok.head.i, ())))
 
 
 def _stopped(tok) -> bool:
@@ -603,7 +605,7 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
         return True  # ("would complement South Korea’s participation in X" still states the participation)
     if kind == "verb" and tok.lemma_.lower() in PROMISING_VERBS and _promises_a_deed(tok):
         return True
-    if kind == "noun" and (_stopped(tok) or ("trade_flow" in rule.flags and _measure_word(tok))):
+    if kind == "noun" and (_stopped(tok) or ("trade_flow" in rule.flags and _measure_word(tok, roles))):
         return True  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
     # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
     return kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
