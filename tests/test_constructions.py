@@ -3304,3 +3304,14 @@ def test_investment_that_names_a_measure_is_no_investment(ex, text):
     got, _ = run(ex, text)
     assert not any(p == "INVESTS_IN" for _, p, _ in got), got
     assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, allied", [
+    ("Chile is a treaty ally of Peru.", True),
+    ("Chile is a key Peruvian ally.", True),
+    ("Chile and Peru have been allies since 2031.", True),
+    ("Chile is not an ally of Peru.", False),
+])
+def test_allies_cooperate(ex, text, allied):
+    got, _ = run(ex, text)
+    assert (("Chile", "COOPERATES_WITH", "Peru") in got or ("Peru", "COOPERATES_WITH", "Chile") in got) == allied, got
