@@ -3315,3 +3315,13 @@ def test_investment_that_names_a_measure_is_no_investment(ex, text):
 def test_allies_cooperate(ex, text, allied):
     got, _ = run(ex, text)
     assert (("Chile", "COOPERATES_WITH", "Peru") in got or ("Peru", "COOPERATES_WITH", "Chile") in got) == allied, got
+
+
+@pytest.mark.parametrize("text, body", [
+    ("In 2031, the DFC approved a loan to Velkor Corp.", "U.S. International Development Finance Corporation"),
+    ("In 2031, NIST published new standards for chips.", "National Institute of Standards and Technology"),
+    ("The ITC found that imports of washers injured U.S. producers.", "U.S. International Trade Commission"),
+])
+def test_common_abbreviations_of_us_agencies_are_known(ex, text, body):
+    _, out = run(ex, text)
+    assert body in {e.name for e in out.entities.values()}, out.entities
