@@ -3325,3 +3325,8 @@ def test_allies_cooperate(ex, text, allied):
 def test_common_abbreviations_of_us_agencies_are_known(ex, text, body):
     _, out = run(ex, text)
     assert body in {e.name for e in out.entities.values()}, out.entities
+
+
+def test_another_countrys_ministry_of_environment_is_not_koreas(ex):
+    _, out = run(ex, "In 2031, Norway's Ministry of Environment approved the Velkor Corp. battery plant.")
+    assert "governmentbody/ministry-of-environment" not in out.entities

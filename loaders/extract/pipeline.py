@@ -788,6 +788,11 @@ class Extractor:
             # "the Chilean Ministry of Mines": one country's ministry is not another's
             whose = next((m.text for m in out if m.type == "Country" and m.adjective and m.end < a
                           and not text[m.end:a].strip()), "")
+            # (or its possessive: "Norway's Ministry of Environment" is the Norwegian one, not a namesake's)
+            owner = next((m for m in out if m.type == "Country" and not m.adjective and m.end < a
+                          and re.fullmatch(r"[’']s\s+(?:own\s+)?", text[m.end:a])), None) if not whose else None
+            if owner is not None and type_ == "GovernmentBody":
+                whose = owner_word(owner, self.gazetteer_by_id.get(owner.id)) or ""
             state = self._state_before(text, max(s, a - 40), a) if type_ == "GovernmentBody" and not whose else None
             if state is not None:  # "the Georgia Department of Economic Development": a state's own body, named
                 a, name = state, text[state:b]  # with the state
