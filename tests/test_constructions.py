@@ -3330,3 +3330,8 @@ def test_common_abbreviations_of_us_agencies_are_known(ex, text, body):
 def test_another_countrys_ministry_of_environment_is_not_koreas(ex):
     _, out = run(ex, "In 2031, Norway's Ministry of Environment approved the Velkor Corp. battery plant.")
     assert "governmentbody/ministry-of-environment" not in out.entities
+
+
+def test_a_sum_announced_in_investments_is_the_announcers_investment(ex):
+    got, _ = run(ex, "In 2031, Velkor Corp. announced $100 million in new investments in Ohio.")
+    assert got[("Velkor", "INVESTS_IN", "Ohio")]["amount_usd"] == 1e8, got

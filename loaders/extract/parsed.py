@@ -333,6 +333,9 @@ class ParsedRoles:
             noun = node  # "took a number of countermeasures": the quantity stands for the measures
         if node is not noun and node.pos_ in ("NOUN", "PROPN"):
             return []
+        if node is not noun and (node.like_num or node.ent_type_ == "MONEY") and node.dep_ in ("dobj", "nsubjpass") \
+                and node.head.pos_ in ("VERB", "AUX"):
+            return self.subj(node.head)  # "X announced $100 million in new investments": the sum is the verb's
         if node.dep_ in ("dobj", "attr", "nsubjpass", "oprd") or node is not noun:
             head = node.head if node is noun else node
             if head.pos_ in ("VERB", "AUX"):
