@@ -3335,3 +3335,9 @@ def test_another_countrys_ministry_of_environment_is_not_koreas(ex):
 def test_a_sum_announced_in_investments_is_the_announcers_investment(ex):
     got, _ = run(ex, "In 2031, Velkor Corp. announced $100 million in new investments in Ohio.")
     assert got[("Velkor", "INVESTS_IN", "Ohio")]["amount_usd"] == 1e8, got
+
+
+def test_an_answer_by_a_group_of_measures_is_against_whom_its_examples_target(ex):
+    got, _ = run(ex, "Peru, which is Chile's largest trading partner, responded to the deployment with a range of "
+                     "informal measures, including restrictions on group tours to Chile and a boycott of Chilean wine.")
+    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got

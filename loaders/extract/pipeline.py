@@ -1048,6 +1048,9 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
             continue  # a measure of trade answers; "deployed THAAD in response to threats" retaliates against no one
         against = [t.object for t in cands if t.predicate == "TARGETS" and t.subject.id == c.object.id
                    and t.object.type == "Country"]
+        if not against:  # "a range of measures, including restrictions on tours to South Korea": its examples'
+            against = [t.object for t in cands if t.predicate == "TARGETS" and t.object.type == "Country"
+                       and _listed_after(sv, c.object, t.subject)]
         # whose measure named before it targets the answering country: "After Peru raised tariffs on Chilean wine,
         # Chile retaliated with duties on fishmeal"
         on_it = {t.subject.id for t in cands if t.predicate == "TARGETS" and t.object.id == c.subject.id}
@@ -1064,8 +1067,21 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
     return new.out
 
 
+def _listed_after(sv: SentenceView, group: Mention, member: Mention) -> bool:
+    """Whether `member` is named in an "including" or "such as" list after `group` ("measures, including X")."""
+    between = sv.text[group.end - sv.start:member.start - sv.start]
+    return group.end <= member.start and bool(re.search(r"\b(?:including|such as)\b", between)) \
+        and len(between) < 120
+
+
 def _acts_before(sv: SentenceView, actor: Mention, at: int) -> bool:
-    """Whether the actor is the last country named before `at` (the subject of the verb there)."""
+    """Whether the actor is the subject of the verb at `at`: by the parse, or else the last country named before
+    it ("China, which is South Korea's largest partner, responded": China, past the relative clause)."""
+    verb = next((t for t in sv.tokens if sv.start + t.idx == at), None)
+    if verb is not None:
+        subjects = [m for c in verb.children if c.dep_ == "nsubj" for m in sv.tok_mentions.get(c.i, [])]
+        if subjects:
+            return any(m.id == actor.id for m in subjects)
     before = [m for m in sv.mentions if m.type == "Country" and m.end <= at]
     return bool(before) and max(before, key=lambda m: m.end).id == actor.id
 
