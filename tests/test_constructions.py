@@ -3341,3 +3341,12 @@ def test_an_answer_by_a_group_of_measures_is_against_whom_its_examples_target(ex
     got, _ = run(ex, "Peru, which is Chile's largest trading partner, responded to the deployment with a range of "
                      "informal measures, including restrictions on group tours to Chile and a boycott of Chilean wine.")
     assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Corp.'s construction of a new plant in Austin, Texas, began in 2031.",
+    "The proposed award would support Velkor Corp.'s construction of a new plant in Austin, Texas.",
+])
+def test_whose_construction_of_a_facility_is_whose_facility(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor", "INVESTS_IN", "Texas") in got, got

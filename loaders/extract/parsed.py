@@ -48,6 +48,8 @@ QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety
 INVESTMENT_NOUNS = frozenset({"investment", "fdi", "capital", "investor"})
 
 
+# what is done to build a facility: its doer's facility ("X's construction of a plant")
+BUILDING_NOUNS = frozenset({"construction", "building", "expansion", "development", "opening", "completion"})
 # the particles of phrasal verbs ("pull out", "walk away", "roll back")
 PARTICLES = frozenset({"out", "away", "back", "up", "off", "down", "in", "over"})
 # verbs whose object is bought "from" someone who gives it up: "bought a stake from the bank" (what is received
@@ -246,6 +248,9 @@ class ParsedRoles:
         poss = self.possessor(noun)
         if poss:
             return poss
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in BUILDING_NOUNS \
+                and any(m.type == "Facility" for m in self.sv.tok_mentions.get(noun.i, [])):
+            return self.owner(noun.head.head)  # "X's construction of a new plant": whose building, whose plant
         out = []
         for c in noun.children:
             if c.dep_ == "poss":
