@@ -3350,3 +3350,12 @@ def test_an_answer_by_a_group_of_measures_is_against_whom_its_examples_target(ex
 def test_whose_construction_of_a_facility_is_whose_facility(ex, text):
     got, _ = run(ex, text)
     assert ("Velkor", "INVESTS_IN", "Texas") in got, got
+
+
+@pytest.mark.parametrize("text, sold", [
+    ("In 2031, Chile supplied Peru with copper and lithium.", True),
+    ("Chile does not supply Peru with copper.", False),
+])
+def test_a_country_supplied_is_sold_to(ex, text, sold):
+    got, _ = run(ex, text)
+    assert (("Chile", "EXPORTS_TO", "Peru") in got) == sold, got
