@@ -3359,3 +3359,19 @@ def test_whose_construction_of_a_facility_is_whose_facility(ex, text):
 def test_a_country_supplied_is_sold_to(ex, text, sold):
     got, _ = run(ex, text)
     assert (("Chile", "EXPORTS_TO", "Peru") in got) == sold, got
+
+
+@pytest.mark.parametrize("text, owner, owned", [
+    ("BlueRidge Cells, LLC was a battery joint venture between Velkor Corp. and Texla Inc.", "Texla", "BlueRidge Cells"),
+    ("Velkor-Texla Batteries, a joint venture of Velkor Corp. and Texla Inc., opened in 2031.", "Velkor",
+     "Velkor-Texla Batteries"),
+    ("In 2031, Velkor Corp. owned 51 percent of Texla Inc.", "Velkor", "Texla"),
+])
+def test_owners_of_a_firm_invest_in_it(ex, text, owner, owned):
+    got, _ = run(ex, text)
+    assert (owner, "INVESTS_IN", owned) in got, got
+
+
+def test_not_owning_a_firm_is_no_investment(ex):
+    got, _ = run(ex, "Velkor Corp. does not own Texla Inc.")
+    assert ("Velkor", "INVESTS_IN", "Texla") not in got, got
