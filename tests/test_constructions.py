@@ -3375,3 +3375,19 @@ def test_owners_of_a_firm_invest_in_it(ex, text, owner, owned):
 def test_not_owning_a_firm_is_no_investment(ex):
     got, _ = run(ex, "Velkor Corp. does not own Texla Inc.")
     assert ("Velkor", "INVESTS_IN", "Texla") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2031, Peru was exempted from Chile's steel tariffs.",
+    "Peru received an exemption from the Chilean steel tariffs in 2031.",
+])
+def test_who_imposes_a_measure_exempts_from_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chilean steel tariffs", "EXEMPTS", "Peru") in got, got
+    assert ("Chile", "EXEMPTS", "Peru") in got
+
+
+def test_an_exemption_granted_exempts_whom_it_is_granted_to_not_the_granter(ex):
+    got, _ = run(ex, "Chile granted Peru a permanent exemption from the Chilean steel tariffs in 2031.")
+    assert ("Chilean steel tariffs", "EXEMPTS", "Peru") in got, got
+    assert not any(p == "EXEMPTS" and o == "Chile" for _, p, o in got), got

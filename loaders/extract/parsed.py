@@ -50,6 +50,10 @@ INVESTMENT_NOUNS = frozenset({"investment", "fdi", "capital", "investor"})
 
 # what is done to build a facility: its doer's facility ("X's construction of a plant")
 BUILDING_NOUNS = frozenset({"construction", "building", "expansion", "development", "opening", "completion"})
+# what lifts a measure "from" which it exempts ("an exemption from the tariffs")
+EXEMPTING = frozenset({"exemption", "waiver", "exception", "exclusion", "carve-out", "reprieve"})
+# verbs that give their object to someone named as their indirect object (or passive subject)
+GIVING = frozenset({"grant", "award", "extend", "give", "offer"})
 # the particles of phrasal verbs ("pull out", "walk away", "roll back")
 PARTICLES = frozenset({"out", "away", "back", "up", "off", "down", "in", "over"})
 # verbs whose object is bought "from" someone who gives it up: "bought a stake from the bank" (what is received
@@ -267,8 +271,10 @@ class ParsedRoles:
                         and not (facility and m.type == "Country")]
             elif c.dep_ == "prep" and c.lower_ in ("by", "from") and not (
                     c.lower_ == "from" and noun.lemma_.lower() in IMPORT_NOUNS) and not (  # imports "from" X come from X
-                    c.lower_ == "from" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in TAKING_VERBS):
-                # ("bought a stake in X from the bank": the bank sold it)
+                    c.lower_ == "from" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in TAKING_VERBS) and not (
+                    c.lower_ == "from" and noun.lemma_.lower() in EXEMPTING):
+                # ("bought a stake in X from the bank": the bank sold it; "an exemption from the tariffs": what it
+                # lifts, not whose it is)
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.denotes_list(p)
@@ -566,6 +572,12 @@ class ParsedRoles:
             if node.pos_ in ("VERB", "AUX") and node.lemma_ in receive:  # "received $20 billion in investment"
                 return [m for m in self.subj(node) if m.type in ("USState", "Country", "Firm", "Facility")]
         for _ in range(2):
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in GIVING and node.dep_ == "dobj":
+                # "Chile granted Peru an exemption": who is given it, not the giver; "Peru was granted an exemption"
+                verb = node.head
+                given = [c for c in verb.children if c.dep_ in ("dative", "nsubjpass")]
+                return [m for c in given for m in self.denotes_list(c)
+                        if m.type in ("USState", "Country", "Firm", "Facility")]
             if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in receive:
                 return [m for m in self.subj(node.head) if m.type in ("USState", "Country", "Firm", "Facility")]
             node = node.head

@@ -326,6 +326,7 @@ class Extractor:
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
+        sent.candidates += _exempting_owners(sent.candidates)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -1024,6 +1025,19 @@ CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", 
 ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)|"
                       r"hit(?:s|ting)?\s+back\s+(?:at|against)|respond(?:ed|s|ing)?\s+to)\s+([^,;]+?)(?=\s+with\b|[,;]|$)",
                       re.IGNORECASE)
+
+
+def _exempting_owners(cands: list[Candidate]) -> list[Candidate]:
+    """'Peru was exempted from Chile's steel tariffs': who imposes the measure exempts Peru from it too."""
+    new = _NewFacts(cands)
+    for c in cands:
+        if c.predicate != "EXEMPTS" or c.subject.type != "Policy":
+            continue
+        for i in cands:
+            if i.predicate == "IMPOSES" and i.object.id == c.subject.id and i.subject.type == "Country" \
+                    and i.subject.id != c.object.id:
+                new.add(i.subject, "EXEMPTS", c.object, c, "measure-owner-exempts")
+    return new.out
 
 
 def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
