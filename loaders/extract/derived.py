@@ -175,13 +175,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if _undoes_or_completes(tok, obj, offset, mentions):
             continue
         if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
-            span = list(obj.subtree)
-            a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
-            covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Sector", "Country", "Firm")]
-            if obj.lemma_.lower() in IMPORT_NOUNS:  # "restricted U.S. imports from X": the buyer is no target
-                buyers = [offset + c.idx for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
-                covered = [m for m in covered if m.type != "Country" or not any(m.start <= x < m.end for x in buyers)]
-            what = _subtree_text(parse, obj)
+            covered, what = _flow_covered(obj, offset, mentions), _subtree_text(parse, obj)
         else:
             heads = [obj] + list(obj.conjuncts)
             named = list(heads)  # (an apposition's adjective says who someone is, not what is targeted: "X, a
@@ -306,6 +300,18 @@ def _taken_from(verb, obj) -> str:
         return ""
     return " ".join(t.text for t in source.subtree if t.i <= source.i and t.dep_ not in ("det", "poss")
                     and t.lower_ != "own") + " "
+
+
+def _flow_covered(obj, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """What a measure on a flow of trade is on: the goods, origins and firms in the flow's phrase ("restricted U.S.
+    imports from X": the buyer is no target)."""
+    span = list(obj.subtree)
+    a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
+    covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Sector", "Country", "Firm")]
+    if obj.lemma_.lower() in IMPORT_NOUNS:
+        buyers = [offset + c.idx for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        covered = [m for m in covered if m.type != "Country" or not any(m.start <= x < m.end for x in buyers)]
+    return covered
 
 
 def _subtree_text(parse, tok) -> str:

@@ -409,16 +409,8 @@ class DescriptiveRecognizer:
         sent_text = text_of(sent)
         for tok in sent:
             type_ = self.lex.head_type(tok)
-            if type_ is None or (tok.pos_ not in ("NOUN", "PROPN") and not _plural_taken_for_verb(tok)):
+            if type_ is None or not self._heads_a_name(sent, tok, type_):
                 continue
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i + 1 < len(sent) \
-                    and sent[tok.i + 1].ent_iob_ == "I":
-                continue  # "Governor Bill Lee": the first name of a person, not a bill
-            if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and self.lex.head_type(tok.head):
-                continue  # 'quota' in 'quota system': the head is further right
-            if type_ == "Policy" and tok.dep_ == "compound" and tok.head.i > tok.i \
-                    and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in self.lex.measure_extensions:
-                continue  # "the export control dispute", "tariff revenue", "sanctions relief": about the measure
             first = _first_modifier(sent, tok, offset, taken)
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
@@ -491,6 +483,19 @@ class DescriptiveRecognizer:
                 w.lower_ in self.lex.generic_words or w.ent_type_ in ("NORP", "GPE") for w in words)
             out.append(m)
         return out
+
+    def _heads_a_name(self, sent, tok, type_: str) -> bool:
+        """Whether a head word of the type heads a phrase of its own here."""
+        if tok.pos_ not in ("NOUN", "PROPN") and not _plural_taken_for_verb(tok):
+            return False
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i + 1 < len(sent) \
+                and sent[tok.i + 1].ent_iob_ == "I":
+            return False  # "Governor Bill Lee": the first name of a person, not a bill
+        if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and self.lex.head_type(tok.head):
+            return False  # 'quota' in 'quota system': the head is further right
+        # "the export control dispute", "tariff revenue", "sanctions relief": about the measure
+        return not (type_ == "Policy" and tok.dep_ == "compound" and tok.head.i > tok.i
+                    and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in self.lex.measure_extensions)
 
     @staticmethod
     def _partner(tok, taken: list[tuple[int, int]], offset: int):
@@ -638,23 +643,7 @@ class DescriptiveRecognizer:
                                 for t in [objs[0], *objs[0].lefts]):
                     continue  # "the deployment on 8 July": when, not what it is on
                 if objs:
-                    sub = list(objs[0].subtree)
-                    if gerund:
-                        after = [t.i for t in sub if t.dep_ == "prep" and t.head.i == objs[0].i]
-                        sub = [t for t in sub if not after or t.i < min(after)]
-                    # "tariffs on Canada, Mexico and China": the object with the names coordinated with it
-                    last = max([objs[0].i] + [c.i for c in objs[0].conjuncts if c.pos_ == "PROPN"]
-                               + [t.i for t in sub if gerund])
-                    # "a ban on imports of U.S. beef": a flow is named with its goods, when that stays short
-                    goods = [x.i for c in objs[0].children if objs[0].lemma_.lower() in FLOW_NOUNS
-                             and c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
-                             for x in (p, *p.conjuncts)]
-                    if goods and len([t for t in sub if last < t.i <= max(goods)]) + len(
-                            [t for t in sub if t.i <= last]) <= 5:
-                        last = max(goods)
-                    words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= last]
-                    if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if objs[0].i < t.i < last):
-                        words = [t for t in words if t.i <= objs[0].i]
+                    words = _object_words(objs[0], bool(gerund))
                     if type_ == "Facility":  # a facility is "in" a place's name: "plants in Bryan County, Georgia"
                         words = _place_words(words)
                         if not words:
@@ -923,6 +912,25 @@ QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # flows of trade, named with the goods in their "of" phrase
 FLOW_NOUNS = frozenset({"import", "export", "shipment", "sale", "purchase"})
 AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
+
+
+def _object_words(obj, gerund: bool) -> list:
+    """The words of a measure's or facility's prepositional object that go into its name."""
+    sub = list(obj.subtree)
+    if gerund:
+        after = [t.i for t in sub if t.dep_ == "prep" and t.head.i == obj.i]
+        sub = [t for t in sub if not after or t.i < min(after)]
+    # "tariffs on Canada, Mexico and China": the object with the names coordinated with it
+    last = max([obj.i] + [c.i for c in obj.conjuncts if c.pos_ == "PROPN"] + [t.i for t in sub if gerund])
+    # "a ban on imports of U.S. beef": a flow is named with its goods, when that stays short
+    goods = [x.i for c in obj.children if obj.lemma_.lower() in FLOW_NOUNS and c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+    if goods and len([t for t in sub if t.i <= max(goods)]) <= 5:
+        last = max(last, max(goods))
+    words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= last]
+    if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if obj.i < t.i < last):
+        words = [t for t in words if t.i <= obj.i]
+    return words
 
 
 def _under_section(sent, tok) -> str | None:
