@@ -3391,3 +3391,17 @@ def test_an_exemption_granted_exempts_whom_it_is_granted_to_not_the_granter(ex):
     got, _ = run(ex, "Chile granted Peru a permanent exemption from the Chilean steel tariffs in 2031.")
     assert ("Chilean steel tariffs", "EXEMPTS", "Peru") in got, got
     assert not any(p == "EXEMPTS" and o == "Chile" for _, p, o in got), got
+
+
+def test_a_section_after_what_a_measure_is_on_names_the_measure(ex):
+    got, _ = run(ex, "In March 2031, Chile imposed tariffs of 25 percent on copper imports under Section 88 of the "
+                     "Andes Trade Act.")
+    assert any(s == "Chile" and p == "IMPOSES" and o.startswith("Section 88") for s, p, o in got), got
+
+
+def test_the_measure_named_by_what_it_is_on_refers_back(ex):
+    got, out = run(ex, "In March 2031, Chile imposed tariffs of 25 percent on copper imports. Peru negotiated a "
+                       "permanent exemption from the copper tariffs in exchange for a quota.")
+    tariffs = [e for e in out.entities.values() if e.type == "Policy" and "tariffs" in e.name]
+    assert len(tariffs) == 1, [e.name for e in tariffs]
+    assert (tariffs[0].name, "EXEMPTS", "Peru") in got, got

@@ -482,11 +482,15 @@ def refer_back(facts, history: list[Mention], lex) -> None:
         if m.type != "Policy" or m.id in seen:
             continue
         seen.add(m.id)  # the first mention says whether the phrase refers back
-        if not getattr(m, "definite_bare", False) or m.id not in facts.entities or _kind(m, lex) is None:
+        # ("the steel tariffs" after "U.S. tariffs on steel imports": what it is on, the earlier one is on)
+        common = getattr(m, "definite_common", False) and bool(targets.get(m.id)) and not owners.get(m.id)
+        if not (getattr(m, "definite_bare", False) or common) or m.id not in facts.entities or _kind(m, lex) is None:
             continue
         for e in reversed(history[:i]):
             if e.type != "Policy" or e.id == m.id or e.adjective or getattr(e, "generic", False) \
                     or _kind(e, lex) != _kind(m, lex):
+                continue
+            if common and not targets.get(m.id, set()) <= targets.get(renamed.get(e.id, e.id), set()):
                 continue
             to = renamed.get(e.id, e.id)
             # (its owner, when it names one, is the earlier measure's: "the U.S. tariffs on Korean steel")

@@ -481,6 +481,10 @@ class DescriptiveRecognizer:
             # (an owner's adjective says whose, not which: "the U.S. tariffs on Korean steel")
             m.definite_bare = det in ("the", "these", "those", "this", "that", "such") and bool(pp) and all(
                 w.lower_ in self.lex.generic_words or w.ent_type_ in ("NORP", "GPE") for w in words)
+            # "the steel tariffs": a definite phrase of its kind named by common nouns only, which may be what it
+            # is on (coref.refer_back checks that against the earlier measure's targets)
+            m.definite_common = det in ("the", "these", "those") and not pp and bool(words) and all(
+                w.pos_ in ("NOUN", "ADJ") and w.ent_type_ == "" for w in words)
             out.append(m)
         return out
 

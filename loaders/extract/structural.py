@@ -260,10 +260,14 @@ class StructuralExtractor:
             b = m.end - sv.start
             a = m.start - sv.start
             auth = None
-            mt = re.match(r"\s+under\s+(?:the\s+)?", sv.text[b:])
+            # (past what the measure is on: "tariffs of 25 percent on steel imports under Section 232")
+            mt = re.match(r"(?:\s+(?:of|on|against)\s+[^,;:()]{1,60}?)?\s+under\s+(?:the\s+)?", sv.text[b:])
             if mt:
-                auth = next((x for x in sv.mentions if x.start - sv.start == b + mt.end()
-                             and x.type in ("Policy", "Law")), None)
+                # (past an "on" phrase only to a section: "under the Act" there may be how the phrase's goods came)
+                auth = next((x for x in sv.mentions if x.start - sv.start == b + mt.end() and (
+                    x.type == "Policy" or x.type == "Law" and (mt.group(0).lstrip().startswith("under")
+                                                               or re.match(r"(?:Section|Title|Article)\s", x.text)))),
+                            None)
             else:  # "use Section 232 to place tariffs on ..."
                 mb = re.search(r"\b(?:use|using|used|invoke|invoking|invoked|apply|applying|applied)\s+(?:the\s+)?"
                                r"(?P<auth>.{2,60}?)\s+to\s+(?:place|impose|levy|put)\s+(?:[\w\-]+\s+){0,3}$",
