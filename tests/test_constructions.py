@@ -3405,3 +3405,9 @@ def test_the_measure_named_by_what_it_is_on_refers_back(ex):
     tariffs = [e for e in out.entities.values() if e.type == "Policy" and "tariffs" in e.name]
     assert len(tariffs) == 1, [e.name for e in tariffs]
     assert (tariffs[0].name, "EXEMPTS", "Peru") in got, got
+
+
+def test_who_imposed_a_measure_named_before_exempts_from_it(ex):
+    got, _ = run(ex, "In March 2031, Chile imposed tariffs of 25 percent on copper imports. Peru negotiated a "
+                     "permanent exemption from the copper tariffs in exchange for a quota.")
+    assert ("Chile", "EXEMPTS", "Peru") in got, got

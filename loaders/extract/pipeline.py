@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -276,6 +277,7 @@ class Extractor:
         self._own_targets(facts)
         self._offices_cooperate(facts)
         refer_back(facts, history, self.lex)  # "the tariffs on Korean steel": the tariffs named before
+        self._owners_exempt(facts)
         name_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
         name_by_parties(facts, self.gazetteer_by_id)  # "an FTA with Peru" Chile signs: "Chile-Peru FTA"
         facts.sentences.sort(key=lambda x: x["index"])
@@ -326,7 +328,6 @@ class Extractor:
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
-        sent.candidates += _exempting_owners(sent.candidates)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -463,6 +464,25 @@ class Extractor:
                 owners[r.object] |= {c for p, c in leads if p == r.subject}
         facts.relations = [r for r in facts.relations if not (
             r.predicate == "TARGETS" and r.object in owners.get(r.subject, ()))]
+
+    @staticmethod
+    def _owners_exempt(facts: DocumentFacts) -> None:
+        """'Peru was exempted from Chile's steel tariffs', or from "the steel tariffs" Chile imposed before: who
+        imposes a measure exempts from it too (the exemption's evidence)."""
+        imposers: dict[str, set[str]] = defaultdict(set)
+        for r in facts.relations:
+            if r.predicate == "IMPOSES" and facts.entities[r.subject].type == "Country":
+                imposers[r.object].add(r.subject)
+        have = {r.key for r in facts.relations}
+        for r in list(facts.relations):
+            if r.predicate != "EXEMPTS" or facts.entities[r.subject].type != "Policy":
+                continue
+            for country in sorted(imposers.get(r.subject, ())):
+                new = replace(r, subject=country, props=dict(r.props), evidence=list(r.evidence),
+                              confidence=r.confidence * 0.9)
+                if country != r.object and new.key not in have:
+                    have.add(new.key)
+                    facts.relations.append(new)
 
     @staticmethod
     def _offices_cooperate(facts: DocumentFacts) -> None:
@@ -1025,19 +1045,6 @@ CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", 
 ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)|"
                       r"hit(?:s|ting)?\s+back\s+(?:at|against)|respond(?:ed|s|ing)?\s+to)\s+([^,;]+?)(?=\s+with\b|[,;]|$)",
                       re.IGNORECASE)
-
-
-def _exempting_owners(cands: list[Candidate]) -> list[Candidate]:
-    """'Peru was exempted from Chile's steel tariffs': who imposes the measure exempts Peru from it too."""
-    new = _NewFacts(cands)
-    for c in cands:
-        if c.predicate != "EXEMPTS" or c.subject.type != "Policy":
-            continue
-        for i in cands:
-            if i.predicate == "IMPOSES" and i.object.id == c.subject.id and i.subject.type == "Country" \
-                    and i.subject.id != c.object.id:
-                new.add(i.subject, "EXEMPTS", c.object, c, "measure-owner-exempts")
-    return new.out
 
 
 def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
