@@ -3411,3 +3411,17 @@ def test_who_imposed_a_measure_named_before_exempts_from_it(ex):
     got, _ = run(ex, "In March 2031, Chile imposed tariffs of 25 percent on copper imports. Peru negotiated a "
                      "permanent exemption from the copper tariffs in exchange for a quota.")
     assert ("Chile", "EXEMPTS", "Peru") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's National Congress approved the Andes Trade Accord in 2032.",
+    "In 2032, the National People's Congress approved the Andes Trade Accord.",
+])
+def test_another_bodys_longer_name_is_not_the_gazetteers_one_word_body(ex, text):
+    _, out = run(ex, text)
+    assert "governmentbody/congress" not in out.entities, out.entities
+
+
+def test_a_parliament_named_after_its_nation_ratifies_for_the_country(ex):
+    got, _ = run(ex, "Peru's National Congress approved the Andes Trade Accord in 2032.")
+    assert ("Peru", "RATIFIES", "Andes Trade Accord") in got, got

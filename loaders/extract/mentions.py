@@ -185,6 +185,9 @@ class GazetteerMatcher:
             if e0.type == "Sector" and text[start:start + 1].isupper() and prev_word \
                     and prev_word.group(1) not in _NAME_BREAKERS and prev_word.group(1) not in ("A", "An", "Its"):
                 continue  # "Uladia Solar", "Navgard Semiconductor": the end of a firm's name, not the sector
+            if e0.type == "GovernmentBody" and " " not in text[start:end] and prev_word \
+                    and prev_word.group(1) in _OTHER_BODY_WORDS:
+                continue  # "Peru's National Congress", "the National People's Congress": another body's name
             if surf.short:
                 if _GIVEN_AFTER.match(text, end) or _GIVEN_BEFORE.search(text[max(0, start - 30):start]):
                     continue  # "Park Dong-su" after "Park Geun-hye": another person of the same family name
@@ -339,6 +342,9 @@ def _surnames(name: str) -> list[str]:
 
 
 # Capitalised words that may follow a country name without continuing it ("Korea In 2019 ...")
+# words that open another body's name before a one-word gazetteer body ("National Congress")
+_OTHER_BODY_WORDS = frozenset({"National", "People's", "People’s", "Federal", "State", "Supreme", "Grand",
+                               "Legislative", "Constitutional", "Provincial", "Regional"})
 _NAME_BREAKERS = {"In", "On", "At", "The", "And", "But", "For", "From", "With", "To", "By", "As", "Since",
                   "After", "Before", "During", "While", "Although", "However", "This", "That", "It",
                   # titles after a country name: "U.S. President Joe Biden"
