@@ -478,21 +478,25 @@ class DescriptiveRecognizer:
             m.aliases |= self._surfaces(sent, tokens[0], tok)
             m.head = tok.lemma_.lower()
             m.generic = generic
-            # "an FTA with Japan" introduces an agreement; "the agreement", "a third investigation" refer back
-            m.indefinite = det in ("a", "an") and not (first < tok.i and sent[first].lower_ in (
-                "second", "third", "fourth", "fifth", "further", "new", "additional"))
-            m.modifier = tok.dep_ == "compound"  # "trade agreement negotiations": names no agreement itself
-            # "the tariffs on Korean steel": a definite phrase that says no more than its kind and what it is on
-            # may describe a measure the document named before (coref.refer_back)
-            # (an owner's adjective says whose, not which: "the U.S. tariffs on Korean steel")
-            m.definite_bare = det in ("the", "these", "those", "this", "that", "such") and bool(pp) and all(
-                w.lower_ in self.lex.generic_words or w.ent_type_ in ("NORP", "GPE") for w in words)
-            # "the steel tariffs": a definite phrase of its kind named by common nouns only, which may be what it
-            # is on (coref.refer_back checks that against the earlier measure's targets)
-            m.definite_common = det in ("the", "these", "those") and not pp and bool(words) and all(
-                w.pos_ in ("NOUN", "ADJ") and w.ent_type_ == "" for w in words)
+            self._reference(m, sent, tok, first, det, pp, words)
             out.append(m)
         return out
+
+    def _reference(self, m: Mention, sent, tok, first: int, det: str, pp, words: list) -> None:
+        """How the phrase may refer: as a new entity, to one named before, or as a modifier."""
+        # "an FTA with Japan" introduces an agreement; "the agreement", "a third investigation" refer back
+        m.indefinite = det in ("a", "an") and not (first < tok.i and sent[first].lower_ in (
+            "second", "third", "fourth", "fifth", "further", "new", "additional"))
+        m.modifier = tok.dep_ == "compound"  # "trade agreement negotiations": names no agreement itself
+        # "the tariffs on Korean steel": a definite phrase that says no more than its kind and what it is on may
+        # describe a measure the document named before (coref.refer_back)
+        # (an owner's adjective says whose, not which: "the U.S. tariffs on Korean steel")
+        m.definite_bare = det in ("the", "these", "those", "this", "that", "such") and bool(pp) and all(
+            w.lower_ in self.lex.generic_words or w.ent_type_ in ("NORP", "GPE") for w in words)
+        # "the steel tariffs": a definite phrase of its kind named by common nouns only, which may be what it is on
+        # (coref.refer_back checks that against the earlier measure's targets)
+        m.definite_common = det in ("the", "these", "those") and not pp and bool(words) and all(
+            w.pos_ in ("NOUN", "ADJ") and w.ent_type_ == "" for w in words)
 
     def _heads_a_name(self, sent, tok, type_: str) -> bool:
         """Whether a head word of the type heads a phrase of its own here."""
