@@ -3425,3 +3425,12 @@ def test_another_bodys_longer_name_is_not_the_gazetteers_one_word_body(ex, text)
 def test_a_parliament_named_after_its_nation_ratifies_for_the_country(ex):
     got, _ = run(ex, "Peru's National Congress approved the Andes Trade Accord in 2032.")
     assert ("Peru", "RATIFIES", "Andes Trade Accord") in got, got
+
+
+@pytest.mark.parametrize("text, exports", [
+    ("In 2031, Chile imposed anti-dumping duties on washers from Peru.", True),
+    ("In 2031, Chile imposed anti-dumping duties on Peruvian washers.", False),  # (whose goods, not where from)
+])
+def test_goods_from_a_country_under_anothers_measure_are_its_exports_there(ex, text, exports):
+    got, _ = run(ex, text)
+    assert (("Peru", "EXPORTS_TO", "Chile") in got) == exports, got

@@ -328,6 +328,7 @@ class Extractor:
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
+        sent.candidates += _goods_from(sent.view, sent.candidates)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -1045,6 +1046,21 @@ CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", 
 ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)|"
                       r"hit(?:s|ting)?\s+back\s+(?:at|against)|respond(?:ed|s|ing)?\s+to)\s+([^,;]+?)(?=\s+with\b|[,;]|$)",
                       re.IGNORECASE)
+
+
+def _goods_from(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """'Chile imposed duties on washers from Peru': goods that come from a country into the one whose measure is on
+    them are that country's exports to it."""
+    new = _NewFacts(cands)
+    for t in cands:
+        if t.predicate != "TARGETS" or t.object.type != "Country" or t.object.adjective \
+                or not re.search(r"\bfrom\s+(?:the\s+)?$", sv.text[:t.object.start - sv.start]):
+            continue
+        for i in cands:
+            if i.predicate == "IMPOSES" and i.object.id == t.subject.id and i.subject.type == "Country" \
+                    and i.subject.id != t.object.id:
+                new.add(t.object, "EXPORTS_TO", i.subject, t, "goods-from")
+    return new.out
 
 
 def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
