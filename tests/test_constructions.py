@@ -3434,3 +3434,12 @@ def test_a_parliament_named_after_its_nation_ratifies_for_the_country(ex):
 def test_goods_from_a_country_under_anothers_measure_are_its_exports_there(ex, text, exports):
     got, _ = run(ex, text)
     assert (("Peru", "EXPORTS_TO", "Chile") in got) == exports, got
+
+
+@pytest.mark.parametrize("text, invested", [
+    ("In 2031, most Chilean investment in the United States went to Texas.", True),
+    ("In 2031, Chilean investment in the United States did not go to Texas.", False),
+])
+def test_where_investment_is_said_to_go_it_is_made(ex, text, invested):
+    got, _ = run(ex, text)
+    assert (("Chile", "INVESTS_IN", "Texas") in got) == invested, got

@@ -48,6 +48,8 @@ QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety
 INVESTMENT_NOUNS = frozenset({"investment", "fdi", "capital", "investor"})
 
 
+# verbs that say where something is or goes ("investment went to Texas", "were in Georgia")
+GOING_VERBS = frozenset({"be", "go", "flow", "head", "land", "end"})
 # what is done to build a facility: its doer's facility ("X's construction of a plant")
 BUILDING_NOUNS = frozenset({"construction", "building", "expansion", "development", "opening", "completion"})
 # what lifts a measure "from" which it exempts ("an exemption from the tariffs")
@@ -511,6 +513,20 @@ class ParsedRoles:
         """'bound by the treaty': what the passive's "by" names."""
         return [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                 for m in self.denotes_list(p)]
+
+    def destination_of(self, noun) -> list[Mention]:
+        """'most Chilean investment in the U.S. went to Texas', 'half of Chilean investments were in Texas': where the
+        noun (or a share of it) is said to go or be."""
+        node = noun
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "nsubj" and (
+                node.head.head.like_num or node.head.head.lemma_.lower() in SHARE_WORDS):
+            node = node.head.head  # ("half of ...", "a third of ...": the share goes where its whole goes)
+        verb = node.head
+        if node.dep_ != "nsubj" or verb.lemma_.lower() not in GOING_VERBS:
+            return []
+        return [m for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "into")
+                for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p)
+                if m.type in ("USState", "Country")]
 
     def sector_place(self, tok) -> list[Mention]:
         """'invest $4 billion in U.S. manufacturing', 'into Korean shipbuilding': the country whose industry money
