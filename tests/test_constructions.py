@@ -3443,3 +3443,15 @@ def test_goods_from_a_country_under_anothers_measure_are_its_exports_there(ex, t
 def test_where_investment_is_said_to_go_it_is_made(ex, text, invested):
     got, _ = run(ex, text)
     assert (("Chile", "INVESTS_IN", "Texas") in got) == invested, got
+
+
+def test_a_countrys_measure_named_by_its_owner_alone_is_an_entity(ex):
+    got, _ = run(ex, "In 2031, Chile's tariffs hurt Peruvian exporters.")
+    assert ("Chile", "IMPOSES", "Chilean tariffs") in got, got
+
+
+def test_a_countrys_measure_named_by_its_owner_alone_refers_back_to_its_own(ex):
+    _, out = run(ex, "Peru imposed tariffs on Chilean wine in 2031. Chile imposed tariffs on Peruvian steel in 2031. "
+                     "Chile's tariffs hurt Peruvian exporters.")
+    names = sorted(e.name for e in out.entities.values() if e.type == "Policy")
+    assert names == ["Chilean tariffs on Peruvian steel", "Peruvian tariffs on Chilean wine"], names

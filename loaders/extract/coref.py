@@ -175,6 +175,8 @@ class Coreference:
                 if ref is not None:
                     out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
                                        wikidata=ref.wikidata))
+                elif getattr(m, "owned", False):
+                    out.append(m)  # "Chile's tariffs" named nowhere before: the owner says which (naming.py names it)
                 continue
             out.append(m)
         return out
@@ -484,7 +486,10 @@ def refer_back(facts, history: list[Mention], lex) -> None:
         seen.add(m.id)  # the first mention says whether the phrase refers back
         # ("the steel tariffs" after "U.S. tariffs on steel imports": what it is on, the earlier one is on)
         common = getattr(m, "definite_common", False) and bool(targets.get(m.id)) and not owners.get(m.id)
-        if not (getattr(m, "definite_bare", False) or common) or m.id not in facts.entities or _kind(m, lex) is None:
+        # ("Chile's tariffs" after "Chilean tariffs on Peruvian steel": the owner's measure of that kind named last)
+        owned = getattr(m, "owned", False) and bool(owners.get(m.id))
+        if not (getattr(m, "definite_bare", False) or common or owned) or m.id not in facts.entities \
+                or _kind(m, lex) is None:
             continue
         for e in reversed(history[:i]):
             if e.type != "Policy" or e.id == m.id or e.adjective or getattr(e, "generic", False) \

@@ -478,6 +478,7 @@ class DescriptiveRecognizer:
             m.aliases |= self._surfaces(sent, tokens[0], tok)
             m.head = tok.lemma_.lower()
             m.generic = generic
+            m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
             self._reference(m, sent, tok, first, det, pp, words)
             out.append(m)
         return out
