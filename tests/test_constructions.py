@@ -3455,3 +3455,13 @@ def test_a_countrys_measure_named_by_its_owner_alone_refers_back_to_its_own(ex):
                      "Chile's tariffs hurt Peruvian exporters.")
     names = sorted(e.name for e in out.entities.values() if e.type == "Policy")
     assert names == ["Chilean tariffs on Peruvian steel", "Peruvian tariffs on Chilean wine"], names
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("In 2031, Chile signed a proclamation imposing 25 percent tariffs on steel imports from Peru.",
+     "Chilean tariffs on steel imports"),
+    ("In 2031, Chile issued an order placing duties on Peruvian copper.", "Chilean duties on Peruvian copper"),
+])
+def test_who_imposes_an_instrument_imposes_what_it_imposes(ex, text, measure):
+    got, _ = run(ex, text)
+    assert ("Chile", "IMPOSES", measure) in got, got

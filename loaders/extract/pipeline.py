@@ -329,6 +329,7 @@ class Extractor:
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
         sent.candidates += _goods_from(sent.view, sent.candidates)
+        sent.candidates += _instrument_measures(sent.view, sent.candidates)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -1046,6 +1047,30 @@ CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", 
 ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)|"
                       r"hit(?:s|ting)?\s+back\s+(?:at|against)|respond(?:ed|s|ing)?\s+to)\s+([^,;]+?)(?=\s+with\b|[,;]|$)",
                       re.IGNORECASE)
+
+
+# what an instrument does when it imposes: "a proclamation imposing tariffs on X", "an order placing duties on Y"
+IMPOSING_PARTICIPLES = frozenset({"impose", "place", "levy", "set", "establish", "introduce", "raise"})
+
+
+def _instrument_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """'Chile signed a proclamation imposing tariffs on Peruvian steel': who imposes the instrument imposes what the
+    instrument imposes."""
+    if sv.parse is None:
+        return []
+    new = _NewFacts(cands)
+    for verb in sv.tokens:
+        if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in IMPOSING_PARTICIPLES:
+            continue
+        at = sv.start + verb.head.idx
+        instrument = {m.id for m in sv.mentions if m.type == "Policy" and m.start <= at < m.end}
+        imposed = [m for c in verb.children if c.dep_ == "dobj" for m in sv.tok_mentions.get(c.i, [])
+                   if m.type == "Policy" and m.id not in instrument]
+        for i in cands:
+            if i.predicate == "IMPOSES" and i.object.id in instrument:
+                for m in imposed:
+                    new.add(i.subject, "IMPOSES", m, i, "instrument-imposes", dict(i.props))
+    return new.out
 
 
 def _goods_from(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
