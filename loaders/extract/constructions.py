@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ...ontology.lexicon import load_lexicon
-from .mentions import LEGAL_TAIL, Mention
+from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention
 from .parsed import ParsedRoles
 from .amounts import find_amounts
 from .props import amount_for, fact_props
@@ -223,7 +223,7 @@ def agreement_between(sv, roles, state):
 def _talked_about(tok) -> bool:
     """Whether an agreement's noun is what talks are about ("talks on the X", "negotiations over a new X")."""
     prep = tok.head if tok.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ in ("on", "over", "about", "for", "regarding", "toward", "towards") \
+    return prep is not None and (prep.lower_ in TOPIC_PREPOSITIONS or prep.lower_ == "on") \
         and TREATY_NOUNS.get(prep.head.lemma_.lower()) == "NEGOTIATES"
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .linear import _lemmas
-from .mentions import Mention, might_contain
+from .mentions import FLOW_NOUNS, Mention, might_contain
 from .nlp import text_of
 
 
@@ -133,7 +133,7 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
 
 
 # what a measure on trade acts on: the flow's words name the goods and where they come from
-TRADE_FLOWS = frozenset({"import", "export", "shipment", "purchase", "sale", "investment"})
+TRADE_FLOWS = FLOW_NOUNS | {"investment"}
 # the flows a buyer takes in ("U.S. imports": the nationality is the buyer's, "from X" the origin)
 IMPORT_NOUNS = frozenset({"import", "purchase"})
 # the flows that go out to a buyer ("exports of chips to China": China is where they go)

@@ -341,10 +341,10 @@ def _surnames(name: str) -> list[str]:
     return [parts[-1]]
 
 
-# Capitalised words that may follow a country name without continuing it ("Korea In 2019 ...")
 # words that open another body's name before a one-word gazetteer body ("National Congress")
 _OTHER_BODY_WORDS = frozenset({"National", "People's", "People’s", "Federal", "State", "Supreme", "Grand",
                                "Legislative", "Constitutional", "Provincial", "Regional"})
+# Capitalised words that may follow a country name without continuing it ("Korea In 2019 ...")
 _NAME_BREAKERS = {"In", "On", "At", "The", "And", "But", "For", "From", "With", "To", "By", "As", "Since",
                   "After", "Before", "During", "While", "Although", "However", "This", "That", "It",
                   # titles after a country name: "U.S. President Joe Biden"
@@ -926,7 +926,9 @@ QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 # flows of trade, named with the goods in their "of" phrase
 FLOW_NOUNS = frozenset({"import", "export", "shipment", "sale", "purchase"})
+# the words that open a statute's part ("Section 232", "Title III"), and a name they open
 AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
+AUTHORITY_PART = re.compile(r"(?:" + "|".join(sorted(AUTHORITY_PARTS)) + r")\s")
 
 
 def _object_words(obj, gerund: bool) -> list:

@@ -254,9 +254,9 @@ class ParsedRoles:
         poss = self.possessor(noun)
         if poss:
             return poss
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in BUILDING_NOUNS \
-                and any(m.type == "Facility" for m in self.sv.tok_mentions.get(noun.i, [])):
-            return self.owner(noun.head.head)  # "X's construction of a new plant": whose building, whose plant
+        building = building_of(noun)
+        if building is not None and any(m.type == "Facility" for m in self.sv.tok_mentions.get(noun.i, [])):
+            return self.owner(building)  # "X's construction of a new plant": whose building, whose plant
         out = []
         for c in noun.children:
             if c.dep_ == "poss":
@@ -588,7 +588,7 @@ class ParsedRoles:
             if node.pos_ in ("VERB", "AUX") and node.lemma_ in receive:  # "received $20 billion in investment"
                 return [m for m in self.subj(node) if m.type in ("USState", "Country", "Firm", "Facility")]
         for _ in range(2):
-            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in GIVING and node.dep_ == "dobj":
+            if node.dep_ == "dobj" and node.head.lemma_ in GIVING:
                 # "Chile granted Peru an exemption": who is given it, not the giver; "Peru was granted an exemption"
                 verb = node.head
                 given = [c for c in verb.children if c.dep_ in ("dative", "nsubjpass")]
@@ -905,6 +905,13 @@ def _misattached_conjunct(verb) -> bool:
     return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
             and head.dep_ == "ccomp" and head.head.i != head.i)
+
+
+def building_of(tok):
+    """The building a word is "of" ("construction" in "X's construction of a plant"), or None."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in BUILDING_NOUNS:
+        return tok.head.head
+    return None
 
 
 def hyphenated_lemma(tok) -> str:

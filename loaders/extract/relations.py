@@ -18,7 +18,7 @@ from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import Mention
-from .parsed import BUILDING_NOUNS, ParsedRoles, hyphenated_lemma
+from .parsed import ParsedRoles, building_of, hyphenated_lemma
 from .props import CLAUSE_BREAK, amount_for, event_years, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
@@ -135,10 +135,10 @@ def _clause_verb(tok) -> int:
     return -1
 
 
-def _measure_word(tok, roles=None) -> bool:
+def _measure_word(tok, roles) -> bool:
     """'export' in "export controls", 'import' in "import tariffs", 'investment' in "investment screening": a
     measure's modifier names no flow of trade or money."""
-    return tok.dep_ == "compound" and (tok.head.lemma_.lower() in measure_heads() or roles is not None and any(
+    return tok.dep_ == "compound" and (tok.head.lemma_.lower() in measure_heads() or any(
         m.type == "Policy" for m in roles.sv.tok_mentions.get(tok.head.i, ())))
 
 
@@ -601,7 +601,9 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
     """A trigger whose clause states no fact of the rule's, by the parse."""
     if "no_intent" in rule.flags and roles.intended(tok):
         return True  # "applied to join the CPTPP": not (yet) a party
-    if roles.hypothetical(tok) and not (kind == "noun" and (roles.possessor(tok) or roles.possessor(_built(tok)))):
+    building = building_of(tok)
+    possessed = kind == "noun" and bool(roles.possessor(tok) or building is not None and roles.possessor(building))
+    if roles.hypothetical(tok) and not possessed:
         return True  # ("would complement South Korea’s participation in X", "would support X's construction of a
         # plant" still state the participation and the plant)
     if kind == "verb" and tok.lemma_.lower() in PROMISING_VERBS and _promises_a_deed(tok):
@@ -611,13 +613,6 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
     # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
     return kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
         and tok.head.head.lemma_.lower() in rule.verbs
-
-
-def _built(tok):
-    """The building a facility word is "of" ("construction" in "X's construction of a plant"), else the word."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in BUILDING_NOUNS:
-        return tok.head.head
-    return tok
 
 
 def _ellipsis_for(roles, tok) -> list[Mention]:

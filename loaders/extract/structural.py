@@ -17,7 +17,7 @@ from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .constructions import GOODS_GOING_TO, PROPOSED
-from .mentions import LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
+from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import ParsedRoles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
@@ -106,7 +106,7 @@ class StructuralExtractor:
     def _sections(self, sv, out):
         """'Section 232 of the Trade Expansion Act': the act authorises its section."""
         for m in sv.mentions:
-            if m.type != "Policy" or not re.match(r"(?:Section|Article|Title|Chapter)\s", m.text):
+            if m.type != "Policy" or not AUTHORITY_PART.match(m.text):
                 continue
             b = m.end - sv.start
             mt = re.match(r"\s+of\s+(?:the\s+)?", sv.text[b:])
@@ -266,7 +266,7 @@ class StructuralExtractor:
                 # (past an "on" phrase only to a section: "under the Act" there may be how the phrase's goods came)
                 auth = next((x for x in sv.mentions if x.start - sv.start == b + mt.end() and (
                     x.type == "Policy" or x.type == "Law" and (mt.group(0).lstrip().startswith("under")
-                                                               or re.match(r"(?:Section|Title|Article)\s", x.text)))),
+                                                               or AUTHORITY_PART.match(x.text)))),
                             None)
             else:  # "use Section 232 to place tariffs on ..."
                 mb = re.search(r"\b(?:use|using|used|invoke|invoking|invoked|apply|applying|applied)\s+(?:the\s+)?"
