@@ -1944,7 +1944,7 @@ def test_a_fab_and_a_production_name_their_sector(ex, text, fact):
 def test_a_measure_granted_to_someone_targets_them(ex):
     got, _ = run(ex, "The Commerce Department granted Velkor Semiconductor a Validated End-User (VEU) authorization "
                      "for its fab in Chile.")
-    measure = "Validated End-User (VEU) authorization"
+    measure = "Validated End-User authorization"
     assert (measure, "TARGETS", "Velkor Semiconductor") in got, got
     assert ("Department of Commerce", "IMPOSES", measure) in got, got
     got, _ = run(ex, "The Bureau of Industry and Security issued an export license to Tarsk Electronics.")
@@ -3465,3 +3465,20 @@ def test_a_countrys_measure_named_by_its_owner_alone_refers_back_to_its_own(ex):
 def test_who_imposes_an_instrument_imposes_what_it_imposes(ex, text, measure):
     got, _ = run(ex, text)
     assert ("Chile", "IMPOSES", measure) in got, got
+
+
+def test_a_known_name_with_its_abbreviation_set_inside_is_the_whole_title(ex):
+    # CRS style: the acronym in brackets inside the title, before its last word
+    got, _ = run(ex, "In 2019, Canada and Mexico opened talks on modifications to the United States-Mexico-Canada "
+                     "(USMCA) Agreement.")
+    assert ("Canada", "NEGOTIATES", "USMCA amendments") in got
+    assert ("USMCA amendments", "AMENDS", "USMCA") in got
+
+
+def test_a_new_name_with_its_abbreviation_set_inside_is_named_without_it(ex):
+    got, out = run(ex, "Chile and Peru signed the Chile-Peru (CPFTA) Free Trade Agreement in 2006. Bolivia later "
+                       "joined the CPFTA.")
+    assert ("Chile", "SIGNS", "Chile-Peru Free Trade Agreement") in got
+    assert ("Bolivia", "PARTY_TO", "Chile-Peru Free Trade Agreement") in got
+    assert "Chile-Peru (CPFTA) Free Trade Agreement" in next(
+        e.aliases for e in out.entities.values() if e.name == "Chile-Peru Free Trade Agreement")

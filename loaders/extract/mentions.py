@@ -470,8 +470,13 @@ class DescriptiveRecognizer:
             name = core if ((words and not kind_only and not partner) or not pp) else f"{core} {pp[0]}"
             if section:  # (named as an analyst cites it: "Section 301 tariffs")
                 name = f"{section} {name}"
+            written = name
+            inner = INNER_ACRONYM.search(name)  # "the Chile-Peru (CPFTA) Free Trade Agreement": named without it
+            if inner:
+                name = f"{name[:inner.start()]} {name[inner.end():]}"
             m = Mention(start, end, name, type_, entity_id(type_, name), name, "pattern")
-            m.aliases = {name} | ({f"{core} {pp[0]}"} if pp else set())
+            m.aliases = {name, written} | ({f"{core} {pp[0]}"} if pp else set())
+            m.inner_abbreviation = inner.group(1) if inner else None  # (a later "CPFTA" is this: pipeline)
             if first < tokens[0].i:  # keep the full surface ("25 percent U.S. tariff on ...") as an alias
                 full = self._name([sent[k] for k in range(first, tok.i + 1)])
                 m.aliases.add(full + (f" {pp[0]}" if pp else ""))
@@ -922,6 +927,8 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
 
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+# an acronym in brackets inside a title: "Validated End-User (VEU) authorization"
+INNER_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,9})\)\s")
 
 
 # flows of trade, named with the goods in their "of" phrase
@@ -982,8 +989,15 @@ def _bracketed_acronym(sent, j: int, head) -> bool:
     'Validated End-User (VEU) authorization' (not '(CEO)' in 'Kurt Kelty (CEO) Anna Park')."""
     def acronym(k: int) -> bool:
         return 2 <= k < len(sent) - 2 and sent[k].is_upper and sent[k].is_alpha and sent[k - 1].text == "(" \
-            and sent[k + 1].text == ")" and sent[k - 2].text[:1].isupper() and sent[k + 2].i == head.i
+            and sent[k + 1].text == ")" and sent[k - 2].text[:1].isupper() and _names_up_to(sent, k, head.i)
     return {")": acronym(j - 1), "(": acronym(j + 1)}.get(sent[j].text, acronym(j))
+
+
+def _names_up_to(sent, k: int, head: int) -> bool:
+    """Whether the bracketed acronym at k is followed by the rest of its title: the head, or capitalised words up
+    to a head its last letter stands for ("(CPFTA) Free Trade Agreement", not "Kurt Kelty (CEO) Anna Park")."""
+    return k + 2 == head or (k + 2 < head and sent[k].text[-1] == sent[head].text[:1].upper() and all(
+        sent[i].text[:1].isupper() or sent[i].text in ("-", "\u2013") for i in range(k + 2, head + 1)))
 
 
 def might_contain(text: str, lemmas) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...graph.model import Entity, Evidence, Relation, entity_id
 from ...ontology import load_model
-from ...ontology.lexicon import load_lexicon
+from ...ontology.lexicon import Lexicon, load_lexicon
 from ..read.document import Document
 from ..read.repair import is_word
 from .amounts import sentence_year
@@ -235,7 +235,8 @@ class Extractor:
                     sent_gaz.append(gaz[j])
                 j += 1
             mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
-            mentions = _abbreviations(text, s, e, _ordinal_instances(text, mentions), abbrevs)
+            mentions = _abbreviations(text, s, e, _ordinal_instances(text, _inserted_abbreviations(
+                text, s, mentions, self.lex)), abbrevs)
             mentions = _known_names(text, s, e, mentions, names, surnames, first_words)
             mentions = _former_names(text, mentions, names)
             here = {m.id for m in mentions if m.type == "Country"}
@@ -1266,6 +1267,36 @@ LEADING_ORDINAL = re.compile(r"^(?:[Tt]he\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?")
 ABBREVIATION = re.compile(r"\s*(?:,\s*(?:LLC|Inc\.?|Ltd\.?|Corp\.?|PLC)\s*)?\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
 
 
+# a name written with its abbreviation set inside it: "the U.S.-South Korea (KORUS) FTA"
+INSERTED_TAIL = re.compile(r"\)\s+((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)")
+INSERTED_LEAD = re.compile(r"((?:[A-Z][\w.'’]*(?:[-\u2013]|\s+)){0,5}[A-Z][\w.'’]*)\s+\($")
+NOT_A_NAME_WORD = re.compile(r"^(?:(?:The|A|An|In|On|Under|By|With|For|To|Of|From|At|As)\s+)+")
+
+
+def _inserted_abbreviations(text: str, s: int, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """'the U.S.-South Korea (KORUS) FTA': a known name's abbreviation set in brackets inside a title that ends with
+    a head of its kind is the whole title (as 'the U.S.-Korea Free Trade Agreement' is), not the letters alone
+    beside two countries."""
+    new = []
+    for m in mentions:
+        if m.type not in ("Agreement", "Law", "Policy", "GovernmentBody") or m.adjective or m.start == 0 \
+                or text[m.start - 1] != "(":
+            continue
+        tail = INSERTED_TAIL.match(text, m.end)
+        lead = INSERTED_LEAD.search(text, s, m.start)
+        if not tail or not lead or lex.head_type_word(tail.group(1).split()[-1]) != m.type:
+            continue
+        opener = NOT_A_NAME_WORD.match(lead.group(1))  # "The United States-Mexico-Canada (USMCA) Agreement"
+        start = lead.start() + (opener.end() if opener else 0)
+        if start >= lead.end(1):
+            continue
+        whole = Mention(start, tail.end(), text[start:tail.end()], m.type, m.id, m.name, m.source,
+                        wikidata=m.wikidata)
+        whole.aliases = {whole.text}
+        new.append(whole)
+    return _replace_overlapping(mentions, new)
+
+
 def _abbreviations(text: str, s: int, e: int, mentions: list[Mention], abbrevs: dict[str, Mention]) -> list[Mention]:
     """Learn the abbreviations a sentence defines ("Nordic Cells, LLC (NOCE)") and read every later use of one
     as the entity it stands for (the document's own definition, whatever the NER made of the letters)."""
@@ -1274,6 +1305,9 @@ def _abbreviations(text: str, s: int, e: int, mentions: list[Mention], abbrevs: 
         if mt and m.type not in (None, "Person") and not m.adjective and mt.group(1) not in (m.text, m.name) \
                 and mt.group(1)[0].upper() == re.sub(LEADING_ORDINAL, "", m.text)[:1].upper():
             abbrevs.setdefault(mt.group(1), m)  # (its first letter is the name's: "(CEO)" after a name is a title)
+        inner = getattr(m, "inner_abbreviation", None)  # "the Chile-Peru (CPFTA) Free Trade Agreement"
+        if inner:
+            abbrevs.setdefault(inner, m)
     if not abbrevs:
         return mentions
     out = []
