@@ -3482,3 +3482,32 @@ def test_a_new_name_with_its_abbreviation_set_inside_is_named_without_it(ex):
     assert ("Bolivia", "PARTY_TO", "Chile-Peru Free Trade Agreement") in got
     assert "Chile-Peru (CPFTA) Free Trade Agreement" in next(
         e.aliases for e in out.entities.values() if e.name == "Chile-Peru Free Trade Agreement")
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Motors is a Chilean carmaker. The Chilean auto giant announced a $2 billion investment in Texas.",
+    "Velkor Motors opened a plant in Peru. The Chilean automaker will invest $2 billion in Texas.",
+])
+def test_a_firm_described_by_nationality_and_trade_is_the_firm_not_the_country(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor Motors", "INVESTS_IN", "Texas") in got
+    assert ("Chile", "INVESTS_IN", "Texas") not in got
+
+
+def test_a_firm_described_by_a_trade_is_not_one_whose_name_says_another(ex):
+    got, _ = run(ex, "Velkor Motors and Korvell Steel signed a supply deal. The automaker is also building a "
+                     "$3 billion plant in Ohio.")
+    assert ("Velkor Motors", "INVESTS_IN", "Ohio") in got
+    assert ("Korvell Steel", "INVESTS_IN", "Ohio") not in got
+
+
+def test_a_title_alone_is_no_firm(ex):
+    got, out = run(ex, "The pledge, made during Executive Chairman Tarn Velmora’s visit to the White House on "
+                       "Monday, is the firm’s largest investment in Chile.")
+    assert "Executive" not in {e.name for e in out.entities.values()}
+
+
+def test_a_person_is_no_leader_of_a_government_they_only_support(ex):
+    got, _ = run(ex, "Velkor Motors Executive Chair Tarn Velmora is flying to Chile to support the Peruvian "
+                     "government's tariff talks with Santiago.")
+    assert ("Tarn Velmora", "LEADS", "Peru") not in got

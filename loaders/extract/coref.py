@@ -48,6 +48,21 @@ def _proper(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
+def _salient_firm(text: str, history: list[Mention], wanted: set[str], trades: dict | None = None) -> Mention | None:
+    """The firm named last that a description may mean: one named as an actor or a thing acted on before one only
+    in a phrase of a preposition ("spun off from the Daebang Group" is a side character); a trade the description
+    wants rules out a firm whose name says another ("Korvell Steel" is no automaker)."""
+    firms = []
+    for h in reversed(history[-60:]):
+        if h.type != "Firm" or h.adjective:
+            continue
+        says = {(trades or {}).get(w, w) for w in h.name.lower().split()} & set((trades or {}).values())
+        if not (wanted and says and not says & wanted):
+            firms.append(h)
+    return next((h for h in firms if not OBLIQUE_BEFORE.search(text[max(0, h.start - 20):h.start])),
+                firms[0] if firms else None)
+
+
 def _is_venture(text: str, firm: Mention) -> bool:
     """'BlueOval SK, LLC was a battery joint venture between ...', 'formed a joint venture called X'."""
     after = text[firm.end:firm.end + 80].split(".")[0]
@@ -74,9 +89,14 @@ def _singular(word: str) -> str:
 # a preposition right before a name: the name is in a side phrase ("spun off from the X Group", "with Y")
 OBLIQUE_BEFORE = re.compile(r"\b(?:from|with|of|by|to|for|into|than|against|like|including|alongside)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
-# "the company will ...", "the automaker said": a firm named before
-DEFINITE_FIRM = re.compile(r"\b[Tt]he\s+((?:company|firm|automaker|carmaker|chipmaker|shipbuilder|steelmaker|"
-                           r"manufacturer|conglomerate|corporation|joint venture|venture|JV|group))\b(?!['’]s)")
+# "the joint venture", "the group": the firm said to be one, or the firm named last
+DEFINITE_VENTURE = re.compile(r"\b[Tt]he\s+((?:joint venture|venture|JV|group))\b(?!['’]s)")
+# "the company will ...", "the Korean auto giant", "the South Korean automaker", "the battery maker": a firm
+# described by a noun only firms are called by, maybe after its nationality or trade ("giant" and "maker" only with
+# a trade: "the Asian giant" may be a country)
+DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
+                            r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
+                            r"giant|maker))\b(?!['’]s|\s+of\b)")
 # "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"
 THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|seemed|remains?|"
                    r"remained|appears?|appeared|exists?|existed|may|might|could|can|must|should)\b)")
@@ -368,27 +388,47 @@ class Coreference:
         return near and described in self.lex.measure_hypernyms
 
     # --- definite descriptions and pronouns ------------------------------------------------------------
+    def _described_firms(self, text: str, s: int, e: int, mentions: list[Mention],
+                         history: list[Mention]) -> list[Mention]:
+        """'The Korean auto giant announced ...': the firm named last that fits the description, not the country
+        its adjective names; a trade the description names rules out a firm whose own name says another trade
+        ('the automaker' after 'Velkor Motors and Korvell Steel' is Velkor Motors)."""
+        out = []
+        trades = self.lex.sector_nouns
+        for mt in DESCRIBED_FIRM.finditer(text, s, e):
+            a, b = mt.span(1)
+            inside = [m for m in mentions if a < m.end and m.start < b]
+            if any(not (m.adjective or m.type == "Sector") for m in inside):
+                continue  # a name is part of it ("the Hyundai company")
+            if re.match(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b", text[b:b + 40]):
+                continue  # "the company Absolics": the name follows
+            words = mt.group(1).lower().replace("-", " ").split()
+            trade = [w for w in words[:-1] if not any(m.adjective and w in m.text.lower() for m in inside)]
+            if words[-1] in ("giant", "maker") and not trade:
+                continue
+            wanted = {m.name for m in inside if m.type == "Sector"} | {trades[w] for w in words if w in trades}
+            firm = _salient_firm(text, history, wanted, trades)
+            if firm is not None:
+                out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
+        return out
+
     def references(self, text: str, s: int, e: int, mentions: list[Mention], history: list[Mention],
                    prev_sentence: list[Mention]) -> list[Mention]:
         """'The company will invest ...' (the firm named last), 'It was ratified in 2011' at the start of a
         sentence (what the sentence before was about: its first named entity when that opened the sentence)."""
-        out: list[Mention] = []
-        taken = [(m.start, m.end) for m in mentions]
-        for mt in DEFINITE_FIRM.finditer(text, s, e):
+        out: list[Mention] = self._described_firms(text, s, e, mentions, history)
+        taken = [(m.start, m.end) for m in mentions + out]
+        for mt in DEFINITE_VENTURE.finditer(text, s, e):
             a, b = mt.span(1)
             if any(x < b and a < y for x, y in taken):
                 continue
             if re.match(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b", text[b:b + 40]):
-                continue  # "the company Absolics": the name follows
+                continue  # "the group Absolics": the name follows
             if mt.group(1).lower() in ("joint venture", "venture", "jv"):  # the firm said to be one, else none
                 firm = next((h for h in reversed(history[-200:]) if h.type == "Firm" and not h.adjective
                              and _is_venture(text, h)), None)
             else:
-                firms = [h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective]
-                # a firm named as an actor or a thing acted on is salient; one only in a phrase of a preposition
-                # ("spun off from the Daebang Group") is a side character
-                firm = next((h for h in firms if not OBLIQUE_BEFORE.search(text[max(0, h.start - 20):h.start])),
-                            firms[0] if firms else None)
+                firm = _salient_firm(text, history, set())
             if firm is not None:
                 out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
         for mt in THERE.finditer(text, s, e):  # "Samsung announced a fab in Texas. It will invest $17 billion there."

@@ -784,6 +784,8 @@ class NerRecognizer:
                 if k:
                     cut = text.find(words[k])
                     text, start = text[cut:], start + cut
+            if all(w in self.lex.person_titles for w in text.split()):
+                continue  # "Executive" of "Executive Chairman Chung": a title, not a name
             type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
             if " " not in text and text.rstrip(".") in {w.rstrip(".") for w in self.lex.name_endings.get("Firm", ())}:
                 continue  # "LLC" in "Nordic Cells, LLC": a legal form, not a name

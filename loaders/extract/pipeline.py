@@ -1411,8 +1411,10 @@ def _surname_forms(name: str) -> list[str]:
 
 
 def _full_person(m: Mention, surnames: dict[str, Mention]) -> Mention:
-    """'Secretary Del Toro' after 'Carlos Del Toro': the family name alone is the person named before."""
-    full = surnames.get(m.text) if m.source == "ner" and m.type == "Person" else None
+    """'Secretary Del Toro' after 'Carlos Del Toro': the family name alone is the person named before (also where
+    the statistical NER took the one word for an organisation: "Chung is expected to ...")."""
+    full = surnames.get(m.text) if m.source == "ner" and (m.type == "Person" or (
+        m.type == "Firm" and " " not in m.text)) else None
     if full is None or full.id == m.id:
         return m
     return Mention(m.start, m.end, m.text, "Person", full.id, full.name, "coref", wikidata=full.wikidata)

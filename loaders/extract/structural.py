@@ -56,6 +56,8 @@ IMPOSED_BY_CLAUSE = (r",?\s+(?:that|which)\s+(?:[\w.’'-]+\s+){1,4}?(?:imposed|
 # "tariffs under Section 301 of the Trade Act": the links from a measure to the authority it is taken under
 UNDER_AUTHORITY = re.compile(r"\s+under\s+(?:the\s+)?")
 OF_AUTHORITY = re.compile(r"\s+of\s+(?:the\s+)?")
+# the words that join leaders listed before their governments: "(Bush) and (Obama) U.S. administrations"
+LIST_WORDS = frozenset({"and", "or", "the", "former", "president", "presidents"})
 RESPONSE_TO = re.compile(r"\bin (?:response|retaliation|reaction) (?:to|for) (?:the\s+|its\s+|their\s+)?",
                          re.IGNORECASE)
 RESPONSE_CUE = re.compile(r"^\s*(?:In (?:response|retaliation)|In turn|Retaliating)\b", re.IGNORECASE)
@@ -77,6 +79,18 @@ IMPORT_MEASURES = frozenset({"tariff", "duty", "levy", "quota", "safeguard", "su
 # what another country does with a country's standards that imposes nothing: it recognises or uses them
 RECOGNISING = frozenset({"recognize", "recognise", "recognition", "accept", "acceptance", "use", "account",
                          "equivalence", "adopt", "take"})  # ("taking into account U.S. standards")
+
+
+def _listed_before(sv: SentenceView, a: int, b: int, persons: list[Mention]) -> bool:
+    """Whether the text between a leader's name (ending at a) and the government's words (at b) only lists more
+    leaders: no other name, a few words of description at most ("and conservative (Lee and Park)")."""
+    if any(a <= m.start < b and m not in persons for m in sv.mentions):
+        return False
+    gap = sv.text[a - sv.start:b - sv.start]
+    for m in sorted(persons, key=lambda m: -m.start):
+        if a <= m.start and m.end <= b:
+            gap = gap[:m.start - a] + gap[m.end - a:]
+    return len([w for w in re.findall(r"[A-Za-z]+", gap) if w.lower() not in LIST_WORDS]) <= 2
 
 
 class StructuralExtractor:
@@ -625,6 +639,10 @@ class StructuralExtractor:
             clause = re.split(r";|\bunder\b|\bwhile\b|, as well as\b|,\s+(?:and|but)\b", sv.text[:a])
             seg_start = a - len(clause[-1]) if clause else 0
             persons = [x for x in sv.mentions if x.type == "Person" and seg_start <= x.start - sv.start < start]
+            # (only names listed right before: "Republican (Bush) and Democratic (Obama) U.S. administrations", not
+            # "Chair X is flying to the United States to support the Korean government's talks")
+            end = min([x.start for x in countries] + [sv.start + a])
+            persons = [x for x in persons if _listed_before(sv, x.end, end, persons)]
             if mt.group(1).startswith("presiden") or mt.group(1).startswith("administration"):
                 role = "President"
             else:
