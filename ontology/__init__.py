@@ -77,6 +77,8 @@ class GazetteerEntry:
     ambiguous: tuple[str, ...] = ()  # aliases that need supporting context
     # general knowledge, not a relation: a person's nationality, a firm's home country (a Country entry's id)
     country: str | None = None
+    # a US state's postal and press abbreviations ("GA", "Ga."): read only after a place ("Dalton, Ga.")
+    postal: tuple[str, ...] = ()
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -84,7 +86,8 @@ class GazetteerEntry:
         return tuple(dict.fromkeys((self.name,) + self.aliases + self.adjectives))
 
 
-GAZETTEER_KEYS = {"id", "name", "type", "aliases", "wikidata", "adjectives", "short_aliases", "ambiguous", "country"}
+GAZETTEER_KEYS = {"id", "name", "type", "aliases", "wikidata", "adjectives", "short_aliases", "ambiguous", "country",
+                  "postal"}
 _WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 _ID_RE = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -321,8 +324,11 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, entity_types=None) -> list[Gazet
                                     or not country.startswith("country/")):
             raise ValueError(f"{where}: country is a person's nationality or a firm's home country, "
                              f"given as a Country entry's id ('country/<slug>')")
+        postal = _strings(row, "postal", where)
+        if postal and type_ != "USState":
+            raise ValueError(f"{where}: postal abbreviations are for US states only (type is {type_})")
         out.append(GazetteerEntry(id_, name, type_, tuple(a for a in aliases if a != name), wikidata,
-                                  adjectives, short, ambiguous, country))
+                                  adjectives, short, ambiguous, country, postal))
     ids = {e.id for e in out}
     for e in out:
         if e.country is not None and e.country not in ids:

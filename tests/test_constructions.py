@@ -3511,3 +3511,45 @@ def test_a_person_is_no_leader_of_a_government_they_only_support(ex):
     got, _ = run(ex, "Velkor Motors Executive Chair Tarn Velmora is flying to Chile to support the Peruvian "
                      "government's tariff talks with Santiago.")
     assert ("Tarn Velmora", "LEADS", "Peru") not in got
+
+
+def test_a_dateline_is_its_own_sentence():
+    from policygraph.loaders.read.sentences import split_sentences
+    text = "CARTERSVILLE, GA. — Velkor Solar has announced plans to invest $2.5 billion in a solar plant."
+    assert [text[a:b] for a, b in split_sentences(text)][0] == "CARTERSVILLE, GA. —"
+    assert len(split_sentences("The United States – Korea alliance is strong.")) == 1  # no dateline
+
+
+def test_a_dateline_town_is_no_firm_and_is_in_its_state_later(ex):
+    got, out = run(ex, "CARTERSVILLE, GA. — Velkor Solar has announced plans to invest $2.5 billion in a solar "
+                       "plant in Cartersville.")
+    assert ("Velkor Solar", "INVESTS_IN", "Georgia") in got
+    assert not {"CARTERSVILLE", "Cartersville", "GA"} & {e.name for e in out.entities.values()}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Velkor Solar will build a plant in Dalton, Ga., the company said.", "Georgia"),
+    ("Velkor Solar will build a plant in Austin, TX.", "Texas"),
+])
+def test_a_states_postal_abbreviation_after_a_town(ex, text, state):
+    got, _ = run(ex, text)
+    assert ("Velkor Solar", "INVESTS_IN", state) in got
+
+
+def test_a_postal_abbreviation_that_is_a_word_is_no_state(ex):
+    got, out = run(ex, "Velkor Solar, IN the end, won the order. IN 2020, Korvell built a plant.")
+    assert "Indiana" not in {e.name for e in out.entities.values()}
+
+
+def test_a_town_named_with_its_state_is_in_it_later(ex):
+    got, _ = run(ex, "Velkor Solar opened a plant in Dalton, Georgia in 2019. Korvell Steel will build a "
+                     "$300 million mill in Dalton.")
+    assert ("Korvell Steel", "INVESTS_IN", "Georgia") in got
+    got, _ = run(ex, "Velkor Solar opened a plant in Dalton, Georgia in 2019. Korvell Dalton signed a supply "
+                     "contract with Velkor Solar.")  # a name holding the town's word is not the town
+    assert not [k for k in got if k[2] == "Georgia" and k[0] != "Velkor Solar"]
+
+
+def test_money_put_across_or_throughout_a_state(ex):
+    got, _ = run(ex, "Velkor Solar will invest $2.5 billion in plants across Georgia.")
+    assert ("Velkor Solar", "INVESTS_IN", "Georgia") in got

@@ -271,6 +271,17 @@ def test_gazetteer_home_country_is_an_attribute_of_firms(tmp_path, model):
         load_gazetteer(bad, model.entity_types)
 
 
+def test_gazetteer_postal_abbreviations_are_for_us_states(tmp_path, model):
+    by_id = {e.id: e for e in model.gazetteer}
+    assert by_id["usstate/georgia"].postal == ("GA", "Ga.")
+    assert all(e.type == "USState" for e in model.gazetteer if e.postal)
+    assert sum(1 for e in model.gazetteer if e.postal) == sum(1 for e in model.gazetteer if e.type == "USState")
+    bad = tmp_path / "g.toml"
+    bad.write_text('[[entity]]\nid = "firm/acme"\nname = "Acme"\ntype = "Firm"\npostal = ["AC"]\n')
+    with pytest.raises(ValueError, match="firm/acme.*postal abbreviations are for US states"):
+        load_gazetteer(bad, model.entity_types)
+
+
 def test_gazetteer_entry_api(model):
     e = model.gazetteer_entry("country/south-korea")
     assert isinstance(e, GazetteerEntry) and e.name == "South Korea"

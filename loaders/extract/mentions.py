@@ -145,6 +145,11 @@ class GazetteerMatcher:
                         exact.setdefault(form.upper(), surf)  # ALL-CAPS headings
                     elif len(form) >= 5 and form.isalpha() and form.isupper() and e.type == "Firm":
                         exact.setdefault(form.capitalize(), surf)  # "Posco" for POSCO
+        # "Dalton, GA", "Savannah, Ga.": a state's abbreviation after a place's name
+        postal = {p: i for i, e in enumerate(self.entries) for p in e.postal}
+        self._postal = postal
+        self._postal_re = re.compile(r"(?<=[A-Za-z.], )(" + "|".join(map(re.escape, sorted(postal, key=len, reverse=True)))
+                                     + r")(?=\s*[,;:.\u2013\u2014-]|\s*$)", re.MULTILINE) if postal else None
         # a country's name or adjective: "Norway's Ministry of Trade" is not the gazetteer's
         self._country_forms = country_forms(self.model)
         self._exact = exact
@@ -218,7 +223,22 @@ class GazetteerMatcher:
                 Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer",
                         wikidata=e.wikidata, adjective=surf.adjective)
             )
-        return out
+        return self._postal_states(text, out)
+
+    def _postal_states(self, text: str, found: list[Mention]) -> list[Mention]:
+        """'Atlanta, GA', 'Dalton, Ga.': a state's abbreviation right after a capitalised place's name."""
+        if self._postal_re is None:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        extra = []
+        for mt in self._postal_re.finditer(text):
+            a, b = mt.span(1)
+            place = re.search(r"(?:^|[\s(])([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,3}),\s$", text[max(0, a - 50):a])
+            if place is None or any(x < b and a < y for x, y in taken):
+                continue
+            e = self.entries[self._postal[mt.group(1)]]
+            extra.append(Mention(a, b, text[a:b], e.type, e.id, e.name, "gazetteer", wikidata=e.wikidata))
+        return sorted(found + extra, key=lambda m: (m.start, -m.end)) if extra else found
 
     def _another_countrys(self, text: str, start: int, e, end: int | None = None) -> bool:
         """'Norway's Ministry of Trade', 'the Chilean Senate', 'the Senate of Chile': an ambiguous alias

@@ -21,6 +21,7 @@ from ...ontology import load_model
 from ...ontology.lexicon import Lexicon, load_lexicon
 from ..read.document import Document
 from ..read.repair import is_word
+from ..read.sentences import dateline_place
 from .amounts import sentence_year
 from .constructions import DocumentState, run_constructions
 from .coref import Coreference, refer_back
@@ -223,6 +224,7 @@ class Extractor:
         abbrevs: dict[str, Mention] = {}  # "BlueOval SK, LLC (BOSK)": the abbreviations the document defines
         names: dict[str, Mention] = {}  # names the document has typed ("the Korean firm Absolics"), by surface
         surnames: dict[str, Mention] = {}  # a family name -> the person named last with it ("Del Toro")
+        towns: dict[str, Mention | None] = {}  # a town -> the state the document names it with (None: unknown)
         first_words: dict[str, Mention | None] = {}  # a firm's first word -> the firm (None: two firms share it)
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
@@ -238,6 +240,7 @@ class Extractor:
             mentions = _abbreviations(text, s, e, _ordinal_instances(text, _inserted_abbreviations(
                 text, s, mentions, self.lex)), abbrevs)
             mentions = _known_names(text, s, e, mentions, names, surnames, first_words)
+            mentions = _towns(text, s, e, mentions, towns)
             mentions = _former_names(text, mentions, names)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
@@ -1408,6 +1411,44 @@ def _surname_forms(name: str) -> list[str]:
     words = name.split()
     two = [" ".join(words[-2:])] if len(words) >= 3 and "-" not in words[-1] else []
     return two + _surnames(name)
+
+
+# "Dalton, Georgia", "CARTERSVILLE, GA": a town's name right before its state's
+TOWN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w.'’-]*[ \u00a0]){0,2}[A-Z][\w.'’-]*),[ \u00a0]$")
+NOT_A_TOWN = frozenset({"The", "In", "On", "At", "For", "And", "But", "From", "To", "Of"})
+
+
+def _towns(text: str, s: int, e: int, mentions: list[Mention], towns: dict[str, Mention | None]) -> list[Mention]:
+    """A town the document names with its state ("a plant in Dalton, Georgia", the dateline "CARTERSVILLE, GA. —")
+    is in that state wherever the document names it alone later ("the new facility in Cartersville"); a town is
+    never a firm, though the statistical NER may read a capitalised one so."""
+    place = dateline_place(text[s:e])
+    if place:
+        towns.setdefault(place.lower(), None)
+    for m in mentions:
+        if m.type != "USState" or m.adjective:
+            continue
+        mt = TOWN_BEFORE.search(text, max(s, m.start - 60), m.start)
+        if mt and mt.group(1).split()[0] not in NOT_A_TOWN and not any(
+                x.start < mt.end(1) and mt.start(1) < x.end and x.type not in (None, "Firm") for x in mentions):
+            towns[mt.group(1).lower()] = m
+    if not towns:
+        return mentions
+    out = [m for m in mentions if not (m.type == "Firm" and m.source == "ner" and m.text.lower() in towns)]
+    taken = [(m.start, m.end) for m in out]
+    sentence = text[s:e].lower()
+    for town, state in towns.items():
+        if state is None or town not in sentence:
+            continue
+        for mt in re.finditer(rf"(?<![\w-]){re.escape(town)}(?![\w-])", sentence):
+            a, b = s + mt.start(), s + mt.end()
+            # (not inside another name: "Aker Philadelphia", "the Philadelphia Naval Shipyard"; not before its state,
+            # which is named there)
+            inside = re.search(r"[A-Z][\w.&'’-]*[ \u00a0]$", text[max(s, a - 30):a]) \
+                or re.match(r"[ \u00a0][A-Z]|,[ \u00a0][A-Z]", text[b:b + 3])
+            if not inside and not any(x < b and a < y for x, y in taken):
+                out.append(Mention(a, b, text[a:b], state.type, state.id, state.name, "coref", wikidata=state.wikidata))
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 def _full_person(m: Mention, surnames: dict[str, Mention]) -> Mention:
