@@ -3553,3 +3553,19 @@ def test_a_town_named_with_its_state_is_in_it_later(ex):
 def test_money_put_across_or_throughout_a_state(ex):
     got, _ = run(ex, "Velkor Solar will invest $2.5 billion in plants across Georgia.")
     assert ("Velkor Solar", "INVESTS_IN", "Georgia") in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Chile prepares to implement tariffs on Peruvian steel.", ("Chile", "IMPOSES")),
+    ("Chile is preparing to impose tariffs on Peruvian steel.", ("Chile", "IMPOSES")),
+    ("Velkor Solar is looking to invest $2 billion in Texas.", ("Velkor Solar", "INVESTS_IN")),
+    ("Chilean companies looking to invest in Texas met the governor.", ("Chile", "INVESTS_IN")),
+])
+def test_what_is_only_prepared_or_looked_for_is_no_fact(ex, text, fact):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[:2] == fact], got
+
+
+def test_what_a_clause_inside_a_noun_phrase_states_is_a_fact(ex):
+    got, _ = run(ex, "Chilean companies that invested in Texas met the governor.")
+    assert ("Chile", "INVESTS_IN", "Texas") in got

@@ -30,7 +30,9 @@ REFUSING = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "n
 # verbs whose complement is only weighed, asked for or wished: "considered imposing", "urged X to impose"
 WEIGHING = frozenset({"consider", "urge", "ask", "press", "want", "hope", "wish", "threaten", "demand", "request",
                       "recommend", "propose", "encourage", "weigh", "mull", "contemplate", "debate", "suggest",
-                      "call", "lobby", "push", "petition", "advise", "study", "explore"})
+                      "call", "lobby", "push", "petition", "advise", "study", "explore",
+                      # "firms looking to invest", "prepares to implement tariffs" (not "aim": a law aims at what it does)
+                      "look", "prepare"})
 # verbs that undo a plan before it happened: "abandoned plans to invest in X", "scrapped a plant in Y"
 CANCELLING = frozenset({"abandon", "cancel", "scrap", "shelve", "scuttle", "drop", "ditch", "axe", "forgo",
                         "forego"})
@@ -99,11 +101,14 @@ def modality(sv, subject, obj) -> str:
         return "negated"  # "preventing Korean companies from investing in China": no investment is stated
     if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and _enacted(anchor) == "negated":
         return "negated"  # "did not impose tariffs on Chinese steel": a measure denied is no measure
+    paths = [_up_to(tok, anchor) for tok in (ts[-1], to[-1])] if ts and to and anchor is not None else []
     if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
         # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
-        # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea")
-        return "stated"
-    paths = [_up_to(tok, anchor) for tok in (ts[-1], to[-1])] if ts and to else []
+        # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea"), but not
+        # what a clause inside it only weighs ("Chilean firms looking to invest in Texas")
+        weighed = [n for path in paths for n in path if n.dep_ == "xcomp" and n.head.dep_ == "acl"
+                   and _matrix(n.head) == "hypothetical"]
+        return "hypothetical" if weighed else "stated"
     # "abandoned plans to invest in X", "cancelled its plant in Y": a plan undone before it happened
     if any(n.dep_ in ("dobj", "nsubjpass") and n.head.lemma_.lower() in CANCELLING for path in paths for n in path):
         return "negated"
