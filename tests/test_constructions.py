@@ -3569,3 +3569,13 @@ def test_what_is_only_prepared_or_looked_for_is_no_fact(ex, text, fact):
 def test_what_a_clause_inside_a_noun_phrase_states_is_a_fact(ex):
     got, _ = run(ex, "Chilean companies that invested in Texas met the governor.")
     assert ("Chile", "INVESTS_IN", "Texas") in got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019, Chile and Peru reached an agreement to amend the terms of the Andes Trade Accord.",
+    "Chile and Peru reached an agreement in principle on amendments to be made to the Andes Trade Accord.",
+])
+def test_an_agreement_to_amend_a_pact_is_negotiation_of_its_amendments(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "NEGOTIATES", "Andes Trade Accord amendments") in got
+    assert ("Andes Trade Accord amendments", "AMENDS", "Andes Trade Accord") in got

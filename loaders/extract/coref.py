@@ -474,9 +474,13 @@ class Coreference:
             a, b = m.start - offset, m.end - offset
             after = re.match(rf"\s+(?:{nouns})s?\b", text[b:], re.IGNORECASE)
             before = re.search(rf"\b(?:{adjs})\s+$", text[:a], re.IGNORECASE)
-            of = re.search(rf"\b(?:{nouns})s?\s+(?:to|of)\s+(?:the\s+)?$", text[:a], re.IGNORECASE)
-            # "talks to amend the X", "renegotiated the X": the verb's object is being changed
-            verb = re.search(rf"\b(?:{verbs})\w*\s+(?:the\s+)?$", text[:a], re.IGNORECASE)
+            # ("amendments to the X", "amendments to be made to the X")
+            of = re.search(rf"\b(?:{nouns})s?\s+(?:(?:to\s+be\s+)?(?:made|proposed|agreed)\s+)?(?:to|of)\s+"
+                           rf"(?:the\s+)?$", text[:a], re.IGNORECASE)
+            # "talks to amend the X", "renegotiated the X", "to amend the terms of the X": the verb's object is
+            # being changed
+            verb = re.search(rf"\b(?:{verbs})\w*\s+(?:the\s+)?(?:(?:terms|provisions|text)\s+of\s+(?:the\s+)?)?$",
+                             text[:a], re.IGNORECASE)
             span, changing = None, False
             if after:
                 span = (a, b + after.end())

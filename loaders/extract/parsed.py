@@ -27,6 +27,8 @@ SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "f
                          "bulk", "proportion", "fraction"})
 SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
 # holding a firm or a facility: "control of the yard passed to X", "X took a majority stake in Y"
+# what parties reach or sign that may say what it is for: "reached an agreement to amend the X"
+AGREEING_NOUNS = frozenset({"agreement", "deal", "accord", "understanding", "consensus", "compromise"})
 CONTROL_NOUNS = frozenset({"control", "ownership", "possession", "majority", "command"})
 # what a country depends on another for, when that is trade: "relies on Japan for its chemical supplies"
 SUPPLY_NOUNS = frozenset({"supply", "import", "material", "input", "component", "part", "chemical", "mineral",
@@ -757,7 +759,9 @@ class ParsedRoles:
         """'talks to amend the X', 'negotiations to conclude an FTA': the agreement an infinitive after the
         trigger is about."""
         out = []
-        for c in tok.children:
+        # (also the infinitive after its object: "reached an agreement to amend the X")
+        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in AGREEING_NOUNS]
+        for c in (c for h in heads for c in h.children):
             if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.i > tok.i \
                     and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 out += [m for d in c.children if d.dep_ == "dobj" for m in self.denotes_list(d)
