@@ -3579,3 +3579,24 @@ def test_an_agreement_to_amend_a_pact_is_negotiation_of_its_amendments(ex, text)
     got, _ = run(ex, text)
     assert ("Chile", "NEGOTIATES", "Andes Trade Accord amendments") in got
     assert ("Andes Trade Accord amendments", "AMENDS", "Andes Trade Accord") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru is exempt from the Chilean steel tariffs announced in March.",
+    "Peru was exempted from Chile's recently announced steel tariffs.",
+    "Chile exempted Peru from its steel tariffs in 2019.",
+])
+def test_who_is_exempt_from_a_measure_and_whose_measure_it_is(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "EXEMPTS", "Peru") in got, got
+    assert [k for k in got if k[:2] == ("Chile", "IMPOSES")], got
+
+
+def test_one_not_exempt_is_not_exempted(ex):
+    got, _ = run(ex, "Peru is not exempt from the Chilean steel tariffs.")
+    assert not [k for k in got if k[1] == "EXEMPTS"]
+
+
+def test_a_document_one_writes_in_is_no_measure_of_its_own(ex):
+    got, _ = run(ex, "The Chilean trade ministry argued in its 2019 Trade Policy Agenda that the pact had failed.")
+    assert not [k for k in got if k[1] == "IMPOSES"], got

@@ -1214,12 +1214,16 @@ def exemptions(sv, roles, state):
     exempts X."""
     out = []
     for tok in sv.tokens:
-        if tok.lemma_.lower() not in ("exempt", "spare", "excuse", "exclude", "waive") or tok.pos_ != "VERB":
+        if tok.lemma_.lower() not in ("exempt", "spare", "excuse", "exclude", "waive"):
             continue
-        if roles.negated(tok) or roles.hypothetical(tok):
+        exempt_adj = tok.pos_ == "ADJ" and tok.dep_ == "acomp"  # "Peru is exempt from the tariffs"
+        if tok.pos_ != "VERB" and not exempt_adj:
+            continue
+        if roles.negated(tok) or roles.hypothetical(tok) or (exempt_adj and (
+                roles.negated(tok.head) or roles.hypothetical(tok.head))):
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-        who = roles.subj(tok) if passive else roles.dobj(tok)
+        who = roles.subj(tok.head) if exempt_adj else roles.subj(tok) if passive else roles.dobj(tok)
         if passive:
             who = [m for c in tok.children if c.dep_ == "nsubjpass" for m in roles.denotes_list(c)] or who
         measures = [m for m in roles.pp(tok, {"from"}) if m.type == "Policy"]

@@ -17,6 +17,12 @@ from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .constructions import GOODS_GOING_TO, PROPOSED
+
+NOVELTY = frozenset(load_lexicon().novelty_modifiers)  # "planned", "pending": not yet made
+# verbs of saying: what one says "in its report" is a document, not a measure of theirs
+SAYING = frozenset({"argue", "say", "note", "state", "write", "claim", "assert", "conclude", "find", "warn",
+                    "explain", "describe", "outline", "suggest", "observe", "acknowledge", "highlight", "mention",
+                    "estimate", "report", "recommend"})
 from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import ParsedRoles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
@@ -230,6 +236,14 @@ class StructuralExtractor:
                           or re.fullmatch(r"[\d.,]+(?:%|-percent)?|percent|per-cent", words[k].group(0).lower())):
             pos = words[k].start()
             k -= 1
+        # over what was done to it after a possessive: "Chile's recently announced tariffs" (not a verb before its
+        # object: "Chile removed tariffs"; not what is only planned: "Chile's planned tariffs")
+        j = k
+        while j >= 0 and re.fullmatch(r"[a-z]+ly|[a-z]+ed", words[j].group(0)) \
+                and words[j].group(0) not in PROPOSED | NOVELTY:
+            j -= 1
+        if j < k and j >= 0 and re.search(r"[’']s$", words[j].group(0)):
+            pos, k = words[j + 1].start(), j
         prefix = left[:pos].rstrip()
         prefix = re.sub(r"(?:[’']s?|\bthe)$", "", prefix).rstrip()
         prefix = re.sub(r"-(?:led|imposed|backed|ordered)$", "", prefix)  # "the Norway-led sanctions"
@@ -254,6 +268,15 @@ class StructuralExtractor:
         if getattr(m, "head", "") in GOVERNMENT_MEASURES:
             owners += [x for x in sv.mentions if x.type == "Person" and x.end <= m.start
                        and re.fullmatch(r"[’']s\s+", sv.text[x.end - sv.start:m.start - sv.start])]
+        pronoun = next((w for w in words[k + 1:] if w.group(0).lower() in ("its", "their")), None)
+        if not ends and pronoun is not None and sv.parse is not None:
+            # "Chile exempted Peru from its steel tariffs": the pronoun is the clause's subject
+            tok = next((t for t in sv.tokens if t.idx == pronoun.start()), None)
+            # (not a document one writes in: "the USTR argued in its 2019 Trade Policy Agenda")
+            if tok is not None and not (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "in"
+                                        and tok.head.head.head.lemma_.lower() in SAYING):
+                ends = [x for x in ParsedRoles(sv, self.lex).subj_of_clause(tok)
+                        if x.type in ("Country", "GovernmentBody", "InternationalOrganization")]
         for x in ends:
             owners.append(x)
             # coordinated owners: "U.S. or UN sanctions"
