@@ -3600,3 +3600,28 @@ def test_one_not_exempt_is_not_exempted(ex):
 def test_a_document_one_writes_in_is_no_measure_of_its_own(ex):
     got, _ = run(ex, "The Chilean trade ministry argued in its 2019 Trade Policy Agenda that the pact had failed.")
     assert not [k for k in got if k[1] == "IMPOSES"], got
+
+
+def test_a_name_said_to_be_an_affiliate_of_another_is_a_firm_and_so_is_the_other(ex):
+    got, out = run(ex, "The Department awarded Velmora, an affiliate of the Chile-based Tarsk, up to $75 million in "
+                       "direct funding.")
+    types = {e.name: e.type for e in out.entities.values()}
+    assert types.get("Velmora") == "Firm" and types.get("Tarsk") == "Firm", types
+    assert ("Tarsk", "INVESTS_IN", "Velmora") in got
+
+
+def test_a_bodys_kind_written_alone_is_the_body_named_last(ex):
+    got, out = run(ex, "The Chilean Ministry of Mines opened an inquiry in May. The Ministry imposed duties on "
+                       "Peruvian copper in June.")
+    assert ("Chilean Ministry of Mines", "IMPOSES", "duties on Peruvian copper") in got, got
+    assert "Ministry" not in {e.name for e in out.entities.values()}
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora will build a 120,000 square-foot facility in Covington, Georgia.",
+    "Velmora will build a 1.7-gigawatt solar plant in Dalton, Georgia.",
+])
+def test_a_facilitys_size_is_no_part_of_its_name(ex, text):
+    _, out = run(ex, text)
+    names = [e.name for e in out.entities.values() if e.type == "Facility"]
+    assert names and not any(w in n for n in names for w in ("square", "foot", "gigawatt")), names

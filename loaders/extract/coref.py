@@ -48,6 +48,21 @@ def _proper(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
+def _definite_bodies(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
+    """'The Department awarded X ...' after 'the U.S. Department of Commerce': a body's kind written alone, with a
+    capital, is the body of that kind named last (what the NER made of the bare word is replaced)."""
+    out = []
+    for mt in DEFINITE_BODY.finditer(text, s, e):
+        a, b = mt.span(1)
+        if any(x.start < b and a < x.end and x.name != mt.group(1) for x in mentions):
+            continue
+        body = next((h for h in reversed(history[-300:]) if h.type == "GovernmentBody" and h.name != mt.group(1)
+                     and re.search(rf"\b{mt.group(1)}\b", h.name)), None)
+        if body is not None:
+            out.append(Mention(a, b, text[a:b], body.type, body.id, body.name, "coref", wikidata=body.wikidata))
+    return out
+
+
 def _salient_firm(text: str, history: list[Mention], wanted: set[str], trades: dict | None = None) -> Mention | None:
     """The firm named last that a description may mean: one named as an actor or a thing acted on before one only
     in a phrase of a preposition ("spun off from the Daebang Group" is a side character); a trade the description
@@ -89,6 +104,9 @@ def _singular(word: str) -> str:
 # a preposition right before a name: the name is in a side phrase ("spun off from the X Group", "with Y")
 OBLIQUE_BEFORE = re.compile(r"\b(?:from|with|of|by|to|for|into|than|against|like|including|alongside)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
+# "the Department will distribute the funds": the body of that kind the document named last
+DEFINITE_BODY = re.compile(r"\b[Tt]he\s+(Department|Ministry|Agency|Bureau|Commission|Office|Secretariat)\b"
+                           r"(?!\s+(?:of|for|on)\b|\s+[A-Z]|[’']s\s+[A-Z])")
 # "the joint venture", "the group": the firm said to be one, or the firm named last
 DEFINITE_VENTURE = re.compile(r"\b[Tt]he\s+((?:joint venture|venture|JV|group))\b(?!['’]s)")
 # "the company will ...", "the Korean auto giant", "the South Korean automaker", "the battery maker": a firm
@@ -416,7 +434,8 @@ class Coreference:
                    prev_sentence: list[Mention]) -> list[Mention]:
         """'The company will invest ...' (the firm named last), 'It was ratified in 2011' at the start of a
         sentence (what the sentence before was about: its first named entity when that opened the sentence)."""
-        out: list[Mention] = self._described_firms(text, s, e, mentions, history)
+        out: list[Mention] = self._described_firms(text, s, e, mentions, history) + _definite_bodies(
+            text, s, e, mentions, history)
         taken = [(m.start, m.end) for m in mentions + out]
         for mt in DEFINITE_VENTURE.finditer(text, s, e):
             a, b = mt.span(1)

@@ -608,10 +608,14 @@ class DescriptiveRecognizer:
         return out
 
     def _trim(self, tokens):
+        # after a number its unit goes too: "a 120,000 square-foot facility", "a 1.7-gigawatt plant"
+        counted = bool(tokens) and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].like_num
         while tokens and not re.fullmatch(r"\d{1,4}[A-Z]{1,2}", tokens[0].text) and (  # "45X" names a section
                 tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM")
                 or tokens[0].lower_ in self.lex.generic_modifiers
-                or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")):
+                or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")
+                or (counted and tokens[0].lower_ in MEASURE_UNITS)):
+            counted = counted or tokens[0].like_num
             if tokens[0].like_num and len(tokens) > 3 and tokens[1].text == "-" and not tokens[0].whitespace_ \
                     and not tokens[1].whitespace_:
                 tokens = tokens[2:]  # "a four-year review", "a 25-percent tariff": the whole hyphenated word goes
@@ -949,6 +953,10 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
 
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+# units a number before a facility counts in ("a 120,000 square-foot facility"): size, not name
+MEASURE_UNITS = frozenset({"square", "foot", "feet", "sq", "ft", "acre", "acres", "hectare", "megawatt", "gigawatt",
+                           "mw", "gw", "gwh", "kw", "ton", "tons", "tonne", "tonnes", "mile", "miles", "meter", "metre",
+                           "kilometer", "km", "unit", "units", "-"})
 # an acronym in brackets inside a title: "Validated End-User (VEU) authorization"
 INNER_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,9})\)\s")
 
