@@ -3625,3 +3625,17 @@ def test_a_facilitys_size_is_no_part_of_its_name(ex, text):
     _, out = run(ex, text)
     names = [e.name for e in out.entities.values() if e.type == "Facility"]
     assert names and not any(w in n for n in names for w in ("square", "foot", "gigawatt")), names
+
+
+@pytest.mark.parametrize("text", [
+    "Chile condemned Peru's ballistic missile programs in 2019.",
+    "The Chilean nuclear program was expanded in 2019.",
+])
+def test_a_weapons_program_is_no_measure(ex, text):
+    _, out = run(ex, text)
+    assert not [e.name for e in out.entities.values() if e.type == "Policy"]
+
+
+def test_an_incentive_program_is_a_measure(ex):
+    _, out = run(ex, "Chile launched a $2 billion incentive program for battery makers.")
+    assert [e.name for e in out.entities.values() if e.type == "Policy"]

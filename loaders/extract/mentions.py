@@ -440,6 +440,9 @@ class DescriptiveRecognizer:
             first = _first_modifier(sent, tok, offset, taken)
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
+            if tok.lemma_.lower() in ("program", "programme") and any(
+                    sent[k].lower_ in self.lex.arms_words for k in range(first, tok.i)):
+                continue  # "the DPRK's ballistic missile programs": what a state builds, not a measure
             if tok.lemma_.lower() in self.lex.measure_extensions:  # "tariff" in "tariff hikes" is the head's own
                 words = [t for t in words if t.i != tok.i - 1]
             pp = self._pp(tok, type_)
