@@ -3639,3 +3639,17 @@ def test_a_weapons_program_is_no_measure(ex, text):
 def test_an_incentive_program_is_a_measure(ex):
     _, out = run(ex, "Chile launched a $2 billion incentive program for battery makers.")
     assert [e.name for e in out.entities.values() if e.type == "Policy"]
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor has taken a blow from the 25 percent tariffs imposed on all auto imports into Chile since April.",
+    "The 25 percent tariffs on auto imports into Chile took effect in April.",
+])
+def test_a_measure_on_imports_into_a_country_is_that_countrys(ex, text):
+    got, _ = run(ex, text)
+    assert [k for k in got if k[:2] == ("Chile", "IMPOSES")], got
+
+
+def test_a_named_owner_wins_over_the_importer(ex):
+    got, _ = run(ex, "Peru's tariffs on imports of copper into Chile rose.")
+    assert not [k for k in got if k[:2] == ("Chile", "IMPOSES")], got

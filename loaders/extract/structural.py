@@ -62,6 +62,9 @@ IMPOSED_BY_CLAUSE = (r",?\s+(?:that|which)\s+(?:[\w.’'-]+\s+){1,4}?(?:imposed|
 # "tariffs under Section 301 of the Trade Act": the links from a measure to the authority it is taken under
 UNDER_AUTHORITY = re.compile(r"\s+under\s+(?:the\s+)?")
 OF_AUTHORITY = re.compile(r"\s+of\s+(?:the\s+)?")
+# between a measure and the country its imports go into: " imposed on all auto imports into the "
+INTO_IMPORTER = re.compile(r"(?:\s+(?:imposed|levied|placed))?\s+on\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,3}imports\s+"
+                           r"(?:of\s+(?:[\w-]+\s+){1,3})?into\s+(?:the\s+)?")
 # the words that join leaders listed before their governments: "(Bush) and (Obama) U.S. administrations"
 LIST_WORDS = frozenset({"and", "or", "the", "former", "president", "presidents"})
 RESPONSE_TO = re.compile(r"\bin (?:response|retaliation|reaction) (?:to|for) (?:the\s+|its\s+|their\s+)?",
@@ -358,7 +361,7 @@ class StructuralExtractor:
             if m.source == "pattern" and roles is not None and self._hypothetical(roles, sv, m) \
                     and not re.search(r"[’']s?\s*$", sv.text[:m.start - sv.start]):
                 continue  # "if the United States imposed tariffs on X": no such measure exists yet
-            owners = self._owners_before(sv, m)
+            owners = self._owners_before(sv, m) or self._importer(sv, m)
             siblings = self._coordinated_measures(sv, m, owners)
             # (a country's standards another one recognises or uses impose nothing: "will recognize United States
             # standards for auto parts"; those others must meet are imposed: "help U.S. producers meet Korean
@@ -489,6 +492,18 @@ class StructuralExtractor:
         if sv.parse is None:
             return False
         return any(t.idx == at and t.tag_ == "VB" for t in sv.tokens)
+
+    @staticmethod
+    def _importer(sv, m: Mention) -> list[Mention]:
+        """'the tariffs imposed on all auto imports into Chile': a measure on imports into a country with no owner
+        named is that country's (who takes the imports in sets their duties)."""
+        if getattr(m, "head", "") not in MEASURE_FROM:
+            return []
+        for x in sv.mentions:
+            if x.type == "Country" and not x.adjective and m.end <= x.start <= m.end + 90 and INTO_IMPORTER.fullmatch(
+                    sv.text[m.end - sv.start:x.start - sv.start]):
+                return [x]
+        return []
 
     @staticmethod
     def _hypothetical(roles, sv, m: Mention) -> bool:
