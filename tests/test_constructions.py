@@ -3653,3 +3653,24 @@ def test_a_measure_on_imports_into_a_country_is_that_countrys(ex, text):
 def test_a_named_owner_wins_over_the_importer(ex):
     got, _ = run(ex, "Peru's tariffs on imports of copper into Chile rose.")
     assert not [k for k in got if k[:2] == ("Chile", "IMPOSES")], got
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("Gabriel Boric, the Chilean president, signed the pact.", "Chile"),
+    ("Gabriel Boric, who became Chile's president in 2022, visited Lima.", "Chile"),
+    ("Gabriel Boric was elected president of Chile in 2021.", "Chile"),
+    ("Gabriel Boric was sworn in as the Chilean president in 2022.", "Chile"),
+    ("Tarn Velmora was named chairman of Velkor Motors in 2020.", "Velkor Motors"),
+])
+def test_who_holds_or_takes_a_heads_office_leads(ex, text, leads):
+    got, _ = run(ex, text)
+    assert [k for k in got if k[1] == "LEADS" and k[2] == leads], got
+
+
+@pytest.mark.parametrize("text", [
+    "Gabriel Boric became a critic of Chile's president.",
+    "Gabriel Boric, the Chilean president's adviser, signed the pact.",
+])
+def test_one_near_a_heads_title_does_not_lead(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "LEADS"], got

@@ -18,14 +18,15 @@ from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .constructions import GOODS_GOING_TO, PROPOSED
 
+from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
+from .parsed import ParsedRoles
+from .sentence import ACTOR_TYPES, Candidate, SentenceView
+
 NOVELTY = frozenset(load_lexicon().novelty_modifiers)  # "planned", "pending": not yet made
 # verbs of saying: what one says "in its report" is a document, not a measure of theirs
 SAYING = frozenset({"argue", "say", "note", "state", "write", "claim", "assert", "conclude", "find", "warn",
                     "explain", "describe", "outline", "suggest", "observe", "acknowledge", "highlight", "mention",
                     "estimate", "report", "recommend"})
-from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
-from .parsed import ParsedRoles
-from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
 # the titles of who leads a country, a body or a firm
 LEADER_TITLES = (r"president|prime minister|premier|leader|chairman|chairwoman|chair|chief executive|CEO|king|"
@@ -35,6 +36,14 @@ APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+
 # "South Korea's president", "TSMC's chief executive", "Samsung's current chairman" (after the owner's name)
 POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+)?(?P<title>{LEADER_TITLES}|head)\b",
                              re.IGNORECASE)
+# "the Chilean president," "the South Korean prime minister," (after the country's adjective; the phrase ends)
+ADJECTIVE_TITLE = re.compile(r"\s+(?P<title>president|prime minister|premier|leader|king|chancellor)\s*[,;)]",
+                             re.IGNORECASE)
+# taking a head's office: ", who became ", " was elected ", " took office as the "
+TAKING_OFFICE = re.compile(r"(?:,?\s+who)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?(?:became|becomes|elected|"
+                           r"re-elected|sworn\s+in\s+as|took\s+office\s+as|takes\s+office\s+as|served\s+as|serves\s+as|"
+                           r"appointed(?:\s+as)?|named(?:\s+as)?|inaugurated\s+as)\s+(?:the\s+)?(?:new\s+)?")
+ADJECTIVE_HEAD = re.compile(r"\s+(?P<title>president|prime minister|premier|leader|king|chancellor)\b", re.IGNORECASE)
 OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$")
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 # measures whose "from X" is who imposes them ("tariffs from Norway"; a ban "from" names what is barred)
@@ -563,6 +572,25 @@ class StructuralExtractor:
         return bool(GOODS_GOING_TO.search(before[-40:]))
 
     # --------------------------------------------------------------------------------------------
+    def _became(self, sv, p: Mention, out) -> None:
+        """'Gabriel Boric, who became Chile's president in 2022', 'X was elected president of Chile', 'X took
+        office as the Chilean president': a person who takes a head's office leads what it heads."""
+        mt = TAKING_OFFICE.match(sv.text, p.end - sv.start)
+        if not mt:
+            return
+        at = mt.end()
+        for x in sv.mentions:
+            if x.start - sv.start != at or x.type not in ("Country", "GovernmentBody", "Firm"):
+                continue
+            tt = (ADJECTIVE_HEAD if x.adjective else POSSESSED_TITLE).match(sv.text[x.end - sv.start:])
+            if tt and (not x.adjective or x.type == "Country"):
+                self._add(out, sv, p, "LEADS", x, 0.75, "taking-office", {"role": tt.group("title").capitalize()})
+        tt = re.match(rf"(?P<title>{LEADER_TITLES})\s+of\s+(?:the\s+)?", sv.text[at:], re.IGNORECASE)
+        if tt:
+            for x in sv.mentions:
+                if x.start - sv.start == at + tt.end() and x.type in ("Country", "GovernmentBody", "Firm"):
+                    self._add(out, sv, p, "LEADS", x, 0.75, "taking-office", {"role": tt.group("title").capitalize()})
+
     def _titles(self, sv, out):
         for p in sv.mentions:
             if p.type != "Person":
@@ -582,12 +610,14 @@ class StructuralExtractor:
             if mt:
                 at = p.end - sv.start + mt.end()
                 for x in sv.mentions:
-                    if x.start - sv.start != at or x.type not in ("Country", "GovernmentBody", "Firm") or x.adjective:
+                    if x.start - sv.start != at or x.type not in ("Country", "GovernmentBody", "Firm"):
                         continue
-                    tt = POSSESSED_TITLE.match(sv.text[x.end - sv.start:])
-                    if tt:
+                    # ("Gabriel Boric, the Chilean president, ...": a country's adjective before a head's title)
+                    tt = (ADJECTIVE_TITLE if x.adjective else POSSESSED_TITLE).match(sv.text[x.end - sv.start:])
+                    if tt and (not x.adjective or x.type == "Country"):
                         role = tt.group("title")
                         self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role[0].upper() + role[1:]})
+            self._became(sv, p, out)
             left = sv.text[:p.start - sv.start]
             inside = re.match(r"(?:President|Prime Minister|Premier|Chairman|Leader)\s+", p.text)
             if inside:  # the gazetteer alias itself carries the title: "President Moon Jae-in"
