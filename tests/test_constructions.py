@@ -3674,3 +3674,13 @@ def test_who_holds_or_takes_a_heads_office_leads(ex, text, leads):
 def test_one_near_a_heads_title_does_not_lead(ex, text):
     got, _ = run(ex, text)
     assert not [k for k in got if k[1] == "LEADS"], got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Chile is among the signatories of the Pacific Growth Pact.", ("Chile", "SIGNS", "Pacific Growth Pact")),
+    ("Chile and Peru are among the parties to the Pacific Growth Pact.", ("Peru", "PARTY_TO", "Pacific Growth Pact")),
+    ("Chile is among the largest investors in Texas.", ("Chile", "INVESTS_IN", "Texas")),
+])
+def test_among_the_holders_of_a_role_holds_it(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got

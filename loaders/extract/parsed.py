@@ -366,6 +366,8 @@ class ParsedRoles:
         for _ in range(5):
             if node.dep_ in ("attr", "acomp", "oprd") and node.head.lemma_ in COPULAS:
                 return self.subj(node.head)
+            if node.dep_ == "prep" and node.lower_ == "among" and node.head.lemma_ in COPULAS:
+                return self.subj(node.head)  # "Chile is among the signatories of X"
             if node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head.i != node.i:
                 node = node.head
                 continue
