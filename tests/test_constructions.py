@@ -3684,3 +3684,9 @@ def test_one_near_a_heads_title_does_not_lead(ex, text):
 def test_among_the_holders_of_a_role_holds_it(ex, text, fact):
     got, _ = run(ex, text)
     assert fact in got, got
+
+
+def test_a_measure_one_hits_something_with_is_on_it(ex):
+    got, _ = run(ex, "Chile hit Peruvian copper with a 25 percent tariff in 2019.")
+    assert ("Chile", "IMPOSES", "Chilean tariff on Peruvian copper") in got, got
+    assert got[("Chile", "IMPOSES", "Chilean tariff on Peruvian copper")].get("year") == 2019

@@ -676,6 +676,13 @@ class DescriptiveRecognizer:
             # agreement's "with"
             ends = [t.i for c in tok.rights if c.dep_ == "prep" for t in c.subtree] + [tok.i]
             rights += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ == "on" and c.i == max(ends) + 1]
+        if type_ == "Policy" and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+                and tok.head.head.lemma_.lower() in HITTING_VERBS:
+            # "hit Peruvian copper with a 25 percent tariff": what the verb hits the measure is on
+            hit = [c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i]
+            words = _object_words(hit[0], False) if hit else []
+            if words and len(words) <= 5 and hit[0].lemma_.lower() not in ("it", "them"):
+                return "on " + self._name([t for t in words if t.pos_ != "DET"]), words[-1].idx + len(words[-1].text)
         for child in rights:
             if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -956,6 +963,8 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
 
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+# verbs that bring a measure down on what they take: "hit Peruvian copper with a tariff", "slapped X with duties"
+HITTING_VERBS = frozenset({"hit", "slap", "target", "punish", "penalize", "penalise", "strike", "saddle", "burden"})
 # units a number before a facility counts in ("a 120,000 square-foot facility"): size, not name
 MEASURE_UNITS = frozenset({"square", "foot", "feet", "sq", "ft", "acre", "acres", "hectare", "megawatt", "gigawatt",
                            "mw", "gw", "gwh", "kw", "ton", "tons", "tonne", "tonnes", "mile", "miles", "meter", "metre",
