@@ -3690,3 +3690,19 @@ def test_a_measure_one_hits_something_with_is_on_it(ex):
     got, _ = run(ex, "Chile hit Peruvian copper with a 25 percent tariff in 2019.")
     assert ("Chile", "IMPOSES", "Chilean tariff on Peruvian copper") in got, got
     assert got[("Chile", "IMPOSES", "Chilean tariff on Peruvian copper")].get("year") == 2019
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's military cooperation with Peru deepened in 2023.",
+    "Chile's alliance with Peru is strong.",
+    "Chile and Peru held joint naval exercises in March 2024.",
+])
+def test_cooperation_named_by_a_noun_with_its_owner_or_by_joint_exercises(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "COOPERATES_WITH", "Peru") in got or ("Peru", "COOPERATES_WITH", "Chile") in got, got
+
+
+def test_a_kind_of_treaty_written_small_after_a_is_not_the_treaty_of_that_name(ex):
+    got, _ = run(ex, "Peru and Chile signed a mutual defense treaty in 1953.")
+    assert ("Chile", "SIGNS", "Mutual Defense Treaty") not in got
+    assert [k for k in got if k[:2] == ("Chile", "SIGNS")], got

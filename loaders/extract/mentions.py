@@ -173,6 +173,12 @@ class GazetteerMatcher:
                     # sector "steel" inside it is still read)
                     pos = m.start() + 1
                     continue
+                if fold and surf is not None and m.group(0).islower() \
+                        and self.entries[surf.entry_index].type in FOLDABLE_TYPES \
+                        and re.search(r"\b(?:an?|another)\s+$", probe[max(0, m.start() - 9):m.start()]):
+                    # "signed a mutual defense treaty": a kind written small after "a", not the treaty of that name
+                    pos = m.start() + 1
+                    continue
                 if surf is not None:
                     cands.append((m.start(), m.end(), surf))
                 pos = m.end()

@@ -229,8 +229,10 @@ class RelationExtractor:
                         if o.id not in party_ids and self.allowed(rule, a, o):
                             self._emit(out, sv, rule.predicate, a, o, {}, rule.confidence, "between", roles, tok,
                                        ctx.years, ctx.amounts, amount=rule.amount)
-        if rule.pairwise_only and (kind == "noun" or not objects):
-            return  # "X has cooperated with Y": a verb's "with" object is a partner too
+        if rule.pairwise_only and (not objects or (kind == "noun" and not (roles.parsed and roles.possessor(tok)))):
+            # "X has cooperated with Y": a verb's "with" object is a partner too, and a noun's whose owner is
+            # named ("Chile's cooperation with Peru")
+            return
         subjects, objects, owned = self._quirks(ctx, rule, kind, subjects, objects, tok)
         # "X notified the other signatories in 2017": the year is the notice's, not the signing's
         fellows = {id(m) for m in roles.fellow(tok)} if kind == "noun" and "fellow" in rule.subject else set()
