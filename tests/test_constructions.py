@@ -3706,3 +3706,18 @@ def test_a_kind_of_treaty_written_small_after_a_is_not_the_treaty_of_that_name(e
     got, _ = run(ex, "Peru and Chile signed a mutual defense treaty in 1953.")
     assert ("Chile", "SIGNS", "Mutual Defense Treaty") not in got
     assert [k for k in got if k[:2] == ("Chile", "SIGNS")], got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Motors is a Chilean carmaker. Ohio will be home to Velkor Motors' new $2 billion plant.",
+    "Velkor Motors is a Chilean carmaker. Velkor Motors announced Ohio as the site of its $2 billion plant.",
+    "Velkor Motors is a Chilean carmaker. The $2 billion Velkor Motors plant in Ohio opened in 2024.",
+])
+def test_the_place_a_firms_plant_is_given_is_where_it_invests(ex, text):
+    got, _ = run(ex, text)
+    assert got.get(("Velkor Motors", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 2e9, got
+
+
+def test_a_place_home_to_plants_of_no_one_named_gives_no_investment(ex):
+    got, _ = run(ex, "Ohio is home to many plants.")
+    assert not [k for k in got if k[1] == "INVESTS_IN"]

@@ -14,6 +14,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     counterparties        "X signed a memorandum with Y", "a joint venture between A and B"     PARTNERS_WITH
     co_negotiators        "X began renegotiation of NAFTA with Canada and Mexico"               NEGOTIATES
     leader_titles         "President Barack Obama", "TSMC's chief executive C. C. Wei"          LEADS
+    sites                 "Ohio will be home to X's plant", "named Ohio as the site of its plant"  INVESTS_IN
     held_titles           "X served as Secretary of the Navy", "X was named CEO of Y"           LEADS
 """
 from __future__ import annotations
@@ -1463,6 +1464,37 @@ def built_where_invested(sv, roles, state):
     return out
 
 
+SITE_NOUNS = frozenset({"home", "site", "location"})
+
+
+def sites(sv, roles, state):
+    """'Ohio will be home to X's new $2 billion plant', 'X announced Ohio as the site of its plant': the place a
+    firm's facility is given is where the firm puts its money, and where the facility is."""
+    out = []
+    lex = load_lexicon()
+    for tok in sv.tokens:
+        if tok.lemma_.lower() not in SITE_NOUNS:
+            continue
+        if tok.dep_ in ("attr", "acomp", "advmod") and tok.head.lemma_ == "be":
+            places = roles.subj(tok.head)  # "Ohio will be home to ..." (the parser may take "home" for an adverb)
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
+            places = roles.dobj(tok.head.head)  # "announced Ohio as the site of ..."
+        else:
+            continue
+        places = [m for m in places if m.type in ("USState", "Country") and not m.adjective]
+        nouns = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "for") for p in c.children
+                 if p.dep_ == "pobj" and lex.heads.get(p.lemma_.lower()) == "Facility"]
+        for noun in nouns:
+            facilities = [m for m in _mentions_at(sv, noun) if m.type == "Facility"]
+            owners = [o for o in roles.owner(noun) if o.type == "Firm" and not o.adjective]
+            value = amount_for(sv, find_amounts(sv.text), tok.idx, places[0]) if places and owners else None
+            for p in places:
+                out += [_cand(f, "LOCATED_IN", p, sv, "site", 0.7) for f in facilities]
+                out += [_cand(o, "INVESTS_IN", p, sv, "site", 0.7, {"amount_usd": value} if value is not None else None)
+                        for o in owners]
+    return out
+
+
 def held_measures(sv, roles, state):
     """'BIS updated X's Validated End-User authorization', 'X's export license was revoked': a permission, a loan
     or a grant a firm holds is granted to it, so targets it (lexicon.toml [derived] held_measures)."""
@@ -1597,6 +1629,7 @@ CONSTRUCTIONS = [
     (held_measures, ("TARGETS",)),
     (market_entry, ("EXPORTS_TO",)),
     (built_where_invested, ("LOCATED_IN",)),
+    (sites, ("LOCATED_IN", "INVESTS_IN")),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
                "RATIFIES")),
 ]

@@ -1345,7 +1345,8 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
     out = [_full_firm(m, first_words) for m in out]
     if names:
         sentence = text[s:e]
-        taken = [(m.start, m.end) for m in out]
+        # (a descriptive name may take in its owner's: "the $2 billion Velkor Motors plant" still names the firm)
+        taken = [(m.start, m.end) for m in out if not (m.source == "pattern" and m.type in ("Facility", "Policy"))]
         for surface, known in names.items():
             if surface not in sentence:
                 continue
