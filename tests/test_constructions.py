@@ -3721,3 +3721,12 @@ def test_the_place_a_firms_plant_is_given_is_where_it_invests(ex, text):
 def test_a_place_home_to_plants_of_no_one_named_gives_no_investment(ex):
     got, _ = run(ex, "Ohio is home to many plants.")
     assert not [k for k in got if k[1] == "INVESTS_IN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru are negotiating an investment treaty.",
+    "Chile and Peru signed a bilateral investment treaty in 2001.",
+])
+def test_an_investment_treaty_is_no_investment(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "INVESTS_IN"], got

@@ -138,8 +138,10 @@ def _clause_verb(tok) -> int:
 def _measure_word(tok, roles) -> bool:
     """'export' in "export controls", 'import' in "import tariffs", 'investment' in "investment screening": a
     measure's modifier names no flow of trade or money."""
-    return tok.dep_ == "compound" and (tok.head.lemma_.lower() in measure_heads() or any(
-        m.type == "Policy" for m in roles.sv.tok_mentions.get(tok.head.i, ())))
+    # (nor an agreement's: "an investment treaty", "a trade agreement", "an export pact")
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.i < tok.head.i and (
+        tok.head.lemma_.lower() in measure_heads() or roles.lex.heads.get(tok.head.lemma_.lower()) == "Agreement"
+        or any(m.type in ("Policy", "Agreement") for m in roles.sv.tok_mentions.get(tok.head.i, ())))
 
 
 def _stopped(tok) -> bool:
