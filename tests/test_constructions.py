@@ -3730,3 +3730,10 @@ def test_a_place_home_to_plants_of_no_one_named_gives_no_investment(ex):
 def test_an_investment_treaty_is_no_investment(ex, text):
     got, _ = run(ex, text)
     assert not [k for k in got if k[1] == "INVESTS_IN"], got
+
+
+def test_whose_supplier_one_is_one_sells_to(ex):
+    got, _ = run(ex, "Chile is Peru's largest supplier of copper.")
+    assert ("Chile", "EXPORTS_TO", "Peru") in got, got
+    assert ("Peru", "OPERATES_IN", "copper") not in got  # the customer is not in the business
+    assert ("Chile", "OPERATES_IN", "copper") in got
