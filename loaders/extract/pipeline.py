@@ -1041,7 +1041,8 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
 # tariffs", "hit back at X with duties", "responded by banning ..."
 RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal))|"
                              r"(?P<adj>retaliatory|counter-?(?:tariffs?|duties|measures|sanctions))|"
-                             r"(?P<verb>hit(?:s|ting)?\s+back|respond(?:ed|s|ing)?\s+(?:by|to)|"
+                             r"(?P<verb>(?:hit(?:s|ting)?|str(?:uck|ikes?|iking)|fought|fights?)\s+back|"
+                             r"respond(?:ed|s|ing)?\s+(?:by|to)|"
                              r"retaliat(?:e|ed|es|ing)))\b", re.IGNORECASE)
 # acts that cut ties, which answer another's act as a measure of trade does: "closed the joint industrial park in
 # response to X's nuclear test"
@@ -1049,7 +1050,8 @@ CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", 
 # the phrase that names what is answered: "in response to Chile's tariffs,", "(a move seen) as retaliation for"
 # ("hit back at Chile with duties", "responded to Chile's tariffs with duties")
 ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)|"
-                      r"hit(?:s|ting)?\s+back\s+(?:at|against)|respond(?:ed|s|ing)?\s+to)\s+([^,;]+?)(?=\s+with\b|[,;]|$)",
+                      r"(?:hit(?:s|ting)?|str(?:uck|ikes?|iking))\s+back\s+(?:at|against)|respond(?:ed|s|ing)?\s+to)\s+"
+                      r"([^,;]+?)(?=\s+(?:with|by)\b|[,;]|$)",
                       re.IGNORECASE)
 
 
