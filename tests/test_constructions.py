@@ -3748,3 +3748,17 @@ def test_striking_back_or_answering_by_a_measure_is_retaliation(ex, text):
     got, _ = run(ex, text)
     assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
     assert ("Chile", "RETALIATES_AGAINST", "Peru") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru was the main target of Chile's copper tariffs.",
+    "Peru, the target of the Chilean copper tariffs, protested.",
+])
+def test_the_target_named_as_such(ex, text):
+    got, _ = run(ex, text)
+    assert [k for k in got if k[1] == "TARGETS" and k[2] == "Peru"], got
+
+
+def test_a_relative_clause_of_imposing_hung_from_the_goods_is_the_measures(ex):
+    got, _ = run(ex, "The restrictions on Peruvian copper, which Chile imposed in 2019, were lifted in 2021.")
+    assert got.get(("Chile", "IMPOSES", "Chilean restrictions on Peruvian copper"), {}).get("year") == 2019, got

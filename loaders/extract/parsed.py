@@ -27,6 +27,9 @@ SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "f
                          "bulk", "proportion", "fraction"})
 SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
 # holding a firm or a facility: "control of the yard passed to X", "X took a majority stake in Y"
+# verbs that bring a measure into being ("the restrictions on X, which Chile imposed")
+MEASURE_MAKING_VERBS = frozenset({"impose", "introduce", "adopt", "enact", "levy", "implement", "announce", "issue",
+                                  "place", "slap", "apply", "raise", "extend", "maintain", "reimpose"})
 # what parties reach or sign that may say what it is for: "reached an agreement to amend the X"
 AGREEING_NOUNS = frozenset({"agreement", "deal", "accord", "understanding", "consensus", "compromise"})
 CONTROL_NOUNS = frozenset({"control", "ownership", "possession", "majority", "command"})
@@ -636,7 +639,13 @@ class ParsedRoles:
     def dobj(self, tok) -> list[Mention]:
         out = []
         if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in tok.children):
-            return self.denotes_list(tok.head)  # "the IPEF, which South Korea joined"
+            got = self.denotes_list(tok.head)  # "the IPEF, which South Korea joined"
+            noun = tok.head  # (the parser may hang the clause from the goods: "the restrictions on Peruvian
+            # copper, which Chile imposed": the measure, not the copper, was imposed)
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "against") \
+                    and tok.lemma_.lower() in MEASURE_MAKING_VERBS:
+                return [m for m in self.denotes_list(noun.head.head) if m.type == "Policy"] or got
+            return got
         passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children)
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd") or (passive and c.dep_ == "nsubjpass"):
