@@ -221,11 +221,7 @@ class Extractor:
         year: int | None = None  # the year a sentence-initial adverbial set
         recent_pair, pair_age = None, 0  # the last two countries named together
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
-        abbrevs: dict[str, Mention] = {}  # "BlueOval SK, LLC (BOSK)": the abbreviations the document defines
-        names: dict[str, Mention] = {}  # names the document has typed ("the Korean firm Absolics"), by surface
-        surnames: dict[str, Mention] = {}  # a family name -> the person named last with it ("Del Toro")
-        towns: dict[str, Mention | None] = {}  # a town -> the state the document names it with (None: unknown)
-        first_words: dict[str, Mention | None] = {}  # a firm's first word -> the firm (None: two firms share it)
+        named = _NameMemory()
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             while gi < len(gaz) and gaz[gi].end <= s:
@@ -236,12 +232,7 @@ class Extractor:
                 if gaz[j].end <= e:
                     sent_gaz.append(gaz[j])
                 j += 1
-            mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
-            mentions = _abbreviations(text, s, e, _ordinal_instances(text, _inserted_abbreviations(
-                text, s, mentions, self.lex)), abbrevs)
-            mentions = _known_names(text, s, e, mentions, names, surnames, first_words)
-            mentions = _towns(text, s, e, mentions, towns)
-            mentions = _former_names(text, mentions, names)
+            mentions = self._names_in(text, s, e, parse, sent_gaz, named)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
                 if m.source == "pattern":
@@ -287,6 +278,17 @@ class Extractor:
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
         return facts
+
+    def _names_in(self, text: str, s: int, e: int, parse: Any, sent_gaz: list[Mention],
+                  named: "_NameMemory") -> list[Mention]:
+        """A sentence's mentions, read against what the document named before it (the abbreviations it defined,
+        the names it typed, the towns it placed), which they add to."""
+        mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
+        mentions = _inserted_abbreviations(text, s, mentions, self.lex)
+        mentions = _abbreviations(text, s, e, _ordinal_instances(text, mentions), named.abbrevs)
+        mentions = _known_names(text, s, e, mentions, named.names, named.surnames, named.first_words)
+        mentions = _towns(text, s, e, mentions, named.towns)
+        return _former_names(text, mentions, named.names)
 
     def _candidates(self, index: int, s: int, e: int, parse: Any, mentions: list[Mention], amends: list,
                     topic: list, year: int | None = None) -> list[Candidate]:
@@ -1270,6 +1272,16 @@ def _ordinal_instances(text: str, mentions: list[Mention]) -> list[Mention]:
 # (whose first letter is the name's, after "the" or an ordinal: "the 11th Special Measures Agreement (SMA)")
 LEADING_ORDINAL = re.compile(r"^(?:[Tt]he\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?")
 ABBREVIATION = re.compile(r"\s*(?:,\s*(?:LLC|Inc\.?|Ltd\.?|Corp\.?|PLC)\s*)?\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
+
+
+@dataclass
+class _NameMemory:
+    """What a document has named so far, which its later sentences' names are read against."""
+    abbrevs: dict[str, Mention] = field(default_factory=dict)  # "BlueOval SK, LLC (BOSK)": defined abbreviations
+    names: dict[str, Mention] = field(default_factory=dict)  # names typed once ("the Korean firm Absolics")
+    surnames: dict[str, Mention] = field(default_factory=dict)  # a family name -> the person named last with it
+    towns: dict[str, Mention | None] = field(default_factory=dict)  # a town -> the state named with it (or None)
+    first_words: dict[str, Mention | None] = field(default_factory=dict)  # a firm's first word -> the firm
 
 
 # a name written with its abbreviation set inside it: "the U.S.-South Korea (KORUS) FTA"
