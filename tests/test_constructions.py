@@ -3762,3 +3762,9 @@ def test_the_target_named_as_such(ex, text):
 def test_a_relative_clause_of_imposing_hung_from_the_goods_is_the_measures(ex):
     got, _ = run(ex, "The restrictions on Peruvian copper, which Chile imposed in 2019, were lifted in 2021.")
     assert got.get(("Chile", "IMPOSES", "Chilean restrictions on Peruvian copper"), {}).get("year") == 2019, got
+
+
+def test_a_one_word_name_joined_to_a_firm_is_a_firm(ex):
+    got, out = run(ex, "In 2022, Velkor Energy and Texla announced a $5 billion joint venture to build battery cells.")
+    assert {e.name: e.type for e in out.entities.values()}.get("Texla") == "Firm"
+    assert ("Texla", "PARTNERS_WITH", "Velkor Energy") in got or ("Velkor Energy", "PARTNERS_WITH", "Texla") in got

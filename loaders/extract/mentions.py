@@ -1080,6 +1080,25 @@ def list_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]
     return out
 
 
+def paired_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """'Velkor Energy and Texla announced a joint venture': a one-word name the statistical NER could not type,
+    joined by 'and' to a firm, is a firm too. `text` is the sentence at document offset `offset`."""
+    out = list(mentions)
+    firms = [m for m in mentions if m.type == "Firm" and not m.adjective]
+    for m in mentions:
+        if m.type is not None or m.source != "ner" or " " in m.text or is_word(m.text):
+            continue
+        a, b = m.start - offset, m.end - offset
+        before = re.search(r"\s+(?:and|&)\s+$", text[max(0, a - 8):a])
+        after = re.match(r"\s+(?:and|&)\s+", text[b:b + 8])
+        joined = (before and any(f.end == m.start - len(before.group(0)) for f in firms)) or (
+            after and any(f.start == m.end + len(after.group(0)) for f in firms))
+        if joined:
+            out[out.index(m)] = Mention(m.start, m.end, m.text, "Firm", entity_id("Firm", m.text), m.text, "ner",
+                                        aliases={m.text})
+    return out
+
+
 # a firm's legal form after its name: "Velmora Steel North America, Inc.", "Samsung Electronics Co., Ltd."
 LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|PLC|L\.P)\b\.?")
 NAME_WORD = re.compile(r"[A-Z0-9][\w&'’.\-]*")

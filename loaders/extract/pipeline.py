@@ -27,7 +27,7 @@ from .constructions import DocumentState, run_constructions
 from .coref import Coreference, refer_back
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
-                       _surnames, administration_end, default_matcher, legal_names, list_firms)
+                       _surnames, administration_end, default_matcher, legal_names, list_firms, paired_firms)
 from .modality import mark_joint, stated
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp
@@ -672,7 +672,8 @@ class Extractor:
             mentions = [m for m in mentions if not (m.type == "Country" and any(
                 f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end) for f in firms))]
             mentions += found
-            mentions = [m for m in list_firms(text[s:e], s, mentions) if m.type is not None]
+            mentions = paired_firms(text[s:e], s, list_firms(text[s:e], s, mentions))
+            mentions = [m for m in mentions if m.type is not None]
             mentions = legal_names(text[s:e], s, mentions)
             mentions += derived_mentions(parse, s, mentions)
         return _sector_heads(text, sorted(mentions, key=lambda m: (m.start, -m.end)))
