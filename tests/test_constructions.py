@@ -3768,3 +3768,10 @@ def test_a_one_word_name_joined_to_a_firm_is_a_firm(ex):
     got, out = run(ex, "In 2022, Velkor Energy and Texla announced a $5 billion joint venture to build battery cells.")
     assert {e.name: e.type for e in out.entities.values()}.get("Texla") == "Firm"
     assert ("Texla", "PARTNERS_WITH", "Velkor Energy") in got or ("Velkor Energy", "PARTNERS_WITH", "Texla") in got
+
+
+def test_a_year_in_another_clause_is_not_the_facts_year(ex):
+    got, _ = run(ex, "Since the pact took effect in 2012, Chilean exports to Peru have grown.")
+    assert ("Chile", "EXPORTS_TO", "Peru") in got and "year" not in got[("Chile", "EXPORTS_TO", "Peru")], got
+    got, _ = run(ex, "Chile, which joined the pact in 2018, imposed tariffs on Peruvian wine in 2019.")
+    assert got[("Chile", "IMPOSES", "Chilean tariffs on Peruvian wine")]["year"] == 2019

@@ -56,7 +56,9 @@ def amount_for(sv, amounts: list, a: int, obj) -> float | None:
 
 def year_for(sv, years: list, a: int, b: int) -> int | None:
     """The year of a fact stated by the words at sentence offsets a..b: the nearest event year within 150
-    characters, else the year a sentence-initial time adverbial set."""
+    characters in the fact's own clause ("Since the pact took effect in 2012, U.S. exports to Korea have grown": 2012
+    is the pact's year, not the exports'), else the year a sentence-initial time adverbial set."""
+    years = [y for y in years if not _other_clause(sv, y[0], a)]
     if years:
         best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))
         if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
