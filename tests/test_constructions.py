@@ -3775,3 +3775,17 @@ def test_a_year_in_another_clause_is_not_the_facts_year(ex):
     assert ("Chile", "EXPORTS_TO", "Peru") in got and "year" not in got[("Chile", "EXPORTS_TO", "Peru")], got
     got, _ = run(ex, "Chile, which joined the pact in 2018, imposed tariffs on Peruvian wine in 2019.")
     assert got[("Chile", "IMPOSES", "Chilean tariffs on Peruvian wine")]["year"] == 2019
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Chilean Trade Minister Ana Ruiz signed the Andes Trade Accord in 2006.", "Chile"),
+    ("Peru's Foreign Minister Juan Soto signed the Andes Trade Accord in 2006.", "Peru"),
+])
+def test_an_official_named_with_a_country_signs_for_it(ex, text, country):
+    got, _ = run(ex, text)
+    assert (country, "SIGNS", "Andes Trade Accord") in got, got
+
+
+def test_an_official_named_with_no_country_signs_for_none(ex):
+    got, _ = run(ex, "Trade Minister Ana Ruiz signed the Andes Trade Accord in 2006.")
+    assert not [k for k in got if k[1] == "SIGNS" and k[0] != "Ana Ruiz"], got

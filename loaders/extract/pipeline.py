@@ -410,6 +410,10 @@ class Extractor:
         sv = sent.view
         extra = []
         for c in sent.candidates:
+            if c.subject.type == "Person" and c.predicate in OFFICIAL_ACTS and sv.start <= c.subject.start:
+                extra += [Candidate(replace(m, adjective=False), c.predicate, c.object, dict(c.props), c.confidence,
+                                    c.sentence, "official-for-country") for m in self._officials_country(sv, c.subject)]
+                continue
             if c.predicate not in NATIONAL_ACTS or c.subject.type != "GovernmentBody" or not sv.start <= c.subject.start:
                 continue
             before = sv.text[:c.subject.start - sv.start]
@@ -426,6 +430,33 @@ class Extractor:
                 extra.append(Candidate(replace(m, adjective=False), c.predicate, c.object, dict(c.props),
                                        c.confidence, c.sentence, "national-body"))
         sent.candidates += extra
+
+    def _officials_country(self, sv: SentenceView, person: Mention) -> list[Mention]:
+        """'South Korea's Industry Minister Kim', 'Chilean Trade Minister Ruiz', 'U.S. Trade Representative Tai':
+        the country named right before an official's title, which the official acts for."""
+        # (the person's mention may hold the title: "Commerce Secretary Howard Lutnick")
+        inside = person.text.find(person.name)
+        before = sv.text[:person.start - sv.start] + (person.text[:inside] if inside > 0 else "")
+        title = OFFICIAL_TITLE.search(before)
+        if title is None:
+            return []
+        at, end = sv.start + title.start(), sv.start + title.start() + len(title.group(0).rstrip())
+        # (the title may be read as the office it names: "U.S. Commerce Secretary", "U.S. Trade Representative")
+        office = next((m for m in sv.mentions if m.type == "GovernmentBody" and m.end == end), None)
+        starts = {at} | ({office.start} if office is not None else set())
+        own = [m for m in sv.mentions if m.type == "Country" and any(
+            m.end == x or (m.end < x and re.fullmatch(r"[’']s|\s*", sv.text[m.end - sv.start:x - sv.start]))
+            for x in starts)]
+        if not own:  # one no mention kept: at the start of the title or the office ("U.S. Commerce Secretary"),
+            # or right before it
+            heads = [title.group(0).lstrip("’'s").lstrip()]
+            if office is not None:
+                heads.append(sv.text[office.start - sv.start:office.end - sv.start])
+            own = [h for w in heads for h in self.parties.find(w) if h.type == "Country" and h.start == 0]
+            window = before[:title.start()][-40:]
+            own = own or [h for h in self.parties.find(window) if h.type == "Country"
+                          and re.fullmatch(r"[’']s|\s*", window[h.end:])]
+        return own
 
     def _step_firm_parties(self, sent: "SentenceFacts") -> None:
         """A partnership needs a firm on one side; between governments it is cooperation (patterns.toml
@@ -1014,6 +1045,12 @@ def _foreign_presence(cands: list[Candidate], gazetteer_by_id: dict) -> list[Can
 STATE_IN_COUNTRY = "state-in-country"
 # what a country's body does for the country: a ministry's measure is the country's, a parliament's ratification too
 NATIONAL_ACTS = frozenset({"IMPOSES", "RATIFIES"})
+# what an official does for the country that names them: "Chilean Trade Minister Ana Ruiz signed the accord"
+OFFICIAL_ACTS = frozenset({"SIGNS", "NEGOTIATES", "RATIFIES", "WITHDRAWS_FROM"})
+# an official's title right before the name, after the country's name or adjective: "'s Industry Minister ",
+# " Commerce Secretary ", " Trade Representative "
+OFFICIAL_TITLE = re.compile(r"(?:[’']s)?\s+(?:[A-Z][\w.-]*\s+){0,3}(?:Minister|Secretary|Representative|Ambassador|"
+                            r"President|Premier|Chancellor|Envoy|Negotiator|Commissioner)\s+$")
 
 
 def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) -> list[Candidate]:
