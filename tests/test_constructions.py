@@ -3789,3 +3789,11 @@ def test_an_official_named_with_a_country_signs_for_it(ex, text, country):
 def test_an_official_named_with_no_country_signs_for_none(ex):
     got, _ = run(ex, "Trade Minister Ana Ruiz signed the Andes Trade Accord in 2006.")
     assert not [k for k in got if k[1] == "SIGNS" and k[0] != "Ana Ruiz"], got
+
+
+def test_a_name_before_a_firm_noun_is_a_firm(ex):
+    got, out = run(ex, "In 2005, Velkor bought the troubled Kværner firm.")
+    assert {e.name: e.type for e in out.entities.values()}.get("Kværner") == "Firm"
+    assert ("Velkor", "INVESTS_IN", "Kværner") in got, got
+    _, out = run(ex, "The Texas company opened a plant.")  # a place before the noun is where, not a name
+    assert "Texas" not in {e.name for e in out.entities.values() if e.type == "Firm"}

@@ -865,6 +865,17 @@ class NerRecognizer:
         if not might_contain(sent_text, self.CUES):
             return out
         for tok in sent:
+            if tok.lower_ in self.CUES and tok.pos_ == "NOUN":  # "the troubled Kværner firm": the name before
+                names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
+                         and not is_word(c.text) and c.text not in self.lex.person_titles]
+                if names and names[-1].i == tok.i - 1:
+                    first, last = names[0], names[-1]
+                    start, end = offset + first.idx, offset + last.idx + len(last.text)
+                    text = sent_text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
+                    if len(text) >= 3 and not any(s < end and start < e for s, e in taken):
+                        out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner",
+                                           aliases={text}))
+                        continue
             if tok.lower_ not in self.CUES or tok.i + 1 >= len(sent):
                 continue
             words = []
