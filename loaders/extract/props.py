@@ -86,6 +86,14 @@ def _other_clause(sv, at: int, trigger: int) -> bool:
     ("X is building a $17 billion plant in Texas, while Y plans a plant in Indiana"; "Y, which invested $2 billion
     in Texas, built a plant in Indiana"); a relative clause about the noun that holds the sum is the sum's own
     clause ("the $7 billion plant, which X built in Texas"). Without a parse nothing is apart."""
+    memo = sv.clause_memo
+    if (at, trigger) in memo:
+        return memo[at, trigger]
+    memo[at, trigger] = apart = _apart(sv, at, trigger)
+    return apart
+
+
+def _apart(sv, at: int, trigger: int) -> bool:
     first, second = _token_at(sv, at), _token_at(sv, trigger)
     if first is None or second is None:
         return False
