@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ...ontology.lexicon import load_lexicon
-from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention
+from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
 from .parsed import ParsedRoles
 from .amounts import find_amounts
 from .props import amount_for, fact_props
@@ -1471,6 +1471,8 @@ def sites(sv, roles, state):
     """'Ohio will be home to X's new $2 billion plant', 'X announced Ohio as the site of its plant': the place a
     firm's facility is given is where the firm puts its money, and where the facility is."""
     out = []
+    if not might_contain(sv.text, SITE_NOUNS):
+        return out
     lex = load_lexicon()
     for tok in sv.tokens:
         if tok.lemma_.lower() not in SITE_NOUNS:

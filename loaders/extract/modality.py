@@ -73,6 +73,14 @@ def _matrix(verb) -> str | None:
     return "negated" if lemma in REFUSING else "hypothetical" if lemma in WEIGHING else None
 
 
+def _weighing_clause(sv) -> bool:
+    """Whether the sentence has a clause inside a noun phrase that only weighs its act ("firms looking to ...")."""
+    memo = sv.clause_memo
+    if "weighing" not in memo:
+        memo["weighing"] = any(t.dep_ == "acl" and t.lemma_.lower() in WEIGHING for t in sv.tokens)
+    return memo["weighing"]
+
+
 def _enacted(noun) -> str:
     """How the clause brings the measure this noun heads into being: 'negated' in "did not impose tariffs on X",
     'hypothetical' in "considered imposing tariffs on X", 'stated' otherwise (also when no verb makes it)."""
@@ -101,14 +109,16 @@ def modality(sv, subject, obj) -> str:
         return "negated"  # "preventing Korean companies from investing in China": no investment is stated
     if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and _enacted(anchor) == "negated":
         return "negated"  # "did not impose tariffs on Chinese steel": a measure denied is no measure
-    paths = [_up_to(tok, anchor) for tok in (ts[-1], to[-1])] if ts and to and anchor is not None else []
     if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
         # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
         # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea"), but not
         # what a clause inside it only weighs ("Chilean firms looking to invest in Texas")
-        weighed = [n for path in paths for n in path if n.dep_ == "xcomp" and n.head.dep_ == "acl"
-                   and _matrix(n.head) == "hypothetical"]
+        if anchor is None or not ts or not to or not _weighing_clause(sv):
+            return "stated"
+        weighed = [n for tok in (ts[-1], to[-1]) for n in _up_to(tok, anchor) if n.dep_ == "xcomp"
+                   and n.head.dep_ == "acl" and _matrix(n.head) == "hypothetical"]
         return "hypothetical" if weighed else "stated"
+    paths = [_up_to(tok, anchor) for tok in (ts[-1], to[-1])] if ts and to else []
     # "abandoned plans to invest in X", "cancelled its plant in Y": a plan undone before it happened
     if any(n.dep_ in ("dobj", "nsubjpass") and n.head.lemma_.lower() in CANCELLING for path in paths for n in path):
         return "negated"

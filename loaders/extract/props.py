@@ -87,6 +87,11 @@ def _other_clause(sv, at: int, trigger: int) -> bool:
     in Texas, built a plant in Indiana"); a relative clause about the noun that holds the sum is the sum's own
     clause ("the $7 billion plant, which X built in Texas"). Without a parse nothing is apart."""
     memo = sv.clause_memo
+    if "several" not in memo:  # (most sentences are one clause: nothing to tell apart)
+        memo["several"] = sum(1 for t in sv.tokens if t.head.i == t.i) > 1 or any(
+            t.dep_ in CLAUSE_LINKS and any(c.dep_ in SUBJECTS for c in t.children) for t in sv.tokens)
+    if not memo["several"]:
+        return False
     if (at, trigger) in memo:
         return memo[at, trigger]
     memo[at, trigger] = apart = _apart(sv, at, trigger)
