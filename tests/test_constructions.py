@@ -3797,3 +3797,9 @@ def test_a_name_before_a_firm_noun_is_a_firm(ex):
     assert ("Velkor", "INVESTS_IN", "Kværner") in got, got
     _, out = run(ex, "The Texas company opened a plant.")  # a place before the noun is where, not a name
     assert "Texas" not in {e.name for e in out.entities.values() if e.type == "Firm"}
+
+
+def test_a_year_in_the_main_clause_dates_what_it_reports(ex):
+    got, _ = run(ex, "On 1 July 2019, Chile's trade ministry announced that it would tighten export controls on "
+                     "lithium.")
+    assert [p.get("year") for k, p in got.items() if k[:2] == ("Chile", "IMPOSES")] == [2019], got

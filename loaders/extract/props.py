@@ -58,7 +58,7 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
     """The year of a fact stated by the words at sentence offsets a..b: the nearest event year within 150
     characters in the fact's own clause ("Since the pact took effect in 2012, U.S. exports to Korea have grown": 2012
     is the pact's year, not the exports'), else the year a sentence-initial time adverbial set."""
-    years = [y for y in years if not _other_clause(sv, y[0], a)]
+    years = [y for y in years if not _other_clause(sv, y[0], a, own_only=True)]
     if years:
         best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))
         if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
@@ -81,24 +81,27 @@ def fact_props(sv, predicate: str, subject, obj, trigger: int | None) -> dict:
     return props
 
 
-def _other_clause(sv, at: int, trigger: int) -> bool:
+def _other_clause(sv, at: int, trigger: int, own_only: bool = False) -> bool:
     """Whether the words at sentence offsets `at` and `trigger` are in two clauses, each with its own subject
     ("X is building a $17 billion plant in Texas, while Y plans a plant in Indiana"; "Y, which invested $2 billion
     in Texas, built a plant in Indiana"); a relative clause about the noun that holds the sum is the sum's own
-    clause ("the $7 billion plant, which X built in Texas"). Without a parse nothing is apart."""
+    clause ("the $7 billion plant, which X built in Texas"). Without a parse nothing is apart. With `own_only`,
+    only whether the words at `at` are in a clause of their own below the trigger's: a year in the main clause
+    dates what it reports ("On 1 July 2019, X announced that it would tighten controls"), one in a clause of
+    its own does not ("Since the pact took effect in 2012, exports have grown")."""
     memo = sv.clause_memo
     if "several" not in memo:  # (most sentences are one clause: nothing to tell apart)
         memo["several"] = sum(1 for t in sv.tokens if t.head.i == t.i) > 1 or any(
             t.dep_ in CLAUSE_LINKS and any(c.dep_ in SUBJECTS for c in t.children) for t in sv.tokens)
     if not memo["several"]:
         return False
-    if (at, trigger) in memo:
-        return memo[at, trigger]
-    memo[at, trigger] = apart = _apart(sv, at, trigger)
+    if (at, trigger, own_only) in memo:
+        return memo[at, trigger, own_only]
+    memo[at, trigger, own_only] = apart = _apart(sv, at, trigger, own_only)
     return apart
 
 
-def _apart(sv, at: int, trigger: int) -> bool:
+def _apart(sv, at: int, trigger: int, own_only: bool = False) -> bool:
     first, second = _token_at(sv, at), _token_at(sv, trigger)
     if first is None or second is None:
         return False
@@ -107,7 +110,7 @@ def _apart(sv, at: int, trigger: int) -> bool:
     meet = next((t for t in down if any(t.i == u.i for u in up)), None)
     if meet is None:
         return True  # two roots: two sentences to the parser
-    for path, from_sum in ((up, True), (down, False)):
+    for path, from_sum in ((up, True),) if own_only else ((up, True), (down, False)):
         for child in path[:next(k for k, t in enumerate(path) if t.i == meet.i)]:
             if child.dep_ not in CLAUSE_LINKS or not any(c.dep_ in SUBJECTS for c in child.children):
                 continue
