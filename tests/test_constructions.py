@@ -3260,6 +3260,10 @@ def test_the_title_of_a_numbered_instrument_names_nothing_of_its_own(ex):
     "Peru responded to Chile's tariffs with duties on fishmeal.",
     "Peru imposed counter-tariffs on Chilean fishmeal.",
     "After Chile raised tariffs on Peruvian wine, Peru retaliated with duties on fishmeal.",
+    # (struck back, and what is answered ends before "by")
+    "Peru struck back by restricting imports of Chilean wine.",
+    "Peru responded to Chile's steel tariffs by imposing duties on Chilean wine.",
+    "Peru struck back at Chile with duties on wine.",
 ])
 def test_more_ways_of_answering_a_measure_are_retaliation(ex, text):
     got, _ = run(ex, text)
@@ -3737,17 +3741,6 @@ def test_whose_supplier_one_is_one_sells_to(ex):
     assert ("Chile", "EXPORTS_TO", "Peru") in got, got
     assert ("Peru", "OPERATES_IN", "copper") not in got  # the customer is not in the business
     assert ("Chile", "OPERATES_IN", "copper") in got
-
-
-@pytest.mark.parametrize("text", [
-    "Peru struck back by restricting imports of Chilean wine.",
-    "Peru responded to Chile's steel tariffs by imposing duties on Chilean wine.",
-    "Peru struck back at Chile with duties on wine.",
-])
-def test_striking_back_or_answering_by_a_measure_is_retaliation(ex, text):
-    got, _ = run(ex, text)
-    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
-    assert ("Chile", "RETALIATES_AGAINST", "Peru") not in got
 
 
 @pytest.mark.parametrize("text", [
