@@ -3796,3 +3796,9 @@ def test_a_year_in_the_main_clause_dates_what_it_reports(ex):
     got, _ = run(ex, "On 1 July 2019, Chile's trade ministry announced that it would tighten export controls on "
                      "lithium.")
     assert [p.get("year") for k, p in got.items() if k[:2] == ("Chile", "IMPOSES")] == [2019], got
+
+
+def test_a_length_before_a_measure_is_no_part_of_its_name(ex):
+    _, out = run(ex, "The ITC imposed a 10-year ban on imports of Velkor batteries.")
+    names = [e.name for e in out.entities.values() if e.type == "Policy"]
+    assert names and not any("year" in n for n in names), names

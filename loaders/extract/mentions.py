@@ -982,10 +982,10 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # verbs that bring a measure down on what they take: "hit Peruvian copper with a tariff", "slapped X with duties"
 HITTING_VERBS = frozenset({"hit", "slap", "target", "punish", "penalize", "penalise", "strike", "saddle", "burden"})
-# units a number before a facility counts in ("a 120,000 square-foot facility"): size, not name
+# units a number before a name counts in ("a 120,000 square-foot facility", "a 10-year ban"): size or length, not name
 MEASURE_UNITS = frozenset({"square", "foot", "feet", "sq", "ft", "acre", "acres", "hectare", "megawatt", "gigawatt",
                            "mw", "gw", "gwh", "kw", "ton", "tons", "tonne", "tonnes", "mile", "miles", "meter", "metre",
-                           "kilometer", "km", "unit", "units", "-"})
+                           "kilometer", "km", "unit", "units", "year", "month", "week", "day", "decade", "-"})
 # an acronym in brackets inside a title: "Validated End-User (VEU) authorization"
 INNER_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,9})\)\s")
 
