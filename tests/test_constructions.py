@@ -3802,3 +3802,10 @@ def test_a_length_before_a_measure_is_no_part_of_its_name(ex):
     _, out = run(ex, "The ITC imposed a 10-year ban on imports of Velkor batteries.")
     names = [e.name for e in out.entities.values() if e.type == "Policy"]
     assert names and not any("year" in n for n in names), names
+
+
+def test_a_towns_name_written_small_is_a_word(ex):
+    got, _ = run(ex, "COMMERCE, Ga. — Velkor will build a plant in Commerce. The deal boosts interstate commerce, "
+                     "Tarsk said.")
+    assert ("Velkor", "INVESTS_IN", "Georgia") in got
+    assert not [k for k in got if k[0] == "Tarsk"], got

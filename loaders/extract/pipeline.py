@@ -1499,7 +1499,8 @@ def _towns(text: str, s: int, e: int, mentions: list[Mention], towns: dict[str, 
             # which is named there)
             inside = re.search(r"[A-Z][\w.&'’-]*[ \u00a0]$", text[max(s, a - 30):a]) \
                 or re.match(r"[ \u00a0][A-Z]|,[ \u00a0][A-Z]", text[b:b + 3])
-            if not inside and not any(x < b and a < y for x, y in taken):
+            # (a name, capitalised: "interstate commerce" is no town Commerce, Georgia)
+            if text[a].isupper() and not inside and not any(x < b and a < y for x, y in taken):
                 out.append(Mention(a, b, text[a:b], state.type, state.id, state.name, "coref", wikidata=state.wikidata))
     return sorted(out, key=lambda m: (m.start, -m.end))
 
