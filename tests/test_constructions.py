@@ -3805,7 +3805,7 @@ def test_a_length_before_a_measure_is_no_part_of_its_name(ex):
 
 
 def test_a_towns_name_written_small_is_a_word(ex):
-    got, _ = run(ex, "COMMERCE, Ga. — Velkor will build a plant in Commerce. The deal boosts interstate commerce, "
-                     "Tarsk said.")
+    got, _ = run(ex, "COMMERCE, Ga. — Velkor will build a plant in Commerce. Tarsk Holdings invested $2 billion in "
+                     "commerce.")
     assert ("Velkor", "INVESTS_IN", "Georgia") in got
-    assert not [k for k in got if k[0] == "Tarsk"], got
+    assert ("Tarsk Holdings", "INVESTS_IN", "Georgia") not in got, got
