@@ -3809,3 +3809,12 @@ def test_a_towns_name_written_small_is_a_word(ex):
                      "commerce.")
     assert ("Velkor", "INVESTS_IN", "Georgia") in got
     assert ("Tarsk Holdings", "INVESTS_IN", "Georgia") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Group's battery subsidiary, Velkor Energy, opened a plant.",
+    "Velkor Energy is Velkor Group's battery unit.",
+])
+def test_whose_subsidiary_a_firm_is_owns_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor Group", "INVESTS_IN", "Velkor Energy") in got, got

@@ -631,9 +631,11 @@ class ParsedRoles:
         return []
 
     def appos(self, tok) -> list[Mention]:
+        """What a noun stands beside: 'Hanwha Ocean, a unit of Hanwha Group,' and, the other way round, 'Hanwha
+        Group's shipbuilding unit, Hanwha Ocean,'."""
         if tok.dep_ == "appos":
             return self.denotes(tok.head)
-        return []
+        return [m for c in tok.children if c.dep_ == "appos" and c.i > tok.i for m in self.denotes_list(c)]
 
     # object-like roles ----------------------------------------------------------------------
     def dobj(self, tok) -> list[Mention]:
