@@ -2629,6 +2629,14 @@ def test_talks_started_on_an_agreement_the_parser_hangs_from_the_verb(ex):
     "Peru imposed tariffs on Chilean copper as retaliation for Chile's duties on Peruvian fishmeal.",
     "Peru imposed tariffs on Chilean copper, in a move widely seen as retaliation for Chile's duties on fishmeal.",
     "Peru opened an anti-dumping probe into Chilean copper, a step viewed as a response to Chile's wine tariffs.",
+    "Peru hit back at Chile with tariffs on fishmeal in 2031.",
+    "Peru responded to Chile's tariffs with duties on fishmeal.",
+    "Peru imposed counter-tariffs on Chilean fishmeal.",
+    "After Chile raised tariffs on Peruvian wine, Peru retaliated with duties on fishmeal.",
+    # (struck back, and what is answered ends before "by")
+    "Peru struck back by restricting imports of Chilean wine.",
+    "Peru responded to Chile's steel tariffs by imposing duties on Chilean wine.",
+    "Peru struck back at Chile with duties on wine.",
 ])
 def test_a_measure_that_answers_another_is_retaliation(ex, text):
     got, _ = run(ex, text)
@@ -3253,22 +3261,6 @@ def test_the_title_of_a_numbered_instrument_names_nothing_of_its_own(ex):
     assert {e.type for e in out.entities.values()} <= {"Policy", "Country", "Person"}, out.entities
     order = next(e for e in out.entities.values() if e.name == "Executive Order 14999")
     assert any("Certain Advanced Battery Technologies" in a for a in order.aliases)
-
-
-@pytest.mark.parametrize("text", [
-    "Peru hit back at Chile with tariffs on fishmeal in 2031.",
-    "Peru responded to Chile's tariffs with duties on fishmeal.",
-    "Peru imposed counter-tariffs on Chilean fishmeal.",
-    "After Chile raised tariffs on Peruvian wine, Peru retaliated with duties on fishmeal.",
-    # (struck back, and what is answered ends before "by")
-    "Peru struck back by restricting imports of Chilean wine.",
-    "Peru responded to Chile's steel tariffs by imposing duties on Chilean wine.",
-    "Peru struck back at Chile with duties on wine.",
-])
-def test_more_ways_of_answering_a_measure_are_retaliation(ex, text):
-    got, _ = run(ex, text)
-    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
-    assert ("Chile", "RETALIATES_AGAINST", "Peru") not in got
 
 
 @pytest.mark.parametrize("text", [

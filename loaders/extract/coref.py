@@ -63,17 +63,19 @@ def _definite_bodies(text: str, s: int, e: int, mentions: list[Mention], history
     return out
 
 
-def _salient_firm(text: str, history: list[Mention], wanted: set[str], trades: dict | None = None) -> Mention | None:
+def _salient_firm(text: str, history: list[Mention], wanted: set[str] | frozenset[str] = frozenset(),
+                  trades: dict | None = None) -> Mention | None:
     """The firm named last that a description may mean: one named as an actor or a thing acted on before one only
     in a phrase of a preposition ("spun off from the Daebang Group" is a side character); a trade the description
-    wants rules out a firm whose name says another ("Korvell Steel" is no automaker)."""
-    firms = []
-    for h in reversed(history[-60:]):
-        if h.type != "Firm" or h.adjective:
-            continue
-        says = {(trades or {}).get(w, w) for w in h.name.lower().split()} & set((trades or {}).values())
-        if not (wanted and says and not says & wanted):
-            firms.append(h)
+    wants (a sector's name; `trades` maps trade nouns to sectors) rules out a firm whose name says another ("Korvell
+    Steel" is no automaker)."""
+    def other_trade(firm: Mention) -> bool:
+        sectors = set(trades.values()) if trades else set()
+        says = {trades.get(w, w) for w in firm.name.lower().split()} & sectors if trades else set()
+        return bool(says) and not says & wanted
+
+    firms = [h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective
+             and not (wanted and other_trade(h))]
     return next((h for h in firms if not OBLIQUE_BEFORE.search(text[max(0, h.start - 20):h.start])),
                 firms[0] if firms else None)
 
@@ -107,6 +109,8 @@ OBLIQUE_BEFORE = re.compile(r"\b(?:from|with|of|by|to|for|into|than|against|like
 # "the Department will distribute the funds": the body of that kind the document named last
 DEFINITE_BODY = re.compile(r"\b[Tt]he\s+(Department|Ministry|Agency|Bureau|Commission|Office|Secretariat)\b"
                            r"(?!\s+(?:of|for|on)\b|\s+[A-Z]|[’']s\s+[A-Z])")
+# a name right after a description: "the company Absolics" (the description introduces it)
+NAME_FOLLOWS = re.compile(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b")
 # "the joint venture", "the group": the firm said to be one, or the firm named last
 DEFINITE_VENTURE = re.compile(r"\b[Tt]he\s+((?:joint venture|venture|JV|group))\b(?!['’]s)")
 # "the company will ...", "the Korean auto giant", "the South Korean automaker", "the battery maker": a firm
@@ -418,7 +422,7 @@ class Coreference:
             inside = [m for m in mentions if a < m.end and m.start < b]
             if any(not (m.adjective or m.type == "Sector") for m in inside):
                 continue  # a name is part of it ("the Hyundai company")
-            if re.match(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b", text[b:b + 40]):
+            if NAME_FOLLOWS.match(text, b, b + 40):
                 continue  # "the company Absolics": the name follows
             words = mt.group(1).lower().replace("-", " ").split()
             trade = [w for w in words[:-1] if not any(m.adjective and w in m.text.lower() for m in inside)]
@@ -441,13 +445,13 @@ class Coreference:
             a, b = mt.span(1)
             if any(x < b and a < y for x, y in taken):
                 continue
-            if re.match(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b", text[b:b + 40]):
+            if NAME_FOLLOWS.match(text, b, b + 40):
                 continue  # "the group Absolics": the name follows
             if mt.group(1).lower() in ("joint venture", "venture", "jv"):  # the firm said to be one, else none
                 firm = next((h for h in reversed(history[-200:]) if h.type == "Firm" and not h.adjective
                              and _is_venture(text, h)), None)
             else:
-                firm = _salient_firm(text, history, set())
+                firm = _salient_firm(text, history)
             if firm is not None:
                 out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
         for mt in THERE.finditer(text, s, e):  # "Samsung announced a fab in Texas. It will invest $17 billion there."

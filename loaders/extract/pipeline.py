@@ -433,30 +433,18 @@ class Extractor:
 
     def _officials_country(self, sv: SentenceView, person: Mention) -> list[Mention]:
         """'South Korea's Industry Minister Kim', 'Chilean Trade Minister Ruiz', 'U.S. Trade Representative Tai':
-        the country named right before an official's title, which the official acts for."""
+        the country named right before an official's title, or opening it, which the official acts for."""
         # (the person's mention may hold the title: "Commerce Secretary Howard Lutnick")
         inside = person.text.find(person.name)
         before = sv.text[:person.start - sv.start] + (person.text[:inside] if inside > 0 else "")
         title = OFFICIAL_TITLE.search(before)
         if title is None:
             return []
-        at, end = sv.start + title.start(), sv.start + title.start() + len(title.group(0).rstrip())
-        # (the title may be read as the office it names: "U.S. Commerce Secretary", "U.S. Trade Representative")
-        office = next((m for m in sv.mentions if m.type == "GovernmentBody" and m.end == end), None)
-        starts = {at} | ({office.start} if office is not None else set())
-        own = [m for m in sv.mentions if m.type == "Country" and any(
-            m.end == x or (m.end < x and re.fullmatch(r"[’']s|\s*", sv.text[m.end - sv.start:x - sv.start]))
-            for x in starts)]
-        if not own:  # one no mention kept: at the start of the title or the office ("U.S. Commerce Secretary"),
-            # or right before it
-            heads = [title.group(0).lstrip("’'s").lstrip()]
-            if office is not None:
-                heads.append(sv.text[office.start - sv.start:office.end - sv.start])
-            own = [h for w in heads for h in self.parties.find(w) if h.type == "Country" and h.start == 0]
-            window = before[:title.start()][-40:]
-            own = own or [h for h in self.parties.find(window) if h.type == "Country"
-                          and re.fullmatch(r"[’']s|\s*", window[h.end:])]
-        return own
+        opening = title.group(0).lstrip("’'s").lstrip()  # "U.S. Commerce Secretary"
+        own = [h for h in self.parties.find(opening) if h.type == "Country" and h.start == 0]
+        window = before[:title.start()][-40:]  # "South Korea's", "Chilean"
+        return own or [h for h in self.parties.find(window) if h.type == "Country"
+                       and re.fullmatch(r"[’']s|\s*", window[h.end:])]
 
     def _step_firm_parties(self, sent: "SentenceFacts") -> None:
         """A partnership needs a firm on one side; between governments it is cooperation (patterns.toml

@@ -36,14 +36,15 @@ APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+
 # "South Korea's president", "TSMC's chief executive", "Samsung's current chairman" (after the owner's name)
 POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+)?(?P<title>{LEADER_TITLES}|head)\b",
                              re.IGNORECASE)
-# "the Chilean president," "the South Korean prime minister," (after the country's adjective; the phrase ends)
-ADJECTIVE_TITLE = re.compile(r"\s+(?P<title>president|prime minister|premier|leader|king|chancellor)\s*[,;)]",
-                             re.IGNORECASE)
+# a head of state's or government's title after the country's adjective: "the Chilean president"
+HEAD_TITLES = r"president|prime minister|premier|leader|king|chancellor"
+# (in an apposition, where the phrase ends after it: "X, the Chilean president, ...")
+ADJECTIVE_TITLE = re.compile(rf"\s+(?P<title>{HEAD_TITLES})\s*[,;)]", re.IGNORECASE)
 # taking a head's office: ", who became ", " was elected ", " took office as the "
 TAKING_OFFICE = re.compile(r"(?:,?\s+who)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?(?:became|becomes|elected|"
                            r"re-elected|sworn\s+in\s+as|took\s+office\s+as|takes\s+office\s+as|served\s+as|serves\s+as|"
                            r"appointed(?:\s+as)?|named(?:\s+as)?|inaugurated\s+as)\s+(?:the\s+)?(?:new\s+)?")
-ADJECTIVE_HEAD = re.compile(r"\s+(?P<title>president|prime minister|premier|leader|king|chancellor)\b", re.IGNORECASE)
+ADJECTIVE_HEAD = re.compile(rf"\s+(?P<title>{HEAD_TITLES})\b", re.IGNORECASE)
 OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$")
 HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 # measures whose "from X" is who imposes them ("tariffs from Norway"; a ban "from" names what is barred)
@@ -97,6 +98,15 @@ IMPORT_MEASURES = frozenset({"tariff", "duty", "levy", "quota", "safeguard", "su
 # what another country does with a country's standards that imposes nothing: it recognises or uses them
 RECOGNISING = frozenset({"recognize", "recognise", "recognition", "accept", "acceptance", "use", "account",
                          "equivalence", "adopt", "take"})  # ("taking into account U.S. standards")
+
+
+def _title_after(sv: SentenceView, x: Mention, adjective_title: re.Pattern) -> str | None:
+    """The title of who leads what a mention names, written right after it: "South Korea's president", "TSMC's
+    chief executive", or after a country's adjective `adjective_title` ("the Chilean president")."""
+    if x.type not in ("Country", "GovernmentBody", "Firm") or (x.adjective and x.type != "Country"):
+        return None
+    tt = (adjective_title if x.adjective else POSSESSED_TITLE).match(sv.text[x.end - sv.start:])
+    return tt.group("title") if tt else None
 
 
 def _listed_before(sv: SentenceView, a: int, b: int, persons: list[Mention]) -> bool:
@@ -580,11 +590,9 @@ class StructuralExtractor:
             return
         at = mt.end()
         for x in sv.mentions:
-            if x.start - sv.start != at or x.type not in ("Country", "GovernmentBody", "Firm"):
-                continue
-            tt = (ADJECTIVE_HEAD if x.adjective else POSSESSED_TITLE).match(sv.text[x.end - sv.start:])
-            if tt and (not x.adjective or x.type == "Country"):
-                self._add(out, sv, p, "LEADS", x, 0.75, "taking-office", {"role": tt.group("title").capitalize()})
+            title = _title_after(sv, x, ADJECTIVE_HEAD) if x.start - sv.start == at else None
+            if title:
+                self._add(out, sv, p, "LEADS", x, 0.75, "taking-office", {"role": title.capitalize()})
         tt = re.match(rf"(?P<title>{LEADER_TITLES})\s+of\s+(?:the\s+)?", sv.text[at:], re.IGNORECASE)
         if tt:
             for x in sv.mentions:
@@ -610,12 +618,9 @@ class StructuralExtractor:
             if mt:
                 at = p.end - sv.start + mt.end()
                 for x in sv.mentions:
-                    if x.start - sv.start != at or x.type not in ("Country", "GovernmentBody", "Firm"):
-                        continue
                     # ("Gabriel Boric, the Chilean president, ...": a country's adjective before a head's title)
-                    tt = (ADJECTIVE_TITLE if x.adjective else POSSESSED_TITLE).match(sv.text[x.end - sv.start:])
-                    if tt and (not x.adjective or x.type == "Country"):
-                        role = tt.group("title")
+                    role = _title_after(sv, x, ADJECTIVE_TITLE) if x.start - sv.start == at else None
+                    if role:
                         self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role[0].upper() + role[1:]})
             self._became(sv, p, out)
             left = sv.text[:p.start - sv.start]

@@ -156,13 +156,13 @@ def _blocks(text: str):
 
 # a press release's or a wire story's dateline: "ATLANTA, GA –", "Dalton, Ga. —", "SEOUL, Dec. 3 (Yonhap) --"
 _DATELINE = re.compile(r"[A-Z][A-Za-z.'’ ]{1,30}(?:,[ \u00a0][A-Z][A-Za-z.]*(?:[ \u00a0]\d{1,2})?)?\.?"
-                       r"(?:[ \u00a0]\([A-Z][A-Za-z. ]{1,20}\))?[ \u00a0]*(?:--|[\u2013\u2014]|[ \u00a0]-)[ \u00a0]*(?=[A-Z\"“])")
+                       r"(?:[ \u00a0]\([A-Z][A-Za-z. ]{1,20}\))?[ \u00a0]*(?:--|[\u2013\u2014]|[ \u00a0]-)[ \u00a0]*(?=[A-Z\"“]|$)")
 
 
 def _dateline(text: str, start: int, end: int) -> int | None:
     """Where a dateline that opens a block ends (its place is no part of the first sentence's grammar)."""
     mt = _DATELINE.match(text, start, end)
-    if mt is None:
+    if mt is None or mt.end() == end:  # (a dateline opens a text: something follows it)
         return None
     head = mt.group(0)
     return mt.end() if ("," in head or head.split()[0].isupper()) and "(" not in head[:2] else None
@@ -170,8 +170,8 @@ def _dateline(text: str, start: int, end: int) -> int | None:
 
 def dateline_place(sentence: str) -> str | None:
     """The place a dateline sentence names ("CARTERSVILLE, GA. —" -> "CARTERSVILLE"), else None."""
-    mt = _DATELINE.match(sentence + " A")
-    if mt is None or mt.end() != len(sentence) + 1:
+    mt = _DATELINE.fullmatch(sentence)
+    if mt is None:
         return None
     return re.split(r",|\s\(|\s*(?:--|[\u2013\u2014]|\s-)", sentence)[0].strip()
 
