@@ -3497,6 +3497,16 @@ def test_a_firm_described_by_a_trade_is_not_one_whose_name_says_another(ex):
     assert ("Korvell Steel", "INVESTS_IN", "Ohio") not in got
 
 
+@pytest.mark.parametrize("text", [
+    "Korvell Group is a Chilean steelmaker. Velkor Holdings, the solar panel manufacturer, employs 900 people in Ohio.",
+    "Korvell Group is a Chilean steelmaker. Velkor Holdings (the solar panel manufacturer) employs 900 people in Ohio.",
+])
+def test_a_description_set_beside_a_name_is_that_firm_not_the_one_named_before(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor Holdings", "OPERATES_IN", "solar energy") in got, got
+    assert ("Korvell Group", "OPERATES_IN", "solar energy") not in got
+
+
 def test_a_title_alone_is_no_firm(ex):
     got, out = run(ex, "The pledge, made during Executive Chairman Tarn Velmora’s visit to the White House on "
                        "Monday, is the firm’s largest investment in Chile.")

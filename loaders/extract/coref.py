@@ -119,6 +119,8 @@ DEFINITE_VENTURE = re.compile(r"\b[Tt]he\s+((?:joint venture|venture|JV|group))\
 DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
                             r"giant|maker))\b(?!['’]s|\s+of\b)")
+# what lies between a name and a description set beside it: "Qcells, the maker", "Qcells (the maker)"
+BESIDE_NAME = re.compile(r"\s*[,(]\s*")
 # "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"
 THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|seemed|remains?|"
                    r"remained|appears?|appeared|exists?|existed|may|might|could|can|must|should)\b)")
@@ -424,6 +426,9 @@ class Coreference:
                 continue  # a name is part of it ("the Hyundai company")
             if NAME_FOLLOWS.match(text, b, b + 40):
                 continue  # "the company Absolics": the name follows
+            if any(m.type == "Firm" and not m.adjective and BESIDE_NAME.fullmatch(text, m.end, mt.start())
+                   for m in mentions):
+                continue  # "Qcells, the solar panel maker,": an apposition names the firm it describes
             words = mt.group(1).lower().replace("-", " ").split()
             trade = [w for w in words[:-1] if not any(m.adjective and w in m.text.lower() for m in inside)]
             if words[-1] in ("giant", "maker") and not trade:
