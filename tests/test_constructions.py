@@ -3820,3 +3820,20 @@ def test_a_towns_name_written_small_is_a_word(ex):
 def test_whose_subsidiary_a_firm_is_owns_it(ex, text):
     got, _ = run(ex, text)
     assert ("Velkor Group", "INVESTS_IN", "Velkor Energy") in got, got
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("In 2019, Chile imposed a 25 percent tariff on copper imports from most countries, including Peru.", ["Peru"]),
+    ("Chile imposed duties on copper from several countries, such as Peru and Norway.", ["Peru", "Norway"]),
+    ("Chile imposed duties on solar panels from Asian producers, notably Velkor Group and Korvell.",
+     ["Velkor Group", "Korvell"]),
+])
+def test_a_group_noun_a_measure_is_on_goes_on_with_the_names_it_stands_for(ex, text, targets):
+    got, _ = run(ex, text)
+    for target in targets:
+        assert any(k[1] == "TARGETS" and k[2] == target for k in got), (target, got)
+
+
+def test_examples_of_the_goods_are_no_countries_a_measure_is_on(ex):
+    got, _ = run(ex, "Chile imposed duties on solar panels, including those made in Peru.")
+    assert not any(k[1] == "TARGETS" and k[2] == "Peru" for k in got), got

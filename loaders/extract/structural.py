@@ -64,6 +64,8 @@ PENDING_AFTER = re.compile(r"\s+(?:(?:is|was|are|were|remains?|remained)\s+(?:st
 # a list of common-noun phrases ("polyimide, photoresists and hydrogen fluoride") before "to/from" a place
 _GOOD = r"[a-z][\w-]*(?: [a-z][\w-]*){0,3}"
 GOODS_LIST = re.compile(rf"{_GOOD}(?:, {_GOOD})*,? (?:and|or) {_GOOD}(?= (?:to|from|in) )")
+# "..., including", "..., such as": the names a group noun stands for follow
+EXAMPLES_AFTER = re.compile(r"\s*,?\s*(?:including|such as|notably|especially|particularly|like)\s+(?:the\s+)?")
 CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
 # "the tariffs that Peru imposed on X", "duties, which Chile levied in 2031 on X": a relative clause of imposing
 # between a measure and what it is on
@@ -417,6 +419,7 @@ class StructuralExtractor:
                 if stop:
                     window_end = min(window_end, a + stop.start())
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
+                window_end = self._through_examples(sv, window_end)
                 kinds = ("Sector", "Country", "Firm")
                 if pp.group(1) == "for":  # who gets it is the first phrase: "subsidies for chipmakers in Ohio"
                     more = re.search(r"\b(?:on|in|at|to|of|from|under|by|across)\b",
@@ -505,6 +508,20 @@ class StructuralExtractor:
             if nxt is None:
                 return max(window_end, end)
             end = nxt.end
+
+    def _through_examples(self, sv, window_end: int) -> int:
+        """'tariffs on imports from most countries, including Japan and Brazil': a group noun the window ends on
+        goes on with the names it stands for; the window takes them."""
+        before = re.search(r"([a-z]+)\s*$", sv.text[:window_end - sv.start])
+        noun = before.group(1) if before else ""
+        if not {noun, noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]} & self.lex.group_nouns:
+            return window_end
+        mt = EXAMPLES_AFTER.match(sv.text, window_end - sv.start)
+        if mt is None:
+            return window_end
+        at = sv.start + mt.end()
+        first = next((x for x in sv.mentions if x.start == at and not x.adjective), None)
+        return window_end if first is None else self._through_list(sv, at, first.end)
 
     @staticmethod
     def _infinitive(sv, at: int) -> bool:
