@@ -3837,3 +3837,21 @@ def test_a_group_noun_a_measure_is_on_goes_on_with_the_names_it_stands_for(ex, t
 def test_examples_of_the_goods_are_no_countries_a_measure_is_on(ex):
     got, _ = run(ex, "Chile imposed duties on solar panels, including those made in Peru.")
     assert not any(k[1] == "TARGETS" and k[2] == "Peru" for k in got), got
+
+
+@pytest.mark.parametrize("text, generic", [
+    ("For Chile, the pact was the largest trade deal since the Chile-Peru Free Trade Agreement.", "trade deal"),
+    ("Velkor lobbied against new trade deals. Chile later signed an amended trade deal with Peru.", "trade deal"),
+    ("FIXING UNFAIR TRADE DEALS: Chile signed an amended trade deal with Peru.", "UNFAIR TRADE DEALS"),
+])
+def test_a_kind_of_pact_with_only_a_rank_or_a_headings_capitals_is_no_named_pact(ex, text, generic):
+    got, out = run(ex, text)
+    names = {e.name for e in out.entities.values()}
+    assert not any(generic.lower() in n.lower() for n in names), names
+
+
+def test_a_date_is_no_part_of_the_name_of_a_measure_named_by_its_verb(ex):
+    got, _ = run(ex, "Chile restricted exports of two chemicals to South Korea in July 2019.")
+    measure = next(k[2] for k in got if k[1] == "IMPOSES")
+    assert "2019" not in measure and "July" not in measure, measure
+    assert got[("Chile", "IMPOSES", measure)]["year"] == 2019

@@ -384,7 +384,9 @@ class Coreference:
         words = [w for w in _words(name) if w not in self.lex.generic_modifiers]
         if len(words) >= 2 and re.sub(r"s$", "", words[-1]) in self.lex.measure_extensions:
             words = words[:-1]  # "a tariff regime" is as generic as "a tariff"
-        return " ".join(words) in self.lex.generic_phrases or not words
+        # ("trade deals" as generic as "trade deal")
+        return not words or bool({" ".join(words), " ".join(words[:-1] + [_singular(words[-1])])}
+                                 & self.lex.generic_phrases)
 
     def _antecedent(self, m: Mention, history: list[Mention], actors: set[str] = frozenset()) -> Mention | None:
         head = _words(m.name)[-1] if _words(m.name) else ""

@@ -317,7 +317,7 @@ def _flow_covered(obj, offset: int, mentions: list[Mention]) -> list[Mention]:
 def _subtree_text(parse, tok) -> str:
     """The words a token heads, as the sentence writes them, without what describes it after a comma or in a
     clause ("Li Wei, a Chinese national who manages accounts for X": "Li Wei")."""
-    asides = {t.i for c in tok.subtree if c.dep_ in ASIDES and c.i > tok.i for t in c.subtree}
+    asides = {t.i for c in tok.subtree if (c.dep_ in ASIDES or _when(c)) and c.i > tok.i for t in c.subtree}
     span = [t for t in tok.subtree if t.i not in asides]
     while len(span) > 1 and span[-1].is_punct:
         span.pop()
@@ -328,6 +328,11 @@ def _subtree_text(parse, tok) -> str:
 
 # what describes a noun rather than names it: an apposition, a relative or participial clause
 ASIDES = frozenset({"appos", "relcl", "acl"})
+
+
+def _when(tok) -> bool:
+    """'in July 2019', 'since 2019': a phrase that dates the act, no part of what it is on."""
+    return tok.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in tok.children)
 
 
 DERIVED = (listed_goods, measure_objects, verb_measures, funded_purposes)

@@ -446,6 +446,8 @@ class DescriptiveRecognizer:
             first = _first_modifier(sent, tok, offset, taken)
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
+            if type_ == "Agreement" and tok.tag_ == "NNS" and tok.text.isupper():
+                continue  # a heading's "IMPROVING BAD TRADE DEALS": several pacts, no one named
             if tok.lemma_.lower() in ("program", "programme") and any(
                     sent[k].lower_ in self.lex.arms_words for k in range(first, tok.i)):
                 continue  # "the DPRK's ballistic missile programs": what a state builds, not a measure
@@ -620,7 +622,7 @@ class DescriptiveRecognizer:
         # after a number its unit goes too: "a 120,000 square-foot facility", "a 1.7-gigawatt plant"
         counted = bool(tokens) and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].like_num
         while tokens and not re.fullmatch(r"\d{1,4}[A-Z]{1,2}", tokens[0].text) and (  # "45X" names a section
-                tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM")
+                tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM") or tokens[0].tag_ == "JJS"
                 or tokens[0].lower_ in self.lex.generic_modifiers
                 or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")
                 or (counted and tokens[0].lower_ in MEASURE_UNITS)):
