@@ -3855,3 +3855,14 @@ def test_a_date_is_no_part_of_the_name_of_a_measure_named_by_its_verb(ex):
     measure = next(k[2] for k in got if k[1] == "IMPOSES")
     assert "2019" not in measure and "July" not in measure, measure
     assert got[("Chile", "IMPOSES", measure)]["year"] == 2019
+
+
+def test_a_measure_applied_to_named_goods_is_on_them(ex):
+    got, _ = run(ex, "Peru will apply a 15 percent tariff to Chilean cars.")
+    assert ("Peru", "IMPOSES", "Peruvian tariff on Chilean cars") in got, got
+    assert ("Peruvian tariff on Chilean cars", "TARGETS", "Chile") in got
+
+
+def test_a_measure_applied_to_goods_no_one_names_is_no_new_measure(ex):
+    got, out = run(ex, "Chile applies the tariff to all imports.")
+    assert not [e for e in out.entities.values() if e.type == "Policy"], got

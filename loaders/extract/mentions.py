@@ -674,8 +674,12 @@ class DescriptiveRecognizer:
             # "imposed tariffs (of 25 percent) on Brazilian steel": the parser hangs the measure's "on" from
             # the verb
             rates = [t for t in tok.head.rights if tok.i < t.i and (t.like_num or t.lower_ in ("percent", "%"))]
-            rights += [c for c in tok.head.rights if c.lower_ in ("on", "against") and (
+            # ("applied a 15 percent tariff to Peruvian cars": what it is applied to is what it is on)
+            applied = [c for c in tok.head.rights if c.lower_ == "to" and tok.head.lemma_.lower() == "apply"
+                       and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in c.subtree)]
+            rights += [c for c in tok.head.rights if (c.lower_ in ("on", "against") or c in applied) and (
                 c.i == tok.i + 1 or (rates and c.i > tok.i and all(x.i < c.i for x in rates)))]
+            through.update({c.i: "" for c in applied})
             if self.lex.measure_kinds.get(tok.lemma_.lower(), -1) == self.lex.measure_kinds.get("grant"):
                 # "awarded a $9.6 billion loan to X": money's recipient, hung from the verb, names the loan
                 rights += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("to", "for")]
@@ -711,7 +715,8 @@ class DescriptiveRecognizer:
                         if not words:
                             continue
                     if len(words) <= 5:
-                        text = through.get(child.i, "") + child.text + " " + self._name(
+                        text = through.get(child.i, "") + ("on" if child.i in through and child.lower_ == "to"
+                                                           else child.text) + " " + self._name(
                             [t for t in words if t.pos_ != "DET"])
                         return text, words[-1].idx + len(words[-1].text)
         return None
