@@ -3866,3 +3866,12 @@ def test_a_measure_applied_to_named_goods_is_on_them(ex):
 def test_a_measure_applied_to_goods_no_one_names_is_no_new_measure(ex):
     got, out = run(ex, "Chile applies the tariff to all imports.")
     assert not [e for e in out.entities.values() if e.type == "Policy"], got
+
+
+@pytest.mark.parametrize("second, fact", [
+    ("The tariff also applies to Peru.", ("TARGETS", "Peru")),
+    ("Peru was exempted from the tariff.", ("EXEMPTS", "Peru")),
+])
+def test_the_kind_alone_refers_to_a_measure_named_with_what_it_is_on(ex, second, fact):
+    got, _ = run(ex, "In 2025, Norway imposed a 15 percent tariff on Chilean goods. " + second)
+    assert ("Norwegian tariff on Chilean goods", *fact) in got, got

@@ -398,7 +398,8 @@ class Coreference:
                 continue  # "the two countries signed the agreement": not the U.S.-Canada FTA named in between
             if m.type in ("Agreement", "Law") or (m.type == "Facility" and not _words(h.name)[-1:] == ["site"]):
                 return h  # "the treaty", "the act", "this facility": the last one named
-            hw = _words(h.name)
+            # (a name's head, not its last word: "tariff on Chilean goods" is a tariff)
+            hw = [getattr(h, "head", "")] if getattr(h, "head", "") else _words(h.name)[-1:]
             if hw and self._same_kind(hw[-1], head, near=k < 12):
                 return h
         return None
