@@ -3875,3 +3875,19 @@ def test_a_measure_applied_to_goods_no_one_names_is_no_new_measure(ex):
 def test_the_kind_alone_refers_to_a_measure_named_with_what_it_is_on(ex, second, fact):
     got, _ = run(ex, "In 2025, Norway imposed a 15 percent tariff on Chilean goods. " + second)
     assert ("Norwegian tariff on Chilean goods", *fact) in got, got
+
+
+def test_one_measure_described_twice_in_full_is_one_entity(ex):
+    got, out = run(ex, "In 2019, Chile imposed a 25 percent tariff on Peruvian copper. The Chilean copper tariff "
+                       "hurt Peru.")
+    assert len([e for e in out.entities.values() if e.type == "Policy"]) == 1, got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019, Chile imposed a tariff on Peruvian copper and a tariff on Norwegian salmon.",
+    "The Velkor Act gives tax credits to chipmakers. It also funds subsidies for chipmakers.",
+    "In 2019, Chile imposed a tariff on Peruvian copper. In 2020, Chile imposed a tariff on Norwegian copper.",
+])
+def test_measures_on_other_goods_of_other_kinds_or_against_others_stay_apart(ex, text):
+    got, out = run(ex, text)
+    assert len([e for e in out.entities.values() if e.type == "Policy"]) == 2, got

@@ -582,3 +582,60 @@ def refer_back(facts, history: list[Mention], lex) -> None:
         gone = facts.entities.pop(old)
         facts.entities[new].aliases |= gone.aliases | {gone.name}
     rename_entities(facts, renamed)
+
+
+def _head(m: Mention) -> str:
+    return _singular(getattr(m, "head", "") or (_words(m.name)[-1] if _words(m.name) else ""))
+
+
+def merge_same_measures(facts, history: list[Mention], lex) -> None:
+    """One measure the document describes twice, each time in full ("Section 232 automobile tariffs" ... "the
+    Section 232 national security tariffs on automobiles", "a 25 percent U.S. tariff on trucks" ... "the U.S.
+    light-truck tariff"): two descriptive measures of one kind on the same goods, by the same country (or one
+    names none) and against the same countries (or one names none), with the same head noun ("tax credits" and
+    "subsidies" for chips are two programmes), are one entity; the name cited as a title
+    (capitalised) or the one the document states most about stays, the other's words become its aliases. Goods
+    are what tells two measures of a kind apart; countries alone do not ("the U.S. tariffs on steel" and "the U.S.
+    tariffs on cars" both hit Korea)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    goods: dict[str, set[str]] = defaultdict(set)
+    against: dict[str, set[str]] = defaultdict(set)
+    stated: dict[str, int] = defaultdict(int)
+    for r in facts.relations:
+        stated[r.subject] += 1
+        stated[r.object] += 1
+        if r.predicate == "IMPOSES" and facts.entities[r.subject].type == "Country":
+            owners[r.object].add(r.subject)
+        elif r.predicate == "TARGETS" and facts.entities[r.object].type == "Country":
+            against[r.subject].add(r.object)
+        elif r.predicate == "TARGETS" and facts.entities[r.object].type in ("Sector", "Firm"):
+            goods[r.subject].add(r.object)
+    first: dict[str, tuple[int, Mention]] = {}
+    for i, m in enumerate(history):
+        if m.type == "Policy" and m.id not in first and m.id in facts.entities:
+            first[m.id] = (i, m)
+    measures = [eid for eid in first if facts.entities[eid].source == "pattern" and goods.get(eid)
+                and _kind(first[eid][1], lex) is not None]  # (a kind of measure, not a strategy or a plan)
+
+    def compatible(a: set, b: set) -> bool:
+        return not a or not b or a == b
+
+    renamed: dict[str, str] = {}
+    for k, a in enumerate(measures):
+        for b in measures[k + 1:]:
+            ra, rb = renamed.get(a, a), renamed.get(b, b)
+            if ra == rb or _head(first[a][1]) != _head(first[b][1]) or not goods[a] & goods[b] \
+                    or not compatible(owners[a], owners[b]) or not compatible(against[a], against[b]):
+                continue
+            keep, gone = sorted((ra, rb), key=lambda x: (not facts.entities[x].name[:1].isupper(),
+                                                         -len(_words(facts.entities[x].name)), -stated[x]))
+            renamed[gone] = keep
+            for x, to in list(renamed.items()):
+                if to == gone:
+                    renamed[x] = keep
+            for table in (owners, goods, against):
+                table[keep] |= table[gone]
+    for old, new in renamed.items():
+        gone = facts.entities.pop(old)
+        facts.entities[new].aliases |= gone.aliases | {gone.name}
+    rename_entities(facts, renamed)
