@@ -3891,3 +3891,26 @@ def test_one_measure_described_twice_in_full_is_one_entity(ex):
 def test_measures_on_other_goods_of_other_kinds_or_against_others_stay_apart(ex, text):
     got, out = run(ex, text)
     assert len([e for e in out.entities.values() if e.type == "Policy"]) == 2, got
+
+
+def test_a_country_described_as_a_producer_beside_its_name_is_in_that_business(ex):
+    got, _ = run(ex, "Peru, the world's largest producer of copper, signed the deal.")
+    assert ("Peru", "OPERATES_IN", "copper") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Firms in the battery industry, including Velkor Energy and Korvell Power, are expanding.",
+    "Companies in the battery sector, such as Velkor Energy and Korvell Power, will benefit.",
+])
+def test_firms_listed_as_examples_of_a_field_are_in_it(ex, text):
+    got, out = run(ex, text)
+    for firm in ("Velkor Energy", "Korvell Power"):
+        assert (firm, "OPERATES_IN", "batteries") in got, got
+    assert {e.name for e in out.entities.values() if e.type == "Sector"} == {"batteries"}
+
+
+def test_a_ban_on_a_range_of_goods_is_on_the_goods_and_the_ones_it_lists(ex):
+    got, _ = run(ex, "Peru banned a range of agricultural products, including barley, beef and wine.")
+    assert ("Peru", "IMPOSES", "Peruvian ban on agricultural products") in got, got
+    for good in ("agriculture", "barley", "beef", "wine"):
+        assert ("Peruvian ban on agricultural products", "TARGETS", good) in got, got

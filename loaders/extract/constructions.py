@@ -727,6 +727,8 @@ def measure_acts(sv, roles, state):
     return out
 
 
+# a field firms are said to be in: "companies in the chip sector", "firms in the battery industry"
+FIELD_NOUNS = frozenset({"sector", "industry", "market", "field"})
 FIRM_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", "supplier", "group", "conglomerate",
                         "corporation", "venture", "subsidiary", "affiliate", "startup", "business", "enterprise",
                         "giant", "exporter", "developer", "operator", "provider", "builder", "brand", "unit",
@@ -786,6 +788,9 @@ def descriptors(sv, roles, state):
         if m.type not in ("Firm", "Facility", "Country") or m.source == "coref" or m.adjective:
             continue
         for d in _descriptions(sv, roles, m):
+            if d.lemma_.lower() in FIELD_NOUNS and d.dep_ == "pobj" and d.head.lower_ == "in" \
+                    and d.head.head.lemma_.lower() in FIRM_NOUNS:
+                d = d.head.head  # "companies in the chip sector such as X": the firms the field is of
             if d.pos_ not in ("NOUN", "PROPN") or (d.lemma_.lower() not in FIRM_NOUNS
                                                    and d.lemma_.lower() not in sector_nouns and m.type == "Firm"):
                 continue
@@ -795,7 +800,10 @@ def descriptors(sv, roles, state):
                                      0.7))
                 continue
             span = [t for t in d.subtree if t.i <= d.i and t.dep_ not in ("det", "punct")] + [d]
-            a, b = sv.start + min(t.idx for t in span), sv.start + d.idx + len(d.text)
+            # (and the field they are in: "firms in the battery industry, including X")
+            span += [t for c in d.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                     if p.dep_ == "pobj" and p.lemma_.lower() in FIELD_NOUNS for t in p.subtree]
+            a, b = sv.start + min(t.idx for t in span), sv.start + max(t.idx + len(t.text) for t in span)
             inside = [x for x in sv.mentions if a <= x.start < b and x is not m]
             for x in inside:
                 if x.type == "Country" and m.type == "Firm":

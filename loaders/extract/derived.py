@@ -66,9 +66,10 @@ def _government_actor(verb, offset, mentions) -> bool:
     return False
 
 
-def _covered(tok, offset, mentions) -> bool:
+def _covered(tok, offset, mentions, types: tuple = ()) -> bool:
+    """Whether a mention (of one of `types`, if given) holds the token."""
     a = offset + tok.idx
-    return any(m.start <= a < m.end for m in mentions)
+    return any(m.start <= a < m.end and (not types or m.type in types) for m in mentions)
 
 
 def _noun_phrase(tok):
@@ -113,7 +114,10 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> lis
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                for item in [pobj] + list(pobj.conjuncts):
+                items = [pobj] + list(pobj.conjuncts)
+                if any(_covered(t, offset, mentions, ("Firm", "Country")) for t in items):
+                    continue  # "the chip sector, such as Samsung and SK Hynix": firms are listed, not goods
+                for item in items:
                     if item.pos_ == "NOUN" and not _covered(item, offset, mentions):
                         m = _sector(_noun_phrase(item), offset, w)
                         if m is not None:
@@ -132,6 +136,9 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
     return _goods_after(parse, offset, mentions, _words()["measure_heads"], ("on", "against"))
 
 
+# "a number of countermeasures", "a series of restrictions": the quantity noun stands for the thing counted
+QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
+                            "wave", "raft", "slew", "package", "round", "batch"})
 # what a measure on trade acts on: the flow's words name the goods and where they come from
 TRADE_FLOWS = FLOW_NOUNS | {"investment"}
 # the flows a buyer takes in ("U.S. imports": the nationality is the buyer's, "from X" the origin)
@@ -172,6 +179,12 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(acting, offset, mentions):
             continue
         obj = objs[0]
+        while obj.lemma_.lower() in QUANTITY_NOUNS:  # "banned a range of farm products": the products
+            of = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj"), None)
+            if of is None:
+                break
+            obj = of
         if _undoes_or_completes(tok, obj, offset, mentions):
             continue
         if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
@@ -185,7 +198,12 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             # "banned Micron products": whose products
             heads += [c for h in list(heads) for c in h.children
                       if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+            # "banned farm products, including barley and wine": the goods listed are banned
+            listed = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
+                      for p in c.children if p.dep_ == "pobj" for x in [p] + list(p.conjuncts)]
             covered = [m for m in mentions if any(m.start <= offset + t.idx < m.end for t in heads)]
+            examples = [m for m in mentions if m.type == "Sector" and m not in covered
+                        and any(m.start <= offset + t.idx < m.end for t in listed)]
             # "boycotted Japanese beer and cars": the goods' origin is a target too
             origin = [m for m in mentions if m.type == "Country" and m.adjective and m not in covered
                       and any(c.dep_ in ("amod", "compound") and m.start <= offset + c.idx < m.end
@@ -194,6 +212,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             # "suspension of Huawei's license": what it stops, as the text says it
             what = _subtree_text(parse, obj) if noun.endswith(" of") or origin else \
                 " and ".join(dict.fromkeys(m.text for m in covered))
+            covered += examples if covered else []  # (named by the goods it is on, the examples only targets)
             common = obj.pos_ == "NOUN" and not any(m.start <= offset + obj.idx < m.end for m in mentions) \
                 and not any(c.dep_ == "appos" for c in obj.children) \
                 and not any(not m.adjective and m.type != "Country" for m in covered)  # ("companies Huawei and ZTE",
@@ -317,7 +336,7 @@ def _flow_covered(obj, offset: int, mentions: list[Mention]) -> list[Mention]:
 def _subtree_text(parse, tok) -> str:
     """The words a token heads, as the sentence writes them, without what describes it after a comma or in a
     clause ("Li Wei, a Chinese national who manages accounts for X": "Li Wei")."""
-    asides = {t.i for c in tok.subtree if (c.dep_ in ASIDES or _when(c)) and c.i > tok.i for t in c.subtree}
+    asides = {t.i for c in tok.subtree if (c.dep_ in ASIDES or _aside_phrase(c)) and c.i > tok.i for t in c.subtree}
     span = [t for t in tok.subtree if t.i not in asides]
     while len(span) > 1 and span[-1].is_punct:
         span.pop()
@@ -330,9 +349,11 @@ def _subtree_text(parse, tok) -> str:
 ASIDES = frozenset({"appos", "relcl", "acl"})
 
 
-def _when(tok) -> bool:
-    """'in July 2019', 'since 2019': a phrase that dates the act, no part of what it is on."""
-    return tok.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in tok.children)
+def _aside_phrase(tok) -> bool:
+    """'in July 2019', 'since 2019': a phrase that dates the act, no part of what it is on; and 'including X': its
+    examples are not its name."""
+    return tok.dep_ == "prep" and (tok.lower_ in ("including", "like") or any(
+        p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in tok.children))
 
 
 DERIVED = (listed_goods, measure_objects, verb_measures, funded_purposes)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from dataclasses import replace
 
 from .amounts import find_amounts
-from .derived import EXPORT_NOUNS, IMPORT_NOUNS
+from .derived import EXPORT_NOUNS, IMPORT_NOUNS, QUANTITY_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
 from .mentions import Mention
 from .modality import HYPOTHETICAL
@@ -44,9 +44,6 @@ AIM_NOUNS = {"talk", "negotiation", "discussion", "consultation", "effort", "pro
              "attempt", "push", "ambition", "intention", "application"}
 REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
              "decide", "agree", "commit", "declare", "tell", "indicate", "vow"}
-# "a number of countermeasures", "a series of restrictions": the quantity noun stands for the thing counted
-QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
-                            "wave", "raft", "slew", "package", "round", "batch"})
 
 
 # nouns of capital put in: "the top destination for Korean FDI"

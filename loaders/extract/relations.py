@@ -419,6 +419,9 @@ class RelationExtractor:
                 t.dep_ in ("nsubj", "nsubjpass") and (kind == "verb" or (tok is not None and t.head.i == _clause_verb(tok)))
                 for t in sv.tokens if m.start <= sv.start + t.idx < m.end):
             return True
+        if kind == "noun" and tok is not None and tok.dep_ == "appos" \
+                and m.start <= sv.start + tok.head.idx < m.end:
+            return True  # "Peru, the world's largest producer of copper,": the name the noun describes
         b = m.end - sv.start
         return bool(re.match(r"[’']s?\b", sv.text[b:b + 3])) or bool(
             re.match(r"\s+(?:has|have|had|is|was|are|were|leads?|led|dominates?|dominated|produces?|produced|"
