@@ -3914,3 +3914,9 @@ def test_a_ban_on_a_range_of_goods_is_on_the_goods_and_the_ones_it_lists(ex):
     assert ("Peru", "IMPOSES", "Peruvian ban on agricultural products") in got, got
     for good in ("agriculture", "barley", "beef", "wine"):
         assert ("Peruvian ban on agricultural products", "TARGETS", good) in got, got
+
+
+def test_the_country_a_bodys_name_opens_with_is_mentioned_but_acts_in_nothing(ex):
+    got, out = run(ex, "AGENCY: Bureau of Trade Remedies, U.S. Department of Commerce.")
+    assert "United States" in {e.name for e in out.entities.values()}
+    assert not [k for k in got if "United States" in (k[0], k[2])], got

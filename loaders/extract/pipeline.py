@@ -912,7 +912,7 @@ class Extractor:
         rs, re_, quote = doc.quote(s, e)
         facts.sentences.append({"doc": doc.id, "index": index, "start": rs, "end": re_, "text": quote})
         seen = set()
-        mentions = list(mentions) + [m.also for m in mentions if m.also is not None]
+        mentions = list(mentions) + [m.also for m in mentions if m.also is not None] + self._nested_countries(mentions)
         for m in mentions:
             self._entity(facts, m)
             if m.id not in seen:
@@ -935,6 +935,16 @@ class Extractor:
             if TRACE:  # development: which rule stated which fact (POLICYGRAPH_TRACE_RULES=<file>)
                 with open(TRACE, "a", encoding="utf-8") as fh:
                     fh.write(f"{doc.id}\t{subj}\t{c.predicate}\t{obj}\t{c.rule}\n")
+
+    def _nested_countries(self, mentions: list[Mention]) -> list[Mention]:
+        """'the U.S. Department of Commerce', 'Korea's Ministry of Trade': the country a body's name opens with is
+        named too (recorded as mentioned, not an actor of the sentence)."""
+        out = []
+        for m in mentions:
+            if m.type == "GovernmentBody" and not m.adjective and m.source != "coref":
+                out += [replace(h, start=m.start + h.start, end=m.start + h.end, adjective=True)
+                        for h in self.parties.find(m.text) if h.type == "Country" and h.start == 0]
+        return out
 
     def _entity(self, facts: DocumentFacts, m: Mention) -> None:
         ent = facts.entities.get(m.id)
