@@ -3920,3 +3920,29 @@ def test_the_country_a_bodys_name_opens_with_is_mentioned_but_acts_in_nothing(ex
     got, out = run(ex, "AGENCY: Bureau of Trade Remedies, U.S. Department of Commerce.")
     assert "United States" in {e.name for e in out.entities.values()}
     assert not [k for k in got if "United States" in (k[0], k[2])], got
+
+
+def test_a_measure_of_the_same_rate_is_the_one_named_before(ex):
+    got, _ = run(ex, "Norway imposed a 15 percent tariff on nearly all Chilean imports. Chilean copper will face a "
+                     "15 percent tariff.")
+    assert ("Norwegian tariff on nearly all Chilean imports", "TARGETS", "copper") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Norway imposed a 15 percent tariff on nearly all Chilean imports. Chilean copper will face a 25 percent tariff.",
+    "Norway imposed a 10% duty on Peruvian copper. Chile later imposed a 10% duty.",
+])
+def test_a_measure_of_another_rate_or_a_new_one_elsewhere_is_not_the_one_named_before(ex, text):
+    got, _ = run(ex, text)
+    assert ("Norwegian tariff on nearly all Chilean imports", "TARGETS", "copper") not in got, got
+    assert ("Chile", "IMPOSES", "Norwegian duty on Peruvian copper") not in got, got
+
+
+def test_the_date_an_order_was_signed_is_no_part_of_its_name(ex):
+    got, _ = run(ex, "Chile signed an Executive Order implementing the agreement on September 4, 2025.")
+    assert ("Chile", "IMPOSES", "Executive Order implementing the agreement") in got, got
+
+
+def test_a_sum_spent_in_a_countrys_goods_is_bought_from_it(ex):
+    got, _ = run(ex, "Norway will purchase $8 billion in Chilean agricultural goods.")
+    assert got[("Chile", "EXPORTS_TO", "Norway")]["amount_usd"] == 8e9

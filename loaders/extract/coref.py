@@ -203,6 +203,19 @@ class Coreference:
             if m.source == "pattern" and self._generic(m):
                 if getattr(m, "modifier", False):
                     continue  # a generic noun modifying another noun refers to nothing
+                if getattr(m, "rate", None):
+                    # "Norwegian cars will face a 15 percent tariff": the measure of that kind and rate named before
+                    # (only that one: "a 25 percent tariff" is not the 15 percent one)
+                    # (a new one, "a 10% duty", only where its sentence names no other countries than that one's)
+                    ref = next((h for h in reversed(history[-200:]) if h.type == "Policy" and h.source == "pattern"
+                                and getattr(h, "rate", None) == m.rate and _kind(h, self.lex) == _kind(m, self.lex)
+                                and not self._generic(h) and not (getattr(m, "rate_indefinite", False)
+                                                                  and m.countries and not m.countries & h.countries)),
+                               None)
+                    if ref is not None:
+                        out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
+                                           wikidata=ref.wikidata))
+                    continue
                 if getattr(m, "indefinite", False) and m.type in ("Agreement", "Law"):
                     continue  # "an FTA with Japan" is not an agreement named before
                 novel = self._novel(m, text, offset)

@@ -479,8 +479,10 @@ class DescriptiveRecognizer:
                 and tok.lemma_.lower() not in self.lex.measure_hypernyms else None
             generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered \
                 and not section
-            if generic and not (type_ in ("Agreement", "Law") or det in ("the", "this", "that", "these", "those",
-                                                                         "another", "third", "second", "first")):
+            # "a 15 percent tariff": a rate may say which measure named before it is (coref: the same rate)
+            rate = _rate(sent, first, tok.i) if type_ == "Policy" else None
+            if generic and not (type_ in ("Agreement", "Law") or rate or det in (
+                    "the", "this", "that", "these", "those", "another", "third", "second", "first")):
                 continue  # a bare indefinite 'restrictions' is too vague to be an entity
             start = offset + tokens[0].idx
             end = offset + tok.idx + len(tok.text)
@@ -516,6 +518,7 @@ class DescriptiveRecognizer:
             m.generic = generic
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
             self._reference(m, sent, tok, first, det, pp, words)
+            m.rate, m.rate_indefinite = rate or (None, False)
             out.append(m)
         return out
 
@@ -579,8 +582,13 @@ class DescriptiveRecognizer:
         for c in tok.rights:
             if c.dep_ in ("acl", "relcl") and (c.tag_ in ("VBG", "VB") or any(x.dep_ == "aux" and x.lower_ == "to"
                                                                            for x in c.children)):
-                words = [t for t in c.subtree if t.dep_ not in ("relcl",)][:8]
+                # (not when it was done: "an order implementing the deal on September 4, 2025")
+                dated = {t.i for p in c.subtree if p.dep_ == "prep" and any(
+                    x.dep_ == "pobj" and x.ent_type_ == "DATE" for x in p.children) for t in p.subtree}
+                words = [t for t in c.subtree if t.dep_ not in ("relcl",) and t.i not in dated][:8]
                 words = [t for t in words if t.i >= c.i or t.lower_ == "to"]
+                words = words[:next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1),
+                                    len(words))]  # (up to a gap the date left)
                 while words and words[-1].dep_ in ("det", "prep", "cc", "punct", "aux", "amod", "compound"):
                     words = words[:-1]
                 if words:
@@ -933,6 +941,16 @@ MONTHS = frozenset(MONTH_NAMES.lower().split("|"))
 # from Korea", "... of Imports of Semiconductors")
 TITLE_TAIL = re.compile(r"(?:\s+(?:on|of|from|against|into|to|concerning)\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}"
                         r"[A-Z][\w'’.\-]*)+")
+
+
+def _rate(sent, first: int, head: int) -> tuple[str, bool] | None:
+    """The rate a measure's modifiers give ('a 15 percent tariff', 'the 7.5% duty' -> '15', '7.5') and whether an
+    indefinite article opens the phrase, if there is one."""
+    for k in range(max(first - 2, 0), head):
+        if sent[k].like_num and k + 1 < len(sent) and sent[k + 1].lower_ in ("percent", "%", "per", "pct"):
+            rate = sent[k].text.rstrip("0").rstrip(".") if "." in sent[k].text else sent[k].text
+            return rate, k > 0 and sent[k - 1].lower_ in ("a", "an")
+    return None
 
 
 def _plural_taken_for_verb(tok) -> bool:

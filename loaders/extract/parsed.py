@@ -382,6 +382,11 @@ class ParsedRoles:
                   if p.dep_ == "pobj"]
         # "bought $30 billion of Korean cars", "imported 2 million tons of U.S. grain": past the quantity
         goods += [p for g in list(goods) for p in _counted(g)]
+        # "purchase $8 billion in U.S. farm goods": a sum's "in" names the goods it buys (common nouns: not "in Ohio")
+        # (the parser may hang the "in" from the verb, right after the sum)
+        goods += [p for g in list(goods) if g.ent_type_ == "MONEY"
+                  for c in list(g.children) + [x for x in tok.children if x.i == g.i + 1]
+                  if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
         goods += [g for x in list(goods) for g in x.conjuncts]
         goods = [g for g in goods if g.lemma_.lower() not in self.lex.group_nouns]  # "bought American firms"
         # "restricted imports of steel from Korea": imports come from their "from" (their nationality, "U.S.
