@@ -725,7 +725,7 @@ class DescriptiveRecognizer:
                     if len(words) <= 5:
                         text = through.get(child.i, "") + ("on" if child.i in through and child.lower_ == "to"
                                                            else child.text) + " " + self._name(
-                            [t for t in words if t.pos_ != "DET"])
+                            [t for t in words if t.pos_ != "DET" and not (t.lower_ in QUANTIFIERS and t.i < objs[0].i)])
                         return text, words[-1].idx + len(words[-1].text)
         return None
 
@@ -1020,6 +1020,11 @@ FLOW_NOUNS = frozenset({"import", "export", "shipment", "sale", "purchase"})
 # the words that open a statute's part ("Section 232", "Title III"), and a name they open
 AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
 AUTHORITY_PART = re.compile(r"(?:" + "|".join(sorted(AUTHORITY_PARTS)) + r")\s")
+
+
+# how much of a class a measure covers says nothing of which measure it is: "a tariff on nearly all imports"
+QUANTIFIERS = frozenset({"nearly", "almost", "virtually", "all", "most", "some", "certain", "many", "various",
+                         "several", "approximately", "about", "roughly", "around", "other"})
 
 
 def _object_words(obj, gerund: bool) -> list:
