@@ -3955,3 +3955,8 @@ def test_a_sum_spent_in_a_countrys_goods_is_bought_from_it(ex):
 def test_how_much_a_measure_covers_is_no_part_of_its_name(ex, text, name):
     got, _ = run(ex, text)
     assert ("Norway", "IMPOSES", name) in got, got
+
+
+def test_a_trigger_word_inside_a_title_states_nothing(ex):
+    got, _ = run(ex, "Peru launched the Copper Investment Accelerator to speed up permits.")
+    assert not [k for k in got if k[1] == "INVESTS_IN"], got

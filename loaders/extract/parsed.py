@@ -844,6 +844,8 @@ class ParsedRoles:
                 if verbish and lemmas & rule.verbs:
                     yield rule, tok, "verb"
                 elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or tok.lower_ in rule.nouns):
+                    if _inside_a_title(tok):
+                        continue  # "Investment" in "the Copper Investment Accelerator" names, it states nothing
                     if "own_kind_only" in rule.flags and any(m.type not in rule.head_types and m.source != "pattern"
                                                              for m in self.sv.tok_mentions.get(tok.i, ())):
                         continue  # "Shipyard" in the firm "Philly Shipyard" is no facility
@@ -885,6 +887,14 @@ def _complex_preposition(prep, noun) -> bool:
     """'in response to X', 'in exchange for Y': no place or thing "in", only the start of another preposition."""
     return prep.lower_ in ("in", "on", "at", "with") and noun.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS \
         and not any(c.dep_ == "det" for c in noun.children)
+
+
+def _inside_a_title(tok) -> bool:
+    """A capitalised word set before the head of a title the tagger reads as one name ('the Copper Investment
+    Accelerator', 'the Korea Investment Corporation'): a word of the name, not a noun of the sentence."""
+    return tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.text[:1].isupper() and tok.head.i > tok.i \
+        and tok.head.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "LAW", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART") \
+        and tok.head.ent_type_ == tok.ent_type_ and tok.i > tok.sent.start
 
 
 def _counted(tok) -> list:
