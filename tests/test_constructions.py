@@ -3960,3 +3960,12 @@ def test_how_much_a_measure_covers_is_no_part_of_its_name(ex, text, name):
 def test_a_trigger_word_inside_a_title_states_nothing(ex):
     got, _ = run(ex, "Peru launched the Copper Investment Accelerator to speed up permits.")
     assert not [k for k in got if k[1] == "INVESTS_IN"], got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru adopted the Clean Truck Standards in 2023.", "Clean Truck Standards"),
+    ("Peru approved the Andean Copper Subsidies in 2023.", "Andean Copper Subsidies"),
+])
+def test_a_title_ending_in_a_kind_of_measure_is_a_measure(ex, text, name):
+    got, _ = run(ex, text)
+    assert ("Peru", "IMPOSES", name) in got, got
