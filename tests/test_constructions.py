@@ -3969,3 +3969,8 @@ def test_a_trigger_word_inside_a_title_states_nothing(ex):
 def test_a_title_ending_in_a_kind_of_measure_is_a_measure(ex, text, name):
     got, _ = run(ex, text)
     assert ("Peru", "IMPOSES", name) in got, got
+
+
+def test_the_abbreviation_of_common_words_is_no_firm(ex):
+    got, out = run(ex, "Chile determined that copper wire from Peru is sold in Chile at less than fair value (LTFV).")
+    assert "LTFV" not in {e.name for e in out.entities.values()}

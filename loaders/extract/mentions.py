@@ -841,6 +841,8 @@ class NerRecognizer:
                     text, start = text[cut:], start + cut
             if all(w in self.lex.person_titles for w in text.split()):
                 continue  # "Executive" of "Executive Chairman Chung": a title, not a name
+            if _abbreviates_common_words(text_of(sent.doc)[max(0, ent.start_char - 80):ent.start_char], text):
+                continue  # "at less than fair value (LTFV)": the short form of common words names no one
             type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
             if " " not in text and text.rstrip(".") in {w.rstrip(".") for w in self.lex.name_endings.get("Firm", ())}:
                 continue  # "LLC" in "Nordic Cells, LLC": a legal form, not a name
@@ -941,6 +943,25 @@ MONTHS = frozenset(MONTH_NAMES.lower().split("|"))
 # from Korea", "... of Imports of Semiconductors")
 TITLE_TAIL = re.compile(r"(?:\s+(?:on|of|from|against|into|to|concerning)\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}"
                         r"[A-Z][\w'’.\-]*)+")
+
+
+SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "a", "an"})
+
+
+def _abbreviates_common_words(before: str, short: str) -> bool:
+    """'less than fair value (' + 'LTFV': an abbreviation in brackets whose letters open the lower-case words right
+    before it (with or without their small words)."""
+    if not re.fullmatch(r"[A-Z]{2,8}", short) or not re.search(r"\(\s*$", before):
+        return False
+    words = re.findall(r"[A-Za-z][\w-]*", before)
+    for n in range(len(short), len(short) + 4):
+        tail = words[-n:]
+        if len(tail) < n or any(w[:1].isupper() for w in tail):
+            break
+        for kept in (tail, [w for w in tail if w not in SMALL_WORDS]):
+            if "".join(w[0] for w in kept).upper() == short:
+                return True
+    return False
 
 
 def _rate(sent, first: int, head: int) -> tuple[str, bool] | None:
