@@ -3974,3 +3974,8 @@ def test_a_title_ending_in_a_kind_of_measure_is_a_measure(ex, text, name):
 def test_the_abbreviation_of_common_words_is_no_firm(ex):
     got, out = run(ex, "Chile determined that copper wire from Peru is sold in Chile at less than fair value (LTFV).")
     assert "LTFV" not in {e.name for e in out.entities.values()}
+
+
+def test_a_capital_stands_for_its_country(ex):
+    got, _ = run(ex, "Oslo imposed anti-dumping duties of up to 30 percent on Chilean copper pipes.")
+    assert ("Norway", "IMPOSES", "Norwegian anti-dumping duties") in got, got
