@@ -3979,3 +3979,15 @@ def test_the_abbreviation_of_common_words_is_no_firm(ex):
 def test_a_capital_stands_for_its_country(ex):
     got, _ = run(ex, "Oslo imposed anti-dumping duties of up to 30 percent on Chilean copper pipes.")
     assert ("Norway", "IMPOSES", "Norwegian anti-dumping duties") in got, got
+
+
+def test_a_measure_said_to_be_retaliation_is_its_owners(ex):
+    got, _ = run(ex, "Chile's lithium restrictions were retaliation for Peru's copper duties.")
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got, got
+
+
+def test_what_a_measure_is_on_ends_at_its_clauses_verb(ex):
+    got, _ = run(ex, "Chile's restrictions on lithium exports were widely seen as a response to Peru's copper duties.")
+    assert ("Chilean restrictions on lithium exports", "TARGETS", "lithium") in got, got
+    assert ("Chilean restrictions on lithium exports", "TARGETS", "copper") not in got, got
+    assert ("Chilean restrictions on lithium exports", "TARGETS", "Peru") not in got, got

@@ -308,6 +308,8 @@ class RelationExtractor:
             # "retaliated against U.S. tariffs", "in retaliation for Japan's export controls": a measure stands for
             # whoever imposed it
             objects = objects + [x for o in objects if o.type == "Policy" for x in self._measure_owners(sv, o)]
+            # (and a measure said to be the act stands for its owner: "Chile's duties were retaliation for ...")
+            subjects = subjects + [x for o in subjects if o.type == "Policy" for x in self._measure_owners(sv, o)]
         if "owned_measures" in rule.flags and not _has_agent(ctx.roles, tok, kind):
             # (a measure "imposed by Washington" is Washington's whatever nationality its name bears: "the Chinese
             # solar tariffs imposed by Washington" are on Chinese goods)

@@ -413,8 +413,10 @@ class StructuralExtractor:
                 a = after + pp.end()
                 window_end = a + 80
                 # (a "with" phrase describes the object: "credits to chip makers with operations in the U.S.")
+                # (nor past the clause's own verb: "restrictions on lithium exports were seen as ...")
                 stop = re.search(r"[,;:]|\b(?:that|which|who|because|with|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
-                                 r"but|in (?:response|retaliation|reprisal|exchange|return|protest))\b",
+                                 r"but|in (?:response|retaliation|reprisal|exchange|return|protest)|"
+                                 r"is|are|was|were|has|have|had|will|would|could|should|may|might|remains?|remained)\b",
                              sv.text[a - sv.start:])
                 if stop:
                     window_end = min(window_end, a + stop.start())
