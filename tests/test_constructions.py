@@ -3991,3 +3991,15 @@ def test_what_a_measure_is_on_ends_at_its_clauses_verb(ex):
     assert ("Chilean restrictions on lithium exports", "TARGETS", "lithium") in got, got
     assert ("Chilean restrictions on lithium exports", "TARGETS", "copper") not in got, got
     assert ("Chilean restrictions on lithium exports", "TARGETS", "Peru") not in got, got
+
+
+def test_a_firms_first_word_alone_is_the_firm_where_no_tagger_saw_a_name(ex):
+    got, _ = run(ex, "Chile awarded Velkor Semiconductor up to $458 million. Velkor, headquartered in Santiago, Chile, "
+                     "is a leading supplier of memory chips.")
+    assert ("Velkor Semiconductor", "LOCATED_IN", "Chile") in got, got
+
+
+def test_a_first_word_before_another_name_is_not_the_firm(ex):
+    got, out = run(ex, "Chile awarded Velkor Semiconductor up to $458 million. Velkor Energy, a battery maker, "
+                       "is based in Peru.")
+    assert ("Velkor Semiconductor", "OPERATES_IN", "batteries") not in got, got

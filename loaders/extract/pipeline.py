@@ -1407,6 +1407,18 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
                     out.append(Mention(a, b, surface, known.type, known.id, known.name, "ner", wikidata=known.wikidata,
                                        aliases={surface}))
                     taken.append((a, b))
+    if first_words:  # "Velkor's investment" after "Velkor Semiconductor", though the NER saw no name there
+        sentence = text[s:e]
+        taken = [(m.start, m.end) for m in out]
+        for word, firm in first_words.items():
+            if firm is None or word not in sentence:
+                continue
+            for mt in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?![ \u00a0]+[A-Z])", sentence):
+                a, b = s + mt.start(), s + mt.end()
+                if not any(x < b and a < y for x, y in taken):
+                    out.append(Mention(a, b, word, firm.type, firm.id, firm.name, "ner", wikidata=firm.wikidata,
+                                       aliases={word}))
+                    taken.append((a, b))
     for m in mentions:
         if m.source == "ner" and m.type in NAMED_TYPES and not m.adjective and len(m.text) >= 3 \
                 and m.text[:1].isupper() and (" " in m.text or not is_word(m.text)):
