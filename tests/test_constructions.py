@@ -4003,3 +4003,18 @@ def test_a_first_word_before_another_name_is_not_the_firm(ex):
     got, out = run(ex, "Chile awarded Velkor Semiconductor up to $458 million. Velkor Energy, a battery maker, "
                        "is based in Peru.")
     assert ("Velkor Semiconductor", "OPERATES_IN", "batteries") not in got, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Chile is a party to the CPTPP and a member of APEC.", ("Chile", "MEMBER_OF", "APEC")),
+    ("Norway is the largest buyer of Peruvian fish and a major supplier of copper.", ("Norway", "OPERATES_IN", "copper")),
+])
+def test_a_second_noun_said_of_the_subject_is_said_of_it_too(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_a_noun_coordinated_with_a_trigger_keeps_its_own_complement(ex):
+    got, _ = run(ex, "Norway is the largest investor in Peru and a major supplier of copper.")
+    assert ("Norway", "INVESTS_IN", "Peru") in got, got
+    assert ("Norway", "INVESTS_IN", "copper") not in got, got

@@ -344,6 +344,9 @@ class ParsedRoles:
             break
         if node is noun and node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN"):
             node = noun = node.head  # "X and Y formed Z, a joint venture": what formed Z formed the venture
+        while node is noun and node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.pos_ == "NOUN" \
+                and node.head.i < node.i and node.head.dep_ in ("attr", "dobj", "oprd", "conj"):
+            node = noun = node.head  # "X is a party to A and a member of B": the second noun's clause is the first's
         if node is not noun and node.lemma_.lower() in QUANTITY_NOUNS:
             noun = node  # "took a number of countermeasures": the quantity stands for the measures
         if node is not noun and node.pos_ in ("NOUN", "PROPN"):
@@ -370,6 +373,9 @@ class ParsedRoles:
                 return self.subj(node.head)  # "Chile is among the signatories of X"
             if node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head.i != node.i:
                 node = node.head
+                continue
+            if node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.pos_ == "NOUN" and node.head.i < node.i:
+                node = node.head  # "X is a party to A and a member of B": the second noun is said of X too
                 continue
             break
         return []
@@ -764,6 +770,10 @@ class ParsedRoles:
         # will create 800 manufacturing jobs")
         below = [(min(x.idx for x in t.subtree), max(x.idx + len(x.text) for x in t.subtree)) for t in tok.subtree
                  if tok.pos_ == "VERB" and t.dep_ == "relcl" and any(x.lower_ in WH_WORDS for x in t.children)]
+        # (nor what a noun coordinated with a noun trigger says: "the largest investor in Peru and a supplier of copper")
+        below += [(min(x.idx for x in c.subtree), max(x.idx + len(x.text) for x in c.subtree)) for c in tok.children
+                  if tok.pos_ == "NOUN" and c.dep_ == "conj" and c.pos_ == "NOUN"
+                  and any(x.dep_ == "prep" for x in c.children)]  # (one with a complement of its own)
         return [m for m in self.sv.mentions if m.type == "Sector" and a <= m.start - self.sv.start < b
                 and not any(x <= m.start - self.sv.start < y for x, y in below)]
 
