@@ -4018,3 +4018,19 @@ def test_a_noun_coordinated_with_a_trigger_keeps_its_own_complement(ex):
     got, _ = run(ex, "Norway is the largest investor in Peru and a major supplier of copper.")
     assert ("Norway", "INVESTS_IN", "Peru") in got, got
     assert ("Norway", "INVESTS_IN", "copper") not in got, got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Chile and Peru established a joint committee on fisheries.", ("Chile", "Peru")),
+    ("The Chilean Ministry of Energy and Peru's Ministry of Energy launched a joint working group on hydrogen.",
+     ("Chilean Ministry of Energy", "Peruvian Ministry of Energy")),
+])
+def test_a_joint_body_two_governments_set_up_is_cooperation(ex, text, pair):
+    got, _ = run(ex, text)
+    assert (pair[0], "COOPERATES_WITH", pair[1]) in got or (pair[1], "COOPERATES_WITH", pair[0]) in got, got
+    assert not [k for k in got if k[1] == "COOPERATES_WITH" and "Peru" in (k[0], k[2]) and len(pair[0]) > 10], got
+
+
+def test_a_committee_two_governments_only_talk_about_is_no_cooperation(ex):
+    got, _ = run(ex, "Chile and Peru criticized the committee.")
+    assert not [k for k in got if k[1] == "COOPERATES_WITH"], got

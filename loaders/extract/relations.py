@@ -282,6 +282,10 @@ class RelationExtractor:
             return
         if ctx.roles.parsed and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in JOINING_VERBS:
             return  # "China, Japan and Thailand requested to join the consultations": others' talks, joined
+        sv = ctx.sv  # ("Chile's Ministry of Energy": the country whose body it is does not deal with its own body)
+        subjects = [x for x in subjects if not (x.type == "Country" and any(
+            y.type == "GovernmentBody" and y.start > x.end
+            and re.fullmatch(r"[’']s?\s+", sv.text[x.end - sv.start:y.start - sv.start]) for y in subjects))]
         for a, b in permutations(subjects, 2):
             if not rule.both_directions and a.id > b.id:
                 continue
@@ -606,10 +610,17 @@ class RelationExtractor:
         out.append(Candidate(s, predicate, o, props, conf, sv.index, how))
 
 
+# what makes a body one that two governments share: "a joint working group", "a bilateral commission"
+JOINT_WORDS = frozenset({"joint", "bilateral", "binational", "bi-national", "trilateral"})
+
+
 def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
     """A trigger whose clause states no fact of the rule's, by the parse."""
     if "no_intent" in rule.flags and roles.intended(tok):
         return True  # "applied to join the CPTPP": not (yet) a party
+    if "joint_only" in rule.flags and kind == "noun" and not any(
+            c.lower_ in JOINT_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
+        return True  # "established a committee" is anyone's; "a joint committee" is shared
     building = building_of(tok)
     possessed = kind == "noun" and bool(roles.possessor(tok) or building is not None and roles.possessor(building))
     if roles.hypothetical(tok) and not possessed:
