@@ -1394,31 +1394,12 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
     out = [_full_person(m, surnames) for m in mentions]
     # "Velmora Semiconductor Inc." ... "Velmora, a subsidiary of ...": a firm's first word alone is the firm
     out = [_full_firm(m, first_words) for m in out]
-    if names:
-        sentence = text[s:e]
-        # (a descriptive name may take in its owner's: "the $2 billion Velkor Motors plant" still names the firm)
-        taken = [(m.start, m.end) for m in out if not (m.source == "pattern" and m.type in ("Facility", "Policy"))]
-        for surface, known in names.items():
-            if surface not in sentence:
-                continue
-            for mt in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", sentence):
-                a, b = s + mt.start(), s + mt.end()
-                if not any(x < b and a < y for x, y in taken):
-                    out.append(Mention(a, b, surface, known.type, known.id, known.name, "ner", wikidata=known.wikidata,
-                                       aliases={surface}))
-                    taken.append((a, b))
-    if first_words:  # "Velkor's investment" after "Velkor Semiconductor", though the NER saw no name there
-        sentence = text[s:e]
-        taken = [(m.start, m.end) for m in out]
-        for word, firm in first_words.items():
-            if firm is None or word not in sentence:
-                continue
-            for mt in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?![ \u00a0]+[A-Z])", sentence):
-                a, b = s + mt.start(), s + mt.end()
-                if not any(x < b and a < y for x, y in taken):
-                    out.append(Mention(a, b, word, firm.type, firm.id, firm.name, "ner", wikidata=firm.wikidata,
-                                       aliases={word}))
-                    taken.append((a, b))
+    # (a descriptive name may take in its owner's: "the $2 billion Velkor Motors plant" still names the firm)
+    taken = [(m.start, m.end) for m in out if not (m.source == "pattern" and m.type in ("Facility", "Policy"))]
+    out += _written_again(text, s, e, names, taken)
+    # "Velkor's investment" after "Velkor Semiconductor", though the NER saw no name there (not "Velkor Energy")
+    out += _written_again(text, s, e, {w: f for w, f in first_words.items() if f is not None},
+                          [(m.start, m.end) for m in out], before=r"(?![ \u00a0]+[A-Z])")
     for m in mentions:
         if m.source == "ner" and m.type in NAMED_TYPES and not m.adjective and len(m.text) >= 3 \
                 and m.text[:1].isupper() and (" " in m.text or not is_word(m.text)):
@@ -1458,6 +1439,23 @@ def _former_names(text: str, mentions: list[Mention], names: dict[str, Mention])
         out = [x for x in out if not (x.start < same.end and same.start < x.end)] + [same]
         names[former] = same
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+def _written_again(text: str, s: int, e: int, known: dict[str, Mention], taken: list[tuple[int, int]],
+                   before: str = "") -> list[Mention]:
+    """Where the sentence writes one of the `known` surfaces (not inside a name already found), that entity."""
+    out = []
+    sentence = text[s:e]
+    for surface, entity in known.items():
+        if surface not in sentence:
+            continue
+        for mt in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-]){before}", sentence):
+            a, b = s + mt.start(), s + mt.end()
+            if not any(x < b and a < y for x, y in taken):
+                out.append(Mention(a, b, surface, entity.type, entity.id, entity.name, "ner", wikidata=entity.wikidata,
+                                   aliases={surface}))
+                taken.append((a, b))
+    return out
 
 
 def _full_firm(m: Mention, first_words: dict[str, Mention | None]) -> Mention:

@@ -425,8 +425,8 @@ class RelationExtractor:
                 t.dep_ in ("nsubj", "nsubjpass") and (kind == "verb" or (tok is not None and t.head.i == _clause_verb(tok)))
                 for t in sv.tokens if m.start <= sv.start + t.idx < m.end):
             return True
-        if kind == "noun" and tok is not None and tok.dep_ == "appos" \
-                and m.start <= sv.start + tok.head.idx < m.end:
+        if kind == "noun" and getattr(tok, "dep_", "") == "appos" \
+                and m.start <= sv.start + tok.head.idx < m.end:  # (a parsed token: the word-order path has none)
             return True  # "Peru, the world's largest producer of copper,": the name the noun describes
         b = m.end - sv.start
         return bool(re.match(r"[’']s?\b", sv.text[b:b + 3])) or bool(
@@ -619,7 +619,7 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
     if "no_intent" in rule.flags and roles.intended(tok):
         return True  # "applied to join the CPTPP": not (yet) a party
     if "joint_only" in rule.flags and kind == "noun" and not any(
-            c.lower_ in JOINT_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
+            c.lower_ in JOINT_WORDS for c in getattr(tok, "children", ()) if c.dep_ in ("amod", "compound")):
         return True  # "established a committee" is anyone's; "a joint committee" is shared
     building = building_of(tok)
     possessed = kind == "noun" and bool(roles.possessor(tok) or building is not None and roles.possessor(building))
