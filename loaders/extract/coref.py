@@ -203,15 +203,8 @@ class Coreference:
             if m.source == "pattern" and self._generic(m):
                 if getattr(m, "modifier", False):
                     continue  # a generic noun modifying another noun refers to nothing
-                if getattr(m, "rate", None):
-                    # "Norwegian cars will face a 15 percent tariff": the measure of that kind and rate named before
-                    # (only that one: "a 25 percent tariff" is not the 15 percent one)
-                    # (a new one, "a 10% duty", only where its sentence names no other countries than that one's)
-                    ref = next((h for h in reversed(history[-200:]) if h.type == "Policy" and h.source == "pattern"
-                                and getattr(h, "rate", None) == m.rate and _kind(h, self.lex) == _kind(m, self.lex)
-                                and not self._generic(h) and not (getattr(m, "rate_indefinite", False)
-                                                                  and m.countries and not m.countries & h.countries)),
-                               None)
+                if getattr(m, "rate", None):  # only the measure of that rate, or none
+                    ref = self._same_rate(m, history)
                     if ref is not None:
                         out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
                                            wikidata=ref.wikidata))
@@ -237,6 +230,15 @@ class Coreference:
                 continue
             out.append(m)
         return out
+
+    def _same_rate(self, m: Mention, history: list[Mention]) -> Mention | None:
+        """'Norwegian cars will face a 15 percent tariff': the measure of that kind and rate named before ("a 25
+        percent tariff" is not the 15 percent one; a new one, "a 10% duty", only where its sentence names no other
+        countries than that one's)."""
+        return next((h for h in reversed(history[-200:]) if h.type == "Policy" and h.source == "pattern"
+                     and getattr(h, "rate", None) == m.rate and _kind(h, self.lex) == _kind(m, self.lex)
+                     and not self._generic(h) and not (getattr(m, "rate_indefinite", False)
+                                                       and m.countries and not m.countries & h.countries)), None)
 
     def _titled_measure(self, m: Mention, history: list[Mention]) -> Mention | None:
         """'Section 232 National Security Investigation of Imports of Semiconductors' ... 'the Secretary initiated

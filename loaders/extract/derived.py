@@ -178,13 +178,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             continue  # "the October rules restricted exports of chips": the rules are the restriction
         if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(acting, offset, mentions):
             continue
-        obj = objs[0]
-        while obj.lemma_.lower() in QUANTITY_NOUNS:  # "banned a range of farm products": the products
-            of = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                       if p.dep_ == "pobj"), None)
-            if of is None:
-                break
-            obj = of
+        obj = _counted_thing(objs[0])
         if _undoes_or_completes(tok, obj, offset, mentions):
             continue
         if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
@@ -198,12 +192,8 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             # "banned Micron products": whose products
             heads += [c for h in list(heads) for c in h.children
                       if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
-            # "banned farm products, including barley and wine": the goods listed are banned
-            listed = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
-                      for p in c.children if p.dep_ == "pobj" for x in [p] + list(p.conjuncts)]
             covered = [m for m in mentions if any(m.start <= offset + t.idx < m.end for t in heads)]
-            examples = [m for m in mentions if m.type == "Sector" and m not in covered
-                        and any(m.start <= offset + t.idx < m.end for t in listed)]
+            examples = [m for m in _listed_goods(heads, offset, mentions) if m not in covered]
             # "boycotted Japanese beer and cars": the goods' origin is a target too
             origin = [m for m in mentions if m.type == "Country" and m.adjective and m not in covered
                       and any(c.dep_ in ("amod", "compound") and m.start <= offset + c.idx < m.end
@@ -309,6 +299,24 @@ def _undoes_or_completes(verb, obj, offset, mentions) -> bool:
         return True
     return verb.lemma_.lower() == "close" and (obj.lemma_.lower() in w["completed_by_closing"] or obj.like_num
                                                or obj.lower_ in ("million", "billion"))
+
+
+def _counted_thing(obj):
+    """'banned a range of farm products': the products, past the quantity noun."""
+    while obj.lemma_.lower() in QUANTITY_NOUNS:
+        of = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"), None)
+        if of is None:
+            break
+        obj = of
+    return obj
+
+
+def _listed_goods(heads, offset, mentions) -> list[Mention]:
+    """'banned farm products, including barley and wine': the goods a head's list names."""
+    listed = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
+              for p in c.children if p.dep_ == "pobj" for x in [p] + list(p.conjuncts)]
+    return [m for m in mentions if m.type == "Sector" and any(m.start <= offset + t.idx < m.end for t in listed)]
 
 
 def _taken_from(verb, obj) -> str:

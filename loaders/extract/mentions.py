@@ -446,11 +446,8 @@ class DescriptiveRecognizer:
             first = _first_modifier(sent, tok, offset, taken)
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
-            if type_ == "Agreement" and tok.tag_ == "NNS" and tok.text.isupper():
-                continue  # a heading's "IMPROVING BAD TRADE DEALS": several pacts, no one named
-            if tok.lemma_.lower() in ("program", "programme") and any(
-                    sent[k].lower_ in self.lex.arms_words for k in range(first, tok.i)):
-                continue  # "the DPRK's ballistic missile programs": what a state builds, not a measure
+            if self._names_no_instrument(sent, tok, type_, first):
+                continue
             if tok.lemma_.lower() in self.lex.measure_extensions:  # "tariff" in "tariff hikes" is the head's own
                 words = [t for t in words if t.i != tok.i - 1]
             pp = self._pp(tok, type_)
@@ -471,16 +468,14 @@ class DescriptiveRecognizer:
                     c.dep_ == "poss" for c in tok.children)):
                 # "signed a free trade agreement with Peru", "Chile's FTA with Peru": one pact, named by its sides
                 partner = pp = self._partner(tok, taken, offset)
-            numbered = tok.text[:1].isupper() and tok.i + 1 < len(sent) and sent[tok.i + 1].like_num \
-                and re.fullmatch(r"(?:No\.\s*)?\d[\d-]*", sent[tok.i + 1].text)
+            numbered = _numbered(sent, tok)
             # "tariffs under Section 301": the section a measure is taken under tells it from others of its kind
             # (not "the measures under Section 201": any measure under it is the section's own, structural.py)
             section = _under_section(sent, tok) if type_ == "Policy" and not words \
                 and tok.lemma_.lower() not in self.lex.measure_hypernyms else None
             generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered \
                 and not section
-            # "a 15 percent tariff": a rate may say which measure named before it is (coref: the same rate)
-            rate = _rate(sent, first, tok.i) if type_ == "Policy" else None
+            rate = _rate(sent, first, tok.i) if type_ == "Policy" else None  # (coref: the measure of that rate)
             if generic and not (type_ in ("Agreement", "Law") or rate or det in (
                     "the", "this", "that", "these", "those", "another", "third", "second", "first")):
                 continue  # a bare indefinite 'restrictions' is too vague to be an entity
@@ -521,6 +516,14 @@ class DescriptiveRecognizer:
             m.rate, m.rate_indefinite = rate or (None, False)
             out.append(m)
         return out
+
+    def _names_no_instrument(self, sent, tok, type_: str, first: int) -> bool:
+        """A heading's "IMPROVING BAD TRADE DEALS" (several pacts, no one named); "the DPRK's ballistic missile
+        programs" (what a state builds, not a measure)."""
+        if type_ == "Agreement" and tok.tag_ == "NNS" and tok.text.isupper():
+            return True
+        return tok.lemma_.lower() in ("program", "programme") and any(
+            sent[k].lower_ in self.lex.arms_words for k in range(first, tok.i))
 
     def _reference(self, m: Mention, sent, tok, first: int, det: str, pp, words: list) -> None:
         """How the phrase may refer: as a new entity, to one named before, or as a modifier."""
@@ -832,17 +835,11 @@ class NerRecognizer:
                 start = offset + ent_char + ent_text.find(text)
                 end = start + len(text)
             if ent.label_ == "PERSON":  # "Chair Euisun Chung": the title is not part of the name
-                words = text.split()
-                k = 0
-                while k < len(words) - 1 and words[k] in self.lex.person_titles:
-                    k += 1
-                if k:
-                    cut = text.find(words[k])
-                    text, start = text[cut:], start + cut
-            if all(w in self.lex.person_titles for w in text.split()):
-                continue  # "Executive" of "Executive Chairman Chung": a title, not a name
-            if _abbreviates_common_words(text_of(sent.doc)[max(0, ent.start_char - 80):ent.start_char], text):
-                continue  # "at less than fair value (LTFV)": the short form of common words names no one
+                cut = self._after_titles(text)
+                text, start = text[cut:], start + cut
+            if all(w in self.lex.person_titles for w in text.split()) or _abbreviates_common_words(
+                    text_of(sent.doc)[max(0, ent.start_char - 80):ent.start_char], text):
+                continue  # "Executive" of "Executive Chairman Chung", "at less than fair value (LTFV)": no names
             type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
             if " " not in text and text.rstrip(".") in {w.rstrip(".") for w in self.lex.name_endings.get("Firm", ())}:
                 continue  # "LLC" in "Nordic Cells, LLC": a legal form, not a name
@@ -863,6 +860,14 @@ class NerRecognizer:
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
+
+    def _after_titles(self, text: str) -> int:
+        """Where a person's name starts after the titles before it ("Chair Euisun Chung": 6)."""
+        words = text.split()
+        k = 0
+        while k < len(words) - 1 and words[k] in self.lex.person_titles:
+            k += 1
+        return text.find(words[k]) if k else 0
 
     def _firm_name(self, text: str) -> bool:
         words = re.sub(r"^(the|The)\s+", "", text).split()
@@ -1065,6 +1070,12 @@ def _object_words(obj, gerund: bool) -> list:
     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if obj.i < t.i < last):
         words = [t for t in words if t.i <= obj.i]
     return words
+
+
+def _numbered(sent, tok) -> bool:
+    """'Executive Order 14105', 'Proclamation No. 9705': a capitalised head with its number."""
+    return tok.text[:1].isupper() and tok.i + 1 < len(sent) and sent[tok.i + 1].like_num \
+        and re.fullmatch(r"(?:No\.\s*)?\d[\d-]*", sent[tok.i + 1].text) is not None
 
 
 def _under_section(sent, tok) -> str | None:
