@@ -4034,3 +4034,21 @@ def test_a_joint_body_two_governments_set_up_is_cooperation(ex, text, pair):
 def test_a_committee_two_governments_only_talk_about_is_no_cooperation(ex):
     got, _ = run(ex, "Chile and Peru criticized the committee.")
     assert not [k for k in got if k[1] == "COOPERATES_WITH"], got
+
+
+def test_a_title_written_alone_is_the_holder_named_before_and_acts_for_the_country(ex):
+    got, _ = run(ex, "President Tarn Velmora of Chile met Peruvian leaders in May. The President also imposed tariffs "
+                     "on Peruvian copper.")
+    assert ("Tarn Velmora", "IMPOSES", "Chilean tariffs on Peruvian copper") in got or any(
+        k[1] == "IMPOSES" and k[0] == "Chile" for k in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "President Velmora of Chile met Peruvian leaders. The President of Peru later imposed duties on Chilean fish.",
+    "President Tarn Velmora met Peruvian leaders. In July, at the direction of the President, United States Trade "
+    "Representative (USTR) Ana Ruiz initiated talks with Peru.",
+])
+def test_a_title_of_another_country_or_beside_another_office_is_not_the_holder_named_before(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[0] == "Chile" and k[1] == "IMPOSES" and "Chilean fish" in k[2]], got
+    assert not [k for k in got if k[1] == "LEADS" and k[0] == "Tarn Velmora" and k[2] != "Chile"], got

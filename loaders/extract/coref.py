@@ -63,6 +63,24 @@ def _definite_bodies(text: str, s: int, e: int, mentions: list[Mention], history
     return out
 
 
+def _definite_holders(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
+    """'President Trump met ... The President also imposed ...': a title written alone, with a capital, is the
+    person the document named last with that title (not "the President of Chile", not a title before a name)."""
+    out = []
+    for mt in DEFINITE_TITLE.finditer(text, s, e):
+        a, b = mt.span(1)
+        if any(x.start < b and a < x.end for x in mentions):
+            continue
+        # (the title before the name, or inside the mention the gazetteer matched: "President Trump")
+        holder = next((h for h in reversed(history[-300:]) if h.type == "Person" and (h.text.startswith(
+            mt.group(1) + " ") or re.search(rf"\b{mt.group(1)}\s+(?:[A-Z][\w.]*\s+){{0,2}}$",
+                                            text[max(0, h.start - 40):h.start]))), None)
+        if holder is not None:
+            out.append(Mention(a, b, text[a:b], holder.type, holder.id, holder.name, "coref",
+                               wikidata=holder.wikidata))
+    return out
+
+
 def _salient_firm(text: str, history: list[Mention], wanted: set[str] | frozenset[str] = frozenset(),
                   trades: dict | None = None) -> Mention | None:
     """The firm named last that a description may mean: one named as an actor or a thing acted on before one only
@@ -106,6 +124,10 @@ def _singular(word: str) -> str:
 # a preposition right before a name: the name is in a side phrase ("spun off from the X Group", "with Y")
 OBLIQUE_BEFORE = re.compile(r"\b(?:from|with|of|by|to|for|into|than|against|like|including|alongside)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
+# "The President also imposed ...": the holder of that title the document named last
+# (not "the President of Chile", nor "the President, United States Trade Representative X": another office beside it)
+DEFINITE_TITLE = re.compile(r"\b[Tt]he\s+(President|Vice President|Secretary|Governor|Prime Minister|Chancellor)\b"
+                            r"(?!\s+(?:of|for)\b|\s+[A-Z]|-|,\s+[A-Z])")
 # "the Department will distribute the funds": the body of that kind the document named last
 DEFINITE_BODY = re.compile(r"\b[Tt]he\s+(Department|Ministry|Agency|Bureau|Commission|Office|Secretariat)\b"
                            r"(?!\s+(?:of|for|on)\b|\s+[A-Z]|[’']s\s+[A-Z])")
@@ -462,7 +484,7 @@ class Coreference:
         """'The company will invest ...' (the firm named last), 'It was ratified in 2011' at the start of a
         sentence (what the sentence before was about: its first named entity when that opened the sentence)."""
         out: list[Mention] = self._described_firms(text, s, e, mentions, history) + _definite_bodies(
-            text, s, e, mentions, history)
+            text, s, e, mentions, history) + _definite_holders(text, s, e, mentions, history)
         taken = [(m.start, m.end) for m in mentions + out]
         for mt in DEFINITE_VENTURE.finditer(text, s, e):
             a, b = mt.span(1)

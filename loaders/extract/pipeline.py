@@ -221,6 +221,7 @@ class Extractor:
         year: int | None = None  # the year a sentence-initial adverbial set
         recent_pair, pair_age = None, 0  # the last two countries named together
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
+        self._leads = leads
         named = _NameMemory()
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
@@ -337,6 +338,7 @@ class Extractor:
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
         sent.candidates += _goods_from(sent.view, sent.candidates)
         sent.candidates += _instrument_measures(sent.view, sent.candidates)
+        sent.candidates += _titled_heads_act(sent.candidates, getattr(self, "_leads", {}), self.model)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -1025,6 +1027,18 @@ def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
             if country.id != c.object.id and c.object.type in ("Agreement", "Policy") \
                     and model.allows(c.predicate, country.type, c.object.type):
                 new.add(replace(country, adjective=False), c.predicate, c.object, c, "head-acts", dict(c.props))
+    return new.out
+
+
+def _titled_heads_act(cands: list[Candidate], leads: dict, model: Any) -> list[Candidate]:
+    """'The President also imposed tariffs ...' (the President the document named before): a head of state
+    referred to by the title acts in office, for the country the document says they lead."""
+    new = _NewFacts(cands)
+    for c in cands:
+        country = leads.get(c.subject.id) if c.subject.source == "coref" and c.subject.type == "Person" else None
+        if country is not None and c.predicate in HEAD_ACTS and c.object.type in ("Agreement", "Policy") \
+                and country.id != c.object.id and model.allows(c.predicate, country.type, c.object.type):
+            new.add(replace(country, adjective=False), c.predicate, c.object, c, "head-acts", dict(c.props))
     return new.out
 
 
