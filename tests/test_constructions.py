@@ -4052,3 +4052,21 @@ def test_a_title_of_another_country_or_beside_another_office_is_not_the_holder_n
     got, _ = run(ex, text)
     assert not [k for k in got if k[0] == "Chile" and k[1] == "IMPOSES" and "Chilean fish" in k[2]], got
     assert not [k for k in got if k[1] == "LEADS" and k[0] == "Tarn Velmora" and k[2] != "Chile"], got
+
+
+def test_a_renegotiated_version_is_the_pacts_amendments_signed_in_its_own_year(ex):
+    got, _ = run(ex, "The Chile-Peru Free Trade Agreement is a trade agreement between Chile and Peru. The treaty was "
+                     "first signed in 2006, with a renegotiated version signed in 2016. The agreement was ratified "
+                     "by Peru in 2009.")
+    pact, version = "Chile-Peru Free Trade Agreement", "Chile-Peru Free Trade Agreement amendments"
+    assert (version, "AMENDS", pact) in got, got
+    assert got[("Chile", "SIGNS", pact)]["year"] == 2006
+    assert got[("Chile", "SIGNS", version)]["year"] == 2016
+    assert ("Peru", "RATIFIES", pact) in got and ("Peru", "RATIFIES", version) not in got, got
+
+
+def test_a_revised_version_of_a_pact_is_its_amendments(ex):
+    got, _ = run(ex, "Chile and Peru signed an updated version of the Chile-Peru Free Trade Agreement in 2016.")
+    version = "Chile-Peru Free Trade Agreement amendments"
+    assert got[("Chile", "SIGNS", version)]["year"] == 2016
+    assert ("Chile", "SIGNS", "Chile-Peru Free Trade Agreement") not in got, got

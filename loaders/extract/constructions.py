@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
 from .parsed import ParsedRoles
@@ -295,6 +296,8 @@ def implicit_parties(sv, roles, state):
         for a in agreements:
             # (the parties the document gave it, or those its own name holds: "the United States-Korea FTA")
             parties = list(state.parties.get(a.id, {}).values()) or list(getattr(a, "parties", []))
+            if not parties and a.name.endswith(" amendments"):  # (a revised version: the original's parties)
+                parties = list(state.parties.get(entity_id("Agreement", a.name[:-len(" amendments")]), {}).values())
             if actors and pred != "RATIFIES":
                 continue
             for p in parties:

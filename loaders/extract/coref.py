@@ -433,6 +433,9 @@ class Coreference:
                 continue
             if m.type == "Agreement" and actors and not self._parties_fit(h, actors):
                 continue  # "the two countries signed the agreement": not the U.S.-Canada FTA named in between
+            if h.name.endswith(" amendments") and not set(_words(m.name)) & (
+                    self.lex.amendment_nouns | self.lex.amendment_adjectives | {"amendments", "version"}):
+                continue  # "the agreement" after "with a renegotiated version signed in 2010": the pact itself
             if m.type in ("Agreement", "Law") or (m.type == "Facility" and not _words(h.name)[-1:] == ["site"]):
                 return h  # "the treaty", "the act", "this facility": the last one named
             # (a name's head, not its last word: "tariff on Chilean goods" is a tariff)
@@ -541,7 +544,8 @@ class Coreference:
                 continue
             a, b = m.start - offset, m.end - offset
             after = re.match(rf"\s+(?:{nouns})s?\b", text[b:], re.IGNORECASE)
-            before = re.search(rf"\b(?:{adjs})\s+$", text[:a], re.IGNORECASE)
+            # ("the revised X", "a revised version of the X")
+            before = re.search(rf"\b(?:{adjs})\s+(?:version\s+of\s+(?:the\s+)?)?$", text[:a], re.IGNORECASE)
             # ("amendments to the X", "amendments to be made to the X")
             of = re.search(rf"\b(?:{nouns})s?\s+(?:(?:to\s+be\s+)?(?:made|proposed|agreed)\s+)?(?:to|of)\s+"
                            rf"(?:the\s+)?$", text[:a], re.IGNORECASE)
@@ -566,6 +570,20 @@ class Coreference:
             am.aliases = {text[span[0]:span[1]], name}
             if changing:
                 am.original = m  # under negotiation: the parties its name holds are the original's ("to amend")
+            new.append(am)
+            pairs.append((am, m))
+        # "The treaty was signed in 2007, with a renegotiated version signed in 2010": a version of the agreement
+        # the sentence named before it
+        for mt in re.finditer(rf"\b(?:a|an|the|its)\s+((?:{adjs})\s+version)\b(?!\s+of\b)", text, re.IGNORECASE):
+            named = [m for m in mentions if m.type == "Agreement" and m.end - offset <= mt.start()
+                     and not m.name.endswith(" amendments")]
+            if not named or any(x.start - offset < mt.end(1) and mt.start(1) < x.end - offset for x in new):
+                continue
+            m = named[-1]
+            name = f"{m.name} amendments"
+            am = Mention(offset + mt.start(1), offset + mt.end(1), mt.group(1), "Agreement",
+                         entity_id("Agreement", name), name, "pattern")
+            am.aliases = {mt.group(1), name}
             new.append(am)
             pairs.append((am, m))
         return new, pairs
