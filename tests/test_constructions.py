@@ -689,9 +689,9 @@ def test_one_capitalised_english_word_names_no_firm(ex):
 
 def test_who_imposes_a_measure_is_not_its_target(ex):
     got, _ = run(ex, "Tariffs imposed by Portugal on Norwegian steel took effect.")
-    assert ("Portugal", "IMPOSES", "Tariffs on Norwegian steel") in got
-    assert ("Tariffs on Norwegian steel", "TARGETS", "Norway") in got
-    assert ("Tariffs on Norwegian steel", "TARGETS", "Portugal") not in got
+    assert ("Portugal", "IMPOSES", "Portuguese tariffs on Norwegian steel") in got
+    assert ("Portuguese tariffs on Norwegian steel", "TARGETS", "Norway") in got
+    assert ("Portuguese tariffs on Norwegian steel", "TARGETS", "Portugal") not in got
 
 
 def test_a_quoted_term_refers_to_what_it_names(ex):
@@ -2472,7 +2472,7 @@ def test_a_nationality_before_imports_is_their_origin_unless_it_imposes(ex):
     got, _ = run(ex, "The United States imposed a 25% tariff on South Korean imports.")
     assert ("U.S. tariff on South Korean imports", "TARGETS", "South Korea") in got
     got, _ = run(ex, "Tariffs on Chinese imports rose.")
-    assert ("Tariffs on Chinese imports", "TARGETS", "China") in got
+    assert ("tariffs on Chinese imports", "TARGETS", "China") in got
     # the buyer named by its country: the imposer's own imports are no target
     got, _ = run(ex, "Washington imposed tariffs on U.S. imports of steel.")
     assert not any(p == "TARGETS" and o == "United States" for _, p, o in got)
@@ -4070,3 +4070,20 @@ def test_a_revised_version_of_a_pact_is_its_amendments(ex):
     version = "Chile-Peru Free Trade Agreement amendments"
     assert got[("Chile", "SIGNS", version)]["year"] == 2016
     assert ("Chile", "SIGNS", "Chile-Peru Free Trade Agreement") not in got, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Restrictions on Chilean copper were imposed by Norway in 2019.",
+     ("Norway", "IMPOSES", "Norwegian restrictions on Chilean copper")),
+    ("Export controls imposed by Norway hit Chilean firms.", ("Norway", "IMPOSES", "Norwegian export controls")),
+    ("In 2018, Norway imposed Section 12 tariffs on steel. Tariffs on Chilean steel stayed until 2022.",
+     ("Section 12 tariffs", "TARGETS", "Chile")),
+])
+def test_a_description_opening_a_sentence_is_no_title(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_a_nationality_opening_a_sentence_keeps_its_capital(ex):
+    got, _ = run(ex, "Norway tightened its export restrictions. Norwegian export restrictions on copper hit Chile.")
+    assert ("Norway", "IMPOSES", "Norwegian export restrictions") in got, got

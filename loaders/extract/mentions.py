@@ -490,8 +490,8 @@ class DescriptiveRecognizer:
                 start = offset + base + lead.start()
             if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
                 continue  # crosses a name's boundary
-            core = self._name(tokens) if not (lead or numbered) else sent_text[start - offset - base:end - offset
-                                                                                - base]
+            core = self._core_name(tokens, offset, taken) if not (lead or numbered) else \
+                sent_text[start - offset - base:end - offset - base]
             # a kind's words say no more than the bare head: "an executive order on shipbuilding" is named by what
             # it is on, as "an order on shipbuilding" is
             kind_only = bool(words) and all(w.lower_ in self.lex.generic_words for w in words)
@@ -516,6 +516,21 @@ class DescriptiveRecognizer:
             m.rate, m.rate_indefinite = rate or (None, False)
             out.append(m)
         return out
+
+    def _core_name(self, tokens, offset: int, taken: list[tuple[int, int]]) -> str:
+        """The words of a descriptive name; one that opens the sentence loses the capital only its place gave it
+        ("Tariffs on Chilean steel stayed ...": "tariffs on Chilean steel"; not "Reciprocal Tariffs", whose other
+        capitals no name of the sentence explains)."""
+        name = self._name(tokens)
+        first = tokens[0]
+        def named(t) -> bool:  # a name or an adjective the sentence already holds
+            return any(a <= offset + t.idx < b for a, b in taken)
+
+        if first.i == first.sent.start and first.pos_ != "PROPN" and first.text[:1].isupper() \
+                and first.text[1:].islower() and not named(first) and first.text not in AUTHORITY_PARTS and all(
+                    not t.text[:1].isupper() or named(t) for t in tokens[1:]):
+            return name[:1].lower() + name[1:]
+        return name
 
     def _names_no_instrument(self, sent, tok, type_: str, first: int) -> bool:
         """A heading's "IMPROVING BAD TRADE DEALS" (several pacts, no one named); "the DPRK's ballistic missile

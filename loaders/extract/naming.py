@@ -72,7 +72,9 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
         if word is None or _names_owner(e.name, owner, entry):
             continue
         # the document's own words for it with the owner ("Japanese export restrictions"), else the owner's word
-        own = sorted((a for a in e.aliases if a[:1].isupper() and _names_owner(a, owner, entry)), key=len)
+        # (named by it up front, "Japanese export restrictions", not in a clause after: "... imposed by Japan")
+        own = sorted((a for a in e.aliases if a[:1].isupper() and _names_owner(" ".join(a.split()[:2]), owner, entry)),
+                     key=len)
         name = own[0] if own else f"{word} {e.name}"
         _move(facts, e, entity_id(e.type, name), name, e.wikidata, e.source, renamed)
     rename_entities(facts, renamed)
