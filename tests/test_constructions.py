@@ -4087,3 +4087,24 @@ def test_a_description_opening_a_sentence_is_no_title(ex, text, fact):
 def test_a_nationality_opening_a_sentence_keeps_its_capital(ex):
     got, _ = run(ex, "Norway tightened its export restrictions. Norwegian export restrictions on copper hit Chile.")
     assert ("Norway", "IMPOSES", "Norwegian export restrictions") in got, got
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Chile is expected to sign the Chile-Peru Free Trade Agreement in May.", "SIGNS"),
+    ("Chile is scheduled to sign the Chile-Peru Free Trade Agreement.", "SIGNS"),
+    ("Velkor Motors is expected to invest $2 billion in Ohio.", "INVESTS_IN"),
+    ("Peru is likely to join the CPTPP.", "PARTY_TO"),
+])
+def test_what_is_only_expected_is_no_fact(ex, text, predicate):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == predicate], got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The Chile-Peru Free Trade Agreement is designed to replace the Andean Trade Pact.",
+     ("Chile-Peru Free Trade Agreement", "AMENDS", "Andean Trade Pact")),
+    ("The Velkor Act is intended to regulate copper exports.", ("Velkor Act", "REGULATES", "copper")),
+])
+def test_what_an_instrument_is_made_to_do_it_does(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got

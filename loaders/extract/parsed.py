@@ -227,6 +227,12 @@ class ParsedRoles:
             return unique_mentions(out)
         if agent:
             return []  # "tariffs on Korean cars imposed by <an unknown name>": the agent acts, not the goods' country
+        if verb.dep_ == "xcomp" and verb.head.tag_ == "VBN" and verb.head.lemma_.lower() in FUNCTION_VERBS:
+            # "the FTA is designed to replace X": what an instrument is made to do, it does
+            made = [m for c in verb.head.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)
+                    if m.type in ("Agreement", "Policy", "Law")]
+            if made:
+                return made
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
             head = verb.head.head if _misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
@@ -819,6 +825,8 @@ class ParsedRoles:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                     return True
+            if node.dep_ == "xcomp" and _expected(node.head):
+                return True  # "Chile is expected to sign X", "is scheduled to", "is meant to": not yet done
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl", "csubj"):
                 break  # ("joining CPTPP could smooth ...": a subject clause shares its verb's modality)
             if node.head.i == node.i:
@@ -897,6 +905,29 @@ def _complex_preposition(prep, noun) -> bool:
     """'in response to X', 'in exchange for Y': no place or thing "in", only the start of another preposition."""
     return prep.lower_ in ("in", "on", "at", "with") and noun.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS \
         and not any(c.dep_ == "det" for c in noun.children)
+
+
+# what an instrument is made to do ("is designed to replace X", "is meant to supersede Y"): its function, stated
+FUNCTION_VERBS = frozenset({"design", "mean", "intend"})
+
+
+# what is only expected of someone: "is expected to sign", "is scheduled to take effect", "is due to", "is set to"
+EXPECTING = frozenset({"expect", "schedule", "slate", "set", "poise", "suppose", "due", "likely", "mean", "intend"})
+
+
+def _expected(head) -> bool:
+    """The passive or adjective an infinitive hangs from says it is only expected, unless it says what an
+    instrument is made to do ("the FTA is designed/meant to replace X": FUNCTION_VERBS, a function stated)."""
+    if head.lemma_.lower() not in EXPECTING or not (head.tag_ == "VBN" or head.pos_ == "ADJ"):
+        return False
+    subject = [t for c in head.children if c.dep_ in ("nsubjpass", "nsubj") for t in c.subtree]
+    instrument = any(t.lemma_.lower() in INSTRUMENT_NOUNS or t.ent_type_ == "LAW" for t in subject)
+    return not (head.lemma_.lower() in FUNCTION_VERBS and instrument)
+
+
+# the nouns an instrument is called by
+INSTRUMENT_NOUNS = frozenset({"agreement", "treaty", "pact", "accord", "deal", "fta", "act", "law", "order", "rule",
+                              "regulation", "policy", "program", "programme", "measure", "tariff", "sanction"})
 
 
 def _inside_a_title(tok) -> bool:
