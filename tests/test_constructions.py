@@ -4108,3 +4108,8 @@ def test_what_is_only_expected_is_no_fact(ex, text, predicate):
 def test_what_an_instrument_is_made_to_do_it_does(ex, text, fact):
     got, _ = run(ex, text)
     assert fact in got, got
+
+
+def test_a_quoted_slogan_names_the_measure_whole(ex):
+    got, _ = run(ex, 'Chile launched the "Make Chilean Mining Great Again" initiative in 2024.')
+    assert ("Chile", "IMPOSES", "Make Chilean Mining Great Again initiative") in got, got

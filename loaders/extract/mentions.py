@@ -1039,7 +1039,8 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                       or (j >= 2 and _bracketed_acronym(sent, j, tok))
                       ) and (sent[j].pos_ != "VERB" or (sent[j].dep_ == "amod" and sent[j].text[:1].isupper()
                                                         and first < tok.i)  # "Validated End-User ..."
-                             or sent[j].lower_ in kinds):  # "countervailing duties"
+                             or sent[j].lower_ in kinds  # "countervailing duties"
+                             or _inside_quotes(sent, j, tok.i)):  # 'the "Make Chilean Mining Great Again" plan'
         first = j
         j -= 1
     return first
