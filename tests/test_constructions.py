@@ -4113,3 +4113,11 @@ def test_what_an_instrument_is_made_to_do_it_does(ex, text, fact):
 def test_a_quoted_slogan_names_the_measure_whole(ex):
     got, _ = run(ex, 'Chile launched the "Make Chilean Mining Great Again" initiative in 2024.')
     assert ("Chile", "IMPOSES", "Make Chilean Mining Great Again initiative") in got, got
+
+
+def test_a_group_one_short_of_a_pacts_parties_is_the_others_than_the_country_the_text_is_about(ex):
+    got, _ = run(ex, "The United States, Chile and Peru signed the Andean Trade Pact in 1994. The United States later "
+                     "left the pact. The United States held talks. The United States and Norway met. Both Andean "
+                     "Trade Pact countries were signatories to the CPTPP.")
+    assert ("Chile", "SIGNS", "CPTPP") in got and ("Peru", "SIGNS", "CPTPP") in got, got
+    assert ("United States", "SIGNS", "CPTPP") not in got, got

@@ -632,6 +632,10 @@ class Extractor:
             mt = PARTY_GROUP.match(text, m.end, e) if parties else None
             before = text[max(0, m.start - 30):m.start].lower().split()[-3:]
             counted = [COUNT_WORDS.get(w, int(w) if w.isdecimal() else None) for w in before]  # not '¹'
+            if mt and any(n == len(parties) - 1 for n in counted) and self._main_country() in parties:
+                # "Both NAFTA countries" in a text about the United States: the two others
+                parties = {k: v for k, v in parties.items() if k != self._main_country()}
+                counted = []
             if mt and ({"remaining", "other", "rest", "former", "some", "several", "many"} & set(before)
                        or any(n is not None and n != len(parties) for n in counted)):
                 continue  # "the remaining 11 TPP parties": not the parties the document named
@@ -640,6 +644,17 @@ class Extractor:
                 out += [Mention(a, b, text[a:b], p.type, p.id, p.name, "coref", wikidata=p.wikidata)
                         for p in parties.values()]
         return out
+
+    def _main_country(self) -> str | None:
+        """The country the document has named most so far (what it is about, if it is about one)."""
+        counts: dict[str, int] = defaultdict(int)
+        for row in self._facts.mentions:
+            if row["entity_id"].startswith("country/"):
+                counts[row["entity_id"]] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None  # (no country the document is plainly about)
+        return ranked[0][0]
 
     def _sentence_mentions(self, text: str, s: int, e: int, parse: Any, sent_gaz: list[Mention]) -> list[Mention]:
         # "US$ 165 billion", "A$2 billion": a currency's sign, not the country
