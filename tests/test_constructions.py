@@ -4121,3 +4121,22 @@ def test_a_group_one_short_of_a_pacts_parties_is_the_others_than_the_country_the
                      "Trade Pact countries were signatories to the CPTPP.")
     assert ("Chile", "SIGNS", "CPTPP") in got and ("Peru", "SIGNS", "CPTPP") in got, got
     assert ("United States", "SIGNS", "CPTPP") not in got, got
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("The Chile-Norway Free Trade Agreement must be approved by Norway's parliament before it takes effect.",
+     "RATIFIES"),
+    ("Chile must ratify the Andean Trade Pact by 2026.", "RATIFIES"),
+])
+def test_what_must_still_be_done_is_no_fact(ex, text, predicate):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == predicate], got
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean tariffs could hurt Peru.",
+    "In light of rising costs, a Chilean tariff regime, and weak demand, the partnership must adapt.",
+])
+def test_a_measure_a_modal_clause_speaks_of_exists(ex, text):
+    got, _ = run(ex, text)
+    assert any(k[0] == "Chile" and k[1] == "IMPOSES" for k in got), got

@@ -17,7 +17,8 @@ import re
 
 from .amounts import find_amounts
 
-HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should"})
+# (and what must still be done: "must be approved by parliament before it takes effect")
+HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "must"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
 HEDGES = frozenset({"likely", "possibly", "perhaps", "potentially", "maybe", "conceivably", "presumably"})
 UNCERTAIN = frozenset({"likely", "unlikely", "possible", "probable", "unclear", "uncertain", "conceivable"})

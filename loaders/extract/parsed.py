@@ -812,12 +812,16 @@ class ParsedRoles:
         return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT
 
     def hypothetical(self, tok) -> bool:
-        """A trigger in a clause with could/would/might/may/should, or under 'if': not a stated fact."""
+        """A trigger in a clause with could/would/might/may/should/must, or under 'if': not a stated fact."""
         node = tok
         for _ in range(6):
             if _misattached_conjunct(node):
                 node = node.head.head  # "X believed that Y would affect Z and took ...": "took" is X's, stated
                 continue
+            if node.dep_ == "prep" and node.i < node.head.i and node.head.pos_ in ("VERB", "AUX") \
+                    or node.head.pos_ == "PUNCT":
+                return False  # "In light of a U.S. tariff regime, the partnership must ...": a fronted phrase (or
+                # one the parser hung from a comma) is given, not under the clause's modal
             for c in (node.children if node.pos_ in ("VERB", "AUX") else ()):
                 if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                     if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_ in REPORTING:

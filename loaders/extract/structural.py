@@ -17,6 +17,7 @@ from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .constructions import GOODS_GOING_TO, PROPOSED
+from .modality import MEASURE_MAKING
 
 from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import ParsedRoles
@@ -545,8 +546,11 @@ class StructuralExtractor:
 
     @staticmethod
     def _hypothetical(roles, sv, m: Mention) -> bool:
+        """A measure a modal clause would bring about ("could impose Chilean tariffs"); not one it only speaks of
+        ("U.S. tariffs could hurt Chile", "must not violate U.S. sanctions on Iran": it exists)."""
         toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
-        return bool(toks) and roles.hypothetical(toks[-1])
+        return bool(toks) and toks[-1].dep_ in ("dobj", "nsubjpass") \
+            and toks[-1].head.lemma_.lower() in MEASURE_MAKING and roles.hypothetical(toks[-1])
 
     @staticmethod
     def _coordinated_measures(sv, m: Mention, owners) -> dict:
