@@ -4140,3 +4140,12 @@ def test_what_must_still_be_done_is_no_fact(ex, text, predicate):
 def test_a_measure_a_modal_clause_speaks_of_exists(ex, text):
     got, _ = run(ex, text)
     assert any(k[0] == "Chile" and k[1] == "IMPOSES" for k in got), got
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Velkor Motors broke ground on the Velkor Metaplant in Bryan County, Ohio.", "Velkor Metaplant", "Facility"),
+    ("Peru launched the Andean Copper Fund in 2024.", "Andean Copper Fund", "Policy"),
+])
+def test_a_title_the_tagger_missed_is_typed_by_its_last_word(ex, text, name, kind):
+    got, out = run(ex, text)
+    assert next(e for e in out.entities.values() if e.name == name).type == kind, got

@@ -872,6 +872,7 @@ class NerRecognizer:
                 aliases.add(name)
             out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", name), name, "ner", aliases=aliases))
         out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
+        out += self._untagged_titles(sent, offset, taken + [(m.start, m.end) for m in out])
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
@@ -930,6 +931,24 @@ class NerRecognizer:
                     self.lex.ignore_endings:
                 continue
             out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
+        return out
+
+    def _untagged_titles(self, sent, offset, taken) -> list[Mention]:
+        """A title the statistical NER missed, typed by its last word like the names it tags: 'the Velkor
+        Metaplant', 'the Andean Copper Fund' (capitalised words before a name ending of the lexicon)."""
+        out: list[Mention] = []
+        endings = {w: t for t, ws in self.lex.name_endings.items() if t != "Firm" for w in ws}
+        for tok in sent:
+            type_ = endings.get(tok.text) if tok.pos_ == "PROPN" and not tok.ent_type_ else None
+            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()]
+            if type_ is None or not words or tok.i == tok.sent.start:
+                continue
+            first = words[0]
+            start, end = offset + first.idx, offset + tok.idx + len(tok.text)
+            if any(s < end and start < e for s, e in taken) or any(t.ent_type_ for t in words):
+                continue  # (a part the tagger or the gazetteer named: "U.S. Department of ...")
+            text = text_of(sent)[first.idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
+            out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
         return out
 
     def _unknown_firms(self, sent, offset, taken) -> list[Mention]:
