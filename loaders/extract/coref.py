@@ -48,37 +48,33 @@ def _proper(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
-def _definite_bodies(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
-    """'The Department awarded X ...' after 'the U.S. Department of Commerce': a body's kind written alone, with a
-    capital, is the body of that kind named last (what the NER made of the bare word is replaced)."""
+def _named_last(text: str, s: int, e: int, pattern: re.Pattern, mentions: list[Mention], history: list[Mention],
+                fits) -> list[Mention]:
+    """A word of `pattern` (its group 1) written alone with a capital is the entity named last that `fits` it (what
+    the NER made of the bare word gives way)."""
     out = []
-    for mt in DEFINITE_BODY.finditer(text, s, e):
+    for mt in pattern.finditer(text, s, e):
         a, b = mt.span(1)
         if any(x.start < b and a < x.end and x.name != mt.group(1) for x in mentions):
             continue
-        body = next((h for h in reversed(history[-300:]) if h.type == "GovernmentBody" and h.name != mt.group(1)
-                     and re.search(rf"\b{mt.group(1)}\b", h.name)), None)
-        if body is not None:
-            out.append(Mention(a, b, text[a:b], body.type, body.id, body.name, "coref", wikidata=body.wikidata))
+        found = next((h for h in reversed(history[-300:]) if fits(h, mt.group(1))), None)
+        if found is not None:
+            out.append(Mention(a, b, text[a:b], found.type, found.id, found.name, "coref", wikidata=found.wikidata))
     return out
+
+
+def _definite_bodies(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
+    """'The Department awarded X ...' after 'the U.S. Department of Commerce': the body of that kind named last."""
+    return _named_last(text, s, e, DEFINITE_BODY, mentions, history, lambda h, kind: h.type == "GovernmentBody"
+                       and h.name != kind and re.search(rf"\b{kind}\b", h.name) is not None)
 
 
 def _definite_holders(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
-    """'President Trump met ... The President also imposed ...': a title written alone, with a capital, is the
-    person the document named last with that title (not "the President of Chile", not a title before a name)."""
-    out = []
-    for mt in DEFINITE_TITLE.finditer(text, s, e):
-        a, b = mt.span(1)
-        if any(x.start < b and a < x.end for x in mentions):
-            continue
-        # (the title before the name, or inside the mention the gazetteer matched: "President Trump")
-        holder = next((h for h in reversed(history[-300:]) if h.type == "Person" and (h.text.startswith(
-            mt.group(1) + " ") or re.search(rf"\b{mt.group(1)}\s+(?:[A-Z][\w.]*\s+){{0,2}}$",
-                                            text[max(0, h.start - 40):h.start]))), None)
-        if holder is not None:
-            out.append(Mention(a, b, text[a:b], holder.type, holder.id, holder.name, "coref",
-                               wikidata=holder.wikidata))
-    return out
+    """'President Trump met ... The President also imposed ...': the person the document named last with that title,
+    written before the name or inside the mention the gazetteer matched ("President Trump")."""
+    return _named_last(text, s, e, DEFINITE_TITLE, mentions, history, lambda h, title: h.type == "Person" and (
+        h.text.startswith(title + " ") or re.search(rf"\b{title}\s+(?:[A-Z][\w.]*\s+){{0,2}}$",
+                                                    text[max(0, h.start - 40):h.start]) is not None))
 
 
 def _salient_firm(text: str, history: list[Mention], wanted: set[str] | frozenset[str] = frozenset(),
@@ -596,6 +592,14 @@ def _kind(m: Mention, lex) -> int | None:
     return lex.measure_kinds.get(head)
 
 
+def _merge_into(facts, renamed: dict[str, str]) -> None:
+    """Each entity of `renamed` merged into the one it maps to: its names become aliases there."""
+    for old, new in renamed.items():
+        gone = facts.entities.pop(old)
+        facts.entities[new].aliases |= gone.aliases | {gone.name}
+    rename_entities(facts, renamed)
+
+
 def refer_back(facts, history: list[Mention], lex) -> None:
     """'In 2018 the U.S. imposed Section 232 tariffs on steel. ... The tariffs on Korean steel were replaced by a
     quota': a definite description that says no more than a measure's kind and what it is on, with no owner of its
@@ -633,10 +637,7 @@ def refer_back(facts, history: list[Mention], lex) -> None:
                     and owners.get(m.id, set()) <= owners.get(to, set()):
                 renamed[m.id] = to
             break
-    for old, new in renamed.items():
-        gone = facts.entities.pop(old)
-        facts.entities[new].aliases |= gone.aliases | {gone.name}
-    rename_entities(facts, renamed)
+    _merge_into(facts, renamed)
 
 
 def _head(m: Mention) -> str:
@@ -690,7 +691,4 @@ def merge_same_measures(facts, history: list[Mention], lex) -> None:
                     renamed[x] = keep
             for table in (owners, goods, against):
                 table[keep] |= table[gone]
-    for old, new in renamed.items():
-        gone = facts.entities.pop(old)
-        facts.entities[new].aliases |= gone.aliases | {gone.name}
-    rename_entities(facts, renamed)
+    _merge_into(facts, renamed)

@@ -13,7 +13,7 @@ from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS, QUANTITY_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
 from .mentions import Mention
-from .modality import HYPOTHETICAL
+from .modality import HYPOTHETICAL, MEASURE_MAKING
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
@@ -28,8 +28,8 @@ SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "f
 SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
 # holding a firm or a facility: "control of the yard passed to X", "X took a majority stake in Y"
 # verbs that bring a measure into being ("the restrictions on X, which Chile imposed")
-MEASURE_MAKING_VERBS = frozenset({"impose", "introduce", "adopt", "enact", "levy", "implement", "announce", "issue",
-                                  "place", "slap", "apply", "raise", "extend", "maintain", "reimpose"})
+# (those of modality.py, and the ones that keep or raise a measure already in being)
+MEASURE_MAKING_VERBS = MEASURE_MAKING | {"raise", "extend", "maintain", "reimpose"}
 # what parties reach or sign that may say what it is for: "reached an agreement to amend the X"
 AGREEING_NOUNS = frozenset({"agreement", "deal", "accord", "understanding", "consensus", "compromise"})
 CONTROL_NOUNS = frozenset({"control", "ownership", "possession", "majority", "command"})
@@ -829,7 +829,7 @@ class ParsedRoles:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                     return True
-            if node.dep_ == "xcomp" and _expected(node.head):
+            if node.dep_ == "xcomp" and _expected(node.head, self.lex):
                 return True  # "Chile is expected to sign X", "is scheduled to", "is meant to": not yet done
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl", "csubj"):
                 break  # ("joining CPTPP could smooth ...": a subject clause shares its verb's modality)
@@ -919,19 +919,18 @@ FUNCTION_VERBS = frozenset({"design", "mean", "intend"})
 EXPECTING = frozenset({"expect", "schedule", "slate", "set", "poise", "suppose", "due", "likely", "mean", "intend"})
 
 
-def _expected(head) -> bool:
+def _expected(head, lex) -> bool:
     """The passive or adjective an infinitive hangs from says it is only expected, unless it says what an
     instrument is made to do ("the FTA is designed/meant to replace X": FUNCTION_VERBS, a function stated)."""
     if head.lemma_.lower() not in EXPECTING or not (head.tag_ == "VBN" or head.pos_ == "ADJ"):
         return False
     subject = [t for c in head.children if c.dep_ in ("nsubjpass", "nsubj") for t in c.subtree]
-    instrument = any(t.lemma_.lower() in INSTRUMENT_NOUNS or t.ent_type_ == "LAW" for t in subject)
+    instrument = any(lex.heads.get(t.lemma_.lower()) in INSTRUMENT_TYPES or t.ent_type_ == "LAW" for t in subject)
     return not (head.lemma_.lower() in FUNCTION_VERBS and instrument)
 
 
-# the nouns an instrument is called by
-INSTRUMENT_NOUNS = frozenset({"agreement", "treaty", "pact", "accord", "deal", "fta", "act", "law", "order", "rule",
-                              "regulation", "policy", "program", "programme", "measure", "tariff", "sanction"})
+# what an instrument's head noun is (the lexicon's [heads]): "agreement", "act", "tariff", ...
+INSTRUMENT_TYPES = frozenset({"Agreement", "Law", "Policy"})
 
 
 def _inside_a_title(tok) -> bool:

@@ -332,13 +332,12 @@ class Extractor:
 
     def _step_inferences(self, sent: "SentenceFacts") -> None:
         sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
-                            + _office_acts(sent.candidates, self.model)
+                            + _office_acts(sent.candidates, self.model, getattr(self, "_leads", {}))
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
         sent.candidates += _goods_from(sent.view, sent.candidates)
         sent.candidates += _instrument_measures(sent.view, sent.candidates)
-        sent.candidates += _titled_heads_act(sent.candidates, getattr(self, "_leads", {}), self.model)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -1020,7 +1019,9 @@ LEADER_ACTS = frozenset({"NEGOTIATES", "SIGNS", "RATIFIES", "WITHDRAWS_FROM"})
 HEAD_ACTS = frozenset({"NEGOTIATES", "SIGNS", "RATIFIES", "WITHDRAWS_FROM", "IMPOSES"})
 
 
-def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
+def _office_acts(cands: list[Candidate], model: Any, leads: dict | None = None) -> list[Candidate]:
+    """What officials do in office their office, and heads of state their country, does. `leads`: the country the
+    document says each person leads, for a head referred to by the title alone ("The President also imposed ...")."""
     offices: dict[str, list[Mention]] = {}
     heads: dict[str, list[Mention]] = {}
     for c in cands:  # the office the sentence gives a person by a title ("USTR X", "X, the Secretary of ...")
@@ -1028,6 +1029,10 @@ def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
             offices.setdefault(c.subject.id, []).append(c.object)
         elif c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "Country":
             heads.setdefault(c.subject.id, []).append(c.object)  # "President X", "Prime Minister Y"
+    for c in cands:
+        country = (leads or {}).get(c.subject.id) if c.subject.source == "coref" and c.subject.type == "Person" else None
+        if country is not None:
+            heads.setdefault(c.subject.id, [country])
     new = _NewFacts(cands)
     for c in cands:
         leader = getattr(c.subject, "also", None)  # "the Trump Administration negotiated X": Trump did too
@@ -1042,18 +1047,6 @@ def _office_acts(cands: list[Candidate], model: Any) -> list[Candidate]:
             if country.id != c.object.id and c.object.type in ("Agreement", "Policy") \
                     and model.allows(c.predicate, country.type, c.object.type):
                 new.add(replace(country, adjective=False), c.predicate, c.object, c, "head-acts", dict(c.props))
-    return new.out
-
-
-def _titled_heads_act(cands: list[Candidate], leads: dict, model: Any) -> list[Candidate]:
-    """'The President also imposed tariffs ...' (the President the document named before): a head of state
-    referred to by the title acts in office, for the country the document says they lead."""
-    new = _NewFacts(cands)
-    for c in cands:
-        country = leads.get(c.subject.id) if c.subject.source == "coref" and c.subject.type == "Person" else None
-        if country is not None and c.predicate in HEAD_ACTS and c.object.type in ("Agreement", "Policy") \
-                and country.id != c.object.id and model.allows(c.predicate, country.type, c.object.type):
-            new.add(replace(country, adjective=False), c.predicate, c.object, c, "head-acts", dict(c.props))
     return new.out
 
 
