@@ -125,6 +125,13 @@ class Lexicon:
         for type_, endings in self.name_endings.items():
             if last in endings:
                 return type_
+        if label not in ("PERSON", "GPE", "NORP"):
+            # "the Lima Accord on Fisheries", "the Special Act on Strengthening ...": a title's head word comes
+            # before its first "on/of/for"
+            for word, after in zip(words[1:], words[2:]):
+                type_ = next((t for t, endings in self.name_endings.items() if word in endings and t != "Firm"), None)
+                if after in ("on", "of", "for") and type_ is not None:
+                    return type_
         if label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words) \
                 and not any(ch.isdigit() for ch in text):  # ("K9 Thunder" is a howitzer)
             return "Person"

@@ -4149,3 +4149,23 @@ def test_a_measure_a_modal_clause_speaks_of_exists(ex, text):
 def test_a_title_the_tagger_missed_is_typed_by_its_last_word(ex, text, name, kind):
     got, out = run(ex, text)
     assert next(e for e in out.entities.values() if e.name == name).type == kind, got
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Prime Minister Jonas Vik met the Velkor board.",
+    "Prime Minister Jonas Vik of Norway met the Velkor board.",
+    "Norway's Prime Minister Jonas Vik met the Velkor board.",
+])
+def test_a_prime_minister_leads_the_country_named_with_the_title(ex, text):
+    got, _ = run(ex, text)
+    assert ("Jonas Vik", "LEADS", "Norway") in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru, Chile, and Norway signed the Tarn Accord on Fisheries in 2018.", "Tarn Accord on Fisheries"),
+    ("Norway and Chile concluded the Framework Agreement on Economic Cooperation in 2016.",
+     "Framework Agreement on Economic Cooperation"),
+])
+def test_a_title_continued_by_on_and_capitalised_words_is_one_name(ex, text, name):
+    got, _ = run(ex, text)
+    assert ("Norway", "PARTY_TO", name) in got, got

@@ -106,6 +106,9 @@ BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/en
                            "sector/logistics"})
 # the types whose names a sector word may open ("the CHIPS Incentives Program", "the Defense Logistics Agency")
 NAMED_BY_ENDING = ("GovernmentBody", "Policy", "Law")
+TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
+# a capitalised title, then "on/of/for" and capitalised words, up to a mention: "Agreement on Trade in "
+TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
                   "modality", "listed_measures", "named_imposer", "national_bodies", "facility_places", "firm_parties",
                   "under_negotiation", "one_reading", "joint")
@@ -697,8 +700,19 @@ class Extractor:
             # a sector word opening the name of a body or a measure is the name's ("the CHIPS Program Office", "the
             # Defense Logistics Agency", "the CHIPS Incentives Program"): the statistical NER may take the whole name
             in_body = [m for m in mentions if m.type == "Sector" and self._body_ending.match(text, m.end)]
-            taken = [(m.start, m.end) for m in mentions if m not in in_body]
+            # "the Lima Accord on Fisheries": a title the words after it continue ("on" and capitalised words) may
+            # be the beginning of the NER's whole title, which is the name
+            titled = [m for m in mentions if m.source == "pattern" and m.type in ("Agreement", "Law")
+                      and TITLE_CONTINUES.match(text, m.end)]
+            # (a sector may be a word of such a title: "the Agreement on Trade in Services")
+            titled_words = [m for m in mentions if m.type == "Sector" and TITLE_WORDS.search(text, s, m.start)]
+            taken = [(m.start, m.end) for m in mentions if m not in in_body and m not in titled + titled_words]
             found = self.ner.find(parse, s, taken)
+            found = [f for f in found if not any(f.start < m.end and m.start < f.end and not (
+                f.type in ("Agreement", "Law") and f.start < m.start and m.end <= f.end) for m in titled_words)]
+            mentions = [m for m in mentions if m not in titled or not any(
+                f.type == m.type and f.start <= m.start and m.end < f.end for f in found)]
+            found = [f for f in found if not any(f.start < m.end and m.start < f.end for m in mentions if m in titled)]
             bodies = [f for f in found if f.type in NAMED_BY_ENDING]
             mentions = [m for m in mentions if m not in in_body or not any(
                 b.start <= m.start and m.end <= b.end for b in bodies)]

@@ -661,13 +661,14 @@ class StructuralExtractor:
                           {"role": role.group(0) if role else self.office_titles[body.id]})
                 continue
             mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]+?))|"
-                           r"(?:(?P<dept2>[A-Z][a-z]+) (?P<t2>Minister|Secretary|Administrator))|"
+                           r"(?:(?!Prime )(?P<dept2>[A-Z][a-z]+) (?P<t2>Minister|Secretary|Administrator))|"
                            r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
                            r"[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Aa]dministrator|[Cc]ommissioner|"
                            r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$", left)
             if not mt:
                 continue
             role = mt.group("title") or mt.group("of")
+            # (a Prime Minister is a head's title, not the minister of a "Prime" ministry)
             # whose office: "Norwegian Trade Minister X", "Trade Minister X of Norway" (not Korea's trade ministry)
             whose = next((x.text for x in sv.mentions if x.type == "Country" and (
                 0 <= mt.start() - (x.end - sv.start) <= 1 or re.match(r"\s+of\s+(?:the\s+)?$",
