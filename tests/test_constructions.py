@@ -4169,3 +4169,34 @@ def test_a_prime_minister_leads_the_country_named_with_the_title(ex, text):
 def test_a_title_continued_by_on_and_capitalised_words_is_one_name(ex, text, name):
     got, _ = run(ex, text)
     assert ("Norway", "PARTY_TO", name) in got, got
+
+
+@pytest.mark.parametrize("text, holders, predicate, held", [
+    ("The WTO, whose members include Chile and Peru, ruled against the tariffs.", ("Chile", "Peru"), "MEMBER_OF",
+     "WTO"),
+    ("The Pacific Alliance's members are Chile, Peru and Colombia.", ("Chile", "Peru", "Colombia"), "MEMBER_OF",
+     "Pacific Alliance"),
+    ("The Tarn Pact's signatories include Chile and Peru.", ("Chile", "Peru"), "SIGNS", "Tarn Pact"),
+    ("The Tarn Pact, whose parties include Chile and Peru, took effect in 2019.", ("Chile", "Peru"), "PARTY_TO",
+     "Tarn Pact"),
+    ("Chile is one of the founding members of the Pacific Alliance.", ("Chile",), "MEMBER_OF", "Pacific Alliance"),
+])
+def test_a_noun_that_lists_its_holders_belongs_to_its_owner(ex, text, holders, predicate, held):
+    got, _ = run(ex, text)
+    for h in holders:
+        assert (h, predicate, held) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Japan met members of the Pacific Alliance.",
+    "Chile applied for membership in the Pacific Alliance.",
+    "Peru sought membership in the WTO.",
+])
+def test_meeting_members_or_asking_to_be_one_is_no_membership(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "MEMBER_OF"], got
+
+
+def test_a_firm_whose_products_a_clause_lists_still_makes_them(ex):
+    got, _ = run(ex, "Velkor Corp., whose products include batteries, invested in Ohio.")
+    assert ("Velkor", "OPERATES_IN", "batteries") in got, got

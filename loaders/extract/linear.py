@@ -242,6 +242,9 @@ class LinearRoles:
     def fellow(self, tok) -> list[Mention]:
         return []
 
+    def listing_owner(self, tok) -> list[Mention]:
+        return []
+
     def origin(self, tok) -> list[Mention]:
         return []
 

@@ -19,6 +19,7 @@ from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 # "its members include X, Y and Z", "the parties are X and Y": the verb's object lists who holds the role
 LISTING_VERBS = {"include", "comprise", "be"}
+HELD_TYPES = ACTOR_TYPES | {"Agreement"}  # what a listing's holders hold: "the Pact, whose parties include ..."
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn"}
 # ("threatened to terminate X", "vowed to retaliate": a threat, not the act)
@@ -296,7 +297,7 @@ class ParsedRoles:
                         out += [m for m in self.denotes_list(p) if m.type in ACTOR_TYPES]
         return unique_mentions(out)
 
-    def _whose(self, noun) -> list[Mention]:
+    def _whose(self, noun, types=ACTOR_TYPES) -> list[Mention]:
         """'X, whose products include Y', 'X is a conglomerate whose businesses include Y': the actor the relative
         clause is about (the noun it hangs from, or what that noun describes)."""
         verb = noun.head
@@ -307,8 +308,8 @@ class ParsedRoles:
         if verb.dep_ != "relcl":
             return []
         about = verb.head  # (a nationality before it names no actor: "a South Korean conglomerate whose ...")
-        named = [m for m in self.denotes_list(about) if m.type in ACTOR_TYPES and not m.adjective]
-        return named or [m for m in self.copula(about) if m.type in ACTOR_TYPES]
+        named = [m for m in self.denotes_list(about) if m.type in types and not m.adjective]
+        return named or [m for m in self.copula(about) if m.type in types]
 
     def possessor(self, noun) -> list[Mention]:
         """'X’s $5 billion plant': the mention right before the possessive marker left of the noun."""
@@ -484,6 +485,14 @@ class ParsedRoles:
         if verb.lemma_.lower() not in SHARE_VERBS:
             return []
         return [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
+
+    def listing_owner(self, tok) -> list[Mention]:
+        """'the WTO, whose members include Chile and Peru', 'the Pact's signatories are A and B': a noun whose
+        clause lists who holds it belongs to what they hold."""
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LISTING_VERBS and self.copula(tok):
+            whose = any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children)
+            return self._whose(tok, types=HELD_TYPES) if whose else self.owner(tok)  # (an agreement's parties too)
+        return []
 
     def fellow(self, tok) -> list[Mention]:
         """'X notified the other TPP signatories', 'X and its fellow members': X holds the role too."""
@@ -809,6 +818,9 @@ class ParsedRoles:
         """'applied to join', 'seeks to ratify', 'talks to conclude', 'an effort to join': the aim, not the act."""
         if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return tok.head.lemma_.lower() in INTENT | AIM_NOUNS
+        if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in INTENT or tok.dep_ == "pobj"
+                                   and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in INTENT):
+            return True  # "applied for membership", "sought accession to": what is asked for
         return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT
 
     def hypothetical(self, tok) -> bool:

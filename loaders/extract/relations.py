@@ -27,7 +27,7 @@ from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentio
 ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos": ("appos", None),
                 "compound": ("compound", "noun"), "sectors": ("sectors", None), "copula_for": ("copula", None),
                 "target_of": ("copula", None),
-                "one_of": ("one_of", "noun"), "fellow": ("fellow", "noun"), "origin": ("origin", None),
+                "one_of": ("one_of", "noun"), "fellow": ("fellow", "noun"), "listing_owner": ("listing_owner", "noun"), "origin": ("origin", None),
                 "goods_origin": ("origin", "noun"), "for_owner": ("for_owner", "noun"),
                 "imports_of": ("imports_of", "noun"), "investor_of": ("investor_of", "noun"),
                 "recipient": ("recipient", "noun"), "purpose": ("purpose", None),
@@ -195,14 +195,16 @@ class RelationExtractor:
         negated = roles.negated(tok)
         # "imposed by Washington": the actor named outright (read by _quirks and the pipeline step named_imposer)
         how = "verb-agent" if _has_agent(roles, tok, kind) else kind
-        subjects = _firms_act(self._collect(roles, tok, rule.subject, kind, subject=True, predicate=rule.predicate))
+        listed = "listing_owner" in rule.object and roles.parsed
+        subjects = _firms_act(self._collect(roles, tok, rule.subject, kind, subject=True, predicate=rule.predicate,
+                                            listed=listed))
         described = _described_firms(roles, tok) if parsed and kind == "noun" else []
         if described:
             # "SK On, South Korea's third-largest battery maker,", "Samsung is South Korea's largest investor in
             # Texas": the firm is the maker or the investor; the country ranks it
             subjects = [m for m in subjects if m.type != "Country"] or described
         objects = self._collect(roles, tok, rule.object, kind, subject=False, drop_owner="owner" in rule.subject,
-                                predicate=rule.predicate)
+                                predicate=rule.predicate, listed=listed)
         if kind == "noun":
             objects = self._before_next_owner(sv, tok, objects)
             if "owner" in rule.subject and not (parsed and roles.owner(tok)):
@@ -509,8 +511,8 @@ class RelationExtractor:
         return [best] if best is not None else []
 
     def _collect(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True,
-                 predicate: str = "") -> list[Mention]:
-        out = self._collect_roles(roles, tok, wanted, kind, subject, drop_owner)
+                 predicate: str = "", listed: bool = False) -> list[Mention]:
+        out = self._collect_roles(roles, tok, wanted, kind, subject, drop_owner, listed)
         if not out and roles.parsed and not subject and kind == "verb" and predicate in MEMBERSHIPS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self._talks for c in tok.children):
             return out  # "Japan joined the TPP negotiations": it joined the talks, not the TPP
@@ -547,7 +549,10 @@ class RelationExtractor:
                                                      for t in roles.sv.tokens)]
         return out
 
-    def _collect_roles(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True) -> list[Mention]:
+    def _collect_roles(self, roles, tok, wanted, kind, subject: bool, drop_owner: bool = True,
+                       listed: bool = False) -> list[Mention]:
+        """The mentions in the roles `wanted` of a trigger; `listed`: the rule reads a listing's owner as the
+        object ("listing_owner"), so that owner holds no role of the subject's."""
         out: list[Mention] = []
         for role in wanted:
             method, needs = ROLE_METHODS.get(role, (None, None))
@@ -562,9 +567,13 @@ class RelationExtractor:
                 out += roles.pp(tok, set(role[3:].split(",")))
             elif method is not None and needs in (None, kind) and hasattr(roles, method):
                 out += getattr(roles, method)(tok)
+        # "the WTO, whose members include Chile": the owner is what the listed ones hold, no holder
+        listing = set(id(m) for m in roles.listing_owner(tok)) if kind == "noun" and listed else set()
         if not subject and drop_owner:
-            own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else []))
+            own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else [])) - listing
             out = [m for m in out if id(m) not in own]
+        elif listing:
+            out = [m for m in out if id(m) not in listing]
         elif kind == "noun" and "owner" in wanted:
             own = roles.owner(tok)
             if own and roles.parsed and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LEADING_VERBS:
