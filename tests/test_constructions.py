@@ -4200,3 +4200,28 @@ def test_meeting_members_or_asking_to_be_one_is_no_membership(ex, text):
 def test_a_firm_whose_products_a_clause_lists_still_makes_them(ex):
     got, _ = run(ex, "Velkor Corp., whose products include batteries, invested in Ohio.")
     assert ("Velkor", "OPERATES_IN", "batteries") in got, got
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("The United States imposed a tariff on steel in 2018. The tariff applies to Norwegian and Chilean steel.",
+     ("Norway", "Chile")),
+    ("The United States imposed a tariff on steel in 2025. The tariffs apply to goods from Norway.", ("Norway",)),
+])
+def test_a_measure_applying_to_a_countrys_goods_targets_it(ex, text, countries):
+    got, _ = run(ex, text)
+    for c in countries:
+        assert ("U.S. tariff on steel", "TARGETS", c) in got, got
+
+
+def test_a_known_instrument_is_the_antecedent_of_its_head_noun(ex):  # (a guard: held before)
+    got, _ = run(ex, "The United States imposed reciprocal tariffs in 2025. The tariffs apply to Norwegian goods.")
+    assert ("Reciprocal Tariffs", "TARGETS", "Norway") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The tariff on steel does not apply to Norwegian steel.",
+    "The tariff on steel did not hurt Norway.",
+])
+def test_what_a_measure_does_not_reach_it_does_not_target(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[2] == "Norway"], got

@@ -245,6 +245,9 @@ class LinearRoles:
     def listing_owner(self, tok) -> list[Mention]:
         return []
 
+    def goods_reached(self, tok) -> list[Mention]:
+        return []
+
     def origin(self, tok) -> list[Mention]:
         return []
 

@@ -417,6 +417,19 @@ class ParsedRoles:
                 for m in self.denotes(p) if m.type == "Country"]
         return unique_mentions(out)  # (the adjective is the origin: "Korea imports U.S. beef")
 
+    def goods_reached(self, tok) -> list[Mention]:
+        """'the tariff applies to Norwegian and Chilean steel', 'applies to goods from Norway': the countries whose
+        goods the verb's "to/on" phrase names (their nationality or their "from")."""
+        goods = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children
+                 if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+        goods += [g for x in list(goods) for g in x.conjuncts if g.pos_ == "NOUN"]
+        out = [m for g in goods for c in g.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+               for x in [c, *c.conjuncts] for m in self.denotes(x) if m.type == "Country"]
+        # (the parser may hang the goods' "from" on the verb)
+        out += [m for g in goods + ([tok] if goods else []) for c in g.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p) if m.type == "Country"]
+        return unique_mentions([replace(m, adjective=False) for m in out])
+
     def destination(self, tok) -> list[Mention]:
         """'restricted exports of advanced chips to China': where the goods a verb stops would go."""
         flows = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in EXPORT_NOUNS]

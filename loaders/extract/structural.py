@@ -417,7 +417,8 @@ class StructuralExtractor:
                 # (nor past the clause's own verb: "restrictions on lithium exports were seen as ...")
                 stop = re.search(r"[,;:]|\b(?:that|which|who|because|with|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
                                  r"but|in (?:response|retaliation|reprisal|exchange|return|protest)|"
-                                 r"is|are|was|were|has|have|had|will|would|could|should|may|might|remains?|remained)\b",
+                                 r"is|are|was|were|has|have|had|do|does|did|will|would|could|should|may|might|must|can|cannot|shall|"
+                                 r"remains?|remained)\b",
                              sv.text[a - sv.start:])
                 if stop:
                     window_end = min(window_end, a + stop.start())
