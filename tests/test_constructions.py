@@ -4225,3 +4225,12 @@ def test_a_known_instrument_is_the_antecedent_of_its_head_noun(ex):  # (a guard:
 def test_what_a_measure_does_not_reach_it_does_not_target(ex, text):
     got, _ = run(ex, text)
     assert not [k for k in got if k[2] == "Norway"], got
+
+
+def test_the_measures_of_a_kind_named_before_are_that_measure(ex):
+    got, _ = run(ex, "The United States imposed safeguard tariffs on imported washers in 2018 under Section 201. "
+                     "The safeguard measures hit Velkor Corporation.")
+    assert ("Section 201 safeguard tariffs", "TARGETS", "Velkor Corporation") in got, got
+    got, _ = run(ex, "The United States imposed safeguard tariffs on imported washers in 2018. "
+                     "The antidumping measures hit Velkor Corporation.")
+    assert not [k for k in got if k[0] == "U.S. safeguard tariffs" and k[2] == "Velkor Corporation"], got
