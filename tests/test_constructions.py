@@ -4234,3 +4234,15 @@ def test_the_measures_of_a_kind_named_before_are_that_measure(ex):
     got, _ = run(ex, "The United States imposed safeguard tariffs on imported washers in 2018. "
                      "The antidumping measures hit Velkor Corporation.")
     assert not [k for k in got if k[0] == "U.S. safeguard tariffs" and k[2] == "Velkor Corporation"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Talks began on changes to the Chile-Peru Free Trade Agreement.",
+    "In 2018 Peru started official talks with Chile on potential modifications to the Chile-Peru Free Trade "
+    "Agreement.",
+])
+def test_the_parties_named_in_an_agreement_being_changed_are_its_own(ex, text):
+    got, _ = run(ex, text)
+    for c in ("Chile", "Peru"):
+        assert (c, "PARTY_TO", "Chile-Peru Free Trade Agreement") in got, got
+        assert (c, "PARTY_TO", "Chile-Peru Free Trade Agreement amendments") not in got, got

@@ -582,8 +582,10 @@ class Coreference:
             am = Mention(offset + span[0], offset + span[1], text[span[0]:span[1]], "Agreement",
                          entity_id("Agreement", name), name, "pattern")
             am.aliases = {text[span[0]:span[1]], name}
-            if changing:
-                am.original = m  # under negotiation: the parties its name holds are the original's ("to amend")
+            if changing or not before:
+                # the parties the name holds are the original's: "to amend the X" (under negotiation), "changes to
+                # the X", "the X amendments" (a revised X is a version with the same parties)
+                am.original = m
             new.append(am)
             pairs.append((am, m))
         # "The treaty was signed in 2007, with a renegotiated version signed in 2010": a version of the agreement

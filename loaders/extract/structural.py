@@ -240,6 +240,8 @@ class StructuralExtractor:
                 parties.append(pm)
                 if pending:
                     self._add(out, sv, pm, "NEGOTIATES", m, 0.7, "agreement-name-pending")
+                    if getattr(m, "original", None) is not None:  # "potential changes to the X": X itself holds
+                        self._add(out, sv, pm, "PARTY_TO", m.original, 0.75, "agreement-name")
                     continue
                 # an amendment under negotiation has no parties yet: the agreement it changes has
                 self._add(out, sv, pm, "PARTY_TO", getattr(m, "original", m), 0.75, "agreement-name")
