@@ -4246,3 +4246,21 @@ def test_the_parties_named_in_an_agreement_being_changed_are_its_own(ex, text):
     for c in ("Chile", "Peru"):
         assert (c, "PARTY_TO", "Chile-Peru Free Trade Agreement") in got, got
         assert (c, "PARTY_TO", "Chile-Peru Free Trade Agreement amendments") not in got, got
+
+
+@pytest.mark.parametrize("text, owner, measure, target", [
+    ("Tariffs on Chilean copper by the United States took effect in 2018.", "United States",
+     "U.S. tariffs on Chilean copper", "Chile"),
+    ("The removal of Peru from the white list by Chile took effect in August 2019.", "Chile",
+     "Chilean removal of Peru", "Peru"),
+])
+def test_the_by_after_a_measures_phrase_names_its_maker_not_a_target(ex, text, owner, measure, target):
+    got, _ = run(ex, text)
+    assert (owner, "IMPOSES", measure) in got and (measure, "TARGETS", target) in got, got
+    assert (measure, "TARGETS", owner) not in got, got
+
+
+def test_a_participles_by_still_names_the_goods_users(ex):
+    got, _ = run(ex, "In July, Chile imposed restrictions on materials used by Peruvian companies to manufacture "
+                     "semiconductors.")
+    assert ("Chilean restrictions on materials", "TARGETS", "Peru") in got, got

@@ -247,6 +247,16 @@ class StructuralExtractor:
                 self._add(out, sv, pm, "PARTY_TO", getattr(m, "original", m), 0.75, "agreement-name")
             m.parties = getattr(m, "parties", []) + parties
 
+    @staticmethod
+    def _agent_after(sv, at: int) -> list[Mention]:
+        """The actor a "by" right after a measure's phrase names: '... on Chilean copper by the United States'."""
+        # (past a short "from" or "to" phrase: "the removal of X from the white list by Japan")
+        mt = re.match(r"(?:\s+(?:from|to|into)\s+[^,;:]{1,40}?)?\s+by\s+(?:the\s+)?", sv.text[at - sv.start:])
+        if not mt:
+            return []
+        return [x for x in sv.mentions if x.start - sv.start == at - sv.start + mt.end()
+                and x.type in ("Country", "GovernmentBody") and not x.adjective]
+
     # --------------------------------------------------------------------------------------------
     def _owners_before(self, sv, m: Mention) -> list[Mention]:
         """Actors owning a measure: 'X's', 'X', 'X or Y' right before it, or an adjective inside it."""
@@ -417,7 +427,10 @@ class StructuralExtractor:
                 window_end = a + 80
                 # (a "with" phrase describes the object: "credits to chip makers with operations in the U.S.")
                 # (nor past the clause's own verb: "restrictions on lithium exports were seen as ...")
-                stop = re.search(r"[,;:]|\b(?:that|which|who|because|with|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
+                # (nor into its agent: "tariffs on Chilean copper by the United States"; a participle's "by" is the
+                # goods': "restrictions on materials used by Korean firms to make chips")
+                stop = re.search(r"[,;:]|\b(?:that|which|who|because|with|(?<!ed )(?<!made )(?<!built )(?<!sold )"
+                                 r"(?<!owned )(?<!held )by|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
                                  r"but|in (?:response|retaliation|reprisal|exchange|return|protest)|"
                                  r"is|are|was|were|has|have|had|do|does|did|will|would|could|should|may|might|must|can|cannot|shall|"
                                  r"remains?|remained)\b",
@@ -450,6 +463,9 @@ class StructuralExtractor:
             for t in targets:
                 for x in carriers:
                     self._add(out, sv, x, "TARGETS", t, 0.75, "measure-on")
+            if targets and not owners:  # "the imposition of tariffs on Chilean copper by the United States"
+                for o in self._agent_after(sv, max(x.end for x in targets)):
+                    self._add(out, sv, o, "IMPOSES", m, 0.75, "owner-of-measure")
             for t in inner:
                 self._add(out, sv, m, "TARGETS", t, 0.7, "measure-sector")
 
