@@ -4264,3 +4264,14 @@ def test_a_participles_by_still_names_the_goods_users(ex):
     got, _ = run(ex, "In July, Chile imposed restrictions on materials used by Peruvian companies to manufacture "
                      "semiconductors.")
     assert ("Chilean restrictions on materials", "TARGETS", "Peru") in got, got
+
+
+@pytest.mark.parametrize("text, facility, state", [
+    ("Velkor Corporation announced a $1.5 billion expansion of its Alabama plant.", "Alabama plant", "Alabama"),
+    ("Velkor Corporation's $300 million upgrade of its Georgia factory finished in 2020.", "Georgia factory",
+     "Georgia"),
+])
+def test_expanding_a_facility_is_money_put_in_it(ex, text, facility, state):
+    got, _ = run(ex, text)
+    assert ("Velkor Corporation", "INVESTS_IN", facility) in got, got
+    assert got[("Velkor Corporation", "INVESTS_IN", state)].get("amount_usd"), got
