@@ -4275,3 +4275,9 @@ def test_expanding_a_facility_is_money_put_in_it(ex, text, facility, state):
     got, _ = run(ex, text)
     assert ("Velkor Corporation", "INVESTS_IN", facility) in got, got
     assert got[("Velkor Corporation", "INVESTS_IN", state)].get("amount_usd"), got
+
+
+def test_a_place_after_a_preposition_and_article_is_no_subject_by_word_order(ex):
+    got, _ = run(ex, "Its plants are the first built in the United States and with a total of $165 billion pledged, "
+                     "it is one of the largest investments into the country's manufacturing.")
+    assert not [k for k in got if k[0] == "United States" and k[1] == "INVESTS_IN"], got

@@ -147,7 +147,9 @@ class LinearRoles:
                  and m.type in ACTOR_TYPES | {"Policy", "Law", "Agreement"}]
         for m in reversed(cands):
             before = self.sv.text[:self._rel(self._list_ending(m)[0])[0]]
-            prev = WORD.findall(before)[-1:] if before.strip() else []
+            # (past a determiner: "built in the United States" is no subject either)
+            prev = [w for w in WORD.findall(before) if w.lower() not in ("the", "a", "an")][-1:] \
+                if before.strip() else []
             if prev and prev[0].lower() in PREPS:
                 continue
             return self._list_ending(m)
