@@ -4281,3 +4281,17 @@ def test_a_place_after_a_preposition_and_article_is_no_subject_by_word_order(ex)
     got, _ = run(ex, "Its plants are the first built in the United States and with a total of $165 billion pledged, "
                      "it is one of the largest investments into the country's manufacturing.")
     assert not [k for k in got if k[0] == "United States" and k[1] == "INVESTS_IN"], got
+
+
+def test_money_spent_on_the_project_goes_to_the_plant_named_before_and_its_state(ex):
+    got, _ = run(ex, "Velkor announced a battery plant in Lordstown, Ohio in 2020. Velkor planned to spend "
+                     "$4 billion on the project over six years.")
+    plant = next(k[2] for k in got if k[0] == "Velkor" and k[1] == "INVESTS_IN" and "plant" in k[2])
+    assert got[("Velkor", "INVESTS_IN", plant)].get("amount_usd") == 4e9, got
+    ohio = got[("Velkor", "INVESTS_IN", "Ohio")]
+    assert ohio.get("amount_usd") == 4e9 and ohio.get("joint"), got  # one sum for the plant and its state
+
+
+def test_the_project_with_no_plant_before_is_nothing(ex):
+    got, _ = run(ex, "Velkor planned to spend $4 billion on the project over six years.")
+    assert not [k for k in got if k[1] == "INVESTS_IN"], got

@@ -131,6 +131,8 @@ DEFINITE_BODY = re.compile(r"\b[Tt]he\s+(Department|Ministry|Agency|Bureau|Commi
 NAME_FOLLOWS = re.compile(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b")
 # "the joint venture", "the group": the firm said to be one, or the firm named last
 DEFINITE_VENTURE = re.compile(r"\b[Tt]he\s+((?:joint venture|venture|JV|group))\b(?!['’]s)")
+# "TSMC planned to spend $12 billion on the project": the facility named last (an investment's project is its plant)
+DEFINITE_PROJECT = re.compile(r"\b[Tt]he\s+(project)\b(?!['’]s|\s+(?:of|to|for)\b)")
 # "the company will ...", "the Korean auto giant", "the South Korean automaker", "the battery maker": a firm
 # described by a noun only firms are called by, maybe after its nationality or trade ("giant" and "maker" only with
 # a trade: "the Asian giant" may be a country)
@@ -516,6 +518,12 @@ class Coreference:
                 firm = _salient_firm(text, history)
             if firm is not None:
                 out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
+        for mt in DEFINITE_PROJECT.finditer(text, s, e):
+            a, b = mt.span(1)
+            plant = next((h for h in reversed(history[-40:]) if h.type == "Facility" and not getattr(h, "generic", False)),
+                         None)
+            if plant is not None and not any(x < b and a < y for x, y in taken):
+                out.append(Mention(a, b, text[a:b], plant.type, plant.id, plant.name, "coref", wikidata=plant.wikidata))
         for mt in THERE.finditer(text, s, e):  # "Samsung announced a fab in Texas. It will invest $17 billion there."
             a, b = mt.span()
             places = [m for m in list(prev_sentence) + [m for m in mentions if m.end <= a]

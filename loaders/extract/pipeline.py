@@ -406,7 +406,19 @@ class Extractor:
                         and self.model.allows("INVESTS_IN", c.subject.type, m.type) and m.id != c.subject.id:
                     extra.append(Candidate(c.subject, "INVESTS_IN", replace(m, adjective=False), dict(c.props),
                                            c.confidence, c.sentence, "facility-place"))
+            if c.object.source == "coref" and c.props.get("amount_usd"):
+                # "TSMC planned to spend $12 billion on the project": the plant named before, in the state the
+                # document placed it (the one sum for both: the joint step marks it)
+                extra += [Candidate(c.subject, "INVESTS_IN", p, dict(c.props), c.confidence, c.sentence,
+                                    "facility-place") for p in self._placed(c.object.id)
+                          if self.model.allows("INVESTS_IN", c.subject.type, p.type) and p.id != c.subject.id]
         sent.candidates += extra
+
+    def _placed(self, facility_id: str) -> list[Mention]:
+        """The state where the document so far has put a facility (its LOCATED_IN facts)."""
+        return [Mention(0, 0, e.name, e.type, e.id, e.name, "coref", wikidata=e.wikidata)
+                for r in self._facts.relations if r.predicate == "LOCATED_IN" and r.subject == facility_id
+                for e in [self._facts.entities.get(r.object)] if e is not None and e.type == "USState"]
 
     def _step_national_bodies(self, sent: "SentenceFacts") -> None:
         """'China's Ministry of Commerce initiated an investigation', 'the South Korean Ministry of Unification
