@@ -4295,3 +4295,19 @@ def test_money_spent_on_the_project_goes_to_the_plant_named_before_and_its_state
 def test_the_project_with_no_plant_before_is_nothing(ex):
     got, _ = run(ex, "Velkor planned to spend $4 billion on the project over six years.")
     assert not [k for k in got if k[1] == "INVESTS_IN"], got
+
+
+@pytest.mark.parametrize("text", [
+    "On January 3, 2025, President Smith issued an order prohibiting the acquisition of Korvell Corporation by "
+    "Velkor Corporation.",
+    "Velkor Corporation's acquisition of Korvell Corporation was blocked.",
+])
+def test_a_blocked_deal_is_an_investment_marked_blocked_without_the_blocks_year(ex, text):
+    got, _ = run(ex, text)
+    props = got[("Velkor Corporation", "INVESTS_IN", "Korvell Corporation")]
+    assert props.get("status") == "blocked" and "year" not in props, got
+
+
+def test_a_completed_deal_has_no_status(ex):
+    got, _ = run(ex, "Velkor Corporation's acquisition of Korvell Corporation closed in 2020.")
+    assert "status" not in got[("Velkor Corporation", "INVESTS_IN", "Korvell Corporation")], got

@@ -117,8 +117,9 @@ def test_colours_distinct(model):
 
 # -- relations --------------------------------------------------------------------------------------
 # qualifiers the ontology adds to SCHEMA.md's: the sum a funding measure gives the firm it targets (the gold itself
-# writes it: "CHIPS incentives TARGETS SK Hynix" with amount_usd)
-QUALIFIERS_BEYOND_SCHEMA = {"TARGETS": ["amount_usd"]}
+# writes it: "CHIPS incentives TARGETS SK Hynix" with amount_usd), and the status of an investment in a deal a
+# government blocked ("an order prohibiting the acquisition of X by Y")
+QUALIFIERS_BEYOND_SCHEMA = {"TARGETS": ["amount_usd"], "INVESTS_IN": ["status"]}
 
 
 def test_relations_match_schema(model):

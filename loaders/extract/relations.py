@@ -145,6 +145,18 @@ def _measure_word(tok, roles) -> bool:
         or any(m.type in ("Policy", "Agreement") for m in roles.sv.tok_mentions.get(tok.head.i, ())))
 
 
+# a deal a government blocks was still sought: "an order prohibiting the acquisition of X by Y" keeps Y's investment in
+# X, marked with its status (queries, views and briefs show it)
+DEAL_NOUNS = frozenset({"acquisition", "purchase", "takeover", "merger", "buyout"})
+BLOCKING_VERBS = frozenset({"prohibit", "block", "bar", "forbid", "veto", "reject"})
+
+
+def _blocked_deal(tok) -> bool:
+    """'prohibiting the acquisition of X by Y', 'Y's purchase of X was blocked'."""
+    return tok.lemma_.lower() in DEAL_NOUNS and tok.dep_ in ("dobj", "nsubjpass") \
+        and tok.head.lemma_.lower() in BLOCKING_VERBS
+
+
 def _stopped(tok) -> bool:
     """The object of a verb that stops it: "halted exports of X to Y", "stopping the cooperation between ..."."""
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STOPPING_VERBS or any(
@@ -257,8 +269,11 @@ class RelationExtractor:
                                ctx.amounts, amount=rule.amount)
                     continue
                 if self.allowed(rule, s, o):
-                    self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, how, roles, tok, years,
-                               ctx.amounts, amount=rule.amount)
+                    blocked = kind == "noun" and parsed and _blocked_deal(tok)
+                    # (a blocked deal's year is the block's, not the deal's)
+                    self._emit(out, sv, rule.predicate, s, o, {"status": "blocked"} if blocked else {},
+                               rule.confidence, how, roles, tok, None if blocked else years, ctx.amounts,
+                               amount=rule.amount)
                     if "owner_invests" in rule.flags and s.type == "Firm" and self._owns_facility(roles, tok, kind, s):
                         # "Samsung's plant in Texas", "X's plant, located in Georgia": the firm invested there
                         self._emit(out, sv, "INVESTS_IN", s, o, {}, rule.confidence, how + "-owner", roles, tok,
@@ -638,7 +653,8 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
         # plant" still state the participation and the plant)
     if kind == "verb" and tok.lemma_.lower() in PROMISING_VERBS and _promises_a_deed(tok):
         return True
-    if kind == "noun" and (_stopped(tok) or ("trade_flow" in rule.flags and _measure_word(tok, roles))):
+    if kind == "noun" and ((_stopped(tok) and not _blocked_deal(tok))
+                           or ("trade_flow" in rule.flags and _measure_word(tok, roles))):
         return True  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
     # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
     return kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
