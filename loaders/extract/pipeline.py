@@ -110,7 +110,7 @@ TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
 # a capitalised title, then "on/of/for" and capitalised words, up to a mention: "Agreement on Trade in "
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "named_imposer", "national_bodies", "facility_places", "firm_parties",
+                  "modality", "listed_measures", "named_imposer", "national_bodies", "body_seats", "facility_places", "firm_parties",
                   "under_negotiation", "one_reading", "joint")
 
 
@@ -433,20 +433,39 @@ class Extractor:
                 continue
             if c.predicate not in NATIONAL_ACTS or c.subject.type != "GovernmentBody" or not sv.start <= c.subject.start:
                 continue
-            before = sv.text[:c.subject.start - sv.start]
-            countries = [m for m in sv.mentions if m.type == "Country" and m.end - sv.start <= len(before)
-                         and NATIONAL_BODY.fullmatch(before[m.end - sv.start:])]
-            # (or inside the body's name as written: "the U.S. Department of Commerce", "China's Ministry of ...")
-            surface = sv.text[c.subject.start - sv.start:c.subject.end - sv.start]
-            # (a nationality or a possessive, not the country's name as part of the body's own: "the U.S.
-            # Department of Commerce" is the department's name, and what it imposes is the department's)
-            countries += [h for h in self.parties.find(surface) if h.type == "Country" and h.start == 0
-                          and NATIONAL_BODY.match(surface, h.end)
-                          and (h.adjective or surface[h.end:h.end + 1] in ("'", "’"))]
-            for m in unique_mentions(countries):
+            for m in self._bodys_countries(sv, c.subject):
                 extra.append(Candidate(replace(m, adjective=False), c.predicate, c.object, dict(c.props),
                                        c.confidence, c.sentence, "national-body"))
         sent.candidates += extra
+
+    def _bodys_countries(self, sv: SentenceView, body: Mention, in_name: bool = False) -> list[Mention]:
+        """The country a sentence names a government body by: 'China's Ministry of Commerce', 'the South Korean
+        Ministry of Unification'; with `in_name`, also the country its name as written opens with ('the U.S.
+        Department of Commerce')."""
+        before = sv.text[:body.start - sv.start]
+        countries = [m for m in sv.mentions if m.type == "Country" and m.end - sv.start <= len(before)
+                     and NATIONAL_BODY.fullmatch(before[m.end - sv.start:])]
+        # (or inside the body's name as written: "China's Ministry of ..."; a nationality or a possessive, not the
+        # country's name as part of the body's own: "the U.S. Department of Commerce" is the department's name, and
+        # what it imposes is the department's, though it is where it sits)
+        surface = sv.text[body.start - sv.start:body.end - sv.start]
+        inside = [h for h in self.parties.find(surface) if h.type == "Country"]
+        countries += [h for h in inside if h.start == 0 and NATIONAL_BODY.match(surface, h.end) and (
+            h.adjective or surface[h.end:h.end + 1] in ("'", "’")
+            or in_name and len({x.id for x in inside}) == 1)]  # ("U.S. Forces Korea" is not in the U.S.)
+        return unique_mentions(countries)
+
+    def _step_body_seats(self, sent: "SentenceFacts") -> None:
+        """'China's Ministry of Commerce', 'the U.S. Department of Commerce', 'the South Korean Ministry of
+        Unification': a government body named with its country sits in that country."""
+        sv = sent.view
+        for b in sv.mentions:
+            if b.type != "GovernmentBody" or b.source == "coref" or not sv.start <= b.start:
+                continue
+            for m in self._bodys_countries(sv, b, in_name=True):
+                if m.id != b.id and self.model.allows("LOCATED_IN", b.type, m.type):
+                    sent.candidates.append(Candidate(b, "LOCATED_IN", replace(m, adjective=False), {}, 0.7, sv.index,
+                                                     "body-seat"))
 
     def _officials_country(self, sv: SentenceView, person: Mention) -> list[Mention]:
         """'South Korea's Industry Minister Kim', 'Chilean Trade Minister Ruiz', 'U.S. Trade Representative Tai':
