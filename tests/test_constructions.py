@@ -4327,3 +4327,13 @@ def test_a_body_named_with_its_country_sits_there(ex, text, body, country):
 def test_a_body_named_after_two_countries_sits_in_neither_by_its_name(ex):
     got, _ = run(ex, "U.S. Forces Korea commands 28,500 troops.")
     assert not [k for k in got if k[1] == "LOCATED_IN"], got
+
+
+@pytest.mark.parametrize("text", [
+    "The governor welcomed Velkor Corporation as the first Norwegian shipbuilder to come to Maine.",
+    "Velkor Corporation is among the largest Norwegian shipbuilders.",
+])
+def test_what_a_firm_is_taken_as_or_counted_among_describes_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor Corporation", "LOCATED_IN", "Norway") in got, got
+    assert ("Velkor Corporation", "OPERATES_IN", "shipbuilding") in got, got

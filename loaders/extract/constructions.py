@@ -768,6 +768,12 @@ def _descriptions(sv, roles, m) -> list:
         out.append(head.head.head.head)
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in ("be", "become", "remain"):
         out += [c for c in head.head.children if c.dep_ in ("attr", "acomp")]
+        # "X is among the largest Korean shipbuilders"
+        out += [p for c in head.head.children if c.dep_ == "prep" and c.lower_ == "among" for p in c.children
+                if p.dep_ == "pobj"]
+    if head.dep_ == "dobj":  # "welcomed X as the first Korean shipbuilder": what the verb takes it as
+        out += [p for c in head.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > head.i
+                for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         out.append(head.head)  # "the Korean firm Absolics"
     first = toks[0]
