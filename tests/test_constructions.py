@@ -4337,3 +4337,9 @@ def test_what_a_firm_is_taken_as_or_counted_among_describes_it(ex, text):
     got, _ = run(ex, text)
     assert ("Velkor Corporation", "LOCATED_IN", "Norway") in got, got
     assert ("Velkor Corporation", "OPERATES_IN", "shipbuilding") in got, got
+
+
+def test_a_measure_on_firms_named_after_their_field_targets_the_field(ex):
+    got, _ = run(ex, "Peru sanctioned Chilean mining firms Velkor and Korvell in 2020.")
+    measure = next(k[0] for k in got if k[1] == "TARGETS" and k[2] == "Velkor")
+    assert (measure, "TARGETS", "mining") in got, got

@@ -106,11 +106,14 @@ BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/en
                            "sector/logistics"})
 # the types whose names a sector word may open ("the CHIPS Incentives Program", "the Defense Logistics Agency")
 NAMED_BY_ENDING = ("GovernmentBody", "Policy", "Law")
+# between a field and the firm it describes: "telecommunications companies Huawei", "mining firms Velkor and Tarsk"
+FIELD_GAP = re.compile(r"\s+(?:companies|firms|makers|manufacturers|producers|suppliers|groups)\s+(?:[A-Z][\w&.-]*\s+)*"
+                       r"(?:(?:,\s*|\s*and\s+)(?:[A-Z][\w&.-]*\s*)+)*")
 TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
 # a capitalised title, then "on/of/for" and capitalised words, up to a mention: "Agreement on Trade in "
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "named_imposer", "national_bodies", "body_seats", "facility_places", "firm_parties",
+                  "modality", "listed_measures", "targeted_fields", "named_imposer", "national_bodies", "body_seats", "facility_places", "firm_parties",
                   "under_negotiation", "one_reading", "joint")
 
 
@@ -373,6 +376,21 @@ class Extractor:
                     extra.append(Candidate(specific, "TARGETS", c.object, dict(c.props), c.confidence, sv.index,
                                            "listed-measure"))
         sent.candidates += extra
+
+    def _step_targeted_fields(self, sent: "SentenceFacts") -> None:
+        """'Australia banned Chinese telecommunications companies Huawei and ZTE': a measure on firms named after
+        the field they are described by ("telecommunications companies X") targets the field too."""
+        sv = sent.view
+        fields: dict[str, list[Mention]] = {}
+        for d in sent.candidates:
+            gap = sv.text[d.object.end - sv.start:d.subject.start - sv.start] if d.object.end <= d.subject.start else ""
+            if d.rule == "descriptor-sector" and d.object.type == "Sector" and FIELD_GAP.fullmatch(gap):
+                fields.setdefault(d.subject.id, []).append(d.object)
+        if not fields:
+            return
+        sent.candidates += [Candidate(c.subject, "TARGETS", f, dict(c.props), c.confidence, c.sentence, "targeted-field")
+                            for c in list(sent.candidates) if c.predicate == "TARGETS" and c.object.type == "Firm"
+                            for f in fields.get(c.object.id, ())]
 
     def _step_named_imposer(self, sent: "SentenceFacts") -> None:
         """'the Chinese solar tariffs imposed by Washington': a measure's nationality word says whose goods it is on
