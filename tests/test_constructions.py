@@ -4343,3 +4343,14 @@ def test_a_measure_on_firms_named_after_their_field_targets_the_field(ex):
     got, _ = run(ex, "Peru sanctioned Chilean mining firms Velkor and Korvell in 2020.")
     measure = next(k[0] for k in got if k[1] == "TARGETS" and k[2] == "Velkor")
     assert (measure, "TARGETS", "mining") in got, got
+
+
+def test_a_name_called_a_firm_later_is_that_firm_in_earlier_sentences(ex):
+    got, _ = run(ex, "The yard was started as a cooperation between Tarnvik and the Government of Peru. In 2005, "
+                     "control of the yard passed to Velkor Corporation, which bought the troubled Tarnvik firm.")
+    assert ("Peru", "COOPERATES_WITH", "Tarnvik") in got or ("Tarnvik", "COOPERATES_WITH", "Peru") in got, got
+
+
+def test_a_nationality_before_firm_is_no_name(ex):
+    _, out = run(ex, "The Korean company and the Norwegian firm agreed to cooperate.")
+    assert not [e for e in out.entities.values() if e.type == "Firm"], out.entities

@@ -106,6 +106,9 @@ BROAD_SECTORS = frozenset({"sector/manufacturing", "sector/services", "sector/en
                            "sector/logistics"})
 # the types whose names a sector word may open ("the CHIPS Incentives Program", "the Defense Logistics Agency")
 NAMED_BY_ENDING = ("GovernmentBody", "Policy", "Law")
+# "the troubled Kværner firm": a capitalised name between "the" (and its adjectives) and a noun only firms are called by
+CUED_FIRM = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})\s+"
+                       r"(?:firm|company|conglomerate|shipbuilder|chipmaker|automaker|carmaker|steelmaker)\b")
 # between a field and the firm it describes: "telecommunications companies Huawei", "mining firms Velkor and Tarsk"
 FIELD_GAP = re.compile(r"\s+(?:companies|firms|makers|manufacturers|producers|suppliers|groups)\s+(?:[A-Z][\w&.-]*\s+)*"
                        r"(?:(?:,\s*|\s*and\s+)(?:[A-Z][\w&.-]*\s*)+)*")
@@ -229,6 +232,7 @@ class Extractor:
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
         self._leads = leads
         named = _NameMemory()
+        named.names.update(self._cued_firms_anywhere(text))
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             while gi < len(gaz) and gaz[gi].end <= s:
@@ -286,6 +290,19 @@ class Extractor:
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
         return facts
+
+    def _cued_firms_anywhere(self, text: str) -> dict[str, Mention]:
+        """'In 2005, Aker bought the troubled Kværner firm': a name the document calls a firm anywhere is that firm
+        in every sentence, also those before the one that says so ("a cooperation between Kværner and ...")."""
+        out: dict[str, Mention] = {}
+        for mt in CUED_FIRM.finditer(text):
+            name = mt.group("name")
+            words = name.split()
+            if (len(words) == 1 and is_word(name)) or any(w in self.lex.person_titles for w in words) \
+                    or self.matcher.find(name) or name in self.ner.country_forms:
+                continue  # (a word, a title, a known name or a nationality: "the Korean firm")
+            out.setdefault(name, Mention(0, 0, name, "Firm", entity_id("Firm", name), name, "ner", aliases={name}))
+        return out
 
     def _names_in(self, text: str, s: int, e: int, parse: Any, sent_gaz: list[Mention],
                   named: "_NameMemory") -> list[Mention]:
