@@ -4354,3 +4354,8 @@ def test_a_name_called_a_firm_later_is_that_firm_in_earlier_sentences(ex):
 def test_a_nationality_before_firm_is_no_name(ex):
     _, out = run(ex, "The Korean company and the Norwegian firm agreed to cooperate.")
     assert not [e for e in out.entities.values() if e.type == "Firm"], out.entities
+
+
+def test_a_quoted_list_names_a_removal_without_its_quotation_marks(ex):
+    got, _ = run(ex, 'On 2 August, Chile removed Peru from its "white list" of trusted trading partners.')
+    assert ("Chile", "IMPOSES", "Chilean white list removal of Peru") in got, got

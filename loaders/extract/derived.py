@@ -325,8 +325,9 @@ def _taken_from(verb, obj) -> str:
                    for p in c.children if p.dep_ == "pobj"), None)
     if source is None:
         return ""
-    return " ".join(t.text for t in source.subtree if t.i <= source.i and t.dep_ not in ("det", "poss")
-                    and t.lower_ != "own") + " "
+    # (not its quotation marks: 'removed X from its "white list"')
+    return " ".join(t.text for t in source.subtree if t.i <= source.i and t.dep_ not in ("det", "poss", "punct")
+                    and t.lower_ != "own" and not t.is_quote) + " "
 
 
 def _flow_covered(obj, offset: int, mentions: list[Mention]) -> list[Mention]:
