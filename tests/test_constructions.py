@@ -4359,3 +4359,9 @@ def test_a_nationality_before_firm_is_no_name(ex):
 def test_a_quoted_list_names_a_removal_without_its_quotation_marks(ex):
     got, _ = run(ex, 'On 2 August, Chile removed Peru from its "white list" of trusted trading partners.')
     assert ("Chile", "IMPOSES", "Chilean white list removal of Peru") in got, got
+
+
+def test_a_wholly_owned_subsidiary_is_owned_by_its_parent_not_the_other_way(ex):
+    got, _ = run(ex, "Velkor Battery America is a wholly owned subsidiary of Velkor On.")
+    assert ("Velkor On", "INVESTS_IN", "Velkor Battery America") in got, got
+    assert ("Velkor Battery America", "INVESTS_IN", "Velkor On") not in got, got

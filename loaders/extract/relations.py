@@ -639,8 +639,14 @@ class RelationExtractor:
 JOINT_WORDS = frozenset({"joint", "bilateral", "binational", "bi-national", "trilateral"})
 
 
+OWNING_VERBS = frozenset({"own", "co-own", "hold", "control"})
+
+
 def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
     """A trigger whose clause states no fact of the rule's, by the parse."""
+    if kind == "verb" and tok.dep_ == "amod" and tok.lemma_.lower() in OWNING_VERBS \
+            and not any(c.dep_ == "agent" for c in tok.children):
+        return True  # "a wholly owned subsidiary of X": the participle describing the noun names no owner itself
     if "no_intent" in rule.flags and roles.intended(tok):
         return True  # "applied to join the CPTPP": not (yet) a party
     if "joint_only" in rule.flags and kind == "noun" and not any(
