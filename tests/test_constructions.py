@@ -4365,3 +4365,9 @@ def test_a_wholly_owned_subsidiary_is_owned_by_its_parent_not_the_other_way(ex):
     got, _ = run(ex, "Velkor Battery America is a wholly owned subsidiary of Velkor On.")
     assert ("Velkor On", "INVESTS_IN", "Velkor Battery America") in got, got
     assert ("Velkor Battery America", "INVESTS_IN", "Velkor On") not in got, got
+
+
+def test_a_sentences_opening_words_are_no_firm_of_a_list(ex):
+    _, out = run(ex, "In 2021, Velkor Corporation and Korvell Motor Company agreed to form a joint venture.")
+    assert {e.name for e in out.entities.values() if e.type == "Firm"} == {"Velkor Corporation",
+                                                                           "Korvell Motor Company"}
