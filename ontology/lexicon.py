@@ -156,7 +156,7 @@ ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sect
                    "copula_for", "fellow", "origin", "goods_origin", "imports_of",
                    "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination",
                    "passive_subject", "agent", "sector_place", "destination_of", "listing_owner",
-                   "goods_reached"})
+                   "goods_reached", "with_place"})
 
 
 def _check_rule(i: int, d: dict, predicates: set | None) -> None:

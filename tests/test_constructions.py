@@ -4371,3 +4371,12 @@ def test_a_sentences_opening_words_are_no_firm_of_a_list(ex):
     _, out = run(ex, "In 2021, Velkor Corporation and Korvell Motor Company agreed to form a joint venture.")
     assert {e.name for e in out.entities.values() if e.type == "Firm"} == {"Velkor Corporation",
                                                                            "Korvell Motor Company"}
+
+
+def test_the_places_of_a_deed_paid_for_with_an_investment_get_it_once(ex):
+    got, _ = run(ex, "In 2021, Velkor Corporation and Korvell Motor Company agreed to form a joint venture to produce "
+                     "batteries in Kentucky and Tennessee with a combined investment of $11.4 billion.")
+    states = [got[(f, "INVESTS_IN", s)] for f in ("Velkor Corporation", "Korvell Motor Company")
+              for s in ("Kentucky", "Tennessee")]
+    assert all(p.get("amount_usd") == 11.4e9 and p.get("joint") for p in states), got
+    assert len({p.get("joint_id") for p in states}) == 1, got  # one sum, counted once

@@ -250,6 +250,9 @@ class LinearRoles:
     def goods_reached(self, tok) -> list[Mention]:
         return []
 
+    def with_place(self, tok) -> list[Mention]:
+        return []
+
     def origin(self, tok) -> list[Mention]:
         return []
 

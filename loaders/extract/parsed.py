@@ -585,6 +585,17 @@ class ParsedRoles:
                                 for m in self.sv.tok_mentions.get(x.i, []) if m.type == "Country"]
         return out
 
+    def with_place(self, tok) -> list[Mention]:
+        """'to produce batteries in Kentucky and Tennessee with a combined investment of $11.4 billion': the places
+        of the deed a "with" phrase's investment pays for (the verb's "in", or its object's)."""
+        if not (tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB"):
+            return []
+        verb = tok.head.head
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        return [m for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p)
+                if m.type in ("USState", "Country") and not m.adjective]
+
     def for_owner(self, tok) -> list[Mention]:
         """'the largest export market for U.S. farm products': whose goods the market takes."""
         node = tok.head if tok.dep_ == "compound" else tok
