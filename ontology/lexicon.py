@@ -122,6 +122,14 @@ class Lexicon:
                     t.lower_ in self.firm_cues and t.head.i in range(ent.start, ent.end) or
                     t.lower_ in self.firm_cues and t.dep_ == "appos" for t in after[1:]):
                 return "Firm"
+            root = ent.root
+            # "a joint venture, BlueRiver VK,": the name set beside a firm's noun; "BlueRiver VK is a joint
+            # venture of A and B": the name a firm's noun is said of
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in self.firm_cues \
+                    or root.dep_ == "nsubj" and \
+                    root.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lower_ in self.firm_cues
+                                                     for c in root.head.children):
+                return "Firm"
         for type_, endings in self.name_endings.items():
             if last in endings:
                 return type_

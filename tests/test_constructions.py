@@ -4380,3 +4380,14 @@ def test_the_places_of_a_deed_paid_for_with_an_investment_get_it_once(ex):
               for s in ("Kentucky", "Tennessee")]
     assert all(p.get("amount_usd") == 11.4e9 and p.get("joint") for p in states), got
     assert len({p.get("joint_id") for p in states}) == 1, got  # one sum, counted once
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021, Velkor Corporation and Korvell Motor Company formed a joint venture, BlueRiver VK, to produce batteries.",
+    "BlueRiver VK is a joint venture of Velkor Corporation and Korvell Motor Company.",
+])
+def test_a_joint_venture_named_beside_its_noun_is_a_firm_its_founders_own(ex, text):
+    got, out = run(ex, text)
+    assert next(e for e in out.entities.values() if e.name == "BlueRiver VK").type == "Firm"
+    for founder in ("Velkor Corporation", "Korvell Motor Company"):
+        assert (founder, "INVESTS_IN", "BlueRiver VK") in got, got
