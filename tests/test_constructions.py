@@ -4391,3 +4391,11 @@ def test_a_joint_venture_named_beside_its_noun_is_a_firm_its_founders_own(ex, te
     assert next(e for e in out.entities.values() if e.name == "BlueRiver VK").type == "Firm"
     for founder in ("Velkor Corporation", "Korvell Motor Company"):
         assert (founder, "INVESTS_IN", "BlueRiver VK") in got, got
+
+
+def test_the_company_is_not_a_firm_named_only_deep_in_a_side_phrase(ex):
+    got, _ = run(ex, "Velkor Battery America is a battery maker based in Georgia. It is a subsidiary of Velkor On, "
+                     "the battery unit of the Norwegian conglomerate Velkor Group. The company announced in 2018 that "
+                     "it would invest $1.67 billion in Georgia.")
+    assert got[("Velkor Battery America", "INVESTS_IN", "Georgia")].get("amount_usd") == 1.67e9, got
+    assert ("Velkor Group", "INVESTS_IN", "Georgia") not in got, got

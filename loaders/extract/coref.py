@@ -90,7 +90,7 @@ def _salient_firm(text: str, history: list[Mention], wanted: set[str] | frozense
 
     firms = [h for h in reversed(history[-60:]) if h.type == "Firm" and not h.adjective
              and not (wanted and other_trade(h))]
-    return next((h for h in firms if not OBLIQUE_BEFORE.search(text[max(0, h.start - 20):h.start])),
+    return next((h for h in firms if not OBLIQUE_BEFORE.search(text[max(0, h.start - 50):h.start])),
                 firms[0] if firms else None)
 
 
@@ -119,7 +119,7 @@ def _singular(word: str) -> str:
 
 # a preposition right before a name: the name is in a side phrase ("spun off from the X Group", "with Y")
 OBLIQUE_BEFORE = re.compile(r"\b(?:from|with|of|by|to|for|into|than|against|like|including|alongside)\s+"
-                            r"(?:the\s+)?$", re.IGNORECASE)
+                            r"(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}$", re.IGNORECASE)  # ("of the Norwegian conglomerate X")
 # "The President also imposed ...": the holder of that title the document named last
 # (not "the President of Chile", nor "the President, United States Trade Representative X": another office beside it)
 DEFINITE_TITLE = re.compile(r"\b[Tt]he\s+(President|Vice President|Secretary|Governor|Prime Minister|Chancellor)\b"
