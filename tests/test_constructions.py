@@ -4399,3 +4399,9 @@ def test_the_company_is_not_a_firm_named_only_deep_in_a_side_phrase(ex):
                      "it would invest $1.67 billion in Georgia.")
     assert got[("Velkor Battery America", "INVESTS_IN", "Georgia")].get("amount_usd") == 1.67e9, got
     assert ("Velkor Group", "INVESTS_IN", "Georgia") not in got, got
+
+
+def test_incentives_for_the_project_go_to_the_firm_building_it(ex):
+    got, _ = run(ex, "Velkor Corporation announced in 2018 that it would invest $1.67 billion to build its first plant "
+                     "in Jackson County, Ohio. The state of Ohio provided $300 million in incentives for the project.")
+    assert got.get(("Velkor Corporation", "PARTNERS_WITH", "Ohio"), {}).get("amount_usd") == 3e8, got

@@ -74,12 +74,15 @@ class DocumentState:
     unrealised: set = field(default_factory=set)  # agreements named in a sentence of the future or the conditional
     named_parties: set = field(default_factory=set)
     stated_parties: set = field(default_factory=set)
+    builders: dict = field(default_factory=dict)  # facility id -> the firm the document says put money in it
 
     def note(self, cands: list[Candidate]) -> None:
         for c in cands:
             if c.predicate in ("PARTY_TO", "SIGNS", "RATIFIES") and c.object.type == "Agreement" \
                     and c.subject.type in PARTY_TYPES and not c.subject.adjective:
                 self.parties.setdefault(c.object.id, {})[c.subject.id] = c.subject
+            if c.predicate == "INVESTS_IN" and c.object.type == "Facility" and c.subject.type == "Firm":
+                self.builders.setdefault(c.object.id, c.subject)
 
 
 def _cand(s: Mention, pred: str, o: Mention, sv: SentenceView, how: str, conf: float = 0.7,
@@ -1093,6 +1096,8 @@ def funding(sv, roles, state):
                       if m.type in PUBLIC_TYPES and not m.adjective]
         else:
             continue
+        # ("incentives for the project": the firm building the facility named before)
+        takers = [state.builders.get(m.id, m) if m.type == "Facility" else m for m in takers]
         takers = [m for m in takers if m.type == "Firm" and not m.adjective]
         if not takers and lem in GIVING_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             takers = _signed_with(roles, verb)
