@@ -4405,3 +4405,8 @@ def test_incentives_for_the_project_go_to_the_firm_building_it(ex):
     got, _ = run(ex, "Velkor Corporation announced in 2018 that it would invest $1.67 billion to build its first plant "
                      "in Jackson County, Ohio. The state of Ohio provided $300 million in incentives for the project.")
     assert got.get(("Velkor Corporation", "PARTNERS_WITH", "Ohio"), {}).get("amount_usd") == 3e8, got
+
+
+def test_a_headline_with_a_titled_person_names_no_instrument(ex):
+    _, out = run(ex, "Fact Sheet: President Smith Secures Historic Trade Deal with Norway")
+    assert not [e for e in out.entities.values() if e.type in ("Agreement", "Policy", "Law")], out.entities

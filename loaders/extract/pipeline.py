@@ -109,6 +109,8 @@ NAMED_BY_ENDING = ("GovernmentBody", "Policy", "Law")
 # "the troubled Kværner firm": a capitalised name between "the" (and its adjectives) and a noun only firms are called by
 CUED_FIRM = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})\s+"
                        r"(?:firm|company|conglomerate|shipbuilder|chipmaker|automaker|carmaker|steelmaker)\b")
+TITLED_PERSON_INSIDE = re.compile(r"\b(?:President|Secretary|Minister|Governor|Chairman|Ambassador|Senator|Premier|"
+                                  r"Chancellor)\s+(?!of\b|for\b)[A-Z][a-z]+\s+[A-Z]")
 # between a field and the firm it describes: "telecommunications companies Huawei", "mining firms Velkor and Tarsk"
 FIELD_GAP = re.compile(r"\s+(?:companies|firms|makers|manufacturers|producers|suppliers|groups)\s+(?:[A-Z][\w&.-]*\s+)*"
                        r"(?:(?:,\s*|\s*and\s+)(?:[A-Z][\w&.-]*\s*)+)*")
@@ -792,6 +794,9 @@ class Extractor:
             mentions = [m for m in mentions if m.type is not None]
             mentions = legal_names(text[s:e], s, mentions)
             mentions += derived_mentions(parse, s, mentions)
+        # "President Smith Secures Historic Trade Deal": a headline with a titled person inside names no instrument
+        mentions = [m for m in mentions if not (m.type in ("Agreement", "Policy", "Law") and m.source != "gazetteer"
+                                                and TITLED_PERSON_INSIDE.search(m.name))]
         return _sector_heads(text, sorted(mentions, key=lambda m: (m.start, -m.end)))
 
     def _placed_facility(self, parse: Any, s: int, d: Mention) -> bool:
