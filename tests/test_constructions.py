@@ -4410,3 +4410,15 @@ def test_incentives_for_the_project_go_to_the_firm_building_it(ex):
 def test_a_headline_with_a_titled_person_names_no_instrument(ex):
     _, out = run(ex, "Fact Sheet: President Smith Secures Historic Trade Deal with Norway")
     assert not [e for e in out.entities.values() if e.type in ("Agreement", "Policy", "Law")], out.entities
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("The United States imposed a tariff on lumber in 2025. Imports from Canada and Mexico that qualify for "
+     "preferential treatment are exempt from the tariff.", ("Canada", "Mexico")),
+    ("The United States imposed a tariff on lumber in 2025. Canadian imports are exempted from the tariff.",
+     ("Canada",)),
+])
+def test_goods_spared_by_a_measure_exempt_the_country_they_come_from(ex, text, countries):
+    got, _ = run(ex, text)
+    for c in countries:
+        assert ("U.S. tariff on lumber", "EXEMPTS", c) in got, got

@@ -1232,6 +1232,19 @@ def purposes(sv, roles, state):
     return out
 
 
+# goods a measure may spare, named by where they come from: "imports from Canada are exempt"
+EXEMPTED_GOODS = frozenset({"import", "good", "product", "export", "shipment", "vehicle", "car"})
+
+
+def _goods_origins(roles, noun) -> list[Mention]:
+    """'imports from Canada and Mexico', 'Canadian imports': the countries goods come from."""
+    out = [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+           if p.dep_ == "pobj" for m in roles.denotes_list(p)]
+    out += [replace(m, adjective=False) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+            for m in roles.denotes(c)]
+    return [m for m in out if m.type == "Country"]
+
+
 def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
@@ -1249,6 +1262,10 @@ def exemptions(sv, roles, state):
         who = roles.subj(tok.head) if exempt_adj else roles.subj(tok) if passive else roles.dobj(tok)
         if passive:
             who = [m for c in tok.children if c.dep_ == "nsubjpass" for m in roles.denotes_list(c)] or who
+        if not any(w.type == "Country" and not w.adjective for w in who):  # "Imports from Canada are exempt"
+            verb = tok.head if exempt_adj else tok
+            who = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                   and c.lemma_.lower() in EXEMPTED_GOODS for m in _goods_origins(roles, c)] or who
         measures = [m for m in roles.pp(tok, {"from"}) if m.type == "Policy"]
         for m in measures:
             for w in who:
