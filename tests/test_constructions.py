@@ -4422,3 +4422,8 @@ def test_goods_spared_by_a_measure_exempt_the_country_they_come_from(ex, text, c
     got, _ = run(ex, text)
     for c in countries:
         assert ("U.S. tariff on lumber", "EXEMPTS", c) in got, got
+
+
+def test_an_article_and_a_kind_on_a_title_line_name_nothing(ex):
+    _, out = run(ex, "By the President of the United States of America A Proclamation")
+    assert not [e for e in out.entities.values() if e.type in ("Agreement", "Policy", "Law")], out.entities

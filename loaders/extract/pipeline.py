@@ -181,6 +181,7 @@ class Extractor:
                              "make one with `python -m policygraph.loaders.extract.train` (see its --help)")
         self.backend = backend
         self.pair_features = PairFeatures(self.model)
+        self._kind_words = {w for t in ("Agreement", "Policy", "Law") for w in self.lex.name_endings.get(t, ())}
         self.relation_steps = [(name, getattr(self, f"_step_{name}")) for name in RELATION_STEPS]
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
@@ -797,6 +798,10 @@ class Extractor:
         # "President Smith Secures Historic Trade Deal": a headline with a titled person inside names no instrument
         mentions = [m for m in mentions if not (m.type in ("Agreement", "Policy", "Law") and m.source != "gazetteer"
                                                 and TITLED_PERSON_INSIDE.search(m.name))]
+        # "A Proclamation", "An Executive Order" on a title line: the kind alone, after an article, names none
+        mentions = [m for m in mentions if not (m.type in ("Agreement", "Policy", "Law") and m.source != "gazetteer"
+                                                and re.match(r"(?:A|An)\s+(?:[A-Z]\w*\s+)?[A-Z]\w*$", m.name)
+                                                and m.name.split()[-1] in self._kind_words)]
         return _sector_heads(text, sorted(mentions, key=lambda m: (m.start, -m.end)))
 
     def _placed_facility(self, parse: Any, s: int, d: Mention) -> bool:
