@@ -4427,3 +4427,10 @@ def test_goods_spared_by_a_measure_exempt_the_country_they_come_from(ex, text, c
 def test_an_article_and_a_kind_on_a_title_line_name_nothing(ex):
     _, out = run(ex, "By the President of the United States of America A Proclamation")
     assert not [e for e in out.entities.values() if e.type in ("Agreement", "Policy", "Law")], out.entities
+
+
+def test_a_second_measure_after_a_comma_and_and_is_imposed_too(ex):
+    got, _ = run(ex, "Chile is imposing a 10 percent tariff on imports of softwood lumber, and a 25 percent "
+                     "tariff on imports of kitchen cabinets.")
+    assert ("Chile", "IMPOSES", "Chilean tariff on imports of softwood lumber") in got, got
+    assert ("Chile", "IMPOSES", "Chilean tariff on imports of kitchen cabinets") in got, got

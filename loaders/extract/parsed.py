@@ -696,8 +696,13 @@ class ParsedRoles:
                 return [m for m in self.denotes_list(noun.head.head) if m.type == "Policy"] or got
             return got
         passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+        objects = [c.i for c in tok.children if c.dep_ == "dobj"]
         for c in tok.children:
-            if c.dep_ in ("dobj", "attr", "oprd") or (passive and c.dep_ == "nsubjpass"):
+            # ("imposing a 10 percent tariff on X, and a 25 percent tariff on Y": the parser may hang the second
+            # object from the verb as a conjunct of its own)
+            gapped = c.dep_ == "conj" and c.pos_ == "NOUN" and objects and c.i > objects[0] \
+                and not any(x.dep_ in ("nsubj", "aux") for x in c.children)
+            if c.dep_ in ("dobj", "attr", "oprd") or (passive and c.dep_ == "nsubjpass") or gapped:
                 out += self.denotes_list(c)
                 if not out and hyphenated_lemma(c) not in self.lex.undoing_nouns:
                     out += self.nested_of(c)  # (not through what undoes it: "announced the lifting of tariffs")
