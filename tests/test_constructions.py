@@ -4434,3 +4434,23 @@ def test_a_second_measure_after_a_comma_and_and_is_imposed_too(ex):
                      "tariff on imports of kitchen cabinets.")
     assert ("Chile", "IMPOSES", "Chilean tariff on imports of softwood lumber") in got, got
     assert ("Chile", "IMPOSES", "Chilean tariff on imports of kitchen cabinets") in got, got
+
+
+DEFINED = ("In 2025, Chile issued an order prohibiting the acquisition of Korvell Corporation by Velkor Corporation, "
+           "Velkor North America, Inc., and Tarn Merger Sub, Inc. (collectively, the Purchasers). The Ministry of "
+           "Economy began a review of the acquisition of Korvell Corporation by the Purchasers.")
+
+
+def test_a_term_defined_for_a_list_of_firms_stands_for_them_later(ex):
+    got, out = run(ex, DEFINED)
+    firms = {e.name for e in out.entities.values() if e.type == "Firm"}
+    assert "Purchasers" not in firms and "Inc." not in firms, firms
+    review = next(k[2] for k in got if k[1] == "IMPOSES" and "review" in k[2])
+    for buyer in ("Velkor Corporation", "Velkor North America", "Tarn Merger Sub"):
+        assert (review, "TARGETS", buyer) in got, got  # (a firm's "by" is inside what the review is of)
+
+
+def test_orders_with_respect_to_firms_make_no_partners(ex):
+    got, _ = run(ex, DEFINED + " Chile reserved the right to issue further orders with respect to the Purchasers "
+                                "or Korvell Corporation.")
+    assert not [k for k in got if k[1] == "PARTNERS_WITH"], got

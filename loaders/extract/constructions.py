@@ -633,6 +633,9 @@ def counterparties(sv, roles, state):
                 withs = roles.pp(tok.head, {"with"})
             if not withs:  # "a memorandum of terms with X": "with" hangs from the of-phrase
                 withs = _with_through_of(roles, tok)
+            # ("orders with respect to X": what they concern, no counterparty)
+            withs = [m for m in withs if not re.search(r"\bwith\s+(?:respect|regard)\s+to\s+(?:the\s+)?(?:[\w.,]+\s+){0,8}$",
+                                                        sv.text[max(0, m.start - sv.start - 80):m.start - sv.start])]
             group = subj + withs
             if len(group) < 2 and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in AWARDING_VERBS:
                 # "the Navy awarded (a contract to) Hanwha Ocean": the giver and the holder

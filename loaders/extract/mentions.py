@@ -1182,8 +1182,8 @@ def list_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]
                 m = None
             if m is None:
                 name = text[a - offset:b - offset]
-                if name.split()[0].lower() in _STOP:
-                    continue  # "In 2021, X and Y agreed": a sentence's opening word, not a name
+                if name.split()[0].lower() in _STOP or name.rstrip(".") in LEGAL_FORM_WORDS:
+                    continue  # "In 2021, X and Y agreed": a sentence's opening word; "X, Inc., and Y": a legal form
                 if name.endswith(".") and name.split()[-1][:-1] not in ABBREVIATED_FORMS:
                     name, b = name[:-1], b - 1  # the sentence's full stop after the last name ("... and Crowley.")
                 out.append(Mention(a, b, name, "Firm", entity_id("Firm", name), name, "ner", aliases={name}))

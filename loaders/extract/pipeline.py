@@ -316,6 +316,7 @@ class Extractor:
         mentions = _abbreviations(text, s, e, _ordinal_instances(text, mentions), named.abbrevs)
         mentions = _known_names(text, s, e, mentions, named.names, named.surnames, named.first_words)
         mentions = _towns(text, s, e, mentions, named.towns)
+        mentions = _defined_groups(text, s, e, mentions, named.groups)
         return _former_names(text, mentions, named.names)
 
     def _candidates(self, index: int, s: int, e: int, parse: Any, mentions: list[Mention], amends: list,
@@ -1431,6 +1432,7 @@ class _NameMemory:
     surnames: dict[str, Mention] = field(default_factory=dict)  # a family name -> the person named last with it
     towns: dict[str, Mention | None] = field(default_factory=dict)  # a town -> the state named with it (or None)
     first_words: dict[str, Mention | None] = field(default_factory=dict)  # a firm's first word -> the firm
+    groups: dict[str, list[Mention]] = field(default_factory=dict)  # "the Purchasers" -> the firms so defined
 
 
 # a name written with its abbreviation set inside it: "the U.S.-South Korea (KORUS) FTA"
@@ -1495,6 +1497,42 @@ def _abbreviations(text: str, s: int, e: int, mentions: list[Mention], abbrevs: 
 
 # what a name typed once in a document stays in its later sentences
 NAMED_TYPES = frozenset({"Firm", "Person", "GovernmentBody", "Facility"})
+
+
+# "X, Y and Z (collectively, the Purchasers)": a term the document defines for the names listed before it
+DEFINED_GROUP = re.compile(r"\(\s*(?:collectively|together|jointly)\s*,?\s+(?:the\s+)?[“\"]?(?P<term>[A-Z][a-z]+s)\b")
+GROUP_GLUE = re.compile(r"(?:,?\s+(?:Inc|Ltd|LLC|Corp|Co|Corporation|Company|AS|AG|SA|plc)\b\s*\.?)*\s*(?:,\s*(?:and\s+)?"
+                        r"|\s+and\s+|\s*)$")
+
+
+def _defined_groups(text: str, s: int, e: int, mentions: list[Mention], groups: dict[str, list[Mention]]
+                    ) -> list[Mention]:
+    """'... by X, Y, and Z (collectively, the Purchasers)': the term stands for the firms listed before it, here and
+    wherever "the Purchasers" is written later; the term itself names no entity."""
+    out = list(mentions)
+    for mt in DEFINED_GROUP.finditer(text, s, e):
+        before = sorted((m for m in out if m.end <= mt.start() and m.type in ("Firm", "Country")
+                         and not m.adjective), key=lambda m: m.start)
+        members: list[Mention] = []
+        edge = mt.start()
+        for m in reversed(before):  # the run of names joined by commas, "and" and legal forms, up to the bracket
+            if not GROUP_GLUE.fullmatch(text, m.end, edge):
+                break
+            members.insert(0, m)
+            edge = m.start
+        close = text.find(")", mt.end(), e)
+        inside = (mt.start(), close if close > 0 else mt.end())
+        out = [m for m in out if not (inside[0] <= m.start < inside[1])]
+        if len(members) >= 2:
+            groups[mt.group("term")] = members
+    for term, members in groups.items():
+        for use in re.finditer(rf"\b[Tt]he\s+({re.escape(term)})\b", text[s:e]):
+            a, b = s + use.start(1), s + use.end(1)
+            if any(m.start <= a < m.end and m.source == "coref" for m in out):
+                continue
+            out = [m for m in out if not (m.start < b and a < m.end)]
+            out += [Mention(a, b, text[a:b], m.type, m.id, m.name, "coref", wikidata=m.wikidata) for m in members]
+    return sorted(out, key=lambda x: (x.start, -x.end))
 
 
 def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict[str, Mention],

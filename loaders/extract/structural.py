@@ -70,6 +70,14 @@ EXAMPLES_AFTER = re.compile(r"\s*,?\s*(?:including|such as|notably|especially|pa
 CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
 # "the tariffs that Peru imposed on X", "duties, which Chile levied in 2031 on X": a relative clause of imposing
 # between a measure and what it is on
+# what ends the phrase a measure is on ("with" describes the object: "credits to chip makers with operations in the
+# U.S."; the clause's own verb: "restrictions on lithium exports were seen as ..."; the maker's "by": "tariffs on
+# Chilean copper by the United States", not a participle's: "materials used by Korean firms")
+MEASURE_PHRASE_STOP = re.compile(r"[,;:]|\b(?:that|which|who|because|with|(?<!ed )(?<!made )(?<!built )(?<!sold )"
+                                 r"(?<!owned )(?<!held )by|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
+                                 r"but|in (?:response|retaliation|reprisal|exchange|return|protest)|"
+                                 r"is|are|was|were|has|have|had|do|does|did|will|would|could|should|may|might|must|"
+                                 r"can|cannot|shall|remains?|remained)\b")
 IMPOSED_BY_CLAUSE = (r",?\s+(?:that|which)\s+(?:[\w.’'-]+\s+){1,4}?(?:imposed|placed|levied|put|slapped|applied|"
                      r"announced|introduced)(?:\s+in\s+\d{4})?")
 # "tariffs under Section 301 of the Trade Act": the links from a measure to the authority it is taken under
@@ -246,6 +254,18 @@ class StructuralExtractor:
                 # an amendment under negotiation has no parties yet: the agreement it changes has
                 self._add(out, sv, pm, "PARTY_TO", getattr(m, "original", m), 0.75, "agreement-name")
             m.parties = getattr(m, "parties", []) + parties
+
+    @staticmethod
+    def _phrase_stop(sv, a: int) -> int | None:
+        """Where what a measure is on ends: at a comma, a clause's own word, its verb or its maker's "by" (a firm's
+        "by" is the deal's, inside the phrase: "a review of the acquisition of X by Y")."""
+        for mt in MEASURE_PHRASE_STOP.finditer(sv.text, a - sv.start):
+            firm_after = mt.group(0) == "by" and any(
+                x.type == "Firm" and re.fullmatch(r"\s+(?:the\s+)?", sv.text[mt.end():x.start - sv.start])
+                for x in sv.mentions if x.start - sv.start > mt.end())
+            if not firm_after:
+                return sv.start + mt.start()
+        return None
 
     @staticmethod
     def _agent_after(sv, at: int) -> list[Mention]:
@@ -425,18 +445,9 @@ class StructuralExtractor:
             if pp:
                 a = after + pp.end()
                 window_end = a + 80
-                # (a "with" phrase describes the object: "credits to chip makers with operations in the U.S.")
-                # (nor past the clause's own verb: "restrictions on lithium exports were seen as ...")
-                # (nor into its agent: "tariffs on Chilean copper by the United States"; a participle's "by" is the
-                # goods': "restrictions on materials used by Korean firms to make chips")
-                stop = re.search(r"[,;:]|\b(?:that|which|who|because|with|(?<!ed )(?<!made )(?<!built )(?<!sold )"
-                                 r"(?<!owned )(?<!held )by|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
-                                 r"but|in (?:response|retaliation|reprisal|exchange|return|protest)|"
-                                 r"is|are|was|were|has|have|had|do|does|did|will|would|could|should|may|might|must|can|cannot|shall|"
-                                 r"remains?|remained)\b",
-                             sv.text[a - sv.start:])
-                if stop:
-                    window_end = min(window_end, a + stop.start())
+                stop = self._phrase_stop(sv, a)
+                if stop is not None:
+                    window_end = min(window_end, stop)
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
                 window_end = self._through_examples(sv, window_end)
                 kinds = ("Sector", "Country", "Firm")
