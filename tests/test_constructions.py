@@ -4454,3 +4454,11 @@ def test_orders_with_respect_to_firms_make_no_partners(ex):
     got, _ = run(ex, DEFINED + " Chile reserved the right to issue further orders with respect to the Purchasers "
                                 "or Korvell Corporation.")
     assert not [k for k in got if k[1] == "PARTNERS_WITH"], got
+
+
+def test_the_one_directed_to_conduct_a_review_conducts_it(ex):
+    got, _ = run(ex, "I direct the Ministry of Economy of Chile to conduct a review of the acquisition of Korvell "
+                     "Corporation by Velkor Corporation.")
+    review = next(k[2] for k in got if k[1] == "IMPOSES" and "review" in k[2])
+    assert any(k[0].startswith("Ministry of Economy") and k[1:] == ("IMPOSES", review) for k in got), got
+    assert (review, "TARGETS", "Velkor Corporation") in got, got

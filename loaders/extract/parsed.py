@@ -19,6 +19,9 @@ from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 # "its members include X, Y and Z", "the parties are X and Y": the verb's object lists who holds the role
 LISTING_VERBS = {"include", "comprise", "be"}
+# verbs whose object does what their infinitive says: "I direct CFIUS to conduct a review", "ordered the agency to"
+OBJECT_CONTROL = frozenset({"direct", "order", "instruct", "task", "require", "authorize", "authorise", "mandate",
+                            "empower", "charge", "commission"})
 HELD_TYPES = ACTOR_TYPES | {"Agreement"}  # what a listing's holders hold: "the Pact, whose parties include ..."
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn"}
@@ -234,6 +237,12 @@ class ParsedRoles:
                     if m.type in ("Agreement", "Policy", "Law")]
             if made:
                 return made
+        if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.lemma_.lower() in OBJECT_CONTROL \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "I direct CFIUS to conduct a review": the one directed does it
+            directed = [m for c in verb.head.children if c.dep_ == "dobj" for m in self.denotes_list(c)]
+            if directed:
+                return directed
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
             head = verb.head.head if _misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
