@@ -4462,3 +4462,22 @@ def test_the_one_directed_to_conduct_a_review_conducts_it(ex):
     review = next(k[2] for k in got if k[1] == "IMPOSES" and "review" in k[2])
     assert any(k[0].startswith("Ministry of Economy") and k[1:] == ("IMPOSES", review) for k in got), got
     assert (review, "TARGETS", "Velkor Corporation") in got, got
+
+
+@pytest.mark.parametrize("text, law", [
+    ("Pursuant to section 232 of the Trade Expansion Act of 1962, Chile imposed tariffs on Peruvian steel.",
+     "Trade Expansion Act of 1962"),
+    ("Consistent with my authority under the laws of Chile, including section 7 of the Andean Investment Act of "
+     "1990, I direct the Ministry of Economy of Chile to conduct a review of the acquisition of Korvell Corporation "
+     "by Velkor Corporation.", "Andean Investment Act"),
+])
+def test_a_fronted_authority_authorizes_the_measure_of_the_clause(ex, text, law):
+    got, _ = run(ex, text)
+    assert any(k[0].startswith(law) and k[1] == "AUTHORIZES" for k in got), got
+
+
+def test_the_year_a_laws_title_ends_with_dates_no_event(ex):
+    got, _ = run(ex, "Consistent with my authority under the laws of Chile, including section 7 of the Andean "
+                     "Investment Act of 1990, I direct the Ministry of Economy of Chile to conduct a review of the "
+                     "acquisition of Korvell Corporation by Velkor Corporation.")
+    assert not [k for k, p in got.items() if p.get("year") == 1990], got

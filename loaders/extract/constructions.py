@@ -571,9 +571,10 @@ def invoked_law(sv, roles, state):
 
 
 def under_law(sv, roles, state):
-    """'$75 million in direct funding under the CHIPS Act', 'tariffs imposed under Section 232', 'the credits
-    authorized by the Act', 'the prohibitions associated with the Act': the law (or authority) authorises the
-    measure it is cited for."""
+    """'$75 million in direct funding under the CHIPS Act', 'tariffs imposed under Section 232', 'Pursuant to
+    section 232 of the Act, X imposed ...', 'Consistent with my authority under ..., including section 721 of the
+    Act, I direct CFIUS to conduct a review', 'the credits authorized by the Act', 'the prohibitions associated with
+    the Act': the law (or authority) authorises the measure it is cited for."""
     out = []
     for tok in sv.tokens:
         # "the credits authorized by the Act", "the prohibitions associated with the Act": a participle after the
@@ -586,29 +587,61 @@ def under_law(sv, roles, state):
                 for p in (m for m in roles.denotes(part.head) if m.type == "Policy" and m.id != law.id):
                     out.append(_cand(law, "AUTHORIZES", p, sv, "under-law", 0.75))
             continue
-        if tok.lower_ not in ("under", "pursuant") or tok.dep_ != "prep":
+        if tok.lower_ not in ("under", "pursuant") or tok.dep_ not in ("prep", "advcl", "advmod", "amod"):
             continue
-        pobj = [c for c in tok.children if c.dep_ == "pobj"]
-        if tok.lower_ == "pursuant":
-            pobj = [cc for c in tok.children if c.lower_ == "to" for cc in c.children if cc.dep_ == "pobj"]
-        laws = [m for p in pobj for m in roles.denotes_list(p) + roles.nested_of(p) if m.type == "Law"]
-        if not laws:
-            continue
-        head = tok.head
-        policies = [m for m in roles.denotes(head) if m.type == "Policy"]
-        if not policies and head.pos_ in ("VERB", "AUX"):
-            policies = [m for m in roles.dobj(head) if m.type == "Policy"]
-            if not policies:  # "to provide up to $75 million in direct funding under the Act"
-                for c in head.children:
-                    if c.dep_ == "dobj":
-                        policies += [m for m in roles.pp(c, {"in", "of", "for"}) if m.type == "Policy"]
-        if not policies and head.pos_ in ("NUM", "SYM") or head.lower_ in ("million", "billion"):
-            policies = [m for m in roles.pp(head, {"in", "of"}) if m.type == "Policy"]
-        for law in laws:
-            for p in policies:
-                if p.id != law.id:
-                    out.append(_cand(law, "AUTHORIZES", p, sv, "under-law", 0.75))
+        head = _authority_clause(tok)
+        laws = _cited_laws(sv, roles, tok, head)
+        policies = _cited_for(roles, head) if laws else []
+        out += [_cand(law, "AUTHORIZES", p, sv, "under-law", 0.75) for law in laws for p in policies
+                if p.id != law.id]
     return out
+
+
+# what a law gives the one who acts under it: "my authority under section 721 of the Act", "consistent with"
+AUTHORITY_WORDS = frozenset({"authority", "power", "powers", "mandate", "consistent", "with", "accordance", "in"})
+
+
+def _authority_clause(tok):
+    """The word an "under"/"pursuant to" phrase is said of: past "my authority" and "consistent with" to the clause's
+    verb ("Consistent with my authority under X, I direct ...")."""
+    head = tok.head
+    while head.lemma_.lower() in AUTHORITY_WORDS and head.head.i != head.i:
+        head = head.head
+    while head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "NUM", "SYM") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _cited_laws(sv, roles, tok, head) -> list[Mention]:
+    """The laws an "under"/"pursuant to" phrase cites: its object's ("section 232 of the Act"), the laws its object
+    lists, and, fronted before the clause, every law up to the clause's subject ("..., including section 721 of the
+    Defense Production Act, I direct ...")."""
+    pobj = [c for c in tok.children if c.dep_ == "pobj"]
+    if tok.lower_ == "pursuant":
+        pobj = [cc for c in tok.children if c.lower_ == "to" for cc in c.children if cc.dep_ == "pobj"]
+    laws = [m for p in pobj for m in roles.denotes_list(p) + roles.nested_of(p) if m.type == "Law"]
+    spans = [(min(t.idx for p in pobj for t in p.subtree), max(t.idx + len(t.text) for p in pobj for t in p.subtree))
+             ] if pobj else []
+    if head.pos_ in ("VERB", "AUX") and tok.i < head.i:
+        spans.append((tok.idx, min([c.idx for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] + [head.idx])))
+    laws += [m for m in sv.mentions if m.type == "Law" and any(a <= m.start - sv.start < b for a, b in spans)]
+    return unique_mentions(laws)
+
+
+def _cited_for(roles, head) -> list[Mention]:
+    """The measures a cited law is cited for: the one the phrase hangs from, the clause's object (and its governed
+    verbs' objects: "I direct CFIUS to conduct a review"), or what a sum is in ("$75 million in funding under X")."""
+    policies = [m for m in roles.denotes(head) if m.type == "Policy"]
+    if not policies and head.pos_ in ("VERB", "AUX"):
+        verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "advcl", "ccomp", "conj") and c.pos_ == "VERB"]
+        policies = [m for v in verbs for m in roles.dobj(v) if m.type == "Policy"]
+        if not policies:  # "to provide up to $75 million in direct funding under the Act"
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    policies += [m for m in roles.pp(c, {"in", "of", "for"}) if m.type == "Policy"]
+    if not policies and head.pos_ in ("NUM", "SYM") or head.lower_ in ("million", "billion"):
+        policies = [m for m in roles.pp(head, {"in", "of"}) if m.type == "Policy"]
+    return policies
 
 
 def counterparties(sv, roles, state):

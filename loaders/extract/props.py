@@ -28,6 +28,9 @@ def event_years(sv) -> list[tuple[int, int, int]]:
                or re.search(r"\d\s*[-–]\s*\d", m.group(0))]
     return [(a, b, y) for a, b, y in find_years(sv.text)
             if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)
+            # (nor the year a law's title ends with, though its mention stops short: "the ... Act of 1990")
+            and not any(m.type in ("Law", "Agreement") and re.fullmatch(r",?\s+of\s+", sv.text[m.end - sv.start:a])
+                        for m in sv.mentions if m.end - sv.start <= a)
             and not _BOUND_BEFORE.search(sv.text[max(0, a - 20):a])
             and not any(p <= a < q for p, q in periods)]
 
