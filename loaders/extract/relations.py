@@ -233,19 +233,8 @@ class RelationExtractor:
         if negated and not rule.negation_ok:
             return
         self._pairwise(ctx, rule, tok, subjects, objects, out)
-        if "between" in rule.object and kind == "noun":  # "ties between X and Y", "talks between X and Y"
-            parties = roles.between(tok)
-            if len(parties) >= 2:
-                for a, b in permutations(parties, 2):
-                    self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok,
-                               ctx.years, ctx.amounts, amount=rule.amount)
-                # "negotiations between A and B on the X accord": both negotiate the accord
-                party_ids = {p.id for p in parties}
-                for a in parties:
-                    for o in objects:
-                        if o.id not in party_ids and self.allowed(rule, a, o):
-                            self._emit(out, sv, rule.predicate, a, o, {}, rule.confidence, "between", roles, tok,
-                                       ctx.years, ctx.amounts, amount=rule.amount)
+        if "between" in rule.object and kind == "noun":
+            self._between(ctx, rule, tok, objects, out)
         if rule.pairwise_only and (not objects or (kind == "noun" and not (roles.parsed and roles.possessor(tok)))):
             # "X has cooperated with Y": a verb's "with" object is a partner too, and a noun's whose owner is
             # named ("Chile's cooperation with Peru")
@@ -278,6 +267,23 @@ class RelationExtractor:
                         # "Samsung's plant in Texas", "X's plant, located in Georgia": the firm invested there
                         self._emit(out, sv, "INVESTS_IN", s, o, {}, rule.confidence, how + "-owner", roles, tok,
                                    years, ctx.amounts, amount=False)
+
+    def _between(self, ctx, rule, tok, objects, out) -> None:
+        """'ties between X and Y', 'talks between X and Y': each with the other; and 'negotiations between A and B
+        on the X accord': both negotiate the accord."""
+        sv, roles = ctx.sv, ctx.roles
+        parties = roles.between(tok)
+        if len(parties) < 2:
+            return
+        for a, b in permutations(parties, 2):
+            self._emit(out, sv, rule.predicate, a, b, {}, rule.confidence, "between", roles, tok, ctx.years,
+                       ctx.amounts, amount=rule.amount)
+        party_ids = {p.id for p in parties}
+        for a in parties:
+            for o in objects:
+                if o.id not in party_ids and self.allowed(rule, a, o):
+                    self._emit(out, sv, rule.predicate, a, o, {}, rule.confidence, "between", roles, tok, ctx.years,
+                               ctx.amounts, amount=rule.amount)
 
     def _negated_exemption(self, ctx, rule, tok, objects, out) -> list[Mention]:
         """'has not exempted X from P, despite doing so for Y': P applies to X; Y (the elided repeat) is the
