@@ -4481,3 +4481,16 @@ def test_the_year_a_laws_title_ends_with_dates_no_event(ex):
                      "Investment Act of 1990, I direct the Ministry of Economy of Chile to conduct a review of the "
                      "acquisition of Korvell Corporation by Velkor Corporation.")
     assert not [k for k, p in got.items() if p.get("year") == 1990], got
+
+
+def test_not_until_a_year_is_the_act_in_that_year(ex):
+    got, _ = run(ex, "Chile and Peru did not sign the Tarn Pact until 2012.")
+    assert got[("Chile", "SIGNS", "Tarn Pact")].get("year") == 2012, got
+    got, _ = run(ex, "Chile did not sign the Tarn Pact.")
+    assert ("Chile", "SIGNS", "Tarn Pact") not in got, got
+
+
+def test_a_body_of_a_country_named_after_it_acts_for_it(ex):
+    got, _ = run(ex, "The Tarn Pact was signed in 2007. It was ratified by the National Assembly of South Korea on "
+                     "November 22, 2011.")
+    assert got[("South Korea", "RATIFIES", "Tarn Pact")].get("year") == 2011, got

@@ -487,6 +487,9 @@ class Extractor:
         # (or inside the body's name as written: "China's Ministry of ..."; a nationality or a possessive, not the
         # country's name as part of the body's own: "the U.S. Department of Commerce" is the department's name, and
         # what it imposes is the department's, though it is where it sits)
+        # ("the National Assembly of South Korea": the country its "of" names)
+        countries += [m for m in sv.mentions if m.type == "Country" and not m.adjective and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", sv.text[body.end - sv.start:m.start - sv.start] if m.start >= body.end else "x")]
         surface = sv.text[body.start - sv.start:body.end - sv.start]
         inside = [h for h in self.parties.find(surface) if h.type == "Country"]
         countries += [h for h in inside if h.start == 0 and NATIONAL_BODY.match(surface, h.end) and (

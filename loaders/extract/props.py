@@ -9,6 +9,7 @@ from .amounts import find_amounts, find_years
 
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
 # "until 2041", "by the end of 2030": a year that ends or bounds a fact does not date it
+_NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|never)\b[^,;]{1,80}\buntil\s+(?:the\s+end\s+of\s+)?$")
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through|thru|before|by|[Ss]ince)\s+(?:the\s+end\s+of\s+)?$")
 # a period, not an event: "average exports from 2015 to 2017", "between 2004 and 2016", "in 2015-2017"
 _PERIOD = re.compile(r"\b(?:(?:from|between)\s+(?:\w+\s+)?)?(?:19|20)\d\d\s*(?:to|and|through|until|[-–])\s*"
@@ -31,7 +32,8 @@ def event_years(sv) -> list[tuple[int, int, int]]:
             # (nor the year a law's title ends with, though its mention stops short: "the ... Act of 1990")
             and not any(m.type in ("Law", "Agreement") and re.fullmatch(r",?\s+of\s+", sv.text[m.end - sv.start:a])
                         for m in sv.mentions if m.end - sv.start <= a)
-            and not _BOUND_BEFORE.search(sv.text[max(0, a - 20):a])
+            and not (_BOUND_BEFORE.search(sv.text[max(0, a - 20):a])
+                     and not _NOT_UNTIL.search(sv.text[:a]))  # ("did not sign it until 2012": signed in 2012)
             and not any(p <= a < q for p, q in periods)]
 
 
