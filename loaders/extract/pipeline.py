@@ -778,7 +778,8 @@ class Extractor:
             titled = [m for m in mentions if m.source == "pattern" and m.type in ("Agreement", "Law")
                       and TITLE_CONTINUES.match(text, m.end)]
             # (a sector may be a word of such a title: "the Agreement on Trade in Services")
-            titled_words = [m for m in mentions if m.type == "Sector" and TITLE_WORDS.search(text, s, m.start)]
+            titled_words = [m for m in mentions if m.type == "Sector" and text[m.start - 1:m.start] == " "
+                            and TITLE_WORDS.search(text, max(s, m.start - 90), m.start)]
             taken = [(m.start, m.end) for m in mentions if m not in in_body and m not in titled + titled_words]
             found = self.ner.find(parse, s, taken)
             found = [f for f in found if not any(f.start < m.end and m.start < f.end and not (
