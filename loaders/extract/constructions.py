@@ -644,6 +644,10 @@ def _cited_for(roles, head) -> list[Mention]:
     return policies
 
 
+# what a phrase concerns, no counterparty of it: "further orders with respect to the Purchasers"
+WITH_RESPECT_TO = re.compile(r"\bwith\s+(?:respect|regard)\s+to\s+(?:the\s+)?(?:[\w.,]+\s+){0,8}$")
+
+
 def counterparties(sv, roles, state):
     """'X signed a memorandum of terms with Y', 'X and Y signed a memorandum', 'a joint venture between A
     and B': the two are partners (firms, government bodies, states)."""
@@ -667,8 +671,8 @@ def counterparties(sv, roles, state):
             if not withs:  # "a memorandum of terms with X": "with" hangs from the of-phrase
                 withs = _with_through_of(roles, tok)
             # ("orders with respect to X": what they concern, no counterparty)
-            withs = [m for m in withs if not re.search(r"\bwith\s+(?:respect|regard)\s+to\s+(?:the\s+)?(?:[\w.,]+\s+){0,8}$",
-                                                        sv.text[max(0, m.start - sv.start - 80):m.start - sv.start])]
+            withs = [m for m in withs if not WITH_RESPECT_TO.search(sv.text, max(0, m.start - sv.start - 80),
+                                                                      m.start - sv.start)]
             group = subj + withs
             if len(group) < 2 and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in AWARDING_VERBS:
                 # "the Navy awarded (a contract to) Hanwha Ocean": the giver and the holder
@@ -1272,15 +1276,6 @@ def purposes(sv, roles, state):
 EXEMPTED_GOODS = frozenset({"import", "good", "product", "export", "shipment", "vehicle", "car"})
 
 
-def _goods_origins(roles, noun) -> list[Mention]:
-    """'imports from Canada and Mexico', 'Canadian imports': the countries goods come from."""
-    out = [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
-           if p.dep_ == "pobj" for m in roles.denotes_list(p)]
-    out += [replace(m, adjective=False) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-            for m in roles.denotes(c)]
-    return [m for m in out if m.type == "Country"]
-
-
 def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
@@ -1301,7 +1296,7 @@ def exemptions(sv, roles, state):
         if not any(w.type == "Country" and not w.adjective for w in who):  # "Imports from Canada are exempt"
             verb = tok.head if exempt_adj else tok
             who = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                   and c.lemma_.lower() in EXEMPTED_GOODS for m in _goods_origins(roles, c)] or who
+                   and c.lemma_.lower() in EXEMPTED_GOODS for m in roles.goods_origins(c)] or who
         measures = [m for m in roles.pp(tok, {"from"}) if m.type == "Policy"]
         for m in measures:
             for w in who:

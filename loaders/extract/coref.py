@@ -309,13 +309,13 @@ class Coreference:
             if countries and not countries <= h.countries:
                 continue
             return h
-        return self._described_again(m, history, definite) if definite else None
+        return self._described_again(m, history) if definite else None
 
-    def _described_again(self, m: Mention, history: list[Mention], definite: bool) -> Mention | None:
+    def _described_again(self, m: Mention, history: list[Mention]) -> Mention | None:
         """'Section 201 safeguard tariffs on washers' ... 'the safeguard measures': a definite description by a word
         of any measure whose other words all belong to a measure named shortly before."""
         head = getattr(m, "head", "")
-        if not definite or head not in self.lex.measure_hypernyms:
+        if head not in self.lex.measure_hypernyms:
             return None
         words = {w for w in _words(m.name) if w not in self.lex.generic_modifiers and w not in STOP_WORDS
                  and _singular(w) != head}

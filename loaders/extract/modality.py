@@ -144,9 +144,9 @@ def governing_modality(tok) -> str:
     return "stated"
 
 
-def _not_until(verb) -> bool:
+def not_until(verb) -> bool:
     """'did not sign the pact until 2012': it was signed, in 2012 (the negation bounds the time, not the act)."""
-    return any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
+    return any(t.lower_ in ("until", "till") for t in verb.subtree)
 
 
 def _clause_modality(anchor) -> str:
@@ -156,7 +156,7 @@ def _clause_modality(anchor) -> str:
             break
         kids = list(node.children)
         if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg")) for c in kids) \
-                and not _not_until(node):
+                and not not_until(node):
             return "negated"
         for c in kids:
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:

@@ -13,7 +13,7 @@ from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS, QUANTITY_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
 from .mentions import Mention
-from .modality import HYPOTHETICAL, MEASURE_MAKING
+from .modality import HYPOTHETICAL, MEASURE_MAKING, not_until
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
@@ -432,12 +432,20 @@ class ParsedRoles:
         goods = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children
                  if p.dep_ == "pobj" and p.pos_ == "NOUN"]
         goods += [g for x in list(goods) for g in x.conjuncts if g.pos_ == "NOUN"]
-        out = [m for g in goods for c in g.children if c.dep_ in ("amod", "compound", "nmod", "poss")
-               for x in [c, *c.conjuncts] for m in self.denotes(x) if m.type == "Country"]
         # (the parser may hang the goods' "from" on the verb)
-        out += [m for g in goods + ([tok] if goods else []) for c in g.children if c.dep_ == "prep" and c.lower_ == "from"
-                for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p) if m.type == "Country"]
-        return unique_mentions([replace(m, adjective=False) for m in out])
+        return unique_mentions([m for g in goods for m in self.goods_origins(g)] + (self._from_countries(tok)
+                                                                                      if goods else []))
+
+    def goods_origins(self, noun) -> list[Mention]:
+        """'imports from Canada and Mexico', 'Norwegian and Chilean steel': the countries goods come from (by their
+        "from" or their nationality)."""
+        out = [m for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+               for x in [c, *c.conjuncts] for m in self.denotes(x) if m.type == "Country"]
+        return unique_mentions([replace(m, adjective=False) for m in out] + self._from_countries(noun))
+
+    def _from_countries(self, tok) -> list[Mention]:
+        return [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                if p.dep_ == "pobj" for m in self.denotes_list(p) if m.type == "Country"]
 
     def destination(self, tok) -> list[Mention]:
         """'restricted exports of advanced chips to China': where the goods a verb stops would go."""
@@ -849,7 +857,7 @@ class ParsedRoles:
     def negated(self, tok) -> bool:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids):
-            return not any(c.lower_ == "until" for c in tok.subtree)
+            return not not_until(tok)
         return False
 
     def intended(self, tok) -> bool:

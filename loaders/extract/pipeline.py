@@ -118,8 +118,8 @@ TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
 # a capitalised title, then "on/of/for" and capitalised words, up to a mention: "Agreement on Trade in "
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "targeted_fields", "named_imposer", "national_bodies", "body_seats", "facility_places", "firm_parties",
-                  "under_negotiation", "one_reading", "joint")
+                  "modality", "listed_measures", "targeted_fields", "named_imposer", "national_bodies", "body_seats",
+                  "facility_places", "firm_parties", "under_negotiation", "one_reading", "joint")
 
 
 @dataclass
@@ -1505,6 +1505,8 @@ NAMED_TYPES = frozenset({"Firm", "Person", "GovernmentBody", "Facility"})
 
 # "X, Y and Z (collectively, the Purchasers)": a term the document defines for the names listed before it
 DEFINED_GROUP = re.compile(r"\(\s*(?:collectively|together|jointly)\s*,?\s+(?:the\s+)?[“\"]?(?P<term>[A-Z][a-z]+s)\b")
+# (wider than LEGAL_TAIL: a known name may stop before the words of its legal name, "Nippon Steel| Corporation",
+# and extracted text may set a full stop apart, "Inc . ,")
 GROUP_GLUE = re.compile(r"(?:,?\s+(?:Inc|Ltd|LLC|Corp|Co|Corporation|Company|AS|AG|SA|plc)\b\s*\.?)*\s*(?:,\s*(?:and\s+)?"
                         r"|\s+and\s+|\s*)$")
 
