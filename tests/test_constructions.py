@@ -3952,6 +3952,9 @@ def test_a_sum_spent_in_a_countrys_goods_is_bought_from_it(ex):
 @pytest.mark.parametrize("text, name", [
     ("Norway imposed a 15 percent tariff on nearly all Chilean imports.", "Norwegian tariff on Chilean imports"),
     ("Norway imposed tariffs on some Chilean goods.", "Norwegian tariffs on Chilean goods"),
+    ("Norway agreed to lower its tariffs on nearly 80 percent of Chilean farm goods.",
+     "Norwegian tariffs on Chilean farm goods"),
+    ("Norway imposed duties on about two-thirds of Chilean exports.", "Norwegian duties on Chilean exports"),
 ])
 def test_how_much_a_measure_covers_is_no_part_of_its_name(ex, text, name):
     got, _ = run(ex, text)
@@ -4494,3 +4497,28 @@ def test_a_body_of_a_country_named_after_it_acts_for_it(ex):
     got, _ = run(ex, "The Tarn Pact was signed in 2007. It was ratified by the National Assembly of South Korea on "
                      "November 22, 2011.")
     assert got[("South Korea", "RATIFIES", "Tarn Pact")].get("year") == 2011, got
+
+
+def test_two_measures_of_one_kind_on_different_goods_are_two(ex):
+    got, _ = run(ex, "Norway imposed anti-dumping duties on Chilean salmon in 2021. Peru imposed anti-dumping duties "
+                     "on Bolivian tin in 2022.")
+    # (the first is named by its kind while it is the only one; the second, another of the kind, in full)
+    assert ("Norway", "IMPOSES", "Norwegian anti-dumping duties") in got, got
+    assert ("Peru", "IMPOSES", "Peruvian anti-dumping duties on Bolivian tin") in got, got
+    assert ("Peruvian anti-dumping duties on Bolivian tin", "TARGETS", "Bolivia") in got, got
+    assert not [k for k in got if k[0] == "Norwegian anti-dumping duties" and k[2] == "Bolivia"], got
+
+
+def test_a_measure_of_a_kind_said_again_on_the_same_goods_is_one(ex):
+    got, _ = run(ex, "Norway imposed anti-dumping duties on Chilean salmon in 2021. Chile challenged the anti-dumping "
+                     "duties on Chilean salmon at the WTO.")
+    assert not [k for k in got if "on Chilean salmon" in k[0] + k[2]], got
+
+
+def test_a_measure_is_not_named_by_the_first_item_of_a_list(ex):
+    got, _ = run(ex, "Norway imposed export controls on Chilean salmon in 2018. In 2019, Norway imposed export "
+                     "controls on copper, tin, and timber.")
+    assert not [k for k in got if k[0].endswith("on copper") or k[2].endswith("on copper")], got
+    assert ("Norway", "IMPOSES", "Norwegian export controls on copper, tin, and timber") in got, got
+    assert ("Norwegian export controls", "TARGETS", "salmon") in got, got
+    assert ("Norwegian export controls", "TARGETS", "tin") not in got, got

@@ -295,6 +295,8 @@ class Coreference:
             if h.type != "Policy" or h.source != "pattern" or h.id == m.id or (
                     other != head and (kind is None or self.lex.measure_kinds.get(other) != kind)):
                 continue
+            if m.about and h.about and not m.about & h.about:
+                continue  # "export controls on salmon" ... "export controls on copper": said to be on other things
             words = [w for w in _words(h.name) if w not in self.lex.generic_modifiers
                      and w not in ("on", "of", "for", "to", "the", "and", "in") and w.rstrip("s") != head
                      and w.rstrip("s") != other]

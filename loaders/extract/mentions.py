@@ -40,6 +40,10 @@ class Mention:
     example: bool = field(default=False, compare=False, repr=False)
     # a facility: the firms the sentence says own or build it ("X will build a battery plant"), for its name
     owners: set[str] = field(default_factory=set, compare=False, repr=False)
+    # a measure named by its kind ("anti-dumping duties"): its name with what it is on, and those words, which
+    # tell it from another of the kind in the same document (pipeline._tell_measures_apart)
+    full_name: str | None = field(default=None, compare=False, repr=False)
+    about: frozenset = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -509,6 +513,14 @@ class DescriptiveRecognizer:
                 full = self._name([sent[k] for k in range(first, tok.i + 1)])
                 m.aliases.add(full + (f" {pp[0]}" if pp else ""))
             m.aliases |= self._surfaces(sent, tokens[0], tok)
+            # "anti-dumping duties on Chilean salmon": common words before the head say what kind of measure, what
+            # it is on says which: the name to use when the document names another of that kind (pipeline); a
+            # proper modifier already says which ("Section 232 tariffs on steel"); never a name that would end
+            # inside a list ("export controls on copper, tin, and timber")
+            about = f"{pp[0]}{_rest_of_list(sent, sent_text, pp[1])}" if type_ == "Policy" and pp \
+                and name == core and _common_words(words) else None
+            m.full_name = f"{name} {about}" if about else None
+            m.about = _about(about) if about else frozenset()
             m.head = tok.lemma_.lower()
             m.generic = generic
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
@@ -727,8 +739,10 @@ class DescriptiveRecognizer:
                 # (a gerund the parser makes of a noun: "on shipbuilding cooperation", up to its own preposition)
                 gerund = [c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"] if not objs else []
                 objs = objs or gerund
-                if objs and (objs[0].ent_type_ == "MONEY" or objs[0].like_num or objs[0].lower_ == "worth"):
-                    # "tariffs on $18 billion of imports from Peru": on the imports, the sum says how many
+                if objs and (objs[0].ent_type_ in ("MONEY", "PERCENT") or objs[0].like_num
+                             or objs[0].lower_ in ("worth", "%") or objs[0].lemma_.lower() in PORTIONS):
+                    # "tariffs on $18 billion of imports from Peru": on the imports, the sum says how many (and
+                    # "on 90 percent of Canadian farm exports", "on two-thirds of U.S. exports": how much of them)
                     objs = [p for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                             for p in c.children if p.dep_ == "pobj"] or objs
                 if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
@@ -1083,6 +1097,10 @@ AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
 AUTHORITY_PART = re.compile(r"(?:" + "|".join(sorted(AUTHORITY_PARTS)) + r")\s")
 
 
+# the share of a class a measure covers, written as a noun: "tariffs on two-thirds of U.S. exports"
+PORTIONS = frozenset({"percent", "percentage", "half", "third", "quarter", "fifth", "tenth", "majority", "share",
+                      "portion", "fraction", "bulk", "proportion"})
+
 # how much of a class a measure covers says nothing of which measure it is: "a tariff on nearly all imports"
 QUANTIFIERS = frozenset({"nearly", "almost", "virtually", "all", "most", "some", "certain", "many", "various",
                          "several", "approximately", "about", "roughly", "around", "other"})
@@ -1105,6 +1123,37 @@ def _object_words(obj, gerund: bool) -> list:
     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if obj.i < t.i < last):
         words = [t for t in words if t.i <= obj.i]
     return words
+
+
+def _about(phrase: str) -> frozenset:
+    """'on Chilean salmon' -> {'chilean', 'salmon'}."""
+    return frozenset(w.lower() for w in re.findall(r"[\w-]+", phrase)[1:] if w.lower() not in ABOUT_STOP)
+
+
+ABOUT_STOP = frozenset({"the", "a", "an", "of", "and", "or", "from", "to", "in", "on", "its", "their"})
+
+
+def _rest_of_list(sent, sent_text: str, end: int) -> str:
+    """The words after a phrase's first item that finish its list: "export controls on copper| , tin, and timber"
+    ("" when no list goes on)."""
+    last = next((t for t in sent if t.idx + len(t.text) == end), None)
+    if last is None or not LIST_GOES_ON.match(sent_text, end - sent[0].idx):
+        return ""
+    tail = max(last.conjuncts, key=lambda t: t.i, default=None)
+    if tail is None or tail.i < last.i or tail.i - last.i > 8:
+        return ""
+    return sent_text[end - sent[0].idx:tail.idx + len(tail.text) - sent[0].idx]
+
+
+# a list goes on after the words a name would end with: "investigations into aluminum, automobiles, and steel"
+LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
+
+
+def _common_words(words) -> bool:
+    """Modifiers that are all lower-case common words ("anti-dumping", "export", "national security"): no name,
+    number or nationality among them."""
+    return bool(words) and all(w.text in ("-", "/") or w.text[:1].islower() and w.pos_ in ("NOUN", "ADJ", "VERB")
+                               and not w.like_num and w.ent_type_ not in ("NORP", "GPE", "ORG") for w in words)
 
 
 def _numbered(sent, tok) -> bool:

@@ -247,6 +247,7 @@ class Extractor:
                     sent_gaz.append(gaz[j])
                 j += 1
             mentions = self._names_in(text, s, e, parse, sent_gaz, named)
+            _tell_measures_apart(mentions, named.measures)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
                 if m.source == "pattern":
@@ -1437,6 +1438,23 @@ class _NameMemory:
     towns: dict[str, Mention | None] = field(default_factory=dict)  # a town -> the state named with it (or None)
     first_words: dict[str, Mention | None] = field(default_factory=dict)  # a firm's first word -> the firm
     groups: dict[str, list[Mention]] = field(default_factory=dict)  # "the Purchasers" -> the firms so defined
+    measures: dict[str, frozenset] = field(default_factory=dict)  # a measure's id -> what it was first said to be on
+
+
+def _tell_measures_apart(mentions: list[Mention], measures: dict[str, frozenset]) -> None:
+    """'anti-dumping duties on Chilean salmon' ... 'anti-dumping duties on Bolivian tin': a measure is named by its
+    kind while it is the document's only one of that kind; another of the kind on other things (no word shared) is
+    named in full (`Mention.full_name`) and is an entity of its own."""
+    for m in mentions:
+        if m.type != "Policy" or m.source != "pattern":
+            continue
+        about = m.about
+        first = measures.setdefault(m.id, about)
+        if m.full_name and about and first and not about & first:
+            m.name = m.full_name
+            m.id = entity_id("Policy", m.name)
+            m.aliases.add(m.name)
+            measures.setdefault(m.id, about)
 
 
 # a name written with its abbreviation set inside it: "the U.S.-South Korea (KORUS) FTA"
