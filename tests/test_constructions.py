@@ -4522,3 +4522,31 @@ def test_a_measure_is_not_named_by_the_first_item_of_a_list(ex):
     assert ("Norway", "IMPOSES", "Norwegian export controls on copper, tin, and timber") in got, got
     assert ("Norwegian export controls", "TARGETS", "salmon") in got, got
     assert ("Norwegian export controls", "TARGETS", "tin") not in got, got
+
+
+def test_a_governors_our_in_a_continued_quotation_is_the_state(ex):
+    got, _ = run(ex, 'Velkor Energy Solutions will build a plant in Tennessee. "Tennessee keeps winning," said Governor '
+                     'Bill Lee. "Our partnership with Velkor Energy Solutions will last for decades."')
+    assert ("Velkor Energy Solutions", "PARTNERS_WITH", "Tennessee") in got \
+        or ("Tennessee", "PARTNERS_WITH", "Velkor Energy Solutions") in got, got
+
+
+def test_a_chairs_our_is_the_firm_named_in_the_attribution(ex):
+    got, _ = run(ex, 'Korvell Industries makes batteries. "We will invest $2 billion in Ohio," said Korvell Industries '
+                     'Chair Ana Ruiz.')
+    assert got[("Korvell Industries", "INVESTS_IN", "Ohio")]["amount_usd"] == 2e9, got
+
+
+@pytest.mark.parametrize("text", [
+    'The memo read: "Our partnership with Velkor Energy Solutions is over." Tennessee is a state.',
+    'Our partnership with Velkor Energy Solutions will last, Tennessee officials wrote.',
+])
+def test_our_without_a_speaker_is_nobody(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "PARTNERS_WITH"], got
+
+
+def test_a_name_ending_in_a_place_word_is_a_person_not_a_park(ex):
+    _, out = run(ex, 'Velkor Group will build a battery plant in Ohio. "We will hire 900 workers," said Velkor CEO '
+                     'Min-jun Park.')
+    assert not [e.name for e in out.entities.values() if "CEO" in e.name], out.entities

@@ -866,6 +866,12 @@ class NerRecognizer:
             if ent.label_ == "PERSON":  # "Chair Euisun Chung": the title is not part of the name
                 cut = self._after_titles(text)
                 text, start = text[cut:], start + cut
+            elif ent.end < len(sent.doc) and sent.doc[ent.end].text[:1].isupper():
+                # "said Korvell Industries Chair Ana Ruiz": a title before the person it names is no part of the
+                # firm's name
+                while len(text.split()) > 1 and text.split()[-1] in self.lex.person_titles:
+                    text = text.rsplit(None, 1)[0].rstrip()
+                end = start + len(text)
             if all(w in self.lex.person_titles for w in text.split()) or _abbreviates_common_words(
                     text_of(sent.doc)[max(0, ent.start_char - 80):ent.start_char], text):
                 continue  # "Executive" of "Executive Chairman Chung", "at less than fair value (LTFV)": no names

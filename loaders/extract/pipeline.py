@@ -29,6 +29,7 @@ from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        _surnames, administration_end, default_matcher, legal_names, list_firms, paired_firms)
 from .modality import mark_joint, stated
+from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp
 from .pairs import PairFeatures
@@ -233,6 +234,8 @@ class Extractor:
         year: int | None = None  # the year a sentence-initial adverbial set
         recent_pair, pair_age = None, 0  # the last two countries named together
         leads: dict[str, Mention] = {}  # person id -> the country the document says they lead
+        speaks_for: dict[str, Mention] = {}  # person id -> the firm, body, state or country they lead
+        quotes = quotations(text)
         self._leads = leads
         named = _NameMemory()
         named.names.update(self._cued_firms_anywhere(text))
@@ -260,13 +263,16 @@ class Extractor:
             mentions += self._party_groups(text, e, mentions)
             topic = _topic_sector(text, prev)
             year = sentence_year(text[s:e], year)
-            if self._administrations(text, mentions) or BARE_ADMINISTRATION.search(text, s, e):
+            if self._administrations(text, mentions) or BARE_ADMINISTRATION.search(text, s, e) \
+                    or first_person(quotes, text, s, e):  # (read once the document has said who leads what)
                 deferred.append((index, s, e, parse, mentions, amends, topic, year))
             else:
                 cands = self._candidates(index, s, e, parse, mentions, amends, topic, year)
                 for c in cands:
-                    if c.predicate == "LEADS" and c.object.type == "Country" and c.subject.type == "Person":
-                        leads.setdefault(c.subject.id, c.object)
+                    if c.predicate == "LEADS" and c.subject.type == "Person":
+                        speaks_for.setdefault(c.subject.id, c.object)
+                        if c.object.type == "Country":
+                            leads.setdefault(c.subject.id, c.object)
             history.extend(m for m in mentions if m.source != "coref")
             prev = mentions
             pair = _country_pair(mentions)
@@ -282,6 +288,9 @@ class Extractor:
                    if m.type == "Person" and (m.id in leads or m.id in self.nationality)]
         for index, s, e, parse, mentions, amends, topic, year in deferred:
             mentions = self._as_governments(text, s, e, mentions, leads, government, leaders)
+            # '"Our partnership with X," said Governor Y': the speaker's state
+            spoken = speakers_words(quotes, text, s, e, history, speaks_for, mentions)
+            mentions = sorted(mentions + spoken, key=lambda x: (x.start, -x.end)) if spoken else mentions
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
         self._only_negotiated(facts)
         self._own_targets(facts)
@@ -754,6 +763,8 @@ class Extractor:
             if any(m.start <= d.start and d.end <= m.end and (m.type == d.type or (m.start, m.end) == (d.start, d.end))
                    for m in mentions):
                 continue  # the gazetteer already names it ("the Philly Shipyard")
+            if any(m.type == "Person" and m.end == d.end for m in inner):
+                continue  # "Velkor CEO Min-jun Park": the head word ends a person's name
             if any(m.type in ("Policy", "Law", "Agreement") for m in inner):
                 g = next(m for m in inner if m.type in ("Policy", "Law", "Agreement"))
                 head = d.name.split()[-1].lower().rstrip("s")
