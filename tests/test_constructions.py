@@ -4550,3 +4550,30 @@ def test_a_name_ending_in_a_place_word_is_a_person_not_a_park(ex):
     _, out = run(ex, 'Velkor Group will build a battery plant in Ohio. "We will hire 900 workers," said Velkor CEO '
                      'Min-jun Park.')
     assert not [e.name for e in out.entities.values() if "CEO" in e.name], out.entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru and Chile signed a Bilateral Investment Treaty (BIT) in 2000.", "Bilateral Investment Treaty"),
+    ("Norway and Chile signed a Bilateral Trade Agreement in 2003.", "Bilateral Trade Agreement"),
+])
+def test_a_titles_first_word_stays_even_when_it_says_little(ex, text, name):
+    got, _ = run(ex, text)
+    assert ("Chile", "SIGNS", name) in got, got
+
+
+def test_a_lower_case_bilateral_agreement_is_still_no_name(ex):
+    got, _ = run(ex, "Norway and Chile signed a bilateral trade agreement in 2003.")
+    assert not [k for k in got if k[1] == "SIGNS"], got
+
+
+def test_a_second_long_name_the_parser_hangs_from_the_verb_is_in_the_list(ex):
+    got, _ = run(ex, "Norway is a party to the Nordic and Baltic Agreement on Fisheries Trade (NBAFT) and the North "
+                     "Atlantic Economic Partnership (NAEP).")
+    assert [k for k in got if k[0] == "Norway" and k[1] == "PARTY_TO" and "Nordic" in k[2]], got
+    assert ("Norway", "PARTY_TO", "North Atlantic Economic Partnership") in got, got
+
+
+def test_a_second_clauses_subject_the_parser_joins_to_the_first_object(ex):
+    got, _ = run(ex, "Norway is a party to the CPTPP and Peru is a member of APEC.")
+    assert ("Peru", "MEMBER_OF", "APEC") in got, got
+    assert ("Norway", "MEMBER_OF", "APEC") not in got, got

@@ -436,7 +436,10 @@ class Coreference:
         if getattr(m, "generic", False):
             return True
         name = m.name.lower()
-        words = [w for w in _words(name) if w not in self.lex.generic_modifiers]
+        # (a title keeps its words: "a Bilateral Trade Agreement" is named, "a bilateral trade agreement" is not)
+        titled = len(m.name.split()) >= 2 and m.name.split()[0].lower() not in self.lex.praise_words and all(
+            w[:1].isupper() or w in ("of", "for", "and", "on", "the", "in") for w in m.name.split())
+        words = [w for w in _words(name) if titled or w not in self.lex.generic_modifiers]
         if len(words) >= 2 and re.sub(r"s$", "", words[-1]) in self.lex.measure_extensions:
             words = words[:-1]  # "a tariff regime" is as generic as "a tariff"
         # ("trade deals" as generic as "trade deal")

@@ -661,7 +661,8 @@ class DescriptiveRecognizer:
         counted = bool(tokens) and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].like_num
         while tokens and not re.fullmatch(r"\d{1,4}[A-Z]{1,2}", tokens[0].text) and (  # "45X" names a section
                 tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM") or tokens[0].tag_ == "JJS"
-                or tokens[0].lower_ in self.lex.generic_modifiers
+                or (tokens[0].lower_ in self.lex.generic_modifiers
+                    and (tokens[0].lower_ in self.lex.praise_words or not _title_cased(tokens)))
                 or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")
                 or (counted and tokens[0].lower_ in MEASURE_UNITS)):
             counted = counted or tokens[0].like_num
@@ -1160,6 +1161,17 @@ def _common_words(words) -> bool:
     number or nationality among them."""
     return bool(words) and all(w.text in ("-", "/") or w.text[:1].islower() and w.pos_ in ("NOUN", "ADJ", "VERB")
                                and not w.like_num and w.ent_type_ not in ("NORP", "GPE", "ORG") for w in words)
+
+
+def _title_cased(tokens) -> bool:
+    """'a Bilateral Trade Agreement', 'the Comprehensive Partnership': a title whose words are all capitalised inside
+    the sentence keeps its first word, even one that says nothing in common use ("bilateral", "comprehensive")."""
+    first = tokens[0]
+    return len(tokens) >= 2 and first.i != first.sent.start and first.text[:1].isupper() \
+        and all(t.text[:1].isupper() or t.lower_ in TITLE_GLUE for t in tokens)
+
+
+TITLE_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "-"})
 
 
 def _numbered(sent, tok) -> bool:

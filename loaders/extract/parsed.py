@@ -243,6 +243,10 @@ class ParsedRoles:
             directed = [m for c in verb.head.children if c.dep_ == "dobj" for m in self.denotes_list(c)]
             if directed:
                 return directed
+        if verb.dep_ in ("conj", "ccomp"):
+            stranded = self._stranded_subject(verb)
+            if stranded:
+                return stranded
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
             head = verb.head.head if _misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
@@ -267,6 +271,21 @@ class ParsedRoles:
         if verb.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
             return self.subj(verb.head, depth + 1)
         return []
+
+    def _stranded_subject(self, verb) -> list[Mention]:
+        """'X is a party to the CPTPP and Peru is a member of APEC': the parser may join the second clause's subject
+        to the first clause's object; the name right after the "and" that opens the clause is its subject."""
+        doc = verb.doc
+        k = verb.i - 1
+        while k > 0 and doc[k].head.i == verb.i and doc[k].dep_ in ("advmod", "aux", "auxpass", "neg"):
+            k -= 1  # "and Peru also is", "and Peru has since joined"
+        t = doc[k]
+        if t.dep_ != "conj" or t.head.i == verb.head.i or t.head.i >= t.i:
+            return []
+        first = min((x.i for x in t.subtree), default=t.i)
+        if first == 0 or doc[first - 1].dep_ != "cc":
+            return []
+        return [m for m in self.sv.tok_mentions.get(t.i, []) if m.type in ACTOR_TYPES and not m.adjective]
 
     def owner(self, noun) -> list[Mention]:
         poss = self.possessor(noun)
@@ -801,8 +820,13 @@ class ParsedRoles:
                         if got and tok.pos_ in ("NOUN", "PROPN"):
                             # "a member of the WTO, the G20 and APEC": the parser hangs the rest of the list from
                             # the noun; names of the same type after the object go on with it
+                            # (or from the clause's verb, past a long name: "is a party to the Comprehensive
+                            # ... Partnership (CPTPP) and the Regional ... Partnership (RCEP)")
                             types = {m.type for m in got}
-                            got = got + [m for x in tok.children if x.dep_ == "conj" and x.i > p.i
+                            hosts = [tok] + ([tok.head] if tok.dep_ in ("attr", "dobj") else [])
+                            got = got + [m for h in hosts for x in h.children if x.dep_ == "conj" and x.i > p.i
+                                         and (h is tok or x.pos_ in ("PROPN", "NOUN") and not any(
+                                             y.dep_ in ("nsubj", "nsubjpass", "aux", "cop") for y in x.children))
                                          for m in self.denotes_list(x) if m.type in types]
                         out += got or self.nested_of(p)
         return unique_mentions(out)
