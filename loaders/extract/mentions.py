@@ -1226,8 +1226,19 @@ def _names_up_to(sent, k: int, head: int) -> bool:
 def might_contain(text: str, lemmas) -> bool:
     """Whether any word of `lemmas` may occur in `text`, inflected or not (their first four letters occur: "built"
     for "build"): a cheap test that lets a component skip a sentence without walking its parse."""
-    low = text.lower()
-    return any(w[:4] in low for w in lemmas)
+    return _prefixes(lemmas).search(text) is not None
+
+
+_PREFIXES: dict[int, tuple] = {}
+
+
+def _prefixes(lemmas) -> re.Pattern:
+    """One case-blind pattern of the words' first four letters, built once per word list."""
+    got = _PREFIXES.get(id(lemmas))
+    if got is None or got[0] is not lemmas:
+        alternatives = sorted({re.escape(w[:4].lower()) for w in lemmas}, key=len, reverse=True)
+        got = _PREFIXES[id(lemmas)] = (lemmas, re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE))
+    return got[1]
 
 
 def list_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:

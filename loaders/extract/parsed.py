@@ -6,7 +6,7 @@ subject and object candidates by role (relations.py).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
 from dataclasses import replace
 
 from .amounts import find_amounts
@@ -69,6 +69,20 @@ PARTICLES = frozenset({"out", "away", "back", "up", "off", "down", "in", "over"}
 TAKING_VERBS = frozenset({"acquire", "buy", "purchase", "take", "obtain"})
 
 
+def _remembered(method):
+    """A role reading asked again for the same token (and arguments) in the same sentence, read once: the rules
+    that share a trigger word, the steps and the fallbacks ask the same questions of it. (Callers may extend the
+    list they get: each gets its own copy.)"""
+    @wraps(method)
+    def read(self, tok, *args):
+        key = (method.__name__, tok.i, self.of_is_object, *(frozenset(a) if isinstance(a, set) else a for a in args))
+        got = self._remembered.get(key)
+        if got is None:
+            got = self._remembered[key] = method(self, tok, *args)
+        return list(got)
+    return read
+
+
 class ParsedRoles:
     """Roles from spaCy's dependency parse."""
 
@@ -79,6 +93,7 @@ class ParsedRoles:
         self.sv = sv
         self.lex = lex
         self._linear: LinearRoles | None = None
+        self._remembered: dict[tuple, list[Mention]] = {}
 
     # what a token stands for ------------------------------------------------------------------
     def denotes(self, tok, depth: int = 0) -> list[Mention]:
@@ -148,6 +163,7 @@ class ParsedRoles:
             out += self.subj_of_clause(tok)
         return unique_mentions(out)
 
+    @_remembered
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
         out = self.denotes(tok, depth)
         if out and any(c.dep_ == "cc" for x in tok.lefts for c in x.children):
@@ -199,6 +215,7 @@ class ParsedRoles:
             self._resolving = False
 
     # subject-like roles ---------------------------------------------------------------------
+    @_remembered
     def subj(self, verb, depth: int = 0) -> list[Mention]:
         if depth > 5:
             return []
@@ -287,6 +304,7 @@ class ParsedRoles:
             return []
         return [m for m in self.sv.tok_mentions.get(t.i, []) if m.type in ACTOR_TYPES and not m.adjective]
 
+    @_remembered
     def owner(self, noun) -> list[Mention]:
         poss = self.possessor(noun)
         if poss:
@@ -339,6 +357,7 @@ class ParsedRoles:
         named = [m for m in self.denotes_list(about) if m.type in types and not m.adjective]
         return named or [m for m in self.copula(about) if m.type in types]
 
+    @_remembered
     def possessor(self, noun) -> list[Mention]:
         """'X’s $5 billion plant': the mention right before the possessive marker left of the noun."""
         doc = noun.doc
@@ -369,6 +388,7 @@ class ParsedRoles:
             out.append(prev)
             edge = prev.start - self.sv.start
 
+    @_remembered
     def noun_subj(self, noun) -> list[Mention]:
         """Subject of the verb a nominal trigger hangs from: 'X made investments', 'X entered talks'."""
         node = noun
@@ -721,6 +741,7 @@ class ParsedRoles:
         return [m for c in tok.children if c.dep_ == "appos" and c.i > tok.i for m in self.denotes_list(c)]
 
     # object-like roles ----------------------------------------------------------------------
+    @_remembered
     def dobj(self, tok) -> list[Mention]:
         out = []
         if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in tok.children):
@@ -766,6 +787,7 @@ class ParsedRoles:
                         return self.denotes_list(p)
         return []
 
+    @_remembered
     def pp(self, tok, preps: set[str], depth: int = 0) -> list[Mention]:
         out = []
         if "in" in preps:  # "will invest $17 billion there": the place "there" stands for
@@ -921,9 +943,9 @@ class ParsedRoles:
         return False
 
     def triggers(self, rules):
-        index, words = _trigger_index(rules)
+        index, words, head_types = _trigger_index(rules)
         # the types of named mentions that trigger like their kind's word, when the sentence has any
-        typed = {m.type for m in self.sv.mentions} & {t for r in rules for t in r.head_types}
+        typed = {m.type for m in self.sv.mentions} & head_types
         phrasal_heads = _phrasal_heads(words)
         for tok in self.sv.parse:
             lem = tok.lemma_.lower()
@@ -931,7 +953,7 @@ class ParsedRoles:
                 # (the parser may make the particle a preposition or an adverb: "pulled out of", "walked away")
                 for phrase in (f"{lem} {c.lower_}" for c in tok.rights if c.dep_ == "prt" or (
                         c.i == tok.i + 1 and c.lower_ in PARTICLES)):
-                    yield from ((rule, tok, "verb") for rule in index.get(phrase, ()) if phrase in rule.verbs)
+                    yield from ((rules[k], tok, "verb") for k in index.get(phrase, ()) if phrase in rules[k].verbs)
             if lem not in words and tok.lower_ not in words and words.isdisjoint(_lemmas(tok.lower_)):
                 named = self._named_head_type(tok) if typed else None
                 if named:  # "opened its Metaplant in Georgia": a named facility stands for its kind's word
@@ -944,7 +966,7 @@ class ParsedRoles:
                 and tok.dep_ != "prep"  # "including X", "following Y": a participle used as a preposition
             lemmas = {lem} | set(_lemmas(tok.lower_))
             # only the rules that name one of the token's words, in their order
-            for rule in sorted({r for w in lemmas | {tok.lower_} for r in index.get(w, ())}, key=rules.index):
+            for rule in [rules[k] for k in sorted({k for w in lemmas | {tok.lower_} for k in index.get(w, ())})]:
                 if verbish and lemmas & rule.verbs:
                     yield rule, tok, "verb"
                 elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or tok.lower_ in rule.nouns):
@@ -1033,17 +1055,19 @@ def _counted(tok) -> list:
 _TRIGGER_INDEX: dict[int, tuple] = {}
 
 
-def _trigger_index(rules) -> tuple[dict, frozenset]:
-    """Each trigger word -> the rules that name it (as a verb, a noun or an adverb), and all those words; built
-    once per rule list."""
+def _trigger_index(rules) -> tuple[dict, frozenset, frozenset]:
+    """Each trigger word -> the positions in `rules` of the rules that name it (as a verb, a noun or an adverb),
+    all those words, and the types whose named mentions trigger; built once per rule list. (Positions, not rules:
+    a rule's hash reads all its word sets.)"""
     got = _TRIGGER_INDEX.get(id(rules))
     if got is None or got[0] is not rules:
-        index: dict[str, list] = {}
-        for r in rules:
+        index: dict[str, list[int]] = {}
+        for k, r in enumerate(rules):
             for w in {*r.verbs, *r.nouns, *r.adverbs}:
-                index.setdefault(w, []).append(r)
-        got = _TRIGGER_INDEX[id(rules)] = (rules, index, frozenset(index))
-    return got[1], got[2]
+                index.setdefault(w, []).append(k)
+        got = _TRIGGER_INDEX[id(rules)] = (rules, index, frozenset(index),
+                                           frozenset(t for r in rules for t in r.head_types))
+    return got[1], got[2], got[3]
 
 
 @lru_cache(maxsize=4)
