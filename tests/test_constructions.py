@@ -4577,3 +4577,33 @@ def test_a_second_clauses_subject_the_parser_joins_to_the_first_object(ex):
     got, _ = run(ex, "Norway is a party to the CPTPP and Peru is a member of APEC.")
     assert ("Peru", "MEMBER_OF", "APEC") in got, got
     assert ("Norway", "MEMBER_OF", "APEC") not in got, got
+
+
+def test_countries_left_out_of_a_measure_on_all_others_are_exempt_not_targets(ex):
+    got, _ = run(ex, "Norway imposed a 25 percent tariff on steel imported from all countries except Chile and Peru.")
+    name = next(k[2] for k in got if k[:2] == ("Norway", "IMPOSES"))
+    for country in ("Chile", "Peru"):
+        assert (name, "EXEMPTS", country) in got, got
+        assert (name, "TARGETS", country) not in got, got
+
+
+def test_a_country_left_out_of_a_list_does_nothing_the_others_do(ex):
+    got, _ = run(ex, "All signatories except Chile, Norway and Peru ratified the Lima Pact.")
+    assert not [k for k in got if k[0] in ("Chile", "Norway", "Peru")], got
+
+
+def test_an_exception_without_all_others_exempts_no_one(ex):
+    got, _ = run(ex, "Norway imposed tariffs on Chilean steel except in emergencies.")
+    assert not [k for k in got if k[1] == "EXEMPTS"], got
+
+
+def test_parties_after_the_name_hung_from_a_noun_before_it(ex):
+    got, _ = run(ex, "Goods from Chile face a 10 percent rate under the Andean Prosperity Deal between the United "
+                     "States and Chile.")
+    assert ("United States", "PARTY_TO", "Andean Prosperity Deal") in got, got
+    assert ("Chile", "PARTY_TO", "Andean Prosperity Deal") in got, got
+
+
+def test_a_measure_on_a_long_flow_of_goods_is_named_by_the_goods_noun(ex):
+    got, _ = run(ex, "Norway imposed a 50 percent tariff on imports of semi-finished copper products.")
+    assert ("Norway", "IMPOSES", "Norwegian tariff on imports of copper products") in got, got

@@ -27,6 +27,7 @@ from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
 from .parsed import ParsedRoles
+from .modality import excepted
 from .amounts import find_amounts
 from .props import amount_for, fact_props
 from .sentence import ACTOR_TYPES, Candidate, SentenceView, unique_mentions
@@ -197,6 +198,12 @@ def agreement_between(sv, roles, state):
         if tok.lemma_.lower() not in AGREEMENT_NOUNS and tok.lower_ not in AGREEMENT_NOUNS:
             continue
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")]
+        # (the parser may hang the "between" right after the name from a noun before it: "a 25 percent rate under
+        # the X Deal between A and B")
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not preps and after is not None and after.dep_ == "prep" and after.lower_ in ("between", "among") \
+                and after.head.i < tok.i:
+            preps = [after]
         if not preps:
             continue
         agreements = _agreement_for(sv, roles, tok)
@@ -1305,6 +1312,34 @@ def exemptions(sv, roles, state):
     return out
 
 
+# a measure said to reach every source but some: "on steel imported from all countries except Canada"
+UNIVERSAL = re.compile(r"\b(?:all|every|any|each)\b(?:\s+(?:other|foreign|trading))?\s+(?:countries|country|nations|"
+                       r"nation|sources|source|origins|trading\s+partners|partners|imports|suppliers|exporters)\b",
+                       re.IGNORECASE)
+
+
+def left_out(sv, roles, state):
+    """'a 25 percent tariff on steel imported from all countries except Canada and Mexico': the countries left out
+    of a measure that reaches every other source are exempt from it (and no target of it: modality.excepted)."""
+    out = []
+    for x in sv.mentions:
+        if x.type != "Country" or x.adjective or not excepted(sv, x):
+            continue
+        before = [m for m in sv.mentions if m.type == "Policy" and m.end <= x.start]
+        if not before:
+            continue
+        measure = before[-1]
+        between = sv.text[measure.end - sv.start:x.start - sv.start]
+        if UNIVERSAL.search(between) and not roles.negated(_head_token(sv, measure)):
+            out.append(_cand(measure, "EXEMPTS", x, sv, "left-out", 0.7))
+    return out
+
+
+def _head_token(sv, m):
+    toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
+    return toks[-1] if toks else sv.tokens[0]
+
+
 ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enior)\s+)?(?:[Cc]hair(?:man|woman|person)?"
                        r"|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Pp]resident(?: and CEO)?|[Ff]ounder"
                        r"|[Mm]anaging [Dd]irector|[Hh]ead|[Dd]irector|[Ss]ecretary|[Aa]dministrator|[Cc]ommissioner"
@@ -1690,6 +1725,7 @@ CONSTRUCTIONS = [
     (measure_acts, ("IMPOSES", "TARGETS")),
     (descriptors, ("LOCATED_IN", "OPERATES_IN")),
     (exemptions, ("EXEMPTS",)),
+    (left_out, ("EXEMPTS",)),
     (business_lines, ("OPERATES_IN",)),
     (measure_scope, ("TARGETS",)),
     (borne_measures, ("TARGETS",)),

@@ -1126,6 +1126,14 @@ def _object_words(obj, gerund: bool) -> list:
              for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
     if goods and len([t for t in sub if t.i <= max(goods)]) <= 5:
         last = max(last, max(goods))
+    elif goods:
+        # ("a tariff on imports of semi-finished copper products": the goods' noun with its noun modifiers, the
+        # "tariff on imports of copper products", not the bare "tariff on imports")
+        noun = obj.doc[goods[0]]
+        kept = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")][-2:]
+        prep = noun.head
+        if prep.dep_ == "prep" and prep.head.i == obj.i:
+            return [t for t in sub if t.i <= obj.i and t.dep_ not in ("relcl", "acl")] + [prep, *kept, noun]
     words = [t for t in sub if t.dep_ not in ("relcl", "acl") and t.i <= last]
     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if obj.i < t.i < last):
         words = [t for t in words if t.i <= obj.i]

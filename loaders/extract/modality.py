@@ -199,8 +199,9 @@ PRESUPPOSED = frozenset({"negated-exemption", "ellipsis-exemption", "forum-list"
 
 def stated(sv, candidate, presupposed: bool = False) -> bool:
     """Whether the sentence states the candidate; `presupposed`: a noun phrase's fact no clause modality touches."""
-    if excepted(sv, candidate.subject) or excepted(sv, candidate.object):
-        return False  # "All TPP signatories except the US agreed ...": the US is the one left out
+    if (excepted(sv, candidate.subject) or excepted(sv, candidate.object)) and candidate.rule != "left-out":
+        return False  # "All TPP signatories except the US agreed ...": the US is the one left out (and exempt from
+        # a measure on all others: constructions.left_out)
     if presupposed or candidate.rule in PRESUPPOSED:
         # a noun phrase presupposes its measure, unless the clause denies bringing it into being ("did not impose
         # tariffs on X"); a measure weighed is still what it would be on ("whether to apply tariffs to X")
@@ -219,12 +220,22 @@ def enactment(sv, measure) -> str:
 
 EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for|with\s+the\s+"
                     r"exception\s+of)\s+(?:the\s+|for\s+)?$", re.IGNORECASE)
+# the names listed before a mention inside the same exception: "except Canada, Japan and | Mexico"
+LISTED_BEFORE = re.compile(r"(?:(?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3}"
+                           r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?){1,8}$")
 
 
 def excepted(sv, m) -> bool:
-    """A mention the sentence names as left out of what it says ("all ... except the US")."""
+    """A mention the sentence names as left out of what it says ("all ... except the US", "all countries except
+    Canada and Mexico")."""
     a = m.start - sv.start
-    return 0 <= a <= len(sv.text) and bool(EXCEPT.search(sv.text[max(0, a - 40):a]))
+    if not 0 <= a <= len(sv.text):
+        return False
+    before = sv.text[max(0, a - 160):a]
+    if EXCEPT.search(before[-40:]):
+        return True
+    listed = LISTED_BEFORE.search(before)
+    return listed is not None and EXCEPT.search(before[max(0, listed.start() - 40):listed.start()]) is not None
 
 
 def mark_joint(cands, sv, doc_id: str) -> None:
