@@ -137,7 +137,7 @@ class Lexicon:
         if label not in ("PERSON", "GPE", "NORP"):
             # "the Lima Accord on Fisheries", "the Special Act on Strengthening ...": a title's head word comes
             # before its first "on/of/for"
-            for word, after in zip(words[1:], words[2:]):
+            for word, after in zip(words, words[1:]):
                 type_ = next((t for t, endings in self.name_endings.items() if word in endings and t != "Firm"), None)
                 if after in ("on", "of", "for") and type_ is not None:
                     return type_

@@ -4607,3 +4607,21 @@ def test_parties_after_the_name_hung_from_a_noun_before_it(ex):
 def test_a_measure_on_a_long_flow_of_goods_is_named_by_the_goods_noun(ex):
     got, _ = run(ex, "Norway imposed a 50 percent tariff on imports of semi-finished copper products.")
     assert ("Norway", "IMPOSES", "Norwegian tariff on imports of copper products") in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Norway claimed that the measures are inconsistent with Article 2 of the Agreement on Rules of Trade.",
+     "Agreement on Rules of Trade"),
+    ("Norway claimed that the measures are inconsistent with Article 3 of the Agreement on Rules of Procedure.",
+     "Agreement on Rules of Procedure"),
+])
+def test_an_article_cited_with_its_treaty_names_the_treaty(ex, text, name):
+    _, out = run(ex, text)
+    assert name in {e.name for e in out.entities.values() if e.type == "Agreement"}, \
+        [(e.name, e.type) for e in out.entities.values()]
+
+
+def test_a_wto_members_name_with_its_sovereign_is_the_member(ex):
+    got, _ = run(ex, "On 30 October 2020, Hong Kong, China requested consultations with Norway.")
+    assert ("Hong Kong", "NEGOTIATES", "Norway") in got, got
+    assert ("China", "NEGOTIATES", "Norway") not in got, got

@@ -858,6 +858,9 @@ class NerRecognizer:
                 continue
             text = re.sub(r"^(the|The)\s+", "", ent_text).strip()
             text = re.sub(r"(?<=s)[’']$|[’']s$", "", text).strip()  # "Velmora Motors'", "Samsung's"
+            part = TREATY_PART.match(text)
+            if part and text[part.end():][:1].isupper():  # "Article 2 of the Agreement on Rules of Origin": the
+                text = text[part.end():]  # agreement (an article of a statute's kind, "Section 232", names a measure)
             if len(text) < 2 or not text[0].isupper():
                 continue
             start = end - len(ent_text.rstrip()) + (len(ent_text) - len(ent_text.lstrip()))
@@ -1180,6 +1183,11 @@ def _title_cased(tokens) -> bool:
 
 
 TITLE_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "-"})
+
+
+# a part of a treaty cited with it: "Article 2 of the", "Articles I and IX of the", "Annex 3 to the"
+TREATY_PART = re.compile(r"(?:Articles?|Annex(?:es)?|Paragraphs?|Chapters?)\s+[\w.()\-]+(?:\s*(?:,|and|to)\s*"
+                         r"[\w.()\-]+)*\s+(?:of|to)\s+(?:the\s+)?")
 
 
 def _numbered(sent, tok) -> bool:
