@@ -4625,3 +4625,25 @@ def test_a_wto_members_name_with_its_sovereign_is_the_member(ex):
     got, _ = run(ex, "On 30 October 2020, Hong Kong, China requested consultations with Norway.")
     assert ("Hong Kong", "NEGOTIATES", "Norway") in got, got
     assert ("China", "NEGOTIATES", "Norway") not in got, got
+
+
+def test_a_firm_with_its_own_owner_in_a_list_keeps_its_own_description(ex):
+    got, _ = run(ex, "Chile's state copper company Codelco and Norway's Hydro agreed to form a joint venture.")
+    assert ("Codelco", "LOCATED_IN", "Chile") in got, got
+    assert ("Hydro", "LOCATED_IN", "Chile") not in got, got
+    assert ("Hydro", "OPERATES_IN", "copper") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Norway and Chile welcomed the conclusion of negotiations on the Andean Investment Treaty.",
+    "Norway and Chile announced the launch of talks on the Andean Investment Treaty.",
+])
+def test_a_stage_of_negotiations_is_negotiating(ex, text):
+    got, _ = run(ex, text)
+    assert ("Norway", "NEGOTIATES", "Andean Investment Treaty") in got, got
+    assert ("Chile", "NEGOTIATES", "Andean Investment Treaty") in got, got
+
+
+def test_a_stage_of_anothers_negotiations_is_theirs(ex):
+    got, _ = run(ex, "Norway welcomed the conclusion of Chile's negotiations on the Lima Pact.")
+    assert ("Norway", "NEGOTIATES", "Lima Pact") not in got, got

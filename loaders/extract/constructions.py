@@ -802,6 +802,8 @@ def _descriptions(sv, roles, m) -> list:
         if t.head.i not in {x.i for x in toks}:
             head = t
     while head.dep_ == "conj" and head.head.i != head.i:  # "automakers Hyundai and Kia": Kia shares it
+        if any(c.dep_ == "poss" for c in head.children):
+            return []  # "Chile's copper company Codelco and Norway's Hydro": Hydro is described as Norway's alone
         head = head.head
         first = head  # (the first conjunct's whole name: "chipmakers Velkor Semiconductor and Tarsk")
         while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "PROPN" \

@@ -404,6 +404,10 @@ class ParsedRoles:
             node = noun = node.head  # "X is a party to A and a member of B": the second noun's clause is the first's
         if node is not noun and node.lemma_.lower() in QUANTITY_NOUNS:
             noun = node  # "took a number of countermeasures": the quantity stands for the measures
+        elif node is not noun and node.lemma_.lower() in self.lex.phase_nouns and noun.head.lower_ == "of" \
+                and not any(c.dep_ == "poss" for c in node.children):
+            # "X and Y welcomed the conclusion of negotiations on Z": a stage of the act is the act
+            return self.noun_subj(node)
         if node is not noun and node.pos_ in ("NOUN", "PROPN"):
             return []
         if node is not noun and (node.like_num or node.ent_type_ == "MONEY") and node.dep_ in ("dobj", "nsubjpass") \
