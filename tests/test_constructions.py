@@ -4647,3 +4647,23 @@ def test_a_stage_of_negotiations_is_negotiating(ex, text):
 def test_a_stage_of_anothers_negotiations_is_theirs(ex):
     got, _ = run(ex, "Norway welcomed the conclusion of Chile's negotiations on the Lima Pact.")
     assert ("Norway", "NEGOTIATES", "Lima Pact") not in got, got
+
+
+def test_those_who_renegotiate_an_agreement_are_its_parties(ex):
+    got, _ = run(ex, "In 2019, Norway began renegotiation of the Lima Pact with Chile and Peru.")
+    assert ("Chile", "PARTY_TO", "Lima Pact") in got, got
+    assert ("Peru", "PARTY_TO", "Lima Pact") in got, got
+
+
+def test_negotiating_a_new_agreement_makes_no_parties(ex):
+    got, _ = run(ex, "In 2019, Norway began talks with Chile and Peru on the Lima Pact.")
+    assert ("Chile", "NEGOTIATES", "Lima Pact") in got, got
+    assert ("Chile", "PARTY_TO", "Lima Pact") not in got, got
+
+
+def test_a_group_named_by_an_agreement_in_a_sentence_read_later(ex):
+    # (the first sentence waits for "the Administration" to be known; the group's parties come from it)
+    got, _ = run(ex, "President Smith leads Norway. In 2019, the Administration began renegotiation of the Lima Pact "
+                     "with Chile and Peru. Both Lima Pact countries were signatories to the Andean Accord.")
+    assert ("Chile", "SIGNS", "Andean Accord") in got, got
+    assert ("Peru", "SIGNS", "Andean Accord") in got, got

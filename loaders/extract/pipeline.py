@@ -240,6 +240,7 @@ class Extractor:
         named = _NameMemory()
         named.names.update(self._cued_firms_anywhere(text))
         deferred = []  # sentences naming "the <person> administration": read once leads are known
+        pending_groups: set[int] = set()  # sentences naming a group by an agreement whose parties come later
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             while gi < len(gaz) and gaz[gi].end <= s:
                 gi += 1
@@ -260,11 +261,18 @@ class Extractor:
             mentions = _replace_overlapping(mentions, self.coref.references(text, s, e, mentions, history, prev))
             amended, amends = self.coref.amendments(text[s:e], s, mentions)
             mentions = _replace_overlapping(mentions, amended)
-            mentions += self._party_groups(text, e, mentions)
+            groups = self._party_groups(text, e, mentions)
+            mentions += groups
+            # ("Both NAFTA countries ..." before the sentence that states NAFTA's parties is read: read it later)
+            pending = not groups and any(m.type == "Agreement" and PARTY_GROUP.match(text, m.end, e)
+                                         for m in mentions)
+            if pending:
+                pending_groups.add(index)
             topic = _topic_sector(text, prev)
             year = sentence_year(text[s:e], year)
             if self._administrations(text, mentions) or BARE_ADMINISTRATION.search(text, s, e) \
-                    or first_person(quotes, text, s, e):  # (read once the document has said who leads what)
+                    or first_person(quotes, text, s, e) or pending:  # (read once the document has said who leads
+                # what, whose words are quoted, who a group's parties are)
                 deferred.append((index, s, e, parse, mentions, amends, topic, year))
             else:
                 cands = self._candidates(index, s, e, parse, mentions, amends, topic, year)
@@ -288,6 +296,8 @@ class Extractor:
                    if m.type == "Person" and (m.id in leads or m.id in self.nationality)]
         for index, s, e, parse, mentions, amends, topic, year in deferred:
             mentions = self._as_governments(text, s, e, mentions, leads, government, leaders)
+            if index in pending_groups:
+                mentions = sorted(mentions + self._party_groups(text, e, mentions), key=lambda x: (x.start, -x.end))
             # '"Our partnership with X," said Governor Y': the speaker's state
             spoken = speakers_words(quotes, text, s, e, history, speaks_for, mentions)
             mentions = sorted(mentions + spoken, key=lambda x: (x.start, -x.end)) if spoken else mentions
@@ -375,6 +385,7 @@ class Extractor:
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
         sent.candidates += _goods_from(sent.view, sent.candidates)
         sent.candidates += _instrument_measures(sent.view, sent.candidates)
+        sent.candidates += _renegotiated(sent.view, sent.candidates)
 
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
@@ -1225,6 +1236,21 @@ ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|repr
 
 # what an instrument does when it imposes: "a proclamation imposing tariffs on X", "an order placing duties on Y"
 IMPOSING_PARTICIPLES = frozenset({"impose", "place", "levy", "set", "establish", "introduce", "raise"})
+
+
+RENEGOTIATING = re.compile(r"\b(?:renegotiat\w*|re-negotiat\w*|revis(?:e|ed|ing|ion)|updat(?:e|ed|ing))\s+(?:of\s+)?"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _renegotiated(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """'began renegotiation of NAFTA with Canada and Mexico': an agreement renegotiated is in force, and those who
+    renegotiate it are its parties."""
+    new = _NewFacts(cands)
+    for c in cands:
+        if c.predicate == "NEGOTIATES" and c.object.type == "Agreement" and c.subject.type == "Country" \
+                and RENEGOTIATING.search(sv.text[max(0, c.object.start - sv.start - 40):c.object.start - sv.start]):
+            new.add(c.subject, "PARTY_TO", c.object, c, "renegotiated")
+    return new.out
 
 
 def _instrument_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
