@@ -4667,3 +4667,14 @@ def test_a_group_named_by_an_agreement_in_a_sentence_read_later(ex):
                      "with Chile and Peru. Both Lima Pact countries were signatories to the Andean Accord.")
     assert ("Chile", "SIGNS", "Andean Accord") in got, got
     assert ("Peru", "SIGNS", "Andean Accord") in got, got
+
+
+def test_an_instance_of_a_series_the_document_abbreviated_is_its_own_agreement(ex):
+    got, _ = run(ex, "Under the Special Cost Agreement (SCA), Chile pays part of the cost of Norwegian forces. Norway "
+                     "and Chile concluded the 11th SCA in 2021. The 12th SCA, signed on November 4, 2024, takes effect "
+                     "in 2026.")
+    assert ("Norway", "PARTY_TO", "11th Special Cost Agreement") in got, got
+    # (signed without a subject: the series' parties, as the document stated them)
+    assert got[("Norway", "SIGNS", "12th Special Cost Agreement")]["year"] == 2024, got
+    assert got[("Chile", "SIGNS", "12th Special Cost Agreement")]["year"] == 2024, got
+    assert ("Norway", "SIGNS", "Special Cost Agreement") not in got, got

@@ -82,6 +82,8 @@ class DocumentState:
             if c.predicate in ("PARTY_TO", "SIGNS", "RATIFIES") and c.object.type == "Agreement" \
                     and c.subject.type in PARTY_TYPES and not c.subject.adjective:
                 self.parties.setdefault(c.object.id, {})[c.subject.id] = c.subject
+                if c.object.series:  # (the parties of the 11th SMA are the series' parties)
+                    self.parties.setdefault(c.object.series, {})[c.subject.id] = c.subject
             if c.predicate == "INVESTS_IN" and c.object.type == "Facility" and c.subject.type == "Firm":
                 self.builders.setdefault(c.object.id, c.subject)
 
@@ -308,6 +310,8 @@ def implicit_parties(sv, roles, state):
             parties = list(state.parties.get(a.id, {}).values()) or list(getattr(a, "parties", []))
             if not parties and a.name.endswith(" amendments"):  # (a revised version: the original's parties)
                 parties = list(state.parties.get(entity_id("Agreement", a.name[:-len(" amendments")]), {}).values())
+            if not parties and a.series:  # ("the 12th SCA, signed in 2024": the series' parties)
+                parties = list(state.parties.get(a.series, {}).values())
             if actors and pred != "RATIFIES":
                 continue
             for p in parties:

@@ -44,6 +44,8 @@ class Mention:
     # tell it from another of the kind in the same document (pipeline._tell_measures_apart)
     full_name: str | None = field(default=None, compare=False, repr=False)
     about: frozenset = field(default=frozenset(), compare=False, repr=False)
+    # one instance of a series ("the 12th SMA"): the series' id, whose parties are the instance's
+    series: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:

@@ -334,6 +334,7 @@ class Extractor:
         mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
         mentions = _abbreviations(text, s, e, _ordinal_instances(text, mentions), named.abbrevs)
+        mentions = _ordinal_instances(text, mentions, abbreviations=True)  # ("the 12th SCA", SCA defined before)
         mentions = _known_names(text, s, e, mentions, named.names, named.surnames, named.first_words)
         mentions = _towns(text, s, e, mentions, named.towns)
         mentions = _defined_groups(text, s, e, mentions, named.groups)
@@ -1445,17 +1446,19 @@ ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourt
                             r"tenth|eleventh|twelfth)\s+$", re.IGNORECASE)
 
 
-def _ordinal_instances(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'the 11th SMA' and 'the 12th SMA' are two agreements, each an entity of its own, not the series."""
+def _ordinal_instances(text: str, mentions: list[Mention], abbreviations: bool = False) -> list[Mention]:
+    """'the 11th SMA' and 'the 12th SMA' are two agreements, each an entity of its own, not the series (the
+    gazetteer's series, or with `abbreviations`, one the document defined: "the Special Cost Agreement (SCA)")."""
     out = []
     for m in mentions:
+        series = m.source == "gazetteer" if not abbreviations else m.source == "coref" and m.text.isupper()
         mt = ORDINAL_BEFORE.search(text[max(0, m.start - 16):m.start]) if m.type == "Agreement" \
-            and m.source == "gazetteer" and not m.adjective else None
+            and series and not m.adjective else None
         if mt:
             start = m.start - len(mt.group(0))
             name = f"{mt.group(1)} {m.name}"
             m = Mention(start, m.end, text[start:m.end], m.type, entity_id(m.type, name), name, "pattern",
-                        aliases={name, text[start:m.end]})
+                        aliases={name, text[start:m.end]}, series=m.id)
         out.append(m)
     return out
 
