@@ -4678,3 +4678,8 @@ def test_an_instance_of_a_series_the_document_abbreviated_is_its_own_agreement(e
     assert got[("Norway", "SIGNS", "12th Special Cost Agreement")]["year"] == 2024, got
     assert got[("Chile", "SIGNS", "12th Special Cost Agreement")]["year"] == 2024, got
     assert ("Norway", "SIGNS", "Special Cost Agreement") not in got, got
+
+
+def test_a_states_drone_program_is_no_measure(ex):
+    got, _ = run(ex, "Norway sanctioned Velkor Trading for supplying components to Iran's drone program.")
+    assert not [k for k in got if k[0] == "Iran" and k[1] == "IMPOSES"], got
