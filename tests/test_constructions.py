@@ -4683,3 +4683,9 @@ def test_an_instance_of_a_series_the_document_abbreviated_is_its_own_agreement(e
 def test_a_states_drone_program_is_no_measure(ex):
     got, _ = run(ex, "Norway sanctioned Velkor Trading for supplying components to Iran's drone program.")
     assert not [k for k in got if k[0] == "Iran" and k[1] == "IMPOSES"], got
+
+
+def test_a_name_the_document_called_a_firm_is_no_person_later(ex):
+    got, out = run(ex, "Among those designated is Velkor Trading, a Chile-based company that shipped engines to Iran. "
+                       "In addition, Velkor Trading was added to the Entity List in 2023.")
+    assert [e.type for e in out.entities.values() if e.name == "Velkor Trading"] == ["Firm"], out.entities

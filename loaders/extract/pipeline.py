@@ -1606,6 +1606,10 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
     alone is the person named last with it ("Secretary Del Toro"). Learns the sentence's new names and returns
     its mentions with the uses found."""
     out = [_full_person(m, surnames) for m in mentions]
+    # "Velkor Trading, a Chile-based company" ... "Velkor Trading was added": the statistical NER's later guess
+    # ("a person") gives way to what the document said the name is
+    out = [_as_named(m, names[m.text]) if m.source == "ner" and m.type == "Person" and m.text in names
+           and names[m.text].type != "Person" else m for m in out]
     # "Velmora Semiconductor Inc." ... "Velmora, a subsidiary of ...": a firm's first word alone is the firm
     out = [_full_firm(m, first_words) for m in out]
     # (a descriptive name may take in its owner's: "the $2 billion Velkor Motors plant" still names the firm)
@@ -1626,6 +1630,11 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
             seen = first_words.get(first, m)
             first_words[first] = m if seen is not None and seen.id == m.id else None
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+def _as_named(m: Mention, known: Mention) -> Mention:
+    return Mention(m.start, m.end, m.text, known.type, known.id, known.name, "ner", wikidata=known.wikidata,
+                   aliases={m.text})
 
 
 # "X Co., Ltd. (formerly Y)", "X, previously known as Y,": Y is X's earlier name
