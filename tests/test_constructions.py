@@ -4689,3 +4689,17 @@ def test_a_name_the_document_called_a_firm_is_no_person_later(ex):
     got, out = run(ex, "Among those designated is Velkor Trading, a Chile-based company that shipped engines to Iran. "
                        "In addition, Velkor Trading was added to the Entity List in 2023.")
     assert [e.type for e in out.entities.values() if e.name == "Velkor Trading"] == ["Firm"], out.entities
+
+
+def test_money_given_under_a_named_law_is_that_laws_measure(ex):
+    got, _ = run(ex, "The Chilean Ministry of Mines awarded Velkor Semiconductor $600 million in grants under the "
+                     "Copper Investment Act.")
+    measure = "Copper Investment Act grants"
+    assert ("Copper Investment Act", "AUTHORIZES", measure) in got, got
+    assert got[(measure, "TARGETS", "Velkor Semiconductor")]["amount_usd"] == 6e8, got
+
+
+def test_bare_grants_under_no_name_are_no_measure(ex):
+    got, _ = run(ex, "The Chilean Ministry of Mines awarded Velkor Semiconductor $600 million in grants under its "
+                     "new program.")
+    assert not [k for k in got if "grants" in k[0] or "grants" in k[2]], got

@@ -479,8 +479,11 @@ class DescriptiveRecognizer:
             # (not "the measures under Section 201": any measure under it is the section's own, structural.py)
             section = _under_section(sent, tok) if type_ == "Policy" and not words \
                 and tok.lemma_.lower() not in self.lex.measure_hypernyms else None
+            # "$6.6 billion in grants under the CHIPS Act": a named law the measure is given under says which
+            # (structural.py names it after the law)
+            under_title = type_ == "Policy" and not words and not section and _under_title(sent, tok)
             generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered \
-                and not section
+                and not section and not under_title
             rate = _rate(sent, first, tok.i) if type_ == "Policy" else None  # (coref: the measure of that rate)
             if generic and not (type_ in ("Agreement", "Law") or rate or det in (
                     "the", "this", "that", "these", "those", "another", "third", "second", "first")):
@@ -1207,6 +1210,15 @@ def _under_section(sent, tok) -> str | None:
     if part.text in AUTHORITY_PARTS and re.fullmatch(r"\d+[A-Za-z]?(?:\(\w+\))*", number.text):
         return f"{part.text} {number.text}"
     return None
+
+
+def _under_title(sent, tok) -> bool:
+    """Whether "under (the) <a capitalised title>" follows the word ("grants under the CHIPS Act")."""
+    k = tok.i + 1
+    if k + 1 >= len(sent) or sent[k].lower_ != "under":
+        return False
+    k += 1 if sent[k + 1].lower_ != "the" else 2
+    return k < len(sent) and sent[k].text[:1].isupper() and sent[k].text not in AUTHORITY_PARTS
 
 
 def _quoted_before(sent, j: int) -> bool:
