@@ -4703,3 +4703,12 @@ def test_bare_grants_under_no_name_are_no_measure(ex):
     got, _ = run(ex, "The Chilean Ministry of Mines awarded Velkor Semiconductor $600 million in grants under its "
                      "new program.")
     assert not [k for k in got if "grants" in k[0] or "grants" in k[2]], got
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Velkor Battery Georgia, a subsidiary of Velkor Motors, opened in 2024.", "Velkor Battery Georgia"),
+    ("Velkor Arizona is a semiconductor manufacturing subsidiary of Velkor Semiconductor.", "Velkor Arizona"),
+])
+def test_a_firm_named_with_the_place_it_works_in(ex, text, firm):
+    got, _ = run(ex, text)
+    assert [k for k in got if k[1] == "INVESTS_IN" and k[2] == firm], got

@@ -817,7 +817,7 @@ class Extractor:
             found = [f for f in found if f.type in NAMED_BY_ENDING or not any(
                 f.start < m.end and m.start < f.end for m in in_body)]
             firms = [m for m in found if m.type == "Firm"]  # a country's word inside a firm's name is the firm's
-            mentions = [m for m in mentions if not (m.type == "Country" and any(
+            mentions = [m for m in mentions if not (m.type in ("Country", "USState") and any(
                 f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end) for f in firms))]
             mentions += found
             mentions = paired_firms(text[s:e], s, list_firms(text[s:e], s, mentions))
