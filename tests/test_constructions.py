@@ -4712,3 +4712,10 @@ def test_bare_grants_under_no_name_are_no_measure(ex):
 def test_a_firm_named_with_the_place_it_works_in(ex, text, firm):
     got, _ = run(ex, text)
     assert [k for k in got if k[1] == "INVESTS_IN" and k[2] == firm], got
+
+
+def test_a_first_item_named_inside_its_noun_is_in_the_list(ex):
+    got, _ = run(ex, "Chile and Peru are members of the APEC forum and the OECD.")
+    for country in ("Chile", "Peru"):
+        assert (country, "MEMBER_OF", "APEC") in got, got
+        assert (country, "MEMBER_OF", "OECD") in got, got

@@ -841,6 +841,9 @@ class ParsedRoles:
                 for p in c.children:
                     if p.dep_ == "pobj" and not _complex_preposition(c, p):
                         got = self.denotes_list(p)
+                        if got and not self.denotes(p):
+                            # "members of the APEC forum and the OECD": the first item named inside its noun
+                            got = [m for m in self.compound(p) if m.type in {x.type for x in got}] + got
                         if not got or all(m.type == "Facility" for m in got):
                             got = got + self._place_of(p)
                         if got and tok.pos_ in ("NOUN", "PROPN"):
