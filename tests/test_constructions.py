@@ -4719,3 +4719,9 @@ def test_a_first_item_named_inside_its_noun_is_in_the_list(ex):
     for country in ("Chile", "Peru"):
         assert (country, "MEMBER_OF", "APEC") in got, got
         assert (country, "MEMBER_OF", "OECD") in got, got
+
+
+def test_what_a_measure_limits_about_a_field_is_no_field(ex):
+    got, _ = run(ex, "Chile maintains restrictions on foreign ownership of mining companies.")
+    assert not [k for k in got if k[2] == "foreign ownership"], got
+    assert [k for k in got if k[1:] == ("TARGETS", "mining")], got
