@@ -4725,3 +4725,13 @@ def test_what_a_measure_limits_about_a_field_is_no_field(ex):
     got, _ = run(ex, "Chile maintains restrictions on foreign ownership of mining companies.")
     assert not [k for k in got if k[2] == "foreign ownership"], got
     assert [k for k in got if k[1:] == ("TARGETS", "mining")], got
+
+
+def test_a_cap_is_a_measure(ex):
+    got, _ = run(ex, "Chile imposed a 40 percent cap on foreign equity in lithium projects.")
+    assert ("Chile", "IMPOSES", "Chilean cap on foreign equity") in got, got
+
+
+def test_a_plural_noun_the_parser_takes_for_the_verb_names_no_plan(ex):
+    _, out = run(ex, "Velkor plans to build a battery plant in Norway.")
+    assert not [e.name for e in out.entities.values() if e.type == "Policy"], out.entities

@@ -452,7 +452,7 @@ class DescriptiveRecognizer:
             first = _first_modifier(sent, tok, offset, taken)
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
-            if self._names_no_instrument(sent, tok, type_, first):
+            if self._names_no_instrument(sent, tok, type_, first) or _verb_read_as_noun(sent, tok):
                 continue
             if tok.lemma_.lower() in self.lex.measure_extensions:  # "tariff" in "tariff hikes" is the head's own
                 words = [t for t in words if t.i != tok.i - 1]
@@ -1213,6 +1213,15 @@ def _under_section(sent, tok) -> str | None:
     if part.text in AUTHORITY_PARTS and re.fullmatch(r"\d+[A-Za-z]?(?:\(\w+\))*", number.text):
         return f"{part.text} {number.text}"
     return None
+
+
+def _verb_read_as_noun(sent, tok) -> bool:
+    """'Velkor plans to build a plant in Norway', parsed with no verb: "plans" (the root, with an infinitive) is the
+    sentence's verb, not a plan of Velkor's."""
+    return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and tok.i <= tok.sent.start + 3 \
+        and not any(t.pos_ in ("VERB", "AUX") and t.i < tok.i for t in sent) \
+        and any(c.dep_ in ("acl", "xcomp") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                for c in tok.children)
 
 
 def _under_title(sent, tok) -> bool:
