@@ -479,24 +479,15 @@ class DescriptiveRecognizer:
             # (not "the measures under Section 201": any measure under it is the section's own, structural.py)
             section = _under_section(sent, tok) if type_ == "Policy" and not words \
                 and tok.lemma_.lower() not in self.lex.measure_hypernyms else None
-            # "$6.6 billion in grants under the CHIPS Act": a named law the measure is given under says which
-            # (structural.py names it after the law)
-            under_title = type_ == "Policy" and not words and not section and _under_title(sent, tok)
+            # ("$6.6 billion in grants under the CHIPS Act": the named law says which; structural.py names it)
             generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered \
-                and not section and not under_title
+                and not section and not (type_ == "Policy" and _under_title(sent, tok))
             rate = _rate(sent, first, tok.i) if type_ == "Policy" else None  # (coref: the measure of that rate)
             if generic and not (type_ in ("Agreement", "Law") or rate or det in (
                     "the", "this", "that", "these", "those", "another", "third", "second", "first")):
                 continue  # a bare indefinite 'restrictions' is too vague to be an entity
-            start = offset + tokens[0].idx
-            end = offset + tok.idx + len(tok.text)
-            if numbered:  # "Executive Order 14105", "Proclamation 9705": the number names the instrument
-                end = offset + sent[tok.i + 1].idx + len(sent[tok.i + 1].text)
             base = sent[0].idx  # where the sentence's text starts in the parse's offsets
-            lead = TITLE_LEAD.search(sent_text[:tokens[0].idx - base]) \
-                if type_ in ("Law", "Agreement") and tokens[0].text[:1].isupper() else None
-            if lead:  # the whole title, not its last words
-                start = offset + base + lead.start()
+            start, end, lead = _phrase_span(sent, sent_text, tok, tokens, type_, numbered, offset)
             if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
                 continue  # crosses a name's boundary
             core = self._core_name(tokens, offset, taken) if not (lead or numbered) else \
@@ -518,14 +509,8 @@ class DescriptiveRecognizer:
                 full = self._name([sent[k] for k in range(first, tok.i + 1)])
                 m.aliases.add(full + (f" {pp[0]}" if pp else ""))
             m.aliases |= self._surfaces(sent, tokens[0], tok)
-            # "anti-dumping duties on Chilean salmon": common words before the head say what kind of measure, what
-            # it is on says which: the name to use when the document names another of that kind (pipeline); a
-            # proper modifier already says which ("Section 232 tariffs on steel"); never a name that would end
-            # inside a list ("export controls on copper, tin, and timber")
-            about = f"{pp[0]}{_rest_of_list(sent, sent_text, pp[1])}" if type_ == "Policy" and pp \
-                and name == core and _common_words(words) else None
-            m.full_name = f"{name} {about}" if about else None
-            m.about = _about(about) if about else frozenset()
+            if type_ == "Policy" and pp and name == core and _common_words(words):
+                _name_in_full(m, sent, sent_text, pp)
             m.head = tok.lemma_.lower()
             m.generic = generic
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
@@ -745,10 +730,7 @@ class DescriptiveRecognizer:
                 # (a gerund the parser makes of a noun: "on shipbuilding cooperation", up to its own preposition)
                 gerund = [c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"] if not objs else []
                 objs = objs or gerund
-                if objs and (objs[0].ent_type_ in ("MONEY", "PERCENT") or objs[0].like_num
-                             or objs[0].lower_ in ("worth", "%") or objs[0].lemma_.lower() in PORTIONS):
-                    # "tariffs on $18 billion of imports from Peru": on the imports, the sum says how many (and
-                    # "on 90 percent of Canadian farm exports", "on two-thirds of U.S. exports": how much of them)
+                if objs and _how_much(objs[0]):  # "tariffs on $18 billion of imports from Peru": on the imports
                     objs = [p for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                             for p in c.children if p.dep_ == "pobj"] or objs
                 if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
@@ -864,26 +846,16 @@ class NerRecognizer:
                 over = []  # "Velkor Arizona is a subsidiary of X": a firm named with the place it works in
             if over:
                 continue
-            text = re.sub(r"^(the|The)\s+", "", ent_text).strip()
-            text = re.sub(r"(?<=s)[’']$|[’']s$", "", text).strip()  # "Velmora Motors'", "Samsung's"
-            part = TREATY_PART.match(text)
-            if part and text[part.end():][:1].isupper():  # "Article 2 of the Agreement on Rules of Origin": the
-                text = text[part.end():]  # agreement (an article of a statute's kind, "Section 232", names a measure)
+            text = _bare_name(ent_text)
             if len(text) < 2 or not text[0].isupper():
                 continue
             start = end - len(ent_text.rstrip()) + (len(ent_text) - len(ent_text.lstrip()))
             if ent_text != text:
                 start = offset + ent_char + ent_text.find(text)
                 end = start + len(text)
-            if ent.label_ == "PERSON":  # "Chair Euisun Chung": the title is not part of the name
-                cut = self._after_titles(text)
-                text, start = text[cut:], start + cut
-            elif ent.end < len(sent.doc) and sent.doc[ent.end].text[:1].isupper():
-                # "said Korvell Industries Chair Ana Ruiz": a title before the person it names is no part of the
-                # firm's name
-                while len(text.split()) > 1 and text.split()[-1] in self.lex.person_titles:
-                    text = text.rsplit(None, 1)[0].rstrip()
-                end = start + len(text)
+            text, cut = self._without_titles(text, ent)
+            start += cut
+            end = start + len(text)
             if all(w in self.lex.person_titles for w in text.split()) or _abbreviates_common_words(
                     text_of(sent.doc)[max(0, ent.start_char - 80):ent.start_char], text):
                 continue  # "Executive" of "Executive Chairman Chung", "at less than fair value (LTFV)": no names
@@ -908,6 +880,18 @@ class NerRecognizer:
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
+
+    def _without_titles(self, text: str, ent) -> tuple[str, int]:
+        """A name without the person titles the NER took in, and how many characters went from its front: "Chair
+        Euisun Chung" is Euisun Chung; in "said Korvell Industries Chair Ana Ruiz" the title before the person it
+        names is no part of the firm's name."""
+        if ent.label_ == "PERSON":
+            cut = self._after_titles(text)
+            return text[cut:], cut
+        if ent.end < len(ent.doc) and ent.doc[ent.end].text[:1].isupper():
+            while len(text.split()) > 1 and text.split()[-1] in self.lex.person_titles:
+                text = text.rsplit(None, 1)[0].rstrip()
+        return text, 0
 
     def _after_titles(self, text: str) -> int:
         """Where a person's name starts after the titles before it ("Chair Euisun Chung": 6)."""
@@ -1115,6 +1099,13 @@ AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
 AUTHORITY_PART = re.compile(r"(?:" + "|".join(sorted(AUTHORITY_PARTS)) + r")\s")
 
 
+def _how_much(tok) -> bool:
+    """A sum or a share standing for what it counts: "$18 billion (of imports)", "90 percent (of Canadian farm
+    exports)", "two-thirds (of U.S. exports)"."""
+    return tok.ent_type_ in ("MONEY", "PERCENT") or tok.like_num or tok.lower_ in ("worth", "%") \
+        or tok.lemma_.lower() in PORTIONS
+
+
 # the share of a class a measure covers, written as a noun: "tariffs on two-thirds of U.S. exports"
 PORTIONS = frozenset({"percent", "percentage", "half", "third", "quarter", "fifth", "tenth", "majority", "share",
                       "portion", "fraction", "bulk", "proportion"})
@@ -1149,6 +1140,40 @@ def _object_words(obj, gerund: bool) -> list:
     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if obj.i < t.i < last):
         words = [t for t in words if t.i <= obj.i]
     return words
+
+
+def _bare_name(ent_text: str) -> str:
+    """A statistical entity's words as a name: without "the", a possessive ("Velmora Motors'", "Samsung's") or the
+    article of a treaty it cites ("Article 2 of the Agreement on Rules of Origin" is the agreement; a statute's
+    "Section 232" names a measure and stays)."""
+    text = re.sub(r"^(the|The)\s+", "", ent_text).strip()
+    text = re.sub(r"(?<=s)[’']$|[’']s$", "", text).strip()
+    part = TREATY_PART.match(text)
+    return text[part.end():] if part and text[part.end():][:1].isupper() else text
+
+
+def _phrase_span(sent, sent_text: str, tok, tokens, type_: str, numbered: bool, offset: int):
+    """Where a descriptive name starts and ends in the document, and the title lead it takes in, if any."""
+    start = offset + tokens[0].idx
+    end = offset + tok.idx + len(tok.text)
+    if numbered:  # "Executive Order 14105", "Proclamation 9705": the number names the instrument
+        end = offset + sent[tok.i + 1].idx + len(sent[tok.i + 1].text)
+    base = sent[0].idx
+    lead = TITLE_LEAD.search(sent_text[:tokens[0].idx - base]) \
+        if type_ in ("Law", "Agreement") and tokens[0].text[:1].isupper() else None
+    if lead:  # the whole title, not its last words
+        start = offset + base + lead.start()
+    return start, end, lead
+
+
+def _name_in_full(m: "Mention", sent, sent_text: str, pp) -> None:
+    """'anti-dumping duties on Chilean salmon': common words before the head say what kind of measure, what it is
+    on says which: the name to use when the document names another of that kind (pipeline); a proper modifier
+    already says which ("Section 232 tariffs on steel"); the whole list, never its first item ("export controls on
+    copper, tin, and timber")."""
+    about = f"{pp[0]}{_rest_of_list(sent, sent_text, pp[1])}"
+    m.full_name = f"{m.name} {about}"
+    m.about = _about(about)
 
 
 def _about(phrase: str) -> frozenset:

@@ -242,14 +242,7 @@ class Extractor:
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         pending_groups: set[int] = set()  # sentences naming a group by an agreement whose parties come later
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
-            while gi < len(gaz) and gaz[gi].end <= s:
-                gi += 1
-            sent_gaz = []
-            j = gi
-            while j < len(gaz) and gaz[j].start < e:
-                if gaz[j].end <= e:
-                    sent_gaz.append(gaz[j])
-                j += 1
+            gi, sent_gaz = _sentence_gazetteer(gaz, gi, s, e)
             mentions = self._names_in(text, s, e, parse, sent_gaz, named)
             _tell_measures_apart(mentions, named.measures)
             here = {m.id for m in mentions if m.type == "Country"}
@@ -290,6 +283,15 @@ class Extractor:
                 pair_age += 1
                 if pair_age > 3:  # "the two allies" refers back a few sentences at most
                     recent_pair = None
+        self._read_deferred(deferred, pending_groups, quotes, history, leads, speaks_for)
+        self._finish(facts, history)
+        return facts
+
+    def _read_deferred(self, deferred: list, pending_groups: set[int], quotes: list, history: list[Mention],
+                       leads: dict[str, Mention], speaks_for: dict[str, Mention]) -> None:
+        """The sentences left for the end: who "the administration" is, whose "we" a quotation holds, who a group
+        named by an agreement is, once the whole document has said so."""
+        text = self._doc_text
         government: dict = {}  # the country "the administration" last stood for
         # the people the document says lead a country, else whose nationality the gazetteer knows
         leaders = [(m.start, leads.get(m.id) or self.nationality[m.id]) for m in history
@@ -302,6 +304,9 @@ class Extractor:
             spoken = speakers_words(quotes, text, s, e, history, speaks_for, mentions)
             mentions = sorted(mentions + spoken, key=lambda x: (x.start, -x.end)) if spoken else mentions
             self._candidates(index, s, e, parse, mentions, amends, topic, year)
+
+    def _finish(self, facts: DocumentFacts, history: list[Mention]) -> None:
+        """The document-level steps, over all its facts: what only a whole document says."""
         self._only_negotiated(facts)
         self._own_targets(facts)
         self._offices_cooperate(facts)
@@ -312,7 +317,6 @@ class Extractor:
         name_by_parties(facts, self.gazetteer_by_id)  # "an FTA with Peru" Chile signs: "Chile-Peru FTA"
         facts.sentences.sort(key=lambda x: x["index"])
         facts.mentions.sort(key=lambda x: x["sentence_index"])
-        return facts
 
     def _cued_firms_anywhere(self, text: str) -> dict[str, Mention]:
         """'In 2005, Aker bought the troubled Kværner firm': a name the document calls a firm anywhere is that firm
@@ -1479,6 +1483,20 @@ class _NameMemory:
     first_words: dict[str, Mention | None] = field(default_factory=dict)  # a firm's first word -> the firm
     groups: dict[str, list[Mention]] = field(default_factory=dict)  # "the Purchasers" -> the firms so defined
     measures: dict[str, frozenset] = field(default_factory=dict)  # a measure's id -> what it was first said to be on
+
+
+def _sentence_gazetteer(gaz: list[Mention], gi: int, s: int, e: int) -> tuple[int, list[Mention]]:
+    """The gazetteer's mentions inside the sentence [s, e) (`gaz` sorted; `gi` where the last sentence's began),
+    and where this one's begin."""
+    while gi < len(gaz) and gaz[gi].end <= s:
+        gi += 1
+    sent_gaz = []
+    j = gi
+    while j < len(gaz) and gaz[j].start < e:
+        if gaz[j].end <= e:
+            sent_gaz.append(gaz[j])
+        j += 1
+    return gi, sent_gaz
 
 
 def _tell_measures_apart(mentions: list[Mention], measures: dict[str, frozenset]) -> None:
