@@ -4735,3 +4735,11 @@ def test_a_cap_is_a_measure(ex):
 def test_a_plural_noun_the_parser_takes_for_the_verb_names_no_plan(ex):
     _, out = run(ex, "Velkor plans to build a battery plant in Norway.")
     assert not [e.name for e in out.entities.values() if e.type == "Policy"], out.entities
+
+
+def test_a_kind_of_measure_under_a_named_law_is_that_laws(ex):
+    got, _ = run(ex, "In 2018, Norway imposed tariffs under the Fisheries Protection Act on Chilean salmon.")
+    measure = "Fisheries Protection Act tariffs"
+    assert ("Norway", "IMPOSES", measure) in got, got
+    assert ("Fisheries Protection Act", "AUTHORIZES", measure) in got, got
+    assert (measure, "TARGETS", "Chile") in got, got

@@ -435,6 +435,8 @@ class Coreference:
     def _generic(self, m: Mention) -> bool:
         if getattr(m, "generic", False):
             return True
+        if getattr(m, "under_title", False):
+            return False  # "tariffs under the Trade Act": the law says which (structural.py names them by it)
         name = m.name.lower()
         # (a title keeps its words: "a Bilateral Trade Agreement" is named, "a bilateral trade agreement" is not)
         titled = len(m.name.split()) >= 2 and m.name.split()[0].lower() not in self.lex.praise_words and all(

@@ -480,8 +480,9 @@ class DescriptiveRecognizer:
             section = _under_section(sent, tok) if type_ == "Policy" and not words \
                 and tok.lemma_.lower() not in self.lex.measure_hypernyms else None
             # ("$6.6 billion in grants under the CHIPS Act": the named law says which; structural.py names it)
+            under_title = type_ == "Policy" and _under_title(sent, tok)
             generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered \
-                and not section and not (type_ == "Policy" and _under_title(sent, tok))
+                and not section and not under_title
             rate = _rate(sent, first, tok.i) if type_ == "Policy" else None  # (coref: the measure of that rate)
             if generic and not (type_ in ("Agreement", "Law") or rate or det in (
                     "the", "this", "that", "these", "those", "another", "third", "second", "first")):
@@ -513,6 +514,7 @@ class DescriptiveRecognizer:
                 _name_in_full(m, sent, sent_text, pp)
             m.head = tok.lemma_.lower()
             m.generic = generic
+            m.under_title = under_title and not words and not pp  # (coref: no generic phrase to resolve)
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
             self._reference(m, sent, tok, first, det, pp, words)
             m.rate, m.rate_indefinite = rate or (None, False)
