@@ -4743,3 +4743,14 @@ def test_a_kind_of_measure_under_a_named_law_is_that_laws(ex):
     assert ("Norway", "IMPOSES", measure) in got, got
     assert ("Fisheries Protection Act", "AUTHORIZES", measure) in got, got
     assert (measure, "TARGETS", "Chile") in got, got
+
+
+def test_a_body_signs_for_the_country_its_name_holds(ex):
+    got, _ = run(ex, "The Norwegian Ministry of Defense and the Chilean Navy signed the Andean Naval Accord in 2021.")
+    assert got[("Norway", "SIGNS", "Andean Naval Accord")]["year"] == 2021, got
+    assert ("Chile", "SIGNS", "Andean Naval Accord") in got, got
+
+
+def test_a_body_signing_with_a_firm_signs_no_pact_of_its_country(ex):
+    got, _ = run(ex, "The Norwegian Ministry of Trade signed a memorandum of terms with Velkor Semiconductor in 2021.")
+    assert not [k for k in got if k[0] == "Norway" and k[1] in ("SIGNS", "PARTY_TO")], got

@@ -350,6 +350,7 @@ class Extractor:
         text = self._doc_text
         sv = SentenceView(index, s, text[s:e], list(mentions), parse)
         sv.topic, sv.year, sv.nationality = topic, year, self.nationality
+        sv.bodys_countries = lambda body: self._bodys_countries(sv, body, in_name=True)  # (relations._acting_for)
         sent = SentenceFacts(sv, amends)
         if not _heading(sv.text):  # an ALL-CAPS heading names topics; it states no relation
             for _name, step in self.relation_steps:

@@ -1,7 +1,7 @@
 """One sentence as the relation steps see it (SentenceView), and a relation found in it (Candidate)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -37,6 +37,9 @@ class SentenceView:
     topic: list = field(default_factory=list)  # the sector the previous sentence was about, if only one
     year: int | None = None  # set by a sentence-initial time adverbial ("In the summer of 2019, ...")
     nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
+    # a government body -> the countries the sentence names it by ("the Norwegian Ministry of Defense"), set by
+    # the pipeline: a body acts for that country where a predicate admits no body (relations._acting_for)
+    bodys_countries: Callable[[Mention], list] = field(default=lambda body: [], repr=False)
     # the parse's tokens, made once: the components walk them many times, and each walk of a spaCy Span makes
     # new Token objects
     tokens: list = field(default_factory=list)
