@@ -26,7 +26,7 @@ from functools import lru_cache
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
-from .parsed import ParsedRoles
+from .parsed import ParsedRoles, parsed_roles
 from .modality import excepted
 from .amounts import find_amounts
 from .props import amount_for, fact_props
@@ -1753,7 +1753,7 @@ def run_constructions(sv: SentenceView, lex, state: DocumentState, model) -> lis
     """Every construction over one parsed sentence, keeping what the ontology allows."""
     if sv.parse is None:
         return []
-    roles = ParsedRoles(sv, lex)
+    roles = parsed_roles(sv, lex)
     out = []
     a, b = sv.start, sv.start + len(sv.text)
     for fn, _preds in CONSTRUCTIONS:

@@ -83,6 +83,17 @@ def _remembered(method):
     return read
 
 
+def parsed_roles(sv: SentenceView, lex) -> "ParsedRoles":
+    """The sentence's one ParsedRoles, shared by the components that read it (what one reading remembers, the
+    others do not ask again)."""
+    roles = getattr(sv, "_parsed_roles", None)
+    if roles is None or roles.lex is not lex:
+        roles = ParsedRoles(sv, lex)
+        sv._parsed_roles = roles
+    roles.of_is_object = False
+    return roles
+
+
 class ParsedRoles:
     """Roles from spaCy's dependency parse."""
 

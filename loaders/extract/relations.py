@@ -18,7 +18,7 @@ from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import Mention
-from .parsed import ParsedRoles, building_of, hyphenated_lemma
+from .parsed import building_of, hyphenated_lemma, parsed_roles
 from .props import CLAUSE_BREAK, amount_for, event_years, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
@@ -187,7 +187,7 @@ class RelationExtractor:
         return self.model.allows(rule.predicate, s.type, o.type)
 
     def extract(self, sv: SentenceView) -> list[Candidate]:
-        roles: Roles = LinearRoles(sv, self.lex) if sv.parse is None else ParsedRoles(sv, self.lex)
+        roles: Roles = LinearRoles(sv, self.lex) if sv.parse is None else parsed_roles(sv, self.lex)
         out: list[Candidate] = []
         ctx = _FrameContext(sv, roles, find_amounts(sv.text), event_years(sv))
         if roles.parsed:

@@ -20,7 +20,7 @@ from .constructions import GOODS_GOING_TO, PROPOSED
 from .modality import MEASURE_MAKING
 
 from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
-from .parsed import ParsedRoles
+from .parsed import parsed_roles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
 NOVELTY = frozenset(load_lexicon().novelty_modifiers)  # "planned", "pending": not yet made
@@ -332,7 +332,7 @@ class StructuralExtractor:
             # (not a document one writes in: "the USTR argued in its 2019 Trade Policy Agenda")
             if tok is not None and not (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "in"
                                         and tok.head.head.head.lemma_.lower() in SAYING):
-                ends = [x for x in ParsedRoles(sv, self.lex).subj_of_clause(tok)
+                ends = [x for x in parsed_roles(sv, self.lex).subj_of_clause(tok)
                         if x.type in ("Country", "GovernmentBody", "InternationalOrganization")]
         for x in ends:
             owners.append(x)
@@ -408,7 +408,7 @@ class StructuralExtractor:
         return country.id in imposers if imposers else not country.adjective
 
     def _measures(self, sv, out):
-        roles = ParsedRoles(sv, self.lex) if sv.parse is not None else None
+        roles = parsed_roles(sv, self.lex) if sv.parse is not None else None
         for m in list(sv.mentions):
             if m.type not in ("Policy", "Law"):
                 continue
