@@ -4754,3 +4754,17 @@ def test_a_body_signs_for_the_country_its_name_holds(ex):
 def test_a_body_signing_with_a_firm_signs_no_pact_of_its_country(ex):
     got, _ = run(ex, "The Norwegian Ministry of Trade signed a memorandum of terms with Velkor Semiconductor in 2021.")
     assert not [k for k in got if k[0] == "Norway" and k[1] in ("SIGNS", "PARTY_TO")], got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("As of 2024, the Andean Pact had been ratified by Chile and Peru.", ("Chile", "RATIFIES", "Andean Pact")),
+    ("By 2006, Velkor Semiconductor had invested $2 billion in Chile.", ("Velkor Semiconductor", "INVESTS_IN", "Chile")),
+])
+def test_a_date_by_which_things_had_happened_dates_none_of_them(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got and "year" not in got[fact], got
+
+
+def test_a_date_by_which_something_happened_dates_it(ex):
+    got, _ = run(ex, "By 2024, Norway became the largest foreign investor in Chile.")
+    assert got[("Norway", "INVESTS_IN", "Chile")]["year"] == 2024, got

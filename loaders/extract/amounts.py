@@ -63,6 +63,9 @@ MONTHS = MONTH_NAMES + "|spring|summer|fall|autumn|winter"
 # says when a state holds)
 LEADING_TIME = re.compile(r"^\W*(?:In|By|During|Throughout|As of|Until|From|Beginning in|Starting in|Later in)\b"
                           r"[^,;]{0,40}?\b((?:19|20)\d\d)\b[^,;]{0,20},")
+# a date by which a state holds ("By 2024", "As of 2024"): with a pluperfect, the events came before it
+STATUS_DATE = re.compile(r"^\W*(?:By|As of)\b")
+PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+(?:ed|en|un|wn|ne|id|lt|ght)\b")
 LEADING_MONTH = re.compile(rf"^\W*(?:In|By|Since|During|Later in|Early in|In early|In late|In mid-)\s*(?:the\s+)?"
                            rf"(?:early\s+|late\s+)?(?:{MONTHS})\b\s*,")
 
@@ -72,6 +75,8 @@ def sentence_year(text: str, previous: int | None) -> int | None:
     "In July, ..." continues the year of the sentence before."""
     m = LEADING_TIME.match(text)
     if m:
+        if STATUS_DATE.match(text) and PLUPERFECT.search(text, m.end()):
+            return None  # "As of 2024, the pact had been ratified by all four": done before then, not in 2024
         return int(m.group(1))
     if LEADING_MONTH.match(text):
         return previous
