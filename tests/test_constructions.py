@@ -4768,3 +4768,22 @@ def test_a_date_by_which_things_had_happened_dates_none_of_them(ex, text, fact):
 def test_a_date_by_which_something_happened_dates_it(ex):
     got, _ = run(ex, "By 2024, Norway became the largest foreign investor in Chile.")
     assert got[("Norway", "INVESTS_IN", "Chile")]["year"] == 2024, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The Andean Pact was concluded in 2019. Peru signed it in 2020.", ("Peru", "SIGNS", "Andean Pact")),
+    ("The Andean Pact was concluded in 2019. Peru's Congress ratified it in 2020.", ("Peru", "RATIFIES", "Andean Pact")),
+])
+def test_it_after_a_verb_done_to_agreements_is_the_agreement_named_last(ex, text, fact):
+    got, _ = run(ex, text)
+    assert got[fact]["year"] == 2020, got
+
+
+def test_it_with_no_agreement_named_is_nothing(ex):
+    got, _ = run(ex, "Norway imposed tariffs in 2019. Chile signed it in 2020.")
+    assert not [k for k in got if k[1] == "SIGNS"], got
+
+
+def test_a_coordinated_verb_is_dated_by_its_own_phrase(ex):
+    got, _ = run(ex, "Norway joined the Lima Pact in 2008 but withdrew from the Lima Pact in 2017.")
+    assert got[("Norway", "WITHDRAWS_FROM", "Lima Pact")]["year"] == 2017, got

@@ -153,6 +153,10 @@ IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "Governm
                       "InternationalOrganization"})
 # "This included barley, beef and wine", "They hit Canada and Mexico": a pronoun opening a sentence with a verb
 # only a measure does stands for the measure the sentence before named last
+# "it" after a verb done to an agreement: "Peru signed it", "ratified it in 2011", "withdrew from it", "acceded to it"
+TREATY_IT = re.compile(r"\b(?:sign(?:s|ed|ing)?|ratif(?:y|ies|ied|ying)|join(?:s|ed|ing)?|(?:accede[sd]?|acceding)\s+"
+                       r"to|withdr(?:ew|aw|awn|awing|aws)\s+from|(?:re)?negotiat(?:e|es|ed|ing)|amend(?:s|ed|ing)?|"
+                       r"implement(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(it)\b(?!\s+(?:to|would|will|was|is)\b)")
 SENTENCE_MEASURE_PRONOUN = re.compile(
     OPENING + r"(This|These|They|It)\s+(?:also\s+|later\s+)?(?:included|includes|"
     r"include|covered|covers|cover|affected|affects|affect|targeted|targets|target|applied|applies|apply|hit|hits|"
@@ -551,6 +555,7 @@ class Coreference:
                 if opens:
                     out.append(Mention(a, b, text[a:b], first.type, first.id, first.name, "coref",
                                        wikidata=first.wikidata))
+        out += self._treaty_it(text, s, e, mentions, history, taken + [(m.start, m.end) for m in out])
         mt = SENTENCE_MEASURE_PRONOUN.match(text, s, e)
         if mt and prev_sentence:
             a, b = mt.span(1)
@@ -559,6 +564,25 @@ class Coreference:
             if measure is not None and not any(x < b and a < y for x, y in taken + [(m.start, m.end) for m in out]):
                 out.append(Mention(a, b, text[a:b], measure.type, measure.id, measure.name, "coref",
                                    wikidata=measure.wikidata))
+        return out
+
+    @staticmethod
+    def _treaty_it(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention],
+                   taken: list[tuple[int, int]]) -> list[Mention]:
+        """'The Andean Pact was concluded in 2019. Peru signed it in 2020': "it" after a verb done to agreements
+        (sign, ratify, join, accede to, withdraw from, ...) is the agreement named last, in the sentence or the two
+        before (no other agreement in between)."""
+        out = []
+        for mt in TREATY_IT.finditer(text, s, e):
+            a, b = mt.span(1)
+            if any(x < b and a < y for x, y in taken):
+                continue
+            here = [m for m in mentions if m.type == "Agreement" and m.end <= a and not m.adjective]
+            recent = here or [m for m in history[-30:] if m.type == "Agreement" and not m.adjective
+                              and m.start >= s - 600]
+            if recent and len({m.id for m in recent[-1:]}) == 1:
+                last = recent[-1]
+                out.append(Mention(a, b, text[a:b], last.type, last.id, last.name, "coref", wikidata=last.wikidata))
         return out
 
     # --- amendments ----------------------------------------------------------------------------------

@@ -68,11 +68,26 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
     characters in the fact's own clause ("Since the pact took effect in 2012, U.S. exports to Korea have grown": 2012
     is the pact's year, not the exports'), else the year a sentence-initial time adverbial set."""
     years = [y for y in years if not _other_clause(sv, y[0], a, own_only=True)]
+    # ("joined the talks in 2008 but withdrew from the TPP in 2017": a verb's own phrase dates it, not the verb
+    # it is coordinated with)
+    years = _in_own_phrase(sv, years, a) or years
     if years:
         best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))
         if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
             return best[2]
     return sv.year or None
+
+
+def _in_own_phrase(sv, years: list, a: int) -> list:
+    """The years inside the phrase of the verb at sentence offset `a`, without the verbs coordinated with it."""
+    parse = getattr(sv, "parse", None)
+    verb = next((t for t in parse if t.idx == a), None) if parse is not None else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or not (verb.dep_ == "conj" or any(
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)):
+        return []
+    others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    own = [(t.idx, t.idx + len(t.text)) for t in verb.subtree if t.i not in others]
+    return [y for y in years if any(p <= y[0] < q for p, q in own)]
 
 
 def fact_props(sv, predicate: str, subject, obj, trigger: int | None) -> dict:
