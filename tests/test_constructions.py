@@ -4787,3 +4787,23 @@ def test_it_with_no_agreement_named_is_nothing(ex):
 def test_a_coordinated_verb_is_dated_by_its_own_phrase(ex):
     got, _ = run(ex, "Norway joined the Lima Pact in 2008 but withdrew from the Lima Pact in 2017.")
     assert got[("Norway", "WITHDRAWS_FROM", "Lima Pact")]["year"] == 2017, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Bolivia applied to join the Andean Pact in 2022, and Uruguay formally acceded in 2023.",
+     ("Uruguay", "PARTY_TO", "Andean Pact")),
+    ("Chile signed the Lima Pact in 2018 and Peru ratified in 2019.", ("Peru", "RATIFIES", "Lima Pact")),
+])
+def test_a_coordinated_verb_with_no_object_is_done_to_the_agreement_before(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_a_coordinated_verb_with_its_own_object_keeps_it(ex):
+    got, _ = run(ex, "Chile signed the Lima Pact in 2018 and Peru ratified the Andean Accord in 2019.")
+    assert ("Peru", "RATIFIES", "Lima Pact") not in got, got
+
+
+def test_the_next_clauses_subject_is_no_part_of_a_measures_name(ex):
+    got, _ = run(ex, "Chile imposed tariffs on Peru and Peru retaliated.")
+    assert ("Chile", "IMPOSES", "Chilean tariffs on Peru") in got, got

@@ -1124,7 +1124,10 @@ def _object_words(obj, gerund: bool) -> list:
         after = [t.i for t in sub if t.dep_ == "prep" and t.head.i == obj.i]
         sub = [t for t in sub if not after or t.i < min(after)]
     # "tariffs on Canada, Mexico and China": the object with the names coordinated with it
-    last = max([obj.i] + [c.i for c in obj.conjuncts if c.pos_ == "PROPN"] + [t.i for t in sub if gerund])
+    # (not a name the parser joined to the list that is the next clause's subject: "tariffs on Peru and Peru
+    # retaliated")
+    last = max([obj.i] + [c.i for c in obj.conjuncts if c.pos_ == "PROPN" and not _stranded(c)]
+               + [t.i for t in sub if gerund])
     # "a ban on imports of U.S. beef": a flow is named with its goods, when that stays short
     goods = [x.i for c in obj.children if obj.lemma_.lower() in FLOW_NOUNS and c.dep_ == "prep" and c.lower_ == "of"
              for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
@@ -1223,6 +1226,14 @@ TITLE_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "-"})
 # a part of a treaty cited with it: "Article 2 of the", "Articles I and IX of the", "Annex 3 to the"
 TREATY_PART = re.compile(r"(?:Articles?|Annex(?:es)?|Paragraphs?|Chapters?)\s+[\w.()\-]+(?:\s*(?:,|and|to)\s*"
                          r"[\w.()\-]+)*\s+(?:of|to)\s+(?:the\s+)?")
+
+
+def _stranded(tok) -> bool:
+    """A name right before a verb that has no subject of its own: the next clause's subject, which the parser
+    joined to a list ("tariffs on Peru and Peru retaliated")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
 
 
 def _numbered(sent, tok) -> bool:

@@ -218,6 +218,8 @@ class RelationExtractor:
             subjects = [m for m in subjects if m.type != "Country"] or described
         objects = self._collect(roles, tok, rule.object, kind, subject=False, drop_owner="owner" in rule.subject,
                                 predicate=rule.predicate, listed=listed)
+        if not objects and kind == "verb" and parsed:
+            objects = self._gapped_objects(roles, tok, rule)
         if kind == "noun":
             objects = self._before_next_owner(sv, tok, objects)
             if "owner" in rule.subject and not (parsed and roles.owner(tok)):
@@ -606,6 +608,19 @@ class RelationExtractor:
             if own:  # "Hanwha ... solidifying the U.S.-ROK partnership": the partners are the owners
                 return unique_mentions(own)
         return unique_mentions(out)
+
+    def _gapped_objects(self, roles, tok, rule) -> list[Mention]:
+        """'Bolivia applied to join the pact in 2022, and Uruguay acceded in 2023': a verb done to agreements with no
+        object of its own, coordinated with a clause whose object is an agreement, is done to that agreement."""
+        if tok.dep_ != "conj" or (rule.object_types and "Agreement" not in rule.object_types) or any(
+                c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and not all(
+                    p.ent_type_ in ("DATE", "TIME") or p.like_num for p in c.children if p.dep_ == "pobj")
+                for c in tok.children):
+            return []  # (its own object, or a phrase that may hold one; "in 2019" holds none)
+        head = tok.head
+        found = [m for c in head.subtree if c.dep_ in ("dobj", "pobj") and c.i < tok.i
+                 for m in roles.denotes(c) if m.type == "Agreement"]
+        return found[-1:]
 
     def _enclosing(self, sv, rule, s, o):
         """'signed the China–Australia Free Trade Agreement', parsed with 'China' as the object: the name the
