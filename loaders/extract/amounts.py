@@ -70,12 +70,20 @@ LEADING_MONTH = re.compile(rf"^\W*(?:In|By|Since|During|Later in|Early in|In ear
                            rf"(?:early\s+|late\s+)?(?:{MONTHS})\b\s*,")
 
 
+def status_date(text: str) -> re.Match | None:
+    """A sentence-initial date by which a state holds, before a pluperfect ("As of 2024, the pact had been ratified
+    by ...", "By 2006, X had invested ..."): the events came before it, so it dates none of them. The adverbial's
+    match (its year is group 1), or None."""
+    m = LEADING_TIME.match(text)
+    return m if m and STATUS_DATE.match(text) and PLUPERFECT.search(text, m.end()) else None
+
+
 def sentence_year(text: str, previous: int | None) -> int | None:
     """The year a sentence-initial time adverbial sets for the whole sentence: "In the summer of 2019, ...";
     "In July, ..." continues the year of the sentence before."""
     m = LEADING_TIME.match(text)
     if m:
-        if STATUS_DATE.match(text) and PLUPERFECT.search(text, m.end()):
+        if status_date(text):
             return None  # "As of 2024, the pact had been ratified by all four": done before then, not in 2024
         return int(m.group(1))
     if LEADING_MONTH.match(text):

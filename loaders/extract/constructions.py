@@ -27,7 +27,7 @@ from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
 from .parsed import ParsedRoles, parsed_roles
-from .modality import excepted
+from .modality import enactment, excepted
 from .amounts import find_amounts
 from .props import amount_for, fact_props
 from .sentence import ACTOR_TYPES, Candidate, SentenceView, unique_mentions
@@ -1336,14 +1336,9 @@ def left_out(sv, roles, state):
             continue
         measure = before[-1]
         between = sv.text[measure.end - sv.start:x.start - sv.start]
-        if UNIVERSAL.search(between) and not roles.negated(_head_token(sv, measure)):
+        if UNIVERSAL.search(between) and enactment(sv, measure) != "negated":
             out.append(_cand(measure, "EXEMPTS", x, sv, "left-out", 0.7))
     return out
-
-
-def _head_token(sv, m):
-    toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
-    return toks[-1] if toks else sv.tokens[0]
 
 
 ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enior)\s+)?(?:[Cc]hair(?:man|woman|person)?"

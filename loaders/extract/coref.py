@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
-from .mentions import Mention
+from .mentions import TITLE_GLUE, Mention
 from .naming import rename_entities
 
 ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")
@@ -444,7 +444,7 @@ class Coreference:
         name = m.name.lower()
         # (a title keeps its words: "a Bilateral Trade Agreement" is named, "a bilateral trade agreement" is not)
         titled = len(m.name.split()) >= 2 and m.name.split()[0].lower() not in self.lex.praise_words and all(
-            w[:1].isupper() or w in ("of", "for", "and", "on", "the", "in") for w in m.name.split())
+            w[:1].isupper() or w in TITLE_GLUE for w in m.name.split())
         words = [w for w in _words(name) if titled or w not in self.lex.generic_modifiers]
         if len(words) >= 2 and re.sub(r"s$", "", words[-1]) in self.lex.measure_extensions:
             words = words[:-1]  # "a tariff regime" is as generic as "a tariff"
@@ -570,8 +570,8 @@ class Coreference:
     def _treaty_it(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention],
                    taken: list[tuple[int, int]]) -> list[Mention]:
         """'The Andean Pact was concluded in 2019. Peru signed it in 2020': "it" after a verb done to agreements
-        (sign, ratify, join, accede to, withdraw from, ...) is the agreement named last, in the sentence or the two
-        before (no other agreement in between)."""
+        (sign, ratify, join, accede to, withdraw from, ...) is the agreement named last: before it in the sentence,
+        else in the 600 characters before the sentence."""
         out = []
         for mt in TREATY_IT.finditer(text, s, e):
             a, b = mt.span(1)
@@ -580,7 +580,7 @@ class Coreference:
             here = [m for m in mentions if m.type == "Agreement" and m.end <= a and not m.adjective]
             recent = here or [m for m in history[-30:] if m.type == "Agreement" and not m.adjective
                               and m.start >= s - 600]
-            if recent and len({m.id for m in recent[-1:]}) == 1:
+            if recent:
                 last = recent[-1]
                 out.append(Mention(a, b, text[a:b], last.type, last.id, last.name, "coref", wikidata=last.wikidata))
         return out

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ...ontology.lexicon import load_lexicon
-from .amounts import LEADING_TIME, PLUPERFECT, STATUS_DATE, find_amounts, find_years
+from .amounts import find_amounts, find_years, status_date
 
 CLAUSE_BREAK = re.compile(r";|:|\u2014|--|\(|\)")
 # "until 2041", "by the end of 2030": a year that ends or bounds a fact does not date it
@@ -28,8 +28,8 @@ def event_years(sv) -> list[tuple[int, int, int]]:
     periods = [m.span() for m in _PERIOD.finditer(sv.text) if re.match(r"(?:from|between)\b", m.group(0))
                or re.search(r"\d\s*[-–]\s*\d", m.group(0))]
     # ("As of 2024, the pact had been ratified by ...": a date by which a state holds, the events before it)
-    status = LEADING_TIME.match(sv.text)
-    if status and STATUS_DATE.match(sv.text) and PLUPERFECT.search(sv.text, status.end()):
+    status = status_date(sv.text)
+    if status:
         periods.append(status.span(1))
     return [(a, b, y) for a, b, y in find_years(sv.text)
             if not any(m.start - sv.start <= a < m.end - sv.start for m in sv.mentions)

@@ -353,10 +353,7 @@ class RelationExtractor:
             ctx.last_subjects[rule.predicate] = subjects
         if not subjects and objects and "parties_of_object" in rule.flags:
             subjects = [p for o in objects for p in getattr(o, "parties", [])]
-        # (a body signing with a firm signs a contract, no pact of its country's: "Commerce and SK hynix signed a
-        # memorandum of terms", "Commerce signed a memorandum of terms with Absolics")
-        with_firm = any(x.type == "Firm" for x in sv.mentions)
-        subjects = [self._acting_for(sv, rule.predicate, s, objects, ctx.roles, with_firm) for s in subjects]
+        subjects = [self._acting_for(sv, rule.predicate, s, objects, ctx.roles) for s in subjects]
         # "held talks with U.S. Trade Representative Greer": one talks with the country its official stands for
         # (between countries only: a body "after consultations with Trump" deals with its own government)
         if subjects and all(x.type == "Country" for x in subjects):
@@ -628,7 +625,7 @@ class RelationExtractor:
         outer = [m for m in sv.mentions if m.start <= o.start and o.end <= m.end and (m.start, m.end) != (o.start, o.end)]
         return next((m for m in sorted(outer, key=lambda m: m.start - m.end) if self.allowed(rule, s, m)), None)
 
-    def _acting_for(self, sv, predicate, s, objects, roles=None, with_firm: bool = False):
+    def _acting_for(self, sv, predicate, s, objects, roles=None):
         """'President Trump's withdrawal from TPP': only a country withdraws; a leader of known nationality acts
         for it where the predicate admits no person. 'Velkor's plant in Xian makes memory chips': a facility works
         for the firm that owns it."""
@@ -637,10 +634,11 @@ class RelationExtractor:
                                                                                                "GovernmentBody"):
             return s
         if s.type == "GovernmentBody":
-            if with_firm:
-                return s
             # "the Norwegian Ministry of Defense signed an MOU": a body acts for the country its name holds where
-            # the predicate admits no body
+            # the predicate admits no body (not beside a firm: "Commerce signed a memorandum of terms with
+            # Absolics" is a contract, no pact of its country's)
+            if any(x.type == "Firm" for x in sv.mentions):
+                return s
             countries = sv.bodys_countries(s)
             return replace(countries[0], adjective=False) if len(countries) == 1 else s
         if s.type == "Facility":
