@@ -4807,3 +4807,18 @@ def test_a_coordinated_verb_with_its_own_object_keeps_it(ex):
 def test_the_next_clauses_subject_is_no_part_of_a_measures_name(ex):
     got, _ = run(ex, "Chile imposed tariffs on Peru and Peru retaliated.")
     assert ("Chile", "IMPOSES", "Chilean tariffs on Peru") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru responded with tariffs on Chilean wine.",
+    "Peru countered with duties on Chilean wine.",
+])
+def test_answering_with_a_measure_on_anothers_goods_retaliates(ex, text):
+    got, _ = run(ex, text)
+    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
+
+
+def test_a_measure_answered_with_on_an_amount_is_named_by_the_goods(ex):
+    got, _ = run(ex, "Peru responded with tariffs on $3 billion of Chilean goods.")
+    assert ("Peru", "IMPOSES", "Peruvian tariffs on Chilean goods") in got, got
+    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got

@@ -701,6 +701,10 @@ class DescriptiveRecognizer:
             if c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num or t.lower_ in ("percent", "%")
                                                               for t in c.subtree):
                 rights += [x for x in c.subtree if x.dep_ == "prep" and x.lower_ in ("on", "against")]
+        if type_ in ("Policy", "Law") and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+                and tok.head.head.pos_ == "VERB":
+            # "responded with tariffs on $12 billion of U.S. goods": the measure's "on" hung from the verb
+            rights += [c for c in tok.head.head.rights if c.lower_ in ("on", "against") and c.i == tok.i + 1]
         if tok.dep_ == "dobj" and type_ in ("Policy", "Law"):
             # "imposed tariffs (of 25 percent) on Brazilian steel": the parser hangs the measure's "on" from
             # the verb

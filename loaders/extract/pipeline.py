@@ -1227,7 +1227,7 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
 RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal))|"
                              r"(?P<adj>retaliatory|counter-?(?:tariffs?|duties|measures|sanctions))|"
                              r"(?P<verb>(?:hit(?:s|ting)?|str(?:uck|ikes?|iking)|fought|fights?)\s+back|"
-                             r"respond(?:ed|s|ing)?\s+(?:by|to)|"
+                             r"respond(?:ed|s|ing)?\s+(?:by|to|with)|counter(?:ed|s|ing)?\s+(?:by|with)|"
                              r"retaliat(?:e|ed|es|ing)))\b", re.IGNORECASE)
 # acts that cut ties, which answer another's act as a measure of trade does: "closed the joint industrial park in
 # response to X's nuclear test"
