@@ -754,8 +754,8 @@ def test_an_office_not_given_is_not_held(ex):
 
 def test_an_agreement_between_named_parties_is_specific(ex):
     got, _ = run(ex, "An FTA between Norway and Portugal took effect in 2005.")
-    assert ("Norway", "PARTY_TO", "FTA between Norway and Portugal") in got
-    assert ("Portugal", "PARTY_TO", "FTA between Norway and Portugal") in got
+    assert ("Norway", "PARTY_TO", "Norway-Portugal FTA") in got
+    assert ("Portugal", "PARTY_TO", "Norway-Portugal FTA") in got
 
 
 def test_a_description_naming_a_country_makes_it_a_party(ex):
@@ -4563,7 +4563,8 @@ def test_a_titles_first_word_stays_even_when_it_says_little(ex, text, name):
 
 def test_a_lower_case_bilateral_agreement_is_still_no_name(ex):
     got, _ = run(ex, "Norway and Chile signed a bilateral trade agreement in 2003.")
-    assert not [k for k in got if k[1] == "SIGNS"], got
+    # (named by its sides, not by its lower-case words)
+    assert [k[2] for k in got if k[1] == "SIGNS"] == ["Norway-Chile trade agreement"] * 2, got
 
 
 def test_a_second_long_name_the_parser_hangs_from_the_verb_is_in_the_list(ex):
@@ -4822,3 +4823,20 @@ def test_a_measure_answered_with_on_an_amount_is_named_by_the_goods(ex):
     got, _ = run(ex, "Peru responded with tariffs on $3 billion of Chilean goods.")
     assert ("Peru", "IMPOSES", "Peruvian tariffs on Chilean goods") in got, got
     assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed a trade agreement in 2006.",
+    "In 2006, ministers signed a trade agreement between Chile and Peru.",
+])
+def test_a_pact_of_a_kind_is_named_by_the_two_sides_the_sentence_gives_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "PARTY_TO", "Chile-Peru trade agreement") in got, got
+    assert ("Peru", "PARTY_TO", "Chile-Peru trade agreement") in got, got
+
+
+@pytest.mark.parametrize("text", ["Chile and Peru might sign a trade agreement.",
+                                  "Chile and Peru did not sign a trade agreement."])
+def test_a_pact_two_sides_might_sign_is_no_pact(ex, text):
+    got, out = run(ex, text)
+    assert not [e.name for e in out.entities.values() if e.type == "Agreement"], got

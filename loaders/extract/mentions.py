@@ -474,6 +474,12 @@ class DescriptiveRecognizer:
                     c.dep_ == "poss" for c in tok.children)):
                 # "signed a free trade agreement with Peru", "Chile's FTA with Peru": one pact, named by its sides
                 partner = pp = self._partner(tok, taken, offset)
+            if type_ == "Agreement" and partner is None and det in ("a", "an") \
+                    and not any(w.pos_ == "PROPN" for w in words):
+                # "a trade agreement between Chile and Peru", "Chile and Peru signed a trade agreement": a pact of
+                # a kind, named by the two sides the sentence gives it
+                partner = self._sides(tok, pp, taken, offset)
+                pp = partner or pp
             numbered = _numbered(sent, tok)
             # "tariffs under Section 301": the section a measure is taken under tells it from others of its kind
             # (not "the measures under Section 201": any measure under it is the section's own, structural.py)
@@ -595,6 +601,24 @@ class DescriptiveRecognizer:
             if words and any(a <= offset + words[0].idx < b for a, b in taken):
                 return "with " + "".join(t.text_with_ws for t in words).strip(), obj.idx + len(obj.text)
         return None
+
+    @staticmethod
+    def _sides(tok, pp, taken: list[tuple[int, int]], offset: int):
+        """The two sides of a pact of a kind: its "between X and Y", or the two names that are the subject of the
+        verb it is the object of ("Chile and Peru signed a trade agreement") -> ('between X and Y', end)."""
+        if governing_modality(tok) != "stated":
+            return None
+        if pp:  # (what it is on names it already: "a memorandum of understanding on shipbuilding")
+            return pp if pp[0].startswith("between ") else None
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "dobj" else None
+        if subject is None or len(subject.conjuncts) != 1:
+            return None
+        sides = [subject, subject.conjuncts[0]]
+        if not all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken) for t in sides):
+            return None
+        names = [" ".join(w.text for w in t.subtree if w.i <= t.i and w.pos_ != "DET" and w.dep_ != "cc"
+                          and not any(c.i == w.i for c in t.conjuncts)) for t in sides]
+        return f"between {names[0]} and {names[1]}", tok.idx + len(tok.text)
 
     @staticmethod
     def _complement(tok):

@@ -107,7 +107,7 @@ def rename_entities(facts, renamed: dict[str, str]) -> None:
 
 # a pact named by its sides: "Korea-Chile FTA", "U.S.-Australia Free Trade Agreement"
 BILATERAL = re.compile(r"^(?P<a>[A-Z][\w. ]*?)[-\u2013](?P<b>[A-Z][\w. ]*?) (?P<kind>FTA|Free Trade Agreement)$")
-PARTNER = re.compile(r"^(?P<kind>.+?) with (?P<partner>.+)$")
+PARTNER = re.compile(r"^(?P<kind>.+?) (?:with|between .+? and) (?P<partner>.+)$")
 PARTY_PREDICATES = ("PARTY_TO", "SIGNS", "RATIFIES", "NEGOTIATES")
 
 
