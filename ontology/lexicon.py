@@ -43,6 +43,7 @@ class Lexicon:
     amendment_verbs: frozenset
     group_nouns: frozenset
     owner_nouns: frozenset
+    legislature_nouns: frozenset
     sector_carriers: frozenset
     dyad_anaphors: tuple
     name_endings: dict  # type -> set of final words
@@ -253,6 +254,7 @@ def load_lexicon() -> Lexicon:
         amendment_verbs=frozenset(lex["heads"]["amendment_verbs"]),
         group_nouns=frozenset(lex["heads"]["group_nouns"]),
         owner_nouns=frozenset(lex["heads"]["owner_nouns"]),
+        legislature_nouns=frozenset(lex["heads"]["legislature_nouns"]),
         sector_carriers=frozenset(lex["heads"]["sector_carriers"]),
         dyad_anaphors=tuple(lex["heads"]["dyad_anaphors"]),
         name_endings=endings,

@@ -4840,3 +4840,17 @@ def test_a_pact_of_a_kind_is_named_by_the_two_sides_the_sentence_gives_it(ex, te
 def test_a_pact_two_sides_might_sign_is_no_pact(ex, text):
     got, out = run(ex, text)
     assert not [e.name for e in out.entities.values() if e.type == "Agreement"], got
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian parliament ratified the Lima Pact in 2020.",
+    "Peruvian lawmakers approved the Lima Pact in 2020.",
+])
+def test_a_countrys_legislature_named_by_its_adjective_ratifies_for_it(ex, text):
+    got, _ = run(ex, text)
+    assert got[("Peru", "RATIFIES", "Lima Pact")]["year"] == 2020, got
+
+
+def test_officials_named_by_their_countrys_adjective_ratify_nothing(ex):
+    got, _ = run(ex, "Peruvian officials approved the Lima Pact in 2020.")
+    assert ("Peru", "RATIFIES", "Lima Pact") not in got, got

@@ -160,6 +160,9 @@ class ParsedRoles:
                 return unique_mentions(out)
             out += examples
         # ("U.S. firms such as Tesla": Tesla)
+        if lem in self.lex.legislature_nouns:  # "the Korean parliament": the country itself acts
+            out += [replace(m, adjective=False) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                    for m in self.denotes(c, depth + 1) if m.type == "Country"]
         if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers
                 or lem in self.lex.place_nouns) and not (out and lem in self.lex.group_nouns):
             for c in tok.children:
