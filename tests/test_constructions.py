@@ -4854,3 +4854,20 @@ def test_a_countrys_legislature_named_by_its_adjective_ratifies_for_it(ex, text)
 def test_officials_named_by_their_countrys_adjective_ratify_nothing(ex):
     got, _ = run(ex, "Peruvian officials approved the Lima Pact in 2020.")
     assert ("Peru", "RATIFIES", "Lima Pact") not in got, got
+
+
+def test_a_passive_relative_clause_is_said_of_the_noun_it_hangs_from(ex):
+    got, _ = run(ex, "The Lima Pact, which was signed by Chile, Peru and Colombia in 2011, created a free trade area.")
+    for country in ("Chile", "Peru", "Colombia"):
+        assert got[(country, "SIGNS", "Lima Pact")]["year"] == 2011, got
+
+
+def test_a_participle_opening_the_sentence_is_said_of_its_subject(ex):
+    got, _ = run(ex, "Ratified by Peru in 2010, the Lima Pact entered into force in 2011.")
+    assert got[("Peru", "RATIFIES", "Lima Pact")]["year"] == 2010, got
+
+
+def test_a_participle_opening_the_sentence_takes_no_year_from_the_main_clause(ex):
+    got, _ = run(ex, "Negotiated by Chile and Peru, the Lima Pact entered into force in 2009.")
+    assert ("Chile", "NEGOTIATES", "Lima Pact") in got, got
+    assert "year" not in got[("Chile", "NEGOTIATES", "Lima Pact")], got

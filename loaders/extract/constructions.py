@@ -89,8 +89,9 @@ class DocumentState:
 
 
 def _cand(s: Mention, pred: str, o: Mention, sv: SentenceView, how: str, conf: float = 0.7,
-          props: dict | None = None) -> Candidate:
-    return Candidate(s, pred, o, dict(props or {}), conf, sv.index, how)
+          props: dict | None = None, at=None) -> Candidate:
+    """A construction's fact; `at`, the token that states it, dates it (else whichever end is in the sentence)."""
+    return Candidate(s, pred, o, dict(props or {}), conf, sv.index, how, at.idx if at is not None else None)
 
 
 def _mentions_at(sv: SentenceView, tok) -> list[Mention]:
@@ -761,7 +762,7 @@ def co_negotiators(sv, roles, state):
         for a in agreements:
             for m in actors + partners:
                 if m.type in ("Country", "GovernmentBody", "Person") and not m.adjective:
-                    out.append(_cand(m, "NEGOTIATES", a, sv, "co-negotiators", 0.7))
+                    out.append(_cand(m, "NEGOTIATES", a, sv, "co-negotiators", 0.7, at=tok))
     return out
 
 
@@ -1755,7 +1756,8 @@ def run_constructions(sv: SentenceView, lex, state: DocumentState, model) -> lis
         for c in fn(sv, roles, state):
             if c.subject.id != c.object.id and model.allows(c.predicate, c.subject.type, c.object.type):
                 # date (and price) the fact from the sentence, anchored at whichever end is in it
-                anchor = next((m.start - a for m in (c.object, c.subject) if a <= m.start < b), 0)
+                anchor = c.at if c.at is not None else next(
+                    (m.start - a for m in (c.object, c.subject) if a <= m.start < b), 0)
                 c.props = {**fact_props(sv, c.predicate, c.subject, c.object, anchor), **c.props}
                 out.append(c)
     return out

@@ -762,15 +762,17 @@ class ParsedRoles:
     @_remembered
     def dobj(self, tok) -> list[Mention]:
         out = []
-        if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in tok.children):
-            got = self.denotes_list(tok.head)  # "the IPEF, which South Korea joined"
+        passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+        if tok.dep_ == "relcl" and any((c.dep_ == "dobj" or passive and c.dep_ == "nsubjpass")
+                                       and c.lower_ in ("which", "that", "whom") for c in tok.children):
+            # "the IPEF, which South Korea joined", "the pact, which was signed by Chile and Peru"
+            got = self.denotes_list(tok.head)
             noun = tok.head  # (the parser may hang the clause from the goods: "the restrictions on Peruvian
             # copper, which Chile imposed": the measure, not the copper, was imposed)
             if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "against") \
                     and tok.lemma_.lower() in MEASURE_MAKING_VERBS:
                 return [m for m in self.denotes_list(noun.head.head) if m.type == "Policy"] or got
             return got
-        passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children)
         objects = [c.i for c in tok.children if c.dep_ == "dobj"]
         for c in tok.children:
             # ("imposing a 10 percent tariff on X, and a 25 percent tariff on Y": the parser may hang the second
@@ -786,6 +788,10 @@ class ParsedRoles:
             noun = tok.head  # "tariffs on Korean cars, imposed by Washington": the parser hangs the participle
             if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "against"):
                 out += [m for m in self.denotes_list(noun.head.head) if m.type == "Policy"]  # from the goods
+        if not out and passive and tok.dep_ == "advcl" and tok.i == tok.sent.start:
+            # "Negotiated by Chile and Peru, the Lima Pact entered into force in 2009": a participle that opens the
+            # sentence is said of the main clause's subject
+            out += [m for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
         if not out:
             for c in tok.children:
                 if c.dep_ == "xcomp":

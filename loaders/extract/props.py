@@ -71,6 +71,9 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
     # ("joined the talks in 2008 but withdrew from the TPP in 2017": a verb's own phrase dates it, not the verb
     # it is coordinated with)
     years = _in_own_phrase(sv, years, a) or years
+    opening = _opening_participle(sv, a)
+    if opening is not None:  # ("Negotiated by Chile, the pact took effect in 2009": 2009 is not the talks' year)
+        years = [y for y in years if opening[0] <= y[0] < opening[1]]
     if years:
         best = min(years, key=lambda y: min(abs(y[0] - a), abs(y[1] - b)))
         if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
@@ -88,6 +91,17 @@ def _in_own_phrase(sv, years: list, a: int) -> list:
     others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     own = [(t.idx, t.idx + len(t.text)) for t in verb.subtree if t.i not in others]
     return [y for y in years if any(p <= y[0] < q for p, q in own)]
+
+
+def _opening_participle(sv, a: int) -> tuple[int, int] | None:
+    """The sentence offsets of a participle clause that opens the sentence, if the verb at `a` heads one ("Signed
+    in 2011 by Chile, the pact ...")."""
+    parse = getattr(sv, "parse", None)
+    verb = next((t for t in parse if t.idx == a), None) if parse is not None else None
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i != verb.sent.start:
+        return None
+    words = list(verb.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def fact_props(sv, predicate: str, subject, obj, trigger: int | None) -> dict:

@@ -22,6 +22,7 @@ class Candidate:
     confidence: float
     sentence: int  # index of the sentence in the document
     rule: str = ""
+    at: int | None = None  # sentence offset of the word that states it (its year is that word's clause's)
 
 
 @dataclass
