@@ -60,6 +60,7 @@ class Lexicon:
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, "in" | "out")
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     praise_words: frozenset = frozenset()  # "a Historic Trade Agreement": no title starts with praise
+    choosing_verbs: frozenset = frozenset()  # "selected X over sites in Y": the sites are not taken
     phase_nouns: frozenset = frozenset()  # "the conclusion of negotiations": a stage of an act, whose actor acts
     arms_words: frozenset = frozenset()  # "missile", "nuclear": a program of these is no measure
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
@@ -269,6 +270,7 @@ def load_lexicon() -> Lexicon:
         acting_heads=frozenset(lex["heads"].get("acting_heads", ())),
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         praise_words=frozenset(lex["heads"].get("praise_words", ())),
+        choosing_verbs=frozenset(lex["heads"]["choosing_verbs"]),
         phase_nouns=frozenset(lex["heads"].get("phase_nouns", ())),
         arms_words=frozenset(lex["heads"].get("arms_words", ())),
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),

@@ -4871,3 +4871,20 @@ def test_a_participle_opening_the_sentence_takes_no_year_from_the_main_clause(ex
     got, _ = run(ex, "Negotiated by Chile and Peru, the Lima Pact entered into force in 2009.")
     assert ("Chile", "NEGOTIATES", "Lima Pact") in got, got
     assert "year" not in got[("Chile", "NEGOTIATES", "Lima Pact")], got
+
+
+def test_a_verb_joined_without_a_subject_says_where_the_money_goes(ex):
+    got, _ = run(ex, "Velkor Motors will invest $1.3 billion and create 900 jobs in Peoria, Arizona.")
+    assert got[("Velkor Motors", "INVESTS_IN", "Arizona")]["amount_usd"] == 1.3e9, got
+
+
+def test_a_joined_verb_with_a_subject_of_its_own_says_nothing_of_the_first(ex):
+    got, _ = run(ex, "Velkor Motors will invest $1.3 billion and Korvell Motors will open a plant in Arizona.")
+    assert ("Velkor Motors", "INVESTS_IN", "Arizona") not in got, got
+
+
+def test_sites_a_firm_chose_over_are_not_its_own(ex):
+    got, _ = run(ex, "Velkor Motors will build a plant in Georgia. Velkor Motors selected Georgia over sites in "
+                     "Tennessee and Ohio.")
+    assert ("Velkor Motors", "INVESTS_IN", "Georgia") in got, got
+    assert not [k for k in got if k[2] in ("Tennessee", "Ohio")], got

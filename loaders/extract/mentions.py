@@ -452,7 +452,8 @@ class DescriptiveRecognizer:
             first = _first_modifier(sent, tok, offset, taken)
             tokens = self._trim([sent[k] for k in range(first, tok.i + 1)])
             words = [t for t in tokens if t.i != tok.i]
-            if self._names_no_instrument(sent, tok, type_, first) or _verb_read_as_noun(sent, tok):
+            if self._names_no_instrument(sent, tok, type_, first) or _verb_read_as_noun(sent, tok) \
+                    or type_ == "Facility" and passed_over(tok, self.lex):
                 continue
             if tok.lemma_.lower() in self.lex.measure_extensions:  # "tariff" in "tariff hikes" is the head's own
                 words = [t for t in words if t.i != tok.i - 1]
@@ -1031,6 +1032,11 @@ TITLE_TAIL = re.compile(r"(?:\s+(?:on|of|from|against|into|to|concerning)\s+(?:t
 
 
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "a", "an"})
+
+
+def passed_over(tok, lex) -> bool:
+    """'selected Georgia over sites in Tennessee': what is chosen over names what is not taken."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "over" and tok.head.head.lemma_.lower() in lex.choosing_verbs
 
 
 def _abbreviates_common_words(before: str, short: str) -> bool:

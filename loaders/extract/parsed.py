@@ -878,6 +878,13 @@ class ParsedRoles:
                                              y.dep_ in ("nsubj", "nsubjpass", "aux", "cop") for y in x.children))
                                          for m in self.denotes_list(x) if m.type in types]
                         out += got or self.nested_of(p)
+        if depth == 0 and not out and tok.pos_ == "VERB":
+            # "will invest $1.3 billion and create 900 jobs in Peoria, Arizona": a verb joined to this one, with
+            # no subject of its own, says where
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i \
+                        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                    out += self.pp(c, preps, 1)
         return unique_mentions(out)
 
     def _place_of(self, tok) -> list[Mention]:

@@ -50,7 +50,7 @@ def amount_for(sv, amounts: list, a: int, obj) -> float | None:
     """The amount stated for `obj` by a fact whose trigger is at sentence offset `a`: the nearest amount (within
     120 characters) in the trigger's clause, unless several are stated and one stands right before the object in
     its clause ("$1 billion in Kentucky and $2 billion in Texas")."""
-    amounts = [x for x in amounts if not _other_clause(sv, x.start, a)]
+    amounts = [x for x in amounts if not other_clause(sv, x.start, a)]
     if not amounts:
         return None
     best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
@@ -67,7 +67,7 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
     """The year of a fact stated by the words at sentence offsets a..b: the nearest event year within 150
     characters in the fact's own clause ("Since the pact took effect in 2012, U.S. exports to Korea have grown": 2012
     is the pact's year, not the exports'), else the year a sentence-initial time adverbial set."""
-    years = [y for y in years if not _other_clause(sv, y[0], a, own_only=True)]
+    years = [y for y in years if not other_clause(sv, y[0], a, own_only=True)]
     # ("joined the talks in 2008 but withdrew from the TPP in 2017": a verb's own phrase dates it, not the verb
     # it is coordinated with)
     years = _in_own_phrase(sv, years, a) or years
@@ -119,7 +119,7 @@ def fact_props(sv, predicate: str, subject, obj, trigger: int | None) -> dict:
     return props
 
 
-def _other_clause(sv, at: int, trigger: int, own_only: bool = False) -> bool:
+def other_clause(sv, at: int, trigger: int, own_only: bool = False) -> bool:
     """Whether the words at sentence offsets `at` and `trigger` are in two clauses, each with its own subject
     ("X is building a $17 billion plant in Texas, while Y plans a plant in Indiana"; "Y, which invested $2 billion
     in Texas, built a plant in Indiana"); a relative clause about the noun that holds the sum is the sum's own

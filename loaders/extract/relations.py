@@ -17,9 +17,9 @@ from ...ontology.lexicon import Rule, load_lexicon
 from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
-from .mentions import Mention
+from .mentions import Mention, passed_over
 from .parsed import building_of, hyphenated_lemma, parsed_roles
-from .props import CLAUSE_BREAK, amount_for, event_years, year_for
+from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
 # a role of patterns.toml filled by one roles method: (the method, the trigger kind it needs or None for any).
@@ -563,7 +563,10 @@ class RelationExtractor:
                 preps = {p for r in wanted if r.startswith("pp:") for p in r[3:].split(",")}
                 out = out if subject else [m for m in out if not any(
                     _in_other_phrase(t, tok, preps) for t in roles.sv.tokens
-                    if m.start <= roles.sv.start + t.idx < m.end)]
+                    if m.start <= roles.sv.start + t.idx < m.end)
+                    # (nor one in another clause with a subject of its own: "X will invest $1 billion and Y will
+                    # open a plant in Arizona")
+                    and not other_clause(roles.sv, m.start - roles.sv.start, tok.idx)]
                 if subject and kind == "noun":  # word order only says who owns a noun inside its phrase
                     out = [m for m in out if m.end - roles.sv.start <= tok.idx
                            and len(roles.sv.text[m.end - roles.sv.start:tok.idx].split()) <= 3]
@@ -692,6 +695,8 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
     if kind == "noun" and ((_stopped(tok) and not _blocked_deal(tok))
                            or ("trade_flow" in rule.flags and _measure_word(tok, roles))):
         return True  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
+    if kind == "noun" and passed_over(tok, roles.lex):
+        return True  # "selected Georgia over sites in Tennessee": no site there
     # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
     return kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
         and tok.head.head.lemma_.lower() in rule.verbs

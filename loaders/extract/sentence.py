@@ -44,7 +44,7 @@ class SentenceView:
     # the parse's tokens, made once: the components walk them many times, and each walk of a spaCy Span makes
     # new Token objects
     tokens: list = field(default_factory=list)
-    # (sum or year offset, trigger offset) -> whether they are in two clauses (props._other_clause, asked per fact)
+    # (sum or year offset, trigger offset) -> whether they are in two clauses (props.other_clause, asked per fact)
     clause_memo: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
