@@ -4888,3 +4888,24 @@ def test_sites_a_firm_chose_over_are_not_its_own(ex):
                      "Tennessee and Ohio.")
     assert ("Velkor Motors", "INVESTS_IN", "Georgia") in got, got
     assert not [k for k in got if k[2] in ("Tennessee", "Ohio")], got
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Daewon Machinery said sales rose.", "Daewon Machinery"),
+    ("Sunwoo Electric said sales rose.", "Sunwoo Electric"),
+])
+def test_a_name_ending_in_its_trade_is_a_firm(ex, text, firm):
+    _, out = run(ex, text)
+    assert {e.name: e.type for e in out.entities.values()}.get(firm) == "Firm", out.entities
+
+
+def test_a_firm_that_supplies_another_is_its_partner(ex):
+    got, _ = run(ex, "Korvell Motors will supply batteries to Velkor Motors.")
+    assert ("Korvell Motors", "PARTNERS_WITH", "Velkor Motors") in got, got
+    got, _ = run(ex, "Korvell Motors will supply batteries to Ohio.")
+    assert not [k for k in got if k[1] == "PARTNERS_WITH"], got
+
+
+def test_a_name_a_firm_signs_a_contract_with_is_a_firm(ex):
+    got, _ = run(ex, "Velkor Motors signed a supply contract with Lumera.")
+    assert ("Velkor Motors", "PARTNERS_WITH", "Lumera") in got or ("Lumera", "PARTNERS_WITH", "Velkor Motors") in got
