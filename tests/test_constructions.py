@@ -4909,3 +4909,18 @@ def test_a_firm_that_supplies_another_is_its_partner(ex):
 def test_a_name_a_firm_signs_a_contract_with_is_a_firm(ex):
     got, _ = run(ex, "Velkor Motors signed a supply contract with Lumera.")
     assert ("Velkor Motors", "PARTNERS_WITH", "Lumera") in got or ("Lumera", "PARTNERS_WITH", "Velkor Motors") in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The CEO of Velkor Motors, Kim Min-jun, visited Ohio.", ("Kim Min-jun", "LEADS", "Velkor Motors")),
+    ("The Peruvian Trade Representative, Jonas Berg, visited Lima.",
+     ("Jonas Berg", "LEADS", "Peruvian Trade Representative")),
+])
+def test_a_title_set_beside_a_name_by_commas_is_held(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_a_list_of_a_firm_and_people_holds_no_title(ex):
+    got, _ = run(ex, "Velkor Motors, Kim Min-jun and Park Ji-ho visited Ohio.")
+    assert not [k for k in got if k[1] == "LEADS"], got

@@ -1348,6 +1348,7 @@ ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enio
                        r"|[Gg]overnor))\s*,?\s*$")
 TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|its\s+|a\s+)?(?:former\s+)?" + ORG_TITLE.pattern.replace(r"\s*,?\s*$", "")
                          + r"\s+(?:of|at)\s+(?:the\s+)?")
+ORG_TITLE_OF = re.compile(ORG_TITLE.pattern.replace(r"\s*,?\s*$", r"\s+(?:of|at)\s+(?:the\s+)?$"))
 TITLED_BODY = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor|Ambassador|"
                          r"Commissioner|Chair(?:man)?)$")
 
@@ -1362,13 +1363,21 @@ def organisation_leaders(sv, roles, state):
         if p.type != "Person" or p.source == "coref":
             continue
         left = sv.text[:p.start - sv.start]
-        # an office right before the name, maybe with its abbreviation in brackets
+        # an office right before the name, maybe with its abbreviation in brackets, or set beside it by commas
+        # ("The United States Trade Representative, Katherine Tai, met ...")
+        apposed = sv.text[p.end - sv.start:p.end - sv.start + 1] == ","
         for o in orgs:
             gap = left[o.end - sv.start:]
-            if o.end - sv.start <= len(left) and re.fullmatch(r"\s*(?:\([A-Z][\w.]{1,10}\)\s*)?", gap) \
-                    and TITLED_BODY.search(o.text):
+            if o.end - sv.start <= len(left) and TITLED_BODY.search(o.text) and (
+                    re.fullmatch(r"\s*(?:\([A-Z][\w.]{1,10}\)\s*)?", gap) or apposed and re.fullmatch(r",\s*", gap)):
                 out.append(_cand(p, "LEADS", o, sv, "office-holder", 0.75,
                                  {"role": o.text.split()[-1]}))
+            # "The CEO of Velkor Motors, Kim Min-jun, said ...": a title of the organisation, set beside the name
+            title = ORG_TITLE_OF.search(left[:o.start - sv.start]) if apposed and o.end - sv.start <= len(left) \
+                and re.fullmatch(r",\s*", gap) else None
+            if title:
+                out.append(_cand(p, "LEADS", o, sv, "title-of-beside", 0.75,
+                                 {"role": re.sub(r"\s+", " ", title.group("title"))}))
         after = TITLE_AFTER.match(sv.text, p.end - sv.start)  # "Mary Barra, CEO of General Motors,"
         if after:
             for o in orgs:
