@@ -4924,3 +4924,8 @@ def test_a_title_set_beside_a_name_by_commas_is_held(ex, text, fact):
 def test_a_list_of_a_firm_and_people_holds_no_title(ex):
     got, _ = run(ex, "Velkor Motors, Kim Min-jun and Park Ji-ho visited Ohio.")
     assert not [k for k in got if k[1] == "LEADS"], got
+
+
+def test_a_known_body_read_with_its_article_is_not_also_a_firm(ex):
+    _, out = run(ex, "The Korea Development Bank provided loans to Velkor Motors.")
+    assert [e.type for e in out.entities.values() if e.name == "Korea Development Bank"] == ["GovernmentBody"]

@@ -872,7 +872,9 @@ class NerRecognizer:
                     whose = ""
                 else:
                     whose = ""
-            if over and max(over) == end and all(start < a for a, b in taken if a < end and start < b) \
+            article = re.match(r"(?:the|The)\s+", ent_text)  # (the name itself starts after it)
+            first_word = start + (article.end() if article else 0)
+            if over and max(over) == end and all(first_word < a for a, b in taken if a < end and start < b) \
                     and self.lex.type_for_name(ent_text.strip(), ent.label_, sent, ent) == "Firm":
                 over = []  # "Velkor Arizona is a subsidiary of X": a firm named with the place it works in
             if over:
