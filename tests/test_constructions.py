@@ -4929,3 +4929,20 @@ def test_a_list_of_a_firm_and_people_holds_no_title(ex):
 def test_a_known_body_read_with_its_article_is_not_also_a_firm(ex):
     _, out = run(ex, "The Korea Development Bank provided loans to Velkor Motors.")
     assert [e.type for e in out.entities.values() if e.name == "Korea Development Bank"] == ["GovernmentBody"]
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Peru acceded to the WTO in 1995.", ("Peru", "MEMBER_OF", "WTO")),
+    ("Peru's accession to the WTO in 1995 opened its market.", ("Peru", "MEMBER_OF", "WTO")),
+    ("Peru was admitted into the WTO in 1995.", ("Peru", "MEMBER_OF", "WTO")),
+    ("Bolivia was admitted to the Andean Accord in 2024.", ("Bolivia", "PARTY_TO", "Andean Accord")),
+    ("Bolivia signed on to the Andean Accord in 2020.", ("Bolivia", "SIGNS", "Andean Accord")),
+])
+def test_joining_by_accession_admission_and_signing_on(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_a_country_not_admitted_is_no_party(ex):
+    got, _ = run(ex, "Bolivia was not admitted to the Andean Accord.")
+    assert not got, got
