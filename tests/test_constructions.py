@@ -4946,3 +4946,12 @@ def test_joining_by_accession_admission_and_signing_on(ex, text, fact):
 def test_a_country_not_admitted_is_no_party(ex):
     got, _ = run(ex, "Bolivia was not admitted to the Andean Accord.")
     assert not got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru has expressed interest in joining the Andean Accord.",
+    "Peru weighed the prospect of signing the Andean Accord.",
+])
+def test_an_act_only_wished_or_weighed_is_not_done(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] in ("PARTY_TO", "SIGNS")], got

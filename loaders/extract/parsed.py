@@ -46,6 +46,9 @@ QUANTITY_WORDS = frozenset({"billion", "million", "trillion", "thousand", "ton",
 # nouns whose infinitive is an aim: "talks to conclude the X", "an effort to join the Y"
 AIM_NOUNS = {"talk", "negotiation", "discussion", "consultation", "effort", "proposal", "goal", "bid", "plan",
              "attempt", "push", "ambition", "intention", "application"}
+# what is only wished or weighed: "expressed interest in joining X", "the prospect of joining", "a desire to join"
+WISH_NOUNS = AIM_NOUNS | {"interest", "desire", "hope", "prospect", "possibility", "option", "idea", "aspiration",
+                          "willingness", "readiness", "intent"}
 REPORTING = {"announce", "say", "state", "confirm", "pledge", "promise", "plan", "report", "disclose", "reveal",
              "decide", "agree", "commit", "declare", "tell", "indicate", "vow"}
 
@@ -947,6 +950,9 @@ class ParsedRoles:
         if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in INTENT or tok.dep_ == "pobj"
                                    and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in INTENT):
             return True  # "applied for membership", "sought accession to": what is asked for
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "of", "toward", "towards") \
+                and tok.head.head.lemma_.lower() in WISH_NOUNS:
+            return True  # "expressed interest in joining the CPTPP", "the prospect of ratifying it"
         return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT
 
     def hypothetical(self, tok) -> bool:
