@@ -4955,3 +4955,26 @@ def test_a_country_not_admitted_is_no_party(ex):
 def test_an_act_only_wished_or_weighed_is_not_done(ex, text):
     got, _ = run(ex, text)
     assert not [k for k in got if k[1] in ("PARTY_TO", "SIGNS")], got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile imposed sanctions on Peru in 2017 after Peru agreed to host a Norwegian radar.",
+    "Chile imposed tariffs on Peruvian copper following Peru's call for an inquiry.",
+])
+def test_a_measure_on_a_country_after_its_own_act_answers_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile imposed tariffs on Peruvian copper after an investigation found dumping.",
+    "Chile imposed tariffs on Peruvian copper after Norway raised its own duties.",
+])
+def test_a_measure_after_no_act_of_its_targets_answers_none(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "RETALIATES_AGAINST"], got
+
+
+def test_what_a_measure_is_on_ends_before_a_clause_of_its_own(ex):
+    got, _ = run(ex, "Chile imposed sanctions on Peru in 2017 after Peru agreed to host a Norwegian radar.")
+    assert not [k for k in got if k[1] == "TARGETS" and k[2] == "Norway"], got

@@ -389,6 +389,7 @@ class Extractor:
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
+        sent.candidates += _answered_acts(sent.view, sent.candidates)
         sent.candidates += _goods_from(sent.view, sent.candidates)
         sent.candidates += _instrument_measures(sent.view, sent.candidates)
         sent.candidates += _renegotiated(sent.view, sent.candidates)
@@ -1311,8 +1312,7 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
             continue  # the measure answered ("in retaliation for Chile's duties") is not the answer
         if cue.group("verb") and not _acts_before(sv, c.subject, sv.start + cue.start()):
             continue  # "X imposed tariffs, and Y hit back": the one who hits back answers
-        if not any({w, w[:-1], w[:-3] + "y"} & (measure_heads() | CUTTING_OFF)
-                   for w in re.findall(r"\w+", c.object.name.lower())):  # ("counter-tariffs": tariffs)
+        if not _trade_measure(c.object):
             continue  # a measure of trade answers; "deployed THAAD in response to threats" retaliates against no one
         against = [t.object for t in cands if t.predicate == "TARGETS" and t.subject.id == c.object.id
                    and t.object.type == "Country"]
@@ -1333,6 +1333,51 @@ def _retaliatory_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
                 new.add(c.subject, "RETALIATES_AGAINST", replace(country, adjective=False), c, "retaliatory-measure",
                         {"year": years[0]} if years else None)  # (the measure's year is the answer's)
     return new.out
+
+
+# the links by which a measure is said to follow another's act: "sanctions on Korea after Seoul agreed to ...",
+# "tariffs on Australian barley following Australia's call for an inquiry"
+ANSWERING_LINKS = frozenset({"after", "following"})
+
+
+def _answered_acts(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """A country's measure of trade on another, taken after an act of that other country's, answers it: 'China
+    imposed sanctions on South Korea after Seoul agreed to host THAAD' (China retaliates against South Korea). The
+    act must be the other's own (the subject of the later clause, or the owner of the noun), and the measure on it."""
+    if sv.parse is None or not any(t.lower_ in ANSWERING_LINKS for t in sv.tokens):
+        return []
+    new = _NewFacts(cands)
+    for link in sv.tokens:
+        if link.lower_ not in ANSWERING_LINKS:
+            continue
+        if link.dep_ == "mark" and link.head.dep_ == "advcl":  # "after Seoul agreed to ...": the clause's subject
+            verb, actors = link.head.head, [c for c in link.head.children if c.dep_ == "nsubj"]
+        elif link.dep_ == "prep" and link.head.pos_ in ("VERB", "AUX", "NOUN"):  # "following Australia's call"
+            verb = link.head  # (or the measure's noun the parser hangs it from)
+            actors = [x for p in link.children if p.dep_ == "pobj" for x in p.children if x.dep_ == "poss"]
+        else:
+            continue
+        acting = {m.id for a in actors for m in sv.tok_mentions.get(a.i, []) if m.type == "Country"}
+        clause = [t.idx for t in verb.subtree if t.i < link.i]
+        if not acting or not clause:
+            continue
+        span = (sv.start + min(clause), sv.start + link.idx)  # (the measure stands before the link)
+        for c in cands:
+            if c.predicate != "IMPOSES" or c.subject.type != "Country" or not span[0] <= c.object.start < span[1] \
+                    or not _trade_measure(c.object):
+                continue
+            years = {"year": c.props["year"]} if "year" in c.props else None
+            for t in cands:
+                if t.predicate == "TARGETS" and t.subject.id == c.object.id and t.object.id in acting \
+                        and t.object.id != c.subject.id:
+                    new.add(c.subject, "RETALIATES_AGAINST", replace(t.object, adjective=False), c, "answered-act",
+                            years)
+    return new.out
+
+
+def _trade_measure(measure: Mention) -> bool:
+    """Whether a measure is one of trade or of cutting ties ("counter-tariffs" are tariffs), which may answer."""
+    return any({w, w[:-1], w[:-3] + "y"} & (measure_heads() | CUTTING_OFF) for w in re.findall(r"\w+", measure.name.lower()))
 
 
 def _listed_after(sv: SentenceView, group: Mention, member: Mention) -> bool:

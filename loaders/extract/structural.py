@@ -76,6 +76,8 @@ CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
 MEASURE_PHRASE_STOP = re.compile(r"[,;:]|\b(?:that|which|who|because|with|(?<!ed )(?<!made )(?<!built )(?<!sold )"
                                  r"(?<!owned )(?<!held )by|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
                                  r"but|in (?:response|retaliation|reprisal|exchange|return|protest)|"
+                                 # (a clause of its own: "sanctions on X after Seoul agreed to host a U.S. system")
+                                 r"after|before|since|while|when|although|though|whereas|until|unless|if|"
                                  r"is|are|was|were|has|have|had|do|does|did|will|would|could|should|may|might|must|"
                                  r"can|cannot|shall|remains?|remained)\b")
 IMPOSED_BY_CLAUSE = (r",?\s+(?:that|which)\s+(?:[\w.’'-]+\s+){1,4}?(?:imposed|placed|levied|put|slapped|applied|"
