@@ -4978,3 +4978,12 @@ def test_a_measure_after_no_act_of_its_targets_answers_none(ex, text):
 def test_what_a_measure_is_on_ends_before_a_clause_of_its_own(ex):
     got, _ = run(ex, "Chile imposed sanctions on Peru in 2017 after Peru agreed to host a Norwegian radar.")
     assert not [k for k in got if k[1] == "TARGETS" and k[2] == "Norway"], got
+
+
+@pytest.mark.parametrize("text", [
+    "In protest over Chile's tariffs, Peru imposed duties on Chilean wine.",
+    "Peru closed the joint industrial park in protest over Chilean provocations.",
+])
+def test_an_act_in_protest_over_anothers_answers_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got

@@ -1225,7 +1225,7 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
 
 # words that make a measure an answer to another's: "in response to X's tariffs", "in retaliation", "retaliatory
 # tariffs", "hit back at X with duties", "responded by banning ..."
-RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal))|"
+RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal|protest))|"
                              r"(?P<adj>retaliatory|counter-?(?:tariffs?|duties|measures|sanctions))|"
                              r"(?P<verb>(?:hit(?:s|ting)?|str(?:uck|ikes?|iking)|fought|fights?)\s+back|"
                              r"respond(?:ed|s|ing)?\s+(?:by|to|with)|counter(?:ed|s|ing)?\s+(?:by|with)|"
@@ -1235,7 +1235,7 @@ RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>(?:in|as)\s+(?:an?\s+)?(?:respons
 CUTTING_OFF = frozenset({"closure", "shutdown", "suspension", "halt", "freeze", "expulsion", "removal"})
 # the phrase that names what is answered: "in response to Chile's tariffs,", "(a move seen) as retaliation for"
 # ("hit back at Chile with duties", "responded to Chile's tariffs with duties")
-ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal)\s+(?:to|for|against)|"
+ANSWERED = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal|protest)\s+(?:to|for|against|over)|"
                       r"(?:hit(?:s|ting)?|str(?:uck|ikes?|iking))\s+back\s+(?:at|against)|respond(?:ed|s|ing)?\s+to)\s+"
                       r"([^,;]+?)(?=\s+(?:with|by)\b|[,;]|$)",
                       re.IGNORECASE)

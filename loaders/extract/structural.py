@@ -90,8 +90,8 @@ INTO_IMPORTER = re.compile(r"(?:\s+(?:imposed|levied|placed))?\s+on\s+(?:all\s+|
                            r"(?:of\s+(?:[\w-]+\s+){1,3})?into\s+(?:the\s+)?")
 # the words that join leaders listed before their governments: "(Bush) and (Obama) U.S. administrations"
 LIST_WORDS = frozenset({"and", "or", "the", "former", "president", "presidents"})
-RESPONSE_TO = re.compile(r"\bin (?:response|retaliation|reaction) (?:to|for) (?:the\s+|its\s+|their\s+)?",
-                         re.IGNORECASE)
+RESPONSE_TO = re.compile(r"\bin (?:(?:response|retaliation|reaction) (?:to|for)|protest (?:over|against|at)) "
+                         r"(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 RESPONSE_CUE = re.compile(r"^\s*(?:In (?:response|retaliation)|In turn|Retaliating)\b", re.IGNORECASE)
 HOSTILE_VERBS = re.compile(r"\b(?:removed|threatened|imposed|restricted|banned|sanctioned|retaliated|suspended|"
                            r"terminated|filed|pursued complaints|expelled|downgraded|curbed)\b")
