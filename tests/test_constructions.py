@@ -4987,3 +4987,16 @@ def test_what_a_measure_is_on_ends_before_a_clause_of_its_own(ex):
 def test_an_act_in_protest_over_anothers_answers_it(ex, text):
     got, _ = run(ex, text)
     assert ("Peru", "RETALIATES_AGAINST", "Chile") in got, got
+
+
+def test_a_plant_built_where_money_is_put_is_there_past_a_misattached_purpose(ex):
+    got, _ = run(ex, "The loan builds upon Korvell's investment of about $3 billion in Dayton, Ohio, to build a cell "
+                     "packaging plant for drones and an advanced research facility, creating 900 jobs.")
+    assert ("cell packaging plant", "LOCATED_IN", "Ohio") in got, got
+
+
+def test_a_kind_of_facility_someone_builds_is_one_facility(ex):
+    got, _ = run(ex, "Velkor Motors invested $2 billion in Ohio to build a packaging plant.")
+    assert [k for k in got if k[1] == "LOCATED_IN" and "packaging plant" in k[0] and k[2] == "Ohio"], got
+    got, _ = run(ex, "Velkor Motors and Korvell Motors will build cutting-edge facilities in the United States.")
+    assert not [k for k in got if k[1] == "LOCATED_IN"], got

@@ -1570,14 +1570,33 @@ def built_where_invested(sv, roles, state):
     a plant': what the money is put in a place to build is in that place."""
     out = []
     for tok in sv.tokens:
-        if tok.lemma_.lower() not in BUILDING_VERBS or tok.dep_ not in ("acl", "advcl", "xcomp") \
-                or tok.head.lemma_.lower() not in INVESTING_WORDS:
+        if tok.lemma_.lower() not in BUILDING_VERBS or tok.dep_ not in ("acl", "advcl", "xcomp"):
             continue
-        places = [m for m in roles.pp(tok.head, {"in"}) if m.type in ("Country", "USState") and not m.adjective]
+        invested = tok.head if tok.head.lemma_.lower() in INVESTING_WORDS else _investment_right_before(tok)
+        if invested is None:
+            continue
+        places = [m for m in roles.pp(invested, {"in"}) if m.type in ("Country", "USState") and not m.adjective]
         facilities = [m for c in tok.children if c.dep_ == "dobj" for m in roles.denotes_list(c)
                       if m.type == "Facility"]
         out += [_cand(f, "LOCATED_IN", p, sv, "built-where-invested", 0.7) for f in facilities for p in places]
     return out
+
+
+def _investment_right_before(tok):
+    """'builds upon X's investment of $2 billion in Dayton, Ohio, to build a plant': the parser may hang the
+    purpose from the clause's verb; the investment whose phrase ends right before it is what pays for it."""
+    words = [t for t in tok.subtree]
+    k = words[0].i - 1
+    while k >= 0 and tok.doc[k].is_punct:
+        k -= 1
+    node = tok.doc[k] if k >= 0 else None
+    for _ in range(6):
+        if node is None or node.i == tok.i:
+            return None
+        if node.lemma_.lower() in INVESTING_WORDS and node.pos_ == "NOUN":
+            return node
+        node = node.head if node.head.i != node.i else None
+    return None
 
 
 SITE_NOUNS = frozenset({"home", "site", "location"})

@@ -23,7 +23,7 @@ from ..read.document import Document
 from ..read.repair import is_word
 from ..read.sentences import dateline_place
 from .amounts import sentence_year
-from .constructions import DocumentState, run_constructions
+from .constructions import BUILDING_VERBS, DocumentState, run_constructions
 from .coref import Coreference, merge_same_measures, refer_back
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
@@ -1846,9 +1846,12 @@ def _head_token(parse: Any, s: int, d: Mention) -> Any:
 
 
 def _owned_kind(parse: Any, s: int, d: Mention) -> bool:
-    """'its engine plant', 'Velkor's battery plant': a kind of facility its owner has says which one."""
+    """'its engine plant', 'Velkor's battery plant': a kind of facility its owner has says which one; so does the
+    building of one of a kind ("to build a packaging plant": the one built; not "build cutting-edge facilities")."""
     head = _head_token(parse, s, d)
-    return head is not None and " " in d.name and any(c.dep_ == "poss" for c in head.children)
+    return head is not None and " " in d.name and (any(c.dep_ == "poss" for c in head.children) or (
+        head.dep_ == "dobj" and head.head.lemma_.lower() in BUILDING_VERBS and head.tag_ == "NN"
+        and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)))
 
 
 def _replace_overlapping(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
