@@ -5000,3 +5000,8 @@ def test_a_kind_of_facility_someone_builds_is_one_facility(ex):
     assert [k for k in got if k[1] == "LOCATED_IN" and "packaging plant" in k[0] and k[2] == "Ohio"], got
     got, _ = run(ex, "Velkor Motors and Korvell Motors will build cutting-edge facilities in the United States.")
     assert not [k for k in got if k[1] == "LOCATED_IN"], got
+
+
+def test_money_put_in_a_facility_is_put_where_it_stands(ex):
+    got, _ = run(ex, "In 2024, Velkor Heavy Industries acquired Korvell Marine's shipyard in Mobile, Alabama.")
+    assert got[("Velkor Heavy Industries", "INVESTS_IN", "Alabama")]["year"] == 2024, got

@@ -1128,6 +1128,10 @@ def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
             if f.type == "Firm" and f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
                     sv.text[f.end - sv.start:c.subject.start - sv.start]):
                 new.add(f, "INVESTS_IN", c.object, c, "facility-owner")
+        # "X acquired Y's shipyard in Mobile, Alabama": who puts money in the facility puts it where it stands
+        for i in cands:
+            if i.predicate == "INVESTS_IN" and i.object.id == c.subject.id and i.subject.type == "Firm":
+                new.add(i.subject, "INVESTS_IN", c.object, i, "facility-place", dict(i.props))
     return new.out
 
 
