@@ -5005,3 +5005,9 @@ def test_a_kind_of_facility_someone_builds_is_one_facility(ex):
 def test_money_put_in_a_facility_is_put_where_it_stands(ex):
     got, _ = run(ex, "In 2024, Velkor Heavy Industries acquired Korvell Marine's shipyard in Mobile, Alabama.")
     assert got[("Velkor Heavy Industries", "INVESTS_IN", "Alabama")]["year"] == 2024, got
+
+
+def test_a_pact_of_a_kind_two_sides_hold_talks_on_is_theirs(ex):
+    got, _ = run(ex, "Chile and Peru did not begin negotiations on a free trade agreement until 2004.")
+    assert got[("Chile", "NEGOTIATES", "Chile-Peru FTA")]["year"] == 2004, got
+    assert ("Peru", "NEGOTIATES", "Chile-Peru FTA") in got, got

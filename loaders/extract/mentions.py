@@ -606,12 +606,17 @@ class DescriptiveRecognizer:
     @staticmethod
     def _sides(tok, pp, taken: list[tuple[int, int]], offset: int):
         """The two sides of a pact of a kind: its "between X and Y", or the two names that are the subject of the
-        verb it is the object of ("Chile and Peru signed a trade agreement") -> ('between X and Y', end)."""
+        verb it is the object of ("Chile and Peru signed a trade agreement"), or of the talks on it ("began
+        negotiations on a trade agreement") -> ('between X and Y', end)."""
         if governing_modality(tok) != "stated":
             return None
         if pp:  # (what it is on names it already: "a memorandum of understanding on shipbuilding")
             return pp if pp[0].startswith("between ") else None
-        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "dobj" else None
+        verb = tok.head if tok.dep_ == "dobj" else None
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for", "toward", "towards") \
+                and tok.head.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in TALKS:
+            verb = tok.head.head.head  # "Chile and Peru began negotiations on a free trade agreement"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         if subject is None or len(subject.conjuncts) != 1:
             return None
         sides = [subject, subject.conjuncts[0]]
@@ -1414,6 +1419,8 @@ ABBREVIATED_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr", "
 # "Velkor, Inc."), which a firm's mention leaves out
 LEGAL_FORM_WORDS = frozenset({"Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "L.P"})
 # prepositions that name what something is about, not where it stands ("talks over an agreement with X")
+# the nouns of talks about a pact ("began negotiations on a trade agreement")
+TALKS = frozenset({"negotiation", "talk", "discussion", "consultation"})
 TOPIC_PREPOSITIONS = frozenset({"over", "about", "regarding", "toward", "towards", "for"})
 LEGAL_TAIL = re.compile(r",?\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL_FORM_WORDS)) + r")\b\.?")
 
