@@ -5011,3 +5011,11 @@ def test_a_pact_of_a_kind_two_sides_hold_talks_on_is_theirs(ex):
     got, _ = run(ex, "Chile and Peru did not begin negotiations on a free trade agreement until 2004.")
     assert got[("Chile", "NEGOTIATES", "Chile-Peru FTA")]["year"] == 2004, got
     assert ("Peru", "NEGOTIATES", "Chile-Peru FTA") in got, got
+
+
+def test_a_sum_put_in_one_state_is_put_in_the_country_the_sentence_also_names(ex):
+    got, _ = run(ex, "The proposed grant builds upon Samsung SDI's investment of approximately $3 billion in Dayton, "
+                     "Ohio, to build a cell packaging plant for artificial intelligence (AI) products and an advanced "
+                     "packaging R&D facility, creating approximately 1,000 new jobs and filling a critical gap in the "
+                     "U.S. battery supply chain.")
+    assert got[("Samsung SDI", "INVESTS_IN", "United States")].get("amount_usd") == 3e9, got

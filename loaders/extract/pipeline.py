@@ -1222,8 +1222,12 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
         sums = {x.props.get("amount_usd") for x in cands if x.predicate == "INVESTS_IN" and x.subject.id == c.subject.id
                 and x.object.type == "USState"}
         keep = ("year", "status") + (("amount_usd",) if len(sums) == 1 else ())  # ($1 billion in A, $2 billion in B:
-        new.add(c.subject, "INVESTS_IN", country, c, STATE_IN_COUNTRY,  # no one sum for the country is stated)
-                {k: v for k, v in c.props.items() if k in keep})
+        props = {k: v for k, v in c.props.items() if k in keep}  # no one sum for the country is stated)
+        new.add(c.subject, "INVESTS_IN", country, c, STATE_IN_COUNTRY, props)
+        for x in cands:  # (the sentence named the country in another way, with no sum: the state's sum is its)
+            if (x.subject.id, x.predicate, x.object.id) == (c.subject.id, "INVESTS_IN", US_ID) \
+                    and "amount_usd" not in x.props and "amount_usd" in props:
+                x.props["amount_usd"] = props["amount_usd"]
     return new.out
 
 
