@@ -5019,3 +5019,8 @@ def test_a_sum_put_in_one_state_is_put_in_the_country_the_sentence_also_names(ex
                      "packaging R&D facility, creating approximately 1,000 new jobs and filling a critical gap in the "
                      "U.S. battery supply chain.")
     assert got[("Samsung SDI", "INVESTS_IN", "United States")].get("amount_usd") == 3e9, got
+
+
+def test_the_sum_a_law_provides_for_a_measure_is_the_authorisations(ex):
+    got, _ = run(ex, "The Andean Mining Act includes $3 billion in subsidies for copper mining.")
+    assert got[("Andean Mining Act", "AUTHORIZES", "subsidies for copper mining")]["amount_usd"] == 3e9, got

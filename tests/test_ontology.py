@@ -119,7 +119,7 @@ def test_colours_distinct(model):
 # qualifiers the ontology adds to SCHEMA.md's: the sum a funding measure gives the firm it targets (the gold itself
 # writes it: "CHIPS incentives TARGETS SK Hynix" with amount_usd), and the status of an investment in a deal a
 # government blocked ("an order prohibiting the acquisition of X by Y")
-QUALIFIERS_BEYOND_SCHEMA = {"TARGETS": ["amount_usd"], "INVESTS_IN": ["status"]}
+QUALIFIERS_BEYOND_SCHEMA = {"TARGETS": ["amount_usd"], "INVESTS_IN": ["status"], "AUTHORIZES": ["amount_usd"]}
 
 
 def test_relations_match_schema(model):
