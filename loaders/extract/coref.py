@@ -167,6 +167,9 @@ class Coreference:
     def __init__(self, lexicon=None, party_matcher=None) -> None:
         self.lex = lexicon or load_lexicon()
         self._party_matcher = party_matcher  # built on first use when not given
+        # each dyad anaphor's pattern, compiled once (escaping and compiling per sentence was coref's main cost)
+        self._dyad_patterns = [(phrase, re.compile(r"\b" + re.escape(phrase) + r"\b"))
+                               for phrase in self.lex.dyad_anaphors]
 
     def dyad(self, all_mentions: list[Mention]) -> list[Mention]:
         # a country named as a modifier is a topic too ("South Korean shipbuilders", "the U.S.-Korea alliance")
@@ -185,8 +188,10 @@ class Coreference:
         """Return the sentence's mentions with generic ones resolved and anaphors added."""
         out: list[Mention] = []
         lowered = text.lower()
-        for phrase in self.lex.dyad_anaphors:
-            for mt in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+        for phrase, pattern in self._dyad_patterns:
+            if phrase not in lowered:
+                continue
+            for mt in pattern.finditer(lowered):
                 for d in dyad:
                     out.append(Mention(offset + mt.start(), offset + mt.end(), text[mt.start():mt.end()],
                                        d.type, d.id, d.name, "coref", wikidata=d.wikidata))
