@@ -714,3 +714,26 @@ def test_the_gazetteers_prefix_sharing_regex_matches_as_a_longest_first_alternat
     for _ in range(500):
         text = " ".join(rnd.choice(words) for _ in range(12)).replace(" - ", "-").replace(" .", ".")
         assert [m.span() for m in shared.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_might_contain_answers_as_a_case_blind_search_does():
+    import random
+    import re
+
+    from policygraph.loaders.extract.mentions import ASCII_LOOKALIKES, might_contain
+
+    # its lower-casing shortcut is exact only if ASCII_LOOKALIKES holds every non-ASCII character that a
+    # case-blind pattern takes for an ASCII one or that lower-cases to one
+    blind = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    lookalikes = {chr(c) for c in range(0x80, 0x110000)
+                  if blind.match(chr(c)) or any(ch.isascii() for ch in chr(c).lower())}
+    assert lookalikes == {ch for ch in map(chr, range(0x80, 0x10000)) if ASCII_LOOKALIKES.match(ch)}
+    words = ["invest", "sign", "kilometre", "Istanbul", "l.p", "é-mail"]
+    pieces = ["inve", "INVE", "\u0131nve", "sign", "\u017fign", "SIGN", "kilo", "\u212aILO", "\u0130sta", "ista",
+              "l.p", "L.P", "l p", "é-ma", "É-MA", "wine", "’", "tar", ""]
+    rnd = random.Random(3)
+    for _ in range(3000):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 4)))
+        lemmas = tuple(rnd.sample(words, rnd.randint(0, 3)))
+        plain = re.compile("|".join(re.escape(w[:4]) for w in lemmas) or r"(?!)", re.IGNORECASE)
+        assert might_contain(text, lemmas) == (plain.search(text) is not None), (text, lemmas)

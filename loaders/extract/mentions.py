@@ -1347,19 +1347,30 @@ def _names_up_to(sent, k: int, head: int) -> bool:
 def might_contain(text: str, lemmas) -> bool:
     """Whether any word of `lemmas` may occur in `text`, inflected or not (their first four letters occur: "built"
     for "build"): a cheap test that lets a component skip a sentence without walking its parse."""
-    return _prefixes(lemmas).search(text) is not None
+    prefixes, pattern = _prefixes(lemmas)
+    if prefixes is None or ASCII_LOOKALIKES.search(text):
+        return pattern.search(text) is not None
+    # (substring tests of the lower-cased text: several times faster than the case-blind alternation, same answer)
+    lowered = text.lower()
+    return any(p in lowered for p in prefixes)
 
 
+# The only non-ASCII characters a case-blind pattern takes for ASCII ones (İ, ı, ſ and the Kelvin sign): a text
+# without them holds an ASCII word case-blind exactly where its lower-cased form holds the word lower-cased
+ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 _PREFIXES: dict[int, tuple] = {}
 
 
-def _prefixes(lemmas) -> re.Pattern:
-    """One case-blind pattern of the words' first four letters, built once per word list."""
+def _prefixes(lemmas) -> tuple[tuple[str, ...] | None, re.Pattern]:
+    """The words' first four letters, lower-cased (None when one is not ASCII), and one case-blind pattern of
+    them, built once per word list."""
     got = _PREFIXES.get(id(lemmas))
     if got is None or got[0] is not lemmas:
-        alternatives = sorted({re.escape(w[:4].lower()) for w in lemmas}, key=len, reverse=True)
-        got = _PREFIXES[id(lemmas)] = (lemmas, re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE))
-    return got[1]
+        prefixes = sorted({w[:4].lower() for w in lemmas}, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, prefixes)) or r"(?!)", re.IGNORECASE)
+        got = _PREFIXES[id(lemmas)] = (lemmas, tuple(prefixes) if all(map(str.isascii, prefixes)) else None,
+                                       pattern)
+    return got[1], got[2]
 
 
 def list_firms(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
