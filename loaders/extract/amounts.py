@@ -28,6 +28,8 @@ MONEY_RE = re.compile(
     rf"|(?P<num2>{_NUM})\s?(?P<scale2>thousand|million|billion|trillion)?\s(?:U\.S\.\s|US\s)?dollars",
     re.IGNORECASE,
 )
+# every amount MONEY_RE finds is written with "$", "USD" or "dollar": the many sentences with none skip its search
+MONEY_CUE = re.compile(r"usd|dollar", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d$.,])(19\d{2}|20\d{2})(?![\d%]|\.\d)")
 
 
@@ -39,7 +41,9 @@ class Amount:
 
 
 def find_amounts(text: str) -> list[Amount]:
-    out = []
+    out: list[Amount] = []
+    if "$" not in text and not MONEY_CUE.search(text):
+        return out
     for m in MONEY_RE.finditer(text):
         num = m.group("num") or m.group("num2")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
