@@ -79,10 +79,11 @@ class Lexicon:
 
     # -- descriptive heads ---------------------------------------------------------------------
     def head_type(self, tok) -> str | None:
-        got = self.heads.get(tok.lemma_.lower()) or self.heads.get(tok.lower_)
-        if got and tok.lemma_.lower() in self.title_only and not tok.text[:1].isupper():
+        lemma = tok.lemma_.lower()  # (read once: asked of every token of every sentence)
+        got = self.heads.get(lemma) or self.heads.get(tok.lower_)
+        if got and lemma in self.title_only and not tok.text[:1].isupper():
             return None
-        if got is None and tok.lemma_.lower() in self.measure_extensions and any(
+        if got is None and lemma in self.measure_extensions and any(
                 c.dep_ == "compound" and c.i == tok.i - 1 and self.heads.get(c.lemma_.lower()) == "Policy"
                 for c in tok.children):
             return "Policy"  # "tariff hikes", "the sanctions regime": the measure as it changes or stands

@@ -836,6 +836,8 @@ class NerRecognizer:
                            for f in [e.name, *e.aliases] if " " not in f.strip() and len(f) >= 2}
         self.country_forms = country_forms(model)
         self.state_forms = country_forms(model, ("USState",))  # "the Georgia Department of Economic Development"
+        # a title's last word -> the type it names (not a firm's: "Inc."), for _untagged_titles
+        self.title_endings = {w: t for t, ws in self.lex.name_endings.items() if t != "Firm" for w in ws}
 
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
@@ -991,11 +993,12 @@ class NerRecognizer:
         """A title the statistical NER missed, typed by its last word like the names it tags: 'the Velkor
         Metaplant', 'the Andean Copper Fund' (capitalised words before a name ending of the lexicon)."""
         out: list[Mention] = []
-        endings = {w: t for t, ws in self.lex.name_endings.items() if t != "Firm" for w in ws}
         for tok in sent:
-            type_ = endings.get(tok.text) if tok.pos_ == "PROPN" and not tok.ent_type_ else None
+            type_ = self.title_endings.get(tok.text)  # (the rare ending first: most tokens are passed over here)
+            if type_ is None or tok.pos_ != "PROPN" or tok.ent_type_:
+                continue
             words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()]
-            if type_ is None or not words or tok.i == tok.sent.start:
+            if not words or tok.i == tok.sent.start:
                 continue
             first = words[0]
             start, end = offset + first.idx, offset + tok.idx + len(tok.text)
