@@ -698,6 +698,14 @@ def test_a_parse_text_is_joined_once(parsed):
     assert first == doc.text and text_of(doc) is first
 
 
+def test_parses_keep_the_text_they_were_made_from(parsed):
+    from policygraph.loaders.extract.nlp import parse_texts, text_of
+    texts = ["Norway imposed tariffs on Chilean wine.", "  U.S.\u00a0tariffs\t(25%)  on  steel — “quotas” \n",
+             "Cafe\u0301 Co., Ltd. invested $2\u2009billion 🙂 in Jeollanam-do.", ""]
+    for text, doc in zip(texts, parse_texts(parsed.nlp, texts)):
+        assert text_of(doc) == doc.text == text
+
+
 def test_the_gazetteers_prefix_sharing_regex_matches_as_a_longest_first_alternation():
     import random
     import re

@@ -6,6 +6,7 @@ en_core_web_sm 3.8.0). `POLICYGRAPH_NO_MODEL=1` forces the rules-only path (used
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..read.sentences import abbreviation
@@ -71,10 +72,21 @@ def model_info() -> str:
     return f"spaCy {nlp.meta.get('name')} {nlp.meta.get('version')}"
 
 
+TEXT_KEY = "policygraph.text"  # where a parse keeps its text (Doc.user_data)
+
+
 def text_of(doc) -> str:
     """A parse's text, joined once: spaCy builds `Doc.text` from its tokens at every read, and the components
     read it many times per sentence."""
-    text = doc.user_data.get("policygraph.text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["policygraph.text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def parse_texts(nlp, texts: list[str], batch_size: int = 64) -> Iterator:
+    """`nlp.pipe` over the texts, each parse holding the text it was made from for text_of (spaCy's tokens keep
+    their text exactly, so it is `Doc.text`, without joining the tokens again)."""
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size)):
+        doc.user_data[TEXT_KEY] = text
+        yield doc

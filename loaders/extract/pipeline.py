@@ -31,7 +31,7 @@ from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, Gazetteer
 from .modality import mark_joint, stated
 from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
-from .nlp import load_nlp
+from .nlp import load_nlp, parse_texts
 from .pairs import PairFeatures
 from .props import fact_props
 from .relations import RelationExtractor
@@ -225,7 +225,7 @@ class Extractor:
         self._facts, self._doc_text = facts, text
         spans = [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in doc.sentences]
         gaz = self.gazetteer_mentions(text)
-        parses = (self.nlp.pipe([text[s:e] for s, e in spans], batch_size=64) if self.nlp is not None
+        parses = (parse_texts(self.nlp, [text[s:e] for s, e in spans], batch_size=64) if self.nlp is not None
                   else (None for _ in spans))
         dyad = self.coref.dyad(gaz)
         history: list[Mention] = []
