@@ -1006,6 +1006,8 @@ class Extractor:
         """'Son Jae-il', 'Oh Sang-min', 'Dong-su Park': a Korean family name (lexicon.toml [person_names]) beside
         a hyphenated given name is a person, though the statistical NER reads "Son" or "Oh" as a word."""
         out: list[Mention] = []
+        if text.find("-", s, e) < 0:
+            return out  # (every such name has a hyphen)
         for mt in KOREAN_NAME.finditer(text, s, e):
             if (mt.group("family") or mt.group("family2")) not in self.lex.korean_surnames:
                 continue
