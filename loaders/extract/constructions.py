@@ -197,8 +197,8 @@ def agreement_between(sv, roles, state):
     """'X is a (proposed) agreement between A, B and C': A, B and C are its parties (or, while proposed, its
     negotiators; once 'signed but not ratified', its signatories)."""
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in AGREEMENT_NOUNS and tok.lower_ not in AGREEMENT_NOUNS:
+    for tok, lem, low in zip(sv.tokens, sv.lemmas, sv.lowers):
+        if lem not in AGREEMENT_NOUNS and low not in AGREEMENT_NOUNS:
             continue
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")]
         # (the parser may hang the "between" right after the name from a noun before it: "a 25 percent rate under
@@ -275,8 +275,7 @@ def implicit_parties(sv, roles, state):
     """A treaty act with no actor named ('The treaty was first signed in 2007', 'Negotiations were announced
     in 2006', 'It was ratified by the National Assembly'): the parties the document gave the agreement act."""
     out = []
-    for tok in sv.tokens:
-        lem = tok.lemma_.lower()
+    for tok, lem in zip(sv.tokens, sv.lemmas):
         pred = TREATY_VERBS.get(lem) if tok.pos_ in ("VERB", "AUX") else TREATY_NOUNS.get(lem)
         if pred is None:
             continue
@@ -489,8 +488,8 @@ def _members_in_sectors(sv, roles) -> list[Candidate]:
     shipbuilding giants', 'Korea's shipbuilding capabilities': a country's firms, workers, jobs or capabilities in
     a sector, or named with it, are its industry."""
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in roles.lex.industry_members or tok.pos_ != "NOUN":
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in roles.lex.industry_members or tok.pos_ != "NOUN":
             continue
         countries = [m for m in roles.owner(tok) if m.type == "Country"]
         if not countries or roles.negated(tok.head) or roles.hypothetical(tok):
@@ -563,8 +562,8 @@ def invoked_law(sv, roles, state):
     """'Trump invoked IEEPA to impose tariffs on Canada', 'Commerce used Section 232 to restrict imports of X': the
     law invoked for a measure authorises it."""
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in INVOKING or tok.pos_ != "VERB" or roles.negated(tok):
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in INVOKING or tok.pos_ != "VERB" or roles.negated(tok):
             continue
         laws = [m for m in roles.dobj(tok) + roles.pp(tok, {"on", "upon"}) if m.type == "Law"]
         if not laws:
@@ -664,9 +663,8 @@ def counterparties(sv, roles, state):
     """'X signed a memorandum of terms with Y', 'X and Y signed a memorandum', 'a joint venture between A
     and B': the two are partners (firms, government bodies, states)."""
     out = []
-    for tok in sv.tokens:
-        lem = tok.lemma_.lower()
-        if lem not in COUNTERPARTY_NOUNS and tok.lower_ not in COUNTERPARTY_NOUNS:
+    for tok, lem, low in zip(sv.tokens, sv.lemmas, sv.lowers):
+        if lem not in COUNTERPARTY_NOUNS and low not in COUNTERPARTY_NOUNS:
             continue
         if roles.negated(tok.head) or roles.hypothetical(tok):
             continue
@@ -736,8 +734,7 @@ def co_negotiators(sv, roles, state):
     """'X began renegotiation of NAFTA with Canada and Mexico', 'talks with Korea on the KORUS FTA': every
     side of the talks negotiates the agreement."""
     out = []
-    for tok in sv.tokens:
-        lem = tok.lemma_.lower()
+    for tok, lem in zip(sv.tokens, sv.lemmas):
         if TREATY_NOUNS.get(lem) != "NEGOTIATES" and not (tok.pos_ == "VERB" and TREATY_VERBS.get(lem) == "NEGOTIATES"):
             continue
         if roles.negated(tok) or roles.hypothetical(tok):
@@ -944,8 +941,8 @@ def business_lines(sv, roles, state):
     """'LG will build a battery plant in Arizona', 'Samsung's chip business', 'its solar factory', 'Hanwha operates
     shipyards': a firm that owns or builds a plant, a business or a venture of a sector operates in that sector."""
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in BUSINESS_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in BUSINESS_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         _facility_owners(sv, roles, tok)
         a = sv.start + min([t.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
@@ -1065,8 +1062,7 @@ def export_markets(sv, roles, state):
     market for Korean automobiles', 'China accounted for a quarter of Korea's exports': the owner of the
     exports (or of the goods) exports to the market."""
     out = []
-    for tok in sv.tokens:
-        lem = tok.lemma_.lower()
+    for tok, lem in zip(sv.tokens, sv.lemmas):
         markets, sellers = [], []
         if lem in MARKET_NOUNS and tok.dep_ in ("attr", "conj"):
             node = tok
@@ -1117,8 +1113,8 @@ def funding(sv, roles, state):
     'Georgia offered X $1.8 billion in incentives'): the government and the firm are partners, with the amount,
     and the funding measure, when named, targets the firm."""
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() in LENDING_VERBS and tok.pos_ == "VERB" and not roles.negated(tok) \
+    for tok, word in zip(sv.tokens, sv.lemmas):
+        if word in LENDING_VERBS and tok.pos_ == "VERB" and not roles.negated(tok) \
                 and not roles.hypothetical(tok) and any(c.dep_ == "dobj" and (c.like_num or c.lower_ in (
                     "million", "billion", "trillion") or c.text == "$") for c in tok.children):
             # "the Korea Development Bank lent $2 billion to X": money lent with no word for it
@@ -1128,7 +1124,7 @@ def funding(sv, roles, state):
                       if m.type == "Firm" and not m.adjective]
             out += [_cand(g, "PARTNERS_WITH", t, sv, "funding", 0.7) for g in givers for t in takers]
             continue
-        if tok.lemma_.lower() not in FUNDING_NOUNS or tok.pos_ != "NOUN":
+        if word not in FUNDING_NOUNS or tok.pos_ != "NOUN":
             continue
         node = tok
         while node.dep_ in ("pobj", "prep") and node.head.i != node.i:  # "$75 million in direct funding"
@@ -1294,8 +1290,8 @@ def exemptions(sv, roles, state):
     """'South Korea was exempted from the steel tariffs', 'X won an exemption from the quota': the measure
     exempts X."""
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in ("exempt", "spare", "excuse", "exclude", "waive"):
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in ("exempt", "spare", "excuse", "exclude", "waive"):
             continue
         exempt_adj = tok.pos_ == "ADJ" and tok.dep_ == "acomp"  # "Peru is exempt from the tariffs"
         if tok.pos_ != "VERB" and not exempt_adj:
@@ -1569,8 +1565,8 @@ def built_where_invested(sv, roles, state):
     """'X's investment of $2 billion in Dayton, Ohio, to build a battery plant', 'invested $2 billion in Ohio to build
     a plant': what the money is put in a place to build is in that place."""
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in BUILDING_VERBS or tok.dep_ not in ("acl", "advcl", "xcomp"):
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in BUILDING_VERBS or tok.dep_ not in ("acl", "advcl", "xcomp"):
             continue
         invested = tok.head if tok.head.lemma_.lower() in INVESTING_WORDS else _investment_right_before(tok)
         if invested is None:
@@ -1609,8 +1605,8 @@ def sites(sv, roles, state):
     if not might_contain(sv.text, SITE_NOUNS):
         return out
     lex = load_lexicon()
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in SITE_NOUNS:
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in SITE_NOUNS:
             continue
         if tok.dep_ in ("attr", "acomp", "advmod") and tok.head.lemma_ == "be":
             places = roles.subj(tok.head)  # "Ohio will be home to ..." (the parser may take "home" for an adverb)
@@ -1637,8 +1633,8 @@ def held_measures(sv, roles, state):
     or a grant a firm holds is granted to it, so targets it (lexicon.toml [derived] held_measures)."""
     out = []
     held = frozenset(load_lexicon().derived.get("held_measures", ()))
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in held or tok.pos_ != "NOUN":
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in held or tok.pos_ != "NOUN":
             continue
         measures = [m for m in sv.tok_mentions.get(tok.i, []) if m.type == "Policy"
                     and m.end == sv.start + tok.idx + len(tok.text)]
@@ -1666,8 +1662,7 @@ def market_entry(sv, roles, state):
     """'Chilean wine can now enter the Peruvian market', 'American cars that can enter its market', 'U.S. beef
     gained access to the Korean market': goods of one country sold in another's market are its exports there."""
     out = []
-    for tok in sv.tokens:
-        lem = tok.lemma_.lower()
+    for tok, lem in zip(sv.tokens, sv.lemmas):
         if tok.pos_ == "VERB" and lem in ENTERING_VERBS:
             markets = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "market"]
             goods = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1696,11 +1691,11 @@ def granted_measures(sv, roles, state):
     licence from Commerce': a measure granted to someone targets (applies to) them; the grantor, where it is a
     government, imposes it."""
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in GRANTING_VERBS | RECEIVING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) \
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in GRANTING_VERBS and lem not in RECEIVING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) \
                 or roles.hypothetical(tok):
             continue
-        receiving = tok.lemma_.lower() in RECEIVING_VERBS
+        receiving = lem in RECEIVING_VERBS
         measures = [m for m in roles.dobj(tok) if m.type == "Policy"]
         if receiving:  # "X received a licence from Commerce"
             recipients, grantors = roles.subj(tok), roles.pp(tok, {"from"})
@@ -1720,8 +1715,8 @@ def under_agreement(sv, roles, state):
     """'Under the agreement, Korea will invest $350 billion', 'the two countries are treaty allies under the
     Mutual Defense Treaty': a country acting under a pact (or bound by it) is its party."""
     out = []
-    for tok in sv.tokens:
-        if tok.lower_ != "under" or tok.dep_ != "prep":
+    for tok, low in zip(sv.tokens, sv.lowers):
+        if low != "under" or tok.dep_ != "prep":
             continue
         pacts = [m for c in tok.children if c.dep_ == "pobj" for m in roles.denotes_list(c) if m.type == "Agreement"]
         head = tok.head

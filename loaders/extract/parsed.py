@@ -987,14 +987,13 @@ class ParsedRoles:
         # the types of named mentions that trigger like their kind's word, when the sentence has any
         typed = {m.type for m in self.sv.mentions} & head_types
         phrasal_heads = _phrasal_heads(words)
-        for tok in self.sv.parse:
-            lem = tok.lemma_.lower()
+        for tok, lem, low in zip(self.sv.tokens, self.sv.lemmas, self.sv.lowers):
             if lem in phrasal_heads:  # a phrasal verb is its own trigger word: "rolled out new tariffs" ("roll out")
                 # (the parser may make the particle a preposition or an adverb: "pulled out of", "walked away")
                 for phrase in (f"{lem} {c.lower_}" for c in tok.rights if c.dep_ == "prt" or (
                         c.i == tok.i + 1 and c.lower_ in PARTICLES)):
                     yield from ((rules[k], tok, "verb") for k in index.get(phrase, ()) if phrase in rules[k].verbs)
-            if lem not in words and tok.lower_ not in words and words.isdisjoint(_lemmas(tok.lower_)):
+            if lem not in words and low not in words and words.isdisjoint(_lemmas(low)):
                 named = self._named_head_type(tok) if typed else None
                 if named:  # "opened its Metaplant in Georgia": a named facility stands for its kind's word
                     for rule in rules:
@@ -1002,14 +1001,14 @@ class ParsedRoles:
                             yield rule, tok, "noun"
                 continue  # most tokens trigger nothing: skip the per-rule checks
             verbish = (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
-                tok.dep_ == "amod" and tok.lower_.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")) \
+                tok.dep_ == "amod" and low.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")) \
                 and tok.dep_ != "prep"  # "including X", "following Y": a participle used as a preposition
-            lemmas = {lem} | set(_lemmas(tok.lower_))
+            lemmas = {lem} | set(_lemmas(low))
             # only the rules that name one of the token's words, in their order
-            for rule in [rules[k] for k in sorted({k for w in lemmas | {tok.lower_} for k in index.get(w, ())})]:
+            for rule in [rules[k] for k in sorted({k for w in lemmas | {low} for k in index.get(w, ())})]:
                 if verbish and lemmas & rule.verbs:
                     yield rule, tok, "verb"
-                elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or tok.lower_ in rule.nouns):
+                elif tok.pos_ in ("NOUN", "PROPN") and (lem in rule.nouns or low in rule.nouns):
                     if _inside_a_title(tok):
                         continue  # "Investment" in "the Copper Investment Accelerator" names, it states nothing
                     if "own_kind_only" in rule.flags and any(m.type not in rule.head_types and m.source != "pattern"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from ...ontology import load_model
@@ -64,6 +65,17 @@ class SentenceView:
                     ms = [m for m in self.tok_mentions.get(before.i, []) if m.type == "Firm"]
                 if ms:
                     self.tok_mentions[tok.i] = ms
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lemma, lower-cased, in the order of `tokens`: read once, where the components scan every
+        token of the sentence for their words (spaCy makes a new string at every read)."""
+        return [t.lemma_.lower() for t in self.tokens]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's text, lower-cased, in the order of `tokens` (read once, as `lemmas`)."""
+        return [t.lower_ for t in self.tokens]
 
     def rel(self, m: Mention) -> tuple[int, int]:
         return m.start - self.start, m.end - self.start
