@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SCALE = {
     "thousand": 1e3,
@@ -41,9 +42,16 @@ class Amount:
 
 
 def find_amounts(text: str) -> list[Amount]:
+    """The USD amounts a text states, in order (a list of its own for each caller)."""
+    return list(_amounts(text))
+
+
+@lru_cache(maxsize=64)
+def _amounts(text: str) -> tuple[Amount, ...]:
+    """The amounts of a text, found once: the relation steps ask again of the same sentence for each fact."""
     out: list[Amount] = []
     if "$" not in text and not MONEY_CUE.search(text):
-        return out
+        return ()
     for m in MONEY_RE.finditer(text):
         num = m.group("num") or m.group("num2")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
@@ -53,7 +61,7 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         value *= SCALE.get(scale, 1.0)
         out.append(Amount(m.start(), m.end(), round(value, 2)))
-    return out
+    return tuple(out)
 
 
 def find_years(text: str) -> list[tuple[int, int, int]]:
