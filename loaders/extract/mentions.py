@@ -470,17 +470,8 @@ class DescriptiveRecognizer:
             # "Japan's restrictions", "Beijing's curbs": a named owner makes a measure specific
             owned = type_ == "Policy" and any(
                 c.dep_ == "poss" and any(a <= offset + c.idx < b for a, b in taken) for c in tok.children)
-            partner = None
-            if type_ == "Agreement" and pp is None and (det in ("a", "an") or any(
-                    c.dep_ == "poss" for c in tok.children)):
-                # "signed a free trade agreement with Peru", "Chile's FTA with Peru": one pact, named by its sides
-                partner = pp = self._partner(tok, taken, offset)
-            if type_ == "Agreement" and partner is None and det in ("a", "an") \
-                    and not any(w.pos_ == "PROPN" for w in words):
-                # "a trade agreement between Chile and Peru", "Chile and Peru signed a trade agreement": a pact of
-                # a kind, named by the two sides the sentence gives it
-                partner = self._sides(tok, pp, taken, offset)
-                pp = partner or pp
+            partner = self._pact_sides(tok, pp, det, words, taken, offset) if type_ == "Agreement" else None
+            pp = partner or pp
             numbered = _numbered(sent, tok)
             # "tariffs under Section 301": the section a measure is taken under tells it from others of its kind
             # (not "the measures under Section 201": any measure under it is the section's own, structural.py)
@@ -579,6 +570,20 @@ class DescriptiveRecognizer:
         # "the export control dispute", "tariff revenue", "sanctions relief": about the measure
         return not (type_ == "Policy" and tok.dep_ == "compound" and tok.head.i > tok.i
                     and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in self.lex.measure_extensions)
+
+    def _pact_sides(self, tok, pp, det: str, words: list, taken: list[tuple[int, int]], offset: int):
+        """How a pact of a kind is named by its sides, if it is: ('with Peru', end) or ('between Chile and Peru',
+        end), else None."""
+        if pp is None and (det in ("a", "an") or any(c.dep_ == "poss" for c in tok.children)):
+            # "signed a free trade agreement with Peru", "Chile's FTA with Peru": one pact, named by its sides
+            partner = self._partner(tok, taken, offset)
+            if partner or det not in ("a", "an"):
+                return partner
+        if det in ("a", "an") and not any(w.pos_ == "PROPN" for w in words):
+            # "a trade agreement between Chile and Peru", "Chile and Peru signed a trade agreement": a pact of a
+            # kind, named by the two sides the sentence gives it
+            return self._sides(tok, pp, taken, offset)
+        return None
 
     @staticmethod
     def _partner(tok, taken: list[tuple[int, int]], offset: int):
@@ -731,28 +736,7 @@ class DescriptiveRecognizer:
             if c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num or t.lower_ in ("percent", "%")
                                                               for t in c.subtree):
                 rights += [x for x in c.subtree if x.dep_ == "prep" and x.lower_ in ("on", "against")]
-        if type_ in ("Policy", "Law") and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
-                and tok.head.head.pos_ == "VERB":
-            # "responded with tariffs on $12 billion of U.S. goods": the measure's "on" hung from the verb
-            rights += [c for c in tok.head.head.rights if c.lower_ in ("on", "against") and c.i == tok.i + 1]
-        if tok.dep_ == "dobj" and type_ in ("Policy", "Law"):
-            # "imposed tariffs (of 25 percent) on Brazilian steel": the parser hangs the measure's "on" from
-            # the verb
-            rates = [t for t in tok.head.rights if tok.i < t.i and (t.like_num or t.lower_ in ("percent", "%"))]
-            # ("applied a 15 percent tariff to Peruvian cars": what it is applied to is what it is on)
-            applied = [c for c in tok.head.rights if c.lower_ == "to" and tok.head.lemma_.lower() == "apply"
-                       and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in c.subtree)]
-            rights += [c for c in tok.head.rights if (c.lower_ in ("on", "against") or c in applied) and (
-                c.i == tok.i + 1 or (rates and c.i > tok.i and all(x.i < c.i for x in rates)))]
-            through.update({c.i: "" for c in applied})
-            if self.lex.measure_kinds.get(tok.lemma_.lower(), -1) == self.lex.measure_kinds.get("grant"):
-                # "awarded a $9.6 billion loan to X": money's recipient, hung from the verb, names the loan
-                rights += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("to", "for")]
-        if tok.dep_ == "dobj" and type_ == "Agreement":
-            # "signed an MOU with Peru on energy cooperation": the parser hangs the "on" from the verb, past the
-            # agreement's "with"
-            ends = [t.i for c in tok.rights if c.dep_ == "prep" for t in c.subtree] + [tok.i]
-            rights += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ == "on" and c.i == max(ends) + 1]
+        rights += self._hung_from_verb(tok, type_, through)
         if type_ == "Policy" and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
                 and tok.head.head.lemma_.lower() in HITTING_VERBS:
             # "hit Peruvian copper with a 25 percent tariff": what the verb hits the measure is on
@@ -784,6 +768,34 @@ class DescriptiveRecognizer:
                             [t for t in words if t.pos_ != "DET" and not (t.lower_ in QUANTIFIERS and t.i < objs[0].i)])
                         return text, words[-1].idx + len(words[-1].text)
         return None
+
+    def _hung_from_verb(self, tok, type_, through: dict) -> list:
+        """The phrases of a measure or pact the parser hangs from the verb instead of the noun ("imposed tariffs on
+        X", "responded with tariffs on X", "signed an MOU with Peru on X"); `through` learns how each is joined."""
+        out: list = []
+        if type_ in ("Policy", "Law") and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+                and tok.head.head.pos_ == "VERB":
+            # "responded with tariffs on $12 billion of U.S. goods": the measure's "on" hung from the verb
+            out += [c for c in tok.head.head.rights if c.lower_ in ("on", "against") and c.i == tok.i + 1]
+        if tok.dep_ == "dobj" and type_ in ("Policy", "Law"):
+            # "imposed tariffs (of 25 percent) on Brazilian steel": the parser hangs the measure's "on" from
+            # the verb
+            rates = [t for t in tok.head.rights if tok.i < t.i and (t.like_num or t.lower_ in ("percent", "%"))]
+            # ("applied a 15 percent tariff to Peruvian cars": what it is applied to is what it is on)
+            applied = [c for c in tok.head.rights if c.lower_ == "to" and tok.head.lemma_.lower() == "apply"
+                       and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in c.subtree)]
+            out += [c for c in tok.head.rights if (c.lower_ in ("on", "against") or c in applied) and (
+                c.i == tok.i + 1 or (rates and c.i > tok.i and all(x.i < c.i for x in rates)))]
+            through.update({c.i: "" for c in applied})
+            if self.lex.measure_kinds.get(tok.lemma_.lower(), -1) == self.lex.measure_kinds.get("grant"):
+                # "awarded a $9.6 billion loan to X": money's recipient, hung from the verb, names the loan
+                out += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("to", "for")]
+        if tok.dep_ == "dobj" and type_ == "Agreement":
+            # "signed an MOU with Peru on energy cooperation": the parser hangs the "on" from the verb, past the
+            # agreement's "with"
+            ends = [t.i for c in tok.rights if c.dep_ == "prep" for t in c.subtree] + [tok.i]
+            out += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ == "on" and c.i == max(ends) + 1]
+        return out
 
     def find_plain(self, text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         """Rules-only path: up to three modifier words before a head noun from the lexicon."""
@@ -879,8 +891,7 @@ class NerRecognizer:
                     whose = ""
                 else:
                     whose = ""
-            article = re.match(r"(?:the|The)\s+", ent_text)  # (the name itself starts after it)
-            first_word = start + (article.end() if article else 0)
+            first_word = start + len(re.match(r"(?:(?:the|The)\s+)?", ent_text).group(0))  # (past its article)
             if over and max(over) == end and all(first_word < a for a, b in taken if a < end and start < b) \
                     and self.lex.type_for_name(ent_text.strip(), ent.label_, sent, ent) == "Firm":
                 over = []  # "Velkor Arizona is a subsidiary of X": a firm named with the place it works in
