@@ -5024,3 +5024,17 @@ def test_a_sum_put_in_one_state_is_put_in_the_country_the_sentence_also_names(ex
 def test_the_sum_a_law_provides_for_a_measure_is_the_authorisations(ex):
     got, _ = run(ex, "The Andean Mining Act includes $3 billion in subsidies for copper mining.")
     assert got[("Andean Mining Act", "AUTHORIZES", "subsidies for copper mining")]["amount_usd"] == 3e9, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The Andean Accord covers Chile, Peru and Bolivia.", ("Bolivia", "PARTY_TO", "Andean Accord")),
+    ("Chile and Peru founded the Pacific Alliance in 2011.", ("Peru", "MEMBER_OF", "Pacific Alliance")),
+])
+def test_what_a_pact_covers_and_who_founds_a_body_are_its_parties(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_a_pact_covering_goods_has_no_parties_by_it(ex):
+    got, _ = run(ex, "The Andean Accord covers steel and copper.")
+    assert not got, got
