@@ -5038,3 +5038,13 @@ def test_what_a_pact_covers_and_who_founds_a_body_are_its_parties(ex, text, fact
 def test_a_pact_covering_goods_has_no_parties_by_it(ex):
     got, _ = run(ex, "The Andean Accord covers steel and copper.")
     assert not got, got
+
+
+def test_an_unknown_name_that_signs_a_contract_is_a_firm(ex):
+    got, _ = run(ex, "Codelco signed a supply contract with Posteel.")
+    assert ("Codelco", "PARTNERS_WITH", "Posteel") in got or ("Posteel", "PARTNERS_WITH", "Codelco") in got, got
+
+
+def test_an_unknown_name_that_signs_a_pact_is_no_firm(ex):
+    _, out = run(ex, "Lumera signed the Andean Accord in 2020.")
+    assert not [e for e in out.entities.values() if e.type == "Firm"], out.entities

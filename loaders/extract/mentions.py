@@ -1019,14 +1019,24 @@ class NerRecognizer:
             out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
         return out
 
+    # what firms sign with each other: "X signed a supply contract with Y" (a country signs agreements)
+    CONTRACT_NOUNS = frozenset({"contract", "order", "purchase", "offtake", "licensing", "supply"})
+
+    def _signs_a_contract(self, verb) -> bool:
+        return verb.lemma_.lower() == "sign" and any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in self.CONTRACT_NOUNS or any(
+                x.dep_ == "compound" and x.lemma_.lower() in self.CONTRACT_NOUNS for x in c.children))
+            for c in verb.children)
+
     def _unknown_firms(self, sent, offset, taken) -> list[Mention]:
         """A name the statistical NER missed, typed by what it does: 'Absolics invested $600 million ...'."""
         out: list[Mention] = []
         sent_text = text_of(sent)
-        if not might_contain(sent_text, self.FIRM_VERBS):
+        if not might_contain(sent_text, self.FIRM_VERBS | {"sign"}):
             return out
         for tok in sent:
-            if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in self.FIRM_VERBS or not tok.text[:1].isupper():
+            if tok.dep_ != "nsubj" or not tok.text[:1].isupper() or not (
+                    tok.head.lemma_.lower() in self.FIRM_VERBS or self._signs_a_contract(tok.head)):
                 continue
             if tok.pos_ != "PROPN" and (tok.pos_ != "NOUN" or is_word(tok.text)):
                 continue  # "Investors invested": an English word, not a name
