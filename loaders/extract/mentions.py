@@ -1021,6 +1021,7 @@ class NerRecognizer:
 
     # what firms sign with each other: "X signed a supply contract with Y" (a country signs agreements)
     CONTRACT_NOUNS = frozenset({"contract", "order", "purchase", "offtake", "licensing", "supply"})
+    ACTING_VERBS = frozenset(FIRM_VERBS | {"sign"})  # (one word list: might_contain builds its test once per list)
 
     def _signs_a_contract(self, verb) -> bool:
         return verb.lemma_.lower() == "sign" and any(
@@ -1032,7 +1033,7 @@ class NerRecognizer:
         """A name the statistical NER missed, typed by what it does: 'Absolics invested $600 million ...'."""
         out: list[Mention] = []
         sent_text = text_of(sent)
-        if not might_contain(sent_text, self.FIRM_VERBS | {"sign"}):
+        if not might_contain(sent_text, self.ACTING_VERBS):
             return out
         for tok in sent:
             if tok.dep_ != "nsubj" or not tok.text[:1].isupper() or not (
