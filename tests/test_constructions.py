@@ -5048,3 +5048,17 @@ def test_an_unknown_name_that_signs_a_contract_is_a_firm(ex):
 def test_an_unknown_name_that_signs_a_pact_is_no_firm(ex):
     _, out = run(ex, "Lumera signed the Andean Accord in 2020.")
     assert not [e for e in out.entities.values() if e.type == "Firm"], out.entities
+
+
+@pytest.mark.parametrize("text", [
+    "The USMCA is meant to supersede NAFTA.",  # (names with no kind's word in them)
+    "The USMCA was intended to replace NAFTA.",
+])
+def test_what_a_named_instrument_is_made_to_do_it_does(ex, text):
+    got, _ = run(ex, text)
+    assert ("USMCA", "AMENDS", "NAFTA") in got, got
+
+
+def test_what_a_named_instrument_is_expected_to_do_is_not_done(ex):
+    got, _ = run(ex, "The Lima Pact is expected to replace the Andean Accord.")
+    assert not got, got

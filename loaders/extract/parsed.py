@@ -973,7 +973,7 @@ class ParsedRoles:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                     return True
-            if node.dep_ == "xcomp" and _expected(node.head, self.lex):
+            if node.dep_ == "xcomp" and _expected(node.head, self.lex, self.sv.tok_mentions):
                 return True  # "Chile is expected to sign X", "is scheduled to", "is meant to": not yet done
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl", "csubj"):
                 break  # ("joining CPTPP could smooth ...": a subject clause shares its verb's modality)
@@ -1062,13 +1062,15 @@ FUNCTION_VERBS = frozenset({"design", "mean", "intend"})
 EXPECTING = frozenset({"expect", "schedule", "slate", "set", "poise", "suppose", "due", "likely", "mean", "intend"})
 
 
-def _expected(head, lex) -> bool:
+def _expected(head, lex, tok_mentions: dict) -> bool:
     """The passive or adjective an infinitive hangs from says it is only expected, unless it says what an
-    instrument is made to do ("the FTA is designed/meant to replace X": FUNCTION_VERBS, a function stated)."""
+    instrument is made to do ("the FTA is designed/meant to replace X", "the USMCA is meant to supersede NAFTA":
+    FUNCTION_VERBS, a function stated)."""
     if head.lemma_.lower() not in EXPECTING or not (head.tag_ == "VBN" or head.pos_ == "ADJ"):
         return False
     subject = [t for c in head.children if c.dep_ in ("nsubjpass", "nsubj") for t in c.subtree]
-    instrument = any(lex.heads.get(t.lemma_.lower()) in INSTRUMENT_TYPES or t.ent_type_ == "LAW" for t in subject)
+    instrument = any(lex.heads.get(t.lemma_.lower()) in INSTRUMENT_TYPES or t.ent_type_ == "LAW"
+                     or any(m.type in INSTRUMENT_TYPES for m in tok_mentions.get(t.i, ())) for t in subject)
     return not (head.lemma_.lower() in FUNCTION_VERBS and instrument)
 
 
