@@ -5062,3 +5062,9 @@ def test_what_a_named_instrument_is_made_to_do_it_does(ex, text):
 def test_what_a_named_instrument_is_expected_to_do_is_not_done(ex):
     got, _ = run(ex, "The Lima Pact is expected to replace the Andean Accord.")
     assert not got, got
+
+
+def test_control_passing_to_a_firm_when_the_parser_hangs_the_verb_from_the_yard(ex):
+    got, _ = run(ex, "Korvell Marine built the Lima Shipyard in 1997. In 2005, control of the yard passed to Aker, "
+                     "which bought the troubled Kvaerner firm.")
+    assert got[("Aker", "INVESTS_IN", "Lima Shipyard")]["year"] == 2005, got

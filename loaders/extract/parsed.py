@@ -536,6 +536,10 @@ class ParsedRoles:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in CONTROL_NOUNS:
                 out += [m for x in c.children if x.dep_ == "prep" and x.lower_ in ("of", "over")
                         for p in x.children if p.dep_ == "pobj" for m in self.denotes_list(p)]
+        # (the parser may hang the verb from what is controlled: "control of the yard | passed to Aker")
+        if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("of", "over") \
+                and tok.head.head.head.lemma_.lower() in CONTROL_NOUNS:
+            out += self.denotes_list(tok.head)
         return unique_mentions(out)
 
     def relied_on(self, tok) -> list[Mention]:
