@@ -5068,3 +5068,14 @@ def test_control_passing_to_a_firm_when_the_parser_hangs_the_verb_from_the_yard(
     got, _ = run(ex, "Korvell Marine built the Lima Shipyard in 1997. In 2005, control of the yard passed to Aker, "
                      "which bought the troubled Kvaerner firm.")
     assert got[("Aker", "INVESTS_IN", "Lima Shipyard")]["year"] == 2005, got
+
+
+def test_a_measure_named_in_the_same_words_twice_is_one(ex):
+    _, out = run(ex, "Peru agreed to the deployment of the Condor radar in 2016. Chile opposed the Condor radar "
+                     "deployment.")
+    assert {e.name for e in out.entities.values() if e.type == "Policy"} == {"Condor radar deployment"}, out.entities
+
+
+def test_a_short_name_two_measures_share_stays_its_own(ex):
+    _, out = run(ex, "Chile imposed tariffs on Peruvian wine. Chile imposed tariffs on Peruvian copper.")
+    assert len([e for e in out.entities.values() if e.type == "Policy"]) == 2, out.entities

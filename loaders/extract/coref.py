@@ -708,15 +708,9 @@ def _head(m: Mention) -> str:
     return _singular(getattr(m, "head", "") or (_words(m.name)[-1] if _words(m.name) else ""))
 
 
-def merge_same_measures(facts, history: list[Mention], lex) -> None:
-    """One measure the document describes twice, each time in full ("Section 232 automobile tariffs" ... "the
-    Section 232 national security tariffs on automobiles", "a 25 percent U.S. tariff on trucks" ... "the U.S.
-    light-truck tariff"): two descriptive measures of one kind on the same goods, by the same country (or one
-    names none) and against the same countries (or one names none), with the same head noun ("tax credits" and
-    "subsidies" for chips are two programmes), are one entity; the name cited as a title
-    (capitalised) or the one the document states most about stays, the other's words become its aliases. Goods
-    are what tells two measures of a kind apart; countries alone do not ("the U.S. tariffs on steel" and "the U.S.
-    tariffs on cars" both hit Korea)."""
+def _measure_roles(facts) -> tuple[dict, dict, dict, dict]:
+    """Per measure: the countries imposing it, the goods and the countries it targets; per entity, how many facts
+    state it."""
     owners: dict[str, set[str]] = defaultdict(set)
     goods: dict[str, set[str]] = defaultdict(set)
     against: dict[str, set[str]] = defaultdict(set)
@@ -730,6 +724,58 @@ def merge_same_measures(facts, history: list[Mention], lex) -> None:
             against[r.subject].add(r.object)
         elif r.predicate == "TARGETS" and facts.entities[r.object].type in ("Sector", "Firm"):
             goods[r.subject].add(r.object)
+    return owners, goods, against, stated
+
+
+# words that say nothing of which measure a name means
+NAME_GLUE = frozenset({"the", "a", "an", "of", "on", "for", "to", "in", "by", "and", "its", "their"})
+
+
+def _name_words(name: str) -> frozenset:
+    return frozenset(_singular(w) for w in _words(name) if w not in NAME_GLUE)
+
+
+def merge_word_variants(facts, history: list[Mention]) -> None:
+    """One measure the document names with the same words in two ways ("the deployment of THAAD" ... "the THAAD
+    deployment"), or once with fewer of them ("DOE guidance" ... "DOE guidance clarifying the definition of X",
+    "tax credits" ... "investment tax credits"): a descriptive measure whose words, two or more, are all in exactly
+    one other measure's name, with the same head noun, by the same country, against the same countries and on the
+    same goods (or one names none), is that measure; the fuller name stays."""
+    owners, goods, against, _stated = _measure_roles(facts)
+    heads = {m.id: _head(m) for m in history if m.type == "Policy"}
+    words = {eid: _name_words(e.name) for eid, e in facts.entities.items() if e.type == "Policy" and eid in heads}
+
+    def compatible(a: set, b: set) -> bool:
+        return not a or not b or a == b
+
+    renamed: dict[str, str] = {}
+    for eid, ws in words.items():
+        if facts.entities[eid].source != "pattern" or len(ws) < 2:
+            continue
+        fuller = [other for other, os in words.items() if other != eid and ws <= os and (
+                  ws < os or facts.entities[other].source != "pattern" or other < eid)  # (same words: one way)
+                  and heads[other] == heads[eid] and compatible(owners[eid], owners[other])
+                  and compatible(against[eid], against[other])
+                  and (not goods[eid] or not goods[other] or goods[eid] & goods[other])]  # (salmon, not copper)
+        if len(fuller) == 1 and renamed.get(fuller[0]) != eid:
+            renamed[eid] = fuller[0]
+    for x, to in list(renamed.items()):  # (chains end at the fullest name)
+        while to in renamed:
+            to = renamed[to]
+        renamed[x] = to
+    _merge_into(facts, renamed)
+
+
+def merge_same_measures(facts, history: list[Mention], lex) -> None:
+    """One measure the document describes twice, each time in full ("Section 232 automobile tariffs" ... "the
+    Section 232 national security tariffs on automobiles", "a 25 percent U.S. tariff on trucks" ... "the U.S.
+    light-truck tariff"): two descriptive measures of one kind on the same goods, by the same country (or one
+    names none) and against the same countries (or one names none), with the same head noun ("tax credits" and
+    "subsidies" for chips are two programmes), are one entity; the name cited as a title
+    (capitalised) or the one the document states most about stays, the other's words become its aliases. Goods
+    are what tells two measures of a kind apart; countries alone do not ("the U.S. tariffs on steel" and "the U.S.
+    tariffs on cars" both hit Korea)."""
+    owners, goods, against, stated = _measure_roles(facts)
     first: dict[str, tuple[int, Mention]] = {}
     for i, m in enumerate(history):
         if m.type == "Policy" and m.id not in first and m.id in facts.entities:

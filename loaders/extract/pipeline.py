@@ -24,7 +24,7 @@ from ..read.repair import is_word
 from ..read.sentences import dateline_place
 from .amounts import sentence_year
 from .constructions import BUILDING_VERBS, DocumentState, run_constructions
-from .coref import Coreference, merge_same_measures, refer_back
+from .coref import Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        _surnames, administration_end, default_matcher, legal_names, list_firms, paired_firms)
@@ -312,6 +312,7 @@ class Extractor:
         self._offices_cooperate(facts)
         refer_back(facts, history, self.lex)  # "the tariffs on Korean steel": the tariffs named before
         merge_same_measures(facts, history, self.lex)  # one measure described twice in full
+        merge_word_variants(facts, history)  # one measure named in the same words twice ("THAAD deployment")
         self._owners_exempt(facts)
         name_by_owner(facts, self.gazetteer_by_id)  # "export controls" Japan imposes: "Japanese export controls"
         name_by_parties(facts, self.gazetteer_by_id)  # "an FTA with Peru" Chile signs: "Chile-Peru FTA"
