@@ -5079,3 +5079,18 @@ def test_a_measure_named_in_the_same_words_twice_is_one(ex):
 def test_a_short_name_two_measures_share_stays_its_own(ex):
     _, out = run(ex, "Chile imposed tariffs on Peruvian wine. Chile imposed tariffs on Peruvian copper.")
     assert len([e for e in out.entities.values() if e.type == "Policy"]) == 2, out.entities
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The Andean Accord entered into force for Venezuela in 2025.", ["Venezuela"]),
+    ("The Andean Accord took effect between Chile and Peru in 2009.", ["Chile", "Peru"]),
+])
+def test_those_a_pact_is_in_force_for_are_its_parties(ex, text, parties):
+    got, _ = run(ex, text)
+    for p in parties:
+        assert (p, "PARTY_TO", "Andean Accord") in got, got
+
+
+def test_a_pact_not_in_force_for_a_country_has_no_party_by_it(ex):
+    got, _ = run(ex, "The Andean Accord has not entered into force for Venezuela.")
+    assert not got, got

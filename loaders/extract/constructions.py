@@ -7,6 +7,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     agreement_between     "X is a (proposed) trade agreement between A, B and C"      PARTY_TO / NEGOTIATES / SIGNS
     members_listed        "the member states of ASEAN (A, B, C)", "ASEAN members A and B"    MEMBER_OF
     implicit_parties      "The treaty was signed in 2007" (no signer named): its known parties  SIGNS / RATIFIES / ...
+    in_force_for          "The Accord entered into force for Venezuela", "took effect between A and B"  PARTY_TO
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
     under_law             "$75 million in funding under the CHIPS Act"                          AUTHORIZES
@@ -1578,6 +1579,26 @@ def built_where_invested(sv, roles, state):
     return out
 
 
+def in_force_for(sv, roles, state):
+    """'The Accord entered into force for Venezuela in 2025', 'took effect between Chile and Peru': those a pact
+    is in force for, or between, are its parties."""
+    out = []
+    if not re.search(r"\b(?:into force|effect)\b", sv.text):
+        return out
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in ("enter", "come", "take") or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        # ("entered into force", "took effect": the noun, or the preposition's object, right under the verb)
+        force = [x for c in tok.children for x in [c, *c.children] if x.lower_ in ("force", "effect")]
+        if not force:
+            continue
+        pacts = [m for m in roles.subj(tok) if m.type == "Agreement"]
+        parties = [m for t in [tok, *force] for m in roles.pp(t, {"for", "between"})  # (the parser may hang
+                   if m.type in PARTY_TYPES and not m.adjective]  # "for X" from "force")
+        out += [_cand(p, "PARTY_TO", a, sv, "in-force-for", 0.7) for a in pacts for p in parties]
+    return out
+
+
 def _investment_right_before(tok):
     """'builds upon X's investment of $2 billion in Dayton, Ohio, to build a plant': the parser may hang the
     purpose from the clause's verb; the investment whose phrase ends right before it is what pays for it."""
@@ -1735,6 +1756,7 @@ CONSTRUCTIONS = [
     (under_agreement, ("PARTY_TO",)),
     (members_listed, ("MEMBER_OF",)),
     (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
+    (in_force_for, ("PARTY_TO",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
     (invoked_law, ("AUTHORIZES",)),
