@@ -1364,14 +1364,15 @@ def organisation_leaders(sv, roles, state):
         # ("The United States Trade Representative, Katherine Tai, met ...")
         apposed = sv.text[p.end - sv.start:p.end - sv.start + 1] == ","
         for o in orgs:
+            if o.end - sv.start > len(left):
+                continue
             gap = left[o.end - sv.start:]
-            if o.end - sv.start <= len(left) and TITLED_BODY.search(o.text) and (
-                    re.fullmatch(r"\s*(?:\([A-Z][\w.]{1,10}\)\s*)?", gap) or apposed and re.fullmatch(r",\s*", gap)):
+            beside = apposed and re.fullmatch(r",\s*", gap)
+            if TITLED_BODY.search(o.text) and (re.fullmatch(r"\s*(?:\([A-Z][\w.]{1,10}\)\s*)?", gap) or beside):
                 out.append(_cand(p, "LEADS", o, sv, "office-holder", 0.75,
                                  {"role": o.text.split()[-1]}))
             # "The CEO of Velkor Motors, Kim Min-jun, said ...": a title of the organisation, set beside the name
-            title = ORG_TITLE_OF.search(left[:o.start - sv.start]) if apposed and o.end - sv.start <= len(left) \
-                and re.fullmatch(r",\s*", gap) else None
+            title = ORG_TITLE_OF.search(left[:o.start - sv.start]) if beside else None
             if title:
                 out.append(_cand(p, "LEADS", o, sv, "title-of-beside", 0.75,
                                  {"role": re.sub(r"\s+", " ", title.group("title"))}))
@@ -1602,8 +1603,7 @@ def in_force_for(sv, roles, state):
 def _investment_right_before(tok):
     """'builds upon X's investment of $2 billion in Dayton, Ohio, to build a plant': the parser may hang the
     purpose from the clause's verb; the investment whose phrase ends right before it is what pays for it."""
-    words = [t for t in tok.subtree]
-    k = words[0].i - 1
+    k = tok.left_edge.i - 1
     while k >= 0 and tok.doc[k].is_punct:
         k -= 1
     node = tok.doc[k] if k >= 0 else None

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
-from .mentions import TITLE_GLUE, Mention
+from .mentions import SMALL_WORDS, TITLE_GLUE, Mention
 from .naming import rename_entities
 
 ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")
@@ -728,7 +728,12 @@ def _measure_roles(facts) -> tuple[dict, dict, dict, dict]:
 
 
 # words that say nothing of which measure a name means
-NAME_GLUE = frozenset({"the", "a", "an", "of", "on", "for", "to", "in", "by", "and", "its", "their"})
+NAME_GLUE = SMALL_WORDS | {"by", "its", "their"}
+
+
+def _compatible(a: set, b: set) -> bool:
+    """Two measures' owners (or targets) agree: the same, or one names none."""
+    return not a or not b or a == b
 
 
 def _name_words(name: str) -> frozenset:
@@ -744,18 +749,14 @@ def merge_word_variants(facts, history: list[Mention]) -> None:
     owners, goods, against, _stated = _measure_roles(facts)
     heads = {m.id: _head(m) for m in history if m.type == "Policy"}
     words = {eid: _name_words(e.name) for eid, e in facts.entities.items() if e.type == "Policy" and eid in heads}
-
-    def compatible(a: set, b: set) -> bool:
-        return not a or not b or a == b
-
     renamed: dict[str, str] = {}
     for eid, ws in words.items():
         if facts.entities[eid].source != "pattern" or len(ws) < 2:
             continue
         fuller = [other for other, os in words.items() if other != eid and ws <= os and (
                   ws < os or facts.entities[other].source != "pattern" or other < eid)  # (same words: one way)
-                  and heads[other] == heads[eid] and compatible(owners[eid], owners[other])
-                  and compatible(against[eid], against[other])
+                  and heads[other] == heads[eid] and _compatible(owners[eid], owners[other])
+                  and _compatible(against[eid], against[other])
                   and (not goods[eid] or not goods[other] or goods[eid] & goods[other])]  # (salmon, not copper)
         if len(fuller) == 1 and renamed.get(fuller[0]) != eid:
             renamed[eid] = fuller[0]
@@ -783,15 +784,12 @@ def merge_same_measures(facts, history: list[Mention], lex) -> None:
     measures = [eid for eid in first if facts.entities[eid].source == "pattern" and goods.get(eid)
                 and _kind(first[eid][1], lex) is not None]  # (a kind of measure, not a strategy or a plan)
 
-    def compatible(a: set, b: set) -> bool:
-        return not a or not b or a == b
-
     renamed: dict[str, str] = {}
     for k, a in enumerate(measures):
         for b in measures[k + 1:]:
             ra, rb = renamed.get(a, a), renamed.get(b, b)
             if ra == rb or _head(first[a][1]) != _head(first[b][1]) or not goods[a] & goods[b] \
-                    or not compatible(owners[a], owners[b]) or not compatible(against[a], against[b]):
+                    or not _compatible(owners[a], owners[b]) or not _compatible(against[a], against[b]):
                 continue
             keep, gone = sorted((ra, rb), key=lambda x: (not facts.entities[x].name[:1].isupper(),
                                                          -len(_words(facts.entities[x].name)), -stated[x]))

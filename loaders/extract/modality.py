@@ -220,9 +220,9 @@ def enactment(sv, measure) -> str:
 
 EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for|with\s+the\s+"
                     r"exception\s+of)\s+(?:the\s+|for\s+)?$", re.IGNORECASE)
-# the names listed before a mention inside the same exception: "except Canada, Japan and | Mexico"
 # a word each exception opens with: without one before a mention, neither test of `excepted` can succeed
 EXCEPTION_WORD = re.compile(r"except|excluding|other|apart|save", re.IGNORECASE)
+# the names listed before a mention inside the same exception: "except Canada, Japan and | Mexico"
 LISTED_BEFORE = re.compile(r"(?:(?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3}"
                            r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?){1,8}$")
 

@@ -81,10 +81,15 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
     return sv.year or None
 
 
+def _token_at_offset(sv, a: int):
+    """The parse's token that starts at sentence offset `a` (None without a parse or such a token)."""
+    parse = getattr(sv, "parse", None)
+    return next((t for t in parse if t.idx == a), None) if parse is not None else None
+
+
 def _in_own_phrase(sv, years: list, a: int) -> list:
     """The years inside the phrase of the verb at sentence offset `a`, without the verbs coordinated with it."""
-    parse = getattr(sv, "parse", None)
-    verb = next((t for t in parse if t.idx == a), None) if parse is not None else None
+    verb = _token_at_offset(sv, a)
     if verb is None or verb.pos_ not in ("VERB", "AUX") or not (verb.dep_ == "conj" or any(
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)):
         return []
@@ -96,8 +101,7 @@ def _in_own_phrase(sv, years: list, a: int) -> list:
 def _opening_participle(sv, a: int) -> tuple[int, int] | None:
     """The sentence offsets of a participle clause that opens the sentence, if the verb at `a` heads one ("Signed
     in 2011 by Chile, the pact ...")."""
-    parse = getattr(sv, "parse", None)
-    verb = next((t for t in parse if t.idx == a), None) if parse is not None else None
+    verb = _token_at_offset(sv, a)
     if verb is None or verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i != verb.sent.start:
         return None
     words = list(verb.subtree)

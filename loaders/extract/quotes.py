@@ -110,7 +110,7 @@ def speaker_body(q: Quote, text: str, history: list[Mention], leads: dict[str, M
         if person.id in leads:
             return leads[person.id]
     _, state_titles = _words()
-    if any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text[a:b]) for t in state_titles):
+    if any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", said) for t in state_titles):
         states = Counter(m.id for m in history if m.type == "USState")
         if states:
             top = states.most_common(1)[0][0]
