@@ -180,6 +180,8 @@ class OntologyModel:
     def _read_relations(self, g: Graph) -> dict[str, RelationDef]:
         out = {}
         props = set(g.subjects(RDF.type, OWL.ObjectProperty))
+        # qualifiers any statement may carry (pg:Statement's: "status"), besides each relation's own
+        shared = {str(q) for q in g.objects(PG.Statement, PG.qualifier)}
         for p in sorted(props):
             dom, rng = g.value(p, RDFS.domain), g.value(p, RDFS.range)
             name = _local(p)
@@ -193,7 +195,7 @@ class OntologyModel:
                 domain=self._expand(dcls),
                 range=self._expand(rcls),
                 symmetric=(p, RDF.type, OWL.SymmetricProperty) in g,
-                qualifiers=tuple(sorted(str(q) for q in g.objects(p, PG.qualifier))),
+                qualifiers=tuple(sorted({str(q) for q in g.objects(p, PG.qualifier)} | shared)),
                 label=_text(g, p, RDFS.label),
                 definition=_text(g, p, SKOS.definition),
                 domain_classes=dcls,

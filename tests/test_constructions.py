@@ -254,6 +254,25 @@ def test_a_reported_plan_is_stated(ex):
     assert got[("Toyota", "INVESTS_IN", "Texas")]["amount_usd"] == 5e9
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("The proposed export controls would restrict sales of lithium to Peru.", ("export controls", "TARGETS", "Peru")),
+    ("The bill would impose tariffs on copper from Chile.", ("tariffs on copper", "TARGETS", "Chile")),
+    ("The Lima Pact would replace the Andean Accord.", ("Lima Pact", "AMENDS", "Andean Accord")),
+])
+def test_what_an_instrument_would_do_as_drafted_is_kept_marked_proposed(ex, text, fact):
+    got, _ = run(ex, text)
+    assert got[fact].get("status") == "proposed", got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile would impose export controls on lithium sales to Peru.",
+    "The proposed export controls would not restrict sales of lithium to Peru.",
+])
+def test_what_an_actor_would_do_or_a_rule_would_not_is_no_fact(ex, text):
+    got, _ = run(ex, text)
+    assert not any(o == "Peru" for _, p, o in got if p == "TARGETS"), got
+
+
 def test_a_noun_phrase_is_presupposed_by_a_negated_clause(ex):
     got, _ = run(ex, "Such trade must not violate U.S. sanctions on Iran.")
     assert any(p == "TARGETS" and o == "Iran" for _, p, o in got)

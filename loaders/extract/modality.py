@@ -1,10 +1,13 @@
 """What a sentence states as fact, and amounts stated once for several facts.
 
-`stated(sv, candidate)`: False when the clause that links the two ends of a candidate is negated ("South
-Korea did not sign ...") or hypothetical ("if Japan imposed ...", "could join", "would ratify"). Such candidates
-are dropped: the graph holds stated facts only. (Aims, "seeks to join", are read by the frame rules:
-the `no_intent` flag of patterns.toml.) Facts linked inside a noun phrase are presupposed and kept ("does not violate U.S.
-sanctions on North Korea" still says there are U.S. sanctions on North Korea).
+`statement(sv, candidate)`: 'negated' when the clause that links the two ends of a candidate is negated ("South
+Korea did not sign ..."), 'hypothetical' when it is hypothetical ("if Japan imposed ...", "could join", "would
+ratify"). Such candidates are dropped: the graph holds stated facts only. What an instrument would do as drafted
+("the proposed rule would bar X", "the bill would impose tariffs on Y") is its content, not a hypothesis: it is
+'proposed', and the fact is kept with `status = "proposed"`, which every query, view and brief shows. (Aims, "seeks
+to join", are read by the frame rules: the `no_intent` flag of patterns.toml.) Facts linked inside a noun phrase are
+presupposed and kept ("does not violate U.S. sanctions on North Korea" still says there are U.S. sanctions on North
+Korea).
 
 `mark_joint(candidates, sv, doc_id)`: one amount stated for several objects or subjects ("$11.4 billion for
 battery parks in Kentucky and Tennessee") is the same money: each fact keeps the amount, marked `joint` with a
@@ -14,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
+from ...ontology.lexicon import load_lexicon
 from .amounts import find_amounts
 
 # (and what must still be done: "must be approved by parliament before it takes effect")
@@ -82,12 +87,13 @@ def _weighing_clause(sv) -> bool:
     return memo["weighing"]
 
 
-def _enacted(noun) -> str:
+def _enacted(noun, tok_mentions: dict | None = None) -> str:
     """How the clause brings the measure this noun heads into being: 'negated' in "did not impose tariffs on X",
-    'hypothetical' in "considered imposing tariffs on X", 'stated' otherwise (also when no verb makes it)."""
+    'hypothetical' in "considered imposing tariffs on X", 'proposed' in "the bill would impose tariffs on X",
+    'stated' otherwise (also when no verb makes it)."""
     if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.lemma_.lower() not in MEASURE_MAKING:
         return "stated"
-    return _clause_modality(noun.head)
+    return _clause_modality(noun.head, tok_mentions)
 
 
 def _lowest_common(a, b):
@@ -129,7 +135,7 @@ def modality(sv, subject, obj) -> str:
         for n in path:
             if n.i != anchor.i and n.dep_ in ("xcomp", "ccomp") and n.head.i == anchor.i and _matrix(anchor):
                 return _matrix(anchor)
-    return _clause_modality(anchor)
+    return _clause_modality(anchor, sv.tok_mentions)
 
 
 def governing_modality(tok) -> str:
@@ -149,8 +155,33 @@ def not_until(verb) -> bool:
     return any(t.lower_ in ("until", "till") for t in verb.subtree)
 
 
-def _clause_modality(anchor) -> str:
-    """'stated', 'negated' or 'hypothetical' for the clause of a verb, up through the verbs it complements."""
+INSTRUMENT_TYPES = ("Policy", "Law", "Agreement")
+
+
+@lru_cache(maxsize=1)
+def _designing_heads() -> frozenset:
+    return load_lexicon().designing_heads
+
+
+def designs(verb, tok_mentions: dict) -> bool:
+    """Whether a "would" clause says what an instrument does as drafted: its subject is a rule, a bill, an order, a
+    pact (lexicon `designing_heads`: "the proposed rule would bar X", "the bill would impose tariffs on Y") or a named
+    one ("CPTPP would bring a modified TPP into effect"), not an actor ("Korea would join": a hypothesis)."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head  # "would bar X and require Y": the second verb's subject is the first's
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.pos_ == "NOUN":
+        return subject.lemma_.lower() in _designing_heads()
+    return subject.pos_ == "PROPN" and any(m.type in INSTRUMENT_TYPES for m in tok_mentions.get(subject.i, ()))
+
+
+def _clause_modality(anchor, tok_mentions: dict | None = None) -> str:
+    """'stated', 'negated', 'hypothetical' or (given the sentence's mentions by token) 'proposed' for the clause of
+    a verb, up through the verbs it complements."""
     for node in _clause_chain(anchor):
         if node.pos_ not in ("VERB", "AUX"):
             break
@@ -162,6 +193,8 @@ def _clause_modality(anchor) -> str:
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                 if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
                     continue
+                if c.lower_ == "would" and tok_mentions is not None and designs(node, tok_mentions):
+                    return "proposed"
                 return "hypothetical"
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL:
                 return "hypothetical"
@@ -197,25 +230,28 @@ PRESUPPOSED = frozenset({"negated-exemption", "ellipsis-exemption", "forum-list"
                          "head-of-state", "title-of"})
 
 
-def stated(sv, candidate, presupposed: bool = False) -> bool:
-    """Whether the sentence states the candidate; `presupposed`: a noun phrase's fact no clause modality touches."""
+def statement(sv, candidate, presupposed: bool = False) -> str:
+    """How the sentence gives the candidate: 'stated', 'proposed' (what an instrument does as drafted: "the rule
+    would bar X"), 'negated' or 'hypothetical'; `presupposed`: a noun phrase's fact no clause modality touches."""
     if (excepted(sv, candidate.subject) or excepted(sv, candidate.object)) and candidate.rule != "left-out":
-        return False  # "All TPP signatories except the US agreed ...": the US is the one left out (and exempt from
-        # a measure on all others: constructions.left_out)
+        return "negated"  # "All TPP signatories except the US agreed ...": the US is the one left out (and exempt
+        # from a measure on all others: constructions.left_out)
     if presupposed or candidate.rule in PRESUPPOSED:
         # a noun phrase presupposes its measure, unless the clause denies bringing it into being ("did not impose
         # tariffs on X"); a measure weighed is still what it would be on ("whether to apply tariffs to X")
-        return candidate.subject.type != "Policy" or enactment(sv, candidate.subject) != "negated"
-    return modality(sv, candidate.subject, candidate.object) == "stated"
+        enacted = enactment(sv, candidate.subject) if candidate.subject.type == "Policy" else "stated"
+        return enacted if enacted in ("negated", "proposed") else "stated"
+    return modality(sv, candidate.subject, candidate.object)
 
 
 def enactment(sv, measure) -> str:
     """How the sentence brings a measure into being: 'negated' in "did not impose tariffs on X", 'hypothetical' in
-    "considered imposing tariffs on X", else 'stated' (also when no verb enacts it: "U.S. sanctions on Iran")."""
+    "considered imposing tariffs on X", 'proposed' in "the bill would impose tariffs on X", else 'stated' (also
+    when no verb enacts it: "U.S. sanctions on Iran")."""
     if sv.parse is None:
         return "stated"
     toks = _tokens_of(sv, measure)
-    return _enacted(toks[-1]) if toks else "stated"
+    return _enacted(toks[-1], sv.tok_mentions) if toks else "stated"
 
 
 EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|save\s+for|with\s+the\s+"

@@ -13,7 +13,7 @@ from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS, QUANTITY_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
 from .mentions import Mention
-from .modality import HYPOTHETICAL, MEASURE_MAKING, not_until
+from .modality import HYPOTHETICAL, MEASURE_MAKING, designs, not_until
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
@@ -974,6 +974,8 @@ class ParsedRoles:
                 if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                     if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_ in REPORTING:
                         continue  # "X announced that it would build ...": a stated plan, not a hypothesis
+                    if c.lower_ == "would" and designs(node, self.sv.tok_mentions):
+                        continue  # "the proposed rule would bar X": the rule as drafted (marked proposed)
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                     return True

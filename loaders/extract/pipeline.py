@@ -28,7 +28,7 @@ from .coref import Coreference, merge_same_measures, merge_word_variants, refer_
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        _surnames, administration_end, default_matcher, legal_names, list_firms, paired_firms)
-from .modality import mark_joint, stated
+from .modality import mark_joint, statement
 from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp, parse_texts
@@ -406,8 +406,16 @@ class Extractor:
             sent.candidates = self._score(sent.view, sent.candidates)
 
     def _step_modality(self, sent: "SentenceFacts") -> None:
-        """Negated or hypothetical clauses state no fact (extract/modality.py)."""
-        sent.candidates = [c for c in sent.candidates if stated(sent.view, c, presupposed=id(c) in sent.presupposed)]
+        """Negated or hypothetical clauses state no fact; what an instrument would do as drafted is kept, marked
+        `status = "proposed"` (extract/modality.py)."""
+        kept = []
+        for c in sent.candidates:
+            said = statement(sent.view, c, presupposed=id(c) in sent.presupposed)
+            if said == "proposed":
+                c.props.setdefault("status", "proposed")
+            if said in ("stated", "proposed"):
+                kept.append(c)
+        sent.candidates = kept
 
     def _step_listed_measures(self, sent: "SentenceFacts") -> None:
         """'took countermeasures against South Korea, including the Hallyu ban': a measure listed under another
