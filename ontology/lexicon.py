@@ -55,6 +55,7 @@ class Lexicon:
     person_titles: frozenset = frozenset()  # words a person's name may carry in front ("Chair", "Secretary")
     korean_surnames: frozenset = frozenset()  # "Son" in "Son Jae-il": a family name before a hyphenated given name
     acting_heads: frozenset = frozenset()  # measures named by what they do: "an order prohibiting X"
+    seat_participles: frozenset = frozenset()  # "firms based in China": seated in China, as "Chinese firms"
     designing_heads: frozenset = frozenset()  # instruments whose "would" says what they do: "the rule would bar X"
     named_subject: frozenset = frozenset()  # predicates no country adjective is the subject of (patterns.toml)
     without_firm: dict = field(default_factory=dict)  # predicate -> what it is when neither side is a firm
@@ -271,6 +272,7 @@ def load_lexicon() -> Lexicon:
         korean_surnames=frozenset(lex.get("person_names", {}).get("korean_surnames", ())),
         acting_heads=frozenset(lex["heads"].get("acting_heads", ())),
         designing_heads=frozenset(lex["heads"].get("designing_heads", ())),
+        seat_participles=frozenset(lex["heads"].get("seat_participles", ())),
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         praise_words=frozenset(lex["heads"].get("praise_words", ())),
         choosing_verbs=frozenset(lex["heads"]["choosing_verbs"]),

@@ -5113,3 +5113,31 @@ def test_those_a_pact_is_in_force_for_are_its_parties(ex, text, parties):
 def test_a_pact_not_in_force_for_a_country_has_no_party_by_it(ex):
     got, _ = run(ex, "The Andean Accord has not entered into force for Venezuela.")
     assert not got, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Norway's Ministry of Trade is adding 12 firms located in Chile to its export control list.",
+     ("Norwegian export control list", "TARGETS", "Chile")),
+    ("The Ministry of Trade placed three companies headquartered in Peru on the Norwegian sanctions list.",
+     ("Norwegian sanctions list", "TARGETS", "Peru")),
+])
+def test_a_group_seated_in_a_country_stands_for_it_as_its_adjective_would(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The Ministry of Trade added Velkor Corporation to the Entity List.",
+     ("Ministry of Trade, Industry and Energy", "IMPOSES", "Entity List")),
+    ("Norway placed Velkor Corporation on the Entity List in 2021.", ("Norway", "IMPOSES", "Entity List")),
+    ("Norway put lithium on its export control list.", ("Norwegian export control list", "TARGETS", "lithium")),
+])
+def test_who_puts_names_on_a_list_imposes_it(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_a_participles_subject_is_the_noun_it_describes_not_the_clauses(ex):
+    got, _ = run(ex, "Norway's Ministry of Trade is adding 12 firms located in Chile to its export control list.")
+    assert ("Norwegian Ministry of Trade", "LOCATED_IN", "Chile") not in got, got
+

@@ -162,6 +162,12 @@ class ParsedRoles:
                 out += nationality + [replace(m, example=True) for m in examples]
                 return unique_mentions(out)
             out += examples
+            if lem in self.lex.group_nouns:  # "firms based in China", "entities located in Russia": as "Chinese firms"
+                out += [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and c.lemma_.lower() in self.lex.seat_participles
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for o in p.children if o.dep_ == "pobj"
+                        for m in self.denotes_list(o, depth + 1) if m.type == "Country"]
         # ("U.S. firms such as Tesla": Tesla)
         if lem in self.lex.legislature_nouns:  # "the Korean parliament": the country itself acts
             out += [replace(m, adjective=False) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i

@@ -543,6 +543,9 @@ class RelationExtractor:
         if not out and roles.parsed and subject and kind == "verb" and any(
                 c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in tok.children):
             return out  # "amendments that extended the U.S. tariff": the relative clause's subject is its noun
+        if not out and roles.parsed and subject and kind == "verb" and tok.dep_ == "acl" \
+                and tok.head.pos_ in ("NOUN", "PROPN"):
+            return out  # "BIS is adding entities located in China": a participle's subject is the noun it describes
         if not out and roles.parsed and subject and kind == "verb" and predicate not in MEASURE_SUBJECTS and any(
                 c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # "Korean steel was hit with tariffs": what comes before a passive verb is its patient, no actor (a
