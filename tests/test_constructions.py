@@ -5141,3 +5141,12 @@ def test_a_participles_subject_is_the_noun_it_describes_not_the_clauses(ex):
     got, _ = run(ex, "Norway's Ministry of Trade is adding 12 firms located in Chile to its export control list.")
     assert ("Norwegian Ministry of Trade", "LOCATED_IN", "Chile") not in got, got
 
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Executive Order 14999 designates Peru as a foreign adversary.", ["Peru"]),
+    ("The Secure Supply Act identifies Chile and Norway as foreign countries of concern.", ["Chile", "Norway"]),
+])
+def test_what_an_instrument_designates_it_targets(ex, text, targets):
+    got, _ = run(ex, text)
+    assert {o for _, p, o in got if p == "TARGETS"} >= set(targets), got
