@@ -5150,3 +5150,19 @@ def test_a_participles_subject_is_the_noun_it_describes_not_the_clauses(ex):
 def test_what_an_instrument_designates_it_targets(ex, text, targets):
     got, _ = run(ex, text)
     assert {o for _, p, o in got if p == "TARGETS"} >= set(targets), got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Chile raised tariffs under Section 301 of the Trade Act of 1974 on $18 billion of imports from Peru.",
+     ("Trade Act of 1974", "AUTHORIZES", "Section 301 tariffs")),
+    ("The Andean Trade Act provides subsidies for $4 billion of copper exports.",
+     ("Andean Trade Act", "AUTHORIZES", "subsidies for copper exports")),
+])
+def test_a_value_of_goods_is_no_sum_authorised(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got and "amount_usd" not in got[fact], got
+
+
+def test_a_sum_given_for_a_measure_is_still_authorised(ex):
+    got, _ = run(ex, "The Andean Trade Act provides $4 billion in subsidies for copper mining.")
+    assert got[("Andean Trade Act", "AUTHORIZES", "subsidies for copper mining")]["amount_usd"] == 4e9

@@ -1157,7 +1157,7 @@ def funding(sv, roles, state):
             for t in takers:
                 out.append(_cand(g, "PARTNERS_WITH", t, sv, "funding", 0.7))
         # the sum the funding gives, on the fact that it goes to the firm ("up to $450 million in proposed funding")
-        value = amount_for(sv, find_amounts(sv.text), tok.idx, takers[0]) if measure and takers else None
+        value = amount_for(sv, find_amounts(sv.text), tok.idx, takers[0], "TARGETS") if measure and takers else None
         for m in measure:
             for t in takers:
                 out.append(_cand(m, "TARGETS", t, sv, "funding", 0.7,
@@ -1641,7 +1641,8 @@ def sites(sv, roles, state):
         for noun in nouns:
             facilities = [m for m in _mentions_at(sv, noun) if m.type == "Facility"]
             owners = [o for o in roles.owner(noun) if o.type == "Firm" and not o.adjective]
-            value = amount_for(sv, find_amounts(sv.text), tok.idx, places[0]) if places and owners else None
+            value = amount_for(sv, find_amounts(sv.text), tok.idx, places[0], "INVESTS_IN") if places and owners \
+                else None
             for p in places:
                 out += [_cand(f, "LOCATED_IN", p, sv, "site", 0.7) for f in facilities]
                 out += [_cand(o, "INVESTS_IN", p, sv, "site", 0.7, {"amount_usd": value} if value is not None else None)

@@ -46,11 +46,21 @@ CLAUSE_LINKS = frozenset({"conj", "advcl", "parataxis", "relcl", "ccomp"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
-def amount_for(sv, amounts: list, a: int, obj) -> float | None:
+# a sum that is the value of goods: "tariffs on $18 billion of imports", "$50 billion worth of Chinese products"
+GOODS_VALUE = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:[\w.-]+\s+){0,3}?(?:imports?|exports?|goods|products|"
+                         r"trade|shipments?|merchandise|purchases)\b", re.IGNORECASE)
+# the predicates whose amount may be a value of goods: a flow of goods, or the goods a measure covers
+GOODS_VALUED = frozenset({"EXPORTS_TO", "TARGETS"})
+
+
+def amount_for(sv, amounts: list, a: int, obj, predicate: str = "") -> float | None:
     """The amount stated for `obj` by a fact whose trigger is at sentence offset `a`: the nearest amount (within
     120 characters) in the trigger's clause, unless several are stated and one stands right before the object in
-    its clause ("$1 billion in Kentucky and $2 billion in Texas")."""
+    its clause ("$1 billion in Kentucky and $2 billion in Texas"). A value of goods ("tariffs on $18 billion of
+    imports") is no sum invested, authorised or paid: only the predicates of GOODS_VALUED take it."""
     amounts = [x for x in amounts if not other_clause(sv, x.start, a)]
+    if predicate not in GOODS_VALUED:
+        amounts = [x for x in amounts if not GOODS_VALUE.match(sv.text, x.end)]
     if not amounts:
         return None
     best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
@@ -117,7 +127,7 @@ def fact_props(sv, predicate: str, subject, obj, trigger: int | None) -> dict:
     if year is not None:
         props["year"] = year
     if predicate in amount_predicates():
-        value = amount_for(sv, find_amounts(sv.text), anchor, obj)
+        value = amount_for(sv, find_amounts(sv.text), anchor, obj, predicate)
         if value is not None:
             props["amount_usd"] = value
     return props

@@ -662,7 +662,7 @@ class RelationExtractor:
         props = dict(props)
         a, b = roles.char_span(tok)
         if amount and not s.example:  # an example of a group does not hold the group's amount
-            value = amount_for(sv, amounts, a, o)
+            value = amount_for(sv, amounts, a, o, predicate)
             if value is not None:
                 props["amount_usd"] = value
         year = year_for(sv, years, a, b) if years is not None else None  # None: the sentence dates another event
