@@ -5166,3 +5166,13 @@ def test_a_value_of_goods_is_no_sum_authorised(ex, text, fact):
 def test_a_sum_given_for_a_measure_is_still_authorised(ex):
     got, _ = run(ex, "The Andean Trade Act provides $4 billion in subsidies for copper mining.")
     assert got[("Andean Trade Act", "AUTHORIZES", "subsidies for copper mining")]["amount_usd"] == 4e9
+
+
+def test_a_law_cited_for_a_clause_authorises_the_measure_the_clause_is_about(ex):
+    got, _ = run(ex, "Under the Andean Trade Act, copper mined outside Peru is ineligible for the Andean mining credit.")
+    assert ("Andean Trade Act", "AUTHORIZES", "Andean mining credit") in got, got
+
+
+def test_a_law_cited_for_a_clause_does_not_authorise_a_measure_in_a_clause_below_it(ex):
+    got, _ = run(ex, "Under the Andean Trade Act, Peru lowered its tariffs, although Chile kept the Andean mining credit.")
+    assert ("Andean Trade Act", "AUTHORIZES", "Andean mining credit") not in got, got

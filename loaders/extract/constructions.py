@@ -603,7 +603,7 @@ def under_law(sv, roles, state):
             continue
         head = _authority_clause(tok)
         laws = _cited_laws(sv, roles, tok, head)
-        policies = _cited_for(roles, head) if laws else []
+        policies = _cited_for(roles, head, frozenset(t.i for t in tok.subtree)) if laws else []
         out += [_cand(law, "AUTHORIZES", p, sv, "under-law", 0.75) for law in laws for p in policies
                 if p.id != law.id]
     return out
@@ -621,6 +621,8 @@ def _authority_clause(tok):
         head = head.head
     while head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "NUM", "SYM") and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "csubj" and tok.i < head.i:
+        head = head.head  # "Under the Act, copper mined abroad is ineligible ...": a fronted phrase is the clause's
     return head
 
 
@@ -640,12 +642,15 @@ def _cited_laws(sv, roles, tok, head) -> list[Mention]:
     return unique_mentions(laws)
 
 
-def _cited_for(roles, head) -> list[Mention]:
+def _cited_for(roles, head, cited: frozenset = frozenset()) -> list[Mention]:
     """The measures a cited law is cited for: the one the phrase hangs from, the clause's object (and its governed
-    verbs' objects: "I direct CFIUS to conduct a review"), or what a sum is in ("$75 million in funding under X")."""
+    verbs' objects: "I direct CFIUS to conduct a review"), what a sum is in ("$75 million in funding under X"), else
+    any measure in the clause outside the citing phrase (token indices `cited`)."""
     policies = [m for m in roles.denotes(head) if m.type == "Policy"]
     if not policies and head.pos_ in ("VERB", "AUX"):
-        verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "advcl", "ccomp", "conj") and c.pos_ == "VERB"]
+        # (not a clause with a subject of its own: "..., although Chile kept the credit")
+        verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "advcl", "ccomp", "conj") and c.pos_ == "VERB"
+                          and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
         policies = [m for v in verbs for m in roles.dobj(v) if m.type == "Policy"]
         if not policies:  # "to provide up to $75 million in direct funding under the Act"
             for c in head.children:
@@ -653,7 +658,25 @@ def _cited_for(roles, head) -> list[Mention]:
                     policies += [m for m in roles.pp(c, {"in", "of", "for"}) if m.type == "Policy"]
     if not policies and head.pos_ in ("NUM", "SYM") or head.lower_ in ("million", "billion"):
         policies = [m for m in roles.pp(head, {"in", "of"}) if m.type == "Policy"]
-    return policies
+    if not policies and head.pos_ in ("VERB", "AUX"):
+        # "Under the Act, vehicles assembled abroad are ineligible for the credit": the measure the clause is about
+        policies = [m for t in head.subtree if t.i != head.i and t.i not in cited and _in_clause_of(t, head)
+                    for m in roles.sv.tok_mentions.get(t.i, []) if m.type == "Policy"]
+    return unique_mentions(policies)
+
+
+# links below which a clause of its own begins
+OWN_CLAUSE = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "conj"})
+
+
+def _in_clause_of(tok, verb) -> bool:
+    """Whether the token stands in the verb's own clause, not in a clause below it."""
+    node = tok
+    while node.i != verb.i:
+        if node.dep_ in OWN_CLAUSE and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
 
 
 # what a phrase concerns, no counterparty of it: "further orders with respect to the Purchasers"
