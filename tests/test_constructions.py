@@ -5176,3 +5176,17 @@ def test_a_law_cited_for_a_clause_authorises_the_measure_the_clause_is_about(ex)
 def test_a_law_cited_for_a_clause_does_not_authorise_a_measure_in_a_clause_below_it(ex):
     got, _ = run(ex, "Under the Andean Trade Act, Peru lowered its tariffs, although Chile kept the Andean mining credit.")
     assert ("Andean Trade Act", "AUTHORIZES", "Andean mining credit") not in got, got
+
+
+@pytest.mark.parametrize("text, party", [
+    ("The Lima Pact requires Peru to cut its tariffs on Chilean wine by 2030.", "Peru"),
+    ("The Andean Accord requires Chile and Norway to share port data.", "Norway"),
+])
+def test_who_a_pact_obliges_is_its_party(ex, text, party):
+    got, _ = run(ex, text)
+    assert any(s == party and p == "PARTY_TO" for s, p, _ in got), got
+
+
+def test_who_a_pact_does_not_oblige_is_no_party_by_it(ex):
+    got, _ = run(ex, "The Lima Pact does not require Peru to cut its tariffs.")
+    assert not any(p == "PARTY_TO" for _, p, _ in got), got
