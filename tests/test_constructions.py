@@ -5190,3 +5190,12 @@ def test_who_a_pact_obliges_is_its_party(ex, text, party):
 def test_who_a_pact_does_not_oblige_is_no_party_by_it(ex):
     got, _ = run(ex, "The Lima Pact does not require Peru to cut its tariffs.")
     assert not any(p == "PARTY_TO" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile imposed tariffs on copper with the exception of imports from Peru and Norway.",
+    "Chile imposed a ban on copper, except for copper from Peru and Norway.",
+])
+def test_the_sources_an_exception_names_are_exempt_from_the_measure(ex, text):
+    got, _ = run(ex, text)
+    assert {o for _, p, o in got if p == "EXEMPTS"} >= {"Peru", "Norway"}, got

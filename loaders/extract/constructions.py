@@ -28,7 +28,7 @@ from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
 from .parsed import ParsedRoles, parsed_roles
-from .modality import enactment, excepted
+from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
 from .props import amount_for, fact_props
 from .sentence import ACTOR_TYPES, Candidate, SentenceView, unique_mentions
@@ -1346,18 +1346,22 @@ UNIVERSAL = re.compile(r"\b(?:all|every|any|each)\b(?:\s+(?:other|foreign|tradin
 
 
 def left_out(sv, roles, state):
-    """'a 25 percent tariff on steel imported from all countries except Canada and Mexico': the countries left out
-    of a measure that reaches every other source are exempt from it (and no target of it: modality.excepted)."""
+    """'a 25 percent tariff on steel imported from all countries except Canada and Mexico', 'tariffs on steel with
+    the exception of imports from Canada and Mexico': the countries left out of a measure that reaches every other
+    source are exempt from it (and no target of it: modality.excepted)."""
     out = []
     for x in sv.mentions:
-        if x.type != "Country" or x.adjective or not excepted(sv, x):
+        if x.type != "Country" or x.adjective:
+            continue
+        sources = excepted(sv, x, SOURCES_EXCEPTED)
+        if not sources and not excepted(sv, x):
             continue
         before = [m for m in sv.mentions if m.type == "Policy" and m.end <= x.start]
         if not before:
             continue
         measure = before[-1]
         between = sv.text[measure.end - sv.start:x.start - sv.start]
-        if UNIVERSAL.search(between) and enactment(sv, measure) != "negated":
+        if (sources or UNIVERSAL.search(between)) and enactment(sv, measure) != "negated":
             out.append(_cand(measure, "EXEMPTS", x, sv, "left-out", 0.7))
     return out
 

@@ -263,19 +263,26 @@ LISTED_BEFORE = re.compile(r"(?:(?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’
                            r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?){1,8}$")
 
 
-def excepted(sv, m) -> bool:
+# an exception that names the sources of what it leaves out: "with the exception of imports from", "except for
+# steel from", "excluding goods from"
+SOURCES_EXCEPTED = re.compile(r"\b(?:exception\s+of|except(?:\s+for)?|excluding|other\s+than|apart\s+from)\s+"
+                              r"(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def excepted(sv, m, opener: re.Pattern = EXCEPT) -> bool:
     """A mention the sentence names as left out of what it says ("all ... except the US", "all countries except
-    Canada and Mexico")."""
+    Canada and Mexico"); with `opener` SOURCES_EXCEPTED, one named as the source of what is left out ("with the
+    exception of imports from Canada and Mexico")."""
     a = m.start - sv.start
     if not 0 <= a <= len(sv.text):
         return False
     before = sv.text[max(0, a - 160):a]
     if not EXCEPTION_WORD.search(before):
         return False  # (the common case: the list's pattern below is slow to fail)
-    if EXCEPT.search(before[-40:]):
+    if opener.search(before[-60:]):
         return True
     listed = LISTED_BEFORE.search(before)
-    return listed is not None and EXCEPT.search(before[max(0, listed.start() - 40):listed.start()]) is not None
+    return listed is not None and opener.search(before[max(0, listed.start() - 60):listed.start()]) is not None
 
 
 def mark_joint(cands, sv, doc_id: str) -> None:
