@@ -70,6 +70,7 @@ class Lexicon:
     kind_adjectives: frozenset = frozenset()  # "anti-dumping duties": a legal kind of measure says which
     place_nouns: frozenset = frozenset()  # "U.S. projects", "Korean soil": the place their modifier names
     title_only: frozenset = frozenset()  # heads that name a measure only capitalised ("Resolution 2397")
+    capitalised_heads: frozenset = frozenset()  # modified, a name only capitalised ("the Jones Act"; "a state act")
     benefits_for: frozenset = frozenset()  # measures whose "for" is who gets them ("subsidies for chipmakers")
     measure_kinds: dict = field(default_factory=dict)  # "duty" -> its kind's number ("tariff" has the same)
     measure_hypernyms: frozenset = frozenset()  # "measure", "step": any measure
@@ -282,6 +283,7 @@ def load_lexicon() -> Lexicon:
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
         benefits_for=frozenset(lex["heads"].get("benefits_for", ())),
         title_only=frozenset(lex["heads"].get("title_only", ())),
+        capitalised_heads=frozenset(lex["heads"].get("capitalised_heads", ())),
         place_nouns=frozenset(lex["heads"].get("place_nouns", ())),
         kind_adjectives=frozenset(lex["heads"].get("kind_adjectives", ())),
         measure_kinds={w: i for i, kind in enumerate(lex["heads"].get("measure_kinds", ())) for w in kind},

@@ -5199,3 +5199,13 @@ def test_who_a_pact_does_not_oblige_is_no_party_by_it(ex):
 def test_the_sources_an_exception_names_are_exempt_from_the_measure(ex, text):
     got, _ = run(ex, text)
     assert {o for _, p, o in got if p == "EXEMPTS"} >= {"Peru", "Norway"}, got
+
+
+def test_a_lowercase_act_is_a_deed_not_a_law(ex):
+    _, out = run(ex, "Chile imposed a quota on copper from Peru, see related state act.")
+    assert not any(e.type == "Law" for e in out.entities.values()), [e.name for e in out.entities.values()]
+
+
+def test_a_capitalised_act_is_a_law(ex):
+    _, out = run(ex, "The Andean Mining Act imposed a quota on copper from Peru.")
+    assert any(e.type == "Law" and e.name == "Andean Mining Act" for e in out.entities.values())

@@ -455,6 +455,8 @@ class DescriptiveRecognizer:
             if self._names_no_instrument(sent, tok, type_, first) or _verb_read_as_noun(sent, tok) \
                     or type_ == "Facility" and passed_over(tok, self.lex):
                 continue
+            if words and tok.text.islower() and tok.lemma_.lower() in self.lex.capitalised_heads:
+                continue  # "see related state act": a deed, not a law
             if tok.lemma_.lower() in self.lex.measure_extensions:  # "tariff" in "tariff hikes" is the head's own
                 words = [t for t in words if t.i != tok.i - 1]
             pp = self._pp(tok, type_)
