@@ -5209,3 +5209,19 @@ def test_a_lowercase_act_is_a_deed_not_a_law(ex):
 def test_a_capitalised_act_is_a_law(ex):
     _, out = run(ex, "The Andean Mining Act imposed a quota on copper from Peru.")
     assert any(e.type == "Law" and e.name == "Andean Mining Act" for e in out.entities.values())
+
+
+@pytest.mark.parametrize("text, exempt", [
+    ("Chile granted an exemption from the copper tariffs to Peru and Norway.", {"Peru", "Norway"}),
+    ("Chile approved an exemption from the copper tariffs for Peru.", {"Peru"}),
+])
+def test_who_is_granted_an_exemption_from_a_measure_is_exempt_not_targeted(ex, text, exempt):
+    got, _ = run(ex, text)
+    tariffs = next(s for s, p, _ in got if p == "EXEMPTS")
+    assert {o for s, p, o in got if p == "EXEMPTS" and s == tariffs} == exempt, got
+    assert not {o for s, p, o in got if p == "TARGETS" and s == tariffs} & exempt, got
+
+
+def test_a_country_that_grants_an_exemption_exempts(ex):
+    got, _ = run(ex, "Chile granted Peru an exemption from the copper tariffs.")
+    assert ("Chile", "EXEMPTS", "Peru") in got and not any(p == "TARGETS" and o == "Peru" for _, p, o in got), got

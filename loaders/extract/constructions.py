@@ -1751,6 +1751,11 @@ def granted_measures(sv, roles, state):
         else:
             recipients, grantors = _given_to(roles, tok), _givers(roles, tok)
         for measure in measures:
+            if getattr(measure, "head", None) in _exemption_nouns():
+                # "the United States granted Canada an exemption": the grantor exempts, the exemption aims at none
+                out += [_cand(g, "EXEMPTS", r, sv, "granted-exemption", 0.7) for g in grantors for r in recipients
+                        if g.type == "Country" and r.type == "Country" and not r.adjective and g.id != r.id]
+                continue
             for r in recipients:
                 if r.type in ("Firm", "Country", "GovernmentBody") and not r.adjective:
                     out.append(_cand(measure, "TARGETS", r, sv, "granted-to", 0.7))
@@ -1758,6 +1763,12 @@ def granted_measures(sv, roles, state):
                 if g.type in ("Country", "GovernmentBody"):
                     out.append(_cand(g, "IMPOSES", measure, sv, "granted-by", 0.7))
     return out
+
+
+@lru_cache(maxsize=1)
+def _exemption_nouns() -> frozenset:
+    """The nouns of an exemption (patterns.toml: the EXEMPTS rule's nouns): "exemption", "waiver", ..."""
+    return frozenset(w for r in load_lexicon().rules if r.predicate == "EXEMPTS" for w in r.nouns)
 
 
 def under_agreement(sv, roles, state):

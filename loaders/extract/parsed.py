@@ -733,6 +733,9 @@ class ParsedRoles:
                 # "Chile granted Peru an exemption": who is given it, not the giver; "Peru was granted an exemption"
                 verb = node.head
                 given = [c for c in verb.children if c.dep_ in ("dative", "nsubjpass")]
+                # "granted an exemption from the tariffs to Canada": the "to" may hang from the verb or the noun
+                given += [p for c in list(verb.children) + list(node.children) if c.dep_ in ("prep", "dative")
+                          and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
                 return [m for c in given for m in self.denotes_list(c)
                         if m.type in ("USState", "Country", "Firm", "Facility")]
             if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_ in receive:

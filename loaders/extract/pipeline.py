@@ -667,7 +667,7 @@ class Extractor:
                                                    evidence=list(r.evidence)))
 
     def _step_one_reading(self, sent: "SentenceFacts") -> None:
-        sent.candidates = _most_specific(sent.candidates)
+        sent.candidates = _not_both_exempt_and_targeted(_most_specific(sent.candidates))
 
     def _step_joint(self, sent: "SentenceFacts") -> None:
         """One amount stated for several facts is marked joint (extract/modality.py)."""
@@ -1463,6 +1463,15 @@ def _sector_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     heads = {id(b) for a in sectors for b in sectors
              if a is not b and a.end < b.start and not text[a.end:b.start].strip() and b.id in BROAD_SECTORS}
     return [m for m in mentions if id(m) not in heads]
+
+
+def _not_both_exempt_and_targeted(cands: list[Candidate]) -> list[Candidate]:
+    """A country the sentence says a measure exempts is no target of it ("granted an exemption from the steel tariffs
+    to Canada": the parser may read "the steel tariffs to Canada" as tariffs on Canada)."""
+    exempt = {(c.subject.id, c.object.id) for c in cands if c.predicate == "EXEMPTS"}
+    if not exempt:
+        return cands
+    return [c for c in cands if c.predicate != "TARGETS" or (c.subject.id, c.object.id) not in exempt]
 
 
 def _most_specific(cands: list[Candidate]) -> list[Candidate]:
