@@ -5225,3 +5225,13 @@ def test_who_is_granted_an_exemption_from_a_measure_is_exempt_not_targeted(ex, t
 def test_a_country_that_grants_an_exemption_exempts(ex):
     got, _ = run(ex, "Chile granted Peru an exemption from the copper tariffs.")
     assert ("Chile", "EXEMPTS", "Peru") in got and not any(p == "TARGETS" and o == "Peru" for _, p, o in got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Chile granted a temporary exemption for a slew of Andean exporters.", "temporary exemption for Andean exporters"),
+    ("Chile imposed tariffs on a range of Peruvian products.", "Chilean tariffs on Peruvian products"),
+])
+def test_a_measure_is_named_by_what_a_quantity_counts_not_by_the_quantity(ex, text, name):
+    _, out = run(ex, text)
+    assert any(e.name.endswith(name) for e in out.entities.values() if e.type == "Policy"), \
+        [e.name for e in out.entities.values()]

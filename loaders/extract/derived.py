@@ -18,7 +18,7 @@ from functools import lru_cache
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .linear import _lemmas
-from .mentions import FLOW_NOUNS, Mention, might_contain
+from .mentions import FLOW_NOUNS, QUANTITY_NOUNS, Mention, might_contain
 from .nlp import text_of
 
 
@@ -137,8 +137,6 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
 
 
 # "a number of countermeasures", "a series of restrictions": the quantity noun stands for the thing counted
-QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
-                            "wave", "raft", "slew", "package", "round", "batch"})
 # what a measure on trade acts on: the flow's words name the goods and where they come from
 TRADE_FLOWS = FLOW_NOUNS | {"investment"}
 # the flows a buyer takes in ("U.S. imports": the nationality is the buyer's, "from X" the origin)

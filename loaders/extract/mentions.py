@@ -752,7 +752,8 @@ class DescriptiveRecognizer:
                 # (a gerund the parser makes of a noun: "on shipbuilding cooperation", up to its own preposition)
                 gerund = [c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"] if not objs else []
                 objs = objs or gerund
-                if objs and _how_much(objs[0]):  # "tariffs on $18 billion of imports from Peru": on the imports
+                # "tariffs on $18 billion of imports from Peru", "an exemption for a slew of allies": on what is counted
+                if objs and (_how_much(objs[0]) or objs[0].lemma_.lower() in QUANTITY_NOUNS):
                     objs = [p for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                             for p in c.children if p.dep_ == "pobj"] or objs
                 if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
@@ -1176,6 +1177,9 @@ def _how_much(tok) -> bool:
         or tok.lemma_.lower() in PORTIONS
 
 
+# nouns that count what their "of" names: "a number of countermeasures", "an exemption for a slew of allies"
+QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
+                            "wave", "raft", "slew", "package", "round", "batch"})
 # the share of a class a measure covers, written as a noun: "tariffs on two-thirds of U.S. exports"
 PORTIONS = frozenset({"percent", "percentage", "half", "third", "quarter", "fifth", "tenth", "majority", "share",
                       "portion", "fraction", "bulk", "proportion"})

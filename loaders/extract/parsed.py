@@ -10,9 +10,9 @@ from functools import lru_cache, wraps
 from dataclasses import replace
 
 from .amounts import find_amounts
-from .derived import EXPORT_NOUNS, IMPORT_NOUNS, QUANTITY_NOUNS
+from .derived import EXPORT_NOUNS, IMPORT_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
-from .mentions import Mention
+from .mentions import QUANTITY_NOUNS, Mention
 from .modality import HYPOTHETICAL, MEASURE_MAKING, designs, not_until
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
