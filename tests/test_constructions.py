@@ -5235,3 +5235,16 @@ def test_a_measure_is_named_by_what_a_quantity_counts_not_by_the_quantity(ex, te
     _, out = run(ex, text)
     assert any(e.name.endswith(name) for e in out.entities.values() if e.type == "Policy"), \
         [e.name for e in out.entities.values()]
+
+
+def test_who_buys_a_stake_invests_and_who_sells_it_does_not(ex):
+    got, _ = run(ex, "Velkor Corporation sold its 40 percent stake in Korvell Corporation to Tarsk Holdings for "
+                     "$1 billion.")
+    assert got[("Tarsk Holdings", "INVESTS_IN", "Korvell Corporation")]["amount_usd"] == 1e9, got
+    assert ("Velkor Corporation", "INVESTS_IN", "Korvell Corporation") not in got, got
+
+
+def test_a_seller_invests_nothing_in_the_plant_it_sells(ex):
+    got, _ = run(ex, "Velkor Corporation has agreed to sell its stake of its battery plant building in Ohio to "
+                     "Tarsk Holdings for $2 billion.")
+    assert not any(s == "Velkor Corporation" and p == "INVESTS_IN" for s, p, _ in got), got

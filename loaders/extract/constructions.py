@@ -17,6 +17,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     leader_titles         "President Barack Obama", "TSMC's chief executive C. C. Wei"          LEADS
     sites                 "Ohio will be home to X's plant", "named Ohio as the site of its plant"  INVESTS_IN
     held_titles           "X served as Secretary of the Navy", "X was named CEO of Y"           LEADS
+    sales                 "X sold its stake in Y to Z for $1 billion": the buyer invests        INVESTS_IN
 """
 from __future__ import annotations
 
@@ -1765,6 +1766,34 @@ def granted_measures(sv, roles, state):
     return out
 
 
+# verbs that hand what their owner holds to a buyer: the seller divests, the buyer invests
+SELLING_VERBS = frozenset({"sell", "divest", "offload", "unload"})
+# what is sold when a share of it is: "its 40 percent stake in X", "its shares of Y"
+SHARE_NOUNS = frozenset({"stake", "share", "holding", "interest", "ownership"})
+
+
+def sales(sv, roles, state):
+    """'Velkor sold its stake in Korvell to Tarsk for $1 billion', 'sold its Ohio plant to Tarsk': the buyer invests
+    in what is sold, with the price (the seller invests in nothing: relations.sold)."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in SELLING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        buyers = [m for m in roles.pp(tok, {"to"}) if m.type in ("Firm", "Country") and not m.adjective]
+        sold = []
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            if obj.lemma_.lower() in SHARE_NOUNS:  # "its stake in Korvell", "its stake of its plant in Ohio"
+                sold += [m for m in roles.pp(obj, {"in", "of"}) if m.type in ("Firm", "Facility")]
+            else:
+                sold += [m for m in roles.denotes_list(obj) if m.type in ("Firm", "Facility")]
+        sellers = {m.id for m in roles.subj(tok)}
+        value = amount_for(sv, find_amounts(sv.text), tok.idx, sold[0], "INVESTS_IN") if sold else None
+        out += [_cand(b, "INVESTS_IN", x, sv, "bought", 0.7, {"amount_usd": value} if value is not None else None,
+                      at=tok)
+                for b in buyers for x in sold if b.id != x.id and b.id not in sellers]
+    return out
+
+
 @lru_cache(maxsize=1)
 def _exemption_nouns() -> frozenset:
     """The nouns of an exemption (patterns.toml: the EXEMPTS rule's nouns): "exemption", "waiver", ..."""
@@ -1819,7 +1848,8 @@ CONSTRUCTIONS = [
     (export_markets, ("EXPORTS_TO",)),
     (funding, ("PARTNERS_WITH", "TARGETS", "IMPOSES")),
     (purposes, ("TARGETS",)),
-    (granted_measures, ("TARGETS", "IMPOSES")),
+    (granted_measures, ("TARGETS", "IMPOSES", "EXEMPTS")),
+    (sales, ("INVESTS_IN",)),
     (held_measures, ("TARGETS",)),
     (market_entry, ("EXPORTS_TO",)),
     (built_where_invested, ("LOCATED_IN",)),

@@ -157,6 +157,26 @@ def _blocked_deal(tok) -> bool:
         and tok.head.lemma_.lower() in BLOCKING_VERBS
 
 
+# verbs that hand what their owner holds to a buyer (constructions.sales: the buyer invests)
+SELLING_VERBS = frozenset({"sell", "divest", "offload", "unload"})
+
+
+def sold(tok) -> bool:
+    """Whether a holding is sold, itself or as what a sold stake is of or in: "sold its stake in X", "sold its
+    stake of its plant in Ohio", "divested its Ohio plant" (its owner invests in nothing by it)."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in SELLING_VERBS:
+            return True
+        if node.dep_ == "compound":  # "its stake of its battery plant building"
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in ("of", "in"):
+            node = node.head.head
+        else:
+            return False
+    return False
+
+
 def _stopped(tok) -> bool:
     """The object of a verb that stops it: "halted exports of X to Y", "stopping the cooperation between ..."."""
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STOPPING_VERBS or any(
@@ -700,6 +720,8 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
         return True  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
     if kind == "noun" and passed_over(tok, roles.lex):
         return True  # "selected Georgia over sites in Tennessee": no site there
+    if kind == "noun" and rule.predicate == "INVESTS_IN" and roles.parsed and sold(tok):
+        return True  # "sold its stake in X to Y": the seller divests (the buyer invests: constructions.sales)
     # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
     return kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
         and tok.head.head.lemma_.lower() in rule.verbs
