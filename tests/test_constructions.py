@@ -5248,3 +5248,10 @@ def test_a_seller_invests_nothing_in_the_plant_it_sells(ex):
     got, _ = run(ex, "Velkor Corporation has agreed to sell its stake of its battery plant building in Ohio to "
                      "Tarsk Holdings for $2 billion.")
     assert not any(s == "Velkor Corporation" and p == "INVESTS_IN" for s, p, _ in got), got
+
+
+def test_a_list_the_parser_breaks_with_an_apposition_inside_is_one_list(ex):
+    # (the small parser hangs "Fiji" from "Darussalam" as an apposition, and the rest of the list from "Fiji")
+    got, _ = run(ex, "In 2022, Chile launched the Lima Pact with Peru, Brunei Darussalam, Fiji, India, Indonesia, "
+                     "Norway, and Vietnam.")
+    assert {s for s, p, o in got if p == "NEGOTIATES"} >= {"Peru", "Brunei", "Fiji", "India", "Norway", "Vietnam"}, got

@@ -204,13 +204,18 @@ class ParsedRoles:
                 if tok.idx <= t.idx < end and t.i != tok.i:
                     conjuncts += [c for c in t.conjuncts if c.idx >= end]
         if out:
-            # "Australia, Brunei, Canada and Japan": the parser may take the second name of a list for an
-            # apposition; a name of the same type standing there, with the list going on, is one more item
+            # "Australia, Brunei, Canada and Japan": the parser may take a name of a list for an apposition of the
+            # one before it (the first or a later one); a name of the same type standing there, with the list
+            # going on, is one more item
             types = {m.type for m in out}
-            for c in tok.children:
-                if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" and (c.conjuncts or conjuncts):
-                    if any(m.type in types for m in self.denotes(c, depth)):
-                        conjuncts += [c, *c.conjuncts]
+            holders, k = [tok, *conjuncts], 0
+            while k < len(holders):
+                holder, k = holders[k], k + 1
+                for c in holder.children:
+                    if c.dep_ == "appos" and c.i > holder.i and c.pos_ == "PROPN" and (c.conjuncts or conjuncts) \
+                            and c not in conjuncts and any(m.type in types for m in self.denotes(c, depth)):
+                        conjuncts += [c, *(x for x in c.conjuncts if x not in conjuncts)]
+                        holders += [c, *c.conjuncts]
         for c in conjuncts:
             if c.i > tok.i or depth == 0:
                 out += self.denotes(c, depth)
