@@ -5255,3 +5255,17 @@ def test_a_list_the_parser_breaks_with_an_apposition_inside_is_one_list(ex):
     got, _ = run(ex, "In 2022, Chile launched the Lima Pact with Peru, Brunei Darussalam, Fiji, India, Indonesia, "
                      "Norway, and Vietnam.")
     assert {s for s, p, o in got if p == "NEGOTIATES"} >= {"Peru", "Brunei", "Fiji", "India", "Norway", "Vietnam"}, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The members of the Lima Pact include Peru, Chile and Norway.", ("Norway", "PARTY_TO", "Lima Pact")),
+    ("The member states of ASEAN are Brunei, Cambodia, Indonesia and Vietnam.", ("Vietnam", "MEMBER_OF", "ASEAN")),
+])
+def test_the_members_a_copula_lists_are_members(ex, text, fact):
+    got, _ = run(ex, text)
+    assert fact in got, got
+
+
+def test_the_members_a_negated_copula_lists_are_none(ex):
+    got, _ = run(ex, "The members of the Lima Pact are not Peru and Norway.")
+    assert not any(p == "PARTY_TO" for _, p, _ in got), got

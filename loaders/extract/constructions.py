@@ -5,7 +5,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
 `parsed.ParsedRoles` and the word lists of ontology/lexicon.toml; none names an entity or a document.
 
     agreement_between     "X is a (proposed) trade agreement between A, B and C"      PARTY_TO / NEGOTIATES / SIGNS
-    members_listed        "the member states of ASEAN (A, B, C)", "ASEAN members A and B"    MEMBER_OF
+    members_listed        "the member states of ASEAN (A, B, C)", "the members of X are A and B"  MEMBER_OF / PARTY_TO
     implicit_parties      "The treaty was signed in 2007" (no signer named): its known parties  SIGNS / RATIFIES / ...
     in_force_for          "The Accord entered into force for Venezuela", "took effect between A and B"  PARTY_TO
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
@@ -244,32 +244,46 @@ def _talked_about(tok) -> bool:
         and TREATY_NOUNS.get(prep.head.lemma_.lower()) == "NEGOTIATES"
 
 
+# "the member nations of X are A, B and C", "X's members include A and B": the list the copula gives
+MEMBERS_ARE = re.compile(r"\s*,?\s*(?:are|were|include|included|includes|comprise|comprised|consist\s+of)\s+"
+                         r"([^;:]{3,400})")
+
+
 def members_listed(sv, roles, state):
     """'the member states of ASEAN (Brunei, Cambodia, ...)', 'ASEAN (Brunei, Cambodia, ...)',
-    'members of the G20 such as A and B': each listed country is a member."""
+    'members of the G20 such as A and B', 'the member nations of the IPEF are A, B and C': each listed country is
+    a member (of a pact: a party)."""
     out = []
-    orgs = [m for m in sv.mentions if m.type == "InternationalOrganization" and not m.adjective]
+    orgs = [m for m in sv.mentions if m.type in ("InternationalOrganization", "Agreement") and not m.adjective]
     for org in orgs:
         b = org.end - sv.start
         rest = sv.text[b:]
         abbr = re.match(r"\s*\([A-Z][\w\-]{1,12}\)", rest)  # "(ASEAN)"
         at = b + (abbr.end() if abbr else 0)
-        mt = re.match(r"\s*\(([^()]{3,400})\)", sv.text[at:])
+        mt = re.match(r"\s*\(([^()]{3,400})\)", sv.text[at:]) if org.type != "Agreement" else None
         before = sv.text[max(0, org.start - sv.start - 40):org.start - sv.start].lower()
+        members_of = re.search(r"\bmembers?\b(?:\s+\w+){0,2}\s+of\s+(?:the\s+)?$", before)
         listed = []
-        if mt:
+        if members_of and not roles.negated(sv.tokens[0].sent.root):
+            m3 = MEMBERS_ARE.match(sv.text[at:])  # "the member nations of the IPEF are A, B and C"
+            if m3:
+                a0, b0 = at + m3.start(1), at + m3.end(1)
+                listed = [x for x in sv.mentions if x.type == "Country" and not x.adjective
+                          and a0 <= x.start - sv.start < b0]
+        if mt and not listed:
             a0, b0 = at + mt.start(1), at + mt.end(1)
             listed = [x for x in sv.mentions if x.type == "Country" and a0 <= x.start - sv.start < b0]
             if len(listed) < 2:
                 listed = []
-        if not listed and re.search(r"\bmembers?\b(?:\s+\w+){0,2}\s+of\s+(?:the\s+)?$", before):
+        if not listed and members_of and org.type != "Agreement":
             # "members of the G20 such as A and B", "member countries of the OECD, including A"
             m2 = re.match(r"\s*,?\s*(?:such as|including|like)\s+([^;:.]{3,300})", sv.text[at:])
             if m2:
                 a0, b0 = at + m2.start(1), at + m2.end(1)
                 listed = [x for x in sv.mentions if x.type == "Country" and a0 <= x.start - sv.start < b0]
+        predicate = "PARTY_TO" if org.type == "Agreement" else "MEMBER_OF"
         for c in listed:
-            out.append(_cand(c, "MEMBER_OF", org, sv, "members-listed", 0.8))
+            out.append(_cand(c, predicate, org, sv, "members-listed", 0.8))
     return out
 
 
@@ -1822,7 +1836,7 @@ def under_agreement(sv, roles, state):
 CONSTRUCTIONS = [
     (agreement_between, ("PARTY_TO", "NEGOTIATES", "SIGNS")),
     (under_agreement, ("PARTY_TO",)),
-    (members_listed, ("MEMBER_OF",)),
+    (members_listed, ("MEMBER_OF", "PARTY_TO")),
     (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
     (in_force_for, ("PARTY_TO",)),
     (of_country, ("LOCATED_IN",)),
