@@ -5269,3 +5269,9 @@ def test_the_members_a_copula_lists_are_members(ex, text, fact):
 def test_the_members_a_negated_copula_lists_are_none(ex):
     got, _ = run(ex, "The members of the Lima Pact are not Peru and Norway.")
     assert not any(p == "PARTY_TO" for _, p, _ in got), got
+
+
+def test_a_description_takes_the_kind_of_the_instrument_name_it_goes_by(ex):
+    got, out = run(ex, "The regional initiative, known as the Lima Pact, was launched by Chile and Peru in 2021.")
+    assert ("Chile", "NEGOTIATES", "Lima Pact") in got, got
+    assert not any(e.type == "Policy" for e in out.entities.values()), [e.name for e in out.entities.values()]
