@@ -5275,3 +5275,13 @@ def test_a_description_takes_the_kind_of_the_instrument_name_it_goes_by(ex):
     got, out = run(ex, "The regional initiative, known as the Lima Pact, was launched by Chile and Peru in 2021.")
     assert ("Chile", "NEGOTIATES", "Lima Pact") in got, got
     assert not any(e.type == "Policy" for e in out.entities.values()), [e.name for e in out.entities.values()]
+
+
+@pytest.mark.parametrize("text", [
+    "The Japan-led CPTPP pact helped Chile export copper.",
+    "The Indo-Pacific Economic Framework deal helped Chile export copper.",
+])
+def test_a_known_pact_named_with_a_generic_noun_after_it_is_the_known_pact(ex, text):
+    _, out = run(ex, text)
+    assert [e.name for e in out.entities.values() if e.type == "Agreement"] in (["CPTPP"], ["IPEF"]), \
+        [e.name for e in out.entities.values()]

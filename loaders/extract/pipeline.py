@@ -798,6 +798,9 @@ class Extractor:
                 g_head = g.name.split()[-1].lower().rstrip("s")
                 if head == g_head or head in ("plan", "policy", "strategy", "program", "initiative", "agreement"):
                     continue  # "Made in China 2025 plan" is the gazetteer's policy
+                if d.type == g.type == "Agreement" and head in self.lex.generic_phrases and not any(
+                        w in self.lex.amendment_adjectives for w in d.text.lower().split()):
+                    continue  # "the U.S.-led KORUS deal", "the IPEF pact": the named pact, no variant of it
                 # the measure is named after a law ("the IRA tax credits"): the law stays, nested, to authorise it
                 mentions = [m for m in mentions if m not in inner or m.type not in ("Policy", "Agreement")]
             if any(m.start < d.end and d.start < m.end and not (d.start <= m.start and m.end <= d.end)
