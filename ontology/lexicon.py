@@ -115,6 +115,8 @@ class Lexicon:
         for type_, starts in self.name_prefixes.items():  # "Department of the Navy", "Office of ..."
             if any(text.startswith(p + " ") for p in starts):
                 return type_
+        if ent is not None and ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in STATE_GROUPS:
+            return None  # "13 other Indo-Pacific countries", "the Visegrad nations": where, not who
         if ent is not None and label in ("ORG", "PERSON", "GPE", "PRODUCT", "NORP"):
             # "CS Wind, a Korean wind tower maker": the appositive says what the name is
             after = [t for t in ent.doc[ent.end:ent.end + 8]]
@@ -160,6 +162,8 @@ class Lexicon:
         return None
 
 
+# nouns for a group of states: a name before them is a region's or a bloc's ("Indo-Pacific countries")
+STATE_GROUPS = frozenset({"country", "nation", "economy", "state", "government", "ally", "region"})
 RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "object", "subject_types", "object_types",
                        "amount", "pairwise", "pairwise_only", "pairwise_words", "both_directions", "negation_ok",
                        "confidence", "flags"})

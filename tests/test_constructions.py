@@ -5285,3 +5285,9 @@ def test_a_known_pact_named_with_a_generic_noun_after_it_is_the_known_pact(ex, t
     _, out = run(ex, text)
     assert [e.name for e in out.entities.values() if e.type == "Agreement"] in (["CPTPP"], ["IPEF"]), \
         [e.name for e in out.entities.values()]
+
+
+def test_a_region_before_countries_is_no_firm(ex):
+    _, out = run(ex, "An agreement signed by Chile and 13 other Indo-Pacific countries aimed at reinforcing their "
+                     "supply chains will enter into force on May 4.")  # ("supply": a firm's word in the sentence)
+    assert not any(e.type == "Firm" for e in out.entities.values()), [(e.name, e.type) for e in out.entities.values()]
