@@ -5291,3 +5291,15 @@ def test_a_region_before_countries_is_no_firm(ex):
     _, out = run(ex, "An agreement signed by Chile and 13 other Indo-Pacific countries aimed at reinforcing their "
                      "supply chains will enter into force on May 4.")  # ("supply": a firm's word in the sentence)
     assert not any(e.type == "Firm" for e in out.entities.values()), [(e.name, e.type) for e in out.entities.values()]
+
+
+def test_the_state_is_the_us_state_named_last(ex):
+    got, _ = run(ex, "Velkor Corporation is building a battery plant in Ohio. To win the project, the state provided "
+                     "$300 million in grants to Velkor Corporation.")
+    assert got[("Velkor Corporation", "PARTNERS_WITH", "Ohio")]["amount_usd"] == 3e8, got
+
+
+def test_the_state_after_a_foreign_country_is_not_a_us_state(ex):
+    got, _ = run(ex, "Velkor Corporation has a plant in Ohio and a mine in Chile. The state provided $300 million "
+                     "in grants to Velkor Corporation.")
+    assert ("Velkor Corporation", "PARTNERS_WITH", "Ohio") not in got, got

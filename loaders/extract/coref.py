@@ -71,6 +71,21 @@ def _definite_bodies(text: str, s: int, e: int, mentions: list[Mention], history
                        and h.name != kind and re.search(rf"\b{kind}\b", h.name) is not None)
 
 
+def _definite_states(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
+    """'SK is building a plant in Georgia. To win the project, the state provided $300 million': the U.S. state
+    named last, when no other country was named after it (a foreign "state" is its government)."""
+    out = []
+    for mt in DEFINITE_STATE.finditer(text, s, e):
+        a, b = mt.span(1)
+        if any(x.start < b and a < x.end for x in mentions):
+            continue
+        place = next((h for h in reversed(history[-120:]) if not h.adjective and (
+            h.type == "USState" or h.type == "Country" and h.id != US_ID)), None)
+        if place is not None and place.type == "USState":
+            out.append(Mention(a, b, text[a:b], place.type, place.id, place.name, "coref", wikidata=place.wikidata))
+    return out
+
+
 def _definite_holders(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
     """'President Trump met ... The President also imposed ...': the person the document named last with that title,
     written before the name or inside the mention the gazetteer matched ("President Trump")."""
@@ -129,6 +144,9 @@ DEFINITE_TITLE = re.compile(r"\b[Tt]he\s+(President|Vice President|Secretary|Gov
 # "the Department will distribute the funds": the body of that kind the document named last
 DEFINITE_BODY = re.compile(r"\b[Tt]he\s+(Department|Ministry|Agency|Bureau|Commission|Office|Secretariat)\b"
                            r"(?!\s+(?:of|for|on)\b|\s+[A-Z]|[’']s\s+[A-Z])")
+# "the state provided $300 million in grants": the U.S. state named last (not "the state of ...", "the State Department")
+DEFINITE_STATE = re.compile(r"\b[Tt]he\s+(state)\b(?!\s+(?:of\b|[A-Z])|-)")
+US_ID = "country/united-states"
 # a name right after a description: "the company Absolics" (the description introduces it)
 NAME_FOLLOWS = re.compile(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b")
 # "the joint venture", "the group": the firm said to be one, or the firm named last
@@ -524,7 +542,8 @@ class Coreference:
         """'The company will invest ...' (the firm named last), 'It was ratified in 2011' at the start of a
         sentence (what the sentence before was about: its first named entity when that opened the sentence)."""
         out: list[Mention] = self._described_firms(text, s, e, mentions, history) + _definite_bodies(
-            text, s, e, mentions, history) + _definite_holders(text, s, e, mentions, history)
+            text, s, e, mentions, history) + _definite_holders(text, s, e, mentions, history) + _definite_states(
+            text, s, e, mentions, history)
         taken = [(m.start, m.end) for m in mentions + out]
         for mt in DEFINITE_VENTURE.finditer(text, s, e):
             a, b = mt.span(1)

@@ -24,7 +24,7 @@ from ..read.repair import is_word
 from ..read.sentences import dateline_place
 from .amounts import sentence_year
 from .constructions import BUILDING_VERBS, DocumentState, run_constructions
-from .coref import Coreference, merge_same_measures, merge_word_variants, refer_back
+from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        _surnames, administration_end, default_matcher, legal_names, list_firms, paired_firms)
@@ -1426,8 +1426,6 @@ def _comma_end(text: str, at: int) -> int:
     found = TOWN_COMMA.match(text, at)
     return found.end() if found else -1
 
-
-US_ID = "country/united-states"
 
 
 POSSESSIVE_GAP = re.compile(r"[’']s?\s+(?:(?:new|first|second|existing|largest|main)\s+)?")
