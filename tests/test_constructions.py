@@ -5303,3 +5303,10 @@ def test_the_state_after_a_foreign_country_is_not_a_us_state(ex):
     got, _ = run(ex, "Velkor Corporation has a plant in Ohio and a mine in Chile. The state provided $300 million "
                      "in grants to Velkor Corporation.")
     assert ("Velkor Corporation", "PARTNERS_WITH", "Ohio") not in got, got
+
+
+def test_a_sum_written_before_one_facility_is_not_anothers(ex):
+    got, _ = run(ex, "Velkor Corporation is building a $1.6 billion factory in Ohio to make batteries, primarily for "
+                     "Korvell Motors' assembly plant in Texas.")
+    assert "amount_usd" not in got.get(("Korvell Motors", "INVESTS_IN", "Texas"), {}), got
+    assert got[("Velkor Corporation", "INVESTS_IN", "Ohio")]["amount_usd"] == 1.6e9, got

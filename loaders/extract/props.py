@@ -61,6 +61,7 @@ def amount_for(sv, amounts: list, a: int, obj, predicate: str = "") -> float | N
     amounts = [x for x in amounts if not other_clause(sv, x.start, a)]
     if predicate not in GOODS_VALUED:
         amounts = [x for x in amounts if not GOODS_VALUE.match(sv.text, x.end)]
+    amounts = [x for x in amounts if not _another_facilitys(sv, x, a)]
     if not amounts:
         return None
     best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
@@ -71,6 +72,24 @@ def amount_for(sv, amounts: list, a: int, obj, predicate: str = "") -> float | N
     if min(abs(best.start - a), abs(best.end - a)) <= 120 or best in own:
         return best.value
     return None
+
+
+@lru_cache(maxsize=1)
+def _sum_before_facility() -> re.Pattern:
+    """A sum written before a facility's noun: "a $1.6 billion battery factory"."""
+    heads = sorted((w for w, t in load_lexicon().heads.items() if t == "Facility"), key=len, reverse=True)
+    return re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?P<noun>" + "|".join(map(re.escape, heads)) + r")s?\b")
+
+
+def _another_facilitys(sv, x, a: int) -> bool:
+    """Whether the sum is another facility's than the one whose noun states the fact at `a`: "a $1.6 billion
+    factory in Georgia ... for Volkswagen's plant in Tennessee" (the plant's owner invests, not the $1.6 billion)."""
+    m = _sum_before_facility().match(sv.text, x.end)
+    if m is None or m.start("noun") == a:
+        return False
+    trigger = _token_at_offset(sv, a)
+    return trigger is not None and trigger.pos_ == "NOUN" and \
+        load_lexicon().heads.get(trigger.lemma_.lower()) == "Facility"
 
 
 def year_for(sv, years: list, a: int, b: int) -> int | None:
