@@ -162,8 +162,10 @@ class Lexicon:
         return None
 
 
-# nouns for a group of states: a name before them is a region's or a bloc's ("Indo-Pacific countries")
-STATE_GROUPS = frozenset({"country", "nation", "economy", "state", "government", "ally", "region"})
+# nouns for a group of states or for a stretch of land: a name before them is a region's, a bloc's or a place's
+# ("Indo-Pacific countries", "the Huntsville area")
+STATE_GROUPS = frozenset({"country", "nation", "economy", "state", "government", "ally", "region", "area", "county",
+                          "city", "metro", "suburb", "valley", "corridor"})
 RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "object", "subject_types", "object_types",
                        "amount", "pairwise", "pairwise_only", "pairwise_words", "both_directions", "negation_ok",
                        "confidence", "flags"})

@@ -5287,6 +5287,15 @@ def test_a_known_pact_named_with_a_generic_noun_after_it_is_the_known_pact(ex, t
         [e.name for e in out.entities.values()]
 
 
+@pytest.mark.parametrize("text", [
+    "Toyota Motor Corp. announced plans to build a $220 million engine plant in the Tarsk area.",
+])
+def test_a_name_before_area_is_a_place_no_firm(ex, text):
+    _, out = run(ex, text)
+    assert not any(e.type == "Firm" and "Tarsk" in e.name for e in out.entities.values()), \
+        [(e.name, e.type) for e in out.entities.values()]
+
+
 def test_a_region_before_countries_is_no_firm(ex):
     _, out = run(ex, "An agreement signed by Chile and 13 other Indo-Pacific countries aimed at reinforcing their "
                      "supply chains will enter into force on May 4.")  # ("supply": a firm's word in the sentence)
