@@ -768,6 +768,16 @@ class Extractor:
             return None  # (no country the document is plainly about)
         return ranked[0][0]
 
+    def _is_named_instrument(self, d: Mention, g: Mention) -> bool:
+        """Whether a descriptive phrase around a named instrument is that instrument: "the Made in China 2025 plan",
+        "the U.S.-led KORUS deal" (a generic pact noun after the name; "the revised KORUS deal" makes amendments)."""
+        head = d.name.split()[-1].lower().rstrip("s")
+        if head == g.name.split()[-1].lower().rstrip("s") or head in (
+                "plan", "policy", "strategy", "program", "initiative", "agreement"):
+            return True
+        return d.type == g.type == "Agreement" and head in self.lex.generic_phrases and not any(
+            w in self.lex.amendment_adjectives for w in d.text.lower().split())
+
     def _sentence_mentions(self, text: str, s: int, e: int, parse: Any, sent_gaz: list[Mention]) -> list[Mention]:
         # "US$ 165 billion", "A$2 billion": a currency's sign, not the country
         mentions = [m for m in sent_gaz if not (m.type == "Country" and text[m.end:m.end + 1] == "$")]
@@ -793,14 +803,8 @@ class Extractor:
             if any(m.type == "Person" and m.end == d.end for m in inner):
                 continue  # "Velkor CEO Min-jun Park": the head word ends a person's name
             if any(m.type in ("Policy", "Law", "Agreement") for m in inner):
-                g = next(m for m in inner if m.type in ("Policy", "Law", "Agreement"))
-                head = d.name.split()[-1].lower().rstrip("s")
-                g_head = g.name.split()[-1].lower().rstrip("s")
-                if head == g_head or head in ("plan", "policy", "strategy", "program", "initiative", "agreement"):
-                    continue  # "Made in China 2025 plan" is the gazetteer's policy
-                if d.type == g.type == "Agreement" and head in self.lex.generic_phrases and not any(
-                        w in self.lex.amendment_adjectives for w in d.text.lower().split()):
-                    continue  # "the U.S.-led KORUS deal", "the IPEF pact": the named pact, no variant of it
+                if self._is_named_instrument(d, next(m for m in inner if m.type in ("Policy", "Law", "Agreement"))):
+                    continue
                 # the measure is named after a law ("the IRA tax credits"): the law stays, nested, to authorise it
                 mentions = [m for m in mentions if m not in inner or m.type not in ("Policy", "Agreement")]
             if any(m.start < d.end and d.start < m.end and not (d.start <= m.start and m.end <= d.end)
