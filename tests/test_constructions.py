@@ -5319,3 +5319,9 @@ def test_a_sum_written_before_one_facility_is_not_anothers(ex):
                      "Korvell Motors' assembly plant in Texas.")
     assert "amount_usd" not in got.get(("Korvell Motors", "INVESTS_IN", "Texas"), {}), got
     assert got[("Velkor Corporation", "INVESTS_IN", "Ohio")]["amount_usd"] == 1.6e9, got
+
+
+def test_an_act_supposed_by_an_if_clause_of_a_drafted_instrument_is_no_fact(ex):
+    got, _ = run(ex, "If Congress passes it, the bill would impose tariffs on copper from Chile.")
+    assert not any(s == "Congress" for s, _, _ in got), got
+    assert got[("tariffs on copper", "TARGETS", "Chile")].get("status") == "proposed", got

@@ -135,7 +135,11 @@ def modality(sv, subject, obj) -> str:
         for n in path:
             if n.i != anchor.i and n.dep_ in ("xcomp", "ccomp") and n.head.i == anchor.i and _matrix(anchor):
                 return _matrix(anchor)
-    return _clause_modality(anchor, sv.tok_mentions)
+    said = _clause_modality(anchor, sv.tok_mentions)
+    if said == "proposed" and any(any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in n.children)
+                                  for path in paths for n in path if n.i != anchor.i):
+        return "hypothetical"  # "If Congress passes it, the bill would ...": Congress's act is only supposed
+    return said
 
 
 def governing_modality(tok) -> str:
@@ -193,8 +197,10 @@ def _clause_modality(anchor, tok_mentions: dict | None = None) -> str:
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                 if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
                     continue
-                if c.lower_ == "would" and tok_mentions is not None and designs(node, tok_mentions):
-                    return "proposed"
+                if c.lower_ == "would" and tok_mentions is not None and designs(node, tok_mentions) and not any(
+                        k.dep_ == "mark" and k.lower_ in CONDITIONAL or k.dep_ == "advmod" and k.lower_ in HEDGES
+                        for k in kids):
+                    return "proposed"  # ("the bill would likely impose ...", "... if passed": still a hypothesis)
                 return "hypothetical"
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL:
                 return "hypothetical"
