@@ -5325,3 +5325,9 @@ def test_an_act_supposed_by_an_if_clause_of_a_drafted_instrument_is_no_fact(ex):
     got, _ = run(ex, "If Congress passes it, the bill would impose tariffs on copper from Chile.")
     assert not any(s == "Congress" for s, _, _ in got), got
     assert got[("tariffs on copper", "TARGETS", "Chile")].get("status") == "proposed", got
+
+
+def test_a_firm_described_as_a_factory_is_located_where_the_factory_is(ex):
+    got, out = run(ex, "Velkor Motors is an automobile factory in Montgomery, Alabama.")
+    assert ("Velkor Motors", "LOCATED_IN", "Alabama") in got, got
+    assert not any(e.type == "Facility" for e in out.entities.values()), [e.name for e in out.entities.values()]

@@ -415,7 +415,10 @@ class Coreference:
     def _described(m: Mention, text: str, offset: int, mentions: list[Mention]) -> Mention | None:
         """The name that m describes, if any: as the predicate nominal of its subject ("The X Act is a U.S. federal
         statute") or in an aside after it ("NAFTA, the largest U.S. FTA,")."""
-        before = [x for x in mentions if x.end <= m.start and x.type == m.type and not x.adjective
+        # (a firm may be described as its works: "Hyundai Motor Manufacturing Alabama is an automobile factory in
+        # Montgomery", "TSMC, the world's largest foundry,")
+        kinds = (m.type, "Firm") if m.type == "Facility" else (m.type,)
+        before = [x for x in mentions if x.end <= m.start and x.type in kinds and not x.adjective
                   and (x.source != "pattern" or _proper(x.text) or text[x.start - offset - 1:x.start - offset] in
                        ("\"", "“", "'", "‘"))]  # (a quoted term is a name too: 'The "Hallyu ban" refers to')
         # the subject itself before a name in its parenthesis: "The X Act (or Y Act) is a federal statute"
