@@ -5331,3 +5331,12 @@ def test_a_firm_described_as_a_factory_is_located_where_the_factory_is(ex):
     got, out = run(ex, "Velkor Motors is an automobile factory in Montgomery, Alabama.")
     assert ("Velkor Motors", "LOCATED_IN", "Alabama") in got, got
     assert not any(e.type == "Facility" for e in out.entities.values()), [e.name for e in out.entities.values()]
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Motors was incorporated as a subsidiary of Tarsk Holdings in 2002.",
+    "Velkor Motors operates as a unit of Tarsk Holdings.",
+])
+def test_what_a_firm_is_made_as_it_is(ex, text):
+    got, _ = run(ex, text)
+    assert ("Tarsk Holdings", "INVESTS_IN", "Velkor Motors") in got, got

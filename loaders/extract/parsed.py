@@ -458,6 +458,10 @@ class ParsedRoles:
                 return self.subj(node.head)
             if node.dep_ == "prep" and node.lower_ == "among" and node.head.lemma_ in COPULAS:
                 return self.subj(node.head)  # "Chile is among the signatories of X"
+            if node.dep_ == "prep" and node.lower_ == "as" and node.head.pos_ == "VERB" \
+                    and node.head.lemma_.lower() in MADE_AS:
+                # "X was incorporated as a subsidiary of Y", "X operates as a unit of Y": what the verb makes X
+                return [m for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
             if node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head.i != node.i:
                 node = node.head
                 continue
@@ -1145,6 +1149,11 @@ def _misattached_conjunct(verb) -> bool:
     return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
             and head.dep_ == "ccomp" and head.head.i != head.i)
+
+
+# verbs whose "as" phrase says what their subject is: "was incorporated as a subsidiary of Y", "operates as a unit of Y"
+MADE_AS = frozenset({"incorporate", "establish", "found", "create", "form", "organize", "organise", "register",
+                     "set", "operate", "function", "spin"})
 
 
 def building_of(tok):
