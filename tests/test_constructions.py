@@ -5340,3 +5340,9 @@ def test_a_firm_described_as_a_factory_is_located_where_the_factory_is(ex):
 def test_what_a_firm_is_made_as_it_is(ex, text):
     got, _ = run(ex, text)
     assert ("Tarsk Holdings", "INVESTS_IN", "Velkor Motors") in got, got
+
+
+def test_a_builders_plans_for_a_factory_are_its_investment_no_policy(ex):
+    got, out = run(ex, "Velkor Motors unveiled plans for a $4 billion factory in Texas.")
+    assert got[("Velkor Motors", "INVESTS_IN", "Texas")]["amount_usd"] == 4e9, got
+    assert not any(e.type == "Policy" for e in out.entities.values()), [e.name for e in out.entities.values()]

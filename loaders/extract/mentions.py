@@ -541,6 +541,10 @@ class DescriptiveRecognizer:
         programs" (what a state builds, not a measure)."""
         if type_ == "Agreement" and tok.tag_ == "NNS" and tok.text.isupper():
             return True
+        if tok.lemma_.lower() in PLAN_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ == "for" and self.lex.heads.get(p.lemma_.lower()) == "Facility"
+                for c in tok.children for p in c.children if p.dep_ == "pobj"):
+            return True  # "unveiled plans for a $4 billion factory": a builder's plan, no government's
         return tok.lemma_.lower() in ("program", "programme") and any(
             sent[k].lower_ in self.lex.arms_words for k in range(first, tok.i))
 
@@ -1177,6 +1181,8 @@ def _how_much(tok) -> bool:
         or tok.lemma_.lower() in PORTIONS
 
 
+# what a plan is called: "plans for a factory in Texas" name the factory's builder (parsed.owner), no measure
+PLAN_NOUNS = frozenset({"plan", "proposal", "blueprint"})
 # nouns that count what their "of" names: "a number of countermeasures", "an exemption for a slew of allies"
 QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
                             "wave", "raft", "slew", "package", "round", "batch"})

@@ -12,7 +12,7 @@ from dataclasses import replace
 from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
-from .mentions import QUANTITY_NOUNS, Mention
+from .mentions import PLAN_NOUNS, QUANTITY_NOUNS, Mention
 from .modality import HYPOTHETICAL, MEASURE_MAKING, designs, not_until
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
@@ -337,6 +337,11 @@ class ParsedRoles:
         poss = self.possessor(noun)
         if poss:
             return poss
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in PLAN_NOUNS:
+            plan = noun.head.head  # "X unveiled plans for a factory in Texas": the plan's, its maker's factory
+            got = self.owner(plan) or (self.subj(plan.head) if plan.dep_ == "dobj" else [])
+            if got:
+                return got
         building = building_of(noun)
         if building is not None and any(m.type == "Facility" for m in self.sv.tok_mentions.get(noun.i, [])):
             return self.owner(building)  # "X's construction of a new plant": whose building, whose plant
