@@ -5346,3 +5346,8 @@ def test_a_builders_plans_for_a_factory_are_its_investment_no_policy(ex):
     got, out = run(ex, "Velkor Motors unveiled plans for a $4 billion factory in Texas.")
     assert got[("Velkor Motors", "INVESTS_IN", "Texas")]["amount_usd"] == 4e9, got
     assert not any(e.type == "Policy" for e in out.entities.values()), [e.name for e in out.entities.values()]
+
+
+def test_the_leaders_of_countries_act_for_them(ex):
+    got, _ = run(ex, "The leaders of Chile and Peru signed the Lima Pact in 2021.")
+    assert {("Chile", "SIGNS", "Lima Pact"), ("Peru", "SIGNS", "Lima Pact")} <= set(got), got
