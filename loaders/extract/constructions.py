@@ -1381,6 +1381,32 @@ def left_out(sv, roles, state):
     return out
 
 
+# constructions whose fact the sentence presupposes, not dates: "All TPP signatories except the US agreed in 2017"
+UNDATED = frozenset({"excepted-member"})
+# the holders a group noun names, and what each holds of the pact or body the group is of
+MEMBERSHIP_NOUNS = {"signatory": "SIGNS", "member": "MEMBER_OF", "party": "PARTY_TO", "participant": "PARTY_TO"}
+
+
+def excepted_members(sv, roles, state):
+    """'All original TPP signatories except the US agreed to ...', 'all members of the Andean Pact except Peru
+    voted ...': the one excepted from what the group does still belongs to the group (a signatory, a member)."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in ("except", "excluding") or tok.dep_ != "prep" or tok.head.lemma_.lower() not in MEMBERSHIP_NOUNS:
+            continue
+        group = tok.head
+        held = [m for t in group.subtree if t.i < tok.i for m in sv.tok_mentions.get(t.i, [])
+                if m.type in ("Agreement", "InternationalOrganization") and not m.adjective]
+        left = [m for c in tok.children if c.dep_ == "pobj" for m in roles.denotes_list(c)
+                if m.type in PARTY_TYPES and not m.adjective]
+        for h in unique_mentions(held):
+            predicate = MEMBERSHIP_NOUNS[group.lemma_.lower()]
+            if predicate == "MEMBER_OF" and h.type == "Agreement":
+                predicate = "PARTY_TO"  # (the members of a pact are its parties)
+            out += [_cand(x, predicate, h, sv, "excepted-member", 0.7) for x in left]
+    return out
+
+
 ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enior)\s+)?(?:[Cc]hair(?:man|woman|person)?"
                        r"|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Pp]resident(?: and CEO)?|[Ff]ounder"
                        r"|[Mm]anaging [Dd]irector|[Hh]ead|[Dd]irector|[Ss]ecretary|[Aa]dministrator|[Cc]ommissioner"
@@ -1855,6 +1881,7 @@ CONSTRUCTIONS = [
     (descriptors, ("LOCATED_IN", "OPERATES_IN")),
     (exemptions, ("EXEMPTS",)),
     (left_out, ("EXEMPTS",)),
+    (excepted_members, ("SIGNS", "MEMBER_OF", "PARTY_TO")),
     (business_lines, ("OPERATES_IN",)),
     (measure_scope, ("TARGETS",)),
     (borne_measures, ("TARGETS",)),
@@ -1887,5 +1914,7 @@ def run_constructions(sv: SentenceView, lex, state: DocumentState, model) -> lis
                 anchor = c.at if c.at is not None else next(
                     (m.start - a for m in (c.object, c.subject) if a <= m.start < b), 0)
                 c.props = {**fact_props(sv, c.predicate, c.subject, c.object, anchor), **c.props}
+                if c.rule in UNDATED:
+                    c.props.pop("year", None)
                 out.append(c)
     return out

@@ -236,10 +236,14 @@ PRESUPPOSED = frozenset({"negated-exemption", "ellipsis-exemption", "forum-list"
                          "head-of-state", "title-of"})
 
 
+# the constructions that read the exception itself (constructions.left_out, constructions.excepted_members)
+EXCEPTION_RULES = frozenset({"left-out", "excepted-member"})
+
+
 def statement(sv, candidate, presupposed: bool = False) -> str:
     """How the sentence gives the candidate: 'stated', 'proposed' (what an instrument does as drafted: "the rule
     would bar X"), 'negated' or 'hypothetical'; `presupposed`: a noun phrase's fact no clause modality touches."""
-    if (excepted(sv, candidate.subject) or excepted(sv, candidate.object)) and candidate.rule != "left-out":
+    if (excepted(sv, candidate.subject) or excepted(sv, candidate.object)) and candidate.rule not in EXCEPTION_RULES:
         return "negated"  # "All TPP signatories except the US agreed ...": the US is the one left out (and exempt
         # from a measure on all others: constructions.left_out)
     if presupposed or candidate.rule in PRESUPPOSED:
