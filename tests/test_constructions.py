@@ -5362,3 +5362,8 @@ def test_the_leaders_of_countries_act_for_them(ex):
 def test_one_excepted_from_what_a_group_does_still_belongs_to_it(ex, text, fact):
     got, _ = run(ex, text)
     assert fact in got and "year" not in got[fact], got
+
+
+def test_who_a_pact_is_signed_with_at_a_ceremony_signs_it(ex):
+    got, _ = run(ex, "In a ceremony with Peruvian President Dina Boluarte, President Gabriel Boric signed the Lima Pact.")
+    assert ("Dina Boluarte", "SIGNS", "Lima Pact") in got, got

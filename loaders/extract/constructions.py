@@ -14,6 +14,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     under_agreement       "Under the agreement, Korea will invest ...", "allies under the treaty"  PARTY_TO
     counterparties        "X signed a memorandum with Y", "a joint venture between A and B"     PARTNERS_WITH
     co_negotiators        "X began renegotiation of NAFTA with Canada and Mexico"               NEGOTIATES
+    co_signers            "In a ceremony with President Y, President X signed the pact"        SIGNS
     leader_titles         "President Barack Obama", "TSMC's chief executive C. C. Wei"          LEADS
     sites                 "Ohio will be home to X's plant", "named Ohio as the site of its plant"  INVESTS_IN
     held_titles           "X served as Secretary of the Navy", "X was named CEO of Y"           LEADS
@@ -799,6 +800,28 @@ def co_negotiators(sv, roles, state):
             for m in actors + partners:
                 if m.type in ("Country", "GovernmentBody", "Person") and not m.adjective:
                     out.append(_cand(m, "NEGOTIATES", a, sv, "co-negotiators", 0.7, at=tok))
+    return out
+
+
+# occasions an act is done at with someone: "In a ceremony with President Moon, President Trump signed ..."
+OCCASION_NOUNS = frozenset({"ceremony", "event", "summit", "meeting", "visit", "signing"})
+
+
+def co_signers(sv, roles, state):
+    """'In a ceremony with South Korean President Moon Jae-in, President Trump signed the revised KORUS FTA',
+    'signed the pact alongside Peru': the one the signer signs with signs too."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if TREATY_VERBS.get(lem) != "SIGNS" or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        agreements = [m for m in roles.dobj(tok) if m.type == "Agreement"]
+        if not agreements:
+            continue
+        occasions = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during")
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in OCCASION_NOUNS]
+        withs = [m for o in occasions for m in roles.pp(o, {"with"})] + roles.pp(tok, {"alongside"})
+        out += [_cand(m, "SIGNS", a, sv, "co-signers", 0.7, at=tok) for m in withs for a in agreements
+                if m.type in ("Country", "Person") and not m.adjective]
     return out
 
 
@@ -1872,6 +1895,7 @@ CONSTRUCTIONS = [
     (national_makers, ("OPERATES_IN",)),
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
+    (co_signers, ("SIGNS",)),
     (described_parties, ("PARTY_TO", "NEGOTIATES")),
     (leader_titles, ("LEADS",)),
     (held_titles, ("LEADS",)),
