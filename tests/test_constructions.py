@@ -5367,3 +5367,17 @@ def test_one_excepted_from_what_a_group_does_still_belongs_to_it(ex, text, fact)
 def test_who_a_pact_is_signed_with_at_a_ceremony_signs_it(ex):
     got, _ = run(ex, "In a ceremony with Peruvian President Dina Boluarte, President Gabriel Boric signed the Lima Pact.")
     assert ("Dina Boluarte", "SIGNS", "Lima Pact") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "On 15 August 2013, Chile and Peru agreed that the border crossing should be reopened.",
+    "Chile and Peru agreed to cut tariffs on copper.",
+])
+def test_countries_that_agree_on_a_clause_negotiate_with_each_other(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "NEGOTIATES", "Peru") in got, got
+
+
+def test_countries_that_do_not_agree_negotiate_nothing(ex):
+    got, _ = run(ex, "Chile and Peru did not agree to cut tariffs.")
+    assert not any(p == "NEGOTIATES" for _, p, _ in got), got

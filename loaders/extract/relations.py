@@ -324,8 +324,10 @@ class RelationExtractor:
         if not (rule.pairwise and len(subjects) >= 2 and (not objects or rule.pairwise_only)):
             return
         if rule.pairwise_words and not any(c.lemma_.lower() in rule.pairwise_words
-                                           for c in getattr(tok, "subtree", [])):
-            return
+                                           for c in getattr(tok, "subtree", [])) and not (
+                "pairwise_clause" in rule.flags and any(c.dep_ in ("ccomp", "xcomp")
+                                                        for c in getattr(tok, "children", []))):
+            return  # (with `pairwise_clause`, "both countries agreed that the park should reopen" is an accord too)
         if ctx.roles.parsed and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in JOINING_VERBS:
             return  # "China, Japan and Thailand requested to join the consultations": others' talks, joined
         sv = ctx.sv  # ("Chile's Ministry of Energy": the country whose body it is does not deal with its own body)
