@@ -5381,3 +5381,12 @@ def test_countries_that_agree_on_a_clause_negotiate_with_each_other(ex, text):
 def test_countries_that_do_not_agree_negotiate_nothing(ex):
     got, _ = run(ex, "Chile and Peru did not agree to cut tariffs.")
     assert not any(p == "NEGOTIATES" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The Tarsk Group, controlled by billionaire Kim Min-jun, bought the yard.",
+    "Kim Min-jun controls the Tarsk Group.",
+])
+def test_a_person_who_controls_a_firm_leads_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Kim Min-jun", "LEADS", "Tarsk Group") in got, got
