@@ -5390,3 +5390,15 @@ def test_countries_that_do_not_agree_negotiate_nothing(ex):
 def test_a_person_who_controls_a_firm_leads_it(ex, text):
     got, _ = run(ex, text)
     assert ("Kim Min-jun", "LEADS", "Tarsk Group") in got, got
+
+
+def test_these_investments_go_on_with_the_investor_of_the_sentence_before(ex):
+    got, _ = run(ex, "Since 2021, Chilean companies have invested $14 billion in Peru. These investments span crucial "
+                     "sectors, including copper and lithium.")
+    assert {("Chile", "INVESTS_IN", "copper"), ("Chile", "INVESTS_IN", "lithium")} <= set(got), got
+
+
+def test_an_investment_two_sentences_on_has_no_investor_by_it(ex):
+    got, _ = run(ex, "Since 2021, Chilean companies have invested $14 billion in Peru. Peru grew fast. These "
+                     "investments span crucial sectors, including copper and lithium.")
+    assert ("Chile", "INVESTS_IN", "copper") not in got, got

@@ -945,8 +945,14 @@ class ParsedRoles:
         below += [(min(x.idx for x in c.subtree), max(x.idx + len(x.text) for x in c.subtree)) for c in tok.children
                   if tok.pos_ == "NOUN" and c.dep_ == "conj" and c.pos_ == "NOUN"
                   and any(x.dep_ == "prep" for x in c.children)]  # (one with a complement of its own)
-        return [m for m in self.sv.mentions if m.type == "Sector" and a <= m.start - self.sv.start < b
-                and not any(x <= m.start - self.sv.start < y for x, y in below)]
+        found = [m for m in self.sv.mentions if m.type == "Sector" and a <= m.start - self.sv.start < b
+                 and not any(x <= m.start - self.sv.start < y for x, y in below)]
+        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in SPANNING_VERBS:
+            # "These investments span crucial sectors, including electric vehicles and batteries": what the noun's
+            # verb says it covers
+            found += [m for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree
+                      for m in self.sv.tok_mentions.get(t.i, []) if m.type == "Sector"]
+        return unique_mentions(found)
 
     def between(self, tok) -> list[Mention]:
         return self.pp(tok, {"between", "among"})
@@ -1156,6 +1162,8 @@ def _misattached_conjunct(verb) -> bool:
             and head.dep_ == "ccomp" and head.head.i != head.i)
 
 
+# verbs by which a noun says what it covers: "the investments span sectors including X", "cover chips and batteries"
+SPANNING_VERBS = frozenset({"span", "cover", "encompass", "target", "include"})
 # verbs whose "as" phrase says what their subject is: "was incorporated as a subsidiary of Y", "operates as a unit of Y"
 MADE_AS = frozenset({"incorporate", "establish", "found", "create", "form", "organize", "organise", "register",
                      "set", "operate", "function", "spin"})

@@ -52,6 +52,7 @@ class _FrameContext:
     amounts: list
     years: list
     last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
+    sentence_before: dict = field(default_factory=dict)  # predicate -> a subject the sentence before gave it
 
 
 # verbs whose object stops or is held back: "Korea halted exports of fluorine to Japan", "restricts U.S. investments
@@ -196,6 +197,8 @@ class RelationExtractor:
         self.lex = lexicon or load_lexicon()
         # the nouns of negotiation ("talks", "negotiations"): a process, not the agreement it is about
         self._talks = frozenset(n for r in self.lex.rules if r.predicate == "NEGOTIATES" for n in r.nouns)
+        # (the index of the sentence extracted last, and the subject it gave each predicate)
+        self._before: tuple[int, dict] = (-2, {})
 
     def allowed(self, rule: Rule, s: Mention, o: Mention) -> bool:
         if s.id == o.id:
@@ -210,11 +213,19 @@ class RelationExtractor:
         roles: Roles = LinearRoles(sv, self.lex) if sv.parse is None else parsed_roles(sv, self.lex)
         out: list[Candidate] = []
         ctx = _FrameContext(sv, roles, find_amounts(sv.text), event_years(sv))
+        # the actors the sentence before gave each predicate: "These investments span ..." goes on with them
+        index, carried = self._before
+        ctx.sentence_before = carried if index == sv.index - 1 else {}
         if roles.parsed:
             self._agreement_with(sv, roles, out)
             self._lists(sv, roles, out)
         for rule, tok, kind in roles.triggers(self.lex.rules):
             self._frame(ctx, rule, tok, kind, out)
+        actors: dict = {}
+        for c in out:  # (not the examples of a group: "Korean companies, such as SK, have invested ...")
+            if not c.subject.example and c.subject.id not in {m.id for m in actors.get(c.predicate, [])}:
+                actors.setdefault(c.predicate, []).append(c.subject)
+        self._before = (sv.index, actors)
         return out
 
     def _frame(self, ctx: "_FrameContext", rule: Rule, tok, kind: str, out: list[Candidate]) -> None:
@@ -371,6 +382,11 @@ class RelationExtractor:
                 and rule.predicate in ctx.last_subjects:
             # "X's exports totalled $A, with just $B in exports to Y": the same actor goes on
             subjects = ctx.last_subjects[rule.predicate]
+        if "continues_subject" in rule.flags and not subjects and objects and kind == "noun" and ctx.roles.parsed \
+                and tok.i == tok.sent.start + 1 and tok.doc[tok.i - 1].lower_ in ("these", "those", "such") \
+                and rule.predicate in ctx.sentence_before:
+            # "... invested $114 billion in the United States. These investments span sectors, including X"
+            subjects = ctx.sentence_before[rule.predicate]
         if subjects:
             ctx.last_subjects[rule.predicate] = subjects
         if not subjects and objects and "parties_of_object" in rule.flags:
