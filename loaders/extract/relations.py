@@ -197,8 +197,8 @@ class RelationExtractor:
         self.lex = lexicon or load_lexicon()
         # the nouns of negotiation ("talks", "negotiations"): a process, not the agreement it is about
         self._talks = frozenset(n for r in self.lex.rules if r.predicate == "NEGOTIATES" for n in r.nouns)
-        # (the index of the sentence extracted last, and the subject it gave each predicate)
-        self._before: tuple[int, dict] = (-2, {})
+        # (the index and offset of the sentence extracted last, and the subjects it gave each predicate)
+        self._before: tuple[int, int, dict] = (-2, 0, {})
 
     def allowed(self, rule: Rule, s: Mention, o: Mention) -> bool:
         if s.id == o.id:
@@ -214,8 +214,8 @@ class RelationExtractor:
         out: list[Candidate] = []
         ctx = _FrameContext(sv, roles, find_amounts(sv.text), event_years(sv))
         # the actors the sentence before gave each predicate: "These investments span ..." goes on with them
-        index, carried = self._before
-        ctx.sentence_before = carried if index == sv.index - 1 else {}
+        index, start, carried = self._before  # (a sentence of the same document: next by index, later by offset)
+        ctx.sentence_before = carried if index == sv.index - 1 and start < sv.start else {}
         if roles.parsed:
             self._agreement_with(sv, roles, out)
             self._lists(sv, roles, out)
@@ -225,7 +225,7 @@ class RelationExtractor:
         for c in out:  # (not the examples of a group: "Korean companies, such as SK, have invested ...")
             if not c.subject.example and c.subject.id not in {m.id for m in actors.get(c.predicate, [])}:
                 actors.setdefault(c.predicate, []).append(c.subject)
-        self._before = (sv.index, actors)
+        self._before = (sv.index, sv.start, actors)
         return out
 
     def _frame(self, ctx: "_FrameContext", rule: Rule, tok, kind: str, out: list[Candidate]) -> None:
