@@ -5402,3 +5402,17 @@ def test_an_investment_two_sentences_on_has_no_investor_by_it(ex):
     got, _ = run(ex, "Since 2021, Chilean companies have invested $14 billion in Peru. Peru grew fast. These "
                      "investments span crucial sectors, including copper and lithium.")
     assert ("Chile", "INVESTS_IN", "copper") not in got, got
+
+
+@pytest.mark.parametrize("text, buyer", [
+    ("Velkor Corporation will build four tankers for Tarsk Holdings.", "Tarsk Holdings"),
+    ("Hanwha Ocean will build ships for the U.S. Navy.", "U.S. Navy"),
+])
+def test_a_firm_that_builds_for_a_buyer_is_its_partner(ex, text, buyer):
+    got, _ = run(ex, text)
+    assert any(p == "PARTNERS_WITH" and buyer in (s, o) for s, p, o in got), got
+
+
+def test_a_firm_that_builds_for_a_price_has_no_partner_by_it(ex):
+    got, _ = run(ex, "Velkor Corporation built a plant for $2 billion.")
+    assert not any(p == "PARTNERS_WITH" for _, p, _ in got), got
