@@ -5416,3 +5416,14 @@ def test_a_firm_that_builds_for_a_buyer_is_its_partner(ex, text, buyer):
 def test_a_firm_that_builds_for_a_price_has_no_partner_by_it(ex):
     got, _ = run(ex, "Velkor Corporation built a plant for $2 billion.")
     assert not any(p == "PARTNERS_WITH" for _, p, _ in got), got
+
+
+def test_a_minister_of_a_ministry_that_lists_its_fields_leads_it(ex):
+    got, _ = run(ex, "Minister of Trade, Industry and Energy Ahn Duk-geun visited Washington.")
+    assert ("Ahn Duk-geun", "LEADS", "Ministry of Trade, Industry and Energy") in got, got
+
+
+def test_the_minister_of_a_ministry_that_lists_its_fields_acts_for_it(ex):
+    _, out = run(ex, "The Minister of Trade, Industry and Energy said exports grew.")
+    assert [e.name for e in out.entities.values()] == ["Ministry of Trade, Industry and Energy"], \
+        [e.name for e in out.entities.values()]

@@ -78,7 +78,8 @@ PREFIXED_REST = r" (?:the )?[A-Z][\w-]+(?:(?:,? (?:and |& )?| of (?:the )?)[A-Z]
 KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z]{1,6}\b(?![-\w])"
                          r"|(?<![-\w])[A-Z][a-z]{1,6}-[a-z]{1,6} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
-OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?:,? [A-Z][a-z]+)*,? and [A-Z][a-z]+"
+                    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
 # "in <Town>" after a facility word: where it stands
 PLACED = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
@@ -1045,10 +1046,14 @@ class Extractor:
             after = text[mt.end():mt.end() + 40]
             if re.match(r",?\s+(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+", after) and not re.match(r"\s+(?:The|In|On)\b", after):
                 continue  # "Secretary of Commerce Gina Raimondo": the person, read by the title rules
+            if re.search(r"\bof\s+(?:the\s+)?$", text[max(s, mt.start() - 12):mt.start()]):
+                continue  # "the Office of the Secretary of Defense": a bigger name holds the title
             body = self.structural.body_for(dept, mt.group(0))
-            # (the department's own short name inside the office, "Commerce" in "Secretary of Commerce", gives way)
+            # (the department's own short name inside the office, "Commerce" in "Secretary of Commerce", gives way,
+            # as does a field the ministry's name lists: "energy" in "Minister of Trade, Industry and Energy")
             if body is None or any(m.start < mt.end() and mt.start() < m.end and not (
-                    m.id == body.id and mt.start() <= m.start and m.end <= mt.end()) for m in mentions):
+                    (m.id == body.id or m.type == "Sector") and mt.start() <= m.start and m.end <= mt.end())
+                    for m in mentions):
                 continue
             out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
                                wikidata=body.wikidata))

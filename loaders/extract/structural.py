@@ -692,7 +692,9 @@ class StructuralExtractor:
                 self._add(out, sv, p, "LEADS", body, 0.8, "title",
                           {"role": role.group(0) if role else self.office_titles[body.id]})
                 continue
-            mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]+?))|"
+            # (a ministry's name may list its fields: "Minister of Trade, Industry and Energy Ahn Duk-geun")
+            mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]*?"
+                           r"(?:,\s+[A-Z][\w ]*?)*))|"
                            r"(?:(?!Prime )(?P<dept2>[A-Z][a-z]+) (?P<t2>Minister|Secretary|Administrator))|"
                            r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
                            r"[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Aa]dministrator|[Cc]ommissioner|"
