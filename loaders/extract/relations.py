@@ -53,6 +53,8 @@ class _FrameContext:
     years: list
     last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
     sentence_before: dict = field(default_factory=dict)  # predicate -> a subject the sentence before gave it
+    # the types of the sentence's mentions (a person stands for a country where a predicate takes no person)
+    types: frozenset = frozenset()
 
 
 # verbs whose object stops or is held back: "Korea halted exports of fluorine to Japan", "restricts U.S. investments
@@ -213,6 +215,8 @@ class RelationExtractor:
         roles: Roles = LinearRoles(sv, self.lex) if sv.parse is None else parsed_roles(sv, self.lex)
         out: list[Candidate] = []
         ctx = _FrameContext(sv, roles, find_amounts(sv.text), event_years(sv))
+        types = {m.type for m in sv.mentions}
+        ctx.types = frozenset(types | ({"Country"} if "Person" in types else set()))
         # the actors the sentence before gave each predicate: "These investments span ..." goes on with them
         index, start, carried = self._before  # (a sentence of the same document: next by index, later by offset)
         ctx.sentence_before = carried if index == sv.index - 1 and start < sv.start else {}
@@ -232,6 +236,10 @@ class RelationExtractor:
         """One trigger of one rule: its subjects and objects by role, then the facts the rule allows."""
         sv, roles = ctx.sv, ctx.roles
         parsed = roles.parsed
+        if rule.object_types and ctx.types.isdisjoint(rule.object_types) and not rule.pairwise \
+                and "topic_sector" not in rule.flags:
+            return  # (no mention the rule could take as its object: the roles need not be read; a pairwise rule
+            # relates its subjects, and the topic sector is the sentence before's)
         if parsed and _states_nothing(roles, rule, tok, kind):
             return
         # "a member of X": when the rule reads its object from "of", "of" names no owner
