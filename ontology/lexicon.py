@@ -115,8 +115,10 @@ class Lexicon:
         for type_, starts in self.name_prefixes.items():  # "Department of the Navy", "Office of ..."
             if any(text.startswith(p + " ") for p in starts):
                 return type_
-        if ent is not None and ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in STATE_GROUPS:
-            return None  # "13 other Indo-Pacific countries", "the Visegrad nations": where, not who
+        if ent is not None and label != "PERSON" and ent.root.dep_ in ("amod", "compound") \
+                and ent.root.head.lemma_.lower() in STATE_GROUPS:
+            return None  # "13 other Indo-Pacific countries", "the Visegrad nations": where, not who (a person's
+            # name before "government" is its leader's: "the Ishiba Shigeru government")
         if ent is not None and label in ("ORG", "PERSON", "GPE", "PRODUCT", "NORP"):
             # "CS Wind, a Korean wind tower maker": the appositive says what the name is
             after = [t for t in ent.doc[ent.end:ent.end + 8]]
