@@ -29,7 +29,7 @@ from functools import lru_cache
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
-from .parsed import ParsedRoles, parsed_roles
+from .parsed import SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
 from .props import amount_for, fact_props
@@ -1829,15 +1829,13 @@ def granted_measures(sv, roles, state):
     return out
 
 
-# verbs that hand what their owner holds to a buyer: the seller divests, the buyer invests
-SELLING_VERBS = frozenset({"sell", "divest", "offload", "unload"})
 # what is sold when a share of it is: "its 40 percent stake in X", "its shares of Y"
 SHARE_NOUNS = frozenset({"stake", "share", "holding", "interest", "ownership"})
 
 
 def sales(sv, roles, state):
     """'Velkor sold its stake in Korvell to Tarsk for $1 billion', 'sold its Ohio plant to Tarsk': the buyer invests
-    in what is sold, with the price (the seller invests in nothing: relations.sold)."""
+    in what is sold, with the price (the seller invests in nothing: parsed.sold)."""
     out = []
     for tok, lem in zip(sv.tokens, sv.lemmas):
         if lem not in SELLING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):

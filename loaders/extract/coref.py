@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import SMALL_WORDS, TITLE_GLUE, Mention
+from .modality import INSTRUMENT_TYPES
 from .naming import rename_entities
 
 ORDINAL_ANAPHOR = re.compile(r"^\s*The (?:first|second|third|latter|former)(?: two| three)?(?=\s*,|\s+(?:was|were|is|are|had|have)\b)")
@@ -26,8 +27,6 @@ MODIFIER_WORD = r"(?!(?:to|of|for|with|in|on|by|from|than|the|a|an)\s)[a-z][\w\-
 # ("X (ABBR), a ...")
 APPOSED = re.compile(r"^\s*(?:\([^()]{1,20}\)|\))?\s*,\s*(?:the|a|an)\s+(?:" + MODIFIER_WORD + r"){0,4}$")
 LIST_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\b|^\s*,\s*(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,")
-# the kinds of instrument a description and the name it goes by may differ in: the name decides
-INSTRUMENT_TYPES = frozenset({"Policy", "Law", "Agreement"})
 AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
 # a description followed by the name it goes by: "restrictions on Korean media, known as the Hallyu ban", "tariffs
 # on Chinese goods, dubbed the "trade war tariffs"", "export controls on three chemicals (the "Japan curbs")"
@@ -446,7 +445,8 @@ class Coreference:
             written = text[m.start - offset:]
             ends = {m.start + len(a) for a in {m.text, *(getattr(m, "aliases", ()) or ())} if written.startswith(a)}
             for y in mentions:
-                # (an instrument's name says which kind it is: "the economic initiative, known as IPEF" is a pact)
+                # (the kinds of instrument a description and its name may differ in: the name decides which kind
+                # it is, "the economic initiative, known as IPEF" is a pact)
                 kinds = {y.type, m.type}
                 if y.start < m.end or len(kinds) > 1 and not kinds <= INSTRUMENT_TYPES or y.id == m.id \
                         or y.adjective:

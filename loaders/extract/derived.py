@@ -136,7 +136,6 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
     return _goods_after(parse, offset, mentions, _words()["measure_heads"], ("on", "against"))
 
 
-# "a number of countermeasures", "a series of restrictions": the quantity noun stands for the thing counted
 # what a measure on trade acts on: the flow's words name the goods and where they come from
 TRADE_FLOWS = FLOW_NOUNS | {"investment"}
 # the flows a buyer takes in ("U.S. imports": the nationality is the buyer's, "from X" the origin)

@@ -159,7 +159,8 @@ def not_until(verb) -> bool:
     return any(t.lower_ in ("until", "till") for t in verb.subtree)
 
 
-INSTRUMENT_TYPES = ("Policy", "Law", "Agreement")
+# what an instrument's head noun or name is (the lexicon's [heads] types): "agreement", "act", "tariff", ...
+INSTRUMENT_TYPES = frozenset({"Policy", "Law", "Agreement"})
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
 from .mentions import PLAN_NOUNS, QUANTITY_NOUNS, Mention
-from .modality import HYPOTHETICAL, MEASURE_MAKING, designs, not_until
+from .modality import HYPOTHETICAL, INSTRUMENT_TYPES, MEASURE_MAKING, designs, not_until
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
@@ -1109,10 +1109,6 @@ def _expected(head, lex, tok_mentions: dict) -> bool:
     return not (head.lemma_.lower() in FUNCTION_VERBS and instrument)
 
 
-# what an instrument's head noun is (the lexicon's [heads]): "agreement", "act", "tariff", ...
-INSTRUMENT_TYPES = frozenset({"Agreement", "Law", "Policy"})
-
-
 def _inside_a_title(tok) -> bool:
     """A capitalised word set before the head of a title the tagger reads as one name ('the Copper Investment
     Accelerator', 'the Korea Investment Corporation'): a word of the name, not a noun of the sentence."""
@@ -1167,6 +1163,27 @@ SPANNING_VERBS = frozenset({"span", "cover", "encompass", "target", "include"})
 # verbs whose "as" phrase says what their subject is: "was incorporated as a subsidiary of Y", "operates as a unit of Y"
 MADE_AS = frozenset({"incorporate", "establish", "found", "create", "form", "organize", "organise", "register",
                      "set", "operate", "function", "spin"})
+
+
+# verbs that hand what their owner holds to a buyer: the seller divests (relations), the buyer invests
+# (constructions.sales)
+SELLING_VERBS = frozenset({"sell", "divest", "offload", "unload"})
+
+
+def sold(tok) -> bool:
+    """Whether a holding is sold, itself or as what a sold stake is of or in: "sold its stake in X", "sold its
+    stake of its plant in Ohio", "divested its Ohio plant" (its owner invests in nothing by it)."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in SELLING_VERBS:
+            return True
+        if node.dep_ == "compound":  # "its stake of its battery plant building"
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in ("of", "in"):
+            node = node.head.head
+        else:
+            return False
+    return False
 
 
 def building_of(tok):

@@ -18,7 +18,7 @@ from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import Mention, passed_over
-from .parsed import building_of, hyphenated_lemma, parsed_roles
+from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
@@ -158,26 +158,6 @@ def _blocked_deal(tok) -> bool:
     """'prohibiting the acquisition of X by Y', 'Y's purchase of X was blocked'."""
     return tok.lemma_.lower() in DEAL_NOUNS and tok.dep_ in ("dobj", "nsubjpass") \
         and tok.head.lemma_.lower() in BLOCKING_VERBS
-
-
-# verbs that hand what their owner holds to a buyer (constructions.sales: the buyer invests)
-SELLING_VERBS = frozenset({"sell", "divest", "offload", "unload"})
-
-
-def sold(tok) -> bool:
-    """Whether a holding is sold, itself or as what a sold stake is of or in: "sold its stake in X", "sold its
-    stake of its plant in Ohio", "divested its Ohio plant" (its owner invests in nothing by it)."""
-    node = tok
-    for _ in range(6):
-        if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in SELLING_VERBS:
-            return True
-        if node.dep_ == "compound":  # "its stake of its battery plant building"
-            node = node.head
-        elif node.dep_ == "pobj" and node.head.lower_ in ("of", "in"):
-            node = node.head.head
-        else:
-            return False
-    return False
 
 
 def _stopped(tok) -> bool:
