@@ -5427,3 +5427,57 @@ def test_the_minister_of_a_ministry_that_lists_its_fields_acts_for_it(ex):
     _, out = run(ex, "The Minister of Trade, Industry and Energy said exports grew.")
     assert [e.name for e in out.entities.values()] == ["Ministry of Trade, Industry and Energy"], \
         [e.name for e in out.entities.values()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capital opening the clause, which the parser reads as an adverbial noun (as in a dateline)
+    ("Beijing banned group tours to Peru in 2019.", ("China", "IMPOSES", "Chinese ban on group tours to Peru")),
+    # a subject the parser hangs from the auxiliary ("had earlier this month removed")
+    ("Chile had earlier this month removed Peru from its list of trusted trading partners.",
+     ("Chilean list removal of Peru", "TARGETS", "Peru")),
+])
+def test_a_subject_the_parser_misplaces_is_the_verbs(ex, text, expected):
+    got, _ = run(ex, text)
+    assert expected in got, got
+
+
+def test_the_patients_of_a_passive_exemption_exempt_no_one(ex):
+    got, _ = run(ex, "Norway and Chile were exempted from the Peruvian copper tariffs.")
+    assert ("Peruvian copper tariffs", "EXEMPTS", "Chile") in got, got
+    assert ("Norway", "EXEMPTS", "Chile") not in got and ("Chile", "EXEMPTS", "Norway") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru imposed tariffs on copper wire, hitting Velkor Corporation and Korvell Steel.",
+    "Peru imposed tariffs on copper wire, which hit Velkor Corporation.",
+])
+def test_what_the_measure_taken_hits_it_targets(ex, text):
+    got, _ = run(ex, text)
+    assert ("Peruvian tariffs on copper wire", "TARGETS", "Velkor Corporation") in got, got
+
+
+def test_what_is_yet_to_be_done_is_not_done(ex):
+    got, _ = run(ex, "Norway's parliament has yet to ratify the Lima Pact.")
+    assert not any(p in ("RATIFIES", "PARTY_TO") for _, p, _ in got), got
+
+
+def test_the_company_is_the_firm_named_earlier_in_its_sentence(ex):
+    got, _ = run(ex, "Korvell Steel is a steelmaker. Velkor Corporation CEO Ana Ruiz said the company would build a "
+                     "plant in Ohio.")
+    assert ("Velkor Corporation", "INVESTS_IN", "Ohio") in got, got
+    assert not any(p == "INVESTS_IN" and s in ("Ana Ruiz", "Korvell Steel") for s, p, _ in got), got
+
+
+def test_who_moves_forward_with_plans_to_build_builds(ex):
+    got, _ = run(ex, "Velkor Corporation and Korvell Steel are moving forward with plans to build a steel mill in Ohio.")
+    assert ("Velkor Corporation", "INVESTS_IN", "Ohio") in got and ("Korvell Steel", "INVESTS_IN", "Ohio") in got, got
+
+
+def test_a_so_called_list_is_named_without_the_distancing_words(ex):
+    got, _ = run(ex, 'Chile removed Peru from a so-called "white list" of countries.')
+    assert ("Chile", "IMPOSES", "Chilean white list removal of Peru") in got, got
+
+
+def test_a_tit_for_tat_measure_retaliates(ex):
+    got, _ = run(ex, "In a tit-for-tat move, Chile raised tariffs on Peruvian wine.")
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got, got

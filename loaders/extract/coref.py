@@ -158,6 +158,9 @@ DEFINITE_PROJECT = re.compile(r"\b[Tt]he\s+(project)\b(?!['’]s|\s+(?:of|to|for
 DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
                             r"giant|maker))\b(?!['’]s|\s+of\b)")
+# a report of someone's words: "X's CEO said the company would ..."
+REPORTED = re.compile(r"\b(?:said|says|announced|announces|stated|states|added|adds|noted|notes|told|confirmed|"
+                      r"confirms)\b")
 # what lies between a name and a description set beside it: "Qcells, the maker", "Qcells (the maker)"
 BESIDE_NAME = re.compile(r"\s*[,(]\s*")
 # "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"
@@ -535,7 +538,11 @@ class Coreference:
             if words[-1] in ("giant", "maker") and not trade:
                 continue
             wanted = {m.name for m in inside if m.type == "Sector"} | {trades[w] for w in words if w in trades}
-            firm = _salient_firm(text, history, wanted, trades)
+            # (a firm named earlier in the same sentence is the last one named when a report of its words lies
+            # between them: "X's CEO said the company would"; "X acquired a stake in the company" is another's)
+            earlier = sorted((m for m in mentions if m.type == "Firm" and m.end <= a
+                              and REPORTED.search(text, m.end, mt.start())), key=lambda m: m.start)
+            firm = _salient_firm(text, history + earlier, wanted, trades)
             if firm is not None:
                 out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
         return out

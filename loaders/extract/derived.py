@@ -322,9 +322,12 @@ def _taken_from(verb, obj) -> str:
                    for p in c.children if p.dep_ == "pobj"), None)
     if source is None:
         return ""
-    # (not its quotation marks: 'removed X from its "white list"')
+    # (not its quotation marks, nor the words that only distance the writer from its name: 'removed X from its
+    # "white list"', 'from a so-called "white list"')
+    distancing = {t.i for t in source.subtree if t.lower_ == "called" and t.i > 0 and t.nbor(-1).lower_ in ("-", "so")}
+    distancing |= {i - k for i in distancing for k in (1, 2)}
     return " ".join(t.text for t in source.subtree if t.i <= source.i and t.dep_ not in ("det", "poss", "punct")
-                    and t.lower_ != "own" and not t.is_quote) + " "
+                    and t.lower_ != "own" and not t.is_quote and t.i not in distancing) + " "
 
 
 def _flow_covered(obj, offset: int, mentions: list[Mention]) -> list[Mention]:

@@ -76,6 +76,8 @@ def _matrix(verb) -> str | None:
     """What a verb says of the act in its complement: 'negated' ("refused to join", "denied that it had
     imposed"), 'hypothetical' ("considered imposing", "urged X to impose"), else None."""
     lemma = verb.lemma_.lower()
+    if lemma in ("have", "be", "remain") and any(c.lower_ == "yet" for c in verb.children):
+        return "negated"  # "has yet to ratify", "is yet to be approved": not done so far
     return "negated" if lemma in REFUSING else "hypothetical" if lemma in WEIGHING else None
 
 

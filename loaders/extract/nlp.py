@@ -34,6 +34,7 @@ def load_nlp():
             continue  # not the model we pinned and verified: use the rules-only path instead
         _currency_words(nlp)
         _one_sentence(nlp)
+        _subject_repair(nlp)
         return nlp
     return None
 
@@ -63,6 +64,39 @@ def _one_sentence(nlp) -> None:
         Language.component("policygraph_one_sentence", func=_keep_whole)
     if "parser" in nlp.pipe_names and "policygraph_one_sentence" not in nlp.pipe_names:
         nlp.add_pipe("policygraph_one_sentence", before="parser")
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _repair_subjects(doc):
+    """'Beijing banned group tours to South Korea': the small parser may read a name that opens a clause as an
+    adverbial noun, as in a dateline ("SEOUL, May 2 - ..."), leaving the verb after it with no subject. A proper
+    noun phrase that ends right before a finite verb with no subject of its own is that verb's subject. 'Japan had
+    earlier this month removed ...': a subject it hangs from an auxiliary belongs to the auxiliary's verb."""
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("aux", "auxpass") \
+                and tok.head.head.i != tok.head.i and not any(c.dep_ in SUBJECTS for c in tok.head.head.children):
+            tok.head = tok.head.head
+            continue
+        if tok.dep_ != "npadvmod" or tok.tag_ not in ("NNP", "NNPS"):
+            continue
+        verb = tok.head
+        if verb.i <= tok.i or verb.tag_ not in FINITE or tok.right_edge.i + 1 != verb.i \
+                or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        tok.dep_ = "nsubj"
+    return doc
+
+
+def _subject_repair(nlp) -> None:
+    from spacy.language import Language
+
+    if "policygraph_subject_repair" not in Language.factories:
+        Language.component("policygraph_subject_repair", func=_repair_subjects)
+    if "parser" in nlp.pipe_names and "policygraph_subject_repair" not in nlp.pipe_names:
+        nlp.add_pipe("policygraph_subject_repair", after="parser")
 
 
 def model_info() -> str:

@@ -312,6 +312,10 @@ class ParsedRoles:
                         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                     # "X announced plans to build a plant", "X made a commitment to invest": X's own plan
                     return self.subj(noun.head, depth + 1)
+                if not own and noun.dep_ == "pobj" and noun.lemma_.lower() in PLAN_NOUNS \
+                        and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("with", "on"):
+                    # "X and Y are moving forward with plans to build a mill", "X went ahead with its plan to ..."
+                    return self.subj(noun.head.head, depth + 1)
                 return own
         if verb.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
             return self.subj(verb.head, depth + 1)

@@ -1257,7 +1257,7 @@ def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) ->
 # words that make a measure an answer to another's: "in response to X's tariffs", "in retaliation", "retaliatory
 # tariffs", "hit back at X with duties", "responded by banning ..."
 RETALIATION_CUE = re.compile(r"\b(?:(?P<phrase>(?:in|as)\s+(?:an?\s+)?(?:response|retaliation|reprisal|protest))|"
-                             r"(?P<adj>retaliatory|counter-?(?:tariffs?|duties|measures|sanctions))|"
+                             r"(?P<adj>retaliatory|tit[- ]for[- ]tat|counter-?(?:tariffs?|duties|measures|sanctions))|"
                              r"(?P<verb>(?:hit(?:s|ting)?|str(?:uck|ikes?|iking)|fought|fights?)\s+back|"
                              r"respond(?:ed|s|ing)?\s+(?:by|to|with)|counter(?:ed|s|ing)?\s+(?:by|with)|"
                              r"retaliat(?:e|ed|es|ing)))\b", re.IGNORECASE)

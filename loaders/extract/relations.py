@@ -18,6 +18,7 @@ from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import Mention, passed_over
+from .modality import INSTRUMENT_TYPES
 from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
@@ -91,6 +92,25 @@ def _described_firms(roles, tok) -> list:
     """The firms a noun describes in apposition or after a copula ("SK On, a battery maker", "X is an investor")."""
     named = roles.denotes(tok.head) if tok.dep_ == "appos" else roles.copula(tok) if tok.dep_ == "attr" else []
     return [m for m in named if m.type == "Firm"]
+
+
+def _measure_taken(roles, tok) -> list:
+    """'Washington imposed tariffs on washers, hitting Samsung and LG', '... tariffs on washers, which hit
+    Samsung': what a clause's measure does is said by a participle set off after it, or by a relative clause on
+    the measure's words; the measure taken (the clause's object) is the one that hits."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+        clause = tok.head
+    elif tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in tok.children):
+        clause = tok.head  # (the clause may hang on the measure's last word: "tariffs on washers, which ...")
+        while clause.dep_ in ("pobj", "prep", "dobj") and clause.head.i != clause.i:
+            clause = clause.head
+    else:
+        return []
+    if clause is None or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    taken = [c for c in clause.children if c.dep_ == "dobj"]
+    return [m for c in taken for t in c.subtree for m in roles.sv.tok_mentions.get(t.i, ())
+            if m.type in ("Policy", "Law") and not m.adjective]
 
 
 def _firms_act(subjects: list) -> list:
@@ -230,6 +250,9 @@ class RelationExtractor:
         listed = "listing_owner" in rule.object and roles.parsed
         subjects = _firms_act(self._collect(roles, tok, rule.subject, kind, subject=True, predicate=rule.predicate,
                                             listed=listed))
+        if parsed and kind == "verb" and rule.subject_types and set(rule.subject_types) <= INSTRUMENT_TYPES \
+                and not any(m.type in rule.subject_types for m in subjects):
+            subjects += _measure_taken(roles, tok)
         described = _described_firms(roles, tok) if parsed and kind == "noun" else []
         if described:
             # "SK On, South Korea's third-largest battery maker,", "Samsung is South Korea's largest investor in
@@ -596,6 +619,10 @@ class RelationExtractor:
                     # (nor one in another clause with a subject of its own: "X will invest $1 billion and Y will
                     # open a plant in Arizona")
                     and not other_clause(roles.sv, m.start - roles.sv.start, tok.idx)]
+                if subject and kind == "verb" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+                    # (before a passive verb only a measure may act: "Canada and Mexico were exempted from the
+                    # tariffs" has no exempter, least of all either country)
+                    out = [m for m in out if m.type in INSTRUMENT_TYPES]
                 if subject and kind == "noun":  # word order only says who owns a noun inside its phrase
                     out = [m for m in out if m.end - roles.sv.start <= tok.idx
                            and len(roles.sv.text[m.end - roles.sv.start:tok.idx].split()) <= 3]
