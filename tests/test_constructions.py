@@ -5481,3 +5481,25 @@ def test_a_so_called_list_is_named_without_the_distancing_words(ex):
 def test_a_tit_for_tat_measure_retaliates(ex):
     got, _ = run(ex, "In a tit-for-tat move, Chile raised tariffs on Peruvian wine.")
     assert ("Chile", "RETALIATES_AGAINST", "Peru") in got, got
+
+
+@pytest.mark.parametrize("text, law, measure", [
+    ("Chile ordered tariffs on copper wire, citing Article 7 of the Lima Trade Act of 1990.", "Lima Trade Act",
+     "Chilean tariffs on copper wire"),
+    ("Invoking the Lima Trade Act of 1990, Chile imposed tariffs on copper wire.", "Lima Trade Act",
+     "Chilean tariffs on copper wire"),
+])
+def test_a_law_cited_beside_the_clause_authorises_its_measure(ex, text, law, measure):
+    got, _ = run(ex, text)
+    assert (law, "AUTHORIZES", measure) in got, got
+
+
+@pytest.mark.parametrize("written", ["US-Korea FTA", "Korea-United States FTA", "ROK-US Free Trade Agreement"])
+def test_a_two_sided_fta_is_known_in_its_usual_spellings(ex, written):
+    _, out = run(ex, f"Officials discussed the {written} in Seoul.")
+    assert "KORUS FTA" in {e.name for e in out.entities.values()}, [e.name for e in out.entities.values()]
+
+
+def test_a_body_named_with_us_written_without_points_is_known(ex):
+    _, out = run(ex, "The Office of the US Trade Representative announced the outcomes.")
+    assert "USTR" in {e.name for e in out.entities.values()}, [e.name for e in out.entities.values()]

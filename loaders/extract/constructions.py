@@ -583,8 +583,18 @@ def invoked_law(sv, roles, state):
         if lem not in INVOKING or tok.pos_ != "VERB" or roles.negated(tok):
             continue
         laws = [m for m in roles.dobj(tok) + roles.pp(tok, {"on", "upon"}) if m.type == "Law"]
+        laws += [m for c in tok.children if c.dep_ == "dobj" for m in roles.nested_of(c) if m.type == "Law"]
         if not laws:
             continue
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
+            # "X ordered tariffs on steel, citing section 232 of the Act", "Invoking IEEPA, X imposed tariffs": the
+            # law cited beside a clause authorises the measure the clause takes
+            taken = [d for d in tok.head.children if d.dep_ == "dobj"]
+            measures = [m for m in roles.dobj(tok.head) if m.type == "Policy"]
+            measures += [m for m in sv.mentions if m.type == "Policy" and m.source == "pattern"
+                         and any(m.start <= sv.start + d.idx < m.end for d in taken)]
+            out += [_cand(law, "AUTHORIZES", p, sv, "invoked-law", 0.75) for law in unique_mentions(laws)
+                    for p in unique_mentions(measures) if p.id != law.id]
         for c in tok.children:  # the purpose: "to impose tariffs", "to justify the tariffs"
             if c.dep_ in ("advcl", "xcomp") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 measures = [m for m in roles.dobj(c) if m.type == "Policy"]

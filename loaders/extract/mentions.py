@@ -105,6 +105,36 @@ def _place_words(words: list) -> list:
 DASHES = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-"}
 
 
+BILATERAL = re.compile(r"^(?P<a>[^-]+?)-(?P<b>[^-]+?) (?P<kind>Free Trade Agreement|FTA)$")
+
+
+def _side_forms(gazetteer) -> dict[str, tuple[str, ...]]:
+    """Each short written form of a country or bloc -> all its short forms ('U.S.' -> 'United States', 'US', ...)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for e in gazetteer:
+        if e.type not in ("Country", "InternationalOrganization"):
+            continue
+        forms = tuple(dict.fromkeys(f for f in (e.name, *e.aliases) if len(f) <= 14 and not re.search(r"[,()]", f)))
+        for f in forms:
+            out.setdefault(f, forms)
+    return out
+
+
+def _bilateral_variants(forms: list[str], sides: dict[str, tuple[str, ...]]) -> list[str]:
+    """A two-sided FTA's other usual spellings: either side's short forms, in either order, "FTA" or "Free Trade
+    Agreement" ("US-Korea FTA" is the "U.S.-Korea Free Trade Agreement"): general knowledge of how they are written."""
+    out: list[str] = []
+    for form in forms:
+        m = BILATERAL.match(form)
+        if not m or m["a"] not in sides or m["b"] not in sides:
+            continue
+        for a in sides[m["a"]]:
+            for b in sides[m["b"]]:
+                for x, y in ((a, b), (b, a)):
+                    out += [f"{x}-{y} FTA", f"{x}-{y} Free Trade Agreement"]
+    return list(dict.fromkeys(v for v in out if v not in forms))
+
+
 class GazetteerMatcher:
     """Leftmost-longest matching of gazetteer names, aliases and adjectives."""
 
@@ -116,8 +146,11 @@ class GazetteerMatcher:
         exact: dict[str, _Surface] = {}
         folded: dict[str, _Surface] = {}
         self._shared_surnames: dict[str, set] = {}  # "Lee" -> every person it may stand for
+        sides = _side_forms(self.model.gazetteer)
         for i, e in enumerate(self.entries):
             forms = [(e.name, False, False)] + [(a, False, False) for a in e.aliases]
+            if e.type == "Agreement":
+                forms += [(v, False, False) for v in _bilateral_variants([f for f, _, _ in forms], sides)]
             forms += [(a, True, False) for a in getattr(e, "adjectives", ())]
             forms += [(a, False, True) for a in getattr(e, "short_aliases", ())]
             if e.type == "Person":
@@ -128,6 +161,8 @@ class GazetteerMatcher:
                           if re.search(r"\bDepartment\b", f) for d in ("Dept.", "Dept")]
                 forms += [(re.sub(r"\bof the\b", "of", f), False, False) for f, _, _ in list(forms)
                           if re.search(r"^(?:Department|Ministry|Secretary) of the\b", f)]
+                # "the Office of the US Trade Representative": "U.S." written without its points
+                forms += [(f.replace("U.S.", "US"), False, False) for f, _, _ in list(forms) if "U.S. " in f]
             for form, adj, short in forms:
                 form = form.strip()
                 if not form:
@@ -424,8 +459,8 @@ def _trie(forms: list[str]) -> str:
 # --------------------------------------------------------------------------------------------
 # the start of a long title that the parse cut at a lowercase word: capitalised words joined by short function
 # words, right before the recognised end ("... Incentives to Produce Semiconductors for| America Act")
-# (not a sentence-opening preposition: "Under the Tarsk Act")
-TITLE_LEAD = re.compile(r"(?<![\w'’-])(?!(?:The|Under|Pursuant|Through|By|With|From|In|On|For|At|As|Via|Per|During|"
+# (not a sentence-opening preposition, nor a participle on the title: "Under the Tarsk Act", "Citing the Tarsk Act")
+TITLE_LEAD = re.compile(r"(?<![\w'’-])(?![A-Z][a-z]+ing\s+the\s)(?!(?:The|Under|Pursuant|Through|By|With|From|In|On|For|At|As|Via|Per|During|"
                         r"After|Before|Since|Following|Despite|Amid|Unlike|Without|Within|Over|Against|Until|Upon|"
                         r"Regarding|Among|Between|Into|Toward|Towards)\s)"
                         r"(?:[A-Z][\w'’-]*\s+(?:(?:to|for|of|and|on|in|the)\s+)?)*"
