@@ -5503,3 +5503,17 @@ def test_a_two_sided_fta_is_known_in_its_usual_spellings(ex, written):
 def test_a_body_named_with_us_written_without_points_is_known(ex):
     _, out = run(ex, "The Office of the US Trade Representative announced the outcomes.")
     assert "USTR" in {e.name for e in out.entities.values()}, [e.name for e in out.entities.values()]
+
+
+def test_a_conjoined_verb_shares_the_passive_subject(ex):
+    got, _ = run(ex, "Peru was exempted from the Chilean copper tariffs but is subject to a copper quota.")
+    assert ("copper quota", "TARGETS", "Peru") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian negotiators rejected demands for a higher Chilean content requirement.",
+    "Norway ignored calls for Peruvian copper tariffs.",
+])
+def test_a_measure_only_asked_for_is_not_imposed(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p == "IMPOSES" for _, p, _ in got), got

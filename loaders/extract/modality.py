@@ -122,6 +122,8 @@ def modality(sv, subject, obj) -> str:
         # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
         # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea"), but not
         # what a clause inside it only weighs ("Chilean firms looking to invest in Texas")
+        if anchor is not None and _asked_for(anchor):
+            return "hypothetical"  # "rejected demands for a U.S. content requirement": only asked for
         if anchor is None or not ts or not to or not _weighing_clause(sv):
             return "stated"
         weighed = [n for tok in (ts[-1], to[-1]) for n in _up_to(tok, anchor) if n.dep_ == "xcomp"
@@ -142,6 +144,17 @@ def modality(sv, subject, obj) -> str:
                                   for path in paths for n in path if n.i != anchor.i):
         return "hypothetical"  # "If Congress passes it, the bill would ...": Congress's act is only supposed
     return said
+
+
+# nouns whose "for" or "of" phrase is only asked for or threatened: "demands for a quota", "the threat of tariffs"
+ASKING_NOUNS = frozenset({"demand", "call", "request", "plea", "push", "threat", "appeal", "bid"})
+
+
+def _asked_for(noun) -> bool:
+    """Whether a noun phrase stands in the "for"/"of" phrase of a noun that only asks for or threatens it."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("for", "of") and prep.head.lemma_.lower() in ASKING_NOUNS \
+        and prep.head.pos_ == "NOUN"
 
 
 def governing_modality(tok) -> str:
@@ -253,7 +266,11 @@ def statement(sv, candidate, presupposed: bool = False) -> str:
         # a noun phrase presupposes its measure, unless the clause denies bringing it into being ("did not impose
         # tariffs on X"); a measure weighed is still what it would be on ("whether to apply tariffs to X")
         enacted = enactment(sv, candidate.subject) if candidate.subject.type == "Policy" else "stated"
-        return enacted if enacted in ("negated", "proposed") else "stated"
+        if enacted in ("negated", "proposed"):
+            return enacted
+        measure = next((m for m in (candidate.subject, candidate.object) if m.type == "Policy"), None)
+        toks = _tokens_of(sv, measure) if measure is not None and sv.parse is not None else []
+        return "hypothetical" if toks and _asked_for(toks[-1]) else "stated"
     return modality(sv, candidate.subject, candidate.object)
 
 

@@ -292,6 +292,13 @@ class ParsedRoles:
             stranded = self._stranded_subject(verb)
             if stranded:
                 return stranded
+        if verb.dep_ == "conj" and not any(c.dep_ in ("auxpass", "agent") for c in verb.children) \
+                and not _misattached_conjunct(verb):
+            # "Korea was exempted from the tariffs but is subject to a quota": conjoined verbs share the surface
+            # subject, the first one's passive subject too (that one was patient only of the passive verb)
+            shared = [m for c in verb.head.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
+            if shared and not any(c.dep_ == "agent" for c in verb.head.children):
+                return shared
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
             head = verb.head.head if _misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
