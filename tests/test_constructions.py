@@ -5517,3 +5517,10 @@ def test_a_conjoined_verb_shares_the_passive_subject(ex):
 def test_a_measure_only_asked_for_is_not_imposed(ex, text):
     got, _ = run(ex, text)
     assert not any(p == "IMPOSES" for _, p, _ in got), got
+
+
+def test_a_restricted_flow_whose_phrases_hang_from_the_verb_is_still_named_by_them(ex):
+    got, _ = run(ex, "On July 1, 2019 the Chilean government restricted the export to Norway of three classes of "
+                     "materials: lithium, copper and zinc.")
+    assert ("Chile", "IMPOSES", "Chilean restrictions on export to Norway") in got, got
+    assert ("Chilean restrictions on export to Norway", "TARGETS", "Norway") in got, got

@@ -180,6 +180,19 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             continue
         if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
             covered, what = _flow_covered(obj, offset, mentions), _subtree_text(parse, obj)
+            if not covered:  # (the parser may hang the flow's phrases from the verb: "restricted the export | to
+                # Korea | of three materials")
+                span = list(obj.subtree)
+                for c in tok.rights:
+                    if c.dep_ == "prep" and c.lower_ in ("to", "from", "of", "into") and c.i == span[-1].i + 1 \
+                            and any(x.dep_ == "pobj" and not any(n.dep_ == "nummod" for n in x.children)
+                                    for x in c.children):  # (not "of three classes of materials": a count only)
+                        span += list(c.subtree)
+                cut = next((k for k, t in enumerate(span) if t.text in (":", ";", "(", "—", "–")), len(span))
+                span = [t for t in span[:cut] if t.dep_ != "det" or t.i != span[0].i]  # (a list set off is examples)
+                a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
+                covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Sector", "Country", "Firm")]
+                what = text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
         else:
             heads = [obj] + list(obj.conjuncts)
             named = list(heads)  # (an apposition's adjective says who someone is, not what is targeted: "X, a
