@@ -5524,3 +5524,14 @@ def test_a_restricted_flow_whose_phrases_hang_from_the_verb_is_still_named_by_th
                      "materials: lithium, copper and zinc.")
     assert ("Chile", "IMPOSES", "Chilean restrictions on export to Norway") in got, got
     assert ("Chilean restrictions on export to Norway", "TARGETS", "Norway") in got, got
+
+
+def test_an_owner_before_its_noun_is_no_object_by_word_order(ex):
+    got, _ = run(ex, "Chile and Norway had started discussing its deployment in the backdrop of Peru’s series of "
+                     "missile tests.")
+    assert not any(o == "Peru" for _, _, o in got), got
+
+
+def test_who_bears_the_brunt_of_a_measure_is_its_target(ex):
+    got, _ = run(ex, "Velkor Corporation faced the brunt of the Chilean sanctions.")
+    assert ("Chilean sanctions", "TARGETS", "Velkor Corporation") in got, got

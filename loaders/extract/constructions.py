@@ -1098,7 +1098,14 @@ def _bearing_verb(head):
             return prep.head.head  # "remains subject to", "is subject to"
         if prep.lower_ in ("under", "from") and prep.head.lemma_.lower() in BEARING_VERBS | {"struggle", "reel"}:
             return prep.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in BORNE_SHARES and prep.head.dep_ == "dobj" \
+                and prep.head.head.lemma_.lower() in BEARING_VERBS | {"bear", "feel", "take"}:
+            return prep.head.head  # "X faced the brunt of the sanctions", "bore the brunt of the tariffs"
     return None
+
+
+# what of a measure one bears: "the brunt of", "the full force of"
+BORNE_SHARES = frozenset({"brunt", "force", "weight"})
 
 
 def borne_measures(sv, roles, state):

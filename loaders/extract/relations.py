@@ -94,6 +94,9 @@ def _described_firms(roles, tok) -> list:
     return [m for m in named if m.type == "Firm"]
 
 
+_OWNER_AFTER = re.compile(r"['’]s?\s")
+
+
 def _measure_taken(roles, tok) -> list:
     """'Washington imposed tariffs on washers, hitting Samsung and LG', '... tariffs on washers, which hit
     Samsung': what a clause's measure does is said by a participle set off after it, or by a relative clause on
@@ -613,6 +616,9 @@ class RelationExtractor:
                 # (but a name the parse put in a phrase of another preposition is not the role's: "negotiated the
                 # terms in Washington" names where, not with whom)
                 preps = {p for r in wanted if r.startswith("pp:") for p in r[3:].split(",")}
+                if not subject:  # (an owner before its noun is not the object: "discussed it against North
+                    # Korea's tests" names the tests)
+                    out = [m for m in out if not _OWNER_AFTER.match(roles.sv.text, m.end - roles.sv.start)]
                 out = out if subject else [m for m in out if not any(
                     _in_other_phrase(t, tok, preps) for t in roles.sv.tokens
                     if m.start <= roles.sv.start + t.idx < m.end)
