@@ -5535,3 +5535,21 @@ def test_an_owner_before_its_noun_is_no_object_by_word_order(ex):
 def test_who_bears_the_brunt_of_a_measure_is_its_target(ex):
     got, _ = run(ex, "Velkor Corporation faced the brunt of the Chilean sanctions.")
     assert ("Chilean sanctions", "TARGETS", "Velkor Corporation") in got, got
+
+
+def test_a_known_name_written_with_diacritics_is_known(ex):
+    _, out = run(ex, "Tourists visited Mt. Kŭmgang in 2005.")
+    assert "Mount Kumgang Tourist Region" in {e.name for e in out.entities.values()}, \
+        [e.name for e in out.entities.values()]
+
+
+def test_a_long_facility_name_written_small_is_known(ex):
+    _, out = run(ex, "Velkor Corporation built the Kaesong industrial complex.")
+    assert "Kaesong Industrial Complex" in {e.name for e in out.entities.values()}, \
+        [e.name for e in out.entities.values()]
+
+
+def test_a_government_that_says_it_will_close_a_site_closes_it(ex):
+    got, _ = run(ex, "In 2016, the Chilean government announced that it would close the Velkor plant in Peru in "
+                     "response to Peru's missile test.")
+    assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got

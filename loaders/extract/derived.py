@@ -51,6 +51,8 @@ def _measure_acts(verb, offset, mentions) -> bool:
 def _government_actor(verb, offset, mentions) -> bool:
     """Whether the verb's subject (or passive agent) is a government: a country, a state or a public body."""
     actors = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(a.lower_ in ("it", "they") for a in actors) and verb.dep_ == "ccomp":
+        actors = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "X announced that it would close ...": X
     actors += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     for a in actors:
         span = list(a.subtree)

@@ -7,6 +7,7 @@ particular entity.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,7 +86,7 @@ def administration_end(text: str, start: int, end: int) -> int | None:
     return None
 # who can be a party named inside an agreement's own name ("the U.S.-Mexico-Canada Agreement")
 PARTY_TYPES = frozenset({"Country", "InternationalOrganization"})
-FOLDABLE_TYPES = {"Agreement", "Law", "Policy", "GovernmentBody", "InternationalOrganization"}
+FOLDABLE_TYPES = {"Agreement", "Law", "Policy", "GovernmentBody", "InternationalOrganization", "Facility"}
 
 
 def _place_words(words: list) -> list:
@@ -103,6 +104,21 @@ def _place_words(words: list) -> list:
 
 # dashes written between a name's parts, read as the hyphen the gazetteer spells them with
 DASHES = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-"}
+
+
+def _plain_letters() -> dict[int, str]:
+    """A Latin letter with a diacritic -> its plain letter, one character for one ("Kaesŏng", "Kŭmgang", "Türkiye"
+    match the gazetteer's plain spelling at the same offsets)."""
+    out = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            out[code] = base
+    return out
+
+
+# what the gazetteer's names are matched against: dashes as hyphens, letters without their diacritics
+PROBE_TABLE = {**DASHES, **_plain_letters()}
 
 
 BILATERAL = re.compile(r"^(?P<a>[^-]+?)-(?P<b>[^-]+?) (?P<kind>Free Trade Agreement|FTA)$")
@@ -200,7 +216,7 @@ class GazetteerMatcher:
 
     def find(self, text: str) -> list[Mention]:
         cands = []
-        probe = text.translate(DASHES)  # "United States–Korea" is "United States-Korea" (same length: same offsets)
+        probe = text.translate(PROBE_TABLE)  # "United States–Korea" is "United States-Korea" (same length: same offsets)
         for rx, table, fold in ((self._exact_re, self._exact, False), (self._folded_re, self._folded, True)):
             if rx is None:
                 continue
