@@ -5553,3 +5553,14 @@ def test_a_government_that_says_it_will_close_a_site_closes_it(ex):
     got, _ = run(ex, "In 2016, the Chilean government announced that it would close the Velkor plant in Peru in "
                      "response to Peru's missile test.")
     assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got
+
+
+def test_what_is_lacked_is_not_stated(ex):
+    got, _ = run(ex, "Without production facilities in North America for batteries, Velkor Corporation makes "
+                     "batteries in Chile.")
+    assert not any(p == "INVESTS_IN" for _, p, _ in got), got
+
+
+def test_two_owners_sharing_one_possessive_both_own(ex):
+    got, _ = run(ex, "Velkor Corporation and Korvell Steel's joint plant in Ohio opened in 2025.")
+    assert ("Velkor Corporation", "INVESTS_IN", "Ohio") in got and ("Korvell Steel", "INVESTS_IN", "Ohio") in got, got

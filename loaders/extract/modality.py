@@ -113,6 +113,8 @@ def modality(sv, subject, obj) -> str:
     ts, to = _tokens_of(sv, subject), _tokens_of(sv, obj)
     if not ts and not to:
         return "stated"
+    if any(_lacked(toks[-1]) for toks in (ts, to) if toks):
+        return "negated"  # "Without production facilities for EVs in North America, X ...": what is lacked is not
     anchor = _lowest_common(ts[-1], to[-1]) if ts and to else (ts or to)[-1]
     if anchor is not None and _prevented(to[-1] if to else ts[-1], anchor):
         return "negated"  # "preventing Korean companies from investing in China": no investment is stated
@@ -155,6 +157,16 @@ def _asked_for(noun) -> bool:
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ in ("for", "of") and prep.head.lemma_.lower() in ASKING_NOUNS \
         and prep.head.pos_ == "NOUN"
+
+
+def _lacked(tok) -> bool:
+    """Whether a word stands in the noun phrase of a "without" ("without plants in Ohio", "without a deal")."""
+    node = tok
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and node.head.lower_ == "without":
+            return True
+        node = node.head
+    return False
 
 
 def governing_modality(tok) -> str:

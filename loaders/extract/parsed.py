@@ -413,18 +413,20 @@ class ParsedRoles:
             owner = doc[j - 1]
             got = self.denotes(owner)
             if got:
-                return got + self._coordinated_possessors(got[0])
+                return got + self._coordinated_possessors(got[0], joint=noun.pos_ == "NOUN")
         if j >= 0 and doc[j].lower_ in ("its", "their", "his", "her"):
             return self.subj_of_clause(doc[j])
         return []
 
-    def _coordinated_possessors(self, last: Mention) -> list[Mention]:
-        """'Velkor's and Tarsk's plants': the possessors coordinated before the last one (the parser rarely links
-        them)."""
+    def _coordinated_possessors(self, last: Mention, joint: bool = False) -> list[Mention]:
+        """'Velkor's and Tarsk's plants', 'Velkor and Tarsk's joint plant': the possessors coordinated before the last
+        one (the parser rarely links them); `joint`: the owned noun is a common one, which "A and B's" may share
+        ("Codelco and Norway's Hydro" names two firms)."""
         out: list[Mention] = []
         edge = last.start - self.sv.start
         while True:
-            mt = re.search(r"[’']s?,?\s+(?:and\s+)?$", self.sv.text[max(0, edge - 12):edge])
+            shared = r"|\s+and\s+" if joint and not out else ""  # (the one right before may share the last "'s")
+            mt = re.search(r"(?:[’']s?,?\s+(?:and\s+)?" + shared + r")$", self.sv.text[max(0, edge - 12):edge])
             prev = next((m for m in self.sv.mentions if mt and m.end - self.sv.start == edge - len(mt.group(0))
                          and m.type == last.type), None)
             if prev is None or len(out) >= 5:
