@@ -5564,3 +5564,18 @@ def test_what_is_lacked_is_not_stated(ex):
 def test_two_owners_sharing_one_possessive_both_own(ex):
     got, _ = run(ex, "Velkor Corporation and Korvell Steel's joint plant in Ohio opened in 2025.")
     assert ("Velkor Corporation", "INVESTS_IN", "Ohio") in got and ("Korvell Steel", "INVESTS_IN", "Ohio") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Corporation will build a plant for electric vehicle batteries in Ohio.",
+    "Velkor Corporation said it would spend $2 billion to build a smelter of strategic materials in Clarksville, Tenn.",
+])
+def test_a_facilitys_place_hung_from_its_goods_or_its_verb_is_its_own(ex, text):
+    got, _ = run(ex, text)
+    assert any(s == "Velkor Corporation" and p == "INVESTS_IN" and o in ("Ohio", "Tennessee") for s, p, o in got), got
+
+
+def test_the_place_based_company_is_the_firm_named_last(ex):
+    got, _ = run(ex, "Velkor Corporation opened an office in Lima. The Seoul-based company said it would "
+                     "collaborate with Korvell Steel.")
+    assert not any(s == "South Korea" for s, _, _ in got), got

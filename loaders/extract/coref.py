@@ -155,7 +155,7 @@ DEFINITE_PROJECT = re.compile(r"\b[Tt]he\s+(project)\b(?!['’]s|\s+(?:of|to|for
 # "the company will ...", "the Korean auto giant", "the South Korean automaker", "the battery maker": a firm
 # described by a noun only firms are called by, maybe after its nationality or trade ("giant" and "maker" only with
 # a trade: "the Asian giant" may be a country)
-DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
+DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
                             r"giant|maker))\b(?!['’]s|\s+of\b)")
 # a report of someone's words: "X's CEO said the company would ..."
@@ -526,8 +526,8 @@ class Coreference:
         for mt in DESCRIBED_FIRM.finditer(text, s, e):
             a, b = mt.span(1)
             inside = [m for m in mentions if a < m.end and m.start < b]
-            if any(not (m.adjective or m.type == "Sector") for m in inside):
-                continue  # a name is part of it ("the Hyundai company")
+            if any(not (m.adjective or m.type == "Sector" or text.startswith("-based", m.end)) for m in inside):
+                continue  # a name is part of it ("the Hyundai company"; "the Seoul-based company" says where it is)
             if NAME_FOLLOWS.match(text, b, b + 40):
                 continue  # "the company Absolics": the name follows
             if any(m.type == "Firm" and not m.adjective and BESIDE_NAME.fullmatch(text, m.end, mt.start())

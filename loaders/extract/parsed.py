@@ -899,6 +899,19 @@ class ParsedRoles:
         children = list(tok.children)
         if depth == 0 and tok.pos_ == "VERB":  # "pulled out of the TPP", "walked away from": past the particle
             children += [x for c in children if c.i == tok.i + 1 and c.lower_ in PARTICLES for x in c.children]
+        if "in" in preps and tok.pos_ == "NOUN" and self.lex.head_type(tok) == "Facility":
+            # "a plant for EV batteries in Ohio": the parser hangs the plant's place from its goods
+            out += [m for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                    for p in c.children if p.dep_ == "pobj" for x in p.children if x.dep_ == "prep" and x.lower_ == "in"
+                    for q in x.children if q.dep_ == "pobj"
+                    for m in self.denotes_list(q) + self._place_of(q) if m.type in ("USState", "Country")
+                    and not m.adjective]
+            if tok.dep_ == "dobj" and not any(c.dep_ == "prep" and c.lower_ == "in" for c in children):
+                # "build a plant for batteries | in Ohio": or from the verb that makes it
+                out += [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i
+                        for q in c.children if q.dep_ == "pobj"
+                        for m in self.denotes_list(q) + self._place_of(q) if m.type in ("USState", "Country")
+                        and not m.adjective]
         for c in children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
                 for p in c.children:
