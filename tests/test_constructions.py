@@ -5579,3 +5579,21 @@ def test_the_place_based_company_is_the_firm_named_last(ex):
     got, _ = run(ex, "Velkor Corporation opened an office in Lima. The Seoul-based company said it would "
                      "collaborate with Korvell Steel.")
     assert not any(s == "South Korea" for s, _, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile, home to copper miners Velkor Corporation and Korvell Steel, raised royalties.",
+    "Ohio is home to Velkor Corporation.",
+])
+def test_who_a_place_is_home_to_is_located_in_it(ex, text):
+    got, _ = run(ex, text)
+    assert any(s == "Velkor Corporation" and p == "LOCATED_IN" and o in ("Chile", "Ohio") for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "John Miller, Velkor Corporation CEO, said the plant would open.",
+    "John Miller, the Velkor Corporation chief executive, said the plant would open.",
+])
+def test_a_title_after_a_firm_set_beside_a_name_is_the_persons(ex, text):
+    got, _ = run(ex, text)
+    assert ("John Miller", "LEADS", "Velkor Corporation") in got, got

@@ -1453,6 +1453,7 @@ ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enio
                        r"|[Gg]overnor))\s*,?\s*$")
 TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|its\s+|a\s+)?(?:former\s+)?" + ORG_TITLE.pattern.replace(r"\s*,?\s*$", "")
                          + r"\s+(?:of|at)\s+(?:the\s+)?")
+ORG_TITLE_AFTER = re.compile(r"(?:[’']s)?\s+" + ORG_TITLE.pattern.replace(r"\s*,?\s*$", r"(?=\s*[,.;)]|\s+(?:said|says|told|added)\b)"))
 ORG_TITLE_OF = re.compile(ORG_TITLE.pattern.replace(r"\s*,?\s*$", r"\s+(?:of|at)\s+(?:the\s+)?$"))
 TITLED_BODY = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor|Ambassador|"
                          r"Commissioner|Chair(?:man)?)$")
@@ -1484,6 +1485,13 @@ def organisation_leaders(sv, roles, state):
             if title:
                 out.append(_cand(p, "LEADS", o, sv, "title-of-beside", 0.75,
                                  {"role": re.sub(r"\s+", " ", title.group("title"))}))
+        for o in orgs:  # "Mary Barra, General Motors CEO,", "Mary Barra, the GM chief executive,"
+            if re.fullmatch(r"\s*,\s*(?:the\s+)?", sv.text[p.end - sv.start:max(p.end, o.start) - sv.start]) \
+                    and o.start >= p.end:
+                titled = ORG_TITLE_AFTER.match(sv.text, o.end - sv.start)
+                if titled:
+                    out.append(_cand(p, "LEADS", o, sv, "org-title-after", 0.75,
+                                     {"role": re.sub(r"\s+", " ", titled.group("title"))}))
         after = TITLE_AFTER.match(sv.text, p.end - sv.start)  # "Mary Barra, CEO of General Motors,"
         if after:
             for o in orgs:
@@ -1897,6 +1905,28 @@ def under_agreement(sv, roles, state):
     return out
 
 
+def home_to(sv, roles, state):
+    """'South Korea, home to chipmakers Samsung and SK Hynix,', 'Ohio is home to X': who a place is home to is
+    located in it."""
+    out = []
+    for tok in sv.tokens:
+        if tok.lower_ != "home" or tok.pos_ != "NOUN" or roles.negated(tok):
+            continue
+        if tok.dep_ == "appos":
+            places = roles.denotes_list(tok.head)
+        elif tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain"):
+            places = [m for c in tok.head.children if c.dep_ == "nsubj" for m in roles.denotes_list(c)]
+        else:
+            continue
+        places = [m for m in places if m.type in ("Country", "USState") and not m.adjective]
+        homed = unique_mentions([m for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                 for p in c.children if p.dep_ == "pobj" for t in p.subtree
+                                 for m in sv.tok_mentions.get(t.i, ())
+                                 if m.type in ("Firm", "Facility", "GovernmentBody") and not m.adjective])
+        out += [_cand(m, "LOCATED_IN", place, sv, "home-to", 0.7) for place in places[:1] for m in homed]
+    return out
+
+
 CONSTRUCTIONS = [
     (agreement_between, ("PARTY_TO", "NEGOTIATES", "SIGNS")),
     (under_agreement, ("PARTY_TO",)),
@@ -1934,6 +1964,7 @@ CONSTRUCTIONS = [
     (market_entry, ("EXPORTS_TO",)),
     (built_where_invested, ("LOCATED_IN",)),
     (sites, ("LOCATED_IN", "INVESTS_IN")),
+    (home_to, ("LOCATED_IN",)),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
                "RATIFIES")),
 ]
