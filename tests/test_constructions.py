@@ -5597,3 +5597,14 @@ def test_who_a_place_is_home_to_is_located_in_it(ex, text):
 def test_a_title_after_a_firm_set_beside_a_name_is_the_persons(ex, text):
     got, _ = run(ex, text)
     assert ("John Miller", "LEADS", "Velkor Corporation") in got, got
+
+
+def test_an_agreement_talks_are_to_reach_is_negotiated_not_in_force(ex):
+    got, _ = run(ex, "Negotiations to reach a new trade agreement between Chile and Peru are causing concern.")
+    assert not any(p == "PARTY_TO" for _, p, _ in got), got
+    assert any(s == "Chile" and p == "NEGOTIATES" for s, p, _ in got), got
+
+
+def test_who_is_working_to_join_a_pact_is_no_party_yet(ex):
+    got, _ = run(ex, "Peru is working to join the Lima Pact.")
+    assert not any(p == "PARTY_TO" for _, p, _ in got), got

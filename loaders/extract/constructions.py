@@ -241,8 +241,19 @@ def agreement_between(sv, roles, state):
 def _talked_about(tok) -> bool:
     """Whether an agreement's noun is what talks are about ("talks on the X", "negotiations over a new X")."""
     prep = tok.head if tok.dep_ == "pobj" else None
-    return prep is not None and (prep.lower_ in TOPIC_PREPOSITIONS or prep.lower_ == "on") \
-        and TREATY_NOUNS.get(prep.head.lemma_.lower()) == "NEGOTIATES"
+    if prep is not None and (prep.lower_ in TOPIC_PREPOSITIONS or prep.lower_ == "on") \
+            and TREATY_NOUNS.get(prep.head.lemma_.lower()) == "NEGOTIATES":
+        return True
+    # "negotiations to reach a new agreement between A and B", "working to conclude an FTA between ...": an
+    # agreement talks are to reach is not yet in force
+    verb = tok.head if tok.dep_ == "dobj" else None
+    return verb is not None and verb.dep_ in ("acl", "xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        TREATY_NOUNS.get(verb.head.lemma_.lower()) == "NEGOTIATES" or verb.head.lemma_.lower() in STRIVING)
+
+
+# verbs whose infinitive is only aimed at: "working to conclude", "seeking to reach"
+STRIVING = frozenset({"negotiate", "work", "seek", "aim", "try", "strive", "push", "hope", "plan", "want"})
 
 
 # "the member nations of X are A, B and C", "X's members include A and B": the list the copula gives

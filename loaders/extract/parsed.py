@@ -24,7 +24,8 @@ OBJECT_CONTROL = frozenset({"direct", "order", "instruct", "task", "require", "a
                             "empower", "charge", "commission"})
 HELD_TYPES = ACTOR_TYPES | {"Agreement"}  # what a listing's holders hold: "the Pact, whose parties include ..."
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
-          "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn"}
+          "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn", "work", "strive", "endeavor",
+          "endeavour"}  # ("is working to join the CPTPP": not yet a party)
 # ("threatened to terminate X", "vowed to retaliate": a threat, not the act)
 # a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
 SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion", "majority",
