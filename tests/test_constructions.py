@@ -5608,3 +5608,19 @@ def test_an_agreement_talks_are_to_reach_is_negotiated_not_in_force(ex):
 def test_who_is_working_to_join_a_pact_is_no_party_yet(ex):
     got, _ = run(ex, "Peru is working to join the Lima Pact.")
     assert not any(p == "PARTY_TO" for _, p, _ in got), got
+
+
+def test_a_name_ending_in_a_legal_form_is_a_firm_whatever_the_tagger_says(ex):
+    _, out = run(ex, "The plant in Ohio is operated by TK-OH Battery Co.")
+    assert ("TK-OH Battery Co.", "Firm") in {(e.name, e.type) for e in out.entities.values()}, \
+        [(e.name, e.type) for e in out.entities.values()]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("South Korea's Oceans and Fisheries Minister Moon Seong-hyeok said the ban would stay.",
+     "Ministry of Oceans and Fisheries"),
+    ("South Korean Finance Minister Choi Sang-mok said the fund would grow.", "Ministry of Economy and Finance"),
+])
+def test_a_minister_titled_by_the_fields_of_a_ministry_leads_it(ex, text, body):
+    got, _ = run(ex, text)
+    assert any(p == "LEADS" and o == body for _, p, o in got), got

@@ -908,6 +908,8 @@ class NerRecognizer:
         self.state_forms = country_forms(model, ("USState",))  # "the Georgia Department of Economic Development"
         # a title's last word -> the type it names (not a firm's: "Inc."), for _untagged_titles
         self.title_endings = {w: t for t, ws in self.lex.name_endings.items() if t != "Firm" for w in ws}
+        # (of a firm's endings only its legal form is sure: "HL-GA Battery Co.", where "Group" may end anything)
+        self.title_endings.update({w: "Firm" for f in LEGAL_FORM_WORDS for w in (f, f + ".")})
 
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []

@@ -695,7 +695,8 @@ class StructuralExtractor:
             # (a ministry's name may list its fields: "Minister of Trade, Industry and Energy Ahn Duk-geun")
             mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]*?"
                            r"(?:,\s+[A-Z][\w ]*?)*))|"
-                           r"(?:(?!Prime )(?P<dept2>[A-Z][a-z]+) (?P<t2>Minister|Secretary|Administrator))|"
+                           r"(?:(?!Prime )(?P<dept2>[A-Z][a-z]+(?:(?:,| and| &) [A-Z][a-z]+)*) "
+                           r"(?P<t2>Minister|Secretary|Administrator))|"  # ("Oceans and Fisheries Minister X")
                            r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
                            r"[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Aa]dministrator|[Cc]ommissioner|"
                            r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$", left)
