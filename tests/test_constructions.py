@@ -5624,3 +5624,9 @@ def test_a_name_ending_in_a_legal_form_is_a_firm_whatever_the_tagger_says(ex):
 def test_a_minister_titled_by_the_fields_of_a_ministry_leads_it(ex, text, body):
     got, _ = run(ex, text)
     assert any(p == "LEADS" and o == body for _, p, o in got), got
+
+
+def test_goods_bought_are_no_investment(ex):
+    got, _ = run(ex, "The deal includes a $35 billion Chilean investment in Peruvian projects and $10 billion in "
+                     "energy purchases.")
+    assert not any(p == "INVESTS_IN" and o == "energy" for _, p, o in got), got

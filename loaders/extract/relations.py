@@ -17,7 +17,7 @@ from ...ontology.lexicon import Rule, load_lexicon
 from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
-from .mentions import Mention, passed_over
+from .mentions import FLOW_NOUNS, Mention, passed_over
 from .modality import INSTRUMENT_TYPES
 from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
@@ -92,6 +92,17 @@ def _described_firms(roles, tok) -> list:
     """The firms a noun describes in apposition or after a copula ("SK On, a battery maker", "X is an investor")."""
     named = roles.denotes(tok.head) if tok.dep_ == "appos" else roles.copula(tok) if tok.dep_ == "attr" else []
     return [m for m in named if m.type == "Firm"]
+
+
+def _bought(roles, goods) -> bool:
+    """Whether a sector is named as the goods of a flow of trade ("energy purchases", "imports of chips")."""
+    toks = [t for t in roles.sv.tokens if goods.start <= roles.sv.start + t.idx < goods.end]
+    if not toks:
+        return False
+    last = toks[-1]
+    head = last.head if last.dep_ in ("compound", "amod", "nmod") else (
+        last.head.head if last.dep_ == "pobj" and last.head.lower_ == "of" else None)
+    return head is not None and head.lemma_.lower() in FLOW_NOUNS
 
 
 _OWNER_AFTER = re.compile(r"['’]s?\s")
@@ -263,6 +274,9 @@ class RelationExtractor:
             subjects = [m for m in subjects if m.type != "Country"] or described
         objects = self._collect(roles, tok, rule.object, kind, subject=False, drop_owner="owner" in rule.subject,
                                 predicate=rule.predicate, listed=listed)
+        if rule.predicate == "INVESTS_IN" and parsed:
+            # "$100 billion in energy purchases": goods bought are trade, no investment
+            objects = [o for o in objects if o.type != "Sector" or not _bought(roles, o)]
         if not objects and kind == "verb" and parsed:
             objects = self._gapped_objects(roles, tok, rule)
         if kind == "noun":
