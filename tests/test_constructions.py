@@ -5630,3 +5630,12 @@ def test_goods_bought_are_no_investment(ex):
     got, _ = run(ex, "The deal includes a $35 billion Chilean investment in Peruvian projects and $10 billion in "
                      "energy purchases.")
     assert not any(p == "INVESTS_IN" and o == "energy" for _, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Corporation plans to break ground on a manufacturing facility in Dayton, Ohio.",
+    "Velkor Corporation will lead the construction of the data center.",
+])
+def test_a_kind_of_work_any_plant_does_is_no_line_of_business(ex, text):
+    got, _ = run(ex, text)
+    assert not any(o in ("manufacturing", "construction") for _, _, o in got), got

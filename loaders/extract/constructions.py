@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
-from .mentions import LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
+from .mentions import ACTIVITY_SECTORS, LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
 from .parsed import SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
@@ -1030,7 +1030,9 @@ def business_lines(sv, roles, state):
         _facility_owners(sv, roles, tok)
         a = sv.start + min([t.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
                            + [tok.idx])  # (the modifiers' own modifiers too: "memory chip factories")
-        sectors = [m for m in sv.mentions if m.type == "Sector" and a <= m.start < sv.start + tok.idx]
+        # (not a kind of work any plant does: "a manufacturing facility")
+        sectors = [m for m in sv.mentions if m.type == "Sector" and a <= m.start < sv.start + tok.idx
+                   and m.name not in ACTIVITY_SECTORS]
         if not sectors and tok.lemma_.lower() in state.sector_nouns:  # "Hanwha operates shipyards": the noun
             sectors = [state.sector_nouns[tok.lemma_.lower()]]        # of the business names its sector
         if not sectors:

@@ -1222,6 +1222,8 @@ INNER_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,9})\)\s")
 
 # flows of trade, named with the goods in their "of" phrase
 FLOW_NOUNS = frozenset({"import", "export", "shipment", "sale", "purchase"})
+# sectors that are also the kind of work any firm does: named as what a facility or a project is for, no business
+ACTIVITY_SECTORS = frozenset({"manufacturing", "construction"})
 # the words that open a statute's part ("Section 232", "Title III"), and a name they open
 AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
 AUTHORITY_PART = re.compile(r"(?:" + "|".join(sorted(AUTHORITY_PARTS)) + r")\s")

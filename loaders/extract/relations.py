@@ -17,7 +17,7 @@ from ...ontology.lexicon import Rule, load_lexicon
 from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
-from .mentions import FLOW_NOUNS, Mention, passed_over
+from .mentions import ACTIVITY_SECTORS, FLOW_NOUNS, Mention, passed_over
 from .modality import INSTRUMENT_TYPES
 from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
@@ -103,6 +103,17 @@ def _bought(roles, goods) -> bool:
     head = last.head if last.dep_ in ("compound", "amod", "nmod") else (
         last.head.head if last.dep_ == "pobj" and last.head.lower_ == "of" else None)
     return head is not None and head.lemma_.lower() in FLOW_NOUNS
+
+
+def _modifies(roles, m) -> bool:
+    """Whether a mention modifies a noun ("manufacturing facility") or is the act a noun names ("the construction
+    of the data center")."""
+    toks = [t for t in roles.sv.tokens if m.start <= roles.sv.start + t.idx < m.end]
+    if not toks:
+        return False
+    last = toks[-1]
+    return last.dep_ in ("compound", "amod", "nmod") or any(c.dep_ == "prep" and c.lower_ == "of"
+                                                           for c in last.children)
 
 
 _OWNER_AFTER = re.compile(r"['’]s?\s")
@@ -277,6 +288,10 @@ class RelationExtractor:
         if rule.predicate == "INVESTS_IN" and parsed:
             # "$100 billion in energy purchases": goods bought are trade, no investment
             objects = [o for o in objects if o.type != "Sector" or not _bought(roles, o)]
+        if rule.predicate in ("INVESTS_IN", "OPERATES_IN") and parsed:
+            # "a manufacturing facility", "the construction of a plant": a kind of work, no line of business
+            objects = [o for o in objects if o.type != "Sector" or o.name not in ACTIVITY_SECTORS
+                       or not _modifies(roles, o)]
         if not objects and kind == "verb" and parsed:
             objects = self._gapped_objects(roles, tok, rule)
         if kind == "noun":
