@@ -5639,3 +5639,11 @@ def test_goods_bought_are_no_investment(ex):
 def test_a_kind_of_work_any_plant_does_is_no_line_of_business(ex, text):
     got, _ = run(ex, text)
     assert not any(o in ("manufacturing", "construction") for _, _, o in got), got
+
+
+def test_words_an_abbreviation_spells_are_one_name(ex):
+    # (a known firm and a state, which the gazetteer would read apart)
+    _, out = run(ex, "Hyundai Motor Manufacturing Ohio (HMMO) was the first plant of the firm in the United "
+                     "States. HMMO employs 3,000 workers.")
+    names = {e.name: e.type for e in out.entities.values()}
+    assert names.get("Hyundai Motor Manufacturing Ohio") == "Firm", names

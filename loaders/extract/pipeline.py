@@ -339,6 +339,7 @@ class Extractor:
         the names it typed, the towns it placed), which they add to."""
         mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
+        mentions = _spelled_out(text, s, e, mentions, self.lex)
         mentions = _abbreviations(text, s, e, _ordinal_instances(text, mentions), named.abbrevs)
         mentions = _ordinal_instances(text, mentions, abbreviations=True)  # ("the 12th SCA", SCA defined before)
         mentions = _known_names(text, s, e, mentions, named.names, named.surnames, named.first_words)
@@ -1597,6 +1598,46 @@ def _tell_measures_apart(mentions: list[Mention], measures: dict[str, frozenset]
             m.id = entity_id("Policy", m.name)
             m.aliases.add(m.name)
             measures.setdefault(m.id, about)
+
+
+# capitalised words right before a bracketed abbreviation ("Hyundai Motor Manufacturing Alabama (HMMA)")
+SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,7})\(([A-Z]{3,8})\)")
+NAME_GLUE = frozenset({"of", "and", "for", "the"})
+
+
+def _spelled_out(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """'Hyundai Motor Manufacturing Alabama (HMMA)': capitalised words whose initials the bracketed abbreviation
+    spells are one name, however the gazetteer split them (a firm and a state); it is of the kind its last word
+    says (a Facility's "Plant", a Law's "Act"), else a firm when a firm opens it (a subsidiary named by its parent
+    and its place)."""
+    new = []
+    for mt in SPELLED_OUT.finditer(text, s, e):
+        words = mt.group(1).split()
+        abbr = mt.group(2)
+        capitals = [k for k, w in enumerate(words) if w not in NAME_GLUE]
+        if len(capitals) < len(abbr):
+            continue
+        first = capitals[len(capitals) - len(abbr)]  # the shortest run of capitalised words that spells it
+        if "".join(words[k][0] for k in capitals[-len(abbr):]).upper() != abbr:
+            continue
+        a = mt.start(1) + len(" ".join(words[:first])) + (1 if first else 0)
+        a = text.index(words[first], a - 1 if first else mt.start(1))
+        b = mt.start(1) + len(mt.group(1).rstrip())
+        inside = [m for m in mentions if a <= m.start and m.end <= b]
+        if any(m.start == a and m.end == b for m in mentions) or any(
+                (m.start < a < m.end) or (m.start < b < m.end) for m in mentions) or not inside:
+            continue  # (one name already, or names reaching out of the run, or nothing to join)
+        type_ = lex.head_type_word(words[-1]) if words[-1] not in NAME_GLUE else None
+        if type_ is None and inside[0].type == "Firm" and inside[0].start == a and len(inside) >= 2:
+            type_ = "Firm"  # (a subsidiary named by its parent and the place it works in)
+        if type_ is None:
+            continue
+        name = text[a:b]
+        new.append(Mention(a, b, name, type_, entity_id(type_, name), name, "ner", aliases={name}))
+    if not new:
+        return mentions
+    return sorted([m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in new)] + new,
+                  key=lambda x: (x.start, -x.end))
 
 
 # a name written with its abbreviation set inside it: "the U.S.-South Korea (KORUS) FTA"
