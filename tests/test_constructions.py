@@ -5647,3 +5647,17 @@ def test_words_an_abbreviation_spells_are_one_name(ex):
                      "States. HMMO employs 3,000 workers.")
     names = {e.name: e.type for e in out.entities.values()}
     assert names.get("Hyundai Motor Manufacturing Ohio") == "Firm", names
+
+
+@pytest.mark.parametrize("text, second", [
+    ("Canada was a founding member of the Andean Accord, along with Chile and Peru.", "Peru"),
+    ("Chile, together with Peru, signed the Lima Pact in 2010.", "Peru"),
+])
+def test_who_is_named_along_with_the_subject_does_what_it_does(ex, text, second):
+    got, _ = run(ex, text)
+    assert any(s == second and p in ("MEMBER_OF", "PARTY_TO", "SIGNS") for s, p, _ in got), got
+
+
+def test_members_counted_then_listed_after_a_colon(ex):
+    got, _ = run(ex, "APEC now comprises 21 member economies: Chile, Peru, Norway, and Canada.")
+    assert ("Norway", "MEMBER_OF", "APEC") in got and ("Chile", "MEMBER_OF", "APEC") in got, got

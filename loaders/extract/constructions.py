@@ -293,10 +293,24 @@ def members_listed(sv, roles, state):
             if m2:
                 a0, b0 = at + m2.start(1), at + m2.end(1)
                 listed = [x for x in sv.mentions if x.type == "Country" and a0 <= x.start - sv.start < b0]
+        if not listed:
+            # "APEC now comprises 21 member economies: A, B, ..., and C", "ASEAN has ten members: A, B and C"
+            m4 = COMPRISES.match(sv.text[at:])
+            if m4:
+                a0, b0 = at + m4.start(1), at + m4.end(1)
+                listed = [x for x in sv.mentions if x.type == "Country" and not x.adjective
+                          and a0 <= x.start - sv.start < b0]
+                listed = listed if len(listed) >= 2 else []
         predicate = "PARTY_TO" if org.type == "Agreement" else "MEMBER_OF"
         for c in listed:
             out.append(_cand(c, predicate, org, sv, "members-listed", 0.8))
     return out
+
+
+# a body's members counted, then listed after a colon: "comprises 21 member economies: A, B and C"
+COMPRISES = re.compile(r"\s+(?:now\s+|currently\s+)?(?:comprises|comprised|consists\s+of|has|had|includes|included)\s+"
+                       r"(?:\w+\s+){0,2}(?:members?|member\s+(?:economies|states|countries|nations)|economies|"
+                       r"countries|states|nations)\s*:\s*([^;]{3,600})")
 
 
 def implicit_parties(sv, roles, state):

@@ -274,7 +274,7 @@ class ParsedRoles:
                     if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
                         out += [m for m in self.subj(head, depth + 1) if m.type in ACTOR_TYPES]
         if out:
-            return unique_mentions(out)
+            return unique_mentions(out + self._along_with(verb, {m.type for m in out}))
         if agent:
             return []  # "tariffs on Korean cars imposed by <an unknown name>": the agent acts, not the goods' country
         if verb.dep_ == "xcomp" and verb.head.tag_ == "VBN" and verb.head.lemma_.lower() in FUNCTION_VERBS:
@@ -328,6 +328,15 @@ class ParsedRoles:
         if verb.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
             return self.subj(verb.head, depth + 1)
         return []
+
+    def _along_with(self, verb, types: set) -> list[Mention]:
+        """'Canada was a founding member of APEC, along with Australia and Japan', 'X, together with Y, signed ...':
+        who is named "along with" the subject does what it does (names of the subject's kind only)."""
+        hosts = [verb] + [c for c in verb.children if c.dep_ in ("attr", "dobj", "nsubj", "nsubjpass")]
+        withs = [w for h in hosts for c in h.children for w in [c] + list(c.children)
+                 if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0 and w.doc[w.i - 1].lower_ in ("along", "together")]
+        return [m for w in withs for p in w.children if p.dep_ == "pobj" for m in self.denotes_list(p)
+                if m.type in types and not m.adjective]
 
     def _stranded_subject(self, verb) -> list[Mention]:
         """'X is a party to the CPTPP and Peru is a member of APEC': the parser may join the second clause's subject
