@@ -5661,3 +5661,14 @@ def test_who_is_named_along_with_the_subject_does_what_it_does(ex, text, second)
 def test_members_counted_then_listed_after_a_colon(ex):
     got, _ = run(ex, "APEC now comprises 21 member economies: Chile, Peru, Norway, and Canada.")
     assert ("Norway", "MEMBER_OF", "APEC") in got and ("Chile", "MEMBER_OF", "APEC") in got, got
+
+
+@pytest.mark.parametrize("text, giver", [
+    ("The Chilean government has agreed to allocate up to $2 billion to Velkor Corporation to build a plant in "
+     "Ohio.", "Chile"),
+    ("The Commerce Department will provide up to $6 billion to Velkor Corporation.", "Department of Commerce"),
+])
+def test_public_money_handed_to_a_firm_funds_it_and_invests_in_nothing(ex, text, giver):
+    got, _ = run(ex, text)
+    assert any(p == "PARTNERS_WITH" and giver in (s, o) and "Velkor Corporation" in (s, o) for s, p, o in got), got
+    assert not any(p == "INVESTS_IN" and s == giver for s, p, _ in got), got

@@ -1210,6 +1210,8 @@ GIVING_VERBS = frozenset({"provide", "award", "grant", "give", "offer", "announc
                           "approve", "extend", "allocate", "commit", "pledge", "issue", "lend"})
 RECEIVING_VERBS = frozenset({"receive", "win", "secure", "get", "obtain", "land"})
 LENDING_VERBS = frozenset({"lend", "loan"})
+# verbs that hand a sum over: with a public giver and a firm that takes it, funding ("allocate $6.4 billion to X")
+HANDING_VERBS = LENDING_VERBS | {"allocate", "provide", "award", "grant", "give"}
 PUBLIC_TYPES = ("GovernmentBody", "USState", "Country")
 
 
@@ -1220,11 +1222,16 @@ def funding(sv, roles, state):
     and the funding measure, when named, targets the firm."""
     out = []
     for tok, word in zip(sv.tokens, sv.lemmas):
-        if word in LENDING_VERBS and tok.pos_ == "VERB" and not roles.negated(tok) \
+        if word in HANDING_VERBS and tok.pos_ == "VERB" and not roles.negated(tok) \
                 and not roles.hypothetical(tok) and any(c.dep_ == "dobj" and (c.like_num or c.lower_ in (
                     "million", "billion", "trillion") or c.text == "$") for c in tok.children):
-            # "the Korea Development Bank lent $2 billion to X": money lent with no word for it
-            givers = [m for m in roles.subj(tok) if m.type in PUBLIC_TYPES and not m.adjective]
+            # "the Korea Development Bank lent $2 billion to X", "agreed to allocate up to $6.4 billion to X": money
+            # handed over with no word for it
+            # ("the Chilean government has agreed to allocate ...": Chile's)
+            governs = any(c.dep_ == "nsubj" and c.lemma_.lower() in ("government", "administration")
+                          for n in [tok, *tok.ancestors] for c in n.children)
+            givers = [replace(m, adjective=False) for m in roles.subj(tok) if m.type in PUBLIC_TYPES
+                      and (not m.adjective or governs)]
             takers = [m for m in roles.pp(tok, {"to"}) + [x for c in tok.children if c.dep_ == "dative"
                                                             for x in roles.denotes_list(c)]
                       if m.type == "Firm" and not m.adjective]

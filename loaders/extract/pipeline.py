@@ -121,7 +121,7 @@ TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
                   "modality", "listed_measures", "targeted_fields", "named_imposer", "national_bodies", "body_seats",
-                  "facility_places", "firm_parties", "under_negotiation", "one_reading", "joint")
+                  "facility_places", "firm_parties", "public_money", "under_negotiation", "one_reading", "joint")
 
 
 @dataclass
@@ -574,6 +574,15 @@ class Extractor:
                 c.predicate = other
             elif c.predicate in between_firms and c.subject.type == c.object.type == "Firm":
                 c.predicate = between_firms[c.predicate]
+
+    def _step_public_money(self, sent: "SentenceFacts") -> None:
+        """'The administration will allocate $6.4 billion to Samsung to build a hub in Texas': a government's money
+        handed to a firm funds it (a partnership, constructions.funding); the government invests in nothing."""
+        givers = {c.subject.id for c in sent.candidates if c.rule == "funding" and c.predicate == "PARTNERS_WITH"}
+        if givers:
+            sent.candidates = [c for c in sent.candidates if not (
+                c.predicate == "INVESTS_IN" and c.subject.id in givers
+                and c.subject.type in ("Country", "USState", "GovernmentBody"))]
 
     def _step_under_negotiation(self, sent: "SentenceFacts") -> None:
         """'Negotiations on the China-Japan-Korea FTA stalled': a sentence that has the countries negotiating an
