@@ -5672,3 +5672,12 @@ def test_public_money_handed_to_a_firm_funds_it_and_invests_in_nothing(ex, text,
     got, _ = run(ex, text)
     assert any(p == "PARTNERS_WITH" and giver in (s, o) and "Velkor Corporation" in (s, o) for s, p, o in got), got
     assert not any(p == "INVESTS_IN" and s == giver for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The talks ended ahead of Chile's upcoming summit meeting with Peru.",
+    "Analysts discussed a potential investment by Velkor Corporation in Ohio.",
+])
+def test_what_an_adjective_says_has_not_happened_is_no_fact(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p in ("NEGOTIATES", "INVESTS_IN") for _, p, _ in got), got

@@ -116,6 +116,10 @@ def _modifies(roles, m) -> bool:
                                                            for c in last.children)
 
 
+# what a noun's adjective says has not happened (yet)
+NOT_YET = frozenset({"upcoming", "possible", "potential", "prospective", "future", "hypothetical"})
+
+
 _OWNER_AFTER = re.compile(r"['’]s?\s")
 
 
@@ -781,6 +785,9 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
     if roles.hypothetical(tok) and not possessed:
         return True  # ("would complement South Korea’s participation in X", "would support X's construction of a
         # plant" still state the participation and the plant)
+    if kind == "noun" and roles.parsed and any(c.dep_ == "amod" and c.lower_ in NOT_YET for n in (
+            [tok, tok.head] if tok.dep_ == "compound" else [tok]) for c in n.children):
+        return True  # "ahead of an upcoming summit with X", "a potential investment in Y": not (yet) a fact
     if kind == "verb" and tok.lemma_.lower() in PROMISING_VERBS and _promises_a_deed(tok):
         return True
     if kind == "noun" and ((_stopped(tok) and not _blocked_deal(tok))
