@@ -1620,6 +1620,8 @@ def _spelled_out(text: str, s: int, e: int, mentions: list[Mention], lex: Lexico
     says (a Facility's "Plant", a Law's "Act"), else a firm when a firm opens it (a subsidiary named by its parent
     and its place)."""
     new = []
+    if "(" not in text[s:e]:
+        return mentions
     for mt in SPELLED_OUT.finditer(text, s, e):
         words = mt.group(1).split()
         abbr = mt.group(2)
