@@ -5681,3 +5681,15 @@ def test_public_money_handed_to_a_firm_funds_it_and_invests_in_nothing(ex, text,
 def test_what_an_adjective_says_has_not_happened_is_no_fact(ex, text):
     got, _ = run(ex, text)
     assert not any(p in ("NEGOTIATES", "INVESTS_IN") for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, party", [
+    ("The Chile/Peru Copper Accord of 1994 commits both nations to trade freely.", "Peru"),
+    ("The U.S./Korea Free Trade Agreement took effect in 2012 and was amended in 2018.", None),
+])
+def test_a_slash_joins_the_sides_of_a_name_as_a_hyphen_does(ex, text, party):
+    got, out = run(ex, text)
+    if party:
+        assert (party, "PARTY_TO", "Chile-Peru Copper Accord") in got, got
+    else:
+        assert "KORUS FTA" in {e.name for e in out.entities.values()}, [e.name for e in out.entities.values()]

@@ -117,8 +117,9 @@ def _plain_letters() -> dict[int, str]:
     return out
 
 
-# what the gazetteer's names are matched against: dashes as hyphens, letters without their diacritics
-PROBE_TABLE = {**DASHES, **_plain_letters()}
+# what the gazetteer's names are matched against: dashes (and the slash between two sides: "the U.S./Korea FTA") as
+# hyphens, letters without their diacritics
+PROBE_TABLE = {**DASHES, ord("/"): "-", **_plain_letters()}
 
 
 BILATERAL = re.compile(r"^(?P<a>[^-]+?)-(?P<b>[^-]+?) (?P<kind>Free Trade Agreement|FTA)$")

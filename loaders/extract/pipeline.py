@@ -340,6 +340,7 @@ class Extractor:
         mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
         mentions = _spelled_out(text, s, e, mentions, self.lex)
+        mentions = _slashed_sides(text, mentions, self.parties)
         mentions = _abbreviations(text, s, e, _ordinal_instances(text, mentions), named.abbrevs)
         mentions = _ordinal_instances(text, mentions, abbreviations=True)  # ("the 12th SCA", SCA defined before)
         mentions = _known_names(text, s, e, mentions, named.names, named.surnames, named.first_words)
@@ -1607,6 +1608,31 @@ def _tell_measures_apart(mentions: list[Mention], measures: dict[str, frozenset]
             m.id = entity_id("Policy", m.name)
             m.aliases.add(m.name)
             measures.setdefault(m.id, about)
+
+
+def _slashed_sides(text: str, mentions: list[Mention], parties: GazetteerMatcher) -> list[Mention]:
+    """'the ROK/US Mutual Security Agreement': a country written with a slash before a name the tagger began after
+    it is the name's first side, as a hyphen would join it ('the ROK-US Mutual Security Agreement'); the sides
+    inside the name stay named (`parties`: the matcher of countries and blocs)."""
+    out, drop = [], set()
+    for m in mentions:
+        if m.type not in ("Agreement", "Policy", "GovernmentBody") or m.start < 2 or text[m.start - 1] != "/" \
+                or m.source == "gazetteer":
+            continue
+        side = next((c for c in mentions if c.type == "Country" and c.end == m.start - 1), None)
+        if side is None:
+            continue
+        name = text[side.start:m.end].replace("/", "-")
+        merged = Mention(side.start, m.end, text[side.start:m.end], m.type, entity_id(m.type, name), name, m.source,
+                         aliases={name, text[side.start:m.end]})
+        out.append(merged)
+        drop.add(id(m))
+        taken = {(c.start, c.end) for c in mentions}
+        out += [replace(h, start=side.start + h.start, end=side.start + h.end) for h in parties.find(merged.text)
+                if h.type == "Country" and (side.start + h.start, side.start + h.end) not in taken]
+    if not out:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in drop] + out, key=lambda x: (x.start, -x.end))
 
 
 # capitalised words right before a bracketed abbreviation ("Hyundai Motor Manufacturing Alabama (HMMA)")

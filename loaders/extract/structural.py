@@ -47,7 +47,7 @@ TAKING_OFFICE = re.compile(r"(?:,?\s+who)?\s+(?:(?:was|is|has\s+been|had\s+been)
                            r"appointed(?:\s+as)?|named(?:\s+as)?|inaugurated\s+as)\s+(?:the\s+)?(?:new\s+)?")
 ADJECTIVE_HEAD = re.compile(rf"\s+(?P<title>{HEAD_TITLES})\b", re.IGNORECASE)
 OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$")
-HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
+HYPHEN = re.compile(r"^\s?[-\u2013/]\s?$")  # ("ROK/US": a slash joins two sides too)
 # measures whose "from X" is who imposes them ("tariffs from Norway"; a ban "from" names what is barred)
 MEASURE_FROM = frozenset({"tariff", "duty", "sanction", "levy", "surcharge", "countermeasure", "retaliation"})
 # measures only a government takes: a person who owns one ("Trump's tariffs") took it in office
