@@ -122,7 +122,8 @@ def _plain_letters() -> dict[int, str]:
 PROBE_TABLE = {**DASHES, ord("/"): "-", **_plain_letters()}
 
 
-BILATERAL = re.compile(r"^(?P<a>[^-]+?)-(?P<b>[^-]+?) (?P<kind>Free Trade Agreement|FTA)$")
+# a pact named by its sides: "Korea-Chile FTA", "U.S.-Australia Free Trade Agreement"
+BILATERAL = re.compile(r"^(?P<a>[A-Z][\w. ]*?)[-\u2013](?P<b>[A-Z][\w. ]*?) (?P<kind>FTA|Free Trade Agreement)$")
 
 
 def _side_forms(gazetteer) -> dict[str, tuple[str, ...]]:

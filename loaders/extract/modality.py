@@ -48,7 +48,8 @@ MEASURE_MAKING = frozenset({"impose", "introduce", "adopt", "enact", "levy", "im
                       "slap", "apply", "establish", "launch", "initiate", "take"})
 
 
-def _tokens_of(sv, m):
+def tokens_of(sv, m):
+    """The sentence's tokens a mention covers."""
     a, b = m.start - sv.start, m.end - sv.start
     return [t for t in sv.tokens if t.idx < b and a < t.idx + len(t.text)]
 
@@ -110,7 +111,7 @@ def modality(sv, subject, obj) -> str:
     """'stated', 'negated' or 'hypothetical' for the clause linking two mentions."""
     if sv.parse is None:
         return "stated"
-    ts, to = _tokens_of(sv, subject), _tokens_of(sv, obj)
+    ts, to = tokens_of(sv, subject), tokens_of(sv, obj)
     if not ts and not to:
         return "stated"
     if any(_lacked(toks[-1]) for toks in (ts, to) if toks):
@@ -281,7 +282,7 @@ def statement(sv, candidate, presupposed: bool = False) -> str:
         if enacted in ("negated", "proposed"):
             return enacted
         measure = next((m for m in (candidate.subject, candidate.object) if m.type == "Policy"), None)
-        toks = _tokens_of(sv, measure) if measure is not None and sv.parse is not None else []
+        toks = tokens_of(sv, measure) if measure is not None and sv.parse is not None else []
         return "hypothetical" if toks and _asked_for(toks[-1]) else "stated"
     return modality(sv, candidate.subject, candidate.object)
 
@@ -292,7 +293,7 @@ def enactment(sv, measure) -> str:
     when no verb enacts it: "U.S. sanctions on Iran")."""
     if sv.parse is None:
         return "stated"
-    toks = _tokens_of(sv, measure)
+    toks = tokens_of(sv, measure)
     return _enacted(toks[-1], sv.tok_mentions) if toks else "stated"
 
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ...graph.model import entity_id
+from .mentions import BILATERAL
 
 # what is named by its owner: the type, the predicate that says who owns it, and the owner's types
 OWNED = {"Policy": ("IMPOSES", ("Country", "USState", "GovernmentBody")),
@@ -105,8 +106,6 @@ def rename_entities(facts, renamed: dict[str, str]) -> None:
         m["entity_id"] = renamed.get(m["entity_id"], m["entity_id"])
 
 
-# a pact named by its sides: "Korea-Chile FTA", "U.S.-Australia Free Trade Agreement"
-BILATERAL = re.compile(r"^(?P<a>[A-Z][\w. ]*?)[-\u2013](?P<b>[A-Z][\w. ]*?) (?P<kind>FTA|Free Trade Agreement)$")
 PARTNER = re.compile(r"^(?P<kind>.+?) (?:with|between .+? and) (?P<partner>.+)$")
 PARTY_PREDICATES = ("PARTY_TO", "SIGNS", "RATIFIES", "NEGOTIATES")
 

@@ -76,9 +76,6 @@ def _repair_subjects(doc):
     noun phrase that ends right before a finite verb with no subject of its own is that verb's subject. 'Japan had
     earlier this month removed ...': a subject it hangs from an auxiliary belongs to the auxiliary's verb."""
     for tok in doc:
-        if tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
-            _shared_possessor(tok)
-            continue
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("aux", "auxpass") \
                 and tok.head.head.i != tok.head.i and not any(c.dep_ in SUBJECTS for c in tok.head.head.children):
             tok.head = tok.head.head
@@ -91,21 +88,6 @@ def _repair_subjects(doc):
             continue
         tok.dep_ = "nsubj"
     return doc
-
-
-def _shared_possessor(second) -> None:
-    """'Hyundai and Kia's joint plant opens': the parser may join the first name to the owned noun ("Hyundai ... and
-    plant") instead of to the second owner; both names own the noun, which takes the first name's place."""
-    owned, first = second.head, second.head.head
-    cc = second.doc[second.left_edge.i - 1] if second.left_edge.i > 0 else None
-    if cc is None or cc.dep_ != "cc" or cc.head.i != first.i or first.i + 1 != cc.i \
-            or first.tag_ not in ("NNP", "NNPS") or first.i == first.head.i or owned.tag_ not in ("NN", "NNS"):
-        # (a name owned is one of two names coordinated: "Codelco and Norway's Hydro")
-        return
-    head, dep = first.head, first.dep_
-    owned.head, owned.dep_ = head, dep
-    first.head, first.dep_ = owned, "poss"
-    second.head, second.dep_ = first, "conj"
 
 
 def _subject_repair(nlp) -> None:

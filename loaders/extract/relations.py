@@ -18,7 +18,7 @@ from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import ACTIVITY_SECTORS, FLOW_NOUNS, Mention, passed_over
-from .modality import INSTRUMENT_TYPES
+from .modality import INSTRUMENT_TYPES, tokens_of
 from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
@@ -96,7 +96,7 @@ def _described_firms(roles, tok) -> list:
 
 def _bought(roles, goods) -> bool:
     """Whether a sector is named as the goods of a flow of trade ("energy purchases", "imports of chips")."""
-    toks = [t for t in roles.sv.tokens if goods.start <= roles.sv.start + t.idx < goods.end]
+    toks = tokens_of(roles.sv, goods)
     if not toks:
         return False
     last = toks[-1]
@@ -108,7 +108,7 @@ def _bought(roles, goods) -> bool:
 def _modifies(roles, m) -> bool:
     """Whether a mention modifies a noun ("manufacturing facility") or is the act a noun names ("the construction
     of the data center")."""
-    toks = [t for t in roles.sv.tokens if m.start <= roles.sv.start + t.idx < m.end]
+    toks = tokens_of(roles.sv, m)
     if not toks:
         return False
     last = toks[-1]
