@@ -5693,3 +5693,55 @@ def test_a_slash_joins_the_sides_of_a_name_as_a_hyphen_does(ex, text, party):
         assert (party, "PARTY_TO", "Chile-Peru Copper Accord") in got, got
     else:
         assert "KORUS FTA" in {e.name for e in out.entities.values()}, [e.name for e in out.entities.values()]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's acting president, Maria Soto, said on Monday that Santiago would respond.",
+    "Maria Soto, the acting president of Chile, said on Monday that Santiago would respond.",
+])
+def test_an_acting_head_leads(ex, text):
+    got, _ = run(ex, text)
+    assert ("Maria Soto", "LEADS", "Chile") in got
+
+
+def test_a_title_of_a_body_named_after_its_owner_is_of_that_body(ex):
+    got, _ = run(ex, "Jane Morrow, director of the White House National Economic Council, said the talks went well.")
+    assert ("Jane Morrow", "LEADS", "National Economic Council") in got
+    assert ("Jane Morrow", "LEADS", "White House") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Min-jun founded Velkor Motors in 1971.",
+    "Velkor Motors was founded by Kim Min-jun in 1971.",
+    "Founded as a trading house in 1971 by Kim Min-jun, Velkor Motors later moved into shipbuilding.",
+])
+def test_a_founder_leads_the_firm(ex, text):
+    got, _ = run(ex, text)
+    assert ("Kim Min-jun", "LEADS", "Velkor Motors") in got
+
+
+def test_who_did_not_found_a_firm_does_not_lead_it(ex):
+    got, _ = run(ex, "Kim Min-jun did not found Velkor Motors.")
+    assert ("Kim Min-jun", "LEADS", "Velkor Motors") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Lima Pact, the largest trade agreement in the region, went into effect in Peru in 2009.",
+    "The Lima Pact took effect in Peru in March.",
+])
+def test_a_pact_in_effect_in_a_country_has_it_as_party(ex, text):
+    got, _ = run(ex, text)
+    assert ("Peru", "PARTY_TO", "Lima Pact") in got
+
+
+def test_a_description_of_firms_with_legal_forms_is_each_ones(ex):
+    got, _ = run(ex, "Velkor Ltd. and Korvell Ltd., companies based in Norway, make batteries in Chile.")
+    assert ("Velkor", "LOCATED_IN", "Norway") in got
+    assert ("Korvell", "LOCATED_IN", "Norway") in got
+
+
+def test_goods_the_tagger_does_not_know_are_still_goods(ex):
+    got, _ = run(ex, "Norway imposed export restrictions on fluorinated polyimide and photoresist to Chile in 2021.")
+    targets = {o for (s, p, o) in got if p == "TARGETS"}
+    assert "fluorinated polyimide" in targets
+    assert "photoresist" in targets

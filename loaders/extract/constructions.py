@@ -900,6 +900,9 @@ def _descriptions(sv, roles, m) -> list:
     for t in toks:
         if t.head.i not in {x.i for x in toks}:
             head = t
+    legal = load_lexicon().name_endings.get("Firm", ())
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.text in legal:
+        head = head.head  # "Velkor Ltd. and Korvell Ltd., ...": the legal form heads the name, and its conjunct
     while head.dep_ == "conj" and head.head.i != head.i:  # "automakers Hyundai and Kia": Kia shares it
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "Chile's copper company Codelco and Norway's Hydro": Hydro is described as Norway's alone
@@ -909,10 +912,12 @@ def _descriptions(sv, roles, m) -> list:
                 and first.nbor(-1).head.i == head.i:
             first = first.nbor(-1)
         toks = [t for t in head.doc[first.i:head.i + 1]]
-    legal = load_lexicon().name_endings.get("Firm", ())
     while head.dep_ == "compound" and head.head.i > head.i and head.head.text in legal:
         head = head.head  # "Hanwha Aerospace Co., Ltd. is a defense company": the legal form heads the phrase
     out = [c for c in head.children if c.dep_ == "appos"]
+    # (the parser may take a plural apposition for an adverbial: "A Ltd. and B Ltd., companies based in Korea")
+    out += [c for c in head.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > head.i + 1
+            and c.nbor(-1).text == "," and c.lemma_.lower() in FIRM_NOUNS]
     if head.dep_ == "pobj" and head.head.lower_ in ("as", "like", "including") and head.head.head.pos_ == "NOUN":
         out.append(head.head.head)  # "semiconductor companies such as X and Y"
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lower_ == "such":
@@ -1493,6 +1498,13 @@ TITLED_BODY = re.compile(r"(?:Representative|Secretary|Minister|Director|Adminis
                          r"Commissioner|Chair(?:man)?)$")
 
 
+def owned_body(sv, x: Mention) -> Mention | None:
+    """'the White House National Economic Council', 'Commerce's Bureau of Industry and Security': the body named
+    right after the one that owns it, which a title before both is of."""
+    return next((y for y in sv.mentions if y.type == "GovernmentBody" and y.start > x.start
+                 and re.fullmatch(r"(?:[’']s)?\s+", sv.text[x.end - sv.start:y.start - sv.start])), None)
+
+
 def organisation_leaders(sv, roles, state):
     """'TSMC's chief executive officer C. C. Wei', 'Hyundai Motor Group Executive Chair Euisun Chung': the
     person holds the title in the organisation named before it; 'United States Trade Representative (USTR)
@@ -1530,6 +1542,7 @@ def organisation_leaders(sv, roles, state):
         if after:
             for o in orgs:
                 if o.start - sv.start == after.end():
+                    o = owned_body(sv, o) or o
                     out.append(_cand(p, "LEADS", o, sv, "title-after", 0.75,
                                      {"role": re.sub(r"\s+", " ", after.group("title"))}))
         mt = ORG_TITLE.search(left)
@@ -1731,13 +1744,13 @@ def built_where_invested(sv, roles, state):
 
 
 def in_force_for(sv, roles, state):
-    """'The Accord entered into force for Venezuela in 2025', 'took effect between Chile and Peru': those a pact
-    is in force for, or between, are its parties."""
+    """'The Accord entered into force for Venezuela in 2025', 'took effect between Chile and Peru', 'went into
+    effect in Peru': those a pact is in force for, between or in, are its parties."""
     out = []
     if not re.search(r"\b(?:into force|effect)\b", sv.text):
         return out
     for tok, lem in zip(sv.tokens, sv.lemmas):
-        if lem not in ("enter", "come", "take") or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+        if lem not in ("enter", "come", "take", "go") or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
             continue
         # ("entered into force", "took effect": the noun, or the preposition's object, right under the verb)
         force = [x for c in tok.children for x in [c, *c.children] if x.lower_ in ("force", "effect")]
@@ -1746,6 +1759,8 @@ def in_force_for(sv, roles, state):
         pacts = [m for m in roles.subj(tok) if m.type == "Agreement"]
         parties = [m for t in [tok, *force] for m in roles.pp(t, {"for", "between"})  # (the parser may hang
                    if m.type in PARTY_TYPES and not m.adjective]  # "for X" from "force")
+        # "went into effect in Korea in February": the country it took effect in (a place, never a time)
+        parties += [m for t in [tok, *force] for m in roles.pp(t, {"in"}) if m.type == "Country" and not m.adjective]
         out += [_cand(p, "PARTY_TO", a, sv, "in-force-for", 0.7) for a in pacts for p in parties]
     return out
 

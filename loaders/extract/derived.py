@@ -74,16 +74,38 @@ def _covered(tok, offset, mentions, types: tuple = ()) -> bool:
     return any(m.start <= a < m.end and (not types or m.type in types) for m in mentions)
 
 
+# participles that say what befalls goods, not what goods they are ('imported steel', 'the affected products')
+STATUS_PARTICIPLES = frozenset({"imported", "exported", "affected", "selected", "listed", "covered", "targeted",
+                                "controlled", "restricted", "named", "specified", "designated", "related",
+                                "sanctioned", "subsidized", "subsidised", "dumped", "traded", "shipped", "sold",
+                                "banned", "proposed", "excluded", "exempted", "increased", "reduced", "limited"})
+
+
 def _noun_phrase(tok):
-    """The noun with its compounds and adjectives ('large residential washers'), without determiners."""
-    left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "ADJ", "PROPN")]
+    """The noun with its compounds and adjectives ('large residential washers', 'fluorinated polyimide': a
+    participle that says what kind of goods), without determiners."""
+    left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and (
+        t.pos_ in ("NOUN", "ADJ", "PROPN")
+        or t.tag_ == "VBN" and t.dep_ == "amod" and t.is_lower and t.lower_ not in STATUS_PARTICIPLES)]
     first = min([tok] + left, key=lambda t: t.i)
     return tok.doc[first.i:tok.i + 1]
 
 
+# words the tagger may take for adverbs that are no goods ('on time', 'against then')
+REAL_ADVERBS = frozenset({"then", "now", "here", "there", "once", "ever", "again", "instead", "further", "later"})
+
+
+def _nounlike(tok) -> bool:
+    """A noun, or a rare name of goods the tagger does not know and takes for an adverb ('export controls on
+    fluorinated polyimide'): as a preposition's object, or one listed with it, it is a noun."""
+    return tok.pos_ == "NOUN" or (tok.pos_ in ("ADV", "X") and tok.dep_ in ("pobj", "conj") and tok.is_alpha
+                                  and tok.is_lower and not tok.lower_.endswith("ly")
+                                  and tok.lower_ not in REAL_ADVERBS)
+
+
 def _sector(span, offset, words) -> Mention | None:
     head = span[-1]
-    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in words["not_goods"] or not head.is_alpha:
+    if not (head.pos_ in ("NOUN", "PROPN") or _nounlike(head)) or head.lemma_.lower() in words["not_goods"] or not head.is_alpha:
         return None
     # nationality adjectives say whose goods, not what goods: "Australian barley" is barley
     toks = [t for t in span if not (t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() and t.i != head.i)]
@@ -120,7 +142,7 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> lis
                 if any(_covered(t, offset, mentions, ("Firm", "Country")) for t in items):
                     continue  # "the chip sector, such as Samsung and SK Hynix": firms are listed, not goods
                 for item in items:
-                    if item.pos_ == "NOUN" and not _covered(item, offset, mentions):
+                    if _nounlike(item) and not _covered(item, offset, mentions):
                         m = _sector(_noun_phrase(item), offset, w)
                         if m is not None:
                             out.append(m)

@@ -16,7 +16,7 @@ import re
 from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
-from .constructions import GOODS_GOING_TO, PROPOSED
+from .constructions import GOODS_GOING_TO, PROPOSED, owned_body
 from .modality import MEASURE_MAKING
 
 from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
@@ -32,10 +32,10 @@ SAYING = frozenset({"argue", "say", "note", "state", "write", "claim", "assert",
 # the titles of who leads a country, a body or a firm
 LEADER_TITLES = (r"president|prime minister|premier|leader|chairman|chairwoman|chair|chief executive|CEO|king|"
                  r"chancellor|secretary-general|director-general")
-APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+)?"
+APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+|acting\s+|interim\s+)?"
                            rf"(?P<title>{LEADER_TITLES}|minister|secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # "South Korea's president", "TSMC's chief executive", "Samsung's current chairman" (after the owner's name)
-POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+)?(?P<title>{LEADER_TITLES}|head)\b",
+POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+|acting\s+|interim\s+)?(?P<title>{LEADER_TITLES}|head)\b",
                              re.IGNORECASE)
 # a head of state's or government's title after the country's adjective: "the Chilean president"
 HEAD_TITLES = r"president|prime minister|premier|leader|king|chancellor"
@@ -666,6 +666,7 @@ class StructuralExtractor:
                     # (a body's mention may take in the title: "Secretary of Commerce")
                     if x.type in ("Country", "GovernmentBody", "Firm") and (x.start - sv.start == at or (
                             x.type == "GovernmentBody" and x.start - sv.start < at < x.end - sv.start)):
+                        x = owned_body(sv, x) or x
                         role = mt.group("title")
                         self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role[0].upper() + role[1:]})
             # "Lee Jae-myung, South Korea's president, ...", "C. C. Wei, TSMC's chief executive"
@@ -724,6 +725,7 @@ class StructuralExtractor:
             before = re.sub(r"(?:[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ff]ounder|[Vv]ice [Cc]hairman)\s+"
                             r"(?:and|&)\s+$", "", before)
             before = re.sub(LEGAL_TAIL.pattern + r"(?:['’]s)?\s*$", " ", before)
+            before = re.sub(r"\s(?:[Aa]cting|[Ii]nterim)\s+$", " ", before)  # ("Korea's acting president, X")
             cands = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "Firm")
                      and 0 <= len(before.rstrip()) - (x.end - sv.start) <= 3]
             after = re.match(r"\s*,?\s+of\s+(?:the\s+)?", sv.text[p.end - sv.start:])
