@@ -5745,3 +5745,22 @@ def test_goods_the_tagger_does_not_know_are_still_goods(ex):
     targets = {o for (s, p, o) in got if p == "TARGETS"}
     assert "fluorinated polyimide" in targets
     assert "photoresist" in targets
+
+
+def test_goods_listed_after_a_colon_are_what_a_restriction_is_on(ex):
+    got, _ = run(ex, "On May 2, 2021 the Norwegian government restricted the export to Chile of three classes of "
+                     "materials: fluorinated polyimide, photoresist and hydrogen fluoride.")
+    targets = {o for (s, p, o) in got if p == "TARGETS"}
+    assert {"fluorinated polyimide", "photoresist", "hydrogen fluoride"} <= targets
+    assert "hydrogen" not in targets  # (a known sector that only modifies the listed goods' name)
+
+
+def test_a_colon_list_of_other_things_names_no_goods(ex):
+    _, out = run(ex, "The plan has three goals: growth, jobs and security.")
+    assert not [e for e in out.entities.values() if e.type == "Sector"]
+
+
+def test_firms_called_makers_of_a_country_are_not_its_industry(ex):
+    got, _ = run(ex, "Velkor and Korvell are Norwegian battery makers.")
+    assert ("Velkor", "OPERATES_IN", "batteries") in got
+    assert ("Norway", "OPERATES_IN", "batteries") not in got

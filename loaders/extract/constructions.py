@@ -540,6 +540,9 @@ def _members_in_sectors(sv, roles) -> list[Candidate]:
         if (tok.dep_ == "compound" and tok.head.pos_ == "PROPN") or any(c.dep_ == "appos" for c in tok.children) \
                 or any(m.start == after and m.type == "Firm" for m in sv.mentions):
             continue  # "Chinese telecoms companies Huawei and ZTE": the named firms are in the sector (descriptors)
+        if tok.dep_ == "attr" and any(m.type == "Firm" for c in tok.head.children if c.dep_ == "nsubj"
+                                      for m in roles.denotes_list(c)):
+            continue  # "A and B are Norwegian battery makers": so are the named firms, not the country's industry
         if tok.tag_ == "NN" and tok.lemma_.lower() not in ("capability", "prowess", "sector"):
             continue  # one firm ("SK On, South Korea's third-largest battery maker"), not the country's industry
         mods = [t for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]

@@ -1,6 +1,7 @@
 """Mentions that no name states but the grammar does.
 
     listed_goods      "agricultural products, including barley, cotton and lobsters"   -> Sector mentions
+    colon_listed_goods "three materials: fluorinated polyimide, photoresist and resin" -> Sector mentions
     measure_objects   "an anti-dumping investigation on Australian barley"           -> Sector "barley"
     verb_measures     "Australia banned Huawei and ZTE from ..."                     -> Policy "ban on Huawei and ZTE"
     funded_purposes   "the act provides $13 billion for semiconductor research"        -> Policy "funding for
@@ -154,6 +155,50 @@ def listed_goods(parse, offset, mentions) -> list[Mention]:
     return _goods_after(parse, offset, mentions, _words()["goods_nouns"], ("including", "like", "as", "such"))
 
 
+# "three classes of materials: fluorinated polyimide, photoresist and hydrogen fluoride": goods named in a list
+# after a colon, each one to three lower-case words, up to the sentence's end or a semicolon
+_ITEM = r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,2}"
+COLON_LIST = re.compile(rf":\s+(?P<items>{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or)\s+{_ITEM})\s*(?=[.;]|$)")
+
+
+def colon_listed_goods(parse, offset, mentions) -> list[Mention]:
+    """Goods a colon's list names after a noun of goods ('three materials: A, B and C'), read from the words,
+    which the parser rarely hangs right."""
+    text = text_of(parse)
+    if ":" not in text:
+        return []
+    w = _words()
+    out: list[Mention] = []
+    for mt in COLON_LIST.finditer(text):
+        before = [t for t in parse if t.idx + len(t.text) <= mt.start()]
+        if not before or before[-1].lemma_.lower() not in w["goods_nouns"]:
+            continue
+        at = mt.start("items")
+        for part in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", mt.group("items")):
+            a = text.find(part, at)
+            at = a + len(part)
+            toks = [t for t in parse if a <= t.idx < a + len(part)]
+            span = parse[toks[0].i:toks[-1].i + 1] if toks else None
+            if span is None or toks[-1].lemma_.lower() in w["not_goods"] or any(t.is_stop for t in toks) \
+                    or _covered(toks[-1], offset, mentions):
+                continue
+            name = span.text
+            out.append(Mention(offset + span.start_char, offset + span.end_char, name, "Sector",
+                               entity_id("Sector", name.lower()), name.lower(), "pattern", aliases={name}))
+    return out
+
+
+def _colon_goods(parse, offset, mentions, last) -> list[Mention]:
+    """The goods a colon's list names right after a flow's phrase ends at or after `last` ('restricted the export
+    to Korea of three materials: A, B and C'), up to a semicolon or the sentence's end."""
+    colon = next((t for t in parse[last.i:] if t.text in (":", ";")), None)
+    if colon is None or colon.text != ":" or colon.i == 0 or colon.nbor(-1).lemma_.lower() not in _words()["goods_nouns"]:
+        return []
+    end = next((t.i for t in parse[colon.i + 1:] if t.text == ";"), parse[-1].i + 1)
+    a, b = offset + colon.idx, offset + (parse[end - 1].idx + len(parse[end - 1].text))
+    return [m for m in mentions if m.type == "Sector" and a < m.start and m.end <= b]
+
+
 def measure_objects(parse, offset, mentions) -> list[Mention]:
     """'tariffs on washers', 'an investigation on Australian barley', 'restrictions on cultural products':
     what a measure is on, when it names goods rather than an actor."""
@@ -213,9 +258,11 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
                                     for x in c.children):  # (not "of three classes of materials": a count only)
                         span += list(c.subtree)
                 cut = next((k for k, t in enumerate(span) if t.text in (":", ";", "(", "—", "–")), len(span))
+                listed = _colon_goods(parse, offset, mentions, span[cut] if cut < len(span) else span[-1])
                 span = [t for t in span[:cut] if t.dep_ != "det" or t.i != span[0].i]  # (a list set off is examples)
                 a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
                 covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Sector", "Country", "Firm")]
+                covered += listed if covered else []  # (not its name, but the goods it is on: "of three materials:")
                 what = text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
         else:
             heads = [obj] + list(obj.conjuncts)
@@ -402,13 +449,23 @@ def _aside_phrase(tok) -> bool:
         p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in tok.children))
 
 
-DERIVED = (listed_goods, measure_objects, verb_measures, funded_purposes)
+DERIVED = (listed_goods, colon_listed_goods, measure_objects, verb_measures, funded_purposes)
 
 
-def derived_mentions(parse, offset: int, mentions: list[Mention]) -> list[Mention]:
+def _superseded(m: Mention, x: Mention) -> bool:
+    """A known sector that only modifies the goods a colon's list names ('hydrogen' in 'hydrogen fluoride') gives
+    way to the whole name. (Not in a measure's object: 'tariffs on steel pipe' are on steel.)"""
+    return m.type == x.type == "Sector" and m.start <= x.start and x.end < m.end and x.source != "pattern"
+
+
+def derived_mentions(parse, offset: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The mentions the grammar adds, and the ones they take the place of."""
     out: list[Mention] = []
+    gone: list[Mention] = []
     for fn in DERIVED:
-        for m in fn(parse, offset, mentions + out):
-            if not any(x.start < m.end and m.start < x.end for x in mentions + out):
+        for m in fn(parse, offset, [x for x in mentions + out if x not in gone]):
+            crossed = [x for x in mentions + out if x.start < m.end and m.start < x.end and x not in gone]
+            if not crossed or fn is colon_listed_goods and all(_superseded(m, x) for x in crossed):
                 out.append(m)
-    return out
+                gone += crossed
+    return out, gone

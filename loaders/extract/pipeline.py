@@ -857,7 +857,8 @@ class Extractor:
             mentions = paired_firms(text[s:e], s, list_firms(text[s:e], s, mentions))
             mentions = [m for m in mentions if m.type is not None]
             mentions = legal_names(text[s:e], s, mentions)
-            mentions += derived_mentions(parse, s, mentions)
+            added, superseded = derived_mentions(parse, s, mentions)
+            mentions = [m for m in mentions if m not in superseded] + added
         # "President Smith Secures Historic Trade Deal": a headline with a titled person inside names no instrument
         mentions = [m for m in mentions if not (m.type in ("Agreement", "Policy", "Law") and m.source != "gazetteer"
                                                 and TITLED_PERSON_INSIDE.search(m.name))]
