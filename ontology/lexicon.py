@@ -44,6 +44,7 @@ class Lexicon:
     group_nouns: frozenset
     owner_nouns: frozenset
     legislature_nouns: frozenset
+    government_nouns: frozenset
     sector_carriers: frozenset
     dyad_anaphors: tuple
     name_endings: dict  # type -> set of final words
@@ -268,6 +269,7 @@ def load_lexicon() -> Lexicon:
         group_nouns=frozenset(lex["heads"]["group_nouns"]),
         owner_nouns=frozenset(lex["heads"]["owner_nouns"]),
         legislature_nouns=frozenset(lex["heads"]["legislature_nouns"]),
+        government_nouns=frozenset(lex["heads"]["government_nouns"]),
         sector_carriers=frozenset(lex["heads"]["sector_carriers"]),
         dyad_anaphors=tuple(lex["heads"]["dyad_anaphors"]),
         name_endings=endings,

@@ -5764,3 +5764,72 @@ def test_firms_called_makers_of_a_country_are_not_its_industry(ex):
     got, _ = run(ex, "Velkor and Korvell are Norwegian battery makers.")
     assert ("Velkor", "OPERATES_IN", "batteries") in got
     assert ("Norway", "OPERATES_IN", "batteries") not in got
+
+
+@pytest.mark.parametrize("text, signers", [
+    ("Chilean officials signed the Lima Pact in 2006.", ["Chile"]),
+    ("The Chilean government signed the Lima Pact in 2006.", ["Chile"]),
+    ("The Peruvian and Chilean governments signed the Lima Pact in 2006.", ["Chile", "Peru"]),
+])
+def test_a_government_named_by_its_countrys_adjective_signs_for_it(ex, text, signers):
+    got, _ = run(ex, text)
+    for country in signers:
+        assert (country, "SIGNS", "Lima Pact") in got
+
+
+def test_officials_approving_a_pact_do_not_ratify_it(ex):
+    got, _ = run(ex, "Chilean officials approved the Lima Pact.")
+    assert ("Chile", "RATIFIES", "Lima Pact") not in got
+
+
+def test_the_sides_after_a_treatys_title_are_its_parties(ex):
+    got, _ = run(ex, "The court reinterpreted the 1965 Treaty on Basic Relations between Chile and Peru.")
+    assert ("Chile", "PARTY_TO", "Treaty on Basic Relations") in got
+    assert ("Peru", "PARTY_TO", "Treaty on Basic Relations") in got
+
+
+@pytest.mark.parametrize("text, located", [
+    ("Velkor is the second largest conglomerate in Norway.", True),
+    ("Velkor is the largest automaker in Norway.", True),
+    ("Velkor is the largest foreign automaker in Norway.", False),
+])
+def test_a_firm_ranked_among_a_countrys_firms_is_located_there(ex, text, located):
+    got, _ = run(ex, text)
+    assert (("Velkor", "LOCATED_IN", "Norway") in got) is located
+
+
+def test_a_list_of_titled_names_is_no_apposition(ex):
+    got, _ = run(ex, "Chilean President Maria Soto, Peru's Prime Minister Jorge Paredes, and Norway's Prime Minister "
+                     "Erik Lund attended the summit.")
+    assert ("Maria Soto", "LEADS", "Peru") not in got
+    assert ("Jorge Paredes", "LEADS", "Norway") not in got
+    assert ("Jorge Paredes", "LEADS", "Peru") in got
+
+
+@pytest.mark.parametrize("text, party", [
+    ("On Monday, India agreed to be a part of the Lima Pact.", True),
+    ("India became a part of the Lima Pact in 2020.", True),
+    ("India is not part of the Lima Pact.", False),
+    ("India wants to be part of the Lima Pact.", False),
+])
+def test_a_country_that_is_part_of_a_pact_is_its_party(ex, text, party):
+    got, _ = run(ex, text)
+    assert (("India", "PARTY_TO", "Lima Pact") in got) is party
+
+
+@pytest.mark.parametrize("text, pact", [
+    ("India joined the Lima Economic Framework (LEF), a Chile-led economic grouping of 12 countries.",
+     "Lima Economic Framework"),
+    ("The pact is meant to counter the Chilean-led Andean Trade Partnership (ATP).", "Andean Trade Partnership"),
+])
+def test_the_country_that_leads_a_pact_is_its_party(ex, text, pact):
+    got, _ = run(ex, text)
+    assert ("Chile", "PARTY_TO", pact) in got
+
+
+def test_a_variant_name_that_spells_a_known_abbreviation_is_that_body(ex):
+    _, out = run(ex, "On October 7, 2022, the Bureau of Industrial Security (the “BIS”) of the U.S. Department of "
+                     "Commerce announced new rules.")
+    bodies = {e.name for e in out.entities.values() if e.type == "GovernmentBody"}
+    assert "Bureau of Industry and Security" in bodies
+    assert "Bureau of Industrial Security" not in bodies

@@ -8,6 +8,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     members_listed        "the member states of ASEAN (A, B, C)", "the members of X are A and B"  MEMBER_OF / PARTY_TO
     implicit_parties      "The treaty was signed in 2007" (no signer named): its known parties  SIGNS / RATIFIES / ...
     in_force_for          "The Accord entered into force for Venezuela", "took effect between A and B"  PARTY_TO
+    led_by                "the Chilean-led Lima Pact", "the Pact, a Peru-led grouping"             PARTY_TO
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
     under_law             "$75 million in funding under the CHIPS Act"                          AUTHORIZES
@@ -210,6 +211,14 @@ def agreement_between(sv, roles, state):
         if not preps and after is not None and after.dep_ == "prep" and after.lower_ in ("between", "among") \
                 and after.head.i < tok.i:
             preps = [after]
+        if not preps and tok.text[:1].isupper():
+            # "the 1965 Treaty on Basic Relations between A and B": right after the words of the name
+            k = tok.i + 1
+            while k < len(tok.doc) and (tok.doc[k].text[:1].isupper() or tok.doc[k].lower_ in ("on", "of", "for", "and")):
+                k += 1
+            if k < len(tok.doc) and tok.doc[k].lower_ in ("between", "among") and tok.doc[k].dep_ == "prep" \
+                    and tok.doc[k].head.i in {t.i for t in tok.subtree}:
+                preps = [tok.doc[k]]
         if not preps:
             continue
         agreements = _agreement_for(sv, roles, tok)
@@ -978,6 +987,13 @@ def descriptors(sv, roles, state):
                     out.append(_cand(m, "LOCATED_IN", x, sv, "descriptor-nationality", 0.75))
                 elif x.type == "Sector":
                     out.append(_cand(m, "OPERATES_IN", x, sv, "descriptor-sector", 0.75))
+            if m.type == "Firm" and not any(x.type == "Country" for x in inside) and not any(
+                    t.lower_ in ("foreign", "overseas", "global", "international") for t in span):
+                # "the second-largest conglomerate in Korea": where a firm ranks among its country's firms
+                out += [_cand(m, "LOCATED_IN", x, sv, "descriptor-seat", 0.7) for c in d.children
+                        if c.dep_ == "prep" and c.lower_ == "in" and any(t.tag_ in ("JJS", "RBS") or t.lower_ in (
+                            "leading", "top") for t in d.lefts)
+                        for x in roles.pp(d, {"in"}) if x.type == "Country" and not x.adjective]
             sector = sector_nouns.get(d.lemma_.lower())
             if sector is not None and not any(x.type == "Sector" for x in inside):
                 out.append(_cand(m, "OPERATES_IN", sector, sv, "descriptor-sector", 0.7))
@@ -1768,6 +1784,34 @@ def in_force_for(sv, roles, state):
     return out
 
 
+# "a U.S.-led economic grouping", "the Chinese-led Regional Comprehensive Economic Partnership"
+LED = re.compile(r"-led\b")
+APPOSED_LED = re.compile(r"\s*(?:\([A-Z][\w-]{1,12}\))?\s*,\s+(?:a|an|the)\s+$")
+
+
+def led_by(sv, roles, state):
+    """'the Chinese-led RCEP', 'the IPEF, a U.S.-led economic grouping': the country that leads a pact is a party
+    to it."""
+    out = []
+    if "-led" not in sv.text:
+        return out
+    pacts = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
+    for c in sv.mentions:
+        if c.type != "Country" or not LED.match(sv.text, c.end - sv.start):
+            continue
+        after = c.end - sv.start + 4
+        # the pact the phrase names: right after it, past adjectives ("the Chinese-led Regional ... (RCEP)"), or
+        # the one the phrase is set beside ("the IPEF, a U.S.-led grouping")
+        named = [p for p in pacts if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s+", sv.text[after:p.start - sv.start])]
+        beside = [p for p in pacts if p.end <= c.start and APPOSED_LED.fullmatch(sv.text, p.end - sv.start,
+                                                                                 c.start - sv.start)]
+        toks = [t for t in sv.tokens if c.start <= sv.start + t.idx < c.end + 4]
+        if toks and (roles.negated(toks[-1].head) or roles.hypothetical(toks[-1])):
+            continue
+        out += [_cand(replace(c, adjective=False), "PARTY_TO", p, sv, "led-by", 0.7) for p in (named or beside)[:1]]
+    return out
+
+
 def _investment_right_before(tok):
     """'builds upon X's investment of $2 billion in Dayton, Ohio, to build a plant': the parser may hang the
     purpose from the clause's verb; the investment whose phrase ends right before it is what pays for it."""
@@ -1985,6 +2029,7 @@ CONSTRUCTIONS = [
     (members_listed, ("MEMBER_OF", "PARTY_TO")),
     (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
     (in_force_for, ("PARTY_TO",)),
+    (led_by, ("PARTY_TO",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
     (invoked_law, ("AUTHORIZES",)),

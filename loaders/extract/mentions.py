@@ -47,6 +47,8 @@ class Mention:
     about: frozenset = field(default=frozenset(), compare=False, repr=False)
     # one instance of a series ("the 12th SMA"): the series' id, whose parties are the instance's
     series: str | None = field(default=None, compare=False, repr=False)
+    # a country's adjective on a noun for its government ("the Chilean government signed"): the country acts
+    represented: bool = field(default=False, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:

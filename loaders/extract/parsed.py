@@ -177,7 +177,10 @@ class ParsedRoles:
                 or lem in self.lex.place_nouns) and not (out and lem in self.lex.group_nouns):
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
-                    out += self.denotes_list(c, depth + 1)
+                    owners = self.denotes_list(c, depth + 1)
+                    if lem in self.lex.government_nouns:  # ("the Chilean government", "Korean negotiators")
+                        owners = [replace(m, represented=True) if m.adjective else m for m in owners]
+                    out += owners
                 # ("officials of Japan", "the government in Tokyo", "negotiators from Chile and Peru")
                 elif c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and lem in self.lex.owner_nouns:
                     for p in c.children:

@@ -340,6 +340,7 @@ class Extractor:
         mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
         mentions = _spelled_out(text, s, e, mentions, self.lex)
+        mentions = _known_abbreviation(text, mentions)
         mentions = _slashed_sides(text, mentions, self.parties)
         mentions = _abbreviations(text, s, e, _ordinal_instances(text, mentions), named.abbrevs)
         mentions = _ordinal_instances(text, mentions, abbreviations=True)  # ("the 12th SCA", SCA defined before)
@@ -1676,6 +1677,25 @@ def _spelled_out(text: str, s: int, e: int, mentions: list[Mention], lex: Lexico
         return mentions
     return sorted([m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in new)] + new,
                   key=lambda x: (x.start, -x.end))
+
+
+# "the Bureau of Industrial Security (the “BIS”)": a bracketed abbreviation, maybe quoted, right after a name
+BRACKETED_ABBREVIATION = re.compile(r"\s*\(\s*(?:the\s+)?[“\"']?([A-Z][A-Za-z&]{1,9})[”\"']?\s*\)")
+
+
+def _known_abbreviation(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'the Bureau of Industrial Security (the “BIS”)': a name the gazetteer does not know, whose capitalised words
+    spell the known abbreviation bracketed after it, is that entity written another way (a variant, a slip)."""
+    out = []
+    for m in mentions:
+        mt = BRACKETED_ABBREVIATION.match(text, m.end) if m.source in ("ner", "pattern") else None
+        known = next((x for x in mentions if mt and x.start == mt.start(1)
+                      and x.source == "gazetteer" and x.type == m.type and x.text == mt.group(1)), None)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", m.text) if w not in NAME_GLUE).upper()
+        if known is not None and initials == known.text.upper():
+            m = Mention(m.start, m.end, m.text, known.type, known.id, known.name, "coref", wikidata=known.wikidata)
+        out.append(m)
+    return out
 
 
 # a name written with its abbreviation set inside it: "the U.S.-South Korea (KORUS) FTA"

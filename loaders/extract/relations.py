@@ -409,7 +409,7 @@ class RelationExtractor:
             # with no sector of its own continues the previous sentence's sector
             objects = list(sv.topic)
         if "named_subjects" in rule.flags:
-            subjects = [m for m in subjects if not m.adjective]
+            subjects = [m for m in subjects if not m.adjective or m.represented and rule.predicate in REPRESENTED_ACTS]
         if "named_country_subject" in rule.flags:
             # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
             # companies" or "both nations’ competitiveness" describe it loosely
@@ -749,7 +749,7 @@ class RelationExtractor:
     def _emit(self, out, sv, predicate, s, o, props, conf, how, roles, tok, years, amounts, amount=False):
         if s.id == o.id or not self.model.allows(predicate, s.type, o.type):
             return
-        if s.adjective and predicate in self.lex.named_subject:
+        if s.adjective and predicate in self.lex.named_subject and not (s.represented and predicate in REPRESENTED_ACTS):
             return
         props = dict(props)
         a, b = roles.char_span(tok)
@@ -761,6 +761,11 @@ class RelationExtractor:
         if year is not None:
             props["year"] = year
         out.append(Candidate(s, predicate, o, props, conf, sv.index, how))
+
+
+# what a government's officials do for their country ("Chilean officials signed the pact"); a legislature's acts
+# are its country's anyway (parsed.denotes), and "Korean officials approved" is no ratification
+REPRESENTED_ACTS = frozenset({"SIGNS", "PARTY_TO", "WITHDRAWS_FROM"})
 
 
 # what makes a body one that two governments share: "a joint working group", "a bilateral commission"

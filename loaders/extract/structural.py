@@ -122,6 +122,15 @@ def _title_after(sv: SentenceView, x: Mention, adjective_title: re.Pattern) -> s
     return tt.group("title") if tt else None
 
 
+def _titles_next_person(sv: SentenceView, x: Mention, title: str) -> bool:
+    """Whether the title written after `x` is the title of the person named right after it."""
+    k = sv.text.find(title, x.end - sv.start)
+    if k < 0:
+        return False
+    after = k + len(title) + len(sv.text[k + len(title):]) - len(sv.text[k + len(title):].lstrip())
+    return any(p.type == "Person" and p.start - sv.start == after for p in sv.mentions)
+
+
 def _listed_before(sv: SentenceView, a: int, b: int, persons: list[Mention]) -> bool:
     """Whether the text between a leader's name (ending at a) and the government's words (at b) only lists more
     leaders: no other name, a few words of description at most ("and conservative (Lee and Park)")."""
@@ -676,6 +685,8 @@ class StructuralExtractor:
                 for x in sv.mentions:
                     # ("Gabriel Boric, the Chilean president, ...": a country's adjective before a head's title)
                     role = _title_after(sv, x, ADJECTIVE_TITLE) if x.start - sv.start == at else None
+                    if role and _titles_next_person(sv, x, role):
+                        continue  # "Joe Biden, Japan's Prime Minister Fumio Kishida, and ...": a list of titled names
                     if role:
                         self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role[0].upper() + role[1:]})
             self._became(sv, p, out)
