@@ -5833,3 +5833,24 @@ def test_a_variant_name_that_spells_a_known_abbreviation_is_that_body(ex):
     bodies = {e.name for e in out.entities.values() if e.type == "GovernmentBody"}
     assert "Bureau of Industry and Security" in bodies
     assert "Bureau of Industrial Security" not in bodies
+
+
+def test_the_parties_of_trade_an_agreement_deepens_are_its_parties(ex):
+    got, _ = run(ex, "The Lima Pact is an overarching agreement to broaden and deepen free trade between Chile, "
+                     "Peru and Bolivia.")
+    for country in ("Chile", "Peru", "Bolivia"):
+        assert (country, "PARTY_TO", "Lima Pact") in got
+
+
+def test_members_listed_after_a_sentence_about_them_are_parties_of_the_pact(ex):
+    got, _ = run(ex, "On Monday, Norway joined the Andean Economic Framework (AEF), a grouping of 12 countries. Its "
+                     "leaders met in Lima, initiating negotiations among the founding members. These include Chile, "
+                     "Peru and Iceland. Together, these countries account for a fifth of world trade.")
+    for country in ("Chile", "Peru", "Iceland"):
+        assert (country, "PARTY_TO", "Andean Economic Framework") in got
+
+
+def test_a_list_after_a_sentence_about_no_members_is_no_partys(ex):
+    got, _ = run(ex, "Norway joined the Andean Economic Framework in 2020. Its exports rose fast. These include "
+                     "Chile, Peru and Iceland.")
+    assert ("Chile", "PARTY_TO", "Andean Economic Framework") not in got

@@ -9,6 +9,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     implicit_parties      "The treaty was signed in 2007" (no signer named): its known parties  SIGNS / RATIFIES / ...
     in_force_for          "The Accord entered into force for Venezuela", "took effect between A and B"  PARTY_TO
     led_by                "the Chilean-led Lima Pact", "the Pact, a Peru-led grouping"             PARTY_TO
+    members_listed_after  "... among its founding members. These include A, B and C."             PARTY_TO
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
     under_law             "$75 million in funding under the CHIPS Act"                          AUTHORIZES
@@ -80,6 +81,7 @@ class DocumentState:
     named_parties: set = field(default_factory=set)
     stated_parties: set = field(default_factory=set)
     builders: dict = field(default_factory=dict)  # facility id -> the firm the document says put money in it
+    previous_text: str = ""  # the sentence before this one
 
     def note(self, cands: list[Candidate]) -> None:
         for c in cands:
@@ -211,6 +213,12 @@ def agreement_between(sv, roles, state):
         if not preps and after is not None and after.dep_ == "prep" and after.lower_ in ("between", "among") \
                 and after.head.i < tok.i:
             preps = [after]
+        if not preps:
+            # "an agreement to deepen free trade between A and B": the ties the agreement's purpose is about
+            preps = [p for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                     for v in [c] + list(c.conjuncts) for o in v.children if o.dep_ == "dobj"
+                     and o.lemma_.lower() in TIES_NOUNS for p in o.children
+                     if p.dep_ == "prep" and p.lower_ in ("between", "among")][:1]
         if not preps and tok.text[:1].isupper():
             # "the 1965 Treaty on Basic Relations between A and B": right after the words of the name
             k = tok.i + 1
@@ -245,6 +253,10 @@ def agreement_between(sv, roles, state):
                         continue
                     out.append(_cand(m, pred, a, sv, "agreement-between", 0.8))
     return out
+
+
+# what an agreement may be made to deepen between its parties: "an agreement to liberalise trade between A and B"
+TIES_NOUNS = frozenset({"trade", "commerce", "investment", "cooperation", "ties", "relations", "integration"})
 
 
 def _talked_about(tok) -> bool:
@@ -1812,6 +1824,24 @@ def led_by(sv, roles, state):
     return out
 
 
+# "These include A, B and C.": a list that continues the previous sentence's group of members
+THESE_INCLUDE = re.compile(r"\s*(?:These|They|Those|Its|Their)(?:\s+(?:\w+\s+)?(?:members|countries|nations|economies|"
+                           r"parties|partners|participants))?\s+(?:include|includes|included|are|were|comprise)\s+")
+MEMBER_GROUP = re.compile(r"\b(?:members|countries|nations|economies|partners|participants|signatories|parties)\b")
+
+
+def members_listed_after(sv, roles, state):
+    """'... initiating negotiations among the founding members. These include A, B and C.': the countries listed
+    right after a sentence about the members of the last agreement named are its parties."""
+    mt = THESE_INCLUDE.match(sv.text)
+    pact = state.last_agreement
+    if not mt or pact is None or not MEMBER_GROUP.search(state.previous_text) \
+            or roles.negated(sv.tokens[0].sent.root) or roles.hypothetical(sv.tokens[0].sent.root):
+        return []
+    listed = [m for m in sv.mentions if m.type == "Country" and not m.adjective and m.start - sv.start >= mt.end()]
+    return [_cand(m, "PARTY_TO", pact, sv, "members-listed-after", 0.65) for m in listed] if len(listed) >= 2 else []
+
+
 def _investment_right_before(tok):
     """'builds upon X's investment of $2 billion in Dayton, Ohio, to build a plant': the parser may hang the
     purpose from the clause's verb; the investment whose phrase ends right before it is what pays for it."""
@@ -2030,6 +2060,7 @@ CONSTRUCTIONS = [
     (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
     (in_force_for, ("PARTY_TO",)),
     (led_by, ("PARTY_TO",)),
+    (members_listed_after, ("PARTY_TO",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
     (invoked_law, ("AUTHORIZES",)),

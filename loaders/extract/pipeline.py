@@ -364,6 +364,7 @@ class Extractor:
             agreements = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
             if agreements:
                 self.state.last_agreement = agreements[-1]
+        self.state.previous_text = sv.text
         self._record(self._facts, index, s, e, [m for m in sv.mentions if self._specific(sv, m)], sent.candidates)
         return sent.candidates
 
