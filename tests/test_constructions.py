@@ -5854,3 +5854,19 @@ def test_a_list_after_a_sentence_about_no_members_is_no_partys(ex):
     got, _ = run(ex, "Norway joined the Andean Economic Framework in 2020. Its exports rose fast. These include "
                      "Chile, Peru and Iceland.")
     assert ("Chile", "PARTY_TO", "Andean Economic Framework") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "This follows the passing of the Chile-Peru FTA by the parliaments of both countries.",
+    "The parliaments of Chile and Peru passed the Lima Pact.",
+])
+def test_the_parliaments_of_the_parties_ratify(ex, text):
+    got, _ = run(ex, text)
+    pact = "Chile-Peru FTA" if "FTA" in text else "Lima Pact"
+    assert ("Chile", "RATIFIES", pact) in got
+    assert ("Peru", "RATIFIES", pact) in got
+
+
+def test_a_protocol_to_an_agreement_amends_it(ex):
+    got, _ = run(ex, "The Additional Protocol to the Lima Pact has been provisionally applied since 2014.")
+    assert ("Additional Protocol", "AMENDS", "Lima Pact") in got

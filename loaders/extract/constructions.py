@@ -10,6 +10,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     in_force_for          "The Accord entered into force for Venezuela", "took effect between A and B"  PARTY_TO
     led_by                "the Chilean-led Lima Pact", "the Pact, a Peru-led grouping"             PARTY_TO
     members_listed_after  "... among its founding members. These include A, B and C."             PARTY_TO
+    protocol_to           "the Additional Protocol to the Lima Pact"                              AMENDS
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
     under_law             "$75 million in funding under the CHIPS Act"                          AUTHORIZES
@@ -1824,6 +1825,29 @@ def led_by(sv, roles, state):
     return out
 
 
+# "the Additional Protocol to the Lima Pact", "an amendment to the X": an instrument that changes another
+CHANGING_INSTRUMENT = re.compile(r"\b(?:[Pp]rotocols?|[Aa]mendments?)$")
+
+
+def protocol_to(sv, roles, state):
+    """'The Additional Protocol to the Lima Pact has been applied since 2014': a protocol or an amendment to an
+    agreement amends it."""
+    out = []
+    pacts = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
+    for p in pacts:
+        head = re.sub(r"\s+to\s+.*$", "", p.text)
+        if not CHANGING_INSTRUMENT.search(head):
+            continue
+        # the agreement named inside its name ("protocol to the Lima Pact") or right after it
+        to = re.match(r"\s+to\s+(?:the\s+)?", sv.text[p.end - sv.start:])
+        targets = [x for x in pacts if x.id != p.id and (p.start < x.start and x.end <= p.end and " to " in p.text
+                                                         or to and x.start == p.end + to.end())]
+        toks = [t for t in sv.tokens if p.start <= sv.start + t.idx < p.end]
+        if targets and toks and not roles.negated(toks[-1]) and not roles.hypothetical(toks[-1]):
+            out.append(_cand(p, "AMENDS", targets[0], sv, "protocol-to", 0.7))
+    return out
+
+
 # "These include A, B and C.": a list that continues the previous sentence's group of members
 THESE_INCLUDE = re.compile(r"\s*(?:These|They|Those|Its|Their)(?:\s+(?:\w+\s+)?(?:members|countries|nations|economies|"
                            r"parties|partners|participants))?\s+(?:include|includes|included|are|were|comprise)\s+")
@@ -2061,6 +2085,7 @@ CONSTRUCTIONS = [
     (in_force_for, ("PARTY_TO",)),
     (led_by, ("PARTY_TO",)),
     (members_listed_after, ("PARTY_TO",)),
+    (protocol_to, ("AMENDS",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
     (invoked_law, ("AUTHORIZES",)),

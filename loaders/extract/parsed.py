@@ -173,6 +173,10 @@ class ParsedRoles:
         if lem in self.lex.legislature_nouns:  # "the Korean parliament": the country itself acts
             out += [replace(m, adjective=False) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                     for m in self.denotes(c, depth + 1) if m.type == "Country"]
+            # ("the parliaments of Chile and Peru", "the legislatures of both countries")
+            out += [replace(m, adjective=False) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p, depth + 1)
+                    if m.type == "Country"]
         if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers
                 or lem in self.lex.place_nouns) and not (out and lem in self.lex.group_nouns):
             for c in tok.children:
