@@ -5870,3 +5870,15 @@ def test_the_parliaments_of_the_parties_ratify(ex, text):
 def test_a_protocol_to_an_agreement_amends_it(ex):
     got, _ = run(ex, "The Additional Protocol to the Lima Pact has been provisionally applied since 2014.")
     assert ("Additional Protocol", "AMENDS", "Lima Pact") in got
+
+
+def test_vehicles_a_firm_produces_are_automobiles(ex):
+    got, _ = run(ex, "Velkor Motors has produced 2 million vehicles.")
+    assert ("Velkor Motors", "OPERATES_IN", "automobiles") in got
+
+
+def test_a_subsidiary_named_by_its_parent_and_state_is_one_firm(ex):
+    # (a gazetteer name: the subsidiary is known by that name, as its parent is)
+    got, out = run(ex, "Kia Georgia President and CEO Jane Morrow said the plant would grow.")
+    assert ("Jane Morrow", "LEADS", "Kia Georgia") in got
+    assert "Georgia" not in {e.name for e in out.entities.values()}
