@@ -5882,3 +5882,17 @@ def test_a_subsidiary_named_by_its_parent_and_state_is_one_firm(ex):
     got, out = run(ex, "Kia Georgia President and CEO Jane Morrow said the plant would grow.")
     assert ("Jane Morrow", "LEADS", "Kia Georgia") in got
     assert "Georgia" not in {e.name for e in out.entities.values()}
+
+
+def test_a_measure_taken_in_response_to_a_country_is_aimed_at_it(ex):
+    got, _ = run(ex, "On February 10, 2016, the Chilean government announced that it would close the Lima Industrial "
+                     "Zone in response to the Peruvian nuclear test of January 6th.")
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got
+    assert ("Chilean closure of the Lima Industrial Zone", "TARGETS", "Peru") in got
+
+
+def test_a_response_measure_on_a_named_country_targets_that_one(ex):
+    got, _ = run(ex, "Chile imposed tariffs on Bolivian copper in response to Peru's export ban.")
+    measure = next(o for (s, p, o) in got if s == "Chile" and p == "IMPOSES")
+    assert (measure, "TARGETS", "Bolivia") in got
+    assert (measure, "TARGETS", "Peru") not in got

@@ -120,7 +120,7 @@ TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
 # a capitalised title, then "on/of/for" and capitalised words, up to a mention: "Agreement on Trade in "
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "targeted_fields", "named_imposer", "national_bodies", "body_seats",
+                  "modality", "listed_measures", "targeted_fields", "named_imposer", "response_targets", "national_bodies", "body_seats",
                   "facility_places", "firm_parties", "public_money", "under_negotiation", "one_reading", "joint")
 
 
@@ -474,6 +474,26 @@ class Extractor:
                 continue
             out.append(c)
         sent.candidates = out
+
+    def _step_response_targets(self, sent: "SentenceFacts") -> None:
+        """'Chile announced it would close the zone in response to Peru's nuclear test': the measure a country takes
+        (by a verb of the sentence) against another is aimed at it, where the sentence names no other country it is
+        on."""
+        against = {(c.subject.id, c.object.id): c.object for c in sent.candidates
+                   if c.predicate == "RETALIATES_AGAINST" and c.object.type == "Country"}
+        if not against:
+            return
+        aimed = {c.subject.id for c in sent.candidates if c.predicate == "TARGETS" and c.object.type == "Country"}
+        extra = []
+        for c in sent.candidates:
+            if c.predicate != "IMPOSES" or c.object.id in aimed or c.rule == "owner-of-measure" \
+                    or not self.model.allows("TARGETS", c.object.type, "Country"):
+                continue  # (a measure only named with its owner may be described as a response, not taken as one)
+            targets = [y for (x, _), y in against.items() if x == c.subject.id]
+            if len(targets) == 1:  # (one country the imposer answers: several leave open which the measure is on)
+                extra.append(Candidate(c.object, "TARGETS", replace(targets[0], adjective=False), {}, c.confidence,
+                                       c.sentence, "response-target"))
+        sent.candidates += extra
 
     def _step_facility_places(self, sent: "SentenceFacts") -> None:
         """'$40 billion in U.S. factories', '$17 billion in Texas plants': money put in a place's facilities is put
