@@ -172,7 +172,7 @@ STATE_GROUPS = frozenset({"country", "nation", "economy", "state", "government",
 RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "object", "subject_types", "object_types",
                        "amount", "pairwise", "pairwise_only", "pairwise_words", "both_directions", "negation_ok",
                        "confidence", "flags"})
-RULE_FLAGS = frozenset({"no_intent", "named_subjects", "named_country_subject", "parties_of_object", "topic_sector",
+RULE_FLAGS = frozenset({"no_intent", "pursued_only", "named_subjects", "named_country_subject", "parties_of_object", "topic_sector",
                         "owned_measures", "negated_exemption", "continues_subject", "trade_flow", "owner_invests",
                         "measure_owners", "own_kind_only", "joint_only", "pairwise_clause"})
 # the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)

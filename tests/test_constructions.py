@@ -5896,3 +5896,24 @@ def test_a_response_measure_on_a_named_country_targets_that_one(ex):
     measure = next(o for (s, p, o) in got if s == "Chile" and p == "IMPOSES")
     assert (measure, "TARGETS", "Bolivia") in got
     assert (measure, "TARGETS", "Peru") not in got
+
+
+@pytest.mark.parametrize("text, negotiates", [
+    ("Peru applied to join the Lima Pact in 2021.", True),
+    ("Peru is working to join the Lima Pact.", True),
+    ("Peru has formally applied for membership in the Lima Pact.", True),
+    ("Peru's bid to join the Lima Pact stalled.", True),
+    ("Peru hopes to join the Lima Pact.", False),
+    ("Peru did not apply to join the Lima Pact.", False),
+    ("Peru joined the Lima Pact in 2021.", False),
+])
+def test_joining_pursued_is_accession_negotiated(ex, text, negotiates):
+    got, _ = run(ex, text)
+    assert (("Peru", "NEGOTIATES", "Lima Pact") in got) is negotiates
+
+
+@pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping", "wants"])
+def test_a_hope_to_join_is_no_membership(ex, verb):
+    # (the tagger reads "hopes" as a form of "hop": the intent is still read)
+    got, _ = run(ex, f"Peru {verb} to join the Lima Pact.")
+    assert ("Peru", "PARTY_TO", "Lima Pact") not in got

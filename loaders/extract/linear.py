@@ -235,6 +235,9 @@ class LinearRoles:
     def intended(self, tok) -> bool:
         return False
 
+    def pursued(self, tok) -> bool:
+        return False
+
     def hypothetical(self, tok) -> bool:
         return False
 

@@ -27,6 +27,17 @@ INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", 
           "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn", "work", "strive", "endeavor",
           "endeavour"}  # ("is working to join the CPTPP": not yet a party)
 # ("threatened to terminate X", "vowed to retaliate": a threat, not the act)
+def _lemma(tok) -> str:
+    """A verb's lemma, past the tagger's slips on inflected forms of the intent verbs ("hopes" read as "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in INTENT:
+        return lemma
+    bare = re.sub(r"(?:es|s|ed|d|ing)$", "", tok.lower_)
+    return next((w for w in (bare, bare + "e") if w in INTENT), lemma)
+
+
+# the aims one acts on ("applied to join", "its bid to join"): joining pursued, unlike one hoped for or planned
+PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "endeavour", "application"})
 # a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
 SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion", "majority",
                          "bulk", "proportion", "fraction"})
@@ -1022,14 +1033,23 @@ class ParsedRoles:
     def intended(self, tok) -> bool:
         """'applied to join', 'seeks to ratify', 'talks to conclude', 'an effort to join': the aim, not the act."""
         if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return tok.head.lemma_.lower() in INTENT | AIM_NOUNS
-        if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in INTENT or tok.dep_ == "pobj"
-                                   and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in INTENT):
+            return _lemma(tok.head) in INTENT | AIM_NOUNS
+        if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and _lemma(tok.head) in INTENT or tok.dep_ == "pobj"
+                                   and tok.head.lower_ == "for" and _lemma(tok.head.head) in INTENT):
             return True  # "applied for membership", "sought accession to": what is asked for
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "of", "toward", "towards") \
                 and tok.head.head.lemma_.lower() in WISH_NOUNS:
             return True  # "expressed interest in joining the CPTPP", "the prospect of ratifying it"
-        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT
+        return tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT
+
+    def pursued(self, tok) -> bool:
+        """'applied to join X', 'is working to join X', 'its bid to join X', 'applied for membership in X': joining
+        pursued by an act of the one who would join (not only wished, planned or weighed)."""
+        if not self.intended(tok):
+            return False
+        if tok.dep_ in ("xcomp", "acl"):
+            return _lemma(tok.head) in PURSUIT
+        return _lemma(tok.head) in PURSUIT or _lemma(tok.head.head) in PURSUIT
 
     def hypothetical(self, tok) -> bool:
         """A trigger in a clause with could/would/might/may/should/must, or under 'if': not a stated fact."""

@@ -269,7 +269,7 @@ class RelationExtractor:
                 and "topic_sector" not in rule.flags:
             return  # (no mention the rule could take as its object: the roles need not be read; a pairwise rule
             # relates its subjects, and the topic sector is the sentence before's)
-        if parsed and _states_nothing(roles, rule, tok, kind):
+        if parsed and _states_nothing(roles, rule, tok, kind) or not parsed and "pursued_only" in rule.flags:
             return
         # "a member of X": when the rule reads its object from "of", "of" names no owner
         roles.of_is_object = any(r.startswith("pp:") and "of" in r[3:].split(",") for r in rule.object)
@@ -780,6 +780,8 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
     if kind == "verb" and tok.dep_ == "amod" and tok.lemma_.lower() in OWNING_VERBS \
             and not any(c.dep_ == "agent" for c in tok.children):
         return True  # "a wholly owned subsidiary of X": the participle describing the noun names no owner itself
+    if "pursued_only" in rule.flags and not roles.pursued(tok):
+        return True  # ("applied to join X" is a step of accession talks; "joined X" is no negotiation)
     if "no_intent" in rule.flags and roles.intended(tok):
         return True  # "applied to join the CPTPP": not (yet) a party
     if "joint_only" in rule.flags and kind == "noun" and not any(
