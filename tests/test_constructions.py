@@ -5917,3 +5917,20 @@ def test_a_hope_to_join_is_no_membership(ex, verb):
     # (the tagger reads "hopes" as a form of "hop": the intent is still read)
     got, _ = run(ex, f"Peru {verb} to join the Lima Pact.")
     assert ("Peru", "PARTY_TO", "Lima Pact") not in got
+
+
+@pytest.mark.parametrize("text, plant", [
+    ("Velkor Motors plans to invest $5.5 billion to build a battery complex in Dayton, Ohio.",
+     "Velkor Motors battery complex"),
+    ("Velkor Motors announced it was building a $3.2 billion cathode manufacturing facility in Dayton, Ohio.",
+     "Velkor Motors cathode manufacturing facility"),
+])
+def test_the_sum_written_with_a_facility_a_firm_builds_is_put_into_it(ex, text, plant):
+    got, _ = run(ex, text)
+    assert ("Velkor Motors", "INVESTS_IN", plant) in got
+    assert got[("Velkor Motors", "INVESTS_IN", plant)].get("amount_usd") in (5.5e9, 3.2e9)
+
+
+def test_a_facility_not_built_takes_no_sum(ex):
+    got, _ = run(ex, "Velkor Motors will not build a $2 billion plant in Ohio.")
+    assert not [k for k in got if k[1] == "INVESTS_IN"]

@@ -11,6 +11,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     led_by                "the Chilean-led Lima Pact", "the Pact, a Peru-led grouping"             PARTY_TO
     members_listed_after  "... among its founding members. These include A, B and C."             PARTY_TO
     protocol_to           "the Additional Protocol to the Lima Pact"                              AMENDS
+    priced_facilities     "X is building a $3.2 billion plant", "invest $5 billion to build a plant" INVESTS_IN
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
     under_law             "$75 million in funding under the CHIPS Act"                          AUTHORIZES
@@ -1097,6 +1098,33 @@ def business_lines(sv, roles, state):
     return out
 
 
+# what lies between a sum and the facility it pays for: "a $3.2 billion cathode plant", "invest $5.5 billion to
+# build a battery complex"
+PRICED = re.compile(r"(?:\s+(?:to|will|would)\s+(?:build|construct|develop|set\s+up|establish|open|expand)"
+                    r"(?:\s+(?:a|an|the|its|their|new|second|third))*)?\s*(?:-\s*)?")
+
+
+def priced_facilities(sv, roles, state):
+    """'X is building a $3.2 billion cathode plant in Y', 'X plans to invest $5.5 billion to build a battery complex':
+    the firm that builds a facility puts the sum written with it into that facility (not a plant merely owned:
+    its owner's money in it is not said)."""
+    out = []
+    facilities = [m for m in sv.mentions if m.type == "Facility" and m.owners]
+    if not facilities:
+        return out
+    for amount in find_amounts(sv.text):
+        for f in facilities:
+            k = f.start - sv.start
+            if k < amount.end or not PRICED.fullmatch(sv.text, amount.end, k):
+                continue
+            toks = [t for t in sv.tokens if f.start <= sv.start + t.idx < f.end]
+            if not toks or roles.negated(toks[-1].head) or roles.hypothetical(toks[-1]):
+                continue
+            out += [_cand(o, "INVESTS_IN", f, sv, "priced-facility", 0.7, {"amount_usd": amount.value})
+                    for o in sv.mentions if o.id in f.owners and o.type == "Firm" and not o.adjective]
+    return out
+
+
 def _facility_owners(sv, roles, tok) -> None:
     """'Velmora will build a plant in Ohio', 'Velmora's plant': the firm owns the facility the noun heads; the
     facility is then named with it ("Velmora plant in Ohio", loaders/extract/naming.py), no relation said."""
@@ -2105,6 +2133,7 @@ CONSTRUCTIONS = [
     (left_out, ("EXEMPTS",)),
     (excepted_members, ("SIGNS", "MEMBER_OF", "PARTY_TO")),
     (business_lines, ("OPERATES_IN",)),
+    (priced_facilities, ("INVESTS_IN",)),
     (measure_scope, ("TARGETS",)),
     (borne_measures, ("TARGETS",)),
     (organisation_leaders, ("LEADS",)),
