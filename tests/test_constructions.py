@@ -5934,3 +5934,9 @@ def test_the_sum_written_with_a_facility_a_firm_builds_is_put_into_it(ex, text, 
 def test_a_facility_not_built_takes_no_sum(ex):
     got, _ = run(ex, "Velkor Motors will not build a $2 billion plant in Ohio.")
     assert not [k for k in got if k[1] == "INVESTS_IN"]
+
+
+def test_a_trade_written_as_a_title_before_a_name_is_that_firms(ex):
+    got, _ = run(ex, "Automaker Velkor Motors and battery manufacturer Korvell Energy have chosen Dayton, Ohio.")
+    assert ("Korvell Energy", "OPERATES_IN", "batteries") in got
+    assert {s for (s, p, o) in got if p == "OPERATES_IN" and o == "batteries"} == {"Korvell Energy"}

@@ -89,7 +89,13 @@ def _has_agent(roles, tok, kind: str) -> bool:
 
 
 def _described_firms(roles, tok) -> list:
-    """The firms a noun describes in apposition or after a copula ("SK On, a battery maker", "X is an investor")."""
+    """The firms a noun describes in apposition, after a copula or as a title right before the name ("SK On, a
+    battery maker", "X is an investor", "battery manufacturer Samsung SDI")."""
+    if tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN":
+        at = roles.sv.start + tok.nbor(1).idx
+        titled = [m for m in roles.sv.mentions if m.start == at and m.type == "Firm" and not m.adjective]
+        if titled:
+            return titled
     named = roles.denotes(tok.head) if tok.dep_ == "appos" else roles.copula(tok) if tok.dep_ == "attr" else []
     return [m for m in named if m.type == "Firm"]
 
@@ -283,7 +289,9 @@ class RelationExtractor:
                 and not any(m.type in rule.subject_types for m in subjects):
             subjects += _measure_taken(roles, tok)
         described = _described_firms(roles, tok) if parsed and kind == "noun" else []
-        if described:
+        if described and tok.i + 1 < len(tok.doc) and any(m.start == sv.start + tok.nbor(1).idx for m in described):
+            subjects = described  # "automaker A and battery manufacturer B": the maker is the name it titles
+        elif described:
             # "SK On, South Korea's third-largest battery maker,", "Samsung is South Korea's largest investor in
             # Texas": the firm is the maker or the investor; the country ranks it
             subjects = [m for m in subjects if m.type != "Country"] or described
