@@ -5940,3 +5940,13 @@ def test_a_trade_written_as_a_title_before_a_name_is_that_firms(ex):
     got, _ = run(ex, "Automaker Velkor Motors and battery manufacturer Korvell Energy have chosen Dayton, Ohio.")
     assert ("Korvell Energy", "OPERATES_IN", "batteries") in got
     assert {s for (s, p, o) in got if p == "OPERATES_IN" and o == "batteries"} == {"Korvell Energy"}
+
+
+@pytest.mark.parametrize("text, firm, sector", [
+    ("Automaker Velkor Motors opened a plant in Ohio.", "Velkor Motors", "automobiles"),
+    ("Chipmaker Velkor Semiconductor opened a plant in Ohio.", "Velkor Semiconductor", "semiconductors"),
+])
+def test_the_trade_opening_a_sentence_before_a_name_is_no_word_of_it(ex, text, firm, sector):
+    got, out = run(ex, text)
+    assert firm in {e.name for e in out.entities.values() if e.type == "Firm"}
+    assert (firm, "OPERATES_IN", sector) in got

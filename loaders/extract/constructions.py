@@ -913,6 +913,12 @@ FIRM_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", 
                         "competitor", "rival", "contractor", "carrier", "shipper"})
 
 
+@lru_cache(maxsize=1)
+def _sector_words() -> frozenset:
+    """The nouns a firm is called by for its trade ("chipmaker", "automaker"), from the lexicon."""
+    return frozenset(load_lexicon().sector_nouns)
+
+
 COUNTED_PARTS = frozenset({"one", "two", "three", "four", "five", "both", "each", "all"})
 
 
@@ -959,8 +965,10 @@ def _descriptions(sv, roles, m) -> list:
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         out.append(head.head)  # "the Korean firm Absolics"
     first = toks[0]
-    if first.i > 0 and first.nbor(-1).pos_ == "NOUN" and first.nbor(-1).lemma_.lower() not in ("the",):
-        out.append(first.nbor(-1))  # "the chipmaker SK Hynix" (parsed as a compound)
+    before = first.nbor(-1) if first.i > 0 else None
+    if before is not None and (before.pos_ == "NOUN" and before.lemma_.lower() not in ("the",) or before.pos_ == "PROPN"
+                               and before.i == before.sent.start and before.lower_ in FIRM_NOUNS | _sector_words()):
+        out.append(before)  # "the chipmaker SK Hynix" (parsed as a compound), "Automaker X" opening a sentence
     if m.type == "Facility" and head.pos_ == "NOUN":
         out.append(head)  # "a battery complex in Ellabell, Georgia built by X": the description is the mention
     # "X is one of the world's largest shipbuilders", "X and Y, two of the largest chipmakers": what the group is

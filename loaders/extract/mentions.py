@@ -1006,6 +1006,10 @@ class NerRecognizer:
         if ent.end < len(ent.doc) and ent.doc[ent.end].text[:1].isupper():
             while len(text.split()) > 1 and text.split()[-1] in self.lex.person_titles:
                 text = text.rsplit(None, 1)[0].rstrip()
+        # "Automaker Velkor Motors", "Chipmaker X" opening a sentence: the trade the name is called by is no word of it
+        first, _, rest = text.partition(" ")
+        if rest[:1].isupper() and (first.lower() in self.CUES or first.lower() in self.lex.sector_nouns):
+            return rest, len(first) + 1
         return text, 0
 
     def _after_titles(self, text: str) -> int:
