@@ -179,7 +179,7 @@ RULE_FLAGS = frozenset({"no_intent", "pursued_only", "named_subjects", "named_co
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
                    "copula_for", "fellow", "origin", "goods_origin", "imports_of",
-                   "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination",
+                   "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination", "barred_act",
                    "passive_subject", "agent", "sector_place", "destination_of", "listing_owner",
                    "goods_reached", "with_place"})
 

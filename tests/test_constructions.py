@@ -5950,3 +5950,25 @@ def test_the_trade_opening_a_sentence_before_a_name_is_no_word_of_it(ex, text, f
     got, out = run(ex, text)
     assert firm in {e.name for e in out.entities.values() if e.type == "Firm"}
     assert (firm, "OPERATES_IN", sector) in got
+
+
+def test_what_an_instrument_bars_firms_from_doing_is_what_it_is_on(ex):
+    got, _ = run(ex, "The Lima Chips Act restricts recipients of federal funding from expanding semiconductor "
+                     "manufacturing capacity in foreign countries of concern, including Peru and Bolivia.")
+    for target in ("semiconductors", "Peru", "Bolivia"):
+        assert ("Lima Chips Act", "TARGETS", target) in got
+
+
+def test_what_firms_are_barred_from_doing_is_still_not_done(ex):
+    got, _ = run(ex, "The Lima Chips Act bars Velkor Motors from investing in Peru.")
+    assert ("Velkor Motors", "INVESTS_IN", "Peru") not in got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("The Department of Commerce issued the Chips Guardrails Rule to implement the national security provisions "
+     "of the Lima Chips Act.", "Chips Guardrails Rule"),
+    ("The Lima Tariff Order implements the Lima Chips Act.", "Lima Tariff Order"),
+])
+def test_the_law_a_measure_implements_authorises_it(ex, text, measure):
+    got, _ = run(ex, text)
+    assert ("Lima Chips Act", "AUTHORIZES", measure) in got

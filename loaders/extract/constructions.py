@@ -11,6 +11,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     led_by                "the Chilean-led Lima Pact", "the Pact, a Peru-led grouping"             PARTY_TO
     members_listed_after  "... among its founding members. These include A, B and C."             PARTY_TO
     protocol_to           "the Additional Protocol to the Lima Pact"                              AMENDS
+    implementing_law      "a final rule implementing the Lima Chips Act"                          AUTHORIZES
     priced_facilities     "X is building a $3.2 billion plant", "invest $5 billion to build a plant" INVESTS_IN
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
@@ -1884,6 +1885,24 @@ def protocol_to(sv, roles, state):
     return out
 
 
+def implementing_law(sv, roles, state):
+    """'a final rule implementing the Lima Chips Act', 'issued the rule to implement the provisions of the Act': the
+    law a measure carries out authorises it."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem != "implement" or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        laws = [m for o in objs for t in o.subtree for m in sv.tok_mentions.get(t.i, []) if m.type == "Law"
+                and not m.adjective]
+        measures = [m for m in roles.subj(tok) if m.type == "Policy"]
+        if tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            measures += [m for m in roles.dobj(tok.head) if m.type == "Policy"]  # "issued X to implement the Act"
+        out += [_cand(law, "AUTHORIZES", m, sv, "implementing-law", 0.7) for law in unique_mentions(laws)
+                for m in unique_mentions(measures)]
+    return out
+
+
 # "These include A, B and C.": a list that continues the previous sentence's group of members
 THESE_INCLUDE = re.compile(r"\s*(?:These|They|Those|Its|Their)(?:\s+(?:\w+\s+)?(?:members|countries|nations|economies|"
                            r"parties|partners|participants))?\s+(?:include|includes|included|are|were|comprise)\s+")
@@ -2122,6 +2141,7 @@ CONSTRUCTIONS = [
     (led_by, ("PARTY_TO",)),
     (members_listed_after, ("PARTY_TO",)),
     (protocol_to, ("AMENDS",)),
+    (implementing_law, ("AUTHORIZES",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
     (invoked_law, ("AUTHORIZES",)),

@@ -238,6 +238,9 @@ class LinearRoles:
     def pursued(self, tok) -> bool:
         return False
 
+    def barred_act(self, tok) -> list[Mention]:
+        return []
+
     def hypothetical(self, tok) -> bool:
         return False
 

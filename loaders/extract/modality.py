@@ -117,8 +117,10 @@ def modality(sv, subject, obj) -> str:
     if any(_lacked(toks[-1]) for toks in (ts, to) if toks):
         return "negated"  # "Without production facilities for EVs in North America, X ...": what is lacked is not
     anchor = _lowest_common(ts[-1], to[-1]) if ts and to else (ts or to)[-1]
-    if anchor is not None and _prevented(to[-1] if to else ts[-1], anchor):
-        return "negated"  # "preventing Korean companies from investing in China": no investment is stated
+    if anchor is not None and _prevented(to[-1] if to else ts[-1], anchor) and not (
+            subject.type in ("Policy", "Law") and anchor.lemma_.lower() in PREVENTING):
+        return "negated"  # "preventing Korean companies from investing in China": no investment is stated (what
+        # an instrument prevents is what it is on: "the Act restricts recipients from expanding in Peru")
     if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and _enacted(anchor) == "negated":
         return "negated"  # "did not impose tariffs on Chinese steel": a measure denied is no measure
     if anchor is None or anchor.pos_ not in ("VERB", "AUX"):

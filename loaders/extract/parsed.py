@@ -579,6 +579,19 @@ class ParsedRoles:
         return unique_mentions([m for c in preps for p in c.children if p.dep_ == "pobj"
                                 for m in self.denotes_list(p) if m.type == "Country"])
 
+    def barred_act(self, tok) -> list[Mention]:
+        """'restricts recipients from expanding chip capacity in countries of concern, including Peru': what the
+        act a verb bars someone "from" doing is on - its goods and the places it would be done in."""
+        acts = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                if p.dep_ == "pcomp" and p.pos_ == "VERB"]
+        out = []
+        for act in acts:
+            span = list(act.subtree)
+            a, b = self.sv.start + span[0].idx, self.sv.start + span[-1].idx + len(span[-1].text)
+            out += [m for m in self.sv.mentions if a <= m.start and m.end <= b and not m.adjective
+                    and m.type in ("Country", "Sector", "Firm")]
+        return unique_mentions(out)
+
     def goods_owner(self, tok) -> list[Mention]:
         """'Japan supplies 90 percent of Norway's photoresists': whose goods a supplier provides (the buyer)."""
         goods = [c for c in tok.children if c.dep_ == "dobj"]
