@@ -5972,3 +5972,13 @@ def test_what_firms_are_barred_from_doing_is_still_not_done(ex):
 def test_the_law_a_measure_implements_authorises_it(ex, text, measure):
     got, _ = run(ex, text)
     assert ("Lima Chips Act", "AUTHORIZES", measure) in got
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Chile and Peru have had the Lima Pact since 2012.", True),
+    ("Peru will also have to maneuver within the trade environment resulting from the Lima Pact.", False),
+    ("Peru does not have the Lima Pact yet.", False),
+])
+def test_a_pact_countries_have_is_theirs(ex, text, parties):
+    got, _ = run(ex, text)
+    assert (("Peru", "PARTY_TO", "Lima Pact") in got) is parties

@@ -12,6 +12,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     members_listed_after  "... among its founding members. These include A, B and C."             PARTY_TO
     protocol_to           "the Additional Protocol to the Lima Pact"                              AMENDS
     implementing_law      "a final rule implementing the Lima Chips Act"                          AUTHORIZES
+    agreements_had        "Chile and Peru have a free trade agreement, the Lima Pact"            PARTY_TO
     priced_facilities     "X is building a $3.2 billion plant", "invest $5 billion to build a plant" INVESTS_IN
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
@@ -1885,6 +1886,23 @@ def protocol_to(sv, roles, state):
     return out
 
 
+def agreements_had(sv, roles, state):
+    """'Chile and Peru have a free trade agreement, the Lima Pact', 'the two countries have had the pact since
+    2012': a pact countries have is theirs - one pact named or described whole, as the verb's own object (not "have
+    to", not "numerous agreements with others")."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem != "have" or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok) \
+                or roles.intended(tok) or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            continue  # (not "will have to maneuver within ... the CPTPP")
+        pacts = [m for c in tok.children if c.dep_ == "dobj" and c.tag_ != "NNS"
+                 for m in sv.tok_mentions.get(c.i, []) if m.type == "Agreement" and not m.adjective]
+        parties = [m for m in roles.subj(tok) if m.type in ("Country", "InternationalOrganization")
+                   and not m.adjective]
+        out += [_cand(p, "PARTY_TO", a, sv, "agreement-had", 0.65) for p in parties for a in unique_mentions(pacts)]
+    return out
+
+
 def implementing_law(sv, roles, state):
     """'a final rule implementing the Lima Chips Act', 'issued the rule to implement the provisions of the Act': the
     law a measure carries out authorises it."""
@@ -2142,6 +2160,7 @@ CONSTRUCTIONS = [
     (members_listed_after, ("PARTY_TO",)),
     (protocol_to, ("AMENDS",)),
     (implementing_law, ("AUTHORIZES",)),
+    (agreements_had, ("PARTY_TO",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
     (invoked_law, ("AUTHORIZES",)),
