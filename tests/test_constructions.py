@@ -5982,3 +5982,10 @@ def test_the_law_a_measure_implements_authorises_it(ex, text, measure):
 def test_a_pact_countries_have_is_theirs(ex, text, parties):
     got, _ = run(ex, text)
     assert (("Peru", "PARTY_TO", "Lima Pact") in got) is parties
+
+
+def test_an_infobox_names_founders_and_subsidiaries(ex):
+    got, _ = run(ex, "= Velkor Motors =\n\nVelkor Motors Co., Ltd.\n- Type: Public\n- Founder: Kim Min-jun\n"
+                     "- Subsidiaries: Korvell Energy\n\nVelkor Motors is a Norwegian automaker.\n")
+    assert ("Kim Min-jun", "LEADS", "Velkor Motors") in got
+    assert ("Velkor Motors", "INVESTS_IN", "Korvell Energy") in got
