@@ -5985,7 +5985,10 @@ def test_a_pact_countries_have_is_theirs(ex, text, parties):
 
 
 def test_an_infobox_names_founders_and_subsidiaries(ex):
-    got, _ = run(ex, "= Velkor Motors =\n\nVelkor Motors Co., Ltd.\n- Type: Public\n- Founder: Kim Min-jun\n"
-                     "- Subsidiaries: Korvell Energy\n\nVelkor Motors is a Norwegian automaker.\n")
+    text = ("= Velkor Motors =\n\nVelkor Motors Co., Ltd.\n- Type: Public\n- Founder: Kim Min-jun\n"
+            "- Subsidiaries: Korvell Motors\n\nVelkor Motors is a Norwegian automaker.\n")
+    out = ex.run(repair("t", "t.txt", "txt", text))  # (read as a document is: one field a line)
+    names = {e.id: e.name for e in out.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
     assert ("Kim Min-jun", "LEADS", "Velkor Motors") in got
-    assert ("Velkor Motors", "INVESTS_IN", "Korvell Energy") in got
+    assert ("Velkor Motors", "INVESTS_IN", "Korvell Motors") in got
