@@ -45,6 +45,8 @@ class Lexicon:
     owner_nouns: frozenset
     legislature_nouns: frozenset
     government_nouns: frozenset
+    news_outlets: frozenset
+    news_outlet_words: frozenset
     sector_carriers: frozenset
     dyad_anaphors: tuple
     name_endings: dict  # type -> set of final words
@@ -270,6 +272,8 @@ def load_lexicon() -> Lexicon:
         owner_nouns=frozenset(lex["heads"]["owner_nouns"]),
         legislature_nouns=frozenset(lex["heads"]["legislature_nouns"]),
         government_nouns=frozenset(lex["heads"]["government_nouns"]),
+        news_outlets=frozenset(lex["heads"]["news_outlets"]),
+        news_outlet_words=frozenset(lex["heads"]["news_outlet_words"]),
         sector_carriers=frozenset(lex["heads"]["sector_carriers"]),
         dyad_anaphors=tuple(lex["heads"]["dyad_anaphors"]),
         name_endings=endings,

@@ -5992,3 +5992,17 @@ def test_an_infobox_names_founders_and_subsidiaries(ex):
     got = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
     assert ("Kim Min-jun", "LEADS", "Velkor Motors") in got
     assert ("Velkor Motors", "INVESTS_IN", "Korvell Motors") in got
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("The Lima Herald compiled a list of the workers detained at Velkor Motors' battery plant.", "Lima Herald"),
+    ("Yonhap News Agency reported that Velkor Motors will build a battery plant.", "Yonhap News Agency"),
+])
+def test_a_news_outlet_a_report_cites_is_no_actor(ex, text, outlet):
+    got, out = run(ex, text)
+    assert outlet not in {e.name for e in out.entities.values()}
+
+
+def test_a_firm_named_like_a_paper_with_its_legal_form_is_a_firm(ex):
+    got, _ = run(ex, "Velkor Times Inc. makes chips.")
+    assert ("Velkor Times", "OPERATES_IN", "semiconductors") in got

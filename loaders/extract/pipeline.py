@@ -888,7 +888,18 @@ class Extractor:
         mentions = [m for m in mentions if not (m.type in ("Agreement", "Policy", "Law") and m.source != "gazetteer"
                                                 and re.match(r"(?:A|An)\s+(?:[A-Z]\w*\s+)?[A-Z]\w*$", m.name)
                                                 and m.name.split()[-1] in self._kind_words)]
+        mentions = [m for m in mentions if not self._news_outlet(m, text)]
         return _sector_heads(text, sorted(mentions, key=lambda m: (m.start, -m.end)))
+
+    def _news_outlet(self, m: Mention, text: str) -> bool:
+        """'The Korea Herald compiled ...', 'Yonhap News Agency reported': a report's source, not an actor (a name the
+        gazetteer knows is what it says it is)."""
+        if m.type not in ("Firm", "GovernmentBody") or m.source == "gazetteer":
+            return False
+        name = re.sub(r"^(?:The|the)\s+", "", m.name)
+        words = name.split()
+        return any(name == o or name.startswith(o + " ") for o in self.lex.news_outlets) or (
+            words[-1] in self.lex.news_outlet_words and not LEGAL_TAIL.match(text, m.end))  # ("X Daily Corp.")
 
     def _placed_facility(self, parse: Any, s: int, d: Mention) -> bool:
         """'an advanced packaging facility in West Lafayette': a facility named with its town is one facility (a
