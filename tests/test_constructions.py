@@ -6006,9 +6006,3 @@ def test_a_news_outlet_a_report_cites_is_no_actor(ex, text, outlet):
 def test_a_firm_named_like_a_paper_with_its_legal_form_is_a_firm(ex):
     got, _ = run(ex, "Velkor Times Inc. makes chips.")
     assert ("Velkor Times", "OPERATES_IN", "semiconductors") in got
-
-
-def test_facilities_a_firm_has_are_named_with_it(ex):
-    _, out = run(ex, "Velkor Motors has assembly and manufacturing facilities in China, Mexico and Slovakia.")
-    facilities = {e.name for e in out.entities.values() if e.type == "Facility"}
-    assert facilities and all(name.startswith("Velkor Motors") for name in facilities)

@@ -1135,10 +1135,6 @@ def priced_facilities(sv, roles, state):
     return out
 
 
-# verbs whose subject holds the facility that is their object: "Kia has manufacturing facilities in China"
-HOLDING_FACILITY_VERBS = frozenset({"have", "operate", "run", "own", "maintain"})
-
-
 def _facility_owners(sv, roles, tok) -> None:
     """'Velmora will build a plant in Ohio', 'Velmora's plant': the firm owns the facility the noun heads; the
     facility is then named with it ("Velmora plant in Ohio", loaders/extract/naming.py), no relation said."""
@@ -1149,9 +1145,6 @@ def _facility_owners(sv, roles, tok) -> None:
     if not facilities or roles.negated(tok.head) or roles.hypothetical(tok):
         return
     owners = {m.id for m in roles.owner(tok) + roles.noun_subj(tok) if m.type == "Firm" and not m.adjective}
-    head = tok.head if tok.dep_ == "conj" else tok  # ("has assembly and manufacturing facilities in ...")
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in HOLDING_FACILITY_VERBS:
-        owners |= {m.id for m in roles.subj(head.head) if m.type == "Firm" and not m.adjective}
     for m in facilities:
         m.owners |= owners
 
