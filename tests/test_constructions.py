@@ -6006,3 +6006,12 @@ def test_a_news_outlet_a_report_cites_is_no_actor(ex, text, outlet):
 def test_a_firm_named_like_a_paper_with_its_legal_form_is_a_firm(ex):
     got, _ = run(ex, "Velkor Times Inc. makes chips.")
     assert ("Velkor Times", "OPERATES_IN", "semiconductors") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile barred Peru from its white list in a swift response to Peru's curbs.",
+    "Chile barred Peru from its white list in a blow for blow reaction to Peru's prior choice.",
+])
+def test_a_response_described_is_still_a_response(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got

@@ -90,8 +90,9 @@ INTO_IMPORTER = re.compile(r"(?:\s+(?:imposed|levied|placed))?\s+on\s+(?:all\s+|
                            r"(?:of\s+(?:[\w-]+\s+){1,3})?into\s+(?:the\s+)?")
 # the words that join leaders listed before their governments: "(Bush) and (Obama) U.S. administrations"
 LIST_WORDS = frozenset({"and", "or", "the", "former", "president", "presidents"})
-RESPONSE_TO = re.compile(r"\bin (?:(?:response|retaliation|reaction) (?:to|for)|protest (?:over|against|at)) "
-                         r"(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+# ("in response to", "in a swift response to", "as a tit-for-tat reaction to", "in protest over")
+RESPONSE_TO = re.compile(r"\b(?:(?:in|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:response|retaliation|reaction|riposte)"
+                         r"\s+(?:to|for)|in protest (?:over|against|at))\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 RESPONSE_CUE = re.compile(r"^\s*(?:In (?:response|retaliation)|In turn|Retaliating)\b", re.IGNORECASE)
 HOSTILE_VERBS = re.compile(r"\b(?:removed|threatened|imposed|restricted|banned|sanctioned|retaliated|suspended|"
                            r"terminated|filed|pursued complaints|expelled|downgraded|curbed)\b")
