@@ -6015,3 +6015,16 @@ def test_a_firm_named_like_a_paper_with_its_legal_form_is_a_firm(ex):
 def test_a_response_described_is_still_a_response(ex, text):
     got, _ = run(ex, text)
     assert ("Chile", "RETALIATES_AGAINST", "Peru") in got
+
+
+def test_imports_in_a_clause_after_exports_go_back_to_the_first_side(ex):
+    got, _ = run(ex, "In 2023, Norwegian goods exports to Chile totaled $65 billion, while imports from Chile were "
+                     "$116 billion.")
+    assert got[("Norway", "EXPORTS_TO", "Chile")].get("amount_usd") == 65e9
+    assert got[("Chile", "EXPORTS_TO", "Norway")].get("amount_usd") == 116e9
+
+
+def test_an_investment_after_another_is_no_flow_back(ex):
+    got, _ = run(ex, "The deal includes a $350 billion Chilean investment in Norwegian projects and $100 billion in "
+                     "energy purchases.")
+    assert ("Norway", "INVESTS_IN", "Chile") not in got

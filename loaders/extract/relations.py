@@ -54,6 +54,7 @@ class _FrameContext:
     amounts: list
     years: list
     last_subjects: dict = field(default_factory=dict)  # predicate -> the subjects its last trigger had
+    last_objects: dict = field(default_factory=dict)  # predicate -> the objects its last trigger had
     sentence_before: dict = field(default_factory=dict)  # predicate -> a subject the sentence before gave it
     # the types of the sentence's mentions (a person stands for a country where a predicate takes no person)
     types: frozenset = frozenset()
@@ -443,8 +444,15 @@ class RelationExtractor:
                 and rule.predicate in ctx.sentence_before:
             # "... invested $114 billion in the United States. These investments span sectors, including X"
             subjects = ctx.sentence_before[rule.predicate]
+        if rule.predicate == "EXPORTS_TO" and subjects and not objects and kind == "noun" \
+                and {m.id for m in subjects} == {m.id for m in ctx.last_objects.get(rule.predicate, [])}:
+            # "U.S. exports to Chile totaled $A, while imports from Chile were $B": the flow back goes to the first
+            # flow's other side
+            objects = ctx.last_subjects[rule.predicate]
         if subjects:
             ctx.last_subjects[rule.predicate] = subjects
+            if objects:
+                ctx.last_objects[rule.predicate] = objects
         if not subjects and objects and "parties_of_object" in rule.flags:
             subjects = [p for o in objects for p in getattr(o, "parties", [])]
         subjects = [self._acting_for(sv, rule.predicate, s, objects, ctx.roles) for s in subjects]
