@@ -6028,3 +6028,12 @@ def test_an_investment_after_another_is_no_flow_back(ex):
     got, _ = run(ex, "The deal includes a $350 billion Chilean investment in Norwegian projects and $100 billion in "
                      "energy purchases.")
     assert ("Norway", "INVESTS_IN", "Chile") not in got
+
+
+def test_an_infobox_address_places_the_title_entity(ex):
+    text = ("= Velkor Semiconductor =\n\nVelkor Semiconductor LLC\n- Type: Subsidiary\n"
+            "- Address: 5088 West Innovation Circle, Dayton, Ohio\n\nVelkor Semiconductor makes chips.\n")
+    out = ex.run(repair("t", "t.txt", "txt", text))
+    names = {e.id: e.name for e in out.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
+    assert ("Velkor Semiconductor", "LOCATED_IN", "Ohio") in got
