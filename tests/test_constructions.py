@@ -6037,3 +6037,9 @@ def test_an_infobox_address_places_the_title_entity(ex):
     names = {e.id: e.name for e in out.entities.values()}
     got = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
     assert ("Velkor Semiconductor", "LOCATED_IN", "Ohio") in got
+
+
+def test_affiliates_named_in_apposition_act(ex):
+    got, _ = run(ex, "Two affiliates, Velkor Motors and Korvell Energy, hold stakes in the Lima Shipyard.")
+    assert ("Velkor Motors", "INVESTS_IN", "Lima Shipyard") in got
+    assert ("Korvell Energy", "INVESTS_IN", "Lima Shipyard") in got
