@@ -6043,3 +6043,15 @@ def test_affiliates_named_in_apposition_act(ex):
     got, _ = run(ex, "Two affiliates, Velkor Motors and Korvell Energy, hold stakes in the Lima Shipyard.")
     assert ("Velkor Motors", "INVESTS_IN", "Lima Shipyard") in got
     assert ("Korvell Energy", "INVESTS_IN", "Lima Shipyard") in got
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Velkor Steel and Korvell Steel are moving forward with plans to build a large-scale steel mill in Ohio.", True),
+    ("Velkor Motors and Korvell Energy will build a battery plant in Ohio.", True),
+    ("Velkor Motors and Korvell Energy run major production facilities in China.", False),
+    ("Velkor Motors and Korvell Energy will not build a plant in Ohio.", False),
+])
+def test_firms_that_build_one_facility_together_are_partners(ex, text, partners):
+    got, _ = run(ex, text)
+    assert any(p == "PARTNERS_WITH" and {s, o} <= {"Velkor Steel", "Korvell Steel", "Velkor Motors", "Korvell Energy"}
+               for (s, p, o) in got) is partners

@@ -13,6 +13,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     protocol_to           "the Additional Protocol to the Lima Pact"                              AMENDS
     implementing_law      "a final rule implementing the Lima Chips Act"                          AUTHORIZES
     agreements_had        "Chile and Peru have a free trade agreement, the Lima Pact"            PARTY_TO
+    joint_builders        "Velkor and Korvell plan to build a battery plant in Ohio"             PARTNERS_WITH
     priced_facilities     "X is building a $3.2 billion plant", "invest $5 billion to build a plant" INVESTS_IN
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
     described_parties     "NAFTA, the largest U.S. FTA,", "NAFTA is a U.S. trade agreement"     PARTY_TO
@@ -1903,6 +1904,26 @@ def agreements_had(sv, roles, state):
     return out
 
 
+JOINT_BUILDING_VERBS = frozenset({"build", "construct", "develop", "establish", "open", "operate", "run"})
+
+
+def joint_builders(sv, roles, state):
+    """'Hyundai Steel and POSCO are moving forward with plans to build a steel mill in Louisiana': firms that
+    together build one facility are partners (not plants in the plural, each maybe its own)."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in JOINT_BUILDING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        one = [c for c in tok.children if c.dep_ == "dobj" and c.tag_ == "NN" and not list(c.conjuncts)
+               and any(m.type == "Facility" for m in sv.tok_mentions.get(c.i, []))]
+        firms = unique_mentions([m for m in roles.subj(tok) if m.type == "Firm" and not m.adjective])
+        if not one or len(firms) < 2:
+            continue
+        out += [_cand(a, "PARTNERS_WITH", b, sv, "joint-builders", 0.65) for k, a in enumerate(firms)
+                for b in firms[k + 1:]]
+    return out
+
+
 def implementing_law(sv, roles, state):
     """'a final rule implementing the Lima Chips Act', 'issued the rule to implement the provisions of the Act': the
     law a measure carries out authorises it."""
@@ -2161,6 +2182,7 @@ CONSTRUCTIONS = [
     (protocol_to, ("AMENDS",)),
     (implementing_law, ("AUTHORIZES",)),
     (agreements_had, ("PARTY_TO",)),
+    (joint_builders, ("PARTNERS_WITH",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
     (invoked_law, ("AUTHORIZES",)),
