@@ -174,14 +174,16 @@ STATE_GROUPS = frozenset({"country", "nation", "economy", "state", "government",
 RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "object", "subject_types", "object_types",
                        "amount", "pairwise", "pairwise_only", "pairwise_words", "both_directions", "negation_ok",
                        "confidence", "flags"})
-RULE_FLAGS = frozenset({"no_intent", "pursued_only", "named_subjects", "named_country_subject", "parties_of_object", "topic_sector",
+RULE_FLAGS = frozenset({"no_intent", "pursued_only", "named_subjects", "named_country_subject", "parties_of_object",
+                        "topic_sector",
                         "owned_measures", "negated_exemption", "continues_subject", "trade_flow", "owner_invests",
                         "measure_owners", "own_kind_only", "joint_only", "pairwise_clause"})
 # the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
                    "copula_for", "fellow", "origin", "goods_origin", "imports_of",
-                   "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination", "barred_act",
+                   "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination",
+                   "barred_act",
                    "passive_subject", "agent", "sector_place", "destination_of", "listing_owner",
                    "goods_reached", "with_place"})
 

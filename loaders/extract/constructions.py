@@ -227,7 +227,8 @@ def agreement_between(sv, roles, state):
         if not preps and tok.text[:1].isupper():
             # "the 1965 Treaty on Basic Relations between A and B": right after the words of the name
             k = tok.i + 1
-            while k < len(tok.doc) and (tok.doc[k].text[:1].isupper() or tok.doc[k].lower_ in ("on", "of", "for", "and")):
+            while k < len(tok.doc) and (tok.doc[k].text[:1].isupper()
+                                        or tok.doc[k].lower_ in ("on", "of", "for", "and")):
                 k += 1
             if k < len(tok.doc) and tok.doc[k].lower_ in ("between", "among") and tok.doc[k].dep_ == "prep" \
                     and tok.doc[k].head.i in {t.i for t in tok.subtree}:
@@ -1821,7 +1822,8 @@ def in_force_for(sv, roles, state):
     if not re.search(r"\b(?:into force|effect)\b", sv.text):
         return out
     for tok, lem in zip(sv.tokens, sv.lemmas):
-        if lem not in ("enter", "come", "take", "go") or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+        if lem not in ("enter", "come", "take", "go") or tok.pos_ != "VERB" or roles.negated(tok) \
+                or roles.hypothetical(tok):
             continue
         # ("entered into force", "took effect": the noun, or the preposition's object, right under the verb)
         force = [x for c in tok.children for x in [c, *c.children] if x.lower_ in ("force", "effect")]

@@ -106,7 +106,8 @@ def _nounlike(tok) -> bool:
 
 def _sector(span, offset, words) -> Mention | None:
     head = span[-1]
-    if not (head.pos_ in ("NOUN", "PROPN") or _nounlike(head)) or head.lemma_.lower() in words["not_goods"] or not head.is_alpha:
+    if not (head.pos_ in ("NOUN", "PROPN") or _nounlike(head)) or head.lemma_.lower() in words["not_goods"] \
+            or not head.is_alpha:
         return None
     # nationality adjectives say whose goods, not what goods: "Australian barley" is barley
     toks = [t for t in span if not (t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() and t.i != head.i)]
@@ -192,7 +193,8 @@ def _colon_goods(parse, offset, mentions, last) -> list[Mention]:
     """The goods a colon's list names right after a flow's phrase ends at or after `last` ('restricted the export
     to Korea of three materials: A, B and C'), up to a semicolon or the sentence's end."""
     colon = next((t for t in parse[last.i:] if t.text in (":", ";")), None)
-    if colon is None or colon.text != ":" or colon.i == 0 or colon.nbor(-1).lemma_.lower() not in _words()["goods_nouns"]:
+    if colon is None or colon.text != ":" or colon.i == 0 \
+            or colon.nbor(-1).lemma_.lower() not in _words()["goods_nouns"]:
         return []
     end = next((t.i for t in parse[colon.i + 1:] if t.text == ";"), parse[-1].i + 1)
     a, b = offset + colon.idx, offset + (parse[end - 1].idx + len(parse[end - 1].text))

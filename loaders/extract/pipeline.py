@@ -120,8 +120,9 @@ TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
 # a capitalised title, then "on/of/for" and capitalised words, up to a mention: "Agreement on Trade in "
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "targeted_fields", "named_imposer", "response_targets", "national_bodies", "body_seats",
-                  "facility_places", "firm_parties", "public_money", "under_negotiation", "one_reading", "joint")
+                  "modality", "listed_measures", "targeted_fields", "named_imposer", "response_targets",
+                  "national_bodies", "body_seats", "facility_places", "firm_parties", "public_money",
+                  "under_negotiation", "one_reading", "joint")
 
 
 @dataclass
@@ -1723,8 +1724,8 @@ def _known_abbreviation(text: str, mentions: list[Mention]) -> list[Mention]:
         mt = BRACKETED_ABBREVIATION.match(text, m.end) if m.source in ("ner", "pattern") else None
         known = next((x for x in mentions if mt and x.start == mt.start(1)
                       and x.source == "gazetteer" and x.type == m.type and x.text == mt.group(1)), None)
-        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", m.text) if w not in NAME_GLUE).upper()
-        if known is not None and initials == known.text.upper():
+        if known is not None and known.text.upper() == "".join(
+                w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", m.text) if w not in NAME_GLUE).upper():
             m = Mention(m.start, m.end, m.text, known.type, known.id, known.name, "coref", wikidata=known.wikidata)
         out.append(m)
     return out

@@ -766,7 +766,8 @@ class RelationExtractor:
     def _emit(self, out, sv, predicate, s, o, props, conf, how, roles, tok, years, amounts, amount=False):
         if s.id == o.id or not self.model.allows(predicate, s.type, o.type):
             return
-        if s.adjective and predicate in self.lex.named_subject and not (s.represented and predicate in REPRESENTED_ACTS):
+        if s.adjective and predicate in self.lex.named_subject \
+                and not (s.represented and predicate in REPRESENTED_ACTS):
             return
         props = dict(props)
         a, b = roles.char_span(tok)

@@ -35,7 +35,8 @@ LEADER_TITLES = (r"president|prime minister|premier|leader|chairman|chairwoman|c
 APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+|acting\s+|interim\s+)?"
                            rf"(?P<title>{LEADER_TITLES}|minister|secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # "South Korea's president", "TSMC's chief executive", "Samsung's current chairman" (after the owner's name)
-POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+|acting\s+|interim\s+)?(?P<title>{LEADER_TITLES}|head)\b",
+POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+|acting\s+|interim\s+)?"
+                             rf"(?P<title>{LEADER_TITLES}|head)\b",
                              re.IGNORECASE)
 # a head of state's or government's title after the country's adjective: "the Chilean president"
 HEAD_TITLES = r"president|prime minister|premier|leader|king|chancellor"
