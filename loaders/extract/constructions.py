@@ -1851,15 +1851,16 @@ def led_by(sv, roles, state):
         return out
     pacts = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
     for c in sv.mentions:
-        if c.type != "Country" or not LED.match(sv.text, c.end - sv.start):
+        led = LED.match(sv.text, c.end - sv.start) if c.type == "Country" else None
+        if led is None:
             continue
-        after = c.end - sv.start + 4
+        after = led.end()
         # the pact the phrase names: right after it, past adjectives ("the Chinese-led Regional ... (RCEP)"), or
         # the one the phrase is set beside ("the IPEF, a U.S.-led grouping")
         named = [p for p in pacts if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s+", sv.text[after:p.start - sv.start])]
         beside = [p for p in pacts if p.end <= c.start and APPOSED_LED.fullmatch(sv.text, p.end - sv.start,
                                                                                  c.start - sv.start)]
-        toks = [t for t in sv.tokens if c.start <= sv.start + t.idx < c.end + 4]
+        toks = [t for t in sv.tokens if c.start <= sv.start + t.idx < sv.start + led.end()]
         if toks and (roles.negated(toks[-1].head) or roles.hypothetical(toks[-1])):
             continue
         out += [_cand(replace(c, adjective=False), "PARTY_TO", p, sv, "led-by", 0.7) for p in (named or beside)[:1]]
@@ -1906,7 +1907,8 @@ def agreements_had(sv, roles, state):
     return out
 
 
-JOINT_BUILDING_VERBS = frozenset({"build", "construct", "develop", "establish", "open", "operate", "run"})
+# (not expanding: a firm expands its own plant; running one together is as joint as building it)
+JOINT_BUILDING_VERBS = BUILDING_VERBS - {"expand"} | {"operate", "run"}
 
 
 def joint_builders(sv, roles, state):

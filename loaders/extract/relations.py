@@ -91,15 +91,17 @@ def _has_agent(roles, tok, kind: str) -> bool:
 
 
 def _described_firms(roles, tok) -> list:
-    """The firms a noun describes in apposition, after a copula or as a title right before the name ("SK On, a
-    battery maker", "X is an investor", "battery manufacturer Samsung SDI")."""
-    if tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN":
-        at = roles.sv.start + tok.nbor(1).idx
-        titled = [m for m in roles.sv.mentions if m.start == at and m.type == "Firm" and not m.adjective]
-        if titled:
-            return titled
+    """The firms a noun describes in apposition or after a copula ("SK On, a battery maker", "X is an investor")."""
     named = roles.denotes(tok.head) if tok.dep_ == "appos" else roles.copula(tok) if tok.dep_ == "attr" else []
     return [m for m in named if m.type == "Firm"]
+
+
+def _titled_firms(roles, tok) -> list:
+    """The firm a noun is written as the title of, right before its name ("battery manufacturer Samsung SDI")."""
+    if tok.i + 1 >= len(tok.doc) or tok.nbor(1).pos_ != "PROPN":
+        return []
+    at = roles.sv.start + tok.nbor(1).idx
+    return [m for m in roles.sv.mentions if m.start == at and m.type == "Firm" and not m.adjective]
 
 
 def _bought(roles, goods) -> bool:
@@ -290,9 +292,10 @@ class RelationExtractor:
         if parsed and kind == "verb" and rule.subject_types and set(rule.subject_types) <= INSTRUMENT_TYPES \
                 and not any(m.type in rule.subject_types for m in subjects):
             subjects += _measure_taken(roles, tok)
-        described = _described_firms(roles, tok) if parsed and kind == "noun" else []
-        if described and tok.i + 1 < len(tok.doc) and any(m.start == sv.start + tok.nbor(1).idx for m in described):
-            subjects = described  # "automaker A and battery manufacturer B": the maker is the name it titles
+        titled = _titled_firms(roles, tok) if parsed and kind == "noun" else []
+        described = _described_firms(roles, tok) if parsed and kind == "noun" and not titled else []
+        if titled:
+            subjects = titled  # "automaker A and battery manufacturer B": the maker is the name it titles
         elif described:
             # "SK On, South Korea's third-largest battery maker,", "Samsung is South Korea's largest investor in
             # Texas": the firm is the maker or the investor; the country ranks it

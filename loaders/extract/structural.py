@@ -129,7 +129,8 @@ def _titles_next_person(sv: SentenceView, x: Mention, title: str) -> bool:
     k = sv.text.find(title, x.end - sv.start)
     if k < 0:
         return False
-    after = k + len(title) + len(sv.text[k + len(title):]) - len(sv.text[k + len(title):].lstrip())
+    rest = sv.text[k + len(title):]
+    after = len(sv.text) - len(rest.lstrip())
     return any(p.type == "Person" and p.start - sv.start == after for p in sv.mentions)
 
 
