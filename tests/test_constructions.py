@@ -6055,3 +6055,31 @@ def test_firms_that_build_one_facility_together_are_partners(ex, text, partners)
     got, _ = run(ex, text)
     assert any(p == "PARTNERS_WITH" and {s, o} <= {"Velkor Steel", "Korvell Steel", "Velkor Motors", "Korvell Energy"}
                for (s, p, o) in got) is partners
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Chile and Peru signed the Treaty of Amity and Navigation in 1891.", "Treaty of Amity and Navigation"),
+    ("Norway and Iceland signed the Convention on the Conservation of Living Resources in June 1977.",
+     "Convention on the Conservation of Living Resources"),
+    ("Chile and Peru signed the Agreement on Trade in Goods of the Andes in Lima.",
+     "Agreement on Trade in Goods of the Andes"),
+])
+def test_an_instrument_titled_by_capitalised_words_after_its_kind(ex, text, title):
+    # a title the statistical NER misses is read from its capitalised words, up to a month or a place
+    got, _ = run(ex, text)
+    first, second = text.split(" and ")[0], text.split(" and ")[1].split()[0]
+    assert (first, "SIGNS", title) in got and (second, "SIGNS", title) in got
+    assert not any(o in ("Treaty", "Convention", "Agreement") for _, _, o in got)
+
+
+def test_a_title_already_read_whole_is_not_extended_again(ex):
+    got, _ = run(ex, "Chile and Peru signed the Treaty on Basic Relations in 1965.")
+    assert ("Peru", "PARTY_TO", "Treaty on Basic Relations") in got
+    assert not any("Relations on" in o for _, _, o in got)
+
+
+def test_a_bloc_that_signs_is_a_party(ex):
+    got, _ = run(ex, "In 2011, ASEAN and Peru signed the Lima Framework Agreement.")
+    assert ("ASEAN", "PARTY_TO", "Lima Framework Agreement") in got
+    assert ("Peru", "SIGNS", "Lima Framework Agreement") in got
+    assert ("ASEAN", "SIGNS", "Lima Framework Agreement") not in got  # (a country's or a person's act only)

@@ -22,7 +22,7 @@ from ...ontology.lexicon import Lexicon, load_lexicon
 from ..read.document import Document
 from ..read.repair import is_word
 from ..read.sentences import dateline_place
-from .amounts import sentence_year
+from .amounts import MONTH_NAMES, sentence_year
 from .constructions import BUILDING_VERBS, DocumentState, run_constructions
 from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
@@ -34,7 +34,7 @@ from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp, parse_texts
 from .pairs import PairFeatures
 from .props import fact_props
-from .relations import RelationExtractor
+from .relations import INFERENCES, RelationExtractor
 from .scorer import load_scorer
 from .sentence import Candidate, SentenceView, unique_mentions
 from .structural import StructuralExtractor
@@ -86,8 +86,6 @@ PLACED = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 # the (one to three) capitalised words right before a name: a U.S. state's name, maybe
 STATE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,3}) $")
 BARE_ADMINISTRATION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
-# Entities stated only as the owners of a measure etc. still count; relations need both ends typed.
-INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 # facts and words that say an agreement exists, not only that it is being negotiated
 ESTABLISHING = frozenset({"SIGNS", "RATIFIES", "WITHDRAWS_FROM", "AMENDS", "MEMBER_OF"})
 # words that say an agreement is still to come (not "will": "the X FTA will eliminate tariffs by 2026" is said of
@@ -119,6 +117,10 @@ FIELD_GAP = re.compile(r"\s+(?:companies|firms|makers|manufacturers|producers|su
 TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
 # a capitalised title, then "on/of/for" and capitalised words, up to a mention: "Agreement on Trade in "
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
+# the rest of an instrument's title after its kind word: "(Treaty) of Amity and Commerce", "(Agreement) on Trade in
+# Goods"; each joining word is followed by a capitalised word, so "in 1882" and "in June" end it
+TITLE_REST = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:%s)\b)[A-Z][\w’'-]*"
+                        r"(?:\s+(?:(?:and|of|in|on|for|the)\s+)*(?!(?:%s)\b)[A-Z][\w’'-]*)*" % (MONTH_NAMES, MONTH_NAMES))
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
                   "modality", "listed_measures", "targeted_fields", "named_imposer", "response_targets",
                   "national_bodies", "body_seats", "facility_places", "firm_parties", "public_money",
@@ -867,6 +869,13 @@ class Extractor:
                 f.type in ("Agreement", "Law") and f.start < m.start and m.end <= f.end) for m in titled_words)]
             mentions = [m for m in mentions if m not in titled or not any(
                 f.type == m.type and f.start <= m.start and m.end < f.end for f in found)]
+            # a title the NER did not find whole is read from its capitalised words ("the Treaty of Amity and
+            # Commerce", "the Agreement on Trade in Goods"): the kind word alone names no instrument
+            whole = {id(m): self._whole_title(text, e, m, mentions) for m in mentions if m in titled}
+            mentions = [whole.get(id(m)) or m for m in mentions]
+            titled = [whole.get(id(m)) or m for m in titled]
+            mentions = [m for m in mentions if not (m.type == "Sector" and any(
+                t.start <= m.start and m.end <= t.end for t in titled))]
             found = [f for f in found if not any(f.start < m.end and m.start < f.end for m in mentions if m in titled)]
             bodies = [f for f in found if f.type in NAMED_BY_ENDING]
             mentions = [m for m in mentions if m not in in_body or not any(
@@ -891,6 +900,32 @@ class Extractor:
                                                 and m.name.split()[-1] in self._kind_words)]
         mentions = [m for m in mentions if not self._news_outlet(m, text)]
         return _sector_heads(text, sorted(mentions, key=lambda m: (m.start, -m.end)))
+
+    @staticmethod
+    def _whole_title(text: str, e: int, m: Mention, mentions: list[Mention]) -> Mention | None:
+        """The instrument whose title runs on after its capitalised kind word ("Treaty" + " of Amity and Commerce"),
+        up to a name the sentence has found ("the Agreement on Trade in Goods in Korea" ends before "in Korea"),
+        or None."""
+        if not m.text.split()[-1][:1].isupper():
+            return None
+        rest = TITLE_REST.match(text, m.end, e)
+        if rest is None:
+            return None
+        end = rest.end()
+        for n in mentions:
+            if m.end < n.start < end and n.type != "Sector":
+                end = n.start
+        words = re.match(r"(.*?)(?:\s+(?:and|of|in|on|for|the))*\s*$", text[m.end:end], re.S)
+        if words is None or not re.search(r"\s(?:on|of|for)\s+(?:the\s+)?[A-Z]", words.group(1)):
+            return None
+        end = m.end + len(words.group(1))
+        title_words = re.sub(r"\s+", " ", text[m.end:end])
+        if m.name.endswith(title_words):
+            return None  # (the phrase already has its title: "the Treaty on Basic Relations")
+        name = m.name + title_words
+        title = Mention(m.start, end, text[m.start:end], m.type, entity_id(m.type, name), name, m.source)
+        title.aliases = {name}
+        return title
 
     def _news_outlet(self, m: Mention, text: str) -> bool:
         """'The Korea Herald compiled ...', 'Yonhap News Agency reported': a report's source, not an actor (a name the

@@ -230,6 +230,9 @@ def _stopped(tok) -> bool:
 LEADING_VERBS = frozenset({"lead", "head", "conduct", "direct", "spearhead", "oversee"})
 # the predicates of holding a place in an agreement or a body (joining its talks is not joining it)
 MEMBERSHIPS = frozenset({"PARTY_TO", "MEMBER_OF", "SIGNS", "RATIFIES"})
+# what an act makes its actor: a signatory is a party (pipeline._inferences), and a bloc that signs ("ASEAN and
+# Korea signed the framework agreement"), which no domain lets sign, is a party all the same
+INFERENCES = {"SIGNS": "PARTY_TO", "RATIFIES": "PARTY_TO"}
 
 
 class RelationExtractor:
@@ -350,7 +353,11 @@ class RelationExtractor:
                     self._emit(out, sv, "INVESTS_IN", s, o, {}, rule.confidence, how + "-places", roles, tok, years,
                                ctx.amounts, amount=rule.amount)
                     continue
-                if self.allowed(rule, s, o):
+                if not self.allowed(rule, s, o) and s.type == "InternationalOrganization" \
+                        and rule.predicate in INFERENCES and self.model.allows(INFERENCES[rule.predicate], s.type, o.type):
+                    self._emit(out, sv, INFERENCES[rule.predicate], s, o, {}, rule.confidence * 0.9,
+                               "inferred-" + rule.predicate.lower(), roles, tok, years, ctx.amounts)
+                elif self.allowed(rule, s, o):
                     blocked = kind == "noun" and parsed and _blocked_deal(tok)
                     # (a blocked deal's year is the block's, not the deal's)
                     self._emit(out, sv, rule.predicate, s, o, {"status": "blocked"} if blocked else {},
