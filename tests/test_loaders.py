@@ -337,6 +337,15 @@ def test_one_sentence_per_line():
     check_spans(doc)
 
 
+def test_paragraphs_a_web_page_glued_at_a_full_stop_are_two_sentences():
+    # text taken from a web page may lose the break between paragraphs: "on Monday.Velkor Group acquired"
+    raw = "The deal closed on Monday.Velkor Group acquired the yard in 2024. Gov.Ortiz met the U.S.Navy in St.Lucia."
+    doc = fix(raw)
+    assert sents(doc) == ["The deal closed on Monday.", "Velkor Group acquired the yard in 2024.",
+                          "Gov.Ortiz met the U.S.Navy in St.Lucia."]
+    check_spans(doc)
+
+
 def test_headings_title_case_and_all_caps_multiline():
     raw = (" Trade Talks Resume \n\nThe envoys met again in Geneva. \n\n"
            " The Future of Port Cooperation and Other Maritime \n\nQuestions in the Region\n\n"

@@ -44,6 +44,10 @@ _OPENERS = "\"'“‘([{«"
 # terminal punctuation, closing quotes/brackets, then whitespace
 # (the look-behind and possessive quantifiers keep a long run of dots linear)
 _CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]}»]*+(?=\s)")
+# a full stop with no space before the next sentence, as text taken from a web page joins its paragraphs ("on
+# Monday.Hanwha Group acquired"): a lower-case word before it, a capitalised word after it ("U.S.Army", "Gov.Kemp"
+# and "St.Louis" are no boundary: is_boundary reads the word before)
+_GLUED = re.compile(r"(?<=[a-z][a-z])\.(?=[A-Z][a-z])")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")  # U.S. U.K. E.U. a.m.
 _WORD = re.compile(r"[^\s\"'“‘(\[{«]*")
 
@@ -188,8 +192,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if dateline is not None:
                 _emit(text, bs, dateline, out)
                 s = bs = dateline
-            for m in _CANDIDATE.finditer(text, bs, be):
-                end = m.end()
+            ends = sorted([m.end() for m in _CANDIDATE.finditer(text, bs, be)]
+                          + [m.end() for m in _GLUED.finditer(text, bs, be)])
+            for end in ends:
                 j = end
                 while j < be and text[j].isspace():
                     j += 1
