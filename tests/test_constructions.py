@@ -6083,3 +6083,18 @@ def test_a_bloc_that_signs_is_a_party(ex):
     assert ("ASEAN", "PARTY_TO", "Lima Framework Agreement") in got
     assert ("Peru", "SIGNS", "Lima Framework Agreement") in got
     assert ("ASEAN", "SIGNS", "Lima Framework Agreement") not in got  # (a country's or a person's act only)
+
+
+def test_an_infobox_field_with_a_hyphen_names_co_leaders(ex):
+    text = "= Velkor Marine Co. =\n\nVelkor Marine Co.\n- Type: Company\n- Co-CEOs: Min-jun Park and Ji-ho Kwak\n"
+    out = ex.run(repair("t", "t.txt", "txt", text))
+    names = {e.id: e.name for e in out.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
+    assert ("Min-jun Park", "LEADS", "Velkor Marine Co.") in got
+    assert ("Ji-ho Kwak", "LEADS", "Velkor Marine Co.") in got
+
+
+def test_oil_country_tubular_goods_are_goods_not_oil(ex):
+    got, _ = run(ex, "In 2015, Chile imposed anti-dumping duties on oil country tubular goods from Peru.")
+    assert any(p == "TARGETS" and o == "oil country tubular goods" for _, p, o in got)
+    assert not any(o == "petroleum" for _, _, o in got)

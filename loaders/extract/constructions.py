@@ -1380,7 +1380,7 @@ def _signed_with(roles, verb) -> list[Mention]:
     return [m for m in unique_mentions(out) if m.type == "Firm" and not m.adjective]
 
 
-INFOBOX_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<field>[A-Z][A-Za-z ]{1,24}?)\s*[:|]\s*(?P<value>\S.*)$")
+INFOBOX_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<field>[A-Z][A-Za-z -]{1,24}?)\s*[:|]\s*(?P<value>\S.*)$")
 TITLE_LINE = re.compile(r"^\s*=+\s*(?P<title>.+?)\s*=+\s*$")
 INFOBOX_SUBJECT_TYPES = ("Firm", "Facility", "Agreement", "Policy", "Law", "GovernmentBody",
                          "InternationalOrganization")
