@@ -6098,3 +6098,15 @@ def test_oil_country_tubular_goods_are_goods_not_oil(ex):
     got, _ = run(ex, "In 2015, Chile imposed anti-dumping duties on oil country tubular goods from Peru.")
     assert any(p == "TARGETS" and o == "oil country tubular goods" for _, p, o in got)
     assert not any(o == "petroleum" for _, _, o in got)
+
+
+def test_a_title_before_a_family_name_makes_a_person_not_a_park(ex):
+    _, out = run(ex, "President Park met the Chilean envoy in Lima.")
+    types = {e.name: e.type for e in out.entities.values()}
+    assert types.get("Park") == "Person"
+    assert "Facility" not in types.values()
+
+
+def test_a_person_who_establishes_a_firm_leads_it(ex):
+    got, _ = run(ex, "The founder, Chairman Chey Min-jun, established Velkor Textiles in 1953.")
+    assert ("Chey Min-jun", "LEADS", "Velkor Textiles") in got

@@ -628,6 +628,8 @@ class DescriptiveRecognizer:
             return False  # "Governor Bill Lee": the first name of a person, not a bill
         if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and self.lex.head_type(tok.head):
             return False  # 'quota' in 'quota system': the head is further right
+        if tok.text in self.lex.korean_surnames and tok.i > 0 and sent[tok.i - 1].text in self.lex.person_titles:
+            return False  # "President Park", "Chairman Park": a person called by title and family name
         # "the export control dispute", "tariff revenue", "sanctions relief": about the measure
         return not (type_ == "Policy" and tok.dep_ == "compound" and tok.head.i > tok.i
                     and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in self.lex.measure_extensions)
@@ -975,6 +977,8 @@ class NerRecognizer:
                     text_of(sent.doc)[max(0, ent.start_char - 80):ent.start_char], text):
                 continue  # "Executive" of "Executive Chairman Chung", "at less than fair value (LTFV)": no names
             type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
+            if ent.label_ == "PERSON" and (cut or ent.start > 0 and ent.doc[ent.start - 1].text in self.lex.person_titles):
+                type_ = "Person"  # "President Park", "Chairman Stone": a title says a person, whatever the name's ending
             if " " not in text and text.rstrip(".") in {w.rstrip(".") for w in self.lex.name_endings.get("Firm", ())}:
                 continue  # "LLC" in "Nordic Cells, LLC": a legal form, not a name
             if len(text.split()) >= 2 and text.split()[0] in self.firm_heads and ent.label_ in ("ORG", "PERSON",
