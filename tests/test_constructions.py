@@ -6110,3 +6110,10 @@ def test_a_title_before_a_family_name_makes_a_person_not_a_park(ex):
 def test_a_person_who_establishes_a_firm_leads_it(ex):
     got, _ = run(ex, "The founder, Chairman Chey Min-jun, established Velkor Textiles in 1953.")
     assert ("Chey Min-jun", "LEADS", "Velkor Textiles") in got
+
+
+def test_a_countrys_body_named_by_its_kind_is_that_countrys(ex):
+    got, out = run(ex, "Chile's Senate approved the Lima Pact in 2019.")
+    assert ("Senate of Chile", "RATIFIES", "Lima Pact") in got
+    assert ("Senate of Chile", "LOCATED_IN", "Chile") in got
+    assert not any(e.name == "U.S. Senate" for e in out.entities.values())

@@ -993,12 +993,28 @@ class NerRecognizer:
             if whose and type_ == "GovernmentBody":  # one country's "Foreign Ministry" is not another's
                 name = f"{whose} {text}"
                 aliases.add(name)
+            owner = self._owning_country(ent, offset, taken) if type_ == "GovernmentBody" and " " not in text else None
+            if owner:  # "Japan's Cabinet", "Chile's Senate": one country's body of that kind, not every country's
+                name = f"{text} of {owner}"
+                aliases |= {name, f"{owner}'s {text}"}
             out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", name), name, "ner", aliases=aliases))
         out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out += self._untagged_titles(sent, offset, taken + [(m.start, m.end) for m in out])
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
+
+    def _owning_country(self, ent, offset: int, taken) -> str | None:
+        """The country whose possessive is right before a name ("Japan's" before "Cabinet"), else None."""
+        if ent.start < 2 or ent.doc[ent.start - 1].lower_ not in ("'s", "’s"):
+            return None
+        owner = ent.doc[ent.start - 2]
+        words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ != "det"]
+        text = " ".join(t.text for t in words)
+        at = offset + words[0].idx if words else -1
+        if text in self.country_forms and any(a <= at < b for a, b in taken):
+            return text
+        return None
 
     def _without_titles(self, text: str, ent) -> tuple[str, int]:
         """A name without the person titles the NER took in, and how many characters went from its front: "Chair
