@@ -6117,3 +6117,10 @@ def test_a_countrys_body_named_by_its_kind_is_that_countrys(ex):
     assert ("Senate of Chile", "RATIFIES", "Lima Pact") in got
     assert ("Senate of Chile", "LOCATED_IN", "Chile") in got
     assert not any(e.name == "U.S. Senate" for e in out.entities.values())
+
+
+def test_a_flow_someone_is_told_to_stop_is_no_flow(ex):
+    got, _ = run(ex, "Chile's trade ministry instructed exporters in Santiago to stop selling copper to Peru.")
+    assert not any(p == "EXPORTS_TO" for _, p, _ in got)
+    got, _ = run(ex, "Chile exported copper to Peru in 2019.")
+    assert ("Chile", "EXPORTS_TO", "Peru") in got

@@ -825,6 +825,8 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
         return True  # "ahead of an upcoming summit with X", "a potential investment in Y": not (yet) a fact
     if kind == "verb" and tok.lemma_.lower() in PROMISING_VERBS and _promises_a_deed(tok):
         return True
+    if kind == "verb" and tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in STOPPING_VERBS:
+        return True  # "told tour operators to stop selling trips to X": what is stopped is no flow
     if kind == "noun" and ((_stopped(tok) and not _blocked_deal(tok))
                            or ("trade_flow" in rule.flags and _measure_word(tok, roles))):
         return True  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
