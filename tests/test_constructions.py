@@ -6124,3 +6124,11 @@ def test_a_flow_someone_is_told_to_stop_is_no_flow(ex):
     assert not any(p == "EXPORTS_TO" for _, p, _ in got)
     got, _ = run(ex, "Chile exported copper to Peru in 2019.")
     assert ("Chile", "EXPORTS_TO", "Peru") in got
+
+
+def test_a_firm_that_has_plants_in_places_invested_there(ex):
+    # (facilities a field names are an entity of their own, placed where the sentence says)
+    # (a firm the gazetteer knows, whose name the parser reads as one unit with the verb's object)
+    got, _ = run(ex, "Hyundai Mobis has assembly and manufacturing facilities in Chile, Peru and Bolivia.")
+    for country in ("Chile", "Peru", "Bolivia"):
+        assert ("Hyundai Mobis", "INVESTS_IN", country) in got

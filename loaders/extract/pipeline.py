@@ -1223,14 +1223,16 @@ class _NewFacts:
 
 
 def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
-    """"X's factories in Ohio", "X's Georgia plant": a firm whose facility stands in a place put money there."""
+    """"X's factories in Ohio", "X's Georgia plant", "X has plants in Ohio and Peru" (the owner the grammar gives
+    the facility, constructions._facility_owners): a firm whose facility stands in a place put money there."""
     new = _NewFacts(cands)
     for c in cands:
         if c.predicate != "LOCATED_IN" or c.subject.type != "Facility" or c.object.type not in ("USState", "Country"):
             continue
         for f in sv.mentions:
-            if f.type == "Firm" and f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
-                    sv.text[f.end - sv.start:c.subject.start - sv.start]):
+            if f.type == "Firm" and (f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
+                    sv.text[f.end - sv.start:c.subject.start - sv.start]) or f.id in c.subject.owners
+                    and not f.adjective):
                 new.add(f, "INVESTS_IN", c.object, c, "facility-owner")
         # "X acquired Y's shipyard in Mobile, Alabama": who puts money in the facility puts it where it stands
         for i in cands:
