@@ -6132,3 +6132,11 @@ def test_a_firm_that_has_plants_in_places_invested_there(ex):
     got, _ = run(ex, "Hyundai Mobis has assembly and manufacturing facilities in Chile, Peru and Bolivia.")
     for country in ("Chile", "Peru", "Bolivia"):
         assert ("Hyundai Mobis", "INVESTS_IN", country) in got
+
+
+def test_a_minister_named_by_title_alone_is_the_reports_country_s(ex):
+    text = ("Japan and the United States met in Tokyo. Japan wants a deal. Japan hopes to sign it soon.\n\n"
+            "Foreign Minister Aiko Tanaka said the talks went well. Vice Foreign Minister Ken Sato agreed.")
+    got, _ = run(ex, text)
+    assert ("Aiko Tanaka", "LEADS", "Ministry of Foreign Affairs of Japan") in got
+    assert not any(s == "Ken Sato" and p == "LEADS" for s, p, _ in got)  # a deputy heads nothing

@@ -375,7 +375,7 @@ class Extractor:
     def _step_structure(self, sent: "SentenceFacts") -> None:
         """Noun-phrase shapes (structural.py); first: it records agreements' parties. What a noun phrase
         states is presupposed by any clause around it ("does not violate U.S. sanctions on North Korea")."""
-        found = self.structural.extract(sent.view)
+        found = self.structural.extract(sent.view, self._ministers_country())
         sent.candidates += found
         sent.presupposed |= {id(c) for c in found}
 
@@ -804,6 +804,19 @@ class Extractor:
         if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
             return None  # (no country the document is plainly about)
         return ranked[0][0]
+
+    def _ministers_country(self) -> str:
+        """The country other than the United States (which has secretaries, no ministers) that the document has
+        named most so far, plainly more than any other: whose ministers a title alone names, else ""."""
+        counts: dict[str, int] = defaultdict(int)
+        for row in self._facts.mentions:
+            if row["entity_id"].startswith("country/") and row["entity_id"] != US_ID:
+                counts[row["entity_id"]] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return ""
+        entry = self.gazetteer_by_id.get(ranked[0][0])
+        return entry.name if entry is not None else ""
 
     def _is_named_instrument(self, d: Mention, g: Mention) -> bool:
         """Whether a descriptive phrase around a named instrument is that instrument: "the Made in China 2025 plan",

@@ -153,17 +153,22 @@ class StructuralExtractor:
         self.matcher = matcher
         # the countries inside an agreement's own name ("the U.S.-Mexico-Canada Agreement")
         self.party_matcher = party_matcher or GazetteerMatcher(self.model, types=PARTY_TYPES)
+        # a country's adjectives by its name ("South Korea": "South Korean", "Korean"), for its bodies' names
+        self._adjectives = {e.name: tuple(getattr(e, "adjectives", ()) or ()) for e in self.model.gazetteer
+                            if e.type == "Country"}
         # offices named by their holder's title: "USTR" is also "U.S. Trade Representative"
         self.office_titles = {e.id: t.group(0) for e in self.model.gazetteer if e.type == "GovernmentBody"
                               for t in [next(filter(None, (OFFICE_TITLE.search(a) for a in [e.name, *e.aliases])),
                                              None)] if t is not None}
 
-    def extract(self, sv: SentenceView) -> list[Candidate]:
+    def extract(self, sv: SentenceView, ministers_country: str = "") -> list[Candidate]:
+        """`ministers_country`: the country whose ministers the document names without saying whose ("Foreign
+        Minister X" in a report on Korea), or ""."""
         out: list[Candidate] = []
         self._authority_names(sv)
         self._hyphen_groups(sv, out)
         self._measures(sv, out)
-        self._titles(sv, out)
+        self._titles(sv, out, ministers_country)
         self._administrations(sv, out)
         self._response(sv, out)
         self._agreement_parties(sv, out)
@@ -666,7 +671,7 @@ class StructuralExtractor:
                 if x.start - sv.start == at + tt.end() and x.type in ("Country", "GovernmentBody", "Firm"):
                     self._add(out, sv, p, "LEADS", x, 0.75, "taking-office", {"role": tt.group("title").capitalize()})
 
-    def _titles(self, sv, out):
+    def _titles(self, sv, out, ministers_country: str = ""):
         for p in sv.mentions:
             if p.type != "Person":
                 continue
@@ -724,6 +729,10 @@ class StructuralExtractor:
                 0 <= mt.start() - (x.end - sv.start) <= 1 or re.match(r"\s+of\s+(?:the\s+)?$",
                                                                      sv.text[p.end - sv.start:x.start - sv.start]))),
                          "")
+            if re.search(r"\b(?:Vice|Deputy|Assistant|Under|Associate)[\s-]+$", left[:mt.start()]):
+                continue  # "Vice Foreign Minister X": a deputy, who does not head the ministry
+            if not whose and "Minister" in (mt.group("t2") or mt.group("of") or ""):
+                whose = ministers_country  # ("Foreign Minister X" in a report on Korea: Korea's; U.S. has none)
             if mt.group("dept2"):  # "South Korean Trade Minister Kim", "Commerce Secretary Ross"
                 body = self.body_for(mt.group("dept2"), mt.group("t2"), whose)
                 if body is not None:
@@ -756,18 +765,22 @@ class StructuralExtractor:
         ambiguous alias after another country's name is not the gazetteer's body)."""
         if self.matcher is None:
             return None
+        if dept == "Foreign":  # ("Foreign Minister X" heads the Ministry of Foreign Affairs)
+            dept = "Foreign Affairs"
         ministry = (f"Ministry of {dept}", f"Ministry of the {dept}", f"{dept} Ministry")
         department = (f"Department of {dept}", f"Department of the {dept}", f"{dept} Department",
                       f"Office of the {dept}")
         if title == "Administrator":  # "Maritime Administrator X" heads the Maritime Administration
             ministry, department = (), (f"{dept} Administration",)
+        owners = [whose] + list(self._adjectives.get(whose, ())) if whose else [""]
         for form in ministry if "Minister" in title else department + ministry:
-            text = f"{whose} {form}" if whose else form
-            found = [f for f in self.matcher.find(text) if f.type == "GovernmentBody" and f.end == len(text)
-                     and f.start in (0, len(text) - len(form))]
-            if found:
-                f = found[0]
-                return Mention(0, 0, form, f.type, f.id, f.name, "gazetteer", wikidata=f.wikidata)
+            for owner in owners:
+                text = f"{owner} {form}" if owner else form
+                found = [f for f in self.matcher.find(text) if f.type == "GovernmentBody" and f.end == len(text)
+                         and f.start in (0, len(text) - len(form))]
+                if found:
+                    f = found[0]
+                    return Mention(0, 0, form, f.type, f.id, f.name, "gazetteer", wikidata=f.wikidata)
         return None
 
     def _administrations(self, sv, out):
