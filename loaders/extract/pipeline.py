@@ -28,7 +28,7 @@ from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants,
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
                        _surnames, administration_end, default_matcher, legal_names, list_firms, paired_firms)
-from .modality import mark_joint, statement
+from .modality import mark_joint, statement, tokens_of
 from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp, parse_texts
@@ -1235,6 +1235,19 @@ class _NewFacts:
                                       rule))
 
 
+# verbs of holding a facility: "X has plants in A and B", "X operates a mill in C" (not "X sold its plant in D")
+HOLDING_VERBS = frozenset({"have", "operate", "run", "own", "maintain"})
+
+
+def _held(sv: SentenceView, facility: Mention) -> bool:
+    """Whether the facility is the object of a verb of holding."""
+    toks = tokens_of(sv, facility)
+    head = next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
+    while head is not None and head.dep_ == "conj" and head.head.i != head.i:  # ("has assembly and ... facilities")
+        head = head.head
+    return head is not None and head.dep_ == "dobj" and head.head.lemma_.lower() in HOLDING_VERBS
+
+
 def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     """"X's factories in Ohio", "X's Georgia plant", "X has plants in Ohio and Peru" (the owner the grammar gives
     the facility, constructions._facility_owners): a firm whose facility stands in a place put money there."""
@@ -1242,15 +1255,17 @@ def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.predicate != "LOCATED_IN" or c.subject.type != "Facility" or c.object.type not in ("USState", "Country"):
             continue
-        for f in sv.mentions:
-            if f.type == "Firm" and (f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
-                    sv.text[f.end - sv.start:c.subject.start - sv.start]) or f.id in c.subject.owners
-                    and not f.adjective):
-                new.add(f, "INVESTS_IN", c.object, c, "facility-owner")
         # "X acquired Y's shipyard in Mobile, Alabama": who puts money in the facility puts it where it stands
+        # (first: the act's year and sum go with it)
         for i in cands:
             if i.predicate == "INVESTS_IN" and i.object.id == c.subject.id and i.subject.type == "Firm":
                 new.add(i.subject, "INVESTS_IN", c.object, i, "facility-place", dict(i.props))
+        held = _held(sv, c.subject)
+        for f in sv.mentions:
+            if f.type == "Firm" and (f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
+                    sv.text[f.end - sv.start:c.subject.start - sv.start]) or f.id in c.subject.owners
+                    and not f.adjective and held):
+                new.add(f, "INVESTS_IN", c.object, c, "facility-owner")
     return new.out
 
 
