@@ -6140,3 +6140,17 @@ def test_a_minister_named_by_title_alone_is_the_reports_country_s(ex):
     got, _ = run(ex, text)
     assert ("Aiko Tanaka", "LEADS", "Ministry of Foreign Affairs of Japan") in got
     assert not any(s == "Ken Sato" and p == "LEADS" for s, p, _ in got)  # a deputy heads nothing
+
+
+@pytest.mark.parametrize("text, pact", [
+    ("In 2007, Chile signed a free trade agreement with the United States.", "U.S.-Chile FTA"),
+    ("In 2009, Peru signed a free trade agreement with New Zealand.", "Peru-New Zealand FTA"),
+])
+def test_a_pact_with_a_partner_of_several_words_is_named_by_both_sides(ex, text, pact):
+    got, _ = run(ex, text)
+    assert any(p == "SIGNS" and o == pact for _, p, o in got), got
+
+
+def test_a_pact_with_two_partners_is_no_bilateral_one(ex):
+    got, _ = run(ex, "In 2007, Chile signed a free trade agreement with New Zealand and Peru.")
+    assert not any(o in ("Chile-New Zealand FTA", "Chile-Peru FTA") for _, _, o in got)

@@ -664,7 +664,8 @@ class DescriptiveRecognizer:
             withs += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ == "with" and c.i == tok.i + 1]
         for w in withs:
             obj = next((c for c in w.children if c.dep_ == "pobj"), None)
-            if obj is None or obj.i != w.i + 1 + (w.doc[w.i + 1].lower_ == "the") or obj.pos_ != "PROPN":
+            # (the name right after "with": its first word, "South" of "South Korea", follows it)
+            if obj is None or obj.left_edge.i != w.i + 1 or obj.pos_ != "PROPN" or obj.conjuncts:
                 continue
             words = [t for t in obj.subtree if t.i <= obj.i and t.pos_ != "DET"]
             if words and any(a <= offset + words[0].idx < b for a, b in taken):
