@@ -669,6 +669,16 @@ def split_caps_glue(ctx: Context) -> list[Edit]:
     return edits
 
 
+_LOWER_SECTION = re.compile(r"\bsection(?=\s+\d{3,4}[A-Z]?\b)")
+
+
+def capitalise_sections(ctx: Context) -> list[Edit]:
+    """A statute's section written in lower case ("the section 232 duties", "under section 301"), as law firms
+    write it, is the section as cited everywhere else ("Section 232"); a short number ("section 2 of this
+    report") is a document's own part and stays."""
+    return [Edit(m.start(), m.start() + 1, "S") for m in _LOWER_SECTION.finditer(ctx.raw)]
+
+
 def collapse_spaces(ctx: Context) -> list[Edit]:
     """Runs of spaces/tabs inside a line become one space."""
     edits = []
@@ -696,6 +706,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("camel_join", split_camel_joins),
     ("name_glue", split_name_function_glue),
     ("caps_glue", split_caps_glue),
+    ("sections", capitalise_sections),
     ("spaces", collapse_spaces),
 ]
 
