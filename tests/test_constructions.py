@@ -6154,3 +6154,10 @@ def test_a_pact_with_a_partner_of_several_words_is_named_by_both_sides(ex, text,
 def test_a_pact_with_two_partners_is_no_bilateral_one(ex):
     got, _ = run(ex, "In 2007, Chile signed a free trade agreement with New Zealand and Peru.")
     assert not any(o in ("Chile-New Zealand FTA", "Chile-Peru FTA") for _, _, o in got)
+
+
+def test_the_partners_a_pact_establishes_an_agreement_among_after_a_colon(ex):
+    got, _ = run(ex, "Chile signed the Lima Pact (LP), which establishes a broad free trade agreement (FTA) among "
+                     "five trading partners in South America: Peru, Bolivia, Ecuador and Colombia.")
+    for country in ("Peru", "Bolivia", "Ecuador", "Colombia"):
+        assert (country, "PARTY_TO", "Lima Pact") in got, got

@@ -109,6 +109,10 @@ def _mentions_at(sv: SentenceView, tok) -> list[Mention]:
     return sv.tok_mentions.get(tok.i, [])
 
 
+# what a pact does that makes it the agreement it creates: "which establishes a free trade area among ..."
+ESTABLISHING_VERBS = frozenset({"establish", "create", "form", "set", "launch"})
+
+
 def _agreement_for(sv: SentenceView, roles: ParsedRoles, tok) -> list[Mention]:
     """The agreement a common noun ('a trade agreement') stands for: itself if it is part of a name, the
     subject of its copula ('X is a trade agreement'), or the noun it is in apposition to."""
@@ -121,6 +125,9 @@ def _agreement_for(sv: SentenceView, roles: ParsedRoles, tok) -> list[Mention]:
             return [m for m in roles.subj(node.head) if m.type == "Agreement"]
         if node.dep_ == "appos":
             return [m for m in roles.denotes(node.head) if m.type == "Agreement"]
+        if node.dep_ == "dobj" and node.head.dep_ == "relcl" and node.head.lemma_ in ESTABLISHING_VERBS:
+            # "the X, which establishes a free trade agreement among ...": the named pact is that agreement
+            return [m for m in roles.denotes(node.head.head) if m.type == "Agreement"]
         if node.dep_ in ("conj", "compound", "amod") and node.head.i != node.i:
             node = node.head
             continue
@@ -180,11 +187,21 @@ def _top_level_items(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in items if text[a:b].strip()]
 
 
+# a counted group the list after its colon spells out: " 15 trading partners in Asia and Oceania: "
+COUNTED_GROUP = re.compile(r"\s*(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                           r"(?:[\w-]+\s+){0,2}(?:partners|countries|members|nations|economies|parties|states)\b"
+                           r"[^:;.]{0,60}:\s*")
+
+
 def _between_items(sv, prep) -> list[Mention]:
     """The parties a 'between ...' list names, read from the words when the parse of a long list with
     brackets fails: each item's own names, else the bloc its group noun is 'of', else the first bracket."""
     base = prep.idx + len(prep.text)
     text = sv.text[base:]
+    counted = COUNTED_GROUP.match(text)
+    if counted:  # "among 15 trading partners in Asia: A, B and C": the list after the colon
+        base += counted.end()
+        text = text[counted.end():]
     out: list[Mention] = []
     for a, b in _top_level_items(text):
         item = text[a:b]
@@ -218,6 +235,10 @@ def agreement_between(sv, roles, state):
         if not preps and after is not None and after.dep_ == "prep" and after.lower_ in ("between", "among") \
                 and after.head.i < tok.i:
             preps = [after]
+        if not preps and tok.dep_ == "dobj":
+            # "establishes a free trade agreement (FTA) among 15 partners": the parser may hang it from the verb
+            preps = [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                     and c.i > tok.i][:1]
         if not preps:
             # "an agreement to deepen free trade between A and B": the ties the agreement's purpose is about
             preps = [p for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
