@@ -6161,3 +6161,9 @@ def test_the_partners_a_pact_establishes_an_agreement_among_after_a_colon(ex):
                      "five trading partners in South America: Peru, Bolivia, Ecuador and Colombia.")
     for country in ("Peru", "Bolivia", "Ecuador", "Colombia"):
         assert (country, "PARTY_TO", "Lima Pact") in got, got
+
+
+def test_both_parties_are_the_two_countries_of_the_report(ex):
+    got, _ = run(ex, "Chile and Peru began talks on the Lima Pact in 2004.\n\n"
+                     "The Lima Pact was signed by both parties on June 30, 2006.")
+    assert got[("Peru", "SIGNS", "Lima Pact")]["year"] == 2006
