@@ -6167,3 +6167,15 @@ def test_both_parties_are_the_two_countries_of_the_report(ex):
     got, _ = run(ex, "Chile and Peru began talks on the Lima Pact in 2004.\n\n"
                      "The Lima Pact was signed by both parties on June 30, 2006.")
     assert got[("Peru", "SIGNS", "Lima Pact")]["year"] == 2006
+
+
+@pytest.mark.parametrize("text", ["Chile proposed the Lima Pact in 2019.", "The Lima Pact was proposed by Chile in 2019."])
+def test_who_proposes_a_pact_negotiates_it(ex, text):
+    got, _ = run(ex, text)
+    assert got[("Chile", "NEGOTIATES", "Lima Pact")]["year"] == 2019
+    assert ("Chile", "PARTY_TO", "Lima Pact") not in got
+
+
+def test_a_pact_not_proposed_is_not_negotiated(ex):
+    got, _ = run(ex, "Chile did not propose the Lima Pact.")
+    assert ("Chile", "NEGOTIATES", "Lima Pact") not in got
