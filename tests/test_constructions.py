@@ -6179,3 +6179,12 @@ def test_who_proposes_a_pact_negotiates_it(ex, text):
 def test_a_pact_not_proposed_is_not_negotiated(ex):
     got, _ = run(ex, "Chile did not propose the Lima Pact.")
     assert ("Chile", "NEGOTIATES", "Lima Pact") not in got
+
+
+def test_a_verb_on_each_other_relates_each_side_to_the_other(ex):
+    got, _ = run(ex, "Chile and Peru have retaliated against each other.")
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got and ("Peru", "RETALIATES_AGAINST", "Chile") in got
+    got, _ = run(ex, "Chile and Peru have not retaliated against each other.")
+    assert not any(p == "RETALIATES_AGAINST" for _, p, _ in got)
+    got, _ = run(ex, "Chile and Peru imposed tariffs on each other.")
+    assert not any("other" in o for _, _, o in got)  # (no measure named "tariffs on other")

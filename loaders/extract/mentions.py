@@ -821,6 +821,9 @@ class DescriptiveRecognizer:
                 if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
                                 for t in [objs[0], *objs[0].lefts]):
                     continue  # "the deployment on 8 July": when, not what it is on
+                if objs and objs[0].lower_ in ("other", "another") and any(
+                        t.lower_ in ("each", "one") for t in objs[0].lefts):
+                    continue  # "tariffs on each other": each side's on the other, no name of either
                 if objs:
                     words = _object_words(objs[0], bool(gerund))
                     if type_ == "Facility":  # a facility is "in" a place's name: "plants in Bryan County, Georgia"

@@ -219,6 +219,17 @@ def _blocked_deal(tok) -> bool:
         and tok.head.lemma_.lower() in BLOCKING_VERBS
 
 
+def _reciprocal(tok) -> bool:
+    """'retaliated against each other', 'sanctioned one another': the verb's object is its subjects' mutual."""
+    for t in tok.children:
+        words = [t] + [c for c in t.children if c.dep_ == "pobj"] if t.dep_ == "prep" else [t]
+        for w in words:
+            if w.lower_ == "other" and any(c.lower_ == "each" for c in w.children) or w.lower_ == "another" and any(
+                    c.lower_ == "one" for c in w.children):
+                return True
+    return False
+
+
 def _stopped(tok) -> bool:
     """The object of a verb that stops it: "halted exports of X to Y", "stopping the cooperation between ..."."""
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STOPPING_VERBS or any(
@@ -314,6 +325,14 @@ class RelationExtractor:
                        or not _modifies(roles, o)]
         if not objects and kind == "verb" and parsed:
             objects = self._gapped_objects(roles, tok, rule)
+        if not objects and kind == "verb" and parsed and len(subjects) >= 2 and _reciprocal(tok):
+            # "Chile and Peru retaliated against each other": each side's object is the other
+            for s in subjects:
+                for o in subjects:
+                    if s.id != o.id and self.allowed(rule, s, o) and not negated:
+                        self._emit(out, sv, rule.predicate, s, o, {}, rule.confidence, "reciprocal", roles, tok,
+                                   ctx.years, ctx.amounts)
+            return
         if kind == "noun":
             objects = self._before_next_owner(sv, tok, objects)
             if "owner" in rule.subject and not (parsed and roles.owner(tok)):
