@@ -6188,3 +6188,8 @@ def test_a_verb_on_each_other_relates_each_side_to_the_other(ex):
     assert not any(p == "RETALIATES_AGAINST" for _, p, _ in got)
     got, _ = run(ex, "Chile and Peru imposed tariffs on each other.")
     assert not any("other" in o for _, _, o in got)  # (no measure named "tariffs on other")
+
+
+def test_a_person_who_pledges_to_invest_invests_nothing_of_their_own(ex):
+    got, _ = run(ex, "In January, President Lena Ortiz pledged to invest all possible resources in copper.")
+    assert not any(p == "INVESTS_IN" and s == "Lena Ortiz" for s, p, _ in got), got

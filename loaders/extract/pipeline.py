@@ -406,7 +406,10 @@ class Extractor:
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
         sv = sent.view
-        sent.candidates = [c for c in sent.candidates if self._specific(sv, c.subject) and self._specific(sv, c.object)]
+        sent.candidates = [c for c in sent.candidates if self._specific(sv, c.subject) and self._specific(sv, c.object)
+                           # ("President X pledged to invest in chips", a CEO's "we will invest": the money is
+                           # the government's or the firm's, not the person's own)
+                           and not (c.predicate == "INVESTS_IN" and c.subject.type == "Person")]
 
     def _step_scorer(self, sent: "SentenceFacts") -> None:
         """The learned backend (and training's collection of candidate pairs)."""
