@@ -6194,3 +6194,9 @@ def test_a_verb_on_each_other_relates_each_side_to_the_other(ex):
 def test_a_person_who_pledges_to_invest_invests_nothing_of_their_own(ex):
     got, _ = run(ex, "In January, President Lena Ortiz pledged to invest all possible resources in copper.")
     assert not any(p == "INVESTS_IN" and s == "Lena Ortiz" for s, p, _ in got), got
+
+
+def test_the_united_states_invests_in_none_of_its_own_states(ex):
+    got, _ = run(ex, "Officials described the Trump administration's largest raid to date, conducted at the battery "
+                     "plant in Ohio, operated by Velkor Cells LLC.")
+    assert ("United States", "INVESTS_IN", "Ohio") not in got, got

@@ -409,7 +409,10 @@ class Extractor:
         sent.candidates = [c for c in sent.candidates if self._specific(sv, c.subject) and self._specific(sv, c.object)
                            # ("President X pledged to invest in chips", a CEO's "we will invest": the money is
                            # the government's or the firm's, not the person's own)
-                           and not (c.predicate == "INVESTS_IN" and c.subject.type == "Person")]
+                           and not (c.predicate == "INVESTS_IN" and c.subject.type == "Person")
+                           # (nor does a country invest in its own states: the U.S. "in Georgia" is no investment)
+                           and not (c.predicate == "INVESTS_IN" and c.subject.id == US_ID
+                                    and c.object.type == "USState")]
 
     def _step_scorer(self, sent: "SentenceFacts") -> None:
         """The learned backend (and training's collection of candidate pairs)."""
