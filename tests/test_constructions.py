@@ -6200,3 +6200,15 @@ def test_the_united_states_invests_in_none_of_its_own_states(ex):
     got, _ = run(ex, "Officials described the Trump administration's largest raid to date, conducted at the battery "
                      "plant in Ohio, operated by Velkor Cells LLC.")
     assert ("United States", "INVESTS_IN", "Ohio") not in got, got
+
+
+def test_a_quota_of_an_amount_of_goods_is_on_those_goods(ex):
+    got, _ = run(ex, "Chile has agreed to a quota of approximately 2.68 million tons of copper exports annually.")
+    assert ("quota on copper exports", "TARGETS", "copper") in got, got
+
+
+def test_the_place_exports_went_to_over_years_is_no_target_of_their_quota(ex):
+    got, _ = run(ex, "Peru gained relief from the tariffs but received a quota of 70 percent of the annual average "
+                     "steel exports from 2015 to 2017 to the United States.")
+    assert not any(p == "TARGETS" and o == "United States" for _, p, o in got), got
+    assert any(p == "TARGETS" and o == "Peru" for _, p, o in got), got

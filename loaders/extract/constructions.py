@@ -1174,7 +1174,8 @@ def _facility_owners(sv, roles, tok) -> None:
 
 # where goods go, right before a place: "exports to", "imports into", "vehicles shipped to" (a destination, not
 # whom a tariff on the goods is aimed at)
-GOODS_GOING_TO = re.compile(r"\b(?:exports?|imports?|shipments?|sales|shipped|sold|exported|sent)\s+(?:\w+\s+){0,2}"
+GOODS_GOING_TO = re.compile(r"\b(?:exports?|imports?|shipments?|sales|shipped|sold|exported|sent)\s+"
+                            r"(?:from\s+\d{4}\s+(?:to|through)\s+\d{4}\s+)?(?:\w+\s+){0,2}"  # ("exports from 2015 to 2017")
                             r"(?:to|into)\s+(?:the\s+)?$")
 
 

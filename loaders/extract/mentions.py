@@ -779,6 +779,8 @@ class DescriptiveRecognizer:
         if type_ == "Policy" and (tok.lemma_.lower() in self.lex.acts_on_of or tok.lemma_.lower() in ("deployment",
                                                                                                       "closure")):
             preps += ("of",)  # "the deployment of the THAAD system", "a review of the acquisition"
+        if type_ == "Policy" and tok.lemma_.lower() in LIMIT_NOUNS:
+            preps += ("of",)  # "a quota of 2.68 million tons of steel exports": past the amount to what it limits
         rights = list(tok.rights)
         through: dict[int, str] = {}  # a pp reached through "of understanding": the words it is named with
         if type_ == "Agreement":  # "a memorandum of understanding on shipbuilding": past the document's own kind
@@ -831,8 +833,10 @@ class DescriptiveRecognizer:
                         if not words:
                             continue
                     if len(words) <= 5:
-                        text = through.get(child.i, "") + ("on" if child.i in through and child.lower_ == "to"
-                                                           else child.text) + " " + self._name(
+                        # ("a quota of 2.68 million tons of steel exports": a quota on steel exports)
+                        on = child.i in through and child.lower_ == "to" or (
+                            child.lower_ == "of" and tok.lemma_.lower() in LIMIT_NOUNS)
+                        text = through.get(child.i, "") + ("on" if on else child.text) + " " + self._name(
                             [t for t in words if t.pos_ != "DET" and not (t.lower_ in QUANTIFIERS and t.i < objs[0].i)])
                         return text, words[-1].idx + len(words[-1].text)
         return None
@@ -1264,12 +1268,14 @@ AUTHORITY_PART = re.compile(r"(?:" + "|".join(sorted(AUTHORITY_PARTS)) + r")\s")
 def _how_much(tok) -> bool:
     """A sum or a share standing for what it counts: "$18 billion (of imports)", "90 percent (of Canadian farm
     exports)", "two-thirds (of U.S. exports)"."""
-    return tok.ent_type_ in ("MONEY", "PERCENT") or tok.like_num or tok.lower_ in ("worth", "%") \
+    return tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or tok.like_num or tok.lower_ in ("worth", "%") \
         or tok.lemma_.lower() in PORTIONS
 
 
 # what a plan is called: "plans for a factory in Texas" name the factory's builder (parsed.owner), no measure
 PLAN_NOUNS = frozenset({"plan", "proposal", "blueprint"})
+# measures that cap an amount, which their "of" states before what it is of: "a quota of 2.68 million tons of steel"
+LIMIT_NOUNS = frozenset({"quota", "cap", "ceiling", "limit"})
 # nouns that count what their "of" names: "a number of countermeasures", "an exemption for a slew of allies"
 QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
                             "wave", "raft", "slew", "package", "round", "batch"})

@@ -19,7 +19,7 @@ from ...ontology.lexicon import load_lexicon
 from .constructions import GOODS_GOING_TO, PROPOSED, owned_body
 from .modality import MEASURE_MAKING
 
-from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
+from .mentions import AUTHORITY_PART, LEGAL_TAIL, LIMIT_NOUNS, PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import parsed_roles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
@@ -455,10 +455,13 @@ class StructuralExtractor:
             # (an investigation or a review is "of" what it looks into: "an investigation of steel from Korea")
             # (a subsidy, a credit or a loan is "for" whom it helps: "tax credits for battery makers")
             head = getattr(m, "head", "")
-            preps = "on|against|targeting|to|into" + ("|of" if head in self.lex.acts_on_of else "") + (
-                "|for" if head in self.lex.benefits_for else "")
+            preps = "on|against|targeting|to|into" + ("|of" if head in self.lex.acts_on_of or head in LIMIT_NOUNS
+                                                      else "") + ("|for" if head in self.lex.benefits_for else "")
+            # ("a quota of 2.68 million tons of steel exports": past the amount it caps)
             pp = re.match(r"(?:" + IMPOSED_BY_CLAUSE + r")?\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?"
-                          r"[\d.,]+\s*(?:percent|%)\s+|worth\s+\S+\s+(?:[mb]illion\s+)?)?(" + preps + r")\s+", rest)
+                          r"[\d.,]+\s*(?:percent|%)\s+|worth\s+\S+\s+(?:[mb]illion\s+)?|of\s+(?:approximately\s+|about\s+|"
+                          r"around\s+|nearly\s+|up\s+to\s+)?[\d.,]+\s*(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?"
+                          r"(?:tons|tonnes|units|barrels)\s+)?(" + preps + r")\s+", rest)
             if pp and pp.group(1) == "to" and self._infinitive(sv, after - sv.start + pp.end()):
                 pp = None  # "Section 232 to place tariffs": an infinitive, not what the measure is on
             if pp:
@@ -651,7 +654,7 @@ class StructuralExtractor:
             return True
         if measure is not None and getattr(measure, "head", "") not in IMPORT_MEASURES:
             return False
-        return bool(GOODS_GOING_TO.search(before[-40:]))
+        return bool(GOODS_GOING_TO.search(before[-60:]))
 
     # --------------------------------------------------------------------------------------------
     def _became(self, sv, p: Mention, out) -> None:
