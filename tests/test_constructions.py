@@ -6212,3 +6212,9 @@ def test_the_place_exports_went_to_over_years_is_no_target_of_their_quota(ex):
                      "steel exports from 2015 to 2017 to the United States.")
     assert not any(p == "TARGETS" and o == "United States" for _, p, o in got), got
     assert any(p == "TARGETS" and o == "Peru" for _, p, o in got), got
+
+
+def test_who_extends_exemptions_from_a_measure_to_countries_exempts_them(ex):
+    got, _ = run(ex, "The United States extended temporary exemptions from the Section 232 duties to Peru and Bolivia.")
+    assert ("United States", "EXEMPTS", "Peru") in got and ("United States", "EXEMPTS", "Bolivia") in got, got
+    assert not any(p == "TARGETS" and o in ("Peru", "Bolivia") for _, p, o in got), got  # spared, not targeted

@@ -146,6 +146,10 @@ def _listed_before(sv: SentenceView, a: int, b: int, persons: list[Mention]) -> 
     return len([w for w in re.findall(r"[A-Za-z]+", gap) if w.lower() not in LIST_WORDS]) <= 2
 
 
+# a relief from a measure, right before it: "exemptions from the ", "a temporary exception from "
+RELIEF_FROM = re.compile(r"\b(?:exemptions?|exceptions?|waivers?|relief|reprieves?|carve-outs?)\s+from\s+(?:the\s+|its\s+|their\s+)?$")
+
+
 class StructuralExtractor:
     def __init__(self, model=None, lexicon=None, matcher=None, party_matcher=None) -> None:
         self.model = model or load_model()
@@ -464,6 +468,8 @@ class StructuralExtractor:
                           r"(?:tons|tonnes|units|barrels)\s+)?(" + preps + r")\s+", rest)
             if pp and pp.group(1) == "to" and self._infinitive(sv, after - sv.start + pp.end()):
                 pp = None  # "Section 232 to place tariffs": an infinitive, not what the measure is on
+            if pp and pp.group(1) == "to" and RELIEF_FROM.search(sv.text[max(0, m.start - sv.start - 60):m.start - sv.start]):
+                pp = None  # "extended exemptions from the duties to Peru": who is spared, not whom they are on
             if pp:
                 a = after + pp.end()
                 window_end = a + 80
