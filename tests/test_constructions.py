@@ -6218,3 +6218,8 @@ def test_who_extends_exemptions_from_a_measure_to_countries_exempts_them(ex):
     got, _ = run(ex, "The United States extended temporary exemptions from the Section 232 duties to Peru and Bolivia.")
     assert ("United States", "EXEMPTS", "Peru") in got and ("United States", "EXEMPTS", "Bolivia") in got, got
     assert not any(p == "TARGETS" and o in ("Peru", "Bolivia") for _, p, o in got), got  # spared, not targeted
+
+
+def test_a_measure_named_with_provision_is_that_measure(ex):
+    got, _ = run(ex, "The copper tax credit provision of the Andean Growth Act is causing friction with Peru.")
+    assert any(p == "TARGETS" and o == "copper" and "tax credit" in s for s, p, o in got), got
