@@ -6223,3 +6223,18 @@ def test_who_extends_exemptions_from_a_measure_to_countries_exempts_them(ex):
 def test_a_measure_named_with_provision_is_that_measure(ex):
     got, _ = run(ex, "The copper tax credit provision of the Andean Growth Act is causing friction with Peru.")
     assert any(p == "TARGETS" and o == "copper" and "tax credit" in s for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The Andean Growth Act is a $369 billion law that can help strengthen the supply chain in key sectors like "
+    "copper and lithium.",
+    "The Andean Growth Act will boost copper and lithium production.",
+])
+def test_a_law_targets_the_sectors_it_is_said_to_build_up(ex, text):
+    got, _ = run(ex, text)
+    assert ("Andean Growth Act", "TARGETS", "copper") in got and ("Andean Growth Act", "TARGETS", "lithium") in got
+
+
+def test_a_law_said_not_to_build_a_sector_up_targets_nothing(ex):
+    got, _ = run(ex, "The Andean Growth Act will not boost copper production.")
+    assert ("Andean Growth Act", "TARGETS", "copper") not in got

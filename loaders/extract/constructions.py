@@ -1447,6 +1447,9 @@ LEADER_ROLE = re.compile(r"\b(?:CEO|[Cc]hief [Ee]xecutive|[Cc]hair(?:man|woman|p
                          r"[Ll]eader|[Mm]anaging [Dd]irector|[Dd]irector[- ][Gg]eneral|[Ss]ecretary[- ][Gg]eneral)\b")
 
 
+# what a law is said to build up: "will boost copper output", "helps strengthen the battery supply chain"
+SUPPORTING_VERBS = frozenset({"boost", "strengthen", "support", "promote", "expand", "revitalize", "revitalise",
+                              "accelerate", "help", "bolster", "spur", "encourage", "incentivize", "incentivise"})
 OPPOSING_VERBS = frozenset({"counter", "deter", "compete", "contain", "confront", "decouple", "offset", "punish",
                             "pressure", "curb", "restrict"})
 AIM_VERBS = frozenset({"aim", "seek", "intend", "try", "strive", "mean", "design"})
@@ -1470,6 +1473,12 @@ def purposes(sv, roles, state):
         if verb is None or verb.pos_ not in ("VERB", "AUX") or roles.negated(verb):
             continue
         clauses = []
+        if head.dep_ == "nsubj" and verb.lemma_.lower() in SUPPORTING_VERBS:
+            # "the act will boost copper production": what a law is said to build up is what it is for
+            clauses += [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if head.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+            # "the act is a $369 billion law that can help strengthen ... sectors like X": its relative clause
+            clauses += [r for c in verb.children if c.dep_ == "attr" for r in c.children if r.dep_ == "relcl"]
         for c in verb.children:
             infinitive = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
             if c.dep_ in ("advcl", "xcomp") and (infinitive or verb.lemma_.lower() in AIM_VERBS):
