@@ -6238,3 +6238,8 @@ def test_a_law_targets_the_sectors_it_is_said_to_build_up(ex, text):
 def test_a_law_said_not_to_build_a_sector_up_targets_nothing(ex):
     got, _ = run(ex, "The Andean Growth Act will not boost copper production.")
     assert ("Andean Growth Act", "TARGETS", "copper") not in got
+
+
+def test_goods_a_country_s_firms_procure_from_another_are_its_exports(ex):
+    got, _ = run(ex, "Chilean companies procure almost all their supply of the materials from Peru.")
+    assert ("Peru", "EXPORTS_TO", "Chile") in got, got
