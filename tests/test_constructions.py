@@ -6243,3 +6243,10 @@ def test_a_law_said_not_to_build_a_sector_up_targets_nothing(ex):
 def test_goods_a_country_s_firms_procure_from_another_are_its_exports(ex):
     got, _ = run(ex, "Chilean companies procure almost all their supply of the materials from Peru.")
     assert ("Peru", "EXPORTS_TO", "Chile") in got, got
+
+
+def test_a_firm_whose_plants_stand_abroad_is_not_seated_there(ex):
+    got, _ = run(ex, "The United States has granted Velkor Electronics and Tarsk Chips indefinite waivers to bring "
+                     "American chipmaking equipment into their factories in China.")
+    assert ("Velkor Electronics", "INVESTS_IN", "China") in got, got
+    assert ("Velkor Electronics", "LOCATED_IN", "China") not in got, got

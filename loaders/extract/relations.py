@@ -378,11 +378,14 @@ class RelationExtractor:
                                "inferred-" + rule.predicate.lower(), roles, tok, years, ctx.amounts)
                 elif self.allowed(rule, s, o):
                     blocked = kind == "noun" and parsed and _blocked_deal(tok)
-                    # (a blocked deal's year is the block's, not the deal's)
-                    self._emit(out, sv, rule.predicate, s, o, {"status": "blocked"} if blocked else {},
-                               rule.confidence, how, roles, tok, None if blocked else years, ctx.amounts,
-                               amount=rule.amount)
-                    if "owner_invests" in rule.flags and s.type == "Firm" and self._owns_facility(roles, tok, kind, s):
+                    owns = "owner_invests" in rule.flags and s.type == "Firm" and self._owns_facility(roles, tok, kind, s)
+                    # (a blocked deal's year is the block's, not the deal's; a firm whose plant stands somewhere
+                    # is not seated there: "their factories in China" leave Korean firms Korean)
+                    if not (owns and rule.predicate == "LOCATED_IN"):
+                        self._emit(out, sv, rule.predicate, s, o, {"status": "blocked"} if blocked else {},
+                                   rule.confidence, how, roles, tok, None if blocked else years, ctx.amounts,
+                                   amount=rule.amount)
+                    if owns:
                         # "Samsung's plant in Texas", "X's plant, located in Georgia": the firm invested there
                         self._emit(out, sv, "INVESTS_IN", s, o, {}, rule.confidence, how + "-owner", roles, tok,
                                    years, ctx.amounts, amount=False)
