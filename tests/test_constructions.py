@@ -6250,3 +6250,10 @@ def test_a_firm_whose_plants_stand_abroad_is_not_seated_there(ex):
                      "American chipmaking equipment into their factories in China.")
     assert ("Velkor Electronics", "INVESTS_IN", "China") in got, got
     assert ("Velkor Electronics", "LOCATED_IN", "China") not in got, got
+
+
+def test_a_firm_coordinated_before_a_firm_the_parser_hangs_inside_its_name_acts_too(ex):
+    # (the parser reads "SK On and Hyundai Motor Group" as modifiers of "Group")
+    got, _ = run(ex, "SK On and Hyundai Motor Group broke ground on a $5 billion battery plant in Bartow County, Georgia.")
+    assert got[("SK On", "INVESTS_IN", "Georgia")]["joint"] is True
+    assert ("Hyundai Motor Group", "INVESTS_IN", "Georgia") in got

@@ -209,9 +209,12 @@ class ParsedRoles:
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
         out = self.denotes(tok, depth)
         if out and any(c.dep_ == "cc" for x in tok.lefts for c in x.children):
-            # "North and South Korea": the coordination inside the name names a second country
+            # "North and South Korea": the coordination inside the name names a second country; "SK On and Hyundai
+            # Motor Group": the parser may hang a firm coordinated before a firm's name inside that name
+            kinds = {"Country"} | ({"Firm"} & {m.type for m in out})
             inner = [m for x in tok.lefts if any(c.dep_ == "cc" for c in x.children) for t in x.subtree
-                     for m in self.sv.tok_mentions.get(t.i, []) if m.type == "Country" and not m.adjective]
+                     for m in self.sv.tok_mentions.get(t.i, []) if m.type in kinds and not m.adjective
+                     and not any(o.start <= m.start and m.end <= o.end for o in out)]
             out = unique_mentions(out + inner)
         conjuncts = list(tok.conjuncts)
         if out:
