@@ -6257,3 +6257,8 @@ def test_a_firm_coordinated_before_a_firm_the_parser_hangs_inside_its_name_acts_
     got, _ = run(ex, "SK On and Hyundai Motor Group broke ground on a $5 billion battery plant in Bartow County, Georgia.")
     assert got[("SK On", "INVESTS_IN", "Georgia")]["joint"] is True
     assert ("Hyundai Motor Group", "INVESTS_IN", "Georgia") in got
+
+
+def test_a_pact_ratified_in_a_clause_of_its_own_is_ratified_in_that_clause_s_year(ex):
+    got, _ = run(ex, "The Lima Pact entered into force in 2012, after being ratified by the Peruvian Congress in 2011.")
+    assert got[("Peru", "RATIFIES", "Lima Pact")]["year"] == 2011, got

@@ -119,6 +119,10 @@ def _token_at_offset(sv, a: int):
 def _in_own_phrase(sv, years: list, a: int) -> list:
     """The years inside the phrase of the verb at sentence offset `a`, without the verbs coordinated with it."""
     verb = _token_at_offset(sv, a)
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("pcomp", "advcl", "relcl"):
+        # ("entered into force in 2012, after being ratified by X in 2011": a clause of its own dates its verb)
+        own = [(t.idx, t.idx + len(t.text)) for t in verb.subtree]
+        return [y for y in years if any(p <= y[0] < q for p, q in own)]
     if verb is None or verb.pos_ not in ("VERB", "AUX") or not (verb.dep_ == "conj" or any(
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)):
         return []
