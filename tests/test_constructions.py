@@ -6262,3 +6262,18 @@ def test_a_firm_coordinated_before_a_firm_the_parser_hangs_inside_its_name_acts_
 def test_a_pact_ratified_in_a_clause_of_its_own_is_ratified_in_that_clause_s_year(ex):
     got, _ = run(ex, "The Lima Pact entered into force in 2012, after being ratified by the Peruvian Congress in 2011.")
     assert got[("Peru", "RATIFIES", "Lima Pact")]["year"] == 2011, got
+
+
+@pytest.mark.parametrize("text, investor", [
+    ("Chilean firms have announced more than $10 billion in U.S. investments since 2021.", "Chile"),
+    ("Velkor Corp. announced $2 billion in U.S. investments.", "Velkor"),
+])
+def test_investments_named_with_a_place_go_there_when_the_clause_names_the_investor(ex, text, investor):
+    got, _ = run(ex, text)
+    assert (investor, "INVESTS_IN", "United States") in got, got
+    assert ("United States", "INVESTS_IN", investor) not in got
+
+
+def test_investments_named_with_a_country_and_no_other_investor_are_that_country_s(ex):
+    got, _ = run(ex, "U.S. investments in Chile reached $5 billion.")
+    assert ("United States", "INVESTS_IN", "Chile") in got

@@ -219,6 +219,12 @@ def _blocked_deal(tok) -> bool:
         and tok.head.lemma_.lower() in BLOCKING_VERBS
 
 
+def _modifies_noun(roles, m, noun) -> bool:
+    """Whether a mention is a modifier written before the noun ("U.S." in "U.S. investments")."""
+    return any(t.head.i == noun.i and t.i < noun.i and t.dep_ in ("compound", "amod", "nmod")
+               for t in tokens_of(roles.sv, m))
+
+
 def _reciprocal(tok) -> bool:
     """'retaliated against each other', 'sanctioned one another': the verb's object is its subjects' mutual."""
     for t in tok.children:
@@ -325,6 +331,13 @@ class RelationExtractor:
                        or not _modifies(roles, o)]
         if not objects and kind == "verb" and parsed:
             objects = self._gapped_objects(roles, tok, rule)
+        if not objects and kind == "noun" and parsed and rule.predicate == "INVESTS_IN":
+            # "Korean firms announced $100 billion in U.S. investments": with the investor the clause's subject,
+            # the place the noun is named with is where the money goes
+            places = [m for m in subjects if m.type in ("Country", "USState") and _modifies_noun(roles, m, tok)]
+            investors = [m for m in roles.noun_subj(tok) if m.id not in {p.id for p in places}] if places else []
+            if investors:
+                objects, subjects = places, investors
         if not objects and kind == "verb" and parsed and len(subjects) >= 2 and _reciprocal(tok):
             # "Chile and Peru retaliated against each other": each side's object is the other
             for s in subjects:
