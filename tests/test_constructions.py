@@ -6277,3 +6277,10 @@ def test_investments_named_with_a_place_go_there_when_the_clause_names_the_inves
 def test_investments_named_with_a_country_and_no_other_investor_are_that_country_s(ex):
     got, _ = run(ex, "U.S. investments in Chile reached $5 billion.")
     assert ("United States", "INVESTS_IN", "Chile") in got
+
+
+def test_a_sum_for_a_whole_is_no_sum_of_a_part_named_after_including(ex):
+    got, _ = run(ex, "Velkor Corp. will invest $2 billion in several states, including Ohio.")
+    assert ("Velkor", "INVESTS_IN", "Ohio") in got and "amount_usd" not in got[("Velkor", "INVESTS_IN", "Ohio")]
+    got, _ = run(ex, "Velkor Corp. will invest $2 billion in Ohio, including a battery plant in Dayton.")
+    assert got[("Velkor", "INVESTS_IN", "Ohio")]["amount_usd"] == 2e9

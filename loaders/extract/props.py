@@ -53,6 +53,10 @@ GOODS_VALUE = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:[\w.-]+\s+){0,3}?(?:im
 GOODS_VALUED = frozenset({"EXPORTS_TO", "TARGETS"})
 
 
+# the parts of a whole named after it: ", including", "such as"
+PARTS_AFTER = re.compile(r",\s+(?:including|such\s+as|among\s+them)\s")
+
+
 def amount_for(sv, amounts: list, a: int, obj, predicate: str = "") -> float | None:
     """The amount stated for `obj` by a fact whose trigger is at sentence offset `a`: the nearest amount (within
     120 characters) in the trigger's clause, unless several are stated and one stands right before the object in
@@ -62,6 +66,9 @@ def amount_for(sv, amounts: list, a: int, obj, predicate: str = "") -> float | N
     if predicate not in GOODS_VALUED:
         amounts = [x for x in amounts if not GOODS_VALUE.match(sv.text, x.end)]
     amounts = [x for x in amounts if not _another_facilitys(sv, x, a)]
+    # ("raise its U.S. investment to $26 billion, including a new mill in Louisiana": the whole's sum, not the part's)
+    amounts = [x for x in amounts if not (x.end <= obj.start - sv.start
+                                          and PARTS_AFTER.search(sv.text, x.end, obj.start - sv.start))]
     if not amounts:
         return None
     best = min(amounts, key=lambda x: min(abs(x.start - a), abs(x.end - a)))
