@@ -6284,3 +6284,9 @@ def test_a_sum_for_a_whole_is_no_sum_of_a_part_named_after_including(ex):
     assert ("Velkor", "INVESTS_IN", "Ohio") in got and "amount_usd" not in got[("Velkor", "INVESTS_IN", "Ohio")]
     got, _ = run(ex, "Velkor Corp. will invest $2 billion in Ohio, including a battery plant in Dayton.")
     assert got[("Velkor", "INVESTS_IN", "Ohio")]["amount_usd"] == 2e9
+
+
+def test_the_second_side_of_a_pair_before_a_capitalised_word_is_a_country(ex):
+    # "Peru" before "Alliance" opens no other name: it is one side of the pair the hyphen joins
+    got, _ = run(ex, "The Chile-Peru Alliance has deepened since 2010.")
+    assert any(p == "COOPERATES_WITH" and {s, o} == {"Chile", "Peru"} for s, p, o in got), got

@@ -333,6 +333,9 @@ class GazetteerMatcher:
             return INSTRUMENT_CONTINUES.match(text, end) is not None
         if type_ not in ("Country", "USState", "Firm"):
             return False
+        if type_ == "Country" and start > 0 and text[start - 1] in "-\u2013" and re.search(
+                r"[A-Z][\w.]*[-\u2013]$", text[max(0, start - 20):start]):
+            return False  # "the U.S.-Japan Alliance": the second side of a pair, not the first word of a name
         m = re.match(r"[ \u00a0]+([A-Z][a-z]+)", text[end:end + 40])
         if not m:
             return False
