@@ -6290,3 +6290,8 @@ def test_the_second_side_of_a_pair_before_a_capitalised_word_is_a_country(ex):
     # "Peru" before "Alliance" opens no other name: it is one side of the pair the hyphen joins
     got, _ = run(ex, "The Chile-Peru Alliance has deepened since 2010.")
     assert any(p == "COOPERATES_WITH" and {s, o} == {"Chile", "Peru"} for s, p, o in got), got
+
+
+def test_a_pair_s_instrument_title_stays_one_name(ex):
+    got, _ = run(ex, "Chile and Peru signed the Chile-Peru Free Trade Agreement in 2006.")
+    assert ("Peru", "SIGNS", "Chile-Peru Free Trade Agreement") in got, got

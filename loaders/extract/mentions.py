@@ -334,13 +334,18 @@ class GazetteerMatcher:
         if type_ not in ("Country", "USState", "Firm"):
             return False
         if type_ == "Country" and start > 0 and text[start - 1] in "-\u2013" and re.search(
-                r"[A-Z][\w.]*[-\u2013]$", text[max(0, start - 20):start]):
+                r"[A-Z][\w.]*[-\u2013]$", text[max(0, start - 20):start]) and PAIR_TIES.match(text, end):
             return False  # "the U.S.-Japan Alliance": the second side of a pair, not the first word of a name
         m = re.match(r"[ \u00a0]+([A-Z][a-z]+)", text[end:end + 40])
         if not m:
             return False
         nxt = m.group(1)
         return nxt not in _NAME_BREAKERS
+
+
+# what a pair of countries has, capitalised in a title ("the U.S.-Japan Alliance", "U.S.-Korea Relations"); not
+# the words of an instrument's own name ("the Chile-Peru Free Trade Agreement" stays one name)
+PAIR_TIES = re.compile(r"[ \u00a0]+(?:Alliance|Relations|Relationship|Summit|Dialogue|Talks|Ties|Cooperation)\b")
 
 
 def _capitalised_word_before(text: str, start: int) -> str | None:
