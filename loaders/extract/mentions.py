@@ -787,7 +787,7 @@ class DescriptiveRecognizer:
         if type_ == "Policy" and (tok.lemma_.lower() in self.lex.acts_on_of or tok.lemma_.lower() in ("deployment",
                                                                                                       "closure")):
             preps += ("of",)  # "the deployment of the THAAD system", "a review of the acquisition"
-        if type_ == "Policy" and tok.lemma_.lower() in LIMIT_NOUNS:
+        if type_ == "Policy" and tok.lemma_.lower() in self.lex.limits_of:
             preps += ("of",)  # "a quota of 2.68 million tons of steel exports": past the amount to what it limits
         rights = list(tok.rights)
         through: dict[int, str] = {}  # a pp reached through "of understanding": the words it is named with
@@ -843,7 +843,7 @@ class DescriptiveRecognizer:
                     if len(words) <= 5:
                         # ("a quota of 2.68 million tons of steel exports": a quota on steel exports)
                         on = child.i in through and child.lower_ == "to" or (
-                            child.lower_ == "of" and tok.lemma_.lower() in LIMIT_NOUNS)
+                            child.lower_ == "of" and tok.lemma_.lower() in self.lex.limits_of)
                         text = through.get(child.i, "") + ("on" if on else child.text) + " " + self._name(
                             [t for t in words if t.pos_ != "DET" and not (t.lower_ in QUANTIFIERS and t.i < objs[0].i)])
                         return text, words[-1].idx + len(words[-1].text)
@@ -1282,8 +1282,6 @@ def _how_much(tok) -> bool:
 
 # what a plan is called: "plans for a factory in Texas" name the factory's builder (parsed.owner), no measure
 PLAN_NOUNS = frozenset({"plan", "proposal", "blueprint"})
-# measures that cap an amount, which their "of" states before what it is of: "a quota of 2.68 million tons of steel"
-LIMIT_NOUNS = frozenset({"quota", "cap", "ceiling", "limit"})
 # nouns that count what their "of" names: "a number of countermeasures", "an exemption for a slew of allies"
 QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
                             "wave", "raft", "slew", "package", "round", "batch"})

@@ -800,11 +800,12 @@ class Extractor:
                         for p in parties.values()]
         return out
 
-    def _main_country(self) -> str | None:
-        """The country the document has named most so far (what it is about, if it is about one)."""
+    def _main_country(self, besides: str = "") -> str | None:
+        """The country the document has named most so far, plainly more than any other (what it is about, if it is
+        about one), leaving out `besides`."""
         counts: dict[str, int] = defaultdict(int)
         for row in self._facts.mentions:
-            if row["entity_id"].startswith("country/"):
+            if row["entity_id"].startswith("country/") and row["entity_id"] != besides:
                 counts[row["entity_id"]] += 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
@@ -812,16 +813,9 @@ class Extractor:
         return ranked[0][0]
 
     def _ministers_country(self) -> str:
-        """The country other than the United States (which has secretaries, no ministers) that the document has
-        named most so far, plainly more than any other: whose ministers a title alone names, else ""."""
-        counts: dict[str, int] = defaultdict(int)
-        for row in self._facts.mentions:
-            if row["entity_id"].startswith("country/") and row["entity_id"] != US_ID:
-                counts[row["entity_id"]] += 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
-            return ""
-        entry = self.gazetteer_by_id.get(ranked[0][0])
+        """Whose ministers a title alone names: the document's main country other than the United States (which has
+        secretaries, no ministers), by name, else ""."""
+        entry = self.gazetteer_by_id.get(self._main_country(besides=US_ID) or "")
         return entry.name if entry is not None else ""
 
     def _is_named_instrument(self, d: Mention, g: Mention) -> bool:

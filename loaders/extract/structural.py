@@ -19,7 +19,7 @@ from ...ontology.lexicon import load_lexicon
 from .constructions import GOODS_GOING_TO, PROPOSED, owned_body
 from .modality import MEASURE_MAKING
 
-from .mentions import AUTHORITY_PART, LEGAL_TAIL, LIMIT_NOUNS, PARTY_TYPES, GazetteerMatcher, Mention
+from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import parsed_roles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
@@ -459,7 +459,7 @@ class StructuralExtractor:
             # (an investigation or a review is "of" what it looks into: "an investigation of steel from Korea")
             # (a subsidy, a credit or a loan is "for" whom it helps: "tax credits for battery makers")
             head = getattr(m, "head", "")
-            preps = "on|against|targeting|to|into" + ("|of" if head in self.lex.acts_on_of or head in LIMIT_NOUNS
+            preps = "on|against|targeting|to|into" + ("|of" if head in self.lex.acts_on_of | self.lex.limits_of
                                                       else "") + ("|for" if head in self.lex.benefits_for else "")
             # ("a quota of 2.68 million tons of steel exports": past the amount it caps)
             pp = re.match(r"(?:" + IMPOSED_BY_CLAUSE + r")?\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?"
