@@ -6295,3 +6295,23 @@ def test_the_second_side_of_a_pair_before_a_capitalised_word_is_a_country(ex):
 def test_a_pair_s_instrument_title_stays_one_name(ex):
     got, _ = run(ex, "Chile and Peru signed the Chile-Peru Free Trade Agreement in 2006.")
     assert ("Peru", "SIGNS", "Chile-Peru Free Trade Agreement") in got, got
+
+
+@pytest.mark.parametrize("text, pact, sides", [
+    ("Officials said FTA talks between Peru and Chile are meant to lower tariffs.", "Peru-Chile FTA",
+     ("Peru", "Chile")),
+    ("Ongoing FTA talks between Chile, Peru, and Bolivia are meant to lower tariffs.", "Chile-Peru-Bolivia FTA",
+     ("Chile", "Peru", "Bolivia")),
+])
+def test_the_pact_talks_between_named_sides_are_on_is_named_by_those_sides(ex, text, pact, sides):
+    got, _ = run(ex, text)
+    for side in sides:
+        assert (side, "NEGOTIATES", pact) in got, got
+    assert not any(o.startswith("Ongoing") for _, _, o in got), got
+
+
+def test_a_list_of_sides_before_an_auxiliary_whose_verb_has_a_subject_is_whole(ex):
+    # ("Peru are causing": the auxiliary's verb has its subject, so Peru still ends the list of sides)
+    got, _ = run(ex, "Negotiations to reach a new water agreement between Chile and Peru are causing concern.")
+    pacts = {o for s, p, o in got if p == "NEGOTIATES" and s == "Peru"}
+    assert pacts and not any(o.endswith("between Chile") for o in pacts), got

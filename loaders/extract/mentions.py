@@ -645,6 +645,9 @@ class DescriptiveRecognizer:
     def _pact_sides(self, tok, pp, det: str, words: list, taken: list[tuple[int, int]], offset: int):
         """How a pact of a kind is named by its sides, if it is: ('with Peru', end) or ('between Chile and Peru',
         end), else None."""
+        if pp is None and tok.dep_ == "compound" and tok.head.lemma_.lower() in TALKS:
+            # "FTA talks between Chile, Peru and Bolivia": the pact the talks are on, named by their sides
+            return self._talks_sides(tok.head, taken, offset)
         if pp is None and (det in ("a", "an") or any(c.dep_ == "poss" for c in tok.children)):
             # "signed a free trade agreement with Peru", "Chile's FTA with Peru": one pact, named by its sides
             partner = self._partner(tok, taken, offset)
@@ -654,6 +657,24 @@ class DescriptiveRecognizer:
             # "a trade agreement between Chile and Peru", "Chile and Peru signed a trade agreement": a pact of a
             # kind, named by the two sides the sentence gives it
             return self._sides(tok, pp, taken, offset)
+        return None
+
+    @staticmethod
+    def _talks_sides(talks, taken: list[tuple[int, int]], offset: int):
+        """The sides of talks "between"/"among" two or more names the sentence has found -> ('between A, B and C',
+        end), else None."""
+        if governing_modality(talks) != "stated":
+            return None
+        for p in (c for c in talks.rights if c.dep_ == "prep" and c.lower_ in ("between", "among")):
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            sides = [obj, *obj.conjuncts] if obj is not None else []
+            if len(sides) < 2 or not all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken)
+                                         for t in sides):
+                return None
+            names = [" ".join(w.text for w in t.subtree if w.i <= t.i and w.pos_ != "DET" and w.dep_ != "cc"
+                              and w.dep_ != "punct" and not any(c.i == w.i for c in t.conjuncts)) for t in sides]
+            last = max(sides, key=lambda t: t.i)
+            return f"between {', '.join(names[:-1])} and {names[-1]}", last.idx + len(last.text)
         return None
 
     @staticmethod
@@ -1409,8 +1430,11 @@ def _stranded(tok) -> bool:
     """A name right before a verb that has no subject of its own: the next clause's subject, which the parser
     joined to a list ("tariffs on Peru and Peru retaliated")."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
+    if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+        return False
+    # (an auxiliary's subject hangs from its verb: "talks between Chile and Peru are causing concern")
+    verb = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in (*nxt.children, *verb.children))
 
 
 def _numbered(sent, tok) -> bool:

@@ -127,8 +127,9 @@ def _bilateral_index(entries: tuple) -> dict:
 
 
 def name_by_parties(facts, gazetteer_by_id: dict) -> None:
-    """Rename the document's pacts described by one side ("FTA with Peru") that have exactly two parties (see
-    the module's docstring)."""
+    """Rename the document's pacts described by one side ("FTA with Peru") that have exactly two parties, or by
+    the sides of their talks ("FTA talks between Chile, Peru and Bolivia") that have those parties (see the module's
+    docstring)."""
     index = _bilateral_index(tuple(e for e in gazetteer_by_id.values() if e.type == "Agreement"))
     parties: dict[str, set[str]] = defaultdict(set)
     for r in facts.relations:
@@ -140,14 +141,14 @@ def name_by_parties(facts, gazetteer_by_id: dict) -> None:
     for eid, who in parties.items():
         e = facts.entities[eid]
         described = PARTNER.match(e.name) if e.source == "pattern" else None
-        if described is None or len(who) != 2:
+        if described is None or len(who) != _sides_named(e.name):
             continue
         # (the side named after "with" last; the order fixed whatever the set's)
         sides = sorted((facts.entities[w] for w in who), key=lambda x: (x.name in described["partner"], x.name))
         forms = [sorted({_key(x.name), *(_key(a) for a in getattr(gazetteer_by_id.get(x.id), "aliases", ()))})
                  for x in sides]
         known = next((index[frozenset({a, b})] for a in forms[0] for b in forms[1]
-                      if frozenset({a, b}) in index), None)
+                      if frozenset({a, b}) in index), None) if len(forms) == 2 else None
         fta = re.search(r"\b(?:FTA|free trade agreement)\b", described["kind"], re.IGNORECASE)
         if known is not None and fta:
             _move(facts, e, known.id, known.name, known.wikidata, "gazetteer", renamed)
@@ -156,6 +157,13 @@ def name_by_parties(facts, gazetteer_by_id: dict) -> None:
                 "FTA" if fta else described["kind"])
             _move(facts, e, entity_id(e.type, name), name, e.wikidata, e.source, renamed)
     rename_entities(facts, renamed)
+
+
+def _sides_named(name: str) -> int:
+    """How many sides a described pact's name gives: "FTA with Peru" two, "FTA between Chile, Peru and Bolivia"
+    three."""
+    between = re.search(r" between (.+)$", name)
+    return 2 if between is None else len(re.split(r",\s*(?:and\s+)?|\s+and\s+", between.group(1)))
 
 
 def _side(party, entry) -> str:
