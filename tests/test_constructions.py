@@ -6315,3 +6315,20 @@ def test_a_list_of_sides_before_an_auxiliary_whose_verb_has_a_subject_is_whole(e
     got, _ = run(ex, "Negotiations to reach a new water agreement between Chile and Peru are causing concern.")
     pacts = {o for s, p, o in got if p == "NEGOTIATES" and s == "Peru"}
     assert pacts and not any(o.endswith("between Chile") for o in pacts), got
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts watch the Chilean copper giants, Velkor Corp. and Tarsk Mining.",  # the list parsed as conjuncts
+    "The Chilean copper giants Velkor Corp. and Tarsk Mining opened plants in Ohio.",  # "giants" tagged a verb
+])
+def test_firms_named_after_a_plural_description_are_what_it_says(ex, text):
+    got, _ = run(ex, text)
+    for firm in ("Velkor", "Tarsk Mining"):
+        assert (firm, "LOCATED_IN", "Chile") in got, got
+        assert (firm, "OPERATES_IN", "copper") in got, got
+    assert ("Chile", "OPERATES_IN", "copper") not in got, got  # the named firms, not the country's industry
+
+
+def test_a_country_s_unnamed_firms_of_a_trade_are_its_industry(ex):
+    got, _ = run(ex, "Chilean copper giants dominate the market.")
+    assert ("Chile", "OPERATES_IN", "copper") in got, got

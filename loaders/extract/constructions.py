@@ -586,8 +586,12 @@ def _members_in_sectors(sv, roles) -> list[Candidate]:
             continue
         after = sv.start + tok.idx + len(tok.text) + 1
         if (tok.dep_ == "compound" and tok.head.pos_ == "PROPN") or any(c.dep_ == "appos" for c in tok.children) \
-                or any(m.start == after and m.type == "Firm" for m in sv.mentions):
-            continue  # "Chinese telecoms companies Huawei and ZTE": the named firms are in the sector (descriptors)
+                or any(m.start == after and m.type == "Firm" for m in sv.mentions) \
+                or sv.text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 2] == ", " and any(
+                    m.start == after + 1 and m.type == "Firm" for m in sv.mentions):
+            # "Chinese telecoms companies Huawei and ZTE", "the Korean tech giants, Samsung and SK Hynix": the named
+            # firms are in the sector (descriptors)
+            continue
         if tok.dep_ == "attr" and any(m.type == "Firm" for c in tok.head.children if c.dep_ == "nsubj"
                                       for m in roles.denotes_list(c)):
             continue  # "A and B are Norwegian battery makers": so are the named firms, not the country's industry
@@ -944,6 +948,12 @@ def _sector_words() -> frozenset:
     return frozenset(load_lexicon().sector_nouns)
 
 
+def _firm_word(tok) -> bool:
+    """A noun firms are called by ("giants", "chipmakers"), whatever tag the parser gave it."""
+    words = FIRM_NOUNS | _sector_words()
+    return tok.lemma_.lower() in words or tok.lower_ in words or tok.lower_.endswith("s") and tok.lower_[:-1] in words
+
+
 COUNTED_PARTS = frozenset({"one", "two", "three", "four", "five", "both", "each", "all"})
 
 
@@ -963,6 +973,11 @@ def _descriptions(sv, roles, m) -> list:
     while head.dep_ == "conj" and head.head.i != head.i:  # "automakers Hyundai and Kia": Kia shares it
         if any(c.dep_ == "poss" for c in head.children):
             return []  # "Chile's copper company Codelco and Norway's Hydro": Hydro is described as Norway's alone
+        if head.head.pos_ == "NOUN" and _firm_word(head.head) and head.left_edge.i > 0 \
+                and head.doc[head.left_edge.i - 1].text == ",":
+            # "the Korean tech giants, Samsung and SK Hynix": the parser joins the list to the description it is
+            # the apposition of
+            return [head.head]
         head = head.head
         first = head  # (the first conjunct's whole name: "chipmakers Velkor Semiconductor and Tarsk")
         while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "PROPN" \
@@ -992,7 +1007,9 @@ def _descriptions(sv, roles, m) -> list:
     first = toks[0]
     before = first.nbor(-1) if first.i > 0 else None
     if before is not None and (before.pos_ == "NOUN" and before.lemma_.lower() not in ("the",) or before.pos_ == "PROPN"
-                               and before.i == before.sent.start and before.lower_ in FIRM_NOUNS | _sector_words()):
+                               and before.i == before.sent.start and before.lower_ in FIRM_NOUNS | _sector_words()
+                               or before.pos_ == "VERB" and before.dep_ == "compound" and _firm_word(before)):
+        # ("the Chilean copper giants Velkor and Tarsk": the parser may tag a plural description a verb)
         out.append(before)  # "the chipmaker SK Hynix" (parsed as a compound), "Automaker X" opening a sentence
     if m.type == "Facility" and head.pos_ == "NOUN":
         out.append(head)  # "a battery complex in Ellabell, Georgia built by X": the description is the mention
@@ -1015,7 +1032,8 @@ def descriptors(sv, roles, state):
             if d.lemma_.lower() in FIELD_NOUNS and d.dep_ == "pobj" and d.head.lower_ == "in" \
                     and d.head.head.lemma_.lower() in FIRM_NOUNS:
                 d = d.head.head  # "companies in the chip sector such as X": the firms the field is of
-            if d.pos_ not in ("NOUN", "PROPN") or (d.lemma_.lower() not in FIRM_NOUNS
+            if d.pos_ not in ("NOUN", "PROPN") and not (d.pos_ == "VERB" and _firm_word(d)) or (
+                    d.lemma_.lower() not in FIRM_NOUNS
                                                    and d.lemma_.lower() not in sector_nouns and m.type == "Firm"):
                 continue
             if m.type == "Country":  # "Korea is the world's largest shipbuilder": only the line of business
@@ -1024,6 +1042,9 @@ def descriptors(sv, roles, state):
                                      0.7))
                 continue
             span = [t for t in d.subtree if t.i <= d.i and t.dep_ not in ("det", "punct")] + [d]
+            if d.dep_ == "compound" and d.head.i > d.i and d.head.pos_ == "PROPN":
+                # ("the Chilean copper giants Velkor": the parser may hang the description's modifiers from the name)
+                span += [t for t in d.doc[d.head.left_edge.i:d.i] if t.dep_ not in ("det", "punct")]
             # (and the field they are in: "firms in the battery industry, including X")
             span += [t for c in d.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
                      if p.dep_ == "pobj" and p.lemma_.lower() in FIELD_NOUNS for t in p.subtree]
