@@ -6332,3 +6332,14 @@ def test_firms_named_after_a_plural_description_are_what_it_says(ex, text):
 def test_a_country_s_unnamed_firms_of_a_trade_are_its_industry(ex):
     got, _ = run(ex, "Chilean copper giants dominate the market.")
     assert ("Chile", "OPERATES_IN", "copper") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Velasco exempted Peru from the copper tariffs.",
+    "Chilean President Velasco extended temporary exemptions from the copper tariffs to Peru.",
+    # the country the document said the leader leads, in an earlier sentence
+    "Rafael Velasco is the president of Chile. Velasco exempted Peru from the copper tariffs in 2019.",
+])
+def test_a_leader_acts_for_the_country_where_a_person_cannot(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "EXEMPTS", "Peru") in got, got

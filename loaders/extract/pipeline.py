@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -377,6 +377,12 @@ class Extractor:
         states is presupposed by any clause around it ("does not violate U.S. sanctions on North Korea")."""
         found = self.structural.extract(sent.view, self._ministers_country())
         sent.candidates += found
+        # a leader acts for the country where a predicate admits no person ("Chilean President X exempted Peru"):
+        # the country this sentence's title gives them, else the one the document said they lead, else the
+        # gazetteer's nationality (relations._acting_for)
+        heads = {c.subject.id: c.object for c in found
+                 if c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "Country"}
+        sent.view.nationality = ChainMap(heads, getattr(self, "_leads", {}), self.nationality)
         sent.presupposed |= {id(c) for c in found}
 
     def _step_frames(self, sent: "SentenceFacts") -> None:
@@ -1916,6 +1922,10 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
     out += _written_again(text, s, e, names, taken)
     # "Velkor's investment" after "Velkor Semiconductor", though the NER saw no name there (not "Velkor Energy")
     out += _written_again(text, s, e, {w: f for w, f in first_words.items() if f is not None},
+                          [(m.start, m.end) for m in out], before=r"(?![ \u00a0]+[A-Z])")
+    # "Gabriel Boric ... Boric exempted Peru", though the NER saw no name there (a family name that is no word of
+    # English, and no first word of a longer name)
+    out += _written_again(text, s, e, {w: p for w, p in surnames.items() if len(w) >= 3 and not is_word(w)},
                           [(m.start, m.end) for m in out], before=r"(?![ \u00a0]+[A-Z])")
     for m in mentions:
         if m.source == "ner" and m.type in NAMED_TYPES and not m.adjective and len(m.text) >= 3 \
