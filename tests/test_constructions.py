@@ -6343,3 +6343,22 @@ def test_a_country_s_unnamed_firms_of_a_trade_are_its_industry(ex):
 def test_a_leader_acts_for_the_country_where_a_person_cannot(ex, text):
     got, _ = run(ex, text)
     assert ("Chile", "EXEMPTS", "Peru") in got, got
+
+
+def test_the_name_before_being_exempted_is_who_is_exempted(ex):
+    # (the parser leaves "being exempted" without a subject: "Peru" is the object of "in")
+    got, _ = run(ex, "The deal resulted in Peru being exempted from Chile's copper tariffs.")
+    assert ("Chile", "EXEMPTS", "Peru") in got, got
+
+
+def test_in_order_to_names_no_order(ex):
+    got, _ = run(ex, "Peru tightened export controls in order to limit Chile's capacity to produce copper.")
+    assert not any("order" in s.lower() or "order" in o.lower() for s, _, o in got), got
+    # the purpose names whose capacity the controls limit
+    assert ("Peruvian export controls", "TARGETS", "Chile") in got, got
+
+
+def test_a_law_enacted_for_a_purpose_in_a_participle_targets_what_it_builds_up(ex):
+    got, _ = run(ex, "This initiative stems from the Andean Growth Act, enacted in 2022 to boost domestic production "
+                     "of copper.")
+    assert ("Andean Growth Act", "TARGETS", "copper") in got, got

@@ -1472,7 +1472,7 @@ LEADER_ROLE = re.compile(r"\b(?:CEO|[Cc]hief [Ee]xecutive|[Cc]hair(?:man|woman|p
 SUPPORTING_VERBS = frozenset({"boost", "strengthen", "support", "promote", "expand", "revitalize", "revitalise",
                               "accelerate", "help", "bolster", "spur", "encourage", "incentivize", "incentivise"})
 OPPOSING_VERBS = frozenset({"counter", "deter", "compete", "contain", "confront", "decouple", "offset", "punish",
-                            "pressure", "curb", "restrict"})
+                            "pressure", "curb", "restrict", "limit", "weaken", "hinder", "constrain", "undermine"})
 AIM_VERBS = frozenset({"aim", "seek", "intend", "try", "strive", "mean", "design"})
 
 
@@ -1494,18 +1494,24 @@ def purposes(sv, roles, state):
         if verb is None or verb.pos_ not in ("VERB", "AUX") or roles.negated(verb):
             continue
         clauses = []
+        # "the Tarsk Act, enacted in 2022 to boost copper production": the participle's purpose is the law's
+        verbs = [verb] + [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         if head.dep_ == "nsubj" and verb.lemma_.lower() in SUPPORTING_VERBS:
             # "the act will boost copper production": what a law is said to build up is what it is for
             clauses += [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
         if head.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             # "the act is a $369 billion law that can help strengthen ... sectors like X": its relative clause
             clauses += [r for c in verb.children if c.dep_ == "attr" for r in c.children if r.dep_ == "relcl"]
-        for c in verb.children:
-            infinitive = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
-            if c.dep_ in ("advcl", "xcomp") and (infinitive or verb.lemma_.lower() in AIM_VERBS):
-                clauses.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("with", "for"):  # "with the aim of countering China"
-                clauses += [x for x in c.subtree if x.lemma_.lower() in ("aim", "goal", "purpose", "objective")]
+        for v in verbs:
+            for c in v.children:
+                infinitive = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                if c.dep_ in ("advcl", "xcomp") and (infinitive or v.lemma_.lower() in AIM_VERBS):
+                    clauses.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("with", "for"):  # "with the aim of countering China"
+                    clauses += [x for x in c.subtree if x.lemma_.lower() in ("aim", "goal", "purpose", "objective")]
+                elif c.dep_ == "prep" and c.lower_ == "in":  # "in order to limit ...", parsed as an order's clause
+                    clauses += [a for o in c.children if o.dep_ == "pobj" and o.lower_ == "order" for a in o.children
+                                if a.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
         for clause in clauses:
             span = list(clause.subtree)
             a, b = sv.start + span[0].idx, sv.start + span[-1].idx + len(span[-1].text)
@@ -1519,6 +1525,8 @@ def purposes(sv, roles, state):
                     gov = tok.head if tok is not None else None
                     if gov is not None and gov.dep_ == "prep":
                         gov = gov.head
+                    if gov is not None and tok.dep_ == "poss" and gov.dep_ == "dobj":
+                        gov = gov.head  # "to limit Chile's capacity": whose capacity the verb opposes
                     if gov is not None and gov.lemma_.lower() in OPPOSING_VERBS:
                         out.append(_cand(m, "TARGETS", x, sv, "purpose", 0.7))
     return out
@@ -1545,6 +1553,12 @@ def exemptions(sv, roles, state):
         who = roles.subj(tok.head) if exempt_adj else roles.subj(tok) if passive else roles.dobj(tok)
         if passive:
             who = [m for c in tok.children if c.dep_ == "nsubjpass" for m in roles.denotes_list(c)] or who
+            being = next((c for c in tok.children if c.dep_ == "auxpass" and c.lower_ == "being"), None)
+            if being is not None and not any(c.dep_ == "nsubjpass" for c in tok.children) and being.i > 0 \
+                    and being.nbor(-1).dep_ == "pobj":
+                # "resulted in Peru being exempted from the tariffs": the parser leaves the gerund without its
+                # subject, the name right before "being"
+                who = roles.denotes_list(being.nbor(-1)) or who
         if not any(w.type == "Country" and not w.adjective for w in who):  # "Imports from Canada are exempt"
             verb = tok.head if exempt_adj else tok
             who = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")

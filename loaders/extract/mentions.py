@@ -638,6 +638,9 @@ class DescriptiveRecognizer:
             return False  # 'quota' in 'quota system': the head is further right
         if tok.text in self.lex.korean_surnames and tok.i > 0 and sent[tok.i - 1].text in self.lex.person_titles:
             return False  # "President Park", "Chairman Park": a person called by title and family name
+        if tok.lower_ == "order" and tok.i > 0 and tok.nbor(-1).lower_ == "in" and tok.i + 1 < len(tok.doc) \
+                and tok.nbor(1).lower_ in ("to", "that", "for"):
+            return False  # "in order to limit ...": a conjunction, no order
         # "the export control dispute", "tariff revenue", "sanctions relief": about the measure
         return not (type_ == "Policy" and tok.dep_ == "compound" and tok.head.i > tok.i
                     and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in self.lex.measure_extensions)
