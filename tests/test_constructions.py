@@ -6362,3 +6362,23 @@ def test_a_law_enacted_for_a_purpose_in_a_participle_targets_what_it_builds_up(e
     got, _ = run(ex, "This initiative stems from the Andean Growth Act, enacted in 2022 to boost domestic production "
                      "of copper.")
     assert ("Andean Growth Act", "TARGETS", "copper") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile barred Peru from its export control white list in 2019.",
+    "Chile decided to expel Peru from its white list.",
+    "Chile is on track toward barring Peru from its white list this month.",
+])
+def test_putting_a_country_off_a_list_is_its_removal_from_the_list(ex, text):
+    got, _ = run(ex, text)
+    removal = [o for s, p, o in got if s == "Chile" and p == "IMPOSES" and "white list removal of Peru" in o]
+    assert removal and (removal[0], "TARGETS", "Peru") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru agreed to limit copper exports to Chile.",  # a concession, no measure of its own
+    "Chile threatened to ban Peruvian beef.",
+])
+def test_an_infinitive_of_agreeing_or_threatening_makes_no_measure(ex, text):
+    got, _ = run(ex, text)
+    assert not any(p == "IMPOSES" for _, p, _ in got), got

@@ -39,6 +39,7 @@ from .mentions import ACTIVITY_SECTORS, LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention,
 from .parsed import SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
+from .derived import acting_verb
 from .props import amount_for, fact_props
 from .sentence import ACTOR_TYPES, Candidate, SentenceView, unique_mentions
 
@@ -926,7 +927,10 @@ def measure_acts(sv, roles, state):
         toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
         if not toks or roles.negated(toks[0]) or roles.hypothetical(toks[0]):
             continue
-        for actor in roles.subj(toks[0]):
+        actors = roles.subj(toks[0])
+        if not actors and roles.parsed and acting_verb(toks[0]) is not toks[0]:
+            actors = roles.subj(acting_verb(toks[0]))  # "Chile is on track toward barring Peru from ..."
+        for actor in actors:
             if actor.type in ("Country", "GovernmentBody", "Person", "InternationalOrganization"):
                 out.append(_cand(actor, "IMPOSES", m, sv, "measure-act", 0.75))
         for t in targets:

@@ -238,8 +238,9 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if not objs and any(c.dep_ == "agent" for c in tok.children):  # "X was closed by the government"
             objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
         objs.sort(key=lambda c: (c.pos_ != "PROPN", c.i))  # "fined Qualcomm $854 million": who, not how much
-        # (a gerund after a verb has that verb's subject: "China responded by sanctioning X")
-        acting = tok.head.head if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" else tok
+        # (a gerund after a verb has that verb's subject: "China responded by sanctioning X", "Chile is on track
+        # toward barring Peru"; so has an infinitive: "Chile decided to expel Peru")
+        acting = acting_verb(tok)
         if not objs or not any(c.dep_ in ("nsubj", "agent") for c in acting.children):
             continue
         if _measure_acts(acting, offset, mentions):
@@ -302,9 +303,12 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
                 what = text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
         if not covered:
             continue  # "banned the practice": no named target, no named measure
+        taken_from = _taken_from(tok, obj)
+        if taken_from.split()[-1:] and taken_from.split()[-1].lower() in LISTS and tok.lemma_.lower() in LEAVING_VERBS:
+            noun = "removal of"  # "barred Peru from its white list", "expelled Seoul from its white list"
         head = noun.split()[0]
-        if tok.lemma_.lower() in w["actor_objects"]:
-            noun = _taken_from(tok, obj) + noun
+        if tok.lemma_.lower() in w["actor_objects"] or noun == "removal of":
+            noun = taken_from + noun
         name = f"{noun} {what}" if noun.endswith(" of") else f"{noun} on {what}"
         start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
         m = Mention(start, end, tok.text, "Policy", entity_id("Policy", name), name, "pattern", aliases={name})
@@ -400,6 +404,29 @@ def _listed_goods(heads, offset, mentions) -> list[Mention]:
     listed = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
               for p in c.children if p.dep_ == "pobj" for x in [p] + list(p.conjuncts)]
     return [m for m in mentions if m.type == "Sector" and any(m.start <= offset + t.idx < m.end for t in listed)]
+
+
+# putting someone off a list is removing them from it ("barred Peru from its white list")
+LEAVING_VERBS = frozenset({"bar", "expel", "exclude", "drop", "strike", "delist"})
+LISTS = frozenset({"list", "whitelist", "blacklist", "registry", "register"})
+# the verbs whose infinitive is the subject's own act ("Chile decided to expel Peru")
+DECIDING_VERBS = frozenset({"decide", "move", "vote", "plan", "begin", "start", "resolve", "opt", "choose"})
+
+
+def acting_verb(tok):
+    """The verb whose subject acts in a gerund or an infinitive without its own ("responded by sanctioning X",
+    "is on track toward barring X", "decided to expel X"): up a few steps to a verb with a subject."""
+    if any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+        return tok
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("pcomp", "pobj", "prep", "xcomp") or node.head.i == node.i or (
+                node.dep_ == "xcomp" and node.head.lemma_.lower() not in DECIDING_VERBS):
+            break  # ("agreed to limit its exports" is a concession, "includes restricting X" a description)
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") for c in node.children):
+            return node
+    return tok
 
 
 def _taken_from(verb, obj) -> str:
