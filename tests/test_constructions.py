@@ -6382,3 +6382,18 @@ def test_putting_a_country_off_a_list_is_its_removal_from_the_list(ex, text):
 def test_an_infinitive_of_agreeing_or_threatening_makes_no_measure(ex, text):
     got, _ = run(ex, text)
     assert not any(p == "IMPOSES" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Chile ordered its airlines to halt flights to Peru.", "Chilean halt of flights to Peru"),
+    ("Chile's Tourism Ministry instructed tour operators to stop selling trips to Peru.",
+     "Chilean halt of trips to Peru"),
+])
+def test_what_a_government_orders_others_to_halt_is_its_measure(ex, text, measure):
+    got, _ = run(ex, text)
+    assert ("Chile", "IMPOSES", measure) in got and (measure, "TARGETS", "Peru") in got, got
+
+
+def test_a_firm_that_stops_selling_imposes_nothing(ex):
+    got, _ = run(ex, "Velkor stopped selling chips to Peru.")
+    assert not any(p == "IMPOSES" for _, p, _ in got), got

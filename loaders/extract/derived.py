@@ -235,6 +235,9 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if noun is None:
             continue
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        if not objs and noun == "halt of":  # "stop selling trips to Peru": what the stopped activity deals in
+            objs = [d for c in tok.children if c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG"
+                    for d in c.children if d.dep_ == "dobj"]
         if not objs and any(c.dep_ == "agent" for c in tok.children):  # "X was closed by the government"
             objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
         objs.sort(key=lambda c: (c.pos_ != "PROPN", c.i))  # "fined Qualcomm $854 million": who, not how much
@@ -247,6 +250,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             continue  # "the October rules restricted exports of chips": the rules are the restriction
         if tok.lemma_.lower() in w["government_measure_verbs"] and not _government_actor(acting, offset, mentions):
             continue
+        holder = objs[0].head  # (the verb the object hangs from: the stopped activity's, "stop selling trips")
         obj = _counted_thing(objs[0])
         if _undoes_or_completes(tok, obj, offset, mentions):
             continue
@@ -255,7 +259,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             if not covered:  # (the parser may hang the flow's phrases from the verb: "restricted the export | to
                 # Korea | of three materials")
                 span = list(obj.subtree)
-                for c in tok.rights:
+                for c in holder.rights:
                     if c.dep_ == "prep" and c.lower_ in ("to", "from", "of", "into") and c.i == span[-1].i + 1 \
                             and any(x.dep_ == "pobj" and not any(n.dep_ == "nummod" for n in x.children)
                                     for x in c.children):  # (not "of three classes of materials": a count only)
@@ -296,7 +300,7 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
                 # a named place or party in its phrase is named with all of it
                 span = list(obj.subtree)
                 # (the parser may hang the noun's "to" from the verb: "banned tours | to South Korea")
-                span += [t for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("to", "from", "into")
+                span += [t for c in holder.rights if c.dep_ == "prep" and c.lower_ in ("to", "from", "into")
                          and c.i == span[-1].i + 1 and any(x.dep_ == "pobj" for x in c.children) for t in c.subtree]
                 a, b = offset + span[0].idx, offset + span[-1].idx + len(span[-1].text)
                 covered = [m for m in mentions if a <= m.start and m.end <= b and m.type in ("Country", "Firm")]
@@ -411,6 +415,8 @@ LEAVING_VERBS = frozenset({"bar", "expel", "exclude", "drop", "strike", "delist"
 LISTS = frozenset({"list", "whitelist", "blacklist", "registry", "register"})
 # the verbs whose infinitive is the subject's own act ("Chile decided to expel Peru")
 DECIDING_VERBS = frozenset({"decide", "move", "vote", "plan", "begin", "start", "resolve", "opt", "choose"})
+# and those whose object does what the subject orders ("Chile ordered its airlines to halt flights to Peru")
+DIRECTING_VERBS = frozenset({"order", "instruct", "direct", "tell", "force", "compel"})
 
 
 def acting_verb(tok):
@@ -421,7 +427,7 @@ def acting_verb(tok):
     node = tok
     for _ in range(4):
         if node.dep_ not in ("pcomp", "pobj", "prep", "xcomp") or node.head.i == node.i or (
-                node.dep_ == "xcomp" and node.head.lemma_.lower() not in DECIDING_VERBS):
+                node.dep_ == "xcomp" and node.head.lemma_.lower() not in DECIDING_VERBS | DIRECTING_VERBS):
             break  # ("agreed to limit its exports" is a concession, "includes restricting X" a description)
         node = node.head
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "agent") for c in node.children):
