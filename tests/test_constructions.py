@@ -6397,3 +6397,14 @@ def test_what_a_government_orders_others_to_halt_is_its_measure(ex, text, measur
 def test_a_firm_that_stops_selling_imposes_nothing(ex):
     got, _ = run(ex, "Velkor stopped selling chips to Peru.")
     assert not any(p == "IMPOSES" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Dalton, Stellantis COO, said the plant will open in 2025.",
+    "Mark Dalton, Stellantis COO North America, said the plant will open in 2025.",  # the region the title is for
+    "Stellantis COO Mark Dalton said the plant will open in 2025.",
+])
+def test_a_firm_s_chief_operating_officer_leads_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Mark Dalton", "LEADS", "Stellantis") in got, got
+    assert not any(s == "North America" for s, _, _ in got), got

@@ -1629,12 +1629,15 @@ def excepted_members(sv, roles, state):
 
 
 ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enior)\s+)?(?:[Cc]hair(?:man|woman|person)?"
-                       r"|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Pp]resident(?: and CEO)?|[Ff]ounder"
+                       r"|CEO|COO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hief [Oo]perating [Oo]fficer"
+                       r"|[Pp]resident(?: and (?:CEO|COO))?|[Ff]ounder"
                        r"|[Mm]anaging [Dd]irector|[Hh]ead|[Dd]irector|[Ss]ecretary|[Aa]dministrator|[Cc]ommissioner"
                        r"|[Gg]overnor))\s*,?\s*$")
 TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|its\s+|a\s+)?(?:former\s+)?" + ORG_TITLE.pattern.replace(r"\s*,?\s*$", "")
                          + r"\s+(?:of|at)\s+(?:the\s+)?")
-ORG_TITLE_AFTER = re.compile(r"(?:[’']s)?\s+" + ORG_TITLE.pattern.replace(r"\s*,?\s*$", r"(?=\s*[,.;)]|\s+(?:said|says|told|added)\b)"))
+# (a region the title is for may follow it: "Mark Dalton, Stellantis COO North America,")
+ORG_TITLE_AFTER = re.compile(r"(?:[’']s)?\s+" + ORG_TITLE.pattern.replace(
+    r"\s*,?\s*$", r"(?:\s+(?:for\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*,))?(?=\s*[,.;)]|\s+(?:said|says|told|added)\b)"))
 ORG_TITLE_OF = re.compile(ORG_TITLE.pattern.replace(r"\s*,?\s*$", r"\s+(?:of|at)\s+(?:the\s+)?$"))
 TITLED_BODY = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor|Ambassador|"
                          r"Commissioner|Chair(?:man)?)$")
