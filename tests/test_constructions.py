@@ -6408,3 +6408,9 @@ def test_a_firm_s_chief_operating_officer_leads_it(ex, text):
     got, _ = run(ex, text)
     assert ("Mark Dalton", "LEADS", "Stellantis") in got, got
     assert not any(s == "North America" for s, _, _ in got), got
+
+
+def test_what_a_firm_goes_on_to_become_describes_it(ex):
+    got, _ = run(ex, "In 2022, Velkor Group surpassed Tarsk Group to become the second largest conglomerate in Chile.")
+    assert ("Velkor Group", "LOCATED_IN", "Chile") in got, got
+    assert ("Tarsk Group", "LOCATED_IN", "Chile") not in got, got

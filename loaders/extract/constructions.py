@@ -1000,6 +1000,9 @@ def _descriptions(sv, roles, m) -> list:
         out.append(head.head.head.head)
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in ("be", "become", "remain"):
         out += [c for c in head.head.children if c.dep_ in ("attr", "acomp")]
+    if head.dep_ == "nsubj":  # "X surpassed Y to become the second-largest conglomerate in Korea"
+        out += [a for c in head.head.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ in ("become", "remain")
+                for a in c.children if a.dep_ == "attr"]
         # "X is among the largest Korean shipbuilders"
         out += [p for c in head.head.children if c.dep_ == "prep" and c.lower_ == "among" for p in c.children
                 if p.dep_ == "pobj"]
