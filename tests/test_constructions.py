@@ -6414,3 +6414,15 @@ def test_what_a_firm_goes_on_to_become_describes_it(ex):
     got, _ = run(ex, "In 2022, Velkor Group surpassed Tarsk Group to become the second largest conglomerate in Chile.")
     assert ("Velkor Group", "LOCATED_IN", "Chile") in got, got
     assert ("Tarsk Group", "LOCATED_IN", "Chile") not in got, got
+
+
+def test_the_parties_who_sign_a_pact_are_the_document_s_two_countries(ex):
+    got, _ = run(ex, "Peru and Bolivia began talks on the Andean Trade Pact in 2009. The agreement was signed by the "
+                     "parties in 2011.")
+    assert ("Bolivia", "SIGNS", "Andean Trade Pact") in got and ("Peru", "SIGNS", "Andean Trade Pact") in got, got
+
+
+def test_passive_verbs_joined_by_and_share_what_undergoes_them(ex):
+    got, _ = run(ex, "Peru and Bolivia began talks on the Andean Trade Pact in 2009. The pact was revised in 2010 and "
+                     "ratified by Peru in 2011.")
+    assert got[("Peru", "RATIFIES", "Andean Trade Pact")]["year"] == 2011, got

@@ -870,6 +870,12 @@ class ParsedRoles:
                 out += self.denotes_list(c)
                 if not out and hyphenated_lemma(c) not in self.lex.undoing_nouns:
                     out += self.nested_of(c)  # (not through what undoes it: "announced the lifting of tariffs")
+        if not out and tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children) and any(
+                c.dep_ == "auxpass" for c in tok.head.children):
+            # "the deal was concluded in April and signed by the parties in June": the passive verbs share the
+            # subject that undergoes them
+            out += [m for c in tok.head.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
         if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
             out += self.denotes_list(tok.head)
             noun = tok.head  # "tariffs on Korean cars, imposed by Washington": the parser hangs the participle
