@@ -6426,3 +6426,10 @@ def test_passive_verbs_joined_by_and_share_what_undergoes_them(ex):
     got, _ = run(ex, "Peru and Bolivia began talks on the Andean Trade Pact in 2009. The pact was revised in 2010 and "
                      "ratified by Peru in 2011.")
     assert got[("Peru", "RATIFIES", "Andean Trade Pact")]["year"] == 2011, got
+
+
+@pytest.mark.parametrize("text", ["Peru faced Chile's sanctions.", "Velkor Group faced the brunt of Chile's sanctions."])
+def test_a_country_s_measures_named_by_its_possessive_are_entities_wherever_they_stand(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "IMPOSES", "Chilean sanctions") in got, got
+    assert any(s == "Chilean sanctions" and p == "TARGETS" for s, p, _ in got), got

@@ -985,6 +985,8 @@ class Extractor:
         if getattr(m, "derived_targets", None) or re.search(r"[A-Z0-9]", bare[1:]) or re.match(r"[0-9]", bare):
             return True
         measure = getattr(m, "head", "") in MEASURE_HEADS
+        if measure and getattr(m, "owned", False):
+            return True  # "Chile's sanctions" says which as "Chilean sanctions" does
         if m.type == "Policy" and set(re.findall(r"[\w-]+", m.name.lower())) & self.lex.kind_adjectives:
             return True  # a legal kind of measure: "the anti-dumping duties"
         head_word = m.name.split()[-1] if m.name else ""
