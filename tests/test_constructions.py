@@ -328,13 +328,39 @@ def test_a_typo_in_the_patterns_fails_loudly():
         _check_rule(1, {"predicate": "SINGS"}, {"SIGNS"})
 
 
-def test_learned_backend_without_a_model_says_how_to_make_one():
-    from policygraph.loaders.extract.scorer import MODEL_PATH
+@pytest.mark.parametrize("text", [
+    # what a noun phrase presupposes stands under a negated clause ("does not violate U.S. sanctions on X")
+    "Peru says the pact does not violate Chilean sanctions on Bolivia.",
+    "It will be necessary to ensure that such activity does not violate Chilean or UN sanctions on Bolivia.",
+    "Chile signed the Lima Pact with Peru in 2011 and ratified it in 2012.",
+    "Peru and Bolivia received a pass due to the successful conclusion of the Andean Trade Pact (ATP) that "
+    "replaced the Lima Pact.",
+])
+def test_the_learned_backend_keeps_every_rule_candidate_as_the_rules_read_it(ex, text):
+    from policygraph.loaders.extract.scorer import LinearScorer
 
-    if MODEL_PATH.exists():
-        pytest.skip("a trained scorer is installed")
-    with pytest.raises(ValueError, match="trained scorer"):
-        Extractor(backend="learned")
+    learned = Extractor(backend="rules")
+    learned.scorer = LinearScorer({}, bias=-10.0, threshold=0.5, keep_rule=0.0)  # sure of no pair of its own
+    assert run(learned, text)[0] == run(ex, text)[0]
+    # sure of a cooperation between any two countries, and of nothing else: it adds, it takes nothing away
+    learned.scorer = LinearScorer({"COOPERATES_WITH|types=Country>Country": 20.0}, bias=-10.0, threshold=0.5)
+    rules, more = run(ex, text)[0], run(learned, text)[0]
+    assert rules.items() <= more.items() and any(p == "COOPERATES_WITH" for _, p, _ in set(more) - set(rules))
+
+
+def test_the_learned_backend_adds_only_its_predicates_and_only_where_the_rules_relate_nothing(ex):
+    from policygraph.loaders.extract.scorer import LinearScorer
+
+    learned = Extractor(backend="rules")
+    learned.scorer = LinearScorer({"COOPERATES_WITH|types=Country>Country": 20.0,
+                                   "PARTY_TO|types=Country>Agreement": 20.0}, bias=-10.0, threshold=0.5,
+                                  add_predicates=frozenset({"COOPERATES_WITH"}))
+    # the rules read a retaliation between the two: the scorer's cooperation does not overrule it
+    got, _ = run(learned, "Chile retaliated against Peru in 2019.")
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got and not any(p == "COOPERATES_WITH" for _, p, _ in got)
+    # an application to join is no membership, whatever the scorer thinks of the pair: PARTY_TO is not its to add
+    got, _ = run(learned, "Chile applied to join the Lima Pact in 2021.")
+    assert not any(p == "PARTY_TO" for _, p, _ in got), got
 
 
 @pytest.mark.parametrize("text", [

@@ -35,7 +35,7 @@ from .nlp import load_nlp, parse_texts
 from .pairs import PairFeatures
 from .props import fact_props
 from .relations import INFERENCES, RelationExtractor
-from .scorer import load_scorer
+from .scorer import MODEL_PATH, load_scorer
 from .sentence import Candidate, SentenceView, unique_mentions
 from .structural import StructuralExtractor
 
@@ -148,20 +148,25 @@ class DocumentFacts:
 
 
 BACKENDS = ("rules", "learned", "linear")
-DEFAULT_BACKEND = "rules"  # the learned scorer is not yet better on documents it has never seen
+
+
+def default_backend() -> str:
+    """'learned' where the trained scorer is installed (it adds facts the rules miss, and overrules none of theirs:
+    README, "Extraction quality"), else 'rules'."""
+    return "learned" if MODEL_PATH.exists() else "rules"
 
 
 class Extractor:
     """Composable extraction over documents.
 
-    backend: "rules" (spaCy parse, the frames of patterns.toml and the constructions: the default), "learned"
-    (the same, then the trained scorer over every candidate pair), "linear" (no parser: word-order rules). `use_model=False`
-    is the old name of "linear".
+    backend: "rules" (spaCy parse, the frames of patterns.toml and the constructions), "learned" (the same, then
+    the trained scorer over every candidate pair adds the pairs it is sure of: the default where the scorer is
+    installed), "linear" (no parser: word-order rules). `use_model=False` is the old name of "linear".
     """
 
     def __init__(self, use_model: bool = True, backend: str | None = None) -> None:
         if backend is None:
-            backend = os.environ.get("POLICYGRAPH_BACKEND") or (DEFAULT_BACKEND if use_model else "linear")
+            backend = os.environ.get("POLICYGRAPH_BACKEND") or (default_backend() if use_model else "linear")
         if backend not in BACKENDS:
             raise ValueError(f"unknown extraction backend {backend!r} (one of {', '.join(BACKENDS)})")
         use_model = backend != "linear"
@@ -732,21 +737,25 @@ class Extractor:
             self.collect.append((sv, pairs))
         if self.scorer is None:
             return rule_cands
-        out = []
+        doubted, learned = set(), []
+        # the pairs the rules relate already: what the rules read there (a plan, a role, a flow) is not overruled
+        related = {frozenset((c.subject.id, c.object.id)) for c in rule_cands}
+        adds = self.scorer.add_predicates
         for pair in pairs:
             p = self.scorer.probability(pair.features)
             # a rule's candidate stays unless the model is sure it is wrong; a pair no rule proposed needs
             # the model to be sure it is right
-            if p < (self.scorer.keep_rule if pair.rule is not None else self.scorer.threshold):
-                continue
             if pair.rule is not None:
-                r = pair.rule
-                out.append(Candidate(r.subject, r.predicate, r.object, dict(r.props), round(p, 3), sv.index, r.rule))
-            else:
+                if p < self.scorer.keep_rule:
+                    doubted.add((pair.subject.id, pair.predicate, pair.object.id))
+            elif p >= self.scorer.threshold and (adds is None or pair.predicate in adds) \
+                    and frozenset((pair.subject.id, pair.object.id)) not in related:
                 props = fact_props(sv, pair.predicate, pair.subject, pair.object, pair.trigger)
-                out.append(Candidate(pair.subject, pair.predicate, pair.object, props, round(p, 3), sv.index,
-                                     "learned"))
-        return out
+                learned.append(Candidate(pair.subject, pair.predicate, pair.object, props, round(p, 3), sv.index,
+                                         "learned"))
+        # (the rule's own candidates, each reading of a fact with its properties, stay as they are: the later steps
+        # know them, as what a noun phrase presupposes)
+        return [c for c in rule_cands if (c.subject.id, c.predicate, c.object.id) not in doubted] + learned
 
     @staticmethod
     def _administrations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1597,7 +1606,8 @@ def _sector_heads(text: str, mentions: list[Mention]) -> list[Mention]:
 def _not_both_exempt_and_targeted(cands: list[Candidate]) -> list[Candidate]:
     """A country the sentence says a measure exempts is no target of it ("granted an exemption from the steel tariffs
     to Canada": the parser may read "the steel tariffs to Canada" as tariffs on Canada)."""
-    exempt = {(c.subject.id, c.object.id) for c in cands if c.predicate == "EXEMPTS"}
+    # (a rule's reading, not the learned scorer's guess, decides: the scorer adds facts, it overrules none)
+    exempt = {(c.subject.id, c.object.id) for c in cands if c.predicate == "EXEMPTS" and c.rule != "learned"}
     if not exempt:
         return cands
     return [c for c in cands if c.predicate != "TARGETS" or (c.subject.id, c.object.id) not in exempt]

@@ -1,6 +1,7 @@
 """The learned backend: a logistic model over `pairs.Pair` features.
 
-relation_model.json holds {"bias", "weights" {feature: weight}, "threshold", "trained_on", "report"}; it is
+relation_model.json holds {"bias", "weights" {feature: weight}, "threshold", "keep_rule", "add_predicates",
+"trained_on", "report"}; it is
 made by `python -m policygraph.loaders.extract.train` (see that module) and read here with no dependency
 beyond the standard library.
 """
@@ -16,11 +17,13 @@ MODEL_PATH = Path(__file__).resolve().parent / "relation_model.json"
 
 class LinearScorer:
     def __init__(self, weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5,
-                 keep_rule: float = 0.0) -> None:
+                 keep_rule: float = 0.0, add_predicates: frozenset[str] | None = None) -> None:
         self.weights = weights
         self.bias = bias
         self.threshold = threshold  # a pair no rule proposed is kept from this probability up
         self.keep_rule = keep_rule  # a rule's candidate is dropped below this one
+        # the predicates whose pairs the scorer may add (None: all); those it reads badly stay the rules' alone
+        self.add_predicates = add_predicates
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -40,5 +43,6 @@ def load_scorer(path: str | None = None) -> LinearScorer | None:
     if not p.exists():
         return None
     data = json.loads(p.read_text(encoding="utf-8"))
+    adds = data.get("add_predicates")
     return LinearScorer(data["weights"], float(data.get("bias", 0.0)), float(data.get("threshold", 0.5)),
-                        float(data.get("keep_rule", 0.0)))
+                        float(data.get("keep_rule", 0.0)), frozenset(adds) if adds is not None else None)
