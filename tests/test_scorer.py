@@ -1,0 +1,68 @@
+"""The learned backend as shipped: the trained scorer adds facts where the rules relate nothing, and takes none of
+theirs away (README, "Extraction quality"). Runs the real scorer over the real corpus."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policygraph.loaders.extract import pipeline, scorer
+from policygraph.loaders.extract.pipeline import Extractor
+from policygraph.loaders.read.readers import iter_paths, read_document
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _facts(extractor: Extractor) -> dict[tuple, dict]:
+    out = {}
+    for path in iter_paths([CORPUS]):
+        facts = extractor.run(read_document(path))
+        names = {e.id: e.name for e in facts.entities.values()}
+        for r in facts.relations:
+            out[(facts.doc.id, names[r.subject], r.predicate, names[r.object])] = r.props
+    return out
+
+
+@pytest.fixture(scope="module")
+def both():
+    if not scorer.MODEL_PATH.exists():
+        pytest.skip("no trained scorer is installed")
+    return _facts(Extractor(backend="rules")), _facts(Extractor(backend="learned"))
+
+
+def test_the_shipped_scorer_is_the_default_and_says_what_it_may_add():
+    model = json.loads(scorer.MODEL_PATH.read_text(encoding="utf-8"))
+    assert model["add_predicates"] and model["threshold"] >= 0.5
+    assert Extractor().backend == "learned"
+
+
+def test_the_scorer_keeps_every_fact_of_the_rules_on_the_corpus(both):
+    rules, learned = both
+    assert not set(rules) - set(learned)
+    # (the same amounts and years; a sum the scorer's added fact shares with a rule's is marked joint in both, so it
+    # is counted once)
+    plain = {"joint", "joint_id"}
+    assert all({k: v for k, v in learned[key].items() if k not in plain} == {k: v for k, v in props.items()
+                                                                            if k not in plain}
+               for key, props in rules.items())
+
+
+def test_the_scorer_adds_only_the_predicates_it_reads_well(both):
+    rules, learned = both
+    added = set(learned) - set(rules)
+    allowed = set(json.loads(scorer.MODEL_PATH.read_text(encoding="utf-8"))["add_predicates"])
+    assert added and {p for _, _, p, _ in added} <= allowed
+
+
+def test_without_a_trained_scorer_the_rules_run_and_the_learned_backend_says_how_to_make_one(tmp_path, monkeypatch):
+    missing = tmp_path / "relation_model.json"
+    monkeypatch.setattr(scorer, "MODEL_PATH", missing)
+    monkeypatch.setattr(pipeline, "MODEL_PATH", missing)
+    scorer.load_scorer.cache_clear()
+    try:
+        assert pipeline.default_backend() == "rules"
+        with pytest.raises(ValueError, match="trained scorer"):
+            Extractor(backend="learned")
+    finally:
+        scorer.load_scorer.cache_clear()
