@@ -102,12 +102,18 @@ class PairFeatures:
         self.triggers = trigger_words()
         self.predicates = sorted(model.relations)
 
-    def pairs(self, sv, rule_candidates=()) -> list[Pair]:
+    def pairs(self, sv, rule_candidates=(), predicates=None, unrelated_only: bool = False) -> list[Pair]:
+        """Every pair of the sentence's mentions with every predicate the ontology allows between them, with
+        features; the rule candidates among them carry their candidate. `predicates` and `unrelated_only` (only
+        pairs the rules relate by nothing, and no rule candidate's pair) keep to the pairs a scorer may add: the
+        features of those are the same either way, and computing no others saves most of the time."""
         if sv.parse is None:
             return []
         by_key: dict[tuple, list] = {}
         for c in rule_candidates:
             by_key.setdefault((c.subject.id, c.predicate, c.object.id), []).append(c)
+        related = {frozenset((c.subject.id, c.object.id)) for c in rule_candidates} if unrelated_only else set()
+        wanted = self.predicates if predicates is None else [p for p in self.predicates if p in predicates]
         sides = self._sides(sv)
         sentence_lemmas = {t.lemma_.lower() for t in sv.tokens}
         out: list[Pair] = []
@@ -116,7 +122,9 @@ class PairFeatures:
             for o in sides:
                 if s.mention.id == o.mention.id or (s.mention.start, s.mention.end) == (o.mention.start, o.mention.end):
                     continue
-                preds = [p for p in self.predicates if self.model.allows(p, s.mention.type, o.mention.type)]
+                if related and frozenset((s.mention.id, o.mention.id)) in related:
+                    continue
+                preds = [p for p in wanted if self.model.allows(p, s.mention.type, o.mention.type)]
                 if not preds:
                     continue
                 shared, lexical = self._grammar(sv, s, o)
@@ -126,7 +134,7 @@ class PairFeatures:
                     out.append(Pair(s.mention, p, o.mention, f, rules[0] if rules else None, shared["_trigger"]))
                     made.add((s.mention.id, p, o.mention.id))
         # rule candidates whose mentions are not in the sentence's words (implicit parties, coreference)
-        for key, cands in by_key.items():
+        for key, cands in by_key.items() if not unrelated_only else ():
             if key in made:
                 continue
             c = cands[0]

@@ -732,11 +732,14 @@ class Extractor:
 
     def _score(self, sv: SentenceView, rule_cands: list[Candidate]) -> list[Candidate]:
         """The learned backend: every pair the ontology allows, rule candidates among them, kept by the scorer."""
-        pairs = self.pair_features.pairs(sv, rule_cands)
-        if self.collect is not None:
-            self.collect.append((sv, pairs))
-        if self.scorer is None:
+        if self.collect is not None or self.scorer is None:  # (training: every pair, with the rules' among them)
+            pairs = self.pair_features.pairs(sv, rule_cands)
+            if self.collect is not None:
+                self.collect.append((sv, pairs))
             return rule_cands
+        # (with no rule candidate to doubt, only the pairs the scorer may add need their features)
+        pairs = self.pair_features.pairs(sv, rule_cands, self.scorer.add_predicates,
+                                         unrelated_only=self.scorer.keep_rule <= 0)
         doubted, learned = set(), []
         # the pairs the rules relate already: what the rules read there (a plan, a role, a flow) is not overruled
         related = {frozenset((c.subject.id, c.object.id)) for c in rule_cands}
