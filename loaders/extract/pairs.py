@@ -9,6 +9,7 @@ grammar between two mentions, their types, and which rules of `relations.py`/`st
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -47,9 +48,17 @@ def trigger_words() -> dict[str, frozenset]:
 # ------------------------------------------------------------------------------------------------
 # the dependency path between two mentions
 # ------------------------------------------------------------------------------------------------
-def _tokens(parse, offset: int, m) -> list:
+def _tokens(tokens: list, starts: list[int], offset: int, m) -> list:
+    """The tokens a mention overlaps (`starts`: each token's offset, in order, for a binary search)."""
     a, b = m.start - offset, m.end - offset
-    return [t for t in parse if t.idx < b and a < t.idx + len(t.text)]
+    k = max(0, bisect_right(starts, a) - 1)
+    out = []
+    while k < len(tokens) and tokens[k].idx < b:
+        t = tokens[k]
+        if a < t.idx + len(t.text):
+            out.append(t)
+        k += 1
+    return out
 
 
 def _head(tokens):
@@ -77,9 +86,14 @@ def _ancestors(tok) -> list:
     return out
 
 
-def _path(a, b):
-    """(tokens up from a, lowest common ancestor, tokens down to b) or None across parse roots."""
-    up_a, up_b = _ancestors(a), _ancestors(b)
+def _path(a, b, ancestors: dict | None = None):
+    """(tokens up from a, lowest common ancestor, tokens down to b) or None across parse roots (`ancestors`: each
+    token's chain of heads, kept per sentence)."""
+    if ancestors is None:
+        up_a, up_b = _ancestors(a), _ancestors(b)
+    else:
+        up_a = ancestors.get(a.i) or ancestors.setdefault(a.i, _ancestors(a))
+        up_b = ancestors.get(b.i) or ancestors.setdefault(b.i, _ancestors(b))
     where = {t.i: k for k, t in enumerate(up_b)}
     for k, t in enumerate(up_a):
         if t.i in where:
@@ -101,6 +115,7 @@ class PairFeatures:
         self.model = model
         self.triggers = trigger_words()
         self.predicates = sorted(model.relations)
+        self._allowed: dict[tuple, dict] = {}
 
     def pairs(self, sv, rule_candidates=(), predicates=None, unrelated_only: bool = False) -> list[Pair]:
         """Every pair of the sentence's mentions with every predicate the ontology allows between them, with
@@ -115,16 +130,22 @@ class PairFeatures:
         related = {frozenset((c.subject.id, c.object.id)) for c in rule_candidates} if unrelated_only else set()
         wanted = self.predicates if predicates is None else [p for p in self.predicates if p in predicates]
         sides = self._sides(sv)
-        sentence_lemmas = {t.lemma_.lower() for t in sv.tokens}
+        sentence_lemmas = set(sv.lemmas)
         out: list[Pair] = []
         made = set()
+        # (subject type, object type) -> the predicates wanted between them, per set of wanted predicates
+        allowed = self._allowed.setdefault(tuple(wanted), {})
         for s in sides:
             for o in sides:
                 if s.mention.id == o.mention.id or (s.mention.start, s.mention.end) == (o.mention.start, o.mention.end):
                     continue
                 if related and frozenset((s.mention.id, o.mention.id)) in related:
                     continue
-                preds = [p for p in wanted if self.model.allows(p, s.mention.type, o.mention.type)]
+                types = (s.mention.type, o.mention.type)
+                preds = allowed.get(types)
+                if preds is None:
+                    preds = allowed[types] = [p for p in wanted if self.model.allows(p, *types)]
+                    # (the same for every sentence: kept for the next)
                 if not preds:
                     continue
                 shared, lexical = self._grammar(sv, s, o)
@@ -143,16 +164,27 @@ class PairFeatures:
             made.add(key)
         return out
 
+    @staticmethod
+    def _marked(sv) -> tuple[frozenset, frozenset]:
+        """The tokens with a negation among their children, and those with a modal auxiliary (once per sentence)."""
+        marked = sv.__dict__.get("_pair_marks")
+        if marked is None:
+            negated = frozenset(t.head.i for t in sv.tokens if t.dep_ == "neg")
+            modal = frozenset(t.head.i for t in sv.tokens if t.dep_ == "aux" and t.lower_ in MODALS)
+            marked = sv.__dict__["_pair_marks"] = (negated, modal)
+        return marked
+
     # -- the mentions of the sentence -------------------------------------------------------------
     @staticmethod
     def _sides(sv) -> list[_Side]:
         out, seen = [], set()
+        starts = [t.idx for t in sv.tokens]
         for m in sv.mentions:
             key = (m.start, m.end, m.id)
             if key in seen:
                 continue
             seen.add(key)
-            toks = _tokens(sv.parse, sv.start, m)
+            toks = _tokens(sv.tokens, starts, sv.start, m)
             if toks:
                 out.append(_Side(m, toks, _head(toks)))
         return out
@@ -162,6 +194,7 @@ class PairFeatures:
         """Predicate-independent facts about the pair: `shared` (order, nesting, list membership, path
         shape, negation) and `lexical` (words on the path and between the mentions)."""
         parse = sv.parse
+        lemmas, base = sv.lemmas, sv.tokens[0].i  # (each token's lemma read once per sentence: spaCy's are slow)
         ms, mo = s.mention, o.mention
         shared: dict = {"_trigger": None}
         shared["s_first" if ms.start < mo.start else "o_first"] = 1
@@ -179,9 +212,9 @@ class PairFeatures:
         shared[f"distance={gap if gap < 10 else (15 if gap < 20 else 30)}"] = 1
         lo, hi = (s.tokens, o.tokens) if ms.start < mo.start else (o.tokens, s.tokens)
         between = parse[lo[-1].i + 1:hi[0].i] if lo[-1].i + 1 <= hi[0].i else []
-        lexical: dict = {"between": {t.lemma_.lower() for t in between if t.pos_ in CONTENT_POS}}
+        lexical: dict = {"between": {lemmas[t.i - base] for t in between if t.pos_ in CONTENT_POS}}
         if len(between) <= 4:
-            lexical["between_seq"] = " ".join(t.lemma_.lower() for t in between)
+            lexical["between_seq"] = " ".join(lemmas[t.i - base] for t in between)
         for t in between:
             if t.text == ",":
                 shared["between_comma"] = 1
@@ -198,7 +231,7 @@ class PairFeatures:
         if a.i == b.i:
             shared["same_list"] = 1
             a, b = s.head, o.head
-        path = _path(a, b)
+        path = _path(a, b, sv.__dict__.setdefault("_pair_ancestors", {}))
         if path is None:
             shared["no_path"] = 1
             lexical["path"] = set()
@@ -211,20 +244,22 @@ class PairFeatures:
         length = len(up) + len(down)
         shared[f"path_length={min(length, 6)}"] = 1
         shared["path_shape=" + (deps if length <= 4 else "long")] = 1
-        shared["_lca"] = lca.lemma_.lower()
+        lca_lemma = lemmas[lca.i - base]
+        shared["_lca"] = lca_lemma
         shared["_roles"] = f"{up[-1].dep_ if up else 'self'}|{down[0].dep_ if down else 'self'}"
         shared["_trigger"] = lca.idx
-        lexical["path"] = {t.lemma_.lower() for t in inner if t.pos_ in CONTENT_POS}
+        lexical["path"] = {lemmas[t.i - base] for t in inner if t.pos_ in CONTENT_POS}
         lexical["deps"] = deps
-        lexical["lca"] = lca.lemma_.lower() + "/" + lca.pos_
+        lexical["lca"] = lca_lemma + "/" + lca.pos_
         if length <= 5:
-            lexical["lexpath"] = ">".join(t.dep_ for t in up) + "/" + lca.lemma_.lower() + "/" + \
+            lexical["lexpath"] = ">".join(t.dep_ for t in up) + "/" + lca_lemma + "/" + \
                 "<".join(t.dep_ for t in down)
         lexical["preps"] = {t.lower_ for t in inner if t.dep_ == "prep" or t.pos_ == "ADP"}
         on_path = inner + [lca]
-        if any(c.dep_ == "neg" for t in on_path for c in t.children):
+        negated, modal = self._marked(sv)
+        if any(t.i in negated for t in on_path):
             shared["negated"] = 1
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for t in on_path for c in t.children):
+        if any(t.i in modal for t in on_path):
             shared["modal"] = 1
         if lca.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in lca.children):
             shared["passive"] = 1
@@ -262,23 +297,25 @@ class PairFeatures:
         if shared.get("_lca") in own:
             f["self_trigger_is_lca"] = 1.0
             f[f"self_trigger_is_lca|{shared.get('_roles', '')}"] = 1.0
-        for q, words in self.triggers.items():
-            if q != p and path_words & words:
-                f["other_trigger_on_path"] = 1.0
-                f[f"{p}|other_trigger_on_path={q}"] = 1.0
-        # what the rules said about this pair
-        rules = by_key.get((ms.id, p, mo.id))
-        if rules:
-            f["rule"] = 1.0
-            f[f"{p}|rule"] = 1.0
-            for c in rules:
-                f[f"{p}|rule={c.rule or 'rule'}"] = 1.0
-        if any((ms.id, q, mo.id) in by_key for q in self.predicates if q != p):
-            f["rule_other_predicate"] = 1.0
-            for q in self.predicates:
-                if q != p and (ms.id, q, mo.id) in by_key:
+        if path_words:
+            for q, words in self.triggers.items():
+                if q != p and path_words & words:
+                    f["other_trigger_on_path"] = 1.0
+                    f[f"{p}|other_trigger_on_path={q}"] = 1.0
+        # what the rules said about this pair (nothing, for most pairs: the lookups are skipped)
+        if by_key:
+            rules = by_key.get((ms.id, p, mo.id))
+            if rules:
+                f["rule"] = 1.0
+                f[f"{p}|rule"] = 1.0
+                for c in rules:
+                    f[f"{p}|rule={c.rule or 'rule'}"] = 1.0
+            others = [q for q in self.predicates if q != p and (ms.id, q, mo.id) in by_key]
+            if others:
+                f["rule_other_predicate"] = 1.0
+                for q in others:
                     f[f"{p}|rule_other={q}"] = 1.0
-        if (mo.id, p, ms.id) in by_key:
-            f["rule_reversed"] = 1.0
+            if (mo.id, p, ms.id) in by_key:
+                f["rule_reversed"] = 1.0
         f["roles|" + shared.get("_roles", "none")] = 1.0
         return f
