@@ -34,6 +34,7 @@ class Pair:
     features: dict[str, float] = field(default_factory=dict)
     rule: Candidate | None = None  # the rule Candidate that proposed it, if any (its props are kept)
     trigger: int | None = None  # sentence offset of the word that states it (for years and amounts)
+    probability: float | None = None  # the scorer's, when `pairs` was given one (then no features are written)
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +118,8 @@ class PairFeatures:
         self.predicates = sorted(model.relations)
         self._allowed: dict[tuple, dict] = {}
 
-    def pairs(self, sv, rule_candidates=(), predicates=None, unrelated_only: bool = False) -> list[Pair]:
+    def pairs(self, sv, rule_candidates=(), predicates=None, unrelated_only: bool = False,
+              scorer=None) -> list[Pair]:
         """Every pair of the sentence's mentions with every predicate the ontology allows between them, with
         features; the rule candidates among them carry their candidate. `predicates` and `unrelated_only` (only
         pairs the rules relate by nothing, and no rule candidate's pair) keep to the pairs a scorer may add: the
@@ -149,10 +151,17 @@ class PairFeatures:
                 if not preds:
                     continue
                 shared, lexical = self._grammar(sv, s, o)
+                suffixes = self._suffixes(s.mention, o.mention, shared, lexical)
                 for p in preds:
                     rules = by_key.get((s.mention.id, p, o.mention.id), [])
-                    f = self._features(p, s.mention, o.mention, shared, lexical, sentence_lemmas, by_key)
-                    out.append(Pair(s.mention, p, o.mention, f, rules[0] if rules else None, shared["_trigger"]))
+                    if scorer is None:
+                        f = self._features(p, s.mention, o.mention, shared, lexical, sentence_lemmas, by_key, suffixes)
+                        pair = Pair(s.mention, p, o.mention, f, rules[0] if rules else None, shared["_trigger"])
+                    else:  # (scoring only: the probability, with no feature dict to write)
+                        pair = Pair(s.mention, p, o.mention, {}, rules[0] if rules else None, shared["_trigger"],
+                                    self._probability(scorer, p, s.mention, o.mention, shared, lexical,
+                                                      sentence_lemmas, by_key, suffixes))
+                    out.append(pair)
                     made.add((s.mention.id, p, o.mention.id))
         # rule candidates whose mentions are not in the sentence's words (implicit parties, coreference)
         for key, cands in by_key.items() if not unrelated_only else ():
@@ -266,56 +275,77 @@ class PairFeatures:
         return shared, lexical
 
     # -- features of one predicate for the pair ----------------------------------------------------
-    def _features(self, p, ms, mo, shared, lexical, sentence_lemmas, by_key) -> dict[str, float]:
-        f: dict[str, float] = {p: 1.0, f"{p}|types={ms.type}>{mo.type}": 1.0}
-        for k in shared:
-            if not k.startswith("_"):
-                f[f"{p}|{k}"] = 1.0
-        for w in lexical.get("path", ()):
-            f[f"{p}|path_word={w}"] = 1.0
+    @staticmethod
+    def _suffixes(ms, mo, shared, lexical) -> list[str]:
+        """The pair's features that every predicate takes with its name before them ("types=Firm>USState",
+        "path_word=invest", ...), in the order the feature dict is written."""
+        out = [f"types={ms.type}>{mo.type}"]
+        out += [k for k in shared if not k.startswith("_")]
+        out += [f"path_word={w}" for w in lexical.get("path", ())]
         if len(lexical.get("between", ())) <= 10:
-            for w in lexical.get("between", ()):
-                f[f"{p}|between_word={w}"] = 1.0
+            out += [f"between_word={w}" for w in lexical.get("between", ())]
         if "between_seq" in lexical:
-            f[f"{p}|between_seq={lexical['between_seq']}"] = 1.0
-        for w in lexical.get("preps", ()):
-            f[f"{p}|prep={w}"] = 1.0
-        for k in ("deps", "lca", "lexpath"):
-            if k in lexical:
-                f[f"{p}|{k}={lexical[k]}"] = 1.0
+            out.append(f"between_seq={lexical['between_seq']}")
+        out += [f"prep={w}" for w in lexical.get("preps", ())]
+        out += [f"{k}={lexical[k]}" for k in ("deps", "lca", "lexpath") if k in lexical]
+        return out
+
+    def _on_path(self, lexical) -> list[str]:
+        """The predicates whose trigger words stand on the pair's path (read once per pair, kept in `lexical`)."""
+        hits = lexical.get("_on_path")
+        if hits is None:
+            path_words = lexical.get("path", set())
+            hits = lexical["_on_path"] = [q for q, words in self.triggers.items() if path_words & words] \
+                if path_words else []
+        return hits
+
+    def _own_keys(self, p, ms, mo, shared, lexical, sentence_lemmas, by_key) -> list[str]:
+        """The features written whole: the predicate's trigger words, what the rules said about the pair, its
+        roles."""
+        f: list[str] = []
         # the predicate's own trigger words, wherever they are (shared across predicates)
         own = self.triggers.get(p, frozenset())
         path_words, between_words = lexical.get("path", set()), lexical.get("between", set())
         if path_words & own:
-            f["self_trigger_on_path"] = 1.0
-            f[f"self_trigger_on_path|{shared.get('_roles', '')}"] = 1.0
+            f += ["self_trigger_on_path", f"self_trigger_on_path|{shared.get('_roles', '')}"]
         if between_words & own:
-            f["self_trigger_between"] = 1.0
+            f.append("self_trigger_between")
         if sentence_lemmas & own:
-            f["self_trigger_in_sentence"] = 1.0
-            f[f"{p}|self_trigger_in_sentence"] = 1.0
+            f += ["self_trigger_in_sentence", f"{p}|self_trigger_in_sentence"]
         if shared.get("_lca") in own:
-            f["self_trigger_is_lca"] = 1.0
-            f[f"self_trigger_is_lca|{shared.get('_roles', '')}"] = 1.0
-        if path_words:
-            for q, words in self.triggers.items():
-                if q != p and path_words & words:
-                    f["other_trigger_on_path"] = 1.0
-                    f[f"{p}|other_trigger_on_path={q}"] = 1.0
+            f += ["self_trigger_is_lca", f"self_trigger_is_lca|{shared.get('_roles', '')}"]
+        for q in self._on_path(lexical):
+            if q != p:
+                f += ["other_trigger_on_path", f"{p}|other_trigger_on_path={q}"]
         # what the rules said about this pair (nothing, for most pairs: the lookups are skipped)
         if by_key:
             rules = by_key.get((ms.id, p, mo.id))
             if rules:
-                f["rule"] = 1.0
-                f[f"{p}|rule"] = 1.0
-                for c in rules:
-                    f[f"{p}|rule={c.rule or 'rule'}"] = 1.0
+                f += ["rule", f"{p}|rule"] + [f"{p}|rule={c.rule or 'rule'}" for c in rules]
             others = [q for q in self.predicates if q != p and (ms.id, q, mo.id) in by_key]
             if others:
-                f["rule_other_predicate"] = 1.0
-                for q in others:
-                    f[f"{p}|rule_other={q}"] = 1.0
+                f += ["rule_other_predicate"] + [f"{p}|rule_other={q}" for q in others]
             if (mo.id, p, ms.id) in by_key:
-                f["rule_reversed"] = 1.0
-        f["roles|" + shared.get("_roles", "none")] = 1.0
+                f.append("rule_reversed")
+        f.append("roles|" + shared.get("_roles", "none"))
         return f
+
+    def _features(self, p, ms, mo, shared, lexical, sentence_lemmas, by_key, suffixes=None) -> dict[str, float]:
+        f: dict[str, float] = {p: 1.0}
+        for suffix in suffixes if suffixes is not None else self._suffixes(ms, mo, shared, lexical):
+            f[f"{p}|{suffix}"] = 1.0
+        for k in self._own_keys(p, ms, mo, shared, lexical, sentence_lemmas, by_key):
+            f[k] = 1.0
+        return f
+
+    def _probability(self, scorer, p, ms, mo, shared, lexical, sentence_lemmas, by_key, suffixes) -> float:
+        """What `scorer.probability(self._features(...))` gives, without writing the features: the weights of the
+        predicate's own features are looked up by their suffix (the same sums, in the same order)."""
+        weights, mine = scorer.weights, scorer.by_predicate().get(p, {})
+        total = 0.0
+        total += weights.get(p, 0.0)
+        for suffix in suffixes:
+            total += mine.get(suffix, 0.0)
+        for k in dict.fromkeys(self._own_keys(p, ms, mo, shared, lexical, sentence_lemmas, by_key)):
+            total += weights.get(k, 0.0)  # (no own key is a suffixed one: each is counted once, as in the dict)
+        return scorer.squash(total)

@@ -739,13 +739,13 @@ class Extractor:
             return rule_cands
         # (with no rule candidate to doubt, only the pairs the scorer may add need their features)
         pairs = self.pair_features.pairs(sv, rule_cands, self.scorer.add_predicates,
-                                         unrelated_only=self.scorer.keep_rule <= 0)
+                                         unrelated_only=self.scorer.keep_rule <= 0, scorer=self.scorer)
         doubted, learned = set(), []
         # the pairs the rules relate already: what the rules read there (a plan, a role, a flow) is not overruled
         related = {frozenset((c.subject.id, c.object.id)) for c in rule_cands}
         adds = self.scorer.add_predicates
         for pair in pairs:
-            p = self.scorer.probability(pair.features)
+            p = pair.probability if pair.probability is not None else self.scorer.probability(pair.features)
             # a rule's candidate stays unless the model is sure it is wrong; a pair no rule proposed needs
             # the model to be sure it is right
             if pair.rule is not None:

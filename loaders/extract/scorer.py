@@ -24,12 +24,29 @@ class LinearScorer:
         self.keep_rule = keep_rule  # a rule's candidate is dropped below this one
         # the predicates whose pairs the scorer may add (None: all); those it reads badly stay the rules' alone
         self.add_predicates = add_predicates
+        self._split: dict[str, dict[str, float]] | None = None
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return self.squash(sum(self.weights.get(k, 0.0) * v for k, v in features.items()))
+
+    def squash(self, total: float) -> float:
+        """The probability of a pair whose feature weights sum to `total`."""
+        z = self.bias + total
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
+
+    def by_predicate(self) -> dict[str, dict[str, float]]:
+        """{predicate: {feature without the predicate's name: weight}} for the features named "<PREDICATE>|...",
+        made once (pairs.PairFeatures scores a pair without writing its features)."""
+        if self._split is None:
+            split: dict[str, dict[str, float]] = {}
+            for key, w in self.weights.items():
+                head, sep, rest = key.partition("|")
+                if sep and head.isupper():
+                    split.setdefault(head, {})[rest] = w
+            self._split = split
+        return self._split
 
     def keep(self, features: dict[str, float]) -> tuple[bool, float]:
         p = self.probability(features)
