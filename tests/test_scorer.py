@@ -66,3 +66,24 @@ def test_without_a_trained_scorer_the_rules_run_and_the_learned_backend_says_how
             Extractor(backend="learned")
     finally:
         scorer.load_scorer.cache_clear()
+
+
+def test_a_pair_scored_without_its_features_has_the_probability_of_its_features():
+    if not scorer.MODEL_PATH.exists():
+        pytest.skip("no trained scorer is installed")
+    ex = Extractor(backend="learned")
+    ex.collect = []  # (keeps each parsed sentence)
+    for path in iter_paths([CORPUS]):
+        ex.run(read_document(path))
+    sentences = [sv for sv, _ in ex.collect]
+    ex.collect = None
+    compared = 0
+    for sv in sentences:
+        written = ex.pair_features.pairs(sv)
+        scored = ex.pair_features.pairs(sv, scorer=ex.scorer)
+        assert [(p.subject.id, p.predicate, p.object.id) for p in written] == \
+            [(p.subject.id, p.predicate, p.object.id) for p in scored]
+        for w, s in zip(written, scored):
+            assert s.probability == ex.scorer.probability(w.features)
+            compared += 1
+    assert compared > 1000
