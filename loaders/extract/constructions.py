@@ -928,8 +928,9 @@ def measure_acts(sv, roles, state):
         if not toks or roles.negated(toks[0]) or roles.hypothetical(toks[0]):
             continue
         actors = roles.subj(toks[0])
-        if not actors and roles.parsed and acting_verb(toks[0]) is not toks[0]:
-            actors = roles.subj(acting_verb(toks[0]))  # "Chile is on track toward barring Peru from ..."
+        acting = acting_verb(toks[0]) if not actors and roles.parsed else toks[0]
+        if acting is not toks[0]:
+            actors = roles.subj(acting)  # "Chile is on track toward barring Peru from ..."
         for actor in actors:
             if actor.type in ("Country", "GovernmentBody", "Person", "InternationalOrganization"):
                 out.append(_cand(actor, "IMPOSES", m, sv, "measure-act", 0.75))

@@ -674,10 +674,8 @@ class DescriptiveRecognizer:
             if len(sides) < 2 or not all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken)
                                          for t in sides):
                 return None
-            names = [" ".join(w.text for w in t.subtree if w.i <= t.i and w.pos_ != "DET" and w.dep_ != "cc"
-                              and w.dep_ != "punct" and not any(c.i == w.i for c in t.conjuncts)) for t in sides]
             last = max(sides, key=lambda t: t.i)
-            return f"between {', '.join(names[:-1])} and {names[-1]}", last.idx + len(last.text)
+            return _between_sides(sides), last.idx + len(last.text)
         return None
 
     @staticmethod
@@ -723,9 +721,7 @@ class DescriptiveRecognizer:
         sides = [subject, subject.conjuncts[0]]
         if not all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken) for t in sides):
             return None
-        names = [" ".join(w.text for w in t.subtree if w.i <= t.i and w.pos_ != "DET" and w.dep_ != "cc"
-                          and not any(c.i == w.i for c in t.conjuncts)) for t in sides]
-        return f"between {names[0]} and {names[1]}", tok.idx + len(tok.text)
+        return _between_sides(sides), tok.idx + len(tok.text)
 
     @staticmethod
     def _complement(tok):
@@ -855,8 +851,7 @@ class DescriptiveRecognizer:
                 if objs and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in MONTHS
                                 for t in [objs[0], *objs[0].lefts]):
                     continue  # "the deployment on 8 July": when, not what it is on
-                if objs and objs[0].lower_ in ("other", "another") and any(
-                        t.lower_ in ("each", "one") for t in objs[0].lefts):
+                if objs and reciprocal(objs[0]):
                     continue  # "tariffs on each other": each side's on the other, no name of either
                 if objs:
                     words = _object_words(objs[0], bool(gerund))
@@ -1427,6 +1422,20 @@ TITLE_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "-"})
 # a part of a treaty cited with it: "Article 2 of the", "Articles I and IX of the", "Annex 3 to the"
 TREATY_PART = re.compile(r"(?:Articles?|Annex(?:es)?|Paragraphs?|Chapters?)\s+[\w.()\-]+(?:\s*(?:,|and|to)\s*"
                          r"[\w.()\-]+)*\s+(?:of|to)\s+(?:the\s+)?")
+
+
+def _between_sides(sides) -> str:
+    """'between Chile, Peru and Bolivia': the sides' names as the sentence writes them (each name's words up to its
+    head, without the list's own words)."""
+    names = [" ".join(w.text for w in t.subtree if w.i <= t.i and w.pos_ != "DET" and w.dep_ not in ("cc", "punct")
+                      and not any(c.i == w.i for c in t.conjuncts)) for t in sides]
+    return f"between {', '.join(names[:-1])} and {names[-1]}"
+
+
+def reciprocal(tok) -> bool:
+    """'each other', 'one another': the mutual object of a list of sides, no name of its own."""
+    return tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children) or tok.lower_ == "another" and any(
+        c.lower_ == "one" for c in tok.children)
 
 
 def _stranded(tok) -> bool:

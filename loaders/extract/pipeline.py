@@ -362,7 +362,10 @@ class Extractor:
         """The relation components, in order (RELATION_STEPS), over one sentence; then record what it states."""
         text = self._doc_text
         sv = SentenceView(index, s, text[s:e], list(mentions), parse)
-        sv.topic, sv.year, sv.nationality = topic, year, self.nationality
+        # (whom a person acts for: the country the document said they lead, else the gazetteer's nationality;
+        # _step_structure puts the country this sentence's title gives them first)
+        sv.topic, sv.year = topic, year
+        sv.nationality = ChainMap(getattr(self, "_leads", {}), self.nationality)
         sv.bodys_countries = lambda body: self._bodys_countries(sv, body, in_name=True)  # (relations._acting_for)
         sent = SentenceFacts(sv, amends)
         if not _heading(sv.text):  # an ALL-CAPS heading names topics; it states no relation
@@ -387,7 +390,7 @@ class Extractor:
         # gazetteer's nationality (relations._acting_for)
         heads = {c.subject.id: c.object for c in found
                  if c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "Country"}
-        sent.view.nationality = ChainMap(heads, getattr(self, "_leads", {}), self.nationality)
+        sent.view.nationality = sent.view.nationality.new_child(heads)
         sent.presupposed |= {id(c) for c in found}
 
     def _step_frames(self, sent: "SentenceFacts") -> None:
@@ -738,8 +741,9 @@ class Extractor:
                 self.collect.append((sv, pairs))
             return rule_cands
         # (with no rule candidate to doubt, only the pairs the scorer may add need their features)
-        pairs = self.pair_features.pairs(sv, rule_cands, self.scorer.add_predicates,
-                                         unrelated_only=self.scorer.keep_rule <= 0, scorer=self.scorer)
+        narrow = self.scorer.keep_rule <= 0
+        pairs = self.pair_features.pairs(sv, rule_cands, self.scorer.add_predicates if narrow else None,
+                                         unrelated_only=narrow, scorer=self.scorer)
         doubted, learned = set(), []
         # the pairs the rules relate already: what the rules read there (a plan, a role, a flow) is not overruled
         related = {frozenset((c.subject.id, c.object.id)) for c in rule_cands}

@@ -17,7 +17,7 @@ from ...ontology.lexicon import Rule, load_lexicon
 from .amounts import find_amounts
 from .derived import measure_heads
 from .linear import LinearRoles
-from .mentions import ACTIVITY_SECTORS, FLOW_NOUNS, Mention, passed_over
+from .mentions import ACTIVITY_SECTORS, FLOW_NOUNS, Mention, passed_over, reciprocal
 from .modality import INSTRUMENT_TYPES, tokens_of
 from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
@@ -227,13 +227,8 @@ def _modifies_noun(roles, m, noun) -> bool:
 
 def _reciprocal(tok) -> bool:
     """'retaliated against each other', 'sanctioned one another': the verb's object is its subjects' mutual."""
-    for t in tok.children:
-        words = [t] + [c for c in t.children if c.dep_ == "pobj"] if t.dep_ == "prep" else [t]
-        for w in words:
-            if w.lower_ == "other" and any(c.lower_ == "each" for c in w.children) or w.lower_ == "another" and any(
-                    c.lower_ == "one" for c in w.children):
-                return True
-    return False
+    return any(reciprocal(w) for t in tok.children
+               for w in ([t] + [c for c in t.children if c.dep_ == "pobj"] if t.dep_ == "prep" else [t]))
 
 
 def _stopped(tok) -> bool:

@@ -1,7 +1,8 @@
 """One sentence as the relation steps see it (SentenceView), and a relation found in it (Candidate)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections import ChainMap
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -39,8 +40,8 @@ class SentenceView:
     topic: list = field(default_factory=list)  # the sector the previous sentence was about, if only one
     year: int | None = None  # set by a sentence-initial time adverbial ("In the summer of 2019, ...")
     # person id -> the country Mention they act for: the sentence's title, the document's leaders, the gazetteer's
-    # nationality (pipeline._step_structure)
-    nationality: Mapping[str, Mention] = field(default_factory=dict)
+    # nationality, one layer each (pipeline._candidates, _step_structure)
+    nationality: ChainMap[str, Mention] = field(default_factory=ChainMap)
     # a government body -> the countries the sentence names it by ("the Norwegian Ministry of Defense"), set by
     # the pipeline: a body acts for that country where a predicate admits no body (relations._acting_for)
     bodys_countries: Callable[[Mention], list] = field(default=lambda body: [], repr=False)
