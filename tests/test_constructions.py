@@ -6459,3 +6459,47 @@ def test_a_country_s_measures_named_by_its_possessive_are_entities_wherever_they
     got, _ = run(ex, text)
     assert ("Chile", "IMPOSES", "Chilean sanctions") in got, got
     assert any(s == "Chilean sanctions" and p == "TARGETS" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Group is a trading company founded by Lena Ortiz in 1953.",
+    "Velkor Group began as a small textile firm founded by Lena Ortiz in 1953.",
+])
+def test_a_firm_described_as_founded_by_a_person_is_led_by_its_founder(ex, text):
+    got, _ = run(ex, text)
+    assert ("Lena Ortiz", "LEADS", "Velkor Group") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Group formed Velkor Energy in 1996.",
+    "In 1996, Velkor Group set up Velkor Energy.",
+    "Velkor Group moved into batteries in 1996 with the formation of Velkor Energy.",
+    "Velkor Energy was established by Velkor Group in 1996.",
+])
+def test_a_firm_that_founds_another_invests_in_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor Group", "INVESTS_IN", "Velkor Energy") in got, got
+
+
+def test_a_firm_that_moves_into_a_business_operates_in_it(ex):
+    got, _ = run(ex, "Tarsk Group moved into the shipbuilding market in 1973. Velkor Group moved into a new office.")
+    assert ("Tarsk Group", "OPERATES_IN", "shipbuilding") in got, got
+    assert not any(s == "Velkor Group" and p == "OPERATES_IN" for s, p, _ in got), got
+
+
+def test_a_title_of_a_body_written_before_a_name_is_that_person_s_office(ex):
+    got, _ = run(ex, "The summit was attended by President of the European Council Mark Dalton, Vice President of the "
+                     "European Commission Paul Weber and Prime Minister of Peru Ana Quispe.")
+    assert got[("Mark Dalton", "LEADS", "European Council")]["role"] == "President", got
+    assert ("Ana Quispe", "LEADS", "Peru") in got, got
+    assert ("Mark Dalton", "LEADS", "European Commission") not in got, got  # (the title after him is the next name's)
+    assert not any(s == "Paul Weber" and p == "LEADS" for s, p, _ in got), got  # (a vice president leads nothing)
+
+
+def test_two_people_each_with_a_title_in_apposition_hold_their_own_offices(ex):
+    got, _ = run(ex, "Lena Ortiz, President of the European Council, and Mark Dalton, President of the European "
+                     "Commission, met in Lima.")
+    assert ("Lena Ortiz", "LEADS", "European Council") in got and ("Mark Dalton", "LEADS", "European Commission") in got
+    assert ("Lena Ortiz", "LEADS", "European Commission") not in got, got
+    assert ("Mark Dalton", "LEADS", "European Council") not in got, got
+

@@ -1692,6 +1692,9 @@ def organisation_leaders(sv, roles, state):
             for o in orgs:
                 if o.start - sv.start == after.end():
                     o = owned_body(sv, o) or o
+                    if any(q.type == "Person" and re.fullmatch(r"\s+", sv.text[o.end - sv.start:q.start - sv.start])
+                           for q in sv.mentions if q.start >= o.end):
+                        continue  # "A, Vice President of the Commission B": the title is B's, written before B
                     out.append(_cand(p, "LEADS", o, sv, "title-after", 0.75,
                                      {"role": re.sub(r"\s+", " ", after.group("title"))}))
         mt = ORG_TITLE.search(left)
@@ -1725,14 +1728,37 @@ def leader_titles(sv, roles, state):
             role = (titled.group(0) if hasattr(titled, "group") else "President").strip()
             out.append(_cand(p, "LEADS", country, sv, "head-of-state", 0.75,
                              {"role": re.sub(r"\s+", " ", role)}))
-        # "the (former) President of South Korea, Moon Jae-in"
-        mt = re.search(r"\b(President|Prime Minister|Premier|Chancellor|leader)\s+of\s+(?:the\s+)?(.{2,40}?),?\s*$",
-                       left)
-        if mt:
-            at = p.start - sv.start - len(left) + mt.start(2)
-            for c in sv.mentions:
-                if c.type == "Country" and c.start - sv.start == at:
-                    out.append(_cand(p, "LEADS", c, sv, "title-of", 0.75, {"role": mt.group(1)}))
+        out += _title_of_body_before(sv, p)
+    return out
+
+
+# "President of the European Council Charles Michel", "the President of South Korea, Moon Jae-in": a title of a
+# body written straight before a name (the lists of delegates in joint statements)
+TITLE_OF = re.compile(r"\b(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+of\s+(?:the\s+)?$")
+NAME_AFTER_BODY = re.compile(r"\s*,?\s*$")
+
+
+def _title_of_body_before(sv, p) -> list[Candidate]:
+    titles = load_lexicon().titles
+    out = []
+    for body in sv.mentions:
+        if body.end > p.start or body.adjective or body.type not in ("Country", "GovernmentBody", "Firm",
+                                                                        "InternationalOrganization"):
+            continue
+        if not NAME_AFTER_BODY.fullmatch(sv.text[body.end - sv.start:p.start - sv.start]):
+            continue
+        mt = TITLE_OF.search(sv.text[max(0, body.start - sv.start - 40):body.start - sv.start])
+        if not mt:
+            continue
+        words = mt.group("title").split()
+        said = " ".join(words[-2:]) if titles.get(" ".join(words[-2:]).lower()) else words[-1]
+        role = titles.get(said.lower())
+        if role is None or re.search(r"\b(?:vice|deputy)\b", mt.group(0), re.IGNORECASE):
+            continue
+        if body.type == "Country" and role in ("Secretary", "Minister", "Representative"):
+            continue  # (a country is led by its head of state or government)
+        out.append(_cand(p, "LEADS", body, sv, "title-of", 0.75,
+                         {"role": said if role == "leader" else role}))
     return out
 
 
@@ -1792,7 +1818,8 @@ def held_titles(sv, roles, state):
         elif tok.dep_ in ("oprd", "attr") and tok.head.lemma_.lower() in HOLDING_VERBS:
             holders = _office_holders(roles, tok.head)
         elif tok.dep_ == "appos":  # "Katherine Tai, the U.S. Trade Representative, ..."
-            holders = roles.denotes_list(tok.head)
+            # (one title is one person's: "A, President of X, and B, President of Y" gives A only X)
+            holders = roles.denotes_list(tok.head) if tok.tag_ in ("NNS", "NNPS") else roles.denotes(tok.head)
         elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain"):
             # "The chief executive of General Motors is Mary Barra", "The company's chief executive is X"
             holders = [m for c in tok.head.children if c.dep_ == "attr" for m in roles.denotes_list(c)]

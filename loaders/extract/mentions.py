@@ -339,8 +339,15 @@ class GazetteerMatcher:
         m = re.match(r"[ \u00a0]+([A-Z][a-z]+)", text[end:end + 40])
         if not m:
             return False
+        if type_ == "Country" and OFFICE_OF.search(text, max(0, start - 40), start):
+            return False  # "President of the Republic of Korea Yoon Suk Yeol": the office's country, then its holder
         nxt = m.group(1)
         return nxt not in _NAME_BREAKERS
+
+
+# an office of a country written before its name ("President of the Republic of Korea Yoon Suk Yeol")
+OFFICE_OF = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emperor|Ambassador)[ \u00a0]+of[ \u00a0]+"
+                       r"(?:the[ \u00a0]+)?$")
 
 
 # what a pair of countries has, capitalised in a title ("the U.S.-Japan Alliance", "U.S.-Korea Relations"); not

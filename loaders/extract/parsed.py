@@ -878,6 +878,11 @@ class ParsedRoles:
             out += [m for c in tok.head.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
         if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
             out += self.denotes_list(tok.head)
+            # "Samsung is a trading company founded by Lee", "X began as a construction firm founded by Y": a
+            # description is said of what it describes
+            kind = "Firm" if tok.head.lower_ in self.lex.firm_cues else self.lex.head_type(tok.head)
+            if kind and not any(m.type == kind for m in out):
+                out += [m for m in self.copula(tok.head) if m.type == kind]
             noun = tok.head  # "tariffs on Korean cars, imposed by Washington": the parser hangs the participle
             if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "against"):
                 out += [m for m in self.denotes_list(noun.head.head) if m.type == "Policy"]  # from the goods
@@ -1252,7 +1257,7 @@ def _misattached_conjunct(verb) -> bool:
 SPANNING_VERBS = frozenset({"span", "cover", "encompass", "target", "include"})
 # verbs whose "as" phrase says what their subject is: "was incorporated as a subsidiary of Y", "operates as a unit of Y"
 MADE_AS = frozenset({"incorporate", "establish", "found", "create", "form", "organize", "organise", "register",
-                     "set", "operate", "function", "spin"})
+                     "set", "operate", "function", "spin", "begin", "start"})
 
 
 # verbs that hand what their owner holds to a buyer: the seller divests (relations), the buyer invests
