@@ -87,3 +87,37 @@ def test_a_pair_scored_without_its_features_has_the_probability_of_its_features(
             assert s.probability == ex.scorer.probability(w.features)
             compared += 1
     assert compared > 1000
+
+
+def test_the_scorer_adds_only_between_the_types_the_gold_relates_by_a_predicate():
+    s = scorer.LinearScorer({}, add_predicates=frozenset({"INVESTS_IN", "PARTNERS_WITH"}),
+                            add_signatures=frozenset({"INVESTS_IN Firm>USState", "PARTNERS_WITH Firm>GovernmentBody"}))
+    assert s.may_add("INVESTS_IN", "Firm", "USState")
+    assert not s.may_add("INVESTS_IN", "Person", "Sector")  # (a governor who "establishes a supply chain")
+    assert not s.may_add("LOCATED_IN", "Firm", "USState")  # (not an addable predicate)
+    assert s.may_add("PARTNERS_WITH", "GovernmentBody", "Firm")  # (symmetric: either way round)
+    model = json.loads(scorer.MODEL_PATH.read_text(encoding="utf-8")) if scorer.MODEL_PATH.exists() else {}
+    assert not any(sig.split()[1].startswith("Person>") and sig.startswith("INVESTS_IN")
+                   for sig in model.get("add_signatures", ()))
+
+
+def _relations(extractor: Extractor, text: str, tmp_path: Path) -> set[tuple]:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = extractor.run(read_document(path))
+    names = {e.id: e.name for e in facts.entities.values()}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in facts.relations}
+
+
+def test_the_scorer_places_nothing_the_rules_or_the_gazetteer_placed_elsewhere(tmp_path):
+    extractor = Extractor(backend="learned")
+    # a scorer sure of every place: only the filter keeps what the rules (or the gazetteer) placed where they did
+    extractor.scorer = scorer.LinearScorer({}, bias=10.0, add_predicates=frozenset({"LOCATED_IN"}))
+    got = _relations(extractor, "Katherine Tai, the U.S. Trade Representative, met Ahn Duk-geun, Korea's Minister of "
+                     "Trade. The Kaesong Industrial Complex is a park built by South Korea in North Korea. Velkor "
+                     "Motors met Tarsk Group in Peru.", tmp_path)
+    assert ("USTR", "LOCATED_IN", "United States") in got, got
+    assert ("USTR", "LOCATED_IN", "South Korea") not in got, got
+    assert ("Kaesong Industrial Complex", "LOCATED_IN", "North Korea") in got, got
+    assert ("Kaesong Industrial Complex", "LOCATED_IN", "South Korea") not in got, got
+    assert ("Velkor Motors", "LOCATED_IN", "Peru") in got, got  # (what nothing placed, the scorer may place)

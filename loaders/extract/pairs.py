@@ -136,7 +136,9 @@ class PairFeatures:
         out: list[Pair] = []
         made = set()
         # (subject type, object type) -> the predicates wanted between them, per set of wanted predicates
-        allowed = self._allowed.setdefault(tuple(wanted), {})
+        # (only the types a scorer may add between, when only its additions are wanted)
+        addable = scorer is not None and unrelated_only
+        allowed = self._allowed.setdefault((tuple(wanted), addable), {})
         for s in sides:
             for o in sides:
                 if s.mention.id == o.mention.id or (s.mention.start, s.mention.end) == (o.mention.start, o.mention.end):
@@ -146,7 +148,8 @@ class PairFeatures:
                 types = (s.mention.type, o.mention.type)
                 preds = allowed.get(types)
                 if preds is None:
-                    preds = allowed[types] = [p for p in wanted if self.model.allows(p, *types)]
+                    preds = allowed[types] = [p for p in wanted if self.model.allows(p, *types)
+                                              and (not addable or scorer.may_add(p, *types))]
                     # (the same for every sentence: kept for the next)
                 if not preds:
                     continue

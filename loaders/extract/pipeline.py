@@ -32,7 +32,7 @@ from .modality import mark_joint, statement, tokens_of
 from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp, parse_texts
-from .pairs import PairFeatures
+from .pairs import Pair, PairFeatures
 from .props import fact_props
 from .relations import INFERENCES, RelationExtractor
 from .scorer import MODEL_PATH, load_scorer
@@ -747,22 +747,39 @@ class Extractor:
         doubted, learned = set(), []
         # the pairs the rules relate already: what the rules read there (a plan, a role, a flow) is not overruled
         related = {frozenset((c.subject.id, c.object.id)) for c in rule_cands}
-        adds = self.scorer.add_predicates
+        # where the rules place a thing, or the gazetteer seats a government body, the model places it nowhere else
+        # ("the park built by South Korea in North Korea", "the USTR met Korea's minister")
+        placed = {(c.subject.id, c.object.type) for c in rule_cands if c.predicate == "LOCATED_IN"}
         for pair in pairs:
+            if pair.rule is None and pair.predicate == "LOCATED_IN" and self._placed_elsewhere(sv, pair, placed):
+                continue
             p = pair.probability if pair.probability is not None else self.scorer.probability(pair.features)
             # a rule's candidate stays unless the model is sure it is wrong; a pair no rule proposed needs
             # the model to be sure it is right
             if pair.rule is not None:
                 if p < self.scorer.keep_rule:
                     doubted.add((pair.subject.id, pair.predicate, pair.object.id))
-            elif p >= self.scorer.threshold and (adds is None or pair.predicate in adds) \
-                    and frozenset((pair.subject.id, pair.object.id)) not in related:
+            elif p >= self.scorer.threshold and frozenset((pair.subject.id, pair.object.id)) not in related \
+                    and self.scorer.may_add(pair.predicate, pair.subject.type, pair.object.type):
                 props = fact_props(sv, pair.predicate, pair.subject, pair.object, pair.trigger)
                 learned.append(Candidate(pair.subject, pair.predicate, pair.object, props, round(p, 3), sv.index,
                                          "learned"))
         # (the rule's own candidates, each reading of a fact with its properties, stay as they are: the later steps
         # know them, as what a noun phrase presupposes)
         return [c for c in rule_cands if (c.subject.id, c.predicate, c.object.id) not in doubted] + learned
+
+    def _placed_elsewhere(self, sv: SentenceView, pair: Pair, placed: set) -> bool:
+        """A place the model reads for what the rules placed already, or for a government body seated in another
+        country (by its name as written, or the gazetteer's country of it)."""
+        s, o = pair.subject, pair.object
+        if (s.id, o.type) in placed:
+            return True
+        if s.type != "GovernmentBody" or o.type != "Country":
+            return False
+        seats = {m.id for m in self._bodys_countries(sv, s, in_name=True)}
+        if s.id in self.nationality:
+            seats.add(self.nationality[s.id].id)
+        return bool(seats) and o.id not in seats
 
     @staticmethod
     def _administrations(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -1,7 +1,7 @@
 """The learned backend: a logistic model over `pairs.Pair` features.
 
 relation_model.json holds {"bias", "weights" {feature: weight}, "threshold", "keep_rule", "add_predicates",
-"trained_on", "report"}; it is
+"add_signatures", "trained_on", "report"}; it is
 made by `python -m policygraph.loaders.extract.train` (see that module) and read here with no dependency
 beyond the standard library.
 """
@@ -13,17 +13,21 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "relation_model.json"
+SYMMETRIC = frozenset({"PARTNERS_WITH", "COOPERATES_WITH"})  # (either way round is the same fact)
 
 
 class LinearScorer:
     def __init__(self, weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5,
-                 keep_rule: float = 0.0, add_predicates: frozenset[str] | None = None) -> None:
+                 keep_rule: float = 0.0, add_predicates: frozenset[str] | None = None,
+                 add_signatures: frozenset[str] | None = None) -> None:
         self.weights = weights
         self.bias = bias
         self.threshold = threshold  # a pair no rule proposed is kept from this probability up
         self.keep_rule = keep_rule  # a rule's candidate is dropped below this one
         # the predicates whose pairs the scorer may add (None: all); those it reads badly stay the rules' alone
         self.add_predicates = add_predicates
+        # "INVESTS_IN Firm>USState": the types between which it may add them (None: any the ontology allows)
+        self.add_signatures = add_signatures
         self._split: dict[str, dict[str, float]] | None = None
 
     def probability(self, features: dict[str, float]) -> float:
@@ -48,6 +52,15 @@ class LinearScorer:
             self._split = split
         return self._split
 
+    def may_add(self, predicate: str, subject_type: str, object_type: str) -> bool:
+        """Whether a pair no rule proposed may be added, by its predicate and types."""
+        if self.add_predicates is not None and predicate not in self.add_predicates:
+            return False
+        if self.add_signatures is None:
+            return True
+        return f"{predicate} {subject_type}>{object_type}" in self.add_signatures or (
+            predicate in SYMMETRIC and f"{predicate} {object_type}>{subject_type}" in self.add_signatures)
+
     def keep(self, features: dict[str, float]) -> tuple[bool, float]:
         p = self.probability(features)
         return p >= self.threshold, p
@@ -60,6 +73,7 @@ def load_scorer(path: str | None = None) -> LinearScorer | None:
     if not p.exists():
         return None
     data = json.loads(p.read_text(encoding="utf-8"))
-    adds = data.get("add_predicates")
+    adds, signatures = data.get("add_predicates"), data.get("add_signatures")
     return LinearScorer(data["weights"], float(data.get("bias", 0.0)), float(data.get("threshold", 0.5)),
-                        float(data.get("keep_rule", 0.0)), frozenset(adds) if adds is not None else None)
+                        float(data.get("keep_rule", 0.0)), frozenset(adds) if adds is not None else None,
+                        frozenset(signatures) if signatures is not None else None)

@@ -25,12 +25,12 @@ import os
 import re
 import sys
 import tempfile
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .scorer import MODEL_PATH
+from .scorer import MODEL_PATH, SYMMETRIC
 
-SYMMETRIC = {"PARTNERS_WITH", "COOPERATES_WITH"}
 # The predicates whose pairs the scorer adds by default. Measured leave-one-document-out over the 94 training
 # documents (README, "Extraction quality"), the pairs it adds for these were facts of the gold about half the time
 # or more; for the others (NEGOTIATES 0.12, EXPORTS_TO 0.0, TARGETS 0.0, IMPOSES, SIGNS, ...) far less, and for
@@ -188,6 +188,21 @@ def cross_validate(rows, entities, sets, matcher, c, positive_weight, thresholds
     return report
 
 
+def gold_signatures(sets, predicates, least: int = 2) -> list[str]:
+    """'INVESTS_IN Firm>USState': the subject and object types the gold gives an addable predicate at least `least`
+    times; the scorer adds no pair of other types (a governor who "establishes a supply chain" invests nothing)."""
+    counts: Counter = Counter()
+    for _folder, gold in sets:
+        rows = [json.loads(ln) for ln in Path(gold).read_text(encoding="utf-8").splitlines() if ln.strip()]
+        types = {(r["doc"], r["name"]): r["type"] for r in rows if r.get("kind") == "entity"}
+        for r in rows:
+            if r.get("kind") == "relation" and r["predicate"] in predicates:
+                st, ot = types.get((r["doc"], r["subject"])), types.get((r["doc"], r["object"]))
+                if st and ot:
+                    counts[f"{r['predicate']} {st}>{ot}"] += 1
+    return sorted(k for k, n in counts.items() if n >= least)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m policygraph.loaders.extract.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -225,10 +240,11 @@ def main(argv=None) -> int:
                 pickle.dump({"rows": [{k: v for k, v in r.items() if k != "f"}
                                       | {"prob": r.get("prob"), "rule": bool(r["f"].get("rule"))} for r in rows],
                              "entities": entities}, fh)
+    signatures = gold_signatures(sets, args.add_predicates)
     weights, bias = fit(rows, args.c, args.positive_weight)
     weights = {k: v for k, v in weights.items() if abs(v) >= args.min_weight}  # (the rest moves no decision)
     model = {"bias": round(bias, 5), "threshold": args.threshold, "keep_rule": args.keep_rule,
-             "add_predicates": sorted(args.add_predicates),
+             "add_predicates": sorted(args.add_predicates), "add_signatures": signatures,
              "trained_on": [_label(f) for f, _ in sets], "date": date.today().isoformat(),
              "c": args.c, "positive_weight": args.positive_weight, "cross_validation": report,
              "weights": {k: round(v, 5) for k, v in sorted(weights.items())}}
