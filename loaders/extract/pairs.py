@@ -49,64 +49,80 @@ def trigger_words() -> dict[str, frozenset]:
 # ------------------------------------------------------------------------------------------------
 # the dependency path between two mentions
 # ------------------------------------------------------------------------------------------------
-def _tokens(tokens: list, starts: list[int], offset: int, m) -> list:
-    """The tokens a mention overlaps (`starts`: each token's offset, in order, for a binary search)."""
-    a, b = m.start - offset, m.end - offset
-    k = max(0, bisect_right(starts, a) - 1)
-    out = []
-    while k < len(tokens) and tokens[k].idx < b:
-        t = tokens[k]
-        if a < t.idx + len(t.text):
-            out.append(t)
-        k += 1
-    return out
+class _Grid:
+    """One sentence's parse as plain lists, a token's place in the sentence its index: the pair features walk
+    heads and read tags for every pair, and each step over spaCy tokens makes a new object."""
 
+    __slots__ = ("head", "dep", "pos", "text", "lower", "idx", "lemma", "passive", "negated", "modal", "ancestors")
 
-def _head(tokens):
-    ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
-    return tokens[-1]
+    def __init__(self, sv) -> None:
+        toks = sv.tokens
+        base = toks[0].i if toks else 0
+        self.head = [t.head.i - base for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.text = [t.text for t in toks]
+        self.lower = sv.lowers
+        self.idx = [t.idx for t in toks]
+        self.lemma = sv.lemmas
+        # the verbs with a passive subject or auxiliary, and the tokens a negation or a modal auxiliary hangs from
+        self.passive = frozenset(h for j, (h, d) in enumerate(zip(self.head, self.dep))
+                                 if d in ("nsubjpass", "auxpass") and h != j)
+        self.negated = frozenset(h for h, d in zip(self.head, self.dep) if d == "neg")
+        self.modal = frozenset(h for h, d, w in zip(self.head, self.dep, self.lower) if d == "aux" and w in MODALS)
+        self.ancestors: dict[int, list[int]] = {}
 
+    def tokens_of(self, offset: int, m) -> list[int]:
+        """The tokens a mention overlaps."""
+        a, b = m.start - offset, m.end - offset
+        k = max(0, bisect_right(self.idx, a) - 1)
+        out = []
+        while k < len(self.idx) and self.idx[k] < b:
+            if a < self.idx[k] + len(self.text[k]):
+                out.append(k)
+            k += 1
+        return out
 
-def _list_head(tok):
-    """The first conjunct stands for a whole coordination: 'between A, B and C' reads the same for A, B, C."""
-    steps = 0
-    while tok.dep_ == "conj" and tok.head.i != tok.i and steps < 30:
-        tok = tok.head
-        steps += 1
-    return tok, steps > 0
+    def phrase_head(self, tokens: list[int]) -> int:
+        inside = set(tokens)
+        for t in tokens:
+            if self.head[t] not in inside or self.head[t] == t:
+                return t
+        return tokens[-1]
 
+    def list_head(self, t: int) -> tuple[int, bool]:
+        """The first conjunct stands for a whole coordination: 'between A, B and C' reads the same for A, B, C."""
+        steps = 0
+        while self.dep[t] == "conj" and self.head[t] != t and steps < 30:
+            t = self.head[t]
+            steps += 1
+        return t, steps > 0
 
-def _ancestors(tok) -> list:
-    out = [tok]
-    while tok.head.i != tok.i and len(out) < 50:
-        tok = tok.head
-        out.append(tok)
-    return out
+    def up_from(self, t: int) -> list[int]:
+        got = self.ancestors.get(t)
+        if got is None:
+            got = [t]
+            while self.head[t] != t and len(got) < 50:
+                t = self.head[t]
+                got.append(t)
+            self.ancestors[got[0]] = got
+        return got
 
-
-def _path(a, b, ancestors: dict | None = None):
-    """(tokens up from a, lowest common ancestor, tokens down to b) or None across parse roots (`ancestors`: each
-    token's chain of heads, kept per sentence)."""
-    if ancestors is None:
-        up_a, up_b = _ancestors(a), _ancestors(b)
-    else:
-        up_a = ancestors.get(a.i) or ancestors.setdefault(a.i, _ancestors(a))
-        up_b = ancestors.get(b.i) or ancestors.setdefault(b.i, _ancestors(b))
-    where = {t.i: k for k, t in enumerate(up_b)}
-    for k, t in enumerate(up_a):
-        if t.i in where:
-            return up_a[:k], t, up_b[:where[t.i]][::-1]
-    return None
+    def path(self, a: int, b: int):
+        """(tokens up from a, lowest common ancestor, tokens down to b) or None across parse roots."""
+        up_a, up_b = self.up_from(a), self.up_from(b)
+        where = {t: k for k, t in enumerate(up_b)}
+        for k, t in enumerate(up_a):
+            if t in where:
+                return up_a[:k], t, up_b[:where[t]][::-1]
+        return None
 
 
 @dataclass
 class _Side:
     mention: object
-    tokens: list
-    head: object
+    tokens: list[int]
+    head: int
 
 
 class PairFeatures:
@@ -177,36 +193,32 @@ class PairFeatures:
         return out
 
     @staticmethod
-    def _marked(sv) -> tuple[frozenset, frozenset]:
-        """The tokens with a negation among their children, and those with a modal auxiliary (once per sentence)."""
-        marked = sv.__dict__.get("_pair_marks")
-        if marked is None:
-            negated = frozenset(t.head.i for t in sv.tokens if t.dep_ == "neg")
-            modal = frozenset(t.head.i for t in sv.tokens if t.dep_ == "aux" and t.lower_ in MODALS)
-            marked = sv.__dict__["_pair_marks"] = (negated, modal)
-        return marked
+    def _grid(sv) -> _Grid:
+        grid = sv.__dict__.get("_pair_grid")
+        if grid is None:
+            grid = sv.__dict__["_pair_grid"] = _Grid(sv)
+        return grid
 
     # -- the mentions of the sentence -------------------------------------------------------------
-    @staticmethod
-    def _sides(sv) -> list[_Side]:
+    def _sides(self, sv) -> list[_Side]:
         out, seen = [], set()
-        starts = [t.idx for t in sv.tokens]
+        grid = self._grid(sv)
         for m in sv.mentions:
             key = (m.start, m.end, m.id)
             if key in seen:
                 continue
             seen.add(key)
-            toks = _tokens(sv.tokens, starts, sv.start, m)
+            toks = grid.tokens_of(sv.start, m)
             if toks:
-                out.append(_Side(m, toks, _head(toks)))
+                out.append(_Side(m, toks, grid.phrase_head(toks)))
         return out
 
     # -- grammar between two mentions (the same for every predicate) -------------------------------
     def _grammar(self, sv, s: _Side, o: _Side) -> tuple[dict, dict]:
         """Predicate-independent facts about the pair: `shared` (order, nesting, list membership, path
         shape, negation) and `lexical` (words on the path and between the mentions)."""
-        parse = sv.parse
-        lemmas, base = sv.lemmas, sv.tokens[0].i  # (each token's lemma read once per sentence: spaCy's are slow)
+        g = self._grid(sv)
+        lemmas, pos, dep = g.lemma, g.pos, g.dep
         ms, mo = s.mention, o.mention
         shared: dict = {"_trigger": None}
         shared["s_first" if ms.start < mo.start else "o_first"] = 1
@@ -220,30 +232,31 @@ class PairFeatures:
             shared["s_adjective"] = 1
         if mo.adjective:
             shared["o_adjective"] = 1
-        gap = abs(s.head.i - o.head.i)
+        gap = abs(s.head - o.head)
         shared[f"distance={gap if gap < 10 else (15 if gap < 20 else 30)}"] = 1
         lo, hi = (s.tokens, o.tokens) if ms.start < mo.start else (o.tokens, s.tokens)
-        between = parse[lo[-1].i + 1:hi[0].i] if lo[-1].i + 1 <= hi[0].i else []
-        lexical: dict = {"between": {lemmas[t.i - base] for t in between if t.pos_ in CONTENT_POS}}
+        between = range(lo[-1] + 1, hi[0])
+        lexical: dict = {"between": {lemmas[t] for t in between if pos[t] in CONTENT_POS}}
         if len(between) <= 4:
-            lexical["between_seq"] = " ".join(lemmas[t.i - base] for t in between)
+            lexical["between_seq"] = " ".join(lemmas[t] for t in between)
         for t in between:
-            if t.text == ",":
+            word = g.text[t]
+            if word == ",":
                 shared["between_comma"] = 1
-            elif t.text == "(":
+            elif word == "(":
                 shared["between_paren"] = 1
-            elif t.text in (";", ":", "—", "–"):
+            elif word in (";", ":", "—", "–"):
                 shared["between_break"] = 1
-        a, in_list_s = _list_head(s.head)
-        b, in_list_o = _list_head(o.head)
+        a, in_list_s = g.list_head(s.head)
+        b, in_list_o = g.list_head(o.head)
         if in_list_s:
             shared["s_in_list"] = 1
         if in_list_o:
             shared["o_in_list"] = 1
-        if a.i == b.i:
+        if a == b:
             shared["same_list"] = 1
             a, b = s.head, o.head
-        path = _path(a, b, sv.__dict__.setdefault("_pair_ancestors", {}))
+        path = g.path(a, b)
         if path is None:
             shared["no_path"] = 1
             lexical["path"] = set()
@@ -252,28 +265,27 @@ class PairFeatures:
         inner = up[1:] + ([lca] if up and down else []) + down[:-1]
         if not up or not down:
             inner = (up[1:] + down[:-1]) if (up or down) else []
-        deps = ">".join(t.dep_ for t in up) + "|" + "<".join(t.dep_ for t in down)
+        ups, downs = ">".join(dep[t] for t in up), "<".join(dep[t] for t in down)
+        deps = ups + "|" + downs
         length = len(up) + len(down)
         shared[f"path_length={min(length, 6)}"] = 1
         shared["path_shape=" + (deps if length <= 4 else "long")] = 1
-        lca_lemma = lemmas[lca.i - base]
+        lca_lemma = lemmas[lca]
         shared["_lca"] = lca_lemma
-        shared["_roles"] = f"{up[-1].dep_ if up else 'self'}|{down[0].dep_ if down else 'self'}"
-        shared["_trigger"] = lca.idx
-        lexical["path"] = {lemmas[t.i - base] for t in inner if t.pos_ in CONTENT_POS}
+        shared["_roles"] = f"{dep[up[-1]] if up else 'self'}|{dep[down[0]] if down else 'self'}"
+        shared["_trigger"] = g.idx[lca]
+        lexical["path"] = {lemmas[t] for t in inner if pos[t] in CONTENT_POS}
         lexical["deps"] = deps
-        lexical["lca"] = lca_lemma + "/" + lca.pos_
+        lexical["lca"] = lca_lemma + "/" + pos[lca]
         if length <= 5:
-            lexical["lexpath"] = ">".join(t.dep_ for t in up) + "/" + lca_lemma + "/" + \
-                "<".join(t.dep_ for t in down)
-        lexical["preps"] = {t.lower_ for t in inner if t.dep_ == "prep" or t.pos_ == "ADP"}
+            lexical["lexpath"] = ups + "/" + lca_lemma + "/" + downs
+        lexical["preps"] = {g.lower[t] for t in inner if dep[t] == "prep" or pos[t] == "ADP"}
         on_path = inner + [lca]
-        negated, modal = self._marked(sv)
-        if any(t.i in negated for t in on_path):
+        if any(t in g.negated for t in on_path):
             shared["negated"] = 1
-        if any(t.i in modal for t in on_path):
+        if any(t in g.modal for t in on_path):
             shared["modal"] = 1
-        if lca.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in lca.children):
+        if pos[lca] in ("VERB", "AUX") and lca in g.passive:
             shared["passive"] = 1
         return shared, lexical
 
