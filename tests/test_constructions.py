@@ -6503,3 +6503,18 @@ def test_two_people_each_with_a_title_in_apposition_hold_their_own_offices(ex):
     assert ("Lena Ortiz", "LEADS", "European Commission") not in got, got
     assert ("Mark Dalton", "LEADS", "European Council") not in got, got
 
+
+
+def test_a_pact_signed_with_a_list_of_countries_has_them_all_as_parties(ex):
+    got, _ = run(ex, "Norway signed a free trade agreement with Peru, Bolivia and Ecuador in 2019.")
+    pact = next(o for s, p, o in got if s == "Norway" and p == "SIGNS")
+    for side in ("Norway", "Peru", "Bolivia", "Ecuador"):
+        assert (side, "PARTY_TO", pact) in got and (side, "SIGNS", pact) in got, got
+    assert all(w in pact for w in ("Peru", "Bolivia", "Ecuador")), pact  # (one pact, named by its sides)
+
+
+def test_taking_control_of_a_firm_is_investing_in_it_where_the_parser_hangs_of_from_the_verb(ex):
+    # (the parser hangs "of Daewoo Motors" from "took", not from "control")
+    got, _ = run(ex, "Norsk Motors took control of Daewoo Motors in 2002. Norsk Motors took control of the board "
+                     "meeting.")
+    assert got[("Norsk Motors", "INVESTS_IN", "Daewoo Motors")]["year"] == 2002, got

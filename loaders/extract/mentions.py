@@ -702,7 +702,13 @@ class DescriptiveRecognizer:
         for w in withs:
             obj = next((c for c in w.children if c.dep_ == "pobj"), None)
             # (the name right after "with": its first word, "South" of "South Korea", follows it)
-            if obj is None or obj.left_edge.i != w.i + 1 or obj.pos_ != "PROPN" or obj.conjuncts:
+            if obj is None or obj.left_edge.i != w.i + 1 or obj.pos_ != "PROPN":
+                continue
+            if obj.conjuncts:  # "a free trade deal with Panama, Honduras and Costa Rica": each a name found
+                sides = [obj, *obj.conjuncts]
+                if all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken) for t in sides):
+                    last = max(sides, key=lambda t: t.i)
+                    return "with " + _between_sides(sides)[len("between "):], last.idx + len(last.text)
                 continue
             words = [t for t in obj.subtree if t.i <= obj.i and t.pos_ != "DET"]
             if words and any(a <= offset + words[0].idx < b for a, b in taken):

@@ -161,9 +161,12 @@ def name_by_parties(facts, gazetteer_by_id: dict) -> None:
 
 def _sides_named(name: str) -> int:
     """How many sides a described pact's name gives: "FTA with Peru" two, "FTA between Chile, Peru and Bolivia"
-    three."""
-    between = re.search(r" between (.+)$", name)
-    return 2 if between is None else len(re.split(r",\s*(?:and\s+)?|\s+and\s+", between.group(1)))
+    three, "FTA with Peru, Bolivia and Ecuador" four (the side that signs it with them, and they)."""
+    listed = re.search(r" (between|with) (.+)$", name)
+    if listed is None:
+        return 2
+    named = len(re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(2)))
+    return named if listed.group(1) == "between" else named + 1
 
 
 def _side(party, entry) -> str:

@@ -611,8 +611,11 @@ class ParsedRoles:
         out = []
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in CONTROL_NOUNS:
-                out += [m for x in c.children if x.dep_ == "prep" and x.lower_ in ("of", "over")
-                        for p in x.children if p.dep_ == "pobj" for m in self.denotes_list(p)]
+                # (or the parser hangs the "of" from the verb, right after the noun: "took control | of X")
+                ofs = [x for x in c.children if x.dep_ == "prep" and x.lower_ in ("of", "over")] + [
+                    x for x in tok.children if x.dep_ == "prep" and x.lower_ in ("of", "over")
+                    and x.i == c.right_edge.i + 1]
+                out += [m for x in ofs for p in x.children if p.dep_ == "pobj" for m in self.denotes_list(p)]
         # (the parser may hang the verb from what is controlled: "control of the yard | passed to Aker")
         if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("of", "over") \
                 and tok.head.head.head.lemma_.lower() in CONTROL_NOUNS:

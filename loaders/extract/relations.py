@@ -558,6 +558,10 @@ class RelationExtractor:
             b = m.end - sv.start
             mt = re.match(r"\s*(?:\([^)]{1,40}\)\s*)?with\s+(?:the\s+)?", sv.text[b:])
             partners = [x for x in sv.mentions if mt and x.start - sv.start == b + mt.end() and x.type == "Country"]
+            for x in sv.mentions if partners else ():  # "an FTA with Panama, Honduras and Costa Rica": each one
+                if x.type == "Country" and x.start > partners[-1].end and not x.adjective and re.fullmatch(
+                        r",\s*(?:and\s+)?|\s+and\s+", sv.text[partners[-1].end - sv.start:x.start - sv.start]):
+                    partners.append(x)
             toks = [t for t in sv.tokens if sv.start + t.idx >= m.start and sv.start + t.idx < m.end]
             with_tok = next((t for t in sv.tokens if mt and t.lower_ == "with" and b <= t.idx < b + mt.end()), None)
             if with_tok is not None and (with_tok.head.lemma_.lower() in SEEKING_VERBS or with_tok.head.dep_ in (
