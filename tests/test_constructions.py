@@ -6518,3 +6518,10 @@ def test_taking_control_of_a_firm_is_investing_in_it_where_the_parser_hangs_of_f
     got, _ = run(ex, "Norsk Motors took control of Daewoo Motors in 2002. Norsk Motors took control of the board "
                      "meeting.")
     assert got[("Norsk Motors", "INVESTS_IN", "Daewoo Motors")]["year"] == 2002, got
+
+
+def test_an_infinitive_the_parser_hangs_from_the_main_verb_is_the_intent_noun_s_owner_s(ex):
+    got, _ = run(ex, "Deputy Minister Lena Ortiz expressed strong regret over Peru's announcement on Monday to "
+                     "tighten its copper import quota.")
+    assert any(s == "Peru" and p == "IMPOSES" for s, p, _ in got), got
+    assert not any(s == "Lena Ortiz" and p == "IMPOSES" for s, p, _ in got), got

@@ -310,6 +310,10 @@ class ParsedRoles:
             directed = [m for c in verb.head.children if c.dep_ == "dobj" for m in self.denotes_list(c)]
             if directed:
                 return directed
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            announced = self._misattached_intent(verb)
+            if announced:
+                return announced
         if verb.dep_ in ("conj", "ccomp"):
             stranded = self._stranded_subject(verb)
             if stranded:
@@ -358,6 +362,17 @@ class ParsedRoles:
                  if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0 and w.doc[w.i - 1].lower_ in ("along", "together")]
         return [m for w in withs for p in w.children if p.dep_ == "pobj" for m in self.denotes_list(p)
                 if m.type in types and not m.adjective]
+
+    def _misattached_intent(self, verb) -> list[Mention]:
+        """'X regretted Canada's announcement on Wednesday to tighten its quota': the parser may hang the infinitive
+        from the main verb; right after a noun of intent that has an owner, the owner is who means to do it."""
+        k = verb.left_edge.i - 1
+        doc = verb.doc
+        noun = next((doc[j] for j in range(k, max(-1, k - 6), -1) if doc[j].pos_ == "NOUN"
+                     and doc[j].right_edge.i == k), None)
+        if noun is None or noun.lemma_.lower() not in INTENT_NOUNS:
+            return []
+        return [m for m in self.possessor(noun) if m.type in ACTOR_TYPES]
 
     def _stranded_subject(self, verb) -> list[Mention]:
         """'X is a party to the CPTPP and Peru is a member of APEC': the parser may join the second clause's subject
@@ -1259,6 +1274,9 @@ def _misattached_conjunct(verb) -> bool:
 # verbs by which a noun says what it covers: "the investments span sectors including X", "cover chips and batteries"
 SPANNING_VERBS = frozenset({"span", "cover", "encompass", "target", "include"})
 # verbs whose "as" phrase says what their subject is: "was incorporated as a subsidiary of Y", "operates as a unit of Y"
+# what one means or decides to do: "Canada's announcement to tighten its quota", "Japan's decision to remove X"
+INTENT_NOUNS = frozenset({"announcement", "decision", "plan", "move", "bid", "attempt", "effort", "commitment",
+                          "pledge", "proposal", "intention", "promise", "push"})
 MADE_AS = frozenset({"incorporate", "establish", "found", "create", "form", "organize", "organise", "register",
                      "set", "operate", "function", "spin", "begin", "start"})
 
