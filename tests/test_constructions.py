@@ -6525,3 +6525,31 @@ def test_an_infinitive_the_parser_hangs_from_the_main_verb_is_the_intent_noun_s_
                      "tighten its copper import quota.")
     assert any(s == "Peru" and p == "IMPOSES" for s, p, _ in got), got
     assert not any(s == "Lena Ortiz" and p == "IMPOSES" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The plant, which Velkor Motors is building in Ohio, will cost $2 billion.",
+    "A battery plant built by Velkor Motors in Ohio opened in 2021.",
+])
+def test_a_clause_that_says_who_builds_a_facility_where_is_their_investment_there(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor Motors", "INVESTS_IN", "Ohio") in got, got
+
+
+def test_a_clause_about_a_facility_that_is_not_building_it_is_no_investment(ex):
+    got, _ = run(ex, "The plant, which Velkor Motors is not building in Ohio, will cost $2 billion. The plant that "
+                     "Ohio offered to Tarsk Group is in Dayton.")
+    assert ("Velkor Motors", "INVESTS_IN", "Ohio") not in got, got
+    assert not any(s == "Ohio" and p == "INVESTS_IN" for s, p, _ in got), got
+
+
+def test_a_phrasal_verb_s_particle_after_its_object_still_makes_the_phrase(ex):
+    got, _ = run(ex, "In 2019, President Lena Ortiz pulled Norway out of the Atlantic Growth Pact.")
+    assert ("Norway", "WITHDRAWS_FROM", "Atlantic Growth Pact") in got, got
+
+
+def test_whoever_a_clause_is_under_by_a_title_leads_its_subject(ex):
+    got, _ = run(ex, "Under CEO Lena Ortiz, Velkor Motors opened three plants in Ohio. Under Minister Ana Quispe, Peru "
+                     "imposed tariffs on steel.")
+    assert got[("Lena Ortiz", "LEADS", "Velkor Motors")]["role"] == "CEO", got
+    assert ("Ana Quispe", "LEADS", "Peru") not in got, got  # (a minister does not lead the country)

@@ -1732,6 +1732,34 @@ def leader_titles(sv, roles, state):
     return out
 
 
+# "Under Chairman Lee, Samsung expanded ...", "under the leadership of CEO X": the titled person the clause is under
+UNDER_TITLE = re.compile(r"\b[Uu]nder\s+(?:the\s+(?:leadership|direction)\s+of\s+)?(?P<title>(?:[A-Z][\w-]*\s+){1,2})$")
+
+
+def led_under(sv, roles, state):
+    """'Under Chairman Lee Jae-yong, Samsung expanded its foundry business': whoever the clause is under, by a
+    title, leads its subject (a firm or body; a country by a head of state or government only)."""
+    titles = load_lexicon().titles
+    out = []
+    for p in sv.mentions:
+        if p.type != "Person" or p.source == "coref":
+            continue
+        mt = UNDER_TITLE.search(sv.text, max(0, p.start - sv.start - 60), p.start - sv.start)
+        if not mt:
+            continue
+        words = mt.group("title").split()
+        said = " ".join(words[-2:]) if titles.get(" ".join(words[-2:]).lower()) else words[-1]
+        role = titles.get(said.lower())
+        under = next((t for t in sv.tokens if t.idx == mt.start() and t.dep_ == "prep"), None)
+        if role is None or under is None or under.head.pos_ not in ("VERB", "AUX") or roles.negated(under.head):
+            continue
+        for actor in roles.subj(under.head):
+            if actor.type in ("Firm", "GovernmentBody") or (
+                    actor.type == "Country" and role in ("President", "Prime Minister") and not actor.adjective):
+                out.append(_cand(p, "LEADS", actor, sv, "led-under", 0.7, {"role": said if role == "leader" else role}))
+    return out
+
+
 # "President of the European Council Charles Michel", "the President of South Korea, Moon Jae-in": a title of a
 # body written straight before a name (the lists of delegates in joint statements)
 TITLE_OF = re.compile(r"\b(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+of\s+(?:the\s+)?$")
@@ -1916,6 +1944,30 @@ def built_where_invested(sv, roles, state):
         facilities = [m for c in tok.children if c.dep_ == "dobj" for m in roles.denotes_list(c)
                       if m.type == "Facility"]
         out += [_cand(f, "LOCATED_IN", p, sv, "built-where-invested", 0.7) for f in facilities for p in places]
+    return out
+
+
+def built_in_clause(sv, roles, state):
+    """'the plant, which SK On is building in Georgia,', 'the factory Velkor built in Ohio', 'a plant built by Velkor
+    in Ohio': a clause that says who builds a facility where says the builder invests there, and the facility is
+    there."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in BUILDING_VERBS or tok.dep_ not in ("relcl", "acl") or tok.head.pos_ not in ("NOUN", "PROPN") \
+                or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        noun = tok.head
+        if tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in ("which", "that")
+                                       for c in tok.children):
+            continue  # ("the firm that built a plant in Ohio": the clause says what the firm built)
+        if load_lexicon().heads.get(noun.lemma_.lower()) != "Facility":
+            continue
+        builders = [m for m in (roles.subj(tok) if tok.dep_ == "relcl" else roles.agent(tok)) if m.type == "Firm"]
+        places = [m for m in roles.pp(tok, {"in", "near"}) if m.type in ("Country", "USState") and not m.adjective]
+        facilities = [m for m in roles.denotes_list(noun) if m.type == "Facility"]
+        out += [_cand(b, "INVESTS_IN", p, sv, "built-in-clause", 0.7, at=tok) for b in builders for p in places]
+        out += [_cand(b, "INVESTS_IN", f, sv, "built-in-clause", 0.7, at=tok) for b in builders for f in facilities]
+        out += [_cand(f, "LOCATED_IN", p, sv, "built-in-clause", 0.7, at=tok) for f in facilities for p in places]
     return out
 
 
@@ -2302,6 +2354,7 @@ CONSTRUCTIONS = [
     (described_parties, ("PARTY_TO", "NEGOTIATES")),
     (leader_titles, ("LEADS",)),
     (held_titles, ("LEADS",)),
+    (led_under, ("LEADS",)),
     (field_offices, ("LEADS",)),
     (administrations, ("LEADS",)),
     (measure_acts, ("IMPOSES", "TARGETS")),
@@ -2322,6 +2375,7 @@ CONSTRUCTIONS = [
     (held_measures, ("TARGETS",)),
     (market_entry, ("EXPORTS_TO",)),
     (built_where_invested, ("LOCATED_IN",)),
+    (built_in_clause, ("INVESTS_IN", "LOCATED_IN")),
     (sites, ("LOCATED_IN", "INVESTS_IN")),
     (home_to, ("LOCATED_IN",)),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",

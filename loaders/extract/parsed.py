@@ -976,7 +976,7 @@ class ParsedRoles:
                             out += self.pp(cc, preps, 1)
         children = list(tok.children)
         if depth == 0 and tok.pos_ == "VERB":  # "pulled out of the TPP", "walked away from": past the particle
-            children += [x for c in children if c.i == tok.i + 1 and c.lower_ in PARTICLES for x in c.children]
+            children += [x for c in children if _particle(tok, c) for x in c.children]
         if "in" in preps and tok.pos_ == "NOUN" and self.lex.head_type(tok) == "Facility":
             # "a plant for EV batteries in Ohio": the parser hangs the plant's place from its goods
             out += [m for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of")
@@ -1138,8 +1138,7 @@ class ParsedRoles:
         for tok, lem, low in zip(self.sv.tokens, self.sv.lemmas, self.sv.lowers):
             if lem in phrasal_heads:  # a phrasal verb is its own trigger word: "rolled out new tariffs" ("roll out")
                 # (the parser may make the particle a preposition or an adverb: "pulled out of", "walked away")
-                for phrase in (f"{lem} {c.lower_}" for c in tok.rights if c.dep_ == "prt" or (
-                        c.i == tok.i + 1 and c.lower_ in PARTICLES)):
+                for phrase in (f"{lem} {c.lower_}" for c in tok.rights if c.dep_ == "prt" or _particle(tok, c)):
                     yield from ((rules[k], tok, "verb") for k in index.get(phrase, ()) if phrase in rules[k].verbs)
             if lem not in words and low not in words and words.isdisjoint(_lemmas(low)):
                 named = self._named_head_type(tok) if typed else None
@@ -1256,6 +1255,13 @@ def _trigger_index(rules) -> tuple[dict, frozenset, frozenset]:
 
 
 @lru_cache(maxsize=4)
+def _particle(verb, c) -> bool:
+    """A phrasal verb's particle however parsed: right after the verb ("pulled out of the TPP") or after its object
+    ("pulled the United States out of the TPP")."""
+    return c.lower_ in PARTICLES and c.i > verb.i and (c.i == verb.i + 1 or any(
+        d.dep_ == "dobj" and d.right_edge.i + 1 == c.i for d in verb.children))
+
+
 def _phrasal_heads(words: frozenset) -> frozenset:
     """The verbs of the phrasal trigger words ("roll" of "roll out")."""
     return frozenset(w.split()[0] for w in words if " " in w)
