@@ -6553,3 +6553,18 @@ def test_whoever_a_clause_is_under_by_a_title_leads_its_subject(ex):
                      "imposed tariffs on steel.")
     assert got[("Lena Ortiz", "LEADS", "Velkor Motors")]["role"] == "CEO", got
     assert ("Ana Quispe", "LEADS", "Peru") not in got, got  # (a minister does not lead the country)
+
+
+def test_a_clause_of_its_own_is_not_dated_by_the_clause_it_hangs_from(ex):
+    got, _ = run(ex, "The Lima Pact was signed in 2016, but never entered into force, as Chile withdrew from the Lima "
+                     "Pact soon after. Peru signed the Andean Pact in 2018 after Chile imposed tariffs on copper. "
+                     "Trade tensions rose in 2019, when Chile imposed tariffs on steel.")
+    assert "year" not in got[("Chile", "WITHDRAWS_FROM", "Lima Pact")], got
+    assert got[("Peru", "SIGNS", "Andean Pact")]["year"] == 2018, got
+    assert all("year" not in props for (s, p, o), props in got.items() if p == "IMPOSES" and "copper" in o), got
+    assert any(props.get("year") == 2019 for (s, p, o), props in got.items() if p == "IMPOSES" and "steel" in o), got
+
+
+def test_a_passive_gerund_after_until_is_said_of_the_main_subject(ex):
+    got, _ = run(ex, "Until being acquired by Velkor Group in 2019, Tarsk Motors was listed in Oslo.")
+    assert got[("Velkor Group", "INVESTS_IN", "Tarsk Motors")]["year"] == 2019, got

@@ -909,7 +909,7 @@ class ParsedRoles:
             # sentence is said of the main clause's subject
             out += [m for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
         if not out and passive and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" \
-                and tok.head.lower_ in ("after", "before", "upon", "since", "once") \
+                and tok.head.lower_ in ("after", "before", "upon", "since", "once", "until") \
                 and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children):
             # "the pact entered into force after being ratified by X": the gerund is said of the main subject
             out += [m for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]

@@ -106,7 +106,10 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
     years = [y for y in years if not other_clause(sv, y[0], a, own_only=True)]
     # ("joined the talks in 2008 but withdrew from the TPP in 2017": a verb's own phrase dates it, not the verb
     # it is coordinated with)
-    years = _in_own_phrase(sv, years, a) or years
+    own = _in_own_phrase(sv, years, a)
+    # (a clause of its own with no year of its own is not dated by the clause it hangs from: "The TPP was signed in
+    # 2016, but never took effect, as Trump withdrew the US from it": 2016 is not the withdrawal's year)
+    years = own if own is not None else years
     opening = _opening_participle(sv, a)
     if opening is not None:  # ("Negotiated by Chile, the pact took effect in 2009": 2009 is not the talks' year)
         years = [y for y in years if opening[0] <= y[0] < opening[1]]
@@ -123,19 +126,23 @@ def _token_at_offset(sv, a: int):
     return next((t for t in parse if t.idx == a), None) if parse is not None else None
 
 
-def _in_own_phrase(sv, years: list, a: int) -> list:
-    """The years inside the phrase of the verb at sentence offset `a`, without the verbs coordinated with it."""
+def _in_own_phrase(sv, years: list, a: int) -> list | None:
+    """The years inside the phrase of the verb at sentence offset `a`, without the verbs coordinated with it: for a
+    clause of its own, those (maybe none); for a coordinated verb, those, or None if it has none; else None."""
     verb = _token_at_offset(sv, a)
     if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("pcomp", "advcl", "relcl"):
         # ("entered into force in 2012, after being ratified by X in 2011": a clause of its own dates its verb)
         own = [(t.idx, t.idx + len(t.text)) for t in verb.subtree]
-        return [y for y in years if any(p <= y[0] < q for p, q in own)]
+        dated = [y for y in years if any(p <= y[0] < q for p, q in own)]
+        if not dated and any(c.lower_ == "when" for c in verb.children):
+            return None  # ("in 2018, when Ross initiated an investigation": the clause is at the time it follows)
+        return dated
     if verb is None or verb.pos_ not in ("VERB", "AUX") or not (verb.dep_ == "conj" or any(
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)):
-        return []
+        return None
     others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     own = [(t.idx, t.idx + len(t.text)) for t in verb.subtree if t.i not in others]
-    return [y for y in years if any(p <= y[0] < q for p, q in own)]
+    return [y for y in years if any(p <= y[0] < q for p, q in own)] or None
 
 
 def _opening_participle(sv, a: int) -> tuple[int, int] | None:
