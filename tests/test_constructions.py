@@ -6530,6 +6530,8 @@ def test_an_infinitive_the_parser_hangs_from_the_main_verb_is_the_intent_noun_s_
 @pytest.mark.parametrize("text", [
     "The plant, which Velkor Motors is building in Ohio, will cost $2 billion.",
     "A battery plant built by Velkor Motors in Ohio opened in 2021.",
+    "Velkor Motors's first U.S. plant was built in Dayton, Ohio, in 1996.",
+    "Velkor Motors's first overseas production facility was set up in Ohio in 1982.",
 ])
 def test_a_clause_that_says_who_builds_a_facility_where_is_their_investment_there(ex, text):
     got, _ = run(ex, text)

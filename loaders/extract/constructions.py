@@ -1953,16 +1953,26 @@ def built_in_clause(sv, roles, state):
     there."""
     out = []
     for tok, lem in zip(sv.tokens, sv.lemmas):
-        if lem not in BUILDING_VERBS or tok.dep_ not in ("relcl", "acl") or tok.head.pos_ not in ("NOUN", "PROPN") \
-                or roles.negated(tok) or roles.hypothetical(tok):
+        building = lem in BUILDING_VERBS or lem == "set" and any(c.dep_ == "prt" and c.lower_ == "up"
+                                                                  for c in tok.children)
+        if not building or roles.negated(tok) or roles.hypothetical(tok):
             continue
-        noun = tok.head
-        if tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in ("which", "that")
-                                       for c in tok.children):
-            continue  # ("the firm that built a plant in Ohio": the clause says what the firm built)
+        # "Samsung's first U.S. plant was built in Austin": the facility the passive verb is about, its owner the builder
+        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            noun = tok.head
+            if tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in ("which", "that")
+                                           for c in tok.children):
+                continue  # ("the firm that built a plant in Ohio": the clause says what the firm built)
+        elif subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            noun = subject
+        else:
+            continue
         if load_lexicon().heads.get(noun.lemma_.lower()) != "Facility":
             continue
-        builders = [m for m in (roles.subj(tok) if tok.dep_ == "relcl" else roles.agent(tok)) if m.type == "Firm"]
+        builders = roles.subj(tok) if tok.dep_ == "relcl" else roles.agent(tok) or (
+            roles.possessor(noun) if noun is subject else [])
+        builders = [m for m in builders if m.type == "Firm"]
         places = [m for m in roles.pp(tok, {"in", "near"}) if m.type in ("Country", "USState") and not m.adjective]
         facilities = [m for m in roles.denotes_list(noun) if m.type == "Facility"]
         out += [_cand(b, "INVESTS_IN", p, sv, "built-in-clause", 0.7, at=tok) for b in builders for p in places]
