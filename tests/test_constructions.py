@@ -6570,3 +6570,10 @@ def test_a_clause_of_its_own_is_not_dated_by_the_clause_it_hangs_from(ex):
 def test_a_passive_gerund_after_until_is_said_of_the_main_subject(ex):
     got, _ = run(ex, "Until being acquired by Velkor Group in 2019, Tarsk Motors was listed in Oslo.")
     assert got[("Velkor Group", "INVESTS_IN", "Tarsk Motors")]["year"] == 2019, got
+
+
+def test_an_organisation_that_admits_countries_has_them_as_members(ex):
+    got, _ = run(ex, "In 1993, APEC accepted Peru and Bolivia. ASEAN welcomed the proposal from Norway. ASEAN "
+                     "welcomed Chile's decision.")
+    assert ("Peru", "MEMBER_OF", "APEC") in got and ("Bolivia", "MEMBER_OF", "APEC") in got, got
+    assert ("Norway", "MEMBER_OF", "ASEAN") not in got and ("Chile", "MEMBER_OF", "ASEAN") not in got, got

@@ -1981,6 +1981,25 @@ def built_in_clause(sv, roles, state):
     return out
 
 
+ADMITTING_VERBS = frozenset({"admit", "accept", "welcome"})
+
+
+def admitted_members(sv, roles, state):
+    """'In 1993, APEC accepted Mexico and Papua New Guinea', 'the WTO admitted China': an organisation that admits
+    countries (named as its object itself, not "welcomed Japan's proposal") has them as members."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in ADMITTING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        orgs = [m for m in roles.subj(tok) if m.type == "InternationalOrganization"]
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        objects += [x for c in objects for x in c.conjuncts]
+        members = [m for c in objects for m in _mentions_at(sv, c) if m.type == "Country" and not m.adjective
+                   and sv.start + c.idx + len(c.text) == m.end]
+        out += [_cand(m, "MEMBER_OF", org, sv, "admitted", 0.7, at=tok) for org in orgs for m in members]
+    return out
+
+
 def in_force_for(sv, roles, state):
     """'The Accord entered into force for Venezuela in 2025', 'took effect between Chile and Peru', 'went into
     effect in Peru': those a pact is in force for, between or in, are its parties."""
@@ -2345,6 +2364,7 @@ CONSTRUCTIONS = [
     (agreement_between, ("PARTY_TO", "NEGOTIATES", "SIGNS")),
     (under_agreement, ("PARTY_TO",)),
     (members_listed, ("MEMBER_OF", "PARTY_TO")),
+    (admitted_members, ("MEMBER_OF",)),
     (implicit_parties, ("SIGNS", "RATIFIES", "NEGOTIATES")),
     (in_force_for, ("PARTY_TO",)),
     (led_by, ("PARTY_TO",)),
