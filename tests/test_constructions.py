@@ -6577,3 +6577,10 @@ def test_an_organisation_that_admits_countries_has_them_as_members(ex):
                      "welcomed Chile's decision.")
     assert ("Peru", "MEMBER_OF", "APEC") in got and ("Bolivia", "MEMBER_OF", "APEC") in got, got
     assert ("Norway", "MEMBER_OF", "ASEAN") not in got and ("Chile", "MEMBER_OF", "ASEAN") not in got, got
+
+
+def test_a_phrase_after_an_aside_set_off_by_dashes_belongs_where_the_aside_hangs(ex):
+    got, _ = run(ex, "The president extended temporary exemptions from the copper tariffs\u2014previously afforded only "
+                     "to Chile\u2014to Norway and Iceland.")
+    assert any(p == "EXEMPTS" and o == "Norway" for s, p, o in got) and any(
+        p == "EXEMPTS" and o == "Iceland" for s, p, o in got), got

@@ -70,11 +70,33 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
+DASHES = frozenset({"\u2014", "\u2013", "--"})
+
+
+def _repair_asides(doc):
+    """'extended exceptions from the duties -- previously afforded only to Canada -- to Australia': the parser may
+    hang a phrase after an aside set off by dashes from a word inside the aside; it belongs where the aside hangs."""
+    dashes = [t.i for t in doc if t.text in DASHES]
+    for a, b in zip(dashes, dashes[1:]):
+        if b - a > 25:
+            continue
+        roots = [t for t in doc[a + 1:b] if not a < t.head.i < b]
+        if len(roots) != 1 or a < roots[0].head.i < b or roots[0].head.i == roots[0].i:
+            continue
+        host = roots[0].head
+        for t in doc[b + 1:]:
+            if t.dep_ == "prep" and a < t.head.i < b:
+                t.head = host
+    return doc
+
+
 def _repair_subjects(doc):
     """'Beijing banned group tours to South Korea': the small parser may read a name that opens a clause as an
     adverbial noun, as in a dateline ("SEOUL, May 2 - ..."), leaving the verb after it with no subject. A proper
     noun phrase that ends right before a finite verb with no subject of its own is that verb's subject. 'Japan had
-    earlier this month removed ...': a subject it hangs from an auxiliary belongs to the auxiliary's verb."""
+    earlier this month removed ...': a subject it hangs from an auxiliary belongs to the auxiliary's verb. (And a
+    phrase after an aside set off by dashes: _repair_asides.)"""
+    _repair_asides(doc)
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("aux", "auxpass") \
                 and tok.head.head.i != tok.head.i and not any(c.dep_ in SUBJECTS for c in tok.head.head.children):
