@@ -6580,7 +6580,8 @@ def test_an_organisation_that_admits_countries_has_them_as_members(ex):
 
 
 def test_a_phrase_after_an_aside_set_off_by_dashes_belongs_where_the_aside_hangs(ex):
-    got, _ = run(ex, "The president extended temporary exemptions from the copper tariffs\u2014previously afforded only "
-                     "to Chile\u2014to Norway and Iceland.")
-    assert any(p == "EXEMPTS" and o == "Norway" for s, p, o in got) and any(
-        p == "EXEMPTS" and o == "Iceland" for s, p, o in got), got
+    # (the parser hangs "to Norway, ..." from "afforded", inside the aside)
+    got, _ = run(ex, "The president extended temporary exceptions from the copper duties\u2014previously afforded only "
+                     "to Chile and Peru\u2014to Norway, Iceland, Ireland and Denmark.")
+    for country in ("Norway", "Iceland", "Ireland", "Denmark"):
+        assert any(p == "EXEMPTS" and o == country for s, p, o in got), got
