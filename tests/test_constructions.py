@@ -6585,3 +6585,37 @@ def test_a_phrase_after_an_aside_set_off_by_dashes_belongs_where_the_aside_hangs
                      "to Chile and Peru\u2014to Norway, Iceland, Ireland and Denmark.")
     for country in ("Norway", "Iceland", "Ireland", "Denmark"):
         assert any(p == "EXEMPTS" and o == country for s, p, o in got), got
+
+
+@pytest.mark.parametrize("box", [
+    "Headquarters: Lima, Peru\nCo-CEOs: Lena Ortiz and Mark Dalton Quispe\nFounded: 1983\nParent: Tarsk Group\n",
+    "Headquarters\tLima, Peru\nKey people\tLena Ortiz (CEO)\nParent\tTarsk Group\nFounded\t1983\n",
+    # (an encyclopedia page copied from a browser: each label glued to its value, split again on reading)
+    # (the statistical NER reads "Parent Tarsk Group" as one name: that field is left out here)
+    "Headquarters Lima, Peru\n\nKey people Lena Ortiz (CEO)\n\nFounded 1983\n",
+])
+def test_the_fields_of_a_fact_box_copied_with_or_without_separators_are_facts_about_the_title(ex, box, tmp_path):
+    from policygraph.loaders.read.readers import read_document
+
+    path = tmp_path / "velkor.txt"
+    path.write_text("Velkor Motors\n\nVelkor Motors is an automaker that Lena Ortiz has run from Lima since 2015 "
+                    "for its owner, Tarsk Group, which bought it from a family trust in the year its new plant opened "
+                    "and its first electric car went on sale in Chile and in Bolivia.\n\n" + box, encoding="utf-8")
+    facts = ex.run(read_document(path))
+    names = {e.id: e.name for e in facts.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in facts.relations}
+    assert ("Velkor Motors", "LOCATED_IN", "Peru") in got, got
+    assert ("Lena Ortiz", "LEADS", "Velkor Motors") in got, got
+    assert "Parent" not in box or ("Tarsk Group", "INVESTS_IN", "Velkor Motors") in got, got
+    assert not any("Founded" in name for name in names.values()), names  # (a field's label is no part of a name)
+
+
+def test_two_fact_box_lines_are_never_one_heading(ex, tmp_path):
+    from policygraph.loaders.read.readers import read_document
+
+    path = tmp_path / "tarsk.txt"
+    path.write_text("Tarsk Motors\n\nTarsk Motors Inc. is a Peruvian maker of memory chips.\n\nHeadquarters: Lima, "
+                    "Peru\nCo-CEOs: Park Jung-Ho and Kwak Noh-Jung\nFounded: 1983\n", encoding="utf-8")
+    facts = ex.run(read_document(path))
+    names = {e.name for e in facts.entities.values()}
+    assert "Kwak Noh-Jung" in names and not any("Founded" in n for n in names), names

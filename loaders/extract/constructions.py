@@ -1431,7 +1431,8 @@ def _signed_with(roles, verb) -> list[Mention]:
     return [m for m in unique_mentions(out) if m.type == "Firm" and not m.adjective]
 
 
-INFOBOX_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<field>[A-Z][A-Za-z -]{1,24}?)\s*[:|]\s*(?P<value>\S.*)$")
+INFOBOX_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<field>[A-Z][A-Za-z -]{1,24}?)(?:[ ]*[:|]\s*|\t\s*)(?P<value>\S.*)$")
+BARE_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<line>[A-Z].*)$")
 TITLE_LINE = re.compile(r"^\s*=+\s*(?P<title>.+?)\s*=+\s*$")
 INFOBOX_SUBJECT_TYPES = ("Firm", "Facility", "Agreement", "Policy", "Law", "GovernmentBody",
                          "InternationalOrganization")
@@ -1451,14 +1452,21 @@ def infobox(sv, roles, state):
                 state.title = whole[0]
         return []
     subject = state.title
+    if subject is None:
+        return []
     mt = INFOBOX_FIELD.match(sv.text)
-    if subject is None or not mt:
-        return []
-    rule = state.infobox.get(mt.group("field").strip().lower())
-    if rule is None:
-        return []
+    rule = state.infobox.get(mt.group("field").strip().lower()) if mt else None
+    if rule is not None:
+        a = sv.start + mt.start("value")
+    else:  # "Key people Lena Ortiz (CEO)", "LocationSantiago, Chile": a field whose separator the copy lost
+        bare = BARE_FIELD.match(sv.text)
+        field = next((f for f in sorted(state.infobox, key=len, reverse=True) if bare and len(sv.text) <= 200
+                      and bare.group("line").lower().startswith(f) and re.match(r"\s*[A-Z0-9]", bare.group("line")[len(f):])), None)
+        if field is None:
+            return []
+        rule = state.infobox[field]
+        a = sv.start + bare.start("line") + len(field)
     predicate, direction = rule
-    a = sv.start + mt.start("value")
     out = []
     for m in sv.mentions:
         if m.start < a or m.id == subject.id or m.adjective:

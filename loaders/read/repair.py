@@ -382,8 +382,8 @@ def mark_headings(ctx: Context) -> list[Edit]:
         while j < len(kept):
             cur, nxt = group[-1], kept[j]
             nstyle = _heading_style(nxt.text)
-            if nstyle != style or nxt.hard_before or _item_start(nxt.text):
-                break  # (a list item opens a line of its own: "- Key People: ..." continues no heading)
+            if nstyle != style or nxt.hard_before or _item_start(nxt.text) or _field_line(nxt.text):
+                break  # (a list item or a fact-box field opens a line of its own: "- Key People: ...", "Founded: 1983")
             last_word = cur.text.split()[-1].lower()
             if style == "title" and (len(group) > 1 or not (len(cur.text.split()) >= 5 or last_word in _SMALL)):
                 break
@@ -523,8 +523,8 @@ def join_lines(ctx: Context) -> list[Edit]:
             gap = " "  # a line that goes on: lowercase next, or ends on a comma or small word
         elif blanks and (ctx.blank_is_break or len(a.text) < 0.6 * ctx.wrap_width):
             gap = PARAGRAPH  # (in a PDF whose blank lines are wraps, a short line still ends its paragraph)
-        elif ctx.newline_is_break or _item_start(b.text):
-            gap = PARAGRAPH
+        elif ctx.newline_is_break or _item_start(b.text) or _field_line(a.text) and _field_line(b.text):
+            gap = PARAGRAPH  # (two fact-box lines, "Co-CEOs: X and Y" then "Founded: 1983", are two)
         elif not blanks and len(a.text) < 0.6 * ctx.wrap_width:
             # a short line before a capitalised one is not a wrap: a label, an infobox field, a title,
             # the last line of a paragraph ("Type Trade agreement\nEffective Not in force")
@@ -712,6 +712,14 @@ PASSES: list[tuple[str, Pass]] = [
 
 
 _ITEM = re.compile(r"(?:[-•*▪◦‣|]|\d{1,2}[.)])\s")
+
+
+# a line of an encyclopedia's fact box: "Headquarters: Icheon, South Korea", "Key people<TAB>X (CEO)"
+_FIELD = re.compile(r"[A-Z][A-Za-z -]{1,24}?(?:[ ]*:[ \t]|\t)[ \t]*\S")
+
+
+def _field_line(t: str) -> bool:
+    return bool(_FIELD.match(t))
 
 
 def _item_start(t: str) -> bool:
