@@ -6619,3 +6619,12 @@ def test_two_fact_box_lines_are_never_one_heading(ex, tmp_path):
     facts = ex.run(read_document(path))
     names = {e.name for e in facts.entities.values()}
     assert "Kwak Noh-Jung" in names and not any("Founded" in n for n in names), names
+
+
+def test_a_head_named_in_brackets_after_a_body_leads_it(ex):
+    got, _ = run(ex, "The Ministry of Trade, Industry and Energy (MOTIE, Minister Lena Ortiz) announced new measures. "
+                     "Velkor Motors (CEO Mark Dalton) opened a plant. The Ministry of Unification (MOU, Vice Minister "
+                     "Paul Weber) spoke.")
+    assert got[("Lena Ortiz", "LEADS", "Ministry of Trade, Industry and Energy")]["role"] == "Minister", got
+    assert ("Mark Dalton", "LEADS", "Velkor Motors") in got, got
+    assert not any(s == "Paul Weber" and p == "LEADS" for s, p, _ in got), got

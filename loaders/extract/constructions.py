@@ -1744,6 +1744,32 @@ def leader_titles(sv, roles, state):
 UNDER_TITLE = re.compile(r"\b[Uu]nder\s+(?:the\s+(?:leadership|direction)\s+of\s+)?(?P<title>(?:[A-Z][\w-]*\s+){1,2})$")
 
 
+# "the Ministry of Trade, Industry and Energy (MOTIE, Minister Ahn Duk-geun)": a body's head named in its brackets
+BRACKETED_HEAD = re.compile(r"\s*\((?:[A-Z][\w.&-]{1,12},\s*)?(?P<title>(?:[A-Z][a-z]+\s+){1,2})")
+
+
+def bracketed_heads(sv, roles, state):
+    """'the Ministry of Trade, Industry and Energy (MOTIE, Minister Ahn Duk-geun)': the person a title names in
+    brackets right after a body or a firm leads it."""
+    titles = load_lexicon().titles
+    out = []
+    for body in sv.mentions:
+        if body.type not in ("GovernmentBody", "Firm") or body.adjective:
+            continue
+        mt = BRACKETED_HEAD.match(sv.text, body.end - sv.start)
+        if not mt or re.search(r"\b(?:Vice|Deputy)\b", mt.group("title")):
+            continue
+        # ("Minister Ahn Duk-geun", "Prime Minister X": the title is the words up to where the person's name begins)
+        for head in (m for m in sv.mentions if m.type == "Person" and sv.start + mt.start("title") < m.start <= sv.start
+                     + mt.end()):
+            said = re.sub(r"\s+", " ", sv.text[mt.start("title"):head.start - sv.start]).strip()
+            role = titles.get(said.lower())
+            if role is not None:
+                out.append(_cand(head, "LEADS", body, sv, "bracketed-head", 0.75,
+                                 {"role": said if role == "leader" else role}))
+    return out
+
+
 def led_under(sv, roles, state):
     """'Under Chairman Lee Jae-yong, Samsung expanded its foundry business': whoever the clause is under, by a
     title, leads its subject (a firm or body; a country by a head of state or government only)."""
@@ -2393,6 +2419,7 @@ CONSTRUCTIONS = [
     (leader_titles, ("LEADS",)),
     (held_titles, ("LEADS",)),
     (led_under, ("LEADS",)),
+    (bracketed_heads, ("LEADS",)),
     (field_offices, ("LEADS",)),
     (administrations, ("LEADS",)),
     (measure_acts, ("IMPOSES", "TARGETS")),
