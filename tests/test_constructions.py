@@ -6628,3 +6628,10 @@ def test_a_head_named_in_brackets_after_a_body_leads_it(ex):
     assert got[("Lena Ortiz", "LEADS", "Ministry of Trade, Industry and Energy")]["role"] == "Minister", got
     assert ("Mark Dalton", "LEADS", "Velkor Motors") in got, got
     assert not any(s == "Paul Weber" and p == "LEADS" for s, p, _ in got), got
+
+
+def test_whoever_bears_a_country_s_retaliation_is_retaliated_against(ex):
+    got, _ = run(ex, "Velkor Group bore the brunt of Chile's economic retaliation. Tarsk Motors did not face Peru's "
+                     "retaliation.")
+    assert ("Chile", "RETALIATES_AGAINST", "Velkor Group") in got, got
+    assert ("Peru", "RETALIATES_AGAINST", "Tarsk Motors") not in got, got

@@ -1288,6 +1288,28 @@ def borne_measures(sv, roles, state):
     return out
 
 
+RETALIATION_NOUNS = frozenset({"retaliation", "reprisal", "reprisals", "retribution", "countermeasure",
+                               "countermeasures"})
+
+
+def borne_retaliation(sv, roles, state):
+    """'Lotte bore the brunt of China's economic retaliation', 'Korean firms faced Beijing's reprisals': whoever bears a
+    country's retaliation is retaliated against."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in RETALIATION_NOUNS or tok.pos_ != "NOUN":
+            continue
+        verb = _bearing_verb(tok)
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or roles.negated(verb) or roles.hypothetical(verb):
+            continue
+        owners = [m for m in roles.owner(tok) if m.type in ("Country", "GovernmentBody")]
+        for x in roles.subj(verb):
+            if x.type in ("Country", "Firm") and not x.adjective:
+                out += [_cand(replace(o, adjective=False), "RETALIATES_AGAINST", x, sv, "borne-retaliation", 0.7,
+                              at=verb) for o in owners if o.id != x.id]
+    return out
+
+
 MARKET_NOUNS = frozenset({"market", "destination", "buyer", "customer", "importer", "outlet"})
 
 
@@ -2431,6 +2453,7 @@ CONSTRUCTIONS = [
     (priced_facilities, ("INVESTS_IN",)),
     (measure_scope, ("TARGETS",)),
     (borne_measures, ("TARGETS",)),
+    (borne_retaliation, ("RETALIATES_AGAINST",)),
     (organisation_leaders, ("LEADS",)),
     (export_markets, ("EXPORTS_TO",)),
     (funding, ("PARTNERS_WITH", "TARGETS", "IMPOSES")),
