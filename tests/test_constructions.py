@@ -6635,3 +6635,17 @@ def test_whoever_bears_a_country_s_retaliation_is_retaliated_against(ex):
                      "retaliation.")
     assert ("Chile", "RETALIATES_AGAINST", "Velkor Group") in got, got
     assert ("Peru", "RETALIATES_AGAINST", "Tarsk Motors") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Norway may sign a free trade deal with Peru, Bolivia and Ecuador next year.",
+    "Norway did not sign a free trade deal with Peru, Bolivia and Ecuador.",
+    "Under CEO Lena Ortiz, Velkor Motors did not open any plants.",
+    "The plant, which Velkor Motors might build in Ohio, would cost $2 billion.",
+    "APEC did not accept Peru.",
+    "Velkor Group may form Velkor Energy next year.",
+    "Velkor Group could move into shipbuilding.",
+])
+def test_this_stop_s_constructions_state_nothing_negated_or_hypothetical(ex, text):
+    got, _ = run(ex, text)
+    assert not got, got
