@@ -6649,3 +6649,12 @@ def test_whoever_bears_a_country_s_retaliation_is_retaliated_against(ex):
 def test_this_stop_s_constructions_state_nothing_negated_or_hypothetical(ex, text):
     got, _ = run(ex, text)
     assert not got, got
+
+
+def test_a_facility_a_firm_expands_and_a_state_that_receives_a_firm_s_money_are_its_investments(ex):
+    got, _ = run(ex, "Velkor Motors is expanding its Ohio battery plant with an additional $2 billion. Ohio will "
+                     "receive $1 billion from Tarsk Group for a new plant. Ohio did not receive any money from Norsk "
+                     "Motors.")
+    assert got[("Velkor Motors", "INVESTS_IN", "Ohio battery plant")]["amount_usd"] == 2e9, got
+    assert got[("Tarsk Group", "INVESTS_IN", "Ohio")]["amount_usd"] == 1e9, got
+    assert ("Norsk Motors", "INVESTS_IN", "Ohio") not in got, got
