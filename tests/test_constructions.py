@@ -6658,3 +6658,13 @@ def test_a_facility_a_firm_expands_and_a_state_that_receives_a_firm_s_money_are_
     assert got[("Velkor Motors", "INVESTS_IN", "Ohio battery plant")]["amount_usd"] == 2e9, got
     assert got[("Tarsk Group", "INVESTS_IN", "Ohio")]["amount_usd"] == 1e9, got
     assert ("Norsk Motors", "INVESTS_IN", "Ohio") not in got, got
+
+
+def test_who_heads_a_country_s_delegation_leads_the_delegation_not_the_country(ex):
+    got, _ = run(ex, "Lena Ortiz, who headed Peru's delegation, signed the Lima Trade Pact on behalf of the Peruvian "
+                     "government. In 2019, President Ana Quispe withdrew Bolivia from the Andean Pact. Mark Dalton "
+                     "signed the protocol on behalf of Chile.")
+    assert ("Lena Ortiz", "LEADS", "Peru") not in got, got
+    assert ("Peru", "SIGNS", "Lima Trade Pact") in got, got  # (whom a signer signs for signs it too)
+    assert ("Bolivia", "WITHDRAWS_FROM", "Andean Pact") in got, got
+    assert not any("behalf" in o for s, p, o in got), got  # (for whom it is signed is no part of its name)

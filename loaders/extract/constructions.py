@@ -1792,6 +1792,24 @@ def bracketed_heads(sv, roles, state):
     return out
 
 
+def signed_on_behalf(sv, roles, state):
+    """'Kim signed the protocol on behalf of Seoul', 'on behalf of the Peruvian government': whom a signer signs for
+    signs it too."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in ("sign", "ink", "ratify") or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        pacts = [m for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for m in roles.denotes_list(c)
+                 if m.type == "Agreement"]
+        behalf = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in") for b in c.children
+                  if b.dep_ == "pobj" and b.lower_ == "behalf" for o in b.children if o.dep_ == "prep"
+                  and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
+        parties = [replace(m, adjective=False) for p in behalf for m in roles.denotes_list(p) if m.type == "Country"]
+        predicate = "RATIFIES" if lem == "ratify" else "SIGNS"
+        out += [_cand(c, predicate, a, sv, "on-behalf", 0.7, at=tok) for c in parties for a in pacts]
+    return out
+
+
 def led_under(sv, roles, state):
     """'Under Chairman Lee Jae-yong, Samsung expanded its foundry business': whoever the clause is under, by a
     title, leads its subject (a firm or body; a country by a head of state or government only)."""
@@ -2437,6 +2455,7 @@ CONSTRUCTIONS = [
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
     (co_signers, ("SIGNS",)),
+    (signed_on_behalf, ("SIGNS", "RATIFIES")),
     (described_parties, ("PARTY_TO", "NEGOTIATES")),
     (leader_titles, ("LEADS",)),
     (held_titles, ("LEADS",)),

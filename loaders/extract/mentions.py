@@ -866,6 +866,8 @@ class DescriptiveRecognizer:
                     continue  # "the deployment on 8 July": when, not what it is on
                 if objs and reciprocal(objs[0]):
                     continue  # "tariffs on each other": each side's on the other, no name of either
+                if objs and objs[0].lower_ == "behalf":
+                    continue  # "signed the protocol on behalf of Seoul": for whom it is done, no part of a name
                 if objs:
                     words = _object_words(objs[0], bool(gerund))
                     if type_ == "Facility":  # a facility is "in" a place's name: "plants in Bryan County, Georgia"

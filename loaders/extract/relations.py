@@ -460,6 +460,11 @@ class RelationExtractor:
             objects = list(sv.topic)
         if "named_subjects" in rule.flags:
             subjects = [m for m in subjects if not m.adjective or m.represented and rule.predicate in REPRESENTED_ACTS]
+        if "named_objects" in rule.flags and kind == "verb" and tok is not None and ctx.roles.parsed:
+            # "who headed Korea's delegation" leads the delegation, not Korea: the object named as itself only
+            named_at = [sv.start + c.idx for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+            if named_at:  # (an object the clause is about, "the firm, which X leads", stays as the parse reads it)
+                objects = [o for o in objects if any(o.start <= at < o.end for at in named_at)]
         if "named_country_subject" in rule.flags:
             # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
             # companies" or "both nations’ competitiveness" describe it loosely
