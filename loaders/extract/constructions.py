@@ -1481,9 +1481,10 @@ def infobox(sv, roles, state):
     if rule is not None:
         a = sv.start + mt.start("value")
     else:  # "Key people Lena Ortiz (CEO)", "LocationSantiago, Chile": a field whose separator the copy lost
-        bare = BARE_FIELD.match(sv.text)
-        field = next((f for f in sorted(state.infobox, key=len, reverse=True) if bare and len(sv.text) <= 200
-                      and bare.group("line").lower().startswith(f) and re.match(r"\s*[A-Z0-9]", bare.group("line")[len(f):])), None)
+        bare = BARE_FIELD.match(sv.text) if len(sv.text) <= 200 else None
+        line = bare.group("line") if bare else ""
+        field = next((f for f in sorted(state.infobox, key=len, reverse=True)
+                      if line.lower().startswith(f) and re.match(r"\s*[A-Z0-9]", line[len(f):])), None)
         if field is None:
             return []
         rule = state.infobox[field]
@@ -1762,6 +1763,26 @@ def leader_titles(sv, roles, state):
     return out
 
 
+# the offices that lead a body but not a country (a country is led by its head of state or government)
+MINISTERIAL_ROLES = frozenset({"Secretary", "Minister", "Representative"})
+
+
+def _role_prop(said: str, role: str) -> dict:
+    """A LEADS fact's role: the lexicon's ("President", "Minister"), or the title as written where the lexicon only
+    says "leader" ("CEO", "Chairman")."""
+    return {"role": said if role == "leader" else role}
+
+
+def _title_role(title: str) -> tuple[str, str] | None:
+    """The title the last one or two words of `title` make ("Prime Minister", "Chairman") -> (as written, the
+    lexicon's role), else None."""
+    titles = load_lexicon().titles
+    words = title.split()
+    said = " ".join(words[-2:]) if titles.get(" ".join(words[-2:]).lower()) else words[-1]
+    role = titles.get(said.lower())
+    return None if role is None else (said, role)
+
+
 # "Under Chairman Lee, Samsung expanded ...", "under the leadership of CEO X": the titled person the clause is under
 UNDER_TITLE = re.compile(r"\b[Uu]nder\s+(?:the\s+(?:leadership|direction)\s+of\s+)?(?P<title>(?:[A-Z][\w-]*\s+){1,2})$")
 
@@ -1787,8 +1808,7 @@ def bracketed_heads(sv, roles, state):
             said = re.sub(r"\s+", " ", sv.text[mt.start("title"):head.start - sv.start]).strip()
             role = titles.get(said.lower())
             if role is not None:
-                out.append(_cand(head, "LEADS", body, sv, "bracketed-head", 0.75,
-                                 {"role": said if role == "leader" else role}))
+                out.append(_cand(head, "LEADS", body, sv, "bracketed-head", 0.75, _role_prop(said, role)))
     return out
 
 
@@ -1813,24 +1833,20 @@ def signed_on_behalf(sv, roles, state):
 def led_under(sv, roles, state):
     """'Under Chairman Lee Jae-yong, Samsung expanded its foundry business': whoever the clause is under, by a
     title, leads its subject (a firm or body; a country by a head of state or government only)."""
-    titles = load_lexicon().titles
     out = []
     for p in sv.mentions:
         if p.type != "Person" or p.source == "coref":
             continue
         mt = UNDER_TITLE.search(sv.text, max(0, p.start - sv.start - 60), p.start - sv.start)
-        if not mt:
+        titled = _title_role(mt.group("title")) if mt else None
+        under = next((t for t in sv.tokens if t.idx == mt.start() and t.dep_ == "prep"), None) if titled else None
+        if under is None or under.head.pos_ not in ("VERB", "AUX") or roles.negated(under.head):
             continue
-        words = mt.group("title").split()
-        said = " ".join(words[-2:]) if titles.get(" ".join(words[-2:]).lower()) else words[-1]
-        role = titles.get(said.lower())
-        under = next((t for t in sv.tokens if t.idx == mt.start() and t.dep_ == "prep"), None)
-        if role is None or under is None or under.head.pos_ not in ("VERB", "AUX") or roles.negated(under.head):
-            continue
+        said, role = titled
         for actor in roles.subj(under.head):
             if actor.type in ("Firm", "GovernmentBody") or (
                     actor.type == "Country" and role in ("President", "Prime Minister") and not actor.adjective):
-                out.append(_cand(p, "LEADS", actor, sv, "led-under", 0.7, {"role": said if role == "leader" else role}))
+                out.append(_cand(p, "LEADS", actor, sv, "led-under", 0.7, _role_prop(said, role)))
     return out
 
 
@@ -1841,7 +1857,6 @@ NAME_AFTER_BODY = re.compile(r"\s*,?\s*$")
 
 
 def _title_of_body_before(sv, p) -> list[Candidate]:
-    titles = load_lexicon().titles
     out = []
     for body in sv.mentions:
         if body.end > p.start or body.adjective or body.type not in ("Country", "GovernmentBody", "Firm",
@@ -1852,15 +1867,12 @@ def _title_of_body_before(sv, p) -> list[Candidate]:
         mt = TITLE_OF.search(sv.text[max(0, body.start - sv.start - 40):body.start - sv.start])
         if not mt:
             continue
-        words = mt.group("title").split()
-        said = " ".join(words[-2:]) if titles.get(" ".join(words[-2:]).lower()) else words[-1]
-        role = titles.get(said.lower())
-        if role is None or re.search(r"\b(?:vice|deputy)\b", mt.group(0), re.IGNORECASE):
+        titled = _title_role(mt.group("title"))
+        if titled is None or re.search(r"\b(?:vice|deputy)\b", mt.group(0), re.IGNORECASE):
             continue
-        if body.type == "Country" and role in ("Secretary", "Minister", "Representative"):
-            continue  # (a country is led by its head of state or government)
-        out.append(_cand(p, "LEADS", body, sv, "title-of", 0.75,
-                         {"role": said if role == "leader" else role}))
+        if body.type == "Country" and titled[1] in MINISTERIAL_ROLES:
+            continue
+        out.append(_cand(p, "LEADS", body, sv, "title-of", 0.75, _role_prop(*titled)))
     return out
 
 
@@ -1904,7 +1916,7 @@ def held_titles(sv, roles, state):
                 HOLDING_VERBS) and any(c.dep_ == "dobj" for c in tok.head.head.children):
             # "Velkor appointed Jane Morrow as president": the firm or body that appoints, to its own office
             bodies = [m for m in roles.subj(tok.head.head) if m.type in ("Firm", "GovernmentBody")]
-        bodies = [b for b in bodies if b.type != "Country" or role not in ("Secretary", "Minister", "Representative")]
+        bodies = [b for b in bodies if b.type != "Country" or role not in MINISTERIAL_ROLES]
         if not bodies:
             continue
         holders: list[Mention] = []
@@ -1928,9 +1940,8 @@ def held_titles(sv, roles, state):
         for h in holders:
             if h.type == "Person" and not roles.negated(tok.head):
                 said = tok.text if tok.text.isupper() else tok.text[:1].upper() + tok.text[1:]
-                for b in bodies:  # ("CEO", "Chairman": the title as written where the lexicon only says "leader")
-                    out.append(_cand(h, "LEADS", b, sv, "held-title", 0.75,
-                                     {"role": said if role == "leader" else role}))
+                for b in bodies:
+                    out.append(_cand(h, "LEADS", b, sv, "held-title", 0.75, _role_prop(said, role)))
     return out
 
 

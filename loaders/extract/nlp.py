@@ -33,8 +33,10 @@ def load_nlp():
         if meta.get("lang") != EXPECTED["lang"] or meta.get("version") != EXPECTED["version"]:
             continue  # not the model we pinned and verified: use the rules-only path instead
         _currency_words(nlp)
-        _one_sentence(nlp)
-        _subject_repair(nlp)
+        # our own components around the parser: keep a sentence whole, then mend what the small parser misattaches
+        _add_component(nlp, "policygraph_one_sentence", _keep_whole, before="parser")
+        _add_component(nlp, "policygraph_aside_repair", _repair_asides, after="parser")
+        _add_component(nlp, "policygraph_subject_repair", _repair_subjects, after="policygraph_aside_repair")
         return nlp
     return None
 
@@ -57,13 +59,15 @@ def _keep_whole(doc):
     return doc
 
 
-def _one_sentence(nlp) -> None:
+def _add_component(nlp, name: str, func, **where: str) -> None:
+    """Register `func` as the pipeline component `name` and put it `before=`/`after=` another (where the model has a
+    parser: without one there is nothing to mend)."""
     from spacy.language import Language
 
-    if "policygraph_one_sentence" not in Language.factories:
-        Language.component("policygraph_one_sentence", func=_keep_whole)
-    if "parser" in nlp.pipe_names and "policygraph_one_sentence" not in nlp.pipe_names:
-        nlp.add_pipe("policygraph_one_sentence", before="parser")
+    if name not in Language.factories:
+        Language.component(name, func=func)
+    if "parser" in nlp.pipe_names and name not in nlp.pipe_names:
+        nlp.add_pipe(name, **where)
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -94,9 +98,7 @@ def _repair_subjects(doc):
     """'Beijing banned group tours to South Korea': the small parser may read a name that opens a clause as an
     adverbial noun, as in a dateline ("SEOUL, May 2 - ..."), leaving the verb after it with no subject. A proper
     noun phrase that ends right before a finite verb with no subject of its own is that verb's subject. 'Japan had
-    earlier this month removed ...': a subject it hangs from an auxiliary belongs to the auxiliary's verb. (And a
-    phrase after an aside set off by dashes: _repair_asides.)"""
-    _repair_asides(doc)
+    earlier this month removed ...': a subject it hangs from an auxiliary belongs to the auxiliary's verb."""
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("aux", "auxpass") \
                 and tok.head.head.i != tok.head.i and not any(c.dep_ in SUBJECTS for c in tok.head.head.children):
@@ -110,15 +112,6 @@ def _repair_subjects(doc):
             continue
         tok.dep_ = "nsubj"
     return doc
-
-
-def _subject_repair(nlp) -> None:
-    from spacy.language import Language
-
-    if "policygraph_subject_repair" not in Language.factories:
-        Language.component("policygraph_subject_repair", func=_repair_subjects)
-    if "parser" in nlp.pipe_names and "policygraph_subject_repair" not in nlp.pipe_names:
-        nlp.add_pipe("policygraph_subject_repair", after="parser")
 
 
 def model_info() -> str:

@@ -132,13 +132,12 @@ class PairFeatures:
         self.model = model
         self.triggers = trigger_words()
         self.predicates = sorted(model.relations)
-        self._allowed: dict[tuple, dict] = {}
+        self._allowed: dict[bool, dict] = {}
 
-    def pairs(self, sv, rule_candidates=(), predicates=None, unrelated_only: bool = False,
-              scorer=None) -> list[Pair]:
+    def pairs(self, sv, rule_candidates=(), unrelated_only: bool = False, scorer=None) -> list[Pair]:
         """Every pair of the sentence's mentions with every predicate the ontology allows between them, with
-        features; the rule candidates among them carry their candidate. `predicates` and `unrelated_only` (only
-        pairs the rules relate by nothing, and no rule candidate's pair) keep to the pairs a scorer may add: the
+        features; the rule candidates among them carry their candidate. With a `scorer` and `unrelated_only` (only
+        pairs the rules relate by nothing, and no rule candidate's pair), only the pairs the scorer may add: the
         features of those are the same either way, and computing no others saves most of the time."""
         if sv.parse is None:
             return []
@@ -146,15 +145,14 @@ class PairFeatures:
         for c in rule_candidates:
             by_key.setdefault((c.subject.id, c.predicate, c.object.id), []).append(c)
         related = {frozenset((c.subject.id, c.object.id)) for c in rule_candidates} if unrelated_only else set()
-        wanted = self.predicates if predicates is None else [p for p in self.predicates if p in predicates]
         sides = self._sides(sv)
         sentence_lemmas = set(sv.lemmas)
         out: list[Pair] = []
         made = set()
-        # (subject type, object type) -> the predicates wanted between them, per set of wanted predicates
-        # (only the types a scorer may add between, when only its additions are wanted)
+        # (subject type, object type) -> the predicates wanted between them: those the ontology allows, and the
+        # scorer may add when only its additions are wanted
         addable = scorer is not None and unrelated_only
-        allowed = self._allowed.setdefault((tuple(wanted), addable), {})
+        allowed = self._allowed.setdefault(addable, {})
         for s in sides:
             for o in sides:
                 if s.mention.id == o.mention.id or (s.mention.start, s.mention.end) == (o.mention.start, o.mention.end):
@@ -164,7 +162,7 @@ class PairFeatures:
                 types = (s.mention.type, o.mention.type)
                 preds = allowed.get(types)
                 if preds is None:
-                    preds = allowed[types] = [p for p in wanted if self.model.allows(p, *types)
+                    preds = allowed[types] = [p for p in self.predicates if self.model.allows(p, *types)
                                               and (not addable or scorer.may_add(p, *types))]
                     # (the same for every sentence: kept for the next)
                 if not preds:

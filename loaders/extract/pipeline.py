@@ -742,8 +742,7 @@ class Extractor:
             return rule_cands
         # (with no rule candidate to doubt, only the pairs the scorer may add need their features)
         narrow = self.scorer.keep_rule <= 0
-        pairs = self.pair_features.pairs(sv, rule_cands, self.scorer.add_predicates if narrow else None,
-                                         unrelated_only=narrow, scorer=self.scorer)
+        pairs = self.pair_features.pairs(sv, rule_cands, unrelated_only=narrow, scorer=self.scorer)
         doubted, learned = set(), []
         # the pairs the rules relate already: what the rules read there (a plan, a role, a flow) is not overruled
         related = {frozenset((c.subject.id, c.object.id)) for c in rule_cands}
