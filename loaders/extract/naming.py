@@ -34,7 +34,8 @@ def owner_word(owner, entry) -> str | None:
         return (dotted or adjectives or [owner.name])[0]
     if owner.type in ("USState", "Firm"):
         return owner.name
-    short = sorted((a for a in owner.aliases | {owner.name} if re.fullmatch(r"[A-Z]{2,6}", a)), key=len)
+    # (the shortest; among as short, the first in order: aliases are a set, whose order varies from run to run)
+    short = sorted((a for a in owner.aliases | {owner.name} if re.fullmatch(r"[A-Z]{2,6}", a)), key=lambda a: (len(a), a))
     return short[0] if short else None
 
 
@@ -75,7 +76,7 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
         # the document's own words for it with the owner ("Japanese export restrictions"), else the owner's word
         # (named by it up front, "Japanese export restrictions", not in a clause after: "... imposed by Japan")
         own = sorted((a for a in e.aliases if a[:1].isupper() and _names_owner(" ".join(a.split()[:2]), owner, entry)),
-                     key=len)
+                     key=lambda a: (len(a), a))  # (as above: the same name every run)
         name = own[0] if own else f"{word} {e.name}"
         _move(facts, e, entity_id(e.type, name), name, e.wikidata, e.source, renamed)
     rename_entities(facts, renamed)
