@@ -6668,3 +6668,12 @@ def test_who_heads_a_country_s_delegation_leads_the_delegation_not_the_country(e
     assert ("Peru", "SIGNS", "Lima Trade Pact") in got, got  # (whom a signer signs for signs it too)
     assert ("Bolivia", "WITHDRAWS_FROM", "Andean Pact") in got, got
     assert not any("behalf" in o for s, p, o in got), got  # (for whom it is signed is no part of its name)
+
+
+def test_a_sentence_that_names_nothing_still_speaks_of_the_agreement_named_before(ex):
+    # (the relation steps skip a sentence that names nothing, except the constructions that take the document's
+    # last agreement)
+    got, _ = run(ex, "The Lima Accord is a trade agreement between Chile and Peru. Negotiations were announced on "
+                     "February 2, 2006.")
+    assert got[("Chile", "NEGOTIATES", "Lima Accord")]["year"] == 2006, got
+    assert got[("Peru", "NEGOTIATES", "Lima Accord")]["year"] == 2006, got

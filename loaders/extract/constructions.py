@@ -2500,6 +2500,10 @@ CONSTRUCTIONS = [
                "RATIFIES")),
 ]
 
+# the constructions that also read a sentence naming nothing: they take the agreement the document named last
+# ("Negotiations were announced on February 2, 2006": the pact named before was negotiated)
+UNNAMED_ACTORS = frozenset({implicit_parties, members_listed_after})
+
 
 def run_constructions(sv: SentenceView, lex, state: DocumentState, model) -> list[Candidate]:
     """Every construction over one parsed sentence, keeping what the ontology allows."""
@@ -2508,7 +2512,10 @@ def run_constructions(sv: SentenceView, lex, state: DocumentState, model) -> lis
     roles = parsed_roles(sv, lex)
     out = []
     a, b = sv.start, sv.start + len(sv.text)
+    named = bool(sv.mentions)
     for fn, _preds in CONSTRUCTIONS:
+        if not named and fn not in UNNAMED_ACTORS:
+            continue  # (a sentence that names nothing gives the others no argument)
         for c in fn(sv, roles, state):
             if c.subject.id != c.object.id and model.allows(c.predicate, c.subject.type, c.object.type):
                 # date (and price) the fact from the sentence, anchored at whichever end is in it

@@ -383,6 +383,8 @@ class Extractor:
     def _step_structure(self, sent: "SentenceFacts") -> None:
         """Noun-phrase shapes (structural.py); first: it records agreements' parties. What a noun phrase
         states is presupposed by any clause around it ("does not violate U.S. sanctions on North Korea")."""
+        if not sent.view.mentions:
+            return
         found = self.structural.extract(sent.view, self._ministers_country())
         sent.candidates += found
         # a leader acts for the country where a predicate admits no person ("Chilean President X exempted Peru"):
@@ -395,7 +397,8 @@ class Extractor:
 
     def _step_frames(self, sent: "SentenceFacts") -> None:
         """Trigger verbs and nouns with their roles (relations.py, patterns.toml)."""
-        sent.candidates += self.frames.extract(sent.view)
+        if sent.view.mentions:  # (a sentence that names nothing fills no role: in most documents a third of them)
+            sent.candidates += self.frames.extract(sent.view)
 
     def _step_constructions(self, sent: "SentenceFacts") -> None:
         """Declared constructions (extract/constructions.py)."""
@@ -430,7 +433,8 @@ class Extractor:
 
     def _step_scorer(self, sent: "SentenceFacts") -> None:
         """The learned backend (and training's collection of candidate pairs)."""
-        if sent.view.parse is not None and (self.scorer is not None or self.collect is not None):
+        if sent.view.parse is not None and (self.scorer is not None or self.collect is not None) \
+                and len({m.id for m in sent.view.mentions}) > 1:  # (a pair needs two things named)
             sent.candidates = self._score(sent.view, sent.candidates)
 
     def _step_modality(self, sent: "SentenceFacts") -> None:
