@@ -6677,3 +6677,47 @@ def test_a_sentence_that_names_nothing_still_speaks_of_the_agreement_named_befor
                      "February 2, 2006.")
     assert got[("Chile", "NEGOTIATES", "Lima Accord")]["year"] == 2006, got
     assert got[("Peru", "NEGOTIATES", "Lima Accord")]["year"] == 2006, got
+
+
+def test_a_known_firm_s_unit_named_for_a_place_is_a_firm_of_its_own(ex):
+    got, _ = run(ex, "Samsung Electronics America will invest $2 billion in Texas. Lotte Chemical USA formed a joint "
+                     "venture with Tarsk Group. Hyundai Heavy Industries opened a plant in Ulsan.")
+    assert ("Samsung Electronics America", "INVESTS_IN", "Texas") in got, got
+    assert ("Samsung Electronics", "INVESTS_IN", "Texas") not in got, got
+    assert ("Lotte Chemical USA", "PARTNERS_WITH", "Tarsk Group") in got, got
+    # (another firm of the group is no regional unit: its name stays as the gazetteer knows it)
+    assert not any(s.startswith("Hyundai Heavy Industries ") for s, p, o in got), got
+
+
+def test_a_firm_s_affiliates_or_operations_in_a_field_are_its_line_of_business(ex):
+    got, _ = run(ex, "Velkor Group is a large conglomerate, with affiliates in shipbuilding and telecommunications. "
+                     "Norsk Motors has operations in semiconductors. Norway has an interest in semiconductors.")
+    for sector in ("shipbuilding", "telecommunications"):
+        assert ("Velkor Group", "OPERATES_IN", sector) in got, got
+    assert ("Norsk Motors", "OPERATES_IN", "semiconductors") in got, got
+    assert ("Norway", "OPERATES_IN", "semiconductors") not in got, got  # (a wish is no business)
+
+
+def test_the_definite_pact_noun_before_talks_is_the_pact_named_before(ex):
+    got, _ = run(ex, "The Lima-Quito Free Trade Agreement is a trade agreement between Peru and Ecuador. During the "
+                     "course of the FTA negotiations, which began in 1999 and were concluded in 2003, farmers "
+                     "protested.")
+    assert got[("Peru", "NEGOTIATES", "Lima-Quito Free Trade Agreement")]["year"] == 1999, got
+    assert got[("Ecuador", "NEGOTIATES", "Lima-Quito Free Trade Agreement")]["year"] == 1999, got
+
+
+def test_a_participle_that_takes_no_object_describes_the_noun_after_it(ex):
+    got, _ = run(ex, "Velkor Group took control of struggling Norwegian car company Tarsk Motors. Norsk Bank "
+                     "profited from acquiring Tarsk Motors.")
+    assert ("Velkor Group", "INVESTS_IN", "Tarsk Motors") in got, got
+    # (a gerund that takes an object stays one: the parse of "from acquiring X" is not mended)
+    doc = ex.nlp("Norsk Bank profited from acquiring Tarsk Motors.")
+    assert doc[4].dep_ == "pcomp" and doc[6].dep_ == "dobj", [(t.text, t.dep_) for t in doc]
+
+
+def test_a_known_body_s_title_that_a_list_goes_on_is_another_body(ex):
+    # (the gazetteer knows "Ministry of Trade" as a name of Korea's Ministry of Trade, Industry and Energy)
+    got, _ = run(ex, "Lena Ortiz, an official at the Ministry of Trade, Industry and Resources (MOTIR, Minister Arne "
+                     "Solberg), met officials on Monday.")
+    assert ("Arne Solberg", "LEADS", "Ministry of Trade, Industry and Resources") in got, got
+    assert not any(o == "Ministry of Trade, Industry and Energy" for s, p, o in got), got

@@ -393,7 +393,9 @@ def implicit_parties(sv, roles, state):
                     agreements = [m for c in host.children if c.dep_ in ("nsubj", "nsubjpass")
                                   for m in roles.denotes_list(c) if m.type == "Agreement"]
         else:
-            agreements = [m for m in roles.pp(tok, {"of", "on", "over", "for"}) if m.type == "Agreement"]
+            agreements = [m for m in roles.pp(tok, {"of", "on", "over", "for"}) if m.type == "Agreement"] or [
+                m for c in tok.children if c.dep_ == "compound" and c.i < tok.i for m in roles.denotes(c)
+                if m.type == "Agreement" and m.source == "coref"]  # ("during the FTA negotiations")
             if not agreements and state.last_agreement is not None and tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
                 agreements = [state.last_agreement]  # "Negotiations were announced on February 2, 2006"
         for a in agreements:

@@ -623,7 +623,10 @@ class DescriptiveRecognizer:
         # "an FTA with Japan" introduces an agreement; "the agreement", "a third investigation" refer back
         m.indefinite = det in ("a", "an") and not (first < tok.i and sent[first].lower_ in (
             "second", "third", "fourth", "fifth", "further", "new", "additional"))
-        m.modifier = tok.dep_ == "compound"  # "trade agreement negotiations": names no agreement itself
+        # "trade agreement negotiations": names no agreement itself; but "the FTA negotiations", the talks on the
+        # pact the document speaks of, refer to it
+        m.modifier = tok.dep_ == "compound" and not (m.type == "Agreement" and det == "the"
+                                                      and tok.head.lemma_.lower() in PACT_ACT_NOUNS)
         # "the tariffs on Korean steel": a definite phrase that says no more than its kind and what it is on may
         # describe a measure the document named before (coref.refer_back)
         # (an owner's adjective says whose, not which: "the U.S. tariffs on Korean steel")
@@ -960,6 +963,7 @@ class NerRecognizer:
         # one-word firm names ("SK", "Samsung"): a new name starting with one is an affiliate firm
         self.firm_heads = {f for e in model.gazetteer if e.type == "Firm"
                            for f in [e.name, *e.aliases] if " " not in f.strip() and len(f) >= 2}
+        self.firm_forms = {f for e in model.gazetteer if e.type == "Firm" for f in [e.name, *e.aliases]}
         self.country_forms = country_forms(model)
         self.state_forms = country_forms(model, ("USState",))  # "the Georgia Department of Economic Development"
         # a title's last word -> the type it names (not a firm's: "Inc."), for _untagged_titles
@@ -1000,6 +1004,17 @@ class NerRecognizer:
                     ent_char += len(ent_text) - len(rest.lstrip())
                     ent_text = rest.lstrip()
                     start, over = offset + ent_char, []
+                elif whose in self.firm_forms and self._regional_unit(rest):
+                    # "Nippon Steel North America, Inc.", "Lotte Chemical USA": a known firm's unit named for the
+                    # place it works in is a firm of its own (the pipeline drops the known firm's mention inside)
+                    start, over = offset + ent_char, []
+                    whose = ""
+                elif TITLE_LIST_TAIL.fullmatch(rest) and self.lex.type_for_name(
+                        _bare_name(ent_text), ent.label_, sent, ent) == "GovernmentBody":
+                    # "the Ministry of Trade, Industry and Resources": a known title ("Ministry of Trade") that a
+                    # list of capitalised words goes on is only the start of another body's title
+                    start, over = offset + ent_char, []
+                    whose = ""
                 elif whose in self.country_forms and self._firm_name(ent_text):
                     # "American Shipping Company", "Korea Gas Corporation": a firm named with its country's word;
                     # the whole name is the firm (the pipeline drops the country mention inside it)
@@ -1053,6 +1068,12 @@ class NerRecognizer:
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
+
+    def _regional_unit(self, rest: str) -> bool:
+        """Whether the words after a known firm's name name only a place, maybe with a legal form: "USA", "North
+        America, Inc.", "Georgia LLC" (not "Construction" or "Heavy Industries": another firm of the group)."""
+        words = re.sub(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|L\.P)\.?$", "", rest.strip())
+        return words in REGIONS or words in self.country_forms or words in self.state_forms
 
     def _owning_country(self, ent, offset: int, taken) -> str | None:
         """The country whose possessive is right before a name ("Japan's" before "Cabinet"), else None."""
@@ -1619,9 +1640,17 @@ ABBREVIATED_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr", "
 # the words of a legal form, without their full stop, and the form as written after a name ("Velkor Corp.",
 # "Velkor, Inc."), which a firm's mention leaves out
 LEGAL_FORM_WORDS = frozenset({"Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "L.P"})
+# the rest of a title that lists its fields: ", Industry and Resources", ", Food and Rural Affairs"
+_TITLE_WORDS = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*"
+TITLE_LIST_TAIL = re.compile(rf",\s+{_TITLE_WORDS}(?:,\s+{_TITLE_WORDS})*,?\s+(?:and|&)\s+{_TITLE_WORDS}")
+# the regions a firm's unit is named for, besides countries and states ("Samsung Electronics America")
+REGIONS = frozenset({"America", "North America", "Latin America", "Americas", "USA", "US", "U.S.", "Europe", "Asia",
+                     "Asia Pacific", "Middle East"})
 # prepositions that name what something is about, not where it stands ("talks over an agreement with X")
 # the nouns of talks about a pact ("began negotiations on a trade agreement")
 TALKS = frozenset({"negotiation", "talk", "discussion", "consultation"})
+# the nouns of what is done to a pact: a definite pact noun before one refers ("the FTA negotiations")
+PACT_ACT_NOUNS = TALKS | {"negotiator", "ratification", "renegotiation", "signing"}
 TOPIC_PREPOSITIONS = frozenset({"over", "about", "regarding", "toward", "towards", "for"})
 LEGAL_TAIL = re.compile(r",?\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL_FORM_WORDS)) + r")\b\.?")
 

@@ -37,6 +37,7 @@ def load_nlp():
         _add_component(nlp, "policygraph_one_sentence", _keep_whole, before="parser")
         _add_component(nlp, "policygraph_aside_repair", _repair_asides, after="parser")
         _add_component(nlp, "policygraph_subject_repair", _repair_subjects, after="policygraph_aside_repair")
+        _add_component(nlp, "policygraph_participle_repair", _repair_participles, after="policygraph_subject_repair")
         return nlp
     return None
 
@@ -111,6 +112,27 @@ def _repair_subjects(doc):
                 or any(c.dep_ in SUBJECTS for c in verb.children):
             continue
         tok.dep_ = "nsubj"
+    return doc
+
+
+# participles that take no object: before a noun they describe it ("control of struggling car maker X")
+ADJECTIVAL_PARTICIPLES = frozenset({"struggling", "ailing", "failing", "booming", "thriving", "flourishing",
+                                    "declining", "emerging", "existing", "remaining", "rising", "competing"})
+
+
+def _repair_participles(doc):
+    """'took control of struggling car company X': the parser may read a participle that takes no object, right
+    after a preposition, as a gerund with the noun phrase after it as its object; it describes that noun, which is
+    the preposition's object."""
+    for tok in doc:
+        if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or tok.lower_ not in ADJECTIVAL_PARTICIPLES:
+            continue
+        kids = list(tok.children)
+        if len(kids) != 1 or kids[0].dep_ != "dobj" or kids[0].left_edge.i != tok.i + 1:
+            continue
+        noun, prep = kids[0], tok.head
+        noun.head, noun.dep_ = prep, "pobj"
+        tok.head, tok.dep_ = noun, "amod"
     return doc
 
 

@@ -937,9 +937,13 @@ class Extractor:
                 b.start <= m.start and m.end <= b.end for b in bodies)]
             found = [f for f in found if f.type in NAMED_BY_ENDING or not any(
                 f.start < m.end and m.start < f.end for m in in_body)]
-            firms = [m for m in found if m.type == "Firm"]  # a country's word inside a firm's name is the firm's
-            mentions = [m for m in mentions if not (m.type in ("Country", "USState") and any(
-                f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end) for f in firms))]
+            # a country's word inside a firm's name is the firm's; so is a known firm's name inside its unit's
+            # ("Lotte Chemical USA"), and a known body's title inside a longer one ("Ministry of Trade, Industry and
+            # Resources")
+            firms = [m for m in found if m.type in ("Firm", "GovernmentBody")]
+            mentions = [m for m in mentions if not (m.type in ("Country", "USState", "Firm", "GovernmentBody") and any(
+                f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end)
+                and (m.type == f.type or f.type == "Firm" and m.type != "GovernmentBody") for f in firms))]
             mentions += found
             mentions = paired_firms(text[s:e], s, list_firms(text[s:e], s, mentions))
             mentions = [m for m in mentions if m.type is not None]
