@@ -6721,3 +6721,18 @@ def test_a_known_body_s_title_that_a_list_goes_on_is_another_body(ex):
                      "Solberg), met officials on Monday.")
     assert ("Arne Solberg", "LEADS", "Ministry of Trade, Industry and Resources") in got, got
     assert not any(o == "Ministry of Trade, Industry and Energy" for s, p, o in got), got
+
+
+def test_a_person_named_with_and_without_a_middle_initial_is_one_person(ex):
+    _, out = run(ex, "Governor Lena P. Ortiz welcomed Velkor Motors. Lena Ortiz said the plant would open in 2026. "
+                     "Prime Minister Solberg spoke.")
+    people = {e.name: e.aliases for e in out.entities.values() if e.type == "Person"}
+    assert "Lena Ortiz" in people and "Lena P. Ortiz" in people["Lena Ortiz"], people
+    assert "Lena P. Ortiz" not in people, people
+    assert "Prime Minister Solberg" in people["Solberg"], people  # (a surname alone is known by its title too)
+
+
+def test_a_country_s_body_named_by_its_kind_alone_is_that_country_s(ex):
+    _, out = run(ex, "On June 27, 2023, Norway’s Cabinet approved an amendment to the Export Control Order.")
+    bodies = {e.name for e in out.entities.values() if e.type == "GovernmentBody"}
+    assert "Cabinet of Norway" in bodies, bodies

@@ -1168,6 +1168,16 @@ class NerRecognizer:
             if type_ is None or tok.pos_ != "PROPN" or tok.ent_type_:
                 continue
             words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()]
+            if not words and type_ == "GovernmentBody":
+                # "Japan's Cabinet", "Chile's Senate": one country's body of that kind (as _owning_country names
+                # the ones the NER tags)
+                owner = self._owning_country(sent[tok.i:tok.i + 1], offset, taken)
+                start, end = offset + tok.idx, offset + tok.idx + len(tok.text)
+                if owner and not any(s < end and start < e for s, e in taken):
+                    name = f"{tok.text} of {owner}"
+                    out.append(Mention(start, end, tok.text, type_, entity_id(type_, name), name, "ner",
+                                       aliases={name, f"{owner}'s {tok.text}"}))
+                continue
             if not words or tok.i == tok.sent.start:
                 continue
             first = words[0]

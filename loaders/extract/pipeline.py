@@ -345,7 +345,8 @@ class Extractor:
                   named: "_NameMemory") -> list[Mention]:
         """A sentence's mentions, read against what the document named before it (the abbreviations it defined,
         the names it typed, the towns it placed), which they add to."""
-        mentions = _instrument_titles(text, self._sentence_mentions(text, s, e, parse, sent_gaz))
+        mentions = _instrument_titles(text, _person_names(text, self._sentence_mentions(text, s, e, parse, sent_gaz),
+                                                          self.lex.person_titles))
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
         mentions = _spelled_out(text, s, e, mentions, self.lex)
         mentions = _known_abbreviation(text, mentions)
@@ -1993,6 +1994,30 @@ def _as_named(m: Mention, known: Mention) -> Mention:
 FORMERLY = re.compile(r"[ \u00a0]*(?:[,(][ \u00a0]*)?(?:formerly|previously)"
                       r"(?:[ \u00a0]+(?:known[ \u00a0]+as|called|named))?[ \u00a0]+(?:the[ \u00a0]+)?"
                       r"(?P<name>[A-Z][\w&.'-]*(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-Z][\w&.'-]*){0,6})")
+
+
+MIDDLE_INITIALS = re.compile(r"([A-Z][a-z]+(?:-[A-Za-z]+)?)(?:\s+[A-Z]\.)+\s+([A-Z][\w'’-]+)")
+
+
+TITLE_RUN = re.compile(r"(?:[A-Z][\w.-]*\s+){1,3}$")
+
+
+def _person_names(text: str, mentions: list[Mention], titles: frozenset) -> list[Mention]:
+    """'Governor Brian P. Kemp' and 'Brian Kemp' are one person: a new person's name leaves out its middle initials
+    (the name as written stays an alias). 'Prime Minister Harper': a surname alone is known by its title too."""
+    for m in mentions:
+        if m.type != "Person" or m.source == "gazetteer":
+            continue
+        mt = MIDDLE_INITIALS.fullmatch(m.name)
+        if mt:
+            short = f"{mt.group(1)} {mt.group(2)}"
+            m.aliases = set(m.aliases or ()) | {m.name}
+            m.name, m.id = short, entity_id("Person", short)
+        elif " " not in m.name:
+            run = TITLE_RUN.search(text, max(0, m.start - 60), m.start)
+            if run and run.group(0).split()[-1] in titles:
+                m.aliases = set(m.aliases or ()) | {run.group(0) + m.name}
+    return mentions
 
 
 def _former_names(text: str, mentions: list[Mention], names: dict[str, Mention]) -> list[Mention]:
