@@ -156,6 +156,9 @@ class Lexicon:
                 type_ = next((t for t, endings in self.name_endings.items() if word in endings and t != "Firm"), None)
                 if after in ("on", "of", "for") and type_ is not None:
                     return type_
+        if label == "PERSON" and ent is not None and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "NOUN" \
+                and ent.doc[ent.start - 1].lower_ in self.firm_cues:
+            return "Firm"  # "Norwegian shipbuilder Tarsk Marine": the trade set before a name says a firm
         if label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words) \
                 and not any(ch.isdigit() for ch in text):  # ("K9 Thunder" is a howitzer)
             return "Person"

@@ -6736,3 +6736,27 @@ def test_a_country_s_body_named_by_its_kind_alone_is_that_country_s(ex):
     _, out = run(ex, "On June 27, 2023, Norway’s Cabinet approved an amendment to the Export Control Order.")
     bodies = {e.name for e in out.entities.values() if e.type == "GovernmentBody"}
     assert "Cabinet of Norway" in bodies, bodies
+
+
+def test_a_name_after_a_trade_or_ending_in_one_is_a_firm(ex):
+    got, _ = run(ex, "Tarsk Marine will invest $2 billion in a new shipyard in Texas. Norwegian shipbuilder Arne "
+                     "Brekke will invest $1 billion in Ohio.")
+    assert ("Tarsk Marine", "INVESTS_IN", "Texas") in got, got
+    assert ("Arne Brekke", "INVESTS_IN", "Ohio") in got, got
+
+
+def test_what_a_measure_covers_or_affects_from_a_country_targets_that_country(ex):
+    got, _ = run(ex, "Norway imposed a safeguard on solar panels in 2018. The safeguard covers solar panels from "
+                     "Chile and Peru. The tariffs do not cover steel from Bolivia.")
+    measure = next(o for s, p, o in got if p == "IMPOSES")
+    for country in ("Chile", "Peru"):
+        assert (measure, "TARGETS", country) in got, got
+    assert (measure, "TARGETS", "Bolivia") not in got, got
+
+
+def test_a_relative_clause_s_fronted_preposition_belongs_to_its_noun(ex):
+    got, _ = run(ex, "The Lima Convention, to which Chile and Peru are parties, entered into force in 2010. The "
+                     "Andes Pact, to which Bolivia is not a party, expired in 2015.")
+    assert ("Chile", "PARTY_TO", "Lima Convention") in got, got
+    assert ("Peru", "PARTY_TO", "Lima Convention") in got, got
+    assert ("Bolivia", "PARTY_TO", "Andes Pact") not in got, got  # (the clause's own negation)

@@ -49,6 +49,8 @@ class Mention:
     series: str | None = field(default=None, compare=False, repr=False)
     # a country's adjective on a noun for its government ("the Chilean government signed"): the country acts
     represented: bool = field(default=False, compare=False, repr=False)
+    # a name the document says the entity had before ("X, formerly Y"): Y is X wherever it is written
+    former: bool = field(default=False, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:

@@ -123,6 +123,13 @@ def modality(sv, subject, obj) -> str:
         # an instrument prevents is what it is on: "the Act restricts recipients from expanding in Peru")
     if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and _enacted(anchor) == "negated":
         return "negated"  # "did not impose tariffs on Chinese steel": a measure denied is no measure
+    if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and ts and to:
+        # "the Pact, to which Chile is not a party,": a relative clause in the noun phrase says it for itself
+        for tok in (ts[-1], to[-1]):
+            said = next((_clause_modality(n) for n in _up_to(tok, anchor) if n.dep_ == "relcl" and n.i != anchor.i),
+                        "stated")
+            if said in ("negated", "hypothetical"):
+                return said
     if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
         # linked inside a noun phrase ("U.S. sanctions on North Korea", "China's plan"): the phrase presupposes
         # the fact whatever the clause around it says ("does not violate U.S. sanctions on North Korea"), but not

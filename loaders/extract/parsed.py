@@ -566,10 +566,12 @@ class ParsedRoles:
         return unique_mentions(out)  # (the adjective is the origin: "Korea imports U.S. beef")
 
     def goods_reached(self, tok) -> list[Mention]:
-        """'the tariff applies to Norwegian and Chilean steel', 'applies to goods from Norway': the countries whose
-        goods the verb's "to/on" phrase names (their nationality or their "from")."""
+        """'the tariff applies to Norwegian and Chilean steel', 'applies to goods from Norway', 'covers solar panels
+        from Chile': the countries whose goods the verb's object or "to/on" phrase names (their nationality or
+        their "from")."""
         goods = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children
-                 if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+                 if p.dep_ == "pobj" and p.pos_ == "NOUN"] + [c for c in tok.children if c.dep_ == "dobj"
+                                                              and c.pos_ == "NOUN"]
         goods += [g for x in list(goods) for g in x.conjuncts if g.pos_ == "NOUN"]
         # (the parser may hang the goods' "from" on the verb)
         return unique_mentions([m for g in goods for m in self.goods_origins(g)] + (self._from_countries(tok)
@@ -945,6 +947,12 @@ class ParsedRoles:
                     for p in c.children:
                         if p.dep_ == "pobj" and not _complex_preposition(c, p):
                             out += self.denotes_list(p) or self._place_of(p)
+        if depth == 0 and tok.dep_ == "attr" and tok.head.dep_ == "relcl":
+            # "the Convention, to which Chile and Peru are parties": the clause's fronted "to which" is the noun's,
+            # and "which" is what the clause describes
+            out += [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i < tok.head.i
+                    and any(p.dep_ == "pobj" and p.lower_ in ("which", "whom") for p in c.children)
+                    for m in self.denotes_list(tok.head.head)]
         if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
             # "X's investment of $3.87 billion in West Lafayette, Indiana": the place hangs from the amount
             for c in tok.children:

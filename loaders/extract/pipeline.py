@@ -1957,8 +1957,11 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
     out = [_full_person(m, surnames) for m in mentions]
     # "Velkor Trading, a Chile-based company" ... "Velkor Trading was added": the statistical NER's later guess
     # ("a person") gives way to what the document said the name is
-    out = [_as_named(m, names[m.text]) if m.source == "ner" and m.type == "Person" and m.text in names
-           and names[m.text].type != "Person" else m for m in out]
+    # ("Velkor Corp., formerly Tarnby Marine" ... "Tarnby Marine was founded": a former name is the firm's, whatever
+    # the NER types it as)
+    out = [_as_named(m, names[m.text]) if m.source == "ner" and m.text in names and (
+        m.type == "Person" and names[m.text].type != "Person" or names[m.text].former
+        and names[m.text].id != m.id) else m for m in out]
     # "Velmora Semiconductor Inc." ... "Velmora, a subsidiary of ...": a firm's first word alone is the firm
     out = [_full_firm(m, first_words) for m in out]
     # (a descriptive name may take in its owner's: "the $2 billion Velkor Motors plant" still names the firm)
@@ -2035,7 +2038,7 @@ def _former_names(text: str, mentions: list[Mention], names: dict[str, Mention])
         former = re.sub(rf"(?:{LEGAL_TAIL.pattern})+$", "", mt.group("name")).strip(" ,.")
         a = m.end + mt.start("name")
         same = Mention(a, a + len(former), former, m.type, m.id, m.name, "ner", wikidata=m.wikidata,
-                       aliases={former})
+                       aliases={former}, former=True)
         out = [x for x in out if not (x.start < same.end and same.start < x.end)] + [same]
         names[former] = same
     return sorted(out, key=lambda x: (x.start, -x.end))
