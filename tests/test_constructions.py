@@ -6760,3 +6760,17 @@ def test_a_relative_clause_s_fronted_preposition_belongs_to_its_noun(ex):
     assert ("Chile", "PARTY_TO", "Lima Convention") in got, got
     assert ("Peru", "PARTY_TO", "Lima Convention") in got, got
     assert ("Bolivia", "PARTY_TO", "Andes Pact") not in got, got  # (the clause's own negation)
+
+
+def test_a_range_of_rates_before_a_measure_is_its_rate_not_the_verb_s_object(ex):
+    got, _ = run(ex, "In July 2014, Norway's Ministry of Trade levied 9.9 percent to 15.8 percent anti-dumping duties "
+                     "on steel pipe imports from Peru.")
+    measure = next((o for s, p, o in got if p == "IMPOSES" and s == "Norwegian Ministry of Trade"), None)
+    assert got[("Norwegian Ministry of Trade", "IMPOSES", measure)]["year"] == 2014, got
+    assert (measure, "TARGETS", "Peru") in got, got
+
+
+def test_a_korean_given_name_with_a_capitalised_second_syllable_is_whole(ex):
+    _, out = run(ex, "The pact was sealed by the Trade Minister, Kim Hyun-Jong, in Seoul.")
+    people = {e.name for e in out.entities.values() if e.type == "Person"}
+    assert people == {"Kim Hyun-Jong"}, people

@@ -38,6 +38,7 @@ def load_nlp():
         _add_component(nlp, "policygraph_aside_repair", _repair_asides, after="parser")
         _add_component(nlp, "policygraph_subject_repair", _repair_subjects, after="policygraph_aside_repair")
         _add_component(nlp, "policygraph_participle_repair", _repair_participles, after="policygraph_subject_repair")
+        _add_component(nlp, "policygraph_range_repair", _repair_ranges, after="policygraph_participle_repair")
         return nlp
     return None
 
@@ -133,6 +134,31 @@ def _repair_participles(doc):
         noun, prep = kids[0], tok.head
         noun.head, noun.dep_ = prep, "pobj"
         tok.head, tok.dep_ = noun, "amod"
+    return doc
+
+
+PERCENT_WORDS = frozenset({"percent", "%", "pct"})
+
+
+def _repair_ranges(doc):
+    """'levied 9.9 percent to 15.8 percent anti-dumping duties on X': the parser may read a range of rates before
+    a noun as the verb's object ("9.9 percent") and a "to" phrase holding the noun; the noun is the object, and the
+    range is its rate."""
+    for tok in doc[2:-3]:
+        if tok.lower_ != "to" or tok.dep_ != "prep" or not tok.head.tag_.startswith("VB"):  # (tags: no POS yet)
+            continue
+        first, second = doc[tok.i - 1], doc[tok.i + 2]
+        if first.lower_ not in PERCENT_WORDS or first.head.i != tok.head.i or not doc[tok.i - 2].like_num \
+                or not doc[tok.i + 1].like_num or second.lower_ not in PERCENT_WORDS:
+            continue
+        nouns = [c for c in tok.children if c.dep_ == "pobj" and c.tag_ in ("NN", "NNS") and c.i > second.i]
+        if len(nouns) != 1 or second.head.i != nouns[0].i:
+            continue
+        noun, verb = nouns[0], tok.head
+        noun.head, noun.dep_ = verb, "dobj"
+        first.head, first.dep_ = noun, "nmod"
+        tok.head = first
+        second.head, second.dep_ = tok, "pobj"
     return doc
 
 

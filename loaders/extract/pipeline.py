@@ -75,8 +75,9 @@ TITLED_NAMES = re.compile(
 # Secretary of Defense")
 PREFIXED_REST = r" (?:the )?[A-Z][\w-]+(?:(?:,? (?:and |& )?| of (?:the )?)[A-Z][\w-]+)*"
 # a family name before a hyphenated given name, or after it (Western order: "Dong-su Park")
-KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[a-z]{1,6}\b(?![-\w])"
-                         r"|(?<![-\w])[A-Z][a-z]{1,6}-[a-z]{1,6} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
+# (the given name's second syllable may be capitalised: "Kim Hyun-Jong", "Moon Jae-In")
+KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5}\b(?![-\w])"
+                         r"|(?<![-\w])[A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?:,? [A-Z][a-z]+)*,? and [A-Z][a-z]+"
                     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
