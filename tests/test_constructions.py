@@ -6774,3 +6774,15 @@ def test_a_korean_given_name_with_a_capitalised_second_syllable_is_whole(ex):
     _, out = run(ex, "The pact was sealed by the Trade Minister, Kim Hyun-Jong, in Seoul.")
     people = {e.name for e in out.entities.values() if e.type == "Person"}
     assert people == {"Kim Hyun-Jong"}, people
+
+
+def test_a_treaty_act_with_no_actor_is_done_by_the_parties_a_later_sentence_gives(ex):
+    got, _ = run(ex, "After several rounds of negotiation beginning in 2012, the Andes Partnership Agreement was "
+                     "signed on 15 November 2020. The Andes Partnership Agreement is a trade agreement between Chile, "
+                     "Peru and Bolivia.")
+    for country in ("Chile", "Peru", "Bolivia"):
+        # (in the year nearest the act's verb, not the negotiations')
+        assert got[(country, "SIGNS", "Andes Partnership Agreement")]["year"] == 2020, got
+    got, _ = run(ex, "The Andes Partnership Agreement was not signed in 2020. The Andes Partnership Agreement is a "
+                     "trade agreement between Chile and Peru.")
+    assert not any(p == "SIGNS" for s, p, o in got), got

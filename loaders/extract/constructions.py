@@ -88,6 +88,9 @@ class DocumentState:
     stated_parties: set = field(default_factory=set)
     builders: dict = field(default_factory=dict)  # facility id -> the firm the document says put money in it
     previous_text: str = ""  # the sentence before this one
+    # treaty acts with no actor whose agreement had no known parties yet: (candidate with the agreement as its
+    # subject, sentence); the parties a later sentence gives act in them (pipeline._parties_named_later)
+    awaiting: list = field(default_factory=list)
 
     def note(self, cands: list[Candidate]) -> None:
         for c in cands:
@@ -407,13 +410,18 @@ def implicit_parties(sv, roles, state):
                 parties = list(state.parties.get(a.series, {}).values())
             if actors and pred != "RATIFIES":
                 continue
+            # (the act's own year, the one nearest its verb: "entered into force in 2012 after being signed in
+            # 2007", "After negotiations beginning in 2012, the Agreement was signed on 15 November 2020")
+            years = [int(t.text) for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i))
+                     if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text)]
+            if not parties and not actors:  # ("The treaty was signed in 2007. Its parties are A and B.")
+                state.awaiting.append((_cand(a, pred, a, sv, "implicit-parties", 0.7,
+                                             {"year": years[0]} if years else None), sv))
             for p in parties:
                 if actors and not any(x.id == p.id or x.type == "GovernmentBody" for x in actors):
                     continue
                 if actors and any(x.type == "GovernmentBody" for x in actors) and not _body_of(sv, actors, p):
                     continue
-                # (the act's own year: "entered into force in 2012 after being signed in 2007")
-                years = [int(t.text) for t in tok.subtree if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text)]
                 out.append(_cand(p, pred, a, sv, "implicit-parties", 0.7, {"year": years[0]} if years else None))
     return out
 

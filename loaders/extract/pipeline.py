@@ -294,8 +294,27 @@ class Extractor:
                 if pair_age > 3:  # "the two allies" refers back a few sentences at most
                     recent_pair = None
         self._read_deferred(deferred, pending_groups, quotes, history, leads, speaks_for)
+        self._parties_named_later(facts)
         self._finish(facts, history)
         return facts
+
+    def _parties_named_later(self, facts: DocumentFacts) -> None:
+        """'The RCEP Agreement was signed on 15 November 2020. RCEP is an agreement between ASEAN, China, ...': a
+        treaty act with no actor named, in a sentence before the one that gives the agreement's parties, is theirs
+        (the sentence of the act is the evidence)."""
+        for placeholder, sv in self.state.awaiting:
+            pact = placeholder.object
+            parties = self.state.parties.get(pact.id, {}).values()
+            cands = []
+            for party in parties:
+                if not self.model.allows(placeholder.predicate, party.type, pact.type):
+                    continue
+                anchor = pact.start - sv.start if sv.start <= pact.start < sv.start + len(sv.text) else 0
+                props = {**fact_props(sv, placeholder.predicate, party, pact, anchor), **placeholder.props}
+                cands.append(Candidate(party, placeholder.predicate, pact, props, 0.65, sv.index,
+                                       "implicit-parties-later"))
+            if cands:
+                self._record_relations(facts, sv.start, sv.start + len(sv.text), cands)
 
     def _read_deferred(self, deferred: list, pending_groups: set[int], quotes: list, history: list[Mention],
                        leads: dict[str, Mention], speaks_for: dict[str, Mention]) -> None:
@@ -1226,8 +1245,13 @@ class Extractor:
             if m.id not in seen:
                 seen.add(m.id)
                 facts.mentions.append({"doc": doc.id, "sentence_index": index, "entity_id": m.id})
-        if not quote:
-            return
+        if quote:
+            self._record_relations(facts, s, e, cands)
+
+    def _record_relations(self, facts: DocumentFacts, s: int, e: int, cands: list[Candidate]) -> None:
+        """The candidates as relations, with the sentence at s:e as their evidence."""
+        doc = facts.doc
+        rs, re_, quote = doc.quote(s, e)
         ev = Evidence(doc.id, rs, re_, quote)
         for c in cands:
             self._entity(facts, c.subject)
