@@ -6786,3 +6786,12 @@ def test_a_treaty_act_with_no_actor_is_done_by_the_parties_a_later_sentence_give
     got, _ = run(ex, "The Andes Partnership Agreement was not signed in 2020. The Andes Partnership Agreement is a "
                      "trade agreement between Chile and Peru.")
     assert not any(p == "SIGNS" for s, p, o in got), got
+
+
+def test_a_pact_described_is_not_the_declaration_named_before(ex):
+    _, out = run(ex, "Chile and Peru adopted the Lima Joint Declaration in 2014. The leaders celebrated the signature "
+                     "of the Free Trade Agreement between Chile and Peru.")
+    names = {e.id: e.name for e in out.entities.values()}
+    said = [(names[r.subject], r.predicate, names[r.object]) for r in out.relations
+            if r.evidence[0].quote.startswith("The leaders")]
+    assert not any(o == "Lima Joint Declaration" for s, p, o in said), said

@@ -43,6 +43,19 @@ PREDICATE_NOMINAL = re.compile(r"^[”\"']?\s*(?:\([^()]{1,120}\)\s*|\)\s*)?(?:\
                                r"(?:(?:series|set|range|number|wave|package)\s+of\s+)?)(?:" + MODIFIER_WORD + r"){0,4}$")
 
 
+# the kinds of instrument that bind no one as a treaty does: a description of a pact ("the agreement", "the FTA")
+# refers to none of them, nor does "the declaration" refer to a treaty
+STATEMENT_KINDS = frozenset({"declaration", "statement", "communique", "communiqué", "memorandum", "mou", "roadmap",
+                             "plan", "vision"})
+
+
+def _instrument_kind(m: Mention) -> str:
+    """An agreement's kind by its head word: a statement's own kind ('declaration'), else 'pact'."""
+    words = _words(m.name)
+    head = words[-1] if words else ""
+    return head if head in STATEMENT_KINDS else "pact"
+
+
 def _proper(text: str) -> bool:
     """A name rather than a description: its words past a leading article are capitalised ("Foo Bar Act")."""
     words = [w for w in text.split() if w.lower() not in ("the", "of", "and", "on", "for", "to", "in")]
@@ -497,6 +510,8 @@ class Coreference:
             if h.name.endswith(" amendments") and not set(_words(m.name)) & (
                     self.lex.amendment_nouns | self.lex.amendment_adjectives | {"amendments", "version"}):
                 continue  # "the agreement" after "with a renegotiated version signed in 2010": the pact itself
+            if m.type == "Agreement" and _instrument_kind(m) != _instrument_kind(h):
+                continue  # "the Free Trade Agreement" is not the joint declaration named before it
             if m.type in ("Agreement", "Law") or (m.type == "Facility" and not _words(h.name)[-1:] == ["site"]):
                 return h  # "the treaty", "the act", "this facility": the last one named
             # (a name's head, not its last word: "tariff on Chilean goods" is a tariff)
