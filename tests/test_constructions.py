@@ -6795,3 +6795,9 @@ def test_a_pact_described_is_not_the_declaration_named_before(ex):
     said = [(names[r.subject], r.predicate, names[r.object]) for r in out.relations
             if r.evidence[0].quote.startswith("The leaders")]
     assert not any(o == "Lima Joint Declaration" for s, p, o in said), said
+
+
+def test_our_countries_in_a_joint_statement_are_its_two_countries(ex):
+    got, _ = run(ex, "Joint Statement by Chile and Peru. Our countries signed the Lima Accord in 2010.")
+    assert got[("Chile", "SIGNS", "Lima Accord")]["year"] == 2010, got
+    assert got[("Peru", "SIGNS", "Lima Accord")]["year"] == 2010, got
