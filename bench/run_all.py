@@ -55,8 +55,10 @@ def _extract_rows(ex: dict) -> list[list]:
     for c in ex["corpora"]:
         rows.append([f"extraction, {c['corpus']}",
                      f"{c['sentences_per_s']:.0f} sentences/s, {c['words_per_s']:,.0f} words/s; bare nlp.pipe "
-                     f"{c['bare_words_per_s']:,.0f} words/s", f"{c['ratio_extractor_to_bare']:.2f}x bare",
-                     "<= 1.5x", ok(c["ratio_extractor_to_bare"], 1.5)])
+                     f"{c['bare_words_per_s']:,.0f} words/s",
+                     f"{c['ratio_extractor_to_bare']:.2f}x bare (paired median "
+                     f"{c.get('ratio_paired_median', c['ratio_extractor_to_bare']):.2f}x)",
+                     "<= 1.5x", ok(max(c["ratio_extractor_to_bare"], c.get("ratio_paired_median", 0.0)), 1.5)])
     return rows
 
 
