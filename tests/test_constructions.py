@@ -6745,7 +6745,7 @@ def test_a_name_after_a_trade_or_ending_in_one_is_a_firm(ex):
     assert ("Arne Brekke", "INVESTS_IN", "Ohio") in got, got
 
 
-def test_what_a_measure_covers_or_affects_from_a_country_targets_that_country(ex):
+def test_what_a_measure_covers_from_a_country_targets_that_country(ex):
     got, _ = run(ex, "Norway imposed a safeguard on solar panels in 2018. The safeguard covers solar panels from "
                      "Chile and Peru. The tariffs do not cover steel from Bolivia.")
     measure = next(o for s, p, o in got if p == "IMPOSES")
