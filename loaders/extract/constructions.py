@@ -88,8 +88,8 @@ class DocumentState:
     stated_parties: set = field(default_factory=set)
     builders: dict = field(default_factory=dict)  # facility id -> the firm the document says put money in it
     previous_text: str = ""  # the sentence before this one
-    # treaty acts with no actor whose agreement had no known parties yet: (candidate with the agreement as its
-    # subject, sentence); the parties a later sentence gives act in them (pipeline._parties_named_later)
+    # treaty acts with no actor whose agreement had no known parties yet: (agreement, predicate, props, sentence);
+    # the parties a later sentence gives act in them (pipeline._parties_named_later)
     awaiting: list = field(default_factory=list)
 
     def note(self, cands: list[Candidate]) -> None:
@@ -415,8 +415,7 @@ def implicit_parties(sv, roles, state):
             years = [int(t.text) for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i))
                      if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text)]
             if not parties and not actors:  # ("The treaty was signed in 2007. Its parties are A and B.")
-                state.awaiting.append((_cand(a, pred, a, sv, "implicit-parties", 0.7,
-                                             {"year": years[0]} if years else None), sv))
+                state.awaiting.append((a, pred, {"year": years[0]} if years else {}, sv))
             for p in parties:
                 if actors and not any(x.id == p.id or x.type == "GovernmentBody" for x in actors):
                     continue
@@ -2521,18 +2520,21 @@ def run_constructions(sv: SentenceView, lex, state: DocumentState, model) -> lis
         return []
     roles = parsed_roles(sv, lex)
     out = []
-    a, b = sv.start, sv.start + len(sv.text)
     named = bool(sv.mentions)
     for fn, _preds in CONSTRUCTIONS:
         if not named and fn not in UNNAMED_ACTORS:
             continue  # (a sentence that names nothing gives the others no argument)
         for c in fn(sv, roles, state):
             if c.subject.id != c.object.id and model.allows(c.predicate, c.subject.type, c.object.type):
-                # date (and price) the fact from the sentence, anchored at whichever end is in it
-                anchor = c.at if c.at is not None else next(
-                    (m.start - a for m in (c.object, c.subject) if a <= m.start < b), 0)
-                c.props = {**fact_props(sv, c.predicate, c.subject, c.object, anchor), **c.props}
-                if c.rule in UNDATED:
-                    c.props.pop("year", None)
-                out.append(c)
+                out.append(dated(sv, c))
     return out
+
+
+def dated(sv: SentenceView, c: Candidate) -> Candidate:
+    """A construction's fact with its date (and price) from the sentence, anchored at whichever end is in it."""
+    a, b = sv.start, sv.start + len(sv.text)
+    anchor = c.at if c.at is not None else next((m.start - a for m in (c.object, c.subject) if a <= m.start < b), 0)
+    c.props = {**fact_props(sv, c.predicate, c.subject, c.object, anchor), **c.props}
+    if c.rule in UNDATED:
+        c.props.pop("year", None)
+    return c

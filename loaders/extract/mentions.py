@@ -963,9 +963,8 @@ class NerRecognizer:
         self.lex = lexicon or load_lexicon()
         model = model or load_model()
         # one-word firm names ("SK", "Samsung"): a new name starting with one is an affiliate firm
-        self.firm_heads = {f for e in model.gazetteer if e.type == "Firm"
-                           for f in [e.name, *e.aliases] if " " not in f.strip() and len(f) >= 2}
         self.firm_forms = {f for e in model.gazetteer if e.type == "Firm" for f in [e.name, *e.aliases]}
+        self.firm_heads = {f for f in self.firm_forms if " " not in f.strip() and len(f) >= 2}
         self.country_forms = country_forms(model)
         self.state_forms = country_forms(model, ("USState",))  # "the Georgia Department of Economic Development"
         # a title's last word -> the type it names (not a firm's: "Inc."), for _untagged_titles
@@ -1074,7 +1073,7 @@ class NerRecognizer:
     def _regional_unit(self, rest: str) -> bool:
         """Whether the words after a known firm's name name only a place, maybe with a legal form: "USA", "North
         America, Inc.", "Georgia LLC" (not "Construction" or "Heavy Industries": another firm of the group)."""
-        words = re.sub(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|L\.P)\.?$", "", rest.strip())
+        words = re.sub(rf"(?:{LEGAL_TAIL.pattern})+$", "", rest.strip())
         return words in REGIONS or words in self.country_forms or words in self.state_forms
 
     def _owning_country(self, ent, offset: int, taken) -> str | None:

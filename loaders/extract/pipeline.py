@@ -23,7 +23,7 @@ from ..read.document import Document
 from ..read.repair import is_word
 from ..read.sentences import dateline_place
 from .amounts import MONTH_NAMES, sentence_year
-from .constructions import BUILDING_VERBS, DocumentState, run_constructions
+from .constructions import BUILDING_VERBS, DocumentState, dated, run_constructions
 from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
@@ -78,6 +78,8 @@ PREFIXED_REST = r" (?:the )?[A-Z][\w-]+(?:(?:,? (?:and |& )?| of (?:the )?)[A-Z]
 # (the given name's second syllable may be capitalised: "Kim Hyun-Jong", "Moon Jae-In")
 KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5}\b(?![-\w])"
                          r"|(?<![-\w])[A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
+# what a longer name the NER found holds of the names found before it: those give way to it
+NAMES_INSIDE = {"Firm": frozenset({"Country", "USState", "Firm"}), "GovernmentBody": frozenset({"GovernmentBody"})}
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?:,? [A-Z][a-z]+)*,? and [A-Z][a-z]+"
                     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
@@ -302,17 +304,10 @@ class Extractor:
         """'The RCEP Agreement was signed on 15 November 2020. RCEP is an agreement between ASEAN, China, ...': a
         treaty act with no actor named, in a sentence before the one that gives the agreement's parties, is theirs
         (the sentence of the act is the evidence)."""
-        for placeholder, sv in self.state.awaiting:
-            pact = placeholder.object
-            parties = self.state.parties.get(pact.id, {}).values()
-            cands = []
-            for party in parties:
-                if not self.model.allows(placeholder.predicate, party.type, pact.type):
-                    continue
-                anchor = pact.start - sv.start if sv.start <= pact.start < sv.start + len(sv.text) else 0
-                props = {**fact_props(sv, placeholder.predicate, party, pact, anchor), **placeholder.props}
-                cands.append(Candidate(party, placeholder.predicate, pact, props, 0.65, sv.index,
-                                       "implicit-parties-later"))
+        for pact, predicate, props, sv in self.state.awaiting:
+            cands = [dated(sv, Candidate(party, predicate, pact, dict(props), 0.65, sv.index, "implicit-parties-later"))
+                     for party in self.state.parties.get(pact.id, {}).values()
+                     if self.model.allows(predicate, party.type, pact.type)]
             if cands:
                 self._record_relations(facts, sv.start, sv.start + len(sv.text), cands)
 
@@ -961,10 +956,10 @@ class Extractor:
             # a country's word inside a firm's name is the firm's; so is a known firm's name inside its unit's
             # ("Lotte Chemical USA"), and a known body's title inside a longer one ("Ministry of Trade, Industry and
             # Resources")
-            firms = [m for m in found if m.type in ("Firm", "GovernmentBody")]
-            mentions = [m for m in mentions if not (m.type in ("Country", "USState", "Firm", "GovernmentBody") and any(
-                f.start <= m.start and m.end <= f.end and (f.start, f.end) != (m.start, m.end)
-                and (m.type == f.type or f.type == "Firm" and m.type != "GovernmentBody") for f in firms))]
+            holders = [f for f in found if f.type in NAMES_INSIDE]
+            mentions = [m for m in mentions if not any(
+                m.type in NAMES_INSIDE[f.type] and f.start <= m.start and m.end <= f.end
+                and (f.start, f.end) != (m.start, m.end) for f in holders)]
             mentions += found
             mentions = paired_firms(text[s:e], s, list_firms(text[s:e], s, mentions))
             mentions = [m for m in mentions if m.type is not None]
