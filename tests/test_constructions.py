@@ -5908,7 +5908,9 @@ def test_a_subsidiary_named_by_its_parent_and_state_is_one_firm(ex):
     # (a gazetteer name: the subsidiary is known by that name, as its parent is)
     got, out = run(ex, "Kia Georgia President and CEO Jane Morrow said the plant would grow.")
     assert ("Jane Morrow", "LEADS", "Kia Georgia") in got
-    assert "Georgia" not in {e.name for e in out.entities.values()}
+    # (the state is only where the unit named for it stands: no country Georgia, no other fact of it)
+    assert {e.type for e in out.entities.values() if e.name == "Georgia"} == {"USState"}
+    assert [f for f in got if "Georgia" in (f[0], f[2])] == [("Kia Georgia", "LOCATED_IN", "Georgia")], got
 
 
 def test_a_measure_taken_in_response_to_a_country_is_aimed_at_it(ex):
@@ -6685,6 +6687,8 @@ def test_a_known_firm_s_unit_named_for_a_place_is_a_firm_of_its_own(ex):
     assert ("Samsung Electronics America", "INVESTS_IN", "Texas") in got, got
     assert ("Samsung Electronics", "INVESTS_IN", "Texas") not in got, got
     assert ("Lotte Chemical USA", "PARTNERS_WITH", "Tarsk Group") in got, got
+    got, _ = run(ex, "Samsung Electronics America Holdings will invest $1 billion in Texas.")
+    assert any(s == "Samsung Electronics America Holdings" for s, p, o in got), got
     # (another firm of the group is no regional unit: its name stays as the gazetteer knows it)
     assert not any(s.startswith("Hyundai Heavy Industries ") for s, p, o in got), got
 
@@ -6801,3 +6805,37 @@ def test_our_countries_in_a_joint_statement_are_its_two_countries(ex):
     got, _ = run(ex, "Joint Statement by Chile and Peru. Our countries signed the Lima Accord in 2010.")
     assert got[("Chile", "SIGNS", "Lima Accord")]["year"] == 2010, got
     assert got[("Peru", "SIGNS", "Lima Accord")]["year"] == 2010, got
+
+
+def test_a_firm_s_unit_named_for_a_state_stands_in_that_state(ex):
+    got, _ = run(ex, "Velkor Battery Alabama Inc. began production in 2005. Norsk Cells Georgia, LLC hired 900 "
+                     "workers. Georgia Power supplies the site.")
+    assert ("Velkor Battery Alabama", "LOCATED_IN", "Alabama") in got, got
+    assert ("Norsk Cells Georgia", "LOCATED_IN", "Georgia") in got, got
+    # (a state's name that opens a firm's name is not where a unit of another firm stands)
+    assert ("Georgia Power", "LOCATED_IN", "Georgia") not in got, got
+
+
+def test_a_legal_form_after_a_comma_is_no_firm_of_its_own(ex):
+    got, _ = run(ex, "Nordic Cells, LLC invested $5 million in Ohio.")
+    assert ("Nordic Cells", "INVESTS_IN", "Ohio") in got, got
+    assert not any(s == "LLC" for s, p, o in got), got
+
+
+def test_both_companies_are_the_two_firms_listed_last(ex):
+    got, _ = run(ex, "Norsk Motors and Velkor Steel won waivers. Both companies have invested billions in China. "
+                     "Tarsk Motors, Kelvo Motors and Ardent Cells failed to make the list. The two companies opened a "
+                     "plant in Ohio.")
+    assert ("Norsk Motors", "INVESTS_IN", "China") in got, got
+    assert ("Velkor Steel", "INVESTS_IN", "China") in got, got
+    # ("the two" after a list of three names no two of them)
+    assert not any(o == "Ohio" for s, p, o in got), got
+
+
+def test_the_affected_companies_listed_are_the_measure_s_targets(ex):
+    got, _ = run(ex, "China imposed sanctions on five U.S. subsidiaries of Velkor Ocean on Tuesday. The affected "
+                     "companies are Velkor Shipping, Velkor Ocean USA International, and Norsk USA Holdings.")
+    sanctions = next(o for s, p, o in got if p == "IMPOSES")
+    for firm in ("Velkor Shipping", "Velkor Ocean USA International", "Norsk USA Holdings"):
+        assert (sanctions, "TARGETS", firm) in got, got
+

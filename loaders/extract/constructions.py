@@ -75,6 +75,8 @@ class DocumentState:
 
     parties: dict = field(default_factory=dict)  # agreement id -> {party id: Mention}
     last_agreement: Mention | None = None
+    # the measures the document has said someone imposes or that hit something, in order: (measure, hits a firm)
+    measures: list = field(default_factory=list)
     nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> the semiconductors Sector Mention
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, direction), from the lexicon
@@ -2243,6 +2245,27 @@ def members_listed_after(sv, roles, state):
     return [_cand(m, "PARTY_TO", pact, sv, "members-listed-after", 0.65) for m in listed] if len(listed) >= 2 else []
 
 
+# "The affected companies are A, B and C.", "The sanctioned entities include ...": who the measure named before hits
+AFFECTED_LISTED = re.compile(r"\s*(?:The|These|Those)\s+(?:(?:affected|sanctioned|targeted|designated|blacklisted|"
+                             r"penalized|penalised)\s+(?:companies|firms|entities|subsidiaries|units|businesses)"
+                             r"|(?:companies|firms|entities|subsidiaries|units|businesses)\s+(?:affected|sanctioned|"
+                             r"targeted|designated|hit|covered))\s+(?:are|were|include|included|includes|comprise)\s+")
+
+
+def affected_listed(sv, roles, state):
+    """'China sanctioned five U.S. units of Velkor Ocean. The affected companies are A, B and C.': the firms a
+    sentence lists as the ones affected are what the measure named last targets (the last said to hit a firm)."""
+    mt = AFFECTED_LISTED.match(sv.text)
+    # (the last measure said to hit a firm, else the last one)
+    measure = next((m for m, on_firm in reversed(state.measures) if on_firm), None) or next(
+        (m for m, _ in reversed(state.measures)), None)
+    if not mt or measure is None or roles.negated(sv.tokens[0].sent.root) \
+            or roles.hypothetical(sv.tokens[0].sent.root):
+        return []
+    listed = [m for m in sv.mentions if m.type == "Firm" and not m.adjective and m.start - sv.start >= mt.end()]
+    return [_cand(measure, "TARGETS", m, sv, "affected-listed", 0.65) for m in unique_mentions(listed)]
+
+
 def _investment_right_before(tok):
     """'builds upon X's investment of $2 billion in Dayton, Ohio, to build a plant': the parser may hang the
     purpose from the clause's verb; the investment whose phrase ends right before it is what pays for it."""
@@ -2505,6 +2528,7 @@ CONSTRUCTIONS = [
     (built_in_clause, ("INVESTS_IN", "LOCATED_IN")),
     (sites, ("LOCATED_IN", "INVESTS_IN")),
     (home_to, ("LOCATED_IN",)),
+    (affected_listed, ("TARGETS",)),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
                "RATIFIES")),
 ]

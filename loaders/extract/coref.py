@@ -123,6 +123,34 @@ def _salient_firm(text: str, history: list[Mention], wanted: set[str] | frozense
                 firms[0] if firms else None)
 
 
+def _plural_firms(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention],
+                  taken: list[tuple[int, int]]) -> list[Mention]:
+    """'Velkor and Norsk won waivers. Both companies have invested in China': the firms listed last, each of them
+    (as many as the number says), in this sentence before the words or in the two sentences before it."""
+    out = []
+    for mt in PLURAL_FIRMS.finditer(text, s, e):
+        a, b = mt.span()
+        if any(x < b and a < y for x, y in taken) or NAME_FOLLOWS.match(text, b, b + 40):
+            continue  # (a name is part of it, or follows: "the companies Velkor and Norsk")
+        firms = [m for m in history if m.start >= s - 500] + [m for m in mentions if m.end <= a]
+        firms = [m for m in firms if m.type == "Firm" and not m.adjective]
+        group: list[Mention] = []
+        for m in reversed(firms):  # the last run of firms joined by commas and "and"
+            if group and not FIRM_LIST_JOIN.fullmatch(text, m.end, group[-1].start):
+                if len({g.id for g in group}) >= 2:
+                    break
+                group = []
+            group.append(m)
+        ids = list(dict.fromkeys(g.id for g in reversed(group)))
+        wanted = PLURAL_COUNT.get((mt.group("n") or "").lower())
+        if len(ids) < 2 or (wanted and len(ids) != wanted):
+            continue
+        by_id = {g.id: g for g in group}
+        out += [Mention(a, b, text[a:b], "Firm", i, by_id[i].name, "coref", wikidata=by_id[i].wikidata, group=True)
+                for i in ids]
+    return out
+
+
 def _is_venture(text: str, firm: Mention) -> bool:
     """'BlueOval SK, LLC was a battery joint venture between ...', 'formed a joint venture called X'."""
     after = text[firm.end:firm.end + 80].split(".")[0]
@@ -172,6 +200,16 @@ DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
                             r"giant|maker))\b(?!['’]s|\s+of\b)")
 # a report of someone's words: "X's CEO said the company would ..."
+# "both companies", "the two automakers", "the firms": the firms the text has just listed; a number or "both" may take
+# a nationality ("the two Korean firms"); a bare plural is generic when a clause or phrase narrows it ("the firms that
+# invest", "the companies in Georgia")
+FIRM_PLURALS = r"(?:companies|firms|automakers|carmakers|chipmakers|conglomerates|manufacturers|makers|shipbuilders|" \
+               r"steelmakers|groups|businesses|corporations)"
+PLURAL_FIRMS = re.compile(r"\b(?:(?P<n>[Bb]oth|[Tt]he two|[Tt]he three|[Tt]he four)\s+(?:[A-Z][a-z]+\s+)?"
+                          rf"|[Tt]he\s+){FIRM_PLURALS}\b(?!['’]?\s*(?:that|which|who|whose|of|with|from|in|on|at|"
+                          r"under|listed|named|such|like|including)\b)")
+PLURAL_COUNT = {"both": 2, "the two": 2, "the three": 3, "the four": 4}
+FIRM_LIST_JOIN = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 REPORTED = re.compile(r"\b(?:said|says|announced|announces|stated|states|added|adds|noted|notes|told|confirmed|"
                       r"confirms)\b")
 # what lies between a name and a description set beside it: "Qcells, the maker", "Qcells (the maker)"
@@ -610,6 +648,7 @@ class Coreference:
                     out.append(Mention(a, b, text[a:b], first.type, first.id, first.name, "coref",
                                        wikidata=first.wikidata))
         out += self._treaty_it(text, s, e, mentions, history, taken + [(m.start, m.end) for m in out])
+        out += _plural_firms(text, s, e, mentions, history, taken + [(m.start, m.end) for m in out])
         mt = SENTENCE_MEASURE_PRONOUN.match(text, s, e)
         if mt and prev_sentence:
             a, b = mt.span(1)

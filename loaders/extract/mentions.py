@@ -51,6 +51,9 @@ class Mention:
     represented: bool = field(default=False, compare=False, repr=False)
     # a name the document says the entity had before ("X, formerly Y"): Y is X wherever it is written
     former: bool = field(default=False, compare=False, repr=False)
+    # one of the firms a plural word stands for ("both companies"): the rules read it, the learned scorer adds no
+    # pair of it (it was trained on no such mention)
+    group: bool = field(default=False, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -416,12 +419,13 @@ def _hyphen_variants(name: str) -> list[str]:
 
 
 def _western_order(name: str) -> list[str]:
-    """A Korean name written given-name first: 'Chung Eui-sun' -> 'Euisun Chung', 'Eui-sun Chung'."""
+    """A Korean name written given-name first or with its given name joined: 'Chung Eui-sun' -> 'Euisun Chung',
+    'Eui-sun Chung', 'Chung Euisun'."""
     mt = re.fullmatch(r"([A-Z][a-z]+) ([A-Z][a-z]+)-([a-z]+)", name)
     if not mt:
         return []
     family, g1, g2 = mt.groups()
-    return [f"{g1}{g2} {family}", f"{g1}-{g2} {family}"]
+    return [f"{g1}{g2} {family}", f"{g1}-{g2} {family}", f"{family} {g1}{g2}"]
 
 
 def country_forms(model, types: tuple = ("Country",)) -> frozenset:
@@ -1071,9 +1075,11 @@ class NerRecognizer:
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
 
     def _regional_unit(self, rest: str) -> bool:
-        """Whether the words after a known firm's name name only a place, maybe with a legal form: "USA", "North
-        America, Inc.", "Georgia LLC" (not "Construction" or "Heavy Industries": another firm of the group)."""
+        """Whether the words after a known firm's name name only a place, maybe with a legal form or a word like
+        "International": "USA", "North America, Inc.", "Georgia LLC", "USA Holdings" (not "Construction" or "Heavy
+        Industries": another firm of the group)."""
         words = re.sub(rf"(?:{LEGAL_TAIL.pattern})+$", "", rest.strip())
+        words = re.sub(r"\s+(?:International|Holdings|Operations)$", "", words)  # ("Hanwha Ocean USA International")
         return words in REGIONS or words in self.country_forms or words in self.state_forms
 
     def _owning_country(self, ent, offset: int, taken) -> str | None:
@@ -1219,8 +1225,8 @@ class NerRecognizer:
             text = sent_text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
             if any(s < end and start < e for s, e in taken) or not text[:1].isupper() or len(text) < 3:
                 continue
-            if text.split()[-1] in self.lex.ignore_endings:
-                continue
+            if text.split()[-1] in self.lex.ignore_endings or text.rstrip(".") in LEGAL_FORM_WORDS:
+                continue  # ("Nordic Cells, LLC invested": the legal form is the name's, not a firm of its own)
             out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
         return out
 

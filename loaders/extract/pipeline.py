@@ -88,6 +88,7 @@ OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(
 PLACED = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
 # the (one to three) capitalised words right before a name: a U.S. state's name, maybe
 STATE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,3}) $")
+LEGAL_TAIL_END = re.compile(rf"(?:{LEGAL_TAIL.pattern})+$")  # ", Inc.", " LLC" ending a firm's name
 BARE_ADMINISTRATION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
 # facts and words that say an agreement exists, not only that it is being negotiated
 ESTABLISHING = frozenset({"SIGNS", "RATIFIES", "WITHDRAWS_FROM", "AMENDS", "MEMBER_OF"})
@@ -181,6 +182,7 @@ class Extractor:
         self.ner = NerRecognizer(self.lex)
         parties = GazetteerMatcher(self.model, types=PARTY_TYPES)  # one matcher for names inside names
         self.parties = parties
+        self.states = GazetteerMatcher(self.model, types=("USState",))  # the state a firm's unit is named for
         self.coref = Coreference(self.lex, parties)
         self.frames = RelationExtractor(self.model, self.lex)
         self.structural = StructuralExtractor(self.model, self.lex, self.matcher, parties)
@@ -391,6 +393,11 @@ class Extractor:
             agreements = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
             if agreements:
                 self.state.last_agreement = agreements[-1]
+            # (a measure someone is said to impose, or that is said to hit something: not one only mentioned)
+            for c in sorted(sent.candidates, key=lambda c: c.subject.start):
+                measure = c.object if c.predicate == "IMPOSES" else c.subject
+                if c.predicate in ("IMPOSES", "TARGETS") and measure.type == "Policy":
+                    self.state.measures.append((measure, c.predicate == "TARGETS" and c.object.type == "Firm"))
         self.state.previous_text = sv.text
         self._record(self._facts, index, s, e, [m for m in sv.mentions if self._specific(sv, m)], sent.candidates)
         return sent.candidates
@@ -613,6 +620,16 @@ class Extractor:
                 if m.id != b.id and self.model.allows("LOCATED_IN", b.type, m.type):
                     sent.candidates.append(Candidate(b, "LOCATED_IN", replace(m, adjective=False), {}, 0.7, sv.index,
                                                      "body-seat"))
+        for f in sv.mentions:  # "Hyundai Motor Manufacturing Alabama", "Kia Georgia, Inc.": a unit named for its state
+            if f.type != "Firm" or f.source == "coref" or not sv.start <= f.start:
+                continue
+            surface = LEGAL_TAIL_END.sub("", sv.text[f.start - sv.start:f.end - sv.start])
+            state = next((h for h in self.states.find(surface) if h.start > 0 and h.end == len(surface)
+                          and surface[h.start - 1] == " "), None)
+            if state is not None and self.model.allows("LOCATED_IN", f.type, state.type):
+                at = Mention(f.start + state.start, f.start + state.end, state.text, state.type, state.id, state.name,
+                             "gazetteer", wikidata=state.wikidata)
+                sent.candidates.append(Candidate(f, "LOCATED_IN", at, {}, 0.7, sv.index, "unit-seat"))
 
     def _officials_country(self, sv: SentenceView, person: Mention) -> list[Mention]:
         """'South Korea's Industry Minister Kim', 'Chilean Trade Minister Ruiz', 'U.S. Trade Representative Tai':
@@ -770,7 +787,8 @@ class Extractor:
         # ("the park built by South Korea in North Korea", "the USTR met Korea's minister")
         placed = {(c.subject.id, c.object.type) for c in rule_cands if c.predicate == "LOCATED_IN"}
         for pair in pairs:
-            if pair.rule is None and pair.predicate == "LOCATED_IN" and self._placed_elsewhere(sv, pair, placed):
+            if pair.rule is None and (pair.predicate == "LOCATED_IN" and self._placed_elsewhere(sv, pair, placed)
+                                      or pair.subject.group or pair.object.group):
                 continue
             p = pair.probability if pair.probability is not None else self.scorer.probability(pair.features)
             # a rule's candidate stays unless the model is sure it is wrong; a pair no rule proposed needs
