@@ -6839,3 +6839,8 @@ def test_the_affected_companies_listed_are_the_measure_s_targets(ex):
     for firm in ("Velkor Shipping", "Velkor Ocean USA International", "Norsk USA Holdings"):
         assert (sanctions, "TARGETS", firm) in got, got
 
+
+def test_a_place_after_what_plants_are_worth_is_where_the_plants_are(ex):
+    got, props = run(ex, "Velkor Cells is operating and building battery plants worth $37 billion in Austin and "
+                         "Taylor, Texas.")
+    assert ("Velkor Cells", "INVESTS_IN", "Texas") in got, got

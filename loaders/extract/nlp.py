@@ -39,6 +39,7 @@ def load_nlp():
         _add_component(nlp, "policygraph_subject_repair", _repair_subjects, after="policygraph_aside_repair")
         _add_component(nlp, "policygraph_participle_repair", _repair_participles, after="policygraph_subject_repair")
         _add_component(nlp, "policygraph_range_repair", _repair_ranges, after="policygraph_participle_repair")
+        _add_component(nlp, "policygraph_worth_repair", _repair_worth, after="policygraph_range_repair")
         return nlp
     return None
 
@@ -159,6 +160,26 @@ def _repair_ranges(doc):
         first.head, first.dep_ = noun, "nmod"
         tok.head = first
         second.head, second.dep_ = tok, "pobj"
+    return doc
+
+
+def _repair_worth(doc):
+    """'building plants worth $37 billion in Austin, Texas': the parser may hang where the plants are from the
+    amount they are worth; the place is the plants' (the word "worth" hangs from)."""
+    for tok in doc:
+        if tok.lower_ != "worth" or tok.i == 0 or tok.dep_ not in ("amod", "oprd", "acomp", "conj", "advmod"):
+            continue
+        before = doc[tok.i - 1]  # (the noun right before "worth" is what is worth it, wherever the parser hung it)
+        owner = before if before.tag_ in ("NN", "NNS") else tok.head
+        if owner.i == tok.i:
+            continue
+        for amount in tok.children:
+            if amount.tag_ not in ("CD", "$", "NN", "NNS") or not any(t.like_num for t in amount.subtree):
+                continue
+            for prep in list(amount.children):
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "across") and any(
+                        c.dep_ == "pobj" and c.tag_ in ("NNP", "NNPS") for c in prep.children):
+                    prep.head = owner
     return doc
 
 
