@@ -6830,6 +6830,13 @@ def test_both_companies_are_the_two_firms_listed_last(ex):
     assert ("Velkor Steel", "INVESTS_IN", "China") in got, got
     # ("the two" after a list of three names no two of them)
     assert not any(o == "Ohio" for s, p, o in got), got
+    got, _ = run(ex, "Norsk Motors makes chips in Oslo, while Velkor Steel makes steel in Busan. Velkor Steel said "
+                     "the waivers help. Both companies have invested billions in China.")
+    assert ("Norsk Motors", "INVESTS_IN", "China") in got and ("Velkor Steel", "INVESTS_IN", "China") in got, got
+    # (a firm named after the list: "both" is no longer sure to be the listed two)
+    got, _ = run(ex, "Norsk Motors and Velkor Steel won waivers. Tarsk Motors did not. Both companies have invested "
+                     "billions in China.")
+    assert not any(o == "China" and p == "INVESTS_IN" for s, p, o in got), got
 
 
 def test_the_affected_companies_listed_are_the_measure_s_targets(ex):
@@ -6844,3 +6851,26 @@ def test_a_place_after_what_plants_are_worth_is_where_the_plants_are(ex):
     got, props = run(ex, "Velkor Cells is operating and building battery plants worth $37 billion in Austin and "
                          "Taylor, Texas.")
     assert ("Velkor Cells", "INVESTS_IN", "Texas") in got, got
+
+
+def test_a_person_called_a_negotiator_negotiates_the_agreement(ex):
+    got, _ = run(ex, "The Andean Pact was signed in Lima on Sunday. The signing ceremony was held in Lima, with Maria "
+                     "Ruiz and John Kell, top negotiators from both sides, in attendance. Chief negotiator Luis Pardo "
+                     "said the talks went well. \"It is fair,\" said Maria Lopez, deputy minister for trade, who led "
+                     "the negotiations. Carlos Vega did not lead the talks.")
+    for person in ("Maria Ruiz", "John Kell", "Luis Pardo", "Maria Lopez"):
+        assert (person, "NEGOTIATES", "Andean Pact") in got, got
+    assert ("Carlos Vega", "NEGOTIATES", "Andean Pact") not in got, got
+    # (two agreements in the sentence and no "for": which one, the words do not say)
+    got, _ = run(ex, "Maria Ruiz, the chief negotiator, compared the Andean Trade Agreement with the Lima Free "
+                     "Trade Agreement.")
+    assert ("Maria Ruiz", "NEGOTIATES", "Andean Trade Agreement") not in got, got
+
+
+def test_the_north_and_the_south_are_the_two_koreas_once_north_korea_is_named(ex):
+    got, _ = run(ex, "The council eased sanctions on North Korea for a rail survey with South Korea. The exemption "
+                     "allows the South to export fuel to the North.")
+    assert ("South Korea", "EXPORTS_TO", "North Korea") in got, got
+    # (not in a document that never names North Korea: "the South" of the United States)
+    got, _ = run(ex, "Velkor Motors opened plants across the South.")
+    assert ("Velkor Motors", "INVESTS_IN", "South Korea") not in got, got

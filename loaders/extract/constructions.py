@@ -905,6 +905,41 @@ def co_negotiators(sv, roles, state):
     return out
 
 
+LEADING_VERBS = frozenset({"lead", "head", "conduct", "spearhead"})
+
+
+def negotiators_named(sv, roles, state):
+    """'Maria Ruiz, Chile's chief negotiator for the Andean Pact,', 'with A and B, top negotiators from both sides,
+    in attendance', 'chief negotiator Maria Ruiz', 'A, who led the negotiations': a person called a negotiator, or
+    said to lead the talks, negotiates the agreement the phrase names, else the one agreement the sentence names,
+    else the one the document named last."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        led = lem in ("negotiation", "talk") and tok.dep_ == "dobj" and tok.head.lemma_ in LEADING_VERBS
+        if not (lem == "negotiator" or led) or tok.pos_ not in ("NOUN", "PROPN") or roles.negated(tok.head) \
+                or roles.hypothetical(tok.head):
+            continue
+        if led:  # "Timothy Betts, ..., who led the negotiations"
+            persons = roles.subj(tok.head)
+        elif tok.dep_ == "appos":
+            persons = roles.denotes_list(tok.head)
+        elif tok.dep_ == "compound":
+            persons = roles.denotes(tok.head)
+        else:
+            persons = [m for c in tok.children if c.dep_ == "appos" for m in roles.denotes_list(c)]
+        persons = [m for m in persons if m.type == "Person"]
+        if not persons:
+            continue
+        agreements = unique_mentions([m for m in roles.pp(tok, {"for", "on", "of"}) if m.type == "Agreement"]
+                                     or [m for m in sv.mentions if m.type == "Agreement" and not m.adjective])
+        if not agreements and state.last_agreement is not None:
+            agreements = [state.last_agreement]
+        if len({a.id for a in agreements}) != 1:
+            continue  # (which of two agreements the person negotiates, the words do not say)
+        out += [_cand(p, "NEGOTIATES", agreements[0], sv, "negotiator", 0.65, at=tok) for p in persons]
+    return out
+
+
 # occasions an act is done at with someone: "In a ceremony with President Moon, President Trump signed ..."
 OCCASION_NOUNS = frozenset({"ceremony", "event", "summit", "meeting", "visit", "signing"})
 
@@ -2497,6 +2532,7 @@ CONSTRUCTIONS = [
     (national_makers, ("OPERATES_IN",)),
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
+    (negotiators_named, ("NEGOTIATES",)),
     (co_signers, ("SIGNS",)),
     (signed_on_behalf, ("SIGNS", "RATIFIES")),
     (described_parties, ("PARTY_TO", "NEGOTIATES")),

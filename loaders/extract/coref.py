@@ -98,6 +98,27 @@ def _definite_states(text: str, s: int, e: int, mentions: list[Mention], history
     return out
 
 
+# "the North", "the South" as names (not "the South China Sea", "the North American market", "the south of X")
+KOREA_HALF = re.compile(r"\b[Tt]he\s+(North|South)\b(?![ \u00a0]+[A-Z]|-|[ \u00a0]+of\b)")
+KOREA_HALVES = {"North": "country/north-korea", "South": "country/south-korea"}
+
+
+def _korea_halves(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
+    """'The exemption allows the South to export fuel to the North': in a document that has named North Korea, the
+    North and the South are the two Koreas (each as the document named it before)."""
+    named = {h.id: h for h in history if h.type == "Country" and h.id in KOREA_HALVES.values()}
+    if KOREA_HALVES["North"] not in named:
+        return []
+    out = []
+    for mt in KOREA_HALF.finditer(text, s, e):
+        a, b = mt.span(1)
+        country = named.get(KOREA_HALVES[mt.group(1)])
+        if country is not None and not any(x.start < b and a < x.end for x in mentions):
+            out.append(Mention(a, b, text[a:b], country.type, country.id, country.name, "coref",
+                               wikidata=country.wikidata))
+    return out
+
+
 def _definite_holders(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
     """'President Trump met ... The President also imposed ...': the person the document named last with that title,
     written before the name or inside the mention the gazetteer matched ("President Trump")."""
@@ -126,29 +147,45 @@ def _salient_firm(text: str, history: list[Mention], wanted: set[str] | frozense
 def _plural_firms(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention],
                   taken: list[tuple[int, int]]) -> list[Mention]:
     """'Velkor and Norsk won waivers. Both companies have invested in China': the firms listed last, each of them
-    (as many as the number says), in this sentence before the words or in the two sentences before it."""
+    (as many as the number says), when no other firm was named after the list; else the firms named in the 800
+    characters before, when they are as many as it says ("Samsung makes ... while SK Hynix produces ... Together,
+    the firms control")."""
     out = []
     for mt in PLURAL_FIRMS.finditer(text, s, e):
         a, b = mt.span()
         if any(x < b and a < y for x, y in taken) or NAME_FOLLOWS.match(text, b, b + 40):
             continue  # (a name is part of it, or follows: "the companies Velkor and Norsk")
-        firms = [m for m in history if m.start >= s - 500] + [m for m in mentions if m.end <= a]
-        firms = [m for m in firms if m.type == "Firm" and not m.adjective]
-        group: list[Mention] = []
-        for m in reversed(firms):  # the last run of firms joined by commas and "and"
-            if group and not FIRM_LIST_JOIN.fullmatch(text, m.end, group[-1].start):
-                if len({g.id for g in group}) >= 2:
-                    break
-                group = []
-            group.append(m)
-        ids = list(dict.fromkeys(g.id for g in reversed(group)))
+        firms = [m for m in history + [m for m in mentions if m.end <= a] if m.start >= a - 800
+                 and m.type == "Firm" and not m.adjective]
         wanted = PLURAL_COUNT.get((mt.group("n") or "").lower())
+        ids = _listed_last(text, firms)
+        if not ids:
+            near = list(dict.fromkeys(m.id for m in firms))
+            ids = near if len(near) == (wanted or 2) else []
         if len(ids) < 2 or (wanted and len(ids) != wanted):
             continue
-        by_id = {g.id: g for g in group}
+        by_id = {m.id: m for m in firms}
         out += [Mention(a, b, text[a:b], "Firm", i, by_id[i].name, "coref", wikidata=by_id[i].wikidata, group=True)
                 for i in ids]
     return out
+
+
+def _listed_last(text: str, firms: list[Mention]) -> list[str]:
+    """The ids of the last run of two or more firms joined by commas and "and", when every firm named after it is
+    one of them; else none."""
+    run: list[Mention] = []
+    for k in range(len(firms) - 1, -1, -1):
+        m = firms[k]
+        if run and not FIRM_LIST_JOIN.fullmatch(text, m.end, run[-1].start):
+            if len({r.id for r in run}) >= 2:
+                break
+            run = []
+        run.append(m)
+    ids = list(dict.fromkeys(r.id for r in reversed(run)))
+    if len(ids) < 2:
+        return []
+    after = [m for m in firms if m.start > run[0].start]
+    return ids if all(m.id in ids for m in after) else []
 
 
 def _is_venture(text: str, firm: Mention) -> bool:
@@ -606,7 +643,7 @@ class Coreference:
         sentence (what the sentence before was about: its first named entity when that opened the sentence)."""
         out: list[Mention] = self._described_firms(text, s, e, mentions, history) + _definite_bodies(
             text, s, e, mentions, history) + _definite_holders(text, s, e, mentions, history) + _definite_states(
-            text, s, e, mentions, history)
+            text, s, e, mentions, history) + _korea_halves(text, s, e, mentions, history)
         taken = [(m.start, m.end) for m in mentions + out]
         for mt in DEFINITE_VENTURE.finditer(text, s, e):
             a, b = mt.span(1)
