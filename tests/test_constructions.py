@@ -6874,3 +6874,32 @@ def test_the_north_and_the_south_are_the_two_koreas_once_north_korea_is_named(ex
     # (not in a document that never names North Korea: "the South" of the United States)
     got, _ = run(ex, "Velkor Motors opened plants across the South.")
     assert ("Velkor Motors", "INVESTS_IN", "South Korea") not in got, got
+
+
+def test_the_company_s_plans_are_the_firm_named_before(ex):
+    got, _ = run(ex, "Velkor Group said on Monday it would expand. Kim Jin-su unveiled the company's plans to invest "
+                     "$21 billion in the United States.")
+    assert ("Velkor Group", "INVESTS_IN", "United States") in got, got
+
+
+def test_those_who_issue_a_joint_statement_cooperate(ex):
+    got, _ = run(ex, "After the vote, the UK, together with France and Norway, released a joint statement. "
+                     "Japan issued a statement on Monday.")
+    assert ("France", "COOPERATES_WITH", "United Kingdom") in got, got
+    assert ("Norway", "COOPERATES_WITH", "United Kingdom") in got, got
+    assert not any(p == "COOPERATES_WITH" and "Japan" in (s, o) for s, p, o in got), got
+
+
+def test_who_holds_an_agreement_s_signing_ceremony_signs_it(ex):
+    got, _ = run(ex, "Chile and Peru concluded the Andean Trade Agreement in 2023. Ministers Ana Ruiz and Luis "
+                     "Pardo held the signing ceremony in Lima on Thursday. Norway did not attend the signing "
+                     "ceremony.")
+    assert ("Ana Ruiz", "SIGNS", "Andean Trade Agreement") in got, got
+    assert ("Luis Pardo", "SIGNS", "Andean Trade Agreement") in got, got
+    assert ("Norway", "SIGNS", "Andean Trade Agreement") not in got, got
+
+
+def test_another_country_s_trade_minister_heads_no_korean_ministry(ex):
+    got, _ = run(ex, "Chile's Trade Minister Ana Ruiz met South Korea's Trade Minister Ahn Duk-geun in Seoul.")
+    assert ("Ahn Duk-geun", "LEADS", "Ministry of Trade, Industry and Energy") in got, got
+    assert not any(s == "Ana Ruiz" and p == "LEADS" for s, p, o in got), got

@@ -930,13 +930,40 @@ def negotiators_named(sv, roles, state):
         persons = [m for m in persons if m.type == "Person"]
         if not persons:
             continue
-        agreements = unique_mentions([m for m in roles.pp(tok, {"for", "on", "of"}) if m.type == "Agreement"]
-                                     or [m for m in sv.mentions if m.type == "Agreement" and not m.adjective])
-        if not agreements and state.last_agreement is not None:
-            agreements = [state.last_agreement]
-        if len({a.id for a in agreements}) != 1:
-            continue  # (which of two agreements the person negotiates, the words do not say)
-        out += [_cand(p, "NEGOTIATES", agreements[0], sv, "negotiator", 0.65, at=tok) for p in persons]
+        agreement = _agreement_meant(sv, roles, state, tok)
+        if agreement is not None:
+            out += [_cand(p, "NEGOTIATES", agreement, sv, "negotiator", 0.65, at=tok) for p in persons]
+    return out
+
+
+def _agreement_meant(sv, roles, state, tok) -> Mention | None:
+    """The agreement a word of talks or signing is about: the one its "for/on/of" phrase names, else the one
+    agreement the sentence names, else the one the document named last; None when the words name two."""
+    agreements = unique_mentions([m for m in roles.pp(tok, {"for", "on", "of"}) if m.type == "Agreement"]
+                                 or [m for m in sv.mentions if m.type == "Agreement" and not m.adjective])
+    if not agreements and state.last_agreement is not None:
+        agreements = [state.last_agreement]
+    return agreements[0] if len({a.id for a in agreements}) == 1 else None
+
+
+CEREMONY_VERBS = frozenset({"hold", "attend", "host"})
+
+
+def signing_ceremony(sv, roles, state):
+    """'A and his counterpart B held the signing ceremony in Jakarta', 'Chile attended the signing ceremony of the
+    Andean Pact': who holds or attends an agreement's signing ceremony signs it."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem != "ceremony" or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in CEREMONY_VERBS \
+                or not any(c.lower_ in ("signing", "signature") for c in tok.children if c.dep_ in ("compound", "amod")):
+            continue
+        verb = tok.head
+        if roles.negated(verb) or roles.hypothetical(verb):
+            continue
+        actors = [m for m in roles.subj(verb) if m.type in ("Person", "Country", "GovernmentBody") and not m.adjective]
+        agreement = _agreement_meant(sv, roles, state, tok) if actors else None
+        if agreement is not None:
+            out += [_cand(m, "SIGNS", agreement, sv, "signing-ceremony", 0.65, at=verb) for m in actors]
     return out
 
 
@@ -2533,6 +2560,7 @@ CONSTRUCTIONS = [
     (counterparties, ("PARTNERS_WITH",)),
     (co_negotiators, ("NEGOTIATES",)),
     (negotiators_named, ("NEGOTIATES",)),
+    (signing_ceremony, ("SIGNS",)),
     (co_signers, ("SIGNS",)),
     (signed_on_behalf, ("SIGNS", "RATIFIES")),
     (described_parties, ("PARTY_TO", "NEGOTIATES")),

@@ -235,7 +235,7 @@ DEFINITE_PROJECT = re.compile(r"\b[Tt]he\s+(project)\b(?!['’]s|\s+(?:of|to|for
 # a trade: "the Asian giant" may be a country)
 DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
-                            r"giant|maker))\b(?!['’]s|\s+of\b)")
+                            r"giant|maker))\b(?!\s+of\b)")
 # a report of someone's words: "X's CEO said the company would ..."
 # "both companies", "the two automakers", "the firms": the firms the text has just listed; a number or "both" may take
 # a nationality ("the two Korean firms"); a bare plural is generic when a clause or phrase narrows it ("the firms that

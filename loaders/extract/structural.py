@@ -735,7 +735,8 @@ class StructuralExtractor:
             # (a Prime Minister is a head's title, not the minister of a "Prime" ministry)
             # whose office: "Norwegian Trade Minister X", "Trade Minister X of Norway" (not Korea's trade ministry)
             whose = next((x.text for x in sv.mentions if x.type == "Country" and (
-                0 <= mt.start() - (x.end - sv.start) <= 1 or re.match(r"\s+of\s+(?:the\s+)?$",
+                0 <= mt.start() - (x.end - sv.start) <= 4 and re.fullmatch(  # (or its possessive: "Chile's")
+                    r"\s?(?:['’]s\s)?", left[x.end - sv.start:mt.start()]) or re.match(r"\s+of\s+(?:the\s+)?$",
                                                                      sv.text[p.end - sv.start:x.start - sv.start]))),
                          "")
             if re.search(r"\b(?:Vice|Deputy|Assistant|Under|Associate)[\s-]+$", left[:mt.start()]):
