@@ -6903,3 +6903,17 @@ def test_another_country_s_trade_minister_heads_no_korean_ministry(ex):
     got, _ = run(ex, "Chile's Trade Minister Ana Ruiz met South Korea's Trade Minister Ahn Duk-geun in Seoul.")
     assert ("Ahn Duk-geun", "LEADS", "Ministry of Trade, Industry and Energy") in got, got
     assert not any(s == "Ana Ruiz" and p == "LEADS" for s, p, o in got), got
+
+
+def test_firms_in_rows_under_a_targeted_heading_are_the_measure_s_targets(ex):
+    text = ("Norway imposed anti-dumping duties on steel plates from Chile on April 24.\n\n"
+            "Targeted Chilean steelmakers/exporters\n\nDuty\n\n"
+            "Velkor Iron & Steel Co., Ltd. and its affiliates\n\n27.91%\n\n"
+            "Andes Valin Iron and Steel Co., Ltd. and its affiliates\n\n38.02%\n\n"
+            "Norsk Commodities International Pte. Ltd. and its affiliates\n\n"
+            "The ministry said Tarsk Steel Corp. was not investigated.")
+    got, _ = run(ex, text)
+    duties = next(o for s, p, o in got if p == "IMPOSES")
+    for firm in ("Velkor Iron & Steel", "Andes Valin Iron and Steel", "Norsk Commodities International"):
+        assert (duties, "TARGETS", firm) in got, got
+    assert (duties, "TARGETS", "Tarsk Steel") not in got, got  # (prose again: the list is over)

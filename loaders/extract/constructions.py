@@ -77,6 +77,7 @@ class DocumentState:
     last_agreement: Mention | None = None
     # the measures the document has said someone imposes or that hit something, in order: (measure, hits a firm)
     measures: list = field(default_factory=list)
+    listing: Mention | None = None  # the measure whose targets the rows under a heading list (affected_listed)
     nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> the semiconductors Sector Mention
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, direction), from the lexicon
@@ -2314,13 +2315,33 @@ AFFECTED_LISTED = re.compile(r"\s*(?:The|These|Those)\s+(?:(?:affected|sanctione
                              r"targeted|designated|hit|covered))\s+(?:are|were|include|included|includes|comprise)\s+")
 
 
+# a heading over a table or list of the firms a measure hits: "Targeted Chinese steelmakers/exporters"
+AFFECTED_HEADING = re.compile(r"\s*(?:Targeted|Affected|Sanctioned|Designated|Covered)\s+(?:[A-Z][\w-]*\s+)?"
+                              r"(?:companies|firms|entities|producers|exporters|steelmakers|manufacturers|"
+                              r"businesses)(?:\s*/\s*[a-z]+)?\s*$")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def affected_listed(sv, roles, state):
     """'China sanctioned five U.S. units of Velkor Ocean. The affected companies are A, B and C.': the firms a
-    sentence lists as the ones affected are what the measure named last targets (the last said to hit a firm)."""
-    mt = AFFECTED_LISTED.match(sv.text)
+    sentence lists as the ones affected are what the measure named last targets (the last said to hit a firm). So
+    is each firm that opens a row of a table or list under a heading such as "Targeted Chinese exporters", up to
+    the next sentence with a verb of its own."""
     # (the last measure said to hit a firm, else the last one)
     measure = next((m for m, on_firm in reversed(state.measures) if on_firm), None) or next(
         (m for m, _ in reversed(state.measures)), None)
+    if AFFECTED_HEADING.match(sv.text):
+        state.listing = measure  # (the rows that follow are read against it)
+        return []
+    if state.listing is not None:
+        if any(t.tag_ in FINITE_TAGS for t in sv.tokens):
+            state.listing = None  # prose again: the list is over
+        else:
+            first = next((m for m in sv.mentions if not m.adjective), None)
+            if first is not None and first.type == "Firm" and sv.text.lstrip().startswith(first.text):
+                return [_cand(state.listing, "TARGETS", first, sv, "affected-row", 0.6)]
+            return []
+    mt = AFFECTED_LISTED.match(sv.text)
     if not mt or measure is None or roles.negated(sv.tokens[0].sent.root) \
             or roles.hypothetical(sv.tokens[0].sent.root):
         return []

@@ -1652,7 +1652,11 @@ LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|PLC|L\.P)\b\.?")
 NAME_WORD = re.compile(r"[A-Z0-9][\w&'’.\-]*")
 # capitalised words that open a sentence or a phrase, not a name; the legal words a name may end with before its form
 NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "By", "For", "And", "With", "Of", "At", "From", "To"})
-FORM_WORDS = frozenset({"Co.", "Co", "Company"})
+FORM_WORDS = frozenset({"Co.", "Co", "Company", "Pte.", "Pte"})
+# the trade words a firm's name may join with "and" before its legal form ("Iron and Steel Co., Ltd.")
+TRADE_ENDINGS = frozenset({"Steel", "Chemical", "Chemicals", "Industrial", "Industries", "Engineering", "Gas",
+                           "Power", "Energy", "Electric", "Electronics", "Technology", "Technologies", "Trading",
+                           "Materials", "Metals", "Mining", "Shipbuilding", "Construction"})
 ABBREVIATED_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr", "L.P", "S.A", "N.V"})
 # the words of a legal form, without their full stop, and the form as written after a name ("Velkor Corp.",
 # "Velkor, Inc."), which a firm's mention leaves out
@@ -1682,10 +1686,18 @@ def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention
     for form in LEGAL_FORM.finditer(text):
         words = []
         for w in reversed(text[:form.start()].split(" ")):
-            if not NAME_WORD.fullmatch(w) or w in NOT_NAME_WORDS or len(words) == 6 \
+            line_start = "\n" in w
+            w = w.rsplit("\n", 1)[-1]  # (a name opens its line: the words before the break are not its)
+            # ("Baoshan Iron & Steel Co., Ltd.", "Hunan Valin Iron and Steel Co., Ltd.": a joining word of a trade)
+            joins = w == "&" or w == "and" and bool(words) and words[0] in TRADE_ENDINGS
+            if not (NAME_WORD.fullmatch(w) or joins) or w in NOT_NAME_WORDS or len(words) == 7 \
                     or re.search(r"[’']s$|-based$|-headquartered$", w):
                 break  # ("Chile's Velkor Corp.", "Seoul-based Velkor Corp.": the owner or seat, not the name)
             words.insert(0, w)
+            if line_start:
+                break
+        while words and words[0] in ("&", "and"):
+            words.pop(0)
         while words and words[-1] in FORM_WORDS:
             words.pop()
         if not words or not any(w[:1].isalpha() for w in words):
@@ -1695,8 +1707,9 @@ def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention
         if text[a - offset:b - offset] != " ".join(words):
             continue
         inside = [m for m in out if m.start < b and a < m.end]
-        # (a facility's word in the name is the firm's: "Tarnby Shipyard Inc." is a firm, no shipyard)
-        described = [m for m in inside if m.type == "Facility" and m.source == "pattern"]
+        # (a facility's or a trade's word in the name is the firm's: "Tarnby Shipyard Inc." is a firm, no shipyard;
+        # "Velkor Iron & Steel Co., Ltd." names no steel)
+        described = [m for m in inside if m.type == "Facility" and m.source == "pattern" or m.type == "Sector"]
         if any(m.start < a or m.end > offset + form.end() for m in inside) or any(
                 (m.start, m.end) == (a, b) for m in inside if m not in described):
             continue  # crosses another name, or already named

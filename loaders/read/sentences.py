@@ -22,7 +22,7 @@ _MIN_CUT = MAX_SENTENCE_CHARS // 2  # a forced cut keeps at least this much: lin
 # Abbreviations after which a period never ends a sentence (titles, "e.g.", references).
 NEVER_END = frozenset(
     """mr mrs ms dr prof gen sen rep gov lt col capt sgt rev hon pres st ft mt adm cmdr maj
-    e.g i.e cf vs v al approx fig figs vol vols pp p no nos art sec ch para ed eds est dept
+    e.g i.e cf vs v al approx fig figs vol vols pp p no nos art sec ch para ed eds est dept pte
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 # Abbreviations that may end a sentence: break only before a typical sentence starter.
