@@ -6917,3 +6917,24 @@ def test_firms_in_rows_under_a_targeted_heading_are_the_measure_s_targets(ex):
     for firm in ("Velkor Iron & Steel", "Andes Valin Iron and Steel", "Norsk Commodities International"):
         assert (duties, "TARGETS", firm) in got, got
     assert (duties, "TARGETS", "Tarsk Steel") not in got, got  # (prose again: the list is over)
+
+
+def test_both_allies_and_competitors_is_no_pair_of_countries(ex):
+    got, _ = run(ex, "Norway and Chile signed the Andean Trade Agreement. Norway has imposed a broad 10% tariff on "
+                     "imports from both allies and competitors. Both countries have agreed to cut tariffs.")
+    assert not any(p == "TARGETS" and o == "Chile" for s, p, o in got), got
+
+
+def test_goods_bought_from_a_country_listed_after_an_amount(ex):
+    got, props = run(ex, "Chile agreed to purchase $100 billion worth of liquefied natural gas (LNG) and other energy "
+                         "products from Norway.")
+    assert ("Norway", "EXPORTS_TO", "Chile") in got, got
+
+
+def test_facilities_listed_together_keep_their_own_places(ex):
+    got, _ = run(ex, "Many of these assets are large plants that employ thousands of U.S. workers, like Velkor Motors’ "
+                     "facility in Montgomery, Ala., and Norsk Motors’ plant in West Point, Ga., which collectively "
+                     "give more than 8,000 workers paychecks.")
+    assert ("Norsk Motors", "INVESTS_IN", "Georgia") in got, got
+    assert ("Norsk Motors", "INVESTS_IN", "Alabama") not in got, got
+    assert not any(p == "LOCATED_IN" and "plant" in s and o == "Alabama" for s, p, o in got), got

@@ -1157,8 +1157,12 @@ def descriptors(sv, roles, state):
                     for place in roles.pp(c, {"in"}):
                         if place.type in ("Country", "USState"):
                             out.append(_cand(m, "LOCATED_IN", place, sv, "descriptor-seat", 0.75))
-                if m.type == "Facility" and c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
-                    # "a chip complex in Phoenix, Arizona, United States": every place of the chain
+                if m.type == "Facility" and c.dep_ == "prep" and c.lower_ in ("in", "at", "near") and not (any(
+                        x.type == "Facility" and x.id != m.id and x.start <= sv.start + d.idx < x.end
+                        for x in sv.mentions) and any(m.start <= sv.start + t.idx < m.end for t in d.conjuncts)):
+                    # "a chip complex in Phoenix, Arizona, United States": every place of the chain (of this
+                    # facility's description, not of another facility listed with it: "X's facility in Montgomery,
+                    # Ala., and Y's plant in West Point, Ga.")
                     places = [x for x in sv.mentions if x.type in ("Country", "USState") and not x.adjective
                               and sv.start + c.idx < x.start <= sv.start + max(t.idx for t in c.subtree)]
                     for place in places:

@@ -273,6 +273,10 @@ SENTENCE_MEASURE_PRONOUN = re.compile(
     r"extended|extends)\b")
 
 
+# "both allies and competitors": "both ... and" joins two kinds; "both sides" alone is the document's two countries
+CORRELATIVE_AND = re.compile(r"\s+and\s+(?!the\b)[a-z]")
+
+
 class Coreference:
     def __init__(self, lexicon=None, party_matcher=None) -> None:
         self.lex = lexicon or load_lexicon()
@@ -302,6 +306,8 @@ class Coreference:
             if phrase not in lowered:
                 continue
             for mt in pattern.finditer(lowered):
+                if phrase.startswith("both ") and CORRELATIVE_AND.match(lowered, mt.end()):
+                    continue  # "tariffs on imports from both allies and competitors": both kinds, not the two
                 for d in dyad:
                     out.append(Mention(offset + mt.start(), offset + mt.end(), text[mt.start():mt.end()],
                                        d.type, d.id, d.name, "coref", wikidata=d.wikidata))

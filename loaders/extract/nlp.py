@@ -40,6 +40,7 @@ def load_nlp():
         _add_component(nlp, "policygraph_participle_repair", _repair_participles, after="policygraph_subject_repair")
         _add_component(nlp, "policygraph_range_repair", _repair_ranges, after="policygraph_participle_repair")
         _add_component(nlp, "policygraph_worth_repair", _repair_worth, after="policygraph_range_repair")
+        _add_component(nlp, "policygraph_conjunct_repair", _repair_noun_conjuncts, after="policygraph_worth_repair")
         return nlp
     return None
 
@@ -180,6 +181,33 @@ def _repair_worth(doc):
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "across") and any(
                         c.dep_ == "pobj" and c.tag_ in ("NNP", "NNPS") for c in prep.children):
                     prep.head = owner
+    return doc
+
+
+def _repair_noun_conjuncts(doc):
+    """'agreed to purchase $100 billion worth of LNG and other energy products from the United States': the parser
+    may join a noun to the main verb ("agreed ... and products"); a noun is a conjunct of the noun before its "and"
+    (the object it is listed with), and what hangs from it stays with it."""
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.tag_ not in ("NN", "NNS") or not tok.head.tag_.startswith("VB") \
+                or tok.head.i > tok.i:
+            continue
+        cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), None)
+        if cc is None or cc.i < tok.head.i:
+            continue
+        k = cc.i - 1
+        while k > tok.head.i and doc[k].is_punct:
+            k -= 1
+        listed = doc[k]
+        while listed.dep_ in ("appos", "compound", "nmod") and tok.head.i < listed.head.i < listed.i:
+            listed = listed.head  # ("Montgomery, Ala.": the place's name, not its state's)
+        if listed.tag_ in ("NNP", "NNPS") and listed.dep_ == "pobj" and listed.head.head.tag_ in ("NN", "NNS") \
+                and listed.head.head.i > tok.head.i:
+            listed = listed.head.head  # a common noun is listed with the noun a name's phrase hangs from
+        if listed.i > tok.head.i and listed.tag_ in ("NN", "NNS", "NNP", "NNPS") and listed.dep_ in ("pobj", "dobj",
+                                                                                                    "conj", "appos"):
+            tok.head = listed
+            cc.head = listed
     return doc
 
 

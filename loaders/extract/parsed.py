@@ -1238,10 +1238,12 @@ def _inside_a_title(tok) -> bool:
 
 
 def _counted(tok) -> list:
-    """What a quantity counts: 'chips' in '90 percent of its chips' (nothing when the token is no quantity)."""
+    """What a quantity counts: 'chips' in '90 percent of its chips', and each good listed with it ('$100 billion
+    worth of LNG and other energy products'); nothing when the token is no quantity."""
     if not _quantity(tok):
         return []
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+            for x in [p] + [k for k in p.conjuncts if k.i > p.i]]
 
 
 _TRIGGER_INDEX: dict[int, tuple] = {}
