@@ -195,6 +195,9 @@ def _repair_noun_conjuncts(doc):
         cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), None)
         if cc is None or cc.i < tok.head.i:
             continue
+        if any(c.dep_ == "dobj" and c.i < cc.i for c in tok.head.children) and any(
+                c.dep_ in ("det", "nummod") for c in tok.children):
+            continue  # "imposing a 10% tariff on X, and a 25% tariff on Y": a second object of the same verb
         k = cc.i - 1
         while k > tok.head.i and doc[k].is_punct:
             k -= 1
