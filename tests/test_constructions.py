@@ -6938,3 +6938,10 @@ def test_facilities_listed_together_keep_their_own_places(ex):
     assert ("Norsk Motors", "INVESTS_IN", "Georgia") in got, got
     assert ("Norsk Motors", "INVESTS_IN", "Alabama") not in got, got
     assert not any(p == "LOCATED_IN" and "plant" in s and o == "Alabama" for s, p, o in got), got
+
+
+def test_a_pact_named_by_its_sides_keeps_what_the_text_says_it_does(ex):
+    got, out = run(ex, "Chile and Peru on Sunday signed a deal to share defense costs for Chilean forces.")
+    deal = next(e for e in out.entities.values() if e.type == "Agreement")
+    assert any(a.startswith("deal to share defense costs") for a in deal.aliases), deal.aliases
+    assert ("Chile", "SIGNS", deal.name) in got, got

@@ -586,6 +586,10 @@ class DescriptiveRecognizer:
                 full = self._name([sent[k] for k in range(first, tok.i + 1)])
                 m.aliases.add(full + (f" {pp[0]}" if pp else ""))
             m.aliases |= self._surfaces(sent, tokens[0], tok)
+            if partner:  # "a deal to share defense costs", named by its sides: how the text described it too
+                does = self._complement(tok, whole=True)
+                if does:
+                    m.aliases.add(f"{core} {does[0]}")
             if type_ == "Policy" and pp and name == core and _common_words(words):
                 _name_in_full(m, sent, sent_text, pp)
             m.head = tok.lemma_.lower()
@@ -746,17 +750,18 @@ class DescriptiveRecognizer:
         return _between_sides(sides), tok.idx + len(tok.text)
 
     @staticmethod
-    def _complement(tok):
+    def _complement(tok, whole: bool = False):
         """'an order prohibiting the acquisition of X', 'an investigation to determine the effects of imports of
         semiconductors', 'guidance clarifying the definition of X': a participle or infinitive clause that says
-        what the measure does makes a bare head specific. -> (text, end) like `_pp`."""
+        what the measure does makes a bare head specific. -> (text, end) like `_pp`. With `whole`, also an
+        infinitive the parser read as a relative clause ("a deal to share defense costs"), for an alias only."""
         for c in tok.rights:
             if c.dep_ in ("acl", "relcl") and (c.tag_ in ("VBG", "VB") or any(x.dep_ == "aux" and x.lower_ == "to"
                                                                            for x in c.children)):
                 # (not when it was done: "an order implementing the deal on September 4, 2025")
                 dated = {t.i for p in c.subtree if p.dep_ == "prep" and any(
                     x.dep_ == "pobj" and x.ent_type_ == "DATE" for x in p.children) for t in p.subtree}
-                words = [t for t in c.subtree if t.dep_ not in ("relcl",) and t.i not in dated][:8]
+                words = [t for t in c.subtree if (t.dep_ != "relcl" or t.i == c.i and whole) and t.i not in dated][:8]
                 words = [t for t in words if t.i >= c.i or t.lower_ == "to"]
                 words = words[:next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1),
                                     len(words))]  # (up to a gap the date left)
