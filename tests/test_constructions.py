@@ -6945,3 +6945,19 @@ def test_a_pact_named_by_its_sides_keeps_what_the_text_says_it_does(ex):
     deal = next(e for e in out.entities.values() if e.type == "Agreement")
     assert any(a.startswith("deal to share defense costs") for a in deal.aliases), deal.aliases
     assert ("Chile", "SIGNS", deal.name) in got, got
+
+
+def test_who_acts_under_an_agreement_or_is_committed_to_it_is_its_party(ex):
+    got, _ = run(ex, "Under the terms of the Andean Trade Agreement, Chile pays half of the cost. Norway keeps troops "
+                     "abroad as part of its commitment to the Oslo Defense Treaty. Under the Lima Free Trade "
+                     "Agreement, Peru would not cut tariffs.")
+    assert ("Chile", "PARTY_TO", "Andean Trade Agreement") in got, got
+    assert ("Norway", "PARTY_TO", "Oslo Defense Treaty") in got, got
+    assert ("Peru", "PARTY_TO", "Lima Free Trade Agreement") not in got, got
+
+
+def test_a_name_after_counterpart_is_a_person(ex):
+    got, out = run(ex, "Chile and Peru concluded the Andean Trade Agreement in 2023. Chile's Trade Minister Ana Ruiz "
+                       "and her Peruvian counterpart, Alfredo Espinosa Pascual, held the signing ceremony in Lima.")
+    assert any(e.name == "Alfredo Espinosa Pascual" and e.type == "Person" for e in out.entities.values()), \
+        out.entities
