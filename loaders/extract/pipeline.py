@@ -66,7 +66,8 @@ GENERIC_TOPICS = frozenset({"trade", "economy", "security", "policy", "investmen
 TITLED_NAMES = re.compile(
     r"\b(?:[Pp]resident|[Vv]ice [Pp]resident|[Pp]rime [Mm]inister|[Mm]inisters?|[Ss]ecretar(?:y|ies)|[Gg]overnors?|"
     r"[Ss]enators?|[Aa]mbassadors?|[Cc]hair(?:man|woman)?|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Dd]irector|"
-    r"[Cc]ommissioner|[Aa]dministrator|[Ss]pokes(?:man|woman|person)|[Rr]epresentative|[Ee]conomist|[Ff]ounder)"
+    r"[Cc]ommissioner|[Aa]dministrator|[Ss]pokes(?:man|woman|person)|[Rr]epresentative|[Ee]conomist|[Ff]ounder|"
+    r"[Cc]ounterparts?|[Nn]egotiators?|[Ee]nvoys?)"
     r"(?: (?:of|to|for) (?:the )?[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3})?,? "
     r"(?P<names>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:and )?[A-Z][a-z]+(?: [A-Z]\.)?"
     r"(?: [A-Z][a-z'-]+){1,2})*)")
@@ -1104,16 +1105,17 @@ class Extractor:
 
     def _titled_persons(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
         """'Secretary of Transportation Pete Buttigieg', 'Governors Andy Beshear and Bill Lee', 'China's
-        ambassador to Australia, Cheng Jingye': the names a title introduces are people, whatever the
-        statistical NER made of them."""
+        ambassador to Australia, Cheng Jingye', 'his Philippine counterpart, Alfredo Espinosa Pascual': the names a
+        title introduces are people, whatever the statistical NER made of them."""
         out: list[Mention] = []
         for mt in TITLED_NAMES.finditer(text, s, e):
             for nm in PERSON_NAME.finditer(mt.group("names")):
                 a = mt.start("names") + nm.start()
                 b = a + len(nm.group(0))
                 name = nm.group(0)
-                if any(m.start < b and a < m.end for m in mentions + out) or name.split()[0] in self.lex.person_titles:
-                    continue
+                if any(m.start < b and a < m.end for m in mentions + out) or any(
+                        w in self.lex.person_titles for w in name.split()):
+                    continue  # ("his counterpart, Foreign Minister Wang": the title's words are no name)
                 if any(name.split()[-1] in ends for t, ends in self.lex.name_endings.items() if t != "Person"):
                     continue  # "administrator of the Small| Business Administration": the body's name, no person
                 out.append(Mention(a, b, name, "Person", entity_id("Person", name), name, "ner", aliases={name}))
