@@ -968,31 +968,6 @@ def signing_ceremony(sv, roles, state):
     return out
 
 
-TERMS_NOUNS = frozenset({"term", "terms", "provision", "provisions", "rule", "rules"})
-
-
-def acting_under(sv, roles, state):
-    """'Under the terms of the current 9th SMA, Seoul pays half of the cost', 'Under the FTA, Chile will eliminate
-    tariffs on ...': a country that acts under an agreement's terms is a party to it."""
-    out = []
-    for tok in sv.tokens:
-        if tok.lower_ != "under" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
-            continue
-        verb = tok.head
-        if roles.negated(verb) or roles.hypothetical(verb):
-            continue
-        objects = [p for p in tok.children if p.dep_ == "pobj"]
-        # (the terms of X: the agreement is the "of" phrase's)
-        objects += [q for p in objects if p.lemma_.lower() in TERMS_NOUNS for c in p.children
-                    if c.dep_ == "prep" and c.lower_ == "of" for q in c.children if q.dep_ == "pobj"]
-        agreements = [m for p in objects for m in roles.denotes_list(p) if m.type == "Agreement" and not m.adjective]
-        parties = [m for m in roles.subj(verb) if m.type in ("Country", "InternationalOrganization")
-                   and not m.adjective]
-        out += [_cand(m, "PARTY_TO", a, sv, "acting-under", 0.65, at=tok) for a in unique_mentions(agreements)
-                for m in parties]
-    return out
-
-
 # occasions an act is done at with someone: "In a ceremony with President Moon, President Trump signed ..."
 OCCASION_NOUNS = frozenset({"ceremony", "event", "summit", "meeting", "visit", "signing"})
 
@@ -2548,14 +2523,22 @@ def _exemption_nouns() -> frozenset:
     return frozenset(w for r in load_lexicon().rules if r.predicate == "EXEMPTS" for w in r.nouns)
 
 
+# what of a pact one acts under: "under the terms of the current 9th SMA"
+TERMS_NOUNS = frozenset({"term", "provision", "rule"})
+
+
 def under_agreement(sv, roles, state):
-    """'Under the agreement, Korea will invest $350 billion', 'the two countries are treaty allies under the
-    Mutual Defense Treaty': a country acting under a pact (or bound by it) is its party."""
+    """'Under the agreement, Korea will invest $350 billion', 'Under the terms of the 9th SMA, Seoul pays half of
+    the cost', 'the two countries are treaty allies under the Mutual Defense Treaty': a country acting under a pact
+    (or its terms, or bound by it) is its party."""
     out = []
     for tok, low in zip(sv.tokens, sv.lowers):
         if low != "under" or tok.dep_ != "prep":
             continue
-        pacts = [m for c in tok.children if c.dep_ == "pobj" for m in roles.denotes_list(c) if m.type == "Agreement"]
+        objects = [c for c in tok.children if c.dep_ == "pobj"]
+        objects += [q for p in objects if p.lemma_.lower() in TERMS_NOUNS for c in p.children
+                    if c.dep_ == "prep" and c.lower_ == "of" for q in c.children if q.dep_ == "pobj"]
+        pacts = [m for c in objects for m in roles.denotes_list(c) if m.type == "Agreement"]
         head = tok.head
         if head.dep_ == "attr":  # "are treaty allies under X": the copula's subject
             head = head.head
@@ -2611,7 +2594,6 @@ CONSTRUCTIONS = [
     (co_negotiators, ("NEGOTIATES",)),
     (negotiators_named, ("NEGOTIATES",)),
     (signing_ceremony, ("SIGNS",)),
-    (acting_under, ("PARTY_TO",)),
     (co_signers, ("SIGNS",)),
     (signed_on_behalf, ("SIGNS", "RATIFIES")),
     (described_parties, ("PARTY_TO", "NEGOTIATES")),
