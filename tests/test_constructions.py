@@ -6961,3 +6961,9 @@ def test_a_name_after_counterpart_is_a_person(ex):
                        "and her Peruvian counterpart, Alfredo Espinosa Pascual, held the signing ceremony in Lima.")
     assert any(e.name == "Alfredo Espinosa Pascual" and e.type == "Person" for e in out.entities.values()), \
         out.entities
+
+
+def test_an_exemption_exempts_whom_it_lets_act(ex):
+    got, _ = run(ex, "The waiver permits Norway to ship tools to China. The tariff allows Chile to export copper.")
+    assert any(p == "EXEMPTS" and o == "Norway" for s, p, o in got), got
+    assert not any(p == "EXEMPTS" and o == "Chile" for s, p, o in got), got

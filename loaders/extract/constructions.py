@@ -2491,6 +2491,27 @@ def granted_measures(sv, roles, state):
     return out
 
 
+PERMITTING_VERBS = frozenset({"allow", "permit", "let", "enable"})
+
+
+def exemption_allows(sv, roles, state):
+    """'The exemption allows the South to export fuel to the North', 'the waivers permit Velkor to ship tools': an
+    exemption exempts whom it lets do something."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in PERMITTING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
+            continue
+        exemptions = [m for m in roles.subj(tok) if m.type == "Policy" and getattr(m, "head", None)
+                      in _exemption_nouns()]
+        # (the parser may make the one let act the subject of the act: "allows [the South to export]")
+        allowed = [m for c in tok.children if c.dep_ == "dobj" for m in roles.denotes_list(c)] + [
+            m for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"
+            for m in roles.denotes_list(s)]
+        allowed = [m for m in allowed if m.type in ("Country", "Firm") and not m.adjective]
+        out += [_cand(x, "EXEMPTS", a, sv, "exemption-allows", 0.65, at=tok) for x in exemptions for a in allowed]
+    return out
+
+
 # what is sold when a share of it is: "its 40 percent stake in X", "its shares of Y"
 SHARE_NOUNS = frozenset({"stake", "share", "holding", "interest", "ownership"})
 
@@ -2594,6 +2615,7 @@ CONSTRUCTIONS = [
     (co_negotiators, ("NEGOTIATES",)),
     (negotiators_named, ("NEGOTIATES",)),
     (signing_ceremony, ("SIGNS",)),
+    (exemption_allows, ("EXEMPTS",)),
     (co_signers, ("SIGNS",)),
     (signed_on_behalf, ("SIGNS", "RATIFIES")),
     (described_parties, ("PARTY_TO", "NEGOTIATES")),
