@@ -6967,3 +6967,17 @@ def test_an_exemption_exempts_whom_it_lets_act(ex):
     got, _ = run(ex, "The waiver permits Norway to ship tools to China. The tariff allows Chile to export copper.")
     assert any(p == "EXEMPTS" and o == "Norway" for s, p, o in got), got
     assert not any(p == "EXEMPTS" and o == "Chile" for s, p, o in got), got
+
+
+def test_a_known_firm_s_name_with_letters_after_it_is_a_unit_of_its_own(ex):
+    got, _ = run(ex, "SK Siltron CSS, a semiconductor wafer manufacturer, opened a plant in Bay City, Michigan. "
+                     "Samsung HBM chips are in demand.")
+    assert ("SK Siltron CSS", "INVESTS_IN", "Michigan") in got, got
+    assert ("SK Siltron", "INVESTS_IN", "Michigan") not in got, got
+    assert not any("HBM" in s for s, p, o in got), got
+
+
+def test_a_legal_name_may_hold_its_country_in_brackets(ex):
+    got, out = run(ex, "Velkor Semiconductor (China) Ltd. will invest $2 billion in Wuxi, China.")
+    assert any(e.name == "Velkor Semiconductor (China)" and e.type == "Firm" for e in out.entities.values()), \
+        out.entities

@@ -1695,6 +1695,7 @@ def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention
             w = w.rsplit("\n", 1)[-1]  # (a name opens its line: the words before the break are not its)
             # ("Baoshan Iron & Steel Co., Ltd.", "Hunan Valin Iron and Steel Co., Ltd.": a joining word of a trade)
             joins = w == "&" or w == "and" and bool(words) and words[0] in TRADE_ENDINGS
+            joins = joins or bool(re.fullmatch(r"\([A-Z][a-z]+\)", w))  # "SK Hynix Semiconductor (China) Ltd."
             if not (NAME_WORD.fullmatch(w) or joins) or w in NOT_NAME_WORDS or len(words) == 7 \
                     or re.search(r"[’']s$|-based$|-headquartered$", w):
                 break  # ("Chile's Velkor Corp.", "Seoul-based Velkor Corp.": the owner or seat, not the name)

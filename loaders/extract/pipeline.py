@@ -983,6 +983,7 @@ class Extractor:
             mentions = paired_firms(text[s:e], s, list_firms(text[s:e], s, mentions))
             mentions = [m for m in mentions if m.type is not None]
             mentions = legal_names(text[s:e], s, mentions)
+            mentions = _acronym_units(parse, s, mentions)
             added, superseded = derived_mentions(parse, s, mentions)
             mentions = [m for m in mentions if m not in superseded] + added
         # "President Smith Secures Historic Trade Deal": a headline with a titled person inside names no instrument
@@ -1823,6 +1824,36 @@ def _slashed_sides(text: str, mentions: list[Mention], parties: GazetteerMatcher
     if not out:
         return mentions
     return sorted([m for m in mentions if id(m) not in drop] + out, key=lambda x: (x.start, -x.end))
+
+
+# the letters of a unit's name after its parent's ("SK Siltron CSS"); not a legal form ("Velkor LLC")
+UNIT_LETTERS = re.compile(r"[A-Z][A-Z&]{1,4}")
+
+
+# letters after a firm's name that are its legal form or an officer's title, no unit ("Stellantis NV", "Velkor COO X")
+NOT_UNIT_LETTERS = frozenset({"NV", "BV", "SA", "SE", "AG", "AB", "KK", "PLC", "LLC", "CEO", "COO", "CFO", "CTO", "CIO",
+                              "CSO", "EVP", "SVP", "VP"})
+
+
+def _acronym_units(parse: Any, s: int, mentions: list[Mention]) -> list[Mention]:
+    """'SK Siltron CSS manufactures wafers': a known firm's name with capital letters after it that head the noun
+    phrase is a unit of its own (not 'Samsung HBM chips', where the letters name the chips)."""
+    if parse is None:
+        return mentions
+    out = list(mentions)
+    for m in mentions:
+        if m.type != "Firm" or m.source != "gazetteer" or m.adjective:
+            continue
+        tok = next((t for t in parse if s + t.idx == m.end + 1), None)
+        if tok is None or not UNIT_LETTERS.fullmatch(tok.text) or tok.text in NOT_UNIT_LETTERS \
+                or tok.pos_ != "PROPN" or tok.dep_ in ("compound", "nmod", "amod") \
+                or any(x.start < s + tok.idx + len(tok.text) and s + tok.idx < x.end for x in mentions if x is not m):
+            continue
+        name = f"{m.text} {tok.text}"
+        unit = Mention(m.start, s + tok.idx + len(tok.text), name, "Firm", entity_id("Firm", name), name, "ner",
+                       aliases={name})
+        out = [unit if x is m else x for x in out]
+    return out
 
 
 # capitalised words right before a bracketed abbreviation ("Hyundai Motor Manufacturing Alabama (HMMA)")
