@@ -6981,3 +6981,14 @@ def test_a_legal_name_may_hold_its_country_in_brackets(ex):
     got, out = run(ex, "Velkor Semiconductor (China) Ltd. will invest $2 billion in Wuxi, China.")
     assert any(e.name == "Velkor Semiconductor (China)" and e.type == "Firm" for e in out.entities.values()), \
         out.entities
+
+
+def test_firms_in_a_trade_remedy_table_are_the_duties_targets(ex):
+    text = ("The Department of Commerce imposed antidumping duties on steel plate from Chile.\n\n"
+            "| Exporter/producer | Weighted-average dumping margin (percent) |\n\n"
+            "| Velkor Steel Co., Ltd. | 3.85 |\n\n| Andes Iron & Steel Corp. | 12.4 |\n\n"
+            "Commerce said Tarsk Steel Corp. was not reviewed.")
+    got, _ = run(ex, text)
+    duties = next(o for s, p, o in got if p == "IMPOSES")
+    assert (duties, "TARGETS", "Velkor Steel") in got and (duties, "TARGETS", "Andes Iron & Steel") in got, got
+    assert (duties, "TARGETS", "Tarsk Steel") not in got, got

@@ -2320,9 +2320,12 @@ AFFECTED_LISTED = re.compile(r"\s*(?:The|These|Those)\s+(?:(?:affected|sanctione
 
 
 # a heading over a table or list of the firms a measure hits: "Targeted Chinese steelmakers/exporters"
-AFFECTED_HEADING = re.compile(r"\s*(?:Targeted|Affected|Sanctioned|Designated|Covered)\s+(?:[A-Z][\w-]*\s+)?"
+# ... or the first column of a trade remedy's table of rates: "Exporter/producer | Weighted-average dumping margin"
+AFFECTED_HEADING = re.compile(r"[\s|]*(?:(?:Targeted|Affected|Sanctioned|Designated|Covered)\s+(?:[A-Z][\w-]*\s+)?"
                               r"(?:companies|firms|entities|producers|exporters|steelmakers|manufacturers|"
-                              r"businesses)(?:\s*/\s*[a-z]+)?\s*$")
+                              r"businesses)(?:\s*/\s*[a-z]+)?\s*$"
+                              r"|(?:Exporters?|Producers?|Manufacturers?)\s*/\s*(?:[Ee]xporters?|[Pp]roducers?|"
+                              r"[Mm]anufacturers?)\b[^.]*$)")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -2342,7 +2345,7 @@ def affected_listed(sv, roles, state):
             state.listing = None  # prose again: the list is over
         else:
             first = next((m for m in sv.mentions if not m.adjective), None)
-            if first is not None and first.type == "Firm" and sv.text.lstrip().startswith(first.text):
+            if first is not None and first.type == "Firm" and sv.text.lstrip(" \t\n|").startswith(first.text):
                 return [_cand(state.listing, "TARGETS", first, sv, "affected-row", 0.6)]
             return []
     mt = AFFECTED_LISTED.match(sv.text)
