@@ -6992,3 +6992,10 @@ def test_firms_in_a_trade_remedy_table_are_the_duties_targets(ex):
     duties = next(o for s, p, o in got if p == "IMPOSES")
     assert (duties, "TARGETS", "Velkor Steel") in got and (duties, "TARGETS", "Andes Iron & Steel") in got, got
     assert (duties, "TARGETS", "Tarsk Steel") not in got, got
+
+
+def test_exports_subject_to_a_measure_make_their_goods_its_target(ex):
+    got, _ = run(ex, "Norway imposed tariffs on aluminum in 2018. Chilean exports of copper to Norway have remained "
+                     "subject to the tariffs since May 1, 2018.")
+    tariffs = next(o for s, p, o in got if p == "IMPOSES")
+    assert (tariffs, "TARGETS", "copper") in got and (tariffs, "TARGETS", "Chile") in got, got

@@ -1337,6 +1337,8 @@ def _bearing_verb(head):
     return None
 
 
+# nouns for goods on the move, whose "of" names the goods: "exports of copper"
+GOODS_CARRIERS = frozenset({"export", "import", "shipment", "sale"})
 # what of a measure one bears: "the brunt of", "the full force of"
 BORNE_SHARES = frozenset({"brunt", "force", "weight"})
 
@@ -1358,6 +1360,9 @@ def borne_measures(sv, roles, state):
                 words = [t for t in c.subtree if t.i <= c.i]
                 a, b = sv.start + words[0].idx, sv.start + c.idx + len(c.text)
                 bearers += [x for x in sv.mentions if a <= x.start < b]
+                if c.lemma_.lower() in GOODS_CARRIERS:  # "Chilean exports of copper": the goods of the exports
+                    goods = [t for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
+                    bearers += [x for t in goods for x in _mentions_at(sv, t) if x.type == "Sector"]
                 if c.lemma_.lower() in state.sector_nouns:
                     bearers.append(state.sector_nouns[c.lemma_.lower()])
         for x in unique_mentions(bearers):
