@@ -250,6 +250,8 @@ FIRM_LIST_JOIN = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s
 REPORTED = re.compile(r"\b(?:said|says|announced|announces|stated|states|added|adds|noted|notes|told|confirmed|"
                       r"confirms)\b")
 # what lies between a name and a description set beside it: "Qcells, the maker", "Qcells (the maker)"
+# "the country" standing for one named before ("the country's top export"), not "the country of X", "the country that"
+DEFINITE_COUNTRY = re.compile(r"\b[Tt]he\s+(country)\b(?!\s+(?:of|that|which|where|with|in)\b)")
 BESIDE_NAME = re.compile(r"\s*[,(]\s*")
 # "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"
 THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|seemed|remains?|"
@@ -670,6 +672,14 @@ class Coreference:
                          None)
             if plant is not None and not any(x < b and a < y for x, y in taken):
                 out.append(Mention(a, b, text[a:b], plant.type, plant.id, plant.name, "coref", wikidata=plant.wikidata))
+        for mt in DEFINITE_COUNTRY.finditer(text, s, e):  # "Automobiles are the country's top export"
+            a, b = mt.span(1)
+            named = {m.id: m for m in list(prev_sentence) + [m for m in mentions if m.end <= a]
+                     if m.type == "Country" and not m.adjective and m.source != "coref"}
+            if len(named) == 1 and not any(x < b and a < y for x, y in taken):
+                (country,) = named.values()  # (one country only: with two, which one the words do not say)
+                out.append(Mention(a, b, text[a:b], country.type, country.id, country.name, "coref",
+                                   wikidata=country.wikidata))
         for mt in THERE.finditer(text, s, e):  # "Samsung announced a fab in Texas. It will invest $17 billion there."
             a, b = mt.span()
             places = [m for m in list(prev_sentence) + [m for m in mentions if m.end <= a]
