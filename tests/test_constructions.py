@@ -6999,3 +6999,19 @@ def test_exports_subject_to_a_measure_make_their_goods_its_target(ex):
                      "subject to the tariffs since May 1, 2018.")
     tariffs = next(o for s, p, o in got if p == "IMPOSES")
     assert (tariffs, "TARGETS", "copper") in got and (tariffs, "TARGETS", "Chile") in got, got
+
+
+def test_the_country_is_the_one_country_named_just_before(ex):
+    got, _ = run(ex, "The policy is expected to hit Chile especially hard. Copper is the country’s top export to "
+                     "Norway.")
+    assert ("Chile", "EXPORTS_TO", "Norway") in got, got
+    # (two countries named before: which one, the words do not say)
+    got, _ = run(ex, "Peru imposed tariffs on Chile. Copper is the country’s top export to Norway.")
+    assert not any(p == "EXPORTS_TO" for s, p, o in got), got
+
+
+def test_what_a_measure_has_an_impact_on_is_its_target(ex):
+    got, _ = run(ex, "Norway imposed new export rules on chips in 2023. There are diverse opinions regarding the "
+                     "final rules' impacts on Velkor Electronics and Norsk Chips.")
+    rules = next(o for s, p, o in got if p == "IMPOSES")
+    assert (rules, "TARGETS", "Velkor Electronics") in got and (rules, "TARGETS", "Norsk Chips") in got, got

@@ -1371,6 +1371,23 @@ def borne_measures(sv, roles, state):
     return out
 
 
+IMPACT_NOUNS = frozenset({"impact", "effect", "toll"})
+
+
+def measure_impacts(sv, roles, state):
+    """'the final rules' impacts on Samsung and SK Hynix', 'the impact of the sanctions on Lotte': what a measure
+    has an impact on is its target."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in IMPACT_NOUNS or tok.pos_ != "NOUN" or roles.negated(tok.head) or roles.hypothetical(tok.head):
+            continue
+        measures = [m for m in roles.possessor(tok) + roles.pp(tok, {"of"}) if m.type == "Policy" and not m.adjective]
+        hit = [m for m in roles.pp(tok, {"on"}) if m.type in ("Firm", "Country", "Sector")]
+        out += [_cand(x, "TARGETS", replace(h, adjective=False), sv, "measure-impact", 0.65, at=tok)
+                for x in unique_mentions(measures) for h in unique_mentions(hit)]
+    return out
+
+
 RETALIATION_NOUNS = frozenset({"retaliation", "reprisal", "reprisals", "retribution", "countermeasure",
                                "countermeasures"})
 
@@ -2624,6 +2641,7 @@ CONSTRUCTIONS = [
     (negotiators_named, ("NEGOTIATES",)),
     (signing_ceremony, ("SIGNS",)),
     (exemption_allows, ("EXEMPTS",)),
+    (measure_impacts, ("TARGETS",)),
     (co_signers, ("SIGNS",)),
     (signed_on_behalf, ("SIGNS", "RATIFIES")),
     (described_parties, ("PARTY_TO", "NEGOTIATES")),
