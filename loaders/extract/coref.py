@@ -236,7 +236,6 @@ DEFINITE_PROJECT = re.compile(r"\b[Tt]he\s+(project)\b(?!['’]s|\s+(?:of|to|for
 DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
                             r"giant|maker))\b(?!\s+of\b)")
-# a report of someone's words: "X's CEO said the company would ..."
 # "both companies", "the two automakers", "the firms": the firms the text has just listed; a number or "both" may take
 # a nationality ("the two Korean firms"); a bare plural is generic when a clause or phrase narrows it ("the firms that
 # invest", "the companies in Georgia")
@@ -247,11 +246,12 @@ PLURAL_FIRMS = re.compile(r"\b(?:(?P<n>[Bb]oth|[Tt]he two|[Tt]he three|[Tt]he fo
                           r"under|listed|named|such|like|including)\b)")
 PLURAL_COUNT = {"both": 2, "the two": 2, "the three": 3, "the four": 4}
 FIRM_LIST_JOIN = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+# a report of someone's words: "X's CEO said the company would ..."
 REPORTED = re.compile(r"\b(?:said|says|announced|announces|stated|states|added|adds|noted|notes|told|confirmed|"
                       r"confirms)\b")
-# what lies between a name and a description set beside it: "Qcells, the maker", "Qcells (the maker)"
 # "the country" standing for one named before ("the country's top export"), not "the country of X", "the country that"
 DEFINITE_COUNTRY = re.compile(r"\b[Tt]he\s+(country)\b(?!\s+(?:of|that|which|where|with|in)\b)")
+# what lies between a name and a description set beside it: "Qcells, the maker", "Qcells (the maker)"
 BESIDE_NAME = re.compile(r"\s*[,(]\s*")
 # "there" as a place ("will invest $17 billion there"), not the existential "there is", "there were"
 THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|seemed|remains?|"

@@ -1083,7 +1083,7 @@ class NerRecognizer:
         """Whether the words after a known firm's name name only a place, maybe with a legal form or a word like
         "International": "USA", "North America, Inc.", "Georgia LLC", "USA Holdings" (not "Construction" or "Heavy
         Industries": another firm of the group)."""
-        words = re.sub(rf"(?:{LEGAL_TAIL.pattern})+$", "", rest.strip())
+        words = LEGAL_TAIL_END.sub("", rest.strip())
         words = re.sub(r"\s+(?:International|Holdings|Operations)$", "", words)  # ("Hanwha Ocean USA International")
         return words in REGIONS or words in self.country_forms or words in self.state_forms
 
@@ -1679,6 +1679,7 @@ TALKS = frozenset({"negotiation", "talk", "discussion", "consultation"})
 PACT_ACT_NOUNS = TALKS | {"negotiator", "ratification", "renegotiation", "signing"}
 TOPIC_PREPOSITIONS = frozenset({"over", "about", "regarding", "toward", "towards", "for"})
 LEGAL_TAIL = re.compile(r",?\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL_FORM_WORDS)) + r")\b\.?")
+LEGAL_TAIL_END = re.compile(rf"(?:{LEGAL_TAIL.pattern})+$")  # ", Inc.", " LLC", ", Co., Ltd." ending a name
 
 
 def legal_names(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:

@@ -26,8 +26,9 @@ from .amounts import MONTH_NAMES, sentence_year
 from .constructions import BUILDING_VERBS, DocumentState, dated, run_constructions
 from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
-from .mentions import (LEGAL_TAIL, PARTY_TYPES, DescriptiveRecognizer, GazetteerMatcher, Mention, NerRecognizer,
-                       _surnames, administration_end, default_matcher, legal_names, list_firms, paired_firms)
+from .mentions import (LEGAL_FORM_WORDS, LEGAL_TAIL, LEGAL_TAIL_END, PARTY_TYPES, DescriptiveRecognizer,
+                       GazetteerMatcher, Mention, NerRecognizer, _surnames, administration_end, default_matcher,
+                       legal_names, list_firms, paired_firms)
 from .modality import mark_joint, statement, tokens_of
 from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
@@ -89,7 +90,6 @@ OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(
 PLACED = re.compile(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
 # the (one to three) capitalised words right before a name: a U.S. state's name, maybe
 STATE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,3}) $")
-LEGAL_TAIL_END = re.compile(rf"(?:{LEGAL_TAIL.pattern})+$")  # ", Inc.", " LLC" ending a firm's name
 BARE_ADMINISTRATION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:current\s+|new\s+)?([Aa]dministration)\b(?!s)")
 # facts and words that say an agreement exists, not only that it is being negotiated
 ESTABLISHING = frozenset({"SIGNS", "RATIFIES", "WITHDRAWS_FROM", "AMENDS", "MEMBER_OF"})
@@ -128,7 +128,7 @@ TITLE_REST = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:%s)\b)[A-Z][\w’'
                         r"(?:\s+(?:(?:and|of|in|on|for|the)\s+)*(?!(?:%s)\b)[A-Z][\w’'-]*)*" % (MONTH_NAMES, MONTH_NAMES))
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
                   "modality", "listed_measures", "targeted_fields", "named_imposer", "response_targets",
-                  "national_bodies", "body_seats", "facility_places", "firm_parties", "public_money",
+                  "national_bodies", "body_seats", "unit_seats", "facility_places", "firm_parties", "public_money",
                   "under_negotiation", "one_reading", "joint")
 
 
@@ -621,7 +621,12 @@ class Extractor:
                 if m.id != b.id and self.model.allows("LOCATED_IN", b.type, m.type):
                     sent.candidates.append(Candidate(b, "LOCATED_IN", replace(m, adjective=False), {}, 0.7, sv.index,
                                                      "body-seat"))
-        for f in sv.mentions:  # "Hyundai Motor Manufacturing Alabama", "Kia Georgia, Inc.": a unit named for its state
+
+    def _step_unit_seats(self, sent: "SentenceFacts") -> None:
+        """'Hyundai Motor Manufacturing Alabama', 'Kia Georgia, Inc.': a firm's unit named for a U.S. state sits in
+        that state."""
+        sv = sent.view
+        for f in sv.mentions:
             if f.type != "Firm" or f.source == "coref" or not sv.start <= f.start:
                 continue
             surface = LEGAL_TAIL_END.sub("", sv.text[f.start - sv.start:f.end - sv.start])
@@ -1828,11 +1833,9 @@ def _slashed_sides(text: str, mentions: list[Mention], parties: GazetteerMatcher
 
 # the letters of a unit's name after its parent's ("SK Siltron CSS"); not a legal form ("Velkor LLC")
 UNIT_LETTERS = re.compile(r"[A-Z][A-Z&]{1,4}")
-
-
 # letters after a firm's name that are its legal form or an officer's title, no unit ("Stellantis NV", "Velkor COO X")
-NOT_UNIT_LETTERS = frozenset({"NV", "BV", "SA", "SE", "AG", "AB", "KK", "PLC", "LLC", "CEO", "COO", "CFO", "CTO", "CIO",
-                              "CSO", "EVP", "SVP", "VP"})
+NOT_UNIT_LETTERS = LEGAL_FORM_WORDS | {"NV", "BV", "SA", "SE", "AG", "AB", "KK", "CEO", "COO", "CFO", "CTO", "CIO",
+                                       "CSO", "EVP", "SVP", "VP"}
 
 
 def _acronym_units(parse: Any, s: int, mentions: list[Mention]) -> list[Mention]:
@@ -2106,7 +2109,7 @@ def _former_names(text: str, mentions: list[Mention], names: dict[str, Mention])
         mt = FORMERLY.match(tail, legal.end() if legal else 0)
         if not mt:
             continue
-        former = re.sub(rf"(?:{LEGAL_TAIL.pattern})+$", "", mt.group("name")).strip(" ,.")
+        former = LEGAL_TAIL_END.sub("", mt.group("name")).strip(" ,.")
         a = m.end + mt.start("name")
         same = Mention(a, a + len(former), former, m.type, m.id, m.name, "ner", wikidata=m.wikidata,
                        aliases={former}, former=True)
