@@ -7015,3 +7015,13 @@ def test_what_a_measure_has_an_impact_on_is_its_target(ex):
                      "final rules' impacts on Velkor Electronics and Norsk Chips.")
     rules = next(o for s, p, o in got if p == "IMPOSES")
     assert (rules, "TARGETS", "Velkor Electronics") in got and (rules, "TARGETS", "Norsk Chips") in got, got
+
+
+def test_a_list_of_firms_goes_on_past_a_legal_form(ex):
+    # (a firm's mention leaves its legal form out; the list after "on ... from" does not end there)
+    got, _ = run(ex, "In 2014, Norway levied anti-dumping duties on pipe imports from Velkor Steel, Andes Tube, "
+                     "Tarsk Corp. and Norsk Metal.")
+    duties = next(o for s, p, o in got if p == "IMPOSES")
+    for firm in ("Velkor Steel", "Andes Tube", "Tarsk", "Norsk Metal"):
+        assert (duties, "TARGETS", firm) in got, (firm, got)
+

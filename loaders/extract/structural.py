@@ -66,6 +66,8 @@ PENDING_AFTER = re.compile(r"\s+(?:(?:is|was|are|were|remains?|remained)\s+(?:st
 # a list of common-noun phrases ("polyimide, photoresists and hydrogen fluoride") before "to/from" a place
 _GOOD = r"[a-z][\w-]*(?: [a-z][\w-]*){0,3}"
 GOODS_LIST = re.compile(rf"{_GOOD}(?:, {_GOOD})*,? (?:and|or) {_GOOD}(?= (?:to|from|in) )")
+# what stands between two names of a list: a comma or "and", after a firm's legal form its mention leaves out
+LIST_GAP = re.compile(rf"(?:{LEGAL_TAIL.pattern})*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 # "..., including", "..., such as": the names a group noun stands for follow
 EXAMPLES_AFTER = re.compile(r"\s*,?\s*(?:including|such as|notably|especially|particularly|like)\s+(?:the\s+)?")
 CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
@@ -554,7 +556,8 @@ class StructuralExtractor:
     @staticmethod
     def _through_list(sv, a: int, window_end: int) -> int:
         """'tariffs on Canada, Mexico and China': the window after "on" stops at a comma, unless the comma goes on
-        with a list of names of one type; then it takes the whole list."""
+        with a list of names of one type; then it takes the whole list (past a firm's legal form, which its mention
+        leaves out: "from Gamma Corp. and Delta Metal")."""
         # (from the last name before the stop: "restrictions on materials used to make chips, electronics and
         # computer products" lists after the comma what the last name began)
         first = max((x for x in sv.mentions if a <= x.start < window_end and not x.adjective),
@@ -564,7 +567,7 @@ class StructuralExtractor:
         end = first.end
         while True:
             nxt = next((x for x in sv.mentions if x.type == first.type and not x.adjective and x.start > end
-                        and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?",
+                        and LIST_GAP.fullmatch(
                                          sv.text[end - sv.start:x.start - sv.start])), None)
             if nxt is None:
                 return max(window_end, end)
