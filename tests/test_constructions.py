@@ -7025,3 +7025,23 @@ def test_a_list_of_firms_goes_on_past_a_legal_form(ex):
     for firm in ("Velkor Steel", "Andes Tube", "Tarsk", "Norsk Metal"):
         assert (duties, "TARGETS", firm) in got, (firm, got)
 
+
+def test_plural_trade_pacts_with_partners_are_one_pact_per_partner(ex):
+    got, _ = run(ex, "Norway has 15 FTAs in total, including recently concluded FTAs with Chile, Peru, and Japan.")
+    for partner in ("Chile", "Peru", "Japan"):
+        pact = next((o for s, p, o in got if s == partner and p == "PARTY_TO"), None)
+        assert pact is not None and ("Norway", "PARTY_TO", pact) in got, (partner, got)
+    # (each partner is a party to its own pact only)
+    assert len({o for s, p, o in got if p == "PARTY_TO"}) == 3, got
+    got, _ = run(ex, "Norway's free trade agreements with Chile and Peru took effect in 2012.")
+    assert len({o for s, p, o in got if p == "PARTY_TO"}) == 2, got
+    assert not any("Peru" in o and "Chile" in o for s, p, o in got), got
+    got, _ = run(ex, "Norway signed FTAs with Chile and Peru in 2010.")
+    assert {s for s, p, o in got if p == "SIGNS"} == {"Norway", "Chile", "Peru"}, got
+
+
+def test_plural_trade_pacts_need_one_holder_and_a_stated_fact(ex):
+    for text in ("Norway has no FTAs with Chile or Peru.", "Chile and Peru have FTAs with Japan and Norway.",
+                 "Norway may sign FTAs with Chile and Peru."):
+        got, _ = run(ex, text)
+        assert not any(p == "PARTY_TO" for s, p, o in got), (text, got)

@@ -13,6 +13,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     protocol_to           "the Additional Protocol to the Lima Pact"                              AMENDS
     implementing_law      "a final rule implementing the Lima Chips Act"                          AUTHORIZES
     agreements_had        "Chile and Peru have a free trade agreement, the Lima Pact"            PARTY_TO
+    pacts_with_partners   "Norway has FTAs with Chile, Peru and Japan": one pact per partner      PARTY_TO / SIGNS
     joint_builders        "Velkor and Korvell plan to build a battery plant in Ohio"             PARTNERS_WITH
     priced_facilities     "X is building a $3.2 billion plant", "invest $5 billion to build a plant" INVESTS_IN
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
@@ -2277,6 +2278,66 @@ def agreements_had(sv, roles, state):
     return out
 
 
+# a plural trade pact noun: several pacts, each between one side and one partner ("FTAs", "free trade agreements")
+PLURAL_TRADE_PACT = re.compile(r"(?:\b(?:free[- ])?trade\s+(?:agreements|deals|pacts|treaties)|\bFTAs)$",
+                               re.IGNORECASE)
+# how one side holds its pacts with others: "Norway has FTAs with A and B", "signed FTAs with A and B"
+PACT_HOLDING_VERBS = frozenset({"have", "sign", "ink", "conclude", "implement", "maintain"})
+# the words that pick some of a group noun's members out: "15 FTAs, including FTAs with A and B"
+PICKING_OUT = frozenset({"including", "like", "as"})
+
+
+def pacts_with_partners(sv, roles, state):
+    """'Norway has FTAs with Chile, Peru and Japan', 'Norway's free trade agreements with Chile and Peru': a plural
+    trade pact with a list of partners names one pact per partner, between it and the one side that holds them
+    (naming.name_by_parties then names each by its two sides)."""
+    out = []
+    for tok in sv.tokens:
+        if tok.tag_ != "NNS" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        kind = " ".join(t.text for t in tok.subtree if t.i <= tok.i and (
+            t.i == tok.i or (t.dep_ in ("compound", "amod") and t.head.i in (tok.i, tok.i - 1))))
+        if not PLURAL_TRADE_PACT.search(kind):
+            continue
+        withs = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "with"]
+        if tok.dep_ == "dobj":  # (the parser may hang "with" from the verb right after the noun)
+            withs += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ == "with" and c.i == tok.i + 1]
+        listed = [t for w in withs for o in w.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+        partners = unique_mentions([m for t in listed for m in _mentions_at(sv, t)
+                                    if m.type in PARTY_TYPES and not m.adjective])
+        if len(partners) < 2 or len(partners) < len(listed):
+            continue  # (one partner is a pact of the singular's kind; "FTAs with countries such as X" names no side)
+        owners = [m for c in tok.children if c.dep_ == "poss" for m in roles.denotes(c)]
+        node, verb = tok, None
+        for _ in range(3):  # "has 15 FTAs, including recently concluded FTAs with A and B"
+            if node.dep_ == "pobj" and node.head.lower_ in PICKING_OUT:
+                node = node.head.head
+            if node.dep_ == "dobj" and node.head.lemma_.lower() in PACT_HOLDING_VERBS:
+                verb = node.head
+                break
+            if node.dep_ != "pobj":
+                break
+        if verb is not None and not owners:
+            if roles.negated(verb) or roles.hypothetical(verb) or roles.intended(verb):
+                continue
+            owners = roles.subj(verb)
+        owners = [m for m in unique_mentions(owners) if m.type in PARTY_TYPES and not m.adjective]
+        if len(owners) != 1 or any(p.id == owners[0].id for p in partners) or roles.negated(tok) \
+                or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            continue  # ("Chile and Peru have FTAs with A and B": which pact is whose, the words do not say)
+        singular = re.sub(r"s$", "", kind)
+        signed = verb is not None and verb.lemma_.lower() in ("sign", "ink")
+        for partner in partners:
+            name = f"{singular} with {partner.name}"
+            pact = Mention(partner.start, partner.end, name, "Agreement", entity_id("Agreement", name), name,
+                           "pattern")
+            for side in (owners[0], partner):
+                out.append(_cand(side, "PARTY_TO", pact, sv, "pacts-with-partners", 0.7, at=verb))
+                if signed:
+                    out.append(_cand(side, "SIGNS", pact, sv, "pacts-with-partners", 0.7, at=verb))
+    return out
+
+
 # (not expanding: a firm expands its own plant; running one together is as joint as building it)
 JOINT_BUILDING_VERBS = BUILDING_VERBS - {"expand"} | {"operate", "run"}
 
@@ -2630,6 +2691,7 @@ CONSTRUCTIONS = [
     (protocol_to, ("AMENDS",)),
     (implementing_law, ("AUTHORIZES",)),
     (agreements_had, ("PARTY_TO",)),
+    (pacts_with_partners, ("PARTY_TO", "SIGNS")),
     (joint_builders, ("PARTNERS_WITH",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),

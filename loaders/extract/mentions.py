@@ -717,6 +717,8 @@ class DescriptiveRecognizer:
             # (the name right after "with": its first word, "South" of "South Korea", follows it)
             if obj is None or obj.left_edge.i != w.i + 1 or obj.pos_ != "PROPN":
                 continue
+            if obj.conjuncts and tok.tag_ == "NNS":
+                return None  # "FTAs with Panama and Peru": a pact with each (constructions.pacts_with_partners)
             if obj.conjuncts:  # "a free trade deal with Panama, Honduras and Costa Rica": each a name found
                 sides = [obj, *obj.conjuncts]
                 if all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken) for t in sides):
