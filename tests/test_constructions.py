@@ -7045,3 +7045,16 @@ def test_plural_trade_pacts_need_one_holder_and_a_stated_fact(ex):
                  "Norway may sign FTAs with Chile and Peru."):
         got, _ = run(ex, text)
         assert not any(p == "PARTY_TO" for s, p, o in got), (text, got)
+
+
+def test_a_definite_pact_no_name_stood_for_is_named_by_its_sides(ex):
+    for text in ("Norway signed the free trade agreement with Chile in 2005.",
+                 "Norway and Chile signed the free trade agreement in 2005.",
+                 "The leaders celebrated the signature of the Free Trade Agreement (FTA) between Norway and Chile."):
+        got, _ = run(ex, text)
+        pact = next((o for s, p, o in got if s == "Norway" and p == "SIGNS"), None)
+        assert pact is not None and ("Chile", "PARTY_TO", pact) in got, (text, got)
+    # a pact named before is the one the definite description refers to
+    got, _ = run(ex, "Norway and Chile signed the Lima Pact in 2003. Norway ratified the free trade agreement with "
+                     "Chile in 2005.")
+    assert ("Norway", "RATIFIES", "Lima Pact") in got, got

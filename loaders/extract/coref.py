@@ -374,6 +374,9 @@ class Coreference:
                                        wikidata=ref.wikidata))
                 elif getattr(m, "owned", False):
                     out.append(m)  # "Chile's tariffs" named nowhere before: the owner says which (naming.py names it)
+                elif getattr(m, "sides", None):  # "the FTA with Chile", no pact named before: named by its sides
+                    out.append(Mention(m.start, m.end, m.text, m.type, entity_id(m.type, m.sides), m.sides,
+                                       "pattern", aliases={m.sides}))
                 continue
             out.append(m)
         return out

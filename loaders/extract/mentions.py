@@ -549,6 +549,11 @@ class DescriptiveRecognizer:
             owned = type_ == "Policy" and any(
                 c.dep_ == "poss" and any(a <= offset + c.idx < b for a, b in taken) for c in tok.children)
             partner = self._pact_sides(tok, pp, det, words, taken, offset) if type_ == "Agreement" else None
+            # "signed the free trade agreement with Chile": a definite pact refers to one named before; if none
+            # was, its sides name it (coref.resolve_sentence)
+            # (a title of the kind too: "the Free Trade Agreement between Norway and Chile")
+            sides = (self._partner(tok, taken, offset) or self._sides(tok, pp, taken, offset)) \
+                if type_ == "Agreement" and det == "the" and not partner else None
             pp = partner or pp
             numbered = _numbered(sent, tok)
             # "tariffs under Section 301": the section a measure is taken under tells it from others of its kind
@@ -597,6 +602,7 @@ class DescriptiveRecognizer:
             m.under_title = under_title and not words and not pp  # (coref: no generic phrase to resolve)
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
             self._reference(m, sent, tok, first, det, pp, words)
+            m.sides = f"{core} {sides[0]}" if sides else None
             m.rate, m.rate_indefinite = rate or (None, False)
             out.append(m)
         return out
