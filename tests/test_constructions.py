@@ -7058,3 +7058,15 @@ def test_a_definite_pact_no_name_stood_for_is_named_by_its_sides(ex):
     got, _ = run(ex, "Norway and Chile signed the Lima Pact in 2003. Norway ratified the free trade agreement with "
                      "Chile in 2005.")
     assert ("Norway", "RATIFIES", "Lima Pact") in got, got
+
+
+def test_a_pact_signed_with_no_signer_named_is_signed_by_its_negotiators(ex):
+    got, _ = run(ex, "Norway and Chile launched talks on the Lima Pact in 2004. The pact was signed on June 30, "
+                     "2007.")
+    assert ("Norway", "SIGNS", "Lima Pact") in got and ("Chile", "SIGNS", "Lima Pact") in got, got
+    # (not one who left the talks, nor where the signing is denied)
+    got, _ = run(ex, "Norway, Peru and Chile launched talks on the Lima Pact in 2004. Peru withdrew from the Lima "
+                     "Pact in 2006. The pact was signed on June 30, 2007.")
+    assert ("Norway", "SIGNS", "Lima Pact") in got and ("Peru", "SIGNS", "Lima Pact") not in got, got
+    got, _ = run(ex, "Norway and Chile launched talks on the Lima Pact in 2004. The pact was never signed.")
+    assert not any(p == "SIGNS" for s, p, o in got), got

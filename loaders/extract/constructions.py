@@ -75,6 +75,10 @@ class DocumentState:
     """What earlier sentences of the document established, for constructions that need it."""
 
     parties: dict = field(default_factory=dict)  # agreement id -> {party id: Mention}
+    # agreement id -> {country id: Mention} of those said to negotiate it, and the (country, agreement) pairs said
+    # to withdraw: who signs a pact no signer is named for, when the document has named no party (implicit_parties)
+    negotiators: dict = field(default_factory=dict)
+    withdrawn: set = field(default_factory=set)
     last_agreement: Mention | None = None
     # the measures the document has said someone imposes or that hit something, in order: (measure, hits a firm)
     measures: list = field(default_factory=list)
@@ -103,6 +107,12 @@ class DocumentState:
                 self.parties.setdefault(c.object.id, {})[c.subject.id] = c.subject
                 if c.object.series:  # (the parties of the 11th SMA are the series' parties)
                     self.parties.setdefault(c.object.series, {})[c.subject.id] = c.subject
+            if c.predicate in ("NEGOTIATES", "WITHDRAWS_FROM") and c.object.type == "Agreement" \
+                    and c.subject.type in PARTY_TYPES and not c.subject.adjective:
+                if c.predicate == "NEGOTIATES":
+                    self.negotiators.setdefault(c.object.id, {})[c.subject.id] = c.subject
+                else:
+                    self.withdrawn.add((c.subject.id, c.object.id))
             if c.predicate == "INVESTS_IN" and c.object.type == "Facility" and c.subject.type == "Firm":
                 self.builders.setdefault(c.object.id, c.subject)
 
@@ -412,6 +422,8 @@ def implicit_parties(sv, roles, state):
                 parties = list(state.parties.get(entity_id("Agreement", a.name[:-len(" amendments")]), {}).values())
             if not parties and a.series:  # ("the 12th SCA, signed in 2024": the series' parties)
                 parties = list(state.parties.get(a.series, {}).values())
+            if not parties and pred == "SIGNS":  # ("A and B launched talks on the pact ... It was signed in 2007")
+                parties = [p for p in state.negotiators.get(a.id, {}).values() if (p.id, a.id) not in state.withdrawn]
             if actors and pred != "RATIFIES":
                 continue
             # (the act's own year, the one nearest its verb: "entered into force in 2012 after being signed in
