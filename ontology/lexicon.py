@@ -62,6 +62,7 @@ class Lexicon:
     designing_heads: frozenset = frozenset()  # instruments whose "would" says what they do: "the rule would bar X"
     named_subject: frozenset = frozenset()  # predicates no country adjective is the subject of (patterns.toml)
     without_firm: dict = field(default_factory=dict)  # predicate -> what it is when neither side is a firm
+    not_acted_for: frozenset = frozenset()  # predicates no leader or body states for its country (patterns.toml)
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, "in" | "out")
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     praise_words: frozenset = frozenset()  # "a Historic Trade Agreement": no title starts with praise
@@ -208,6 +209,21 @@ def _check_rule(i: int, d: dict, predicates: set | None) -> None:
                 raise ValueError(f"{where}: unknown {side} role {role!r}; roles: {sorted(ROLES)} or pp:<prep>,...")
 
 
+# the keys of patterns.toml's [predicates] table: quirks of a predicate whatever rule finds it
+PREDICATE_TABLE_KEYS = frozenset({"named_subject", "without_firm", "not_acted_for"})
+
+
+def _check_predicate_table(table: dict, predicates: set) -> None:
+    unknown = set(table) - PREDICATE_TABLE_KEYS
+    if unknown:
+        raise ValueError(f"patterns.toml [predicates]: unknown keys {sorted(unknown)}; "
+                         f"allowed: {sorted(PREDICATE_TABLE_KEYS)}")
+    for key, value in table.items():
+        named = set(value) | (set(value.values()) if isinstance(value, dict) else set())
+        if named - predicates:
+            raise ValueError(f"patterns.toml [predicates] {key}: unknown predicates {sorted(named - predicates)}")
+
+
 def _nouns(words, heads: dict, where: str) -> frozenset:
     """A rule's nouns; "@Facility" stands for every head word of that type in lexicon.toml (one list, not two)."""
     out = set()
@@ -253,6 +269,7 @@ def load_lexicon() -> Lexicon:
     predicates = set(load_model().relations)
     for i, r in enumerate(pats["rule"], 1):
         _check_rule(i, r, predicates)
+    _check_predicate_table(pats.get("predicates", {}), predicates)
     heads = {}
     for type_, words in lex["heads"].items():
         if type_ in ("needs_modifier",):
@@ -315,5 +332,6 @@ def load_lexicon() -> Lexicon:
         rules=[_rule(i, r, heads) for i, r in enumerate(pats["rule"], 1)],
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),
+        not_acted_for=frozenset(pats.get("predicates", {}).get("not_acted_for", ())),
         infobox={k: tuple(v) for k, v in lex.get("infobox", {}).items()},
     )

@@ -326,6 +326,12 @@ def test_a_typo_in_the_patterns_fails_loudly():
         _check_rule(1, {"predicate": "SIGNS", "object": ["dobject"]}, {"SIGNS"})
     with pytest.raises(ValueError, match="unknown predicate"):
         _check_rule(1, {"predicate": "SINGS"}, {"SIGNS"})
+    from policygraph.ontology.lexicon import _check_predicate_table
+
+    with pytest.raises(ValueError, match="unknown keys"):
+        _check_predicate_table({"not_acted_fro": ["SIGNS"]}, {"SIGNS"})
+    with pytest.raises(ValueError, match="unknown predicates"):
+        _check_predicate_table({"without_firm": {"SIGNS": "SINGS"}}, {"SIGNS"})
 
 
 @pytest.mark.parametrize("text", [
@@ -614,6 +620,7 @@ def test_a_nations_industry_is_the_nations_named_or_not(ex):
     assert ("Portugal", "OPERATES_IN", "shipbuilding") in got
     got, _ = run(ex, "In the shipbuilding industry, President Macron issued a new decree.")
     assert not any(p == "OPERATES_IN" for _, p, _ in got)  # a frame, not France's industry
+    assert ("Emmanuel Macron", "LEADS", "France") in got  # (even where the leader is known: the leader's words)
     got, _ = run(ex, "Spanish leadership in chips is at stake.")
     assert not any(p == "OPERATES_IN" for _, p, _ in got)  # a loose description, not an industry
 

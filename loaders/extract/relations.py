@@ -797,6 +797,8 @@ class RelationExtractor:
                                                                                                "Facility",
                                                                                                "GovernmentBody"):
             return s
+        if s.type != "Facility" and predicate in self.lex.not_acted_for:
+            return s  # (a president's words in a frame about an industry are not the country's industry)
         if s.type == "GovernmentBody":
             # "the Norwegian Ministry of Defense signed an MOU": a body acts for the country its name holds where
             # the predicate admits no body (not beside a firm: "Commerce signed a memorandum of terms with
