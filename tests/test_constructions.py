@@ -7077,3 +7077,19 @@ def test_a_pact_signed_with_no_signer_named_is_signed_by_its_negotiators(ex):
     assert ("Norway", "SIGNS", "Lima Pact") in got and ("Peru", "SIGNS", "Lima Pact") not in got, got
     got, _ = run(ex, "Norway and Chile launched talks on the Lima Pact in 2004. The pact was never signed.")
     assert not any(p == "SIGNS" for s, p, o in got), got
+
+
+def test_a_definite_pact_no_name_stood_for_is_named_by_its_signers(ex):
+    for text in ("The agreement, signed by Norway and Chile in 2019, entered into force in 2021.",
+                 "The deal was signed by Norway and Chile in 2019.",
+                 "The treaty, which Norway and Chile signed in 2019, entered into force in 2021."):
+        got, _ = run(ex, text)
+        pact = next((o for s, p, o in got if s == "Norway" and p == "SIGNS"), None)
+        assert pact is not None and ("Chile", "SIGNS", pact) in got, (text, got)
+    got, _ = run(ex, "The agreement would be signed by Norway and Chile in 2019.")
+    assert not any(p == "SIGNS" for s, p, o in got), got
+
+
+def test_a_grouping_of_states_is_named_by_its_last_word(ex):
+    got, _ = run(ex, "Chile formally joined the Andean Community in 1969.")
+    assert ("Chile", "MEMBER_OF", "Andean Community") in got, got

@@ -552,8 +552,9 @@ class DescriptiveRecognizer:
             # "signed the free trade agreement with Chile": a definite pact refers to one named before; if none
             # was, its sides name it (coref.resolve_sentence)
             # (a title of the kind too: "the Free Trade Agreement between Norway and Chile")
-            sides = (self._partner(tok, taken, offset) or self._sides(tok, pp, taken, offset)) \
-                if type_ == "Agreement" and det == "the" and not partner else None
+            sides = (self._partner(tok, taken, offset) or self._sides(tok, pp, taken, offset)
+                     or self._signers(tok, taken, offset)) if type_ == "Agreement" and det == "the" and not partner \
+                else None
             pp = partner or pp
             numbered = _numbered(sent, tok)
             # "tariffs under Section 301": the section a measure is taken under tells it from others of its kind
@@ -756,6 +757,26 @@ class DescriptiveRecognizer:
         if not all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken) for t in sides):
             return None
         return _between_sides(sides), tok.idx + len(tok.text)
+
+    @staticmethod
+    def _signers(tok, taken: list[tuple[int, int]], offset: int):
+        """The two or more names a pact is said to be signed by: "the agreement, signed by Chile and Peru in 2019,",
+        "the deal was signed by Chile and Peru", "the treaty, which Chile and Peru signed" -> ('between X and Y',
+        end)."""
+        if governing_modality(tok) != "stated":
+            return None
+        verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("sign", "ink")]
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ("sign", "ink"):
+            verbs.append(tok.head)
+        for verb in verbs:
+            signers = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            if verb.dep_ == "relcl" and not signers:
+                signers = [c for c in verb.children if c.dep_ == "nsubj"]
+            sides = [t for s in signers for t in (s, *s.conjuncts)]
+            if len(sides) >= 2 and all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken)
+                                       for t in sides):
+                return _between_sides(sides), tok.idx + len(tok.text)
+        return None
 
     @staticmethod
     def _complement(tok, whole: bool = False):
