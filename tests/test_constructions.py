@@ -7093,3 +7093,15 @@ def test_a_definite_pact_no_name_stood_for_is_named_by_its_signers(ex):
 def test_a_grouping_of_states_is_named_by_its_last_word(ex):
     got, _ = run(ex, "Chile formally joined the Andean Community in 1969.")
     assert ("Chile", "MEMBER_OF", "Andean Community") in got, got
+
+
+def test_one_countrys_troops_in_another_are_the_body_the_gazetteer_knows_for_them(ex):
+    for text in ("About 28,500 U.S. troops are stationed in South Korea.",
+                 "The 28,500 American troops in South Korea serve as a deterrent.",
+                 "The accord sets how much South Korea contributes to the cost of hosting U.S. military forces."):
+        got, _ = run(ex, text)
+        assert ("U.S. Forces Korea", "LOCATED_IN", "South Korea") in got, (text, got)
+        assert ("U.S. Forces Korea", "LOCATED_IN", "United States") not in got, (text, got)
+    for text in ("No U.S. troops are stationed in South Korea.", "U.S. troops in Norway were cut."):
+        got, _ = run(ex, text)
+        assert not any(p == "LOCATED_IN" for s, p, o in got), (text, got)

@@ -54,6 +54,9 @@ class Mention:
     # one of the firms a plural word stands for ("both companies"): the rules read it, the learned scorer adds no
     # pair of it (it was trained on no such mention)
     group: bool = field(default=False, compare=False, repr=False)
+    # one country's forces named as in another ("U.S. troops stationed in South Korea"): the country the text puts
+    # them in (pipeline._forces_abroad)
+    host: Mention | None = field(default=None, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[int, int]:

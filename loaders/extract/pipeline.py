@@ -191,6 +191,7 @@ class Extractor:
         self.qualifiers = {name: set(r.qualifiers) | ({"joint", "joint_id"} if "amount_usd" in r.qualifiers else set())
                            for name, r in self.model.relations.items()}
         self.gazetteer_by_id = {e.id: e for e in self.model.gazetteer}
+        self.forces_abroad = _forces_index(self.model.gazetteer, parties)  # ("U.S. troops in Korea": USFK)
         self.scorer = load_scorer() if backend == "learned" else None
         if backend == "learned" and self.scorer is None:
             raise ValueError("the learned backend needs a trained scorer (loaders/extract/relation_model.json): "
@@ -373,6 +374,7 @@ class Extractor:
         mentions = _ordinal_instances(text, mentions, abbreviations=True)  # ("the 12th SCA", SCA defined before)
         mentions = _known_names(text, s, e, mentions, named.names, named.surnames, named.first_words)
         mentions = _towns(text, s, e, mentions, named.towns)
+        mentions = _forces_abroad(text, s, e, mentions, self.forces_abroad)
         mentions = _defined_groups(text, s, e, mentions, named.groups)
         return _former_names(text, mentions, named.names)
 
@@ -614,8 +616,15 @@ class Extractor:
         """'China's Ministry of Commerce', 'the U.S. Department of Commerce', 'the South Korean Ministry of
         Unification': a government body named with its country sits in that country."""
         sv = sent.view
+        abroad = {entry.id for entry in self.forces_abroad.values()}  # ("U.S. Forces Korea" is not in the U.S.)
         for b in sv.mentions:
             if b.type != "GovernmentBody" or b.source == "coref" or not sv.start <= b.start:
+                continue
+            host = b.host
+            if host is not None:  # "U.S. troops stationed in South Korea", "the cost of hosting U.S. troops"
+                sent.candidates.append(Candidate(b, "LOCATED_IN", replace(host, adjective=False), {}, 0.7, sv.index,
+                                                 "forces-abroad"))
+            if b.id in abroad:
                 continue
             for m in self._bodys_countries(sv, b, in_name=True):
                 if m.id != b.id and self.model.allows("LOCATED_IN", b.type, m.type):
@@ -2155,6 +2164,58 @@ def _surname_forms(name: str) -> list[str]:
 # "Dalton, Georgia", "CARTERSVILLE, GA": a town's name right before its state's
 TOWN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w.'’-]*[ \u00a0]){0,2}[A-Z][\w.'’-]*),[ \u00a0]$")
 NOT_A_TOWN = frozenset({"The", "In", "On", "At", "For", "And", "But", "From", "To", "Of"})
+
+
+# a country's armed forces as a text says it: "U.S. troops", "American military forces", "U.S. service members"
+FORCES_AFTER = re.compile(r"\s+(?:armed\s+|military\s+|combat\s+)?(?:troops|forces|soldiers|service\s*members|"
+                          r"military\s+personnel|military)\b")
+# where they are: "(stationed) in South Korea"; or who hosts them: "the cost of hosting U.S. troops"
+FORCES_PLACE = re.compile(r"\s*,?\s*(?:(?:are|were|is|was|remain|remained|have\s+been|had\s+been)\s+)?"
+                          r"(?:(?:currently|now|permanently)\s+)?(?:(?:stationed|based|deployed|garrisoned)\s+)?"
+                          r"(?:in|on)\s+(?:the\s+)?")
+HOSTING_BEFORE = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:the\s+|some\s+|about\s+|around\s+|nearly\s+)?(?:[\d,.]+\s+)?$")
+# a body named for the forces of one country in another: "U.S. Forces Korea", "United States Forces Japan"
+FORCES_NAME = re.compile(r"^(?P<own>.+?)\s+Forces\s+(?:in\s+)?(?P<host>.+)$")
+
+
+def _forces_index(gazetteer: list, parties: GazetteerMatcher) -> dict[tuple[str, str], Any]:
+    """{(the country whose forces, the country they are in): the gazetteer's body of those forces}."""
+    index: dict[tuple[str, str], Any] = {}
+    for entry in gazetteer:
+        if entry.type != "GovernmentBody":
+            continue
+        for form in (entry.name, *entry.aliases):
+            mt = FORCES_NAME.match(form)
+            own = [h for h in parties.find(mt.group("own")) if h.type == "Country"] if mt else []
+            host = [h for h in parties.find(mt.group("host")) if h.type == "Country"] if mt else []
+            if own and host:
+                index.setdefault((own[0].id, host[0].id), entry)
+    return index
+
+
+def _forces_abroad(text: str, s: int, e: int, mentions: list[Mention], index: dict) -> list[Mention]:
+    """'U.S. troops stationed in South Korea', 'the cost of hosting U.S. military forces' (South Korea named before
+    in the sentence): one country's forces in another, the body the gazetteer knows for them (U.S. Forces Korea)."""
+    if not index:
+        return mentions
+    out = list(mentions)
+    countries = [m for m in mentions if m.type == "Country"]
+    for m in countries:
+        words = FORCES_AFTER.match(text, m.end, e)
+        if words is None or re.search(r"\b(?:[Nn]o|without)\s+$", text[max(s, m.start - 12):m.start]):
+            continue  # ("no U.S. troops are stationed in X")
+        place = FORCES_PLACE.match(text, words.end(), e)
+        hosts = [x for x in countries if place and x.start == place.end() and not x.adjective]
+        if not hosts and HOSTING_BEFORE.search(text, max(s, m.start - 40), m.start):
+            hosts = [x for x in countries if x.end <= m.start and not x.adjective][-1:]
+        body = index.get((m.id, hosts[0].id)) if hosts else None
+        if body is None:
+            continue
+        span = text[m.start:words.end()]
+        out = [x for x in out if x is not m]
+        out.append(Mention(m.start, words.end(), span, body.type, body.id, body.name, "gazetteer",
+                           wikidata=body.wikidata, host=hosts[0]))  # (where the text puts them: _step_body_seats)
+    return sorted(out, key=lambda x: x.start)
 
 
 def _towns(text: str, s: int, e: int, mentions: list[Mention], towns: dict[str, Mention | None]) -> list[Mention]:
