@@ -7105,3 +7105,15 @@ def test_one_countrys_troops_in_another_are_the_body_the_gazetteer_knows_for_the
     for text in ("No U.S. troops are stationed in South Korea.", "U.S. troops in Norway were cut."):
         got, _ = run(ex, text)
         assert not any(p == "LOCATED_IN" for s, p, o in got), (text, got)
+
+
+def test_the_amended_agreement_is_the_changed_version_named_before(ex):
+    got, _ = run(ex, "Norway and Chile renegotiated the Lima Pact in 2018. Trade Minister Ana Ruiz and Minister Lars "
+                     "Berg signed the amended agreement in September 2018.")
+    changed = next(s for s, p, o in got if p == "AMENDS")
+    assert ("Ana Ruiz", "SIGNS", changed) in got, got
+
+
+def test_a_definite_pact_is_named_by_countries_not_by_their_envoys(ex):
+    got, _ = run(ex, "USTR Robert Lighthizer and Trade Minister Kim Hyun-chong signed the agreement in September 2018.")
+    assert not any(p == "SIGNS" for s, p, o in got), got

@@ -374,7 +374,9 @@ class Coreference:
                                        wikidata=ref.wikidata))
                 elif getattr(m, "owned", False):
                     out.append(m)  # "Chile's tariffs" named nowhere before: the owner says which (naming.py names it)
-                elif getattr(m, "sides", None):  # "the FTA with Chile", no pact named before: named by its sides
+                elif getattr(m, "sides", None) and len(self._parties_in(m.sides)) >= (
+                        1 if re.search(r" with (?!.* between )", m.sides) else 2):
+                    # "the FTA with Chile", no pact named before: named by its sides (countries, not their envoys)
                     out.append(Mention(m.start, m.end, m.text, m.type, entity_id(m.type, m.sides), m.sides,
                                        "pattern", aliases={m.sides}))
                 continue
@@ -593,7 +595,7 @@ class Coreference:
                 continue
             if m.type == "Agreement" and actors and not self._parties_fit(h, actors):
                 continue  # "the two countries signed the agreement": not the U.S.-Canada FTA named in between
-            if h.name.endswith(" amendments") and not set(_words(m.name)) & (
+            if h.name.endswith(" amendments") and not getattr(m, "amended", False) and not set(_words(m.name)) & (
                     self.lex.amendment_nouns | self.lex.amendment_adjectives | {"amendments", "version"}):
                 continue  # "the agreement" after "with a renegotiated version signed in 2010": the pact itself
             if m.type == "Agreement" and _instrument_kind(m) != _instrument_kind(h):

@@ -607,6 +607,9 @@ class DescriptiveRecognizer:
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
             self._reference(m, sent, tok, first, det, pp, words)
             m.sides = f"{core} {sides[0]}" if sides else None
+            # "the amended agreement": the changed version named before (coref), though "amended" names nothing
+            m.amended = type_ == "Agreement" and any(c.dep_ == "amod" and c.lower_ in self.lex.amendment_adjectives
+                                                     for c in tok.children)
             m.rate, m.rate_indefinite = rate or (None, False)
             out.append(m)
         return out
