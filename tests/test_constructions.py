@@ -7117,3 +7117,18 @@ def test_the_amended_agreement_is_the_changed_version_named_before(ex):
 def test_a_definite_pact_is_named_by_countries_not_by_their_envoys(ex):
     got, _ = run(ex, "USTR Robert Lighthizer and Trade Minister Kim Hyun-chong signed the agreement in September 2018.")
     assert not any(p == "SIGNS" for s, p, o in got), got
+
+
+def test_an_offices_name_ends_where_a_bodys_name_ends(ex):
+    # (the title's pattern alone reads "Navy Lars" as the office and "Berg Olsen" as the person)
+    got, _ = run(ex, "Secretary of the Navy Lars Berg Olsen visited the shipyard in Norway.")
+    assert ("Lars Berg Olsen", "LEADS", "Department of the Navy") in got, got
+    got, _ = run(ex, "Secretary of Homeland Security Ana Ruiz visited the plant.")
+    assert ("Ana Ruiz", "LEADS", "Department of Homeland Security") in got, got
+
+
+def test_a_korean_industry_minister_heads_the_trade_and_industry_ministry(ex):
+    got, _ = run(ex, "Korean Industry Minister Kim Do-hyun met officials in Washington.")
+    assert ("Kim Do-hyun", "LEADS", "Ministry of Trade, Industry and Energy") in got, got
+    got, _ = run(ex, "Norway's Industry Minister Lars Berg met officials in Washington.")
+    assert not any(p == "LEADS" and o == "Ministry of Trade, Industry and Energy" for s, p, o in got), got

@@ -69,7 +69,7 @@ TITLED_NAMES = re.compile(
     r"[Ss]enators?|[Aa]mbassadors?|[Cc]hair(?:man|woman)?|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Dd]irector|"
     r"[Cc]ommissioner|[Aa]dministrator|[Ss]pokes(?:man|woman|person)|[Rr]epresentative|[Ee]conomist|[Ff]ounder|"
     r"[Cc]ounterparts?|[Nn]egotiators?|[Ee]nvoys?)"
-    r"(?: (?:of|to|for) (?:the )?[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3})?,? "
+    r"(?: (?:of|to|for) (?:the )?(?P<office>[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3}))?,? "
     r"(?P<names>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2}(?:,? (?:and )?[A-Z][a-z]+(?: [A-Z]\.)?"
     r"(?: [A-Z][a-z'-]+){1,2})*)")
 # "Port of Savannah", "Ministry of Oceans and Fisheries", "Department of Housing and Urban Development": a typing
@@ -1124,8 +1124,18 @@ class Extractor:
         title introduces are people, whatever the statistical NER made of them."""
         out: list[Mention] = []
         for mt in TITLED_NAMES.finditer(text, s, e):
-            for nm in PERSON_NAME.finditer(mt.group("names")):
-                a = mt.start("names") + nm.start()
+            names, at = mt.group("names"), mt.start("names")
+            office = (mt.group("office") or "").split()
+            # "Secretary of the Navy Carlos Del Toro": the office's words end where a body's name ends, the rest
+            # is the person's given name (the pattern alone would take "Navy Carlos" for the office)
+            known = next((k for k in range(len(office) - 1, 0, -1)
+                          if self.structural.body_for(" ".join(office[:k])) is not None), None)
+            if known is not None and mt.group(0).split()[0] in ("Secretary", "Minister", "secretary", "minister") \
+                    and PERSON_NAME.fullmatch(" ".join(office[known:]) + " " + names):
+                at = mt.start("office") + len(" ".join(office[:known])) + 1
+                names = text[at:mt.end("names")]
+            for nm in PERSON_NAME.finditer(names):
+                a = at + nm.start()
                 b = a + len(nm.group(0))
                 name = nm.group(0)
                 if any(m.start < b and a < m.end for m in mentions + out) or any(
