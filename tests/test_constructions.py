@@ -7132,3 +7132,18 @@ def test_a_korean_industry_minister_heads_the_trade_and_industry_ministry(ex):
     assert ("Kim Do-hyun", "LEADS", "Ministry of Trade, Industry and Energy") in got, got
     got, _ = run(ex, "Norway's Industry Minister Lars Berg met officials in Washington.")
     assert not any(p == "LEADS" and o == "Ministry of Trade, Industry and Energy" for s, p, o in got), got
+
+
+def test_a_known_firm_then_a_place_is_its_unit_there_where_the_ner_split_the_name(ex):
+    got, _ = run(ex, "In 2020, TSMC Arizona was founded.")
+    assert ("TSMC Arizona", "LOCATED_IN", "Arizona") in got, got
+    got, _ = run(ex, "The Samsung Texas fab will open in 2026.")
+    assert not any("Samsung Texas" == s for s, p, o in got), got
+    got, out = run(ex, "TSMC Arizona is a chip plant in Phoenix.")  # (said to be a plant: no firm of its own)
+    assert "TSMC Arizona" not in {e.name for e in out.entities.values() if e.type == "Firm"}, got
+
+
+def test_a_units_letters_read_as_a_common_noun_still_name_the_unit(ex):
+    got, _ = run(ex, "SK Siltron CSS is a wafer manufacturer based in Auburn, Michigan.")
+    assert ("SK Siltron CSS", "LOCATED_IN", "Michigan") in got, got
+

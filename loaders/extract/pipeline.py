@@ -998,6 +998,7 @@ class Extractor:
             mentions = [m for m in mentions if m.type is not None]
             mentions = legal_names(text[s:e], s, mentions)
             mentions = _acronym_units(parse, s, mentions)
+            mentions = self._regional_units(text, s, e, mentions)
             added, superseded = derived_mentions(parse, s, mentions)
             mentions = [m for m in mentions if m not in superseded] + added
         # "President Smith Secures Historic Trade Deal": a headline with a titled person inside names no instrument
@@ -1117,6 +1118,29 @@ class Extractor:
                     if any(a <= x.start < b and x.source != "pattern" for x in sv.mentions):
                         return True
         return False
+
+    def _regional_units(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+        """'TSMC Arizona', 'Lotte Chemical USA' where the statistical NER did not take the whole name: a one-word
+        firm the gazetteer knows, then only a place's name, is the firm's unit there (the gazetteer matcher leaves a
+        known name that a capitalised word goes on alone)."""
+        out = list(mentions)
+        for mt in FIRM_THEN_PLACE.finditer(text, s, e):
+            head, rest = mt.group("firm"), mt.group("place")
+            if head not in self.ner.firm_heads or not self.ner._regional_unit(rest) \
+                    or any(m.start < mt.start("place") and mt.start() < m.end and m.type != "USState" and
+                           m.type != "Country" for m in out):
+                continue
+            inside = [m for m in out if mt.start() <= m.start and m.end <= mt.end()]
+            after = re.match(r"[ \u00a0]+([a-z]+)", text[mt.end():mt.end() + 30])
+            said = IS_A_KIND.match(text, mt.end(), min(e, mt.end() + 80))
+            if not all(m.type in ("USState", "Country") for m in inside) or (
+                    after and self.lex.head_type_word(after.group(1))) or (
+                    said and self.lex.head_type_word(said.group(1).split()[-1]) == "Facility"):
+                continue  # ("the Samsung Texas fab", "TSMC Arizona is a manufacturing complex": a plant, no unit)
+            name = f"{head} {rest}"
+            out = [m for m in out if m not in inside] + [
+                Mention(mt.start(), mt.end(), name, "Firm", entity_id("Firm", name), name, "ner", aliases={name})]
+        return sorted(out, key=lambda m: m.start)
 
     def _titled_persons(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
         """'Secretary of Transportation Pete Buttigieg', 'Governors Andy Beshear and Bill Lee', 'China's
@@ -1850,11 +1874,21 @@ def _slashed_sides(text: str, mentions: list[Mention], parties: GazetteerMatcher
     return sorted([m for m in mentions if id(m) not in drop] + out, key=lambda x: (x.start, -x.end))
 
 
+# what a name is said to be: "X is a semiconductor manufacturing complex" (the kind's head word)
+IS_A_KIND = re.compile(r"[ \u00a0]+(?:is|was)[ \u00a0]+(?:a|an|the)[ \u00a0]+((?:[\w-]+[ \u00a0]+){0,4}?[a-z]+)"
+                       r"(?=[ \u00a0]*(?:[,.;(]|$|[ \u00a0](?:in|of|that|which|with|at|for|on|by|and|built|located|based|"
+                       r"owned|operated)\b))")
+# a one-word firm's name and a capitalised place after it: "TSMC Arizona", "Lotte Chemical USA"
+FIRM_THEN_PLACE = re.compile(r"\b(?P<firm>[A-Z][\w&-]*)[ \u00a0]+(?P<place>(?:[A-Z][\w.]*)(?:[ \u00a0]+[A-Z][\w.]*)?)"
+                             r"(?![\w-])")
 # the letters of a unit's name after its parent's ("SK Siltron CSS"); not a legal form ("Velkor LLC")
 UNIT_LETTERS = re.compile(r"[A-Z][A-Z&]{1,4}")
 # letters after a firm's name that are its legal form or an officer's title, no unit ("Stellantis NV", "Velkor COO X")
 NOT_UNIT_LETTERS = LEGAL_FORM_WORDS | {"NV", "BV", "SA", "SE", "AG", "AB", "KK", "CEO", "COO", "CFO", "CTO", "CIO",
-                                       "CSO", "EVP", "SVP", "VP"}
+                                       "CSO", "EVP", "SVP", "VP",
+                                       # what a firm makes or does, in capitals ("the Samsung HBM", "the SK IPO")
+                                       "IPO", "EV", "AI", "LNG", "HBM", "DRAM", "NAND", "JV", "MOU", "R&D", "M&A",
+                                       "ESG", "LCD", "OLED", "SUV"}
 
 
 def _acronym_units(parse: Any, s: int, mentions: list[Mention]) -> list[Mention]:
@@ -1867,8 +1901,9 @@ def _acronym_units(parse: Any, s: int, mentions: list[Mention]) -> list[Mention]
         if m.type != "Firm" or m.source != "gazetteer" or m.adjective:
             continue
         tok = next((t for t in parse if s + t.idx == m.end + 1), None)
+        # (the tagger may read the letters as a common noun: "SK Siltron CSS is a wafer maker")
         if tok is None or not UNIT_LETTERS.fullmatch(tok.text) or tok.text in NOT_UNIT_LETTERS \
-                or tok.pos_ != "PROPN" or tok.dep_ in ("compound", "nmod", "amod") \
+                or tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "nmod", "amod") \
                 or any(x.start < s + tok.idx + len(tok.text) and s + tok.idx < x.end for x in mentions if x is not m):
             continue
         name = f"{m.text} {tok.text}"
