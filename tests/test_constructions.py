@@ -7147,3 +7147,14 @@ def test_a_units_letters_read_as_a_common_noun_still_name_the_unit(ex):
     got, _ = run(ex, "SK Siltron CSS is a wafer manufacturer based in Auburn, Michigan.")
     assert ("SK Siltron CSS", "LOCATED_IN", "Michigan") in got, got
 
+
+def test_a_country_that_withdraws_with_nothing_named_leaves_the_pact_just_named(ex):
+    got, _ = run(ex, "The Lima Pact was signed in 2016. Norway withdrew in 2017.")
+    assert ("Norway", "WITHDRAWS_FROM", "Lima Pact") in got, got
+    got, _ = run(ex, "The Lima Pact was signed in 2016 but never took effect after Norway withdrew.")
+    assert ("Norway", "WITHDRAWS_FROM", "Lima Pact") in got, got
+    for text in ("The Lima Pact was signed in 2016. Norway withdrew its troops from Chile in 2017.",
+                 "The Lima Pact was signed in 2016. Norway did not withdraw.",
+                 "The Lima Pact was signed in 2016. Trade grew. Exports rose. Norway withdrew in 2017."):
+        got, _ = run(ex, text)
+        assert not any(p == "WITHDRAWS_FROM" for s, p, o in got), (text, got)

@@ -14,6 +14,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     implementing_law      "a final rule implementing the Lima Chips Act"                          AUTHORIZES
     agreements_had        "Chile and Peru have a free trade agreement, the Lima Pact"            PARTY_TO
     pacts_with_partners   "Norway has FTAs with Chile, Peru and Japan": one pact per partner      PARTY_TO / SIGNS
+    withdrew_alone        "The TPP was signed in 2016. The United States withdrew in 2017."     WITHDRAWS_FROM
     joint_builders        "Velkor and Korvell plan to build a battery plant in Ohio"             PARTNERS_WITH
     priced_facilities     "X is building a $3.2 billion plant", "invest $5 billion to build a plant" INVESTS_IN
     of_country            "SK On of South Korea", "Ford Motor Company of the United States"     LOCATED_IN
@@ -80,6 +81,7 @@ class DocumentState:
     negotiators: dict = field(default_factory=dict)
     withdrawn: set = field(default_factory=set)
     last_agreement: Mention | None = None
+    last_agreement_at: int = -10  # the index of the sentence that named it
     # the measures the document has said someone imposes or that hit something, in order: (measure, hits a firm)
     measures: list = field(default_factory=list)
     listing: Mention | None = None  # the measure whose targets the rows under a heading list (affected_listed)
@@ -2290,6 +2292,28 @@ def agreements_had(sv, roles, state):
     return out
 
 
+# verbs of leaving a pact that may go without its object: "the United States withdrew in 2017"
+LEAVING_ALONE = frozenset({"withdraw", "exit", "quit"})
+
+
+def withdrew_alone(sv, roles, state):
+    """'The TPP was signed in 2016 ... after the United States withdrew': a country that withdraws with nothing
+    it withdraws from leaves the agreement its sentence names, or the one named in the sentence before."""
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in LEAVING_ALONE or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok) \
+                or roles.intended(tok) or any(c.dep_ in ("dobj", "prep", "prt", "xcomp", "ccomp") and (
+                    c.dep_ != "prep" or c.lower_ in ("from", "of", "out")) for c in tok.children):
+            continue  # (not "withdrew its troops", "withdrew from X": the frame rules read those)
+        pacts = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
+        if not pacts and state.last_agreement is not None and sv.index - state.last_agreement_at <= 1:
+            pacts = [state.last_agreement]
+        leavers = [m for m in roles.subj(tok) if m.type in PARTY_TYPES and not m.adjective]
+        if len(unique_mentions(pacts)) == 1:
+            out += [_cand(x, "WITHDRAWS_FROM", pacts[0], sv, "withdrew-alone", 0.65, at=tok) for x in leavers]
+    return out
+
+
 # a plural trade pact noun: several pacts, each between one side and one partner ("FTAs", "free trade agreements")
 PLURAL_TRADE_PACT = re.compile(r"(?:\b(?:free[- ])?trade\s+(?:agreements|deals|pacts|treaties)|\bFTAs)$",
                                re.IGNORECASE)
@@ -2704,6 +2728,7 @@ CONSTRUCTIONS = [
     (implementing_law, ("AUTHORIZES",)),
     (agreements_had, ("PARTY_TO",)),
     (pacts_with_partners, ("PARTY_TO", "SIGNS")),
+    (withdrew_alone, ("WITHDRAWS_FROM",)),
     (joint_builders, ("PARTNERS_WITH",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),

@@ -395,7 +395,7 @@ class Extractor:
             self.state.note(sent.candidates)
             agreements = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
             if agreements:
-                self.state.last_agreement = agreements[-1]
+                self.state.last_agreement, self.state.last_agreement_at = agreements[-1], sv.index
             # (a measure someone is said to impose, or that is said to hit something: not one only mentioned)
             for c in sorted(sent.candidates, key=lambda c: c.subject.start):
                 measure = c.object if c.predicate == "IMPOSES" else c.subject
