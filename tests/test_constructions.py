@@ -7158,3 +7158,8 @@ def test_a_country_that_withdraws_with_nothing_named_leaves_the_pact_just_named(
                  "The Lima Pact was signed in 2016. Trade grew. Exports rose. Norway withdrew in 2017."):
         got, _ = run(ex, text)
         assert not any(p == "WITHDRAWS_FROM" for s, p, o in got), (text, got)
+
+
+def test_what_a_firm_supplies_to_a_foreign_body_it_exports_to_that_bodys_country(ex):
+    got, _ = run(ex, "Velkor Defense will supply 30 howitzers to the Chilean Army.")
+    assert ("Velkor Defense", "EXPORTS_TO", "Chile") in got, got

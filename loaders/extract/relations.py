@@ -506,7 +506,17 @@ class RelationExtractor:
         if subjects and all(x.type == "Country" for x in subjects):
             objects = [getattr(sv, "nationality", {}).get(o.id, o) if o.type == "Person" and not any(
                 self.model.allows(rule.predicate, x.type, o.type) for x in subjects) else o for o in objects]
+        if rule.predicate == "EXPORTS_TO":  # "will supply 30 howitzers to the Australian Army": to its country
+            objects = [self._bodys_country(sv, o) for o in objects]
         return subjects, objects, owned
+
+    @staticmethod
+    def _bodys_country(sv, o):
+        """The one country a government body's name holds, in place of the body; else the body."""
+        if o.type != "GovernmentBody":
+            return o
+        countries = sv.bodys_countries(o) if hasattr(sv, "bodys_countries") else []
+        return replace(countries[0], adjective=False) if len(countries) == 1 else o
 
     def _lists(self, sv, roles, out) -> None:
         """Lists that presuppose a fact whatever the clause says:
