@@ -7163,3 +7163,12 @@ def test_a_country_that_withdraws_with_nothing_named_leaves_the_pact_just_named(
 def test_what_a_firm_supplies_to_a_foreign_body_it_exports_to_that_bodys_country(ex):
     got, _ = run(ex, "Velkor Defense will supply 30 howitzers to the Chilean Army.")
     assert ("Velkor Defense", "EXPORTS_TO", "Chile") in got, got
+
+
+def test_a_facility_built_by_a_named_firm_is_the_one_it_builds(ex):
+    got, _ = run(ex, "A $2 billion plant will be built by Velkor Motors in Ohio.")
+    plant = next((o for s, p, o in got if s == "Velkor Motors" and p == "INVESTS_IN"), None)
+    assert plant is not None and got[("Velkor Motors", "INVESTS_IN", plant)].get("amount_usd") == 2e9, got
+    for text in ("New facilities will be built by many firms.", "A plant will be built in Ohio."):
+        got, _ = run(ex, text)
+        assert not got, (text, got)

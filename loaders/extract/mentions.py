@@ -567,7 +567,7 @@ class DescriptiveRecognizer:
             # ("$6.6 billion in grants under the CHIPS Act": the named law says which; structural.py names it)
             under_title = type_ == "Policy" and _under_title(sent, tok)
             generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered \
-                and not section and not under_title
+                and not section and not under_title and not (type_ == "Facility" and _built_by_named(tok))
             rate = _rate(sent, first, tok.i) if type_ == "Policy" else None  # (coref: the measure of that rate)
             if generic and not (type_ in ("Agreement", "Law") or rate or det in (
                     "the", "this", "that", "these", "those", "another", "third", "second", "first")):
@@ -605,6 +605,8 @@ class DescriptiveRecognizer:
             m.generic = generic
             m.under_title = under_title and not words and not pp  # (coref: no generic phrase to resolve)
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
+            # ("a plant will be built by X": its builder says which; naming.py names it with the builder)
+            m.owned = m.owned or (type_ == "Facility" and _built_by_named(tok))
             self._reference(m, sent, tok, first, det, pp, words)
             m.sides = f"{core} {sides[0]}" if sides else None
             # "the amended agreement": the changed version named before (coref), though "amended" names nothing
@@ -1515,6 +1517,13 @@ TITLE_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "-"})
 # a part of a treaty cited with it: "Article 2 of the", "Articles I and IX of the", "Annex 3 to the"
 TREATY_PART = re.compile(r"(?:Articles?|Annex(?:es)?|Paragraphs?|Chapters?)\s+[\w.()\-]+(?:\s*(?:,|and|to)\s*"
                          r"[\w.()\-]+)*\s+(?:of|to)\s+(?:the\s+)?")
+
+
+def _built_by_named(tok) -> bool:
+    """'A $2 billion plant will be built by X in Ohio': one facility, the one its named builder builds."""
+    verb = tok.head
+    return tok.dep_ == "nsubjpass" and tok.tag_ == "NN" and verb.lemma_.lower() in ("build", "construct") \
+        and any(c.dep_ == "agent" and any(p.pos_ == "PROPN" for p in c.children) for c in verb.children)
 
 
 def _between_sides(sides) -> str:

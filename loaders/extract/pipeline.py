@@ -1076,8 +1076,8 @@ class Extractor:
         if getattr(m, "derived_targets", None) or re.search(r"[A-Z0-9]", bare[1:]) or re.match(r"[0-9]", bare):
             return True
         measure = getattr(m, "head", "") in MEASURE_HEADS
-        if measure and getattr(m, "owned", False):
-            return True  # "Chile's sanctions" says which as "Chilean sanctions" does
+        if (measure or m.type == "Facility") and getattr(m, "owned", False):
+            return True  # "Chile's sanctions" says which as "Chilean sanctions" does; "a plant built by X" too
         if m.type == "Policy" and set(re.findall(r"[\w-]+", m.name.lower())) & self.lex.kind_adjectives:
             return True  # a legal kind of measure: "the anti-dumping duties"
         head_word = m.name.split()[-1] if m.name else ""
@@ -2343,8 +2343,12 @@ def _head_token(parse: Any, s: int, d: Mention) -> Any:
 
 def _owned_kind(parse: Any, s: int, d: Mention) -> bool:
     """'its engine plant', 'Velkor's battery plant': a kind of facility its owner has says which one; so does the
-    building of one of a kind ("to build a packaging plant": the one built; not "build cutting-edge facilities")."""
+    building of one of a kind ("to build a packaging plant": the one built; not "build cutting-edge facilities"),
+    and a builder named in the passive ("a plant will be built by X")."""
     head = _head_token(parse, s, d)
+    if head is not None and head.dep_ == "nsubjpass" and head.tag_ == "NN" \
+            and head.head.lemma_.lower() in BUILDING_VERBS and any(c.dep_ == "agent" for c in head.head.children):
+        return True  # "a $2 billion plant will be built by X in Ohio": the one its named builder builds
     return head is not None and " " in d.name and (any(c.dep_ == "poss" for c in head.children) or (
         head.dep_ == "dobj" and head.head.lemma_.lower() in BUILDING_VERBS and head.tag_ == "NN"
         and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)))
