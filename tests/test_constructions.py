@@ -7172,3 +7172,12 @@ def test_a_facility_built_by_a_named_firm_is_the_one_it_builds(ex):
     for text in ("New facilities will be built by many firms.", "A plant will be built in Ohio."):
         got, _ = run(ex, text)
         assert not got, (text, got)
+
+
+def test_placing_someone_under_a_measure_imposes_it_on_them(ex):
+    got, _ = run(ex, "China placed Velkor Motors under sanctions in 2024.")
+    sanctions = next((o for s, p, o in got if s == "China" and p == "IMPOSES"), None)
+    assert sanctions is not None and (sanctions, "TARGETS", "Velkor Motors") in got, got
+    for text in ("Norway placed the plant under review.", "Velkor Motors was placed under new management."):
+        got, _ = run(ex, text)
+        assert not any(p in ("IMPOSES", "TARGETS") for s, p, o in got), (text, got)

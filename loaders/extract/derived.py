@@ -220,18 +220,34 @@ def measure_heads() -> frozenset:
     return _words()["measure_heads"]
 
 
+# "placed X under sanctions", "put X under export controls": the measure the object is put under
+PLACED_UNDER = frozenset({"sanction", "control", "restriction", "embargo"})
+
+
+def _placed_under(tok) -> str | None:
+    """The measure a verb of placing puts its object under ("sanctions"), else None."""
+    if tok.lemma_.lower() not in ("place", "put"):
+        return None
+    return next((" ".join([t.lower_ for t in p.lefts if t.dep_ == "compound"] + [p.lower_])
+                 for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"
+                 for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in PLACED_UNDER
+                 and (p.lower_.endswith("s") or p.lemma_.lower() == "embargo")), None)
+
+
 def verb_measures(parse, offset, mentions) -> list[Mention]:
     """'Australia banned Huawei and ZTE from ...', 'the government sanctioned three banks': the act is a
     measure, named by its noun and what it is on ('ban on Huawei and ZTE')."""
     w = _words()
     out: list[Mention] = []
-    if not might_contain(text_of(parse), w["measure_verbs"]):
+    if not might_contain(text_of(parse), w["measure_verbs"]) and " under " not in text_of(parse):
         return out
     for tok in parse:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             continue
         noun = next((w["measure_verbs"][x] for x in (tok.lemma_.lower(), *_lemmas(tok.lower_))
                      if x in w["measure_verbs"]), None)  # ("fined" is lemmatised "fin")
+        if noun is None:
+            noun = _placed_under(tok)
         if noun is None:
             continue
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
