@@ -7181,3 +7181,13 @@ def test_placing_someone_under_a_measure_imposes_it_on_them(ex):
     for text in ("Norway placed the plant under review.", "Velkor Motors was placed under new management."):
         got, _ = run(ex, text)
         assert not any(p in ("IMPOSES", "TARGETS") for s, p, o in got), (text, got)
+
+
+def test_a_facility_a_named_firm_builds_in_a_place_is_one_facility_per_place(ex):
+    got, _ = run(ex, "Velkor Motors will build a new plant in Ohio. Velkor Motors will also build a new plant in "
+                     "Texas.")
+    located = {(s, o) for s, p, o in got if p == "LOCATED_IN"}
+    assert {o for s, o in located} == {"Ohio", "Texas"} and len({s for s, o in located}) == 2, got
+    for text in ("Velkor Motors will build new plants in Ohio.", "Velkor Motors will build a plant."):
+        got, _ = run(ex, text)
+        assert not any(p == "LOCATED_IN" for s, p, o in got), (text, got)

@@ -607,6 +607,11 @@ class DescriptiveRecognizer:
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
             # ("a plant will be built by X": its builder says which; naming.py names it with the builder)
             m.owned = m.owned or (type_ == "Facility" and _built_by_named(tok))
+            place = _built_in(tok) if type_ == "Facility" and m.owned and not pp else None
+            if place:  # ("X will build a plant in Ohio. X will build a plant in Texas.": two plants)
+                m.name = f"{m.name} in {place}"
+                m.id = entity_id(type_, m.name)
+                m.aliases.add(m.name)
             self._reference(m, sent, tok, first, det, pp, words)
             m.sides = f"{core} {sides[0]}" if sides else None
             # "the amended agreement": the changed version named before (coref), though "amended" names nothing
@@ -1520,10 +1525,25 @@ TREATY_PART = re.compile(r"(?:Articles?|Annex(?:es)?|Paragraphs?|Chapters?)\s+[\
 
 
 def _built_by_named(tok) -> bool:
-    """'A $2 billion plant will be built by X in Ohio': one facility, the one its named builder builds."""
+    """'A $2 billion plant will be built by X in Ohio', 'X will build a new smelter in Tennessee': one facility, the
+    one its named builder builds (in the active, where the verb says where)."""
     verb = tok.head
-    return tok.dep_ == "nsubjpass" and tok.tag_ == "NN" and verb.lemma_.lower() in ("build", "construct") \
-        and any(c.dep_ == "agent" and any(p.pos_ == "PROPN" for p in c.children) for c in verb.children)
+    if tok.tag_ != "NN" or verb.lemma_.lower() not in ("build", "construct"):
+        return False
+    if tok.dep_ == "nsubjpass":
+        return any(c.dep_ == "agent" and any(p.pos_ == "PROPN" for p in c.children) for c in verb.children)
+    return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "in" and any(p.pos_ == "PROPN" for p in c.children)
+                for c in verb.children)
+
+
+def _built_in(tok) -> str | None:
+    """The place the verb that builds a facility names: "will build a new smelter in Tennessee" -> "Tennessee"."""
+    if tok.dep_ != "dobj":
+        return None
+    place = next((p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.pos_ == "PROPN"), None)
+    return " ".join(t.text for t in place.subtree if t.i <= place.i and t.pos_ != "DET") if place is not None else None
 
 
 def _between_sides(sides) -> str:
