@@ -7191,3 +7191,10 @@ def test_a_facility_a_named_firm_builds_in_a_place_is_one_facility_per_place(ex)
     for text in ("Velkor Motors will build new plants in Ohio.", "Velkor Motors will build a plant."):
         got, _ = run(ex, text)
         assert not any(p == "LOCATED_IN" for s, p, o in got), (text, got)
+
+
+def test_fields_the_gazetteer_knows_by_their_everyday_words(ex):
+    got, _ = run(ex, "Velkor Electronics makes TVs and washing machines.")
+    assert ("Velkor Electronics", "OPERATES_IN", "televisions") in got, got
+    got, _ = run(ex, "Velkor Networks builds wind turbines in Norway.")
+    assert ("Velkor Networks", "OPERATES_IN", "wind power") in got, got
