@@ -375,7 +375,7 @@ class Coreference:
                 elif getattr(m, "owned", False):
                     out.append(m)  # "Chile's tariffs" named nowhere before: the owner says which (naming.py names it)
                 elif getattr(m, "sides", None) and len(self._parties_in(m.sides)) >= (
-                        1 if re.search(r" with (?!.* between )", m.sides) else 2):
+                        2 if " between " in m.sides else 1):
                     # "the FTA with Chile", no pact named before: named by its sides (countries, not their envoys)
                     out.append(Mention(m.start, m.end, m.text, m.type, entity_id(m.type, m.sides), m.sides,
                                        "pattern", aliases={m.sides}))

@@ -566,8 +566,9 @@ class DescriptiveRecognizer:
                 and tok.lemma_.lower() not in self.lex.measure_hypernyms else None
             # ("$6.6 billion in grants under the CHIPS Act": the named law says which; structural.py names it)
             under_title = type_ == "Policy" and _under_title(sent, tok)
+            built = type_ == "Facility" and _built_by_named(tok)  # ("a plant built by X": its builder says which)
             generic = not words and not pp and not self.lex.bare_ok(tok) and not owned and not numbered \
-                and not section and not under_title and not (type_ == "Facility" and _built_by_named(tok))
+                and not section and not under_title and not built
             rate = _rate(sent, first, tok.i) if type_ == "Policy" else None  # (coref: the measure of that rate)
             if generic and not (type_ in ("Agreement", "Law") or rate or det in (
                     "the", "this", "that", "these", "those", "another", "third", "second", "first")):
@@ -605,9 +606,8 @@ class DescriptiveRecognizer:
             m.generic = generic
             m.under_title = under_title and not words and not pp  # (coref: no generic phrase to resolve)
             m.owned = owned and not words and not pp  # "Chile's tariffs": the owner alone says which
-            # ("a plant will be built by X": its builder says which; naming.py names it with the builder)
-            m.owned = m.owned or (type_ == "Facility" and _built_by_named(tok))
-            place = _built_in(tok) if type_ == "Facility" and m.owned and not pp else None
+            m.owned = m.owned or built  # (naming.py names a built facility with its builder)
+            place = _built_in(tok) if built and not pp else None
             if place:  # ("X will build a plant in Ohio. X will build a plant in Texas.": two plants)
                 m.name = f"{m.name} in {place}"
                 m.id = entity_id(type_, m.name)
@@ -1056,7 +1056,7 @@ class NerRecognizer:
                     ent_char += len(ent_text) - len(rest.lstrip())
                     ent_text = rest.lstrip()
                     start, over = offset + ent_char, []
-                elif whose in self.firm_forms and self._regional_unit(rest):
+                elif whose in self.firm_forms and self.regional_unit(rest):
                     # "Nippon Steel North America, Inc.", "Lotte Chemical USA": a known firm's unit named for the
                     # place it works in is a firm of its own (the pipeline drops the known firm's mention inside)
                     start, over = offset + ent_char, []
@@ -1121,7 +1121,7 @@ class NerRecognizer:
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
 
-    def _regional_unit(self, rest: str) -> bool:
+    def regional_unit(self, rest: str) -> bool:
         """Whether the words after a known firm's name name only a place, maybe with a legal form or a word like
         "International": "USA", "North America, Inc.", "Georgia LLC", "USA Holdings" (not "Construction" or "Heavy
         Industries": another firm of the group)."""
@@ -1533,8 +1533,7 @@ def _built_by_named(tok) -> bool:
     if tok.dep_ == "nsubjpass":
         return any(c.dep_ == "agent" and any(p.pos_ == "PROPN" for p in c.children) for c in verb.children)
     return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children) \
-        and any(c.dep_ == "prep" and c.lower_ == "in" and any(p.pos_ == "PROPN" for p in c.children)
-                for c in verb.children)
+        and _built_in(tok) is not None
 
 
 def _built_in(tok) -> str | None:

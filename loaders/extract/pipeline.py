@@ -192,6 +192,7 @@ class Extractor:
                            for name, r in self.model.relations.items()}
         self.gazetteer_by_id = {e.id: e for e in self.model.gazetteer}
         self.forces_abroad = _forces_index(self.model.gazetteer, parties)  # ("U.S. troops in Korea": USFK)
+        self._abroad_ids = {entry.id for entry in self.forces_abroad.values()}  # ("U.S. Forces Korea": not in the U.S.)
         self.scorer = load_scorer() if backend == "learned" else None
         if backend == "learned" and self.scorer is None:
             raise ValueError("the learned backend needs a trained scorer (loaders/extract/relation_model.json): "
@@ -616,7 +617,6 @@ class Extractor:
         """'China's Ministry of Commerce', 'the U.S. Department of Commerce', 'the South Korean Ministry of
         Unification': a government body named with its country sits in that country."""
         sv = sent.view
-        abroad = {entry.id for entry in self.forces_abroad.values()}  # ("U.S. Forces Korea" is not in the U.S.)
         for b in sv.mentions:
             if b.type != "GovernmentBody" or b.source == "coref" or not sv.start <= b.start:
                 continue
@@ -624,7 +624,7 @@ class Extractor:
             if host is not None:  # "U.S. troops stationed in South Korea", "the cost of hosting U.S. troops"
                 sent.candidates.append(Candidate(b, "LOCATED_IN", replace(host, adjective=False), {}, 0.7, sv.index,
                                                  "forces-abroad"))
-            if b.id in abroad:
+            if b.id in self._abroad_ids:
                 continue
             for m in self._bodys_countries(sv, b, in_name=True):
                 if m.id != b.id and self.model.allows("LOCATED_IN", b.type, m.type):
@@ -934,7 +934,8 @@ class Extractor:
             named = re.search(r"\b[A-Z]", d.text[1:]) or (d.text[:1].isupper() and d.start > s
                                                           and not re.search(r"[.!?:]\s*$", text[s:d.start]))
             placed = d.type == "Facility" and parse is not None and (self._placed_facility(parse, s, d)
-                                                                      or _owned_kind(parse, s, d))
+                                                                      or _owned_kind(parse, s, d)
+                                                                      or getattr(d, "owned", False))
             if d.type == "Facility" and not inner and not named and not placed and not getattr(d, "generic", False):
                 continue  # "cutting-edge facilities": no sector, owner, name or town says which ("this facility" may
                 # refer; "an advanced packaging facility in West Lafayette", "its engine plant" are one)
@@ -1126,7 +1127,7 @@ class Extractor:
         out = list(mentions)
         for mt in FIRM_THEN_PLACE.finditer(text, s, e):
             head, rest = mt.group("firm"), mt.group("place")
-            if head not in self.ner.firm_heads or not self.ner._regional_unit(rest) \
+            if head not in self.ner.firm_heads or not self.ner.regional_unit(rest) \
                     or any(m.start < mt.start("place") and mt.start() < m.end and m.type != "USState" and
                            m.type != "Country" for m in out):
                 continue
@@ -2343,12 +2344,8 @@ def _head_token(parse: Any, s: int, d: Mention) -> Any:
 
 def _owned_kind(parse: Any, s: int, d: Mention) -> bool:
     """'its engine plant', 'Velkor's battery plant': a kind of facility its owner has says which one; so does the
-    building of one of a kind ("to build a packaging plant": the one built; not "build cutting-edge facilities"),
-    and a builder named in the passive ("a plant will be built by X")."""
+    building of one of a kind ("to build a packaging plant": the one built; not "build cutting-edge facilities")."""
     head = _head_token(parse, s, d)
-    if head is not None and head.dep_ == "nsubjpass" and head.tag_ == "NN" \
-            and head.head.lemma_.lower() in BUILDING_VERBS and any(c.dep_ == "agent" for c in head.head.children):
-        return True  # "a $2 billion plant will be built by X in Ohio": the one its named builder builds
     return head is not None and " " in d.name and (any(c.dep_ == "poss" for c in head.children) or (
         head.dep_ == "dobj" and head.head.lemma_.lower() in BUILDING_VERBS and head.tag_ == "NN"
         and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)))

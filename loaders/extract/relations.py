@@ -813,10 +813,7 @@ class RelationExtractor:
             # "the Norwegian Ministry of Defense signed an MOU": a body acts for the country its name holds where
             # the predicate admits no body (not beside a firm: "Commerce signed a memorandum of terms with
             # Absolics" is a contract, no pact of its country's)
-            if any(x.type == "Firm" for x in sv.mentions):
-                return s
-            countries = sv.bodys_countries(s)
-            return replace(countries[0], adjective=False) if len(countries) == 1 else s
+            return s if any(x.type == "Firm" for x in sv.mentions) else self._bodys_country(sv, s)
         if s.type == "Facility":
             toks = [t for t in sv.tokens if s.start <= sv.start + t.idx < s.end] if roles and roles.parsed else []
             owners = [m for m in roles.possessor(toks[-1]) if m.type == "Firm"] if toks else []
