@@ -7198,3 +7198,16 @@ def test_fields_the_gazetteer_knows_by_their_everyday_words(ex):
     assert ("Velkor Electronics", "OPERATES_IN", "televisions") in got, got
     got, _ = run(ex, "Velkor Networks builds wind turbines in Norway.")
     assert ("Velkor Networks", "OPERATES_IN", "wind power") in got, got
+
+
+def test_a_field_named_by_its_singular_before_the_noun_it_modifies(ex):
+    # English compounds use the singular: "a tire plant", "a display maker", "the chemical industry"
+    got, _ = run(ex, "Velkor Rubber will open a $600 million tire plant in Ohio.")
+    assert ("Velkor Rubber", "OPERATES_IN", "tires") in got, got
+    got, _ = run(ex, "Velkor, a display maker, grew fast.")
+    assert ("Velkor", "OPERATES_IN", "displays") in got, got
+    # the singular alone, or before a word that is no business of the field, names none
+    for text in ("Velkor said the deal was a vehicle for growth.", "Velkor Rubber put the display on show.",
+                 "Velkor Tire opened a plant in Ohio."):
+        got, out = run(ex, text)
+        assert not any(e.type == "Sector" for e in out.entities.values()), (text, got)

@@ -221,15 +221,24 @@ class GazetteerMatcher:
                                      + r")(?=\s*[,;:.\u2013\u2014-]|\s*$)", re.MULTILINE) if postal else None
         # a country's name or adjective: "Norway's Ministry of Trade" is not the gazetteer's
         self._country_forms = country_forms(self.model)
+        # "a tire plant", "chemical makers": English names a field by its singular before the noun it modifies
+        compound = {}
+        for form, surf in folded.items():
+            if self.entries[surf.entry_index].type == "Sector":
+                one = _singular(form)
+                if one and one not in folded and one not in exact:
+                    compound.setdefault(one, surf)
         self._exact = exact
-        self._folded = folded
+        self._folded = {**compound, **folded}
         self._exact_re = _alternation(exact, flags=0)
         self._folded_re = _alternation(folded, flags=re.IGNORECASE)
+        self._compound_re = _alternation(compound, flags=re.IGNORECASE, before=_compound_heads())
 
     def find(self, text: str) -> list[Mention]:
         cands = []
         probe = text.translate(PROBE_TABLE)  # "United States–Korea" is "United States-Korea" (same length: same offsets)
-        for rx, table, fold in ((self._exact_re, self._exact, False), (self._folded_re, self._folded, True)):
+        for rx, table, fold in ((self._exact_re, self._exact, False), (self._folded_re, self._folded, True),
+                                (self._compound_re, self._folded, True)):
             if rx is None:
                 continue
             pos = 0
@@ -466,14 +475,39 @@ _NAME_BREAKERS = {"In", "On", "At", "The", "And", "But", "For", "From", "With", 
                   "Administrator", "Mayor"}
 
 
-def _alternation(table: dict, flags: int):
+def _alternation(table: dict, flags: int, before: Collection[str] = ()):
+    """One regex for the table's forms; with `before`, a form counts only right before one of those words."""
     if not table:
         return None
     forms = sorted(table, key=len, reverse=True)
     # (a lookahead on the names' first characters lets the engine skip most positions at once: 40% faster)
     first = "".join(sorted({re.escape(f[0]) for f in forms}))
     # hyphens separate names ("U.S.-South Korea"); a preceding dot or letter continues a word
-    return re.compile(rf"(?=[{first}])(?<![\w.])(?:{_trie(forms)})(?!\w)", flags)
+    after = rf"(?=[ \u00a0-](?:{_trie(sorted(before, key=len, reverse=True))})\b)" if before else r"(?!\w)"
+    return re.compile(rf"(?=[{first}])(?<![\w.])(?:{_trie(forms)}){after}", flags)
+
+
+def _singular(form: str) -> str | None:
+    """'tires' -> 'tire', 'fisheries' -> 'fishery'; None for a name that is no plain plural ('electronics')."""
+    last = form.rsplit(" ", 1)[-1]
+    if len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is", "ics")):
+        return None
+    if last.endswith("ies"):
+        return form[:-3] + "y"
+    if last.endswith(("shes", "ches", "xes")):
+        return form[:-2]
+    return form[:-1]
+
+
+@lru_cache(maxsize=1)
+def _compound_heads() -> frozenset[str]:
+    """The nouns a field's singular may modify ("plant", "makers", "industry"), in their usual plural too."""
+    lex = load_lexicon()
+    words = set(lex.sector_carriers) | set(lex.industry_members) \
+        | {w for w, t in lex.heads.items() if t == "Facility"} | {"manufacturing", "assembly", "tariff", "duty"}
+    plural = {w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "es" if w.endswith(("sh", "ch", "x"))
+              else w + "s" for w in words}
+    return frozenset(words | plural)
 
 
 def _trie(forms: list[str]) -> str:
