@@ -7211,3 +7211,14 @@ def test_a_field_named_by_its_singular_before_the_noun_it_modifies(ex):
                  "Velkor Tire opened a plant in Ohio."):
         got, out = run(ex, text)
         assert not any(e.type == "Sector" for e in out.entities.values()), (text, got)
+
+
+def test_a_firms_leader_pledging_money_invests_for_the_firm(ex):
+    # a chairman's or CEO's pledge is the firm's money, once the document says whom they lead
+    for text in ("Velkor Motors Chairman Jan Morel met the governor, pledging $2 billion in Ohio projects.",
+                 "Velkor Motors is led by Jan Morel. Jan Morel pledged $2 billion in Ohio projects."):
+        got, _ = run(ex, text)
+        assert got.get(("Velkor Motors", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 2e9, (text, got)
+    # a person whose firm the document never names invests nothing of their own
+    got, _ = run(ex, "Jan Morel pledged $2 billion in Ohio projects.")
+    assert not any(p == "INVESTS_IN" for s, p, o in got), got

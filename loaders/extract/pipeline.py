@@ -254,6 +254,7 @@ class Extractor:
         speaks_for: dict[str, Mention] = {}  # person id -> the firm, body, state or country they lead
         quotes = quotations(text)
         self._leads = leads
+        self._firm_heads: dict[str, Mention] = {}  # person id -> the firm the document says they lead
         named = _NameMemory()
         named.names.update(self._cued_firms_anywhere(text))
         deferred = []  # sentences naming "the <person> administration": read once leads are known
@@ -289,6 +290,8 @@ class Extractor:
                 for c in cands:
                     if c.predicate == "LEADS" and c.subject.type == "Person":
                         speaks_for.setdefault(c.subject.id, c.object)
+                        if c.object.type == "Firm":
+                            self._firm_heads.setdefault(c.subject.id, c.object)
                         if c.object.type == "Country":
                             leads.setdefault(c.subject.id, c.object)
             history.extend(m for m in mentions if m.source != "coref")
@@ -450,6 +453,11 @@ class Extractor:
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
         sv = sent.view
+        # ("Chairman X of Velkor pledged $2 billion in U.S. projects": the firm the document says X leads invests)
+        heads = {**self._firm_heads, **{c.subject.id: c.object for c in sent.candidates if c.predicate == "LEADS"
+                                        and c.subject.type == "Person" and c.object.type == "Firm"}}
+        sent.candidates = [replace(c, subject=heads[c.subject.id], rule=c.rule + "+for-firm")
+                           if c.predicate == "INVESTS_IN" and c.subject.id in heads else c for c in sent.candidates]
         sent.candidates = [c for c in sent.candidates if self._specific(sv, c.subject) and self._specific(sv, c.object)
                            # ("President X pledged to invest in chips", a CEO's "we will invest": the money is
                            # the government's or the firm's, not the person's own)
