@@ -67,6 +67,8 @@ class Lexicon:
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
     praise_words: frozenset = frozenset()  # "a Historic Trade Agreement": no title starts with praise
     choosing_verbs: frozenset = frozenset()  # "selected X over sites in Y": the sites are not taken
+    leaving_verbs: frozenset = frozenset()  # "exited the SSD business": no longer in that field
+    business_nouns: frozenset = frozenset()  # "a battery plant", "its chip business": what a firm runs in a field
     phase_nouns: frozenset = frozenset()  # "the conclusion of negotiations": a stage of an act, whose actor acts
     arms_words: frozenset = frozenset()  # "missile", "nuclear": a program of these is no measure
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
@@ -314,6 +316,8 @@ def load_lexicon() -> Lexicon:
         generic_words=frozenset(lex["heads"].get("kind_words", ())),
         praise_words=frozenset(lex["heads"].get("praise_words", ())),
         choosing_verbs=frozenset(lex["heads"]["choosing_verbs"]),
+        leaving_verbs=frozenset(lex["heads"]["leaving_verbs"]),
+        business_nouns=frozenset(lex["heads"]["business_nouns"]),
         phase_nouns=frozenset(lex["heads"].get("phase_nouns", ())),
         arms_words=frozenset(lex["heads"].get("arms_words", ())),
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),

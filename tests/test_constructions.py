@@ -7222,3 +7222,29 @@ def test_a_firms_leader_pledging_money_invests_for_the_firm(ex):
     # a person whose firm the document never names invests nothing of their own
     got, _ = run(ex, "Jan Morel pledged $2 billion in Ohio projects.")
     assert not any(p == "INVESTS_IN" for s, p, o in got), got
+
+
+def test_negotiations_in_an_adjunct_of_a_clause_about_an_agreement_are_its_parties(ex):
+    for text in ("The Chile-Peru Fisheries Agreement entered into force in 2010, after several rounds of negotiation "
+                 "beginning in 2006.",
+                 "Chile and Peru signed the Lima Fisheries Pact in 2009. The pact grew out of bilateral consultations "
+                 "that began in 2004."):
+        got, _ = run(ex, text)
+        negotiated = {(s, o): props for (s, p, o), props in got.items() if p == "NEGOTIATES"}
+        assert {s for s, o in negotiated} == {"Chile", "Peru"} and len({o for s, o in negotiated}) == 1, (text, got)
+        # (the talks' own year, not the year the agreement entered into force)
+        assert all(props.get("year") in (2004, 2006) for props in negotiated.values()), (text, got)
+    # talks that are no adjunct of the agreement's clause are not its negotiation
+    got, _ = run(ex, "The Chile-Peru Fisheries Agreement entered into force in 2010. Officials met for talks in Lima.")
+    assert not any(p == "NEGOTIATES" for s, p, o in got), got
+
+
+def test_a_business_its_firm_left_is_no_field_it_works_in(ex):
+    for text in ("After exiting both the battery and solar businesses, Velkor Motors makes only trucks.",
+                 "Velkor Motors sold its battery business in 2020."):
+        got, _ = run(ex, text)
+        assert not any(p == "OPERATES_IN" and o in ("batteries", "solar energy") for s, p, o in got), (text, got)
+    for text in ("Velkor Motors runs a battery business in Ohio.",
+                 "Velkor Motors announced plans to sell off its battery division."):  # (still its own)
+        got, _ = run(ex, text)
+        assert ("Velkor Motors", "OPERATES_IN", "batteries") in got, (text, got)

@@ -34,11 +34,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import ACTIVITY_SECTORS, LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
-from .parsed import SELLING_VERBS, ParsedRoles, parsed_roles
+from .parsed import SELLING_VERBS, ParsedRoles, left_business, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
 from .derived import acting_verb
@@ -389,6 +390,7 @@ def implicit_parties(sv, roles, state):
         pred = TREATY_VERBS.get(lem) if tok.pos_ in ("VERB", "AUX") else TREATY_NOUNS.get(lem)
         if pred is None:
             continue
+        scope = tok  # the phrase whose years date the act
         if roles.negated(tok) or roles.hypothetical(tok):
             continue
         actors = [m for m in (roles.subj(tok) if tok.pos_ in ("VERB", "AUX") else roles.owner(tok))
@@ -415,6 +417,8 @@ def implicit_parties(sv, roles, state):
             agreements = [m for m in roles.pp(tok, {"of", "on", "over", "for"}) if m.type == "Agreement"] or [
                 m for c in tok.children if c.dep_ == "compound" and c.i < tok.i for m in roles.denotes(c)
                 if m.type == "Agreement" and m.source == "coref"]  # ("during the FTA negotiations")
+            if not agreements:
+                agreements, scope = _clause_agreement(roles, tok)
             if not agreements and state.last_agreement is not None and tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
                 agreements = [state.last_agreement]  # "Negotiations were announced on February 2, 2006"
         for a in agreements:
@@ -430,7 +434,7 @@ def implicit_parties(sv, roles, state):
                 continue
             # (the act's own year, the one nearest its verb: "entered into force in 2012 after being signed in
             # 2007", "After negotiations beginning in 2012, the Agreement was signed on 15 November 2020")
-            years = [int(t.text) for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i))
+            years = [int(t.text) for t in sorted(scope.subtree, key=lambda t: abs(t.i - tok.i))
                      if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text)]
             if not parties and not actors:  # ("The treaty was signed in 2007. Its parties are A and B.")
                 state.awaiting.append((a, pred, {"year": years[0]} if years else {}, sv))
@@ -441,6 +445,21 @@ def implicit_parties(sv, roles, state):
                     continue
                 out.append(_cand(p, pred, a, sv, "implicit-parties", 0.7, {"year": years[0]} if years else None))
     return out
+
+
+def _clause_agreement(roles, noun) -> tuple[list, Any]:
+    """'The FTA entered into force after several rounds of negotiation', 'the pact grew out of consultations': an
+    act named in an adjunct of a clause about an agreement is that agreement's. Returns them and the adjunct, whose
+    years are the act's ("after talks beginning in 2006")."""
+    node, adjunct = noun, noun
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "pcomp"):
+            break
+        node, adjunct = node.head, node
+    if node is noun or node.pos_ not in ("VERB", "AUX"):
+        return [], noun
+    return [m for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for m in roles.denotes_list(c)
+            if m.type == "Agreement"], adjunct
 
 
 def _body_of(sv, bodies, country) -> bool:
@@ -1222,17 +1241,13 @@ def _shared_by_list(sv, found: list[Candidate]) -> list[Candidate]:
 LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
-BUSINESS_NOUNS = frozenset({"plant", "factory", "facility", "fab", "foundry", "business", "division", "unit",
-                            "operation", "production", "line", "campus", "complex", "subsidiary", "arm", "venture",
-                            "project", "site", "shipyard", "mill", "park", "gigafactory"})
-
 
 def business_lines(sv, roles, state):
     """'LG will build a battery plant in Arizona', 'Samsung's chip business', 'its solar factory', 'Hanwha operates
     shipyards': a firm that owns or builds a plant, a business or a venture of a sector operates in that sector."""
     out = []
     for tok, lem in zip(sv.tokens, sv.lemmas):
-        if lem not in BUSINESS_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+        if lem not in roles.lex.business_nouns or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         _facility_owners(sv, roles, tok)
         a = sv.start + min([t.idx for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
@@ -1246,6 +1261,9 @@ def business_lines(sv, roles, state):
             continue
         if roles.negated(tok.head) or roles.hypothetical(tok):
             continue
+        left = left_business(tok, roles.lex.leaving_verbs)
+        if left is not None and not roles.intended(left) and not roles.hypothetical(left):
+            continue  # ("after exiting the SSD business"; one that "plans to sell" its unit still runs it)
         owners = [m for m in roles.owner(tok) + roles.noun_subj(tok) if m.type == "Firm" and not m.adjective]
         for firm in owners:
             for sector in sectors:

@@ -6,6 +6,7 @@ subject and object candidates by role (relations.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache, wraps
 from dataclasses import replace
 
@@ -1300,6 +1301,15 @@ MADE_AS = frozenset({"incorporate", "establish", "found", "create", "form", "org
 # verbs that hand what their owner holds to a buyer: the seller divests (relations), the buyer invests
 # (constructions.sales)
 SELLING_VERBS = frozenset({"sell", "divest", "offload", "unload"})
+
+
+def left_business(noun, leaving: Collection[str]):
+    """'after exiting both the NAND and SSD businesses', 'closed its chip unit': the verb by which its firm left the
+    business, else None."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    return node.head if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in leaving else None
 
 
 def sold(tok) -> bool:
