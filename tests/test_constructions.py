@@ -7248,3 +7248,23 @@ def test_a_business_its_firm_left_is_no_field_it_works_in(ex):
                  "Velkor Motors announced plans to sell off its battery division."):  # (still its own)
         got, _ = run(ex, text)
         assert ("Velkor Motors", "OPERATES_IN", "batteries") in got, (text, got)
+
+
+def test_a_firm_whose_name_opens_a_facilitys_name_owns_it(ex):
+    got, _ = run(ex, "The Hyundai plant in Montgomery, Alabama employs 3,000 workers.")
+    plant = next((o for s, p, o in got if s == "Hyundai Motor Group" and p == "INVESTS_IN"
+                  and o not in ("Alabama", "United States")), None)
+    assert plant is not None and (plant, "LOCATED_IN", "Alabama") in got, got
+    assert ("Hyundai Motor Group", "INVESTS_IN", "Alabama") in got, got
+    got, _ = run(ex, "The Hyundai plant in Montgomery, Alabama will not be built.")
+    assert not any(p == "INVESTS_IN" for s, p, o in got), got
+
+
+def test_a_firms_plant_in_its_own_home_country_is_no_investment_there(ex):
+    # (the gazetteer's home country of the firm: general knowledge, no relation of its own)
+    for text in ("Hyundai's plant in Ulsan, South Korea, is its largest.",
+                 "The Hyundai plant in Ulsan, South Korea, is its largest."):
+        got, _ = run(ex, text)
+        assert not any(p == "INVESTS_IN" and o == "South Korea" for s, p, o in got), (text, got)
+    got, _ = run(ex, "Hyundai's plant in Alabama is its largest.")
+    assert ("Hyundai Motor Group", "INVESTS_IN", "Alabama") in got, got

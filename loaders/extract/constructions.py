@@ -28,6 +28,7 @@ CONSTRUCTIONS with the predicates it may produce. They read the dependency parse
     sites                 "Ohio will be home to X's plant", "named Ohio as the site of its plant"  INVESTS_IN
     held_titles           "X served as Secretary of the Navy", "X was named CEO of Y"           LEADS
     sales                 "X sold its stake in Y to Z for $1 billion": the buyer invests        INVESTS_IN
+    named_facilities      "the Hyundai plant in Alabama": the firm its name opens with owns it   INVESTS_IN
 """
 from __future__ import annotations
 
@@ -2509,6 +2510,22 @@ def _investment_right_before(tok):
     return None
 
 
+def named_facilities(sv, roles, state):
+    """'the Hyundai plant in Alabama', 'a $3 billion Samsung fab': a firm whose name opens a facility's name owns
+    the facility, and put money in it."""
+    out = []
+    for f in sv.mentions:
+        if f.type != "Facility" or f.source != "pattern":
+            continue
+        owners = [m for m in sv.mentions if m.type == "Firm" and not m.adjective and m.start == f.start
+                  and m.end < f.end]
+        head = next((t for t in reversed(sv.tokens) if sv.start + t.idx < f.end), None)
+        if not owners or head is None or roles.negated(head.head) or roles.hypothetical(head):
+            continue
+        out += [_cand(m, "INVESTS_IN", f, sv, "named-facility", 0.65, at=head) for m in owners]
+    return out
+
+
 SITE_NOUNS = frozenset({"home", "site", "location"})
 
 
@@ -2789,6 +2806,7 @@ CONSTRUCTIONS = [
     (built_where_invested, ("LOCATED_IN",)),
     (built_in_clause, ("INVESTS_IN", "LOCATED_IN")),
     (sites, ("LOCATED_IN", "INVESTS_IN")),
+    (named_facilities, ("INVESTS_IN",)),
     (home_to, ("LOCATED_IN",)),
     (affected_listed, ("TARGETS",)),
     (infobox, ("INVESTS_IN", "LEADS", "LOCATED_IN", "OPERATES_IN", "MEMBER_OF", "PARTY_TO", "SIGNS", "NEGOTIATES",
