@@ -7268,3 +7268,11 @@ def test_a_firms_plant_in_its_own_home_country_is_no_investment_there(ex):
         assert not any(p == "INVESTS_IN" and o == "South Korea" for s, p, o in got), (text, got)
     got, _ = run(ex, "Hyundai's plant in Alabama is its largest.")
     assert ("Hyundai Motor Group", "INVESTS_IN", "Alabama") in got, got
+
+
+def test_a_person_who_sets_up_or_starts_a_firm_leads_it(ex):
+    for text in ("Jan Morel set up Velkor Construction in 1947.", "Jan Morel started Velkor Construction in 1947."):
+        got, _ = run(ex, text)
+        assert ("Jan Morel", "LEADS", "Velkor Construction") in got, (text, got)
+    got, _ = run(ex, "Jan Morel started production at Velkor Construction in 1947.")
+    assert not any(p == "LEADS" for s, p, o in got), got
