@@ -7260,16 +7260,6 @@ def test_a_firm_whose_name_opens_a_facilitys_name_owns_it(ex):
     assert not any(p == "INVESTS_IN" for s, p, o in got), got
 
 
-def test_a_firms_plant_in_its_own_home_country_is_no_investment_there(ex):
-    # (the gazetteer's home country of the firm: general knowledge, no relation of its own)
-    for text in ("Hyundai's plant in Ulsan, South Korea, is its largest.",
-                 "The Hyundai plant in Ulsan, South Korea, is its largest."):
-        got, _ = run(ex, text)
-        assert not any(p == "INVESTS_IN" and o == "South Korea" for s, p, o in got), (text, got)
-    got, _ = run(ex, "Hyundai's plant in Alabama is its largest.")
-    assert ("Hyundai Motor Group", "INVESTS_IN", "Alabama") in got, got
-
-
 def test_a_person_who_sets_up_or_starts_a_firm_leads_it(ex):
     for text in ("Jan Morel set up Velkor Construction in 1947.", "Jan Morel started Velkor Construction in 1947."):
         got, _ = run(ex, text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...graph.model import Entity, Evidence, Relation, entity_id
-from ...ontology import home_countries, load_model
+from ...ontology import load_model
 from ...ontology.lexicon import Lexicon, load_lexicon
 from ..read.document import Document
 from ..read.repair import is_word
@@ -203,7 +203,6 @@ class Extractor:
         self.relation_steps = [(name, getattr(self, f"_step_{name}")) for name in RELATION_STEPS]
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence
         self.nationality = {}  # person id -> country Mention (gazetteer attribute)
-        self.homes = home_countries()  # firm id -> its home country id (gazetteer attribute)
         sectors = {e.name: e for e in self.model.gazetteer if e.type == "Sector"}
         # capitalised words up to the name ending of a body or a measure ("... Program Office", "... Incentives
         # Program")
@@ -441,7 +440,7 @@ class Extractor:
             sent.candidates.append(Candidate(am, "AMENDS", orig, {}, 0.7, sent.view.index, "amendment"))
 
     def _step_inferences(self, sent: "SentenceFacts") -> None:
-        sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates, self.homes)
+        sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
                             + _office_acts(sent.candidates, self.model, getattr(self, "_leads", {}))
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
@@ -1396,10 +1395,9 @@ def _held(sv: SentenceView, facility: Mention) -> bool:
     return head is not None and head.dep_ == "dobj" and head.head.lemma_.lower() in HOLDING_VERBS
 
 
-def _owners_invest(sv: SentenceView, cands: list[Candidate], homes: dict[str, str]) -> list[Candidate]:
+def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     """"X's factories in Ohio", "X's Georgia plant", "X has plants in Ohio and Peru" (the owner the grammar gives
-    the facility, constructions._facility_owners): a firm whose facility stands in a place put money there; not
-    in its own home country (`homes`, the gazetteer's: "a Hyundai Steel mill in Pohang" is no investment in Korea)."""
+    the facility, constructions._facility_owners): a firm whose facility stands in a place put money there."""
     new = _NewFacts(cands)
     for c in cands:
         if c.predicate != "LOCATED_IN" or c.subject.type != "Facility" or c.object.type not in ("USState", "Country"):
@@ -1407,14 +1405,13 @@ def _owners_invest(sv: SentenceView, cands: list[Candidate], homes: dict[str, st
         # "X acquired Y's shipyard in Mobile, Alabama": who puts money in the facility puts it where it stands
         # (first: the act's year and sum go with it)
         for i in cands:
-            if i.predicate == "INVESTS_IN" and i.object.id == c.subject.id and i.subject.type == "Firm" \
-                    and homes.get(i.subject.id) != c.object.id:
+            if i.predicate == "INVESTS_IN" and i.object.id == c.subject.id and i.subject.type == "Firm":
                 new.add(i.subject, "INVESTS_IN", c.object, i, "facility-place", dict(i.props))
         held = _held(sv, c.subject)
         for f in sv.mentions:
             if f.type == "Firm" and (f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
                     sv.text[f.end - sv.start:c.subject.start - sv.start]) or f.id in c.subject.owners
-                    and not f.adjective and held) and homes.get(f.id) != c.object.id:
+                    and not f.adjective and held):
                 new.add(f, "INVESTS_IN", c.object, c, "facility-owner")
     return new.out
 

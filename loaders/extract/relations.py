@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import permutations
 
-from ...ontology import home_countries, load_model
+from ...ontology import load_model
 from ...ontology.lexicon import Rule, load_lexicon
 from .amounts import find_amounts
 from .derived import measure_heads
@@ -251,7 +251,6 @@ class RelationExtractor:
     def __init__(self, model=None, lexicon=None) -> None:
         self.model = model or load_model()
         self.lex = lexicon or load_lexicon()
-        self.homes = home_countries()  # firm id -> its home country id (gazetteer attribute)
         # the nouns of negotiation ("talks", "negotiations"): a process, not the agreement it is about
         self._talks = frozenset(n for r in self.lex.rules if r.predicate == "NEGOTIATES" for n in r.nouns)
         # (the index and offset of the sentence extracted last, and the subjects it gave each predicate)
@@ -373,8 +372,6 @@ class RelationExtractor:
                     o = self._enclosing(sv, rule, s, o) or o
                 if owned.get(o.id) and s.type == "Country" and s.id not in owned[o.id]:
                     continue  # "the two governments extended the U.S. tariff": the U.S. imposes it
-                if "not_home" in rule.flags and self.homes.get(s.id) == o.id:
-                    continue  # "Hyundai's plant in Ulsan, South Korea": no investment in its own home country
                 if "owner_invests" in rule.flags and s.type == "Firm" and kind == "verb" and roles.parsed \
                         and any(c.dep_ == "dobj" for c in tok.children) and self.model.allows("INVESTS_IN", s.type,
                                                                                               o.type):
@@ -396,9 +393,8 @@ class RelationExtractor:
                         self._emit(out, sv, rule.predicate, s, o, {"status": "blocked"} if blocked else {},
                                    rule.confidence, how, roles, tok, None if blocked else years, ctx.amounts,
                                    amount=rule.amount)
-                    if owns and self.homes.get(s.id) != o.id:
-                        # "Samsung's plant in Texas", "X's plant, located in Georgia": the firm invested there (not
-                        # in its own home country: "Hyundai's plant in Ulsan, South Korea")
+                    if owns:
+                        # "Samsung's plant in Texas", "X's plant, located in Georgia": the firm invested there
                         self._emit(out, sv, "INVESTS_IN", s, o, {}, rule.confidence, how + "-owner", roles, tok,
                                    years, ctx.amounts, amount=False)
 
