@@ -7266,3 +7266,15 @@ def test_a_person_who_sets_up_or_starts_a_firm_leads_it(ex):
         assert ("Jan Morel", "LEADS", "Velkor Construction") in got, (text, got)
     got, _ = run(ex, "Jan Morel started production at Velkor Construction in 1947.")
     assert not any(p == "LEADS" for s, p, o in got), got
+
+
+def test_measures_two_sides_impose_on_each_other_are_one_per_side(ex):
+    got, _ = run(ex, "Chile and Peru imposed tariffs on each other's steel in 2019.")
+    chile = next((o for s, p, o in got if s == "Chile" and p == "IMPOSES"), None)
+    peru = next((o for s, p, o in got if s == "Peru" and p == "IMPOSES"), None)
+    assert chile and peru and chile != peru, got
+    assert (chile, "TARGETS", "Peru") in got and (peru, "TARGETS", "Chile") in got, got
+    assert (chile, "TARGETS", "steel") in got and (chile, "TARGETS", "Chile") not in got, got
+    # one measure both impose on a third party stays one
+    got, _ = run(ex, "Chile and Peru imposed tariffs on Bolivian steel in 2019.")
+    assert len({o for s, p, o in got if p == "IMPOSES"}) == 1, got

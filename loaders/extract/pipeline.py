@@ -54,6 +54,9 @@ PARTY_GROUP = re.compile(r"\s+((?:member\s+)?(?:countries|members|partners|parti
 ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"
                       r"Southern)\s+([A-Z][a-z]+)\b")
 MAX_SENTENCE_CHARS = 2000
+# "on each other", "one another's goods": a measure each side aims at the other
+RECIPROCAL = re.compile(r"\b(?:each other|one another)(?:['’]s)?\b", re.IGNORECASE)
+RECIPROCAL_AFTER = re.compile(r"\s*(?:on|against)\s+(?:each other|one another)\b", re.IGNORECASE)
 # measures a country adjective makes specific ("Japanese export restrictions"; "U.S. strategy" is not)
 MEASURE_HEADS = frozenset({"tariff", "quota", "restriction", "sanction", "ban", "embargo", "duty", "subsidy",
                            "control", "standard", "requirement", "levy", "investigation", "probe", "measure",
@@ -127,7 +130,8 @@ TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][
 TITLE_REST = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:%s)\b)[A-Z][\w’'-]*"
                         r"(?:\s+(?:(?:and|of|in|on|for|the)\s+)*(?!(?:%s)\b)[A-Z][\w’'-]*)*" % (MONTH_NAMES, MONTH_NAMES))
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
-                  "modality", "listed_measures", "targeted_fields", "named_imposer", "response_targets",
+                  "modality", "listed_measures", "targeted_fields", "named_imposer", "reciprocal_measures",
+                  "response_targets",
                   "national_bodies", "body_seats", "unit_seats", "facility_places", "firm_parties", "public_money",
                   "under_negotiation", "one_reading", "joint")
 
@@ -536,6 +540,37 @@ class Extractor:
                 continue
             out.append(c)
         sent.candidates = out
+
+    def _step_reciprocal_measures(self, sent: "SentenceFacts") -> None:
+        """'Chile and Peru imposed tariffs on each other': two measures, each side's on the other (named with it:
+        "tariffs on Peru", which naming.py gives its owner), never one measure the two share."""
+        sv = sent.view
+        by_measure: dict[str, list[Candidate]] = {}
+        for c in sent.candidates:
+            if c.predicate == "IMPOSES" and c.object.type == "Policy" and c.subject.type == "Country":
+                by_measure.setdefault(c.object.id, []).append(c)
+        for cs in by_measure.values():
+            sides = list({c.subject.id: c.subject for c in cs}.values())
+            measure = cs[0].object
+            after = sv.text[measure.end - sv.start:measure.end - sv.start + 30]
+            if len(sides) != 2 or not (RECIPROCAL.search(measure.text) or RECIPROCAL_AFTER.match(after)):
+                continue
+            base = re.split(r"\s+(?:on|against)\b", measure.name, maxsplit=1)[0]
+            kept = [c for c in sent.candidates if measure.id not in (c.subject.id, c.object.id)]
+            on_what = [c for c in sent.candidates if c.predicate == "TARGETS" and c.subject.id == measure.id
+                       and c.object.type != "Country"]  # ("on each other's steel": both are on steel)
+            props = dict(cs[0].props)
+            for side, other in ((sides[0], sides[1]), (sides[1], sides[0])):
+                name = f"{base} on {other.name}"
+                own = replace(measure, id=entity_id("Policy", f"{side.name} {name}"), name=name)
+                kept.append(Candidate(replace(side, adjective=False), "IMPOSES", own, dict(props), cs[0].confidence,
+                                      sv.index, "reciprocal-measure"))
+                kept.append(Candidate(own, "TARGETS", replace(other, adjective=False), {}, cs[0].confidence, sv.index,
+                                      "reciprocal-measure"))
+                kept += [replace(c, subject=own) for c in on_what]
+                sv.mentions.append(own)
+            sv.mentions[:] = [m for m in sv.mentions if m.id != measure.id]
+            sent.candidates = kept
 
     def _step_response_targets(self, sent: "SentenceFacts") -> None:
         """'Chile announced it would close the zone in response to Peru's nuclear test': the measure a country takes
