@@ -7278,3 +7278,7 @@ def test_measures_two_sides_impose_on_each_other_are_one_per_side(ex):
     # one measure both impose on a third party stays one
     got, _ = run(ex, "Chile and Peru imposed tariffs on Bolivian steel in 2019.")
     assert len({o for s, p, o in got if p == "IMPOSES"}) == 1, got
+    # "each side ... on the other": each of the two countries the document names together
+    got, _ = run(ex, "Chile and Peru are at odds over fishing. Each side has imposed trade restrictions on the other.")
+    assert {(s, o) for (s, p, o) in got if p == "IMPOSES"} == {
+        ("Chile", "Chilean trade restrictions on Peru"), ("Peru", "Peruvian trade restrictions on Chile")}, got

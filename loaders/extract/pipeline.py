@@ -56,7 +56,7 @@ ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(Nor
 MAX_SENTENCE_CHARS = 2000
 # "on each other", "one another's goods": a measure each side aims at the other
 RECIPROCAL = re.compile(r"\b(?:each other|one another)(?:['’]s)?\b", re.IGNORECASE)
-RECIPROCAL_AFTER = re.compile(r"\s*(?:on|against)\s+(?:each other|one another)\b", re.IGNORECASE)
+RECIPROCAL_AFTER = re.compile(r"\s*(?:on|against)\s+(?:each other|one another|the other)\b", re.IGNORECASE)
 # measures a country adjective makes specific ("Japanese export restrictions"; "U.S. strategy" is not)
 MEASURE_HEADS = frozenset({"tariff", "quota", "restriction", "sanction", "ban", "embargo", "duty", "subsidy",
                            "control", "standard", "requirement", "levy", "investigation", "probe", "measure",
