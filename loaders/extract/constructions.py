@@ -40,7 +40,7 @@ from typing import Any
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import ACTIVITY_SECTORS, LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
-from .parsed import SELLING_VERBS, ParsedRoles, left_business, parsed_roles
+from .parsed import SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
 from .derived import acting_verb
@@ -1262,8 +1262,7 @@ def business_lines(sv, roles, state):
             continue
         if roles.negated(tok.head) or roles.hypothetical(tok):
             continue
-        left = left_business(tok, roles.lex.leaving_verbs)
-        if left is not None and not roles.intended(left) and not roles.hypothetical(left):
+        if roles.left(tok):
             continue  # ("after exiting the SSD business"; one that "plans to sell" its unit still runs it)
         owners = [m for m in roles.owner(tok) + roles.noun_subj(tok) if m.type == "Firm" and not m.adjective]
         for firm in owners:

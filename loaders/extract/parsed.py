@@ -1101,6 +1101,15 @@ class ParsedRoles:
             return True  # "expressed interest in joining the CPTPP", "the prospect of ratifying it"
         return tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT
 
+    def left(self, tok, verb: bool = False) -> bool:
+        """'after exiting both the NAND and SSD businesses', 'sold its battery business' (`verb`: the trigger is the
+        verb of leaving): a business its firm has left, not one it only plans to leave."""
+        leaving = self.lex.leaving_verbs
+        by = (tok if tok.lemma_.lower() in leaving and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.lex.business_nouns for c in tok.children) else None) \
+            if verb else _leaving_verb(tok, leaving)
+        return by is not None and not self.intended(by) and not self.hypothetical(by)
+
     def pursued(self, tok) -> bool:
         """'applied to join X', 'is working to join X', 'its bid to join X', 'applied for membership in X': joining
         pursued by an act of the one who would join (not only wished, planned or weighed)."""
@@ -1303,7 +1312,7 @@ MADE_AS = frozenset({"incorporate", "establish", "found", "create", "form", "org
 SELLING_VERBS = frozenset({"sell", "divest", "offload", "unload"})
 
 
-def left_business(noun, leaving: Collection[str]):
+def _leaving_verb(noun, leaving: Collection[str]):
     """'after exiting both the NAND and SSD businesses', 'closed its chip unit': the verb by which its firm left the
     business, else None."""
     node = noun

@@ -28,7 +28,7 @@ from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants,
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_FORM_WORDS, LEGAL_TAIL, LEGAL_TAIL_END, PARTY_TYPES, DescriptiveRecognizer,
                        GazetteerMatcher, Mention, NerRecognizer, _surnames, administration_end, default_matcher,
-                       legal_names, list_firms, paired_firms)
+                       legal_names, list_firms, paired_firms, reciprocal)
 from .modality import mark_joint, statement, tokens_of
 from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
@@ -54,9 +54,6 @@ PARTY_GROUP = re.compile(r"\s+((?:member\s+)?(?:countries|members|partners|parti
 ELLIPSIS = re.compile(r"\b(North|South|East|West|Northern|Southern)\s+and\s+(North|South|East|West|Northern|"
                       r"Southern)\s+([A-Z][a-z]+)\b")
 MAX_SENTENCE_CHARS = 2000
-# "on each other", "one another's goods": a measure each side aims at the other
-RECIPROCAL = re.compile(r"\b(?:each other|one another)(?:['’]s)?\b", re.IGNORECASE)
-RECIPROCAL_AFTER = re.compile(r"\s*(?:on|against)\s+(?:each other|one another|the other)\b", re.IGNORECASE)
 # measures a country adjective makes specific ("Japanese export restrictions"; "U.S. strategy" is not)
 MEASURE_HEADS = frozenset({"tariff", "quota", "restriction", "sanction", "ban", "embargo", "duty", "subsidy",
                            "control", "standard", "requirement", "levy", "investigation", "probe", "measure",
@@ -457,11 +454,12 @@ class Extractor:
     def _step_specific(self, sent: "SentenceFacts") -> None:
         """Facts only between entities an analyst accepts (no 'economic policy')."""
         sv = sent.view
-        # ("Chairman X of Velkor pledged $2 billion in U.S. projects": the firm the document says X leads invests)
-        heads = {**self._firm_heads, **{c.subject.id: c.object for c in sent.candidates if c.predicate == "LEADS"
-                                        and c.subject.type == "Person" and c.object.type == "Firm"}}
-        sent.candidates = [replace(c, subject=heads[c.subject.id], rule=c.rule + "+for-firm")
-                           if c.predicate == "INVESTS_IN" and c.subject.id in heads else c for c in sent.candidates]
+        if any(c.predicate == "INVESTS_IN" and c.subject.type == "Person" for c in sent.candidates):
+            # ("Chairman X of Velkor pledged $2 billion in U.S. projects": the firm the document says X leads invests)
+            heads = {**self._firm_heads, **{c.subject.id: c.object for c in sent.candidates if c.predicate == "LEADS"
+                                            and c.subject.type == "Person" and c.object.type == "Firm"}}
+            sent.candidates = [replace(c, subject=heads[c.subject.id], rule=c.rule + "+for-firm")
+                               if c.predicate == "INVESTS_IN" and c.subject.id in heads else c for c in sent.candidates]
         sent.candidates = [c for c in sent.candidates if self._specific(sv, c.subject) and self._specific(sv, c.object)
                            # ("President X pledged to invest in chips", a CEO's "we will invest": the money is
                            # the government's or the firm's, not the person's own)
@@ -552,8 +550,7 @@ class Extractor:
         for cs in by_measure.values():
             sides = list({c.subject.id: c.subject for c in cs}.values())
             measure = cs[0].object
-            after = sv.text[measure.end - sv.start:measure.end - sv.start + 30]
-            if len(sides) != 2 or not (RECIPROCAL.search(measure.text) or RECIPROCAL_AFTER.match(after)):
+            if len(sides) != 2 or not _aimed_at_each_other(sv, measure):
                 continue
             base = re.split(r"\s+(?:on|against)\b", measure.name, maxsplit=1)[0]
             kept = [c for c in sent.candidates if measure.id not in (c.subject.id, c.object.id)]
@@ -1428,6 +1425,22 @@ def _held(sv: SentenceView, facility: Mention) -> bool:
     while head is not None and head.dep_ == "conj" and head.head.i != head.i:  # ("has assembly and ... facilities")
         head = head.head
     return head is not None and head.dep_ == "dobj" and head.head.lemma_.lower() in HOLDING_VERBS
+
+
+def _aimed_at_each_other(sv: SentenceView, measure: Mention) -> bool:
+    """'tariffs on each other's steel', 'imposed restrictions on each other', 'Each side has imposed restrictions on
+    the other': the measure's words, or what it or its verb is "on" or "against", are the sides' mutual."""
+    if sv.parse is None:
+        return False
+    words = [t for t in sv.tokens if measure.start <= sv.start + t.idx < measure.end]
+    if not words:
+        return False
+    head = words[-1]
+    aimed = [p for c in (*head.children, *head.head.children) if c.dep_ == "prep" and c.lower_ in ("on", "against")
+             for p in c.children if p.dep_ == "pobj"]
+    owners = [c for p in aimed for c in p.children if c.dep_ == "poss"]  # ("on each other's steel")
+    return any(reciprocal(t) for t in words + aimed + owners) or any(
+        t.lower_ == "other" and any(c.lower_ == "the" for c in t.children) for t in aimed)
 
 
 def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:

@@ -19,7 +19,7 @@ from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import ACTIVITY_SECTORS, FLOW_NOUNS, Mention, passed_over, reciprocal
 from .modality import INSTRUMENT_TYPES, tokens_of
-from .parsed import building_of, hyphenated_lemma, left_business, parsed_roles, sold
+from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
@@ -882,12 +882,8 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
         return True  # "selected Georgia over sites in Tennessee": no site there
     if kind == "noun" and rule.predicate == "INVESTS_IN" and roles.parsed and sold(tok):
         return True  # "sold its stake in X to Y": the seller divests (the buyer invests: constructions.sales)
-    if rule.predicate == "OPERATES_IN" and roles.parsed:
-        left = left_business(tok, roles.lex.leaving_verbs) if kind == "noun" else tok if (
-            tok.lemma_.lower() in roles.lex.leaving_verbs
-            and any(c.dep_ == "dobj" and c.lemma_.lower() in roles.lex.business_nouns for c in tok.children)) else None
-        if left is not None and not roles.intended(left) and not roles.hypothetical(left):
-            return True  # "after exiting the SSD business", "sold its battery business": a field its firm left
+    if rule.predicate == "OPERATES_IN" and roles.parsed and roles.left(tok, verb=kind == "verb"):
+        return True  # "after exiting the SSD business", "sold its battery business": a field its firm left
     # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
     return kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") \
         and tok.head.head.lemma_.lower() in rule.verbs
