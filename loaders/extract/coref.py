@@ -106,6 +106,8 @@ KOREA_HALVES = {"North": "country/north-korea", "South": "country/south-korea"}
 def _korea_halves(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
     """'The exemption allows the South to export fuel to the North': in a document that has named North Korea, the
     North and the South are the two Koreas (each as the document named it before)."""
+    if KOREA_HALF.search(text, s, e) is None:
+        return []  # (most sentences: the history is not read)
     named = {h.id: h for h in history if h.type == "Country" and h.id in KOREA_HALVES.values()}
     if KOREA_HALVES["North"] not in named:
         return []

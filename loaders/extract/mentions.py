@@ -1056,6 +1056,9 @@ class NerRecognizer:
         self.title_endings = {w: t for t, ws in self.lex.name_endings.items() if t != "Firm" for w in ws}
         # (of a firm's endings only its legal form is sure: "HL-GA Battery Co.", where "Group" may end anything)
         self.title_endings.update({w: "Firm" for f in LEGAL_FORM_WORDS for w in (f, f + ".")})
+        # (whether a sentence has any of them at all, asked before its tokens are walked: most have none)
+        self.title_ending_words = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(self.title_endings, key=len, reverse=True)) + r")(?!\w)")
 
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
@@ -1251,6 +1254,8 @@ class NerRecognizer:
         """A title the statistical NER missed, typed by its last word like the names it tags: 'the Velkor
         Metaplant', 'the Andean Copper Fund' (capitalised words before a name ending of the lexicon)."""
         out: list[Mention] = []
+        if self.title_ending_words.search(text_of(sent)) is None:
+            return out
         for tok in sent:
             type_ = self.title_endings.get(tok.text)  # (the rare ending first: most tokens are passed over here)
             if type_ is None or tok.pos_ != "PROPN" or tok.ent_type_:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections import ChainMap, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -241,6 +241,7 @@ class Extractor:
                                    infobox=self.lex.infobox)
         text = doc.text
         self._facts, self._doc_text = facts, text
+        self._countries_named: tuple[int, Counter] = (0, Counter())  # (mention rows counted, country -> count)
         spans = [(s, min(e, s + MAX_SENTENCE_CHARS)) for s, e in doc.sentences]
         gaz = self.gazetteer_mentions(text)
         parses = (parse_texts(self.nlp, [text[s:e] for s, e in spans], batch_size=64) if self.nlp is not None
@@ -934,11 +935,12 @@ class Extractor:
     def _main_country(self, besides: str = "") -> str | None:
         """The country the document has named most so far, plainly more than any other (what it is about, if it is
         about one), leaving out `besides`."""
-        counts: dict[str, int] = defaultdict(int)
-        for row in self._facts.mentions:
-            if row["entity_id"].startswith("country/") and row["entity_id"] != besides:
-                counts[row["entity_id"]] += 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        rows = self._facts.mentions
+        seen, counts = self._countries_named
+        if seen < len(rows):  # (the rows only grow: count the new ones)
+            counts.update(r["entity_id"] for r in rows[seen:] if r["entity_id"].startswith("country/"))
+            self._countries_named = (len(rows), counts)
+        ranked = sorted(((k, n) for k, n in counts.items() if k != besides), key=lambda kv: -kv[1])
         if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
             return None  # (no country the document is plainly about)
         return ranked[0][0]

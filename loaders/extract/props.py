@@ -122,8 +122,7 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
 
 def _token_at_offset(sv, a: int):
     """The parse's token that starts at sentence offset `a` (None without a parse or such a token)."""
-    parse = getattr(sv, "parse", None)
-    return next((t for t in parse if t.idx == a), None) if parse is not None else None
+    return sv.token_starting.get(a) if getattr(sv, "parse", None) is not None else None
 
 
 def _in_own_phrase(sv, years: list, a: int) -> list | None:

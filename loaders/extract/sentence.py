@@ -80,6 +80,11 @@ class SentenceView:
         """Each token's text, lower-cased, in the order of `tokens` (read once, as `lemmas`)."""
         return [t.lower_ for t in self.tokens]
 
+    @cached_property
+    def token_starting(self) -> dict[int, Any]:
+        """{sentence offset: the token that starts there} (props asks it per fact and per year)."""
+        return {t.idx: t for t in self.tokens}
+
     def rel(self, m: Mention) -> tuple[int, int]:
         return m.start - self.start, m.end - self.start
 
