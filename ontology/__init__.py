@@ -75,7 +75,8 @@ class GazetteerEntry:
     adjectives: tuple[str, ...] = ()
     short_aliases: tuple[str, ...] = ()  # surnames etc.: only after the full name appeared in the document
     ambiguous: tuple[str, ...] = ()  # aliases that need supporting context
-    # general knowledge, not a relation: a person's nationality, a firm's home country (a Country entry's id)
+    # general knowledge, not a relation: a person's nationality, a firm's home country, the state whose law or
+    # standing policy it is (a Country entry's id)
     country: str | None = None
     # a US state's postal and press abbreviations ("GA", "Ga."): read only after a place ("Dalton, Ga.")
     postal: tuple[str, ...] = ()
@@ -322,10 +323,10 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, entity_types=None) -> list[Gazet
         if missing:
             raise ValueError(f"{where}: ambiguous {sorted(missing)} are not among its name, aliases or adjectives")
         country = row.get("country")
-        if country is not None and (type_ not in ("Person", "Firm") or not isinstance(country, str)
+        if country is not None and (type_ not in ("Person", "Firm", "Law", "Policy") or not isinstance(country, str)
                                     or not country.startswith("country/")):
-            raise ValueError(f"{where}: country is a person's nationality or a firm's home country, "
-                             f"given as a Country entry's id ('country/<slug>')")
+            raise ValueError(f"{where}: country is a person's nationality, a firm's home country or the state whose "
+                             f"law or policy it is, given as a Country entry's id ('country/<slug>')")
         postal = _strings(row, "postal", where)
         if postal and type_ != "USState":
             raise ValueError(f"{where}: postal abbreviations are for US states only (type is {type_})")

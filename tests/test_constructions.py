@@ -3438,6 +3438,29 @@ def test_who_imposes_a_measure_exempts_from_it(ex, text):
     assert ("Chile", "EXEMPTS", "Peru") in got
 
 
+def test_a_measure_under_a_statute_is_its_states_to_exempt_from(ex):
+    # (no imposer in the document: the gazetteer knows whose statute Section 301 is, the text says who is exempt)
+    got, _ = run(ex, "The United States and Peru held talks in 2030. In 2031, the president extended exemptions "
+                     "from the Section 301 tariffs to Peru and Bolivia.")
+    assert ("United States", "EXEMPTS", "Peru") in got, got
+    assert ("United States", "EXEMPTS", "Bolivia") in got, got
+
+
+def test_a_measure_a_statute_authorizes_is_its_states_to_exempt_from(ex):
+    got, _ = run(ex, "The United States and Peru held talks in 2030. The Trade Act of 1974 authorizes safeguard "
+                     "duties on copper. Peru was exempted from the copper duties in 2031.")
+    assert ("United States", "EXEMPTS", "Peru") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru was exempted from the Section 301 tariffs in 2031.",  # (the statute's state is not named)
+    "China and the United States met in 2030. Peru was exempted from the copper tariffs in 2031.",  # (no statute)
+])
+def test_no_state_exempts_from_a_measure_it_is_not_known_to_own(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "EXEMPTS" and k[0] in ("United States", "China")], got
+
+
 def test_an_exemption_granted_exempts_whom_it_is_granted_to_not_the_granter(ex):
     got, _ = run(ex, "Chile granted Peru a permanent exemption from the Chilean steel tariffs in 2031.")
     assert ("Chilean steel tariffs", "EXEMPTS", "Peru") in got, got

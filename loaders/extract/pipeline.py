@@ -211,11 +211,18 @@ class Extractor:
             re.escape(w) for t in NAMED_BY_ENDING for w in self.lex.name_endings.get(t, ())) + r")\b")
         self._prefixed_name = re.compile(r"\b(?:" + "|".join(re.escape(p) for starts in self.lex.name_prefixes.values()
                                                               for p in starts) + ")" + PREFIXED_REST)
+        # a statute or standing policy -> the state whose it is; and the names that say a measure is under one
+        # ("the section 232 duties", "tariffs under the Trade Act of 1974" read as AUTHORIZES)
+        self.jurisdiction: dict[str, str] = {e.id: state for e in self.model.gazetteer
+                                             if (state := e.country) and e.type in ("Law", "Policy")}
+        self._under_statute = [(re.compile(r"\b(?:" + "|".join(re.escape(f) for f in (e.name, *e.aliases)) + r")\b",
+                                           re.IGNORECASE), self.jurisdiction[e.id])
+                               for e in self.model.gazetteer if e.id in self.jurisdiction]
         self.sector_nouns = {word: Mention(0, 0, name, "Sector", sectors[name].id, name, "gazetteer")
                              for word, name in self.lex.sector_nouns.items() if name in sectors}
         for e in self.model.gazetteer:
             country = self.gazetteer_by_id.get(e.country) if e.country else None
-            if country is not None:
+            if country is not None and e.type in ("Person", "Firm"):
                 self.nationality[e.id] = Mention(0, 0, country.name, country.type, country.id, country.name,
                                                  "gazetteer", wikidata=country.wikidata)
 
@@ -757,19 +764,25 @@ class Extractor:
         facts.relations = [r for r in facts.relations if not (
             r.predicate == "TARGETS" and r.object in owners.get(r.subject, ()))]
 
-    @staticmethod
-    def _owners_exempt(facts: DocumentFacts) -> None:
+    def _owners_exempt(self, facts: DocumentFacts) -> None:
         """'Peru was exempted from Chile's steel tariffs', or from "the steel tariffs" Chile imposed before: who
-        imposes a measure exempts from it too (the exemption's evidence)."""
+        imposes a measure exempts from it too (the exemption's evidence). A measure the document has no imposer for
+        is its statute's state's: "exemptions from the section 232 duties", duties a law of the document authorizes
+        (gazetteer: the state whose law it is)."""
         imposers: dict[str, set[str]] = defaultdict(set)
+        statutes: dict[str, set[str]] = defaultdict(set)
         for r in facts.relations:
             if r.predicate == "IMPOSES" and facts.entities[r.subject].type == "Country":
                 imposers[r.object].add(r.subject)
+            elif r.predicate == "AUTHORIZES" and r.subject in self.jurisdiction:
+                statutes[r.object].add(self.jurisdiction[r.subject])
         have = {r.key for r in facts.relations}
         for r in list(facts.relations):
             if r.predicate != "EXEMPTS" or facts.entities[r.subject].type != "Policy":
                 continue
-            for country in sorted(imposers.get(r.subject, ())):
+            owners = imposers.get(r.subject) or statutes.get(r.subject) or {
+                country for pattern, country in self._under_statute if pattern.search(facts.entities[r.subject].name)}
+            for country in sorted(c for c in owners if c in facts.entities):  # (a state the document names)
                 new = replace(r, subject=country, props=dict(r.props), evidence=list(r.evidence),
                               confidence=r.confidence * 0.9)
                 if country != r.object and new.key not in have:
