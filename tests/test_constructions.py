@@ -7305,3 +7305,19 @@ def test_measures_two_sides_impose_on_each_other_are_one_per_side(ex):
     got, _ = run(ex, "Chile and Peru are at odds over fishing. Each side has imposed trade restrictions on the other.")
     assert {(s, o) for (s, p, o) in got if p == "IMPOSES"} == {
         ("Chile", "Chilean trade restrictions on Peru"), ("Peru", "Peruvian trade restrictions on Chile")}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile kept its normal 25% duty on Peruvian trucks in 2031.",
+    "Chile would be able to extend its usual 25% duty on Peruvian trucks until 2041.",
+])
+def test_its_measure_past_the_measures_own_adjectives_is_the_subjects(ex, text):
+    # (the possessive opens the noun phrase: "its normal 25% duty" is Chile's however many words stand between)
+    got, _ = run(ex, text)
+    assert any(s == "Chile" and p == "IMPOSES" and "duty" in o for s, p, o in got), got
+
+
+def test_a_rate_in_per_cent_is_no_part_of_the_measures_name(ex):
+    got, out = run(ex, "Peru maintained its 40 per cent tariff on beef until 2030.")
+    assert any(s == "Peru" and p == "IMPOSES" for s, p, o in got), got
+    assert not [e.name for e in out.entities.values() if "cent" in e.name.split()], got

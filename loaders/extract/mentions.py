@@ -886,6 +886,8 @@ class DescriptiveRecognizer:
                 or (tokens[0].lower_ in self.lex.generic_modifiers
                     and (tokens[0].lower_ in self.lex.praise_words or not _title_cased(tokens)))
                 or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")
+                or (tokens[0].lower_ == "per" and len(tokens) > 1 and tokens[1].lower_ == "cent")  # ("40 per cent")
+                or (tokens[0].lower_ == "cent" and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ == "per")
                 or (counted and tokens[0].lower_ in MEASURE_UNITS)):
             counted = counted or tokens[0].like_num
             if tokens[0].like_num and len(tokens) > 3 and tokens[1].text == "-" and not tokens[0].whitespace_ \

@@ -17,7 +17,7 @@ from ...graph.model import entity_id
 from ...ontology import load_model
 from ...ontology.lexicon import load_lexicon
 from .constructions import GOODS_GOING_TO, PROPOSED, owned_body
-from .modality import MEASURE_MAKING
+from .modality import MEASURE_MAKING, tokens_of
 
 from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
 from .parsed import parsed_roles
@@ -351,14 +351,16 @@ class StructuralExtractor:
             owners += [x for x in sv.mentions if x.type == "Person" and x.end <= m.start
                        and re.fullmatch(r"[’']s\s+", sv.text[x.end - sv.start:m.start - sv.start])]
         pronoun = next((w for w in words[k + 1:] if w.group(0).lower() in ("its", "their")), None)
-        if not ends and pronoun is not None and sv.parse is not None:
-            # "Chile exempted Peru from its steel tariffs": the pronoun is the clause's subject
-            tok = next((t for t in sv.tokens if t.idx == pronoun.start()), None)
-            # (not a document one writes in: "the USTR argued in its 2019 Trade Policy Agenda")
-            if tok is not None and not (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "in"
-                                        and tok.head.head.head.lemma_.lower() in SAYING):
-                ends = [x for x in parsed_roles(sv, self.lex).subj_of_clause(tok)
-                        if x.type in ("Country", "GovernmentBody", "InternationalOrganization")]
+        tok = None
+        if not ends and sv.parse is not None:
+            # "Chile exempted Peru from its steel tariffs": the pronoun is the clause's subject; (the parse finds
+            # it past the measure's own adjectives: "kept its normal 25% duty")
+            tok = sv.token_starting.get(pronoun.start()) if pronoun is not None else self._possessive_pronoun(sv, m)
+        # (not a document one writes in: "the USTR argued in its 2019 Trade Policy Agenda")
+        if tok is not None and not (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "in"
+                                    and tok.head.head.head.lemma_.lower() in SAYING):
+            ends = [x for x in parsed_roles(sv, self.lex).subj_of_clause(tok)
+                    if x.type in ("Country", "GovernmentBody", "InternationalOrganization")]
         for x in ends:
             owners.append(x)
             # coordinated owners: "U.S. or UN sanctions"
@@ -370,6 +372,16 @@ class StructuralExtractor:
                                                                       "InternationalOrganization"):
                         owners.append(y)
         return owners
+
+    @staticmethod
+    def _possessive_pronoun(sv, m: Mention):
+        """The 'its'/'their' the measure's noun phrase opens with, by the parse (None without one)."""
+        toks = tokens_of(sv, m)
+        if not toks:
+            return None
+        head = next((t for t in toks if not toks[0].i <= t.head.i <= toks[-1].i or t.head.i == t.i), toks[-1])
+        return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")
+                     and c.i < toks[0].i), None)
 
     def _authority_names(self, sv) -> None:
         """'future automotive tariffs under Section 232' are the Section 232 automotive tariffs."""
