@@ -7321,3 +7321,26 @@ def test_a_rate_in_per_cent_is_no_part_of_the_measures_name(ex):
     got, out = run(ex, "Peru maintained its 40 per cent tariff on beef until 2030.")
     assert any(s == "Peru" and p == "IMPOSES" for s, p, o in got), got
     assert not [e.name for e in out.entities.values() if "cent" in e.name.split()], got
+
+
+def test_a_pact_between_two_names_with_articles_is_named_by_them(ex):
+    got, _ = run(ex, "The free trade agreement between the United Kingdom and New Zealand took effect in 2023.")
+    assert ("United Kingdom", "PARTY_TO", "United Kingdom-New Zealand FTA") in got, got
+    assert ("New Zealand", "PARTY_TO", "United Kingdom-New Zealand FTA") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru have traded for decades. In 2031 the two countries signed a bilateral trade agreement.",
+    "Chile and Peru met in Lima. The free trade agreement between the two countries took effect in 2032.",
+])
+def test_a_pact_whose_sides_are_the_two_countries_is_theirs(ex, text):
+    got, _ = run(ex, text)
+    pacts = {o for s, p, o in got if s == "Chile" and p == "PARTY_TO"}
+    assert pacts and all("Chile" in o and "Peru" in o for o in pacts), got
+    assert any(s == "Peru" and p == "PARTY_TO" and o in pacts for s, p, o in got), got
+
+
+def test_a_pact_described_after_a_comma_is_the_pact_named(ex):
+    got, out = run(ex, "The Andes Growth Pact (AGP), is a trade agreement between Chile and Peru.")
+    assert ("Chile", "PARTY_TO", "Andes Growth Pact") in got, got
+    assert [e.name for e in out.entities.values() if e.type == "Agreement"] == ["Andes Growth Pact"]

@@ -10,6 +10,7 @@ All rules look backwards in the same document only:
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter, defaultdict
 
@@ -34,11 +35,10 @@ NAMED_HINT = re.compile(r"\b(?:known|called|dubbed|nicknamed|termed|referred|lab
 NAMED_AS = re.compile(r"^\s*[,(]\s*(?:(?:also|commonly|widely|informally|popularly|later)\s+)?"
                       r"(?:known|called|dubbed|nicknamed|termed|referred\s+to|labell?ed|branded)\s+(?:as\s+)?"
                       r"(?:the\s+)?[“\"']?$|^\s*\(\s*(?:the\s+)?[“\"']$")
-# "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement": between a named subject (or the
-# last name in its parenthesis) and its
-# predicate nominal; a few words may stand between the article and the description ("a signed but not ratified")
+# "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement", "X, also known as Y,[2] is a pact":
+# between a named subject (or the last name in its parenthesis) and its predicate nominal; a few words may stand between the article and the description ("a signed but not ratified")
 # ("The 'X ban' refers to a series of policy restrictions": a name defined by what it refers to)
-PREDICATE_NOMINAL = re.compile(r"^[”\"']?\s*(?:\([^()]{1,120}\)\s*|\)\s*)?(?:\[\w{1,4}\]\s*)*"
+PREDICATE_NOMINAL = re.compile(r"^[”\"']?\s*(?:\([^()]{1,120}\)\s*|\)\s*)?,?(?:\[\w{1,4}\]\s*)*\s*"
                                r"(?:(?:is|was)\s+[“\"']?(?:[a-z]+ly\s+)?(?:a|an)\s+|refers\s+to\s+(?:(?:a|an|the)\s+)?"
                                r"(?:(?:series|set|range|number|wave|package)\s+of\s+)?)(?:" + MODIFIER_WORD + r"){0,4}$")
 
@@ -288,6 +288,12 @@ class Coreference:
         # each dyad anaphor's pattern, compiled once (escaping and compiling per sentence was coref's main cost)
         self._dyad_patterns = [(phrase, re.compile(r"\b" + re.escape(phrase) + r"\b"))
                                for phrase in self.lex.dyad_anaphors]
+        # a pact's sides written as one of them ("between the two countries", "between both sides"; the article may
+        # have gone from a name built of the words)
+        forms = {f for p in self.lex.dyad_anaphors if not p.startswith("each ")
+                 for f in (p, re.sub(r"^the\s+", "", p))}
+        self._dyad_between = re.compile(r"\s+between\s+(?:" + "|".join(
+            re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")$", re.IGNORECASE)
 
     def dyad(self, all_mentions: list[Mention]) -> list[Mention]:
         # a country named as a modifier is a topic too ("South Korean shipbuilders", "the U.S.-Korea alliance")
@@ -376,14 +382,34 @@ class Coreference:
                                        wikidata=ref.wikidata))
                 elif getattr(m, "owned", False):
                     out.append(m)  # "Chile's tariffs" named nowhere before: the owner says which (naming.py names it)
-                elif getattr(m, "sides", None) and len(self._parties_in(m.sides)) >= (
-                        2 if " between " in m.sides else 1):
+                elif getattr(m, "sides", None) and len(self._parties_in(sides := self._dyad_sides(m.sides, dyad))) >= (
+                        2 if " between " in sides else 1):
                     # "the FTA with Chile", no pact named before: named by its sides (countries, not their envoys)
-                    out.append(Mention(m.start, m.end, m.text, m.type, entity_id(m.type, m.sides), m.sides,
-                                       "pattern", aliases={m.sides}))
+                    out.append(Mention(m.start, m.end, m.text, m.type, entity_id(m.type, sides), sides,
+                                       "pattern", aliases={sides}))
+                elif self._dyad_sides(m.name, dyad) != m.name:
+                    out.append(self._by_dyad(m, dyad))
                 continue
-            out.append(m)
+            out.append(self._by_dyad(m, dyad) if m.type == "Agreement" and m.source == "pattern" else m)
         return out
+
+    def _by_dyad(self, m: Mention, dyad: list[Mention]) -> Mention:
+        """'signed a trade agreement' whose sides are "the two countries", no pact named before: named by the
+        document's two countries, as a pact between two names is (naming.py may then find it in the gazetteer)."""
+        sides = self._dyad_sides(m.name, dyad)
+        if sides == m.name:
+            return m
+        m = copy.copy(m)
+        m.name, m.id, m.aliases = sides, entity_id(m.type, sides), {sides}
+        return m
+
+    def _dyad_sides(self, sides: str, dyad: list[Mention]) -> str:
+        """'trade agreement between the two countries' -> 'trade agreement between United States and South Korea':
+        a pact's sides given by a dyad anaphor are the document's two countries."""
+        mt = self._dyad_between.search(sides)
+        if mt is None or len(dyad) != 2:
+            return sides
+        return f"{sides[:mt.start()]} between {dyad[0].name} and {dyad[1].name}"
 
     def _same_rate(self, m: Mention, history: list[Mention]) -> Mention | None:
         """'Norwegian cars will face a 15 percent tariff': the measure of that kind and rate named before ("a 25

@@ -798,6 +798,11 @@ class DescriptiveRecognizer:
                 and tok.head.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in TALKS:
             verb = tok.head.head.head  # "Chile and Peru began negotiations on a free trade agreement"
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is not None and not subject.conjuncts:
+            # "the two countries signed a trade agreement": the document's two countries (coref names them)
+            phrase = " ".join(t.lower_ for t in subject.subtree)
+            if phrase in load_lexicon().dyad_anaphors:
+                return f"between {phrase}", tok.idx + len(tok.text)
         if subject is None or len(subject.conjuncts) != 1:
             return None
         sides = [subject, subject.conjuncts[0]]
@@ -966,7 +971,11 @@ class DescriptiveRecognizer:
                         words = _place_words(words)
                         if not words:
                             continue
-                    if len(words) <= 5:
+                    # (named by at most five words, articles aside; a pact's sides by their names: "between the
+                    # United States and South Korea")
+                    named_by = [t for t in words if t.pos_ != "DET"]
+                    if len(named_by) <= 5 or child.lower_ == "between" and len(named_by) <= 10 and all(
+                            t.pos_ in ("PROPN", "CCONJ", "PUNCT") for t in named_by):
                         # ("a quota of 2.68 million tons of steel exports": a quota on steel exports)
                         on = child.i in through and child.lower_ == "to" or (
                             child.lower_ == "of" and tok.lemma_.lower() in self.lex.limits_of)
