@@ -7344,3 +7344,28 @@ def test_a_pact_described_after_a_comma_is_the_pact_named(ex):
     got, out = run(ex, "The Andes Growth Pact (AGP), is a trade agreement between Chile and Peru.")
     assert ("Chile", "PARTY_TO", "Andes Growth Pact") in got, got
     assert [e.name for e in out.entities.values() if e.type == "Agreement"] == ["Andes Growth Pact"]
+
+
+@pytest.mark.parametrize("text", [
+    "The THAAD system is being deployed in Japan in response to Russia's missile threat.",
+    "The THAAD deployment gives Japan protection against Russian missile provocations.",
+])
+def test_a_measure_answering_a_states_threat_targets_that_state(ex, text):
+    got, _ = run(ex, text)
+    assert ("THAAD deployment", "TARGETS", "Russia") in got, got
+
+
+def test_a_measure_answering_anothers_measure_is_no_threat_answered(ex):
+    got, _ = run(ex, "The THAAD deployment in Japan came in response to Russia's tariffs on fish.")
+    assert ("THAAD deployment", "TARGETS", "Russia") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile tightened export controls on three items: hydrogen fluoride, photoresist and copper.",
+    "Chile tightened export controls on three items in 2031. The three items are hydrogen fluoride, which cleans "
+    "wafers; photoresist, used in displays; and copper.",
+])
+def test_goods_a_measure_counts_then_lists_are_its_targets(ex, text):
+    got, _ = run(ex, text)
+    for goods in ("hydrogen fluoride", "photoresist", "copper"):
+        assert any(p == "TARGETS" and o == goods and "export controls" in s for s, p, o in got), (goods, got)

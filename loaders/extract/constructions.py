@@ -87,6 +87,8 @@ class DocumentState:
     # the measures the document has said someone imposes or that hit something, in order: (measure, hits a firm)
     measures: list = field(default_factory=list)
     listing: Mention | None = None  # the measure whose targets the rows under a heading list (affected_listed)
+    # (measure, counted noun, sentence index) of "controls on three items" the next sentences may list
+    itemised: tuple | None = None
     nationality: dict = field(default_factory=dict)  # person id -> country Mention (gazetteer attribute)
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> the semiconductors Sector Mention
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, direction), from the lexicon
@@ -1346,6 +1348,81 @@ def measure_scope(sv, roles, state):
                         and not (x.type == "Country" and GOODS_GOING_TO.search(sv.text[:x.start - sv.start])):
                     # (a nationality in the clause is the goods' origin: "imposed on Korean steel")
                     out.append(_cand(m, "TARGETS", replace(x, adjective=False), sv, "measure-scope", 0.7))
+    return out
+
+
+# what a measure is said to answer or guard against: "in response to", "protection against", "to deter"
+ANSWERING_THREAT = re.compile(r"\b(?:in\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:response|reaction|answer)\s+to|(?:protection|"
+                              r"defen[cs]es?|deterrence|deterrent|shield|safeguards?)\s+against|to\s+(?:counter|deter|"
+                              r"defend\s+against)|countering|deterring)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+                              re.IGNORECASE)
+
+
+def answered_threats(sv, roles, state):
+    """'THAAD is being installed in response to North Korea's missile threat', 'protection against North Korean
+    provocations': the one measure of a sentence that answers or guards against a state's threat targets that state
+    (lexicon threat_nouns)."""
+    threats = load_lexicon().threat_nouns
+    out = []
+    for x in sv.mentions:
+        if x.type != "Country" or not ANSWERING_THREAT.search(sv.text[max(0, x.start - sv.start - 80):x.start - sv.start]):
+            continue
+        after = re.match(r"(?:[’']s)?((?:\s+[\w-]+){1,4})", sv.text[x.end - sv.start:])
+        words = after.group(1).lower().split() if after else []
+        if not any(w in threats for w in words) or any(w in ("and", "or", "to", "of") for w in words):
+            continue  # ("in response to Chile's tariffs": a measure answered is no threat; retaliation reads it)
+        measures = {m.id: m for m in sv.mentions if m.type == "Policy" and not x.start <= m.start < x.end + 80}
+        if len(measures) == 1:  # (one measure the sentence could mean)
+            out.append(_cand(next(iter(measures.values())), "TARGETS", replace(x, adjective=False), sv,
+                             "answered-threat", 0.7))
+    return out
+
+
+# goods counted by a measure before they are listed: "export controls on three items: ...", "The three items are"
+COUNTED_GOODS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|the\s+following)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:(?:kinds|types|classes|categories)\s+of\s+)?(?P<noun>items|products|"
+                           r"goods|materials|chemicals|substances|commodities|technologies)\b", re.IGNORECASE)
+GOODS_LISTED = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?[:\u2014\u2013]\s*")
+GOODS_NAMED = re.compile(r"^\s*(?:The|These|Those)\s+(?:[\w-]+\s+)?(?P<noun>items|products|goods|materials|chemicals|"
+                         r"substances|commodities|technologies)\s+(?:are|were|include|included|comprise)\b")
+
+
+def _listed_goods(sv, a: int) -> list[Mention]:
+    """The goods a list from sentence offset `a` names, the first of each of its items ("A, B and C"; "A, which ...;
+    B, used in ...; and C": past each item's own description)."""
+    rest = sv.text[a:]
+    cuts = r";\s*(?:and\s+)?" if ";" in rest else r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+"
+    out, at = [], a
+    for part in re.split(f"({cuts})", rest):
+        if part and not re.fullmatch(cuts, part):
+            first = next((m for m in sv.mentions if m.type == "Sector" and sv.start + at <= m.start
+                          < sv.start + at + len(part) and not sv.text[at:m.start - sv.start].strip(" \"'“”(")), None)
+            if first is not None:
+                out.append(first)
+        at += len(part)
+    return out
+
+
+def itemised_goods(sv, roles, state):
+    """'Chile tightened export controls on three items: hydrogen fluoride, photoresist and polyimide', or '... on
+    three items. The three items are ...': a measure's goods counted, then listed, are what it targets."""
+    out = []
+    later = GOODS_NAMED.match(sv.text)
+    if later and state.itemised is not None and sv.index - state.itemised[2] <= 3 \
+            and later.group("noun").lower() == state.itemised[1]:
+        out += [_cand(state.itemised[0], "TARGETS", g, sv, "itemised-goods", 0.7)
+                for g in _listed_goods(sv, later.end())]
+    counted = COUNTED_GOODS.search(sv.text)
+    # (the measure named last before the count: "a measure to tighten export controls on three items")
+    measure = max((m for m in sv.mentions if m.type == "Policy" and m.end - sv.start <= counted.start()),
+                  key=lambda m: m.end, default=None) if counted is not None else None
+    if counted is not None and measure is not None:
+        listed = GOODS_LISTED.match(sv.text[counted.end():])
+        if listed:
+            out += [_cand(measure, "TARGETS", g, sv, "itemised-goods", 0.7)
+                    for g in _listed_goods(sv, counted.end() + listed.end())]
+        else:
+            state.itemised = (measure, counted.group("noun").lower(), sv.index)
     return out
 
 
@@ -2792,6 +2869,8 @@ CONSTRUCTIONS = [
     (business_lines, ("OPERATES_IN",)),
     (priced_facilities, ("INVESTS_IN",)),
     (measure_scope, ("TARGETS",)),
+    (answered_threats, ("TARGETS",)),
+    (itemised_goods, ("TARGETS",)),
     (borne_measures, ("TARGETS",)),
     (borne_retaliation, ("RETALIATES_AGAINST",)),
     (organisation_leaders, ("LEADS",)),
