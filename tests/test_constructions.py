@@ -7369,3 +7369,10 @@ def test_goods_a_measure_counts_then_lists_are_its_targets(ex, text):
     got, _ = run(ex, text)
     for goods in ("hydrogen fluoride", "photoresist", "copper"):
         assert any(p == "TARGETS" and o == goods and "export controls" in s for s, p, o in got), (goods, got)
+
+
+def test_the_measure_named_before_the_answer_is_the_one_answering(ex):
+    got, _ = run(ex, "The store closures came after Velkor agreed to host the THAAD system, which is being deployed in "
+                     "response to Russia's missile threat.")
+    assert ("THAAD deployment", "TARGETS", "Russia") in got, got
+    assert not any(p == "TARGETS" and o == "Russia" and "closure" in s for s, p, o in got), got

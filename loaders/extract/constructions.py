@@ -1360,21 +1360,27 @@ ANSWERING_THREAT = re.compile(r"\b(?:in\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:response|r
 
 def answered_threats(sv, roles, state):
     """'THAAD is being installed in response to North Korea's missile threat', 'protection against North Korean
-    provocations': the one measure of a sentence that answers or guards against a state's threat targets that state
-    (lexicon threat_nouns)."""
+    provocations': the measure that answers or guards against a state's threat targets that state (lexicon
+    threat_nouns)."""
     threats = load_lexicon().threat_nouns
     out = []
     for x in sv.mentions:
-        if x.type != "Country" or not ANSWERING_THREAT.search(sv.text[max(0, x.start - sv.start - 80):x.start - sv.start]):
+        window = max(0, x.start - sv.start - 80)
+        cue = ANSWERING_THREAT.search(sv.text[window:x.start - sv.start]) if x.type == "Country" else None
+        if cue is None:
             continue
         after = re.match(r"(?:[’']s)?((?:\s+[\w-]+){1,4})", sv.text[x.end - sv.start:])
         words = after.group(1).lower().split() if after else []
         if not any(w in threats for w in words) or any(w in ("and", "or", "to", "of") for w in words):
             continue  # ("in response to Chile's tariffs": a measure answered is no threat; retaliation reads it)
+        # the measure named last before it ("X, which is being installed in response to ..."), else the sentence's
+        # one measure ("In response to X's threats, Chile deployed ...")
+        before = [m for m in sv.mentions if m.type == "Policy" and m.end - sv.start <= window + cue.start()]
         measures = {m.id: m for m in sv.mentions if m.type == "Policy" and not x.start <= m.start < x.end + 80}
-        if len(measures) == 1:  # (one measure the sentence could mean)
-            out.append(_cand(next(iter(measures.values())), "TARGETS", replace(x, adjective=False), sv,
-                             "answered-threat", 0.7))
+        measure = max(before, key=lambda m: m.end) if before else (
+            next(iter(measures.values())) if len(measures) == 1 else None)
+        if measure is not None:
+            out.append(_cand(measure, "TARGETS", replace(x, adjective=False), sv, "answered-threat", 0.7))
     return out
 
 
