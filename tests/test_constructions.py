@@ -7376,3 +7376,15 @@ def test_the_measure_named_before_the_answer_is_the_one_answering(ex):
                      "response to Russia's missile threat.")
     assert ("THAAD deployment", "TARGETS", "Russia") in got, got
     assert not any(p == "TARGETS" and o == "Russia" and "closure" in s for s, p, o in got), got
+
+
+def test_the_group_is_the_group_named_last_not_its_firm(ex):
+    got, _ = run(ex, "Velkor Group is a Korean conglomerate. Its founder set up Tarsk Textiles in 1953. In 1990, the "
+                     "Group diversified into oil and chemicals.")
+    assert ("Velkor Group", "OPERATES_IN", "chemicals") in got, got
+    assert not any(s == "Tarsk Textiles" and p == "OPERATES_IN" and o == "chemicals" for s, p, o in got), got
+
+
+def test_the_company_capitalised_is_the_firm_named_last(ex):
+    got, _ = run(ex, "Velkor Corp. is a solar maker. The Company also plans to build a plant in Dalton, Georgia.")
+    assert ("Velkor", "INVESTS_IN", "Georgia") in got, got

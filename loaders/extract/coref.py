@@ -237,7 +237,7 @@ DEFINITE_PROJECT = re.compile(r"\b[Tt]he\s+(project)\b(?!['’]s|\s+(?:of|to|for
 # a trade: "the Asian giant" may be a country)
 DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
-                            r"giant|maker))\b(?!\s+of\b)")
+                            r"giant|maker|Company|Corporation|Group))\b(?!\s+of\b)")  # ("the Group": its own word)
 # "both companies", "the two automakers", "the firms": the firms the text has just listed; a number or "both" may take
 # a nationality ("the two Korean firms"); a bare plural is generic when a clause or phrase narrows it ("the firms that
 # invest", "the companies in Georgia")
@@ -674,6 +674,10 @@ class Coreference:
             earlier = sorted((m for m in mentions if m.type == "Firm" and m.end <= a
                               and REPORTED.search(text, m.end, mt.start())), key=lambda m: m.start)
             firm = _salient_firm(text, history + earlier, wanted, trades)
+            if words[-1] == "group" and mt.group(1)[-5:] == "Group":
+                # "the Group": the group named last ("Sunkyong Textiles" after "SK Group" is one of its firms)
+                firm = next((h for h in reversed((history + earlier)[-60:]) if h.type == "Firm" and not h.adjective
+                             and h.name.split()[-1] == "Group"), None)
             if firm is not None:
                 out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
         return out
