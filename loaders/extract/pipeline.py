@@ -1470,6 +1470,19 @@ def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
         for i in cands:
             if i.predicate == "INVESTS_IN" and i.object.id == c.subject.id and i.subject.type == "Firm":
                 new.add(i.subject, "INVESTS_IN", c.object, i, "facility-place", dict(i.props))
+        # "X plans to break ground on a plant in Cartersville, Georgia", "X will expand production at its facility
+        # in Dalton, Georgia": a firm that puts money in a place through a facility there (of no other firm) puts
+        # it in the facility
+        for i in cands:
+            if i.predicate == "INVESTS_IN" and i.object.id == c.object.id and i.subject.type == "Firm" \
+                    and i.subject.start < c.subject.start and (not c.subject.owners or i.subject.id in c.subject.owners) \
+                    and not POSSESSIVE_GAP.fullmatch(sv.text[i.subject.end - sv.start:c.subject.start - sv.start]):
+                # (not one only said to be the firm's: "like Hyundai's plant in Alabama"; the firm's partner in the
+                # sentence puts money in it too: "X's partnership with Y amounting to $11 billion for plants in Z")
+                partners = [p.object if p.subject.id == i.subject.id else p.subject for p in cands
+                            if p.predicate == "PARTNERS_WITH" and i.subject.id in (p.subject.id, p.object.id)]
+                for firm in [i.subject] + [p for p in partners if p.type == "Firm"]:
+                    new.add(firm, "INVESTS_IN", c.subject, i, "place-facility", dict(i.props))
         held = _held(sv, c.subject)
         for f in sv.mentions:
             if f.type == "Firm" and (f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
