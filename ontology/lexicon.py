@@ -72,6 +72,7 @@ class Lexicon:
     phase_nouns: frozenset = frozenset()  # "the conclusion of negotiations": a stage of an act, whose actor acts
     arms_words: frozenset = frozenset()  # "missile", "nuclear": a program of these is no measure
     threat_nouns: frozenset = frozenset()  # "in response to X's missile threat": a measure answering it targets X
+    headline_treaty_verbs: frozenset = frozenset()  # "Chile, Peru Sign Free Trade Agreement": no part of a name
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
     acts_on_of: frozenset = frozenset()  # measures whose "of" is what they act on ("a boycott of Lotte")
     limits_of: frozenset = frozenset()  # measures that cap an amount of what their "of" names ("a quota of ...")
@@ -322,6 +323,7 @@ def load_lexicon() -> Lexicon:
         phase_nouns=frozenset(lex["heads"].get("phase_nouns", ())),
         arms_words=frozenset(lex["heads"].get("arms_words", ())),
         threat_nouns=frozenset(lex["heads"].get("threat_nouns", ())),
+        headline_treaty_verbs=frozenset(lex["heads"].get("headline_treaty_verbs", ())),
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
         limits_of=frozenset(lex["heads"].get("limits_of", ())),

@@ -7412,3 +7412,25 @@ def test_a_partnership_putting_money_in_facilities_is_both_partners_investment(e
                      "Indiana and Ohio.")
     for firm in ("Samsung SDI", "General Motors"):
         assert any(s == firm and p == "INVESTS_IN" and o.endswith("battery plants") for s, p, o in got), (firm, got)
+
+
+def test_a_name_the_parser_hangs_under_its_title_is_the_person(ex):
+    got, _ = run(ex, "Hyundai's chairman Chung Eui-sun met Trump, pledging $21 billion in new projects in the "
+                     "United States.")
+    assert any(s.startswith("Hyundai") and p == "INVESTS_IN" and o == "United States" for s, p, o in got), got
+
+
+def test_its_national_investments_are_in_that_country(ex):
+    got, _ = run(ex, "SK Group increased its U.S. investments to $50 billion in 2024.")
+    assert ("SK Group", "INVESTS_IN", "United States") in got, got
+
+
+def test_their_national_facilities_are_no_investment_said(ex):
+    got, _ = run(ex, "The waivers let Velkor and Tarsk ship tools to their Chilean facilities.")
+    assert not [k for k in got if k[1] == "INVESTS_IN" and k[2] == "Chile"], got
+
+
+def test_a_headlines_verb_is_no_part_of_a_pacts_name(ex):
+    _, out = run(ex, "Chile, Peru Sign Andes Free Trade Agreement\n\nThe two countries signed the pact on Monday.")
+    names = [e.name for e in out.entities.values() if e.type == "Agreement"]
+    assert not [n for n in names if "Sign" in n.split()], names

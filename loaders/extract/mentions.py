@@ -884,6 +884,10 @@ class DescriptiveRecognizer:
         return out
 
     def _trim(self, tokens):
+        verb = max((k for k, t in enumerate(tokens[:-2]) if t.text in self.lex.headline_treaty_verbs
+                    and tokens[k + 1].text[:1].isupper()), default=None)
+        if verb is not None:  # ("Chile, Peru Sign Free Trade Agreement": a headline's verb and what comes before it
+            tokens = tokens[verb + 1:]  # are no part of the pact's name)
         # after a number its unit goes too: "a 120,000 square-foot facility", "a 1.7-gigawatt plant"
         counted = bool(tokens) and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].like_num
         while tokens and not re.fullmatch(r"\d{1,4}[A-Z]{1,2}", tokens[0].text) and (  # "45X" names a section

@@ -155,6 +155,12 @@ class ParsedRoles:
             if named:
                 return named
         lem = tok.lemma_.lower()
+        if lem in self.lex.titles or tok.text in self.lex.person_titles:
+            # "Hyundai's chairman Chung Eui-sun met ...": the parser may head the name with its title
+            named = [m for c in tok.children if c.dep_ == "appos" and c.i > tok.i
+                     for t in c.subtree for m in self.sv.tok_mentions.get(t.i, []) if m.type == "Person"]
+            if named:
+                return unique_mentions(named)
         out: list[Mention] = []
         if lem in self.lex.group_nouns or lem in self.lex.owner_nouns or lem in self.lex.sector_carriers:
             examples: list[Mention] = []

@@ -329,7 +329,11 @@ class RelationExtractor:
         if not objects and kind == "noun" and parsed and rule.predicate == "INVESTS_IN":
             # "Korean firms announced $100 billion in U.S. investments": with the investor the clause's subject,
             # the place the noun is named with is where the money goes
-            places = [m for m in subjects if m.type in ("Country", "USState") and _modifies_noun(roles, m, tok)]
+            # (also under the investor's own possessive: "SK increased its U.S. investments")
+            # (not a facility's: "their Chinese facilities" say where the firms work, not what they put money in)
+            named = subjects + (sv.mentions if self.lex.heads.get(tok.lemma_.lower()) != "Facility" else [])
+            places = [m for m in unique_mentions(named)
+                      if m.type in ("Country", "USState") and _modifies_noun(roles, m, tok)]
             investors = [m for m in roles.noun_subj(tok) if m.id not in {p.id for p in places}] if places else []
             if investors:
                 objects, subjects = places, investors
