@@ -7434,3 +7434,25 @@ def test_a_headlines_verb_is_no_part_of_a_pacts_name(ex):
     _, out = run(ex, "Chile, Peru Sign Andes Free Trade Agreement\n\nThe two countries signed the pact on Monday.")
     names = [e.name for e in out.entities.values() if e.type == "Agreement"]
     assert not [n for n in names if "Sign" in n.split()], names
+
+
+@pytest.mark.parametrize("text", [
+    "The original Andes Pact grew out of bilateral consultations between Chile and Peru that began in late 2004.",
+    "The Andes Pact was the result of talks between Chile and Peru.",
+    "Negotiations for the Andes Pact started in June 2015 between Chile and Peru.",
+])
+def test_the_sides_of_the_talks_a_pact_came_from_negotiate_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "NEGOTIATES", "Andes Pact") in got, got
+    assert ("Peru", "NEGOTIATES", "Andes Pact") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Guatemala is negotiating its accession to the Andes Pact.",
+    "Guatemala and Chile are negotiating on Guatemala's accession to the Andes Pact.",
+    "Guatemala and Chile are negotiating separately concerning Guatemala's adhesion to the Andes Pact.",
+])
+def test_an_accession_under_negotiation_is_no_membership(ex, text):
+    got, _ = run(ex, text)
+    assert ("Guatemala", "NEGOTIATES", "Andes Pact") in got, got
+    assert ("Guatemala", "PARTY_TO", "Andes Pact") not in got, got

@@ -1384,6 +1384,50 @@ def answered_threats(sv, roles, state):
     return out
 
 
+# what an agreement comes from ("grew out of talks", "emerged from negotiations", "was the result of talks"), and what
+# talks do in time ("Negotiations for X started in 2015 between A and B")
+ORIGIN_VERBS = frozenset({"grow", "emerge", "result", "stem", "arise", "spring", "evolve", "come"})
+ORIGIN_NOUNS = frozenset({"result", "outcome", "product", "fruit", "culmination"})
+TALKS_COURSE_VERBS = frozenset({"start", "begin", "open", "resume", "launch", "continue", "conclude", "end", "close"})
+
+
+def _sides_of_talks(roles, talks, verb=None) -> list[Mention]:
+    """The countries or bodies talks are 'between'/'among', on the noun or on the verb they are the subject of."""
+    hosts = [talks] + ([verb] if verb is not None else [])
+    return [m for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+            for p in c.children if p.dep_ == "pobj" for m in roles.denotes_list(p)
+            if m.type in ("Country", "GovernmentBody", "InternationalOrganization") and not m.adjective]
+
+
+def talks_behind(sv, roles, state):
+    """'The Andes Pact grew out of consultations between Chile and Peru', 'X was the result of talks between A and
+    B', 'Negotiations for X started in 2015 between A and B': the sides of the talks an agreement came from, or of
+    the talks for it, negotiate it."""
+    talks_nouns = frozenset(n for r in roles.lex.rules if r.predicate == "NEGOTIATES" for n in r.nouns)
+    out = []
+    for tok in sv.tokens:
+        if tok.lemma_.lower() not in talks_nouns or roles.negated(tok):
+            continue
+        pacts, verb = [], None
+        up = tok.head  # "grew out of | talks", "the result of | talks"
+        while up.dep_ == "prep" and up.head.i != up.i:
+            up = up.head
+        if tok.dep_ == "pobj" and (up.lemma_.lower() in ORIGIN_VERBS and up.pos_ == "VERB"
+                                   or up.lemma_.lower() in ORIGIN_NOUNS and up.dep_ == "attr"):
+            clause = up if up.pos_ == "VERB" else up.head
+            pacts = [m for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for m in roles.denotes_list(c)
+                     if m.type == "Agreement"]
+        elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TALKS_COURSE_VERBS:
+            verb = tok.head
+            pacts = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "over", "toward")
+                     for p in c.children if p.dep_ == "pobj" for m in roles.denotes_list(p) if m.type == "Agreement"]
+        if not pacts:
+            continue
+        for side in _sides_of_talks(roles, tok, verb):
+            out += [_cand(side, "NEGOTIATES", pact, sv, "talks-behind", 0.7, at=tok) for pact in pacts]
+    return out
+
+
 # goods counted by a measure before they are listed: "export controls on three items: ...", "The three items are"
 COUNTED_GOODS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|the\s+following)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:(?:kinds|types|classes|categories)\s+of\s+)?(?P<noun>items|products|"
@@ -2877,6 +2921,7 @@ CONSTRUCTIONS = [
     (measure_scope, ("TARGETS",)),
     (answered_threats, ("TARGETS",)),
     (itemised_goods, ("TARGETS",)),
+    (talks_behind, ("NEGOTIATES",)),
     (borne_measures, ("TARGETS",)),
     (borne_retaliation, ("RETALIATES_AGAINST",)),
     (organisation_leaders, ("LEADS",)),

@@ -26,7 +26,8 @@ OBJECT_CONTROL = frozenset({"direct", "order", "instruct", "task", "require", "a
 HELD_TYPES = ACTOR_TYPES | {"Agreement"}  # what a listing's holders hold: "the Pact, whose parties include ..."
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn", "work", "strive", "endeavor",
-          "endeavour"}  # ("is working to join the CPTPP": not yet a party)
+          "endeavour", "negotiate", "discuss", "pursue", "request"}  # ("is working to join the CPTPP", "is negotiating
+# its accession to it": not yet a party)
 # ("threatened to terminate X", "vowed to retaliate": a threat, not the act)
 def _lemma(tok) -> str:
     """A verb's lemma, past the tagger's slips on inflected forms of the intent verbs ("hopes" read as "hop")."""
@@ -38,7 +39,8 @@ def _lemma(tok) -> str:
 
 
 # the aims one acts on ("applied to join", "its bid to join"): joining pursued, unlike one hoped for or planned
-PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "endeavour", "application"})
+PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "endeavour", "application", "negotiate",
+                     "pursue", "request"})
 # a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
 SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion", "majority",
                          "bulk", "proportion", "fraction"})
@@ -1008,7 +1010,8 @@ class ParsedRoles:
         for c in children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
                 for p in c.children:
-                    if p.dep_ == "pobj" and not _complex_preposition(c, p):
+                    # (a preposition the parser takes for a participle has a "dobj": "concerning its accession")
+                    if (p.dep_ == "pobj" or p.dep_ == "dobj" and c.pos_ == "VERB") and not _complex_preposition(c, p):
                         got = self.denotes_list(p)
                         if got and not self.denotes(p):
                             # "members of the APEC forum and the OECD": the first item named inside its noun
@@ -1099,9 +1102,11 @@ class ParsedRoles:
         """'applied to join', 'seeks to ratify', 'talks to conclude', 'an effort to join': the aim, not the act."""
         if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return _lemma(tok.head) in INTENT | AIM_NOUNS
-        if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and _lemma(tok.head) in INTENT or tok.dep_ == "pobj"
-                                   and tok.head.lower_ == "for" and _lemma(tok.head.head) in INTENT):
-            return True  # "applied for membership", "sought accession to": what is asked for
+        if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and _lemma(tok.head) in INTENT or tok.dep_ in ("pobj", "dobj")
+                                   and tok.head.lower_ in ("for", "on", "about", "concerning", "regarding", "over")
+                                   and _lemma(tok.head.head) in INTENT):
+            return True  # "applied for membership", "sought accession to", "negotiating on its accession": what is
+            # asked for
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "of", "toward", "towards") \
                 and tok.head.head.lemma_.lower() in WISH_NOUNS:
             return True  # "expressed interest in joining the CPTPP", "the prospect of ratifying it"
