@@ -7456,3 +7456,17 @@ def test_an_accession_under_negotiation_is_no_membership(ex, text):
     got, _ = run(ex, text)
     assert ("Guatemala", "NEGOTIATES", "Andes Pact") in got, got
     assert ("Guatemala", "PARTY_TO", "Andes Pact") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru has agreed to a quota of approximately 2.6 million tons of copper exports annually to Chile.",
+    "Peru accepted a quota on its copper exports to Chile in exchange for an exemption.",
+])
+def test_who_takes_a_limit_on_itself_is_its_target(ex, text):
+    got, _ = run(ex, text)
+    assert any(p == "TARGETS" and o == "Peru" and "quota" in s for s, p, o in got), got
+
+
+def test_who_accepts_a_tariff_is_no_target_by_accepting_it(ex):
+    got, _ = run(ex, "Peru accepted the tariff on copper in 2031.")
+    assert not any(p == "TARGETS" and o == "Peru" for s, p, o in got), got

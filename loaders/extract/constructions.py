@@ -1480,13 +1480,17 @@ def itemised_goods(sv, roles, state):
 BEARING_VERBS = frozenset({"face", "suffer", "incur", "bear", "endure", "absorb", "confront"})
 
 
-def _bearing_verb(head):
+def _bearing_verb(head, limit: bool = False):
     """The verb whose subject bears the measure this noun heads: 'X faces the tariffs', 'X remains subject to the
-    quota', 'X suffered under the ban' (None when there is none)."""
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in BEARING_VERBS:
+    quota', 'X suffered under the ban'; for a `limit`, 'X accepted a quota', 'X agreed to a cap on its exports'
+    (None when there is none)."""
+    if head.dep_ == "dobj" and (head.head.lemma_.lower() in BEARING_VERBS or limit and head.head.lemma_.lower()
+                                in ACCEPTING_VERBS):
         return head.head
     if head.dep_ == "pobj":
         prep = head.head
+        if limit and prep.lower_ == "to" and prep.head.lemma_.lower() in AGREEING_TO:
+            return prep.head  # ("Korea agreed to a quota of 2.68 million tons": the one who agrees is capped)
         if prep.lower_ == "to" and prep.head.lower_ == "subject" and prep.head.dep_ in ("acomp", "amod", "oprd"):
             return prep.head.head  # "remains subject to", "is subject to"
         if prep.lower_ in ("under", "from") and prep.head.lemma_.lower() in BEARING_VERBS | {"struggle", "reel"}:
@@ -1497,6 +1501,9 @@ def _bearing_verb(head):
     return None
 
 
+# what one does who takes a limit on itself: "accepted a quota", "agreed to a cap"
+ACCEPTING_VERBS = frozenset({"accept"})
+AGREEING_TO = frozenset({"agree", "consent", "submit"})
 # nouns for goods on the move, whose "of" names the goods: "exports of copper"
 GOODS_CARRIERS = frozenset({"export", "import", "shipment", "sale"})
 # what of a measure one bears: "the brunt of", "the full force of"
@@ -1511,7 +1518,7 @@ def borne_measures(sv, roles, state):
         if m.type != "Policy" or m.adjective:
             continue
         toks = [t for t in sv.tokens if m.start <= sv.start + t.idx < m.end]
-        verb = _bearing_verb(toks[-1]) if toks else None
+        verb = _bearing_verb(toks[-1], toks[-1].lemma_.lower() in roles.lex.limits_of) if toks else None
         if verb is None or verb.pos_ not in ("VERB", "AUX") or roles.negated(verb) or roles.hypothetical(verb):
             continue
         bearers = list(roles.subj(verb))
