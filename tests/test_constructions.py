@@ -7470,3 +7470,9 @@ def test_who_takes_a_limit_on_itself_is_its_target(ex, text):
 def test_who_accepts_a_tariff_is_no_target_by_accepting_it(ex):
     got, _ = run(ex, "Peru accepted the tariff on copper in 2031.")
     assert not any(p == "TARGETS" and o == "Peru" for s, p, o in got), got
+
+
+def test_what_an_opening_participle_is_said_of_past_its_agents_name(ex):
+    got, _ = run(ex, "Founded as a trading company in 1951 by Kim Dae-ho, the Velkor Group, now comprising more than "
+                     "40 companies, diversified into textiles and insurance.")
+    assert ("Kim Dae-ho", "LEADS", "Velkor Group") in got, got

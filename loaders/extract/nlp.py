@@ -102,7 +102,17 @@ def _repair_subjects(doc):
     """'Beijing banned group tours to South Korea': the small parser may read a name that opens a clause as an
     adverbial noun, as in a dateline ("SEOUL, May 2 - ..."), leaving the verb after it with no subject. A proper
     noun phrase that ends right before a finite verb with no subject of its own is that verb's subject. 'Japan had
-    earlier this month removed ...': a subject it hangs from an auxiliary belongs to the auxiliary's verb."""
+    earlier this month removed ...': a subject it hangs from an auxiliary belongs to the auxiliary's verb. 'Founded in
+    1938 by X, the Y, now ...': what an opening participle is said of, read as an apposition of its agent, is its
+    subject."""
+    opening = doc[0] if len(doc) and doc[0].tag_ == "VBN" and doc[0].dep_ == "ROOT" else None
+    if opening is not None:
+        # "Founded in 1938 by Lee Byung-chul, the Samsung Group, now ...": the parser may take what an opening
+        # participle is said of for an apposition of its agent; it is the participle's subject
+        for p in (p for a in opening.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+            for said in [c for c in p.children if c.dep_ == "appos" and c.i > p.i
+                         and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)]:
+                said.head, said.dep_ = opening, "nsubjpass"
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("aux", "auxpass") \
                 and tok.head.head.i != tok.head.i and not any(c.dep_ in SUBJECTS for c in tok.head.head.children):
