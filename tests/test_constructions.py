@@ -7476,3 +7476,12 @@ def test_what_an_opening_participle_is_said_of_past_its_agents_name(ex):
     got, _ = run(ex, "Founded as a trading company in 1951 by Kim Dae-ho, the Velkor Group, now comprising more than "
                      "40 companies, diversified into textiles and insurance.")
     assert ("Kim Dae-ho", "LEADS", "Velkor Group") in got, got
+
+
+def test_a_typographic_apostrophe_keeps_a_countrys_full_name(ex):
+    _, out = run(ex, "Velkor runs two plants in the People\u2019s Republic of China, and the Democratic People\u2019s "
+                     "Republic of Korea tested a missile in 2031.")
+    countries = {e.name for e in out.entities.values() if e.type == "Country"}
+    assert {"China", "North Korea"} <= countries, countries
+    assert not {"Taiwan", "South Korea"} & countries, countries
+

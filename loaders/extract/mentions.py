@@ -128,8 +128,9 @@ def _plain_letters() -> dict[int, str]:
 
 
 # what the gazetteer's names are matched against: dashes (and the slash between two sides: "the U.S./Korea FTA") as
-# hyphens, letters without their diacritics
-PROBE_TABLE = {**DASHES, ord("/"): "-", **_plain_letters()}
+# hyphens, typographic apostrophes as the plain one ("the People’s Republic of China" is not "Republic of China"),
+# letters without their diacritics
+PROBE_TABLE = {**DASHES, ord("/"): "-", ord("\u2019"): "'", ord("\u2018"): "'", **_plain_letters()}
 
 
 # a pact named by its sides: "Korea-Chile FTA", "U.S.-Australia Free Trade Agreement"
