@@ -7485,3 +7485,13 @@ def test_a_typographic_apostrophe_keeps_a_countrys_full_name(ex):
     assert {"China", "North Korea"} <= countries, countries
     assert not {"Taiwan", "South Korea"} & countries, countries
 
+
+@pytest.mark.parametrize("text", [
+    "The rule covers Samsung and SK Hynix, companies headquartered in South Korea, for their fabs in China.",
+    "The items may be supplied to Velkor Chips Co. Ltd. and Tarsk Semiconductor (China) Ltd., companies "
+    "headquartered in the Republic of Korea, for their fabs.",
+])
+def test_a_plural_description_after_a_list_of_firms_describes_each(ex, text):
+    got, _ = run(ex, text)
+    seated = [s for s, p, o in got if p == "LOCATED_IN" and o == "South Korea"]
+    assert len(seated) == 2, got

@@ -1084,6 +1084,9 @@ def _descriptions(sv, roles, m) -> list:
         if t.head.i not in {x.i for x in toks}:
             head = t
     legal = load_lexicon().name_endings.get("Firm", ())
+    after = head.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(head.doc) else None
+    if after is not None and after.text in legal and all(t.head.i in {x.i for x in toks} | {after.i} for t in toks):
+        head = after  # ("Velkor Semiconductor (China) Ltd.": the legal form after the name heads it)
     while head.dep_ == "compound" and head.head.i > head.i and head.head.text in legal:
         head = head.head  # "Velkor Ltd. and Korvell Ltd., ...": the legal form heads the name, and its conjunct
     while head.dep_ == "conj" and head.head.i != head.i:  # "automakers Hyundai and Kia": Kia shares it
@@ -1106,6 +1109,13 @@ def _descriptions(sv, roles, m) -> list:
     # (the parser may take a plural apposition for an adverbial: "A Ltd. and B Ltd., companies based in Korea")
     out += [c for c in head.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > head.i + 1
             and c.nbor(-1).text == "," and c.lemma_.lower() in FIRM_NOUNS]
+    # (or for another object, or an adverbial of the verb: "covers A and B, companies headquartered in Korea", "to be
+    # supplied to A Ltd. and B Ltd., companies based in Korea": the plural noun right after the list describes it)
+    last = max([head, *head.conjuncts], key=lambda t: t.i)
+    k = last.i + 1
+    if k + 1 < len(head.doc) and head.doc[k].text == "," and head.doc[k + 1].tag_ == "NNS" \
+            and head.doc[k + 1].lemma_.lower() in FIRM_NOUNS and head.doc[k + 1] not in out:
+        out.append(head.doc[k + 1])
     if head.dep_ == "pobj" and head.head.lower_ in ("as", "like", "including") and head.head.head.pos_ == "NOUN":
         out.append(head.head.head)  # "semiconductor companies such as X and Y"
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lower_ == "such":
