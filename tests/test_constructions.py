@@ -7495,3 +7495,10 @@ def test_a_plural_description_after_a_list_of_firms_describes_each(ex, text):
     got, _ = run(ex, text)
     seated = [s for s, p, o in got if p == "LOCATED_IN" and o == "South Korea"]
     assert len(seated) == 2, got
+
+
+def test_an_intent_the_parser_hangs_from_the_main_verb_past_a_date_aside(ex):
+    got, _ = run(ex, "Minister Kim expressed regret over Norway's announcement on Wednesday, November 26, to tighten "
+                     "its steel tariff rate quota.")
+    assert any(s == "Norway" and p == "IMPOSES" and "quota" in o for s, p, o in got), got
+    assert not any(s == "Kim" and p == "IMPOSES" for s, p, o in got), got

@@ -377,6 +377,8 @@ class ParsedRoles:
         from the main verb; right after a noun of intent that has an owner, the owner is who means to do it."""
         k = verb.left_edge.i - 1
         doc = verb.doc
+        if k > 0 and doc[k].text == ",":
+            k -= 1  # ("Canada's announcement on Wednesday, November 26, to tighten its quota")
         noun = next((doc[j] for j in range(k, max(-1, k - 6), -1) if doc[j].pos_ == "NOUN"
                      and doc[j].right_edge.i == k), None)
         if noun is None or noun.lemma_.lower() not in INTENT_NOUNS:
