@@ -7502,3 +7502,13 @@ def test_an_intent_the_parser_hangs_from_the_main_verb_past_a_date_aside(ex):
                      "its steel tariff rate quota.")
     assert any(s == "Norway" and p == "IMPOSES" and "quota" in o for s, p, o in got), got
     assert not any(s == "Kim" and p == "IMPOSES" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Chile and Peru signed the Andes Pact in 2031. The ceremony was held in Lima, with Ana Ruiz and Luis Vega, "
+     "top negotiators from both sides, in attendance.", "Peru"),
+    ("Maria Ruiz, Chile's chief negotiator for the Andes Pact, met reporters in Lima.", "Chile"),
+])
+def test_the_country_a_negotiator_negotiates_for_negotiates(ex, text, country):
+    got, _ = run(ex, text)
+    assert (country, "NEGOTIATES", "Andes Pact") in got, got

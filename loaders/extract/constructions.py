@@ -971,6 +971,10 @@ def negotiators_named(sv, roles, state):
         agreement = _agreement_meant(sv, roles, state, tok)
         if agreement is not None:
             out += [_cand(p, "NEGOTIATES", agreement, sv, "negotiator", 0.65, at=tok) for p in persons]
+            # the countries they negotiate for: "top negotiators from both sides", "Chile's chief negotiator"
+            sides = [] if led else roles.pp(tok, {"from", "for"}) + roles.owner(tok)
+            out += [_cand(replace(c, adjective=False), "NEGOTIATES", agreement, sv, "negotiator-side", 0.65, at=tok)
+                    for c in unique_mentions(sides) if c.type == "Country"]
     return out
 
 
