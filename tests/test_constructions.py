@@ -7512,3 +7512,11 @@ def test_an_intent_the_parser_hangs_from_the_main_verb_past_a_date_aside(ex):
 def test_the_country_a_negotiator_negotiates_for_negotiates(ex, text, country):
     got, _ = run(ex, text)
     assert (country, "NEGOTIATES", "Andes Pact") in got, got
+
+
+def test_talks_that_resulted_in_amendments_negotiate_them(ex):
+    got, _ = run(ex, "Chile and Peru issued a joint statement. We welcome the conclusion of negotiations between our "
+                     "governments that have resulted in amendments and modifications to improve the Andes Pact.")
+    assert ("Andes Pact amendments", "AMENDS", "Andes Pact") in got, got
+    assert ("Chile", "NEGOTIATES", "Andes Pact amendments") in got, got
+    assert ("Peru", "NEGOTIATES", "Andes Pact amendments") in got, got

@@ -1403,6 +1403,8 @@ def answered_threats(sv, roles, state):
 ORIGIN_VERBS = frozenset({"grow", "emerge", "result", "stem", "arise", "spring", "evolve", "come"})
 ORIGIN_NOUNS = frozenset({"result", "outcome", "product", "fruit", "culmination"})
 TALKS_COURSE_VERBS = frozenset({"start", "begin", "open", "resume", "launch", "continue", "conclude", "end", "close"})
+# what talks come to: "negotiations that have resulted in amendments to X", "talks that led to the accord"
+OUTCOME_VERBS = frozenset({"result", "lead", "culminate", "produce", "yield"})
 
 
 def _sides_of_talks(roles, talks, verb=None) -> list[Mention]:
@@ -1435,6 +1437,12 @@ def talks_behind(sv, roles, state):
             verb = tok.head
             pacts = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "over", "toward")
                      for p in c.children if p.dep_ == "pobj" for m in roles.denotes_list(p) if m.type == "Agreement"]
+        # "negotiations between our governments that have resulted in amendments to X" (the clause may hang from the
+        # talks' last word)
+        outcomes = [c for c in ([tok] + [t for t in tok.subtree if t.dep_ == "pobj"])
+                    for c in c.children if c.dep_ == "relcl" and c.lemma_.lower() in OUTCOME_VERBS]
+        pacts += [m for v in outcomes for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
+                  for p in c.children if p.dep_ == "pobj" for m in roles.denotes(p) if m.type == "Agreement"]
         if not pacts:
             continue
         for side in _sides_of_talks(roles, tok, verb):

@@ -782,8 +782,10 @@ class Coreference:
             after = re.match(rf"\s+(?:{nouns})s?\b", text[b:], re.IGNORECASE)
             # ("the revised X", "a revised version of the X")
             before = re.search(rf"\b(?:{adjs})\s+(?:version\s+of\s+(?:the\s+)?)?$", text[:a], re.IGNORECASE)
-            # ("amendments to the X", "amendments to be made to the X")
-            of = re.search(rf"\b(?:{nouns})s?\s+(?:(?:to\s+be\s+)?(?:made|proposed|agreed)\s+)?(?:to|of)\s+"
+            # ("amendments to the X", "amendments to be made to the X", "amendments and modifications to improve the
+            # X")
+            of = re.search(rf"\b(?:{nouns})s?\s+(?:and\s+(?:{nouns})s?\s+)?(?:(?:to\s+be\s+)?(?:made|proposed|agreed)"
+                           rf"\s+)?(?:to|of)\s+(?:(?:improve|update|modernize|modernise|strengthen|upgrade)\s+)?"
                            rf"(?:the\s+)?$", text[:a], re.IGNORECASE)
             # "talks to amend the X", "renegotiated the X", "to amend the terms of the X": the verb's object is
             # being changed
