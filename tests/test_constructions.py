@@ -7520,3 +7520,9 @@ def test_talks_that_resulted_in_amendments_negotiate_them(ex):
     assert ("Andes Pact amendments", "AMENDS", "Andes Pact") in got, got
     assert ("Chile", "NEGOTIATES", "Andes Pact amendments") in got, got
     assert ("Peru", "NEGOTIATES", "Andes Pact amendments") in got, got
+
+
+def test_a_blocs_members_opening_a_list_of_signers_make_the_bloc_a_party(ex):
+    got, _ = run(ex, "ASEAN's 10 member states, Japan, China, Australia and New Zealand also signed the Andes Pact.")
+    assert ("ASEAN", "PARTY_TO", "Andes Pact") in got, got
+    assert ("Japan", "SIGNS", "Andes Pact") in got, got

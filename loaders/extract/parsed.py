@@ -39,6 +39,8 @@ def _lemma(tok) -> str:
 
 
 # the aims one acts on ("applied to join", "its bid to join"): joining pursued, unlike one hoped for or planned
+# what a bloc's members are called: "ASEAN's member states", "the EU's members"
+MEMBER_NOUNS = frozenset({"state", "member", "country", "nation", "economy"})
 PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "endeavour", "application", "negotiate",
                      "pursue", "request"})
 # a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
@@ -173,6 +175,11 @@ class ParsedRoles:
                             examples += self.denotes_list(p, depth + 1)
                 elif c.dep_ == "appos":
                     out += self.denotes_list(c, depth + 1)
+                    if c.conjuncts and lem in MEMBER_NOUNS:
+                        # "ASEAN's 10 member states, Japan, China and Australia signed X": the parser takes the
+                        # list's first item for the head of an apposition; the bloc whose members it names is one
+                        out += [m for p in tok.children if p.dep_ == "poss" for m in self.denotes(p, depth + 1)
+                                if m.type == "InternationalOrganization"]
             nationality = [m for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
                            for m in self.denotes(c, depth + 1) if m.type == "Country"]
             if examples and nationality and lem in self.lex.group_nouns \
