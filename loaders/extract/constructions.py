@@ -1407,6 +1407,12 @@ TALKS_COURSE_VERBS = frozenset({"start", "begin", "open", "resume", "launch", "c
 OUTCOME_VERBS = frozenset({"result", "lead", "culminate", "produce", "yield"})
 
 
+@lru_cache(maxsize=1)
+def _talks_nouns() -> frozenset:
+    """The nouns of negotiation (patterns.toml: the NEGOTIATES rules' nouns): "talks", "negotiations", ..."""
+    return frozenset(n for r in load_lexicon().rules if r.predicate == "NEGOTIATES" for n in r.nouns)
+
+
 def _sides_of_talks(roles, talks, verb=None) -> list[Mention]:
     """The countries or bodies talks are 'between'/'among', on the noun or on the verb they are the subject of."""
     hosts = [talks] + ([verb] if verb is not None else [])
@@ -1419,10 +1425,10 @@ def talks_behind(sv, roles, state):
     """'The Andes Pact grew out of consultations between Chile and Peru', 'X was the result of talks between A and
     B', 'Negotiations for X started in 2015 between A and B': the sides of the talks an agreement came from, or of
     the talks for it, negotiate it."""
-    talks_nouns = frozenset(n for r in roles.lex.rules if r.predicate == "NEGOTIATES" for n in r.nouns)
+    talks_nouns = _talks_nouns()
     out = []
-    for tok in sv.tokens:
-        if tok.lemma_.lower() not in talks_nouns or roles.negated(tok):
+    for tok, lemma in zip(sv.tokens, sv.lemmas):
+        if lemma not in talks_nouns or roles.negated(tok):
             continue
         pacts, verb = [], None
         up = tok.head  # "grew out of | talks", "the result of | talks"
