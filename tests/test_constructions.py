@@ -7526,3 +7526,10 @@ def test_a_blocs_members_opening_a_list_of_signers_make_the_bloc_a_party(ex):
     got, _ = run(ex, "ASEAN's 10 member states, Japan, China, Australia and New Zealand also signed the Andes Pact.")
     assert ("ASEAN", "PARTY_TO", "Andes Pact") in got, got
     assert ("Japan", "SIGNS", "Andes Pact") in got, got
+
+
+def test_a_clauses_subject_after_a_fronted_phrase_is_no_apposition(ex):
+    got, _ = run(ex, "Following the signing of the Framework Agreement, the Chile-Peru Agreement on Trade in Goods "
+                     "(CPTIG) was signed on 24 August 2031.")
+    assert any(s == "Chile" and p == "PARTY_TO" and "Trade in Goods" in o for s, p, o in got), got
+    assert not any("Framework" in o for s, p, o in got), got

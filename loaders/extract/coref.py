@@ -27,6 +27,8 @@ APPOSITIVE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$")
 MODIFIER_WORD = r"(?!(?:to|of|for|with|in|on|by|from|than|the|a|an)\s)[a-z][\w\-]*\s+"
 # ("X (ABBR), a ...")
 APPOSED = re.compile(r"^\s*(?:\([^()]{1,20}\)|\))?\s*,\s*(?:the|a|an)\s+(?:" + MODIFIER_WORD + r"){0,4}$")
+# what follows a clause's subject, not an apposition: "Following the signing of X, the Y (ABBR) was signed in 2006"
+CLAUSE_GOES_ON = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:was|were|is|are|has|have|had|will|would|entered|took|came)\b")
 LIST_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\b|^\s*,\s*(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,")
 AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
 # a description followed by the name it goes by: "restrictions on Korean media, known as the Hallyu ban", "tariffs
@@ -559,7 +561,7 @@ class Coreference:
         # an aside: "NAFTA, the largest U.S. FTA, with ..." (not a list: "X, the Y and the Z")
         x = max(before, key=lambda x: x.end, default=None)
         if x is not None and APPOSED.match(text[x.end - offset:m.start - offset]) \
-                and not LIST_GOES_ON.match(text[m.end - offset:]):
+                and not LIST_GOES_ON.match(text[m.end - offset:]) and not CLAUSE_GOES_ON.match(text[m.end - offset:]):
             return x
         return None
 
