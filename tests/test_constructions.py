@@ -7533,3 +7533,17 @@ def test_a_clauses_subject_after_a_fronted_phrase_is_no_apposition(ex):
                      "(CPTIG) was signed on 24 August 2031.")
     assert any(s == "Chile" and p == "PARTY_TO" and "Trade in Goods" in o for s, p, o in got), got
     assert not any("Framework" in o for s, p, o in got), got
+
+
+def test_a_new_pact_of_a_sentence_naming_only_the_documents_two_countries_is_theirs(ex):
+    got, _ = run(ex, "Chile and Peru met in Lima. Chile will impose a 15% tariff on Peruvian imports as part of a "
+                     "sweeping new trade agreement.")
+    pacts = {o for s, p, o in got if s == "Chile" and p == "PARTY_TO"}
+    assert pacts and all("Peru" in o for o in pacts), got
+    assert any(s == "Peru" and p == "PARTY_TO" and o in pacts for s, p, o in got), got
+
+
+def test_a_new_pact_beside_a_third_country_is_no_pact_of_the_two(ex):
+    got, _ = run(ex, "Chile and Peru met in Lima. Chile will cut tariffs on Bolivian imports as part of a new trade "
+                     "agreement.")
+    assert not [k for k in got if k[1] == "PARTY_TO"], got

@@ -367,6 +367,9 @@ class Coreference:
                                            wikidata=ref.wikidata))
                     continue
                 if getattr(m, "indefinite", False) and m.type in ("Agreement", "Law"):
+                    pact = self._new_pact_of_dyad(m, text, offset, mentions, dyad)
+                    if pact is not None:
+                        out.append(pact)
                     continue  # "an FTA with Japan" is not an agreement named before
                 novel = self._novel(m, text, offset)
                 if novel is not None:
@@ -394,6 +397,26 @@ class Coreference:
                 continue
             out.append(self._by_dyad(m, dyad) if m.type == "Agreement" and m.source == "pattern" else m)
         return out
+
+    def _new_pact_of_dyad(self, m: Mention, text: str, offset: int, mentions: list[Mention],
+                          dyad: list[Mention]) -> Mention | None:
+        """'The United States will impose a 15% tariff on South Korean imports as part of a sweeping new trade
+        agreement': a new pact in a sentence that names the document's two countries and no other is theirs, named by
+        them (the parties its name holds)."""
+        if m.type != "Agreement" or len(dyad) != 2 or _instrument_kind(m) != "pact" \
+                or not re.search(r"\bnew\s+$", text[max(0, m.start - offset - 12):m.start - offset], re.IGNORECASE):
+            return None
+        named = {x.id for x in mentions if x.type == "Country"}
+        if named != {d.id for d in dyad}:
+            return None
+        name = f"{dyad[0].name}-{dyad[1].name} {m.name}"
+        # (the words it is written with stay an alias: "sweeping new trade agreement")
+        written = re.search(r"\b(?:a|an)\s+((?:[\w-]+\s+){1,3})$", text[max(0, m.start - offset - 40):m.start - offset])
+        surface = (written.group(1) if written else "") + m.text
+        pact = Mention(m.start, m.end, m.text, m.type, entity_id(m.type, name), name, "pattern",
+                       aliases={name, re.sub(r"\s+", " ", surface).strip()})
+        pact.named_sides = True  # (its parties are in its name, not in its words: structural._agreement_parties)
+        return pact
 
     def _by_dyad(self, m: Mention, dyad: list[Mention]) -> Mention:
         """'signed a trade agreement' whose sides are "the two countries", no pact named before: named by the

@@ -258,10 +258,11 @@ class StructuralExtractor:
         for m in sv.mentions:
             if m.type != "Agreement" or m.source == "coref":
                 continue
-            inner = self.party_matcher.find(m.text)
+            named = m.name if getattr(m, "named_sides", False) else m.text
+            inner = self.party_matcher.find(named)
             if len(inner) < 2:
                 continue
-            gaps = [m.text[a.end:b.start] for a, b in zip(inner, inner[1:])]
+            gaps = [named[a.end:b.start] for a, b in zip(inner, inner[1:])]
             if not all(HYPHEN.match(g) for g in gaps):
                 continue
             parties = []
