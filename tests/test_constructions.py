@@ -7547,3 +7547,9 @@ def test_a_new_pact_beside_a_third_country_is_no_pact_of_the_two(ex):
     got, _ = run(ex, "Chile and Peru met in Lima. Chile will cut tariffs on Bolivian imports as part of a new trade "
                      "agreement.")
     assert not [k for k in got if k[1] == "PARTY_TO"], got
+
+
+def test_a_quoted_term_of_plain_words_before_a_measure_is_part_of_its_name(ex):
+    got, _ = run(ex, "The Chilean Ministry of Trade is adding Velkor Corp. and Tarsk Inc. to its \u201ctrusted end "
+                     "user\u201d list in 2031.")
+    assert any(p == "TARGETS" and o == "Tarsk" and "trusted end user list" in s for s, p, o in got), got

@@ -1661,10 +1661,12 @@ def _under_title(sent, tok) -> bool:
 
 
 def _quoted_before(sent, j: int) -> bool:
-    """Token j closes a quotation that opens within the six tokens before it and holds a capitalised word."""
+    """Token j closes a quotation that opens within the six tokens before it and holds a capitalised word, or a
+    term of two to four plain words ('its "validated end user" list')."""
     for k in range(j - 1, max(-1, j - 7), -1):
         if sent[k].text in QUOTES:
-            return any(sent[x].text[:1].isupper() for x in range(k + 1, j))
+            held = [sent[x] for x in range(k + 1, j)]
+            return any(t.text[:1].isupper() for t in held) or 2 <= len(held) <= 4 and all(t.is_alpha for t in held)
     return False
 
 
