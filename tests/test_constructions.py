@@ -7553,3 +7553,13 @@ def test_a_quoted_term_of_plain_words_before_a_measure_is_part_of_its_name(ex):
     got, _ = run(ex, "The Chilean Ministry of Trade is adding Velkor Corp. and Tarsk Inc. to its \u201ctrusted end "
                      "user\u201d list in 2031.")
     assert any(p == "TARGETS" and o == "Tarsk" and "trusted end user list" in s for s, p, o in got), got
+
+
+def test_a_list_of_named_things_is_a_measure_on_who_is_added_to_it(ex):
+    got, _ = run(ex, "The Chilean Ministry of Trade added Velkor Corp. to the list of trusted exporters on July 10, 2031.")
+    assert any(p == "TARGETS" and o == "Velkor" and "list of trusted exporters" in s for s, p, o in got), got
+
+
+def test_a_list_something_is_removed_from_is_no_measure_imposed(ex):
+    got, _ = run(ex, "Japan removed Korea from its list of trusted trading partners in 2031.")
+    assert not any(p == "IMPOSES" and o.endswith("list of trusted trading partners") for s, p, o in got), got

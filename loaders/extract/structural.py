@@ -458,7 +458,12 @@ class StructuralExtractor:
             # (a country's standards another one recognises or uses impose nothing: "will recognize United States
             # standards for auto parts"; those others must meet are imposed: "help U.S. producers meet Korean
             # emissions standards")
-            if m.type == "Policy" and not self._about_country(sv, m, owners) and not self._recognised(sv, m):
+            # (a list something is taken off is where the removal takes it from, not a measure said to be imposed:
+            # "removed Japan from its list of preferred trading partners")
+            taken_off = getattr(m, "head", "") == "list" and re.search(
+                r"\bfrom\s+(?:its\s+|their\s+|the\s+)?$", sv.text[:m.start - sv.start]) is not None
+            if m.type == "Policy" and not taken_off and not self._about_country(sv, m, owners) \
+                    and not self._recognised(sv, m):
                 for o in owners:
                     if o.type in ("Country", "GovernmentBody", "InternationalOrganization", "Person"):
                         own = siblings.get(o.id, m)
