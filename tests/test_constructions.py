@@ -7563,3 +7563,12 @@ def test_a_list_of_named_things_is_a_measure_on_who_is_added_to_it(ex):
 def test_a_list_something_is_removed_from_is_no_measure_imposed(ex):
     got, _ = run(ex, "Japan removed Korea from its list of trusted trading partners in 2031.")
     assert not any(p == "IMPOSES" and o.endswith("list of trusted trading partners") for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed the Andes Pact on Sunday.",
+    "Chile and Peru signed the Andes Pact on Monday in Lima.",
+])
+def test_a_weekday_after_a_pacts_title_is_no_part_of_it(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "SIGNS", "Andes Pact") in got, got

@@ -119,13 +119,16 @@ TITLED_PERSON_INSIDE = re.compile(r"\b(?:President|Secretary|Minister|Governor|C
 # between a field and the firm it describes: "telecommunications companies Huawei", "mining firms Velkor and Tarsk"
 FIELD_GAP = re.compile(r"\s+(?:companies|firms|makers|manufacturers|producers|suppliers|groups)\s+(?:[A-Z][\w&.-]*\s+)*"
                        r"(?:(?:,\s*|\s*and\s+)(?:[A-Z][\w&.-]*\s*)+)*")
-TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]")
+# (never a date: "signed the Andes Pact on Monday in Lima", "in June")
+DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?(?!(?:%s|%s)\b)[A-Z][a-z]" % (MONTH_NAMES, DAY_NAMES))
 # a capitalised title, then "on/of/for" and capitalised words, up to a mention: "Agreement on Trade in "
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 # the rest of an instrument's title after its kind word: "(Treaty) of Amity and Commerce", "(Agreement) on Trade in
 # Goods"; each joining word is followed by a capitalised word, so "in 1882" and "in June" end it
-TITLE_REST = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:%s)\b)[A-Z][\w’'-]*"
-                        r"(?:\s+(?:(?:and|of|in|on|for|the)\s+)*(?!(?:%s)\b)[A-Z][\w’'-]*)*" % (MONTH_NAMES, MONTH_NAMES))
+TITLE_REST = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:%s|%s)\b)[A-Z][\w’'-]*"
+                        r"(?:\s+(?:(?:and|of|in|on|for|the)\s+)*(?!(?:%s|%s)\b)[A-Z][\w’'-]*)*"
+                        % (MONTH_NAMES, DAY_NAMES, MONTH_NAMES, DAY_NAMES))
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
                   "modality", "listed_measures", "targeted_fields", "named_imposer", "reciprocal_measures",
                   "response_targets",
