@@ -1407,12 +1407,6 @@ TALKS_COURSE_VERBS = frozenset({"start", "begin", "open", "resume", "launch", "c
 OUTCOME_VERBS = frozenset({"result", "lead", "culminate", "produce", "yield"})
 
 
-@lru_cache(maxsize=1)
-def _talks_nouns() -> frozenset:
-    """The nouns of negotiation (patterns.toml: the NEGOTIATES rules' nouns): "talks", "negotiations", ..."""
-    return frozenset(n for r in load_lexicon().rules if r.predicate == "NEGOTIATES" for n in r.nouns)
-
-
 def _sides_of_talks(roles, talks, verb=None) -> list[Mention]:
     """The countries or bodies talks are 'between'/'among', on the noun or on the verb they are the subject of."""
     hosts = [talks] + ([verb] if verb is not None else [])
@@ -1425,7 +1419,7 @@ def talks_behind(sv, roles, state):
     """'The Andes Pact grew out of consultations between Chile and Peru', 'X was the result of talks between A and
     B', 'Negotiations for X started in 2015 between A and B': the sides of the talks an agreement came from, or of
     the talks for it, negotiate it."""
-    talks_nouns = _talks_nouns()
+    talks_nouns = _trigger_nouns("NEGOTIATES")
     out = []
     for tok, lemma in zip(sv.tokens, sv.lemmas):
         if lemma not in talks_nouns or roles.negated(tok):
@@ -1506,6 +1500,9 @@ def itemised_goods(sv, roles, state):
 
 # verbs whose subject bears what their object imposes: "Korean automakers face Section 232 tariffs"
 BEARING_VERBS = frozenset({"face", "suffer", "incur", "bear", "endure", "absorb", "confront"})
+# what one does who takes a limit on itself: "accepted a quota", "agreed to a cap"
+ACCEPTING_VERBS = frozenset({"accept"})
+AGREEING_TO = frozenset({"agree", "consent", "submit"})
 
 
 def _bearing_verb(head, limit: bool = False):
@@ -1529,9 +1526,6 @@ def _bearing_verb(head, limit: bool = False):
     return None
 
 
-# what one does who takes a limit on itself: "accepted a quota", "agreed to a cap"
-ACCEPTING_VERBS = frozenset({"accept"})
-AGREEING_TO = frozenset({"agree", "consent", "submit"})
 # nouns for goods on the move, whose "of" names the goods: "exports of copper"
 GOODS_CARRIERS = frozenset({"export", "import", "shipment", "sale"})
 # what of a measure one bears: "the brunt of", "the full force of"
@@ -2795,7 +2789,7 @@ def granted_measures(sv, roles, state):
         else:
             recipients, grantors = _given_to(roles, tok), _givers(roles, tok)
         for measure in measures:
-            if getattr(measure, "head", None) in _exemption_nouns():
+            if getattr(measure, "head", None) in _trigger_nouns("EXEMPTS"):
                 # "the United States granted Canada an exemption": the grantor exempts, the exemption aims at none
                 out += [_cand(g, "EXEMPTS", r, sv, "granted-exemption", 0.7) for g in grantors for r in recipients
                         if g.type == "Country" and r.type == "Country" and not r.adjective and g.id != r.id]
@@ -2820,7 +2814,7 @@ def exemption_allows(sv, roles, state):
         if lem not in PERMITTING_VERBS or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
             continue
         exemptions = [m for m in roles.subj(tok) if m.type == "Policy" and getattr(m, "head", None)
-                      in _exemption_nouns()]
+                      in _trigger_nouns("EXEMPTS")]
         # (the parser may make the one let act the subject of the act: "allows [the South to export]")
         allowed = [m for c in tok.children if c.dep_ == "dobj" for m in roles.denotes_list(c)] + [
             m for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"
@@ -2856,10 +2850,11 @@ def sales(sv, roles, state):
     return out
 
 
-@lru_cache(maxsize=1)
-def _exemption_nouns() -> frozenset:
-    """The nouns of an exemption (patterns.toml: the EXEMPTS rule's nouns): "exemption", "waiver", ..."""
-    return frozenset(w for r in load_lexicon().rules if r.predicate == "EXEMPTS" for w in r.nouns)
+@lru_cache(maxsize=None)
+def _trigger_nouns(predicate: str) -> frozenset:
+    """The nouns that trigger a predicate (patterns.toml: its rules' nouns): "exemption", "waiver" for EXEMPTS;
+    "talks", "negotiations" for NEGOTIATES."""
+    return frozenset(w for r in load_lexicon().rules if r.predicate == predicate for w in r.nouns)
 
 
 # what of a pact one acts under: "under the terms of the current 9th SMA"

@@ -38,7 +38,8 @@ NAMED_AS = re.compile(r"^\s*[,(]\s*(?:(?:also|commonly|widely|informally|popular
                       r"(?:known|called|dubbed|nicknamed|termed|referred\s+to|labell?ed|branded)\s+(?:as\s+)?"
                       r"(?:the\s+)?[“\"']?$|^\s*\(\s*(?:the\s+)?[“\"']$")
 # "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement", "X, also known as Y,[2] is a pact":
-# between a named subject (or the last name in its parenthesis) and its predicate nominal; a few words may stand between the article and the description ("a signed but not ratified")
+# between a named subject (or the last name in its parenthesis) and its predicate nominal; a few words may stand
+# between the article and the description ("a signed but not ratified")
 # ("The 'X ban' refers to a series of policy restrictions": a name defined by what it refers to)
 PREDICATE_NOMINAL = re.compile(r"^[”\"']?\s*(?:\([^()]{1,120}\)\s*|\)\s*)?,?(?:\[\w{1,4}\]\s*)*\s*"
                                r"(?:(?:is|was)\s+[“\"']?(?:[a-z]+ly\s+)?(?:a|an)\s+|refers\s+to\s+(?:(?:a|an|the)\s+)?"
@@ -392,8 +393,8 @@ class Coreference:
                     # "the FTA with Chile", no pact named before: named by its sides (countries, not their envoys)
                     out.append(Mention(m.start, m.end, m.text, m.type, entity_id(m.type, sides), sides,
                                        "pattern", aliases={sides}))
-                elif self._dyad_sides(m.name, dyad) != m.name:
-                    out.append(self._by_dyad(m, dyad))
+                elif (by_dyad := self._by_dyad(m, dyad)) is not m:
+                    out.append(by_dyad)
                 continue
             out.append(self._by_dyad(m, dyad) if m.type == "Agreement" and m.source == "pattern" else m)
         return out

@@ -26,8 +26,8 @@ OBJECT_CONTROL = frozenset({"direct", "order", "instruct", "task", "require", "a
 HELD_TYPES = ACTOR_TYPES | {"Agreement"}  # what a listing's holders hold: "the Pact, whose parties include ..."
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn", "work", "strive", "endeavor",
-          "endeavour", "negotiate", "discuss", "pursue", "request"}  # ("is working to join the CPTPP", "is negotiating
-# its accession to it": not yet a party)
+          "endeavour", "negotiate", "discuss", "pursue", "request"}
+# ("is working to join the CPTPP", "is negotiating its accession to it": not yet a party)
 # ("threatened to terminate X", "vowed to retaliate": a threat, not the act)
 def _lemma(tok) -> str:
     """A verb's lemma, past the tagger's slips on inflected forms of the intent verbs ("hopes" read as "hop")."""
@@ -38,9 +38,9 @@ def _lemma(tok) -> str:
     return next((w for w in (bare, bare + "e") if w in INTENT), lemma)
 
 
-# the aims one acts on ("applied to join", "its bid to join"): joining pursued, unlike one hoped for or planned
 # what a bloc's members are called: "ASEAN's member states", "the EU's members"
 MEMBER_NOUNS = frozenset({"state", "member", "country", "nation", "economy"})
+# the aims one acts on ("applied to join", "its bid to join"): joining pursued, unlike one hoped for or planned
 PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "endeavour", "application", "negotiate",
                      "pursue", "request"})
 # a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"

@@ -1450,7 +1450,7 @@ def _aimed_at_each_other(sv: SentenceView, measure: Mention) -> bool:
     the other': the measure's words, or what it or its verb is "on" or "against", are the sides' mutual."""
     if sv.parse is None:
         return False
-    words = [t for t in sv.tokens if measure.start <= sv.start + t.idx < measure.end]
+    words = tokens_of(sv, measure)
     if not words:
         return False
     head = words[-1]
