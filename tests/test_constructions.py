@@ -7572,3 +7572,73 @@ def test_a_list_something_is_removed_from_is_no_measure_imposed(ex):
 def test_a_weekday_after_a_pacts_title_is_no_part_of_it(ex, text):
     got, _ = run(ex, text)
     assert ("Chile", "SIGNS", "Andes Pact") in got, got
+
+
+def test_one_plural_title_for_several_heads(ex):
+    # "Presidents X and Y": each name is titled, a surname alone too, and each leads their own country
+    got, _ = run(ex, "On May 2, Presidents Macron and Lula signed the Amazon Forest Accord in Belem.")
+    assert ("Emmanuel Macron", "SIGNS", "Amazon Forest Accord") in got
+    assert ("Emmanuel Macron", "LEADS", "France") in got
+    got, _ = run(ex, "Presidents Trump and Moon, signed the Han River Accord.")
+    assert ("Moon Jae-in", "SIGNS", "Han River Accord") in got
+    assert ("Moon Jae-in", "LEADS", "South Korea") in got
+    got, _ = run(ex, "Prime Ministers Kishida and Albanese met in Perth.")
+    assert ("Anthony Albanese", "LEADS", "Australia") in got
+    assert ("Fumio Kishida", "LEADS", "Japan") in got
+
+
+def test_infobox_field_known_by_its_last_words(ex):
+    # "Original Signatories" is the signatories field
+    doc = repair("t", "t.txt", "txt", "= Coral Sea Trade Agreement =\n\nCSTA\n- Type: Free trade agreement\n"
+                                      "- Original Signatories: Andrew Robb, Minister for Trade | Yoon Sang-jick, "
+                                      "Minister for Trade\n\nThe agreement took effect in 2014.\n")
+    out = ex.run(doc)
+    names = {e.id: e.name for e in out.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
+    assert ("Andrew Robb", "SIGNS", "Coral Sea Trade Agreement") in got
+    assert ("Yoon Sang-jick", "SIGNS", "Coral Sea Trade Agreement") in got
+
+
+def test_a_measure_with_the_exception_of_named_countries_exempts_them(ex):
+    got, _ = run(ex, "Chile imposed tariffs on copper wire on 3 May 2019 with the exception of Peru, Bolivia and "
+                     "Ecuador.")
+    for c in ("Peru", "Bolivia", "Ecuador"):
+        assert ("Chilean tariffs on copper wire", "EXEMPTS", c) in got or any(
+            k[1] == "EXEMPTS" and k[2] == c for k in got)
+    # a measure on named countries does not exempt the others an exception names from what they are not under
+    got, _ = run(ex, "Chile imposed tariffs on copper wire from Peru and Bolivia, except for La Paz, in 2019.")
+    assert not any(k[1] == "EXEMPTS" for k in got)
+
+
+def test_those_who_joined_a_pact_listed_are_its_parties(ex):
+    got, _ = run(ex, "The economies that have joined the Coral Framework account for a third of world trade, "
+                     "consisting of Australia, Brunei, Chile and Japan.")
+    for c in ("Australia", "Brunei", "Chile", "Japan"):
+        assert (c, "PARTY_TO", "Coral Framework") in got
+    got, _ = run(ex, "The Coral Framework consists of Australia, Brunei, Chile and Japan.")
+    assert ("Brunei", "PARTY_TO", "Coral Framework") in got
+    got, _ = run(ex, "The Coral Framework consists of three pillars: trade, clean energy and Japan's supply chains.")
+    assert not any(k[1] == "PARTY_TO" for k in got)
+
+
+def test_a_minister_of_defense_heads_the_ministry_of_national_defense(ex):
+    got, _ = run(ex, "The pact was signed by then-South Korean Defense Minister Han Min-koo in Seoul.")
+    assert ("Han Min-koo", "LEADS", "Ministry of National Defense") in got
+
+
+def test_a_lowercase_title_after_a_name_names_its_department(ex):
+    got, _ = run(ex, "\"We are proud,\" said Gina Raimondo, United States secretary of commerce.")
+    assert ("Gina Raimondo", "LEADS", "Department of Commerce") in got
+    got, _ = run(ex, "\"We are proud,\" said Ahn Duk-geun, South Korea's minister of trade, industry and energy.")
+    assert ("Ahn Duk-geun", "LEADS", "Ministry of Trade, Industry and Energy") in got
+    # a title followed by a name is that person's, not the one before the comma
+    got, _ = run(ex, "After talks with Trump, U.S. Secretary of Commerce Wilbur Ross opened a probe.")
+    assert ("Donald Trump", "LEADS", "Department of Commerce") not in got
+    assert ("Wilbur Ross", "LEADS", "Department of Commerce") in got
+
+
+def test_a_pact_named_in_apposition_to_what_its_sides_own(ex):
+    got, _ = run(ex, "Seoul and Tokyo restored their intelligence-sharing pact, GSOMIA, in 2023.")
+    assert ("South Korea", "PARTY_TO", "GSOMIA") in got and ("Japan", "PARTY_TO", "GSOMIA") in got
+    got, _ = run(ex, "Canada and Mexico revived their trade pact, the Coral Trade Agreement, in 2021.")
+    assert ("Mexico", "PARTY_TO", "Coral Trade Agreement") in got

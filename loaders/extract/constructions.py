@@ -346,10 +346,12 @@ def members_listed(sv, roles, state):
         at = b + (abbr.end() if abbr else 0)
         mt = re.match(r"\s*\(([^()]{3,400})\)", sv.text[at:]) if org.type != "Agreement" else None
         before = sv.text[max(0, org.start - sv.start - 40):org.start - sv.start].lower()
-        members_of = re.search(r"\bmembers?\b(?:\s+\w+){0,2}\s+of\s+(?:the\s+)?$", before)
+        members_of = re.search(r"\bmembers?\b(?:\s+\w+){0,2}\s+of\s+(?:the\s+)?$", before) or JOINERS.search(before)
         listed = []
         if members_of and not roles.negated(sv.tokens[0].sent.root):
-            m3 = MEMBERS_ARE.match(sv.text[at:])  # "the member nations of the IPEF are A, B and C"
+            # "the member nations of the IPEF are A, B and C", "the economies that joined the pact ..., consisting
+            # of A, B and C"
+            m3 = MEMBERS_ARE.match(sv.text[at:]) or CONSISTING.search(sv.text[at:])
             if m3:
                 a0, b0 = at + m3.start(1), at + m3.end(1)
                 listed = [x for x in sv.mentions if x.type == "Country" and not x.adjective
@@ -366,8 +368,9 @@ def members_listed(sv, roles, state):
                 a0, b0 = at + m2.start(1), at + m2.end(1)
                 listed = [x for x in sv.mentions if x.type == "Country" and a0 <= x.start - sv.start < b0]
         if not listed:
-            # "APEC now comprises 21 member economies: A, B, ..., and C", "ASEAN has ten members: A, B and C"
-            m4 = COMPRISES.match(sv.text[at:])
+            # "APEC now comprises 21 member economies: A, B, ..., and C", "ASEAN has ten members: A, B and C",
+            # "the pact is made up of A, B and C"
+            m4 = COMPRISES.match(sv.text[at:]) or MADE_UP_OF.match(sv.text[at:])
             if m4:
                 a0, b0 = at + m4.start(1), at + m4.end(1)
                 listed = [x for x in sv.mentions if x.type == "Country" and not x.adjective
@@ -379,6 +382,13 @@ def members_listed(sv, roles, state):
     return out
 
 
+# those said to have joined a body or a pact are its members: "the economies that have joined the IPEF"
+JOINERS = re.compile(r"\b(?:countries|economies|nations|states|governments)\s+(?:that|which)\s+(?:have\s+|had\s+)?"
+                     r"(?:joined|signed\s+on\s+to|signed\s+up\s+to|acceded\s+to)\s+(?:the\s+)?$")
+CONSISTING = re.compile(r",\s+(?:consisting\s+of|comprising|namely)\s+([^;:]{3,400})")
+# a body or a pact said to be made of the countries listed: "the pact comprises A, B and C"
+MADE_UP_OF = re.compile(r"\s+(?:now\s+|currently\s+)?(?:comprises|comprised|consists\s+of|consisted\s+of|"
+                        r"(?:is|was)\s+(?:made\s+up|composed)\s+of)\s+([^;:]{3,400})")
 # a body's members counted, then listed after a colon: "comprises 21 member economies: A, B and C"
 COMPRISES = re.compile(r"\s+(?:now\s+|currently\s+)?(?:comprises|comprised|consists\s+of|has|had|includes|included)\s+"
                        r"(?:\w+\s+){0,2}(?:members?|member\s+(?:economies|states|countries|nations)|economies|"
@@ -1766,7 +1776,7 @@ def infobox(sv, roles, state):
     if subject is None:
         return []
     mt = INFOBOX_FIELD.match(sv.text)
-    rule = state.infobox.get(mt.group("field").strip().lower()) if mt else None
+    rule = _infobox_rule(mt.group("field"), state.infobox) if mt else None
     if rule is not None:
         a = sv.start + mt.start("value")
     else:  # "Key people Lena Ortiz (CEO)", "LocationSantiago, Chile": a field whose separator the copy lost
@@ -1790,6 +1800,12 @@ def infobox(sv, roles, state):
         out.append(_cand(s, predicate, o, sv, "infobox", 0.75,
                          {"role": role.group(1)} if predicate == "LEADS" and role else None))
     return out
+
+
+def _infobox_rule(field, rules):
+    """A field is known by its name or by its last words: "Original signatories", "Founding members"."""
+    words = field.strip().lower().split()
+    return next((rules[" ".join(words[i:])] for i in range(len(words)) if " ".join(words[i:]) in rules), None)
 
 
 LEADER_ROLE = re.compile(r"\b(?:CEO|[Cc]hief [Ee]xecutive|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Hh]ead|"
@@ -1921,7 +1937,11 @@ def left_out(sv, roles, state):
             continue
         measure = before[-1]
         between = sv.text[measure.end - sv.start:x.start - sv.start]
-        if (sources or UNIVERSAL.search(between)) and enactment(sv, measure) != "negated":
+        # ("imposed tariffs on steel with the exception of Argentina and Brazil": a measure no country was named
+        # for reaches all but those it leaves out)
+        unnamed = not any(c.type == "Country" and measure.end <= c.start < x.start and not excepted(sv, c)
+                          for c in sv.mentions)
+        if (sources or unnamed or UNIVERSAL.search(between)) and enactment(sv, measure) != "negated":
             out.append(_cand(measure, "EXEMPTS", x, sv, "left-out", 0.7))
     return out
 
@@ -2030,6 +2050,9 @@ def organisation_leaders(sv, roles, state):
 
 
 HEAD_OF_STATE = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emperor|Supreme Leader)\s*$")
+# one title for several heads, each its own country's: "Presidents Trump and Moon"
+HEADS_OF_STATE = re.compile(r"\b(?P<title>President|Prime Minister|Premier|Chancellor)s\s+"
+                            r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*|,?\s+and\s+))*$")
 
 
 def leader_titles(sv, roles, state):
@@ -2043,9 +2066,10 @@ def leader_titles(sv, roles, state):
         left = sv.text[max(0, p.start - sv.start - 40):p.start - sv.start]
         titled = HEAD_OF_STATE.search(left) or re.match(r"(?:President|Prime Minister|Premier|Chancellor)\s",
                                                          p.text)
+        role = titled.group(0) if titled else (HEADS_OF_STATE.search(left) or {"title": None})["title"]
         country = state.nationality.get(p.id)
-        if titled and country is not None and not re.search(r"\b(?:former|ex-|then|late)\s+\w*\s*$", left[-30:]):
-            role = (titled.group(0) if hasattr(titled, "group") else "President").strip()
+        if role and country is not None and not re.search(r"\b(?:former|ex-|then|late)\s+\w*\s*$", left[-30:]):
+            role = role.strip()
             out.append(_cand(p, "LEADS", country, sv, "head-of-state", 0.75,
                              {"role": re.sub(r"\s+", " ", role)}))
         out += _title_of_body_before(sv, p)

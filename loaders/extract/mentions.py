@@ -288,6 +288,9 @@ class GazetteerMatcher:
                 if not named and len(options) == 1 and self.entries[next(iter(options))].type == "Person" \
                         and administration_end(text, start, end) is not None:
                     named = list(options)  # "the Trump Administration": a leader's surname needs no first mention
+                if not named and len(options) == 1 and self.entries[next(iter(options))].type == "Person" \
+                        and PLURAL_HEADS.search(text, max(0, start - 80), start):
+                    named = list(options)  # "Presidents Trump and Moon": the title names each of them
                 if not named:
                     continue
                 surf = _Surface(named[-1], False, True)
@@ -449,6 +452,9 @@ def country_forms(model, types: tuple = ("Country",)) -> frozenset:
 
 # a romanized Korean given name beside a family name ("Park Dong-su", "Dong-su Park")
 _GIVEN_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]+-[a-z]+\b")
+# a surname titled as one of several heads: "Presidents Trump and Moon", "Prime Ministers Abe, Modi and Morrison"
+PLURAL_HEADS = re.compile(r"\b(?:Presidents|Prime[ \u00a0]+Ministers|Premiers|Chancellors)[ \u00a0]+"
+                          r"(?:[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)?(?:,[ \u00a0]*|,?[ \u00a0]+and[ \u00a0]+))*$")
 _GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+-[a-z]+[ \u00a0]+$")
 
 
@@ -893,6 +899,7 @@ class DescriptiveRecognizer:
         counted = bool(tokens) and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].like_num
         while tokens and not re.fullmatch(r"\d{1,4}[A-Z]{1,2}", tokens[0].text) and (  # "45X" names a section
                 tokens[0].pos_ in ("DET", "PRON", "NUM", "ADP", "PUNCT", "CCONJ", "SYM") or tokens[0].tag_ == "JJS"
+                or not any(ch.isalnum() for ch in tokens[0].text)  # ("= Andes Pact =": a heading's marks)
                 or (tokens[0].lower_ in self.lex.generic_modifiers
                     and (tokens[0].lower_ in self.lex.praise_words or not _title_cased(tokens)))
                 or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")

@@ -470,7 +470,8 @@ class ParsedRoles:
         """'X’s $5 billion plant': the mention right before the possessive marker left of the noun."""
         doc = noun.doc
         j = noun.i - 1
-        while j >= 0 and doc[j].dep_ in ("amod", "compound", "nummod", "quantmod", "nmod", "punct", "advmod") \
+        while j >= 0 and doc[j].dep_ in ("amod", "compound", "nummod", "quantmod", "nmod", "punct", "advmod",
+                                          "npadvmod") \
                 and doc[j].lower_ not in ("’s", "'s", "’", "'") and noun.i - j <= 8:
             j -= 1
         if j >= 1 and doc[j].lower_ in ("’s", "'s", "’", "'"):

@@ -23,6 +23,9 @@ from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
+# a name in apposition to a pact its owners' pronoun gives: "their intelligence-sharing pact, GSOMIA,"
+OWNED_APPOSED = re.compile(r"\b(?:their|its)\s+(?:[\w\-]+\s+){0,2}(?P<noun>[\w\-]+),\s+(?:the\s+)?$")
+
 # a role of patterns.toml filled by one roles method: (the method, the trigger kind it needs or None for any).
 # Both ParsedRoles and LinearRoles have the first group; the rest only the dependency parse can fill.
 ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos": ("appos", None),
@@ -589,9 +592,13 @@ class RelationExtractor:
             if not toks:
                 continue
             if not partners:
-                if re.search(r"\b(?:their|its)\s+(?:[\w\-]+\s+){0,2}$", sv.text[:m.start - sv.start]) \
+                # ("restored their intelligence-sharing pact, GSOMIA,": the name in apposition to what they own)
+                apposed = OWNED_APPOSED.search(sv.text[:m.start - sv.start])
+                owned = next((t for t in sv.tokens if apposed and t.idx + len(t) == apposed.end("noun")), toks[-1])
+                if (apposed and owned is not toks[-1] and self.lex.head_type_word(owned.lower_) == "Agreement"
+                        or re.search(r"\b(?:their|its)\s+(?:[\w\-]+\s+){0,2}$", sv.text[:m.start - sv.start])) \
                         and not roles.hypothetical(toks[-1]):
-                    for party in [o for o in roles.possessor(toks[-1]) if o.type == "Country"]:
+                    for party in [o for o in roles.possessor(owned) if o.type == "Country"]:
                         self._emit(out, sv, "PARTY_TO", party, m, {}, 0.65, "agreement-owner", roles, toks[-1],
                                    [], [])
                 continue

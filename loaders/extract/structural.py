@@ -33,7 +33,10 @@ SAYING = frozenset({"argue", "say", "note", "state", "write", "claim", "assert",
 LEADER_TITLES = (r"president|prime minister|premier|leader|chairman|chairwoman|chair|chief executive|CEO|king|"
                  r"chancellor|secretary-general|director-general")
 APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+|acting\s+|interim\s+)?"
+                           r"(?P<whose>(?:U\.S\.|US|United\s+States|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+)??"
                            rf"(?P<title>{LEADER_TITLES}|minister|secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# the field a lowercase title names its department by: "United States secretary of commerce"
+TITLE_FIELD = re.compile(r"(?P<dept>[A-Za-z]+(?:(?:,\s+|\s+and\s+)[A-Za-z]+){0,3})\s*(?=[,.;)\"”]|$)")
 # "South Korea's president", "TSMC's chief executive", "Samsung's current chairman" (after the owner's name)
 POSSESSED_TITLE = re.compile(rf"[’']s?\s+(?:current\s+|former\s+|then\s+|new\s+|acting\s+|interim\s+)?"
                              rf"(?P<title>{LEADER_TITLES}|head)\b",
@@ -707,15 +710,27 @@ class StructuralExtractor:
                 continue
             # "Yoon Suk Yeol, the president of South Korea, ..."
             mt = APPOSED_TITLE.match(sv.text[p.end - sv.start:])
+            if mt and self._title_of_next(sv, p.end - sv.start + mt.start("title")):
+                mt = None  # "following talks with Trump, U.S. Secretary of Commerce Wilbur Ross initiated": Ross's
             if mt:
                 at = p.end - sv.start + mt.end()
+                role = mt.group("title")
+                role = role[0].upper() + role[1:]
+                found = False
                 for x in sv.mentions:
                     # (a body's mention may take in the title: "Secretary of Commerce")
                     if x.type in ("Country", "GovernmentBody", "Firm") and (x.start - sv.start == at or (
                             x.type == "GovernmentBody" and x.start - sv.start < at < x.end - sv.start)):
                         x = owned_body(sv, x) or x
-                        role = mt.group("title")
-                        self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role[0].upper() + role[1:]})
+                        self._add(out, sv, p, "LEADS", x, 0.8, "title", {"role": role})
+                        found = True
+                field = TITLE_FIELD.match(sv.text, at) if not found and role in ("Minister", "Secretary") else None
+                if field:  # "Gina Raimondo, United States secretary of commerce": the department its field names
+                    whose = next((x.text for x in sv.mentions if x.type == "Country" and mt.group("whose")
+                                  and x.start - sv.start == p.end - sv.start + mt.start("whose")), "")
+                    body = self.body_for(field.group("dept").title().replace(" And ", " and "), role, whose)
+                    if body is not None:
+                        self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": role})
             # "Lee Jae-myung, South Korea's president, ...", "C. C. Wei, TSMC's chief executive"
             mt = re.match(r",\s+(?:the\s+)?", sv.text[p.end - sv.start:])
             if mt:
@@ -789,6 +804,12 @@ class StructuralExtractor:
             for c in cands:
                 self._add(out, sv, p, "LEADS", c, 0.8, "title", {"role": role[0].upper() + role[1:]})
 
+    @staticmethod
+    def _title_of_next(sv, at: int) -> bool:
+        """Whether the title written from `at` on is followed by a person's name (it is theirs)."""
+        end = re.match(r"[^,;:()]*", sv.text[at:]).end() + at
+        return any(x.type == "Person" and at < x.start - sv.start <= end for x in sv.mentions)
+
     def body_for(self, dept: str, title: str = "", whose: str = "") -> Mention | None:
         """'Secretary of Commerce' -> the gazetteer body called 'Department of Commerce'; a minister heads a
         ministry, never a (U.S.) department: 'Japan's Minister of Defense' is not the Pentagon's head. `whose`, the
@@ -798,7 +819,8 @@ class StructuralExtractor:
             return None
         if dept == "Foreign":  # ("Foreign Minister X" heads the Ministry of Foreign Affairs)
             dept = "Foreign Affairs"
-        ministry = (f"Ministry of {dept}", f"Ministry of the {dept}", f"{dept} Ministry")
+        # ("Defense Minister X" of Korea heads its Ministry of National Defense)
+        ministry = (f"Ministry of {dept}", f"Ministry of the {dept}", f"{dept} Ministry", f"Ministry of National {dept}")
         department = (f"Department of {dept}", f"Department of the {dept}", f"{dept} Department",
                       f"Office of the {dept}")
         if title == "Administrator":  # "Maritime Administrator X" heads the Maritime Administration
