@@ -7642,3 +7642,56 @@ def test_a_pact_named_in_apposition_to_what_its_sides_own(ex):
     assert ("South Korea", "PARTY_TO", "GSOMIA") in got and ("Japan", "PARTY_TO", "GSOMIA") in got
     got, _ = run(ex, "Canada and Mexico revived their trade pact, the Coral Trade Agreement, in 2021.")
     assert ("Mexico", "PARTY_TO", "Coral Trade Agreement") in got
+
+
+def test_an_agreement_described_by_its_sides_is_the_pact_named_by_them(ex):
+    # "the agreement that Chile and Peru signed" is the Chile-Peru pact, not the last one named
+    got, _ = run(ex, "The Chile–Peru Free Trade Agreement was signed in 2009. It is the largest such pact after the "
+                     "North American Free Trade Agreement. This is the third trade agreement that Chile and Peru have "
+                     "signed between themselves.")
+    assert ("Chile", "PARTY_TO", "NAFTA") not in got and ("Peru", "SIGNS", "NAFTA") not in got
+
+
+def test_an_investment_given_by_a_copula_keeps_its_place(ex):
+    got, _ = run(ex, "Samsung said its investment would be $45 billion in Texas.")
+    assert got.get(("Samsung Electronics", "INVESTS_IN", "Texas"), {}).get("amount_usd") == 45e9
+
+
+def test_amendments_named_before_are_the_amendments_ratified(ex):
+    got, _ = run(ex, "Chile and Peru signed amendments to the Andes Trade Accord in 2018. Peru's Congress ratified "
+                     "the amendments on December 7.")
+    assert ("Peru", "RATIFIES", "Andes Trade Accord amendments") in got
+
+
+def test_an_agreement_on_a_pacts_modifications_is_its_amendments(ex):
+    got, _ = run(ex, "Chile and Peru signed an agreement on Andes Trade Accord modifications in 2018.")
+    assert ("Chile", "SIGNS", "Andes Trade Accord amendments") in got
+    assert ("Andes Trade Accord amendments", "AMENDS", "Andes Trade Accord") in got
+
+
+def test_an_amendment_to_their_agreement(ex):
+    got, _ = run(ex, "Chile and Peru signed the Andes Trade Accord in 2010. The deal was reached last month as the "
+                     "two countries also negotiated an amendment to their free trade agreement.")
+    assert ("Peru", "NEGOTIATES", "Andes Trade Accord amendments") in got
+    assert ("Andes Trade Accord amendments", "AMENDS", "Andes Trade Accord") in got
+
+
+def test_a_bodys_states_then_listed_are_its_members(ex):
+    got, _ = run(ex, "The EFTA States Iceland, Norway and Switzerland signed a free trade agreement with Chile in "
+                     "2003.")
+    for c in ("Iceland", "Norway", "Switzerland"):
+        assert (c, "MEMBER_OF", "EFTA") in got
+    assert any(k[0] == "Iceland" and k[1] == "SIGNS" for k in got)  # "States" opens the list, no name ends there
+    got, _ = run(ex, "The ASEAN member states Thailand, Vietnam and Laos met in Hanoi.")
+    assert ("Vietnam", "MEMBER_OF", "ASEAN") in got
+
+
+def test_a_treaty_between_two_sides_signed_on_a_date_is_signed_by_them(ex):
+    got, _ = run(ex, "The Andes Defense Treaty is a treaty between Chile and Peru signed on October 1, 1953.")
+    assert got.get(("Chile", "SIGNS", "Andes Defense Treaty")) == {"year": 1953}
+    assert ("Peru", "SIGNS", "Andes Defense Treaty") in got
+
+
+def test_sanctions_toughened_are_imposed(ex):
+    got, _ = run(ex, "Norway toughened the sanctions on Eritrea in 2017.")
+    assert any(k[0] == "Norway" and k[1] == "IMPOSES" for k in got)

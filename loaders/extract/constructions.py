@@ -376,12 +376,25 @@ def members_listed(sv, roles, state):
                 listed = [x for x in sv.mentions if x.type == "Country" and not x.adjective
                           and a0 <= x.start - sv.start < b0]
                 listed = listed if len(listed) >= 2 else []
+        if not listed and org.type == "InternationalOrganization":
+            # "the EFTA States Iceland, Norway and Switzerland": the body's plural noun, then its countries
+            m5 = MEMBER_STATES.match(sv.text[at:])
+            edge = at + m5.end() if m5 else None
+            for x in sorted((x for x in sv.mentions if x.type == "Country" and not x.adjective), key=lambda x: x.start):
+                if edge is not None and x.start - sv.start >= edge and (
+                        x.start - sv.start == edge
+                        or re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", sv.text[edge:x.start - sv.start])):
+                    listed.append(x)
+                    edge = x.end - sv.start
+            listed = listed if len(listed) >= 2 else []
         predicate = "PARTY_TO" if org.type == "Agreement" else "MEMBER_OF"
         for c in listed:
             out.append(_cand(c, predicate, org, sv, "members-listed", 0.8))
     return out
 
 
+MEMBER_STATES = re.compile(r"\s+(?:[Mm]ember\s+)?(?:[Ss]tates|[Cc]ountries|[Nn]ations|[Mm]embers|[Ee]conomies)"
+                           r"\s+(?:of\s+)?(?=[A-Z])")
 # those said to have joined a body or a pact are its members: "the economies that have joined the IPEF"
 JOINERS = re.compile(r"\b(?:countries|economies|nations|states|governments)\s+(?:that|which)\s+(?:have\s+|had\s+)?"
                      r"(?:joined|signed\s+on\s+to|signed\s+up\s+to|acceded\s+to)\s+(?:the\s+)?$")
@@ -410,7 +423,9 @@ def implicit_parties(sv, roles, state):
                   if m.type in ACTOR_TYPES]
         if tok.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-                tok.dep_ == "acl" and tok.tag_ == "VBN")  # "the FTA, signed in 2007,"
+                tok.dep_ == "acl" and tok.tag_ == "VBN") or (  # "the FTA, signed in 2007,"
+                tok.dep_ == "acl" and tok.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children))
+            # (the parser may tag the participle as a past tense: "a treaty between A and B signed on 1 October")
             patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
             if not passive and not any(c.dep_ == "dobj" for c in tok.children):
                 continue

@@ -271,6 +271,16 @@ IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "Governm
 # "This included barley, beef and wine", "They hit Canada and Mexico": a pronoun opening a sentence with a verb
 # only a measure does stands for the measure the sentence before named last
 # "it" after a verb done to an agreement: "Peru signed it", "ratified it in 2011", "withdrew from it", "acceded to it"
+# a description of a free trade agreement, and the names of pacts that are not one
+FREE_TRADE = re.compile(r"\b(?:FTA|free[ -]trade)\b", re.IGNORECASE)
+OTHER_FIELD_PACT = re.compile(r"\b(?:[Nn]uclear|[Dd]efen[cs]e|[Ss]ecurity|[Mm]ilitary|[Ii]ntelligence|[Pp]eace|[Aa]rmistice|"
+                              r"[Cc]ost|[Ss]pecial [Mm]easures)\b|\b(?:agreement|deal|accord)\s+on\b")
+# an agreement whose subject is an agreement's amendments is them: "an agreement on KORUS modifications"
+AGREEMENT_ON = re.compile(r"\b(?:agreement|deal|accord|protocol)\s+(?:on|concerning|regarding)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+# the amendments of an agreement named before, by a definite description: "ratified the amendments on December 7"
+DEFINITE_AMENDMENTS = re.compile(r"\b(?:the|these)\s+((?:[Aa]mendments|[Rr]evisions|[Mm]odifications))\b"
+                                 r"(?!\s+(?:to|of|in)\b)")
 TREATY_IT = re.compile(r"\b(?:sign(?:s|ed|ing)?|ratif(?:y|ies|ied|ying)|join(?:s|ed|ing)?|(?:accede[sd]?|acceding)\s+"
                        r"to|withdr(?:ew|aw|awn|awing|aws)\s+from|(?:re)?negotiat(?:e|es|ed|ing)|amend(?:s|ed|ing)?|"
                        r"implement(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(it)\b(?!\s+(?:to|would|will|was|is)\b)")
@@ -644,6 +654,18 @@ class Coreference:
     def _antecedent(self, m: Mention, history: list[Mention], actors: set[str] = frozenset()) -> Mention | None:
         head = _words(m.name)[-1] if _words(m.name) else ""
         recent = history[-80:]
+        if m.type == "Agreement" and FREE_TRADE.search(m.text):
+            # "the FTA", "their free trade agreement": not a pact of another field ("the nuclear cooperation
+            # agreement", "the agreement on steel imports")
+            recent = [h for h in recent if h.type != "Agreement" or not OTHER_FIELD_PACT.search(h.name)]
+        if m.type == "Agreement" and len(actors) >= 2:
+            # "This is the third agreement that Chile and Peru have signed", after the Chile-Peru FTA and then NAFTA:
+            # the pact named by the sentence's sides, before one that names none
+            for h in reversed(recent):
+                if h.type == "Agreement" and not h.adjective and not self._generic(h) \
+                        and _instrument_kind(m) == _instrument_kind(h) \
+                        and actors <= {x.id for x in self._parties_in(h.text)}:
+                    return h
         for k, h in enumerate(reversed(recent)):
             if h.type != m.type or h.adjective or self._generic(h):
                 continue
@@ -764,6 +786,13 @@ class Coreference:
                     out.append(Mention(a, b, text[a:b], first.type, first.id, first.name, "coref",
                                        wikidata=first.wikidata))
         out += self._treaty_it(text, s, e, mentions, history, taken + [(m.start, m.end) for m in out])
+        for mt in DEFINITE_AMENDMENTS.finditer(text, s, e):  # "... ratified the amendments on December 7"
+            a, b = mt.span(1)
+            amended = next((h for h in reversed(history[-40:]) if h.type == "Agreement"
+                            and h.name.endswith(" amendments")), None)
+            if amended is not None and not any(x < b and a < y for x, y in taken + [(m.start, m.end) for m in out]):
+                out.append(Mention(a, b, text[a:b], amended.type, amended.id, amended.name, "coref",
+                                   wikidata=amended.wikidata))
         out += _plural_firms(text, s, e, mentions, history, taken + [(m.start, m.end) for m in out])
         mt = SENTENCE_MEASURE_PRONOUN.match(text, s, e)
         if mt and prev_sentence:
@@ -812,7 +841,7 @@ class Coreference:
             # X")
             of = re.search(rf"\b(?:{nouns})s?\s+(?:and\s+(?:{nouns})s?\s+)?(?:(?:to\s+be\s+)?(?:made|proposed|agreed)"
                            rf"\s+)?(?:to|of)\s+(?:(?:improve|update|modernize|modernise|strengthen|upgrade)\s+)?"
-                           rf"(?:the\s+)?$", text[:a], re.IGNORECASE)
+                           rf"(?:the\s+|their\s+|its\s+)?$", text[:a], re.IGNORECASE)
             # "talks to amend the X", "renegotiated the X", "to amend the terms of the X": the verb's object is
             # being changed
             verb = re.search(rf"\b(?:{verbs})\w*\s+(?:the\s+)?(?:(?:terms|provisions|text)\s+of\s+(?:the\s+)?)?$",
@@ -828,6 +857,9 @@ class Coreference:
                 span, changing = (verb.start(), b), True
             if span is None:
                 continue
+            on = AGREEMENT_ON.search(text[:span[0]]) if not changing else None
+            if on:  # "signed an agreement on KORUS modifications": the agreement is the amendments
+                span = (on.start(), span[1])
             name = f"{m.name} amendments"
             am = Mention(offset + span[0], offset + span[1], text[span[0]:span[1]], "Agreement",
                          entity_id("Agreement", name), name, "pattern")

@@ -395,7 +395,11 @@ def _ends_other_name(text: str, start: int, type_: str) -> bool:
     if word is None:  # opening a sentence, a word that is no English word is a name's: "Velkor America, the ..."
         opening = re.search(r"(?:^|[.!?:;\n]\s*)([A-Z][a-z]+)[ \u00a0]$", text[max(0, start - 40):start])
         return opening is not None and not is_word(opening.group(1))
-    return word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and not word.isupper()
+    return word not in _NAME_BREAKERS and word not in _COUNTRY_WORDS and word not in LIST_OPENERS and not word.isupper()
+
+
+# a group's plural noun that opens a list of its countries: "the EFTA States Iceland, Norway and Switzerland"
+LIST_OPENERS = frozenset({"States", "Members", "Countries", "Nations", "Economies", "Parties", "Signatories"})
 
 
 # capitalised words and an instrument's head word right after a known name: the name is part of a longer title

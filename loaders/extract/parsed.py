@@ -980,6 +980,9 @@ class ParsedRoles:
                         if p.dep_ == "pobj" and (p.like_num or p.lower_ in ("billion", "million", "trillion", "$")
                                                  or p.tag_ == "$"):
                             out += self.pp(p, preps, 1)
+        if depth == 0 and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "its investment would be $45 billion in Texas": the copula's amount holds the noun's phrases
+            out += [m for c in tok.head.children if c.dep_ == "attr" and _quantity(c) for m in self.pp(c, preps, 1)]
         if depth == 0 and tok.pos_ in ("NOUN", "PROPN"):
             # "the investment by SK Siltron in Bay City, Michigan": the place hangs from the investor
             for c in tok.children:
