@@ -7695,3 +7695,26 @@ def test_a_treaty_between_two_sides_signed_on_a_date_is_signed_by_them(ex):
 def test_sanctions_toughened_are_imposed(ex):
     got, _ = run(ex, "Norway toughened the sanctions on Eritrea in 2017.")
     assert any(k[0] == "Norway" and k[1] == "IMPOSES" for k in got)
+
+
+def test_an_infobox_date_field_dates_the_pacts_act_by_its_parties(ex):
+    doc = repair("t", "t.txt", "txt", "= Coral Sea Defense Treaty =\n\nCSDT\n- Type: Military alliance\n"
+                                      "- Date Signed: October 1, 1953\n- Location Signed: Suva\n"
+                                      "- Negotiations began: May 1951\n\n"
+                                      "The Coral Sea Defense Treaty is an agreement between Fiji and Peru.\n")
+    out = ex.run(doc)
+    names = {e.id: e.name for e in out.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]): r.props for r in out.relations}
+    assert got.get(("Fiji", "SIGNS", "Coral Sea Defense Treaty")) == {"year": 1953}
+    assert got.get(("Peru", "NEGOTIATES", "Coral Sea Defense Treaty")) == {"year": 1951}
+
+
+def test_an_empty_bracket_before_the_description_of_a_name(ex):
+    # a copy that lost a pronunciation keeps its brackets: "X () is a treaty between A and B"
+    got, _ = run(ex, "The Andes Defense Treaty () is a treaty between Chile and Peru signed on October 1, 1953.")
+    assert ("Chile", "SIGNS", "Andes Defense Treaty") in got
+
+
+def test_small_states_are_countries(ex):
+    got, _ = run(ex, "The EFTA States Iceland, Liechtenstein, Norway and Switzerland met in Geneva.")
+    assert ("Liechtenstein", "MEMBER_OF", "EFTA") in got and ("Norway", "MEMBER_OF", "EFTA") in got

@@ -1804,6 +1804,11 @@ def infobox(sv, roles, state):
         rule = state.infobox[field]
         a = sv.start + bare.start("line") + len(field)
     predicate, direction = rule
+    if direction == "date":  # "- Date Signed: October 1, 1953": the page's pact, signed by its parties that year
+        year = re.search(r"\b(?:19|20)\d\d\b", sv.text[a - sv.start:])
+        if subject.type == "Agreement" and year:
+            state.awaiting.append((subject, predicate, {"year": int(year.group())}, sv))
+        return []
     out = []
     for m in sv.mentions:
         if m.start < a or m.id == subject.id or m.adjective:
@@ -3013,7 +3018,7 @@ CONSTRUCTIONS = [
 
 # the constructions that also read a sentence naming nothing: they take the agreement the document named last
 # ("Negotiations were announced on February 2, 2006": the pact named before was negotiated)
-UNNAMED_ACTORS = frozenset({implicit_parties, members_listed_after})
+UNNAMED_ACTORS = frozenset({implicit_parties, members_listed_after, infobox})  # (infobox: a date field)
 
 
 def run_constructions(sv: SentenceView, lex, state: DocumentState, model) -> list[Candidate]:

@@ -41,7 +41,7 @@ NAMED_AS = re.compile(r"^\s*[,(]\s*(?:(?:also|commonly|widely|informally|popular
 # between a named subject (or the last name in its parenthesis) and its predicate nominal; a few words may stand
 # between the article and the description ("a signed but not ratified")
 # ("The 'X ban' refers to a series of policy restrictions": a name defined by what it refers to)
-PREDICATE_NOMINAL = re.compile(r"^[”\"']?\s*(?:\([^()]{1,120}\)\s*|\)\s*)?,?(?:\[\w{1,4}\]\s*)*\s*"
+PREDICATE_NOMINAL = re.compile(r"^[”\"']?\s*(?:\([^()]{0,120}\)\s*|\)\s*)?,?(?:\[\w{1,4}\]\s*)*\s*"
                                r"(?:(?:is|was)\s+[“\"']?(?:[a-z]+ly\s+)?(?:a|an)\s+|refers\s+to\s+(?:(?:a|an|the)\s+)?"
                                r"(?:(?:series|set|range|number|wave|package)\s+of\s+)?)(?:" + MODIFIER_WORD + r"){0,4}$")
 
