@@ -7718,3 +7718,18 @@ def test_an_empty_bracket_before_the_description_of_a_name(ex):
 def test_small_states_are_countries(ex):
     got, _ = run(ex, "The EFTA States Iceland, Liechtenstein, Norway and Switzerland met in Geneva.")
     assert ("Liechtenstein", "MEMBER_OF", "EFTA") in got and ("Norway", "MEMBER_OF", "EFTA") in got
+
+
+def test_a_ticker_in_brackets_names_no_one(ex):
+    got, _ = run(ex, "Governor Eric Holcomb announced that Velkor Motors (NYSE: VLKR) and Samsung SDI will build a "
+                     "battery plant in Kokomo, Indiana.")
+    assert ("Velkor Motors", "INVESTS_IN", "Indiana") in got and ("Samsung SDI", "INVESTS_IN", "Indiana") in got
+    assert not any("NYSE" in k[0] for k in got)
+
+
+def test_a_measures_abbreviation_and_the_noun_it_modifies(ex):
+    # "countervailing duty (CVD) orders on X from A and B": what the duty is on, past its abbreviation and "orders"
+    got, _ = run(ex, "The Department is issuing countervailing duty (CVD) orders on certain cold-rolled copper flat "
+                     "products (cold-rolled copper) from Peru and Chile.")
+    assert any(k[1] == "TARGETS" and k[2] == "Peru" for k in got)
+    assert any(k[1] == "TARGETS" and k[2] == "Chile" for k in got)

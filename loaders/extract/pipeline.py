@@ -392,7 +392,7 @@ class Extractor:
         mentions = _towns(text, s, e, mentions, named.towns)
         mentions = _forces_abroad(text, s, e, mentions, self.forces_abroad)
         mentions = _defined_groups(text, s, e, mentions, named.groups)
-        return _former_names(text, mentions, named.names)
+        return _off_tickers(text, s, e, _former_names(text, mentions, named.names))
 
     def _candidates(self, index: int, s: int, e: int, parse: Any, mentions: list[Mention], amends: list,
                     topic: list, year: int | None = None) -> list[Candidate]:
@@ -1849,6 +1849,19 @@ AMOUNT_IN = re.compile(r"\$\s?[\d.,]+(?:\s*(?:[mb]illion|trillion))?\s+(?:in|of)
 NUMBERED_INSTRUMENT = re.compile(r"(?:Executive Order|Proclamation|Memorandum|Directive|Order)\s+(?:No\.\s*)?\d")
 TITLE_AFTER = re.compile(r"(?:,\s+|\s+on\s+|\s+\()(?:[A-Z][\w’'.-]*|\d[\w-]*)"
                          r"(?:\s+(?:(?:of|in|on|and|the|for|to|from|by|with|a|an|into)\s+)*(?:[A-Z][\w’'.-]*|\d[\w-]*))+")
+
+
+# a listed firm's exchange and symbol after its name: "Stellantis (NYSE: STLA)", "Samsung (KRX: 005930)"
+TICKER = re.compile(r"\(\s*(?:NYSE|NASDAQ|Nasdaq|AMEX|KRX|KOSPI|KOSDAQ|TSE|TYO|TWSE|SEHK|HKEX|LSE|ASX|OTC|SSE|SZSE|"
+                    r"Euronext|XETRA|TSX)(?:\s+American)?\s*:\s*[A-Z0-9.\-]{1,10}\s*(?:[;,]\s*[A-Z]+\s*:\s*[A-Z0-9.\-]{1,10}\s*)*\)")
+
+
+def _off_tickers(text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+    """A stock exchange and a ticker in brackets name no one: they only say where the firm before them is listed."""
+    spans = [mt.span() for mt in TICKER.finditer(text, s, e)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
 
 
 def _instrument_titles(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -478,6 +478,14 @@ class StructuralExtractor:
                 continue  # "duties under Section 201 of the Trade Act on X": what the duties are on, not the act
             after = self._past_authority(sv, m)
             rest = sv.text[after - sv.start:]
+            # "countervailing duty (CVD) orders on X": past the measure's abbreviation and the noun it modifies
+            abbr = re.match(r"\s*\([A-Z][A-Za-z]{1,8}\)\s+(\w+)(?=\s)", rest)
+            if abbr and (_singular(abbr.group(1).lower()) in self.lex.measure_extensions
+                         or self.lex.head_type_word(abbr.group(1)) == "Policy") and not any(
+                    x.type == "Policy" and x.start == after + abbr.start(1) for x in sv.mentions):
+                # (unless the noun begins a measure's own name: "an antidumping duty (AD) order on X")
+                after += abbr.end()
+                rest = sv.text[after - sv.start:]
             # "tariffs on X", "tariffs of up to 218 percent on X", "duties worth $2 billion on X"
             # (an investigation or a review is "of" what it looks into: "an investigation of steel from Korea")
             # (a subsidy, a credit or a loan is "for" whom it helps: "tax credits for battery makers")
