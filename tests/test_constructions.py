@@ -7733,3 +7733,14 @@ def test_a_measures_abbreviation_and_the_noun_it_modifies(ex):
                      "products (cold-rolled copper) from Peru and Chile.")
     assert any(k[1] == "TARGETS" and k[2] == "Peru" for k in got)
     assert any(k[1] == "TARGETS" and k[2] == "Chile" for k in got)
+
+
+def test_a_counterpart_named_after_the_word_is_that_person(ex):
+    got, _ = run(ex, "The Andes Trade Accord was signed by Peru's Trade Minister Luis Ortiz and his Chilean "
+                     "counterpart Ana Soto in Lima.")
+    assert ("Ana Soto", "SIGNS", "Andes Trade Accord") in got
+
+
+def test_this_investment_is_the_sentence_befores_investors(ex):
+    got, _ = run(ex, "Velkor Corp. will build a plant in Ohio. The $2 billion investment in Ohio will create 900 jobs.")
+    assert any(k[1] == "INVESTS_IN" and k[2] == "Ohio" and v.get("amount_usd") == 2e9 for k, v in got.items())

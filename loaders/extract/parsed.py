@@ -159,8 +159,9 @@ class ParsedRoles:
             if named:
                 return named
         lem = tok.lemma_.lower()
-        if lem in self.lex.titles or tok.text in self.lex.person_titles:
-            # "Hyundai's chairman Chung Eui-sun met ...": the parser may head the name with its title
+        if lem in self.lex.titles or tok.text in self.lex.person_titles or lem == "counterpart":
+            # "Hyundai's chairman Chung Eui-sun met ...": the parser may head the name with its title (or with
+            # "counterpart": "X and his Korean counterpart Y signed")
             named = [m for c in tok.children if c.dep_ == "appos" and c.i > tok.i
                      for t in c.subtree for m in self.sv.tok_mentions.get(t.i, []) if m.type == "Person"]
             if named:

@@ -492,9 +492,11 @@ class RelationExtractor:
             # "X's exports totalled $A, with just $B in exports to Y": the same actor goes on
             subjects = ctx.last_subjects[rule.predicate]
         if "continues_subject" in rule.flags and not subjects and objects and kind == "noun" and ctx.roles.parsed \
-                and tok.i == tok.sent.start + 1 and tok.doc[tok.i - 1].lower_ in ("these", "those", "such") \
-                and rule.predicate in ctx.sentence_before:
-            # "... invested $114 billion in the United States. These investments span sectors, including X"
+                and tok.left_edge.i == tok.sent.start \
+                and tok.left_edge.lower_ in ("these", "those", "such", "this", "the") \
+                and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and rule.predicate in ctx.sentence_before:
+            # "... invested $114 billion in the United States. These investments span sectors, including X", "This
+            # $13.9 billion investment in Liberty is creating 5,100 jobs": the sentence before's investor
             subjects = ctx.sentence_before[rule.predicate]
         if rule.predicate == "EXPORTS_TO" and subjects and not objects and kind == "noun" \
                 and {m.id for m in subjects} == {m.id for m in ctx.last_objects.get(rule.predicate, [])}:
