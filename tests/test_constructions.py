@@ -7744,3 +7744,11 @@ def test_a_counterpart_named_after_the_word_is_that_person(ex):
 def test_this_investment_is_the_sentence_befores_investors(ex):
     got, _ = run(ex, "Velkor Corp. will build a plant in Ohio. The $2 billion investment in Ohio will create 900 jobs.")
     assert any(k[1] == "INVESTS_IN" and k[2] == "Ohio" and v.get("amount_usd") == 2e9 for k, v in got.items())
+
+
+def test_their_free_trade_agreement_is_the_two_countries_pact(ex):
+    got, _ = run(ex, "The United States reached a deal with South Korea on steel. The deal was reached last month as "
+                     "the two countries also negotiated an amendment to their free trade agreement.")
+    assert ("South Korea", "NEGOTIATES", "KORUS FTA amendments") in got
+    assert ("KORUS FTA amendments", "AMENDS", "KORUS FTA") in got
+    assert ("United States", "NEGOTIATES", "deal on steel amendments") not in got

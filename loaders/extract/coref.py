@@ -298,6 +298,7 @@ class Coreference:
     def __init__(self, lexicon=None, party_matcher=None) -> None:
         self.lex = lexicon or load_lexicon()
         self._party_matcher = party_matcher  # built on first use when not given
+        self._pact_matcher = None  # the gazetteer's agreements, built on first use
         # each dyad anaphor's pattern, compiled once (escaping and compiling per sentence was coref's main cost)
         self._dyad_patterns = [(phrase, re.compile(r"\b" + re.escape(phrase) + r"\b"))
                                for phrase in self.lex.dyad_anaphors]
@@ -396,6 +397,8 @@ class Coreference:
                 if ref is not None:
                     out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
                                        wikidata=ref.wikidata))
+                elif (theirs := self._their_pact(m, text, offset, mentions + out, dyad)) is not None:
+                    out.append(theirs)
                 elif getattr(m, "owned", False):
                     out.append(m)  # "Chile's tariffs" named nowhere before: the owner says which (naming.py names it)
                 elif getattr(m, "sides", None) and len(self._parties_in(sides := self._dyad_sides(m.sides, dyad))) >= (
@@ -420,6 +423,29 @@ class Coreference:
         named = {x.id for x in mentions if x.type == "Country"}
         if named != {d.id for d in dyad}:
             return None
+        return self._pact_of_dyad(m, text, offset, dyad)
+
+    def _their_pact(self, m: Mention, text: str, offset: int, mentions: list[Mention], dyad: list[Mention]):
+        """'the two countries also negotiated an amendment to their free trade agreement', no FTA named before: the
+        free trade agreement of the document's two countries, when the sentence names them and no other."""
+        if m.type != "Agreement" or len(dyad) != 2 or not FREE_TRADE.search(m.text) \
+                or not re.search(r"\btheir\s+(?:[\w-]+\s+){0,2}$", text[max(0, m.start - offset - 40):m.start - offset]):
+            return None
+        if {x.id for x in mentions if x.type == "Country" and not x.adjective} != {d.id for d in dyad}:
+            return None
+        if self._pact_matcher is None:
+            from .mentions import GazetteerMatcher
+
+            self._pact_matcher = GazetteerMatcher(types=("Agreement",))
+        name = f"{dyad[0].name}-{dyad[1].name} FTA"
+        known = [k for k in self._pact_matcher.find(name) if k.start == 0 and k.end == len(name)]
+        if known:  # ("the United States-South Korea FTA" is the KORUS FTA)
+            return Mention(m.start, m.end, m.text, known[0].type, known[0].id, known[0].name, "coref",
+                           wikidata=known[0].wikidata)
+        return self._pact_of_dyad(m, text, offset, dyad)
+
+    @staticmethod
+    def _pact_of_dyad(m: Mention, text: str, offset: int, dyad: list[Mention]) -> Mention:
         name = f"{dyad[0].name}-{dyad[1].name} {m.name}"
         # (the words it is written with stay an alias: "sweeping new trade agreement")
         written = re.search(r"\b(?:a|an)\s+((?:[\w-]+\s+){1,3})$", text[max(0, m.start - offset - 40):m.start - offset])
