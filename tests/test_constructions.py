@@ -7752,3 +7752,30 @@ def test_their_free_trade_agreement_is_the_two_countries_pact(ex):
     assert ("South Korea", "NEGOTIATES", "KORUS FTA amendments") in got
     assert ("KORUS FTA amendments", "AMENDS", "KORUS FTA") in got
     assert ("United States", "NEGOTIATES", "deal on steel amendments") not in got
+
+
+def test_names_after_an_opening_phrase_are_the_verbs_subject(ex):
+    # the parser may run the opening phrase's list on into the names, leaving "signed" with no subject
+    got, _ = run(ex, "In 1953, at the conclusion of the Korean War, the United States and the Republic of Korea "
+                     "signed the Han River Treaty.")
+    assert ("United States", "SIGNS", "Han River Treaty") in got and ("South Korea", "SIGNS", "Han River Treaty") in got
+
+
+def test_a_free_trade_agreement_said_signed_is_the_two_countries(ex):
+    got, _ = run(ex, "Chile and Peru crowned their relations with a free trade agreement (FTA) signed in 2011.")
+    assert got.get(("Chile", "SIGNS", "Chile-Peru FTA")) == {"year": 2011}
+    assert ("Peru", "PARTY_TO", "Chile-Peru FTA") in got
+
+
+def test_a_body_described_as_a_grouping_of_countries(ex):
+    got, _ = run(ex, "The Quad (Quadrilateral Security Dialogue) is a diplomatic partnership between Australia, "
+                     "India, Japan, and the United States.")
+    for c in ("Australia", "India", "Japan", "United States"):
+        assert (c, "MEMBER_OF", "Quad") in got
+
+
+def test_an_opening_participle_of_signing(ex):
+    got, _ = run(ex, "Signed by Peru's Minister of Economy, Luis Ortiz and Chile's Minister of Trade Ana Soto, the "
+                     "Andes Trade Accord entered into force in 2013.")
+    assert got.get(("Ana Soto", "SIGNS", "Andes Trade Accord")) == {}  # (2013 is when it took effect)
+    assert ("Luis Ortiz", "SIGNS", "Andes Trade Accord") in got and ("Peru", "SIGNS", "Andes Trade Accord") not in got

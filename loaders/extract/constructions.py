@@ -377,13 +377,14 @@ def members_listed(sv, roles, state):
                           and a0 <= x.start - sv.start < b0]
                 listed = listed if len(listed) >= 2 else []
         if not listed and org.type == "InternationalOrganization":
-            # "the EFTA States Iceland, Norway and Switzerland": the body's plural noun, then its countries
-            m5 = MEMBER_STATES.match(sv.text[at:])
+            # "the EFTA States Iceland, Norway and Switzerland": the body's plural noun, then its countries; "the
+            # Quad is a strategic dialogue between the United States, India, Japan and Australia"
+            m5 = MEMBER_STATES.match(sv.text[at:]) or GROUPING_OF.match(sv.text[at:])
             edge = at + m5.end() if m5 else None
             for x in sorted((x for x in sv.mentions if x.type == "Country" and not x.adjective), key=lambda x: x.start):
                 if edge is not None and x.start - sv.start >= edge and (
                         x.start - sv.start == edge
-                        or re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", sv.text[edge:x.start - sv.start])):
+                        or re.fullmatch(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", sv.text[edge:x.start - sv.start])):
                     listed.append(x)
                     edge = x.end - sv.start
             listed = listed if len(listed) >= 2 else []
@@ -395,6 +396,10 @@ def members_listed(sv, roles, state):
 
 MEMBER_STATES = re.compile(r"\s+(?:[Mm]ember\s+)?(?:[Ss]tates|[Cc]ountries|[Nn]ations|[Mm]embers|[Ee]conomies)"
                            r"\s+(?:of\s+)?(?=[A-Z])")
+# a body described as a grouping of the countries listed after it
+GROUPING_OF = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:dialogue|forum|"
+                         r"grouping|group|bloc|alliance|partnership|organi[sz]ation|union|association|coalition)\s+"
+                         r"(?:between|of|among|comprising)\s+(?:the\s+)?(?=[A-Z])")
 # those said to have joined a body or a pact are its members: "the economies that have joined the IPEF"
 JOINERS = re.compile(r"\b(?:countries|economies|nations|states|governments)\s+(?:that|which)\s+(?:have\s+|had\s+)?"
                      r"(?:joined|signed\s+on\s+to|signed\s+up\s+to|acceded\s+to)\s+(?:the\s+)?$")
@@ -1967,7 +1972,7 @@ def left_out(sv, roles, state):
 
 
 # constructions whose fact the sentence presupposes, not dates: "All TPP signatories except the US agreed in 2017"
-UNDATED = frozenset({"excepted-member"})
+UNDATED = frozenset({"excepted-member", "fronted-signing"})
 # the holders a group noun names, and what each holds of the pact or body the group is of
 MEMBERSHIP_NOUNS = {"signatory": "SIGNS", "member": "MEMBER_OF", "party": "PARTY_TO", "participant": "PARTY_TO"}
 
@@ -2142,6 +2147,36 @@ def bracketed_heads(sv, roles, state):
             role = titles.get(said.lower())
             if role is not None:
                 out.append(_cand(head, "LEADS", body, sv, "bracketed-head", 0.75, _role_prop(said, role)))
+    return out
+
+
+# a sentence that opens with its pact's signing: "Signed by X and Y, the FTA took effect in 2013"
+FRONTED_SIGNING = re.compile(r"\s*(?P<verb>Signed|Inked|Ratified)\s+(?:(?:on|in)\s+[^,]{1,30}?\s+)?by\s+")
+
+
+def fronted_signing(sv, roles, state):
+    """'Signed by Peru's Minister of Economy, Luis Ortiz and Chile's Minister of Trade Ana Soto, the Andes Trade
+    Accord entered into force in 2013': those the opening participle names sign (or ratify) the pact the clause after
+    it is about (the parser reads such openings poorly: the words are read)."""
+    mt = FRONTED_SIGNING.match(sv.text)
+    if not mt:
+        return []
+    pact = next((m for m in sv.mentions if m.type == "Agreement" and not m.adjective
+                 and re.search(r",\s*(?:the\s+)?$", sv.text[:m.start - sv.start])), None)
+    if pact is None or roles.negated(sv.tokens[0]):
+        return []
+    predicate = "RATIFIES" if mt.group("verb") == "Ratified" else "SIGNS"
+    # (the year of the signing is the opening's, not the clause's: "Signed in 2011, the FTA took effect in 2013")
+    year = re.search(r"\b(?:19|20)\d\d\b", sv.text[:pact.start - sv.start])
+    props = {"year": int(year.group())} if year else None
+    out = []
+    for x in sv.mentions:
+        if not (mt.end() <= x.start - sv.start < pact.start - sv.start) or x.adjective:
+            continue
+        if x.type == "Country" and re.match(r"[’']s\b", sv.text[x.end - sv.start:]):
+            continue  # ("Peru's Minister of Economy": whose minister, who signs for it)
+        if x.type in ("Person", "Country", "GovernmentBody"):
+            out.append(_cand(x, predicate, pact, sv, "fronted-signing", 0.7, props))
     return out
 
 
@@ -2978,6 +3013,7 @@ CONSTRUCTIONS = [
     (measure_impacts, ("TARGETS",)),
     (co_signers, ("SIGNS",)),
     (signed_on_behalf, ("SIGNS", "RATIFIES")),
+    (fronted_signing, ("SIGNS", "RATIFIES")),
     (described_parties, ("PARTY_TO", "NEGOTIATES")),
     (leader_titles, ("LEADS",)),
     (held_titles, ("LEADS",)),
@@ -3041,7 +3077,8 @@ def dated(sv: SentenceView, c: Candidate) -> Candidate:
     """A construction's fact with its date (and price) from the sentence, anchored at whichever end is in it."""
     a, b = sv.start, sv.start + len(sv.text)
     anchor = c.at if c.at is not None else next((m.start - a for m in (c.object, c.subject) if a <= m.start < b), 0)
-    c.props = {**fact_props(sv, c.predicate, c.subject, c.object, anchor), **c.props}
-    if c.rule in UNDATED:
-        c.props.pop("year", None)
+    props = fact_props(sv, c.predicate, c.subject, c.object, anchor)
+    if c.rule in UNDATED:  # (a year of the sentence is not its fact's: the construction gives its own, if any)
+        props.pop("year", None)
+    c.props = {**props, **c.props}
     return c

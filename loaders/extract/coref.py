@@ -271,6 +271,7 @@ IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "Governm
 # "This included barley, beef and wine", "They hit Canada and Mexico": a pronoun opening a sentence with a verb
 # only a measure does stands for the measure the sentence before named last
 # "it" after a verb done to an agreement: "Peru signed it", "ratified it in 2011", "withdrew from it", "acceded to it"
+SIGNED_AFTER = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?,?\s*(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|inked)\b")
 # a description of a free trade agreement, and the names of pacts that are not one
 FREE_TRADE = re.compile(r"\b(?:FTA|free[ -]trade)\b", re.IGNORECASE)
 OTHER_FIELD_PACT = re.compile(r"\b(?:[Nn]uclear|[Dd]efen[cs]e|[Ss]ecurity|[Mm]ilitary|[Ii]ntelligence|[Pp]eace|[Aa]rmistice|"
@@ -418,7 +419,10 @@ class Coreference:
         agreement': a new pact in a sentence that names the document's two countries and no other is theirs, named by
         them (the parties its name holds)."""
         if m.type != "Agreement" or len(dyad) != 2 or _instrument_kind(m) != "pact" \
-                or not re.search(r"\bnew\s+$", text[max(0, m.start - offset - 12):m.start - offset], re.IGNORECASE):
+                or not (re.search(r"\bnew\s+$", text[max(0, m.start - offset - 12):m.start - offset], re.IGNORECASE)
+                        or FREE_TRADE.search(m.text) and SIGNED_AFTER.match(text, m.end - offset)):
+            # (or a free trade agreement said signed: "Turkey and Korea crowned their relations with a free trade
+            # agreement (FTA) signed on August 1")
             return None
         named = {x.id for x in mentions if x.type == "Country"}
         if named != {d.id for d in dyad}:
@@ -433,20 +437,23 @@ class Coreference:
             return None
         if {x.id for x in mentions if x.type == "Country" and not x.adjective} != {d.id for d in dyad}:
             return None
-        if self._pact_matcher is None:
-            from .mentions import GazetteerMatcher
-
-            self._pact_matcher = GazetteerMatcher(types=("Agreement",))
-        name = f"{dyad[0].name}-{dyad[1].name} FTA"
-        known = [k for k in self._pact_matcher.find(name) if k.start == 0 and k.end == len(name)]
-        if known:  # ("the United States-South Korea FTA" is the KORUS FTA)
-            return Mention(m.start, m.end, m.text, known[0].type, known[0].id, known[0].name, "coref",
-                           wikidata=known[0].wikidata)
         return self._pact_of_dyad(m, text, offset, dyad)
 
-    @staticmethod
-    def _pact_of_dyad(m: Mention, text: str, offset: int, dyad: list[Mention]) -> Mention:
-        name = f"{dyad[0].name}-{dyad[1].name} {m.name}"
+    def _pact_of_dyad(self, m: Mention, text: str, offset: int, dyad: list[Mention]) -> Mention:
+        """The pact of the document's two countries that m describes: a free trade agreement the gazetteer knows
+        by its sides ("the United States-South Korea FTA" is the KORUS FTA), else one named by them."""
+        fta = FREE_TRADE.search(m.text)
+        if fta:
+            if self._pact_matcher is None:
+                from .mentions import GazetteerMatcher
+
+                self._pact_matcher = GazetteerMatcher(types=("Agreement",))
+            sides = f"{dyad[0].name}-{dyad[1].name} FTA"
+            known = [k for k in self._pact_matcher.find(sides) if k.start == 0 and k.end == len(sides)]
+            if known:
+                return Mention(m.start, m.end, m.text, known[0].type, known[0].id, known[0].name, "coref",
+                               wikidata=known[0].wikidata)
+        name = f"{dyad[0].name}-{dyad[1].name} {'FTA' if fta else m.name}"
         # (the words it is written with stay an alias: "sweeping new trade agreement")
         written = re.search(r"\b(?:a|an)\s+((?:[\w-]+\s+){1,3})$", text[max(0, m.start - offset - 40):m.start - offset])
         surface = (written.group(1) if written else "") + m.text

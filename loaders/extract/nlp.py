@@ -118,6 +118,14 @@ def _repair_subjects(doc):
                 and tok.head.head.i != tok.head.i and not any(c.dep_ in SUBJECTS for c in tok.head.head.children):
             tok.head = tok.head.head
             continue
+        if tok.dep_ == "conj" and tok.tag_ in ("NNP", "NNPS") and tok.left_edge.i > 0 \
+                and doc[tok.left_edge.i - 1].text == "," and tok.right_edge.i + 1 < len(doc):
+            # "At the end of the Korean War, the United States and Korea signed ...": the parser may go on with the
+            # opening phrase's list, leaving the verb right after the names with no subject; they are its subject
+            verb = doc[tok.right_edge.i + 1]
+            if verb.tag_ in FINITE and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in verb.children):
+                tok.head, tok.dep_ = verb, "nsubj"
+            continue
         if tok.dep_ != "npadvmod" or tok.tag_ not in ("NNP", "NNPS"):
             continue
         verb = tok.head
