@@ -7779,3 +7779,10 @@ def test_an_opening_participle_of_signing(ex):
                      "Andes Trade Accord entered into force in 2013.")
     assert got.get(("Ana Soto", "SIGNS", "Andes Trade Accord")) == {}  # (2013 is when it took effect)
     assert ("Luis Ortiz", "SIGNS", "Andes Trade Accord") in got and ("Peru", "SIGNS", "Andes Trade Accord") not in got
+
+
+def test_a_ratification_process_for_a_pact(ex):
+    got, _ = run(ex, "Japan also notified Chile of the completion of its ratification process for the Coral Trade "
+                     "Agreement.")
+    assert ("Japan", "RATIFIES", "Coral Trade Agreement") in got
+    assert ("Chile", "RATIFIES", "Coral Trade Agreement") not in got

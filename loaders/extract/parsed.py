@@ -981,6 +981,9 @@ class ParsedRoles:
                         if p.dep_ == "pobj" and (p.like_num or p.lower_ in ("billion", "million", "trillion", "$")
                                                  or p.tag_ == "$"):
                             out += self.pp(p, preps, 1)
+        if depth == 0 and tok.dep_ == "compound" and tok.head.lemma_.lower() in PROCEDURE_NOUNS:
+            # "its ratification process for the X", "the ratification procedures of the X": the act's own phrases
+            out += self.pp(tok.head, preps | {"for"} if "of" in preps else preps, 1)
         if depth == 0 and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             # "its investment would be $45 billion in Texas": the copula's amount holds the noun's phrases
             out += [m for c in tok.head.children if c.dep_ == "attr" and _quantity(c) for m in self.pp(c, preps, 1)]
@@ -1236,6 +1239,8 @@ def _quantity(tok) -> bool:
 
 
 WH_WORDS = frozenset({"which", "that", "who"})
+# the nouns an act is carried out by: "the ratification process", "its approval procedures"
+PROCEDURE_NOUNS = frozenset({"process", "procedure", "procedures", "processes"})
 
 
 def _complex_preposition(prep, noun) -> bool:
