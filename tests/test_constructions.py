@@ -7786,3 +7786,15 @@ def test_a_ratification_process_for_a_pact(ex):
                      "Agreement.")
     assert ("Japan", "RATIFIES", "Coral Trade Agreement") in got
     assert ("Chile", "RATIFIES", "Coral Trade Agreement") not in got
+
+
+def test_a_firms_supplier_is_another_firm(ex):
+    got, _ = run(ex, "Qcells' supplier expands its investment in Georgia.")
+    assert not any(k[0] == "Hanwha Q Cells" and k[1] == "INVESTS_IN" for k in got)
+
+
+def test_a_body_described_as_a_dialogue_is_no_talks_between_its_members(ex):
+    got, _ = run(ex, "The Quadrilateral Security Dialogue is a strategic dialogue between the United States, India, "
+                     "Japan and Australia.")
+    assert ("India", "MEMBER_OF", "Quad") in got
+    assert not any(k[1] == "NEGOTIATES" for k in got)

@@ -208,6 +208,8 @@ class ParsedRoles:
         if (lem in self.lex.owner_nouns or lem in self.lex.group_nouns or lem in self.lex.sector_carriers
                 or lem in self.lex.place_nouns) and not (out and lem in self.lex.group_nouns):
             for c in tok.children:
+                if c.dep_ == "poss" and lem in RELATIONAL_NOUNS:
+                    continue  # "Qcells' supplier expands ...": another firm than the one whose supplier it is
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                     owners = self.denotes_list(c, depth + 1)
                     if lem in self.lex.government_nouns:  # ("the Chilean government", "Korean negotiators")
@@ -1239,6 +1241,9 @@ def _quantity(tok) -> bool:
 
 
 WH_WORDS = frozenset({"which", "that", "who"})
+# firms named by their tie to another: whose supplier or affiliate a firm is, it is not
+RELATIONAL_NOUNS = frozenset({"supplier", "partner", "affiliate", "subsidiary", "unit", "customer", "client",
+                              "competitor", "rival", "vendor", "contractor"})
 # the nouns an act is carried out by: "the ratification process", "its approval procedures"
 PROCEDURE_NOUNS = frozenset({"process", "procedure", "procedures", "processes"})
 

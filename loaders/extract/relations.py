@@ -893,6 +893,10 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
         return True  # "halted exports of X to Y", "stopping the cooperation between ..."; "export controls" (a measure)
     if kind == "noun" and passed_over(tok, roles.lex):
         return True  # "selected Georgia over sites in Tennessee": no site there
+    if kind == "noun" and rule.predicate == "NEGOTIATES" and tok.dep_ == "attr" and roles.parsed and any(
+            m.type == "InternationalOrganization" for c in tok.head.children if c.dep_ == "nsubj"
+            for m in roles.denotes_list(c)):
+        return True  # "the Quad is a strategic dialogue between A, B, C and D": a body, not talks between them
     if kind == "noun" and rule.predicate == "INVESTS_IN" and roles.parsed and sold(tok):
         return True  # "sold its stake in X to Y": the seller divests (the buyer invests: constructions.sales)
     if rule.predicate == "OPERATES_IN" and roles.parsed and roles.left(tok, verb=kind == "verb"):
