@@ -7798,3 +7798,8 @@ def test_a_body_described_as_a_dialogue_is_no_talks_between_its_members(ex):
                      "Japan and Australia.")
     assert ("India", "MEMBER_OF", "Quad") in got
     assert not any(k[1] == "NEGOTIATES" for k in got)
+
+
+def test_a_noun_called_by_a_name_is_what_the_name_names(ex):
+    got, _ = run(ex, "Velkor Corp. and Hydro established a joint venture called Tarsk Energy LLC in 2020.")
+    assert ("Hydro", "INVESTS_IN", "Tarsk Energy") in got and ("Velkor", "INVESTS_IN", "Tarsk Energy") in got

@@ -158,6 +158,12 @@ class ParsedRoles:
                      for m in self.sv.tok_mentions.get(p.i, []) if m.type == "Person"]
             if named:
                 return named
+        if tok.pos_ == "NOUN":  # "a joint venture called Tarsk Energy LLC": the name it goes by
+            called = [m for c in tok.children if c.dep_ == "acl" and c.lower_ in ("called", "named", "dubbed")
+                      for o in c.children if o.dep_ in ("oprd", "attr", "dobj") for m in self.denotes(o, depth + 1)
+                      if m.type in ("Firm", "Facility", "Agreement", "Policy", "InternationalOrganization")]
+            if called:
+                return called
         lem = tok.lemma_.lower()
         if lem in self.lex.titles or tok.text in self.lex.person_titles or lem == "counterpart":
             # "Hyundai's chairman Chung Eui-sun met ...": the parser may head the name with its title (or with
