@@ -7803,3 +7803,12 @@ def test_a_body_described_as_a_dialogue_is_no_talks_between_its_members(ex):
 def test_a_noun_called_by_a_name_is_what_the_name_names(ex):
     got, _ = run(ex, "Velkor Corp. and Hydro established a joint venture called Tarsk Energy LLC in 2020.")
     assert ("Hydro", "INVESTS_IN", "Tarsk Energy") in got and ("Velkor", "INVESTS_IN", "Tarsk Energy") in got
+
+
+def test_a_deed_stands_for_its_doer_after_by(ex):
+    got, _ = run(ex, "Chile said it is suspending operations at the Andes Industrial Park, in retaliation for a "
+                     "missile test by Peru.")
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got
+    got, _ = run(ex, "Chile said it is suspending operations at the Andes Industrial Park, in retaliation for a "
+                     "rocket launch and a missile test by Peru.")
+    assert ("Chile", "RETALIATES_AGAINST", "Peru") in got

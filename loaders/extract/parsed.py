@@ -955,8 +955,13 @@ class ParsedRoles:
         """'the renewal of the SMA', 'the implementation of X': look through one 'of'; '$39 billion in
         subsidies': an amount stands for what it is in."""
         amount = tok.like_num or tok.lower_ in ("billion", "million", "trillion", "$") or tok.tag_ == "$"
-        for c in tok.children:
-            if c.dep_ == "prep" and (c.lower_ in ("of", "to") or (amount and c.lower_ == "in")):
+        # ("in retaliation for a nuclear test by Pyongyang": a deed stands for its doer)
+        deed = tok.lemma_.lower() in DEED_NOUNS
+        # (the doer of deeds listed together is named once: "a rocket launch and nuclear test by Pyongyang")
+        for c in list(tok.children) + ([x for d in tok.conjuncts for x in d.children if x.lower_ == "by"] if deed
+                                        else []):
+            if c.dep_ == "prep" and (c.lower_ in ("of", "to") or (amount and c.lower_ == "in")
+                                     or (deed and c.lower_ == "by")):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.denotes_list(p)
@@ -1250,6 +1255,8 @@ WH_WORDS = frozenset({"which", "that", "who"})
 # firms named by their tie to another: whose supplier or affiliate a firm is, it is not
 RELATIONAL_NOUNS = frozenset({"supplier", "partner", "affiliate", "subsidiary", "unit", "customer", "client",
                               "competitor", "rival", "vendor", "contractor"})
+# deeds named with their doer after "by": "a nuclear test by North Korea", "the launch of a rocket by Pyongyang"
+DEED_NOUNS = frozenset({"test", "launch", "attack", "provocation", "invasion", "shelling", "bombing", "seizure"})
 # the nouns an act is carried out by: "the ratification process", "its approval procedures"
 PROCEDURE_NOUNS = frozenset({"process", "procedure", "procedures", "processes"})
 
