@@ -7812,3 +7812,15 @@ def test_a_deed_stands_for_its_doer_after_by(ex):
     got, _ = run(ex, "Chile said it is suspending operations at the Andes Industrial Park, in retaliation for a "
                      "rocket launch and a missile test by Peru.")
     assert ("Chile", "RETALIATES_AGAINST", "Peru") in got
+
+
+def test_a_lowercase_title_before_a_name(ex):
+    got, _ = run(ex, "Japan's ambassador met the Chinese commerce minister, Chen Deming, in Beijing.")
+    assert ("Chen Deming", "LEADS", "Ministry of Commerce of China") in got
+    got, _ = run(ex, "He met the Japanese minister of economy, trade and industry, Akihiro Ohata, in Tokyo.")
+    assert got.get(("Akihiro Ohata", "LEADS", "Ministry of Economy, Trade and Industry")) == {"role": "Minister"}
+
+
+def test_a_name_with_an_inner_capital_after_a_title(ex):
+    _, out = run(ex, "Commissioner Stuart McWhorter met Velkor Corp. executives.")
+    assert "Stuart McWhorter" in {e.name for e in out.entities.values()}  # (was "Stuart Mc")

@@ -120,6 +120,12 @@ RECOGNISING = frozenset({"recognize", "recognise", "recognition", "accept", "acc
                          "equivalence", "adopt", "take"})  # ("taking into account U.S. standards")
 
 
+def _titled(words: str) -> str:
+    """A field written in lower case as a department's name is written: "economy, trade and industry" -> "Economy,
+    Trade and Industry"."""
+    return words if words[:1].isupper() else re.sub(r"\bAnd\b", "and", words.title())
+
+
 def _title_after(sv: SentenceView, x: Mention, adjective_title: re.Pattern) -> str | None:
     """The title of who leads what a mention names, written right after it: "South Korea's president", "TSMC's
     chief executive", or after a country's adjective `adjective_title` ("the Chilean president")."""
@@ -766,10 +772,14 @@ class StructuralExtractor:
                           {"role": role.group(0) if role else self.office_titles[body.id]})
                 continue
             # (a ministry's name may list its fields: "Minister of Trade, Industry and Energy Ahn Duk-geun")
-            mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative) of (?:the )?(?P<dept>[A-Z][\w ]*?"
-                           r"(?:,\s+[A-Z][\w ]*?)*))|"
-                           r"(?:(?!Prime )(?P<dept2>[A-Z][a-z]+(?:(?:,| and| &) [A-Z][a-z]+)*) "
-                           r"(?P<t2>Minister|Secretary|Administrator))|"  # ("Oceans and Fisheries Minister X")
+            # (a title may be written in lower case after the country's adjective: "the Chinese commerce minister,
+            # X", "the Japanese minister of economy, trade and industry, X")
+            mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative|(?<=[a-z] )minister|(?<=[a-z] )secretary)"
+                           r" of (?:the )?(?P<dept>[A-Za-z][\w ]*?(?:,\s+[A-Za-z][\w ]*?)*))|"
+                           r"(?:\b(?!(?:Prime|prime|the|a|an|its|his|her|their)\b)"
+                           r"(?P<dept2>[A-Z][a-z]+(?:(?:,| and| &) [A-Z][a-z]+)*|(?<=[a-z] )[a-z]+) "
+                           r"(?P<t2>Minister|Secretary|Administrator|(?<=[a-z] )minister|(?<=[a-z] )secretary))|"
+                           # ("Oceans and Fisheries Minister X")
                            r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
                            r"[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Aa]dministrator|[Cc]ommissioner|"
                            r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$", left)
@@ -785,15 +795,17 @@ class StructuralExtractor:
                          "")
             if re.search(r"\b(?:Vice|Deputy|Assistant|Under|Associate)[\s-]+$", left[:mt.start()]):
                 continue  # "Vice Foreign Minister X": a deputy, who does not head the ministry
-            if not whose and "Minister" in (mt.group("t2") or mt.group("of") or ""):
+            if not whose and "minister" in (mt.group("t2") or mt.group("of") or "").lower():
                 whose = ministers_country  # ("Foreign Minister X" in a report on Korea: Korea's; U.S. has none)
             if mt.group("dept2"):  # "South Korean Trade Minister Kim", "Commerce Secretary Ross"
-                body = self.body_for(mt.group("dept2"), mt.group("t2"), whose)
+                t2 = mt.group("t2").capitalize()
+                body = self.body_for(_titled(mt.group("dept2")), t2, whose)
                 if body is not None:
-                    self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": mt.group("t2")})
+                    self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": t2})
                 continue
             if mt.group("dept"):
-                body = self.body_for(mt.group("dept"), role, whose)
+                role = role[0].upper() + role[1:] if role[:1].isupper() else role.split()[0].capitalize()
+                body = self.body_for(_titled(mt.group("dept")), role, whose)
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.8, "title", {"role": role})
                 continue
