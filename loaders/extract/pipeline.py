@@ -64,15 +64,16 @@ GENERIC_TOPICS = frozenset({"trade", "economy", "security", "policy", "investmen
                             "industry", "market", "development", "cooperation", "partnership", "reform", "growth"})
 # a title, maybe "of <Office>" or "to <Country>", then one or more personal names: "Secretary of Transportation
 # Pete Buttigieg", "Governors Andy Beshear and Bill Lee", "ambassador to Australia, Cheng Jingye"
-# a word of a person's name, an inner capital allowed ("McWhorter", "DeShawn", "MacArthur"); it ends the word
-NAME_WORD = r"[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?\b"
+# the first and the other words of a person's name, an inner capital allowed ("McWhorter", "DeShawn", "MacArthur")
+NAME_FIRST = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+NAME_WORD = r"[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?"
 TITLED_NAMES = re.compile(
     r"\b(?:[Pp]resident|[Vv]ice [Pp]resident|[Pp]rime [Mm]inister|[Mm]inisters?|[Ss]ecretar(?:y|ies)|[Gg]overnors?|"
     r"[Ss]enators?|[Aa]mbassadors?|[Cc]hair(?:man|woman)?|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Dd]irector|"
     r"[Cc]ommissioner|[Aa]dministrator|[Ss]pokes(?:man|woman|person)|[Rr]epresentative|[Ee]conomist|[Ff]ounder|"
     r"[Cc]ounterparts?|[Nn]egotiators?|[Ee]nvoys?)"
     r"(?: (?:of|to|for) (?:the )?(?P<office>[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3}))?,? "
-    rf"(?P<names>{NAME_WORD}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}(?:,? (?:and )?{NAME_WORD}(?: [A-Z]\.)?"
+    rf"(?P<names>{NAME_FIRST}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}(?:,? (?:and )?{NAME_FIRST}(?: [A-Z]\.)?"
     rf"(?: {NAME_WORD}){{1,2}})*)")
 # "Port of Savannah", "Ministry of Oceans and Fisheries", "Department of Housing and Urban Development": a typing
 # first phrase (lexicon.toml [name_prefixes]), then capitalised words joined by commas, "and" and "of" ("Office of the
@@ -84,7 +85,7 @@ KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[A-Z
                          r"|(?<![-\w])[A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
 # what a longer name the NER found holds of the names found before it: those give way to it
 NAMES_INSIDE = {"Firm": frozenset({"Country", "USState", "Firm"}), "GovernmentBody": frozenset({"GovernmentBody"})}
-PERSON_NAME = re.compile(rf"{NAME_WORD}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}")
+PERSON_NAME = re.compile(rf"{NAME_FIRST}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?:,? [A-Z][a-z]+)*,? and [A-Z][a-z]+"
                     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
