@@ -39,7 +39,7 @@ from typing import Any
 
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
-from .mentions import ACTIVITY_SECTORS, LEGAL_TAIL, TOPIC_PREPOSITIONS, Mention, might_contain
+from .mentions import ACTIVITY_SECTORS, LEGAL_TAIL, PLURAL_HEADS, TOPIC_PREPOSITIONS, Mention, might_contain
 from .parsed import SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
@@ -1772,6 +1772,8 @@ def _signed_with(roles, verb) -> list[Mention]:
     return [m for m in unique_mentions(out) if m.type == "Firm" and not m.adjective]
 
 
+# a year written out ("1953", "2011"): the year a date field or an opening phrase gives
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 INFOBOX_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<field>[A-Z][A-Za-z -]{1,24}?)(?:[ ]*[:|]\s*|\t\s*)(?P<value>\S.*)$")
 BARE_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<line>[A-Z].*)$")
 TITLE_LINE = re.compile(r"^\s*=+\s*(?P<title>.+?)\s*=+\s*$")
@@ -1810,7 +1812,7 @@ def infobox(sv, roles, state):
         a = sv.start + bare.start("line") + len(field)
     predicate, direction = rule
     if direction == "date":  # "- Date Signed: October 1, 1953": the page's pact, signed by its parties that year
-        year = re.search(r"\b(?:19|20)\d\d\b", sv.text[a - sv.start:])
+        year = YEAR.search(sv.text[a - sv.start:])
         if subject.type == "Agreement" and year:
             state.awaiting.append((subject, predicate, {"year": int(year.group())}, sv))
         return []
@@ -2075,9 +2077,6 @@ def organisation_leaders(sv, roles, state):
 
 
 HEAD_OF_STATE = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emperor|Supreme Leader)\s*$")
-# one title for several heads, each its own country's: "Presidents Trump and Moon"
-HEADS_OF_STATE = re.compile(r"\b(?P<title>President|Prime Minister|Premier|Chancellor)s\s+"
-                            r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*|,?\s+and\s+))*$")
 
 
 def leader_titles(sv, roles, state):
@@ -2091,7 +2090,8 @@ def leader_titles(sv, roles, state):
         left = sv.text[max(0, p.start - sv.start - 40):p.start - sv.start]
         titled = HEAD_OF_STATE.search(left) or re.match(r"(?:President|Prime Minister|Premier|Chancellor)\s",
                                                          p.text)
-        role = titled.group(0) if titled else (HEADS_OF_STATE.search(left) or {"title": None})["title"]
+        plural = None if titled else PLURAL_HEADS.search(left)  # ("Presidents Trump and Moon": each their country's)
+        role = titled.group(0) if titled else plural and plural.group("title")
         country = state.nationality.get(p.id)
         if role and country is not None and not re.search(r"\b(?:former|ex-|then|late)\s+\w*\s*$", left[-30:]):
             role = role.strip()
@@ -2167,7 +2167,7 @@ def fronted_signing(sv, roles, state):
         return []
     predicate = "RATIFIES" if mt.group("verb") == "Ratified" else "SIGNS"
     # (the year of the signing is the opening's, not the clause's: "Signed in 2011, the FTA took effect in 2013")
-    year = re.search(r"\b(?:19|20)\d\d\b", sv.text[:pact.start - sv.start])
+    year = YEAR.search(sv.text[:pact.start - sv.start])
     props = {"year": int(year.group())} if year else None
     out = []
     for x in sv.mentions:

@@ -456,8 +456,10 @@ def country_forms(model, types: tuple = ("Country",)) -> frozenset:
 
 # a romanized Korean given name beside a family name ("Park Dong-su", "Dong-su Park")
 _GIVEN_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]+-[a-z]+\b")
-# a surname titled as one of several heads: "Presidents Trump and Moon", "Prime Ministers Abe, Modi and Morrison"
-PLURAL_HEADS = re.compile(r"\b(?:Presidents|Prime[ \u00a0]+Ministers|Premiers|Chancellors)[ \u00a0]+"
+# one title for several heads, the names listed so far after it: "Presidents Trump and Moon", "Prime Ministers Abe,
+# Modi and Morrison" (each name is titled: a surname alone is known; constructions.leader_titles: each leads their own
+# country)
+PLURAL_HEADS = re.compile(r"\b(?P<title>President|Prime[ \u00a0]+Minister|Premier|Chancellor)s[ \u00a0]+"
                           r"(?:[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)?(?:,[ \u00a0]*|,?[ \u00a0]+and[ \u00a0]+))*$")
 _GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+-[a-z]+[ \u00a0]+$")
 

@@ -62,11 +62,11 @@ MEASURE_HEADS = frozenset({"tariff", "quota", "restriction", "sanction", "ban", 
 # subject nouns too broad to tell one measure from another ("trade policy", "a security agreement")
 GENERIC_TOPICS = frozenset({"trade", "economy", "security", "policy", "investment", "business", "government",
                             "industry", "market", "development", "cooperation", "partnership", "reform", "growth"})
-# a title, maybe "of <Office>" or "to <Country>", then one or more personal names: "Secretary of Transportation
-# Pete Buttigieg", "Governors Andy Beshear and Bill Lee", "ambassador to Australia, Cheng Jingye"
 # the first and the other words of a person's name, an inner capital allowed ("McWhorter", "DeShawn", "MacArthur")
 NAME_FIRST = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
 NAME_WORD = r"[A-Z][a-z'-]+(?:[A-Z][a-z'-]+)?"
+# a title, maybe "of <Office>" or "to <Country>", then one or more personal names: "Secretary of Transportation
+# Pete Buttigieg", "Governors Andy Beshear and Bill Lee", "ambassador to Australia, Cheng Jingye"
 TITLED_NAMES = re.compile(
     r"\b(?:[Pp]resident|[Vv]ice [Pp]resident|[Pp]rime [Mm]inister|[Mm]inisters?|[Ss]ecretar(?:y|ies)|[Gg]overnors?|"
     r"[Ss]enators?|[Aa]mbassadors?|[Cc]hair(?:man|woman)?|CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Dd]irector|"

@@ -23,8 +23,9 @@ from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
-# a name in apposition to a pact its owners' pronoun gives: "their intelligence-sharing pact, GSOMIA,"
-OWNED_APPOSED = re.compile(r"\b(?:their|its)\s+(?:[\w\-]+\s+){0,2}(?P<noun>[\w\-]+),\s+(?:the\s+)?$")
+# a pact its owners' pronoun gives, or a name in apposition to it ("their FTA", "their intelligence-sharing pact,
+# GSOMIA,")
+OWNED_BY_PRONOUN = re.compile(r"\b(?:their|its)\s+(?:[\w\-]+\s+){0,2}(?:(?P<noun>[\w\-]+),\s+(?:the\s+)?)?$")
 
 # a role of patterns.toml filled by one roles method: (the method, the trigger kind it needs or None for any).
 # Both ParsedRoles and LinearRoles have the first group; the rest only the dependency parse can fill.
@@ -594,12 +595,14 @@ class RelationExtractor:
             if not toks:
                 continue
             if not partners:
-                # ("restored their intelligence-sharing pact, GSOMIA,": the name in apposition to what they own)
-                apposed = OWNED_APPOSED.search(sv.text[:m.start - sv.start])
-                owned = next((t for t in sv.tokens if apposed and t.idx + len(t) == apposed.end("noun")), toks[-1])
-                if (apposed and owned is not toks[-1] and self.lex.head_type_word(owned.lower_) == "Agreement"
-                        or re.search(r"\b(?:their|its)\s+(?:[\w\-]+\s+){0,2}$", sv.text[:m.start - sv.start])) \
-                        and not roles.hypothetical(toks[-1]):
+                owner = OWNED_BY_PRONOUN.search(sv.text[:m.start - sv.start])
+                owned = toks[-1]
+                if owner and owner.group("noun"):
+                    # ("restored their intelligence-sharing pact, GSOMIA,": the name in apposition to what they own)
+                    owned = next((t for t in sv.tokens if t.idx + len(t) == owner.end("noun")), None)
+                    if owned is None or self.lex.head_type_word(owned.lower_) != "Agreement":
+                        owner = None
+                if owner and not roles.hypothetical(toks[-1]):
                     for party in [o for o in roles.possessor(owned) if o.type == "Country"]:
                         self._emit(out, sv, "PARTY_TO", party, m, {}, 0.65, "agreement-owner", roles, toks[-1],
                                    [], [])

@@ -742,7 +742,7 @@ class StructuralExtractor:
                 if field:  # "Gina Raimondo, United States secretary of commerce": the department its field names
                     whose = next((x.text for x in sv.mentions if x.type == "Country" and mt.group("whose")
                                   and x.start - sv.start == p.end - sv.start + mt.start("whose")), "")
-                    body = self.body_for(field.group("dept").title().replace(" And ", " and "), role, whose)
+                    body = self.body_for(_titled(field.group("dept")), role, whose)
                     if body is not None:
                         self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": role})
             # "Lee Jae-myung, South Korea's president, ...", "C. C. Wei, TSMC's chief executive"
