@@ -1253,6 +1253,14 @@ def test_a_measure_named_as_an_example_has_the_groups_owner_and_target(ex, text,
     assert any(s.endswith(example) and p == "TARGETS" and o == "Chile" for s, p, o in got), got
 
 
+def test_a_former_leaders_administration_is_still_theirs(ex):
+    # a prefix's hyphen ("then-", "ex-") is no running mate's ("the Obama-Biden administration")
+    got, _ = run(ex, "In 2016, then-President Barack Obama's administration waived the duties on turbines.")
+    assert ("Barack Obama", "LEADS", "United States") in got
+    got, _ = run(ex, "In 2012, ex-President Lee Myung-bak's government opened the port to foreign ships.")
+    assert ("Lee Myung-bak", "LEADS", "South Korea") in got
+
+
 def test_what_an_administration_does_its_leader_does(ex):
     got, _ = run(ex, "The Trump Administration and Norway negotiated the Andes Trade Accord in 2019.")
     assert ("United States", "NEGOTIATES", "Andes Trade Accord") in got

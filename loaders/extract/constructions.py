@@ -2371,7 +2371,8 @@ def administrations(sv, roles, state):
         leader = m.also
         if m.type == "Country" and leader is not None and leader.type == "Person":
             # "the Biden-Harris Administration": the first name leads, the second is the running mate
-            if sv.text[max(0, leader.start - sv.start - 1):leader.start - sv.start] in ("-", "\u2013"):
+            before = sv.text[max(0, leader.start - sv.start - 6):leader.start - sv.start]
+            if before[-1:] in ("-", "\u2013") and not re.search(r"\b[a-z]+-$", before):  # (not "then-President X")
                 leader = next((x for x in sv.mentions if x.type == "Person" and x.end == leader.start - 1), None)
                 if leader is None:
                     continue
