@@ -7832,3 +7832,29 @@ def test_a_lowercase_title_before_a_name(ex):
 def test_a_name_with_an_inner_capital_after_a_title(ex):
     _, out = run(ex, "Commissioner Stuart McWhorter met Velkor Corp. executives.")
     assert "Stuart McWhorter" in {e.name for e in out.entities.values()}  # (was "Stuart Mc")
+
+
+def test_duties_are_on_the_goods_after_them(ex):
+    # "duty" is in "duties" only once its final "y" goes (mentions.might_contain's cheap test)
+    got, _ = run(ex, "In 2016, Norway imposed anti-dumping duties on Chilean industrial fasteners.")
+    assert ("Norwegian anti-dumping duties", "TARGETS", "industrial fasteners") in got
+    assert ("Norwegian anti-dumping duties", "TARGETS", "Chile") in got
+
+
+def test_a_range_of_rates_stands_between_a_measure_and_its_goods(ex):
+    got, _ = run(ex, "In 2016, Norway imposed anti-dumping duties of 8.5-14.2 percent on Chilean industrial fasteners.")
+    assert ("Norwegian anti-dumping duties", "TARGETS", "industrial fasteners") in got
+    got, _ = run(ex, "Norway imposed tariffs of 10 to 25 percent on salmon from Chile in 2019.")
+    assert [k for k in got if k[1] == "TARGETS" and k[2] == "Chile"]
+    assert [k for k in got if k[0] == "Norway" and k[1] == "IMPOSES"]
+
+
+def test_an_idiom_with_on_names_no_goods(ex):
+    got, _ = run(ex, "By adjusting Norwegian tariffs on par with those of Chile, Oslo hopes to compete.")
+    assert not [k for k in got if k[1] == "TARGETS" and k[2] == "par"]
+
+
+def test_a_title_apposed_before_a_list_goes_on(ex):
+    # the list after the title ("..., and Dara Voss") is no list of the ministry's fields
+    got, _ = run(ex, "Park Jin, the Korean Minister of Foreign Affairs, and Dara Voss met the delegation in Oslo.")
+    assert ("Park Jin", "LEADS", "Ministry of Foreign Affairs") in got

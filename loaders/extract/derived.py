@@ -134,9 +134,7 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> lis
     for tok in parse:
         if tok.lemma_.lower() not in heads:
             continue
-        for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
-                continue
+        for prep in _preps_of(tok, preps):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
@@ -148,6 +146,23 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> lis
                         m = _sector(_noun_phrase(item), offset, w)
                         if m is not None:
                             out.append(m)
+    return out
+
+
+# what a rate is counted in: "duties of 11 percent on X" (the parser hangs "on X" on the rate)
+RATE_NOUNS = frozenset({"percent", "%", "percentage", "rate", "cent"})
+
+
+def _preps_of(tok, preps: tuple) -> list:
+    """The prepositions of `preps` that say what the noun `tok` is on: its own, or, where the parser hung them
+    elsewhere, those of its verb after it ("imposed duties on X": on X is the duties') and of its rate ("duties
+    of 11 percent on X")."""
+    out = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps]
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        out += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i]
+    for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        out += [c for rate in of.children if rate.dep_ == "pobj" and rate.lower_ in RATE_NOUNS
+                for c in rate.children if c.dep_ == "prep" and c.lower_ in preps]
     return out
 
 

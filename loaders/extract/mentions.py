@@ -1017,8 +1017,11 @@ class DescriptiveRecognizer:
             # ("applied a 15 percent tariff to Peruvian cars": what it is applied to is what it is on)
             applied = [c for c in tok.head.rights if c.lower_ == "to" and tok.head.lemma_.lower() == "apply"
                        and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in c.subtree)]
+            # (right after the measure's own rate: "tariffs of 10 to 25 percent on X")
+            after = max(t.i for t in tok.subtree) + 1 if any(
+                t.lower_ in ("percent", "%") and t.i > tok.i for t in tok.subtree) else -1
             out += [c for c in tok.head.rights if (c.lower_ in ("on", "against") or c in applied) and (
-                c.i == tok.i + 1 or (rates and c.i > tok.i and all(x.i < c.i for x in rates)))]
+                c.i in (tok.i + 1, after) or (rates and c.i > tok.i and all(x.i < c.i for x in rates)))]
             through.update({c.i: "" for c in applied})
             if self.lex.measure_kinds.get(tok.lemma_.lower(), -1) == self.lex.measure_kinds.get("grant"):
                 # "awarded a $9.6 billion loan to X": money's recipient, hung from the verb, names the loan
@@ -1732,7 +1735,8 @@ def _prefixes(lemmas) -> tuple[tuple[str, ...] | None, re.Pattern]:
     them, built once per word list."""
     got = _PREFIXES.get(id(lemmas))
     if got is None or got[0] is not lemmas:
-        prefixes = sorted({w[:4].lower() for w in lemmas}, key=len, reverse=True)
+        # (a final "y" or "e" goes before the cut: "duty" is in "duties", "fine" in "fining")
+        prefixes = sorted({re.sub(r"(?<=..)[ye]$", "", w.lower())[:4] for w in lemmas}, key=len, reverse=True)
         pattern = re.compile("|".join(map(re.escape, prefixes)) or r"(?!)", re.IGNORECASE)
         got = _PREFIXES[id(lemmas)] = (lemmas, tuple(prefixes) if all(map(str.isascii, prefixes)) else None,
                                        pattern)

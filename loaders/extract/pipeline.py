@@ -1332,19 +1332,24 @@ class Extractor:
         out = []
         for mt in OFFICE.finditer(text, s, e):
             dept = mt.group("dept") or mt.group("dept2")
-            after = text[mt.end():mt.end() + 40]
+            end = mt.end()
+            if mt.group("dept") and " and " in dept and self.structural.body_for(dept, mt.group(0)) is None:
+                # ("Minister of Foreign Affairs, and Donald Johnston": a list goes on past the title, no fields of it)
+                dept = dept.split(",")[0].split(" and ")[0]
+                end = mt.start("dept") + len(dept)
+            after = text[end:end + 40]
             if re.match(r",?\s+(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+", after) and not re.match(r"\s+(?:The|In|On)\b", after):
                 continue  # "Secretary of Commerce Gina Raimondo": the person, read by the title rules
             if re.search(r"\bof\s+(?:the\s+)?$", text[max(s, mt.start() - 12):mt.start()]):
                 continue  # "the Office of the Secretary of Defense": a bigger name holds the title
-            body = self.structural.body_for(dept, mt.group(0))
+            body = self.structural.body_for(dept, text[mt.start():end])
             # (the department's own short name inside the office, "Commerce" in "Secretary of Commerce", gives way,
             # as does a field the ministry's name lists: "energy" in "Minister of Trade, Industry and Energy")
-            if body is None or any(m.start < mt.end() and mt.start() < m.end and not (
-                    (m.id == body.id or m.type == "Sector") and mt.start() <= m.start and m.end <= mt.end())
+            if body is None or any(m.start < end and mt.start() < m.end and not (
+                    (m.id == body.id or m.type == "Sector") and mt.start() <= m.start and m.end <= end)
                     for m in mentions):
                 continue
-            out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
+            out.append(Mention(mt.start(), end, text[mt.start():end], body.type, body.id, body.name, "coref",
                                wikidata=body.wikidata))
         return out
 

@@ -500,7 +500,8 @@ class StructuralExtractor:
                                                       else "") + ("|for" if head in self.lex.benefits_for else "")
             # ("a quota of 2.68 million tons of steel exports": past the amount it caps)
             pp = re.match(r"(?:" + IMPOSED_BY_CLAUSE + r")?\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?"
-                          r"[\d.,]+\s*(?:percent|%)\s+|worth\s+\S+\s+(?:[mb]illion\s+)?|of\s+(?:approximately\s+|about\s+|"
+                          r"[\d.,]+(?:\s*%?\s*(?:-|\u2013|to)\s*[\d.,]+)?\s*(?:percent|%)\s+"  # (a range: "11-22 percent")
+                          r"|worth\s+\S+\s+(?:[mb]illion\s+)?|of\s+(?:approximately\s+|about\s+|"
                           r"around\s+|nearly\s+|up\s+to\s+)?[\d.,]+\s*(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?"
                           r"(?:tons|tonnes|units|barrels)\s+)?(" + preps + r")\s+", rest)
             if pp and pp.group(1) == "to" and self._infinitive(sv, after - sv.start + pp.end()):
