@@ -7858,3 +7858,24 @@ def test_a_title_apposed_before_a_list_goes_on(ex):
     # the list after the title ("..., and Dara Voss") is no list of the ministry's fields
     got, _ = run(ex, "Park Jin, the Korean Minister of Foreign Affairs, and Dara Voss met the delegation in Oslo.")
     assert ("Park Jin", "LEADS", "Ministry of Foreign Affairs") in got
+
+
+def test_a_firm_the_ner_ran_into_a_titled_person_ends_before_them(ex):
+    got, out = run(ex, "The event was attended by Norvik Executive Vice President and President of Halvard "
+                       "Shipbuilding Brian Mercer and Jae-in Song, the CEO of Brandt Heavy Industries.")
+    assert ("Brian Mercer", "LEADS", "Halvard Shipbuilding") in got
+    # a romanized given name's short second part may be an English word ("ho", "in", "su"); the title apposed
+    # after "A and B" is B's alone, wherever the parser hangs it
+    assert ("Jae-in Song", "LEADS", "Brandt Heavy Industries") in got
+    assert ("Brian Mercer", "LEADS", "Brandt Heavy Industries") not in got
+
+
+def test_letters_after_a_known_firm_before_a_title_name_its_unit(ex):
+    got, _ = run(ex, "\"We are proud of Ohio,\" said SK Siltron CSS CEO Marta Lindqvist, Ph.D.")
+    assert ("Marta Lindqvist", "LEADS", "SK Siltron CSS") in got
+
+
+def test_a_nickname_in_quotes_is_part_of_one_persons_name(ex):
+    got, out = run(ex, "Norvik Changwon Integrated Special Steel Co-CEO Minseok “Sam” Ryu thanked the governor.")
+    assert ("Minseok Ryu", "LEADS", "Norvik Changwon Integrated Special Steel") in got
+    assert not [e for e in out.entities.values() if e.type == "Person" and "Steel" in e.name]

@@ -2301,7 +2301,12 @@ def held_titles(sv, roles, state):
             holders = _office_holders(roles, tok.head)
         elif tok.dep_ == "appos":  # "Katherine Tai, the U.S. Trade Representative, ..."
             # (one title is one person's: "A, President of X, and B, President of Y" gives A only X)
-            holders = roles.denotes_list(tok.head) if tok.tag_ in ("NNS", "NNPS") else roles.denotes(tok.head)
+            # (and "A and B, the CEO of X" is B's, the name right before it, whatever the parser hung it from)
+            begins = sv.start + min(t.idx for t in tok.subtree)
+            before = [m for m in sv.mentions if m.type == "Person" and m.end <= begins
+                      and re.fullmatch(r"\s*,\s*", sv.text[m.end - sv.start:begins - sv.start])]
+            holders = roles.denotes_list(tok.head) if tok.tag_ in ("NNS", "NNPS") else before or roles.denotes(
+                tok.head)
         elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain"):
             # "The chief executive of General Motors is Mary Barra", "The company's chief executive is X"
             holders = [m for c in tok.head.children if c.dep_ == "attr" for m in roles.denotes_list(c)]

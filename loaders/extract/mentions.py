@@ -1095,6 +1095,16 @@ class NerRecognizer:
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
         for ent in sent.ents:
+            k = ent.end
+            while ent.label_ == "PERSON" and k - 1 > ent.start:
+                if ent.doc[k - 1].text in self.lex.person_titles:
+                    k -= 1
+                elif ent.doc[k - 1].text == "-" and k - 2 > ent.start and ent.doc[k - 2].text in ("Co", "Vice"):
+                    k -= 2  # ("Co-CEO": the tokenizer splits it)
+                else:
+                    break
+            if k < ent.end:  # "SeAH Steel Co-CEO" before a name: whose title it is, an organisation, no person
+                ent = type(ent)(ent.doc, ent.start, k, label="ORG")
             # "Anti-dumping and Countervailing Measures": a name coordinated with the modifier before it is whole
             first = ent[0]
             lead = first

@@ -86,6 +86,8 @@ KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[A-Z
 # what a longer name the NER found holds of the names found before it: those give way to it
 NAMES_INSIDE = {"Firm": frozenset({"Country", "USState", "Firm"}), "GovernmentBody": frozenset({"GovernmentBody"})}
 PERSON_NAME = re.compile(rf"{NAME_FIRST}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}")
+# a nickname in quotes inside a name: 'Junghoon "Jay" Lee', "Robert 'Bob' Hale"
+NICKNAMED = re.compile(rf"\b(?P<first>{NAME_FIRST}) [\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’'] (?P<last>{NAME_WORD})\b")
 OFFICE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?(?P<dept>[A-Z][a-z]+(?:,? [A-Z][a-z]+)*,? and [A-Z][a-z]+"
                     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
                     r"|\b(?P<dept2>Commerce|Treasury|Energy|State|Defense|Trade|Finance|Industry) (?:Secretary|Minister)\b")
@@ -1016,6 +1018,7 @@ class Extractor:
             mentions.append(d)
         mentions = _replace_overlapping(mentions, self._offices(text, s, e, mentions))
         mentions = self._common_ministries(text, s, e, mentions)
+        mentions += self._nicknamed_persons(text, s, e, mentions)
         mentions += self._titled_persons(text, s, e, mentions)
         mentions = self._prefixed_names(text, s, e, mentions)
         if parse is not None:
@@ -1055,7 +1058,7 @@ class Extractor:
             mentions = [m for m in mentions if not any(
                 m.type in NAMES_INSIDE[f.type] and f.start <= m.start and m.end <= f.end
                 and (f.start, f.end) != (m.start, m.end) for f in holders)]
-            mentions += found
+            mentions += self._firms_before_persons(text, found, mentions)
             mentions = paired_firms(text[s:e], s, list_firms(text[s:e], s, mentions))
             mentions = [m for m in mentions if m.type is not None]
             mentions = legal_names(text[s:e], s, mentions)
@@ -1232,6 +1235,35 @@ class Extractor:
                 out.append(Mention(a, b, name, "Person", entity_id("Person", name), name, "ner", aliases={name}))
         return out
 
+    @staticmethod
+    def _nicknamed_persons(text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+        """'Junghoon "Jay" Lee': one person, named without the nickname (which stays an alias), whom the statistical
+        NER reads as two."""
+        out = []
+        for mt in NICKNAMED.finditer(text, s, e):
+            if any(m.start < mt.end() and mt.start() < m.end for m in mentions):
+                continue
+            name = f"{mt.group('first')} {mt.group('last')}"
+            out.append(Mention(mt.start(), mt.end(), mt.group(0), "Person", entity_id("Person", name), name, "ner",
+                               aliases={name, mt.group(0), f"{mt.group('nick')} {mt.group('last')}"}))
+        return out
+
+    def _firms_before_persons(self, text: str, found: list[Mention], mentions: list[Mention]) -> list[Mention]:
+        """The NER's names, a firm's cut where a person's name a title introduced begins: in "President of Ingalls
+        Shipbuilding Brian Blanchette" it ran the firm on into the person (the titles between go too)."""
+        out = []
+        for f in found:
+            person = next((p for p in mentions if p.type == "Person" and p.end == f.end and f.start < p.start), None)
+            words = text[f.start:person.start].split() if f.type == "Firm" and person is not None else []
+            while words and words[-1].strip(",") in self.lex.person_titles:
+                words.pop()
+            if len(words) >= 2:  # (not "Commerce" of "Secretary of Commerce Gina Raimondo": an office's word)
+                short = " ".join(words).rstrip(",")
+                f = Mention(f.start, f.start + len(short), short, "Firm", entity_id("Firm", short), short, "ner",
+                            aliases={short})
+            out.append(f)
+        return out
+
     def _common_ministries(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
         """'Japan's trade ministry', 'Chile's defense ministry': a country's ministry or department written
         as common nouns is that country's body: the gazetteer's where the country is one its names say, else a
@@ -1317,8 +1349,9 @@ class Extractor:
         for mt in KOREAN_NAME.finditer(text, s, e):
             if (mt.group("family") or mt.group("family2")) not in self.lex.korean_surnames:
                 continue
-            if mt.group("family2") and is_word(mt.group(0).split()[0].split("-")[1]):
-                continue  # "Co-chair Kim", "Post-war Han": an English word, no given name
+            given = mt.group(0).split()[0].split("-")[-1]
+            if mt.group("family2") and len(given) > 2 and is_word(given):
+                continue  # "Co-chair Kim", "Post-war Han": an English word, no given name ("Won-ho Joo" is one)
             a, b = mt.start(), mt.end()
             if any(m.start < b and a < m.end for m in mentions + out):
                 continue
@@ -2002,7 +2035,8 @@ NOT_UNIT_LETTERS = LEGAL_FORM_WORDS | {"NV", "BV", "SA", "SE", "AG", "AB", "KK",
 
 def _acronym_units(parse: Any, s: int, mentions: list[Mention]) -> list[Mention]:
     """'SK Siltron CSS manufactures wafers': a known firm's name with capital letters after it that head the noun
-    phrase is a unit of its own (not 'Samsung HBM chips', where the letters name the chips)."""
+    phrase, or a title of its people ("SK Siltron CSS CEO X"), is a unit of its own (not 'Samsung HBM chips', where the
+    letters name the chips)."""
     if parse is None:
         return mentions
     out = list(mentions)
@@ -2012,7 +2046,8 @@ def _acronym_units(parse: Any, s: int, mentions: list[Mention]) -> list[Mention]
         tok = next((t for t in parse if s + t.idx == m.end + 1), None)
         # (the tagger may read the letters as a common noun: "SK Siltron CSS is a wafer maker")
         if tok is None or not UNIT_LETTERS.fullmatch(tok.text) or tok.text in NOT_UNIT_LETTERS \
-                or tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "nmod", "amod") \
+                or tok.pos_ not in ("PROPN", "NOUN") \
+                or tok.dep_ in ("compound", "nmod", "amod") and tok.head.text not in load_lexicon().person_titles \
                 or any(x.start < s + tok.idx + len(tok.text) and s + tok.idx < x.end for x in mentions if x is not m):
             continue
         name = f"{m.text} {tok.text}"

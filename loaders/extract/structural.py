@@ -816,6 +816,7 @@ class StructuralExtractor:
                             r"(?:and|&)\s+$", "", before)
             before = re.sub(LEGAL_TAIL.pattern + r"(?:['’]s)?\s*$", " ", before)
             before = re.sub(r"\s(?:[Aa]cting|[Ii]nterim)\s+$", " ", before)  # ("Korea's acting president, X")
+            before = re.sub(r"\s[Cc]o-$", " ", before)  # ("SeAH Steel Co-CEO X": one of two heads)
             cands = [x for x in sv.mentions if x.type in ("Country", "GovernmentBody", "Firm")
                      and 0 <= len(before.rstrip()) - (x.end - sv.start) <= 3]
             after = re.match(r"\s*,?\s+of\s+(?:the\s+)?", sv.text[p.end - sv.start:])
