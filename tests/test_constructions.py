@@ -7879,3 +7879,12 @@ def test_a_nickname_in_quotes_is_part_of_one_persons_name(ex):
     got, out = run(ex, "Norvik Changwon Integrated Special Steel Co-CEO Minseok “Sam” Ryu thanked the governor.")
     assert ("Minseok Ryu", "LEADS", "Norvik Changwon Integrated Special Steel") in got
     assert not [e for e in out.entities.values() if e.type == "Person" and "Steel" in e.name]
+
+
+def test_a_definite_measure_with_a_rate_is_the_one_named_when_none_had_a_rate(ex):
+    got, _ = run(ex, "In 2031, Norway imposed the Fjord Levy on salmon. Imports of salmon from Chile and Peru shall "
+                     "be exempt from the additional 25% levy.")
+    assert ("Fjord Levy", "EXEMPTS", "Chile") in got
+    # an indefinite one is another measure
+    got, _ = run(ex, "In 2031, Norway imposed the Fjord Levy on salmon. Chile and Peru face a 25% levy.")
+    assert ("Fjord Levy", "EXEMPTS", "Chile") not in got

@@ -375,6 +375,11 @@ class Coreference:
                     continue  # a generic noun modifying another noun refers to nothing
                 if getattr(m, "rate", None):  # only the measure of that rate, or none
                     ref = self._same_rate(m, history)
+                    if ref is None and not getattr(m, "rate_indefinite", False) and not any(
+                            getattr(h, "rate", None) and _kind(h, self.lex) == _kind(m, self.lex)
+                            for h in history[-200:]):
+                        # "the additional 25% tariff" where no measure of its kind was given a rate: the one named
+                        ref = self._antecedent(m, history + out, {x.id for x in out + mentions if x.type == "Country"})
                     if ref is not None:
                         out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
                                            wikidata=ref.wikidata))
