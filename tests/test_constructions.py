@@ -7888,3 +7888,19 @@ def test_a_definite_measure_with_a_rate_is_the_one_named_when_none_had_a_rate(ex
     # an indefinite one is another measure
     got, _ = run(ex, "In 2031, Norway imposed the Fjord Levy on salmon. Chile and Peru face a 25% levy.")
     assert ("Fjord Levy", "EXEMPTS", "Chile") not in got
+
+
+def test_the_counted_group_a_sentence_spoke_of_is_listed_later(ex):
+    got, _ = run(ex, "Twelve countries on Monday signed the Andean Fisheries Partnership. The pact will take effect "
+                     "once the participants ratify it. The 12 countries include Chile, Peru and Norway.")
+    for country in ("Chile", "Peru", "Norway"):
+        assert (country, "PARTY_TO", "Andean Fisheries Partnership") in got
+        # what will happen once they ratify it has not happened
+        assert (country, "RATIFIES", "Andean Fisheries Partnership") not in got
+
+
+def test_an_act_in_a_clause_of_what_will_follow_it_is_not_yet_done(ex):
+    got, _ = run(ex, "Norway will lift the tariffs once Peru ratifies the Lima Accord.")
+    assert ("Peru", "RATIFIES", "Lima Accord") not in got
+    got, _ = run(ex, "The Lima Accord took effect once Peru ratified it in 2009.")
+    assert ("Peru", "RATIFIES", "Lima Accord") in got

@@ -2673,8 +2673,10 @@ def implementing_law(sv, roles, state):
 
 
 # "These include A, B and C.": a list that continues the previous sentence's group of members
-THESE_INCLUDE = re.compile(r"\s*(?:These|They|Those|Its|Their)(?:\s+(?:\w+\s+)?(?:members|countries|nations|economies|"
-                           r"parties|partners|participants))?\s+(?:include|includes|included|are|were|comprise)\s+")
+_GROUP_NOUNS = r"(?:members|countries|nations|economies|parties|partners|participants)"
+# ("The 15 countries include A, B and C": a definite group, counted or not, is the one just spoken of)
+THESE_INCLUDE = re.compile(rf"\s*(?:(?:These|They|Those|Its|Their)(?:\s+(?:\w+\s+)?{_GROUP_NOUNS})?"
+                           rf"|The\s+(?:\w+\s+)?{_GROUP_NOUNS})\s+(?:include|includes|included|are|were|comprise)\s+")
 MEMBER_GROUP = re.compile(r"\b(?:members|countries|nations|economies|partners|participants|signatories|parties)\b")
 
 

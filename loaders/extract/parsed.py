@@ -1180,6 +1180,10 @@ class ParsedRoles:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                     return True
+                if c.dep_ == "mark" and c.lower_ in ("once", "when", "until", "after", "before") \
+                        and node.dep_ == "advcl" and node.tag_ in ("VBP", "VBZ") and any(
+                            a.dep_ == "aux" and a.lower_ in ("will", "shall", "'ll") for a in node.head.children):
+                    return True  # "X will take effect once the parties ratify it": not yet done
             if node.dep_ == "xcomp" and _expected(node.head, self.lex, self.sv.tok_mentions):
                 return True  # "Chile is expected to sign X", "is scheduled to", "is meant to": not yet done
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "pcomp", "advcl", "csubj"):
