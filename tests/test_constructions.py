@@ -7904,3 +7904,10 @@ def test_an_act_in_a_clause_of_what_will_follow_it_is_not_yet_done(ex):
     assert ("Peru", "RATIFIES", "Lima Accord") not in got
     got, _ = run(ex, "The Lima Accord took effect once Peru ratified it in 2009.")
     assert ("Peru", "RATIFIES", "Lima Accord") in got
+
+
+def test_goods_listed_in_apposition_to_a_noun_of_goods_are_what_a_measure_is_on(ex):
+    got, _ = run(ex, "In 2031, Norway imposed export controls on three battery minerals, lithium, cobalt and "
+                     "nickel, to Chile.")
+    for good in ("lithium", "cobalt", "nickel"):
+        assert ("Norwegian export controls", "TARGETS", good) in got, got

@@ -515,7 +515,7 @@ class StructuralExtractor:
                 if stop is not None:
                     window_end = min(window_end, stop)
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
-                window_end = self._through_examples(sv, window_end)
+                window_end = self._through_examples(sv, self._through_apposed_goods(sv, window_end))
                 kinds = ("Sector", "Country", "Firm")
                 if pp.group(1) == "for":  # who gets it is the first phrase: "subsidies for chipmakers in Ohio"
                     more = re.search(r"\b(?:on|in|at|to|of|from|under|by|across)\b",
@@ -621,6 +621,18 @@ class StructuralExtractor:
             return window_end
         at = sv.start + mt.end()
         first = next((x for x in sv.mentions if x.start == at and not x.adjective), None)
+        return window_end if first is None else self._through_list(sv, at, first.end)
+
+    def _through_apposed_goods(self, sv, window_end: int) -> int:
+        """'export controls on three materials, hydrogen fluoride, polyimide and photoresist, to Korea': a noun of
+        goods the window ends on goes on, past its comma, with the goods it stands for."""
+        noun = re.search(r"([a-z]+)\s*$", sv.text[:window_end - sv.start])
+        word = noun.group(1) if noun else ""
+        if not {word, word[:-3] + "y" if word.endswith("ies") else word[:-1]} & set(self.lex.derived["goods_nouns"]):
+            return window_end
+        comma = re.match(r"\s*,\s*", sv.text[window_end - sv.start:])
+        at = window_end + comma.end() if comma else -1
+        first = next((x for x in sv.mentions if x.start == at and x.type == "Sector"), None)
         return window_end if first is None else self._through_list(sv, at, first.end)
 
     @staticmethod
