@@ -44,6 +44,7 @@ class Lexicon:
     group_nouns: frozenset
     owner_nouns: frozenset
     legislature_nouns: frozenset
+    chamber_nouns: frozenset
     government_nouns: frozenset
     news_outlets: frozenset
     news_outlet_words: frozenset
@@ -298,6 +299,7 @@ def load_lexicon() -> Lexicon:
         group_nouns=frozenset(lex["heads"]["group_nouns"]),
         owner_nouns=frozenset(lex["heads"]["owner_nouns"]),
         legislature_nouns=frozenset(lex["heads"]["legislature_nouns"]),
+        chamber_nouns=frozenset(lex["heads"]["chamber_nouns"]),
         government_nouns=frozenset(lex["heads"]["government_nouns"]),
         news_outlets=frozenset(lex["heads"]["news_outlets"]),
         news_outlet_words=frozenset(lex["heads"]["news_outlet_words"]),

@@ -7911,3 +7911,12 @@ def test_goods_listed_in_apposition_to_a_noun_of_goods_are_what_a_measure_is_on(
                      "nickel, to Chile.")
     for good in ("lithium", "cobalt", "nickel"):
         assert ("Norwegian export controls", "TARGETS", good) in got, got
+
+
+def test_the_chamber_a_pact_passed_in_ratifies_it_not_every_party(ex):
+    got, _ = run(ex, "The Chile-Norway Accord was passed in the Chilean parliament on 6 November 2031.")
+    assert ("Chile", "RATIFIES", "Chile-Norway Accord") in got
+    assert ("Norway", "RATIFIES", "Chile-Norway Accord") not in got
+    # with no chamber named, the parties it has ratify
+    got, _ = run(ex, "The Chile-Norway Accord was ratified in 2031.")
+    assert ("Norway", "RATIFIES", "Chile-Norway Accord") in got

@@ -425,7 +425,7 @@ def implicit_parties(sv, roles, state):
         if roles.negated(tok) or roles.hypothetical(tok):
             continue
         actors = [m for m in (roles.subj(tok) if tok.pos_ in ("VERB", "AUX") else roles.owner(tok))
-                  if m.type in ACTOR_TYPES]
+                  if m.type in ACTOR_TYPES] or (roles.chamber(tok) if tok.pos_ in ("VERB", "AUX") else [])
         if tok.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
                 tok.dep_ == "acl" and tok.tag_ == "VBN") or (  # "the FTA, signed in 2007,"

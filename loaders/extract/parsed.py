@@ -886,6 +886,13 @@ class ParsedRoles:
             return [m for m in self.subj(tok.head) if m.type in ACTOR_TYPES]
         return []
 
+    def chamber(self, tok) -> list[Mention]:
+        """'X was passed in the South Korean parliament', 'approved in the National Assembly': the chamber a verb
+        with no agent happened in acts (as the country, or the body)."""
+        return [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.chamber_nouns
+                for m in self.denotes_list(p) if m.type in ("Country", "GovernmentBody")]
+
     def appos(self, tok) -> list[Mention]:
         """What a noun stands beside: 'Hanwha Ocean, a unit of Hanwha Group,' and, the other way round, 'Hanwha
         Group's shipbuilding unit, Hanwha Ocean,'."""

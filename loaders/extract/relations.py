@@ -508,6 +508,9 @@ class RelationExtractor:
             ctx.last_subjects[rule.predicate] = subjects
             if objects:
                 ctx.last_objects[rule.predicate] = objects
+        if not subjects and objects and "parties_of_object" in rule.flags and ctx.roles.parsed:
+            # "X was passed in the South Korean parliament": the chamber it passed in acts (for its country)
+            subjects = ctx.roles.chamber(tok)
         if not subjects and objects and "parties_of_object" in rule.flags:
             subjects = [p for o in objects for p in getattr(o, "parties", [])]
         subjects = [self._acting_for(sv, rule.predicate, s, objects, ctx.roles) for s in subjects]
