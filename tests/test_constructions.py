@@ -7920,3 +7920,13 @@ def test_the_chamber_a_pact_passed_in_ratifies_it_not_every_party(ex):
     # with no chamber named, the parties it has ratify
     got, _ = run(ex, "The Chile-Norway Accord was ratified in 2031.")
     assert ("Norway", "RATIFIES", "Chile-Norway Accord") in got
+
+
+def test_an_envoy_named_after_the_offices_of_a_title_signs_for_their_country(ex):
+    got, _ = run(ex, "On May 2, 2031, Norway's trade minister Ola Berg and the Ambassador of Chile to Norway "
+                     "Luis Ortega signed the Fjord Accord.")
+    assert ("Luis Ortega", "SIGNS", "Fjord Accord") in got
+    assert ("Chile", "SIGNS", "Fjord Accord") in got
+    got, _ = run(ex, "Chilean Ambassador Luis Ortega signed the Fjord Accord in 2031.")
+    assert ("Chile", "SIGNS", "Fjord Accord") in got
+    assert ("Chile", "PARTY_TO", "Fjord Accord") in got

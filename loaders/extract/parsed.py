@@ -114,6 +114,11 @@ def parsed_roles(sv: SentenceView, lex) -> "ParsedRoles":
     return roles
 
 
+# the offices after a title, up to its holder's name: " of Japan to the United States, "
+TITLE_OFFICES = re.compile(r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:and\s+)?[A-Z][\w.&'-]*)*)*"
+                           r"\s*,?\s+")
+
+
 class ParsedRoles:
     """Roles from spaCy's dependency parse."""
 
@@ -170,6 +175,11 @@ class ParsedRoles:
             # "counterpart": "X and his Korean counterpart Y signed")
             named = [m for c in tok.children if c.dep_ == "appos" and c.i > tok.i
                      for t in c.subtree for m in self.sv.tok_mentions.get(t.i, []) if m.type == "Person"]
+            # ("and the Ambassador of Japan to the United States Shinsuke Sugiyama signed": the name after the
+            # title's offices, wherever the parser hung it)
+            end = self.sv.start + tok.idx + len(tok.text)
+            named = named or [m for m in self.sv.mentions if m.type == "Person" and m.start > end
+                              and TITLE_OFFICES.fullmatch(self.sv.text[end - self.sv.start:m.start - self.sv.start])]
             if named:
                 return unique_mentions(named)
         out: list[Mention] = []

@@ -460,6 +460,8 @@ class Extractor:
         sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
                             + _office_acts(sent.candidates, self.model, getattr(self, "_leads", {}))
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
+        envoys = _envoy_acts(sent.view, sent.candidates)
+        sent.candidates += envoys + self._inferences(envoys)
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
         sent.candidates += _answered_acts(sent.view, sent.candidates)
@@ -1577,6 +1579,28 @@ def _office_acts(cands: list[Candidate], model: Any, leads: dict | None = None) 
             if country.id != c.object.id and c.object.type in ("Agreement", "Policy") \
                     and model.allows(c.predicate, country.type, c.object.type):
                 new.add(replace(country, adjective=False), c.predicate, c.object, c, "head-acts", dict(c.props))
+    return new.out
+
+
+# an envoy's title around their country: "the Ambassador of Japan to the United States, X", "Japan's ambassador X",
+# "Japanese Ambassador X"
+_POSTED_TO = r"(?:\s+to\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*,?\s+"
+ENVOY_OF = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy)\s+(?:of|from)\s+(?:the\s+)?$")
+ENVOY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Aa]mbassador|[Ee]nvoy)" + _POSTED_TO)
+# what an envoy does for their country (a treaty act; an ambassador leads nothing)
+ENVOY_ACTS = frozenset({"SIGNS", "NEGOTIATES"})
+
+
+def _envoy_acts(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """'the Ambassador of Japan to the United States Shinsuke Sugiyama signed X': the envoy's country signs."""
+    new = _NewFacts(cands)
+    for c in cands:
+        if c.predicate not in ENVOY_ACTS or c.subject.type != "Person":
+            continue
+        for country in (m for m in sv.mentions if m.type == "Country" and m.end <= c.subject.start):
+            before, gap = sv.text[:country.start - sv.start], sv.text[country.end - sv.start:c.subject.start - sv.start]
+            if (ENVOY_OF.search(before) and re.fullmatch(_POSTED_TO, gap)) or ENVOY_AFTER.fullmatch(gap):
+                new.add(replace(country, adjective=False), c.predicate, c.object, c, "envoy-acts", dict(c.props))
     return new.out
 
 
