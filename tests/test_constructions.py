@@ -7930,3 +7930,22 @@ def test_an_envoy_named_after_the_offices_of_a_title_signs_for_their_country(ex)
     got, _ = run(ex, "Chilean Ambassador Luis Ortega signed the Fjord Accord in 2031.")
     assert ("Chile", "SIGNS", "Fjord Accord") in got
     assert ("Chile", "PARTY_TO", "Fjord Accord") in got
+
+
+def test_talks_of_nothing_else_in_a_clause_about_a_pact_were_on_it(ex):
+    got, _ = run(ex, "Chile and Peru signed the Lima Accord in Lima in 2015, three years after the two sides started "
+                     "talks in 2012.")
+    assert got.get(("Chile", "NEGOTIATES", "Lima Accord")) == {"year": 2012}
+    got, _ = run(ex, "Long in preparation, the Lima Accord between Chile and Peru concludes the final chapter of "
+                     "negotiations that began in 2010.")
+    assert ("Peru", "NEGOTIATES", "Lima Accord") in got
+    # talks with someone else are not on the pact
+    got, _ = run(ex, "Chile and Peru signed the Lima Accord in 2015, after Chile started talks with Norway.")
+    assert ("Norway", "NEGOTIATES", "Lima Accord") not in got
+    assert ("Chile", "NEGOTIATES", "Lima Accord") not in got
+
+
+def test_a_place_after_the_list_of_a_pacts_sides_is_no_side(ex):
+    got, _ = run(ex, "The Lima Accord between Chile and Peru was reached after talks last week in Washington.")
+    assert ("Peru", "PARTY_TO", "Lima Accord") in got
+    assert ("United States", "PARTY_TO", "Lima Accord") not in got

@@ -233,7 +233,10 @@ def _between_items(sv, prep) -> list[Mention]:
         inside = [m for m in sv.mentions if lo <= m.start < hi and m.type in PARTY_TYPES and not m.adjective]
         bracket = item.find("(")
         rel = re.search(r"\s(?:(?:with|in|of|to|for|by)\s+)?(?:which|whom|that|who)\s", item)
-        stop = min(x for x in (bracket, rel.start() if rel else -1, len(item)) if x >= 0)
+        # (the list ends where the clause goes on: "between A and B was reached ... in Washington")
+        verb = next((sv.start + t.idx - lo for t in sv.tokens if lo <= sv.start + t.idx < hi
+                     and t.pos_ in ("VERB", "AUX") and not any(m.start <= sv.start + t.idx < m.end for m in inside)), -1)
+        stop = min(x for x in (bracket, rel.start() if rel else -1, verb, len(item)) if x >= 0)
         head = [m for m in inside if m.start < lo + stop]
         if head:
             mt = re.match(r"\s*(?:the\s+)?(?:\w+\s+){0,3}(?:states|members|countries|nations)\s+of\s+", item)
@@ -489,6 +492,16 @@ def _clause_agreement(roles, noun) -> tuple[list, Any]:
         if node.dep_ not in ("pobj", "prep", "pcomp"):
             break
         node, adjunct = node.head, node
+    if node is not noun and node.pos_ == "NOUN" and node.dep_ in ("dobj", "attr") and noun.dep_ == "pobj" \
+            and noun.head.lower_ == "of":
+        node = node.head  # "the FTA concludes the final chapter of negotiations that began in 2010"
+    elif node is noun and noun.dep_ == "dobj" and not any(c.dep_ == "prep" for c in noun.children) \
+            and noun.head.dep_ == "advcl":
+        # "X signed the FTA in 2015, three years after the two sides started talks in 2012": talks of nothing else,
+        # in a clause that times the act on the pact, were on the pact
+        adjunct, node = noun.head, noun.head.head
+        return [m for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                for m in roles.denotes_list(c) if m.type == "Agreement"], adjunct
     if node is noun or node.pos_ not in ("VERB", "AUX"):
         return [], noun
     return [m for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for m in roles.denotes_list(c)
