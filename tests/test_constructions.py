@@ -7949,3 +7949,11 @@ def test_a_place_after_the_list_of_a_pacts_sides_is_no_side(ex):
     got, _ = run(ex, "The Lima Accord between Chile and Peru was reached after talks last week in Washington.")
     assert ("Peru", "PARTY_TO", "Lima Accord") in got
     assert ("United States", "PARTY_TO", "Lima Accord") not in got
+
+
+def test_excluding_a_country_from_a_list_is_a_measure_on_it_not_an_exemption(ex):
+    got, _ = run(ex, "Norway also excluded Chile from its list of trusted countries in August 2031.")
+    assert not [k for k in got if k[1] == "EXEMPTS"]
+    assert [k for k in got if k[1] == "TARGETS" and k[2] == "Chile"]
+    got, _ = run(ex, "Norway excluded Chile from the Fjord Levy in 2031.")
+    assert ("Fjord Levy", "EXEMPTS", "Chile") in got

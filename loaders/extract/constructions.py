@@ -1947,7 +1947,9 @@ def exemptions(sv, roles, state):
             verb = tok.head if exempt_adj else tok
             who = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                    and c.lemma_.lower() in EXEMPTED_GOODS for m in roles.goods_origins(c)] or who
-        measures = [m for m in roles.pp(tok, {"from"}) if m.type == "Policy"]
+        # (not a list it is put off: "excluded Korea from its list of white countries" is no exemption)
+        measures = [m for m in roles.pp(tok, {"from"}) if m.type == "Policy" and getattr(m, "head", "") != "list"
+                    and not re.search(r"\b(?:white|black)\s?list\b|\blist\s+of\b", m.name, re.IGNORECASE)]
         for m in measures:
             for w in who:
                 if w.type == "Country" and not w.adjective:

@@ -339,8 +339,11 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
         if not covered:
             continue  # "banned the practice": no named target, no named measure
         taken_from = _taken_from(tok, obj)
-        if taken_from.split()[-1:] and taken_from.split()[-1].lower() in LISTS and tok.lemma_.lower() in LEAVING_VERBS:
+        off_list = taken_from.split()[-1:] and taken_from.split()[-1].lower() in LISTS
+        if off_list and tok.lemma_.lower() in LEAVING_VERBS:
             noun = "removal of"  # "barred Peru from its white list", "expelled Seoul from its white list"
+        elif tok.lemma_.lower() in LIST_ONLY_VERBS:
+            continue  # "excluded Korea from the tariffs": spared, no measure
         head = noun.split()[0]
         if tok.lemma_.lower() in w["actor_objects"] or noun == "removal of":
             noun = taken_from + noun
@@ -444,6 +447,8 @@ def _listed_goods(heads, offset, mentions) -> list[Mention]:
 # putting someone off a list is removing them from it ("barred Peru from its white list")
 LEAVING_VERBS = frozenset({"bar", "expel", "exclude", "drop", "strike", "delist"})
 LISTS = frozenset({"list", "whitelist", "blacklist", "registry", "register"})
+# the verbs that make a measure only off a list
+LIST_ONLY_VERBS = frozenset({"exclude", "delist"})
 # the verbs whose infinitive is the subject's own act ("Chile decided to expel Peru")
 DECIDING_VERBS = frozenset({"decide", "move", "vote", "plan", "begin", "start", "resolve", "opt", "choose"})
 # and those whose object does what the subject orders ("Chile ordered its airlines to halt flights to Peru")
