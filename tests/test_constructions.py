@@ -7957,3 +7957,8 @@ def test_excluding_a_country_from_a_list_is_a_measure_on_it_not_an_exemption(ex)
     assert [k for k in got if k[1] == "TARGETS" and k[2] == "Chile"]
     got, _ = run(ex, "Norway excluded Chile from the Fjord Levy in 2031.")
     assert ("Fjord Levy", "EXEMPTS", "Chile") in got
+
+
+def test_letters_in_brackets_after_the_words_they_shorten_name_no_firm(ex):
+    _, out = run(ex, "Velkor plans to invest $2.3 billion in a lithium iron phosphate (LFP) battery facility in Ohio.")
+    assert not [e for e in out.entities.values() if e.name == "LFP"]

@@ -1388,7 +1388,10 @@ def _abbreviates_common_words(before: str, short: str) -> bool:
         for kept in (tail, [w for w in tail if w not in SMALL_WORDS]):
             if "".join(w[0] for w in kept).upper() == short:
                 return True
-    return False
+    # (or opens and ends as they do, a chemist's letters between: "lithium iron phosphate (LFP)")
+    tail = words[-len(short):]
+    return len(tail) == len(short) and not any(w[:1].isupper() for w in tail) \
+        and tail[0][0].upper() == short[0] and tail[-1][0].upper() == short[-1]
 
 
 def _rate(sent, first: int, head: int) -> tuple[str, bool] | None:
