@@ -7962,3 +7962,12 @@ def test_excluding_a_country_from_a_list_is_a_measure_on_it_not_an_exemption(ex)
 def test_letters_in_brackets_after_the_words_they_shorten_name_no_firm(ex):
     _, out = run(ex, "Velkor plans to invest $2.3 billion in a lithium iron phosphate (LFP) battery facility in Ohio.")
     assert not [e for e in out.entities.values() if e.name == "LFP"]
+
+
+def test_a_kind_of_known_goods_a_measure_is_on_is_named_beside_the_goods(ex):
+    got, _ = run(ex, "In 2031, Norway imposed tariffs on hot-rolled steel from Chile.")
+    assert ("Norwegian tariffs on hot-rolled steel", "TARGETS", "hot-rolled steel") in got
+    assert ("Norwegian tariffs on hot-rolled steel", "TARGETS", "steel") in got
+    # a bare noun of goods after the known sector names no kind of its own
+    got, _ = run(ex, "In 2031, Norway imposed export restrictions on semiconductor materials to Chile.")
+    assert not [k for k in got if k[2] == "semiconductor materials"]

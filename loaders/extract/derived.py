@@ -89,6 +89,9 @@ def _noun_phrase(tok):
         t.pos_ in ("NOUN", "ADJ", "PROPN")
         or t.tag_ == "VBN" and t.dep_ == "amod" and t.is_lower and t.lower_ not in STATUS_PARTICIPLES)]
     first = min([tok] + left, key=lambda t: t.i)
+    while first.i >= 2 and tok.doc[first.i - 1].text == "-" and tok.doc[first.i - 2].is_alpha \
+            and tok.doc[first.i - 2].is_lower:
+        first = tok.doc[first.i - 2]  # ("hot-rolled steel": the whole hyphenated word)
     return tok.doc[first.i:tok.i + 1]
 
 
@@ -145,6 +148,14 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> lis
                     if _nounlike(item) and not _covered(item, offset, mentions):
                         m = _sector(_noun_phrase(item), offset, w)
                         if m is not None:
+                            out.append(m)
+                    elif _nounlike(item) and heads is w["measure_heads"] and item.lemma_.lower() not in w["goods_nouns"]:
+                        # "an order on corrosion-resistant steel": the known sector a kind of its goods is of
+                        # stays, the kind is named too
+                        phrase = _noun_phrase(item)
+                        m = _sector(phrase, offset, w) if not any(
+                            _covered(t, offset, mentions) for t in phrase if t.i != item.i) else None
+                        if m is not None and m.start < offset + item.idx:
                             out.append(m)
     return out
 
@@ -539,4 +550,8 @@ def derived_mentions(parse, offset: int, mentions: list[Mention]) -> tuple[list[
             if not crossed or fn is colon_listed_goods and all(_superseded(m, x) for x in crossed):
                 out.append(m)
                 gone += crossed
+            elif fn is measure_objects and len(m.name.split()) <= 4 and all(
+                    x.type == "Sector" and x.source != "pattern" and m.start < x.start and x.end == m.end
+                    for x in crossed):
+                out.append(m)  # "tariffs on hot-rolled steel": on that kind, and (the known sector) on steel
     return out, gone
