@@ -7971,3 +7971,9 @@ def test_a_kind_of_known_goods_a_measure_is_on_is_named_beside_the_goods(ex):
     # a bare noun of goods after the known sector names no kind of its own
     got, _ = run(ex, "In 2031, Norway imposed export restrictions on semiconductor materials to Chile.")
     assert not [k for k in got if k[2] == "semiconductor materials"]
+
+
+def test_a_western_order_korean_name_after_a_capitalised_word_is_a_person(ex):
+    # (a match from the word before, "Energy Min-Seo", fails as a family name; the name after it is still read)
+    got, _ = run(ex, "Republic of Korea Minister of Trade, Industry, and Energy Min-Seo Park met the delegation.")
+    assert ("Min-Seo Park", "LEADS", "Ministry of Trade, Industry and Energy") in got

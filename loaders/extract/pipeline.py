@@ -83,6 +83,9 @@ PREFIXED_REST = r" (?:the )?[A-Z][\w-]+(?:(?:,? (?:and |& )?| of (?:the )?)[A-Z]
 # (the given name's second syllable may be capitalised: "Kim Hyun-Jong", "Moon Jae-In")
 KOREAN_NAME = re.compile(r"\b(?:(?P<family>[A-Z][a-z]{0,5}) [A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5}\b(?![-\w])"
                          r"|(?<![-\w])[A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5} (?P<family2>[A-Z][a-z]{0,5})\b(?![-\w]))")
+# the prefixes of English hyphenated words, which open no given name ("Co-Chair Kim")
+HYPHEN_PREFIXES = frozenset({"co", "post", "pre", "non", "anti", "ex", "vice", "self", "multi", "inter", "pro",
+                             "sub", "semi", "mid", "neo", "re"})
 # what a longer name the NER found holds of the names found before it: those give way to it
 NAMES_INSIDE = {"Firm": frozenset({"Country", "USState", "Firm"}), "GovernmentBody": frozenset({"GovernmentBody"})}
 PERSON_NAME = re.compile(rf"{NAME_FIRST}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}")
@@ -1348,12 +1351,17 @@ class Extractor:
         out: list[Mention] = []
         if text.find("-", s, e) < 0:
             return out  # (every such name has a hyphen)
-        for mt in KOREAN_NAME.finditer(text, s, e):
+        at = s
+        while (mt := KOREAN_NAME.search(text, at, e)) is not None:
+            at = mt.start() + 1  # (on from the next character: "Energy Chang-Yang Lee" holds "Chang-Yang Lee")
             if (mt.group("family") or mt.group("family2")) not in self.lex.korean_surnames:
                 continue
-            given = mt.group(0).split()[0].split("-")[-1]
-            if mt.group("family2") and len(given) > 2 and is_word(given):
-                continue  # "Co-chair Kim", "Post-war Han": an English word, no given name ("Won-ho Joo" is one)
+            at = mt.end()
+            first, given = mt.group(0).split()[0].split("-")[0], mt.group(0).split()[0].split("-")[-1]
+            if mt.group("family2") and (first.lower() in HYPHEN_PREFIXES or (
+                    len(given) > 2 and given.islower() and is_word(given))):
+                continue  # "Co-chair Kim", "Post-war Han": an English word, no given name ("Won-ho Joo", "Chang-Yang
+                # Lee" are)
             a, b = mt.start(), mt.end()
             if any(m.start < b and a < m.end for m in mentions + out):
                 continue
@@ -1377,7 +1385,7 @@ class Extractor:
                 continue  # "Secretary of Commerce Gina Raimondo": the person, read by the title rules
             if re.search(r"\bof\s+(?:the\s+)?$", text[max(s, mt.start() - 12):mt.start()]):
                 continue  # "the Office of the Secretary of Defense": a bigger name holds the title
-            body = self.structural.body_for(dept, text[mt.start():end])
+            body = self.structural.body_for(dept.replace(", and ", " and "), text[mt.start():end])
             # (the department's own short name inside the office, "Commerce" in "Secretary of Commerce", gives way,
             # as does a field the ministry's name lists: "energy" in "Minister of Trade, Industry and Energy")
             if body is None or any(m.start < end and mt.start() < m.end and not (
