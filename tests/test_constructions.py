@@ -7977,3 +7977,12 @@ def test_a_western_order_korean_name_after_a_capitalised_word_is_a_person(ex):
     # (a match from the word before, "Energy Min-Seo", fails as a family name; the name after it is still read)
     got, _ = run(ex, "Republic of Korea Minister of Trade, Industry, and Energy Min-Seo Park met the delegation.")
     assert ("Min-Seo Park", "LEADS", "Ministry of Trade, Industry and Energy") in got
+
+
+def test_an_instrument_that_brings_a_measure_in_targets_what_it_is_on(ex):
+    got, _ = run(ex, "UNSCR 3101 imposes new sanctions on Norway.")
+    assert ("UNSCR 3101", "TARGETS", "Norway") in got
+    got, _ = run(ex, "UNSCR 3102 builds on UNSCR 3101 (2031), which included the strongest sanctions ever imposed on "
+                     "Norway.")
+    assert ("UNSCR 3101", "TARGETS", "Norway") in got
+    assert ("UNSCR 3102", "TARGETS", "Norway") not in got

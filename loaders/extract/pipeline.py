@@ -29,7 +29,7 @@ from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_FORM_WORDS, LEGAL_TAIL, LEGAL_TAIL_END, PARTY_TYPES, DescriptiveRecognizer,
                        GazetteerMatcher, Mention, NerRecognizer, _surnames, administration_end, default_matcher,
                        legal_names, list_firms, paired_firms, reciprocal)
-from .modality import mark_joint, statement, tokens_of
+from .modality import MEASURE_MAKING, mark_joint, statement, tokens_of
 from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp, parse_texts
@@ -467,6 +467,7 @@ class Extractor:
         sent.candidates += envoys + self._inferences(envoys)
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
+        sent.candidates += _instruments_measures(sent.view, sent.candidates)
         sent.candidates += _answered_acts(sent.view, sent.candidates)
         sent.candidates += _goods_from(sent.view, sent.candidates)
         sent.candidates += _instrument_measures(sent.view, sent.candidates)
@@ -1733,6 +1734,39 @@ def _goods_from(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
             if i.predicate == "IMPOSES" and i.object.id == t.subject.id and i.subject.type == "Country" \
                     and i.subject.id != t.object.id:
                 new.add(t.object, "EXPORTS_TO", i.subject, t, "goods-from")
+    return new.out
+
+
+# what an instrument does to bring a measure in: "Resolution 2397 imposes sanctions on X", "which included sanctions"
+INSTRUMENT_MEASURE_VERBS = MEASURE_MAKING | {"include", "contain", "set", "establish", "expand", "strengthen"}
+
+
+def _instruments_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """'UNSCR 2397 imposes new sanctions on North Korea', 'UNSCR 2375, which included sanctions on X': a
+    resolution, an order or a law that brings a measure in targets what the measure is on."""
+    if sv.parse is None:
+        return []
+    new = _NewFacts(cands)
+    for c in cands:
+        if c.predicate != "TARGETS" or c.subject.type != "Policy":
+            continue
+        toks = tokens_of(sv, c.subject)
+        head = toks[-1] if toks else None
+        if head is None or head.dep_ not in ("dobj", "nsubjpass") \
+                or head.head.lemma_.lower() not in INSTRUMENT_MEASURE_VERBS:
+            continue
+        verb = head.head
+        subjects = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+        instruments = [p for tok in subjects if tok.lower_ not in ("which", "that")
+                       for p in sv.tok_mentions.get(tok.i, [])]
+        for tok in (t for t in subjects if t.lower_ in ("which", "that")):
+            # "UNSCR 2375 (2017), which included ...": the name the clause describes, right before it
+            at = sv.start + tok.idx
+            instruments += [p for p in sv.mentions if p.end <= at and re.fullmatch(
+                r"\s*(?:\([^()]*\))?\s*,\s*", sv.text[p.end - sv.start:at - sv.start])]
+        for p in instruments:
+            if p.type in ("Policy", "Law") and p.id != c.subject.id and p.id != c.object.id:
+                new.add(p, "TARGETS", c.object, c, "instrument-measure", dict(c.props))
     return new.out
 
 
