@@ -467,7 +467,7 @@ class Extractor:
         sent.candidates += envoys + self._inferences(envoys)
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
-        sent.candidates += _instruments_measures(sent.view, sent.candidates)
+        sent.candidates += _instrument_targets(sent.view, sent.candidates)
         sent.candidates += _answered_acts(sent.view, sent.candidates)
         sent.candidates += _goods_from(sent.view, sent.candidates)
         sent.candidates += _instrument_measures(sent.view, sent.candidates)
@@ -1358,7 +1358,7 @@ class Extractor:
             if (mt.group("family") or mt.group("family2")) not in self.lex.korean_surnames:
                 continue
             at = mt.end()
-            first, given = mt.group(0).split()[0].split("-")[0], mt.group(0).split()[0].split("-")[-1]
+            first, _, given = mt.group(0).split()[0].partition("-")
             if mt.group("family2") and (first.lower() in HYPHEN_PREFIXES or (
                     len(given) > 2 and given.islower() and is_word(given))):
                 continue  # "Co-chair Kim", "Post-war Han": an English word, no given name ("Won-ho Joo", "Chang-Yang
@@ -1722,26 +1722,11 @@ def _instrument_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candi
     return new.out
 
 
-def _goods_from(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
-    """'Chile imposed duties on washers from Peru': goods that come from a country into the one whose measure is on
-    them are that country's exports to it."""
-    new = _NewFacts(cands)
-    for t in cands:
-        if t.predicate != "TARGETS" or t.object.type != "Country" or t.object.adjective \
-                or not re.search(r"\bfrom\s+(?:the\s+)?$", sv.text[:t.object.start - sv.start]):
-            continue
-        for i in cands:
-            if i.predicate == "IMPOSES" and i.object.id == t.subject.id and i.subject.type == "Country" \
-                    and i.subject.id != t.object.id:
-                new.add(t.object, "EXPORTS_TO", i.subject, t, "goods-from")
-    return new.out
-
-
 # what an instrument does to bring a measure in: "Resolution 2397 imposes sanctions on X", "which included sanctions"
 INSTRUMENT_MEASURE_VERBS = MEASURE_MAKING | {"include", "contain", "set", "establish", "expand", "strengthen"}
 
 
-def _instruments_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+def _instrument_targets(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     """'UNSCR 2397 imposes new sanctions on North Korea', 'UNSCR 2375, which included sanctions on X': a
     resolution, an order or a law that brings a measure in targets what the measure is on."""
     if sv.parse is None:
@@ -1767,6 +1752,21 @@ def _instruments_measures(sv: SentenceView, cands: list[Candidate]) -> list[Cand
         for p in instruments:
             if p.type in ("Policy", "Law") and p.id != c.subject.id and p.id != c.object.id:
                 new.add(p, "TARGETS", c.object, c, "instrument-measure", dict(c.props))
+    return new.out
+
+
+def _goods_from(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """'Chile imposed duties on washers from Peru': goods that come from a country into the one whose measure is on
+    them are that country's exports to it."""
+    new = _NewFacts(cands)
+    for t in cands:
+        if t.predicate != "TARGETS" or t.object.type != "Country" or t.object.adjective \
+                or not re.search(r"\bfrom\s+(?:the\s+)?$", sv.text[:t.object.start - sv.start]):
+            continue
+        for i in cands:
+            if i.predicate == "IMPOSES" and i.object.id == t.subject.id and i.subject.type == "Country" \
+                    and i.subject.id != t.object.id:
+                new.add(t.object, "EXPORTS_TO", i.subject, t, "goods-from")
     return new.out
 
 
