@@ -7986,3 +7986,17 @@ def test_an_instrument_that_brings_a_measure_in_targets_what_it_is_on(ex):
                      "Norway.")
     assert ("UNSCR 3101", "TARGETS", "Norway") in got
     assert ("UNSCR 3102", "TARGETS", "Norway") not in got
+
+
+def test_an_accord_reached_on_a_pact_ends_talks_on_it(ex):
+    got, _ = run(ex, "In 2031, Norway reached a final agreement with Chile on the Fjord Accord.")
+    assert ("Norway", "NEGOTIATES", "Fjord Accord") in got
+    assert ("Chile", "NEGOTIATES", "Fjord Accord") in got
+    # the agreement "on" the pact is the pact, no agreement of its own
+    assert not [k for k in got if k[2].startswith("agreement on")]
+    got, _ = run(ex, "We, Prime Minister Ola Berg and President Luis Ortega, confirm and welcome final agreement on "
+                     "the Fjord Accord.")
+    assert ("Ola Berg", "NEGOTIATES", "Fjord Accord") in got
+    # welcoming an agreement others reached is no part in its talks
+    got, _ = run(ex, "Norway welcomed the agreement on the Fjord Accord.")
+    assert ("Norway", "NEGOTIATES", "Fjord Accord") not in got

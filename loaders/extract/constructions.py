@@ -953,12 +953,22 @@ def _given_to(roles, verb) -> list[Mention]:
         + roles.pp(verb, {"to"})
 
 
+# the accords a negotiation reaches, and the verbs of reaching one
+ACCORD_NOUNS = frozenset({"agreement", "deal", "accord", "consensus", "understanding"})
+REACHING_VERBS = frozenset({"reach", "conclude", "finalize", "finalise", "strike", "clinch", "seal", "confirm"})
+
+
 def co_negotiators(sv, roles, state):
     """'X began renegotiation of NAFTA with Canada and Mexico', 'talks with Korea on the KORUS FTA': every
     side of the talks negotiates the agreement."""
     out = []
     for tok, lem in zip(sv.tokens, sv.lemmas):
-        if TREATY_NOUNS.get(lem) != "NEGOTIATES" and not (tok.pos_ == "VERB" and TREATY_VERBS.get(lem) == "NEGOTIATES"):
+        # ("reached a final agreement with Peru on the X", "confirm and welcome final agreement on the X": the
+        # accord reached is the talks' end)
+        reached = lem in ACCORD_NOUNS and tok.dep_ == "dobj" and (tok.head.lemma_.lower() in REACHING_VERBS or (
+            tok.head.dep_ == "conj" and tok.head.head.lemma_.lower() in REACHING_VERBS))
+        if TREATY_NOUNS.get(lem) != "NEGOTIATES" and not reached \
+                and not (tok.pos_ == "VERB" and TREATY_VERBS.get(lem) == "NEGOTIATES"):
             continue
         if roles.negated(tok) or roles.hypothetical(tok):
             continue

@@ -1137,7 +1137,8 @@ class Extractor:
             return True
         if m.type == "Agreement" and any(
                 x.type == "Agreement" and x is not m and m.start < x.start and x.end >= m.end
-                and re.fullmatch(r"\w+\s+(?:on|over|about)\s+(?:the\s+)?", sv.text[m.start - sv.start:x.start - sv.start])
+                and re.fullmatch(r"\w+\s+(?:with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+)?(?:on|over|about)\s+"
+                                 r"(?:the\s+)?", sv.text[m.start - sv.start:x.start - sv.start])
                 for x in sv.mentions):
             return False  # "reached agreement on the X accord": the accord, no agreement of its own
         bare = m.name  # a country in the name says whose, not which: "U.S. trade policy" is no measure
