@@ -8000,3 +8000,11 @@ def test_an_accord_reached_on_a_pact_ends_talks_on_it(ex):
     # welcoming an agreement others reached is no part in its talks
     got, _ = run(ex, "Norway welcomed the agreement on the Fjord Accord.")
     assert ("Norway", "NEGOTIATES", "Fjord Accord") not in got
+
+
+def test_a_country_acting_under_a_leader_acts_with_them(ex):
+    got, _ = run(ex, "Chile first launched negotiations on the Fjord Accord with Norway in 2012 under the "
+                     "conservative Sebastián Piñera government.")
+    assert ("Sebastián Piñera", "NEGOTIATES", "Fjord Accord") in got
+    got, _ = run(ex, "Chile signed the Fjord Accord in 2016 under pressure from Michelle Bachelet.")
+    assert ("Michelle Bachelet", "SIGNS", "Fjord Accord") not in got

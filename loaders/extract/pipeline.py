@@ -463,6 +463,7 @@ class Extractor:
         sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
                             + _office_acts(sent.candidates, self.model, getattr(self, "_leads", {}))
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
+        sent.candidates += _under_leaders(sent.view, sent.candidates)
         envoys = _envoy_acts(sent.view, sent.candidates)
         sent.candidates += envoys + self._inferences(envoys)
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
@@ -1589,6 +1590,37 @@ def _office_acts(cands: list[Candidate], model: Any, leads: dict | None = None) 
             if country.id != c.object.id and c.object.type in ("Agreement", "Policy") \
                     and model.allows(c.predicate, country.type, c.object.type):
                 new.add(replace(country, adjective=False), c.predicate, c.object, c, "head-acts", dict(c.props))
+    return new.out
+
+
+# a leader under whom a country acts: "under the conservative Lee Myung-bak government", "under President Park"
+UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?(?:[a-z-]+\s+)?(?P<title>(?:then-)?(?:President|Prime Minister|Premier|"
+                          r"Chancellor)\s+)?$")
+GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:government|administration|presidency)\b", re.IGNORECASE)
+TITLE_OPENING = re.compile(r"(?:President|Prime Minister|Premier|Chancellor)\s")
+
+
+def _under_leaders(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """'South Korea launched negotiations on X in 2012 under the Lee Myung-bak government': the leader the country
+    acts under does its diplomacy too (as an administration's is its leader's)."""
+    if "under" not in sv.text:
+        return []
+    new = _NewFacts(cands)
+    for m in sv.mentions:
+        # (the government named after its leader is read as the country, the leader kept: "the Lee Myung-bak
+        # government"; a gazetteer alias may hold the title: "President Park Geun-hye")
+        p = m.also if m.type == "Country" and m.also is not None and m.also.type == "Person" else m
+        before = UNDER_BEFORE.search(sv.text[max(0, m.start - sv.start - 60):m.start - sv.start])
+        if p.type != "Person" or before is None or not (
+                before.group("title") or m is not p or TITLE_OPENING.match(m.text)
+                or GOVERNMENT_AFTER.match(sv.text, m.end - sv.start)):
+            continue
+        led = {c.object.id for c in cands if c.predicate == "LEADS" and c.subject.id == p.id
+               and c.object.type == "Country"} | ({m.id} if m is not p else set())
+        for c in cands:
+            if c.predicate in LEADER_ACTS and c.subject.type == "Country" and c.subject.id in led \
+                    and c.object.type == "Agreement":
+                new.add(p, c.predicate, c.object, c, "under-leader", dict(c.props))
     return new.out
 
 
