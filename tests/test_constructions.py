@@ -8008,3 +8008,9 @@ def test_a_country_acting_under_a_leader_acts_with_them(ex):
     assert ("Sebastián Piñera", "NEGOTIATES", "Fjord Accord") in got
     got, _ = run(ex, "Chile signed the Fjord Accord in 2016 under pressure from Michelle Bachelet.")
     assert ("Michelle Bachelet", "SIGNS", "Fjord Accord") not in got
+
+
+def test_a_title_with_commas_spelled_out_by_its_abbreviation_is_one_name(ex):
+    got, _ = run(ex, "Chile and Peru have complied with their commitments under the Chile, Peru, Norway Agreement (CPNA).")
+    assert ("Chile", "PARTY_TO", "Chile, Peru, Norway Agreement") in got
+    assert not [k for k in got if k[2] == "Norway Agreement"]

@@ -2157,7 +2157,8 @@ def _acronym_units(parse: Any, s: int, mentions: list[Mention]) -> list[Mention]
 
 
 # capitalised words right before a bracketed abbreviation ("Hyundai Motor Manufacturing Alabama (HMMA)")
-SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,7})\(([A-Z]{3,8})\)")
+# (commas may part the words: "the United States, Mexico, Canada Agreement (USMCA)")
+SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'’-]*,?\s+(?:(?:of|and|for|the)\s+)?){1,7})\(([A-Z]{3,8})\)")
 NAME_GLUE = frozenset({"of", "and", "for", "the"})
 
 
@@ -2186,8 +2187,10 @@ def _spelled_out(text: str, s: int, e: int, mentions: list[Mention], lex: Lexico
                 (m.start < a < m.end) or (m.start < b < m.end) for m in mentions) or not inside:
             continue  # (one name already, or names reaching out of the run, or nothing to join)
         type_ = lex.head_type_word(words[-1]) if words[-1] not in NAME_GLUE else None
-        if type_ is None and inside[0].type == "Firm" and inside[0].start == a and len(inside) >= 2:
-            type_ = "Firm"  # (a subsidiary named by its parent and the place it works in)
+        if type_ is None and inside[0].type == "Firm" and inside[0].start == a and len(inside) >= 2 \
+                and "," not in text[a:b]:
+            type_ = "Firm"  # (a subsidiary named by its parent and the place it works in; "X Manufacturing, Kentucky"
+            # is the firm's plant there as much as a unit)
         if type_ is None:
             continue
         name = text[a:b]
