@@ -8014,3 +8014,14 @@ def test_a_title_with_commas_spelled_out_by_its_abbreviation_is_one_name(ex):
     got, _ = run(ex, "Chile and Peru have complied with their commitments under the Chile, Peru, Norway Agreement (CPNA).")
     assert ("Chile", "PARTY_TO", "Chile, Peru, Norway Agreement") in got
     assert not [k for k in got if k[2] == "Norway Agreement"]
+
+
+def test_a_country_withdrawing_from_the_talks_leaves_the_pact_spoken_of(ex):
+    got, _ = run(ex, "Twelve countries signed the Andean Fisheries Partnership on Sunday. The pact will take effect "
+                     "in 2032. The 12 countries include Chile, Peru and Norway. Bolivia, which was initially involved "
+                     "in the negotiations, withdrew as it was reluctant to open its market.")
+    assert ("Bolivia", "WITHDRAWS_FROM", "Andean Fisheries Partnership") in got
+    # with no talks spoken of, only the sentence before's pact
+    got, _ = run(ex, "Twelve countries signed the Andean Fisheries Partnership on Sunday. Tariffs on salmon fell. "
+                     "Exports grew. Bolivia later withdrew its envoy and then withdrew.")
+    assert ("Bolivia", "WITHDRAWS_FROM", "Andean Fisheries Partnership") not in got

@@ -2578,6 +2578,7 @@ def agreements_had(sv, roles, state):
 
 # verbs of leaving a pact that may go without its object: "the United States withdrew in 2017"
 LEAVING_ALONE = frozenset({"withdraw", "exit", "quit"})
+DEFINITE_TALKS = re.compile(r"\bthe\s+(?:negotiations|talks|pact|agreement|deal|accord|partnership)\b")
 
 
 def withdrew_alone(sv, roles, state):
@@ -2590,7 +2591,10 @@ def withdrew_alone(sv, roles, state):
                     c.dep_ != "prep" or c.lower_ in ("from", "of", "out")) for c in tok.children):
             continue  # (not "withdrew its troops", "withdrew from X": the frame rules read those)
         pacts = [m for m in sv.mentions if m.type == "Agreement" and not m.adjective]
-        if not pacts and state.last_agreement is not None and sv.index - state.last_agreement_at <= 1:
+        # (further back where the sentence speaks of the pact's talks: "India, which was initially involved in the
+        # negotiations, withdrew")
+        reach = 4 if DEFINITE_TALKS.search(sv.text) else 1
+        if not pacts and state.last_agreement is not None and sv.index - state.last_agreement_at <= reach:
             pacts = [state.last_agreement]
         leavers = [m for m in roles.subj(tok) if m.type in PARTY_TYPES and not m.adjective]
         if len(unique_mentions(pacts)) == 1:
