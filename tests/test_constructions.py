@@ -8025,3 +8025,11 @@ def test_a_country_withdrawing_from_the_talks_leaves_the_pact_spoken_of(ex):
     got, _ = run(ex, "Twelve countries signed the Andean Fisheries Partnership on Sunday. Tariffs on salmon fell. "
                      "Exports grew. Bolivia later withdrew its envoy and then withdrew.")
     assert ("Bolivia", "WITHDRAWS_FROM", "Andean Fisheries Partnership") not in got
+
+
+def test_who_acts_on_what_talks_gave_negotiated_the_pact(ex):
+    got, _ = run(ex, "Chile and Peru signed the Lima Accord in 2015. As a result of the negotiations, Chile will open "
+                     "its market to Peruvian fish.")
+    assert ("Chile", "NEGOTIATES", "Lima Accord") in got
+    got, _ = run(ex, "As a result of negotiations, Chile will double its quota under the Lima Accord amendments.")
+    assert ("Chile", "NEGOTIATES", "Lima Accord amendments") in got

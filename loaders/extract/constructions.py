@@ -2581,6 +2581,26 @@ LEAVING_ALONE = frozenset({"withdraw", "exit", "quit"})
 DEFINITE_TALKS = re.compile(r"\bthe\s+(?:negotiations|talks|pact|agreement|deal|accord|partnership)\b")
 
 
+# talks an opening phrase says the clause's act came of: "As a result of negotiations, Korea will double ..."
+OUT_OF_TALKS = re.compile(r"\s*(?:As\s+(?:a|the)\s+(?:result|outcome|product)\s+of|Through|Following)\s+(?:the\s+)?"
+                          r"(?:\w+\s+)?(?:negotiations|talks)\s*,", re.IGNORECASE)
+
+
+def out_of_talks(sv, roles, state):
+    """'As a result of negotiations, South Korea will double its quota ...': who acts on what the talks gave
+    negotiated the pact the sentence names, or the one the document named last (a few sentences back at most)."""
+    if not OUT_OF_TALKS.match(sv.text) or sv.parse is None:
+        return []
+    root = sv.tokens[0].sent.root
+    if roles.negated(root):
+        return []
+    pacts = unique_mentions([m for m in sv.mentions if m.type == "Agreement" and not m.adjective])
+    if not pacts and state.last_agreement is not None and sv.index - state.last_agreement_at <= 3:
+        pacts = [state.last_agreement]
+    actors = [m for m in roles.subj(root) if m.type in ("Country", "GovernmentBody") and not m.adjective]
+    return [_cand(x, "NEGOTIATES", pacts[0], sv, "out-of-talks", 0.65) for x in actors] if len(pacts) == 1 else []
+
+
 def withdrew_alone(sv, roles, state):
     """'The TPP was signed in 2016 ... after the United States withdrew': a country that withdraws with nothing
     it withdraws from leaves the agreement its sentence names, or the one named in the sentence before."""
@@ -3036,6 +3056,7 @@ CONSTRUCTIONS = [
     (agreements_had, ("PARTY_TO",)),
     (pacts_with_partners, ("PARTY_TO", "SIGNS")),
     (withdrew_alone, ("WITHDRAWS_FROM",)),
+    (out_of_talks, ("NEGOTIATES",)),
     (joint_builders, ("PARTNERS_WITH",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
