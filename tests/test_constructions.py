@@ -8033,3 +8033,14 @@ def test_who_acts_on_what_talks_gave_negotiated_the_pact(ex):
     assert ("Chile", "NEGOTIATES", "Lima Accord") in got
     got, _ = run(ex, "As a result of negotiations, Chile will double its quota under the Lima Accord amendments.")
     assert ("Chile", "NEGOTIATES", "Lima Accord amendments") in got
+
+
+def test_plants_planned_by_no_one_named_are_the_title_firms(ex):
+    text = ("= Velkor Energy =\n\nVelkor Energy is a battery maker based in Oslo. Three battery plants were planned, "
+            "two in Kentucky and one in Tennessee.\n")
+    got, _ = run(ex, text)
+    assert ("Velkor Energy", "INVESTS_IN", "Kentucky") in got
+    assert ("Velkor Energy", "INVESTS_IN", "Tennessee") in got
+    # with no title naming the firm, no one is said to plan them
+    got, _ = run(ex, text.split("\n\n", 1)[1])
+    assert ("Velkor Energy", "INVESTS_IN", "Kentucky") not in got

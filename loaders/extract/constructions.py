@@ -2601,6 +2601,30 @@ def out_of_talks(sv, roles, state):
     return [_cand(x, "NEGOTIATES", pacts[0], sv, "out-of-talks", 0.65) for x in actors] if len(pacts) == 1 else []
 
 
+# what a firm plans, builds or opens when an encyclopedia page about it says so without naming it
+PLANNING_VERBS = frozenset({"plan", "announce", "build", "construct", "open", "propose"})
+
+
+def title_firms_plants(sv, roles, state):
+    """'Three battery plants were planned, two in Kentucky and one in Tennessee', on a page whose title names a
+    firm: plants planned or built with no one named are the page's firm's, and it invests in their places."""
+    firm = state.title
+    if firm is None or firm.type != "Firm" or sv.parse is None:
+        return []
+    heads = load_lexicon().heads
+    out = []
+    for tok, lem in zip(sv.tokens, sv.lemmas):
+        if lem not in PLANNING_VERBS or tok.tag_ != "VBN" or roles.negated(tok) or roles.hypothetical(tok) \
+                or not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+            continue
+        if not any(c.dep_ == "nsubjpass" and heads.get(c.lemma_.lower()) == "Facility" for c in tok.children):
+            continue
+        lo, hi = sv.start + min(t.idx for t in tok.subtree), sv.start + max(t.idx + len(t.text) for t in tok.subtree)
+        places = [m for m in sv.mentions if m.type == "USState" and not m.adjective and lo <= m.start < hi]
+        out += [_cand(firm, "INVESTS_IN", p, sv, "title-firms-plants", 0.6, at=tok) for p in places]
+    return out
+
+
 def withdrew_alone(sv, roles, state):
     """'The TPP was signed in 2016 ... after the United States withdrew': a country that withdraws with nothing
     it withdraws from leaves the agreement its sentence names, or the one named in the sentence before."""
@@ -3057,6 +3081,7 @@ CONSTRUCTIONS = [
     (pacts_with_partners, ("PARTY_TO", "SIGNS")),
     (withdrew_alone, ("WITHDRAWS_FROM",)),
     (out_of_talks, ("NEGOTIATES",)),
+    (title_firms_plants, ("INVESTS_IN",)),
     (joint_builders, ("PARTNERS_WITH",)),
     (of_country, ("LOCATED_IN",)),
     (under_law, ("AUTHORIZES",)),
