@@ -2101,6 +2101,8 @@ def organisation_leaders(sv, roles, state):
     return out
 
 
+# the titles of a head of state or government written before a name ("President X", "Prime Minister Y")
+HEAD_TITLE_WORDS = r"(?:President|Prime Minister|Premier|Chancellor)"
 HEAD_OF_STATE = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emperor|Supreme Leader)\s*$")
 
 
@@ -2113,8 +2115,7 @@ def leader_titles(sv, roles, state):
         if p.type != "Person" or p.source == "coref":
             continue
         left = sv.text[max(0, p.start - sv.start - 40):p.start - sv.start]
-        titled = HEAD_OF_STATE.search(left) or re.match(r"(?:President|Prime Minister|Premier|Chancellor)\s",
-                                                         p.text)
+        titled = HEAD_OF_STATE.search(left) or re.match(HEAD_TITLE_WORDS + r"\s", p.text)
         plural = None if titled else PLURAL_HEADS.search(left)  # ("Presidents Trump and Moon": each their country's)
         role = titled.group(0) if titled else plural and plural.group("title")
         country = state.nationality.get(p.id)

@@ -128,8 +128,9 @@ def _sector(span, offset, words) -> Mention | None:
                    aliases={name})
 
 
-def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> list[Mention]:
-    """Sectors for the common nouns that a head noun of `heads` governs through one of `preps`."""
+def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple, kinds: bool = False) -> list[Mention]:
+    """Sectors for the common nouns that a head noun of `heads` governs through one of `preps`; with `kinds`, also a
+    kind of a known sector ("hot-rolled steel")."""
     w = _words()
     out: list[Mention] = []
     if not might_contain(text_of(parse), heads) or not re.search(rf"\b(?:{'|'.join(preps)})\b", text_of(parse).lower()):
@@ -149,7 +150,7 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple) -> lis
                         m = _sector(_noun_phrase(item), offset, w)
                         if m is not None:
                             out.append(m)
-                    elif _nounlike(item) and heads is w["measure_heads"] and item.lemma_.lower() not in w["goods_nouns"]:
+                    elif kinds and _nounlike(item) and item.lemma_.lower() not in w["goods_nouns"]:
                         # "an order on corrosion-resistant steel": the known sector a kind of its goods is of
                         # stays, the kind is named too
                         phrase = _noun_phrase(item)
@@ -230,7 +231,7 @@ def _colon_goods(parse, offset, mentions, last) -> list[Mention]:
 def measure_objects(parse, offset, mentions) -> list[Mention]:
     """'tariffs on washers', 'an investigation on Australian barley', 'restrictions on cultural products':
     what a measure is on, when it names goods rather than an actor."""
-    return _goods_after(parse, offset, mentions, _words()["measure_heads"], ("on", "against"))
+    return _goods_after(parse, offset, mentions, _words()["measure_heads"], ("on", "against"), kinds=True)
 
 
 # what a measure on trade acts on: the flow's words name the goods and where they come from

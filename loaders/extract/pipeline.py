@@ -23,7 +23,7 @@ from ..read.document import Document
 from ..read.repair import is_word
 from ..read.sentences import dateline_place
 from .amounts import MONTH_NAMES, sentence_year
-from .constructions import BUILDING_VERBS, DocumentState, dated, run_constructions
+from .constructions import BUILDING_VERBS, HEAD_TITLE_WORDS, DocumentState, dated, run_constructions
 from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_FORM_WORDS, LEGAL_TAIL, LEGAL_TAIL_END, PARTY_TYPES, DescriptiveRecognizer,
@@ -1594,10 +1594,7 @@ def _office_acts(cands: list[Candidate], model: Any, leads: dict | None = None) 
 
 
 # a leader under whom a country acts: "under the conservative Lee Myung-bak government", "under President Park"
-UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?(?:[a-z-]+\s+)?(?P<title>(?:then-)?(?:President|Prime Minister|Premier|"
-                          r"Chancellor)\s+)?$")
-GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:government|administration|presidency)\b", re.IGNORECASE)
-TITLE_OPENING = re.compile(r"(?:President|Prime Minister|Premier|Chancellor)\s")
+UNDER_BEFORE = re.compile(rf"\bunder\s+(?:the\s+)?(?:[a-z-]+\s+)?(?P<title>(?:then-)?{HEAD_TITLE_WORDS}\s+)?$")
 
 
 def _under_leaders(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
@@ -1612,8 +1609,8 @@ def _under_leaders(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
         p = m.also if m.type == "Country" and m.also is not None and m.also.type == "Person" else m
         before = UNDER_BEFORE.search(sv.text[max(0, m.start - sv.start - 60):m.start - sv.start])
         if p.type != "Person" or before is None or not (
-                before.group("title") or m is not p or TITLE_OPENING.match(m.text)
-                or GOVERNMENT_AFTER.match(sv.text, m.end - sv.start)):
+                before.group("title") or m is not p or re.match(HEAD_TITLE_WORDS + r"\s", m.text)
+                or administration_end(sv.text, m.start - sv.start, m.end - sv.start) is not None):
             continue
         led = {c.object.id for c in cands if c.predicate == "LEADS" and c.subject.id == p.id
                and c.object.type == "Country"} | ({m.id} if m is not p else set())

@@ -135,6 +135,13 @@ def _title_after(sv: SentenceView, x: Mention, adjective_title: re.Pattern) -> s
     return tt.group("title") if tt else None
 
 
+def _ends_on_noun(sv: SentenceView, at: int, nouns) -> bool:
+    """Whether the text before `at` ends on one of `nouns` (lemmas), singular or plural ("countries", "materials")."""
+    before = re.search(r"([a-z]+)\s*$", sv.text[:at - sv.start])
+    word = before.group(1) if before else ""
+    return bool({word, word[:-3] + "y" if word.endswith("ies") else word[:-1]} & set(nouns))
+
+
 def _titles_next_person(sv: SentenceView, x: Mention, title: str) -> bool:
     """Whether the title written after `x` is the title of the person named right after it."""
     k = sv.text.find(title, x.end - sv.start)
@@ -612,9 +619,7 @@ class StructuralExtractor:
     def _through_examples(self, sv, window_end: int) -> int:
         """'tariffs on imports from most countries, including Japan and Brazil': a group noun the window ends on
         goes on with the names it stands for; the window takes them."""
-        before = re.search(r"([a-z]+)\s*$", sv.text[:window_end - sv.start])
-        noun = before.group(1) if before else ""
-        if not {noun, noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]} & self.lex.group_nouns:
+        if not _ends_on_noun(sv, window_end, self.lex.group_nouns):
             return window_end
         mt = EXAMPLES_AFTER.match(sv.text, window_end - sv.start)
         if mt is None:
@@ -626,9 +631,7 @@ class StructuralExtractor:
     def _through_apposed_goods(self, sv, window_end: int) -> int:
         """'export controls on three materials, hydrogen fluoride, polyimide and photoresist, to Korea': a noun of
         goods the window ends on goes on, past its comma, with the goods it stands for."""
-        noun = re.search(r"([a-z]+)\s*$", sv.text[:window_end - sv.start])
-        word = noun.group(1) if noun else ""
-        if not {word, word[:-3] + "y" if word.endswith("ies") else word[:-1]} & set(self.lex.derived["goods_nouns"]):
+        if not _ends_on_noun(sv, window_end, self.lex.derived["goods_nouns"]):
             return window_end
         comma = re.match(r"\s*,\s*", sv.text[window_end - sv.start:])
         at = window_end + comma.end() if comma else -1
