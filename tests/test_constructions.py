@@ -8044,3 +8044,31 @@ def test_plants_planned_by_no_one_named_are_the_title_firms(ex):
     # with no title naming the firm, no one is said to plan them
     got, _ = run(ex, text.split("\n\n", 1)[1])
     assert ("Velkor Energy", "INVESTS_IN", "Kentucky") not in got
+
+
+def test_the_second_of_two_titled_signers_holds_the_title_written_before_them(ex):
+    # (the parser hangs the second name from the ministry's list of fields; the first title is not the second's)
+    got, _ = run(ex, "U.S. Secretary of Commerce Laura Finch and Korean Minister of Trade, Industry, and Energy "
+                     "Park Ji-hoon signed the Harbor Accord in Busan on May 3, 2021.")
+    assert ("Park Ji-hoon", "LEADS", "Ministry of Trade, Industry and Energy") in got
+    assert ("Park Ji-hoon", "SIGNS", "Harbor Accord") in got
+    assert ("Laura Finch", "SIGNS", "Harbor Accord") in got
+    got, _ = run(ex, "Secretary of Energy Tom Hale and Minister of Trade, Industry, and Energy Yoon Min-seo met "
+                     "in Seoul.")
+    assert ("Yoon Min-seo", "LEADS", "Ministry of Trade, Industry and Energy") in got
+    assert ("Tom Hale", "LEADS", "Department of Energy") in got
+
+
+def test_a_country_named_before_a_title_says_whose_minister_signs(ex):
+    # (the parser may take "Republic of Korea" for the second signer and hang the title and name elsewhere)
+    got, _ = run(ex, "U.S. Secretary of State Tom Hale and Republic of Korea Minister of Trade, Industry, and Energy "
+                     "Park Ji-hoon signed the Harbor Accord on May 21, 2022.")
+    assert ("Park Ji-hoon", "SIGNS", "Harbor Accord") in got
+    assert ("Park Ji-hoon", "LEADS", "Ministry of Trade, Industry and Energy") in got
+
+
+def test_titled_signers_of_a_memorandum_are_not_the_sides_that_name_it(ex):
+    got, _ = run(ex, "United States Secretary of Commerce Gina Raimondo and Republic of Korea Minister of Trade, "
+                     "Industry, and Energy Park Ji-hoon signed a Memorandum of Understanding on May 21, 2022.")
+    assert ("Park Ji-hoon", "SIGNS", "Memorandum of Understanding") in got
+    assert not any(" between " in o for _, _, o in got)

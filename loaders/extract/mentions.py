@@ -821,6 +821,9 @@ class DescriptiveRecognizer:
         sides = [subject, subject.conjuncts[0]]
         if not all(t.pos_ == "PROPN" and any(a <= offset + t.idx < b for a, b in taken) for t in sides):
             return None
+        titles = load_lexicon().person_titles
+        if any(w.text in titles for t in sides for w in t.subtree if w.i <= t.i):
+            return None  # "Secretary of Commerce A and Minister of Trade B signed a memorandum": its signers, no sides
         return _between_sides(sides), tok.idx + len(tok.text)
 
     @staticmethod

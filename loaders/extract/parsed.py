@@ -115,8 +115,12 @@ def parsed_roles(sv: SentenceView, lex) -> "ParsedRoles":
 
 
 # the offices after a title, up to its holder's name: " of Japan to the United States, "
-TITLE_OFFICES = re.compile(r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:and\s+)?[A-Z][\w.&'-]*)*)*"
+TITLE_OFFICES = re.compile(r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:(?:,\s+|\s+)(?:and\s+)?[A-Z][\w.&'-]*)*)*"
                            r"\s*,?\s+")
+
+# a title after a country's name, up to its holder's name: "('s) Minister of Trade, Industry, and Energy ", " Trade
+# Minister "
+TITLE_AFTER_COUNTRY = re.compile(r"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+){0,3}?(?P<title>[A-Z][\w.-]+)" + TITLE_OFFICES.pattern)
 
 
 class ParsedRoles:
@@ -138,6 +142,10 @@ class ParsedRoles:
             # the innermost mention ("Japanese" in "Japanese export restrictions" is Japan); a dyad
             # anaphor ("both nations") stands for all the mentions sharing its span
             inner = min(ms, key=lambda m: m.end - m.start)
+            if inner.type == "Country" and depth == 0:
+                holder = self._titled_holder(inner)
+                if holder:  # "X and Republic of Korea Minister of Trade Y signed": the parser heads Y's title
+                    return holder  # with the country; the country only says whose minister Y is
             found = [m for m in ms if (m.start, m.end) == (inner.start, inner.end)]
             if depth <= 2 and inner.type == "Sector":  # "online platforms such as Naver and Kakao"
                 for c in tok.children:
@@ -239,6 +247,17 @@ class ParsedRoles:
         if tok.lower_ in ("its", "their", "his", "her") and depth == 0:
             out += self.subj_of_clause(tok)
         return unique_mentions(out)
+
+    def _titled_holder(self, country: Mention) -> list[Mention]:
+        """'Republic of Korea Minister of Trade, Industry, and Energy X', 'Korea's Trade Minister X': the person whose
+        title the country is written before."""
+        sv = self.sv
+        for m in sv.mentions:
+            if m.type == "Person" and 0 < m.start - country.end <= 80:
+                mt = TITLE_AFTER_COUNTRY.fullmatch(sv.text[country.end - sv.start:m.start - sv.start])
+                if mt and mt.group("title") in self.lex.person_titles:
+                    return [m]
+        return []
 
     @_remembered
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:

@@ -51,6 +51,18 @@ TAKING_OFFICE = re.compile(r"(?:,?\s+who)?\s+(?:(?:was|is|has\s+been|had\s+been)
                            r"appointed(?:\s+as)?|named(?:\s+as)?|inaugurated\s+as)\s+(?:the\s+)?(?:new\s+)?")
 ADJECTIVE_HEAD = re.compile(rf"\s+(?P<title>{HEAD_TITLES})\b", re.IGNORECASE)
 OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Administrator|Governor)$")
+# a title written right before a person's name: "Commerce Secretary X", "Chairman X"; a ministry's name may list its
+# fields ("Minister of Trade, Industry and Energy X", "Oceans and Fisheries Minister X"), and a title may be written in
+# lower case after the country's adjective ("the Chinese commerce minister, X")
+TITLE_BEFORE_NAME = re.compile(
+    r"(?:(?P<of>(?:Secretary|Minister|Representative|(?<=[a-z] )minister|(?<=[a-z] )secretary)"
+    r" of (?:the )?(?P<dept>[A-Za-z][\w ]*?(?:,\s+[A-Za-z][\w ]*?)*))|"
+    r"(?:\b(?!(?:Prime|prime|the|a|an|its|his|her|their)\b)"
+    r"(?P<dept2>[A-Z][a-z]+(?:(?:,| and| &) [A-Z][a-z]+)*|(?<=[a-z] )[a-z]+) "
+    r"(?P<t2>Minister|Secretary|Administrator|(?<=[a-z] )minister|(?<=[a-z] )secretary))|"
+    r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
+    r"[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Aa]dministrator|[Cc]ommissioner|"
+    r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$")
 HYPHEN = re.compile(r"^\s?[-\u2013/]\s?$")  # ("ROK/US": a slash joins two sides too)
 # measures whose "from X" is who imposes them ("tariffs from Norway"; a ban "from" names what is barred)
 MEASURE_FROM = frozenset({"tariff", "duty", "sanction", "levy", "surcharge", "countermeasure", "retaliation"})
@@ -787,18 +799,10 @@ class StructuralExtractor:
                 self._add(out, sv, p, "LEADS", body, 0.8, "title",
                           {"role": role.group(0) if role else self.office_titles[body.id]})
                 continue
-            # (a ministry's name may list its fields: "Minister of Trade, Industry and Energy Ahn Duk-geun")
-            # (a title may be written in lower case after the country's adjective: "the Chinese commerce minister,
-            # X", "the Japanese minister of economy, trade and industry, X")
-            mt = re.search(r"(?:(?P<of>(?:Secretary|Minister|Representative|(?<=[a-z] )minister|(?<=[a-z] )secretary)"
-                           r" of (?:the )?(?P<dept>[A-Za-z][\w ]*?(?:,\s+[A-Za-z][\w ]*?)*))|"
-                           r"(?:\b(?!(?:Prime|prime|the|a|an|its|his|her|their)\b)"
-                           r"(?P<dept2>[A-Z][a-z]+(?:(?:,| and| &) [A-Z][a-z]+)*|(?<=[a-z] )[a-z]+) "
-                           r"(?P<t2>Minister|Secretary|Administrator|(?<=[a-z] )minister|(?<=[a-z] )secretary))|"
-                           # ("Oceans and Fisheries Minister X")
-                           r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
-                           r"[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Aa]dministrator|[Cc]ommissioner|"
-                           r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$", left)
+            # (the title is written after any person named before this one: "Secretary of Commerce A and Minister
+            # of Trade B": B's title begins at "Minister", not at A's)
+            floor = max((m.end - sv.start for m in sv.mentions if m.type == "Person" and m.end <= p.start), default=0)
+            mt = TITLE_BEFORE_NAME.search(left, floor)
             if not mt:
                 continue
             role = mt.group("title") or mt.group("of")
@@ -854,6 +858,7 @@ class StructuralExtractor:
         ambiguous alias after another country's name is not the gazetteer's body)."""
         if self.matcher is None:
             return None
+        dept = re.sub(r",\s+(and|&)\s+", r" \1 ", dept)  # ("Trade, Industry, and Energy": the serial comma is style)
         if dept == "Foreign":  # ("Foreign Minister X" heads the Ministry of Foreign Affairs)
             dept = "Foreign Affairs"
         # ("Defense Minister X" of Korea heads its Ministry of National Defense)
