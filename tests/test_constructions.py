@@ -8072,3 +8072,26 @@ def test_titled_signers_of_a_memorandum_are_not_the_sides_that_name_it(ex):
                      "Industry, and Energy Park Ji-hoon signed a Memorandum of Understanding on May 21, 2022.")
     assert ("Park Ji-hoon", "SIGNS", "Memorandum of Understanding") in got
     assert not any(" between " in o for _, _, o in got)
+
+
+def test_a_known_bodys_own_council_is_a_body_its_titled_head_leads(ex):
+    got, _ = run(ex, "White House National Shipping Council Director Laura Finch said the tariffs would stay.")
+    assert ("Laura Finch", "LEADS", "White House National Shipping Council") in got
+    assert ("Laura Finch", "LEADS", "White House") not in got
+
+
+def test_a_subcommittee_is_a_body_its_chairman_leads(ex):
+    got, _ = run(ex, "Senate Finance Committee Chairman Robert Miles and Fisheries Subcommittee Chairman Tom Hale "
+                     "released statements.")
+    assert ("Tom Hale", "LEADS", "Fisheries Subcommittee") in got
+    assert ("Robert Miles", "LEADS", "Senate Finance Committee") in got
+
+
+def test_a_body_named_after_its_country_is_no_firm(ex):
+    got, out = run(ex, "Last year the United States Department of Energy approved a $2 billion loan for Velkor "
+                       "Batteries.")
+    assert ("Velkor Batteries", "PARTNERS_WITH", "Department of Energy") in got
+    assert not any(e.type == "Firm" and "Department" in e.name for e in out.entities.values())
+    # a firm named with the state it works in is still one
+    _, out = run(ex, "Velkor Arizona is a subsidiary of Hanwha Solutions.")
+    assert any(e.type == "Firm" and e.name == "Velkor Arizona" for e in out.entities.values())

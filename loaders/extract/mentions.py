@@ -1084,6 +1084,7 @@ class NerRecognizer:
         model = model or load_model()
         # one-word firm names ("SK", "Samsung"): a new name starting with one is an affiliate firm
         self.firm_forms = {f for e in model.gazetteer if e.type == "Firm" for f in [e.name, *e.aliases]}
+        self.body_forms = {f for e in model.gazetteer if e.type == "GovernmentBody" for f in [e.name, *e.aliases]}
         self.firm_heads = {f for f in self.firm_forms if " " not in f.strip() and len(f) >= 2}
         self.country_forms = country_forms(model)
         self.state_forms = country_forms(model, ("USState",))  # "the Georgia Department of Economic Development"
@@ -1094,6 +1095,12 @@ class NerRecognizer:
         # (whether a sentence has any of them at all, asked before its tokens are walked: most have none)
         self.title_ending_words = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(w) for w in sorted(self.title_endings, key=len, reverse=True)) + r")(?!\w)")
+
+    def _ends_on_body(self, ent_text: str, start: int, taken: list[tuple[int, int]]) -> bool:
+        """The name found at the end of a span the NER calls an organisation is a known government body: "the
+        United States Department of Energy" is that body, named with its country, not a firm."""
+        inner = min(a for a, b in taken if start < b and a < start + len(ent_text))
+        return ent_text[inner - start:].strip() in self.body_forms
 
     def find(self, sent, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
         out = []
@@ -1138,6 +1145,13 @@ class NerRecognizer:
                     ent_char += len(ent_text) - len(rest.lstrip())
                     ent_text = rest.lstrip()
                     start, over = offset + ent_char, []
+                elif whose in self.body_forms and rest.lstrip()[:1].isupper() and len(rest.split()) >= 2 \
+                        and self.lex.type_for_name(rest.strip(), ent.label_, sent, ent) == "GovernmentBody":
+                    # "the White House National Trade Council": a known body's own council or office is a body of
+                    # its own, named with its owner (its title's holder leads it, not the White House)
+                    ent_char += len(ent_text) - len(rest.lstrip())
+                    ent_text = rest.lstrip()
+                    start, over = offset + ent_char, []
                 elif whose in self.firm_forms and self.regional_unit(rest):
                     # "Nippon Steel North America, Inc.", "Lotte Chemical USA": a known firm's unit named for the
                     # place it works in is a firm of its own (the pipeline drops the known firm's mention inside)
@@ -1158,7 +1172,8 @@ class NerRecognizer:
                     whose = ""
             first_word = start + len(re.match(r"(?:(?:the|The)\s+)?", ent_text).group(0))  # (past its article)
             if over and max(over) == end and all(first_word < a for a, b in taken if a < end and start < b) \
-                    and self.lex.type_for_name(ent_text.strip(), ent.label_, sent, ent) == "Firm":
+                    and self.lex.type_for_name(ent_text.strip(), ent.label_, sent, ent) == "Firm" \
+                    and not self._ends_on_body(ent_text, start, taken):
                 over = []  # "Velkor Arizona is a subsidiary of X": a firm named with the place it works in
             if over:
                 continue
