@@ -151,7 +151,9 @@ class SentenceFacts:
     view: SentenceView
     amends: list  # (amended agreement, agreement) pairs read by coreference
     candidates: list[Candidate] = field(default_factory=list)
-    presupposed: set = field(default_factory=set)  # ids of candidates no clause modality touches
+    # candidates no clause modality touches, by id (each kept here too: a dropped candidate's id, freed, could be
+    # another's later in the sentence, and whether it is presupposed would then hang on memory reuse)
+    presupposed: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -443,7 +445,7 @@ class Extractor:
         heads = {c.subject.id: c.object for c in found
                  if c.predicate == "LEADS" and c.subject.type == "Person" and c.object.type == "Country"}
         sent.view.nationality = sent.view.nationality.new_child(heads)
-        sent.presupposed |= {id(c) for c in found}
+        sent.presupposed.update((id(c), c) for c in found)
 
     def _step_frames(self, sent: "SentenceFacts") -> None:
         """Trigger verbs and nouns with their roles (relations.py, patterns.toml)."""
