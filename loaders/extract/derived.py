@@ -3,6 +3,7 @@
     listed_goods      "agricultural products, including barley, cotton and lobsters"   -> Sector mentions
     colon_listed_goods "three materials: fluorinated polyimide, photoresist and resin" -> Sector mentions
     measure_objects   "an anti-dumping investigation on Australian barley"           -> Sector "barley"
+    coordinated_goods "exports of coal, iron and titanium" (coal known)              -> Sectors "iron", "titanium"
     verb_measures     "Australia banned Huawei and ZTE from ..."                     -> Policy "ban on Huawei and ZTE"
     funded_purposes   "the act provides $13 billion for semiconductor research"        -> Policy "funding for
                                                                                           semiconductor research"
@@ -232,6 +233,37 @@ def measure_objects(parse, offset, mentions) -> list[Mention]:
     """'tariffs on washers', 'an investigation on Australian barley', 'restrictions on cultural products':
     what a measure is on, when it names goods rather than an actor."""
     return _goods_after(parse, offset, mentions, _words()["measure_heads"], ("on", "against"), kinds=True)
+
+
+def coordinated_goods(parse, offset, mentions) -> list[Mention]:
+    """'exports of coal, iron, gold and titanium', 'a ban on steel, nickel and rebar': common nouns listed with known
+    goods are goods too, where the list is what a flow, a measure or a class of goods is of or on (other lists of
+    known goods and other things are not: "steel, jobs and growth", "batteries for vehicles, mobility and IT")."""
+    w = _words()
+    out: list[Mention] = []
+    if not any(m.type == "Sector" for m in mentions) or not re.search(r"\b(?:and|or)\b", text_of(parse)):
+        return out
+    frames = w["goods_nouns"] | w["measure_heads"] | TRADE_FLOWS
+    for tok in parse:
+        if tok.dep_ == "conj" or not tok.conjuncts:
+            continue
+        items = [tok, *tok.conjuncts]
+        if any(_covered(t, offset, mentions, ("Firm", "Country", "USState", "Person", "GovernmentBody",
+                                              "InternationalOrganization", "Policy", "Agreement", "Law"))
+               for t in items):
+            continue
+        known = [t for t in items if _covered(t, offset, mentions, ("Sector",))]
+        framed = tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "on", "against") \
+            and tok.head.head.lemma_.lower() in frames
+        if not known or not framed:
+            continue
+        for item in items:
+            if item in known or not (_nounlike(item) and item.is_lower) or _covered(item, offset, mentions):
+                continue
+            m = _sector(_noun_phrase(item), offset, w)
+            if m is not None and not any(t.is_stop for t in _noun_phrase(item)):
+                out.append(m)
+    return out
 
 
 # what a measure on trade acts on: the flow's words name the goods and where they come from
@@ -532,7 +564,7 @@ def _aside_phrase(tok) -> bool:
         p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in tok.children))
 
 
-DERIVED = (listed_goods, colon_listed_goods, measure_objects, verb_measures, funded_purposes)
+DERIVED = (listed_goods, colon_listed_goods, measure_objects, coordinated_goods, verb_measures, funded_purposes)
 
 
 def _superseded(m: Mention, x: Mention) -> bool:
