@@ -94,13 +94,24 @@ class Lexicon:
     def head_type(self, tok) -> str | None:
         lemma = tok.lemma_.lower()  # (read once: asked of every token of every sentence)
         got = self.heads.get(lemma) or self.heads.get(tok.lower_)
-        if got and lemma in self.title_only and not tok.text[:1].isupper():
+        if got and lemma in self.title_only and not tok.text[:1].isupper() and not self._title_only_named(tok):
             return None
         if got is None and lemma in self.measure_extensions and any(
                 c.dep_ == "compound" and c.i == tok.i - 1 and self.heads.get(c.lemma_.lower()) == "Policy"
                 for c in tok.children):
             return "Policy"  # "tariff hikes", "the sanctions regime": the measure as it changes or stands
         return got
+
+    @staticmethod
+    def _title_only_named(tok) -> bool:
+        """A title-only head written in lower case that still names one: by its number ("as resolution 2270"), or
+        bare after "the"/"this", where it refers back to one named before ("the resolution"; "the dispute
+        resolution" and "a resolution" name none)."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.like_num and nxt.text[:1].isdigit():
+            return True
+        lefts = list(tok.lefts)
+        return len(lefts) == 1 and lefts[0].dep_ == "det" and lefts[0].lower_ in ("the", "this")
 
     def head_type_word(self, word: str) -> str | None:
         w = word.lower()

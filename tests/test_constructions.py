@@ -8095,3 +8095,27 @@ def test_a_body_named_after_its_country_is_no_firm(ex):
     # a firm named with the state it works in is still one
     _, out = run(ex, "Velkor Arizona is a subsidiary of Hanwha Solutions.")
     assert any(e.type == "Firm" and e.name == "Velkor Arizona" for e in out.entities.values())
+
+
+def test_goods_listed_with_known_goods_in_a_flow_are_goods(ex):
+    got, out = run(ex, "The embargo bans Norway's exports of coal, tungsten, marble and granite.")
+    sectors = {e.name for e in out.entities.values() if e.type == "Sector"}
+    assert {"tungsten", "marble", "granite"} <= sectors
+    # a list that no flow or measure is of keeps its other words out
+    _, out = run(ex, "The new plant will bring steel, jobs and growth to Ohio.")
+    assert "jobs" not in {e.name for e in out.entities.values()}
+
+
+def test_a_resolution_in_lower_case_by_its_number_or_referred_back_to(ex):
+    got, _ = run(ex, "The Security Council adopted Resolution 2491 in 2019. The resolution bans exports of coal.")
+    assert ("Resolution 2491", "TARGETS", "coal") in got
+    got, _ = run(ex, "The draft was adopted unanimously as resolution 2492. The resolution limits the export of coal.")
+    assert ("resolution 2492", "TARGETS", "coal") in got
+    got, _ = run(ex, "The WTO panel praised the resolution of the dispute between Chile and Peru.")
+    assert not [k for k in got if "resolution" in k[0].lower() or "resolution" in k[2].lower()]
+
+
+def test_measures_an_instrument_imposes_act_as_the_instrument(ex):
+    got, _ = run(ex, "The Security Council adopted Resolution 2493. The sanctions imposed by the resolution limit "
+                     "the export of coal.")
+    assert ("Resolution 2493", "TARGETS", "coal") in got

@@ -1673,8 +1673,10 @@ def _stranded(tok) -> bool:
 
 
 def _numbered(sent, tok) -> bool:
-    """'Executive Order 14105', 'Proclamation No. 9705': a capitalised head with its number."""
-    return tok.text[:1].isupper() and tok.i + 1 < len(sent) and sent[tok.i + 1].like_num \
+    """'Executive Order 14105', 'Proclamation No. 9705': a capitalised head with its number (a title-only head in
+    lower case too: "adopted as resolution 2270")."""
+    return (tok.text[:1].isupper() or tok.lemma_.lower() in load_lexicon().title_only) and tok.i + 1 < len(sent) \
+        and sent[tok.i + 1].like_num \
         and re.fullmatch(r"(?:No\.\s*)?\d[\d-]*", sent[tok.i + 1].text) is not None
 
 
