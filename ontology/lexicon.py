@@ -206,7 +206,7 @@ ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sect
                    "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination",
                    "barred_act",
                    "passive_subject", "agent", "sector_place", "destination_of", "listing_owner",
-                   "goods_reached", "with_place"})
+                   "goods_reached", "with_place", "examples", "haver"})
 
 
 def _check_rule(i: int, d: dict, predicates: set | None) -> None:

@@ -8119,3 +8119,15 @@ def test_measures_an_instrument_imposes_act_as_the_instrument(ex):
     got, _ = run(ex, "The Security Council adopted Resolution 2493. The sanctions imposed by the resolution limit "
                      "the export of coal.")
     assert ("Resolution 2493", "TARGETS", "coal") in got
+
+
+def test_members_a_body_has_or_lists_are_its_members(ex):
+    got, _ = run(ex, "The OECD has 38 members, including Chile and Norway.")
+    assert ("Chile", "MEMBER_OF", "OECD") in got and ("Norway", "MEMBER_OF", "OECD") in got
+    got, _ = run(ex, "The WTO's 164 member countries include Peru.")
+    assert ("Peru", "MEMBER_OF", "WTO") in got
+    got, _ = run(ex, "As a member of NATO, Norway increased its defense spending in 2024.")
+    assert ("Norway", "MEMBER_OF", "NATO") in got
+    # a meeting's members are no body's
+    got, _ = run(ex, "The OECD met 38 officials, including Chile's trade minister.")
+    assert ("Chile", "MEMBER_OF", "OECD") not in got

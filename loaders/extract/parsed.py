@@ -590,6 +590,14 @@ class ParsedRoles:
                     and node.head.lemma_.lower() in MADE_AS:
                 # "X was incorporated as a subsidiary of Y", "X operates as a unit of Y": what the verb makes X
                 return [m for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
+            if node.dep_ == "prep" and node.lower_ == "as" and node.head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i > node.i for c in node.head.children):
+                # "As a member of NATO, Norway must ...": what the clause's subject is, said before it
+                return [m for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
+            if node is not tok and node.dep_ == "nsubj" and node.head.lemma_.lower() in LISTING_VERBS \
+                    and tok.dep_ == "compound" and node.lemma_.lower() in MEMBER_NOUNS:
+                # "the WTO's member countries include Chile": the list names them
+                return [m for c in node.head.children if c.dep_ in ("dobj", "attr") for m in self.denotes_list(c)]
             if node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head.i != node.i:
                 node = node.head
                 continue
@@ -742,11 +750,24 @@ class ParsedRoles:
         return [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
 
     def listing_owner(self, tok) -> list[Mention]:
-        """'the WTO, whose members include Chile and Peru', 'the Pact's signatories are A and B': a noun whose
-        clause lists who holds it belongs to what they hold."""
+        """'the WTO, whose members include Chile and Peru', 'the Pact's signatories are A and B', 'the WTO's member
+        countries include Chile': a noun whose clause lists who holds it belongs to what they hold."""
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in MEMBER_NOUNS:
+            tok = tok.head
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LISTING_VERBS and self.copula(tok):
             whose = any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children)
             return self._whose(tok, types=HELD_TYPES) if whose else self.owner(tok)  # (an agreement's parties too)
+        return []
+
+    def examples(self, tok) -> list[Mention]:
+        """'38 members, including Chile and Norway', 'members such as Chile': the ones the noun's list names."""
+        return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "as", "such")
+                for p in (c, *c.children) if p.dep_ == "pobj" for m in self.denotes_list(p)]
+
+    def haver(self, tok) -> list[Mention]:
+        """'The OECD has 38 members', 'the bloc counts ten members': whose the noun is, as what it has."""
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "count", "comprise", "number"):
+            return self.subj(tok.head)
         return []
 
     def fellow(self, tok) -> list[Mention]:
