@@ -121,3 +121,18 @@ def test_the_scorer_places_nothing_the_rules_or_the_gazetteer_placed_elsewhere(t
     assert ("Kaesong Industrial Complex", "LOCATED_IN", "North Korea") in got, got
     assert ("Kaesong Industrial Complex", "LOCATED_IN", "South Korea") not in got, got
     assert ("Velkor Motors", "LOCATED_IN", "Peru") in got, got  # (what nothing placed, the scorer may place)
+
+
+def test_the_scorer_reads_the_trigger_words_it_was_trained_with(monkeypatch):
+    # a rule added to patterns.toml after training (here a new MEMBER_OF verb) must not change what the weights read
+    if not scorer.MODEL_PATH.exists():
+        pytest.skip("no trained scorer is installed")
+    from policygraph.loaders.extract import pairs
+
+    shipped = scorer.load_scorer().triggers
+    assert shipped and all(shipped.values())
+    later = {k: frozenset(v | {"befriend"}) for k, v in pairs.trigger_words().items()}
+    monkeypatch.setattr(pairs, "trigger_words", lambda: later)
+    learned = Extractor(backend="learned")
+    assert learned.pair_features.triggers == shipped
+    assert Extractor(backend="rules").pair_features.triggers == later  # (training collects with today's rules)

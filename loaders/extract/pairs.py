@@ -128,9 +128,10 @@ class _Side:
 class PairFeatures:
     """Pairs and their features for one parsed sentence (a `sentence.SentenceView`)."""
 
-    def __init__(self, model) -> None:
+    def __init__(self, model, triggers: dict[str, frozenset] | None = None) -> None:
         self.model = model
-        self.triggers = trigger_words()
+        # (a trained scorer's own: the words its weights were learned with)
+        self.triggers = triggers if triggers is not None else trigger_words()
         self.predicates = sorted(model.relations)
         self._allowed: dict[bool, dict] = {}
 

@@ -212,7 +212,7 @@ class Extractor:
             raise ValueError("the learned backend needs a trained scorer (loaders/extract/relation_model.json): "
                              "make one with `python -m policygraph.loaders.extract.train` (see its --help)")
         self.backend = backend
-        self.pair_features = PairFeatures(self.model)
+        self.pair_features = PairFeatures(self.model, self.scorer.triggers if self.scorer is not None else None)
         self._kind_words = {w for t in ("Agreement", "Policy", "Law") for w in self.lex.name_endings.get(t, ())}
         self.relation_steps = [(name, getattr(self, f"_step_{name}")) for name in RELATION_STEPS]
         self.collect: list | None = None  # training: (sentence view, pairs) of every sentence

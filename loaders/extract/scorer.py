@@ -1,7 +1,7 @@
 """The learned backend: a logistic model over `pairs.Pair` features.
 
 relation_model.json holds {"bias", "weights" {feature: weight}, "threshold", "keep_rule", "add_predicates",
-"add_signatures", "trained_on", "report"}; it is
+"add_signatures", "triggers" {predicate: [trigger words]}, "trained_on", "report"}; it is
 made by `python -m policygraph.loaders.extract.train` (see that module) and read here with no dependency
 beyond the standard library.
 """
@@ -19,7 +19,8 @@ SYMMETRIC = frozenset({"PARTNERS_WITH", "COOPERATES_WITH"})  # (either way round
 class LinearScorer:
     def __init__(self, weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5,
                  keep_rule: float = 0.0, add_predicates: frozenset[str] | None = None,
-                 add_signatures: frozenset[str] | None = None) -> None:
+                 add_signatures: frozenset[str] | None = None,
+                 triggers: dict[str, frozenset] | None = None) -> None:
         self.weights = weights
         self.bias = bias
         self.threshold = threshold  # a pair no rule proposed is kept from this probability up
@@ -28,6 +29,9 @@ class LinearScorer:
         self.add_predicates = add_predicates
         # "INVESTS_IN Firm>USState": the types between which it may add them (None: any the ontology allows)
         self.add_signatures = add_signatures
+        # the predicates' trigger words its features were computed with (pairs.py): a rule added later to
+        # ontology/patterns.toml must not change what the trained weights read
+        self.triggers = triggers
         self._split: dict[str, dict[str, float]] | None = None
 
     def probability(self, features: dict[str, float]) -> float:
@@ -73,7 +77,8 @@ def load_scorer(path: str | None = None) -> LinearScorer | None:
     if not p.exists():
         return None
     data = json.loads(p.read_text(encoding="utf-8"))
-    adds, signatures = data.get("add_predicates"), data.get("add_signatures")
+    adds, signatures, triggers = data.get("add_predicates"), data.get("add_signatures"), data.get("triggers")
     return LinearScorer(data["weights"], float(data.get("bias", 0.0)), float(data.get("threshold", 0.5)),
                         float(data.get("keep_rule", 0.0)), frozenset(adds) if adds is not None else None,
-                        frozenset(signatures) if signatures is not None else None)
+                        frozenset(signatures) if signatures is not None else None,
+                        {k: frozenset(v) for k, v in triggers.items()} if triggers is not None else None)

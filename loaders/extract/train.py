@@ -29,6 +29,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from .pairs import trigger_words
 from .scorer import MODEL_PATH, SYMMETRIC
 
 # The predicates whose pairs the scorer adds by default. Measured leave-one-document-out over the 94 training
@@ -245,6 +246,7 @@ def main(argv=None) -> int:
     weights = {k: v for k, v in weights.items() if abs(v) >= args.min_weight}  # (the rest moves no decision)
     model = {"bias": round(bias, 5), "threshold": args.threshold, "keep_rule": args.keep_rule,
              "add_predicates": sorted(args.add_predicates), "add_signatures": signatures,
+             "triggers": {k: sorted(v) for k, v in sorted(trigger_words().items())},
              "trained_on": [_label(f) for f, _ in sets], "date": date.today().isoformat(),
              "c": args.c, "positive_weight": args.positive_weight, "cross_validation": report,
              "weights": {k: round(v, 5) for k, v in sorted(weights.items())}}
