@@ -198,7 +198,8 @@ RULE_KEYS = frozenset({"predicate", "verbs", "nouns", "adverbs", "subject", "obj
 RULE_FLAGS = frozenset({"no_intent", "pursued_only", "named_subjects", "named_country_subject", "parties_of_object",
                         "topic_sector",
                         "owned_measures", "negated_exemption", "continues_subject", "trade_flow", "owner_invests",
-                        "measure_owners", "own_kind_only", "joint_only", "pairwise_clause", "named_objects"})
+                        "measure_owners", "own_kind_only", "joint_only", "pairwise_clause", "named_objects",
+                        "named_whole"})
 # the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",

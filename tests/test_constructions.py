@@ -8131,3 +8131,17 @@ def test_members_a_body_has_or_lists_are_its_members(ex):
     # a meeting's members are no body's
     got, _ = run(ex, "The OECD met 38 officials, including Chile's trade minister.")
     assert ("Chile", "MEMBER_OF", "OECD") not in got
+
+
+def test_what_a_body_is_made_of_names_its_members(ex):
+    for text in ("APEC includes Chile, Peru and Vietnam.", "APEC, which includes Chile, Peru and Vietnam, met in Lima.",
+                 "APEC, comprising Chile, Peru and Vietnam, met in Lima."):
+        got, _ = run(ex, text)
+        assert ("Peru", "MEMBER_OF", "APEC") in got, text
+    got, _ = run(ex, "Chile belongs to APEC.")
+    assert ("Chile", "MEMBER_OF", "APEC") in got
+    got, _ = run(ex, "Chile rejoined the WTO in 2001.")
+    assert ("Chile", "MEMBER_OF", "WTO") in got
+    # what something of the body's includes says nothing of its members
+    got, _ = run(ex, "The APEC summit included leaders from Chile and Peru.")
+    assert ("Chile", "MEMBER_OF", "APEC") not in got

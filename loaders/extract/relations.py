@@ -474,6 +474,13 @@ class RelationExtractor:
             named_at = [sv.start + c.idx for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
             if named_at:  # (an object the clause is about, "the firm, which X leads", stays as the parse reads it)
                 objects = [o for o in objects if any(o.start <= at < o.end for at in named_at)]
+        if "named_whole" in rule.flags and kind == "verb" and tok is not None and ctx.roles.parsed:
+            # "APEC includes Chile", "APEC, which includes Chile", "APEC, comprising Chile": the body is the verb's
+            # subject itself, or the noun its clause hangs from
+            named = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")]
+            if not named and tok.dep_ in ("relcl", "acl"):
+                named = [tok.head]
+            objects = [o for o in objects if any(o.start <= sv.start + c.idx < o.end for c in named)]
         if "named_country_subject" in rule.flags:
             # "South Korea’s leadership in chips" states an activity; "U.S. leadership", "South Korean
             # companies" or "both nations’ competitiveness" describe it loosely
