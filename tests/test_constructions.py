@@ -8145,3 +8145,10 @@ def test_what_a_body_is_made_of_names_its_members(ex):
     # what something of the body's includes says nothing of its members
     got, _ = run(ex, "The APEC summit included leaders from Chile and Peru.")
     assert ("Chile", "MEMBER_OF", "APEC") not in got
+
+
+def test_a_member_of_a_body_named_before_the_noun(ex):
+    for text in ("Chile is a WTO member.", "Chile has been a WTO member since 1995.",
+                 "Chile, a WTO member, filed a complaint."):
+        got, _ = run(ex, text)
+        assert ("Chile", "MEMBER_OF", "WTO") in got, text

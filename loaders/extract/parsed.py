@@ -759,6 +759,14 @@ class ParsedRoles:
             return self._whose(tok, types=HELD_TYPES) if whose else self.owner(tok)  # (an agreement's parties too)
         return []
 
+    def held_in_modifier(self, tok) -> list[Mention]:
+        """'Chile is a WTO member', 'Chile, a WTO member,': the body a member noun is modified by, where the clause
+        names who the member is, is what they belong to (not an owner; "WTO members agreed" is the WTO's doing)."""
+        if tok.lemma_.lower() != "member" or not (self.copula(tok) or self.appos(tok)):
+            return []
+        return [m for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+                for m in self.denotes_list(c) if m.type == "InternationalOrganization"]
+
     def examples(self, tok) -> list[Mention]:
         """'38 members, including Chile and Norway', 'members such as Chile': the ones the noun's list names."""
         return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "as", "such")

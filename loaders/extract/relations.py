@@ -794,13 +794,17 @@ class RelationExtractor:
                 out += getattr(roles, method)(tok)
         # "the WTO, whose members include Chile": the owner is what the listed ones hold, no holder
         listing = set(id(m) for m in roles.listing_owner(tok)) if kind == "noun" and listed else set()
+        # "Chile is a WTO member": the body is what the member belongs to, no owner
+        held = set(id(m) for m in roles.held_in_modifier(tok)) if kind == "noun" and roles.parsed else set()
+        if subject and held:
+            out = [m for m in out if id(m) not in held]
         if not subject and drop_owner:
-            own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else [])) - listing
+            own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else [])) - listing - held
             out = [m for m in out if id(m) not in own]
         elif listing:
             out = [m for m in out if id(m) not in listing]
         elif kind == "noun" and "owner" in wanted:
-            own = roles.owner(tok)
+            own = [m for m in roles.owner(tok) if id(m) not in held]
             if own and roles.parsed and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LEADING_VERBS:
                 own += roles.subj(tok.head)  # "the USTR led the U.S. negotiations": the country's and its agent's
             if own:  # "Hanwha ... solidifying the U.S.-ROK partnership": the partners are the owners
