@@ -799,8 +799,8 @@ class RelationExtractor:
         if subject and held:
             out = [m for m in out if id(m) not in held]
         if not subject and drop_owner:
-            own = set(id(m) for m in (roles.owner(tok) if kind == "noun" else [])) - listing - held
-            out = [m for m in out if id(m) not in own]
+            owned = set(id(m) for m in (roles.owner(tok) if kind == "noun" else [])) - listing - held
+            out = [m for m in out if id(m) not in owned]
         elif listing:
             out = [m for m in out if id(m) not in listing]
         elif kind == "noun" and "owner" in wanted:
