@@ -8152,3 +8152,16 @@ def test_a_member_of_a_body_named_before_the_noun(ex):
                  "Chile, a WTO member, filed a complaint."):
         got, _ = run(ex, text)
         assert ("Chile", "MEMBER_OF", "WTO") in got, text
+
+
+def test_a_treaty_titled_with_the_words_of_another_kind(ex):
+    # a title runs on over "the" and over a law's or a measure's word inside it, and is named as written
+    cases = [("Chile signed the Convention on the Law of the Sea in 1997.", "Convention on the Law of the Sea"),
+             ("Peru is a party to the Treaty on the Prohibition of Nuclear Weapons.",
+              "Treaty on the Prohibition of Nuclear Weapons"),
+             ("Chile signed the Agreement on the Conservation of Albatrosses.",
+              "Agreement on the Conservation of Albatrosses")]
+    for text, title in cases:
+        got, out = run(ex, text)
+        assert any(k[2] == title for k in got), (text, got)
+        assert not any(e.type == "Law" for e in out.entities.values()), text

@@ -1551,6 +1551,7 @@ def _bare_name(ent_text: str) -> str:
     "Section 232" names a measure and stays)."""
     text = re.sub(r"^(the|The)\s+", "", ent_text).strip()
     text = re.sub(r"(?<=s)[’']$|[’']s$", "", text).strip()
+    text = re.sub(r"(?:\s+(?:in|of|on|for|and|the|to))+$", "", text)  # ("the Convention on ... the Sea in 1997")
     part = TREATY_PART.match(text)
     return text[part.end():] if part and text[part.end():][:1].isupper() else text
 

@@ -1045,15 +1045,18 @@ class Extractor:
             found = self.ner.find(parse, s, taken)
             found = [f for f in found if not any(f.start < m.end and m.start < f.end and not (
                 f.type in ("Agreement", "Law") and f.start < m.start and m.end <= f.end) for m in titled_words)]
+            # (the NER's whole title takes in a title of its kind, or a later word's of another kind: "the
+            # Convention on the Law of the Sea" holds "Law")
             mentions = [m for m in mentions if m not in titled or not any(
-                f.type == m.type and f.start <= m.start and m.end < f.end for f in found)]
+                (f.type == m.type or f.type in ("Agreement", "Law") and f.start < m.start)
+                and f.start <= m.start and m.end < f.end for f in found)]
             # a title the NER did not find whole is read from its capitalised words ("the Treaty of Amity and
             # Commerce", "the Agreement on Trade in Goods"): the kind word alone names no instrument
             whole = {id(m): self._whole_title(text, e, m, mentions) for m in mentions if m in titled}
             mentions = [whole.get(id(m)) or m for m in mentions]
             titled = [whole.get(id(m)) or m for m in titled]
-            mentions = [m for m in mentions if not (m.type == "Sector" and any(
-                t.start <= m.start and m.end <= t.end for t in titled))]
+            mentions = [m for m in mentions if not (m.type in ("Sector", "Law", "Policy") and any(
+                t.start <= m.start and m.end <= t.end and t is not m for t in titled))]
             found = [f for f in found if not any(f.start < m.end and m.start < f.end for m in mentions if m in titled)]
             bodies = [f for f in found if f.type in NAMED_BY_ENDING]
             mentions = [m for m in mentions if m not in in_body or not any(
@@ -1097,7 +1100,8 @@ class Extractor:
             return None
         end = rest.end()
         for n in mentions:
-            if m.end < n.start < end and n.type != "Sector":
+            # (a law or a measure named inside runs on in the title: "the Convention on the Law of the Sea")
+            if m.end < n.start < end and n.type not in ("Sector", "Law", "Policy"):
                 end = n.start
         words = re.match(r"(.*?)(?:\s+(?:and|of|in|on|for|the))*\s*$", text[m.end:end], re.S)
         if words is None or not re.search(r"\s(?:on|of|for)\s+(?:the\s+)?[A-Z]", words.group(1)):
@@ -1106,7 +1110,11 @@ class Extractor:
         title_words = re.sub(r"\s+", " ", text[m.end:end])
         if m.name.endswith(title_words):
             return None  # (the phrase already has its title: "the Treaty on Basic Relations")
-        name = m.name + title_words
+        # (a name that took in words past the kind word, "Agreement on Conservation" for "Agreement on the
+        # Conservation ...", gives way to the title as written)
+        written = re.sub(r"\s+", " ", text[m.start:m.end])
+        base = m.name if m.name.split()[-1] == written.split()[-1] else re.sub(r"^(?:the|The)\s+", "", written)
+        name = base + title_words
         title = Mention(m.start, end, text[m.start:end], m.type, entity_id(m.type, name), name, m.source)
         title.aliases = {name}
         return title
