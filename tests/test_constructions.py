@@ -8165,3 +8165,12 @@ def test_a_treaty_titled_with_the_words_of_another_kind(ex):
         got, out = run(ex, text)
         assert any(k[2] == title for k in got), (text, got)
         assert not any(e.type == "Law" for e in out.entities.values()), text
+
+
+def test_a_measure_its_named_imposer_says_which_of(ex):
+    got, _ = run(ex, "The tariffs imposed by Norway in 2019 hit Chilean salmon.")
+    assert ("Norway", "IMPOSES", "Norwegian tariffs") in got
+    assert ("Norwegian tariffs", "TARGETS", "Chile") in got
+    # no imposer named, no measure
+    got, _ = run(ex, "The tariffs hit Chilean salmon in 2019.")
+    assert not [k for k in got if k[1] == "IMPOSES"]

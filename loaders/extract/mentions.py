@@ -596,8 +596,9 @@ class DescriptiveRecognizer:
                 pp = complement
                 words = []
             # "Japan's restrictions", "Beijing's curbs": a named owner makes a measure specific
-            owned = type_ == "Policy" and any(
+            owned = type_ == "Policy" and (any(
                 c.dep_ == "poss" and any(a <= offset + c.idx < b for a, b in taken) for c in tok.children)
+                or _imposed_by_named(tok, taken, offset))
             partner = self._pact_sides(tok, pp, det, words, taken, offset) if type_ == "Agreement" else None
             # "signed the free trade agreement with Chile": a definite pact refers to one named before; if none
             # was, its sides name it (coref.resolve_sentence)
@@ -1625,6 +1626,19 @@ TITLE_GLUE = frozenset({"of", "for", "and", "on", "the", "in", "-"})
 # a part of a treaty cited with it: "Article 2 of the", "Articles I and IX of the", "Annex 3 to the"
 TREATY_PART = re.compile(r"(?:Articles?|Annex(?:es)?|Paragraphs?|Chapters?)\s+[\w.()\-]+(?:\s*(?:,|and|to)\s*"
                          r"[\w.()\-]+)*\s+(?:of|to)\s+(?:the\s+)?")
+
+
+# the verbs a measure is said to be imposed with by its owner: "the tariffs imposed by Norway"
+IMPOSING_PARTICIPLES = frozenset({"impose", "levy", "introduce", "announce", "adopt", "enact", "slap", "place"})
+
+
+def _imposed_by_named(tok, taken: list[tuple[int, int]], offset: int) -> bool:
+    """'the tariffs imposed by Norway', 'the sanctions, introduced by the EU in 2014,': a measure its named imposer
+    says which of, as "Norway's tariffs" does."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in IMPOSING_PARTICIPLES
+               and any(a.dep_ == "agent" and any(p.dep_ == "pobj" and any(x <= offset + p.idx < y for x, y in taken)
+                                                 for p in a.children) for a in c.children)
+               for c in tok.children)
 
 
 def _built_by_named(tok) -> bool:
