@@ -148,11 +148,7 @@ class ParsedRoles:
                     return holder  # with the country; the country only says whose minister Y is
             found = [m for m in ms if (m.start, m.end) == (inner.start, inner.end)]
             if depth <= 2 and inner.type == "Sector":  # "online platforms such as Naver and Kakao"
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
-                        for p in c.children:
-                            if p.dep_ == "pobj":
-                                found += [m for m in self.denotes_list(p, depth + 1) if m.type == "Firm"]
+                found += [m for m in self.examples(tok, depth + 1) if m.type == "Firm"]
             return found
         if depth > 2:
             return []
@@ -199,13 +195,9 @@ class ParsedRoles:
                 return unique_mentions(named)
         out: list[Mention] = []
         if lem in self.lex.group_nouns or lem in self.lex.owner_nouns or lem in self.lex.sector_carriers:
-            examples: list[Mention] = []
+            examples = self.examples(tok, depth + 1)
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("like", "including", "as", "such"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            examples += self.denotes_list(p, depth + 1)
-                elif c.dep_ == "appos":
+                if c.dep_ == "appos":
                     out += self.denotes_list(c, depth + 1)
                     if c.conjuncts and lem in MEMBER_NOUNS:
                         # "ASEAN's 10 member states, Japan, China and Australia signed X": the parser takes the
@@ -767,10 +759,11 @@ class ParsedRoles:
         return [m for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
                 for m in self.denotes_list(c) if m.type == "InternationalOrganization"]
 
-    def examples(self, tok) -> list[Mention]:
-        """'38 members, including Chile and Norway', 'members such as Chile': the ones the noun's list names."""
+    def examples(self, tok, depth: int = 0) -> list[Mention]:
+        """'38 members, including Chile and Norway', 'members such as Chile', 'online platforms like X': the ones
+        the noun's list names."""
         return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "as", "such")
-                for p in (c, *c.children) if p.dep_ == "pobj" for m in self.denotes_list(p)]
+                for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p, depth)]
 
     def haver(self, tok) -> list[Mention]:
         """'The OECD has 38 members', 'the bloc counts ten members': whose the noun is, as what it has."""
