@@ -8174,3 +8174,11 @@ def test_a_measure_its_named_imposer_says_which_of(ex):
     # no imposer named, no measure
     got, _ = run(ex, "The tariffs hit Chilean salmon in 2019.")
     assert not [k for k in got if k[1] == "IMPOSES"]
+
+
+def test_another_countrys_congress_is_its_own(ex):
+    got, _ = run(ex, "The Lima Accord was ratified by Peru's Congress in 2016.")
+    assert ("Congress of Peru", "RATIFIES", "Lima Accord") in got
+    assert not any(k[0] == "Congress" for k in got)
+    got, _ = run(ex, "Congress approved the Harbor Accord in 2011.")
+    assert any(k[0] == "Congress" for k in got)  # (alone, the gazetteer's: the U.S. Congress)
