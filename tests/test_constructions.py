@@ -8119,6 +8119,11 @@ def test_measures_an_instrument_imposes_act_as_the_instrument(ex):
     got, _ = run(ex, "The Security Council adopted Resolution 2493. The sanctions imposed by the resolution limit "
                      "the export of coal.")
     assert ("Resolution 2493", "TARGETS", "coal") in got
+    # (also where a measure named before would take the description: the instrument says which)
+    got, _ = run(ex, "The Council adopted tougher sanctions on Norway. The draft was adopted as resolution 2494. The "
+                     "sanctions imposed by the resolution limit the export of coal.")
+    assert ("resolution 2494", "TARGETS", "coal") in got
+    assert ("tougher sanctions", "TARGETS", "coal") not in got
 
 
 def test_members_a_body_has_or_lists_are_its_members(ex):

@@ -137,6 +137,14 @@ class ParsedRoles:
 
     # what a token stands for ------------------------------------------------------------------
     def denotes(self, tok, depth: int = 0) -> list[Mention]:
+        if tok.pos_ == "NOUN" and depth <= 2 and self.lex.heads.get(tok.lemma_.lower()) == "Policy":
+            # "the sanctions imposed by the resolution limit ...": the measures are the instrument's, which acts
+            # (whatever measure named before the description stands for)
+            by = [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                  for m in self.denotes(p, depth + 1) if m.type in ("Policy", "Law")]
+            if by:
+                return by
         ms = self.sv.tok_mentions.get(tok.i)
         if ms:
             # the innermost mention ("Japanese" in "Japanese export restrictions" is Japan); a dyad
@@ -167,13 +175,6 @@ class ParsedRoles:
                      for m in self.sv.tok_mentions.get(p.i, []) if m.type == "Person"]
             if named:
                 return named
-        if tok.pos_ == "NOUN" and self.lex.heads.get(tok.lemma_.lower()) == "Policy":
-            # "the sanctions imposed by the resolution limit ...": the measures are the instrument's, which acts
-            by = [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                  for m in self.denotes(p, depth + 1) if m.type in ("Policy", "Law")]
-            if by:
-                return by
         if tok.pos_ == "NOUN":  # "a joint venture called Tarsk Energy LLC": the name it goes by
             called = [m for c in tok.children if c.dep_ == "acl" and c.lower_ in ("called", "named", "dubbed")
                       for o in c.children if o.dep_ in ("oprd", "attr", "dobj") for m in self.denotes(o, depth + 1)
