@@ -13,7 +13,7 @@ from dataclasses import replace
 from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
-from .mentions import PLAN_NOUNS, QUANTITY_NOUNS, Mention
+from .mentions import IMPOSING_PARTICIPLES, PLAN_NOUNS, QUANTITY_NOUNS, Mention
 from .modality import HYPOTHETICAL, INSTRUMENT_TYPES, MEASURE_MAKING, designs, not_until
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
@@ -140,9 +140,11 @@ class ParsedRoles:
         if tok.pos_ == "NOUN" and depth <= 2 and self.lex.heads.get(tok.lemma_.lower()) == "Policy":
             # "the sanctions imposed by the resolution limit ...": the measures are the instrument's, which acts
             # (whatever measure named before the description stands for)
+            # (a law "establishing" or "imposing" a measure authorizes it: the measure stays itself)
             by = [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  and c.lemma_.lower() in IMPOSING_PARTICIPLES
                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                  for m in self.denotes(p, depth + 1) if m.type in ("Policy", "Law")]
+                  for m in self.denotes(p, depth + 1) if m.type == "Policy"]
             if by:
                 return by
         ms = self.sv.tok_mentions.get(tok.i)
