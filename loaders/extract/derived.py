@@ -260,8 +260,9 @@ def coordinated_goods(parse, offset, mentions) -> list[Mention]:
         for item in items:
             if item in known or not (_nounlike(item) and item.is_lower) or _covered(item, offset, mentions):
                 continue
-            m = _sector(_noun_phrase(item), offset, w)
-            if m is not None and not any(t.is_stop for t in _noun_phrase(item)):
+            phrase = _noun_phrase(item)
+            m = _sector(phrase, offset, w) if not any(t.is_stop for t in phrase) else None
+            if m is not None:
                 out.append(m)
     return out
 

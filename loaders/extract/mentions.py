@@ -1085,10 +1085,10 @@ class NerRecognizer:
         model = model or load_model()
         # one-word firm names ("SK", "Samsung"): a new name starting with one is an affiliate firm
         self.firm_forms = {f for e in model.gazetteer if e.type == "Firm" for f in [e.name, *e.aliases]}
-        self.body_forms = {f for e in model.gazetteer if e.type == "GovernmentBody" for f in [e.name, *e.aliases]}
         self.firm_heads = {f for f in self.firm_forms if " " not in f.strip() and len(f) >= 2}
         self.country_forms = country_forms(model)
         self.state_forms = country_forms(model, ("USState",))  # "the Georgia Department of Economic Development"
+        self.body_forms = country_forms(model, ("GovernmentBody",))  # "the United States Department of Energy"
         # a title's last word -> the type it names (not a firm's: "Inc."), for _untagged_titles
         self.title_endings = {w: t for t, ws in self.lex.name_endings.items() if t != "Firm" for w in ws}
         # (of a firm's endings only its legal form is sure: "HL-GA Battery Co.", where "Group" may end anything)
