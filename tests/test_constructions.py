@@ -8187,3 +8187,24 @@ def test_another_countrys_congress_is_its_own(ex):
     assert not any(k[0] == "Congress" for k in got)
     got, _ = run(ex, "Congress approved the Harbor Accord in 2011.")
     assert any(k[0] == "Congress" for k in got)  # (alone, the gazetteer's: the U.S. Congress)
+
+
+def test_the_owners_of_a_joint_venture_include_a_government_and_a_plant(ex):
+    got, _ = run(ex, "Norvex Motors was established as a joint venture between Daelim Steel and the Korean Government.")
+    assert ("Daelim Steel", "INVESTS_IN", "Norvex Motors") in got
+    assert ("South Korea", "INVESTS_IN", "Norvex Motors") in got  # (the adjective on its government is the country)
+    got, _ = run(ex, "The Tarsk plant, a joint venture between Daelim Steel and Tarsk Motors, opened in 2019.")
+    assert ("Daelim Steel", "INVESTS_IN", "Tarsk plant") in got
+    assert ("Tarsk Motors", "INVESTS_IN", "Tarsk plant") in got
+    # (a country's adjective on firms is no owner: the firms are)
+    got, _ = run(ex, "Korean battery makers Daelim Steel and Norvex invested $2 billion in Ohio.")
+    assert not [k for k in got if k[0] == "South Korea" and k[1] == "INVESTS_IN"]
+
+
+def test_a_participle_of_money_invests_where_its_clause_works(ex):
+    got, _ = run(ex, "Korvan Energy will expand its operations in Ohio, investing $300 million and creating 400 jobs.")
+    assert got.get(("Korvan Energy", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 300_000_000
+    # (a partner named with "with" is no place the money goes; a participle with its own object keeps it)
+    got, _ = run(ex, "Korvan Energy opened an office in Seoul, investing in new chips.")
+    assert not [k for k in got if k[1] == "INVESTS_IN" and k[2] == "South Korea"]
+

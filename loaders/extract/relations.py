@@ -161,7 +161,9 @@ def _firms_act(subjects: list) -> list:
     """'Korean battery makers A and B invested': the named firms did, not their country's adjective ('Japanese
     automakers, such as Toyota, invested $50 billion': the group did, its examples are examples)."""
     if any(m.type == "Firm" and not m.example for m in subjects):
-        return [m for m in subjects if not (m.type == "Country" and m.adjective)]
+        # (a country's adjective on its government's noun is the country: "a joint venture of X and the Korean
+        # government")
+        return [m for m in subjects if not (m.type == "Country" and m.adjective and not m.represented)]
     return subjects
 
 
@@ -330,7 +332,7 @@ class RelationExtractor:
             objects = [o for o in objects if o.type != "Sector" or o.name not in ACTIVITY_SECTORS
                        or not _modifies(roles, o)]
         if not objects and kind == "verb" and parsed:
-            objects = self._gapped_objects(roles, tok, rule)
+            objects = self._gapped_objects(roles, tok, rule) or self._clause_place(roles, tok, rule)
         if not objects and kind == "noun" and parsed and rule.predicate == "INVESTS_IN":
             # "Korean firms announced $100 billion in U.S. investments": with the investor the clause's subject,
             # the place the noun is named with is where the money goes
@@ -823,6 +825,18 @@ class RelationExtractor:
         found = [m for c in head.subtree if c.dep_ in ("dobj", "pobj") and c.i < tok.i
                  for m in roles.denotes(c) if m.type == "Agreement"]
         return found[-1:]
+
+    def _clause_place(self, roles, tok, rule) -> list[Mention]:
+        """'X will expand its plant in Ohio, investing $300 million': a participle that says only how much puts the
+        money where the clause it hangs on works (its place or its facility)."""
+        if rule.predicate != "INVESTS_IN" or tok.dep_ != "advcl" or tok.tag_ != "VBG" or any(
+                c.dep_ == "prep" or c.dep_ == "dobj" and c.ent_type_ != "MONEY" for c in tok.children):
+            return []
+        head = tok.head
+        found = [m for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "at")
+                 for p in c.children if p.dep_ == "pobj" for m in roles.denotes(p)]
+        found += [m for c in head.children if c.dep_ == "dobj" for m in roles.denotes(c) if m.type == "Facility"]
+        return [m for m in unique_mentions(found) if m.type in ("USState", "Country", "Facility")]
 
     def _enclosing(self, sv, rule, s, o):
         """'signed the China–Australia Free Trade Agreement', parsed with 'China' as the object: the name the
