@@ -414,6 +414,7 @@ class Extractor:
         sv.topic, sv.year = topic, year
         sv.nationality = ChainMap(getattr(self, "_leads", {}), self.nationality)
         sv.bodys_countries = lambda body: self._bodys_countries(sv, body, in_name=True)  # (relations._acting_for)
+        sv.officials_country = lambda person: self._officials_country(sv, person)  # (relations._pairwise)
         sent = SentenceFacts(sv, amends)
         if not _heading(sv.text):  # an ALL-CAPS heading names topics; it states no relation
             for _name, step in self.relation_steps:
@@ -1673,8 +1674,10 @@ NATIONAL_ACTS = frozenset({"IMPOSES", "RATIFIES"})
 OFFICIAL_ACTS = frozenset({"SIGNS", "NEGOTIATES", "RATIFIES", "WITHDRAWS_FROM"})
 # an official's title right before the name, after the country's name or adjective: "'s Industry Minister ",
 # " Commerce Secretary ", " Trade Representative "
+# (or with its portfolio after it: "Japanese Minister for Economic Revitalization ")
 OFFICIAL_TITLE = re.compile(r"(?:[’']s)?\s+(?:[A-Z][\w.-]*\s+){0,3}(?:Minister|Secretary|Representative|Ambassador|"
-                            r"President|Premier|Chancellor|Envoy|Negotiator|Commissioner)\s+$")
+                            r"President|Premier|Chancellor|Envoy|Negotiator|Commissioner)"
+                            r"(?:\s+(?:of|for)(?:\s+(?:and\s+)?[A-Z][\w-]*,?){1,5})?\s+$")
 
 
 def _invests_in_states_country(cands: list[Candidate], gazetteer_by_id: dict) -> list[Candidate]:

@@ -157,6 +157,17 @@ def _measure_taken(roles, tok) -> list:
             if m.type in ("Policy", "Law") and not m.adjective]
 
 
+def _persons_country(sv, person):
+    """The country a person acts for: the one the document says they lead or the gazetteer's nationality, else the
+    one their title names ("Chilean Trade Minister X")."""
+    if person.type != "Person":
+        return None
+    country = getattr(sv, "nationality", {}).get(person.id)
+    if country is None:
+        country = next(iter(sv.officials_country(person)), None)
+    return replace(country, adjective=False) if country is not None else None
+
+
 def _firms_act(subjects: list) -> list:
     """'Korean battery makers A and B invested': the named firms did, not their country's adjective ('Japanese
     automakers, such as Toyota, invested $50 billion': the group did, its examples are examples)."""
@@ -456,6 +467,11 @@ class RelationExtractor:
         for a, b in permutations(subjects, 2):
             if not rule.both_directions and a.id > b.id:
                 continue
+            if b.type == "Person" and not self.model.allows(rule.predicate, a.type, b.type):
+                # "Japan's minister X and U.S. envoy Y held talks": each talks with the other's country
+                b = _persons_country(sv, b)
+                if b is None or b.id == getattr(_persons_country(sv, a), "id", a.id):
+                    continue
             if a.type in ACTOR_TYPES and b.type in ACTOR_TYPES:
                 self._emit(out, ctx.sv, rule.predicate, a, b, {}, rule.confidence, "pairwise", ctx.roles, tok,
                            ctx.years, ctx.amounts, amount=rule.amount)

@@ -45,6 +45,9 @@ class SentenceView:
     # a government body -> the countries the sentence names it by ("the Norwegian Ministry of Defense"), set by
     # the pipeline: a body acts for that country where a predicate admits no body (relations._acting_for)
     bodys_countries: Callable[[Mention], list] = field(default=lambda body: [], repr=False)
+    # a person -> the country their title names ("Chilean Trade Minister X"), set by the pipeline: in talks, each
+    # side talks with the other's country (relations._pairwise)
+    officials_country: Callable[[Mention], list] = field(default=lambda person: [], repr=False)
     # the parse's tokens, made once: the components walk them many times, and each walk of a spaCy Span makes
     # new Token objects
     tokens: list = field(default_factory=list)
