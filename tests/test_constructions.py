@@ -8221,3 +8221,14 @@ def test_officials_in_talks_talk_with_each_others_country(ex):
     # two officials of one country talk with no other country
     got, _ = run(ex, "Chilean Trade Minister Ana Soto and Chilean Foreign Minister Jorge Vidal held talks in Lima.")
     assert not [k for k in got if k[1] == "NEGOTIATES"]
+
+
+def test_a_pact_signed_between_its_signers(ex):
+    got, _ = run(ex, "The Harbor Accord was signed in 2016 between Chile and Peru.")
+    assert got.get(("Chile", "SIGNS", "Harbor Accord")) == {"year": 2016} and ("Peru", "SIGNS", "Harbor Accord") in got
+    got, _ = run(ex, "The Harbor Accord was signed in 2016 between Chilean Defense Minister Ana Soto and Peruvian "
+                     "Ambassador Jorge Vidal.")
+    assert ("Ana Soto", "SIGNS", "Harbor Accord") in got and ("Jorge Vidal", "SIGNS", "Harbor Accord") in got
+    # (trade between two countries that a deal boosts is no signing of theirs)
+    got, _ = run(ex, "Chile signed a deal to boost trade between Peru and Bolivia.")
+    assert not [k for k in got if k[1] == "SIGNS" and k[0] in ("Peru", "Bolivia")]

@@ -264,12 +264,12 @@ class ParsedRoles:
     @_remembered
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
         out = self.denotes(tok, depth)
-        if out and any(c.dep_ in ("cc", "conj") for x in tok.lefts for c in x.children):
+        if out and any(c.dep_ == "cc" for x in tok.lefts for c in x.subtree):
             # "North and South Korea": the coordination inside the name names a second country; "SK On and Hyundai
             # Motor Group": the parser may hang a firm coordinated before a firm's name inside that name (and a
             # titled person before a titled person's: "Trade Minister A and Foreign Minister B")
             kinds = {"Country"} | ({"Firm", "Person"} & {m.type for m in out})
-            inner = [m for x in tok.lefts if any(c.dep_ in ("cc", "conj") for c in x.children) for t in x.subtree
+            inner = [m for x in tok.lefts if any(c.dep_ == "cc" for c in x.subtree) for t in x.subtree
                      for m in self.sv.tok_mentions.get(t.i, []) if m.type in kinds and not m.adjective
                      and not any(o.start <= m.start and m.end <= o.end for o in out)]
             out = unique_mentions(out + inner)

@@ -23,7 +23,7 @@ from ..read.document import Document
 from ..read.repair import is_word
 from ..read.sentences import dateline_place
 from .amounts import MONTH_NAMES, sentence_year
-from .constructions import BUILDING_VERBS, HEAD_TITLE_WORDS, DocumentState, dated, run_constructions
+from .constructions import BUILDING_VERBS, HEAD_TITLE_WORDS, SIGNED_ONLY, DocumentState, dated, run_constructions
 from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_FORM_WORDS, LEGAL_TAIL, LEGAL_TAIL_END, PARTY_TYPES, DescriptiveRecognizer,
@@ -463,12 +463,12 @@ class Extractor:
             sent.candidates.append(Candidate(am, "AMENDS", orig, {}, 0.7, sent.view.index, "amendment"))
 
     def _step_inferences(self, sent: "SentenceFacts") -> None:
-        sent.candidates += (self._inferences(sent.candidates) + _owners_invest(sent.view, sent.candidates)
+        sent.candidates += (self._inferences(sent.candidates, sent.view.text) + _owners_invest(sent.view, sent.candidates)
                             + _office_acts(sent.candidates, self.model, getattr(self, "_leads", {}))
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _under_leaders(sent.view, sent.candidates)
         envoys = _envoy_acts(sent.view, sent.candidates)
-        sent.candidates += envoys + self._inferences(envoys)
+        sent.candidates += envoys + self._inferences(envoys, sent.view.text)
         sent.candidates += _invests_in_states_country(sent.candidates, self.gazetteer_by_id)
         sent.candidates += _retaliatory_measures(sent.view, sent.candidates)
         sent.candidates += _instrument_targets(sent.view, sent.candidates)
@@ -1411,12 +1411,14 @@ class Extractor:
         return out
 
     @staticmethod
-    def _inferences(cands: list[Candidate]) -> list[Candidate]:
+    def _inferences(cands: list[Candidate], text: str = "") -> list[Candidate]:
         extra = []
+        signed_only = SIGNED_ONLY.search(text) is not None
         for c in cands:
             pred = INFERENCES.get(c.predicate)
             # a signatory is a party, except where the sentence says it has signed but not ratified
-            if pred and c.subject.type in ("Country", "InternationalOrganization") and c.rule != "agreement-between":
+            if pred and c.subject.type in ("Country", "InternationalOrganization") and c.rule != "agreement-between" \
+                    and not (signed_only and c.predicate == "SIGNS"):
                 extra.append(Candidate(c.subject, pred, c.object, {}, c.confidence * 0.9, c.sentence,
                                        "inferred-" + c.predicate.lower()))
         return extra
