@@ -8232,3 +8232,11 @@ def test_a_pact_signed_between_its_signers(ex):
     # (trade between two countries that a deal boosts is no signing of theirs)
     got, _ = run(ex, "Chile signed a deal to boost trade between Peru and Bolivia.")
     assert not [k for k in got if k[1] == "SIGNS" and k[0] in ("Peru", "Bolivia")]
+
+
+def test_a_treaty_title_with_a_list_of_words(ex):
+    got, _ = run(ex, "Chile and Peru signed the Treaty of Peace, Amity, Commerce, and Navigation in 1882.")
+    assert ("Chile", "SIGNS", "Treaty of Peace, Amity, Commerce, and Navigation") in got
+    # (a list of names after a title is no part of it)
+    _, out = run(ex, "The Treaty of Lima, Peru and Chile agreed, would end the war.")
+    assert {e.name for e in out.entities.values() if e.type == "Agreement"} == {"Treaty of Lima"}

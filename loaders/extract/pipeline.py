@@ -134,9 +134,11 @@ TITLE_CONTINUES = re.compile(r"\s+(?:on|of|for|in)\s+(?:the\s+)?(?!(?:%s|%s)\b)[
 TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|and|in|of|the|on)\s+){0,6}$")
 # the rest of an instrument's title after its kind word: "(Treaty) of Amity and Commerce", "(Agreement) on Trade in
 # Goods"; each joining word is followed by a capitalised word, so "in 1882" and "in June" end it
-TITLE_REST = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:%s|%s)\b)[A-Z][\w’'-]*"
-                        r"(?:\s+(?:(?:and|of|in|on|for|the)\s+)*(?!(?:%s|%s)\b)[A-Z][\w’'-]*)*"
-                        % (MONTH_NAMES, DAY_NAMES, MONTH_NAMES, DAY_NAMES))
+_TITLE_WORD = r"(?!(?:%s|%s)\b)[A-Z][\w’'-]*" % (MONTH_NAMES, DAY_NAMES)
+# (with a list of capitalised words closed by "and": "the Treaty of Peace, Amity, Commerce, and Navigation")
+_TITLE_LIST = r"(?:,\s+[A-Z][\w’'-]*)+,?\s+and\s+[A-Z][\w’'-]*"
+TITLE_REST = re.compile(r"(?:\s+(?:on|of|for)\s+(?:the\s+)?%s(?:%s)?|%s)(?:\s+(?:(?:and|of|in|on|for|the)\s+)*%s)*"
+                        % (_TITLE_WORD, _TITLE_LIST, _TITLE_LIST, _TITLE_WORD))
 RELATION_STEPS = ("structure", "frames", "constructions", "amendments", "inferences", "specific", "scorer",
                   "modality", "listed_measures", "targeted_fields", "named_imposer", "reciprocal_measures",
                   "response_targets",
@@ -1104,8 +1106,8 @@ class Extractor:
             # (a law or a measure named inside runs on in the title: "the Convention on the Law of the Sea")
             if m.end < n.start < end and n.type not in ("Sector", "Law", "Policy"):
                 end = n.start
-        words = re.match(r"(.*?)(?:\s+(?:and|of|in|on|for|the))*\s*$", text[m.end:end], re.S)
-        if words is None or not re.search(r"\s(?:on|of|for)\s+(?:the\s+)?[A-Z]", words.group(1)):
+        words = re.match(r"(.*?)(?:\s+(?:and|of|in|on|for|the)|\s*,)*\s*$", text[m.end:end], re.S)
+        if words is None or not re.search(r"\s(?:on|of|for)\s+(?:the\s+)?[A-Z]", m.text + words.group(1)):
             return None
         end = m.end + len(words.group(1))
         title_words = re.sub(r"\s+", " ", text[m.end:end])
