@@ -3611,6 +3611,11 @@ def test_a_dateline_is_its_own_sentence():
     text = "CARTERSVILLE, GA. — Velkor Solar has announced plans to invest $2.5 billion in a solar plant."
     assert [text[a:b] for a, b in split_sentences(text)][0] == "CARTERSVILLE, GA. —"
     assert len(split_sentences("The United States – Korea alliance is strong.")) == 1  # no dateline
+    # (with its date between dashes, or a release's date and wire after the place)
+    for text, line in [("Dalby, Ohio – Feb 22, 2024 – Velkor Solar has announced plans.", "Dalby, Ohio – Feb 22, 2024 –"),
+                       ("LIMA, Peru, June 5, 2019 /PRNewswire/ -- Chile signed it.",
+                        "LIMA, Peru, June 5, 2019 /PRNewswire/ --")]:
+        assert [text[a:b] for a, b in split_sentences(text)][0] == line
 
 
 def test_a_dateline_town_is_no_firm_and_is_in_its_state_later(ex):

@@ -158,9 +158,13 @@ def _blocks(text: str):
     yield start, n
 
 
-# a press release's or a wire story's dateline: "ATLANTA, GA –", "Dalton, Ga. —", "SEOUL, Dec. 3 (Yonhap) --"
-_DATELINE = re.compile(r"[A-Z][A-Za-z.'’ ]{1,30}(?:,[ \u00a0][A-Z][A-Za-z.]*(?:[ \u00a0]\d{1,2})?)?\.?"
-                       r"(?:[ \u00a0]\([A-Z][A-Za-z. ]{1,20}\))?[ \u00a0]*(?:--|[\u2013\u2014]|[ \u00a0]-)[ \u00a0]*(?=[A-Z\"“]|$)")
+# a press release's or a wire story's dateline: "ATLANTA, GA –", "Dalton, Ga. —", "SEOUL, Dec. 3 (Yonhap) --",
+# "LIMA, Peru, June 5, 2019 /PRNewswire/ --", "Bay City, Michigan – Feb 22, 2024 –" (the date may stand between dashes)
+_DAY = r"[A-Z][a-z]{2,8}\.?[ \u00a0]\d{1,2}(?:,[ \u00a0]\d{4})?"
+_DASH = r"[ \u00a0]*(?:--|[\u2013\u2014]|[ \u00a0]-)[ \u00a0]*"
+_DATELINE = re.compile(r"[A-Z][A-Za-z.'’ ]{1,30}(?:,[ \u00a0](?:%s|[A-Z][A-Za-z.]*)){0,2}\.?"
+                       r"(?:[ \u00a0](?:\([A-Z][A-Za-z. ]{1,20}\)|/[A-Za-z ]{2,20}/))?%s(?:%s%s)?(?=[A-Z\"“]|$)"
+                       % (_DAY, _DASH, _DAY, _DASH))
 
 
 def _dateline(text: str, start: int, end: int) -> int | None:
