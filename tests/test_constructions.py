@@ -8245,3 +8245,9 @@ def test_a_treaty_title_with_a_list_of_words(ex):
     # (a list of names after a title is no part of it)
     _, out = run(ex, "The Treaty of Lima, Peru and Chile agreed, would end the war.")
     assert {e.name for e in out.entities.values() if e.type == "Agreement"} == {"Treaty of Lima"}
+
+
+def test_a_country_that_signs_through_its_official_is_a_party(ex):
+    got, _ = run(ex, "Chilean Trade Minister Ana Soto and Peruvian Foreign Minister Jorge Vidal signed the Andean "
+                     "Mining Accord.")
+    assert ("Chile", "PARTY_TO", "Andean Mining Accord") in got and ("Peru", "PARTY_TO", "Andean Mining Accord") in got

@@ -659,7 +659,8 @@ class Extractor:
             for m in self._bodys_countries(sv, c.subject):
                 extra.append(Candidate(replace(m, adjective=False), c.predicate, c.object, dict(c.props),
                                        c.confidence, c.sentence, "national-body"))
-        sent.candidates += extra
+        # (a country that signs or ratifies through its official or its body is a party, as when it does itself)
+        sent.candidates += extra + self._inferences(extra, sent.view.text)
 
     def _bodys_countries(self, sv: SentenceView, body: Mention, in_name: bool = False) -> list[Mention]:
         """The country a sentence names a government body by: 'China's Ministry of Commerce', 'the South Korean
