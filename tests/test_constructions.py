@@ -8251,3 +8251,14 @@ def test_a_country_that_signs_through_its_official_is_a_party(ex):
     got, _ = run(ex, "Chilean Trade Minister Ana Soto and Peruvian Foreign Minister Jorge Vidal signed the Andean "
                      "Mining Accord.")
     assert ("Chile", "PARTY_TO", "Andean Mining Accord") in got and ("Peru", "PARTY_TO", "Andean Mining Accord") in got
+
+
+@pytest.mark.parametrize("text, signer", [
+    ("Chile signed but did not ratify the Andean Mining Accord.", "Chile"),
+    ("The United States signed but never ratified the Andean Mining Accord.", "United States"),
+])
+def test_a_signature_without_ratification_makes_no_party(ex, text, signer):
+    got, _ = run(ex, text)
+    assert (signer, "SIGNS", "Andean Mining Accord") in got  # (the verb shares its coordinated verb's object)
+    assert (signer, "PARTY_TO", "Andean Mining Accord") not in got
+    assert (signer, "RATIFIES", "Andean Mining Accord") not in got

@@ -993,6 +993,12 @@ class ParsedRoles:
             # "the deal was concluded in April and signed by the parties in June": the passive verbs share the
             # subject that undergoes them
             out += [m for c in tok.head.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
+        if not out and not passive and tok.pos_ == "VERB" and [c.dep_ for c in tok.children if c.i > tok.i][:2] in (
+                ["cc", "conj"], ["conj"]):
+            # "Chile signed but did not ratify the accord", "signed, and later ratified, the pact": a verb with
+            # nothing after it but its coordinated verb shares that verb's object
+            out += [m for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i
+                    for o in c.children if o.dep_ == "dobj" for m in self.denotes_list(o)]
         if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
             out += self.denotes_list(tok.head)
             # "Samsung is a trading company founded by Lee", "X began as a construction firm founded by Y": a

@@ -1416,7 +1416,7 @@ class Extractor:
     @staticmethod
     def _inferences(cands: list[Candidate], text: str = "") -> list[Candidate]:
         extra = []
-        signed_only = SIGNED_ONLY.search(text) is not None
+        signed_only = SIGNED_ONLY.search(text) is not None or NOT_RATIFIED.search(text) is not None
         for c in cands:
             pred = INFERENCES.get(c.predicate)
             # a signatory is a party, except where the sentence says it has signed but not ratified
@@ -1675,6 +1675,9 @@ def _foreign_presence(cands: list[Candidate], gazetteer_by_id: dict) -> list[Can
 STATE_IN_COUNTRY = "state-in-country"
 # what a country's body does for the country: a ministry's measure is the country's, a parliament's ratification too
 NATIONAL_ACTS = frozenset({"IMPOSES", "RATIFIES"})
+# a ratification the sentence denies: "signed but did not ratify", "has yet to ratify", "never ratified"
+NOT_RATIFIED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?ratif(?:y|ies|ied)\b|\bunratified\b",
+                          re.IGNORECASE)
 # what an official does for the country that names them: "Chilean Trade Minister Ana Ruiz signed the accord"
 OFFICIAL_ACTS = frozenset({"SIGNS", "NEGOTIATES", "RATIFIES", "WITHDRAWS_FROM"})
 # an official's title right before the name, after the country's name or adjective: "'s Industry Minister ",
