@@ -77,6 +77,7 @@ class Lexicon:
     measure_extensions: frozenset = frozenset()  # "hike" in "tariff hikes": the phrase names the measure
     acts_on_of: frozenset = frozenset()  # measures whose "of" is what they act on ("a boycott of Lotte")
     limits_of: frozenset = frozenset()  # measures that cap an amount of what their "of" names ("a quota of ...")
+    goods_of: frozenset = frozenset()  # measures whose "of" may name goods ("export controls of chips")
     kind_adjectives: frozenset = frozenset()  # "anti-dumping duties": a legal kind of measure says which
     place_nouns: frozenset = frozenset()  # "U.S. projects", "Korean soil": the place their modifier names
     title_only: frozenset = frozenset()  # heads that name a measure only capitalised ("Resolution 2397")
@@ -341,6 +342,7 @@ def load_lexicon() -> Lexicon:
         measure_extensions=frozenset(lex["heads"].get("measure_extensions", ())),
         acts_on_of=frozenset(lex["heads"].get("acts_on_of", ())),
         limits_of=frozenset(lex["heads"].get("limits_of", ())),
+        goods_of=frozenset(lex["heads"].get("goods_of", ())),
         benefits_for=frozenset(lex["heads"].get("benefits_for", ())),
         title_only=frozenset(lex["heads"].get("title_only", ())),
         capitalised_heads=frozenset(lex["heads"].get("capitalised_heads", ())),

@@ -8262,3 +8262,11 @@ def test_a_signature_without_ratification_makes_no_party(ex, text, signer):
     assert (signer, "SIGNS", "Andean Mining Accord") in got  # (the verb shares its coordinated verb's object)
     assert (signer, "PARTY_TO", "Andean Mining Accord") not in got
     assert (signer, "RATIFIES", "Andean Mining Accord") not in got
+
+
+def test_a_measure_of_goods(ex):
+    got, _ = run(ex, "Norway has sought to strengthen its export controls of advanced semiconductors.")
+    assert any(k[1] == "TARGETS" and k[2] == "semiconductors" for k in got), got
+    # (a country after "of" is whose the controls are, not their target)
+    got, _ = run(ex, "The export controls of Japan hit Korean chipmakers.")
+    assert not [k for k in got if k[1] == "TARGETS" and k[2] == "Japan"]

@@ -516,7 +516,8 @@ class StructuralExtractor:
             # (a subsidy, a credit or a loan is "for" whom it helps: "tax credits for battery makers")
             head = getattr(m, "head", "")
             preps = "on|against|targeting|to|into" + ("|of" if head in self.lex.acts_on_of | self.lex.limits_of
-                                                      else "") + ("|for" if head in self.lex.benefits_for else "")
+                                                      | self.lex.goods_of else "") + (
+                "|for" if head in self.lex.benefits_for else "")
             # ("a quota of 2.68 million tons of steel exports": past the amount it caps)
             pp = re.match(r"(?:" + IMPOSED_BY_CLAUSE + r")?\s+(?:(?:of|at)\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?"
                           r"[\d.,]+(?:\s*%?\s*(?:-|\u2013|to)\s*[\d.,]+)?\s*(?:percent|%)\s+"  # (a range: "11-22 percent")
@@ -536,6 +537,8 @@ class StructuralExtractor:
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
                 window_end = self._through_examples(sv, self._through_apposed_goods(sv, window_end))
                 kinds = ("Sector", "Country", "Firm")
+                if pp.group(1) == "of" and head in self.lex.goods_of and head not in self.lex.acts_on_of:
+                    kinds = ("Sector",)  # ("export controls of chips"; "the controls of Japan" are Japan's)
                 if pp.group(1) == "for":  # who gets it is the first phrase: "subsidies for chipmakers in Ohio"
                     more = re.search(r"\b(?:on|in|at|to|of|from|under|by|across)\b",
                                      sv.text[a - sv.start:window_end - sv.start])
