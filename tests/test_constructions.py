@@ -8270,3 +8270,12 @@ def test_a_measure_of_goods(ex):
     # (a country after "of" is whose the controls are, not their target)
     got, _ = run(ex, "The export controls of Japan hit Korean chipmakers.")
     assert not [k for k in got if k[1] == "TARGETS" and k[2] == "Japan"]
+
+
+def test_a_blow_struck_back(ex):
+    got, _ = run(ex, "Chile struck back against Peru's copper tariffs in 2019.")
+    assert got.get(("Chile", "RETALIATES_AGAINST", "Peru")) == {"year": 2019}
+    got, _ = run(ex, "Norway hit back at the United States with duties on whiskey.")
+    assert ("Norway", "RETALIATES_AGAINST", "United States") in got
+    got, _ = run(ex, "Chile hit back at critics of the plan.")
+    assert not [k for k in got if k[1] == "RETALIATES_AGAINST"]
