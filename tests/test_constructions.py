@@ -8279,3 +8279,14 @@ def test_a_blow_struck_back(ex):
     assert ("Norway", "RETALIATES_AGAINST", "United States") in got
     got, _ = run(ex, "Chile hit back at critics of the plan.")
     assert not [k for k in got if k[1] == "RETALIATES_AGAINST"]
+
+
+def test_another_countrys_ministry_is_not_the_gazetteers(ex):
+    _, out = run(ex, "Chilean Minister of Trade and Industry Ana Soto signed the Andean Mining Accord.")
+    assert "Ministry of Trade, Industry and Energy" not in {e.name for e in out.entities.values()}
+    got, _ = run(ex, "The Ministry of Trade and Industry of Chile signed the Andean Mining Accord.")
+    assert ("Chile", "SIGNS", "Andean Mining Accord") in got
+    assert not any("Energy" in k[0] or "Energy" in k[2] for k in got)
+    # (a country the gazetteer's body is of keeps it)
+    got, _ = run(ex, "South Korean Minister of Trade Ana Soto signed the Andean Mining Accord.")
+    assert ("Ana Soto", "LEADS", "Ministry of Trade, Industry and Energy") in got

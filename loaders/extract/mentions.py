@@ -336,7 +336,9 @@ class GazetteerMatcher:
         named = next((" ".join(words[k:]) for k in range(len(words)) if " ".join(words[k:]) in self._country_forms),
                      None)
         if named is None and end is not None:
-            after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:[ -][A-Z][\w.]*)*)", text[end:end + 60])
+            # (past the rest of the body's own name: "the Ministry of Trade and Industry of Chile")
+            after = re.match(r"(?:,?\s+(?:and|&)\s+[A-Z][\w]*|,\s+[A-Z][\w]*)*\s+of\s+(?:the\s+)?"
+                             r"([A-Z][\w.]*(?:[ -][A-Z][\w.]*)*)", text[end:end + 80])
             words = after.group(1).split() if after else []
             named = next((" ".join(words[:k]) for k in range(len(words), 0, -1)
                           if " ".join(words[:k]) in self._country_forms), None)

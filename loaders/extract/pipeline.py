@@ -1300,12 +1300,7 @@ class Extractor:
             out = [m for m in out if m not in inside]  # "defense" in "Chile's defense ministry" names the body
             field_, kind = mt.group(1).title(), mt.group(2).lower()
             body = self.structural.body_for(field_, "Minister" if kind == "ministry" else "Secretary")
-            entry = self.gazetteer_by_id.get(body.id) if body is not None else None
-            own = entry is not None and any(
-                f in n for n in (entry.name, *entry.aliases)
-                for f in (country.name, *(self.gazetteer_by_id[country.id].adjectives
-                                          if country.id in self.gazetteer_by_id else ())))
-            if own and body is not None:
+            if body is not None and self._countrys_body(body, country):
                 out.append(Mention(mt.start(), mt.end(), mt.group(0), body.type, body.id, body.name, "coref",
                                    wikidata=body.wikidata))
             else:
@@ -1313,6 +1308,14 @@ class Extractor:
                 out.append(Mention(mt.start(), mt.end(), mt.group(0), "GovernmentBody",
                                    entity_id("GovernmentBody", name), name, "ner", aliases={name}))
         return out
+
+    def _countrys_body(self, body: Any, country: Mention) -> bool:
+        """Whether the gazetteer's body is the country's: its names say the country ('South Korean Ministry of
+        Trade')."""
+        entry = self.gazetteer_by_id.get(body.id)
+        forms = (country.name, *(self.gazetteer_by_id[country.id].adjectives if country.id in self.gazetteer_by_id
+                                 else ()))
+        return entry is not None and any(f in n for n in (entry.name, *entry.aliases) for f in forms)
 
     def _prefixed_names(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
         """'The Port of Savannah', 'the Ministry of Oceans and Fisheries': a name its first words type
@@ -1403,6 +1406,10 @@ class Extractor:
             if re.search(r"\bof\s+(?:the\s+)?$", text[max(s, mt.start() - 12):mt.start()]):
                 continue  # "the Office of the Secretary of Defense": a bigger name holds the title
             body = self.structural.body_for(dept.replace(", and ", " and "), text[mt.start():end])
+            country = next((m for m in mentions if m.type == "Country" and m.end <= mt.start()
+                            and NATIONAL_BODY.fullmatch(text[m.end:mt.start()])), None)
+            if body is not None and country is not None and not self._countrys_body(body, country):
+                continue  # ("Chilean Minister of Trade X": Chile's office, not the gazetteer's Korean ministry)
             # (the department's own short name inside the office, "Commerce" in "Secretary of Commerce", gives way,
             # as does a field the ministry's name lists: "energy" in "Minister of Trade, Industry and Energy")
             if body is None or any(m.start < end and mt.start() < m.end and not (
