@@ -8290,3 +8290,12 @@ def test_another_countrys_ministry_is_not_the_gazetteers(ex):
     # (a country the gazetteer's body is of keeps it)
     got, _ = run(ex, "South Korean Minister of Trade Ana Soto signed the Andean Mining Accord.")
     assert ("Ana Soto", "LEADS", "Ministry of Trade, Industry and Energy") in got
+
+
+def test_one_title_read_by_several_rules_is_one_fact_with_its_full_title(ex):
+    _, out = run(ex, "Kim Dong-kwan, the vice chairman of Hanwha Group, announced the plan.")
+    roles = [r.props.get("role") for r in out.relations if r.predicate == "LEADS"]
+    assert roles == ["Vice chairman"], roles  # (not also "Chairman")
+    _, out = run(ex, "\"We are proud,\" said Tarn Velmora, president and CEO of Daelim Steel.")
+    roles = [r.props.get("role") for r in out.relations if r.predicate == "LEADS"]
+    assert roles == ["President and CEO"], roles

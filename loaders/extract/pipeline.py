@@ -851,7 +851,7 @@ class Extractor:
                                                    evidence=list(r.evidence)))
 
     def _step_one_reading(self, sent: "SentenceFacts") -> None:
-        sent.candidates = _not_both_exempt_and_targeted(_most_specific(sent.candidates))
+        sent.candidates = _not_both_exempt_and_targeted(_fullest_titles(_most_specific(sent.candidates)))
 
     def _step_joint(self, sent: "SentenceFacts") -> None:
         """One amount stated for several facts is marked joint (extract/modality.py)."""
@@ -2004,6 +2004,25 @@ def _most_specific(cands: list[Candidate]) -> list[Candidate]:
             order.append(key + (len(order),))  # different amounts or years: two facts
             best[key + (len(order) - 1,)] = c
     return [best[k] for k in order]
+
+
+def _fullest_titles(cands: list[Candidate]) -> list[Candidate]:
+    """Readings of one title by several rules ('Chief executive' and 'Chief Executive'; 'Chairman' of 'vice
+    chairman', 'CEO' and 'President' of 'President and CEO'), which otherwise agree: the one that says it in full."""
+    def said(c: Candidate) -> str:
+        return f" {c.props.get('role', '').lower()} "
+
+    def rest(c: Candidate) -> tuple:
+        return c.subject.id, c.predicate, c.object.id, sorted((k, str(v)) for k, v in c.props.items() if k != "role")
+
+    out = []
+    for i, c in enumerate(cands):
+        if c.props.get("role") and any(
+                d.props.get("role") and rest(d) == rest(c) and said(c) in said(d)
+                and (said(c) != said(d) or j < i) for j, d in enumerate(cands) if j != i):
+            continue  # (a shorter reading, or the same one again)
+        out.append(c)
+    return out
 
 
 # a sum stated right before a measure, in it: "$350 million in forgivable loans", "$2 billion of new grants"
