@@ -8299,3 +8299,10 @@ def test_one_title_read_by_several_rules_is_one_fact_with_its_full_title(ex):
     _, out = run(ex, "\"We are proud,\" said Tarn Velmora, president and CEO of Daelim Steel.")
     roles = [r.props.get("role") for r in out.relations if r.predicate == "LEADS"]
     assert roles == ["President and CEO"], roles
+
+
+def test_a_name_with_a_title_after_it_is_a_person(ex):
+    got, _ = run(ex, "Ana Soto, the chief executive of Velkor Energy, announced the plan.")
+    assert got.get(("Ana Soto", "LEADS", "Velkor Energy")) == {"role": "Chief executive"}
+    _, out = run(ex, "Sir Chris Dalton, Minister of State at the Department for Business and Trade, met Yeo.")
+    assert "Chris Dalton" in {e.name for e in out.entities.values() if e.type == "Person"}  # (the honour is no name)

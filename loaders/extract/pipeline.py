@@ -75,6 +75,14 @@ TITLED_NAMES = re.compile(
     r"(?: (?:of|to|for) (?:the )?(?P<office>[A-Z][\w&.'-]*(?: (?:and )?[A-Z][\w&.'-]*){0,3}))?,? "
     rf"(?P<names>{NAME_FIRST}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}(?:,? (?:and )?{NAME_FIRST}(?: [A-Z]\.)?"
     rf"(?: {NAME_WORD}){{1,2}})*)")
+# a personal name, then a title of an office in apposition: "Ana Soto, the chief executive of Velkor,", "Jo Kim,
+# president and CEO of X"
+NAME_THEN_TITLE = re.compile(
+    rf"(?<![\w.])(?P<names>{NAME_FIRST}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}), (?:the |its |their |a )?"
+    r"(?:(?:senior|executive|deputy|vice|acting|former|then|co-?)[ -])?"
+    r"(?:president|chief executive(?: officer)?|chair(?:man|woman|person)?|CEO|minister|secretary|governor|"
+    r"ambassador|director|founder|commissioner|spokes(?:man|woman|person)|head)s?\b(?: and [A-Za-z ]{2,25}?)? (?:of|at|for)\b",
+    re.IGNORECASE)
 # "Port of Savannah", "Ministry of Oceans and Fisheries", "Department of Housing and Urban Development": a typing
 # first phrase (lexicon.toml [name_prefixes]), then capitalised words joined by commas, "and" and "of" ("Office of the
 # Secretary of Defense")
@@ -1234,9 +1242,17 @@ class Extractor:
         ambassador to Australia, Cheng Jingye', 'his Philippine counterpart, Alfredo Espinosa Pascual': the names a
         title introduces are people, whatever the statistical NER made of them."""
         out: list[Mention] = []
-        for mt in TITLED_NAMES.finditer(text, s, e):
+        # ("Ana Soto, the chief executive of Velkor,": a name the title after it says is a person's)
+        titled = [mt for pattern in (TITLED_NAMES, NAME_THEN_TITLE) for mt in pattern.finditer(text, s, e)]
+        for mt in titled:
             names, at = mt.group("names"), mt.start("names")
-            office = (mt.group("office") or "").split()
+            if mt.re is NAME_THEN_TITLE:
+                if re.search(r"[A-Z][\w.’'-]*\s$", text[max(s, at - 40):at]):
+                    continue  # ("the European Council Mark Dalton, Vice President of": the name's start is unsure)
+                honorific = re.match(r"(?:Sir|Dame|Lord|Lady|Dr|Mr|Mrs|Ms)\.? ", names)
+                if honorific:  # ("Sir Chris Bryant, Minister of State at ...": the name, not the honour)
+                    names, at = names[honorific.end():], at + honorific.end()
+            office = (mt.groupdict().get("office") or "").split()
             # "Secretary of the Navy Carlos Del Toro": the office's words end where a body's name ends, the rest
             # is the person's given name (the pattern alone would take "Navy Carlos" for the office)
             known = next((k for k in range(len(office) - 1, 0, -1)
