@@ -8306,3 +8306,8 @@ def test_a_name_with_a_title_after_it_is_a_person(ex):
     assert got.get(("Ana Soto", "LEADS", "Velkor Energy")) == {"role": "Chief executive"}
     _, out = run(ex, "Sir Chris Dalton, Minister of State at the Department for Business and Trade, met Yeo.")
     assert "Chris Dalton" in {e.name for e in out.entities.values() if e.type == "Person"}  # (the honour is no name)
+
+
+def test_a_plant_a_passive_clause_says_who_builds_where(ex):
+    got, _ = run(ex, "The plant, which will be built by Velkor Energy in Ohio, will cost $2 billion.")
+    assert ("Velkor Energy", "INVESTS_IN", "Ohio") in got

@@ -2455,7 +2455,8 @@ def built_in_clause(sv, roles, state):
             continue
         if load_lexicon().heads.get(noun.lemma_.lower()) != "Facility":
             continue
-        builders = roles.subj(tok) if tok.dep_ == "relcl" else roles.agent(tok) or (
+        # (a passive clause names its builder as its agent: "the plant, which will be built by Velkor in Ohio,")
+        builders = roles.agent(tok) or roles.subj(tok) if tok.dep_ == "relcl" else roles.agent(tok) or (
             roles.possessor(noun) if noun is subject else [])
         builders = [m for m in builders if m.type == "Firm"]
         places = [m for m in roles.pp(tok, {"in", "near"}) if m.type in ("Country", "USState") and not m.adjective]

@@ -1084,6 +1084,8 @@ class ParsedRoles:
                             out += self.pp(p, preps, 1)
         if depth == 0 and tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:  # "invested $2 billion to expand its plant in Georgia"
+                if c.dep_ == "agent":  # "to be built by Velkor in Ohio": the parser hangs the place from the agent
+                    out += [m for p in c.children if p.dep_ == "pobj" for m in self.pp(p, preps, 1)]
                 if c.dep_ in ("xcomp", "advcl") and c.i > tok.i:
                     out += self.pp(c, preps, 1)
                 elif c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX") and c.i > tok.i:
