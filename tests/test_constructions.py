@@ -8311,3 +8311,10 @@ def test_a_name_with_a_title_after_it_is_a_person(ex):
 def test_a_plant_a_passive_clause_says_who_builds_where(ex):
     got, _ = run(ex, "The plant, which will be built by Velkor Energy in Ohio, will cost $2 billion.")
     assert ("Velkor Energy", "INVESTS_IN", "Ohio") in got
+
+
+def test_an_expansion_of_a_firms_operations_in_a_state(ex):
+    got, _ = run(ex, "Velkor Energy announced a $2 billion expansion of its Ohio operations.")
+    assert got.get(("Velkor Energy", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 2_000_000_000
+    got, _ = run(ex, "Chile announced an expansion of Ohio exports.")
+    assert not [k for k in got if k[1] == "INVESTS_IN"]
