@@ -8318,3 +8318,11 @@ def test_an_expansion_of_a_firms_operations_in_a_state(ex):
     assert got.get(("Velkor Energy", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 2_000_000_000
     got, _ = run(ex, "Chile announced an expansion of Ohio exports.")
     assert not [k for k in got if k[1] == "INVESTS_IN"]
+
+
+def test_a_measure_of_a_rate_its_named_imposer_says_which_of(ex):
+    got, _ = run(ex, "Chilean salmon faces a 25 percent tariff imposed by Norway.")
+    assert ("Norway", "IMPOSES", "Norwegian tariff") in got and ("Norwegian tariff", "TARGETS", "Chile") in got
+    # (with no imposer named, a rate alone names no new measure)
+    got, _ = run(ex, "Chilean salmon faces a 25 percent tariff.")
+    assert not [k for k in got if k[1] in ("IMPOSES", "TARGETS")]

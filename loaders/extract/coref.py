@@ -373,7 +373,7 @@ class Coreference:
             if m.source == "pattern" and self._generic(m):
                 if getattr(m, "modifier", False):
                     continue  # a generic noun modifying another noun refers to nothing
-                if getattr(m, "rate", None):  # only the measure of that rate, or none
+                if getattr(m, "rate", None):
                     ref = self._same_rate(m, history)
                     if ref is None and not getattr(m, "rate_indefinite", False) and not any(
                             getattr(h, "rate", None) and _kind(h, self.lex) == _kind(m, self.lex)
@@ -383,7 +383,11 @@ class Coreference:
                     if ref is not None:
                         out.append(Mention(m.start, m.end, m.text, ref.type, ref.id, ref.name, "coref",
                                            wikidata=ref.wikidata))
-                    continue
+                        continue
+                    if not getattr(m, "owned", False):
+                        continue
+                    # (a measure of a rate no earlier one had, which its owner names, is read as any owned measure:
+                    # "a 25 percent tariff imposed by Norway")
                 if getattr(m, "indefinite", False) and m.type in ("Agreement", "Law"):
                     pact = self._new_pact_of_dyad(m, text, offset, mentions, dyad)
                     if pact is not None:
