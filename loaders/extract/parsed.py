@@ -123,6 +123,12 @@ TITLE_OFFICES = re.compile(r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w.&'-]*(
 TITLE_AFTER_COUNTRY = re.compile(r"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+){0,3}?(?P<title>[A-Z][\w.-]+)" + TITLE_OFFICES.pattern)
 
 
+def _coordinated_inside(x) -> bool:
+    """Whether a word the parser hung before a name holds a coordination anywhere below it ("Trade Minister A and
+    ...": "and" under A, which hangs from the title; "Minister for X A and ...": under the title's "for")."""
+    return x.n_lefts + x.n_rights > 0 and any(t.dep_ == "cc" for t in x.subtree)
+
+
 class ParsedRoles:
     """Roles from spaCy's dependency parse."""
 
@@ -264,12 +270,12 @@ class ParsedRoles:
     @_remembered
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
         out = self.denotes(tok, depth)
-        if out and any(c.dep_ == "cc" for x in tok.lefts for c in x.subtree):
+        if out and any(_coordinated_inside(x) for x in tok.lefts):
             # "North and South Korea": the coordination inside the name names a second country; "SK On and Hyundai
             # Motor Group": the parser may hang a firm coordinated before a firm's name inside that name (and a
             # titled person before a titled person's: "Trade Minister A and Foreign Minister B")
             kinds = {"Country"} | ({"Firm", "Person"} & {m.type for m in out})
-            inner = [m for x in tok.lefts if any(c.dep_ == "cc" for c in x.subtree) for t in x.subtree
+            inner = [m for x in tok.lefts if _coordinated_inside(x) for t in x.subtree
                      for m in self.sv.tok_mentions.get(t.i, []) if m.type in kinds and not m.adjective
                      and not any(o.start <= m.start and m.end <= o.end for o in out)]
             out = unique_mentions(out + inner)

@@ -79,10 +79,9 @@ TITLED_NAMES = re.compile(
 # president and CEO of X"
 NAME_THEN_TITLE = re.compile(
     rf"(?<![\w.])(?P<names>{NAME_FIRST}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}), (?:the |its |their |a )?"
-    r"(?:(?:senior|executive|deputy|vice|acting|former|then|co-?)[ -])?"
+    r"(?i:(?:(?:senior|executive|deputy|vice|acting|former|then|co-?)[ -])?"
     r"(?:president|chief executive(?: officer)?|chair(?:man|woman|person)?|CEO|minister|secretary|governor|"
-    r"ambassador|director|founder|commissioner|spokes(?:man|woman|person)|head)s?\b(?: and [A-Za-z ]{2,25}?)? (?:of|at|for)\b",
-    re.IGNORECASE)
+    r"ambassador|director|founder|commissioner|spokes(?:man|woman|person)|head)s?\b(?: and [a-z ]{2,25}?)? (?:of|at|for))\b")
 # "Port of Savannah", "Ministry of Oceans and Fisheries", "Department of Housing and Urban Development": a typing
 # first phrase (lexicon.toml [name_prefixes]), then capitalised words joined by commas, "and" and "of" ("Office of the
 # Secretary of Defense")
