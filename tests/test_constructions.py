@@ -8326,3 +8326,10 @@ def test_a_measure_of_a_rate_its_named_imposer_says_which_of(ex):
     # (with no imposer named, a rate alone names no new measure)
     got, _ = run(ex, "Chilean salmon faces a 25 percent tariff.")
     assert not [k for k in got if k[1] in ("IMPOSES", "TARGETS")]
+
+
+def test_talks_between_two_government_bodies_are_cooperation(ex):
+    got, _ = run(ex, "Norway's Ministry of Trade held a policy dialogue with the Chilean Ministry of Mining.")
+    pairs = {frozenset((k[0], k[2])) for k in got if k[1] == "COOPERATES_WITH"}
+    assert pairs == {frozenset(("Norwegian Ministry of Trade", "Chilean Ministry of Mining"))}, got
+    assert not [k for k in got if k[1] == "NEGOTIATES"]

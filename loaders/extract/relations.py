@@ -281,7 +281,14 @@ class RelationExtractor:
             return False
         if rule.object_types and o.type not in rule.object_types:
             return False
-        return self.model.allows(rule.predicate, s.type, o.type)
+        return self.model.allows(self._predicate_between(rule.predicate, s, o), s.type, o.type)
+
+    def _predicate_between(self, predicate: str, s: Mention, o: Mention) -> str:
+        """What the predicate is between these two (patterns.toml [predicates] between_bodies: talks between two
+        government bodies are cooperation)."""
+        if s.type == o.type == "GovernmentBody":
+            return self.lex.between_bodies.get(predicate, predicate)
+        return predicate
 
     def extract(self, sv: SentenceView) -> list[Candidate]:
         roles: Roles = LinearRoles(sv, self.lex) if sv.parse is None else parsed_roles(sv, self.lex)
@@ -864,7 +871,8 @@ class RelationExtractor:
         """'President Trump's withdrawal from TPP': only a country withdraws; a leader of known nationality acts
         for it where the predicate admits no person. 'Velkor's plant in Xian makes memory chips': a facility works
         for the firm that owns it."""
-        if any(self.model.allows(predicate, s.type, o.type) for o in objects) or s.type not in ("Person",
+        if any(self.model.allows(self._predicate_between(predicate, s, o), s.type, o.type) for o in objects) \
+                or s.type not in ("Person",
                                                                                                "Facility",
                                                                                                "GovernmentBody"):
             return s
@@ -883,6 +891,7 @@ class RelationExtractor:
         return country if country is not None else s
 
     def _emit(self, out, sv, predicate, s, o, props, conf, how, roles, tok, years, amounts, amount=False):
+        predicate = self._predicate_between(predicate, s, o)
         if s.id == o.id or not self.model.allows(predicate, s.type, o.type):
             return
         if s.adjective and predicate in self.lex.named_subject \
