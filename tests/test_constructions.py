@@ -8333,3 +8333,12 @@ def test_talks_between_two_government_bodies_are_cooperation(ex):
     pairs = {frozenset((k[0], k[2])) for k in got if k[1] == "COOPERATES_WITH"}
     assert pairs == {frozenset(("Norwegian Ministry of Trade", "Chilean Ministry of Mining"))}, got
     assert not [k for k in got if k[1] == "NEGOTIATES"]
+
+
+@pytest.mark.parametrize("text", [
+    "Copper made up 25 percent of Peruvian goods imported to Chile.",
+    "Goods imported from Peru to Chile rose 5 percent.",
+])
+def test_goods_imported_to_a_country(ex, text):
+    got, _ = run(ex, text)
+    assert ("Peru", "EXPORTS_TO", "Chile") in got

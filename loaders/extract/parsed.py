@@ -613,6 +613,8 @@ class ParsedRoles:
         """Whose goods a trade verb or noun moves, by their nationality: 'Korea imports U.S. beef', 'purchases
         of American LNG', 'the largest importer of U.S. LNG'."""
         goods = [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+            goods.append(tok.head)  # "Peruvian goods imported to Chile": the goods the participle describes
         goods += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"]
         # "bought $30 billion of Korean cars", "imported 2 million tons of U.S. grain": past the quantity
