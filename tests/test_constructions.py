@@ -8342,3 +8342,10 @@ def test_talks_between_two_government_bodies_are_cooperation(ex):
 def test_goods_imported_to_a_country(ex, text):
     got, _ = run(ex, text)
     assert ("Peru", "EXPORTS_TO", "Chile") in got
+
+
+def test_a_firms_order_from_a_maker_is_business_between_them(ex):
+    got, _ = run(ex, "Norvex Shipping ordered 10 container ships from Velkor Heavy Industries in 2011.")
+    assert ("Norvex Shipping", "PARTNERS_WITH", "Velkor Heavy Industries") in got
+    got, _ = run(ex, "Norvex Shipping ordered its staff to leave Ohio.")
+    assert not [k for k in got if k[1] == "PARTNERS_WITH"]
