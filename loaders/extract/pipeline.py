@@ -23,7 +23,7 @@ from ..read.document import Document
 from ..read.repair import is_word
 from ..read.sentences import dateline_place
 from .amounts import MONTH_NAMES, sentence_year
-from .constructions import BUILDING_VERBS, HEAD_TITLE_WORDS, SIGNED_ONLY, DocumentState, dated, run_constructions
+from .constructions import BUILDING_VERBS, HEAD_TITLE_WORDS, DocumentState, dated, run_constructions
 from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
 from .mentions import (LEGAL_FORM_WORDS, LEGAL_TAIL, LEGAL_TAIL_END, PARTY_TYPES, DescriptiveRecognizer,
@@ -472,7 +472,8 @@ class Extractor:
             sent.candidates.append(Candidate(am, "AMENDS", orig, {}, 0.7, sent.view.index, "amendment"))
 
     def _step_inferences(self, sent: "SentenceFacts") -> None:
-        sent.candidates += (self._inferences(sent.candidates, sent.view.text) + _owners_invest(sent.view, sent.candidates)
+        sent.candidates += (self._inferences(sent.candidates, sent.view.text)
+                            + _owners_invest(sent.view, sent.candidates)
                             + _office_acts(sent.candidates, self.model, getattr(self, "_leads", {}))
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _under_leaders(sent.view, sent.candidates)
@@ -1438,7 +1439,7 @@ class Extractor:
     @staticmethod
     def _inferences(cands: list[Candidate], text: str = "") -> list[Candidate]:
         extra = []
-        signed_only = SIGNED_ONLY.search(text) is not None or NOT_RATIFIED.search(text) is not None
+        signed_only = NOT_RATIFIED.search(text) is not None
         for c in cands:
             pred = INFERENCES.get(c.predicate)
             # a signatory is a party, except where the sentence says it has signed but not ratified
@@ -1697,7 +1698,7 @@ def _foreign_presence(cands: list[Candidate], gazetteer_by_id: dict) -> list[Can
 STATE_IN_COUNTRY = "state-in-country"
 # what a country's body does for the country: a ministry's measure is the country's, a parliament's ratification too
 NATIONAL_ACTS = frozenset({"IMPOSES", "RATIFIES"})
-# a ratification the sentence denies: "signed but did not ratify", "has yet to ratify", "never ratified"
+# a ratification the sentence denies: "signed but not ratified", "did not ratify", "has yet to ratify", "unratified"
 NOT_RATIFIED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?ratif(?:y|ies|ied)\b|\bunratified\b",
                           re.IGNORECASE)
 # what an official does for the country that names them: "Chilean Trade Minister Ana Ruiz signed the accord"

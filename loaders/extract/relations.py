@@ -871,10 +871,8 @@ class RelationExtractor:
         """'President Trump's withdrawal from TPP': only a country withdraws; a leader of known nationality acts
         for it where the predicate admits no person. 'Velkor's plant in Xian makes memory chips': a facility works
         for the firm that owns it."""
-        if any(self.model.allows(self._predicate_between(predicate, s, o), s.type, o.type) for o in objects) \
-                or s.type not in ("Person",
-                                                                                               "Facility",
-                                                                                               "GovernmentBody"):
+        if s.type not in ("Person", "Facility", "GovernmentBody") or any(
+                self.model.allows(self._predicate_between(predicate, s, o), s.type, o.type) for o in objects):
             return s
         if s.type != "Facility" and predicate in self.lex.not_acted_for:
             return s  # (a president's words in a frame about an industry are not the country's industry)

@@ -537,7 +537,7 @@ class StructuralExtractor:
                 window_end = self._through_list(sv, a, self._through_goods(sv, a, window_end))
                 window_end = self._through_examples(sv, self._through_apposed_goods(sv, window_end))
                 kinds = ("Sector", "Country", "Firm")
-                if pp.group(1) == "of" and head in self.lex.goods_of and head not in self.lex.acts_on_of:
+                if pp.group(1) == "of" and head in self.lex.goods_of:
                     kinds = ("Sector",)  # ("export controls of chips"; "the controls of Japan" are Japan's)
                 if pp.group(1) == "for":  # who gets it is the first phrase: "subsidies for chipmakers in Ohio"
                     more = re.search(r"\b(?:on|in|at|to|of|from|under|by|across)\b",
