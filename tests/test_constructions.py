@@ -8349,3 +8349,22 @@ def test_a_firms_order_from_a_maker_is_business_between_them(ex):
     assert ("Norvex Shipping", "PARTNERS_WITH", "Velkor Heavy Industries") in got
     got, _ = run(ex, "Norvex Shipping ordered its staff to leave Ohio.")
     assert not [k for k in got if k[1] == "PARTNERS_WITH"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean Trade Minister Anna Varga signed the Zorvia Accord with her Peruvian counterpart Luis Ortega in 2015.",
+    "Anna Varga, the president of Chile, signed the Zorvia Accord with Luis Ortega, the president of Peru, in 2015.",
+    "President Anna Varga signed the Zorvia Accord with Prime Minister Luis Ortega of Peru in 2015.",
+])
+def test_the_person_a_pact_is_signed_with_signs_it_for_their_country(ex, text):
+    got, _ = run(ex, text)
+    assert got.get(("Luis Ortega", "SIGNS", "Zorvia Accord")) == {"year": 2015}, got
+    assert ("Peru", "SIGNS", "Zorvia Accord") in got and ("Peru", "PARTY_TO", "Zorvia Accord") in got
+    # (a pact signed "with" someone in a participle names no signing of theirs)
+    got, _ = run(ex, "Recent accords signed with Luis Ortega of Peru include the Zorvia Accord.")
+    assert ("Luis Ortega", "SIGNS", "Zorvia Accord") not in got
+
+
+def test_former_states_are_countries(ex):
+    got, _ = run(ex, "Yugoslavia and the Soviet Union signed the Zorvia Treaty in 1955.")
+    assert ("Yugoslavia", "SIGNS", "Zorvia Treaty") in got and ("Soviet Union", "SIGNS", "Zorvia Treaty") in got

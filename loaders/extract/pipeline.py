@@ -472,9 +472,11 @@ class Extractor:
             sent.candidates.append(Candidate(am, "AMENDS", orig, {}, 0.7, sent.view.index, "amendment"))
 
     def _step_inferences(self, sent: "SentenceFacts") -> None:
+        offices = _office_acts(sent.candidates, self.model, getattr(self, "_leads", {}))
         sent.candidates += (self._inferences(sent.candidates, sent.view.text)
                             + _owners_invest(sent.view, sent.candidates)
-                            + _office_acts(sent.candidates, self.model, getattr(self, "_leads", {}))
+                            # (a country that signs through its head is a party, as one that signs itself)
+                            + offices + self._inferences(offices, sent.view.text)
                             + _foreign_presence(sent.candidates, self.gazetteer_by_id))
         sent.candidates += _under_leaders(sent.view, sent.candidates)
         envoys = _envoy_acts(sent.view, sent.candidates)
@@ -1707,7 +1709,7 @@ OFFICIAL_ACTS = frozenset({"SIGNS", "NEGOTIATES", "RATIFIES", "WITHDRAWS_FROM"})
 # " Commerce Secretary ", " Trade Representative "
 # (or with its portfolio after it: "Japanese Minister for Economic Revitalization ")
 OFFICIAL_TITLE = re.compile(r"(?:[’']s)?\s+(?:[A-Z][\w.-]*\s+){0,3}(?:Minister|Secretary|Representative|Ambassador|"
-                            r"President|Premier|Chancellor|Envoy|Negotiator|Commissioner)"
+                            r"President|Premier|Chancellor|Envoy|Negotiator|Commissioner|[Cc]ounterpart)"
                             r"(?:\s+(?:of|for)(?:\s+(?:and\s+)?[A-Z][\w-]*,?){1,5})?\s+$")
 
 
