@@ -8368,3 +8368,15 @@ def test_the_person_a_pact_is_signed_with_signs_it_for_their_country(ex, text):
 def test_former_states_are_countries(ex):
     got, _ = run(ex, "Yugoslavia and the Soviet Union signed the Zorvia Treaty in 1955.")
     assert ("Yugoslavia", "SIGNS", "Zorvia Treaty") in got and ("Soviet Union", "SIGNS", "Zorvia Treaty") in got
+
+
+def test_a_ratification_by_a_country_of_the_pact_the_clause_is_about(ex):
+    got, _ = run(ex, "The Zorvia Free Trade Agreement entered into force in 2014 after ratification by Chile and Peru.")
+    assert got.get(("Chile", "RATIFIES", "Zorvia Free Trade Agreement")) == {"year": 2014}, got
+    assert ("Peru", "RATIFIES", "Zorvia Free Trade Agreement") in got
+    for text in ("The Zorvia Accord awaits ratification by Peru.",
+                 "The Zorvia Accord, pending approval by Peru's Congress, was signed in 2012.",
+                 "The Zorvia Accord still needs approval by Peru."):
+        got, _ = run(ex, text)  # (one still to come is none)
+        assert not [k for k in got if k[1] == "RATIFIES"], (text, got)
+

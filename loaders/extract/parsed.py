@@ -26,8 +26,9 @@ OBJECT_CONTROL = frozenset({"direct", "order", "instruct", "task", "require", "a
 HELD_TYPES = ACTOR_TYPES | {"Agreement"}  # what a listing's holders hold: "the Pact, whose parties include ..."
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn", "work", "strive", "endeavor",
-          "endeavour", "negotiate", "discuss", "pursue", "request"}
-# ("is working to join the CPTPP", "is negotiating its accession to it": not yet a party)
+          "endeavour", "negotiate", "discuss", "pursue", "request", "await", "pend", "need", "require"}
+# ("is working to join the CPTPP", "is negotiating its accession to it": not yet a party; "awaits ratification by
+# Peru", "pending approval by Congress", "requires ratification": not yet ratified)
 # ("threatened to terminate X", "vowed to retaliate": a threat, not the act)
 def _lemma(tok) -> str:
     """A verb's lemma, past the tagger's slips on inflected forms of the intent verbs ("hopes" read as "hop")."""
@@ -1222,6 +1223,8 @@ class ParsedRoles:
                                    and _lemma(tok.head.head) in INTENT):
             return True  # "applied for membership", "sought accession to", "negotiating on its accession": what is
             # asked for
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "pending":
+            return True  # "pending approval by Congress": not yet given
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "of", "toward", "towards") \
                 and tok.head.head.lemma_.lower() in WISH_NOUNS:
             return True  # "expressed interest in joining the CPTPP", "the prospect of ratifying it"
