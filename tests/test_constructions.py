@@ -8380,3 +8380,15 @@ def test_a_ratification_by_a_country_of_the_pact_the_clause_is_about(ex):
         got, _ = run(ex, text)  # (one still to come is none)
         assert not [k for k in got if k[1] == "RATIFIES"], (text, got)
 
+
+
+def test_the_goods_of_an_export_named_after_its_destination(ex):
+    got, _ = run(ex, "Resolution 9001 prohibited the export to Peru of some military supplies and luxury goods.")
+    assert {("Resolution 9001", "TARGETS", x) for x in ("Peru", "arms", "luxury goods")} <= set(got), got
+
+
+@pytest.mark.parametrize("verb", ["broadened", "tightened", "extended"])
+def test_an_instrument_that_widens_a_measure_targets_what_it_is_on(ex, verb):
+    got, _ = run(ex, f"Resolution 9003, passed in 2009, {verb} the arms embargo on Peru.")
+    assert ("Resolution 9003", "TARGETS", "Peru") in got and ("Resolution 9003", "TARGETS", "arms") in got, got
+

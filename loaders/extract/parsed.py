@@ -666,15 +666,20 @@ class ParsedRoles:
                 if p.dep_ == "pobj" for m in self.denotes_list(p) if m.type == "Country"]
 
     def destination(self, tok) -> list[Mention]:
-        """'restricted exports of advanced chips to China': where the goods a verb stops would go."""
+        """'restricted exports of advanced chips to China': where the goods a verb stops would go (and the goods, where
+        the parse puts them after the place)."""
         flows = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in EXPORT_NOUNS]
         if not flows:
             return []
         # (the parser may hang the flow's "to" from the verb: "restricted exports of chips | to China")
         preps = [c for f in flows for c in f.children if c.dep_ == "prep" and c.lower_ == "to"]
         preps += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
-        return unique_mentions([m for c in preps for p in c.children if p.dep_ == "pobj"
-                                for m in self.denotes_list(p) if m.type == "Country"])
+        places = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        # ("prohibited the export to Peru of luxury goods": the parser hangs the goods' "of" from the place)
+        goods = [g for p in places for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        return unique_mentions([m for p in places for m in self.denotes_list(p) if m.type == "Country"]
+                               + [m for g in goods for m in self.denotes_list(g) if m.type == "Sector"])
 
     def barred_act(self, tok) -> list[Mention]:
         """'restricts recipients from expanding chip capacity in countries of concern, including Peru': what the

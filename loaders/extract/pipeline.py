@@ -1799,7 +1799,8 @@ def _instrument_measures(sv: SentenceView, cands: list[Candidate]) -> list[Candi
 
 
 # what an instrument does to bring a measure in: "Resolution 2397 imposes sanctions on X", "which included sanctions"
-INSTRUMENT_MEASURE_VERBS = MEASURE_MAKING | {"include", "contain", "set", "establish", "expand", "strengthen"}
+INSTRUMENT_MEASURE_VERBS = MEASURE_MAKING | {"include", "contain", "set", "establish", "expand", "strengthen",
+                                           "broaden", "widen", "extend", "tighten", "toughen", "reinforce"}
 
 
 def _instrument_targets(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
