@@ -8392,3 +8392,15 @@ def test_an_instrument_that_widens_a_measure_targets_what_it_is_on(ex, verb):
     got, _ = run(ex, f"Resolution 9003, passed in 2009, {verb} the arms embargo on Peru.")
     assert ("Resolution 9003", "TARGETS", "Peru") in got and ("Resolution 9003", "TARGETS", "arms") in got, got
 
+
+@pytest.mark.parametrize("text", [
+    "Talks ran in parallel with negotiations on the Zorvia Trade Pact (ZTP), a free trade agreement that includes "
+    "Chile, Peru and Mexico along with Brazil.",
+    "Talks ran in parallel with negotiations on the Zorvia Trade Pact (ZTP) a free trade agreement that includes "
+    "Chile, Peru and Mexico along with Brazil.",
+])
+def test_an_apposition_the_parser_hangs_elsewhere_describes_the_name_before_it(ex, text):
+    got, _ = run(ex, text)
+    parties = {k[0] for k in got if k[1:] == ("PARTY_TO", "Zorvia Trade Pact")}
+    assert parties == {"Chile", "Peru", "Mexico", "Brazil"}, got
+

@@ -178,6 +178,22 @@ class ParsedRoles:
             got = [m for m in self.sv.tok_mentions.get(tok.head.i, []) if m.type in ACTOR_TYPES]
             if got:
                 return got
+        kind = self.lex.head_type_word(tok.lower_) if tok.pos_ == "NOUN" else None
+        if kind and tok.dep_ == "appos":  # "the Lima Pact (LP) a trade agreement that ...": the name of its kind
+            named = [m for m in self.sv.tok_mentions.get(tok.head.i, []) if m.type == kind]
+            if named:
+                return named
+        if kind and (tok.dep_ == "appos" or any(c.dep_ == "relcl" for c in tok.children)) \
+                and not self.sv.tok_mentions.get(tok.head.i):
+            # "talks on the Lima Pact (LP), a trade agreement that includes Chile": the parser may hang the
+            # apposition from a noun before the name (or, its comma lost, make it an object: "(LP) a trade agreement
+            # that ..."); the name of its kind right before it is what it describes
+            first = min(t.idx for t in tok.subtree)
+            comma = r"," if tok.dep_ == "appos" else r",?"
+            got = [m for m in self.sv.mentions if m.type == kind and m.end - self.sv.start <= first
+                   and re.fullmatch(rf"\s*(?:\([^()]*\))?\s*{comma}\s*", self.sv.text[m.end - self.sv.start:first])]
+            if got:
+                return got[-1:]
         if tok.text in self.lex.person_titles:  # "Minister of Defense Han ...": the parser may hang the name
             named = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"  # under the office
                      for p in c.children if p.dep_ == "pobj"
@@ -418,12 +434,14 @@ class ParsedRoles:
             return self.subj(verb.head, depth + 1)
         return []
 
-    def _along_with(self, verb, types: set) -> list[Mention]:
+    def _along_with(self, verb, types: set, after: int = -1) -> list[Mention]:
         """'Canada was a founding member of APEC, along with Australia and Japan', 'X, together with Y, signed ...':
-        who is named "along with" the subject does what it does (names of the subject's kind only)."""
+        who is named "along with" the subject does what it does (names of the subject's kind only); with `after`,
+        only a phrase past that token ("includes A and B along with C": the objects')."""
         hosts = [verb] + [c for c in verb.children if c.dep_ in ("attr", "dobj", "nsubj", "nsubjpass")]
         withs = [w for h in hosts for c in h.children for w in [c] + list(c.children)
-                 if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0 and w.doc[w.i - 1].lower_ in ("along", "together")]
+                 if w.dep_ == "prep" and w.lower_ == "with" and w.i > max(0, after)
+                 and w.doc[w.i - 1].lower_ in ("along", "together")]
         return [m for w in withs for p in w.children if p.dep_ == "pobj" for m in self.denotes_list(p)
                 if m.type in types and not m.adjective]
 
@@ -1001,6 +1019,8 @@ class ParsedRoles:
                 out += self.denotes_list(c)
                 if not out and hyphenated_lemma(c) not in self.lex.undoing_nouns:
                     out += self.nested_of(c)  # (not through what undoes it: "announced the lifting of tariffs")
+        if out and objects:  # ("a pact that includes Chile and Peru along with Brazil": all three)
+            out += self._along_with(tok, {m.type for m in out}, after=objects[0])
         if not out and tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children) and any(
                 c.dep_ == "auxpass" for c in tok.head.children):
