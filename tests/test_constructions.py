@@ -8404,3 +8404,12 @@ def test_an_apposition_the_parser_hangs_elsewhere_describes_the_name_before_it(e
     parties = {k[0] for k in got if k[1:] == ("PARTY_TO", "Zorvia Trade Pact")}
     assert parties == {"Chile", "Peru", "Mexico", "Brazil"}, got
 
+
+def test_a_past_verb_coordinated_into_a_demands_clause_is_stated(ex):
+    got, _ = run(ex, "Chile demanded that Peru withdraw its tariffs and imposed duties on Peruvian wine.")
+    assert [k for k in got if k[:2] == ("Chile", "IMPOSES")], got
+    got, _ = run(ex, "Resolution 9001 demanded that Peru cease testing and prohibited the export of copper to Bolivia.")
+    assert ("Resolution 9001", "TARGETS", "Bolivia") in got, got
+    # (what is only demanded stays so)
+    got, _ = run(ex, "Chile demanded that Peru impose duties on Bolivian wine.")
+    assert not [k for k in got if k[1] == "IMPOSES"], got

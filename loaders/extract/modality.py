@@ -82,6 +82,25 @@ def _matrix(verb) -> str | None:
     return "negated" if lemma in REFUSING else "hypothetical" if lemma in WEIGHING else None
 
 
+def misattached_conjunct(verb) -> bool:
+    """'China believed that the deployment would affect its security and took countermeasures': a finite verb
+    the parser coordinated with a modal's base-form verb inside a "that" clause belongs with the clause above
+    (a modal takes no past tense), so it shares that clause's subject and modality."""
+    head = verb.head
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ == "conj" and past and head.tag_ in ("VB", "VBP") and head.dep_ == "ccomp" \
+            and head.head.lemma_.lower() in DEMANDING_VERBS and head.head.tag_ == "VBD":
+        return True  # "the resolution demanded that X cease testing and prohibited exports": a demand's subjunctive
+        # takes no past tense either (nor a bare participle: the tagger's "imposed" may be either)
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
+            and head.dep_ == "ccomp" and head.head.i != head.i)
+
+
+# verbs whose "that" clause is a subjunctive: "demanded that North Korea cease testing"
+DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "require", "ask", "request", "recommend", "propose"})
+
+
 def _weighing_clause(sv) -> bool:
     """Whether the sentence has a clause inside a noun phrase that only weighs its act ("firms looking to ...")."""
     memo = sv.clause_memo
@@ -148,8 +167,11 @@ def modality(sv, subject, obj) -> str:
     # "Korea refused to join X", "critics urged Korea to impose Y": the act sits in the clause of a verb that
     # denies or only weighs it, below the anchor the two ends share
     for path in paths:
-        for n in path:
-            if n.i != anchor.i and n.dep_ in ("xcomp", "ccomp") and n.head.i == anchor.i and _matrix(anchor):
+        for k, n in enumerate(path):
+            if n.i != anchor.i and n.dep_ in ("xcomp", "ccomp") and n.head.i == anchor.i and _matrix(anchor) \
+                    and not any(misattached_conjunct(x) for x in path[:k]):
+                # (not past a verb the parser coordinated into the clause: "demanded that X cease testing and
+                # prohibited exports" states the prohibition)
                 return _matrix(anchor)
     said = _clause_modality(anchor, sv.tok_mentions)
     if said == "proposed" and any(any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in n.children)

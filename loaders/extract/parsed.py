@@ -14,7 +14,8 @@ from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
 from .mentions import IMPOSING_PARTICIPLES, PLAN_NOUNS, QUANTITY_NOUNS, Mention
-from .modality import HYPOTHETICAL, INSTRUMENT_TYPES, MEASURE_MAKING, designs, not_until
+from .modality import (HYPOTHETICAL, INSTRUMENT_TYPES, MEASURE_MAKING, designs, misattached_conjunct,
+                       not_until)
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
 
 COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
@@ -399,14 +400,14 @@ class ParsedRoles:
             if stranded:
                 return stranded
         if verb.dep_ == "conj" and not any(c.dep_ in ("auxpass", "agent") for c in verb.children) \
-                and not _misattached_conjunct(verb):
+                and not misattached_conjunct(verb):
             # "Korea was exempted from the tariffs but is subject to a quota": conjoined verbs share the surface
             # subject, the first one's passive subject too (that one was patient only of the passive verb)
             shared = [m for c in verb.head.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
             if shared and not any(c.dep_ == "agent" for c in verb.head.children):
                 return shared
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
-            head = verb.head.head if _misattached_conjunct(verb) else verb.head
+            head = verb.head.head if misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
                 return self.subj(head, depth + 1)
             if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -1277,7 +1278,7 @@ class ParsedRoles:
         """A trigger in a clause with could/would/might/may/should/must, or under 'if': not a stated fact."""
         node = tok
         for _ in range(6):
-            if _misattached_conjunct(node):
+            if misattached_conjunct(node):
                 node = node.head.head  # "X believed that Y would affect Z and took ...": "took" is X's, stated
                 continue
             if node.dep_ == "prep" and node.i < node.head.i and node.head.pos_ in ("VERB", "AUX") \
@@ -1450,16 +1451,6 @@ def _particle(verb, c) -> bool:
 def _phrasal_heads(words: frozenset) -> frozenset:
     """The verbs of the phrasal trigger words ("roll" of "roll out")."""
     return frozenset(w.split()[0] for w in words if " " in w)
-
-
-def _misattached_conjunct(verb) -> bool:
-    """'China believed that the deployment would affect its security and took countermeasures': a finite verb
-    the parser coordinated with a modal's base-form verb inside a "that" clause belongs with the clause above
-    (a modal takes no past tense), so it shares that clause's subject and modality."""
-    head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
-            and head.dep_ == "ccomp" and head.head.i != head.i)
 
 
 # verbs by which a noun says what it covers: "the investments span sectors including X", "cover chips and batteries"
