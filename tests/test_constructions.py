@@ -8413,3 +8413,12 @@ def test_a_past_verb_coordinated_into_a_demands_clause_is_stated(ex):
     # (what is only demanded stays so)
     got, _ = run(ex, "Chile demanded that Peru impose duties on Bolivian wine.")
     assert not [k for k in got if k[1] == "IMPOSES"], got
+
+
+def test_metals_an_export_ban_names_one_by_one_are_sectors(ex):
+    got, _ = run(ex, "Resolution 9010, passed in March 2016, further strengthened sanctions. It banned the export of "
+                     "gold, vanadium and titanium.")
+    assert {("Resolution 9010", "TARGETS", x) for x in ("gold", "vanadium", "titanium")} <= set(got), got
+    # (a battery chemistry is no metal: "lithium iron phosphate" batteries)
+    got, _ = run(ex, "Velkor Energy will invest $3 billion in a lithium iron phosphate battery plant in Ohio.")
+    assert not [k for k in got if k[2] in ("iron", "lithium")], got
