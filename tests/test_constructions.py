@@ -8422,3 +8422,13 @@ def test_metals_an_export_ban_names_one_by_one_are_sectors(ex):
     # (a battery chemistry is no metal: "lithium iron phosphate" batteries)
     got, _ = run(ex, "Velkor Energy will invest $3 billion in a lithium iron phosphate battery plant in Ohio.")
     assert not [k for k in got if k[2] in ("iron", "lithium")], got
+
+
+def test_a_measure_noun_right_before_a_number_and_its_noun_is_a_verb(ex):
+    got, out = run(ex, "The Chilean Trade Commission recommended the finance ministry levy 21 percent duties on steel "
+                       "products imported from Velkor Steel Ltd.")
+    assert not [e for e in out.entities.values() if "levy" in e.name], [e.name for e in out.entities.values()]
+    assert [k for k in got if k[1:] == ("TARGETS", "Velkor Steel")], got
+    # (a number that says by how much is no object: the tariff stays a tariff)
+    got, _ = run(ex, "Chile raised its steel tariff 10 percent in 2019.")
+    assert [k for k in got if k[:2] == ("Chile", "IMPOSES")], got

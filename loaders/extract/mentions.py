@@ -1708,9 +1708,21 @@ def _under_section(sent, tok) -> str | None:
     return None
 
 
+# what follows a number before its noun: "21 percent duties", "$3 billion investments"
+NUMBER_UNITS = frozenset({"percent", "%", "per", "cent", "billion", "million", "trillion", "thousand"})
+
+
 def _verb_read_as_noun(sent, tok) -> bool:
     """'Velkor plans to build a plant in Norway', parsed with no verb: "plans" (the root, with an infinitive) is the
-    sentence's verb, not a plan of Velkor's."""
+    sentence's verb, not a plan of Velkor's; 'recommended the ministry levy 21 percent duties': a singular head
+    right before a number and its noun is a bare infinitive (no measure is named by a number after it)."""
+    j = tok.i + 1
+    if tok.tag_ in ("NN", "NNP") and tok.text.islower() and j < len(sent) and (sent[j].like_num or sent[j].tag_ == "$") \
+            and sent[j].head.i != tok.i:
+        while j < len(sent) and (sent[j].like_num or sent[j].tag_ == "$" or sent[j].lower_ in NUMBER_UNITS):
+            j += 1
+        if j < len(sent) and sent[j].pos_ == "NOUN":  # ("raised its tariff 10 percent in 2019": no noun after)
+            return True
     return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and tok.i <= tok.sent.start + 3 \
         and not any(t.pos_ in ("VERB", "AUX") and t.i < tok.i for t in sent) \
         and any(c.dep_ in ("acl", "xcomp") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
