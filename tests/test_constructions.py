@@ -8432,3 +8432,11 @@ def test_a_measure_noun_right_before_a_number_and_its_noun_is_a_verb(ex):
     # (a number that says by how much is no object: the tariff stays a tariff)
     got, _ = run(ex, "Chile raised its steel tariff 10 percent in 2019.")
     assert [k for k in got if k[:2] == ("Chile", "IMPOSES")], got
+
+
+def test_who_a_fee_is_on_and_how_it_is_reckoned_are_no_goods_or_targets(ex):
+    got, out = run(ex, "Fees on vessel owners and operators of Peru based on net tonnage per Chilean voyage will rise "
+                       "over the following years.")
+    assert [k for k in got if k[1:] == ("TARGETS", "Peru")], got
+    assert not [k for k in got if k[1:] == ("TARGETS", "Chile")], got
+    assert not [e for e in out.entities.values() if e.type == "Sector"], [e.name for e in out.entities.values()]

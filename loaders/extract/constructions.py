@@ -1388,6 +1388,10 @@ GOODS_GOING_TO = re.compile(r"\b(?:exports?|imports?|shipments?|sales|shipped|so
                             r"(?:to|into)\s+(?:the\s+)?$")
 
 
+# participles that say how a measure is reckoned, not what it is on
+RECKONING_VERBS = frozenset({"base", "calculate", "compute", "depend", "peg", "index", "set", "measure"})
+
+
 def measure_scope(sv, roles, state):
     """'an order prohibiting the acquisition of U.S. Steel by Nippon Steel', 'an investigation to determine the
     effects of imports of semiconductors': what the measure's own clause is about, it targets."""
@@ -1400,8 +1404,8 @@ def measure_scope(sv, roles, state):
             continue
         head = toks[-1]
         for c in head.rights:
-            if c.dep_ not in ("acl",):
-                continue
+            if c.dep_ not in ("acl",) or c.lemma_.lower() in RECKONING_VERBS:
+                continue  # (how it is reckoned is no target: "fees based on tonnage per U.S. voyage")
             if roles.negated(c):
                 continue
             a = sv.start + min(t.idx for t in c.subtree)

@@ -94,6 +94,9 @@ CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
 MEASURE_PHRASE_STOP = re.compile(r"[,;:]|\b(?:that|which|who|because|with|(?<!ed )(?<!made )(?<!built )(?<!sold )"
                                  r"(?<!owned )(?<!held )by|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
                                  r"but|in (?:response|retaliation|reprisal|exchange|return|protest)|"
+                                 # (how it is reckoned: "fees on operators of China based on net tonnage per U.S.
+                                 # voyage")
+                                 r"based on|depending on|according to|per|"
                                  # (a clause of its own: "sanctions on X after Seoul agreed to host a U.S. system")
                                  r"after|before|since|while|when|although|though|whereas|until|unless|if|"
                                  r"is|are|was|were|has|have|had|do|does|did|will|would|could|should|may|might|must|"
