@@ -8440,3 +8440,20 @@ def test_who_a_fee_is_on_and_how_it_is_reckoned_are_no_goods_or_targets(ex):
     assert [k for k in got if k[1:] == ("TARGETS", "Peru")], got
     assert not [k for k in got if k[1:] == ("TARGETS", "Chile")], got
     assert not [e for e in out.entities.values() if e.type == "Sector"], [e.name for e in out.entities.values()]
+
+
+def test_the_goods_a_parenthesis_after_a_banned_flow_lists(ex):
+    got, _ = run(ex, "Chile retaliated by banning exports of several critical minerals to Peru (gallium, germanium and "
+                     "antimony), as well as restricting graphite.")
+    measure = next(k[2] for k in got if k[:2] == ("Chile", "IMPOSES"))
+    assert {(measure, "TARGETS", x) for x in ("gallium", "germanium", "antimony", "Peru")} <= set(got), got
+    # (an abbreviation in brackets is no list of goods, nor part of the measure's name)
+    got, _ = run(ex, "Chile banned exports of rare earths (REE) to Peru.")
+    assert [k for k in got if k[:2] == ("Chile", "IMPOSES") and k[2].endswith("rare earths")], got
+
+
+def test_goods_listed_with_their_brands(ex):
+    got, _ = run(ex, "Chile rolled out countermeasures against $2.8 billion worth of Peruvian exports including Velkor "
+                     "jeans, Norvex motorbikes and bourbon whiskeys.")
+    targets = {k[2] for k in got if k[1] == "TARGETS"}
+    assert {"jeans", "motorbikes", "bourbon whiskeys"} <= targets, got

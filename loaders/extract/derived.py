@@ -217,6 +217,21 @@ def colon_listed_goods(parse, offset, mentions) -> list[Mention]:
     return out
 
 
+def _paren_goods(parse, offset, mentions, opener) -> list[Mention]:
+    """The goods a parenthesis right after a flow's phrase lists, when it holds nothing else ('banned exports of
+    several critical minerals to Peru (gallium, germanium and antimony)'): the goods the flow is of."""
+    close = next((t for t in parse[opener.i + 1:] if t.text == ")"), None)
+    if close is None:
+        return []
+    a, b = offset + opener.idx, offset + close.idx
+    inside = [m for m in mentions if a < m.start and m.end <= b]
+    words = [t for t in parse[opener.i + 1:close.i] if t.is_alpha and t.lower_ not in ("and", "or")]
+    covered = [t for t in words if any(m.start <= offset + t.idx < m.end for m in inside)]
+    if not inside or len(covered) != len(words) or any(m.type != "Sector" for m in inside):
+        return []  # (an abbreviation or a remark is no list of goods)
+    return inside
+
+
 def _colon_goods(parse, offset, mentions, last) -> list[Mention]:
     """The goods a colon's list names right after a flow's phrase ends at or after `last` ('restricted the export
     to Korea of three materials: A, B and C'), up to a semicolon or the sentence's end."""
@@ -332,6 +347,10 @@ def verb_measures(parse, offset, mentions) -> list[Mention]:
             continue
         if obj.lemma_.lower() in TRADE_FLOWS:  # "restricted imports of Australian coal": the flow's goods and origin
             covered, what = _flow_covered(obj, offset, mentions), _subtree_text(parse, obj)
+            # ("banned exports of several critical minerals to Peru (gallium, germanium and antimony)": the goods
+            # the parenthesis after the flow's phrase lists)
+            opener = next((t for t in parse[obj.i:max(t.i for t in holder.subtree) + 1] if t.text == "("), None)
+            covered += _paren_goods(parse, offset, mentions, opener) if covered and opener is not None else []
             if not covered:  # (the parser may hang the flow's phrases from the verb: "restricted the export | to
                 # Korea | of three materials")
                 span = list(obj.subtree)
@@ -551,6 +570,8 @@ def _subtree_text(parse, tok) -> str:
         span.pop()
     end = next((k for k in range(1, len(span)) if span[k].i != span[k - 1].i + 1), len(span))
     span = span[:end]  # (the words up to the first aside)
+    while len(span) > 1 and span[-1].is_punct:  # (and not the bracket that opened it: "rare earths (REE)")
+        span.pop()
     return text_of(parse)[span[0].idx - parse[0].idx:span[-1].idx - parse[0].idx + len(span[-1].text)]
 
 

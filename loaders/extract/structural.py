@@ -83,6 +83,8 @@ _GOOD = r"[a-z][\w-]*(?: [a-z][\w-]*){0,3}"
 GOODS_LIST = re.compile(rf"{_GOOD}(?:, {_GOOD})*,? (?:and|or) {_GOOD}(?= (?:to|from|in) )")
 # what stands between two names of a list: a comma or "and", after a firm's legal form its mention leaves out
 LIST_GAP = re.compile(rf"(?:{LEGAL_TAIL.pattern})*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+# goods named with their brands: "Levi's jeans, Harley-Davidson motorbikes and bourbon whiskeys"
+BRANDED_GAP = re.compile(LIST_GAP.pattern + r"(?:[A-Z][\w'’.-]*\s+){1,2}")
 # "..., including", "..., such as": the names a group noun stands for follow
 EXAMPLES_AFTER = re.compile(r"\s*,?\s*(?:including|such as|notably|especially|particularly|like)\s+(?:the\s+)?")
 CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
@@ -628,8 +630,9 @@ class StructuralExtractor:
         end = first.end
         while True:
             nxt = next((x for x in sv.mentions if x.type == first.type and not x.adjective and x.start > end
-                        and LIST_GAP.fullmatch(
-                                         sv.text[end - sv.start:x.start - sv.start])), None)
+                        and (LIST_GAP.fullmatch(sv.text[end - sv.start:x.start - sv.start])
+                             or x.type == "Sector" and BRANDED_GAP.fullmatch(sv.text[end - sv.start:x.start - sv.start]))),
+                       None)
             if nxt is None:
                 return max(window_end, end)
             end = nxt.end
