@@ -8457,3 +8457,15 @@ def test_goods_listed_with_their_brands(ex):
                      "jeans, Norvex motorbikes and bourbon whiskeys.")
     targets = {k[2] for k in got if k[1] == "TARGETS"}
     assert {"jeans", "motorbikes", "bourbon whiskeys"} <= targets, got
+
+
+def test_a_county_named_without_its_state_is_in_the_one_state_the_document_names(ex):
+    text = ("Velkor Motors will invest $2 billion in a battery plant in Bartow County. Governor Anna Smith said the "
+            "plant is the largest in Ohio's history.")
+    got, _ = run(ex, text)
+    assert got.get(("Velkor Motors", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 2e9, got
+    # (with two states named, or none, the county stays unplaced; a county's officer is no place)
+    got, _ = run(ex, text.replace("Ohio's", "Ohio's and Texas's"))
+    assert not [k for k in got if k[1] == "INVESTS_IN" and k[2] in ("Ohio", "Texas")], got
+    got, _ = run(ex, "Bartow County Commissioner Steve Taylor welcomed Velkor Motors, which will build a plant in Ohio.")
+    assert not [k for k in got if k[0] == "Bartow County"], got

@@ -290,9 +290,11 @@ class Extractor:
         named.names.update(self._cued_firms_anywhere(text))
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         pending_groups: set[int] = set()  # sentences naming a group by an agreement whose parties come later
+        home_state = _home_state(gaz)
         for index, ((s, e), parse) in enumerate(zip(spans, parses)):
             gi, sent_gaz = _sentence_gazetteer(gaz, gi, s, e)
             mentions = self._names_in(text, s, e, parse, sent_gaz, named)
+            mentions = _replace_overlapping(mentions, _counties(text, s, e, mentions, home_state))
             _tell_measures_apart(mentions, named.measures)
             here = {m.id for m in mentions if m.type == "Country"}
             for m in mentions:
@@ -2657,6 +2659,31 @@ def _owned_kind(parse: Any, s: int, d: Mention) -> bool:
     return head is not None and " " in d.name and (any(c.dep_ == "poss" for c in head.children) or (
         head.dep_ == "dobj" and head.head.lemma_.lower() in BUILDING_VERBS and head.tag_ == "NN"
         and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)))
+
+
+def _home_state(gaz: list[Mention]) -> Mention | None:
+    """The one U.S. state a document names (a governor's release, a state's paper), else None."""
+    states = {m.id: m for m in gaz if m.type == "USState" and not m.adjective}
+    return next(iter(states.values())) if len(states) == 1 else None
+
+
+# "in Bartow County", "Randolph County": a county named without its state ("Bartow County, Georgia" names it;
+# "Bartow County Commissioner X", "the Bartow County Board" are titles and bodies)
+COUNTY = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,2}County\b(?!,?\s+(?:[A-Z]|of\b))")
+
+
+def _counties(text: str, s: int, e: int, mentions: list[Mention], state: Mention | None) -> list[Mention]:
+    """A county a document names without its state is in the one state the document names: "Governor Kemp
+    announced a plant in Bartow County" (a document naming no state, or several, places no county)."""
+    if state is None or "County" not in text[s:e]:
+        return []
+    out = []
+    for mt in COUNTY.finditer(text, s, e):
+        a, b = mt.span()
+        if any(m.start < b and a < m.end and m.type != "Facility" for m in mentions):
+            continue  # (a name of its own: "Orange County Bank"; but "a site in Bartow County" holds the place)
+        out.append(Mention(a, b, mt.group(0), state.type, state.id, state.name, "coref", wikidata=state.wikidata))
+    return out
 
 
 def _replace_overlapping(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
