@@ -8469,3 +8469,10 @@ def test_a_county_named_without_its_state_is_in_the_one_state_the_document_names
     assert not [k for k in got if k[1] == "INVESTS_IN" and k[2] in ("Ohio", "Texas")], got
     got, _ = run(ex, "Bartow County Commissioner Steve Taylor welcomed Velkor Motors, which will build a plant in Ohio.")
     assert not [k for k in got if k[0] == "Bartow County"], got
+
+
+def test_a_firm_named_for_its_trade_as_partners(ex):
+    got, _ = run(ex, "Velkor Shipbuilding has a partnership with Norvex Partners to build four ships.")
+    assert ("Norvex Partners", "PARTNERS_WITH", "Velkor Shipbuilding") in got or (
+        "Velkor Shipbuilding", "PARTNERS_WITH", "Norvex Partners") in got, got
+
