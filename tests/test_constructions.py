@@ -8476,3 +8476,12 @@ def test_a_firm_named_for_its_trade_as_partners(ex):
     assert ("Norvex Partners", "PARTNERS_WITH", "Velkor Shipbuilding") in got or (
         "Velkor Shipbuilding", "PARTNERS_WITH", "Norvex Partners") in got, got
 
+
+def test_a_passive_participle_after_a_clause_is_said_of_its_subject(ex):
+    got, _ = run(ex, "The Velkor Group started as a small construction firm in 1947, headed by its founder, Chilean "
+                     "entrepreneur John Miller.")
+    assert ("John Miller", "LEADS", "Velkor Group") in got, got
+    # (a participle with a subject of its own is its own clause)
+    got, _ = run(ex, "The Zorvia Accord will enter into force once it has been ratified by Chile.")
+    assert not [k for k in got if k[1] == "RATIFIES"], got
+

@@ -120,6 +120,8 @@ def parsed_roles(sv: SentenceView, lex) -> "ParsedRoles":
 TITLE_OFFICES = re.compile(r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w.&'-]*(?:(?:,\s+|\s+)(?:and\s+)?[A-Z][\w.&'-]*)*)*"
                            r"\s*,?\s+")
 
+# what a comma's apposition says of a title's holder before the name: "its founder, Korean entrepreneur X"
+DESCRIBED_AFTER = re.compile(r",\s+(?:[A-Z][a-z]+\s+)?[a-z]+\s+")
 # a title after a country's name, up to its holder's name: "('s) Minister of Trade, Industry, and Energy ", " Trade
 # Minister "
 TITLE_AFTER_COUNTRY = re.compile(r"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+){0,3}?(?P<title>[A-Z][\w.-]+)" + TITLE_OFFICES.pattern)
@@ -217,7 +219,8 @@ class ParsedRoles:
             # title's offices, wherever the parser hung it)
             end = self.sv.start + tok.idx + len(tok.text)
             named = named or [m for m in self.sv.mentions if m.type == "Person" and m.start > end
-                              and TITLE_OFFICES.fullmatch(self.sv.text[end - self.sv.start:m.start - self.sv.start])]
+                              and (TITLE_OFFICES.fullmatch(self.sv.text[end - self.sv.start:m.start - self.sv.start])
+                                   or DESCRIBED_AFTER.fullmatch(self.sv.text[end - self.sv.start:m.start - self.sv.start]))]
             if named:
                 return unique_mentions(named)
         out: list[Mention] = []
@@ -1044,6 +1047,12 @@ class ParsedRoles:
             noun = tok.head  # "tariffs on Korean cars, imposed by Washington": the parser hangs the participle
             if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "against"):
                 out += [m for m in self.denotes_list(noun.head.head) if m.type == "Policy"]  # from the goods
+        if not out and tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in tok.children) \
+                and tok.i > tok.head.i and tok.head.pos_ in ("VERB", "AUX"):
+            # "The Velkor Group started as a firm in 1947, headed by its founder X": a passive participle after
+            # the clause is said of the clause's subject
+            out += [m for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
         if not out and passive and tok.dep_ == "advcl" and tok.i == tok.sent.start:
             # "Negotiated by Chile and Peru, the Lima Pact entered into force in 2009": a participle that opens the
             # sentence is said of the main clause's subject
