@@ -64,6 +64,7 @@ class Lexicon:
     named_subject: frozenset = frozenset()  # predicates no country adjective is the subject of (patterns.toml)
     without_firm: dict = field(default_factory=dict)  # predicate -> what it is when neither side is a firm
     between_bodies: dict = field(default_factory=dict)  # predicate -> what it is between two government bodies
+    body_to_firm: dict = field(default_factory=dict)  # predicate -> what it is from a government body to a firm
     not_acted_for: frozenset = frozenset()  # predicates no leader or body states for its country (patterns.toml)
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, "in" | "out")
     generic_words: frozenset = frozenset()  # modifiers that tell no measure from another ("executive order")
@@ -229,7 +230,7 @@ def _check_rule(i: int, d: dict, predicates: set | None) -> None:
 
 
 # the keys of patterns.toml's [predicates] table: quirks of a predicate whatever rule finds it
-PREDICATE_TABLE_KEYS = frozenset({"named_subject", "without_firm", "between_bodies", "not_acted_for"})
+PREDICATE_TABLE_KEYS = frozenset({"named_subject", "without_firm", "between_bodies", "body_to_firm", "not_acted_for"})
 
 
 def _check_predicate_table(table: dict, predicates: set) -> None:
@@ -358,6 +359,7 @@ def load_lexicon() -> Lexicon:
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),
         between_bodies=dict(pats.get("predicates", {}).get("between_bodies", {})),
+        body_to_firm=dict(pats.get("predicates", {}).get("body_to_firm", {})),
         not_acted_for=frozenset(pats.get("predicates", {}).get("not_acted_for", ())),
         infobox={k: tuple(v) for k, v in lex.get("infobox", {}).items()},
     )

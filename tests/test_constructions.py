@@ -8485,3 +8485,9 @@ def test_a_passive_participle_after_a_clause_is_said_of_its_subject(ex):
     got, _ = run(ex, "The Zorvia Accord will enter into force once it has been ratified by Chile.")
     assert not [k for k in got if k[1] == "RATIFIES"], got
 
+
+def test_a_government_bodys_investment_in_a_firm_is_public_funding(ex):
+    got, _ = run(ex, "The U.S. Department of Commerce announced a $75 million investment in Velkor Glass on Thursday.")
+    pair = {k for k in got if k[1] == "PARTNERS_WITH"}
+    assert {frozenset((k[0], k[2])) for k in pair} == {frozenset(("Department of Commerce", "Velkor Glass"))}, got
+    assert got[next(iter(pair))].get("amount_usd") == 75e6

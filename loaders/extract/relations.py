@@ -298,9 +298,11 @@ class RelationExtractor:
 
     def _predicate_between(self, predicate: str, s: Mention, o: Mention) -> str:
         """What the predicate is between these two (patterns.toml [predicates] between_bodies: talks between two
-        government bodies are cooperation)."""
+        government bodies are cooperation; body_to_firm: a body's investment in a firm is funding, a partnership)."""
         if s.type == o.type == "GovernmentBody":
             return self.lex.between_bodies.get(predicate, predicate)
+        if s.type == "GovernmentBody" and o.type == "Firm":
+            return self.lex.body_to_firm.get(predicate, predicate)
         return predicate
 
     def extract(self, sv: SentenceView) -> list[Candidate]:
