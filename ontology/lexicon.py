@@ -208,7 +208,7 @@ ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sect
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
                    "copula_for", "fellow", "origin", "goods_origin", "imports_of",
                    "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination",
-                   "barred_act",
+                   "barred_act", "patient_owner",
                    "passive_subject", "agent", "sector_place", "destination_of", "listing_owner",
                    "goods_reached", "with_place", "examples", "haver"})
 

@@ -8491,3 +8491,12 @@ def test_a_government_bodys_investment_in_a_firm_is_public_funding(ex):
     pair = {k for k in got if k[1] == "PARTNERS_WITH"}
     assert {frozenset((k[0], k[2])) for k in pair} == {frozenset(("Department of Commerce", "Velkor Glass"))}, got
     assert got[next(iter(pair))].get("amount_usd") == 75e6
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean copper is exported to Peru.",
+    "Previously about half of Chile's feed barley, by value, was exported to Peru.",
+])
+def test_whose_goods_a_passive_verb_moves_exports_them(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "EXPORTS_TO", "Peru") in got, got

@@ -716,6 +716,17 @@ class ParsedRoles:
                     and m.type in ("Country", "Sector", "Firm")]
         return unique_mentions(out)
 
+    def patient_owner(self, tok) -> list[Mention]:
+        """'Chilean copper is exported to Peru', 'half of Chile's barley was shipped to Peru': whose goods a passive
+        verb moves (the country owning its subject, or what its subject counts)."""
+        if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+            return []
+        goods = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        goods += [k for g in list(goods) for k in g.conjuncts]
+        goods += [p for g in list(goods) for p in _counted(g)]
+        return unique_mentions([m for g in goods for c in g.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                                for m in self.sv.tok_mentions.get(c.i, []) if m.type == "Country"])
+
     def goods_owner(self, tok) -> list[Mention]:
         """'Japan supplies 90 percent of Norway's photoresists': whose goods a supplier provides (the buyer)."""
         goods = [c for c in tok.children if c.dep_ == "dobj"]

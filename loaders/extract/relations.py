@@ -42,7 +42,7 @@ ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos":
                 "relied_on": ("relied_on", "verb"), "control_of": ("control_of", "verb"),
                 "experiencer": ("experiencer", "noun"), "patient": ("patient", "verb"),
                 "means_target": ("means_target", "verb"), "destination": ("destination", "verb"),
-                "barred_act": ("barred_act", "verb"),
+                "barred_act": ("barred_act", "verb"), "patient_owner": ("patient_owner", "verb"),
                 "sector_place": ("sector_place", "verb"), "destination_of": ("destination_of", "noun"),
                 "passive_subject": ("passive_subject", "verb"), "agent": ("agent", "verb")}
 
