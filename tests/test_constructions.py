@@ -8500,3 +8500,25 @@ def test_a_government_bodys_investment_in_a_firm_is_public_funding(ex):
 def test_whose_goods_a_passive_verb_moves_exports_them(ex, text):
     got, _ = run(ex, text)
     assert ("Chile", "EXPORTS_TO", "Peru") in got, got
+
+
+def test_a_name_the_document_calls_an_association_is_an_organization_with_members(ex):
+    got, out = run(ex, "Zorvia Minerals Partnership\n\nThe Zorvia Minerals Partnership (ZMP) is a transnational "
+                       "association whose members seek a stable supply of minerals. The ZMP is composed of 3 countries "
+                       "and the EU: Chile, Peru, Norway, and the European Union. Bolivia was inducted into the ZMP in "
+                       "June 2023.")
+    kinds = {e.name: e.type for e in out.entities.values()}
+    assert kinds.get("Zorvia Minerals Partnership") == "InternationalOrganization", kinds
+    members = {k[0] for k in got if k[1:] == ("MEMBER_OF", "Zorvia Minerals Partnership")}
+    assert {"Chile", "Peru", "Norway", "Bolivia"} <= members, got
+    # (a partnership the document calls an agreement stays one)
+    got, out = run(ex, "The Zorvia Trade Partnership is a trade agreement that Chile and Peru signed in 2010.")
+    assert {e.name: e.type for e in out.entities.values()}.get("Zorvia Trade Partnership") == "Agreement"
+
+
+def test_a_capitalised_verb_inside_a_name_triggers_nothing(ex):
+    got, _ = run(ex, "The Zorvia Minerals Partnership (ZMP) is a transnational association whose members seek a stable "
+                     "supply of minerals. The governments of Angola, Botswana, the Democratic Republic of Congo, South "
+                     "Africa, Tanzania, Uganda and Zambia met with the ZMP members at Investing in African Mining Indaba "
+                     "on 7 February 2023.")
+    assert not [k for k in got if k[1] == "INVESTS_IN"], got

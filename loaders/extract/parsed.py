@@ -226,6 +226,7 @@ class ParsedRoles:
         out: list[Mention] = []
         if lem in self.lex.group_nouns or lem in self.lex.owner_nouns or lem in self.lex.sector_carriers:
             examples = self.examples(tok, depth + 1)
+            out += self._colon_list(tok)
             for c in tok.children:
                 if c.dep_ == "appos":
                     out += self.denotes_list(c, depth + 1)
@@ -810,6 +811,21 @@ class ParsedRoles:
         return [m for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
                 for m in self.denotes_list(c) if m.type == "InternationalOrganization"]
 
+    def _colon_list(self, tok) -> list[Mention]:
+        """'composed of 14 countries and the EU: Australia, Canada, ...': the names a colon lists after a counted
+        group (and what is coordinated with it), up to a semicolon or the sentence's end (read from the words: the
+        parser hangs such lists anywhere)."""
+        if not any(c.dep_ == "nummod" for c in tok.children):
+            return []
+        rest = self.sv.text[tok.idx + len(tok.text):]
+        mt = re.match(r"(?:\s+and\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+)?)?\s*:\s+", rest)
+        if mt is None:
+            return []
+        a = self.sv.start + tok.idx + len(tok.text) + mt.end()
+        b = self.sv.start + tok.idx + len(tok.text) + (rest.find(";") if ";" in rest else len(rest))
+        return [m for m in self.sv.mentions if a <= m.start and m.end <= b and not m.adjective
+                and m.type in ("Country", "InternationalOrganization", "Firm")]
+
     def examples(self, tok, depth: int = 0) -> list[Mention]:
         """'38 members, including Chile and Norway', 'members such as Chile', 'online platforms like X': the ones
         the noun's list names."""
@@ -1349,6 +1365,9 @@ class ParsedRoles:
                 and tok.dep_ != "prep"  # "including X", "following Y": a participle used as a preposition
             lemmas = {lem} | set(_lemmas(low))
             # only the rules that name one of the token's words, in their order
+            if verbish and tok.text[:1].isupper() and tok.i > tok.sent.start and any(
+                    m.source != "pattern" and m.type != "Person" for m in self.sv.tok_mentions.get(tok.i, ())):
+                verbish = False  # "met at Investing in African Mining Indaba": a capitalised word of a name
             for rule in [rules[k] for k in sorted({k for w in lemmas | {low} for k in index.get(w, ())})]:
                 if verbish and lemmas & rule.verbs:
                     yield rule, tok, "verb"

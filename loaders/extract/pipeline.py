@@ -288,6 +288,7 @@ class Extractor:
         self._firm_heads: dict[str, Mention] = {}  # person id -> the firm the document says they lead
         named = _NameMemory()
         named.names.update(self._cued_firms_anywhere(text))
+        named.bodies = _described_bodies(text)
         deferred = []  # sentences naming "the <person> administration": read once leads are known
         pending_groups: set[int] = set()  # sentences naming a group by an agreement whose parties come later
         home_state = _home_state(gaz)
@@ -403,6 +404,9 @@ class Extractor:
         the names it typed, the towns it placed), which they add to."""
         mentions = _instrument_titles(text, _person_names(text, self._sentence_mentions(text, s, e, parse, sent_gaz),
                                                           self.lex.person_titles))
+        # ("the Minerals Security Partnership ... is a transnational association": a body, though named like a pact)
+        mentions = [_as_named(m, named.bodies[m.text]) if m.source == "ner" and m.text in named.bodies
+                    and m.type in ("Agreement", "Policy") else m for m in mentions]
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
         mentions = _spelled_out(text, s, e, mentions, self.lex)
         mentions = _known_abbreviation(text, mentions)
@@ -2123,6 +2127,7 @@ class _NameMemory:
     first_words: dict[str, Mention | None] = field(default_factory=dict)  # a firm's first word -> the firm
     groups: dict[str, list[Mention]] = field(default_factory=dict)  # "the Purchasers" -> the firms so defined
     measures: dict[str, frozenset] = field(default_factory=dict)  # a measure's id -> what it was first said to be on
+    bodies: dict[str, Mention] = field(default_factory=dict)  # names the document says are associations of states
 
 
 def _sentence_gazetteer(gaz: list[Mention], gi: int, s: int, e: int) -> tuple[int, list[Mention]]:
@@ -2425,6 +2430,24 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
             seen = first_words.get(first, m)
             first_words[first] = m if seen is not None and seen.id == m.id else None
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+# "The Minerals Security Partnership (MSP) is a transnational association whose members ...": what a name is said to
+# be where the document defines it
+DESCRIBED_BODY = re.compile(r"\b(?:[Tt]he[ \u00a0]+)?(?P<name>[A-Z][\w'’-]+(?:[ \u00a0]+(?:of[ \u00a0]+|for[ \u00a0]+|"
+                            r"and[ \u00a0]+)?[A-Z][\w'’-]+){1,6})(?:[ \u00a0]*\([A-Z][\w.&-]{1,8}\))?(?:\[\d+\])*"
+                            r"[ \u00a0]+(?:is|was)[ \u00a0]+(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}?"
+                            r"(?:association|organi[sz]ation|bloc|grouping|coalition|club|institution|union)\b")
+
+
+def _described_bodies(text: str) -> dict[str, Mention]:
+    """The names a document says are an association or organization of states, wherever it says so."""
+    out: dict[str, Mention] = {}
+    for mt in DESCRIBED_BODY.finditer(text):
+        name = mt.group("name")
+        kind = "InternationalOrganization"
+        out.setdefault(name, Mention(0, 0, name, kind, entity_id(kind, name), name, "ner", aliases={name}))
+    return out
 
 
 def _as_named(m: Mention, known: Mention) -> Mention:
