@@ -8522,3 +8522,10 @@ def test_a_capitalised_verb_inside_a_name_triggers_nothing(ex):
                      "Africa, Tanzania, Uganda and Zambia met with the ZMP members at Investing in African Mining Indaba "
                      "on 7 February 2023.")
     assert not [k for k in got if k[1] == "INVESTS_IN"], got
+
+
+def test_a_negotiator_for_a_country_negotiates_for_it_not_with_it(ex):
+    got, _ = run(ex, "Chile and Peru initialed the 10th Zorvia Accord on Monday. John Miller, chief negotiator for "
+                     "Peru, attended.")
+    assert ("John Miller", "NEGOTIATES", "Zorvia Accord") in got, got
+    assert ("John Miller", "NEGOTIATES", "Peru") not in got, got
