@@ -8529,3 +8529,13 @@ def test_a_negotiator_for_a_country_negotiates_for_it_not_with_it(ex):
                      "Peru, attended.")
     assert ("John Miller", "NEGOTIATES", "Zorvia Accord") in got, got
     assert ("John Miller", "NEGOTIATES", "Peru") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Velkor Biologics acquired Norvex Pharma's manufacturing plant in Ohio for $160 million.",
+    "Velkor Biologics took over the Norvex plant in Ohio for $160 million.",
+])
+def test_a_facility_bought_from_its_owner_is_the_buyers_investment(ex, text):
+    got, _ = run(ex, text)
+    assert got.get(("Velkor Biologics", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 160e6, got
+    assert not [k for k in got if k[0] in ("Norvex Pharma", "Norvex") and k[1] == "INVESTS_IN"], got

@@ -1532,6 +1532,20 @@ def sold(tok) -> bool:
     return False
 
 
+# verbs by which a buyer takes what another holds: "acquired X's plant in Ohio", "took over the plant of X"
+BUYING_VERBS = frozenset({"acquire", "buy", "purchase"})
+
+
+def bought(tok) -> bool:
+    """Whether a holding is bought by the verb's subject ("acquired Norvex's plant in Ohio", "take over the
+    facility of Norvex"): its owner named in it is the seller, who invests in nothing by it."""
+    verb = tok.head if tok.dep_ == "dobj" else None
+    owned = any(c.dep_ == "poss" and c.lower_ not in ("its", "their") or c.dep_ == "compound" and c.pos_ == "PROPN"
+                or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # (not "acquired a stake in X")
+    return owned and verb is not None and (verb.lemma_.lower() in BUYING_VERBS or verb.lemma_.lower() == "take" and any(
+        c.dep_ == "prt" and c.lower_ == "over" for c in verb.children))
+
+
 def building_of(tok):
     """The building a word is "of" ("construction" in "X's construction of a plant"), or None."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in BUILDING_NOUNS:

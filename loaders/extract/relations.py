@@ -19,7 +19,7 @@ from .derived import measure_heads
 from .linear import LinearRoles
 from .mentions import ACTIVITY_SECTORS, FLOW_NOUNS, Mention, passed_over, reciprocal
 from .modality import INSTRUMENT_TYPES, tokens_of
-from .parsed import building_of, hyphenated_lemma, parsed_roles, sold
+from .parsed import bought, building_of, hyphenated_lemma, parsed_roles, sold
 from .props import CLAUSE_BREAK, amount_for, event_years, other_clause, year_for
 from .sentence import ACTOR_TYPES, Candidate, Roles, SentenceView, unique_mentions
 
@@ -973,8 +973,9 @@ def _states_nothing(roles, rule: Rule, tok, kind: str) -> bool:
             m.type == "InternationalOrganization" for c in tok.head.children if c.dep_ == "nsubj"
             for m in roles.denotes_list(c)):
         return True  # "the Quad is a strategic dialogue between A, B, C and D": a body, not talks between them
-    if kind == "noun" and rule.predicate == "INVESTS_IN" and roles.parsed and sold(tok):
-        return True  # "sold its stake in X to Y": the seller divests (the buyer invests: constructions.sales)
+    if kind == "noun" and rule.predicate == "INVESTS_IN" and roles.parsed and (sold(tok) or bought(tok)):
+        return True  # "sold its stake in X to Y", "Y acquired X's plant": the seller divests (the buyer invests:
+        # constructions.sales, the verb's own frame)
     if rule.predicate == "OPERATES_IN" and roles.parsed and roles.left(tok, verb=kind == "verb"):
         return True  # "after exiting the SSD business", "sold its battery business": a field its firm left
     # "invest $350 billion in U.S. projects": where the verb's act goes, no act of its own
