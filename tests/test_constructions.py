@@ -8539,3 +8539,13 @@ def test_a_facility_bought_from_its_owner_is_the_buyers_investment(ex, text):
     got, _ = run(ex, text)
     assert got.get(("Velkor Biologics", "INVESTS_IN", "Ohio"), {}).get("amount_usd") == 160e6, got
     assert not [k for k in got if k[0] in ("Norvex Pharma", "Norvex") and k[1] == "INVESTS_IN"], got
+
+
+def test_a_name_after_an_office_that_runs_into_the_next_title(ex):
+    got, out = run(ex, "As a sign of strengthening bilateral relations, Indonesian Minister of Trade Budi Hartanto and "
+                       "South Korean Minister of Trade, Industry, and Energy Kim Min-jae signed the Zorvia Accord on "
+                       "December 18.")
+    people = {e.name for e in out.entities.values() if e.type == "Person"}
+    assert {"Budi Hartanto", "Kim Min-jae"} <= people, people
+    assert ("Budi Hartanto", "SIGNS", "Zorvia Accord") in got, got
+

@@ -1269,6 +1269,14 @@ class Extractor:
                     and PERSON_NAME.fullmatch(" ".join(office[known:]) + " " + names):
                 at = mt.start("office") + len(" ".join(office[:known])) + 1
                 names = text[at:mt.end("names")]
+            elif office and any(w in self.lex.person_titles for w in names.split()):
+                # "Minister of Trade Agus Suparmanto and South Korean Minister ...": the office ran on into the
+                # name and past it; the name is the office's last words before its "and"
+                head = " ".join(office).split(" and ")[0].split()
+                k = next((k for k in range(len(head) - 2, 0, -1) if PERSON_NAME.fullmatch(" ".join(head[k:]))), None)
+                if k is not None:
+                    at = mt.start("office") + len(" ".join(head[:k])) + 1
+                    names = " ".join(head[k:])
             for nm in PERSON_NAME.finditer(names):
                 a = at + nm.start()
                 b = a + len(nm.group(0))
