@@ -8549,3 +8549,11 @@ def test_a_name_after_an_office_that_runs_into_the_next_title(ex):
     assert {"Budi Hartanto", "Kim Min-jae"} <= people, people
     assert ("Budi Hartanto", "SIGNS", "Zorvia Accord") in got, got
 
+
+@pytest.mark.parametrize("name", ["CP-CEPA", "CPFTA", "CP-EPA"])
+def test_a_pact_named_by_its_acronym_alone(ex, name):
+    got, _ = run(ex, f"Chile and Peru signed the {name} in 2019.")
+    assert got.get(("Chile", "SIGNS", name)) == {"year": 2019}, got
+    # (an association the gazetteer knows by such a name stays one)
+    got, out = run(ex, "Iceland and Norway are members of EFTA.")
+    assert {e.name: e.type for e in out.entities.values()}.get("EFTA", "InternationalOrganization") != "Agreement"

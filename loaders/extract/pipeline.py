@@ -407,6 +407,7 @@ class Extractor:
         # ("the Minerals Security Partnership ... is a transnational association": a body, though named like a pact)
         mentions = [_as_named(m, named.bodies[m.text]) if m.source == "ner" and m.text in named.bodies
                     and m.type in ("Agreement", "Policy") else m for m in mentions]
+        mentions = _pact_acronyms(text, s, e, mentions)
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
         mentions = _spelled_out(text, s, e, mentions, self.lex)
         mentions = _known_abbreviation(text, mentions)
@@ -2690,6 +2691,25 @@ def _owned_kind(parse: Any, s: int, d: Mention) -> bool:
     return head is not None and " " in d.name and (any(c.dep_ == "poss" for c in head.children) or (
         head.dep_ == "dobj" and head.head.lemma_.lower() in BUILDING_VERBS and head.tag_ == "NN"
         and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)))
+
+
+# a pact named by its acronym alone: "the IK-CEPA", "KAFTA", "the AKFTA", "the CP-EPA" (its sides' initials, then the
+# kind: a free trade, comprehensive or economic partnership agreement; not one in brackets, which a name defines)
+PACT_ACRONYM = re.compile(r"(?<![\w(-])(?:[A-Z]{1,6}-(?:FTA|CEPA|CECA|EPA|PTA|TIFA)|[A-Z]{1,6}(?:FTA|CEPA|CECA))(?![\w-])")
+
+
+def _pact_acronyms(text: str, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+    """A pact the document names by an acronym only is an agreement of that name, whatever a gazetteer or the
+    statistical NER made of it ("the CP-EPA" is no Environmental Protection Agency)."""
+    found = [Mention(mt.start(), mt.end(), mt.group(0), "Agreement", entity_id("Agreement", mt.group(0)), mt.group(0),
+                     "ner", aliases={mt.group(0)}) for mt in PACT_ACRONYM.finditer(text, s, e)]
+    # (not a name the gazetteer knows as written: "EFTA" is an association, "KAFTA" a known pact)
+    found = [f for f in found if not any(m.start <= f.start and f.end <= m.end and m.source == "gazetteer"
+                                         for m in mentions)]
+    if not found:
+        return mentions
+    keep = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+    return sorted(keep + found, key=lambda m: (m.start, -m.end))
 
 
 def _home_state(gaz: list[Mention]) -> Mention | None:
