@@ -8557,3 +8557,10 @@ def test_a_pact_named_by_its_acronym_alone(ex, name):
     # (an association the gazetteer knows by such a name stays one)
     got, out = run(ex, "Iceland and Norway are members of EFTA.")
     assert {e.name: e.type for e in out.entities.values()}.get("EFTA", "InternationalOrganization") != "Agreement"
+
+
+def test_the_founders_of_an_organization_described_as_one_are_its_members(ex):
+    got, _ = run(ex, "The Zorvia Energy Organization (ZEO) is an organization founded on March 15, 1995 by Chile, Peru, "
+                     "and Mexico.")
+    members = {k[0] for k in got if k[1:] == ("MEMBER_OF", "Zorvia Energy Organization")}
+    assert {"Chile", "Peru"} <= members, got

@@ -1068,7 +1068,8 @@ class ParsedRoles:
             out += self.denotes_list(tok.head)
             # "Samsung is a trading company founded by Lee", "X began as a construction firm founded by Y": a
             # description is said of what it describes
-            kind = "Firm" if tok.head.lower_ in self.lex.firm_cues else self.lex.head_type(tok.head)
+            kind = "Firm" if tok.head.lower_ in self.lex.firm_cues else "InternationalOrganization" \
+                if tok.head.lemma_.lower() in ORGANIZATION_NOUNS else self.lex.head_type(tok.head)
             if kind and not any(m.type == kind for m in out):
                 out += [m for m in self.copula(tok.head) if m.type == kind]
             noun = tok.head  # "tariffs on Korean cars, imposed by Washington": the parser hangs the participle
@@ -1532,6 +1533,8 @@ def sold(tok) -> bool:
     return False
 
 
+# what an association of states is called when it is described ("X is an organization founded by A and B")
+ORGANIZATION_NOUNS = frozenset({"organization", "organisation", "association", "bloc", "grouping", "coalition"})
 # verbs by which a buyer takes what another holds: "acquired X's plant in Ohio", "took over the plant of X"
 BUYING_VERBS = frozenset({"acquire", "buy", "purchase"})
 
