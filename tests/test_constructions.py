@@ -8564,3 +8564,11 @@ def test_the_founders_of_an_organization_described_as_one_are_its_members(ex):
                      "and Mexico.")
     members = {k[0] for k in got if k[1:] == ("MEMBER_OF", "Zorvia Energy Organization")}
     assert {"Chile", "Peru"} <= members, got
+
+
+def test_whom_a_verb_of_enabling_names_does_the_infinitive(ex):
+    got, _ = run(ex, "Fast growing trade enabled Chile and Peru to agree on a strategic partnership in 2006.")
+    assert ("Chile", "COOPERATES_WITH", "Peru") in got or ("Peru", "COOPERATES_WITH", "Chile") in got, got
+    # (one only urged to act has not acted)
+    got, _ = run(ex, "Chile urged Peru to sign the Zorvia Accord.")
+    assert not [k for k in got if k[1] == "SIGNS"], got

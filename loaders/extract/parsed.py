@@ -23,7 +23,8 @@ COPULAS = {"be", "become", "remain", "stay", "rank", "emerge"}
 LISTING_VERBS = {"include", "comprise", "be"}
 # verbs whose object does what their infinitive says: "I direct CFIUS to conduct a review", "ordered the agency to"
 OBJECT_CONTROL = frozenset({"direct", "order", "instruct", "task", "require", "authorize", "authorise", "mandate",
-                            "empower", "charge", "commission"})
+                            "empower", "charge", "commission", "enable", "allow", "permit", "help",
+                            "encourage", "invite", "urge", "ask", "persuade", "lead", "prompt", "push", "force"})
 HELD_TYPES = ACTOR_TYPES | {"Agreement"}  # what a listing's holders hold: "the Pact, whose parties include ..."
 INTENT = {"apply", "seek", "consider", "want", "hope", "aim", "intend", "wish", "try", "attempt", "bid", "plan",
           "aspire", "push", "threaten", "propose", "weigh", "mull", "vow", "warn", "work", "strive", "endeavor",
