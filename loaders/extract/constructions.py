@@ -1068,7 +1068,8 @@ OCCASION_NOUNS = frozenset({"ceremony", "event", "summit", "meeting", "visit", "
 
 def co_signers(sv, roles, state):
     """'In a ceremony with South Korean President Moon Jae-in, President Trump signed the revised KORUS FTA',
-    'signed the pact alongside Peru': the one the signer signs with signs too."""
+    'signed the pact alongside Peru', 'A signed the accord with her Peruvian counterpart B' (and through B, B's
+    country): the one the signer signs with signs too."""
     out = []
     for tok, lem in zip(sv.tokens, sv.lemmas):
         if TREATY_VERBS.get(lem) != "SIGNS" or tok.pos_ != "VERB" or roles.negated(tok) or roles.hypothetical(tok):
@@ -1079,6 +1080,11 @@ def co_signers(sv, roles, state):
         occasions = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during")
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in OCCASION_NOUNS]
         withs = [m for o in occasions for m in roles.pp(o, {"with"})] + roles.pp(tok, {"alongside"})
+        if any(c.dep_ == "nsubj" for c in tok.children):  # ("FTAs signed with B" names no signing of B's)
+            # (the parser may hang the "with" from the pact)
+            pacts = [c for c in tok.children if c.dep_ == "dobj"]
+            withs += [m for h in [tok] + pacts for w in h.children if w.dep_ == "prep" and w.lower_ == "with"
+                      for p in w.children if p.dep_ == "pobj" for m in roles.denotes_list(p) if m.type == "Person"]
         out += [_cand(m, "SIGNS", a, sv, "co-signers", 0.7, at=tok) for m in withs for a in agreements
                 if m.type in ("Country", "Person") and not m.adjective]
     return out

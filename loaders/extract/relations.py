@@ -168,19 +168,6 @@ def _persons_country(sv, person):
     return replace(country, adjective=False) if country is not None else None
 
 
-def _cosigners(roles, pact) -> list:
-    """The persons a signer signs a pact with: "A signed the accord with Prime Minister B of Peru" (only where the
-    verb has a signer of its own: "FTAs signed with B" names no signing of B's)."""
-    verb = pact.head
-    if pact.dep_ != "dobj" or verb.lemma_.lower() not in ("sign", "ink") or roles.hypothetical(verb) \
-            or not any(c.dep_ == "nsubj" for c in verb.children):
-        return []
-    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"] + [
-        c for c in pact.children if c.dep_ == "prep" and c.lower_ == "with"]
-    return [m for w in withs for p in w.children if p.dep_ == "pobj" for m in roles.denotes_list(p)
-            if m.type == "Person"]
-
-
 def _firms_act(subjects: list) -> list:
     """'Korean battery makers A and B invested': the named firms did, not their country's adjective ('Japanese
     automakers, such as Toyota, invested $50 billion': the group did, its examples are examples)."""
@@ -645,11 +632,6 @@ class RelationExtractor:
                 partners = []  # "negotiated the accord with Chile": Chile negotiates; whether it is a party, unsaid
             if not toks:
                 continue
-            # ("A signed the accord with her Peruvian counterpart B", "with B, the president of Peru": B signs too,
-            # and through B B's country)
-            for person in _cosigners(roles, toks[-1]):
-                self._emit(out, sv, "SIGNS", person, m, {}, 0.7, "signed-with", roles, toks[-1].head,
-                           event_years(sv), [])
             if not partners:
                 owner = OWNED_BY_PRONOUN.search(sv.text[:m.start - sv.start])
                 owned = toks[-1]
