@@ -8572,3 +8572,12 @@ def test_whom_a_verb_of_enabling_names_does_the_infinitive(ex):
     # (one only urged to act has not acted)
     got, _ = run(ex, "Chile urged Peru to sign the Zorvia Accord.")
     assert not [k for k in got if k[1] == "SIGNS"], got
+
+
+@pytest.mark.parametrize("noun", ["contract", "bid"])
+def test_a_group_led_by_a_firm_stands_for_it_when_given_a_contract(ex, noun):
+    got, _ = run(ex, f"In December 2009, Norvex Energy Corporation awarded a consortium led by Velkor Power Corporation a "
+                     f"$20 billion {noun} to build the first nuclear power plant in Peru.")
+    pair = [k for k in got if k[1] == "PARTNERS_WITH"]
+    assert {frozenset((k[0], k[2])) for k in pair} == {frozenset(("Norvex Energy Corporation",
+                                                                   "Velkor Power Corporation"))}, got

@@ -40,7 +40,7 @@ from typing import Any
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
 from .mentions import ACTIVITY_SECTORS, LEGAL_TAIL, PLURAL_HEADS, TOPIC_PREPOSITIONS, Mention, might_contain
-from .parsed import SELLING_VERBS, ParsedRoles, parsed_roles
+from .parsed import LED_GROUPS, SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
 from .derived import acting_verb
@@ -69,7 +69,7 @@ ENDING_NOUNS = frozenset({"termination", "withdrawal", "abrogation", "cancellati
 # verbs that give a contract or a deal to its holder: "the Navy awarded Hanwha a contract"
 AWARDING_VERBS = frozenset({"award", "grant", "give", "sign"})
 COUNTERPARTY_NOUNS = frozenset({"memorandum", "mou", "agreement", "contract", "deal", "partnership",
-                                "venture", "joint venture", "collaboration", "alliance", "loan", "order"})
+                                "venture", "joint venture", "collaboration", "alliance", "loan", "order", "bid", "tender"})
 PARTNER_TYPES = ("Firm", "GovernmentBody", "USState")
 
 
@@ -944,7 +944,9 @@ def _given_to(roles, verb) -> list[Mention]:
     'awarded Hanwha $6 billion in funding', which the parser reads as two direct objects: the named one; 'Hanwha
     was awarded a contract'."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    double = [c for c in objects if c.pos_ == "PROPN"] if len(objects) > 1 else []
+    # (or the first of two, when it is a group led by a named one: "awarded a consortium led by X a contract")
+    double = [c for c in objects if c.pos_ == "PROPN" or c.i == objects[0].i and c.lemma_.lower() in LED_GROUPS] \
+        if len(objects) > 1 else []
     if objects:  # "X was awarded a contract", "X was granted $2 billion in loans": the passive's subject
         double += [c for c in verb.children if c.dep_ == "nsubjpass"]
     return [m for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"

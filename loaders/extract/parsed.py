@@ -204,6 +204,13 @@ class ParsedRoles:
                      for m in self.sv.tok_mentions.get(p.i, []) if m.type == "Person"]
             if named:
                 return named
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in LED_GROUPS:
+            # "awarded a consortium led by X a contract": the group stands for the one named leading it
+            leaders = [m for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
+                       for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                       for m in self.denotes_list(p, depth + 1) if m.type in ("Firm", "Country")]
+            if leaders:
+                return leaders
         if tok.pos_ == "NOUN":  # "a joint venture called Tarsk Energy LLC": the name it goes by
             called = [m for c in tok.children if c.dep_ == "acl" and c.lower_ in ("called", "named", "dubbed")
                       for o in c.children if o.dep_ in ("oprd", "attr", "dobj") for m in self.denotes(o, depth + 1)
@@ -1534,6 +1541,8 @@ def sold(tok) -> bool:
     return False
 
 
+# groups named by who leads them: "a consortium led by X"
+LED_GROUPS = frozenset({"consortium", "coalition", "team", "group", "alliance"})
 # what an association of states is called when it is described ("X is an organization founded by A and B")
 ORGANIZATION_NOUNS = frozenset({"organization", "organisation", "association", "bloc", "grouping", "coalition"})
 # verbs by which a buyer takes what another holds: "acquired X's plant in Ohio", "took over the plant of X"
