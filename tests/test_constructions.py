@@ -8581,3 +8581,12 @@ def test_a_group_led_by_a_firm_stands_for_it_when_given_a_contract(ex, noun):
     pair = [k for k in got if k[1] == "PARTNERS_WITH"]
     assert {frozenset((k[0], k[2])) for k in pair} == {frozenset(("Norvex Energy Corporation",
                                                                    "Velkor Power Corporation"))}, got
+
+
+def test_a_measure_taken_including_by_a_gerund_is_the_clauses_doers(ex):
+    got, _ = run(ex, "Today, President Ana Ruiz signed a Proclamation to address the effects of copper imports on "
+                     "Chile's national security, including by imposing tariffs on several categories of copper imports.")
+    imposed = [k[2] for k in got if k[:2] == ("Ana Ruiz", "IMPOSES")]
+    assert imposed and "categories" not in imposed[0], got
+    got, _ = run(ex, "Chile imposed tariffs on three classes of materials: lithium, copper and zinc.")
+    assert not [k for k in got if k[2] == "classes"], got

@@ -1508,7 +1508,9 @@ def _how_much(tok) -> bool:
 PLAN_NOUNS = frozenset({"plan", "proposal", "blueprint"})
 # nouns that count what their "of" names: "a number of countermeasures", "an exemption for a slew of allies"
 QUANTITY_NOUNS = frozenset({"number", "series", "range", "set", "host", "variety", "couple", "handful", "lot",
-                            "wave", "raft", "slew", "package", "round", "batch"})
+                            "wave", "raft", "slew", "package", "round", "batch",
+                            # kinds of goods a measure covers: "tariffs on several categories of copper imports"
+                            "category", "class", "type", "kind", "line"})
 # the share of a class a measure covers, written as a noun: "tariffs on two-thirds of U.S. exports"
 PORTIONS = frozenset({"percent", "percentage", "half", "third", "quarter", "fifth", "tenth", "majority", "share",
                       "portion", "fraction", "bulk", "proportion"})

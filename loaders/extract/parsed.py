@@ -422,6 +422,10 @@ class ParsedRoles:
             head = verb.head.head if misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
                 return self.subj(head, depth + 1)
+            if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ == "prep" \
+                    and head.head.lower_ in ("including", "notably", "particularly", "especially") \
+                    and head.head.head.pos_ in ("VERB", "AUX"):
+                head = head.head  # "signed X to address Y, including by imposing tariffs": the clause's doer
             if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 return self.subj(head.head, depth + 1)  # "China responded by sanctioning X": China sanctions
             if verb.dep_ == "pcomp":  # "the decision to withdraw": owner of the noun
