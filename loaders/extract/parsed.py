@@ -1547,20 +1547,18 @@ def sold(tok) -> bool:
 
 # groups named by who leads them: "a consortium led by X"
 LED_GROUPS = frozenset({"consortium", "coalition", "team", "group", "alliance"})
-# what an association of states is called when it is described ("X is an organization founded by A and B")
-ORGANIZATION_NOUNS = frozenset({"organization", "organisation", "association", "bloc", "grouping", "coalition"})
-# verbs by which a buyer takes what another holds: "acquired X's plant in Ohio", "took over the plant of X"
-BUYING_VERBS = frozenset({"acquire", "buy", "purchase"})
+# what an association of states is called when it is described ("X is an organization founded by A and B", "X is
+# a transnational association": pipeline._described_bodies)
+ORGANIZATION_NOUNS = frozenset({"organization", "organisation", "association", "bloc", "grouping", "coalition",
+                                "club", "institution", "union"})
 
 
 def bought(tok) -> bool:
     """Whether a holding is bought by the verb's subject ("acquired Norvex's plant in Ohio", "take over the
     facility of Norvex"): its owner named in it is the seller, who invests in nothing by it."""
-    verb = tok.head if tok.dep_ == "dobj" else None
     owned = any(c.dep_ == "poss" and c.lower_ not in ("its", "their") or c.dep_ == "compound" and c.pos_ == "PROPN"
                 or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # (not "acquired a stake in X")
-    return owned and verb is not None and (verb.lemma_.lower() in BUYING_VERBS or verb.lemma_.lower() == "take" and any(
-        c.dep_ == "prt" and c.lower_ == "over" for c in verb.children))
+    return owned and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TAKING_VERBS
 
 
 def building_of(tok):

@@ -34,6 +34,7 @@ from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp, parse_texts
 from .pairs import Pair, PairFeatures
+from .parsed import ORGANIZATION_NOUNS
 from .props import fact_props
 from .relations import INFERENCES, RelationExtractor
 from .scorer import MODEL_PATH, load_scorer
@@ -2446,7 +2447,7 @@ def _known_names(text: str, s: int, e: int, mentions: list[Mention], names: dict
 DESCRIBED_BODY = re.compile(r"\b(?:[Tt]he[ \u00a0]+)?(?P<name>[A-Z][\w'’-]+(?:[ \u00a0]+(?:of[ \u00a0]+|for[ \u00a0]+|"
                             r"and[ \u00a0]+)?[A-Z][\w'’-]+){1,6})(?:[ \u00a0]*\([A-Z][\w.&-]{1,8}\))?(?:\[\d+\])*"
                             r"[ \u00a0]+(?:is|was)[ \u00a0]+(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}?"
-                            r"(?:association|organi[sz]ation|bloc|grouping|coalition|club|institution|union)\b")
+                            r"(?:%s)\b" % "|".join(sorted(ORGANIZATION_NOUNS)))
 
 
 def _described_bodies(text: str) -> dict[str, Mention]:

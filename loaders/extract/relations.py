@@ -653,8 +653,7 @@ class RelationExtractor:
                 self._emit(out, sv, "PARTY_TO", party, m, {}, 0.7, "agreement-with", roles, toks[-1], [], [])
             verb = toks[-1].head
             if toks[-1].dep_ == "dobj" and verb.lemma_.lower() in ("sign", "ink") and not roles.hypothetical(verb):
-                # "Chile signed an FTA with Peru": a pact is signed by both its sides
-                for party in partners:
+                for party in partners:  # "Chile signed an FTA with Peru": a pact is signed by both its sides
                     self._emit(out, sv, "SIGNS", party, m, {}, 0.7, "signed-with", roles, verb, event_years(sv), [])
 
     @staticmethod
