@@ -8590,3 +8590,14 @@ def test_a_measure_taken_including_by_a_gerund_is_the_clauses_doers(ex):
     assert imposed and "categories" not in imposed[0], got
     got, _ = run(ex, "Chile imposed tariffs on three classes of materials: lithium, copper and zinc.")
     assert not [k for k in got if k[2] == "classes"], got
+
+
+@pytest.mark.parametrize("text, party, pact", [
+    ("On 12 December 1985, Peru became a party to the Treaty on the Prohibition of Zorvian Weapons.", "Peru",
+     "Treaty on the Prohibition of Zorvian Weapons"),
+    ("In 1992, Chile became a party to the Convention on the Protection of Andean Wetlands.", "Chile",
+     "Convention on the Protection of Andean Wetlands"),
+])
+def test_a_party_to_a_long_name_the_parser_hangs_from_the_verb(ex, text, party, pact):
+    got, _ = run(ex, text)
+    assert (party, "PARTY_TO", pact) in got, got

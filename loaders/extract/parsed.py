@@ -1132,8 +1132,9 @@ class ParsedRoles:
         if "in" in preps:  # "will invest $17 billion there": the place "there" stands for
             out += [m for c in tok.children if c.dep_ == "advmod" and c.lower_ == "there"
                     for m in self.sv.tok_mentions.get(c.i, []) if m.type in ("USState", "Country")]
-        if depth == 0 and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
-            # "opened a plant in Bryan County, Georgia": the parser hangs the noun's "in" from the verb
+        if depth == 0 and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr"):
+            # "opened a plant in Bryan County, Georgia", "became a party to the Treaty on the ...": the parser hangs
+            # the noun's preposition, right after it, from the verb
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
                     for p in c.children:
