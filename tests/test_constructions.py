@@ -8601,3 +8601,25 @@ def test_a_measure_taken_including_by_a_gerund_is_the_clauses_doers(ex):
 def test_a_party_to_a_long_name_the_parser_hangs_from_the_verb(ex, text, party, pact):
     got, _ = run(ex, text)
     assert (party, "PARTY_TO", pact) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    'Following the war, Chile and Peru agreed to a "Mutual Defense Treaty", under which an attack on either party '
+    'would summon a response.',
+    "Chile and Peru agreed on the Andes Free Trade Agreement in 2018.",
+])
+def test_who_agrees_to_a_pact_itself_is_its_party(ex, text):
+    got, _ = run(ex, text)
+    pact = next(k[2] for k in got if k[1] == "NEGOTIATES")
+    assert {("Chile", "PARTY_TO", pact), ("Peru", "PARTY_TO", pact)} <= set(got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru agreed to negotiate the Andes Free Trade Agreement.",  # (talks agreed on)
+    "Chile and Peru agreed to the terms of the Andes Free Trade Agreement in 2018.",  # (terms: still a negotiation)
+    "Chile hopes to agree on the Andes Free Trade Agreement next year.",  # (an aim)
+    "Chile did not agree to the Andes Free Trade Agreement.",
+])
+def test_agreeing_to_talks_or_terms_of_a_pact_makes_no_party(ex, text):
+    got, _ = run(ex, text)
+    assert not [k for k in got if k[1] == "PARTY_TO"], got

@@ -202,6 +202,8 @@ def _in_other_phrase(t, trigger, preps) -> bool:
             return False
         if t.dep_ == "pobj" and t.head.dep_ == "prep":  # the nearest preposition decides
             return t.head.lower_ not in preps
+        if t.dep_ == "dobj" and t.head.dep_ == "xcomp" and t.head.head.i == trigger.i:
+            return True  # the object of the trigger's infinitive is that verb's ("agreed to negotiate the X": no "to X")
         t = t.head
     return False
 
@@ -497,8 +499,11 @@ class RelationExtractor:
         if "named_subjects" in rule.flags:
             subjects = [m for m in subjects if not m.adjective or m.represented and rule.predicate in REPRESENTED_ACTS]
         if "named_objects" in rule.flags and kind == "verb" and tok is not None and ctx.roles.parsed:
-            # "who headed Korea's delegation" leads the delegation, not Korea: the object named as itself only
-            named_at = [sv.start + c.idx for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+            # "who headed Korea's delegation" leads the delegation, not Korea; "agreed to the terms of the X" not to
+            # the X: the object named as itself only
+            heads = [c for c in tok.children if c.dep_ == "dobj"] + [
+                p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            named_at = [sv.start + c.idx for c in heads if c.pos_ in ("NOUN", "PROPN")]
             if named_at:  # (an object the clause is about, "the firm, which X leads", stays as the parse reads it)
                 objects = [o for o in objects if any(o.start <= at < o.end for at in named_at)]
         if "named_whole" in rule.flags and kind == "verb" and tok is not None and ctx.roles.parsed:
