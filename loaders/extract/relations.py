@@ -501,8 +501,10 @@ class RelationExtractor:
         if "named_objects" in rule.flags and kind == "verb" and tok is not None and ctx.roles.parsed:
             # "who headed Korea's delegation" leads the delegation, not Korea; "agreed to the terms of the X" not to
             # the X: the object named as itself only
+            preps = {p for r in rule.object if r.startswith("pp:") for p in r[3:].split(",")}
             heads = [c for c in tok.children if c.dep_ == "dobj"] + [
-                p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+                if p.dep_ == "pobj"]
             named_at = [sv.start + c.idx for c in heads if c.pos_ in ("NOUN", "PROPN")]
             if named_at:  # (an object the clause is about, "the firm, which X leads", stays as the parse reads it)
                 objects = [o for o in objects if any(o.start <= at < o.end for at in named_at)]
