@@ -8623,3 +8623,21 @@ def test_who_agrees_to_a_pact_itself_is_its_party(ex, text):
 def test_agreeing_to_talks_or_terms_of_a_pact_makes_no_party(ex, text):
     got, _ = run(ex, text)
     assert not [k for k in got if k[1] == "PARTY_TO"], got
+
+
+def test_a_measures_hyphenated_kind_stays_in_its_name_when_tagged_a_verb(ex):
+    got, out = run(ex, "Peru's trade watchdog decided on Thursday to impose anti-dumping tariffs on stainless steel "
+                       "plates from four Chilean companies.")
+    measures = [e.name for e in out.entities.values() if e.type == "Policy"]
+    assert measures and all("anti-dumping" in name for name in measures), measures
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Peru imposed duties on stainless steel plates from Chile.", "stainless steel plates"),
+    ("Peru imposed duties on corrosion-resistant copper products from Chile.", "corrosion-resistant copper"),
+    ("Peru imposed tariffs on copper pipe.", "copper pipe"),
+])
+def test_a_measure_targets_the_kind_of_goods_named_around_a_known_sector(ex, text, kind):
+    got, _ = run(ex, text)
+    targets = {k[2] for k in got if k[1] == "TARGETS"}
+    assert {kind, kind.split()[-2] if kind.endswith(("plates", "pipe")) else kind.split()[-1]} <= targets, got

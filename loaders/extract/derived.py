@@ -89,6 +89,9 @@ def _noun_phrase(tok):
     left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and (
         t.pos_ in ("NOUN", "ADJ", "PROPN")
         or t.tag_ == "VBN" and t.dep_ == "amod" and t.is_lower and t.lower_ not in STATUS_PARTICIPLES)]
+    # (and the modifiers of a compound: "stainless steel plates", with "stainless" on "steel")
+    left += [x for t in left if t.dep_ == "compound" for x in t.lefts if x.dep_ in ("compound", "amod")
+             and x.pos_ in ("NOUN", "ADJ") and x.i == t.i - 1]
     first = min([tok] + left, key=lambda t: t.i)
     while first.i >= 2 and tok.doc[first.i - 1].text == "-" and tok.doc[first.i - 2].is_alpha \
             and tok.doc[first.i - 2].is_lower:
@@ -147,18 +150,20 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple, kinds:
                 if any(_covered(t, offset, mentions, ("Firm", "Country")) for t in items):
                     continue  # "the chip sector, such as Samsung and SK Hynix": firms are listed, not goods
                 for item in items:
-                    if _nounlike(item) and not _covered(item, offset, mentions):
-                        m = _sector(_noun_phrase(item), offset, w)
-                        if m is not None:
-                            out.append(m)
-                    elif kinds and _nounlike(item) and item.lemma_.lower() not in w["goods_nouns"]:
+                    if not _nounlike(item):
+                        continue
+                    phrase = _noun_phrase(item)
+                    m = _sector(phrase, offset, w) if not _covered(item, offset, mentions) else None
+                    if m is None and kinds:
                         # "an order on corrosion-resistant steel": the known sector a kind of its goods is of
-                        # stays, the kind is named too
-                        phrase = _noun_phrase(item)
-                        m = _sector(phrase, offset, w) if not any(
-                            _covered(t, offset, mentions) for t in phrase if t.i != item.i) else None
-                        if m is not None and m.start < offset + item.idx:
-                            out.append(m)
+                        # stays, the kind is named too; "... steel products": named by its kind, not the generic noun
+                        if item.lemma_.lower() in w["goods_nouns"]:
+                            phrase = phrase[:-1]
+                        m = _sector(phrase, offset, w) if len(phrase) >= 2 and not any(
+                            _covered(t, offset, mentions) for t in phrase[:-1]) else None
+                        m = m if m is not None and m.start < offset + phrase[-1].idx else None
+                    if m is not None:
+                        out.append(m)
     return out
 
 
@@ -595,6 +600,12 @@ def _superseded(m: Mention, x: Mention) -> bool:
     return m.type == x.type == "Sector" and m.start <= x.start and x.end < m.end and x.source != "pattern"
 
 
+def _generic_goods(name: str) -> bool:
+    """'semiconductor materials', 'steel products': a name that ends in a generic noun of goods."""
+    last = name.split()[-1].lower()
+    return last in _words()["goods_nouns"] or last.rstrip("s") in _words()["goods_nouns"]
+
+
 def derived_mentions(parse, offset: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """The mentions the grammar adds, and the ones they take the place of."""
     out: list[Mention] = []
@@ -606,7 +617,10 @@ def derived_mentions(parse, offset: int, mentions: list[Mention]) -> tuple[list[
                 out.append(m)
                 gone += crossed
             elif fn is measure_objects and len(m.name.split()) <= 4 and all(
-                    x.type == "Sector" and x.source != "pattern" and m.start < x.start and x.end == m.end
+                    x.type == "Sector" and x.source != "pattern" and (m.start < x.start or m.start == x.start < x.end
+                                                                      < m.end and not _generic_goods(m.name))
                     for x in crossed):
-                out.append(m)  # "tariffs on hot-rolled steel": on that kind, and (the known sector) on steel
+                # "tariffs on hot-rolled steel", "duties on stainless steel plates", "on steel pipe": on that kind of
+                # goods, and (the known sector) on steel ("semiconductor materials" are no kind: semiconductors)
+                out.append(m)
     return out, gone

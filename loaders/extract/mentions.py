@@ -1471,6 +1471,8 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                       ) and (sent[j].pos_ != "VERB" or (sent[j].dep_ == "amod" and sent[j].text[:1].isupper()
                                                         and first < tok.i)  # "Validated End-User ..."
                              or sent[j].lower_ in kinds  # "countervailing duties"
+                             # ("anti-dumping tariffs", its "dumping" tagged a verb)
+                             or (j >= 2 and sent[j - 1].text == "-" and f"{sent[j - 2].lower_}-{sent[j].lower_}" in kinds)
                              or _inside_quotes(sent, j, tok.i)):  # 'the "Make Chilean Mining Great Again" plan'
         first = j
         j -= 1
