@@ -8641,3 +8641,12 @@ def test_a_measure_targets_the_kind_of_goods_named_around_a_known_sector(ex, tex
     got, _ = run(ex, text)
     targets = {k[2] for k in got if k[1] == "TARGETS"}
     assert {kind, kind.split()[-2] if kind.endswith(("plates", "pipe")) else kind.split()[-1]} <= targets, got
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Peru imposed tariffs on imports of stainless steel plates.", "stainless steel plates"),
+    ("Peru imposed a ban on exports of hot-rolled copper to Chile.", "hot-rolled copper"),
+])
+def test_a_measure_on_a_flow_targets_the_kind_of_goods_the_flow_is_of(ex, text, kind):
+    got, _ = run(ex, text)
+    assert kind in {k[2] for k in got if k[1] == "TARGETS"}, got

@@ -147,6 +147,8 @@ def _goods_after(parse, offset, mentions, heads: frozenset, preps: tuple, kinds:
                 if pobj.dep_ != "pobj":
                     continue
                 items = [pobj] + list(pobj.conjuncts)
+                if kinds:  # "tariffs on imports of semi-finished copper products": the flow's goods
+                    items = [g for t in items for g in (_flow_goods(t) or [t])]
                 if any(_covered(t, offset, mentions, ("Firm", "Country")) for t in items):
                     continue  # "the chip sector, such as Samsung and SK Hynix": firms are listed, not goods
                 for item in items:
@@ -598,6 +600,14 @@ def _superseded(m: Mention, x: Mention) -> bool:
     """A known sector that only modifies the goods a colon's list names ('hydrogen' in 'hydrogen fluoride') gives
     way to the whole name. (Not in a measure's object: 'tariffs on steel pipe' are on steel.)"""
     return m.type == x.type == "Sector" and m.start <= x.start and x.end < m.end and x.source != "pattern"
+
+
+def _flow_goods(tok) -> list:
+    """'imports of steel plates and copper pipe' -> the goods the flow is of (none for another noun)."""
+    if tok.lemma_.lower() not in FLOW_NOUNS:
+        return []
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" for g in (p, *p.conjuncts)]
 
 
 def _generic_goods(name: str) -> bool:
