@@ -8650,3 +8650,11 @@ def test_a_measure_targets_the_kind_of_goods_named_around_a_known_sector(ex, tex
 def test_a_measure_on_a_flow_targets_the_kind_of_goods_the_flow_is_of(ex, text, kind):
     got, _ = run(ex, text)
     assert kind in {k[2] for k in got if k[1] == "TARGETS"}, got
+
+
+def test_the_countries_hyphenated_before_a_known_pacts_name_are_its_parties(ex):
+    got, _ = run(ex, "The organization was founded in 1995 to implement the 1994 U.S.-North Korea Agreed Framework.")
+    assert {("United States", "PARTY_TO", "Agreed Framework"), ("North Korea", "PARTY_TO", "Agreed Framework")} <= set(got)
+    # (countries that only stand before it in the clause are none)
+    got, _ = run(ex, "Trade between Chile and Peru grew under the Agreed Framework.")
+    assert not [k for k in got if k[1] == "PARTY_TO"], got

@@ -293,10 +293,10 @@ class StructuralExtractor:
                 continue
             named = m.name if getattr(m, "named_sides", False) else m.text
             inner = self.party_matcher.find(named)
-            if len(inner) < 2:
-                continue
             gaps = [named[a.end:b.start] for a, b in zip(inner, inner[1:])]
-            if not all(HYPHEN.match(g) for g in gaps):
+            if len(inner) < 2 or not all(HYPHEN.match(g) for g in gaps):
+                inner = self._sides_before(sv, m)  # "the U.S.-North Korea Agreed Framework": named before the name
+            if len(inner) < 2:
                 continue
             parties = []
             # "the proposed Norway-Chile FTA", "the X FTA remains under negotiation": its countries negotiate it
@@ -313,6 +313,21 @@ class StructuralExtractor:
                 # an amendment under negotiation has no parties yet: the agreement it changes has
                 self._add(out, sv, pm, "PARTY_TO", getattr(m, "original", m), 0.75, "agreement-name")
             m.parties = getattr(m, "parties", []) + parties
+
+    def _sides_before(self, sv, m) -> list[Mention]:
+        """The countries joined by hyphens right before a pact's name ("the 1994 U.S.-North Korea Agreed Framework"),
+        their offsets in the sentence's text."""
+        a = max(0, m.start - sv.start - 80)
+        window = sv.text[a:m.start - sv.start]
+        found = self.party_matcher.find(window)
+        if not found or window[found[-1].end:].strip():
+            return []
+        run = [found[-1]]
+        for x in reversed(found[:-1]):
+            if not HYPHEN.match(window[x.end:run[0].start]):
+                break
+            run.insert(0, x)
+        return run
 
     @staticmethod
     def _phrase_stop(sv, a: int) -> int | None:
