@@ -8658,3 +8658,9 @@ def test_the_countries_hyphenated_before_a_known_pacts_name_are_its_parties(ex):
     # (countries that only stand before it in the clause are none)
     got, _ = run(ex, "Trade between Chile and Peru grew under the Agreed Framework.")
     assert not [k for k in got if k[1] == "PARTY_TO"], got
+
+
+def test_a_name_the_ner_misses_is_a_person_when_an_apposition_gives_its_title(ex):
+    got, _ = run(ex, "The Andes Accord was concluded in Lima on 11 March 2014 by Ana Ruiz, the Prime Minister of Chile, "
+                     "and Luis Soto, the President of Peru.")
+    assert ("Ana Ruiz", "LEADS", "Chile") in got and ("Ana Ruiz", "NEGOTIATES", "Andes Accord") in got, got

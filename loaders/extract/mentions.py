@@ -1217,6 +1217,7 @@ class NerRecognizer:
             out.append(Mention(start, end, text, type_, entity_id(type_ or "Firm", name), name, "ner", aliases=aliases))
         out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out += self._untagged_titles(sent, offset, taken + [(m.start, m.end) for m in out])
+        out += self._titled_after(sent, offset, taken + [(m.start, m.end) for m in out])
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
@@ -1342,6 +1343,27 @@ class NerRecognizer:
                 continue  # (a part the tagger or the gazetteer named: "U.S. Department of ...")
             text = text_of(sent)[first.idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
             out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
+        return out
+
+    def _titled_after(self, sent, offset, taken) -> list[Mention]:
+        """A name the statistical NER missed that an apposition gives an official's title: 'Ana Ruiz, the Prime
+        Minister of Chile', 'Luis Soto, Peru's trade minister' (two or three capitalised words)."""
+        out: list[Mention] = []
+        for tok in sent:
+            if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper() or not any(
+                    c.dep_ == "appos" and c.i > tok.i + 1 and sent[tok.i + 1].text == ","
+                    and c.text[:1].upper() + c.text[1:] in self.lex.person_titles for c in tok.children):
+                continue
+            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()
+                     and not t.ent_type_]
+            if len(words) not in (1, 2) or words[-1].i != tok.i - 1 or words[0].i != tok.i - len(words) \
+                    or any(t.text in self.lex.person_titles for t in words + [tok]):
+                continue
+            start, end = offset + words[0].idx, offset + tok.idx + len(tok.text)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            text = text_of(sent)[words[0].idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
+            out.append(Mention(start, end, text, "Person", entity_id("Person", text), text, "ner", aliases={text}))
         return out
 
     # what firms sign with each other: "X signed a supply contract with Y" (a country signs agreements)
