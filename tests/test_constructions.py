@@ -8664,3 +8664,8 @@ def test_a_name_the_ner_misses_is_a_person_when_an_apposition_gives_its_title(ex
     got, _ = run(ex, "The Andes Accord was concluded in Lima on 11 March 2014 by Ana Ruiz, the Prime Minister of Chile, "
                      "and Luis Soto, the President of Peru.")
     assert ("Ana Ruiz", "LEADS", "Chile") in got and ("Ana Ruiz", "NEGOTIATES", "Andes Accord") in got, got
+
+
+def test_a_size_word_is_no_part_of_a_pacts_name(ex):
+    _, out = run(ex, "Chile and Peru struck a massive deal to lower tariffs on copper.")
+    assert not [e for e in out.entities.values() if "massive" in e.name.lower()], out.entities
