@@ -8669,3 +8669,8 @@ def test_a_name_the_ner_misses_is_a_person_when_an_apposition_gives_its_title(ex
 def test_a_size_word_is_no_part_of_a_pacts_name(ex):
     _, out = run(ex, "Chile and Peru struck a massive deal to lower tariffs on copper.")
     assert not [e for e in out.entities.values() if "massive" in e.name.lower()], out.entities
+
+
+def test_a_facility_a_firm_expands_production_at_is_its_investment(ex):
+    got, _ = run(ex, "Velkor Motors will expand production at its Dayton plant.")
+    assert ("Velkor Motors", "INVESTS_IN", "Dayton plant") in got, got
