@@ -8674,3 +8674,27 @@ def test_a_size_word_is_no_part_of_a_pacts_name(ex):
 def test_a_facility_a_firm_expands_production_at_is_its_investment(ex):
     got, _ = run(ex, "Velkor Motors will expand production at its Dayton plant.")
     assert ("Velkor Motors", "INVESTS_IN", "Dayton plant") in got, got
+
+
+@pytest.mark.parametrize("text, parent, unit", [
+    ("Norvex signed a deal with Velkor Corporation and its subsidiary Andes Hydro Company.", "Velkor Corporation",
+     "Andes Hydro Company"),
+    ("Velkor Group announced that its US subsidiary, Velkor USA, has entered into an agreement.", "Velkor Group",
+     "Velkor USA"),
+    ("Velkor Group said its unit Velkor Steel will invest $1 billion in Ohio.", "Velkor Group", "Velkor Steel"),
+])
+def test_a_parent_named_by_its_pronoun_owns_the_subsidiary_named_after_it(ex, text, parent, unit):
+    got, _ = run(ex, text)
+    assert (parent, "INVESTS_IN", unit) in got, got
+    assert (unit, "INVESTS_IN", unit) not in got and ("Norvex", "INVESTS_IN", unit) not in got
+
+
+@pytest.mark.parametrize("text, firm, country", [
+    ("Norvex reached a settlement with Peruvian state-owned utility Andes Electric Corporation.",
+     "Andes Electric Corporation", "Peru"),
+    ("Andes Exchange Bank was acquired in 2003 by Condor Capital, a private Chilean equity fund.", "Condor Capital",
+     "Chile"),
+])
+def test_a_utility_or_a_fund_described_by_nationality_is_seated_there(ex, text, firm, country):
+    got, _ = run(ex, text)
+    assert (firm, "LOCATED_IN", country) in got, got

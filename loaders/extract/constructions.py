@@ -1120,7 +1120,8 @@ FIELD_NOUNS = frozenset({"sector", "industry", "market", "field"})
 FIRM_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", "supplier", "group", "conglomerate",
                         "corporation", "venture", "subsidiary", "affiliate", "startup", "business", "enterprise",
                         "giant", "exporter", "developer", "operator", "provider", "builder", "brand", "unit",
-                        "competitor", "rival", "contractor", "carrier", "shipper"})
+                        "competitor", "rival", "contractor", "carrier", "shipper", "utility", "fund", "bank",
+                        "lender", "insurer", "retailer", "airline"})
 
 
 @lru_cache(maxsize=1)

@@ -342,11 +342,14 @@ class ParsedRoles:
             return []
         self._resolving = True
         try:
+            # (never the phrase the pronoun stands in: "X said its subsidiary, Y, will ..." is X's, not Y's)
+            phrase = list(tok.head.subtree)
+            a, b = self.sv.start + phrase[0].idx, self.sv.start + phrase[-1].idx + len(phrase[-1].text)
             node = tok
             for _ in range(8):
                 node = node.head
                 if node.pos_ in ("VERB", "AUX"):
-                    found = [m for m in self.subj(node) if m.type in ACTOR_TYPES]
+                    found = [m for m in self.subj(node) if m.type in ACTOR_TYPES and not a <= m.start < b]
                     if found or node.head.i == node.i:
                         return found
                     # "Japan ... received X as long as their talks continue": the clause's subject
@@ -504,11 +507,15 @@ class ParsedRoles:
         if building is not None and any(m.type == "Facility" for m in self.sv.tok_mentions.get(noun.i, [])):
             return self.owner(building)  # "X's construction of a new plant": whose building, whose plant
         out = []
-        for c in noun.children:
+        children = list(noun.children)
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and not any(c.dep_ == "poss" for c in children):
+            # "its subsidiary Andes Hydro": a noun that describes the name it stands before shares its owner
+            children += [c for c in noun.head.children if c.dep_ == "poss"]
+        for c in children:
             if c.dep_ == "poss":
                 got = self.denotes_list(c)
                 if not got and c.lower_ in ("its", "their", "his", "her"):
-                    got = self.subj_of_clause(c)
+                    got = self.pronoun_owner(c)
                 if not got and c.lower_ == "whose":
                     got = self._whose(noun)
                 out += got
@@ -563,8 +570,17 @@ class ParsedRoles:
             if got:
                 return got + self._coordinated_possessors(got[0], joint=noun.pos_ == "NOUN")
         if j >= 0 and doc[j].lower_ in ("its", "their", "his", "her"):
-            return self.subj_of_clause(doc[j])
+            return self.pronoun_owner(doc[j])
         return []
+
+    def pronoun_owner(self, pronoun) -> list[Mention]:
+        """Whose 'its'/'their' is: the name the possessed noun is coordinated with ("KEPCO and its subsidiary KHNP"),
+        else the subject of the clause the pronoun stands in."""
+        if pronoun.head.dep_ == "conj" and pronoun.head.head.i < pronoun.i:
+            got = [m for m in self.denotes(pronoun.head.head) if m.type in ACTOR_TYPES]
+            if got:
+                return got
+        return self.subj_of_clause(pronoun)
 
     def _coordinated_possessors(self, last: Mention, joint: bool = False) -> list[Mention]:
         """'Velkor's and Tarsk's plants', 'Velkor and Tarsk's joint plant': the possessors coordinated before the last
@@ -1035,6 +1051,9 @@ class ParsedRoles:
         Group's shipbuilding unit, Hanwha Ocean,'."""
         if tok.dep_ == "appos":
             return self.denotes(tok.head)
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.pos_ == "NOUN":
+            # "its subsidiary Andes Hydro Company": the name the noun stands before, as if beside it
+            return [m for m in self.denotes(tok.head) if not m.start <= self.sv.start + tok.idx < m.end]
         return [m for c in tok.children if c.dep_ == "appos" and c.i > tok.i for m in self.denotes_list(c)]
 
     # object-like roles ----------------------------------------------------------------------

@@ -336,7 +336,8 @@ class RelationExtractor:
         if parsed and kind == "verb" and rule.subject_types and set(rule.subject_types) <= INSTRUMENT_TYPES \
                 and not any(m.type in rule.subject_types for m in subjects):
             subjects += _measure_taken(roles, tok)
-        titled = _titled_firms(roles, tok) if parsed and kind == "noun" else []
+        # (not where the rule reads the titled name as the noun's object: "its subsidiary X" is the owner's)
+        titled = _titled_firms(roles, tok) if parsed and kind == "noun" and "appos" not in rule.object else []
         described = _described_firms(roles, tok) if parsed and kind == "noun" and not titled else []
         if titled:
             subjects = titled  # "automaker A and battery manufacturer B": the maker is the name it titles
