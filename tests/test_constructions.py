@@ -8698,3 +8698,19 @@ def test_a_parent_named_by_its_pronoun_owns_the_subsidiary_named_after_it(ex, te
 def test_a_utility_or_a_fund_described_by_nationality_is_seated_there(ex, text, firm, country):
     got, _ = run(ex, text)
     assert (firm, "LOCATED_IN", country) in got, got
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Andes Exchange Bank was acquired in 2003 by Lone Star Funds, a private U.S. equity fund, as part of a "
+     "reorganization.", "Lone Star Funds"),
+    ("Santee Cooper, South Carolina’s state-owned utility, approved a grant for the plant.", "Santee Cooper"),
+])
+def test_a_name_set_beside_a_fund_or_a_utility_is_a_firm(ex, text, firm):
+    _, out = run(ex, text)
+    assert firm in {e.name for e in out.entities.values() if e.type == "Firm"}, out.entities
+
+
+def test_utility_costs_make_no_body_a_firm(ex):
+    _, out = run(ex, "In August, Governor Stein established the North Carolina Energy Policy Task Force to determine "
+                     "how the state can keep utility costs affordable.")
+    assert not [e for e in out.entities.values() if e.type == "Firm"], out.entities

@@ -1346,13 +1346,20 @@ class NerRecognizer:
         return out
 
     def _titled_after(self, sent, offset, taken) -> list[Mention]:
-        """A name the statistical NER missed that an apposition gives an official's title: 'Ana Ruiz, the Prime
-        Minister of Chile', 'Luis Soto, Peru's trade minister' (two or three capitalised words)."""
+        """A name the statistical NER missed that an apposition says what it is: an official's title ('Ana Ruiz, the
+        Prime Minister of Chile', 'Luis Soto, Peru's trade minister'), a firm's noun ('Santee Cooper, South
+        Carolina's state-owned utility') (two or three capitalised words)."""
         out: list[Mention] = []
         for tok in sent:
-            if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper() or not any(
-                    c.dep_ == "appos" and c.i > tok.i + 1 and sent[tok.i + 1].text == ","
-                    and c.text[:1].upper() + c.text[1:] in self.lex.person_titles for c in tok.children):
+            if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper() or tok.i + 1 >= len(sent) \
+                    or sent[tok.i + 1].text != ",":
+                continue
+            said = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i + 1]
+            if any(c.text[:1].upper() + c.text[1:] in self.lex.person_titles for c in said):
+                type_ = "Person"
+            elif any(c.lower_ in self.lex.firm_cues | self.lex.firm_appositions and c.pos_ == "NOUN" for c in said):
+                type_ = "Firm"
+            else:
                 continue
             words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()
                      and not t.ent_type_]
@@ -1363,7 +1370,7 @@ class NerRecognizer:
             if any(s < end and start < e for s, e in taken):
                 continue
             text = text_of(sent)[words[0].idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
-            out.append(Mention(start, end, text, "Person", entity_id("Person", text), text, "ner", aliases={text}))
+            out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
         return out
 
     # what firms sign with each other: "X signed a supply contract with Y" (a country signs agreements)
@@ -1578,7 +1585,7 @@ def _bare_name(ent_text: str) -> str:
     """A statistical entity's words as a name: without "the", a possessive ("Velmora Motors'", "Samsung's") or the
     article of a treaty it cites ("Article 2 of the Agreement on Rules of Origin" is the agreement; a statute's
     "Section 232" names a measure and stays)."""
-    text = re.sub(r"^(the|The)\s+", "", ent_text).strip()
+    text = re.sub(r"^(the|The)\s+", "", ent_text).strip().rstrip(",;:").strip()  # ("Santee Corvex,")
     text = re.sub(r"(?<=s)[’']$|[’']s$", "", text).strip()
     text = re.sub(r"(?:\s+(?:in|of|on|for|and|the|to))+$", "", text)  # ("the Convention on ... the Sea in 1997")
     part = TREATY_PART.match(text)

@@ -2615,8 +2615,8 @@ def _towns(text: str, s: int, e: int, mentions: list[Mention], towns: dict[str, 
     if place:
         towns.setdefault(place.lower(), None)
     for m in mentions:
-        if m.type != "USState" or m.adjective:
-            continue
+        if m.type != "USState" or m.adjective or re.match(r"[’']s\b", text[m.end:m.end + 3]):
+            continue  # ("Santee Cooper, South Carolina's utility": the state owns what follows, no town is in it)
         mt = TOWN_BEFORE.search(text, max(s, m.start - 60), m.start)
         if mt and mt.group(1).split()[0] not in NOT_A_TOWN and not any(
                 x.start < mt.end(1) and mt.start(1) < x.end and x.type not in (None, "Firm") for x in mentions):
