@@ -8714,3 +8714,9 @@ def test_utility_costs_make_no_body_a_firm(ex):
     _, out = run(ex, "In August, Governor Stein established the North Carolina Energy Policy Task Force to determine "
                      "how the state can keep utility costs affordable.")
     assert not [e for e in out.entities.values() if e.type == "Firm"], out.entities
+
+
+def test_a_firms_title_named_with_its_country_after_of_is_one_firm(ex):
+    got, out = run(ex, "The Foreign Trade Bank of Peru (Andes Trade Bank) is Peru's primary foreign exchange bank.")
+    assert "Foreign Trade Bank of Peru" in {e.name for e in out.entities.values() if e.type == "Firm"}, out.entities
+    assert ("Foreign Trade Bank of Peru", "LOCATED_IN", "Peru") in got, got

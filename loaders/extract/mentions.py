@@ -1118,6 +1118,9 @@ class NerRecognizer:
                     break
             if k < ent.end:  # "SeAH Steel Co-CEO" before a name: whose title it is, an organisation, no person
                 ent = type(ent)(ent.doc, ent.start, k, label="ORG")
+            bracket = next((t.i for t in ent[1:] if t.text == "("), None)
+            if bracket is not None:  # "the Foreign Trade Bank of Peru (Andes Trade Bank": the name ends at its bracket
+                ent = type(ent)(ent.doc, ent.start, bracket, label=ent.label_)
             # "Anti-dumping and Countervailing Measures": a name coordinated with the modifier before it is whole
             first = ent[0]
             lead = first
@@ -1174,10 +1177,15 @@ class NerRecognizer:
                 else:
                     whose = ""
             first_word = start + len(re.match(r"(?:(?:the|The)\s+)?", ent_text).group(0))  # (past its article)
+            # ("the Foreign Trade Bank of Peru": a firm's title, named with the country after "of")
+            of_place = OF_PLACE.match(ent_text)
+            firm_of_place = bool(over and of_place and self.lex.type_for_name(of_place.group(1), ent.label_) == "Firm")
             if over and max(over) == end and all(first_word < a for a, b in taken if a < end and start < b) \
-                    and self.lex.type_for_name(ent_text.strip(), ent.label_, sent, ent) == "Firm" \
+                    and (firm_of_place or self.lex.type_for_name(ent_text.strip(), ent.label_, sent, ent) == "Firm") \
                     and not self._ends_on_body(ent_text, start, taken):
                 over = []  # "Velkor Arizona is a subsidiary of X": a firm named with the place it works in
+            else:
+                firm_of_place = False
             if over:
                 continue
             text = _bare_name(ent_text)
@@ -1193,7 +1201,7 @@ class NerRecognizer:
             if all(w in self.lex.person_titles for w in text.split()) or _abbreviates_common_words(
                     text_of(sent.doc)[max(0, ent.start_char - 80):ent.start_char], text):
                 continue  # "Executive" of "Executive Chairman Chung", "at less than fair value (LTFV)": no names
-            type_ = self.lex.type_for_name(text, ent.label_, sent, ent)
+            type_ = self.lex.type_for_name(text, ent.label_, sent, ent) or ("Firm" if firm_of_place else None)
             if ent.label_ == "PERSON" and (cut or ent.start > 0 and ent.doc[ent.start - 1].text in self.lex.person_titles):
                 type_ = "Person"  # "President Park", "Chairman Stone": a title says a person, whatever the name's ending
             if " " not in text and text.rstrip(".") in {w.rstrip(".") for w in self.lex.name_endings.get("Firm", ())}:
@@ -1579,6 +1587,10 @@ def _object_words(obj, gerund: bool) -> list:
     if any(t.dep_ in ("relcl", "acl") or t.text in ("(", ";") for t in sub if obj.i < t.i < last):
         words = [t for t in words if t.i <= obj.i]
     return words
+
+
+# a title before "of" and the place it is of: "the Foreign Trade Bank of the Republic of Peru"
+OF_PLACE = re.compile(r"(?:(?:the|The)\s+)?((?:[A-Z][\w&.-]*\s+){1,4}[A-Z][\w&.-]*)\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def _bare_name(ent_text: str) -> str:
