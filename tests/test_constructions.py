@@ -8720,3 +8720,13 @@ def test_a_firms_title_named_with_its_country_after_of_is_one_firm(ex):
     got, out = run(ex, "The Foreign Trade Bank of Peru (Andes Trade Bank) is Peru's primary foreign exchange bank.")
     assert "Foreign Trade Bank of Peru" in {e.name for e in out.entities.values() if e.type == "Firm"}, out.entities
     assert ("Foreign Trade Bank of Peru", "LOCATED_IN", "Peru") in got, got
+
+
+def test_a_firm_named_in_another_language_and_a_designation_named_without_its_as(ex):
+    got, out = run(ex, "Banco Andino is located and licensed in Lima, Peru.")
+    assert ("Banco Andino", "LOCATED_IN", "Peru") in got, got
+    got, out = run(ex, "The Chilean Ministry of Finance today designated Norvex Bank as a \"primary money laundering "
+                       "concern\" under Section 311 of the Andes Banking Act.")
+    measures = [e.name for e in out.entities.values() if e.type == "Policy"]
+    assert measures == ["Chilean designation of Norvex Bank"], measures
+    assert ("Chilean designation of Norvex Bank", "TARGETS", "Norvex Bank") in got, got

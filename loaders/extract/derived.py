@@ -572,6 +572,9 @@ def _subtree_text(parse, tok) -> str:
     """The words a token heads, as the sentence writes them, without what describes it after a comma or in a
     clause ("Li Wei, a Chinese national who manages accounts for X": "Li Wei")."""
     asides = {t.i for c in tok.subtree if (c.dep_ in ASIDES or _aside_phrase(c)) and c.i > tok.i for t in c.subtree}
+    # (nor what the act makes it: "designated X as a 'primary money laundering concern' under Section 311")
+    asides |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "under") and c.i > tok.i
+               for t in c.subtree}
     span = [t for t in tok.subtree if t.i not in asides]
     while len(span) > 1 and span[-1].is_punct:
         span.pop()
