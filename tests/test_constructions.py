@@ -8730,3 +8730,8 @@ def test_a_firm_named_in_another_language_and_a_designation_named_without_its_as
     measures = [e.name for e in out.entities.values() if e.type == "Policy"]
     assert measures == ["Chilean designation of Norvex Bank"], measures
     assert ("Chilean designation of Norvex Bank", "TARGETS", "Norvex Bank") in got, got
+
+
+def test_an_order_on_goods_targets_them(ex):
+    got, _ = run(ex, "Peru continued the antidumping duty order on large power transformers from Chile.")
+    assert "large power transformers" in {k[2] for k in got if k[1] == "TARGETS"}, got
