@@ -8735,3 +8735,10 @@ def test_a_firm_named_in_another_language_and_a_designation_named_without_its_as
 def test_an_order_on_goods_targets_them(ex):
     got, _ = run(ex, "Peru continued the antidumping duty order on large power transformers from Chile.")
     assert "large power transformers" in {k[2] for k in got if k[1] == "TARGETS"}, got
+
+
+def test_who_enters_into_an_agreement_to_acquire_a_facility_invests_in_it_and_the_seller_does_not(ex):
+    got, out = run(ex, "Velkor USA has entered into a definitive agreement to acquire Norvex's biologics manufacturing "
+                       "facility in Branchburg, New Jersey, for $330 million.")
+    assert ("Velkor USA", "INVESTS_IN", "New Jersey") in got and ("Norvex", "INVESTS_IN", "New Jersey") not in got, got
+    assert not [e for e in out.entities.values() if e.type == "Agreement"], out.entities  # ("definitive agreement")

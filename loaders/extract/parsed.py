@@ -43,6 +43,8 @@ def _lemma(tok) -> str:
 
 # what a bloc's members are called: "ASEAN's member states", "the EU's members"
 MEMBER_NOUNS = frozenset({"state", "member", "country", "nation", "economy"})
+# nouns of a deal whose infinitive its parties do: "entered into an agreement to acquire X"
+DEAL_NOUNS = frozenset({"agreement", "deal", "contract", "arrangement", "commitment"})
 # the aims one acts on ("applied to join", "its bid to join"): joining pursued, unlike one hoped for or planned
 PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "endeavour", "application", "negotiate",
                      "pursue", "request"})
@@ -445,9 +447,12 @@ class ParsedRoles:
                         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                     # "X announced plans to build a plant", "X made a commitment to invest": X's own plan
                     return self.subj(noun.head, depth + 1)
-                if not own and noun.dep_ == "pobj" and noun.lemma_.lower() in PLAN_NOUNS \
-                        and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("with", "on"):
-                    # "X and Y are moving forward with plans to build a mill", "X went ahead with its plan to ..."
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                if not own and noun.dep_ == "pobj" and (noun.lemma_.lower() in PLAN_NOUNS or infinitive
+                                                        and noun.lemma_.lower() in DEAL_NOUNS) \
+                        and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("with", "on", "into"):
+                    # "X and Y are moving forward with plans to build a mill", "X went ahead with its plan to ...",
+                    # "X entered into an agreement to acquire Y"
                     return self.subj(noun.head.head, depth + 1)
                 return own
         if verb.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):

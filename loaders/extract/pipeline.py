@@ -34,7 +34,7 @@ from .quotes import first_person, quotations, speakers_words
 from .naming import name_by_owner, name_by_parties, owner_word
 from .nlp import load_nlp, parse_texts
 from .pairs import Pair, PairFeatures
-from .parsed import ORGANIZATION_NOUNS
+from .parsed import ORGANIZATION_NOUNS, bought
 from .props import fact_props
 from .relations import INFERENCES, RelationExtractor
 from .scorer import MODEL_PATH, load_scorer
@@ -1598,6 +1598,8 @@ def _owners_invest(sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
                 for firm in [i.subject] + [p for p in partners if p.type == "Firm"]:
                     new.add(firm, "INVESTS_IN", c.subject, i, "place-facility", dict(i.props))
         held = _held(sv, c.subject)
+        if any(bought(t) for t in tokens_of(sv, c.subject)):
+            continue  # "X will acquire Norvex's plant in Ohio": the owner named sells it, puts no money there
         for f in sv.mentions:
             if f.type == "Firm" and (f.end <= c.subject.start and POSSESSIVE_GAP.fullmatch(
                     sv.text[f.end - sv.start:c.subject.start - sv.start]) or f.id in c.subject.owners
