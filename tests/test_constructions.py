@@ -8742,3 +8742,9 @@ def test_who_enters_into_an_agreement_to_acquire_a_facility_invests_in_it_and_th
                        "facility in Branchburg, New Jersey, for $330 million.")
     assert ("Velkor USA", "INVESTS_IN", "New Jersey") in got and ("Norvex", "INVESTS_IN", "New Jersey") not in got, got
     assert not [e for e in out.entities.values() if e.type == "Agreement"], out.entities  # ("definitive agreement")
+
+
+def test_the_seller_named_on_a_compound_of_the_facility_bought_invests_nothing(ex):
+    got, _ = run(ex, "Velkor USA has entered into a definitive agreement to acquire Norvex Lilly’s biologics "
+                     "manufacturing facility in Branchburg, New Jersey, for $330 million.")
+    assert ("Velkor USA", "INVESTS_IN", "New Jersey") in got and ("Norvex Lilly", "INVESTS_IN", "New Jersey") not in got, got

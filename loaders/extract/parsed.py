@@ -1581,8 +1581,10 @@ ORGANIZATION_NOUNS = frozenset({"organization", "organisation", "association", "
 def bought(tok) -> bool:
     """Whether a holding is bought by the verb's subject ("acquired Norvex's plant in Ohio", "take over the
     facility of Norvex"): its owner named in it is the seller, who invests in nothing by it."""
+    # (the parser may hang the owner from a compound: "acquire Eli Lilly's biologics manufacturing facility")
+    near = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" for g in c.children if g.dep_ == "poss")]
     owned = any(c.dep_ == "poss" and c.lower_ not in ("its", "their") or c.dep_ == "compound" and c.pos_ == "PROPN"
-                or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # (not "acquired a stake in X")
+                or c.dep_ == "prep" and c.lower_ == "of" for c in near)  # (not "acquired a stake in X")
     return owned and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TAKING_VERBS
 
 
