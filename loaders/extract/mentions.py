@@ -1098,6 +1098,10 @@ class NerRecognizer:
         # (whether a sentence has any of them at all, asked before its tokens are walked: most have none)
         self.title_ending_words = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(w) for w in sorted(self.title_endings, key=len, reverse=True)) + r")(?!\w)")
+        # (the same for _titled_after: a comma, then within a few words an official's title or a firm's noun)
+        said = set(self.lex.person_titles) | self.lex.firm_cues | self.lex.firm_appositions
+        self.titled_after_words = re.compile(r",\s+(?:\S+\s+){0,6}?(?:" + "|".join(
+            re.escape(w) for w in sorted(said, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 
     def _ends_on_body(self, ent_text: str, start: int, taken: list[tuple[int, int]]) -> bool:
         """The name found at the end of a span the NER calls an organisation is a known government body: "the
@@ -1358,14 +1362,19 @@ class NerRecognizer:
         Prime Minister of Chile', 'Luis Soto, Peru's trade minister'), a firm's noun ('Santee Cooper, South
         Carolina's state-owned utility') (two or three capitalised words)."""
         out: list[Mention] = []
-        for tok in sent:
-            if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper() or tok.i + 1 >= len(sent) \
-                    or sent[tok.i + 1].text != ",":
+        if self.titled_after_words.search(text_of(sent)) is None:
+            return out
+        firm_nouns = self.lex.firm_cues | self.lex.firm_appositions
+        for comma in sent:
+            if comma.text != "," or comma.i == 0:  # (the commas first: few tokens stand before one)
                 continue
-            said = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i + 1]
+            tok = comma.doc[comma.i - 1]
+            if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+                continue
+            said = [c for c in tok.rights if c.dep_ == "appos"]
             if any(c.text[:1].upper() + c.text[1:] in self.lex.person_titles for c in said):
                 type_ = "Person"
-            elif any(c.lower_ in self.lex.firm_cues | self.lex.firm_appositions and c.pos_ == "NOUN" for c in said):
+            elif any(c.lower_ in firm_nouns and c.pos_ == "NOUN" for c in said):
                 type_ = "Firm"
             else:
                 continue
