@@ -55,8 +55,9 @@ class Lexicon:
     firm_cues: frozenset
     titles: dict  # title word -> role
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> "semiconductors" (a gazetteer Sector)
-    # nouns that make a name a firm only in apposition ("X, a private equity fund"), with the firm cues
-    firm_appositions: frozenset = frozenset()
+    # the nouns that make a name set beside them a firm: the firm cues and those that do so only in apposition
+    # ("X, a private equity fund")
+    firm_beside: frozenset = frozenset()
     name_prefixes: dict = field(default_factory=dict)  # type -> first words that type a name ("Ministry of")
     person_titles: frozenset = frozenset()  # words a person's name may carry in front ("Chair", "Secretary")
     korean_surnames: frozenset = frozenset()  # "Son" in "Son Jae-il": a family name before a hyphenated given name
@@ -156,15 +157,14 @@ class Lexicon:
                     t.dep_ == "appos" and t.head.i in range(ent.start, ent.end)
                     and self.heads.get(t.lemma_.lower()) == "Facility" for t in after[1:]):
                 return "Facility"  # "BlueOval City, Ford's new campus near Stanton,"
-            beside = self.firm_cues | self.firm_appositions
             if after and after[0].text == "," and any(
                     t.lower_ in self.firm_cues and t.head.i in range(ent.start, ent.end) or
-                    t.lower_ in beside and t.dep_ == "appos" for t in after[1:]):
+                    t.lower_ in self.firm_beside and t.dep_ == "appos" for t in after[1:]):
                 return "Firm"
             root = ent.root
             # "a joint venture, BlueRiver VK,": the name set beside a firm's noun; "BlueRiver VK is a joint
             # venture of A and B": the name a firm's noun is said of
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in beside \
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in self.firm_beside \
                     or root.dep_ == "nsubj" and \
                     root.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lower_ in self.firm_cues
                                                      for c in root.head.children):
@@ -327,7 +327,8 @@ def load_lexicon() -> Lexicon:
         name_endings=endings,
         ignore_endings=frozenset(lex["name_endings"]["ignore"]),
         firm_cues=frozenset(lex["name_endings"]["firm_cues"]),
-        firm_appositions=frozenset(lex["name_endings"].get("firm_appositions", ())),
+        firm_beside=frozenset(lex["name_endings"]["firm_cues"])
+        | frozenset(lex["name_endings"].get("firm_appositions", ())),
         titles=titles,
         sector_nouns=dict(lex.get("sector_nouns", {})),
         derived=dict(lex.get("derived", {})),

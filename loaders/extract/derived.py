@@ -615,8 +615,7 @@ def _flow_goods(tok) -> list:
 
 def _generic_goods(name: str) -> bool:
     """'semiconductor materials', 'steel products': a name that ends in a generic noun of goods."""
-    last = name.split()[-1].lower()
-    return last in _words()["goods_nouns"] or last.rstrip("s") in _words()["goods_nouns"]
+    return any(w in _words()["goods_nouns"] for w in _lemmas(name.split()[-1]))
 
 
 def derived_mentions(parse, offset: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:

@@ -1099,7 +1099,7 @@ class NerRecognizer:
         self.title_ending_words = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(w) for w in sorted(self.title_endings, key=len, reverse=True)) + r")(?!\w)")
         # (the same for _titled_after: a comma, then within a few words an official's title or a firm's noun)
-        said = set(self.lex.person_titles) | self.lex.firm_cues | self.lex.firm_appositions
+        said = set(self.lex.person_titles) | self.lex.firm_beside
         self.titled_after_words = re.compile(r",\s+(?:\S+\s+){0,6}?(?:" + "|".join(
             re.escape(w) for w in sorted(said, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 
@@ -1364,7 +1364,6 @@ class NerRecognizer:
         out: list[Mention] = []
         if self.titled_after_words.search(text_of(sent)) is None:
             return out
-        firm_nouns = self.lex.firm_cues | self.lex.firm_appositions
         for comma in sent:
             if comma.text != "," or comma.i == 0:  # (the commas first: few tokens stand before one)
                 continue
@@ -1374,7 +1373,7 @@ class NerRecognizer:
             said = [c for c in tok.rights if c.dep_ == "appos"]
             if any(c.text[:1].upper() + c.text[1:] in self.lex.person_titles for c in said):
                 type_ = "Person"
-            elif any(c.lower_ in firm_nouns and c.pos_ == "NOUN" for c in said):
+            elif any(c.lower_ in self.lex.firm_beside and c.pos_ == "NOUN" for c in said):
                 type_ = "Firm"
             else:
                 continue

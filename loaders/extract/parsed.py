@@ -443,11 +443,10 @@ class ParsedRoles:
             if verb.head.pos_ in ("NOUN", "PROPN"):
                 noun = verb.head
                 own = self.owner(noun)
-                if not own and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and any(
-                        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                if not own and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and infinitive:
                     # "X announced plans to build a plant", "X made a commitment to invest": X's own plan
                     return self.subj(noun.head, depth + 1)
-                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                 if not own and noun.dep_ == "pobj" and (noun.lemma_.lower() in PLAN_NOUNS or infinitive
                                                         and noun.lemma_.lower() in DEAL_NOUNS) \
                         and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("with", "on", "into"):

@@ -315,8 +315,8 @@ class StructuralExtractor:
             m.parties = getattr(m, "parties", []) + parties
 
     def _sides_before(self, sv, m) -> list[Mention]:
-        """The countries joined by hyphens right before a pact's name ("the 1994 U.S.-North Korea Agreed Framework"),
-        their offsets in the sentence's text."""
+        """The countries joined by hyphens right before a pact's name ("the 1994 U.S.-North Korea Agreed Framework")
+        (their offsets are in the window read before the name: only who they are is used)."""
         a = max(0, m.start - sv.start - 80)
         window = sv.text[a:m.start - sv.start]
         found = self.party_matcher.find(window)
