@@ -8748,3 +8748,27 @@ def test_the_seller_named_on_a_compound_of_the_facility_bought_invests_nothing(e
     got, _ = run(ex, "Velkor USA has entered into a definitive agreement to acquire Norvex Lilly’s biologics "
                      "manufacturing facility in Branchburg, New Jersey, for $330 million.")
     assert ("Velkor USA", "INVESTS_IN", "New Jersey") in got and ("Norvex Lilly", "INVESTS_IN", "New Jersey") not in got, got
+
+
+def test_a_title_with_its_acronym_in_brackets_is_named_whole_and_without_it(ex):
+    got, out = run(ex, "Jane Holloway signed the Coastal Energy Partnership (CEP) Memorandum of Understanding with "
+                       "Chile.")
+    agreements = [e.name for e in out.entities.values() if e.type == "Agreement"]
+    assert agreements == ["Coastal Energy Partnership Memorandum of Understanding"], agreements
+    got, out = run(ex, "Jane Holloway signed a Harbor Transit Program (HTP) Memorandum of Understanding (MOU) with "
+                       "Chile.")
+    agreements = [e.name for e in out.entities.values() if e.type == "Agreement"]
+    assert agreements == ["Harbor Transit Program Memorandum of Understanding"], agreements
+    assert ("Jane Holloway", "SIGNS", "Harbor Transit Program Memorandum of Understanding") in got, got
+
+
+def test_a_title_after_a_bodys_bracketed_acronym_makes_its_head(ex):
+    got, _ = run(ex, "Department of Homeland Security (DHS) Secretary Jane Holloway met Chilean officials.")
+    assert ("Jane Holloway", "LEADS", "Department of Homeland Security") in got, got
+
+
+def test_a_ministers_title_after_the_countrys_adjective_names_its_ministry_however_long(ex):
+    got, _ = run(ex, "Korean Minister of Foreign Affairs and Trade Moon Ha-jin met Jane Holloway in Lima.")
+    assert ("Moon Ha-jin", "LEADS", "Ministry of Foreign Affairs") in got, got
+    got, _ = run(ex, "Japanese Minister of Foreign Affairs and Trade Taro Aso met Jane Holloway in Lima.")
+    assert ("Taro Aso", "LEADS", "Ministry of Foreign Affairs") not in got, got  # (Korea's ministry, not Japan's)

@@ -1513,6 +1513,10 @@ def _first_modifier(sent, tok, offset: int, taken: list[tuple[int, int]]) -> int
                           and sent[j].whitespace_ and sent[j].dep_ in ("pobj", "dative", "dobj", "nsubj"))
                       # a title's acronym in brackets: "Validated End-User (VEU) authorization"
                       or (j >= 2 and _bracketed_acronym(sent, j, tok))
+                      # ... and the title's words before it, however parsed: "the Clean Energy Partnership (CEP)
+                      # Memorandum of Understanding" (the parser may make the words before the bracket a phrase)
+                      or (first == j + 1 and sent[j + 1].text == "(" and sent[j].is_alpha
+                          and sent[j].text[:1].isupper() and _bracketed_acronym(sent, j + 1, tok))
                       ) and (sent[j].pos_ != "VERB" or (sent[j].dep_ == "amod" and sent[j].text[:1].isupper()
                                                         and first < tok.i)  # "Validated End-User ..."
                              or sent[j].lower_ in kinds  # "countervailing duties"

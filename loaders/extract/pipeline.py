@@ -26,7 +26,7 @@ from .amounts import MONTH_NAMES, sentence_year
 from .constructions import BUILDING_VERBS, HEAD_TITLE_WORDS, DocumentState, dated, run_constructions
 from .coref import US_ID, Coreference, merge_same_measures, merge_word_variants, refer_back
 from .derived import derived_mentions, measure_heads
-from .mentions import (LEGAL_FORM_WORDS, LEGAL_TAIL, LEGAL_TAIL_END, PARTY_TYPES, DescriptiveRecognizer,
+from .mentions import (INNER_ACRONYM, LEGAL_FORM_WORDS, LEGAL_TAIL, LEGAL_TAIL_END, PARTY_TYPES, DescriptiveRecognizer,
                        GazetteerMatcher, Mention, NerRecognizer, _surnames, administration_end, default_matcher,
                        legal_names, list_firms, paired_firms, reciprocal)
 from .modality import MEASURE_MAKING, mark_joint, statement, tokens_of
@@ -1136,9 +1136,13 @@ class Extractor:
         # Conservation ...", gives way to the title as written)
         written = re.sub(r"\s+", " ", text[m.start:m.end])
         base = m.name if m.name.split()[-1] == written.split()[-1] else re.sub(r"^(?:the|The)\s+", "", written)
-        name = base + title_words
+        name = written_as = base + title_words
+        inner = INNER_ACRONYM.search(name)  # "the Visa Waiver Program (VWP) Memorandum of Understanding": without it
+        if inner:
+            name = f"{name[:inner.start()]} {name[inner.end():]}"
         title = Mention(m.start, end, text[m.start:end], m.type, entity_id(m.type, name), name, m.source)
-        title.aliases = {name}
+        title.aliases = {name, written_as}
+        title.inner_abbreviation = inner.group(1) if inner else None
         return title
 
     def _news_outlet(self, m: Mention, text: str) -> bool:

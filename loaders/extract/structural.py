@@ -63,6 +63,9 @@ TITLE_BEFORE_NAME = re.compile(
     r"(?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader|[Pp]remier|[Cc]hairman|"
     r"[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Aa]dministrator|[Cc]ommissioner|"
     r"[Ss]upreme [Ll]eader|[Cc]hancellor|CEO|[Cc]hief [Ee]xecutive))\s*,?\s*$")
+# a body's acronym in brackets between its name and the title before a person's name
+BRACKETED_TITLE = re.compile(r"\(\s*[A-Z][A-Za-z&.\-]{1,9}\s*\)\s+(?P<title>Secretary|Minister|Administrator|Director|"
+                             r"Commissioner|Representative|Chairman|Chairwoman|Chair|President|CEO)\s+$")
 HYPHEN = re.compile(r"^\s?[-\u2013/]\s?$")  # ("ROK/US": a slash joins two sides too)
 # measures whose "from X" is who imposes them ("tariffs from Norway"; a ban "from" names what is barred)
 MEASURE_FROM = frozenset({"tariff", "duty", "sanction", "levy", "surcharge", "countermeasure", "retaliation"})
@@ -195,6 +198,14 @@ class StructuralExtractor:
         # a country's adjectives by its name ("South Korea": "South Korean", "Korean"), for its bodies' names
         self._adjectives = {e.name: tuple(getattr(e, "adjectives", ()) or ()) for e in self.model.gazetteer
                             if e.type == "Country"}
+        # any form of a country (name, alias, adjective) -> all its forms; a body's names, by id
+        self._owner_forms: dict[str, set] = {}
+        for e in self.model.gazetteer:
+            if e.type == "Country":
+                forms = {e.name, *e.aliases, *(getattr(e, "adjectives", ()) or ())}
+                for f in forms:
+                    self._owner_forms.setdefault(f, set()).update(forms)
+        self._body_names = {e.id: (e.name, *e.aliases) for e in self.model.gazetteer if e.type == "GovernmentBody"}
         # offices named by their holder's title: "USTR" is also "U.S. Trade Representative"
         self.office_titles = {e.id: t.group(0) for e in self.model.gazetteer if e.type == "GovernmentBody"
                               for t in [next(filter(None, (OFFICE_TITLE.search(a) for a in [e.name, *e.aliases])),
@@ -826,6 +837,14 @@ class StructuralExtractor:
             # (the title is written after any person named before this one: "Secretary of Commerce A and Minister
             # of Trade B": B's title begins at "Minister", not at A's)
             floor = max((m.end - sv.start for m in sv.mentions if m.type == "Person" and m.end <= p.start), default=0)
+            # "Department of Homeland Security (DHS) Secretary X": the body, its acronym in brackets, the title
+            mt = BRACKETED_TITLE.search(left, floor)
+            body = next((x for x in sv.mentions if x.type in ("GovernmentBody", "Firm") and not x.adjective
+                         and 0 <= mt.start() - (x.end - sv.start) <= 1), None) if mt else None
+            if body is not None:
+                self._add(out, sv, p, "LEADS", owned_body(sv, body) or body, 0.8, "title",
+                          {"role": mt.group("title")})
+                continue
             mt = TITLE_BEFORE_NAME.search(left, floor)
             if not mt:
                 continue
@@ -892,12 +911,24 @@ class StructuralExtractor:
         if title == "Administrator":  # "Maritime Administrator X" heads the Maritime Administration
             ministry, department = (), (f"{dept} Administration",)
         owners = [whose] + list(self._adjectives.get(whose, ())) if whose else [""]
-        for form in ministry if "Minister" in title else department + ministry:
+        forms = ministry if "Minister" in title else department + ministry
+        for form in forms:
             for owner in owners:
                 text = f"{owner} {form}" if owner else form
                 found = [f for f in self.matcher.find(text) if f.type == "GovernmentBody" and f.end == len(text)
                          and f.start in (0, len(text) - len(form))]
                 if found:
+                    f = found[0]
+                    return Mention(0, 0, form, f.type, f.id, f.name, "gazetteer", wikidata=f.wikidata)
+        if whose:
+            # "Korean Minister of Foreign Affairs and Trade X": the owner's words before the title may read as a
+            # shorter name of theirs ("Korean Ministry of Foreign Affairs" ...); the title's body alone is the one
+            # when another of its names is the owner's ("Korean Ministry of ...")
+            owned = self._owner_forms.get(whose, {whose})
+            for form in forms:
+                found = [f for f in self.matcher.find(form) if f.type == "GovernmentBody"
+                         and (f.start, f.end) == (0, len(form))]
+                if found and any(n.startswith(o + " ") for n in self._body_names.get(found[0].id, ()) for o in owned):
                     f = found[0]
                     return Mention(0, 0, form, f.type, f.id, f.name, "gazetteer", wikidata=f.wikidata)
         return None
