@@ -8772,3 +8772,24 @@ def test_a_ministers_title_after_the_countrys_adjective_names_its_ministry_howev
     assert ("Moon Ha-jin", "LEADS", "Ministry of Foreign Affairs") in got, got
     got, _ = run(ex, "Japanese Minister of Foreign Affairs and Trade Taro Aso met Jane Holloway in Lima.")
     assert ("Taro Aso", "LEADS", "Ministry of Foreign Affairs") not in got, got  # (Korea's ministry, not Japan's)
+
+
+def test_a_countrys_possessive_before_its_state_run_firm_says_where_the_firm_is(ex):
+    got, _ = run(ex, "Chile's state-run Andes Gas signed a supply deal with Velkor Industries.")
+    assert ("Andes Gas", "LOCATED_IN", "Chile") in got, got
+    got, _ = run(ex, "Peru's largest, government-owned Norvex Power signed a deal with Velkor Industries.")
+    assert ("Norvex Power", "LOCATED_IN", "Peru") in got, got
+
+
+def test_two_capitals_after_a_firms_noun_name_a_firm(ex):
+    got, _ = run(ex, "Velkor Industries signed a long-term agreement with British energy company KX to buy LNG.")
+    assert ("KX", "PARTNERS_WITH", "Velkor Industries") in got or ("Velkor Industries", "PARTNERS_WITH", "KX") in got, got
+
+
+def test_a_measure_with_a_relative_clause_without_its_relative_word(ex):
+    got, _ = run(ex, "The tariffs Brazil imposed on Bolivian wheat in 2030 were lifted in 2032.")
+    assert ("Brazil", "IMPOSES", "Brazilian tariffs on Bolivian wheat") in got, got
+    assert ("Brazilian tariffs on Bolivian wheat", "TARGETS", "wheat") in got, got
+    got, _ = run(ex, "Chile said it was exempting Peru from sanctions Brazil was reimposing against Bolivia.")
+    assert ("Brazil", "IMPOSES", "Brazilian sanctions against Bolivia") in got, got
+    assert ("Brazilian sanctions against Bolivia", "TARGETS", "Bolivia") in got, got

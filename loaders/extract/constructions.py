@@ -558,6 +558,11 @@ def _place_after(sv, m):
     return place if nxt is not None and nxt.pos_ in ("VERB", "AUX") else None
 
 
+# between a country's possessive and its firm's name: "Chile's Velkor", "Chile's state-run Velkor Gas", "Peru's
+# largest, government-owned Andes Power" (who holds or runs it, how big it is: adjectives, no noun of a trade)
+POSSESSIVE_OWNER = re.compile(r"[’']s?\s+(?:(?:(?:state|government|publicly|privately|family)[-\s](?:run|owned|"
+                              r"controlled|backed|held|listed)|state|national|leading|top|flagship|[a-z]+est|"
+                              r"[a-z]+-largest),?\s+){0,3}")
 # "Montgomery, Alabama, " right before a facility's words: the town and the state it stands in
 TOWN_AND_STATE_BEFORE = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)*, (?P<state>[A-Z][\w ]+), $")
 
@@ -587,7 +592,7 @@ def of_country(sv, roles, state):
             for c in sv.mentions:
                 if c.type in (("Country",) if m.type == "Firm" else ("Country", "USState")) and not c.adjective \
                         and c.end <= m.start \
-                        and re.fullmatch(r"[’']s?\s+", sv.text[c.end - sv.start:m.start - sv.start]):
+                        and POSSESSIVE_OWNER.fullmatch(sv.text[c.end - sv.start:m.start - sv.start]):
                     out.append(_cand(m, "LOCATED_IN", c, sv, "country-possessive", 0.7))
         end = _name_end(sv, m)  # ("Velkor Corp. of Chile": past the legal form the name leaves out)
         if m.type in ("Firm", "Facility"):  # "Doosan Enerbility (South Korea)", "TSMC (Taiwan)": a firm's home

@@ -957,8 +957,9 @@ class DescriptiveRecognizer:
                             through.setdefault(x.i, f"of {p.text} ")
         for c in list(rights):  # "tariffs imposed by Japan on Korean steel": the participle's "on" is the measure's
             # (and a relative clause's: "the tariffs that the United States imposed on Korean steel")
+            # (or with no relative word: "the sanctions the United States imposed on Iran")
             if type_ == "Policy" and (c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "relcl" and any(
-                    x.dep_ == "dobj" and x.lower_ in ("that", "which") for x in c.children)):
+                    x.dep_ == "dobj" and x.lower_ in ("that", "which") for x in c.children) or object_gap(c)):
                 rights += [x for x in c.children if x.dep_ == "prep" and x.lower_ in ("on", "against")]
         for c in list(rights):  # "tariffs of 25 percent on steel": past a rate to what the measure is on
             if c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num or t.lower_ in ("percent", "%")
@@ -1320,8 +1321,9 @@ class NerRecognizer:
             first, last = words[0], words[-1]
             start, end = offset + first.idx, offset + last.idx + len(last.text)
             text = sent_text[first.idx - sent[0].idx:last.idx + len(last.text) - sent[0].idx]
-            if any(s < end and start < e for s, e in taken) or len(text) < 3 or text.split()[-1] in \
-                    self.lex.ignore_endings:
+            # (two letters name a firm only in capitals: "energy company BP", "the conglomerate LG")
+            if any(s < end and start < e for s, e in taken) or len(text) < 2 or len(text) == 2 and not (
+                    text.isupper() and text.isalpha()) or text.split()[-1] in self.lex.ignore_endings:
                 continue
             out.append(Mention(start, end, text, "Firm", entity_id("Firm", text), text, "ner", aliases={text}))
         return out
@@ -1811,6 +1813,21 @@ def _inside_quotes(sent, j: int, head: int) -> bool:
         return False
     opening = next(k for k in range(head - 2, max(-1, head - 8), -1) if sent[k].text in QUOTES)
     return opening <= j < head - 1
+
+
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "why"})
+
+
+def object_gap(verb) -> bool:
+    """Whether a relative clause without a relative word has its noun for object: "the sanctions [] the United States
+    imposed on Iran", "the tariffs [] Chile was raising against Peru" (its subject is there, its object is not; not
+    "the country [] Chile exports to", whose gap is a preposition's)."""
+    if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(verb.children)
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in kids) and not any(
+        c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr", "dative", "mark") or c.lower_ in RELATIVE_WORDS
+        or c.dep_ == "prep" and not any(p.dep_ in ("pobj", "pcomp") for p in c.children) for c in kids)
 
 
 def _bracketed_acronym(sent, j: int, head) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from .amounts import find_amounts
 from .derived import EXPORT_NOUNS, IMPORT_NOUNS
 from .linear import COMPLEX_PREPOSITION_NOUNS, LinearRoles, _lemmas
-from .mentions import IMPOSING_PARTICIPLES, PLAN_NOUNS, QUANTITY_NOUNS, Mention
+from .mentions import IMPOSING_PARTICIPLES, PLAN_NOUNS, QUANTITY_NOUNS, Mention, object_gap
 from .modality import (HYPOTHETICAL, INSTRUMENT_TYPES, MEASURE_MAKING, designs, misattached_conjunct,
                        not_until)
 from .sentence import ACTOR_TYPES, SentenceView, unique_mentions
@@ -1066,8 +1066,10 @@ class ParsedRoles:
         out = []
         passive = tok.tag_ == "VBN" and any(c.dep_ in ("auxpass", "agent") for c in tok.children)
         if tok.dep_ == "relcl" and any((c.dep_ == "dobj" or passive and c.dep_ == "nsubjpass")
-                                       and c.lower_ in ("which", "that", "whom") for c in tok.children):
-            # "the IPEF, which South Korea joined", "the pact, which was signed by Chile and Peru"
+                                       and c.lower_ in ("which", "that", "whom") for c in tok.children) \
+                or object_gap(tok):
+            # "the IPEF, which South Korea joined", "the pact, which was signed by Chile and Peru", "the sanctions the
+            # United States imposed"
             got = self.denotes_list(tok.head)
             noun = tok.head  # (the parser may hang the clause from the goods: "the restrictions on Peruvian
             # copper, which Chile imposed": the measure, not the copper, was imposed)

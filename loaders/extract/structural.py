@@ -106,8 +106,9 @@ MEASURE_PHRASE_STOP = re.compile(r"[,;:]|\b(?:that|which|who|because|with|(?<!ed
                                  r"after|before|since|while|when|although|though|whereas|until|unless|if|"
                                  r"is|are|was|were|has|have|had|do|does|did|will|would|could|should|may|might|must|"
                                  r"can|cannot|shall|remains?|remained)\b")
-IMPOSED_BY_CLAUSE = (r",?\s+(?:that|which)\s+(?:[\w.’'-]+\s+){1,4}?(?:imposed|placed|levied|put|slapped|applied|"
-                     r"announced|introduced)(?:\s+in\s+\d{4})?")
+# (with or without its relative word: "the sanctions the United States was reimposing against Iran")
+IMPOSED_BY_CLAUSE = (r"(?:,?\s+(?:that|which)|(?=\s+(?:the\s+)?[A-Z]))\s+(?:[\w.’'-]+\s+){1,4}?(?:re-?)?"
+                     r"(?:imposed|imposing|placed|levied|put|slapped|applied|announced|introduced)(?:\s+in\s+\d{4})?")
 # "tariffs under Section 301 of the Trade Act": the links from a measure to the authority it is taken under
 UNDER_AUTHORITY = re.compile(r"\s+under\s+(?:the\s+)?")
 OF_AUTHORITY = re.compile(r"\s+of\s+(?:the\s+)?")
