@@ -51,6 +51,8 @@ class Mention:
     represented: bool = field(default=False, compare=False, repr=False)
     # a name the document says the entity had before ("X, formerly Y"): Y is X wherever it is written
     former: bool = field(default=False, compare=False, repr=False)
+    # the acronym in brackets inside a title, left out of its name ("the X Program (XP) Memorandum"): a later "XP"
+    inner_abbreviation: str | None = field(default=None, compare=False, repr=False)
     # one of the firms a plural word stands for ("both companies"): the rules read it, the learned scorer adds no
     # pair of it (it was trained on no such mention)
     group: bool = field(default=False, compare=False, repr=False)
