@@ -8793,3 +8793,30 @@ def test_a_measure_with_a_relative_clause_without_its_relative_word(ex):
     got, _ = run(ex, "Chile said it was exempting Peru from sanctions Brazil was reimposing against Bolivia.")
     assert ("Brazil", "IMPOSES", "Brazilian sanctions against Bolivia") in got, got
     assert ("Brazilian sanctions against Bolivia", "TARGETS", "Bolivia") in got, got
+
+
+def test_who_begins_or_finances_the_construction_of_a_facility_invests_in_it(ex):
+    got, _ = run(ex, "Velkor Industries began construction of a battery plant in Ohio.")
+    assert ("Velkor Industries", "INVESTS_IN", "Ohio") in got, got
+    got, _ = run(ex, "Velkor Industries will help finance the construction of new cathode facilities in Ohio.")
+    assert ("Velkor Industries", "INVESTS_IN", "Ohio") in got, got
+    got, _ = run(ex, "Ohio began construction of a new highway.")
+    assert not [k for k in got if k[1] == "INVESTS_IN"], got
+
+
+def test_who_is_lent_money_to_build_does_the_building_but_the_sum_is_not_theirs(ex):
+    got, _ = run(ex, "The Department of Energy announced the closing of a $2.5 billion loan to Velkor Cells LLC to help "
+                     "finance the construction of new battery cell facilities in Ohio, Tennessee, and Michigan.")
+    for state in ("Ohio", "Tennessee", "Michigan"):
+        assert ("Velkor Cells", "INVESTS_IN", state) in got, got
+        assert "amount_usd" not in got[("Velkor Cells", "INVESTS_IN", state)], got  # (the lender's money)
+    assert not [k for k in got if k[1] == "TARGETS" and k[2] == "construction"], got  # (a kind of work)
+    got, _ = run(ex, "The Department of Energy lent Velkor Industries $2.5 billion to build a battery plant in Ohio.")
+    assert ("Velkor Industries", "INVESTS_IN", "Ohio") in got, got
+    assert not [p for k, p in got.items() if k[1] == "INVESTS_IN" and "amount_usd" in p], got
+
+
+def test_a_lithium_ion_battery_is_a_battery_not_lithium(ex):
+    got, _ = run(ex, "Velkor Industries will build new lithium-ion battery cell manufacturing facilities in Ohio.")
+    assert ("Velkor Industries", "OPERATES_IN", "batteries") in got, got
+    assert not [k for k in got if k[2] == "lithium"], got

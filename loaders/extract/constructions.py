@@ -44,7 +44,7 @@ from .parsed import LED_GROUPS, SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
 from .derived import acting_verb
-from .props import amount_for, fact_props
+from .props import LENT_BEFORE, amount_for, fact_props
 from .sentence import ACTOR_TYPES, Candidate, SentenceView, unique_mentions
 
 PARTY_TYPES = ("Country", "InternationalOrganization")
@@ -1371,8 +1371,9 @@ def priced_facilities(sv, roles, state):
     for amount in find_amounts(sv.text):
         for f in facilities:
             k = f.start - sv.start
-            if k < amount.end or not PRICED.fullmatch(sv.text, amount.end, k):
-                continue
+            if k < amount.end or not PRICED.fullmatch(sv.text, amount.end, k) \
+                    or LENT_BEFORE.search(sv.text, 0, amount.start):
+                continue  # ("lent X $2 billion to build a plant": the lender's money)
             toks = [t for t in sv.tokens if f.start <= sv.start + t.idx < f.end]
             if not toks or roles.negated(toks[-1].head) or roles.hypothetical(toks[-1]):
                 continue
@@ -1931,6 +1932,8 @@ def purposes(sv, roles, state):
                 if not (a <= x.start < b) or x.id == m.id:
                     continue
                 if x.type == "Sector":
+                    if x.name in ACTIVITY_SECTORS and re.match(r"\s+of\s", sv.text[x.end - sv.start:]):
+                        continue  # ("to finance the construction of plants": a kind of work, not a field)
                     out.append(_cand(m, "TARGETS", x, sv, "purpose", 0.7))
                 elif x.type == "Country" and not x.adjective:
                     tok = next((t for t in span if sv.start + t.idx == x.start), None)

@@ -83,6 +83,11 @@ INVESTMENT_NOUNS = frozenset({"investment", "fdi", "capital", "investor"})
 GOING_VERBS = frozenset({"be", "go", "flow", "head", "land", "end"})
 # what is done to build a facility: its doer's facility ("X's construction of a plant")
 BUILDING_NOUNS = frozenset({"construction", "building", "expansion", "development", "opening", "completion"})
+# what one does to a building of one's own: "began construction of a plant", "finance the construction of plants"
+UNDERTAKING_VERBS = frozenset({"begin", "start", "commence", "launch", "complete", "finish", "finance", "fund",
+                               "resume", "undertake"})
+# verbs that lend a sum to whom they take as a dative: "lent X $2 billion to build ..."
+LENDING_VERBS = frozenset({"lend", "loan", "give", "grant", "award", "offer"})
 # what lifts a measure "from" which it exempts ("an exemption from the tariffs")
 EXEMPTING = frozenset({"exemption", "waiver", "exception", "exclusion", "carve-out", "reprieve"})
 # verbs that give their object to someone named as their indirect object (or passive subject)
@@ -408,6 +413,9 @@ class ParsedRoles:
             directed = [m for c in verb.head.children if c.dep_ == "dobj" for m in self.denotes_list(c)]
             if directed:
                 return directed
+        funded = self._funded(verb)
+        if funded:
+            return funded
         if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             announced = self._misattached_intent(verb)
             if announced:
@@ -457,6 +465,26 @@ class ParsedRoles:
         if verb.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
             return self.subj(verb.head, depth + 1)
         return []
+
+    def _funded(self, verb) -> list[Mention]:
+        """Who is given money to do what an infinitive says does it: "lent X $2 billion to build a plant", "announced
+        a loan to X to help finance the construction of ...", "the closing of a loan to X to ..." (the firms the money
+        goes to, not its giver)."""
+        if verb.dep_ not in ("xcomp", "advcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in verb.children):
+            return []
+        head = verb.head
+        takers = [c for c in head.children if c.dep_ == "dative"] \
+            if head.pos_ == "VERB" and head.lemma_.lower() in LENDING_VERBS else []
+        # the money: the head itself, what it takes, or what it is "of" ("the closing of a loan")
+        near = [head] + [c for c in head.children if c.dep_ == "dobj"]
+        near += [p for n in near for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        money = [n for n in near if n.pos_ == "NOUN" and n.lemma_.lower() in self.lex.benefits_for]
+        if money:
+            takers += [p for n in money + [head] for x in n.children if x.dep_ == "prep" and x.lower_ == "to"
+                       and x.i < verb.i for p in x.children if p.dep_ == "pobj"]
+        return [m for t in takers for m in self.denotes_list(t) if m.type == "Firm"]
 
     def _along_with(self, verb, types: set, after: int = -1) -> list[Mention]:
         """'Canada was a founding member of APEC, along with Australia and Japan', 'X, together with Y, signed ...':
@@ -509,7 +537,11 @@ class ParsedRoles:
                 return got
         building = building_of(noun)
         if building is not None and any(m.type == "Facility" for m in self.sv.tok_mentions.get(noun.i, [])):
-            return self.owner(building)  # "X's construction of a new plant": whose building, whose plant
+            # "X's construction of a new plant": whose building, whose plant; "X began construction of a plant",
+            # "to finance the construction of plants": the firm that undertakes it
+            return self.owner(building) or ([m for m in self.subj(building.head) if m.type == "Firm"]
+                                            if building.dep_ == "dobj" and building.head.lemma_.lower()
+                                            in UNDERTAKING_VERBS else [])
         out = []
         children = list(noun.children)
         if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and not any(c.dep_ == "poss" for c in children):

@@ -53,6 +53,11 @@ GOODS_VALUE = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:[\w.-]+\s+){0,3}?(?:im
 GOODS_VALUED = frozenset({"EXPORTS_TO", "TARGETS"})
 
 
+# a sum of public money (lent, granted, guaranteed): "a $2.5 billion loan", "$75 million in direct funding",
+# "lent X $2.5 billion"
+FUNDING_AFTER = re.compile(r"\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?(?:loans?|grants?|tax\s+credits?|subsid\w*|incentives?|"
+                           r"funding|financing|guarantees?|awards?)\b")
+LENT_BEFORE = re.compile(r"\b(?:lent|loaned|granted|awarded)\s+(?:[\w.&'’-]+\s+){0,4}$")
 # the parts of a whole named after it: ", including", "such as"
 PARTS_AFTER = re.compile(r",\s+(?:including|such\s+as|among\s+them)\s")
 
@@ -66,6 +71,9 @@ def amount_for(sv, amounts: list, a: int, obj, predicate: str = "") -> float | N
     if predicate not in GOODS_VALUED:
         amounts = [x for x in amounts if not GOODS_VALUE.match(sv.text, x.end)]
     amounts = [x for x in amounts if not _another_facilitys(sv, x, a)]
+    if predicate == "INVESTS_IN":  # ("a $2.5 billion loan to X to build a plant": public money lent, not X's own)
+        amounts = [x for x in amounts if not (FUNDING_AFTER.match(sv.text, x.end)
+                                              or LENT_BEFORE.search(sv.text, 0, x.start))]
     # ("raise its U.S. investment to $26 billion, including a new mill in Louisiana": the whole's sum, not the part's)
     amounts = [x for x in amounts if not (x.end <= obj.start - sv.start
                                           and PARTS_AFTER.search(sv.text, x.end, obj.start - sv.start))]
