@@ -8820,3 +8820,11 @@ def test_a_lithium_ion_battery_is_a_battery_not_lithium(ex):
     got, _ = run(ex, "Velkor Industries will build new lithium-ion battery cell manufacturing facilities in Ohio.")
     assert ("Velkor Industries", "OPERATES_IN", "batteries") in got, got
     assert not [k for k in got if k[2] == "lithium"], got
+
+
+def test_the_respondents_a_review_examines_are_what_it_targets(ex):
+    got, _ = run(ex, "The Department of Commerce is conducting an administrative review of the antidumping duty order "
+                     "on steel nails from Peru. Commerce selected two respondents for individual examination, Andes "
+                     "Nail Company (Andes Nail) and Lima Wire Corporation (Lima Wire).")
+    review = "DOC administrative review of antidumping duty order"
+    assert (review, "TARGETS", "Andes Nail Company") in got and (review, "TARGETS", "Lima Wire Corporation") in got, got

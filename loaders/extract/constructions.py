@@ -2795,6 +2795,11 @@ AFFECTED_LISTED = re.compile(r"\s*(?:The|These|Those)\s+(?:(?:affected|sanctione
                              r"targeted|designated|hit|covered))\s+(?:are|were|include|included|includes|comprise)\s+")
 
 
+PROCEEDINGS = frozenset({"review", "investigation", "proceeding", "inquiry"})
+RESPONDENTS_LISTED = re.compile(r"\b(?:mandatory\s+)?respondents\b(?:\s+for\s+individual\s+(?:examination|review))?"
+                                r"\s*(?:,|:|\(|\s+(?:are|were|include|included)\s)\s*")
+
+
 # a heading over a table or list of the firms a measure hits: "Targeted Chinese steelmakers/exporters"
 # ... or the first column of a trade remedy's table of rates: "Exporter/producer | Weighted-average dumping margin"
 AFFECTED_HEADING = re.compile(r"[\s|]*(?:(?:Targeted|Affected|Sanctioned|Designated|Covered)\s+(?:[A-Z][\w-]*\s+)?"
@@ -2824,7 +2829,14 @@ def affected_listed(sv, roles, state):
             if first is not None and first.type == "Firm" and sv.text.lstrip(" \t\n|").startswith(first.text):
                 return [_cand(state.listing, "TARGETS", first, sv, "affected-row", 0.6)]
             return []
+    # (in a trade remedy's notice, the firms it examines are its respondents: "Commerce selected two respondents for
+    # individual examination, X and Y")
     mt = AFFECTED_LISTED.match(sv.text)
+    if mt is None:
+        mt = RESPONDENTS_LISTED.search(sv.text)
+        # (respondents answer a proceeding: the review or investigation named last, if one was)
+        measure = next((m for m, _ in reversed(state.measures) if getattr(m, "head", "") in PROCEEDINGS),
+                       measure) if mt else measure
     if not mt or measure is None or roles.negated(sv.tokens[0].sent.root) \
             or roles.hypothetical(sv.tokens[0].sent.root):
         return []
