@@ -8828,3 +8828,19 @@ def test_the_respondents_a_review_examines_are_what_it_targets(ex):
                      "Nail Company (Andes Nail) and Lima Wire Corporation (Lima Wire).")
     review = "DOC administrative review of antidumping duty order"
     assert (review, "TARGETS", "Andes Nail Company") in got and (review, "TARGETS", "Lima Wire Corporation") in got, got
+
+
+def test_a_description_standing_for_a_firm_says_where_it_is_from_and_what_it_does(ex):
+    got, _ = run(ex, "Velkor Motor Group agreed to buy Norvex Dynamics Inc. The US robotics company was founded in 1992.")
+    assert ("Norvex Dynamics", "LOCATED_IN", "United States") in got, got  # (the firm bought, named last)
+    assert ("Norvex Dynamics", "OPERATES_IN", "robotics") in got, got
+    assert ("Velkor Motor Group", "OPERATES_IN", "robotics") not in got, got
+    got, _ = run(ex, "Velkor Industries opened a plant in Ohio. The Korean battery maker will hire 500 workers.")
+    assert ("Velkor Industries", "LOCATED_IN", "South Korea") in got, got
+
+
+def test_a_description_set_beside_a_new_name_stands_for_no_firm_named_before(ex):
+    got, _ = run(ex, "Velkor Group bought the troubled Norvex firm. In 2007, Velkor Shipping was split into two "
+                     "companies - the shipbuilding company, Velkor Harbor Yard, and the ship owning company, Velkor "
+                     "Lines.")
+    assert ("Norvex", "OPERATES_IN", "shipbuilding") not in got, got

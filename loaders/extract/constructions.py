@@ -1226,9 +1226,14 @@ def descriptors(sv, roles, state):
     out = []
     sector_nouns = state.sector_nouns
     for m in sv.mentions:
-        if m.type not in ("Firm", "Facility", "Country") or m.source == "coref" or m.adjective:
+        if m.type not in ("Firm", "Facility", "Country") or m.adjective:
             continue
-        for d in _descriptions(sv, roles, m):
+        descriptions = None
+        if m.source == "coref":  # "the US robotics company" read as the firm named before: its head's words say it
+            if m.type != "Firm" or m.text.lower() not in FIRM_NOUNS:
+                continue
+            descriptions = [t for t in sv.tokens if sv.start + t.idx == m.start]
+        for d in descriptions if descriptions is not None else _descriptions(sv, roles, m):
             if d.lemma_.lower() in FIELD_NOUNS and d.dep_ == "pobj" and d.head.lower_ == "in" \
                     and d.head.head.lemma_.lower() in FIRM_NOUNS:
                 d = d.head.head  # "companies in the chip sector such as X": the firms the field is of

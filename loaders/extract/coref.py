@@ -217,8 +217,10 @@ def _singular(word: str) -> str:
 
 
 # a preposition right before a name: the name is in a side phrase ("spun off from the X Group", "with Y")
-OBLIQUE_BEFORE = re.compile(r"\b(?:from|with|of|by|to|for|into|than|against|like|including|alongside)\s+"
-                            r"(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}$", re.IGNORECASE)  # ("of the Norwegian conglomerate X")
+# (not "to" before a verb: "agreed to buy X" acts on X; "to the Korean firm X", "to Korean firm X" are side phrases)
+OBLIQUE_BEFORE = re.compile(r"\b(?:[Ff]rom|[Ww]ith|[Oo]f|[Bb]y|[Ff]or|[Ii]nto|[Tt]han|[Aa]gainst|[Ll]ike|[Ii]ncluding|"
+                            r"[Aa]longside)\s+(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,3}$"
+                            r"|\b[Tt]o\s+(?:(?:[Tt]he|[Aa]n?)\s+|[A-Z][\w.-]*\s+)(?:[A-Za-z-]+\s+){0,2}$")
 # "The President also imposed ...": the holder of that title the document named last
 # (not "the President of Chile", nor "the President, United States Trade Representative X": another office beside it)
 DEFINITE_TITLE = re.compile(r"\b[Tt]he\s+(President|Vice President|Secretary|Governor|Prime Minister|Chancellor)\b"
@@ -230,7 +232,8 @@ DEFINITE_BODY = re.compile(r"\b[Tt]he\s+(Department|Ministry|Agency|Bureau|Commi
 DEFINITE_STATE = re.compile(r"\b[Tt]he\s+(state)\b(?!\s+(?:of\b|[A-Z])|-)")
 US_ID = "country/united-states"
 # a name right after a description: "the company Absolics" (the description introduces it)
-NAME_FOLLOWS = re.compile(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b")
+# (or set beside it: "the shipbuilding company, Velkor Shipyard, and ...")
+NAME_FOLLOWS = re.compile(r"\s+(?:[A-Z][\w&.-]*\s*){1,4}\b|\s*,\s+(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*\s*[,)(]")
 # "the joint venture", "the group": the firm said to be one, or the firm named last
 DEFINITE_VENTURE = re.compile(r"\b[Tt]he\s+((?:joint venture|venture|JV|group))\b(?!['’]s)")
 # "TSMC planned to spend $12 billion on the project": the facility named last (an investment's project is its plant)
@@ -238,7 +241,8 @@ DEFINITE_PROJECT = re.compile(r"\b[Tt]he\s+(project)\b(?!['’]s|\s+(?:of|to|for
 # "the company will ...", "the Korean auto giant", "the South Korean automaker", "the battery maker": a firm
 # described by a noun only firms are called by, maybe after its nationality or trade ("giant" and "maker" only with
 # a trade: "the Asian giant" may be a country)
-DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-z-]+)\s+){0,3}?(?:company|firm|automaker|"
+DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-z-]+|U\.S\.|U\.K\.|US|UK)\s+){0,3}?"
+                            r"(?:company|firm|automaker|"
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
                             r"giant|maker|Company|Corporation|Group))\b(?!\s+of\b)")  # ("the Group": its own word)
 # "both companies", "the two automakers", "the firms": the firms the text has just listed; a number or "both" may take
@@ -747,8 +751,10 @@ class Coreference:
         for mt in DESCRIBED_FIRM.finditer(text, s, e):
             a, b = mt.span(1)
             inside = [m for m in mentions if a < m.end and m.start < b]
-            if any(not (m.adjective or m.type == "Sector" or text.startswith("-based", m.end)) for m in inside):
-                continue  # a name is part of it ("the Hyundai company"; "the Seoul-based company" says where it is)
+            if any(not (m.adjective or m.type in ("Sector", "Country") or text.startswith("-based", m.end))
+                   for m in inside):
+                continue  # a name is part of it ("the Hyundai company"; "the Seoul-based company", "the US robotics
+                # company" say where it is)
             if NAME_FOLLOWS.match(text, b, b + 40):
                 continue  # "the company Absolics": the name follows
             if any(m.type == "Firm" and not m.adjective and BESIDE_NAME.fullmatch(text, m.end, mt.start())
@@ -769,7 +775,10 @@ class Coreference:
                 firm = next((h for h in reversed((history + earlier)[-60:]) if h.type == "Firm" and not h.adjective
                              and h.name.split()[-1] == "Group"), None)
             if firm is not None:
-                out.append(Mention(a, b, text[a:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
+                # (the mention is the head noun: the words before it still say where the firm is from and what it
+                # does, "the US robotics company", for constructions.descriptors)
+                h = a + text[a:b].rfind(" ") + 1
+                out.append(Mention(h, b, text[h:b], firm.type, firm.id, firm.name, "coref", wikidata=firm.wikidata))
         return out
 
     def references(self, text: str, s: int, e: int, mentions: list[Mention], history: list[Mention],
