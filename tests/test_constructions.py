@@ -8844,3 +8844,19 @@ def test_a_description_set_beside_a_new_name_stands_for_no_firm_named_before(ex)
                      "companies - the shipbuilding company, Velkor Harbor Yard, and the ship owning company, Velkor "
                      "Lines.")
     assert ("Norvex", "OPERATES_IN", "shipbuilding") not in got, got
+
+
+def test_the_bank_stands_for_the_bank_named_before(ex):
+    got, _ = run(ex, "The Treasury Department sanctioned Norvex Bank in 2030. The bank is based in Caracas, Venezuela.")
+    assert ("Norvex Bank", "LOCATED_IN", "Venezuela") in got, got
+    assert ("Norvex Bank", "OPERATES_IN", "financial services") not in got, got  # ("the bank" says no more)
+
+
+def test_a_ban_on_imports_of_a_countrys_goods_targets_the_country(ex):
+    got, _ = run(ex, "The Harbor Security Act bans imports of Chilean steel.")
+    assert ("Harbor Security Act", "TARGETS", "Chile") in got, got
+
+
+def test_large_amounts_of_a_countrys_goods_are_its_exports(ex):
+    got, _ = run(ex, "Peru imports large quantities of Chilean copper.")
+    assert ("Chile", "EXPORTS_TO", "Peru") in got, got

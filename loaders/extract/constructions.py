@@ -1267,7 +1267,8 @@ def descriptors(sv, roles, state):
                         if c.dep_ == "prep" and c.lower_ == "in" and any(t.tag_ in ("JJS", "RBS") or t.lower_ in (
                             "leading", "top") for t in d.lefts)
                         for x in roles.pp(d, {"in"}) if x.type == "Country" and not x.adjective]
-            sector = sector_nouns.get(d.lemma_.lower())
+            # (a description standing for a firm says nothing new by its noun: "the bank" is a bank)
+            sector = sector_nouns.get(d.lemma_.lower()) if descriptions is None else None
             if sector is not None and not any(x.type == "Sector" for x in inside):
                 out.append(_cand(m, "OPERATES_IN", sector, sv, "descriptor-sector", 0.7))
             # (the parser may hang "built by X" from the last place of the facility's chain: "a chip complex in

@@ -244,7 +244,8 @@ DEFINITE_PROJECT = re.compile(r"\b[Tt]he\s+(project)\b(?!['’]s|\s+(?:of|to|for
 DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-z-]+|U\.S\.|U\.K\.|US|UK)\s+){0,3}?"
                             r"(?:company|firm|automaker|"
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
-                            r"giant|maker|Company|Corporation|Group))\b(?!\s+of\b)")  # ("the Group": its own word)
+                            r"giant|maker|bank|lender|insurer|utility|airline|retailer|Company|Corporation|Group))\b"
+                            r"(?!\s+of\b)")  # ("the Group": its own word)
 # "both companies", "the two automakers", "the firms": the firms the text has just listed; a number or "both" may take
 # a nationality ("the two Korean firms"); a bare plural is generic when a clause or phrase narrows it ("the firms that
 # invest", "the companies in Georgia")

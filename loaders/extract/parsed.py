@@ -64,7 +64,8 @@ SUPPLY_NOUNS = frozenset({"supply", "import", "material", "input", "component", 
                           "product", "good", "commodity", "fuel", "energy", "oil", "gas", "food", "equipment"})
 # quantities a trade verb's object may be, before the goods: "$30 billion of Korean cars", "2 million tons of grain"
 QUANTITY_WORDS = frozenset({"billion", "million", "trillion", "thousand", "ton", "tons", "tonnes", "barrel", "barrels",
-                            "worth", "percent", "%", "share", "volume", "value"})
+                            "worth", "percent", "%", "share", "volume", "value", "volumes", "amount", "amounts",
+                            "quantity", "quantities"})
 # nouns whose infinitive is an aim: "talks to conclude the X", "an effort to join the Y"
 AIM_NOUNS = {"talk", "negotiation", "discussion", "consultation", "effort", "proposal", "goal", "bid", "plan",
              "attempt", "push", "ambition", "intention", "application"}
@@ -719,6 +720,9 @@ class ParsedRoles:
         flows = [g for g in goods if g.lemma_.lower() in IMPORT_NOUNS]
         out = [m for g in flows for c in g.children if c.dep_ == "prep" and c.lower_ == "from"
                for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p) if m.type == "Country"]
+        # ("bans imports of Chilean steel": the goods a flow is "of" are Chile's)
+        goods += [p for g in flows for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in self.lex.group_nouns]
         out += [replace(m, adjective=False) for g in goods if g not in flows for c in g.children
                 if c.dep_ in ("compound", "amod", "nmod", "poss") for m in self.denotes(c) if m.type == "Country"]
         # "purchase $100 billion of U.S. liquefied natural gas": the parser may end the counted phrase at the
