@@ -8860,3 +8860,10 @@ def test_a_ban_on_imports_of_a_countrys_goods_targets_the_country(ex):
 def test_large_amounts_of_a_countrys_goods_are_its_exports(ex):
     got, _ = run(ex, "Peru imports large quantities of Chilean copper.")
     assert ("Chile", "EXPORTS_TO", "Peru") in got, got
+
+
+def test_a_parent_company_named_beside_its_noun_owns_the_firm(ex):
+    got, _ = run(ex, "Norvex Motors' parent company, Velkor Industries, is based in Seoul.")
+    assert ("Velkor Industries", "INVESTS_IN", "Norvex Motors") in got, got
+    got, _ = run(ex, "Norvex Motors and its parent company Velkor Industries opened a plant in Ohio.")
+    assert ("Velkor Industries", "INVESTS_IN", "Norvex Motors") in got, got

@@ -1452,7 +1452,9 @@ class ParsedRoles:
                     if "own_kind_only" in rule.flags and any(m.type not in rule.head_types and m.source != "pattern"
                                                              for m in self.sv.tok_mentions.get(tok.i, ())):
                         continue  # "Shipyard" in the firm "Philly Shipyard" is no facility
-                    yield rule, tok, "noun"
+                    # "X's parent company, Y", "its subsidiary firm Y": the tie said of the firm's noun it modifies
+                    tie = tok.dep_ == "compound" and lem in TIE_NOUNS and tok.head.lemma_.lower() in TIED_FIRM_NOUNS
+                    yield rule, tok.head if tie else tok, "noun"
                 elif tok.pos_ == "ADV" and lem in rule.adverbs:
                     yield rule, tok.head, "verb"
 
@@ -1484,6 +1486,9 @@ def _quantity(tok) -> bool:
 
 
 WH_WORDS = frozenset({"which", "that", "who"})
+# a firm's tie to another, written before a firm's noun: "its parent company", "a subsidiary firm"
+TIE_NOUNS = frozenset({"parent", "subsidiary", "affiliate", "venture"})
+TIED_FIRM_NOUNS = frozenset({"company", "firm", "group", "corporation"})
 # firms named by their tie to another: whose supplier or affiliate a firm is, it is not
 RELATIONAL_NOUNS = frozenset({"supplier", "partner", "affiliate", "subsidiary", "unit", "customer", "client",
                               "competitor", "rival", "vendor", "contractor"})
