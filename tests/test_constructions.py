@@ -8867,3 +8867,10 @@ def test_a_parent_company_named_beside_its_noun_owns_the_firm(ex):
     assert ("Velkor Industries", "INVESTS_IN", "Norvex Motors") in got, got
     got, _ = run(ex, "Norvex Motors and its parent company Velkor Industries opened a plant in Ohio.")
     assert ("Velkor Industries", "INVESTS_IN", "Norvex Motors") in got, got
+
+
+def test_goods_subject_to_a_measure_name_the_country_they_come_from(ex):
+    got, _ = run(ex, "Steel nails from Peru are subject to antidumping duties of 12 percent.")
+    assert ("antidumping duties", "TARGETS", "Peru") in got, got
+    got, _ = run(ex, "Imports of copper wire from Chile are subject to antidumping duties.")
+    assert ("antidumping duties", "TARGETS", "Chile") in got, got

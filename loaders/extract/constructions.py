@@ -1627,6 +1627,10 @@ def borne_measures(sv, roles, state):
                 words = [t for t in c.subtree if t.i <= c.i]
                 a, b = sv.start + words[0].idx, sv.start + c.idx + len(c.text)
                 bearers += [x for x in sv.mentions if a <= x.start < b]
+                # ("steel nails from Peru are subject to ...", "imports of nails from Peru": where the goods come from)
+                bearers += roles.goods_origins(c) + [x for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                                                     for g in p.children if g.dep_ == "pobj"
+                                                     for x in roles.goods_origins(g)]
                 if c.lemma_.lower() in GOODS_CARRIERS:  # "Chilean exports of copper": the goods of the exports
                     goods = [t for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
                     bearers += [x for t in goods for x in _mentions_at(sv, t) if x.type == "Sector"]
