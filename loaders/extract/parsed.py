@@ -1453,7 +1453,9 @@ class ParsedRoles:
                                                              for m in self.sv.tok_mentions.get(tok.i, ())):
                         continue  # "Shipyard" in the firm "Philly Shipyard" is no facility
                     # "X's parent company, Y", "its subsidiary firm Y": the tie said of the firm's noun it modifies
-                    tie = tok.dep_ == "compound" and lem in TIE_NOUNS and tok.head.lemma_.lower() in TIED_FIRM_NOUNS
+                    # (a common noun, not a name's last word: "its subsidiary Andes Hydro Company")
+                    tie = tok.dep_ == "compound" and lem in TIE_NOUNS and tok.head.pos_ == "NOUN" \
+                        and tok.head.lemma_.lower() in TIED_FIRM_NOUNS
                     yield rule, tok.head if tie else tok, "noun"
                 elif tok.pos_ == "ADV" and lem in rule.adverbs:
                     yield rule, tok.head, "verb"
