@@ -8874,3 +8874,18 @@ def test_goods_subject_to_a_measure_name_the_country_they_come_from(ex):
     assert ("antidumping duties", "TARGETS", "Peru") in got, got
     got, _ = run(ex, "Imports of copper wire from Chile are subject to antidumping duties.")
     assert ("antidumping duties", "TARGETS", "Chile") in got, got
+
+
+def test_a_name_the_ner_misses_is_a_person_by_the_title_its_verb_gives_or_its_who_clause(ex):
+    got, _ = run(ex, "Ana Soto became president of Chile in 2030.")
+    assert ("Ana Soto", "LEADS", "Chile") in got, got
+    got, _ = run(ex, "Ana Soto, who chairs Velkor Industries, announced the plan.")
+    assert ("Ana Soto", "LEADS", "Velkor Industries") in got, got
+    got, _ = run(ex, "Velkor Industries became the largest shareholder of Norvex Motors.")
+    assert ("Velkor Industries", "INVESTS_IN", "Norvex Motors") in got, got  # (no title: the firm stays a firm)
+
+
+def test_an_acronym_title_taken_keeps_its_capitals(ex):
+    _, out = run(ex, "Luis Vega was named CEO of Velkor Industries in 2029.")
+    roles = {r.props.get("role") for r in out.relations if r.predicate == "LEADS"}
+    assert roles == {"CEO"}, roles

@@ -1233,6 +1233,7 @@ class NerRecognizer:
         out += self._unknown_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out += self._untagged_titles(sent, offset, taken + [(m.start, m.end) for m in out])
         out += self._titled_after(sent, offset, taken + [(m.start, m.end) for m in out])
+        out += self._persons_by_clause(sent, offset, taken + [(m.start, m.end) for m in out])
         cued = self._cued_firms(sent, offset, taken + [(m.start, m.end) for m in out if m.type is not None])
         out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in cued)] + cued
         return out  # (untyped names stay for list_firms; the pipeline drops those still untyped)
@@ -1391,6 +1392,43 @@ class NerRecognizer:
                 continue
             text = text_of(sent)[words[0].idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
             out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
+        return out
+
+    # verbs whose subject takes the title they name: "X became president of Chile", "Y was appointed chairman"
+    TITLE_TAKING_VERBS = frozenset({"become", "elect", "appoint", "name", "nominate", "swear", "serve", "reelect",
+                                    "re-elect"})
+
+    def _persons_by_clause(self, sent, offset, taken) -> list[Mention]:
+        """A name the NER missed that its clause says is a person's (two or three capitalised words): the subject of a
+        verb that gives it an official's title ("Ana Ruiz became president of Chile", "Luis Soto was appointed
+        chairman of X", "... served as trade minister") or of a "who" clause ("Ana Ruiz, who chairs X,")."""
+        out: list[Mention] = []
+        titles = {w.casefold() for w in self.lex.person_titles}
+        for tok in sent:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or tok.ent_type_ \
+                    or not tok.text[:1].isupper():
+                continue
+            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()
+                     and not t.ent_type_]
+            if len(words) not in (1, 2) or words[0].i != tok.i - len(words) \
+                    or any(t.text in self.lex.person_titles for t in words + [tok]):
+                continue
+            verb = tok.head
+            said = [c for c in verb.children if c.dep_ in ("attr", "oprd", "xcomp")] + [
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                if p.dep_ == "pobj"] if verb.lemma_.lower() in self.TITLE_TAKING_VERBS else []
+            titled = any(t.lower_ in titles or t.lower_ in ("president", "minister", "secretary", "chairman",
+                                                             "governor", "ambassador")
+                         for c in said for t in c.subtree if t.i <= c.i)
+            who = any(c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in ("nsubj", "nsubjpass")
+                                                for x in c.children) for c in tok.children)
+            if not (titled or who):
+                continue
+            start, end = offset + words[0].idx, offset + tok.idx + len(tok.text)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            text = text_of(sent)[words[0].idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
+            out.append(Mention(start, end, text, "Person", entity_id("Person", text), text, "ner", aliases={text}))
         return out
 
     # what firms sign with each other: "X signed a supply contract with Y" (a country signs agreements)

@@ -141,6 +141,11 @@ RECOGNISING = frozenset({"recognize", "recognise", "recognition", "accept", "acc
                          "equivalence", "adopt", "take"})  # ("taking into account U.S. standards")
 
 
+def _cased(title: str) -> str:
+    """A title as a role: its first letter capitalised, an acronym kept ("president" -> "President", "CEO")."""
+    return title if title.isupper() else title.capitalize()
+
+
 def _titled(words: str) -> str:
     """A field written in lower case as a department's name is written: "economy, trade and industry" -> "Economy,
     Trade and Industry"."""
@@ -778,12 +783,13 @@ class StructuralExtractor:
         for x in sv.mentions:
             title = _title_after(sv, x, ADJECTIVE_HEAD) if x.start - sv.start == at else None
             if title:
-                self._add(out, sv, p, "LEADS", x, 0.75, "taking-office", {"role": title.capitalize()})
+                self._add(out, sv, p, "LEADS", x, 0.75, "taking-office", {"role": _cased(title)})
         tt = re.match(rf"(?P<title>{LEADER_TITLES})\s+of\s+(?:the\s+)?", sv.text[at:], re.IGNORECASE)
         if tt:
             for x in sv.mentions:
                 if x.start - sv.start == at + tt.end() and x.type in ("Country", "GovernmentBody", "Firm"):
-                    self._add(out, sv, p, "LEADS", x, 0.75, "taking-office", {"role": tt.group("title").capitalize()})
+                    self._add(out, sv, p, "LEADS", x, 0.75, "taking-office",
+                              {"role": _cased(tt.group("title"))})
 
     def _titles(self, sv, out, ministers_country: str = ""):
         for p in sv.mentions:
