@@ -8889,3 +8889,9 @@ def test_an_acronym_title_taken_keeps_its_capitals(ex):
     _, out = run(ex, "Luis Vega was named CEO of Velkor Industries in 2029.")
     roles = {r.props.get("role") for r in out.relations if r.predicate == "LEADS"}
     assert roles == {"CEO"}, roles
+
+
+def test_a_measure_that_exempts_imports_from_countries_exempts_the_countries(ex):
+    got, _ = run(ex, "The Section 232 copper tariffs exempt imports from Chile and Peru.")
+    assert ("Section 232 copper tariffs", "EXEMPTS", "Chile") in got and \
+        ("Section 232 copper tariffs", "EXEMPTS", "Peru") in got, got

@@ -1436,7 +1436,10 @@ class ParsedRoles:
                             yield rule, tok, "noun"
                 continue  # most tokens trigger nothing: skip the per-rule checks
             verbish = (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (
-                tok.dep_ == "amod" and low.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")) \
+                tok.dep_ == "amod" and low.endswith("ed") and tok.i > 0 and tok.nbor(-1).pos_ == "PUNCT")
+                # (a word with a subject and a direct object is a verb, however tagged: "the tariffs exempt imports")
+                or tok.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in tok.children)
+                and any(c.dep_ == "nsubj" for c in tok.children)) \
                 and tok.dep_ != "prep"  # "including X", "following Y": a participle used as a preposition
             lemmas = {lem} | set(_lemmas(low))
             # only the rules that name one of the token's words, in their order
