@@ -8895,3 +8895,12 @@ def test_a_measure_that_exempts_imports_from_countries_exempts_the_countries(ex)
     got, _ = run(ex, "The Section 232 copper tariffs exempt imports from Chile and Peru.")
     assert ("Section 232 copper tariffs", "EXEMPTS", "Chile") in got and \
         ("Section 232 copper tariffs", "EXEMPTS", "Peru") in got, got
+
+
+def test_whose_investor_one_is_one_invests_in(ex):
+    got, _ = run(ex, "Chile is Peru's largest foreign investor.")
+    assert ("Chile", "INVESTS_IN", "Peru") in got, got
+    got, _ = run(ex, "Velkor Industries, Ohio's biggest foreign investor, will open a plant.")
+    assert ("Velkor Industries", "INVESTS_IN", "Ohio") in got, got
+    got, _ = run(ex, "Peru's investors are wary.")
+    assert not got, got
