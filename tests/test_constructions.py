@@ -8904,3 +8904,10 @@ def test_whose_investor_one_is_one_invests_in(ex):
     assert ("Velkor Industries", "INVESTS_IN", "Ohio") in got, got
     got, _ = run(ex, "Peru's investors are wary.")
     assert not got, got
+
+
+def test_where_a_verb_says_an_investment_goes_it_goes_there_once(ex):
+    got, _ = run(ex, "Velkor Industries' U.S. investment totals $12 billion across Ohio, Indiana and Texas.")
+    for state in ("Ohio", "Indiana", "Texas"):
+        props = got.get(("Velkor Industries", "INVESTS_IN", state))
+        assert props and props.get("joint") is True, got  # (one $12 billion for the three states)

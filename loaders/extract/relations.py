@@ -131,6 +131,8 @@ def _modifies(roles, m) -> bool:
                                                            for c in last.children)
 
 
+# verbs that say how much a sum comes to and where it goes: "the investment totals $12 billion across A and B"
+SUM_VERBS = frozenset({"total", "reach", "amount", "span", "go", "flow", "top", "exceed", "stretch"})
 # what a noun's adjective says has not happened (yet)
 NOT_YET = frozenset({"upcoming", "possible", "potential", "prospective", "future", "hypothetical"})
 
@@ -356,6 +358,12 @@ class RelationExtractor:
                        or not _modifies(roles, o)]
         if not objects and kind == "verb" and parsed:
             objects = self._gapped_objects(roles, tok, rule) or self._clause_place(roles, tok, rule)
+        if not objects and kind == "noun" and parsed and rule.predicate == "INVESTS_IN" and tok.dep_ == "nsubj" \
+                and tok.head.lemma_.lower() in SUM_VERBS:
+            # "X's investment totals $12 billion across A, B and C", "most of the investment will go to A": where
+            # the verb says the money is
+            objects = [m for m in roles.pp(tok.head, {"across", "in", "to", "into", "among", "between"})
+                       if m.type in ("Country", "USState", "Facility")]
         if not objects and kind == "noun" and parsed and rule.predicate == "INVESTS_IN":
             # "Korean firms announced $100 billion in U.S. investments": with the investor the clause's subject,
             # the place the noun is named with is where the money goes
