@@ -8911,3 +8911,8 @@ def test_where_a_verb_says_an_investment_goes_it_goes_there_once(ex):
     for state in ("Ohio", "Indiana", "Texas"):
         props = got.get(("Velkor Industries", "INVESTS_IN", state))
         assert props and props.get("joint") is True, got  # (one $12 billion for the three states)
+
+
+def test_a_name_joined_to_a_persons_is_a_persons(ex):
+    got, _ = run(ex, "The Andes Pact was signed by Ana Soto and Luis Vega in 2030.")
+    assert ("Ana Soto", "SIGNS", "Andes Pact") in got and ("Luis Vega", "SIGNS", "Andes Pact") in got, got

@@ -1401,12 +1401,16 @@ class NerRecognizer:
     def _persons_by_clause(self, sent, offset, taken) -> list[Mention]:
         """A name the NER missed that its clause says is a person's (two or three capitalised words): the subject of a
         verb that gives it an official's title ("Ana Ruiz became president of Chile", "Luis Soto was appointed
-        chairman of X", "... served as trade minister") or of a "who" clause ("Ana Ruiz, who chairs X,")."""
+        chairman of X", "... served as trade minister") or of a "who" clause ("Ana Ruiz, who chairs X,"), or a name
+        joined by "and" to a person's ("signed by Ana Ruiz and Luis Soto", the NER tagging the second only)."""
         out: list[Mention] = []
         titles = {w.casefold() for w in self.lex.person_titles}
         for tok in sent:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or tok.ent_type_ \
-                    or not tok.text[:1].isupper():
+            if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+                continue
+            paired = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children) or (
+                tok.dep_ == "conj" and tok.head.ent_type_ == "PERSON")
+            if tok.dep_ not in ("nsubj", "nsubjpass") and not paired:
                 continue
             words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()
                      and not t.ent_type_]
@@ -1422,7 +1426,7 @@ class NerRecognizer:
                          for c in said for t in c.subtree if t.i <= c.i)
             who = any(c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in ("nsubj", "nsubjpass")
                                                 for x in c.children) for c in tok.children)
-            if not (titled or who):
+            if not (titled or who or paired):
                 continue
             start, end = offset + words[0].idx, offset + tok.idx + len(tok.text)
             if any(s < end and start < e for s, e in taken):
