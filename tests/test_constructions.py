@@ -8916,3 +8916,10 @@ def test_where_a_verb_says_an_investment_goes_it_goes_there_once(ex):
 def test_a_name_joined_to_a_persons_is_a_persons(ex):
     got, _ = run(ex, "The Andes Pact was signed by Ana Soto and Luis Vega in 2030.")
     assert ("Ana Soto", "SIGNS", "Andes Pact") in got and ("Luis Vega", "SIGNS", "Andes Pact") in got, got
+
+
+def test_a_year_that_describes_a_noun_is_not_the_facts_year(ex):
+    got, _ = run(ex, "Velkor Industries, founded in 1990, invested $2 billion in Ohio in 2021.")
+    assert got[("Velkor Industries", "INVESTS_IN", "Ohio")].get("year") == 2021, got
+    got, _ = run(ex, "Velkor Industries, which was founded in 1990, invested $2 billion in Ohio.")
+    assert got[("Velkor Industries", "INVESTS_IN", "Ohio")].get("year") is None, got

@@ -111,7 +111,7 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
     """The year of a fact stated by the words at sentence offsets a..b: the nearest event year within 150
     characters in the fact's own clause ("Since the pact took effect in 2012, U.S. exports to Korea have grown": 2012
     is the pact's year, not the exports'), else the year a sentence-initial time adverbial set."""
-    years = [y for y in years if not other_clause(sv, y[0], a, own_only=True)]
+    years = [y for y in years if not other_clause(sv, y[0], a, own_only=True) and not _of_a_noun(sv, y[0], a)]
     # ("joined the talks in 2008 but withdrew from the TPP in 2017": a verb's own phrase dates it, not the verb
     # it is coordinated with)
     own = _in_own_phrase(sv, years, a)
@@ -126,6 +126,30 @@ def year_for(sv, years: list, a: int, b: int) -> int | None:
         if min(abs(best[0] - a), abs(best[1] - b)) <= 150:
             return best[2]
     return sv.year or None
+
+
+# what describes a noun rather than adds to the clause: a participle or relative clause (not a bracketed period,
+# "Parent: X (1999-present)", which dates the fact)
+DESCRIBING = frozenset({"acl", "relcl"})
+DATED_BY_DESCRIPTION = frozenset({"Policy", "Law", "Agreement", "Facility"})
+
+
+def _of_a_noun(sv, at: int, trigger: int) -> bool:
+    """Whether the words at `at` describe an actor of the clause other than the trigger ("X, founded in 1990,
+    invested $2 billion in Ohio in 2021": 1990 is the founding's year); an instrument or a facility a description
+    dates is dated by it ("UNSCR 2375, adopted in 2017, targets X"; "the plant, which X built in 2020,")."""
+    first, second = _token_at_offset(sv, at), _token_at_offset(sv, trigger)
+    if first is None or second is None:
+        return False
+    up = _path_up(first)
+    down = {t.i for t in _path_up(second)}
+    for t in up:
+        if t.i in down:
+            return False  # (met the trigger's path: nothing describing a noun lay between)
+        if t.dep_ in DESCRIBING and t.head.i != second.i:
+            # (an instrument's or a facility's own date is the fact's: "UNSCR 2375, adopted in 2017, targets X")
+            return not any(m.type in DATED_BY_DESCRIPTION for m in sv.tok_mentions.get(t.head.i, ()))
+    return False
 
 
 def _token_at_offset(sv, a: int):
