@@ -8923,3 +8923,12 @@ def test_a_year_that_describes_a_noun_is_not_the_facts_year(ex):
     assert got[("Velkor Industries", "INVESTS_IN", "Ohio")].get("year") == 2021, got
     got, _ = run(ex, "Velkor Industries, which was founded in 1990, invested $2 billion in Ohio.")
     assert got[("Velkor Industries", "INVESTS_IN", "Ohio")].get("year") is None, got
+
+
+def test_a_trade_verb_read_as_a_plural_noun_in_a_verbless_parse_is_the_verb(ex):
+    got, _ = run(ex, "Peru ships copper to Chile.")
+    assert ("Peru", "EXPORTS_TO", "Chile") in got, got
+    got, _ = run(ex, "Peru ships most of its copper to Chile.")
+    assert ("Peru", "EXPORTS_TO", "Chile") in got, got
+    got, _ = run(ex, "The ships sailed to Chile.")
+    assert not got, got

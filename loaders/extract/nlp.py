@@ -41,6 +41,7 @@ def load_nlp():
         _add_component(nlp, "policygraph_range_repair", _repair_ranges, after="policygraph_participle_repair")
         _add_component(nlp, "policygraph_worth_repair", _repair_worth, after="policygraph_range_repair")
         _add_component(nlp, "policygraph_conjunct_repair", _repair_noun_conjuncts, after="policygraph_worth_repair")
+        _add_component(nlp, "policygraph_verbless_repair", _repair_verbless, after="policygraph_conjunct_repair")
         return nlp
     return None
 
@@ -229,6 +230,49 @@ def _repair_noun_conjuncts(doc):
                                                                                                     "conj", "appos"):
             tok.head = listed
             cc.head = listed
+    return doc
+
+
+# trade verbs in the third person that are also plural nouns: "Peru ships copper to Chile"
+NOUN_LIKE_VERBS = frozenset({"ships", "trades", "supplies"})
+
+
+def _repair_verbless(doc):
+    """'Peru ships copper to Chile': with no verb at all, the parser may read a trade verb that is also a plural noun
+    as a compound of the goods ("Peru ships copper"); with a name before it and a noun after it, it is the verb, the
+    name its subject, the goods its object (and their phrases the verb's)."""
+    # (tags only: this runs before the attribute ruler and the lemmatizer, which read the new tag)
+    if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc):
+        return doc
+    for tok in doc[1:-1]:
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.lower_ not in NOUN_LIKE_VERBS or before.tag_ not in ("NNP", "NNPS") \
+                or not (after.tag_.startswith("NN") or after.tag_ in ("JJS", "DT")):
+            continue
+        if tok.dep_ == "ROOT" and before.dep_ == "compound" and before.head.i == tok.i:
+            # ("Peru ships most of its copper to Chile": read as the root noun, what follows hung from it)
+            tok.tag_, before.dep_ = "VBZ", "nsubj"
+            for t in tok.children:
+                if t.dep_ == "npadvmod" and t.i > tok.i:
+                    t.dep_ = "dobj"
+            break
+        root = tok.head if tok.dep_ == "compound" else None
+        if root is None or root.dep_ != "ROOT" or root.i <= tok.i:
+            continue
+        tok.tag_ = "VBZ"
+        tok.head, tok.dep_ = tok, "ROOT"
+        root.head, root.dep_ = tok, "dobj"
+        for t in list(root.children):
+            if t.dep_ == "prep" and t.i > root.i and t.lower_ in ("to", "from", "into"):
+                t.head = tok  # (where the goods go is the verb's)
+        for t in doc[:tok.i]:
+            if t.head.i == tok.i or (t.head.i == root.i and t.i < tok.i):
+                t.head = tok
+        before.dep_ = "nsubj"
+        for t in doc:
+            if t.head.i == root.i and t.dep_ == "punct" and t.i > root.i:
+                t.head = tok
+        break
     return doc
 
 
