@@ -39,7 +39,8 @@ from typing import Any
 
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
-from .mentions import ACTIVITY_SECTORS, LEGAL_TAIL, PLURAL_HEADS, TOPIC_PREPOSITIONS, Mention, might_contain
+from .mentions import (ACTIVITY_SECTORS, LEGAL_TAIL, PLURAL_HEADS, TOPIC_PREPOSITIONS, Mention, might_contain,
+                       names_work)
 from .parsed import LED_GROUPS, SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
@@ -1942,7 +1943,7 @@ def purposes(sv, roles, state):
                 if not (a <= x.start < b) or x.id == m.id:
                     continue
                 if x.type == "Sector":
-                    if x.name in ACTIVITY_SECTORS and re.match(r"\s+of\s", sv.text[x.end - sv.start:]):
+                    if names_work(sv, x):
                         continue  # ("to finance the construction of plants": a kind of work, not a field)
                     out.append(_cand(m, "TARGETS", x, sv, "purpose", 0.7))
                 elif x.type == "Country" and not x.adjective:

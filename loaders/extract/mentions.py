@@ -1382,17 +1382,24 @@ class NerRecognizer:
                 type_ = "Firm"
             else:
                 continue
-            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()
-                     and not t.ent_type_]
-            if len(words) not in (1, 2) or words[-1].i != tok.i - 1 or words[0].i != tok.i - len(words) \
-                    or any(t.text in self.lex.person_titles for t in words + [tok]):
-                continue
-            start, end = offset + words[0].idx, offset + tok.idx + len(tok.text)
-            if any(s < end and start < e for s, e in taken):
-                continue
-            text = text_of(sent)[words[0].idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
-            out.append(Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text}))
+            found = self._untagged_name(sent, tok, offset, taken, type_)
+            if found is not None:
+                out.append(found)
         return out
+
+    def _untagged_name(self, sent, tok, offset, taken, type_: str) -> Mention | None:
+        """The name of two or three capitalised words the NER left untagged that ends on `tok` (its compounds before
+        it, no title among them), as a mention of `type_`; None where there is none or it crosses a name found."""
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()
+                 and not t.ent_type_]
+        if len(words) not in (1, 2) or words[0].i != tok.i - len(words) \
+                or any(t.text in self.lex.person_titles for t in words + [tok]):
+            return None
+        start, end = offset + words[0].idx, offset + tok.idx + len(tok.text)
+        if any(s < end and start < e for s, e in taken):
+            return None
+        text = text_of(sent)[words[0].idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
+        return Mention(start, end, text, type_, entity_id(type_, text), text, "ner", aliases={text})
 
     # verbs whose subject takes the title they name: "X became president of Chile", "Y was appointed chairman"
     TITLE_TAKING_VERBS = frozenset({"become", "elect", "appoint", "name", "nominate", "swear", "serve", "reelect",
@@ -1412,27 +1419,16 @@ class NerRecognizer:
                 tok.dep_ == "conj" and tok.head.ent_type_ == "PERSON")
             if tok.dep_ not in ("nsubj", "nsubjpass") and not paired:
                 continue
-            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()
-                     and not t.ent_type_]
-            if len(words) not in (1, 2) or words[0].i != tok.i - len(words) \
-                    or any(t.text in self.lex.person_titles for t in words + [tok]):
-                continue
             verb = tok.head
             said = [c for c in verb.children if c.dep_ in ("attr", "oprd", "xcomp")] + [
                 p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
                 if p.dep_ == "pobj"] if verb.lemma_.lower() in self.TITLE_TAKING_VERBS else []
-            titled = any(t.lower_ in titles or t.lower_ in ("president", "minister", "secretary", "chairman",
-                                                             "governor", "ambassador")
-                         for c in said for t in c.subtree if t.i <= c.i)
+            titled = any(t.lower_ in titles for c in said for t in c.subtree if t.i <= c.i)
             who = any(c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in ("nsubj", "nsubjpass")
                                                 for x in c.children) for c in tok.children)
-            if not (titled or who or paired):
-                continue
-            start, end = offset + words[0].idx, offset + tok.idx + len(tok.text)
-            if any(s < end and start < e for s, e in taken):
-                continue
-            text = text_of(sent)[words[0].idx - sent[0].idx:tok.idx + len(tok.text) - sent[0].idx]
-            out.append(Mention(start, end, text, "Person", entity_id("Person", text), text, "ner", aliases={text}))
+            found = self._untagged_name(sent, tok, offset, taken, "Person") if titled or who or paired else None
+            if found is not None:
+                out.append(found)
         return out
 
     # what firms sign with each other: "X signed a supply contract with Y" (a country signs agreements)
@@ -1589,6 +1585,12 @@ INNER_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,9})\)\s")
 FLOW_NOUNS = frozenset({"import", "export", "shipment", "sale", "purchase"})
 # sectors that are also the kind of work any firm does: named as what a facility or a project is for, no business
 ACTIVITY_SECTORS = frozenset({"manufacturing", "construction"})
+
+
+def names_work(sv, m: Mention) -> bool:
+    """Whether a sector's mention names a kind of work done to something ("the construction of plants"), no field."""
+    return m.type == "Sector" and m.name in ACTIVITY_SECTORS and re.match(r"\s+of\s", sv.text[m.end - sv.start:]) \
+        is not None
 # the words that open a statute's part ("Section 232", "Title III"), and a name they open
 AUTHORITY_PARTS = frozenset({"Section", "Title", "Article", "Chapter"})
 AUTHORITY_PART = re.compile(r"(?:" + "|".join(sorted(AUTHORITY_PARTS)) + r")\s")

@@ -87,8 +87,8 @@ BUILDING_NOUNS = frozenset({"construction", "building", "expansion", "developmen
 # what one does to a building of one's own: "began construction of a plant", "finance the construction of plants"
 UNDERTAKING_VERBS = frozenset({"begin", "start", "commence", "launch", "complete", "finish", "finance", "fund",
                                "resume", "undertake"})
-# verbs that lend a sum to whom they take as a dative: "lent X $2 billion to build ..."
-LENDING_VERBS = frozenset({"lend", "loan", "give", "grant", "award", "offer"})
+# verbs that give a sum to whom they take as a dative: "lent X $2 billion to build ..."
+DATIVE_GIVING_VERBS = frozenset({"lend", "loan", "give", "grant", "award", "offer"})
 # what lifts a measure "from" which it exempts ("an exemption from the tariffs")
 EXEMPTING = frozenset({"exemption", "waiver", "exception", "exclusion", "carve-out", "reprieve"})
 # verbs that give their object to someone named as their indirect object (or passive subject)
@@ -476,7 +476,7 @@ class ParsedRoles:
             return []
         head = verb.head
         takers = [c for c in head.children if c.dep_ == "dative"] \
-            if head.pos_ == "VERB" and head.lemma_.lower() in LENDING_VERBS else []
+            if head.pos_ == "VERB" and head.lemma_.lower() in DATIVE_GIVING_VERBS else []
         # the money: the head itself, what it takes, or what it is "of" ("the closing of a loan")
         near = [head] + [c for c in head.children if c.dep_ == "dobj"]
         near += [p for n in near for c in n.children if c.dep_ == "prep" and c.lower_ == "of"

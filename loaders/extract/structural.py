@@ -19,7 +19,7 @@ from ...ontology.lexicon import load_lexicon
 from .constructions import GOODS_GOING_TO, PROPOSED, owned_body
 from .modality import MEASURE_MAKING, tokens_of
 
-from .mentions import ACTIVITY_SECTORS, AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention
+from .mentions import AUTHORITY_PART, LEGAL_TAIL, PARTY_TYPES, GazetteerMatcher, Mention, names_work
 from .parsed import parsed_roles
 from .sentence import ACTOR_TYPES, Candidate, SentenceView
 
@@ -584,9 +584,7 @@ class StructuralExtractor:
                 imposers = {o.id for o in owners}
                 # (not a kind of work done to something: "to finance the construction of plants")
                 targets = [x for x in sv.mentions if a <= x.start < window_end
-                           and x.type in kinds and not self._destination(sv, x, m)
-                           and not (x.type == "Sector" and x.name in ACTIVITY_SECTORS
-                                    and re.match(r"\s+of\s", sv.text[x.end - sv.start:]))
+                           and x.type in kinds and not self._destination(sv, x, m) and not names_work(sv, x)
                            and not (x.type == "Country" and self._buyer(sv, x, imposers))]
                 if targets:  # the surface "UN sanctions on North Korea" names the measure too
                     last = max(targets, key=lambda x: x.end)
