@@ -95,6 +95,9 @@ class Lexicon:
     undoing_nouns: frozenset = frozenset()  # "a phase-out of tariffs": what is "of" it is being undone
     derived: dict = field(default_factory=dict)  # [derived]: goods and measure words (loaders/extract/derived.py)
     rules: list = field(default_factory=list)
+    # the words of the MEMBER_OF rules whose object is any name ("join", "member", "accession"): a name a country
+    # joins or is a member of is an organization of states ("Peru joined the Pacific Grain Forum")
+    membership_words: frozenset = frozenset()
 
     # -- descriptive heads ---------------------------------------------------------------------
     def head_type(self, tok) -> str | None:
@@ -107,6 +110,25 @@ class Lexicon:
                 for c in tok.children):
             return "Policy"  # "tariff hikes", "the sanctions regime": the measure as it changes or stands
         return got
+
+    def _joined_by_country(self, ent) -> bool:
+        """Whether the name is what a country joins or is a member of ("Bolivia joined the X", "Peru became a
+        member of the X", "Peru's accession to the X", "Peru, a member of the X,")."""
+        root = ent.root
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB":
+            word = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ in ("of", "in", "to", "into"):
+            word = root.head.head
+        else:
+            return False
+        if word.lemma_.lower() not in self.membership_words:
+            return False
+        holders = [c for c in word.children if c.dep_ in ("nsubj", "poss")]
+        if word.dep_ in ("attr", "oprd", "xcomp"):  # "Peru is a member of", "Peru hopes to join": the head's subject
+            holders += [c for c in word.head.children if c.dep_ == "nsubj"]
+        if word.dep_ == "appos":  # "Peru, a member of the X,"
+            holders.append(word.head)
+        return any(h.ent_type_ == "GPE" for h in holders)
 
     @staticmethod
     def _title_only_named(tok) -> bool:
@@ -137,6 +159,10 @@ class Lexicon:
     def type_for_name(self, text: str, label: str, sent=None, ent=None) -> str | None:
         words = text.split()
         last = words[-1] if words else ""
+        if ent is not None and label == "ORG" and self._joined_by_country(ent) and not any(
+                last in self.name_endings.get(t, ()) for t in ("Agreement", "Policy", "Law")):
+            return "InternationalOrganization"  # (a "Council", a "Group", a "Bank" or a "Forum" too: a country is
+            # no member of a government's body or a firm; a pact it joins is typed by its own ending)
         if last in self.ignore_endings:
             return None
         for type_, starts in self.name_prefixes.items():  # "Department of the Navy", "Office of ..."
@@ -306,6 +332,7 @@ def load_lexicon() -> Lexicon:
     for role, words in lex["titles"].items():
         for w in words:
             titles[w] = role
+    rules = [_rule(i, r, heads) for i, r in enumerate(pats["rule"], 1)]
     return Lexicon(
         heads=heads,
         needs_modifier=frozenset(lex["heads"]["needs_modifier"]),
@@ -361,7 +388,9 @@ def load_lexicon() -> Lexicon:
         industry_members=frozenset(lex["heads"].get("industry_members", ())),
         undoing_nouns=frozenset(lex["heads"].get("undoing_nouns", ())),
         purchase_heads=frozenset(lex["heads"].get("purchase_heads", ())),
-        rules=[_rule(i, r, heads) for i, r in enumerate(pats["rule"], 1)],
+        rules=rules,
+        membership_words=frozenset().union(*(r.verbs | r.nouns for r in rules
+                                             if r.predicate == "MEMBER_OF" and not r.object_types)),
         named_subject=frozenset(pats.get("predicates", {}).get("named_subject", ())),
         without_firm=dict(pats.get("predicates", {}).get("without_firm", {})),
         between_bodies=dict(pats.get("predicates", {}).get("between_bodies", {})),

@@ -8932,3 +8932,14 @@ def test_a_trade_verb_read_as_a_plural_noun_in_a_verbless_parse_is_the_verb(ex):
     assert ("Peru", "EXPORTS_TO", "Chile") in got, got
     got, _ = run(ex, "The ships sailed to Chile.")
     assert not got, got
+
+
+def test_a_name_a_country_joins_or_is_a_member_of_is_an_organization(ex):
+    got, _ = run(ex, "Bolivia joined the Pacific Energy Forum in 2012.")
+    assert ("Bolivia", "MEMBER_OF", "Pacific Energy Forum") in got, got
+    got, _ = run(ex, "Peru became the fifth member of the Southern Grain Council in 2018.")
+    assert ("Peru", "MEMBER_OF", "Southern Grain Council") in got, got
+    got, out = run(ex, "Ana Soto joined the Southern Grain Council in 1990.")
+    assert not any(e.type == "InternationalOrganization" for e in out.entities.values()), got
+    got, _ = run(ex, "Peru joined the Trans-Andean Partnership in 2018.")
+    assert ("Peru", "PARTY_TO", "Trans-Andean Partnership") in got, got
