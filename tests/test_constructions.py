@@ -8943,3 +8943,10 @@ def test_a_name_a_country_joins_or_is_a_member_of_is_an_organization(ex):
     assert not any(e.type == "InternationalOrganization" for e in out.entities.values()), got
     got, _ = run(ex, "Peru joined the Trans-Andean Partnership in 2018.")
     assert ("Peru", "PARTY_TO", "Trans-Andean Partnership") in got, got
+
+
+def test_a_loan_found_both_ways_between_two_parties_is_not_joint(ex):
+    got, _ = run(ex, "Velkor Industries secured a $544 million loan from the Department of Energy.")
+    props = got.get(("Velkor Industries", "PARTNERS_WITH", "Department of Energy")) or got.get(
+        ("Department of Energy", "PARTNERS_WITH", "Velkor Industries"))
+    assert props and props.get("amount_usd") == 544e6 and not props.get("joint"), got

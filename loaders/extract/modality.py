@@ -359,9 +359,10 @@ def excepted(sv, m, opener: re.Pattern = EXCEPT) -> bool:
     return listed is not None and opener.search(before[max(0, listed.start() - 60):listed.start()]) is not None
 
 
-def mark_joint(cands, sv, doc_id: str) -> None:
+def mark_joint(cands, sv, doc_id: str, symmetric=frozenset()) -> None:
     """Facts of one predicate in one sentence that carry the same amount, stated once in the sentence, share
-    it: `joint` = True and one `joint_id` (document, sentence, where the amount is written)."""
+    it: `joint` = True and one `joint_id` (document, sentence, where the amount is written). A symmetric
+    predicate's two directions are one fact ("X secured a loan from Y" found both ways shares nothing)."""
     amounts = find_amounts(sv.text)
     groups: dict[tuple, list] = {}
     for c in cands:
@@ -369,7 +370,8 @@ def mark_joint(cands, sv, doc_id: str) -> None:
         if value is not None:
             groups.setdefault((c.predicate, value), []).append(c)
     for (pred, value), group in groups.items():
-        pairs = {(c.subject.id, c.object.id) for c in group}
+        pairs = {(c.subject.id, c.object.id) if pred not in symmetric else frozenset((c.subject.id, c.object.id))
+                 for c in group}
         written = [a for a in amounts if abs(a.value - value) < 1e-6 * max(1.0, value)]
         if len(pairs) < 2 or len(written) != 1:
             continue

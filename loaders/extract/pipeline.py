@@ -875,8 +875,9 @@ class Extractor:
         """One amount stated for several facts is marked joint (extract/modality.py)."""
         # (a state's money restated for its country is the same money in a wider place, not one sum for two places;
         # but one sum that several investors put into states is one sum in the country too, and shares the mark)
-        mark_joint([c for c in sent.candidates if c.rule != STATE_IN_COUNTRY], sent.view, self._facts.doc.id)
-        mark_joint([c for c in sent.candidates if c.rule == STATE_IN_COUNTRY], sent.view, self._facts.doc.id)
+        for same_place in (False, True):
+            mark_joint([c for c in sent.candidates if (c.rule == STATE_IN_COUNTRY) == same_place], sent.view,
+                       self._facts.doc.id, self.symmetric)
 
     def _score(self, sv: SentenceView, rule_cands: list[Candidate]) -> list[Candidate]:
         """The learned backend: every pair the ontology allows, rule candidates among them, kept by the scorer."""
