@@ -5556,9 +5556,9 @@ def test_a_tit_for_tat_measure_retaliates(ex):
 
 
 @pytest.mark.parametrize("text, law, measure", [
-    ("Chile ordered tariffs on copper wire, citing Article 7 of the Lima Trade Act of 1990.", "Lima Trade Act",
+    ("Chile ordered tariffs on copper wire, citing Article 7 of the Lima Trade Act of 1990.", "Lima Trade Act of 1990",
      "Chilean tariffs on copper wire"),
-    ("Invoking the Lima Trade Act of 1990, Chile imposed tariffs on copper wire.", "Lima Trade Act",
+    ("Invoking the Lima Trade Act of 1990, Chile imposed tariffs on copper wire.", "Lima Trade Act of 1990",
      "Chilean tariffs on copper wire"),
 ])
 def test_a_law_cited_beside_the_clause_authorises_its_measure(ex, text, law, measure):
@@ -5762,7 +5762,7 @@ def test_what_an_adjective_says_has_not_happened_is_no_fact(ex, text):
 def test_a_slash_joins_the_sides_of_a_name_as_a_hyphen_does(ex, text, party):
     got, out = run(ex, text)
     if party:
-        assert (party, "PARTY_TO", "Chile-Peru Copper Accord") in got, got
+        assert (party, "PARTY_TO", "Chile-Peru Copper Accord of 1994") in got, got
     else:
         assert "KORUS FTA" in {e.name for e in out.entities.values()}, [e.name for e in out.entities.values()]
 
@@ -8950,3 +8950,30 @@ def test_a_loan_found_both_ways_between_two_parties_is_not_joint(ex):
     props = got.get(("Velkor Industries", "PARTNERS_WITH", "Department of Energy")) or got.get(
         ("Department of Energy", "PARTNERS_WITH", "Velkor Industries"))
     assert props and props.get("amount_usd") == 544e6 and not props.get("joint"), got
+
+
+def test_a_title_ending_on_of_and_a_year_is_named_with_it(ex):
+    got, _ = run(ex, "The Andes Treaty of 1882 was signed by Chile and Peru.")
+    assert ("Chile", "SIGNS", "Andes Treaty of 1882") in got, got
+    _, out = run(ex, "Chile passed the Grain Act of 2031.")
+    assert "Grain Act of 2031" in {e.name for e in out.entities.values()}
+
+
+def test_an_infobox_after_a_title_line_joined_to_the_next_line(ex):
+    doc = repair("t", "t.txt", "txt", "= Andes Treaty of 1882 =\nAndes Treaty of 1882\n- Date Signed: 1882-05-22\n"
+                                      "- Signatories: Robert W. Lindell, , Luis Vega\n\nThe treaty is a pact between Chile "
+                                      "and Peru.\n")
+    out = ex.run(doc)
+    names = {e.id: e.name for e in out.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]): r.props for r in out.relations}
+    assert ("Robert Lindell", "SIGNS", "Andes Treaty of 1882") in got, got
+    assert ("Luis Vega", "SIGNS", "Andes Treaty of 1882") in got, got
+    assert ("Chile", "SIGNS", "Andes Treaty of 1882") in got, got  # (no year before 1900: signed all the same)
+    assert "year" not in got[("Chile", "SIGNS", "Andes Treaty of 1882")], got
+
+
+def test_a_title_that_writes_between_with_a_capital(ex):
+    got, _ = run(ex, "The Treaty on Basic Relations Between Chile and the Republic of Peru was signed on June 22, "
+                     "1965.")
+    assert got.get(("Chile", "SIGNS", "Treaty on Basic Relations")) == {"year": 1965}, got
+    assert ("Peru", "SIGNS", "Treaty on Basic Relations") in got, got

@@ -276,8 +276,9 @@ def agreement_between(sv, roles, state):
         if not preps and tok.text[:1].isupper():
             # "the 1965 Treaty on Basic Relations between A and B": right after the words of the name
             k = tok.i + 1
-            while k < len(tok.doc) and (tok.doc[k].text[:1].isupper()
-                                        or tok.doc[k].lower_ in ("on", "of", "for", "and")):
+            while k < len(tok.doc) and tok.doc[k].lower_ not in ("between", "among") and (
+                    tok.doc[k].text[:1].isupper() or tok.doc[k].lower_ in ("on", "of", "for", "and")):
+                # (a title may write it "Between": "the Treaty on Basic Relations Between A and B")
                 k += 1
             if k < len(tok.doc) and tok.doc[k].lower_ in ("between", "among") and tok.doc[k].dep_ == "prep" \
                     and tok.doc[k].head.i in {t.i for t in tok.subtree}:
@@ -1829,7 +1830,10 @@ def _signed_with(roles, verb) -> list[Mention]:
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 INFOBOX_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<field>[A-Z][A-Za-z -]{1,24}?)(?:[ ]*[:|]\s*|\t\s*)(?P<value>\S.*)$")
 BARE_FIELD = re.compile(r"^\s*(?:[-•*|]\s*)?(?P<line>[A-Z].*)$")
-TITLE_LINE = re.compile(r"^\s*=+\s*(?P<title>.+?)\s*=+\s*$")
+# ("= X =" alone, or joined by the copy to the line after it: "= X = X Treaty")
+TITLE_LINE = re.compile(r"^\s*=+\s*(?P<title>[^=]+?)\s*=+(?:\s|$)")
+# a date field's year, however old ("- Date Signed: 1882-05-22": signed, if before the years the graph dates)
+FIELD_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 INFOBOX_SUBJECT_TYPES = ("Firm", "Facility", "Agreement", "Policy", "Law", "GovernmentBody",
                          "InternationalOrganization")
 
@@ -1865,9 +1869,10 @@ def infobox(sv, roles, state):
         a = sv.start + bare.start("line") + len(field)
     predicate, direction = rule
     if direction == "date":  # "- Date Signed: October 1, 1953": the page's pact, signed by its parties that year
-        year = YEAR.search(sv.text[a - sv.start:])
-        if subject.type == "Agreement" and year:
-            state.awaiting.append((subject, predicate, {"year": int(year.group())}, sv))
+        year = FIELD_YEAR.search(sv.text[a - sv.start:])
+        if subject.type == "Agreement" and year:  # (a year before 1900 dates nothing the graph holds: the act stands)
+            when = int(year.group())
+            state.awaiting.append((subject, predicate, {"year": when} if when >= 1900 else {}, sv))
         return []
     out = []
     for m in sv.mentions:

@@ -408,7 +408,7 @@ class Extractor:
         # ("the Minerals Security Partnership ... is a transnational association": a body, though named like a pact)
         mentions = [_as_named(m, named.bodies[m.text]) if m.source == "ner" and m.text in named.bodies
                     and m.type in ("Agreement", "Policy") else m for m in mentions]
-        mentions = _pact_acronyms(text, s, e, mentions)
+        mentions = _pact_acronyms(text, s, e, _dated_titles(text, mentions))
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
         mentions = _spelled_out(text, s, e, mentions, self.lex)
         mentions = _known_abbreviation(text, mentions)
@@ -2103,6 +2103,36 @@ def _instrument_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         a, b = title.start(), title.end()
         m.aliases = set(getattr(m, "aliases", set()) or ()) | {text[m.start:b].replace("(", "").strip()}
         out = [x for x in out if not (a <= x.start and x.end <= b)]
+    return out
+
+
+# "the Andes Treaty of 1882", "the Grain Act of 2031": the year a title ends on is part of the name
+DATED_TITLE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:1[6-9]|20)\d\d\b(?![,.]?\d|[-\u2013/])")
+
+
+# a title's last word cannot be "between": "the Treaty on Basic Relations Between" (the parties are no part
+# of the phrase the parser gave the name; "On" and "To" may end a firm's name: "SK On")
+DANGLING_WORD = re.compile(r"[ \u00a0]+(?:Between|Among)$")
+
+
+def _dated_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A pact's or a law's title (capitalised, not the gazetteer's) with "of <year>" after it is named with it; a
+    title that ends on a preposition ends before it."""
+    out = []
+    for m in mentions:
+        cut = DANGLING_WORD.search(m.text) if m.source == "pattern" and m.type in ("Agreement", "Law", "Policy") \
+            else None
+        if cut and cut.start() > 0:
+            name = m.text[:cut.start()]
+            m = Mention(m.start, m.start + cut.start(), name, m.type, entity_id(m.type, name), name, m.source,
+                        aliases={name})
+        mt = DATED_TITLE.match(text, m.end) if m.type in ("Agreement", "Law") and m.source in ("ner", "pattern") \
+            and not m.adjective and len(m.text.split()) >= 2 and m.text.split()[-1][:1].isupper() else None
+        if mt:
+            name = f"{m.name} {mt.group(0).strip()}"
+            m = Mention(m.start, mt.end(), text[m.start:mt.end()], m.type, entity_id(m.type, name), name, m.source,
+                        aliases=set(m.aliases or ()) | {name, m.name})
+        out.append(m)
     return out
 
 
