@@ -1035,6 +1035,12 @@ class DescriptiveRecognizer:
             if self.lex.measure_kinds.get(tok.lemma_.lower(), -1) == self.lex.measure_kinds.get("grant"):
                 # "awarded a $9.6 billion loan to X": money's recipient, hung from the verb, names the loan
                 out += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("to", "for")]
+        if tok.dep_ == "dobj" and type_ == "Facility" and tok.tag_ == "NN" and any(
+                c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.head.children):
+            # "X opened a fab in Sherman, Texas": the parser may hang the facility's place from the verb (one
+            # facility, its maker named: "plants in Ohio" are several, "the companies opened a plant" names none)
+            out += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+                    and c.i == tok.i + 1]
         if tok.dep_ == "dobj" and type_ == "Agreement":
             # "signed an MOU with Peru on energy cooperation": the parser hangs the "on" from the verb, past the
             # agreement's "with"
