@@ -8983,3 +8983,16 @@ def test_a_facilitys_place_hung_from_the_verb(ex):
     got, _ = run(ex, "Velkor Industries opened a fab in Sherman, Texas in May 2025.")
     assert ("Velkor Industries fab in Sherman", "LOCATED_IN", "Texas") in got, got
     assert ("Velkor Industries", "INVESTS_IN", "Velkor Industries fab in Sherman") in got, got
+
+
+def test_a_sale_is_the_buyers_acquisition(ex):
+    got, _ = run(ex, "Norvex Corporation sold Tasca Audio Industries to Korvia Electronics in 2019 for $2 billion.")
+    assert got.get(("Korvia Electronics", "INVESTS_IN", "Tasca Audio Industries"), {}).get("amount_usd") == 2e9, got
+    assert not any(s == "Norvex Corporation" and p == "INVESTS_IN" for s, p, _ in got), got
+    got, _ = run(ex, "Tasca Audio Industries was sold to Korvia Electronics in 2007.")
+    assert ("Korvia Electronics", "INVESTS_IN", "Tasca Audio Industries") in got, got
+
+
+def test_a_firm_that_is_part_of_a_group_is_the_groups(ex):
+    got, _ = run(ex, "Velkor Chemical, part of Orvana Group, opened an office in Ohio.")
+    assert ("Orvana Group", "INVESTS_IN", "Velkor Chemical") in got, got
