@@ -8996,3 +8996,14 @@ def test_a_sale_is_the_buyers_acquisition(ex):
 def test_a_firm_that_is_part_of_a_group_is_the_groups(ex):
     got, _ = run(ex, "Velkor Chemical, part of Orvana Group, opened an office in Ohio.")
     assert ("Orvana Group", "INVESTS_IN", "Velkor Chemical") in got, got
+
+
+def test_a_plural_apposition_beside_a_list_is_said_of_all_of_it(ex):
+    got, _ = run(ex, "Chile, Peru and Fiji, the founders of the Pacific Data Agreement, met in Lima.")
+    for c in ("Chile", "Peru", "Fiji"):
+        assert (c, "PARTY_TO", "Pacific Data Agreement") in got, got
+
+
+def test_what_a_verbs_object_is_welcomed_as(ex):
+    got, _ = run(ex, "Chile and Peru welcomed Bolivia as a new member of the Pacific Data Agreement.")
+    assert ("Bolivia", "PARTY_TO", "Pacific Data Agreement") in got, got

@@ -681,6 +681,12 @@ class ParsedRoles:
                     and node.head.lemma_.lower() in MADE_AS:
                 # "X was incorporated as a subsidiary of Y", "X operates as a unit of Y": what the verb makes X
                 return [m for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in self.denotes_list(c)]
+            if node.dep_ == "prep" and node.lower_ == "as" and node.head.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.i < node.i for c in node.head.children):
+                # "welcome Bolivia as the pact's first new member", "admitted X as a party": what the verb's object
+                # is taken as
+                return [m for c in node.head.children if c.dep_ == "dobj" and c.i < node.i
+                        for m in self.denotes_list(c)]
             if node.dep_ == "prep" and node.lower_ == "as" and node.head.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.i > node.i for c in node.head.children):
                 # "As a member of NATO, Norway must ...": what the clause's subject is, said before it
@@ -1089,8 +1095,9 @@ class ParsedRoles:
     def appos(self, tok) -> list[Mention]:
         """What a noun stands beside: 'Hanwha Ocean, a unit of Hanwha Group,' and, the other way round, 'Hanwha
         Group's shipbuilding unit, Hanwha Ocean,'."""
-        if tok.dep_ == "appos":
-            return self.denotes(tok.head)
+        if tok.dep_ == "appos":  # (a plural one beside a list stands beside all of it: "A, B and C, the members
+            # of X,")
+            return self.denotes_list(tok.head) if tok.tag_ == "NNS" else self.denotes(tok.head)
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.pos_ == "NOUN":
             # "its subsidiary Andes Hydro Company": the name the noun stands before, as if beside it
             return [m for m in self.denotes(tok.head) if not m.start <= self.sv.start + tok.idx < m.end]
