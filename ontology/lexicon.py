@@ -235,7 +235,7 @@ RULE_FLAGS = frozenset({"no_intent", "pursued_only", "named_subjects", "named_co
 # the roles relations.py can fill (a typo in patterns.toml must fail loudly, not match nothing)
 ROLES = frozenset({"subj", "owner", "copula", "appos", "dobj", "compound", "sectors", "between", "self",
                    "one_of", "for_owner", "recipient", "experiencer", "patient", "means_target", "target_of",
-                   "copula_for", "fellow", "origin", "goods_origin", "imports_of",
+                   "copula_for", "fellow", "held", "origin", "goods_origin", "imports_of",
                    "investor_of", "purpose", "share_of", "goods_owner", "relied_on", "control_of", "destination",
                    "barred_act", "patient_owner",
                    "passive_subject", "agent", "sector_place", "destination_of", "listing_owner",

@@ -9007,3 +9007,12 @@ def test_a_plural_apposition_beside_a_list_is_said_of_all_of_it(ex):
 def test_what_a_verbs_object_is_welcomed_as(ex):
     got, _ = run(ex, "Chile and Peru welcomed Bolivia as a new member of the Pacific Data Agreement.")
     assert ("Bolivia", "PARTY_TO", "Pacific Data Agreement") in got, got
+
+
+def test_whose_member_one_is_by_the_possessive(ex):
+    got, _ = run(ex, "The Pacific Data Agreement's newest member, Bolivia, joined in 2024.")
+    assert ("Bolivia", "PARTY_TO", "Pacific Data Agreement") in got, got
+    got, _ = run(ex, "Chile and Peru welcomed Bolivia as the Pacific Data Agreement's first new member.")
+    assert ("Bolivia", "PARTY_TO", "Pacific Data Agreement") in got, got
+    got, _ = run(ex, "Chile's accession to the Pacific Data Agreement was welcomed.")
+    assert ("Chile", "PARTY_TO", "Pacific Data Agreement") in got, got

@@ -878,12 +878,14 @@ class ParsedRoles:
         return []
 
     def held_in_modifier(self, tok) -> list[Mention]:
-        """'Chile is a WTO member', 'Chile, a WTO member,': the body a member noun is modified by, where the clause
-        names who the member is, is what they belong to (not an owner; "WTO members agreed" is the WTO's doing)."""
+        """'Chile is a WTO member', 'Chile, a WTO member,', 'welcomed Peru as the pact's newest member': the body
+        or pact a member noun is modified by, where the clause names who the member is, is what they belong to
+        (not an owner; "WTO members agreed" is the WTO's doing)."""
         if tok.lemma_.lower() != "member" or not (self.copula(tok) or self.appos(tok)):
             return []
-        return [m for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
-                for m in self.denotes_list(c) if m.type == "InternationalOrganization"]
+        return [m for c in tok.children if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i
+                for m in self.denotes_list(c) if m.type == "InternationalOrganization"
+                or m.type == "Agreement" and c.dep_ == "poss"]
 
     def _colon_list(self, tok) -> list[Mention]:
         """'composed of 14 countries and the EU: Australia, Canada, ...': the names a colon lists after a counted

@@ -33,7 +33,7 @@ ROLE_METHODS = {"owner": ("owner", "noun"), "copula": ("copula", None), "appos":
                 "compound": ("compound", "noun"), "sectors": ("sectors", None), "copula_for": ("copula", None),
                 "target_of": ("copula", None),
                 "one_of": ("one_of", "noun"), "fellow": ("fellow", "noun"), "listing_owner": ("listing_owner", "noun"),
-                "examples": ("examples", "noun"), "haver": ("haver", "noun"),
+                "examples": ("examples", "noun"), "haver": ("haver", "noun"), "held": ("held_in_modifier", "noun"),
                 "goods_reached": ("goods_reached", "verb"), "with_place": ("with_place", "noun"), "origin": ("origin", None),
                 "goods_origin": ("origin", "noun"), "for_owner": ("for_owner", "noun"),
                 "imports_of": ("imports_of", "noun"), "investor_of": ("investor_of", "noun"),
