@@ -9016,3 +9016,27 @@ def test_whose_member_one_is_by_the_possessive(ex):
     assert ("Bolivia", "PARTY_TO", "Pacific Data Agreement") in got, got
     got, _ = run(ex, "Chile's accession to the Pacific Data Agreement was welcomed.")
     assert ("Chile", "PARTY_TO", "Pacific Data Agreement") in got, got
+
+
+def test_a_clauses_it_after_the_opening_it_is_the_same_subject(ex):
+    got, _ = run(ex, "Tasca Audio Industries makes loaders. It was a subsidiary of the Norvex Company from 1995 until "
+                     "July 2007, when it was sold for US$4.9 billion to South Korean company Korvia Electronics.")
+    assert got.get(("Korvia Electronics", "INVESTS_IN", "Tasca Audio Industries"), {}).get("amount_usd") == 4.9e9, got
+    got, _ = run(ex, "Tasca Audio Industries makes loaders. It grew fast, and it opened a plant in Ohio in 2010.")
+    assert ("Tasca Audio Industries plant in Ohio", "LOCATED_IN", "Ohio") in got, got
+
+
+def test_two_titles_held_together_and_the_bare_company_before_them(ex):
+    got, _ = run(ex, '"We are delighted," said Terrafin Energy president and chief executive officer Chris Levesque.')
+    assert ("Chris Levesque", "LEADS", "Terrafin Energy") in got, got
+    got, _ = run(ex, 'Terrafin Energy announced a new reactor. "We are delighted," said company president and chief '
+                     'executive officer Chris Levesque.')
+    assert ("Chris Levesque", "LEADS", "Terrafin Energy") in got, got
+    got, _ = run(ex, "Terrafin Energy announced a new reactor. A company spokesman said it was delighted.")
+    assert not any(p == "LEADS" for _, p, _ in got), got
+
+
+def test_an_apposition_headed_by_its_first_field(ex):
+    got, _ = run(ex, "Orvana Motors completed its acquisition of Tasca Audio Industries, a U.S. audio and automotive "
+                     "component supplier.")
+    assert ("Tasca Audio Industries", "LOCATED_IN", "United States") in got, got

@@ -1179,6 +1179,10 @@ def _descriptions(sv, roles, m) -> list:
     while head.dep_ == "compound" and head.head.i > head.i and head.head.text in legal:
         head = head.head  # "Hanwha Aerospace Co., Ltd. is a defense company": the legal form heads the phrase
     out = [c for c in head.children if c.dep_ == "appos"]
+    # ("X, a U.S. audio and automotive component supplier": the parser may head the apposition by its first field
+    # and join the firm's noun to it)
+    out += [x for c in list(out) if c.lemma_.lower() not in FIRM_NOUNS for x in c.conjuncts
+            if x.i > c.i and x.lemma_.lower() in FIRM_NOUNS]
     # (the parser may take a plural apposition for an adverbial: "A Ltd. and B Ltd., companies based in Korea")
     out += [c for c in head.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > head.i + 1
             and c.nbor(-1).text == "," and c.lemma_.lower() in FIRM_NOUNS]
@@ -1249,6 +1253,8 @@ def descriptors(sv, roles, state):
                                      0.7))
                 continue
             span = [t for t in d.subtree if t.i <= d.i and t.dep_ not in ("det", "punct")] + [d]
+            if d.dep_ == "conj" and d.head.dep_ == "appos":  # (the whole apposition: "a U.S. audio and ... supplier")
+                span += [t for t in d.head.subtree if t.i < d.i and t.dep_ not in ("det", "punct")]
             if d.dep_ == "compound" and d.head.i > d.i and d.head.pos_ == "PROPN":
                 # ("the Chilean copper giants Velkor": the parser may hang the description's modifiers from the name)
                 span += [t for t in d.doc[d.head.left_edge.i:d.i] if t.dep_ not in ("det", "punct")]
@@ -2061,11 +2067,13 @@ def excepted_members(sv, roles, state):
     return out
 
 
-ORG_TITLE = re.compile(r"(?P<title>(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enior)\s+)?(?:[Cc]hair(?:man|woman|person)?"
-                       r"|CEO|COO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hief [Oo]perating [Oo]fficer"
-                       r"|[Pp]resident(?: and (?:CEO|COO))?|[Ff]ounder"
-                       r"|[Mm]anaging [Dd]irector|[Hh]ead|[Dd]irector|[Ss]ecretary|[Aa]dministrator|[Cc]ommissioner"
-                       r"|[Gg]overnor))\s*,?\s*$")
+_ONE_TITLE = (r"(?:(?:[Ee]xecutive|[Vv]ice|[Dd]eputy|[Ss]enior)\s+)?(?:[Cc]hair(?:man|woman|person)?"
+              r"|CEO|COO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hief [Oo]perating [Oo]fficer"
+              r"|[Pp]resident|[Ff]ounder"
+              r"|[Mm]anaging [Dd]irector|[Hh]ead|[Dd]irector|[Ss]ecretary|[Aa]dministrator|[Cc]ommissioner"
+              r"|[Gg]overnor)")
+# (two titles held together: "president and chief executive officer", "Chairman & CEO")
+ORG_TITLE = re.compile(rf"(?P<title>{_ONE_TITLE}(?:\s+(?:and|&)\s+{_ONE_TITLE})?)\s*,?\s*$")
 TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|its\s+|a\s+)?(?:former\s+)?" + ORG_TITLE.pattern.replace(r"\s*,?\s*$", "")
                          + r"\s+(?:of|at)\s+(?:the\s+)?")
 # (a region the title is for may follow it: "Mark Dalton, Stellantis COO North America,")

@@ -246,6 +246,9 @@ DESCRIBED_FIRM = re.compile(r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z][a-
                             r"carmaker|chipmaker|shipbuilder|steelmaker|manufacturer|conglomerate|corporation|"
                             r"giant|maker|bank|lender|insurer|utility|airline|retailer|Company|Corporation|Group))\b"
                             r"(?!\s+of\b)")  # ("the Group": its own word)
+# "said company president Y", "Company CEO Y": the bare word before an officer's title is the firm named last
+COMPANY_TITLE = re.compile(r"(?<![Tt]he )(?<![Aa] )(?<![Aa]ny )\b([Cc]ompany)\s+(?=(?:president|chief|CEO|chairman|"
+                           r"chairwoman|chair|founder|head|spokes(?:man|woman|person)|executive)\b)")
 # "both companies", "the two automakers", "the firms": the firms the text has just listed; a number or "both" may take
 # a nationality ("the two Korean firms"); a bare plural is generic when a clause or phrase narrows it ("the firms that
 # invest", "the companies in Georgia")
@@ -271,6 +274,10 @@ OPENING = r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?"
 # a sentence that opens with "It" (after an optional time adverbial)
 SENTENCE_IT = re.compile(OPENING + r"((?:I|(?<=, )i)ts?)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
                          r"unclear|possible|important|necessary|expected|estimated|worth))")
+# a subject "it" of a clause joined to the sentence's: "..., when it was sold", "... and it later opened"
+CLAUSE_IT = re.compile(r"\b(?:when|where|after|before|and|but|until|because|while|since|so|as)\s+(it)\s+"
+                       r"(?!is\s+(?:not\s+)?(?:likely|unclear|possible|important|necessary|expected|estimated|worth))"
+                       r"(?=[a-z])")
 IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "GovernmentBody",
                       "InternationalOrganization"})
 # "This included barley, beef and wine", "They hit Canada and Mexico": a pronoun opening a sentence with a verb
@@ -749,14 +756,15 @@ class Coreference:
         ('the automaker' after 'Velkor Motors and Korvell Steel' is Velkor Motors)."""
         out = []
         trades = self.lex.sector_nouns
-        for mt in DESCRIBED_FIRM.finditer(text, s, e):
+        for mt in [*DESCRIBED_FIRM.finditer(text, s, e), *COMPANY_TITLE.finditer(text, s, e)]:
             a, b = mt.span(1)
+            titled = mt.re is COMPANY_TITLE  # (a name after its title is the officer's, not the firm's)
             inside = [m for m in mentions if a < m.end and m.start < b]
             if any(not (m.adjective or m.type in ("Sector", "Country") or text.startswith("-based", m.end))
                    for m in inside):
                 continue  # a name is part of it ("the Hyundai company"; "the Seoul-based company", "the US robotics
                 # company" say where it is)
-            if NAME_FOLLOWS.match(text, b, b + 40):
+            if not titled and NAME_FOLLOWS.match(text, b, b + 40):
                 continue  # "the company Absolics": the name follows
             if any(m.type == "Firm" and not m.adjective and BESIDE_NAME.fullmatch(text, m.end, mt.start())
                    for m in mentions):
@@ -837,6 +845,13 @@ class Coreference:
                 if opens:
                     out.append(Mention(a, b, text[a:b], first.type, first.id, first.name, "coref",
                                        wikidata=first.wikidata))
+                    # ("It was a unit of Y until 2007, when it was sold to Z": a clause's "it" after the opening
+                    # one is the same subject)
+                    for later in CLAUSE_IT.finditer(text, b, e):
+                        x, y = later.span(1)
+                        if not any(p < y and x < q for p, q in taken):
+                            out.append(Mention(x, y, text[x:y], first.type, first.id, first.name, "coref",
+                                               wikidata=first.wikidata))
         out += self._treaty_it(text, s, e, mentions, history, taken + [(m.start, m.end) for m in out])
         for mt in DEFINITE_AMENDMENTS.finditer(text, s, e):  # "... ratified the amendments on December 7"
             a, b = mt.span(1)

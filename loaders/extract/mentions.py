@@ -1036,7 +1036,7 @@ class DescriptiveRecognizer:
                 # "awarded a $9.6 billion loan to X": money's recipient, hung from the verb, names the loan
                 out += [c for c in tok.head.rights if c.i == tok.i + 1 and c.lower_ in ("to", "for")]
         if tok.dep_ == "dobj" and type_ == "Facility" and tok.tag_ == "NN" and any(
-                c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.head.children):
+                c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ == "it") for c in tok.head.children):
             # "X opened a fab in Sherman, Texas": the parser may hang the facility's place from the verb (one
             # facility, its maker named: "plants in Ohio" are several, "the companies opened a plant" names none)
             out += [c for c in tok.head.rights if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
