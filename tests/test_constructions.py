@@ -9040,3 +9040,11 @@ def test_an_apposition_headed_by_its_first_field(ex):
     got, _ = run(ex, "Orvana Motors completed its acquisition of Tasca Audio Industries, a U.S. audio and automotive "
                      "component supplier.")
     assert ("Tasca Audio Industries", "LOCATED_IN", "United States") in got, got
+
+
+def test_an_instrument_that_amends_a_pact_is_no_amendments_of_it(ex):
+    got, _ = run(ex, "The 2022 Lima Protocol amended the Andes Trade Agreement.")
+    assert ("Lima Protocol", "AMENDS", "Andes Trade Agreement") in got, got
+    assert not any("amendments" in s or "amendments" in o for s, _, o in got), got
+    got, _ = run(ex, "Chile and Peru agreed to amend the Andes Trade Agreement.")
+    assert ("Andes Trade Agreement amendments", "AMENDS", "Andes Trade Agreement") in got, got

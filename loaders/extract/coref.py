@@ -913,6 +913,11 @@ class Coreference:
             # being changed
             verb = re.search(rf"\b(?:{verbs})\w*\s+(?:the\s+)?(?:(?:terms|provisions|text)\s+of\s+(?:the\s+)?)?$",
                              text[:a], re.IGNORECASE)
+            if verb and not (after or before or of) and any(
+                    x.type in ("Agreement", "Law", "Policy") and x is not m
+                    and re.fullmatch(r"\s*(?:,\s*(?:which|that)\s+)?", text[x.end - offset:verb.start()])
+                    for x in mentions if x.end - offset <= verb.start()):
+                continue  # "The 2022 Lima Protocol amended the X": the instrument that amends is named (it AMENDS X)
             span, changing = None, False
             if after:
                 span = (a, b + after.end())
