@@ -9048,3 +9048,8 @@ def test_an_instrument_that_amends_a_pact_is_no_amendments_of_it(ex):
     assert not any("amendments" in s or "amendments" in o for s, _, o in got), got
     got, _ = run(ex, "Chile and Peru agreed to amend the Andes Trade Agreement.")
     assert ("Andes Trade Agreement amendments", "AMENDS", "Andes Trade Agreement") in got, got
+
+
+def test_a_trade_verb_read_as_a_noun_after_a_participle_clause(ex):
+    got, _ = run(ex, "Korvia Steel, headquartered in Busan, exports steel pipes to Mexico.")
+    assert ("Korvia Steel", "EXPORTS_TO", "Mexico") in got, got

@@ -234,7 +234,7 @@ def _repair_noun_conjuncts(doc):
 
 
 # trade verbs in the third person that are also plural nouns: "Peru ships copper to Chile"
-NOUN_LIKE_VERBS = frozenset({"ships", "trades", "supplies"})
+NOUN_LIKE_VERBS = frozenset({"ships", "trades", "supplies", "exports", "imports"})
 
 
 def _repair_verbless(doc):
@@ -242,10 +242,30 @@ def _repair_verbless(doc):
     as a compound of the goods ("Peru ships copper"); with a name before it and a noun after it, it is the verb, the
     name its subject, the goods its object (and their phrases the verb's)."""
     # (tags only: this runs before the attribute ruler and the lemmatizer, which read the new tag)
-    if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc):
+    if any(t.tag_ in ("VBZ", "VBD", "VBP", "VB", "MD") for t in doc):
         return doc
     for tok in doc[1:-1]:
         before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.lower_ in NOUN_LIKE_VERBS and before.text == "," and tok.dep_ == "compound" \
+                and tok.head.dep_ == "appos" and tok.head.head.dep_ == "ROOT" and tok.head.head.tag_ in ("NNP", "NNPS") \
+                and tok.head.head.i < tok.i:
+            # "Korvia Steel, headquartered in Busan, exports steel pipes to Mexico": after a name and its
+            # participle clause, the parser made the verb a compound of the goods, the goods the name's apposition
+            name, goods = tok.head.head, tok.head
+            tok.tag_ = "VBZ"
+            tok.head, tok.dep_ = tok, "ROOT"
+            name.head, name.dep_ = tok, "nsubj"
+            goods.head, goods.dep_ = tok, "dobj"
+            for t in list(goods.children):
+                if t.dep_ == "prep" and t.i > goods.i and t.lower_ in ("to", "from", "into"):
+                    t.head = tok
+            for t in doc:
+                if t.head.i == name.i and t.dep_ == "punct" and t.i > goods.i:
+                    t.head = tok
+            before.head = tok
+            break
+        if any(t.tag_.startswith("VB") for t in doc):
+            continue  # (the other reading wants no verb at all)
         if tok.lower_ not in NOUN_LIKE_VERBS or before.tag_ not in ("NNP", "NNPS") \
                 or not (after.tag_.startswith("NN") or after.tag_ in ("JJS", "DT")):
             continue
