@@ -9053,3 +9053,10 @@ def test_an_instrument_that_amends_a_pact_is_no_amendments_of_it(ex):
 def test_a_trade_verb_read_as_a_noun_after_a_participle_clause(ex):
     got, _ = run(ex, "Korvia Steel, headquartered in Busan, exports steel pipes to Mexico.")
     assert ("Korvia Steel", "EXPORTS_TO", "Mexico") in got, got
+
+
+def test_who_hits_a_firm_with_a_measure_in_the_passive_imposes_it(ex):
+    got, _ = run(ex, "Korvia Steel was hit with anti-dumping duties of 12 percent by the Commerce Department.")
+    assert any(s == "Department of Commerce" and p == "IMPOSES" for s, p, _ in got), got
+    got, _ = run(ex, "Korvia Steel was hit with duties of 12 percent by March.")
+    assert not any(p == "IMPOSES" for _, p, _ in got), got

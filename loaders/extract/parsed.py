@@ -960,9 +960,16 @@ class ParsedRoles:
         return [m for c in tok.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
 
     def agent(self, tok) -> list[Mention]:
-        """'bound by the treaty': what the passive's "by" names."""
-        return [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                for m in self.denotes_list(p)]
+        """'bound by the treaty': what the passive's "by" names (the parser may hang it from a rate inside the
+        clause: "was hit with duties of 12 percent by the Commerce Department")."""
+        out = [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+               for m in self.denotes_list(p)]
+        if not out and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            out = [m for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "by" and c.head.i != tok.i
+                   and (c.head.lower_ in ("percent", "%") or c.head.like_num)
+                   for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p)
+                   if m.type in ("Country", "GovernmentBody", "Person", "InternationalOrganization")]
+        return out
 
     def destination_of(self, noun) -> list[Mention]:
         """'most Chilean investment in the U.S. went to Texas', 'half of Chilean investments were in Texas': where the
