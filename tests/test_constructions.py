@@ -9060,3 +9060,39 @@ def test_who_hits_a_firm_with_a_measure_in_the_passive_imposes_it(ex):
     assert any(s == "Department of Commerce" and p == "IMPOSES" for s, p, _ in got), got
     got, _ = run(ex, "Korvia Steel was hit with duties of 12 percent by March.")
     assert not any(p == "IMPOSES" for _, p, _ in got), got
+
+
+def test_a_description_said_before_the_name_it_describes(ex):
+    got, _ = run(ex, "A subsidiary of Orvana Group, Velkor Biologics makes vaccines.")
+    assert ("Orvana Group", "INVESTS_IN", "Velkor Biologics") in got, got
+    got, _ = run(ex, "A South Korean battery maker, Velkor Energy opened a plant in Ohio.")
+    assert ("Velkor Energy", "LOCATED_IN", "South Korea") in got, got
+
+
+def test_a_firm_operating_in_a_state_has_operations_there(ex):
+    got, _ = run(ex, "Velkor Biologics expanded to the United States in 2020, operating in New Jersey and California.")
+    assert ("Velkor Biologics", "INVESTS_IN", "New Jersey") in got, got
+    assert ("Velkor Biologics", "INVESTS_IN", "California") in got, got
+    got, _ = run(ex, "Velkor Biologics operates in Korea.")
+    assert not any(p == "INVESTS_IN" for _, p, _ in got), got
+
+
+def test_where_a_firm_is_said_to_be_from(ex):
+    got, _ = run(ex, "Velkor Electronics, with headquarters in South Korea, is a leader in appliances.")
+    assert ("Velkor Electronics", "LOCATED_IN", "South Korea") in got, got
+    got, _ = run(ex, "Pohvia Iron and Steel Co. Ltd. of South Korea will supply the mill.")
+    assert ("Pohvia Iron and Steel", "LOCATED_IN", "South Korea") in got, got
+
+
+def test_what_a_firm_is_considered_describes_it(ex):
+    got, _ = run(ex, "Pohvia Iron and Steel, considered one of the world's lowest-cost steel producers, will supply "
+                     "the mill.")
+    assert ("Pohvia Iron and Steel", "OPERATES_IN", "steel") in got, got
+
+
+def test_who_establishes_a_firm_with_another_both_found_it(ex):
+    got, _ = run(ex, "In 2012, Velkor Biologics established Velkor Bioepis, a biosimilar producer, with Norvex Pharma.")
+    assert ("Velkor Biologics", "INVESTS_IN", "Velkor Bioepis") in got, got
+    assert ("Norvex Pharma", "INVESTS_IN", "Velkor Bioepis") in got, got
+    assert ("Norvex Pharma", "PARTNERS_WITH", "Velkor Biologics") in got or (
+        "Velkor Biologics", "PARTNERS_WITH", "Norvex Pharma") in got, got

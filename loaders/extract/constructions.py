@@ -1199,6 +1199,11 @@ def _descriptions(sv, roles, m) -> list:
         out.append(head.head.head.head)
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in ("be", "become", "remain"):
         out += [c for c in head.head.children if c.dep_ in ("attr", "acomp")]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in ("consider", "regard", "deem", "rank", "call"):
+        # "X, considered one of the world's lowest-cost steel producers,", "X is regarded as the largest maker"
+        out += [c for c in head.head.children if c.dep_ in ("oprd", "attr")]
+        out += [p for c in head.head.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                if p.dep_ == "pobj"]
     if head.dep_ == "nsubj":  # "X surpassed Y to become the second-largest conglomerate in Korea"
         out += [a for c in head.head.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ in ("become", "remain")
                 for a in c.children if a.dep_ == "attr"]
@@ -1225,15 +1230,24 @@ def _descriptions(sv, roles, m) -> list:
     return out
 
 
+# "Pohang Iron and Steel Co. Ltd. of South Korea": a firm's country written after its name
+FIRM_OF_COUNTRY = re.compile(rf"(?:{LEGAL_TAIL.pattern})*,?\s+of\s+(?:the\s+)?")
+
+
 def descriptors(sv, roles, state):
     """What a firm's description says: its nationality ('a South Korean battery maker' -> LOCATED_IN South
     Korea), its line of business (-> OPERATES_IN batteries) and its seat ('a steel producer headquartered in
-    Charlotte, North Carolina' -> LOCATED_IN North Carolina)."""
+    Charlotte, North Carolina' -> LOCATED_IN North Carolina), or the country written after its name ('X Co. Ltd.
+    of South Korea')."""
     out = []
     sector_nouns = state.sector_nouns
     for m in sv.mentions:
         if m.type not in ("Firm", "Facility", "Country") or m.adjective:
             continue
+        if m.type == "Firm" and m.source != "coref":
+            out += [_cand(m, "LOCATED_IN", x, sv, "descriptor-of-country", 0.7) for x in sv.mentions
+                    if x.type == "Country" and not x.adjective and x.start > m.end
+                    and FIRM_OF_COUNTRY.fullmatch(sv.text, m.end - sv.start, x.start - sv.start)]
         descriptions = None
         if m.source == "coref":  # "the US robotics company" read as the firm named before: its head's words say it
             if m.type != "Firm" or m.text.lower() not in FIRM_NOUNS:

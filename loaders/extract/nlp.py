@@ -114,6 +114,13 @@ def _repair_subjects(doc):
             for said in [c for c in p.children if c.dep_ == "appos" and c.i > p.i
                          and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)]:
                 said.head, said.dep_ = opening, "nsubjpass"
+    for verb in doc:
+        # "A subsidiary of Y, X makes ...": two subjects of one verb, a common noun's phrase and a comma before a
+        # name: the phrase is the name's apposition, said before it
+        said = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(said) == 2 and said[0].tag_ in ("NN", "NNS") and said[1].tag_ in ("NNP", "NNPS") \
+                and said[0].right_edge.i + 1 < said[1].left_edge.i and doc[said[0].right_edge.i + 1].text == ",":
+            said[0].head, said[0].dep_ = said[1], "appos"
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("aux", "auxpass") \
                 and tok.head.head.i != tok.head.i and not any(c.dep_ in SUBJECTS for c in tok.head.head.children):

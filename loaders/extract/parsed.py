@@ -536,6 +536,12 @@ class ParsedRoles:
             got = self.owner(plan) or (self.subj(plan.head) if plan.dep_ == "dobj" else [])
             if got:
                 return got
+        if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "PROPN" \
+                and noun.lemma_.lower() in ("headquarters", "office", "base"):
+            # "X, with headquarters in Seoul,": the name the phrase describes
+            got = [m for m in self.denotes_list(noun.head.head) if m.type == "Firm"]
+            if got:
+                return got
         building = building_of(noun)
         if building is not None and any(m.type == "Facility" for m in self.sv.tok_mentions.get(noun.i, [])):
             # "X's construction of a new plant": whose building, whose plant; "X began construction of a plant",
