@@ -9096,3 +9096,23 @@ def test_who_establishes_a_firm_with_another_both_found_it(ex):
     assert ("Norvex Pharma", "INVESTS_IN", "Velkor Bioepis") in got, got
     assert ("Norvex Pharma", "PARTNERS_WITH", "Velkor Biologics") in got or (
         "Velkor Biologics", "PARTNERS_WITH", "Norvex Pharma") in got, got
+
+
+def test_an_infobox_field_on_its_own_line_or_at_the_end_of_the_line_before(ex):
+    doc = repair("t", "t.txt", "txt", "= Velkor Biologics =\n\nVelkor Biologics Co., Ltd.\nKey people\n"
+                                      "John Rimsky, President and CEO\nOwners\nOrvana Group\n\n"
+                                      "Velkor Biologics makes drugs.\n")
+    out = ex.run(doc)
+    names = {e.id: e.name for e in out.entities.values()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
+    assert ("John Rimsky", "LEADS", "Velkor Biologics") in got, got
+    assert ("Orvana Group", "INVESTS_IN", "Velkor Biologics") in got, got
+
+
+def test_a_paragraph_after_a_short_line_and_a_blank_line_is_its_own(ex):
+    doc = repair("t", "t.txt", "txt", "Velkor Biologics\nKey people\nJohn Rimsky\nHangul\nRevised Romanization "
+                                      "Velkor\nWebsitewww.velkor.com\n\nVelkor Biologics is a South Korean "
+                                      "biotechnology company headquartered in Songdo, Incheon, South Korea. It makes "
+                                      "drugs for Norvex Pharma and many other firms around the world.\n")
+    firsts = [doc.text[s:e] for s, e in doc.sentences]
+    assert any(t.startswith("Velkor Biologics is a South Korean") for t in firsts), firsts

@@ -94,6 +94,7 @@ class DocumentState:
     sector_nouns: dict = field(default_factory=dict)  # "chipmaker" -> the semiconductors Sector Mention
     infobox: dict = field(default_factory=dict)  # infobox field -> (predicate, direction), from the lexicon
     title: Mention | None = None  # the entity the document's title line names whole
+    field_alone: tuple | None = None  # an infobox field on a line of its own: its value is the next line
     # agreements the document negotiates, those it says exist (signed, ratified, in force, joined), and the
     # parties only an agreement's name gave (pipeline._only_negotiated)
     negotiated: set = field(default_factory=set)
@@ -1876,17 +1877,24 @@ def infobox(sv, roles, state):
         return []
     mt = INFOBOX_FIELD.match(sv.text)
     rule = _infobox_rule(mt.group("field"), state.infobox) if mt else None
+    alone, state.field_alone = state.field_alone, _trailing_field(sv.text, state.infobox)
     if rule is not None:
         a = sv.start + mt.start("value")
     else:  # "Key people Lena Ortiz (CEO)", "LocationSantiago, Chile": a field whose separator the copy lost
         bare = BARE_FIELD.match(sv.text) if len(sv.text) <= 200 else None
         line = bare.group("line") if bare else ""
+        if line.strip().lower() in state.infobox:  # "Key people" alone, "John Rim, President and CEO" below it
+            state.field_alone = state.infobox[line.strip().lower()]
+            return []
         field = next((f for f in sorted(state.infobox, key=len, reverse=True)
                       if line.lower().startswith(f) and re.match(r"\s*[A-Z0-9]", line[len(f):])), None)
-        if field is None:
+        if field is None and alone is not None and bare is not None:
+            rule, a = alone, sv.start + bare.start("line")
+        elif field is None:
             return []
-        rule = state.infobox[field]
-        a = sv.start + bare.start("line") + len(field)
+        else:
+            rule = state.infobox[field]
+            a = sv.start + bare.start("line") + len(field)
     predicate, direction = rule
     if direction == "date":  # "- Date Signed: October 1, 1953": the page's pact, signed by its parties that year
         year = FIELD_YEAR.search(sv.text[a - sv.start:])
@@ -1905,6 +1913,18 @@ def infobox(sv, roles, state):
         out.append(_cand(s, predicate, o, sv, "infobox", 0.75,
                          {"role": role.group(1)} if predicate == "LEADS" and role else None))
     return out
+
+
+def _trailing_field(text: str, rules: dict) -> tuple | None:
+    """'John Rim, President and CEO Owners': a field's name the copy joined to the end of the line before its
+    value (capitalised, no full stop after it), whose value is the next line."""
+    if text.rstrip().endswith("."):
+        return None
+    for f in sorted(rules, key=len, reverse=True):
+        mt = re.search(r"(?:^|\s)(" + re.escape(f) + r")\s*$", text, re.IGNORECASE)
+        if mt and mt.group(1)[:1].isupper():
+            return rules[f]
+    return None
 
 
 def _infobox_rule(field, rules):

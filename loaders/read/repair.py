@@ -521,8 +521,9 @@ def join_lines(ctx: Context) -> list[Edit]:
         elif _open_ended(a.text) or b.text[:1].islower() and not (
                 ctx.newline_is_break and re.search(r"[.!?][\"'”’)\]]*$", a.text)):
             gap = " "  # a line that goes on: lowercase next, or ends on a comma or small word
-        elif blanks and (ctx.blank_is_break or len(a.text) < 0.6 * ctx.wrap_width):
-            gap = PARAGRAPH  # (in a PDF whose blank lines are wraps, a short line still ends its paragraph)
+        elif blanks and (ctx.blank_is_break or len(a.text) < 0.6 * max(ctx.wrap_width, len(b.text))):
+            gap = PARAGRAPH  # (in a PDF whose blank lines are wraps, a short line still ends its paragraph; short
+            # beside the paragraph after it too, where a page's infobox lines make the usual width small)
         elif ctx.newline_is_break or _item_start(b.text) or _field_line(a.text) and _field_line(b.text):
             gap = PARAGRAPH  # (two fact-box lines, "Co-CEOs: X and Y" then "Founded: 1983", are two)
         elif not blanks and len(a.text) < 0.6 * ctx.wrap_width:
