@@ -111,6 +111,18 @@ class Lexicon:
             return "Policy"  # "tariff hikes", "the sanctions regime": the measure as it changes or stands
         return got
 
+    @staticmethod
+    def _seat_place(ent) -> bool:
+        """Whether the name is (one of the places of) where something is headquartered, based or located."""
+        node = ent.root
+        for _ in range(4):
+            if node.dep_ in ("appos", "conj", "compound", "npadvmod") and node.head.i != node.i:
+                node = node.head
+                continue
+            break
+        return node.dep_ == "pobj" and node.head.lower_ in ("in", "at") \
+            and node.head.head.lemma_.lower() in ("headquarter", "headquartered", "base", "locate", "situate")
+
     def _joined_by_country(self, ent) -> bool:
         """Whether the name is what a country joins or is a member of ("Bolivia joined the X", "Peru became a
         member of the X", "Peru's accession to the X", "Peru, a member of the X,")."""
@@ -159,6 +171,8 @@ class Lexicon:
     def type_for_name(self, text: str, label: str, sent=None, ent=None) -> str | None:
         words = text.split()
         last = words[-1] if words else ""
+        if ent is not None and label == "ORG" and self._seat_place(ent):
+            return None  # "headquartered in Songdo, Incheon, South Korea": a place, whatever the tagger says
         if ent is not None and label == "ORG" and self._joined_by_country(ent) and not any(
                 last in self.name_endings.get(t, ()) for t in ("Agreement", "Policy", "Law")):
             return "InternationalOrganization"  # (a "Council", a "Group", a "Bank" or a "Forum" too: a country is

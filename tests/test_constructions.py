@@ -9098,6 +9098,20 @@ def test_who_establishes_a_firm_with_another_both_found_it(ex):
         "Velkor Biologics", "PARTNERS_WITH", "Norvex Pharma") in got, got
 
 
+def test_a_place_a_firm_is_headquartered_in_is_no_firm(ex):
+    got, out = run(ex, "Velkor Biologics is a South Korean biotechnology company headquartered in Songdo, Incheon, "
+                       "South Korea. The company has partnered with Norvex Pharma.")
+    assert ("Norvex Pharma", "PARTNERS_WITH", "Velkor Biologics") in got or (
+        "Velkor Biologics", "PARTNERS_WITH", "Norvex Pharma") in got, got
+    assert "Incheon" not in {e.name for e in out.entities.values() if e.type == "Firm"}
+
+
+def test_a_description_said_before_a_pronoun(ex):
+    got, _ = run(ex, "Velkor Biologics makes drugs. The biotech division of Orvana Group, it provides contract "
+                     "manufacturing services.")
+    assert ("Orvana Group", "INVESTS_IN", "Velkor Biologics") in got, got
+
+
 def test_an_infobox_field_on_its_own_line_or_at_the_end_of_the_line_before(ex):
     doc = repair("t", "t.txt", "txt", "= Velkor Biologics =\n\nVelkor Biologics Co., Ltd.\nKey people\n"
                                       "John Rimsky, President and CEO\nOwners\nOrvana Group\n\n"
@@ -9116,3 +9130,17 @@ def test_a_paragraph_after_a_short_line_and_a_blank_line_is_its_own(ex):
                                       "drugs for Norvex Pharma and many other firms around the world.\n")
     firsts = [doc.text[s:e] for s, e in doc.sentences]
     assert any(t.startswith("Velkor Biologics is a South Korean") for t in firsts), firsts
+
+
+def test_a_firm_described_with_its_headquarters(ex):
+    got, _ = run(ex, "Velkor Electronics will build a plant in Ohio. The global manufacturer, with headquarters in "
+                     "South Korea, is a leader in appliances.")
+    assert ("Velkor Electronics", "LOCATED_IN", "South Korea") in got, got
+
+
+def test_a_supplier_to_firms_partners_with_them(ex):
+    got, _ = run(ex, "Velkor Mando Corporation is the largest Korean manufacturer and supplier to General Motors, Ford "
+                     "and Chrysler.")
+    for f in ("General Motors", "Ford", "Chrysler"):
+        assert (f, "PARTNERS_WITH", "Velkor Mando Corporation") in got or (
+            "Velkor Mando Corporation", "PARTNERS_WITH", f) in got, got

@@ -272,7 +272,9 @@ THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|
 # a sentence's opening adverbial: "In 2019, ...", "On 4 May, ..."
 OPENING = r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?"
 # a sentence that opens with "It" (after an optional time adverbial)
-SENTENCE_IT = re.compile(OPENING + r"((?:I|(?<=, )i)ts?)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
+# (or after a description said first: "The biotech division of Y, it provides ...")
+SENTENCE_IT = re.compile(r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+|(?:The|A|An)\s[^,]{1,60},\s+)?"
+                         r"((?:I|(?<=, )i)ts?)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
                          r"unclear|possible|important|necessary|expected|estimated|worth))")
 # a subject "it" of a clause joined to the sentence's: "..., when it was sold", "... and it later opened"
 CLAUSE_IT = re.compile(r"\b(?:when|where|after|before|and|but|until|because|while|since|so|as)\s+(it)\s+"

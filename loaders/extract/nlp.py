@@ -115,10 +115,11 @@ def _repair_subjects(doc):
                          and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)]:
                 said.head, said.dep_ = opening, "nsubjpass"
     for verb in doc:
-        # "A subsidiary of Y, X makes ...": two subjects of one verb, a common noun's phrase and a comma before a
-        # name: the phrase is the name's apposition, said before it
+        # "A subsidiary of Y, X makes ...", "The biotech division of Y, it provides ...": two subjects of one verb,
+        # a common noun's phrase and a comma before a name or a pronoun: the phrase is its apposition, said first
         said = [c for c in verb.children if c.dep_ == "nsubj"]
-        if len(said) == 2 and said[0].tag_ in ("NN", "NNS") and said[1].tag_ in ("NNP", "NNPS") \
+        if len(said) == 2 and said[0].tag_ in ("NN", "NNS") and (said[1].tag_ in ("NNP", "NNPS")
+                                                                   or said[1].lower_ in ("it", "they")) \
                 and said[0].right_edge.i + 1 < said[1].left_edge.i and doc[said[0].right_edge.i + 1].text == ",":
             said[0].head, said[0].dep_ = said[1], "appos"
     for tok in doc:

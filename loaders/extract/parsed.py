@@ -536,9 +536,10 @@ class ParsedRoles:
             got = self.owner(plan) or (self.subj(plan.head) if plan.dep_ == "dobj" else [])
             if got:
                 return got
-        if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "PROPN" \
+        if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("PROPN", "NOUN") \
                 and noun.lemma_.lower() in ("headquarters", "office", "base"):
-            # "X, with headquarters in Seoul,": the name the phrase describes
+            # "X, with headquarters in Seoul,", "The manufacturer, with headquarters in Seoul,": the firm the
+            # phrase describes
             got = [m for m in self.denotes_list(noun.head.head) if m.type == "Firm"]
             if got:
                 return got
@@ -1223,6 +1224,12 @@ class ParsedRoles:
                     for p in c.children:
                         if p.dep_ == "pobj" and not _complex_preposition(c, p):
                             out += self.denotes_list(p) or self._place_of(p)
+        if depth == 0 and tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.pos_ == "NOUN" \
+                and tok.head.i < tok.i:
+            # "the largest manufacturer and supplier to GM and Ford": the parser hangs the phrase after the last
+            # of two coordinated nouns from the first
+            out += [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i
+                    for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p)]
         if depth == 0 and tok.dep_ == "attr" and tok.head.dep_ == "relcl":
             # "the Convention, to which Chile and Peru are parties": the clause's fronted "to which" is the noun's,
             # and "which" is what the clause describes
