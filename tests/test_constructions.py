@@ -9144,3 +9144,16 @@ def test_a_supplier_to_firms_partners_with_them(ex):
     for f in ("General Motors", "Ford", "Chrysler"):
         assert (f, "PARTNERS_WITH", "Velkor Mando Corporation") in got or (
             "Velkor Mando Corporation", "PARTNERS_WITH", f) in got, got
+
+
+def test_a_pacts_parties_after_the_when_and_where_of_its_signing(ex):
+    got, _ = run(ex, "The Lima Accord was a joint agreement signed on September 22, 1985, at the Plaza Hotel in New "
+                     "York City, between France, Chile, Japan, the United Kingdom, and Peru, to depreciate the dollar.")
+    for c in ("France", "Chile", "Japan", "United Kingdom", "Peru"):
+        assert (c, "SIGNS", "Lima Accord") in got, got
+
+
+def test_two_officials_of_one_country_in_talks_negotiate_with_no_one(ex):
+    got, _ = run(ex, "Bolivia's External Affairs Minister Ana Quispe and Defense Minister Luis Mamani hosted the talks.")
+    assert not any(p == "NEGOTIATES" for _, p, _ in got), got
+    assert not any(s == o for s, _, o in got), got

@@ -284,6 +284,12 @@ def agreement_between(sv, roles, state):
             if k < len(tok.doc) and tok.doc[k].lower_ in ("between", "among") and tok.doc[k].dep_ == "prep" \
                     and tok.doc[k].head.i in {t.i for t in tok.subtree}:
                 preps = [tok.doc[k]]
+        if not preps and any(c.dep_ == "acl" and c.lemma_.lower() in SIGNING_PARTICIPLES for c in tok.children):
+            # "a joint agreement signed on 22 September 1985, at the Plaza Hotel in New York, between A, B and C":
+            # after the signing's when and where, the parser may hang "between" from the place
+            preps = [t for t in tok.subtree if t.dep_ == "prep" and t.lower_ in ("between", "among")
+                     and t.i > tok.i and t.head.dep_ == "pobj" and t.head.head.lower_ in ("at", "in", "on")
+                     and tok.doc[t.i - 1].text == ","][:1]
         if not preps:
             continue
         agreements = _agreement_for(sv, roles, tok)
@@ -310,6 +316,10 @@ def agreement_between(sv, roles, state):
                         continue
                     out.append(_cand(m, pred, a, sv, "agreement-between", 0.8))
     return out
+
+
+# the participles of an agreement's making that its parties may follow, past a when and a where
+SIGNING_PARTICIPLES = frozenset({"sign", "conclude", "reach", "agree", "negotiate"})
 
 
 # what an agreement may be made to deepen between its parties: "an agreement to liberalise trade between A and B"

@@ -1496,6 +1496,9 @@ class Extractor:
             self._entity(facts, c.subject)
             self._entity(facts, c.object)
             subj, obj = c.subject.id, c.object.id
+            if subj == obj:
+                continue  # (no entity stands in a relation to itself: what an official does for the country they
+                # meet is no fact of the country's with itself)
             if c.predicate in self.symmetric and obj < subj:
                 subj, obj = obj, subj
             # only the qualifiers the ontology declares for the predicate: a place or a membership has no year

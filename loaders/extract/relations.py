@@ -481,17 +481,25 @@ class RelationExtractor:
         if ctx.roles.parsed and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in JOINING_VERBS:
             return  # "China, Japan and Thailand requested to join the consultations": others' talks, joined
         sv = ctx.sv  # ("Chile's Ministry of Energy": the country whose body it is does not deal with its own body)
+        # (nor with its own official: "Bolivia's External Affairs Minister X and Defense Minister Y hosted talks")
         subjects = [x for x in subjects if not (x.type == "Country" and any(
-            y.type == "GovernmentBody" and y.start > x.end
-            and re.fullmatch(r"[’']s?\s+", sv.text[x.end - sv.start:y.start - sv.start]) for y in subjects))]
+            y.type in ("GovernmentBody", "Person") and y.start > x.end
+            and re.fullmatch(r"[’']s?\s+(?:[A-Z][\w.-]*\s+){0,5}", sv.text[x.end - sv.start:y.start - sv.start])
+            for y in subjects))]
         for a, b in permutations(subjects, 2):
             if not rule.both_directions and a.id > b.id:
                 continue
+            if a.type == "Person" and b.type == "Country" and getattr(_persons_country(sv, a), "id", None) == b.id:
+                continue  # (an official with their own country)
             if b.type == "Person" and not self.model.allows(rule.predicate, a.type, b.type):
                 # "Japan's minister X and U.S. envoy Y held talks": each talks with the other's country
                 b = _persons_country(sv, b)
-                if b is None or b.id == getattr(_persons_country(sv, a), "id", a.id):
-                    continue
+                own = _persons_country(sv, a)
+                if b is None or b.id == getattr(own, "id", a.id) or own is None and any(
+                        p.type == "Person" and p.end <= a.start and getattr(_persons_country(sv, p), "id", None) == b.id
+                        and re.fullmatch(r"\s*(?:,|and)\s+(?:[A-Z][\w.-]*\s+){1,5}",
+                                         sv.text[p.end - sv.start:a.start - sv.start]) for p in subjects):
+                    continue  # ("Bolivia's Foreign Minister X and Defense Minister Y": both Bolivia's)
             if a.type in ACTOR_TYPES and b.type in ACTOR_TYPES:
                 self._emit(out, ctx.sv, rule.predicate, a, b, {}, rule.confidence, "pairwise", ctx.roles, tok,
                            ctx.years, ctx.amounts, amount=rule.amount)
