@@ -9157,3 +9157,9 @@ def test_two_officials_of_one_country_in_talks_negotiate_with_no_one(ex):
     got, _ = run(ex, "Bolivia's External Affairs Minister Ana Quispe and Defense Minister Luis Mamani hosted the talks.")
     assert not any(p == "NEGOTIATES" for _, p, _ in got), got
     assert not any(s == o for s, _, o in got), got
+
+
+def test_a_bloc_the_gazetteer_knows_signs_a_deal_with_a_country(ex):
+    got, _ = run(ex, "The Andean Community and Chile have signed a major trade deal.")
+    deal = next((o for s, p, o in got if s == "Andean Community" and p == "PARTY_TO"), None)
+    assert deal is not None and ("Chile", "PARTY_TO", deal) in got, got
