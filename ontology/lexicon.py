@@ -190,9 +190,12 @@ class Lexicon:
             # "CS Wind, a Korean wind tower maker": the appositive says what the name is
             after = [t for t in ent.doc[ent.end:ent.end + 8]]
             titles = {w.casefold() for w in self.person_titles}
-            if label == "PERSON" and after and after[0].text == "," and any(
-                    t.text.casefold() in titles and t.dep_ == "appos" for t in after[1:]):
-                return "Person"  # "Mary Barra, CEO of General Motors": a person's title, not a firm's
+            if label in ("PERSON", "ORG") and after and after[0].text == "," and any(
+                    t.text.casefold() in titles and t.dep_ == "appos" and t.head.i in range(ent.start, ent.end)
+                    for t in after[1:]) and (label == "PERSON" or not any(
+                    w in endings for w in words for endings in self.name_endings.values())):
+                return "Person"  # "Mary Barra, CEO of General Motors": a person's title, not a firm's (also where
+                # the tagger says ORG: "Jasem Albudaiwi, Secretary-General of the GCC,")
             if after and after[0].text == "," and any(
                     t.dep_ == "appos" and t.head.i in range(ent.start, ent.end)
                     and self.heads.get(t.lemma_.lower()) == "Facility" for t in after[1:]):

@@ -9163,3 +9163,10 @@ def test_a_bloc_the_gazetteer_knows_signs_a_deal_with_a_country(ex):
     got, _ = run(ex, "The Andean Community and Chile have signed a major trade deal.")
     deal = next((o for s, p, o in got if s == "Andean Community" and p == "PARTY_TO"), None)
     assert deal is not None and ("Chile", "PARTY_TO", deal) in got, got
+
+
+def test_two_officials_each_with_a_title_after_the_name_sign_together(ex):
+    got, out = run(ex, "Rafael Quintero, Secretary-General of the Andean Community, and Ana Soto, Minister of Trade of "
+                       "Chile, signed the Lima Accord.")
+    assert ("Rafael Quintero", "SIGNS", "Lima Accord") in got and ("Ana Soto", "SIGNS", "Lima Accord") in got, got
+    assert not any(s == "Ana Soto" and p == "LEADS" and "Energy" in o for s, p, o in got), got  # (no Korean ministry)

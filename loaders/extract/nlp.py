@@ -123,6 +123,12 @@ def _repair_subjects(doc):
                 and said[0].right_edge.i + 1 < said[1].left_edge.i and doc[said[0].right_edge.i + 1].text == ",":
             said[0].head, said[0].dep_ = said[1], "appos"
     for tok in doc:
+        if tok.dep_ == "conj" and tok.tag_ in ("NNP", "NNPS") and tok.head.dep_ == "appos" \
+                and tok.head.head.tag_ in ("NNP", "NNPS") and any(c.dep_ == "appos" for c in tok.children):
+            # "A, Secretary-General of X, and B, Minister of Trade of Y, signed ...": a name with its own title
+            # coordinated after another's title is coordinated with that name, not with the title
+            tok.head = tok.head.head
+    for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("aux", "auxpass") \
                 and tok.head.head.i != tok.head.i and not any(c.dep_ in SUBJECTS for c in tok.head.head.children):
             tok.head = tok.head.head

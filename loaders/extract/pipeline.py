@@ -1446,7 +1446,9 @@ class Extractor:
                 continue  # "the Office of the Secretary of Defense": a bigger name holds the title
             body = self.structural.body_for(dept.replace(", and ", " and "), text[mt.start():end])
             country = next((m for m in mentions if m.type == "Country" and m.end <= mt.start()
-                            and NATIONAL_BODY.fullmatch(text[m.end:mt.start()])), None)
+                            and NATIONAL_BODY.fullmatch(text[m.end:mt.start()])), None) or next(
+                (m for m in mentions if m.type == "Country" and not m.adjective and m.start >= end
+                 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[end:m.start])), None)  # ("Minister of Trade of Chile")
             if body is not None and country is not None and not self._countrys_body(body, country):
                 continue  # ("Chilean Minister of Trade X": Chile's office, not the gazetteer's Korean ministry)
             # (the department's own short name inside the office, "Commerce" in "Secretary of Commerce", gives way,
