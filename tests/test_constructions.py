@@ -9170,3 +9170,10 @@ def test_two_officials_each_with_a_title_after_the_name_sign_together(ex):
                        "Chile, signed the Lima Accord.")
     assert ("Rafael Quintero", "SIGNS", "Lima Accord") in got and ("Ana Soto", "SIGNS", "Lima Accord") in got, got
     assert not any(s == "Ana Soto" and p == "LEADS" and "Energy" in o for s, p, o in got), got  # (no Korean ministry)
+
+
+def test_the_parties_in_the_second_of_two_quoted_titles(ex):
+    got, _ = run(ex, 'The "Framework Agreement between Chile and Peru" and the "Agreement on Trade in Goods between '
+                     'Chile and Peru" were signed in 2012 in Lima.')
+    assert ("Peru", "SIGNS", "Agreement on Trade in Goods") in got, got
+    assert ("Chile", "SIGNS", "Framework Agreement") in got, got

@@ -278,7 +278,7 @@ def agreement_between(sv, roles, state):
             # "the 1965 Treaty on Basic Relations between A and B": right after the words of the name
             k = tok.i + 1
             while k < len(tok.doc) and tok.doc[k].lower_ not in ("between", "among") and (
-                    tok.doc[k].text[:1].isupper() or tok.doc[k].lower_ in ("on", "of", "for", "and")):
+                    tok.doc[k].text[:1].isupper() or tok.doc[k].lower_ in TITLE_SMALL_WORDS):
                 # (a title may write it "Between": "the Treaty on Basic Relations Between A and B")
                 k += 1
             if k < len(tok.doc) and tok.doc[k].lower_ in ("between", "among") and tok.doc[k].dep_ == "prep" \
@@ -318,6 +318,8 @@ def agreement_between(sv, roles, state):
     return out
 
 
+# the small words inside a pact's title ("the Agreement on Trade in Goods between A and B")
+TITLE_SMALL_WORDS = frozenset({"on", "of", "for", "and", "in", "the", "to"})
 # the participles of an agreement's making that its parties may follow, past a when and a where
 SIGNING_PARTICIPLES = frozenset({"sign", "conclude", "reach", "agree", "negotiate"})
 
