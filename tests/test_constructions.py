@@ -9177,3 +9177,16 @@ def test_the_parties_in_the_second_of_two_quoted_titles(ex):
                      'Chile and Peru" were signed in 2012 in Lima.')
     assert ("Peru", "SIGNS", "Agreement on Trade in Goods") in got, got
     assert ("Chile", "SIGNS", "Framework Agreement") in got, got
+
+
+def test_the_state_named_before_in_the_same_sentence(ex):
+    got, _ = run(ex, "Kentucky Governor Andy Brasher welcomed Velkor Energy's decision to build a $3 billion plant in "
+                     "the state.")
+    assert ("Velkor Energy", "INVESTS_IN", "Kentucky") in got, got
+    assert ("Velkor Energy", "LOCATED_IN", "Kentucky") not in got, got  # (its plant is there, not its seat)
+
+
+def test_what_a_complaint_against_a_country_is_over_is_that_countrys(ex):
+    got, _ = run(ex, "Peru filed a complaint against Chile at the WTO over its steel tariffs.")
+    assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got
+    assert not any(s == "Peru" and p == "IMPOSES" for s, p, _ in got), got

@@ -88,13 +88,16 @@ def _definite_bodies(text: str, s: int, e: int, mentions: list[Mention], history
 
 def _definite_states(text: str, s: int, e: int, mentions: list[Mention], history: list[Mention]) -> list[Mention]:
     """'SK is building a plant in Georgia. To win the project, the state provided $300 million': the U.S. state
-    named last, when no other country was named after it (a foreign "state" is its government)."""
+    named last (before it in the sentence too), when no other country was named after it (a foreign "state" is its
+    government)."""
     out = []
     for mt in DEFINITE_STATE.finditer(text, s, e):
         a, b = mt.span(1)
         if any(x.start < b and a < x.end for x in mentions):
             continue
-        place = next((h for h in reversed(history[-120:]) if not h.adjective and (
+        # (or named earlier in the sentence: "Kentucky Governor X welcomed Y's plant in the state")
+        before = sorted((m for m in mentions if m.end <= a), key=lambda m: m.start)
+        place = next((h for h in reversed(history[-120:] + before) if not h.adjective and (
             h.type == "USState" or h.type == "Country" and h.id != US_ID)), None)
         if place is not None and place.type == "USState":
             out.append(Mention(a, b, text[a:b], place.type, place.id, place.name, "coref", wikidata=place.wikidata))

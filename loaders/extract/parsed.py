@@ -624,6 +624,16 @@ class ParsedRoles:
             got = [m for m in self.denotes(pronoun.head.head) if m.type in ACTOR_TYPES]
             if got:
                 return got
+        noun = pronoun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("over", "about", "regarding", "concerning"):
+            # "Peru filed a complaint against Chile at the WTO over its steel tariffs": what is complained of is the
+            # one complained against's
+            near = [noun.head.head, noun.head.head.head]
+            near += [c for h in near for c in h.children if c.dep_ == "dobj"]  # ("filed a complaint against X")
+            got = [m for h in near for c in h.children if c.dep_ == "prep" and c.lower_ == "against" and c.i < noun.i
+                   for p in c.children if p.dep_ == "pobj" for m in self.denotes_list(p) if m.type in ACTOR_TYPES]
+            if got:
+                return got
         return self.subj_of_clause(pronoun)
 
     def _coordinated_possessors(self, last: Mention, joint: bool = False) -> list[Mention]:

@@ -425,7 +425,7 @@ class StructuralExtractor:
         # (not a document one writes in: "the USTR argued in its 2019 Trade Policy Agenda")
         if tok is not None and not (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "in"
                                     and tok.head.head.head.lemma_.lower() in SAYING):
-            ends = [x for x in parsed_roles(sv, self.lex).subj_of_clause(tok)
+            ends = [x for x in parsed_roles(sv, self.lex).pronoun_owner(tok)
                     if x.type in ("Country", "GovernmentBody", "InternationalOrganization")]
         for x in ends:
             owners.append(x)
