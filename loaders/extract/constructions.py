@@ -1932,10 +1932,12 @@ def _trailing_field(text: str, rules: dict) -> tuple | None:
     value (capitalised, no full stop after it), whose value is the next line."""
     if text.rstrip().endswith("."):
         return None
-    for f in sorted(rules, key=len, reverse=True):
-        mt = re.search(r"(?:^|\s)(" + re.escape(f) + r")\s*$", text, re.IGNORECASE)
-        if mt and mt.group(1)[:1].isupper():
-            return rules[f]
+    low = text.rstrip().lower()
+    for f in sorted(rules, key=len, reverse=True):  # (the longest field first: "parent company" before "company")
+        if low.endswith(f) and (len(low) == len(f) or low[-len(f) - 1].isspace()):
+            start = len(text.rstrip()) - len(f)
+            if text[start:start + 1].isupper():
+                return rules[f]
     return None
 
 

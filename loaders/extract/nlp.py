@@ -258,6 +258,7 @@ def _repair_verbless(doc):
     # (tags only: this runs before the attribute ruler and the lemmatizer, which read the new tag)
     if any(t.tag_ in ("VBZ", "VBD", "VBP", "VB", "MD") for t in doc):
         return doc
+    participle = any(t.tag_.startswith("VB") for t in doc)
     for tok in doc[1:-1]:
         before, after = doc[tok.i - 1], doc[tok.i + 1]
         if tok.lower_ in NOUN_LIKE_VERBS and before.text == "," and tok.dep_ == "compound" \
@@ -278,7 +279,7 @@ def _repair_verbless(doc):
                     t.head = tok
             before.head = tok
             break
-        if any(t.tag_.startswith("VB") for t in doc):
+        if participle:
             continue  # (the other reading wants no verb at all)
         if tok.lower_ not in NOUN_LIKE_VERBS or before.tag_ not in ("NNP", "NNPS") \
                 or not (after.tag_.startswith("NN") or after.tag_ in ("JJS", "DT")):
