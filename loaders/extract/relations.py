@@ -710,10 +710,8 @@ class RelationExtractor:
         else:
             nouns = [c for c in tok.children if c.dep_ == "nsubjpass"]
         start = roles.sv.start
-        # (a firm read as a facility noun's subject by any role is what owns or builds it: "X's decision to build a
-        # plant in the state" places the plant, not X)
-        return any(self.lex.head_type(n) == "Facility" and (kind == "noun" or any(
-            m.id == firm.id for m in roles.owner(n))) and not firm.start <= start + n.idx < firm.end for n in nouns)
+        return any(self.lex.head_type(n) == "Facility" and any(m.id == firm.id for m in roles.owner(n))
+                   and not firm.start <= start + n.idx < firm.end for n in nouns)  # (not the firm's own name)
 
     @staticmethod
     def _countries_in(sv: SentenceView, policy: Mention) -> list[Mention]:
