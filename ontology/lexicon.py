@@ -111,8 +111,7 @@ class Lexicon:
             return "Policy"  # "tariff hikes", "the sanctions regime": the measure as it changes or stands
         return got
 
-    @staticmethod
-    def _seat_place(ent) -> bool:
+    def _seat_place(self, ent) -> bool:
         """Whether the name is (one of the places of) where something is headquartered, based or located."""
         node = ent.root
         for _ in range(4):
@@ -121,7 +120,7 @@ class Lexicon:
                 continue
             break
         return node.dep_ == "pobj" and node.head.lower_ in ("in", "at") \
-            and node.head.head.lemma_.lower() in ("headquarter", "headquartered", "base", "locate", "situate")
+            and node.head.head.lemma_.lower().removesuffix("ed") in self.seat_participles
 
     def _joined_by_country(self, ent) -> bool:
         """Whether the name is what a country joins or is a member of ("Bolivia joined the X", "Peru became a

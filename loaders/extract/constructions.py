@@ -39,8 +39,8 @@ from typing import Any
 
 from ...graph.model import entity_id
 from ...ontology.lexicon import load_lexicon
-from .mentions import (ACTIVITY_SECTORS, LEGAL_TAIL, PLURAL_HEADS, TOPIC_PREPOSITIONS, Mention, might_contain,
-                       names_work)
+from .mentions import (ACTIVITY_SECTORS, LEGAL_TAIL, PLURAL_HEADS, SMALL_WORDS, TOPIC_PREPOSITIONS, Mention,
+                       might_contain, names_work)
 from .parsed import LED_GROUPS, SELLING_VERBS, ParsedRoles, parsed_roles
 from .modality import SOURCES_EXCEPTED, enactment, excepted
 from .amounts import find_amounts
@@ -318,8 +318,8 @@ def agreement_between(sv, roles, state):
     return out
 
 
-# the small words inside a pact's title ("the Agreement on Trade in Goods between A and B")
-TITLE_SMALL_WORDS = frozenset({"on", "of", "for", "and", "in", "the", "to"})
+# the small words inside a pact's title ("the Agreement on Trade in Goods between A and B"), no article
+TITLE_SMALL_WORDS = SMALL_WORDS - {"a", "an"}
 # the participles of an agreement's making that its parties may follow, past a when and a where
 SIGNING_PARTICIPLES = frozenset({"sign", "conclude", "reach", "agree", "negotiate"})
 

@@ -273,16 +273,16 @@ BESIDE_NAME = re.compile(r"\s*[,(]\s*")
 THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|seemed|remains?|"
                    r"remained|appears?|appeared|exists?|existed|may|might|could|can|must|should)\b)")
 # a sentence's opening adverbial: "In 2019, ...", "On 4 May, ..."
-OPENING = r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+)?"
-# a sentence that opens with "It" (after an optional time adverbial)
-# (or after a description said first: "The biotech division of Y, it provides ...")
-SENTENCE_IT = re.compile(r"(?:(?:In|On|By|Since)\s[^,]{1,40},\s+|(?:The|A|An)\s[^,]{1,60},\s+)?"
-                         r"((?:I|(?<=, )i)ts?)\b(?!\s+is\s+(?:not\s+)?(?:likely|"
-                         r"unclear|possible|important|necessary|expected|estimated|worth))")
+ADVERBIAL = r"(?:In|On|By|Since)\s[^,]{1,40},\s+"
+OPENING = rf"(?:{ADVERBIAL})?"
+# an "it" that stands for nothing: "it is likely that ..."
+IMPERSONAL = r"(?!\s+is\s+(?:not\s+)?(?:likely|unclear|possible|important|necessary|expected|estimated|worth))"
+# a sentence that opens with "It" (after an optional time adverbial, or after a description said first: "The biotech
+# division of Y, it provides ...")
+SENTENCE_IT = re.compile(rf"(?:{ADVERBIAL}|(?:The|A|An)\s[^,]{{1,60}},\s+)?((?:I|(?<=, )i)ts?)\b{IMPERSONAL}")
 # a subject "it" of a clause joined to the sentence's: "..., when it was sold", "... and it later opened"
-CLAUSE_IT = re.compile(r"\b(?:when|where|after|before|and|but|until|because|while|since|so|as)\s+(it)\s+"
-                       r"(?!is\s+(?:not\s+)?(?:likely|unclear|possible|important|necessary|expected|estimated|worth))"
-                       r"(?=[a-z])")
+CLAUSE_IT = re.compile(rf"\b(?:when|where|after|before|and|but|until|because|while|since|so|as)\s+(it){IMPERSONAL}"
+                       r"\s+(?=[a-z])")
 IT_TYPES = frozenset({"Firm", "Agreement", "Law", "Policy", "Facility", "GovernmentBody",
                       "InternationalOrganization"})
 # "This included barley, beef and wine", "They hit Canada and Mexico": a pronoun opening a sentence with a verb

@@ -267,16 +267,8 @@ def _repair_verbless(doc):
             # "Korvia Steel, headquartered in Busan, exports steel pipes to Mexico": after a name and its
             # participle clause, the parser made the verb a compound of the goods, the goods the name's apposition
             name, goods = tok.head.head, tok.head
-            tok.tag_ = "VBZ"
-            tok.head, tok.dep_ = tok, "ROOT"
+            _verb_of_goods(doc, tok, goods, name)
             name.head, name.dep_ = tok, "nsubj"
-            goods.head, goods.dep_ = tok, "dobj"
-            for t in list(goods.children):
-                if t.dep_ == "prep" and t.i > goods.i and t.lower_ in ("to", "from", "into"):
-                    t.head = tok
-            for t in doc:
-                if t.head.i == name.i and t.dep_ == "punct" and t.i > goods.i:
-                    t.head = tok
             before.head = tok
             break
         if participle:
@@ -294,21 +286,27 @@ def _repair_verbless(doc):
         root = tok.head if tok.dep_ == "compound" else None
         if root is None or root.dep_ != "ROOT" or root.i <= tok.i:
             continue
-        tok.tag_ = "VBZ"
-        tok.head, tok.dep_ = tok, "ROOT"
-        root.head, root.dep_ = tok, "dobj"
-        for t in list(root.children):
-            if t.dep_ == "prep" and t.i > root.i and t.lower_ in ("to", "from", "into"):
-                t.head = tok  # (where the goods go is the verb's)
         for t in doc[:tok.i]:
-            if t.head.i == tok.i or (t.head.i == root.i and t.i < tok.i):
+            if t.head.i == root.i:
                 t.head = tok
+        _verb_of_goods(doc, tok, root, root)
         before.dep_ = "nsubj"
-        for t in doc:
-            if t.head.i == root.i and t.dep_ == "punct" and t.i > root.i:
-                t.head = tok
         break
     return doc
+
+
+def _verb_of_goods(doc, tok, goods, old_head) -> None:
+    """Make `tok` the sentence's verb and `goods` its object: where the goods go is the verb's ("to", "from",
+    "into"), and so is the closing punctuation after the goods that hung from `old_head`."""
+    tok.tag_ = "VBZ"
+    tok.head, tok.dep_ = tok, "ROOT"
+    goods.head, goods.dep_ = tok, "dobj"
+    for t in list(goods.children):
+        if t.dep_ == "prep" and t.i > goods.i and t.lower_ in ("to", "from", "into"):
+            t.head = tok
+    for t in doc:
+        if t.head.i == old_head.i and t.dep_ == "punct" and t.i > goods.i:
+            t.head = tok
 
 
 def model_info() -> str:

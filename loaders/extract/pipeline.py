@@ -408,7 +408,7 @@ class Extractor:
         # ("the Minerals Security Partnership ... is a transnational association": a body, though named like a pact)
         mentions = [_as_named(m, named.bodies[m.text]) if m.source == "ner" and m.text in named.bodies
                     and m.type in ("Agreement", "Policy") else m for m in mentions]
-        mentions = _pact_acronyms(text, s, e, _dated_titles(text, mentions))
+        mentions = _pact_acronyms(text, s, e, _title_bounds(text, mentions))
         mentions = _inserted_abbreviations(text, s, mentions, self.lex)
         mentions = _spelled_out(text, s, e, mentions, self.lex)
         mentions = _known_abbreviation(text, mentions)
@@ -2120,9 +2120,9 @@ DATED_TITLE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:1[6-9]|20)\d\d\b(?![,.]?\d|[
 DANGLING_WORD = re.compile(r"[ \u00a0]+(?:Between|Among)$")
 
 
-def _dated_titles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A pact's or a law's title (capitalised, not the gazetteer's) with "of <year>" after it is named with it; a
-    title that ends on a preposition ends before it."""
+def _title_bounds(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Where a title ends: a pact's or a law's title (capitalised, not the gazetteer's) with "of <year>" after it is
+    named with it; one the parser ran on into a "Between" ends before it."""
     out = []
     for m in mentions:
         cut = DANGLING_WORD.search(m.text) if m.source == "pattern" and m.type in ("Agreement", "Law", "Policy") \

@@ -813,10 +813,6 @@ class StructuralExtractor:
                 if field:  # "Gina Raimondo, United States secretary of commerce": the department its field names
                     whose = next((x.text for x in sv.mentions if x.type == "Country" and mt.group("whose")
                                   and x.start - sv.start == p.end - sv.start + mt.start("whose")), "")
-                    # (or the country after it: "X, Minister of Trade of Chile" heads Chile's ministry, no other's)
-                    whose = whose or next((x.text for x in sv.mentions if x.type == "Country" and not x.adjective
-                                           and re.fullmatch(r"\s+of\s+(?:the\s+)?", sv.text[
-                                               field.end():max(field.end(), x.start - sv.start)])), "")
                     body = self.body_for(_titled(field.group("dept")), role, whose)
                     if body is not None:
                         self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": role})
