@@ -9189,3 +9189,20 @@ def test_what_a_complaint_against_a_country_is_over_is_that_countrys(ex):
     got, _ = run(ex, "Peru filed a complaint against Chile at the WTO over its steel tariffs.")
     assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got
     assert not any(s == "Peru" and p == "IMPOSES" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2009, a defence pact (the Lima Defence Accord) was signed by Chile and Peru.",
+    "In 2009, a defence pact (Lima Defence Accord) was signed by Chile and Peru.",
+    "In 2009, a defence pact known as the Lima Defence Accord was signed by Chile and Peru.",
+    "In 2009, a defence pact known as the (Lima Defence Accord) was signed by Chile and Peru.",
+])
+def test_an_instrument_described_then_named_in_brackets_or_after_known_as(ex, text):
+    got, _ = run(ex, text)
+    assert ("Chile", "SIGNS", "Lima Defence Accord") in got and ("Peru", "SIGNS", "Lima Defence Accord") in got, got
+    assert not any("pact" in o.lower() for s, p, o in got), got  # (the description is no pact of its own)
+
+
+def test_an_abbreviation_in_brackets_is_no_name_of_the_description(ex):
+    got, _ = run(ex, "In 2009, Chile and Peru signed a free trade agreement (FTA).")
+    assert ("Chile", "SIGNS", "Chile-Peru FTA") in got, got

@@ -33,10 +33,14 @@ LIST_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\b|^\s*,\s*(?:the\
 AKA = re.compile(r"^\s*\(\s*(?:or|also known as|also called|formerly|formally|officially|a\.k\.a\.)\s+(?:the\s+)?$")
 # a description followed by the name it goes by: "restrictions on Korean media, known as the Hallyu ban", "tariffs
 # on Chinese goods, dubbed the "trade war tariffs"", "export controls on three chemicals (the "Japan curbs")"
-NAMED_HINT = re.compile(r"\b(?:known|called|dubbed|nicknamed|termed|referred|labell?ed|branded)\b|\(\s*(?:the\s+)?[“\"']")
-NAMED_AS = re.compile(r"^\s*[,(]\s*(?:(?:also|commonly|widely|informally|popularly|later)\s+)?"
+NAMED_HINT = re.compile(r"\b(?:known|called|dubbed|nicknamed|termed|referred|labell?ed|branded)\b|\(\s*(?:the\s+)?[“\"'A-Z]")
+NAMED_AS = re.compile(r"^\s*[,(]?\s*(?:(?:also|commonly|widely|informally|popularly|later)\s+)?"
                       r"(?:known|called|dubbed|nicknamed|termed|referred\s+to|labell?ed|branded)\s+(?:as\s+)?"
-                      r"(?:the\s+)?[“\"']?$|^\s*\(\s*(?:the\s+)?[“\"']$")
+                      r"(?:the\s+)?\(?\s*[“\"']?$|^\s*\(\s*(?:the\s+)?[“\"']$")
+# "a free trade agreement (the KORUS FTA)", "a defence pact (Foo Accord)": an instrument's name in brackets after
+# its description (not an abbreviation of it, "a free trade agreement (FTA)"; a plant's description is named with its
+# owner and place, "a planned fab (Fab 21) in Phoenix")
+NAMED_IN_BRACKETS = re.compile(r"^\s*\(\s*(the\s+)?$")
 # "X (ABBR)[1] is a U.S. federal statute", "Y (or Z) was an economic agreement", "X, also known as Y,[2] is a pact":
 # between a named subject (or the last name in its parenthesis) and its predicate nominal; a few words may stand
 # between the article and the description ("a signed but not ratified")
@@ -681,6 +685,11 @@ class Coreference:
                 quoted = text[y.start - offset - 1:y.start - offset] in ("\"", "“", "'", "‘")
                 if (y.source != "pattern" or y.text[:1].isupper() or quoted) \
                         and any(NAMED_AS.match(text[e - offset:y.start - offset]) for e in ends if e <= y.start):
+                    out[id(m)] = y
+                    break
+                if y.text[:1].isupper() and kinds <= INSTRUMENT_TYPES and text[y.end - offset:][:1] == ")" \
+                        and any((b := NAMED_IN_BRACKETS.match(text[e - offset:y.start - offset]))
+                                and (b.group(1) or " " in y.text.strip()) for e in ends if e <= y.start):
                     out[id(m)] = y
                     break
         return out
