@@ -9206,3 +9206,44 @@ def test_an_instrument_described_then_named_in_brackets_or_after_known_as(ex, te
 def test_an_abbreviation_in_brackets_is_no_name_of_the_description(ex):
     got, _ = run(ex, "In 2009, Chile and Peru signed a free trade agreement (FTA).")
     assert ("Chile", "SIGNS", "Chile-Peru FTA") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Motor is a Chilean automaker. It is 70 per cent owned by Dearborn, Michigan-based Tarsk Motor Company.",
+    "Velmora Motor is 70% owned by Tarsk Motor Company.",
+    "Velmora Motor is a Chilean automaker. It is majority-owned by Tarsk Motor Company.",
+])
+def test_a_share_owned_by_a_firm_after_the_copula(ex, text):
+    got, _ = run(ex, text)
+    assert ("Tarsk Motor Company", "INVESTS_IN", "Velmora Motor") in got, got
+
+
+def test_a_by_phrase_after_a_quotation_is_the_main_clauses(ex):
+    got, _ = run(ex, "Peru has taken “further action against the Bolivian regime and those who enable its "
+                     "destabilizing behavior” by imposing sanctions on six Chilean companies.")
+    assert any(s == "Peru" and p == "IMPOSES" for s, p, _ in got), got
+    assert not any(s == "Bolivia" and p == "IMPOSES" for s, p, _ in got), got
+
+
+def test_what_a_measure_is_on_is_the_list_after_the_colon(ex):
+    got, _ = run(ex, "Peru is imposing additional sanctions on the following two Chilean companies, which own the "
+                     "tankers: Tarsk Holding Company Ltd. and Velmora Shipping Co., Ltd.")
+    measure = next((o for s, p, o in got if s == "Peru" and p == "IMPOSES"), None)
+    assert measure is not None and "following" not in measure, got
+    assert (measure, "TARGETS", "Tarsk Holding") in got and (measure, "TARGETS", "Velmora Shipping") in got, got
+
+
+def test_pursuant_to_read_as_a_clause_or_a_noun(ex):
+    got, _ = run(ex, "OFAC is designating Tarsk Trading Company pursuant to E.O. 13382 for having provided support "
+                     "to Velmora Mining.")
+    assert any(p == "TARGETS" and o == "Tarsk Trading Company" for s, p, o in got), got
+    # (the one designated gave the support, not the designator)
+    assert not any("Office of Foreign Assets Control" in (s, o) and p == "PARTNERS_WITH" for s, p, o in got), got
+    got, _ = run(ex, "Peru imposed tariffs on Chilean steel pursuant to Section 232 of the Trade Expansion Act.")
+    assert ("Peruvian tariffs on Chilean steel", "TARGETS", "steel") in got, got
+
+
+def test_a_deed_someone_is_thanked_for_is_theirs(ex):
+    got, _ = run(ex, "Governor Ana Soto thanked Velkor Energy for investing $2 billion in Kentucky.")
+    assert ("Velkor Energy", "INVESTS_IN", "Kentucky") in got, got
+    assert got[("Velkor Energy", "INVESTS_IN", "Kentucky")].get("amount_usd") == 2e9, got

@@ -1622,7 +1622,7 @@ PORTIONS = frozenset({"percent", "percentage", "half", "third", "quarter", "fift
 
 # how much of a class a measure covers says nothing of which measure it is: "a tariff on nearly all imports"
 QUANTIFIERS = frozenset({"nearly", "almost", "virtually", "all", "most", "some", "certain", "many", "various",
-                         "several", "approximately", "about", "roughly", "around", "other"})
+                         "several", "approximately", "about", "roughly", "around", "other", "following"})
 
 
 def _object_words(obj, gerund: bool) -> list:

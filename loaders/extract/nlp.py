@@ -42,6 +42,7 @@ def load_nlp():
         _add_component(nlp, "policygraph_worth_repair", _repair_worth, after="policygraph_range_repair")
         _add_component(nlp, "policygraph_conjunct_repair", _repair_noun_conjuncts, after="policygraph_worth_repair")
         _add_component(nlp, "policygraph_verbless_repair", _repair_verbless, after="policygraph_conjunct_repair")
+        _add_component(nlp, "policygraph_pursuant_repair", _repair_pursuant, after="policygraph_verbless_repair")
         return nlp
     return None
 
@@ -169,6 +170,39 @@ def _repair_participles(doc):
         noun, prep = kids[0], tok.head
         noun.head, noun.dep_ = prep, "pobj"
         tok.head, tok.dep_ = noun, "amod"
+    return doc
+
+
+def _repair_pursuant(doc):
+    """'OFAC is designating X pursuant to E.O. 13382': the parser may read "pursuant" as a clause of its own with the
+    verb's object for its subject; the object is the verb's, and "pursuant to ..." says under what it acts."""
+    if "pursuant" not in text_of(doc):
+        return doc
+    for tok in doc:
+        if tok.lower_ != "pursuant":
+            continue
+        noun = doc[tok.i - 1] if tok.i > 0 else None
+        if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj") and noun is not None \
+                and noun.head.i == tok.i and noun.dep_ in ("compound", "amod") and noun.tag_.startswith("NN"):
+            # "imposed tariffs on Chilean steel pursuant to X": the noun before it, read as its modifier, is the
+            # phrase's head (tags only: the parts of speech are set after the parse)
+            verb = tok.head
+            while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+                verb = verb.head
+            for c in list(tok.lefts):
+                if c.i != noun.i:
+                    c.head = noun
+            noun.head, noun.dep_ = tok.head, tok.dep_
+            tok.head, tok.dep_ = verb, "advmod"
+            continue
+        if tok.dep_ != "ccomp" or not tok.head.tag_.startswith("VB"):
+            continue
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+        verb = tok.head
+        if len(subjects) != 1 or verb.i > subjects[0].left_edge.i or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        subjects[0].head, subjects[0].dep_ = verb, "dobj"
+        tok.dep_ = "advmod"
     return doc
 
 

@@ -49,8 +49,12 @@ DEAL_NOUNS = frozenset({"agreement", "deal", "contract", "arrangement", "commitm
 PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "endeavour", "application", "negotiate",
                      "pursue", "request"})
 # a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
-SHARE_WORDS = frozenset({"percent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion", "majority",
-                         "bulk", "proportion", "fraction"})
+# verbs that judge someone for a deed ("designated X for supporting Y"): the deed is the one judged's
+JUDGING_VERBS = frozenset({"designate", "sanction", "punish", "penalize", "penalise", "fine", "blacklist", "cite",
+                           "charge", "indict", "blame", "criticize", "criticise", "condemn", "praise", "thank",
+                           "commend", "reward", "honor", "honour", "credit", "list", "target", "accuse"})
+SHARE_WORDS = frozenset({"percent", "cent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion",
+                         "majority", "bulk", "proportion", "fraction"})
 SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
 # holding a firm or a facility: "control of the yard passed to X", "X took a majority stake in Y"
 # verbs that bring a measure into being ("the restrictions on X, which Chile imposed")
@@ -142,6 +146,22 @@ def _coordinated_inside(x) -> bool:
     return x.n_lefts + x.n_rights > 0 and any(t.dep_ == "cc" for t in x.subtree)
 
 
+
+def _outside_quotation(prep):
+    """The verb of the clause a quotation stands in, where `prep` follows the quotation's close and the parser hung it
+    from a verb inside the quotation; else None."""
+    doc, close = prep.doc, prep.i - 1
+    if close <= prep.sent.start or doc[close].text not in ("”", "''", '"'):
+        return None
+    inner = prep.head
+    opening = next((j for j in range(close - 1, prep.sent.start - 1, -1) if doc[j].text in ("“", "``", '"')), None)
+    if opening is None or not opening < inner.i < close:
+        return None
+    node = doc[opening]
+    while node.head.i != node.i and (opening <= node.i <= close or node.pos_ not in ("VERB", "AUX")):
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") and not opening <= node.i <= close else None
+
 class ParsedRoles:
     """Roles from spaCy's dependency parse."""
 
@@ -181,6 +201,10 @@ class ParsedRoles:
             return found
         if depth > 2:
             return []
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in self.lex.listed_kinds:
+            listed = self._listed_after_colon(tok)
+            if listed:
+                return listed
         if tok.pos_ == "PROPN":  # "Taylor, Texas": a place no one knows, in the state or country that follows
             place = [m for c in tok.children if c.dep_ == "appos" for m in self.sv.tok_mentions.get(c.i, [])
                      if m.type in ("USState", "Country") and not m.adjective]
@@ -306,6 +330,24 @@ class ParsedRoles:
         return []
 
     @_remembered
+    def _listed_after_colon(self, tok) -> list[Mention]:
+        """"sanctions on the following two companies, which own X: A and B", "The firms sanctioned are: A, B and C":
+        the names of the noun's kind in the list its colon opens."""
+        doc = tok.doc
+        if any(c.lower_ == "following" for c in tok.children):
+            start = tok.i
+        elif tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.i + 1 < tok.sent.end \
+                and doc[tok.head.i + 1].text == ":":
+            start = tok.head.i
+        else:
+            return []
+        colon = next((t for t in doc[start:tok.sent.end] if t.text == ":"), None)
+        if colon is None:
+            return []
+        kind = self.lex.listed_kinds[tok.lemma_.lower()]
+        at = self.sv.start + colon.idx
+        return [m for m in self.sv.mentions if m.start > at and m.type == kind and not m.adjective]
+
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
         out = self.denotes(tok, depth)
         if out and any(_coordinated_inside(x) for x in tok.lefts):
@@ -440,8 +482,17 @@ class ParsedRoles:
                     and head.head.lower_ in ("including", "notably", "particularly", "especially") \
                     and head.head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # "signed X to address Y, including by imposing tariffs": the clause's doer
+            if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.lemma_.lower() in JUDGING_VERBS:
+                # "OFAC designated X for having provided support to Y", "thanked X for investing in Y": the one
+                # judged did it
+                judged = [m for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")
+                          for m in self.denotes_list(c)]
+                if judged:
+                    return judged
             if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-                return self.subj(head.head, depth + 1)  # "China responded by sanctioning X": China sanctions
+                # "China responded by sanctioning X": China sanctions ("X took “action against the regime and those
+                # who enable it” by imposing ...": the parser may hang the phrase from a verb inside the quotation)
+                return self.subj(_outside_quotation(head) or head.head, depth + 1)
             if verb.dep_ == "pcomp":  # "the decision to withdraw": owner of the noun
                 return self.owner(head.head if head.dep_ == "prep" else head)
         if verb.dep_ == "relcl":
@@ -1181,6 +1232,13 @@ class ParsedRoles:
             noun = tok.head  # "tariffs on Korean cars, imposed by Washington": the parser hangs the participle
             if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "against"):
                 out += [m for m in self.denotes_list(noun.head.head) if m.type == "Policy"]  # from the goods
+        if not out and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and (
+                tok.dep_ == "acomp" or tok.dep_ == "acl" and tok.head.dep_ == "attr" and tok.head.lower_ in SHARE_WORDS) \
+                and (tok.head if tok.dep_ == "acomp" else tok.head.head).lemma_ == "be":
+            # "It is majority-owned by X", "It is 70 per cent owned by X": the parser makes the participle the
+            # copula's complement (or hangs it from the share); what undergoes it is the copula's subject
+            verb = tok.head if tok.dep_ == "acomp" else tok.head.head
+            out += [m for c in verb.children if c.dep_ == "nsubj" for m in self.denotes_list(c)]
         if not out and tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in tok.children) \
                 and tok.i > tok.head.i and tok.head.pos_ in ("VERB", "AUX"):

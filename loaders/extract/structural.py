@@ -96,6 +96,8 @@ CLAUSE_END = re.compile(r"[,;:.]|\b(?:that|which|who|because|with|but)\b")
 # what ends the phrase a measure is on ("with" describes the object: "credits to chip makers with operations in the
 # U.S."; the clause's own verb: "restrictions on lithium exports were seen as ..."; the maker's "by": "tariffs on
 # Chilean copper by the United States", not a participle's: "materials used by Korean firms")
+# "the following two companies, which own X:" (what a measure is on is the list after the colon)
+FOLLOWING_LIST = re.compile(r"(?:the\s+)?following\b[^:.;]{0,160}:")
 MEASURE_PHRASE_STOP = re.compile(r"[,;:]|\b(?:that|which|who|because|with|(?<!ed )(?<!made )(?<!built )(?<!sold )"
                                  r"(?<!owned )(?<!held )by|and (?:to|the|for|with|in|at|by|its|their|a|an)|"
                                  r"but|in (?:response|retaliation|reprisal|exchange|return|protest)|"
@@ -582,10 +584,15 @@ class StructuralExtractor:
                     window_end = a + more.start() if more else window_end
                     kinds = ("Sector", "Firm")
                 imposers = {o.id for o in owners}
+                listed = FOLLOWING_LIST.match(sv.text, a - sv.start)
+                if listed:  # "sanctions on the following two companies, which own X: A and B": the list's names
+                    kinds = ("Firm", "Country")
+                    a, window_end = sv.start + listed.end(), sv.start + len(sv.text)
                 # (not a kind of work done to something: "to finance the construction of plants")
                 targets = [x for x in sv.mentions if a <= x.start < window_end
                            and x.type in kinds and not self._destination(sv, x, m) and not names_work(sv, x)
-                           and not (x.type == "Country" and self._buyer(sv, x, imposers))]
+                           and not (x.type == "Country" and self._buyer(sv, x, imposers))
+                           and not (listed and x.adjective)]
                 if targets:  # the surface "UN sanctions on North Korea" names the measure too
                     last = max(targets, key=lambda x: x.end)
                     surface = re.sub(r"\s+", " ", sv.text[m.start - sv.start:last.end - sv.start])
