@@ -856,7 +856,8 @@ def test_a_dispute_title_names_the_measure_and_who_imposes_it(ex):
 ])
 def test_yards_centers_and_megasites_are_facilities(ex, text, facility):
     _, out = run(ex, text)
-    assert facility in {e.name for e in out.entities.values() if e.type == "Facility"}
+    # (a facility described by its place is named with its owner too: "Hanwha Group Philly yard")
+    assert any(e.name.endswith(facility) for e in out.entities.values() if e.type == "Facility"), out.entities
 
 
 def test_a_center_of_attention_is_no_facility(ex):
@@ -1754,7 +1755,7 @@ def test_a_firm_described_as_a_rival_or_contractor(ex, text, firm, fact):
 def test_money_put_in_a_places_facilities_is_put_in_the_place_once(ex):
     got, _ = run(ex, "Velmora Motors invested $17 billion in Texas factories.")
     place = got[("Velmora Motors", "INVESTS_IN", "Texas")]
-    facility = got[("Velmora Motors", "INVESTS_IN", "Texas factories")]
+    facility = got[("Velmora Motors", "INVESTS_IN", "Velmora Motors Texas factories")]
     assert place["amount_usd"] == facility["amount_usd"] == 17e9
     assert place["joint"] and place["joint_id"] == facility["joint_id"]
 
@@ -4363,9 +4364,10 @@ def test_a_participles_by_still_names_the_goods_users(ex):
 
 
 @pytest.mark.parametrize("text, facility, state", [
-    ("Velkor Corporation announced a $1.5 billion expansion of its Alabama plant.", "Alabama plant", "Alabama"),
-    ("Velkor Corporation's $300 million upgrade of its Georgia factory finished in 2020.", "Georgia factory",
-     "Georgia"),
+    ("Velkor Corporation announced a $1.5 billion expansion of its Alabama plant.", "Velkor Corporation Alabama plant",
+     "Alabama"),
+    ("Velkor Corporation's $300 million upgrade of its Georgia factory finished in 2020.",
+     "Velkor Corporation Georgia factory", "Georgia"),
 ])
 def test_expanding_a_facility_is_money_put_in_it(ex, text, facility, state):
     got, _ = run(ex, text)
@@ -6702,7 +6704,7 @@ def test_a_facility_a_firm_expands_and_a_state_that_receives_a_firm_s_money_are_
     got, _ = run(ex, "Velkor Motors is expanding its Ohio battery plant with an additional $2 billion. Ohio will "
                      "receive $1 billion from Tarsk Group for a new plant. Ohio did not receive any money from Norsk "
                      "Motors.")
-    assert got[("Velkor Motors", "INVESTS_IN", "Ohio battery plant")]["amount_usd"] == 2e9, got
+    assert got[("Velkor Motors", "INVESTS_IN", "Velkor Motors Ohio battery plant")]["amount_usd"] == 2e9, got
     assert got[("Tarsk Group", "INVESTS_IN", "Ohio")]["amount_usd"] == 1e9, got
     assert ("Norsk Motors", "INVESTS_IN", "Ohio") not in got, got
 
@@ -8673,7 +8675,7 @@ def test_a_size_word_is_no_part_of_a_pacts_name(ex):
 
 def test_a_facility_a_firm_expands_production_at_is_its_investment(ex):
     got, _ = run(ex, "Velkor Motors will expand production at its Dayton plant.")
-    assert ("Velkor Motors", "INVESTS_IN", "Dayton plant") in got, got
+    assert ("Velkor Motors", "INVESTS_IN", "Velkor Motors Dayton plant") in got, got
 
 
 @pytest.mark.parametrize("text, parent, unit", [
@@ -9247,3 +9249,26 @@ def test_a_deed_someone_is_thanked_for_is_theirs(ex):
     got, _ = run(ex, "Governor Ana Soto thanked Velkor Energy for investing $2 billion in Kentucky.")
     assert ("Velkor Energy", "INVESTS_IN", "Kentucky") in got, got
     assert got[("Velkor Energy", "INVESTS_IN", "Kentucky")].get("amount_usd") == 2e9, got
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("The settlement was signed by Velkor Telecommunications Corporation, of Arequipa, Peru, in 2017.",
+     "Velkor Telecommunications Corporation"),
+    ("Commerce found dumping by Velkor Steel Co. of Arequipa, Peru.", "Velkor Steel Co."),
+])
+def test_a_firms_city_and_country_after_of(ex, text, firm):
+    got, _ = run(ex, text)
+    assert (firm, "LOCATED_IN", "Peru") in got, got
+
+
+def test_a_facility_described_by_its_place_is_named_with_its_owner(ex):
+    got, out = run(ex, "Velkor Energy opened its first American plant in 2020. The plant makes batteries. Velkor "
+                       "Energy invested $2 billion in the plant.")
+    assert ("Velkor Energy", "INVESTS_IN", "Velkor Energy American plant") in got, got
+
+
+@pytest.mark.parametrize("text", ["Velkor will build a $7.4B smelter in Tennessee.",
+                                  "Velkor will build a $500M smelter in Tennessee."])
+def test_an_abbreviated_sum_is_no_part_of_a_facilitys_name(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor", "INVESTS_IN", "Velkor smelter in Tennessee") in got, got

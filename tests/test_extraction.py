@@ -663,7 +663,7 @@ def test_a_countrys_description_names_its_sector_and_a_firms_ranking_country_is_
 
 def test_a_facility_named_by_its_state_is_in_that_state(parsed):
     triples, _ = facts(parsed, "Toyota will invest $1.3 billion into its Kentucky plant. Chips are made in US fabs.")
-    assert ("Kentucky plant", "LOCATED_IN", "Kentucky") in triples, triples
+    assert ("Toyota Kentucky plant", "LOCATED_IN", "Kentucky") in triples, triples
     assert not [t for t in triples if t[0] == "US fabs"], triples
 
 

@@ -1243,8 +1243,10 @@ def _descriptions(sv, roles, m) -> list:
     return out
 
 
-# "Pohang Iron and Steel Co. Ltd. of South Korea": a firm's country written after its name
-FIRM_OF_COUNTRY = re.compile(rf"(?:{LEGAL_TAIL.pattern})*,?\s+of\s+(?:the\s+)?")
+# "Pohang Iron and Steel Co. Ltd. of South Korea", "X Corporation, of Shenzhen, China": a firm's country written
+# after its name (after its city)
+FIRM_OF_COUNTRY = re.compile(rf"(?:{LEGAL_TAIL.pattern})*,?\s+of\s+(?:the\s+)?(?:[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)"
+                             r"{0,2},\s+)?")
 
 
 def descriptors(sv, roles, state):

@@ -917,6 +917,10 @@ class DescriptiveRecognizer:
                 or (tokens[0].lower_ in self.lex.generic_modifiers
                     and (tokens[0].lower_ in self.lex.praise_words or not _title_cased(tokens)))
                 or tokens[0].like_num or tokens[0].lower_ in ("percent", "%")
+                or (tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].text in ("$", "US$", "€", "£", "¥")
+                    and re.fullmatch(r"\d[\d.,]*[BbMmKk]n?", tokens[0].text))  # ("a $7.4B smelter")
+                or (tokens[0].text in ("B", "M", "K", "bn", "mn") and tokens[0].i > 0
+                    and tokens[0].doc[tokens[0].i - 1].like_num and not tokens[0].doc[tokens[0].i - 1].whitespace_)
                 or (tokens[0].lower_ == "per" and len(tokens) > 1 and tokens[1].lower_ == "cent")  # ("40 per cent")
                 or (tokens[0].lower_ == "cent" and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ == "per")
                 or (counted and tokens[0].lower_ in MEASURE_UNITS)):
@@ -1134,6 +1138,11 @@ class NerRecognizer:
             bracket = next((t.i for t in ent[1:] if t.text == "("), None)
             if bracket is not None:  # "the Foreign Trade Bank of Peru (Andes Trade Bank": the name ends at its bracket
                 ent = type(ent)(ent.doc, ent.start, bracket, label=ent.label_)
+            of = next((t.i for t in ent[1:] if t.lower_ == "of" and t.doc[t.i - 1].text.rstrip(".") in LEGAL_FORMS_OF),
+                      None)
+            if of is not None and ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "," \
+                    and ent.doc[ent.end + 1].ent_type_ == "GPE":
+                ent = type(ent)(ent.doc, ent.start, of, label=ent.label_)  # "X Co. of Shenzhen, China": X's city
             # "Anti-dumping and Countervailing Measures": a name coordinated with the modifier before it is whole
             first = ent[0]
             lead = first
@@ -1991,6 +2000,7 @@ ABBREVIATED_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr", "
 # the words of a legal form, without their full stop, and the form as written after a name ("Velkor Corp.",
 # "Velkor, Inc."), which a firm's mention leaves out
 LEGAL_FORM_WORDS = frozenset({"Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "L.P"})
+LEGAL_FORMS_OF = LEGAL_FORM_WORDS | {"Corporation", "Company", "Limited"}  # (before "of" and the firm's city)
 # the rest of a title that lists its fields: ", Industry and Resources", ", Food and Rural Affairs"
 _TITLE_WORDS = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*"
 TITLE_LIST_TAIL = re.compile(rf",\s+{_TITLE_WORDS}(?:,\s+{_TITLE_WORDS})*,?\s+(?:and|&)\s+{_TITLE_WORDS}")

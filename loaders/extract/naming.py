@@ -62,7 +62,7 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
         if len(who) > 1 and len(bodies) == 1:
             who = bodies  # "China's Ministry of Commerce": the body names the measure ("MOFCOM investigation")
         e = facts.entities.get(eid)
-        if e is None or e.source != "pattern" or len(who) != 1 or not e.name[:1].islower():
+        if e is None or e.source != "pattern" or len(who) != 1 or not _descriptive(e):
             continue  # a proper name ("Section 232 tariffs", "Reciprocal Tariffs") is cited as it is
         owner = facts.entities[next(iter(who))]
         entry = gazetteer_by_id.get(owner.id)
@@ -80,6 +80,13 @@ def name_by_owner(facts, gazetteer_by_id: dict) -> None:
         name = own[0] if own else f"{word} {e.name}"
         _move(facts, e, entity_id(e.type, name), name, e.wikidata, e.source, renamed)
     rename_entities(facts, renamed)
+
+
+def _descriptive(e) -> bool:
+    """A name that describes: lower-case ("export controls"), or a facility's common noun after the place it is in
+    ("the Memphis plant", "its American plant"; not "Kaesong Industrial Complex")."""
+    words = e.name.split()
+    return e.name[:1].islower() or e.type == "Facility" and len(words) <= 4 and words[-1].islower()
 
 
 def _move(facts, e, new_id: str, name: str, wikidata, source: str, renamed: dict[str, str]) -> None:
