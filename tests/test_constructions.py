@@ -9272,3 +9272,42 @@ def test_a_facility_described_by_its_place_is_named_with_its_owner(ex):
 def test_an_abbreviated_sum_is_no_part_of_a_facilitys_name(ex, text):
     got, _ = run(ex, text)
     assert ("Velkor", "INVESTS_IN", "Velkor smelter in Tennessee") in got, got
+
+
+def test_a_day_between_the_subject_and_its_verb(ex):
+    got, _ = run(ex, "In retaliation for Norway's steel tariffs, Chile Tuesday announced a series of tariffs against "
+                     "Norwegian exports.")
+    assert ("Chile", "RETALIATES_AGAINST", "Norway") in got, got
+    assert any(s == "Chile" and p == "IMPOSES" for s, p, _ in got), got
+
+
+def test_a_punishment_for_a_deed_is_retaliation_and_the_deed_is_the_punished(ex):
+    got, _ = run(ex, "Peru took the steps Wednesday to punish Bolivia for its missile test.")
+    assert ("Peru", "RETALIATES_AGAINST", "Bolivia") in got, got
+    got, _ = run(ex, "Peru punished Chile for its copper tariffs.")
+    assert ("Chile", "IMPOSES", "Chilean copper tariffs") in got, got
+    got, _ = run(ex, "Peru may punish Chile.")
+    assert not any(p == "RETALIATES_AGAINST" for _, p, _ in got), got
+
+
+def test_a_regions_trade_deal_is_no_pact_of_its_own(ex):
+    got, out = run(ex, "Chile and Peru signed the Lima Trade Pact. It is the first major Asian trade deal for Chile.")
+    assert not any("Asian" in e.name for e in out.entities.values()), out.entities
+
+
+def test_a_second_pact_coordinated_with_the_first_has_the_same_sides(ex):
+    got, _ = run(ex, "Chile and Peru signed a free trade agreement as well as a strategic partnership agreement.")
+    assert ("Chile", "SIGNS", "Chile-Peru strategic partnership agreement") in got, got
+    assert ("Peru", "PARTY_TO", "Chile-Peru strategic partnership agreement") in got, got
+
+
+def test_the_two_leaders_stand_for_the_two_countries(ex):
+    got, _ = run(ex, "Chile and Peru held talks in Lima. The two leaders signed a free trade agreement.")
+    assert ("Chile", "SIGNS", "Chile-Peru FTA") in got and ("Peru", "SIGNS", "Chile-Peru FTA") in got, got
+
+
+def test_a_prepositions_object_right_before_a_gerund_is_its_subject(ex):
+    got, _ = run(ex, "In retaliation for Norway announcing tariffs on steel imports from Chile, Chile announced tariffs "
+                     "against Norwegian exports.")
+    assert ("Norway", "IMPOSES", "Norwegian tariffs on steel imports") in got, got
+    assert not any(s == "Chile" and p == "IMPOSES" and "steel" in o for s, p, o in got), got

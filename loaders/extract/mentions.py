@@ -489,7 +489,9 @@ _NAME_BREAKERS = {"In", "On", "At", "The", "And", "But", "For", "From", "With", 
                   "Premier", "King", "Queen", "Minister",
                   # a firm's officers after its name: "Samsung Chairman Lee Jae-yong", "Hyundai Chief Executive X"
                   "Chairman", "Chairwoman", "Chair", "Chief", "Founder", "Director", "Executive", "Commissioner",
-                  "Administrator", "Mayor"}
+                  "Administrator", "Mayor",
+                  # a day after the subject, in news style: "Mexico Tuesday announced ..."
+                  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 def _alternation(table: dict, flags: int, before: Collection[str] = ()):
@@ -811,7 +813,10 @@ class DescriptiveRecognizer:
             return None
         if pp:  # (what it is on names it already: "a memorandum of understanding on shipbuilding")
             return pp if pp[0].startswith("between ") else None
-        verb = tok.head if tok.dep_ == "dobj" else None
+        first = tok  # ("signed a free trade agreement as well as a partnership agreement": both objects)
+        while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "NOUN":
+            first = first.head
+        verb = first.head if first.dep_ == "dobj" else None
         if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for", "toward", "towards") \
                 and tok.head.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in TALKS:
             verb = tok.head.head.head  # "Chile and Peru began negotiations on a free trade agreement"

@@ -52,7 +52,7 @@ PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "ende
 # verbs that judge someone for a deed ("designated X for supporting Y"): the deed is the one judged's
 JUDGING_VERBS = frozenset({"designate", "sanction", "punish", "penalize", "penalise", "fine", "blacklist", "cite",
                            "charge", "indict", "blame", "criticize", "criticise", "condemn", "praise", "thank",
-                           "commend", "reward", "honor", "honour", "credit", "list", "target", "accuse"})
+                           "commend", "reward", "honor", "honour", "credit", "list", "target", "accuse", "punish"})
 SHARE_WORDS = frozenset({"percent", "cent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion",
                          "majority", "bulk", "proportion", "fraction"})
 SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
@@ -392,6 +392,13 @@ class ParsedRoles:
             return []
         self._resolving = True
         try:
+            # "Peru punished Chile for its tariffs", "thanked X for its investment": the one judged's
+            prep = tok.head.head
+            if prep.lower_ == "for" and prep.dep_ == "prep" and prep.head.lemma_.lower() in JUDGING_VERBS:
+                judged = [m for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < prep.i
+                          for m in self.denotes_list(c) if m.type in ACTOR_TYPES]
+                if judged:
+                    return judged
             # (never the phrase the pronoun stands in: "X said its subsidiary, Y, will ..." is X's, not Y's)
             phrase = list(tok.head.subtree)
             a, b = self.sv.start + phrase[0].idx, self.sv.start + phrase[-1].idx + len(phrase[-1].text)
@@ -474,6 +481,16 @@ class ParsedRoles:
             shared = [m for c in verb.head.children if c.dep_ == "nsubjpass" for m in self.denotes_list(c)]
             if shared and not any(c.dep_ == "agent" for c in verb.head.children):
                 return shared
+        if verb.dep_ in ("pcomp", "advcl") and verb.tag_ == "VBG" and verb.i > verb.sent.start:
+            # "in retaliation for the Trump administration announcing tariffs", "despite Japan imposing curbs": a
+            # preposition's object right before the gerund is its subject (the parser may hang the gerund higher,
+            # or make the phrase the gerund's own)
+            noun = verb.doc[verb.i - 1]
+            if noun.dep_ == "pobj" and noun.pos_ in ("NOUN", "PROPN") and (
+                    verb.dep_ == "pcomp" or any(t.i == noun.i for c in verb.lefts for t in c.subtree)):
+                actors = [m for m in self.denotes_list(noun) if m.type in ACTOR_TYPES and not m.adjective]
+                if actors:
+                    return actors
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
             head = verb.head.head if misattached_conjunct(verb) else verb.head
             if head.pos_ in ("VERB", "AUX"):
