@@ -9306,3 +9306,10 @@ def test_a_prepositions_object_right_before_a_gerund_is_its_subject(ex):
                      "against Norwegian exports.")
     assert ("Norway", "IMPOSES", "Norwegian tariffs on steel imports") in got, got
     assert not any(s == "Chile" and p == "IMPOSES" and "steel" in o for s, p, o in got), got
+
+
+@pytest.mark.parametrize("regime", ["Wassenaar Arrangement", "Missile Technology Control Regime",
+                                    "Nuclear Suppliers Group"])
+def test_a_country_joins_an_export_control_regime_as_a_member(ex, regime):
+    got, _ = run(ex, f"Peru has joined the {regime}.")
+    assert any(s == "Peru" and p == "MEMBER_OF" for s, p, _ in got), got
