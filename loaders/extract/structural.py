@@ -214,6 +214,11 @@ class StructuralExtractor:
                 for f in forms:
                     self._owner_forms.setdefault(f, set()).update(forms)
         self._body_names = {e.id: (e.name, *e.aliases) for e in self.model.gazetteer if e.type == "GovernmentBody"}
+        # a body's country, where one of its names says so ("Korean Ministry of National Defense")
+        self._body_country: dict[str, frozenset] = {
+            b: frozenset(f for n in names for f, forms in self._owner_forms.items() if n.startswith(f + " ")
+                         for f in forms)
+            for b, names in self._body_names.items()}
         # offices named by their holder's title: "USTR" is also "U.S. Trade Representative"
         self.office_titles = {e.id: t.group(0) for e in self.model.gazetteer if e.type == "GovernmentBody"
                               for t in [next(filter(None, (OFFICE_TITLE.search(a) for a in [e.name, *e.aliases])),
@@ -866,24 +871,27 @@ class StructuralExtractor:
             role = mt.group("title") or mt.group("of")
             # (a Prime Minister is a head's title, not the minister of a "Prime" ministry)
             # whose office: "Norwegian Trade Minister X", "Trade Minister X of Norway" (not Korea's trade ministry)
-            whose = next((x.text for x in sv.mentions if x.type == "Country" and (
+            owner = next((x for x in sv.mentions if x.type == "Country" and (
                 0 <= mt.start() - (x.end - sv.start) <= 4 and re.fullmatch(  # (or its possessive: "Chile's")
                     r"\s?(?:['’]s\s)?", left[x.end - sv.start:mt.start()]) or re.match(r"\s+of\s+(?:the\s+)?$",
                                                                      sv.text[p.end - sv.start:x.start - sv.start]))),
-                         "")
+                         None)
+            whose = owner.text if owner is not None else ""
             if re.search(r"\b(?:Vice|Deputy|Assistant|Under|Associate)[\s-]+$", left[:mt.start()]):
                 continue  # "Vice Foreign Minister X": a deputy, who does not head the ministry
             if not whose and "minister" in (mt.group("t2") or mt.group("of") or "").lower():
                 whose = ministers_country  # ("Foreign Minister X" in a report on Korea: Korea's; U.S. has none)
             if mt.group("dept2"):  # "South Korean Trade Minister Kim", "Commerce Secretary Ross"
                 t2 = mt.group("t2").capitalize()
-                body = self.body_for(_titled(mt.group("dept2")), t2, whose)
+                body = self.body_for(_titled(mt.group("dept2")), t2, whose) or self._ministry_of(
+                    _titled(mt.group("dept2")), t2, owner, mt.group(0))
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": t2})
                 continue
             if mt.group("dept"):
                 role = role[0].upper() + role[1:] if role[:1].isupper() else role.split()[0].capitalize()
-                body = self.body_for(_titled(mt.group("dept")), role, whose)
+                body = self.body_for(_titled(mt.group("dept")), role, whose) or self._ministry_of(
+                    _titled(mt.group("dept")), role, owner, mt.group(0))
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.8, "title", {"role": role})
                 continue
@@ -931,7 +939,7 @@ class StructuralExtractor:
             for owner in owners:
                 text = f"{owner} {form}" if owner else form
                 found = [f for f in self.matcher.find(text) if f.type == "GovernmentBody" and f.end == len(text)
-                         and f.start in (0, len(text) - len(form))]
+                         and f.start in (0, len(text) - len(form)) and not self._anothers(f.id, whose)]
                 if found:
                     f = found[0]
                     return Mention(0, 0, form, f.type, f.id, f.name, "gazetteer", wikidata=f.wikidata)
@@ -947,6 +955,25 @@ class StructuralExtractor:
                     f = found[0]
                     return Mention(0, 0, form, f.type, f.id, f.name, "gazetteer", wikidata=f.wikidata)
         return None
+
+    def _ministry_of(self, dept: str, title: str, owner: Mention | None, written: str) -> Mention | None:
+        """'Indonesian Minister of Trade X', 'Peru's Defense Minister X': a minister of a country whose ministry the
+        gazetteer does not know heads that country's ministry, named by its adjective ("Indonesian Ministry of Trade";
+        the title as written an alias). Only where the country is written with the title."""
+        if owner is None or "Minister" not in title or owner.id == "country/united-states":
+            return None
+        dept = "Foreign Affairs" if dept == "Foreign" else dept
+        adjective = next(iter(self._adjectives.get(owner.name, ())), f"{owner.name}'s")
+        name = f"{adjective} Ministry of {dept}"
+        m = Mention(0, 0, name, "GovernmentBody", entity_id("GovernmentBody", name), name, "pattern")
+        m.aliases = {name, f"Minister of {dept}", re.sub(r"\s+", " ", written).strip(" ,")}
+        return m
+
+    def _anothers(self, body_id: str, whose: str) -> bool:
+        """Whether one of the body's names gives it a country other than `whose` ("Chilean Minister of Defense" heads
+        no "Korean Ministry of National Defense")."""
+        owned = self._body_country.get(body_id)
+        return bool(whose and owned and whose in self._owner_forms and whose not in owned)
 
     def _administrations(self, sv, out):
         """'(A) and (B) U.S. administrations', 'presidencies in South Korea': A, B lead the country."""
