@@ -9323,3 +9323,12 @@ def test_a_prepositions_object_right_before_a_gerund_is_its_subject(ex):
 def test_a_country_joins_an_export_control_regime_as_a_member(ex, regime):
     got, _ = run(ex, f"Peru has joined the {regime}.")
     assert any(s == "Peru" and p == "MEMBER_OF" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Officials and Velkor Motors executives broke ground on the carmaker's first factory outside its native Peru.",
+    "Velkor Motors employs 9,000 people in its home country of Peru.",
+])
+def test_a_firms_native_or_home_country(ex, text):
+    got, _ = run(ex, text)
+    assert ("Velkor Motors", "LOCATED_IN", "Peru") in got, got

@@ -623,6 +623,14 @@ def of_country(sv, roles, state):
         for c in sv.mentions:
             if c.type in ("Country", "USState") and c.start - sv.start == at and not c.adjective:
                 out.append(_cand(m, "LOCATED_IN", c, sv, "of-country", 0.75))
+    for c in sv.mentions:  # "its first plant outside its native Vietnam", "in its home country of Peru"
+        if c.type != "Country" or c.adjective or not HOME_OF.search(sv.text[:c.start - sv.start]):
+            continue
+        pronoun = HOME_OF.search(sv.text[:c.start - sv.start]).start() + sv.start
+        firm = max((m for m in sv.mentions if m.type == "Firm" and m.end <= pronoun), key=lambda m: m.end,
+                   default=None)  # (the firm named last before "its")
+        if firm is not None:
+            out.append(_cand(firm, "LOCATED_IN", c, sv, "home-country", 0.7))
     for p in sv.mentions:  # "Seoul-based Velmora Motors", "the Texas-based chipmaker X": where it is based
         if p.type not in ("Country", "USState"):
             continue
@@ -633,6 +641,10 @@ def of_country(sv, roles, state):
             if firm is not None:
                 out.append(_cand(firm, "LOCATED_IN", replace(p, adjective=False), sv, "place-based", 0.75))
     return out
+
+
+# a firm's own country, by its possessive: "outside its native Vietnam", "its home market of Korea"
+HOME_OF = re.compile(r"\b(?:its|their)\s+(?:native|home)(?:\s+(?:country|market|nation|base))?(?:\s*,\s*|\s+of\s+|\s+)$")
 
 
 def _name_end(sv, m) -> int:
