@@ -9332,3 +9332,18 @@ def test_a_country_joins_an_export_control_regime_as_a_member(ex, regime):
 def test_a_firms_native_or_home_country(ex, text):
     got, _ = run(ex, text)
     assert ("Velkor Motors", "LOCATED_IN", "Peru") in got, got
+
+
+def test_a_ministrys_title_with_commas_before_the_next_name_is_that_names(ex):
+    got, _ = run(ex, "(From left) Velkor's global head of gas Robert Lawson, Minister of Trade, Industry and Energy "
+                     "Sung Yun-mo, and Tarsk CEO Ana Soto pose for a photo.")
+    assert ("Sung Yun-mo", "LEADS", "Ministry of Trade, Industry and Energy") in got, got
+    assert not any(s == "Robert Lawson" and p == "LEADS" for s, p, _ in got), got
+
+
+def test_a_given_name_in_two_words_after_a_known_surname_is_another_person(ex):
+    got, _ = run(ex, "Raimondo welcomed President Moon Jae-in and Minister of Trade, Industry, and Energy Moon Sung "
+                     "Wook.")
+    assert not any(s == "Moon Jae-in" and o == "Ministry of Trade, Industry and Energy" for s, _, o in got), got
+    got, _ = run(ex, "President Park Geun Hye met Obama.")  # (a known person's own name, written so)
+    assert ("Park Geun-hye", "LEADS", "South Korea") in got, got

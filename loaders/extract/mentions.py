@@ -281,7 +281,9 @@ class GazetteerMatcher:
                     and prev_word.group(1) in _OTHER_BODY_WORDS:
                 continue  # "Peru's National Congress", "the National People's Congress": another body's name
             if surf.short:
-                if _GIVEN_AFTER.match(text, end) or _GIVEN_BEFORE.search(text[max(0, start - 30):start]):
+                given = _GIVEN_AFTER.match(text, end)
+                if given and not _same_given(given.group(0), e0) \
+                        or _GIVEN_BEFORE.search(text[max(0, start - 30):start]):
                     continue  # "Park Dong-su" after "Park Geun-hye": another person of the same family name
                 # "Moon" alone means Moon Jae-in only once the full name was used; a surname several
                 # people share goes to the one named most recently
@@ -459,7 +461,14 @@ def country_forms(model, types: tuple = ("Country",)) -> frozenset:
 
 
 # a romanized Korean given name beside a family name ("Park Dong-su", "Dong-su Park")
-_GIVEN_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]+-[a-z]+\b")
+def _same_given(given: str, entry) -> bool:
+    """Whether a given name written after a surname is the known person's own ("Park Geun Hye" is Park Geun-hye)."""
+    key = re.sub(r"[\s\u00a0-]+", "", given).lower()
+    return any(re.sub(r"[\s\u00a0-]+", "", n).lower().endswith(key) for n in (entry.name, *entry.aliases))
+
+
+# (or written as two words, title-cased: "Moon Sung Wook")
+_GIVEN_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:-[a-z]+|[ \u00a0][A-Z][a-z]{1,4}\b(?![ \u00a0]+[A-Z]))\b")
 # one title for several heads, the names listed so far after it: "Presidents Trump and Moon", "Prime Ministers Abe,
 # Modi and Morrison" (each name is titled: a surname alone is known; constructions.leader_titles: each leads their own
 # country)

@@ -914,7 +914,9 @@ class StructuralExtractor:
     @staticmethod
     def _title_of_next(sv, at: int) -> bool:
         """Whether the title written from `at` on is followed by a person's name (it is theirs)."""
-        end = re.match(r"[^,;:()]*", sv.text[at:]).end() + at
+        # (past the commas of a ministry's list of fields: "Minister of Trade, Industry and Energy Sung Yun-mo")
+        end = re.match(r"[^,;:()]*(?:,\s+(?:and\s+)?[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?(?=[\s,])[^,;:()]*)*",
+                       sv.text[at:]).end() + at
         return any(x.type == "Person" and at < x.start - sv.start <= end for x in sv.mentions)
 
     def body_for(self, dept: str, title: str = "", whose: str = "") -> Mention | None:
