@@ -9347,3 +9347,12 @@ def test_a_given_name_in_two_words_after_a_known_surname_is_another_person(ex):
     assert not any(s == "Moon Jae-in" and o == "Ministry of Trade, Industry and Energy" for s, _, o in got), got
     got, _ = run(ex, "President Park Geun Hye met Obama.")  # (a known person's own name, written so)
     assert ("Park Geun-hye", "LEADS", "South Korea") in got, got
+
+
+@pytest.mark.parametrize("text, minister, ministry", [
+    ("New Zealand Minister for Trade Todd Marsh signed the pact.", "Todd Marsh", "New Zealand Ministry of Trade"),
+    ("Ana Soto, Chilean Minister for Trade, signed the pact.", "Ana Soto", "Chilean Ministry of Trade"),
+])
+def test_a_minister_for_a_field(ex, text, minister, ministry):
+    got, _ = run(ex, text)
+    assert (minister, "LEADS", ministry) in got, got

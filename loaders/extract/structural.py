@@ -34,7 +34,8 @@ LEADER_TITLES = (r"president|prime minister|premier|leader|chairman|chairwoman|c
                  r"chancellor|secretary-general|director-general")
 APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:current\s+|former\s+|then\s+|new\s+|acting\s+|interim\s+)?"
                            r"(?P<whose>(?:U\.S\.|US|United\s+States|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+)??"
-                           rf"(?P<title>{LEADER_TITLES}|minister|secretary|head)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+                           rf"(?P<title>{LEADER_TITLES}|minister|secretary|head)\s+"
+                           r"(?:of|(?<=minister\s)for|(?<=secretary\s)for)\s+(?:the\s+)?", re.IGNORECASE)
 # the field a lowercase title names its department by: "United States secretary of commerce"
 TITLE_FIELD = re.compile(r"(?P<dept>[A-Za-z]+(?:(?:,\s+|\s+and\s+)[A-Za-z]+){0,3})\s*(?=[,.;)\"”]|$)")
 # "South Korea's president", "TSMC's chief executive", "Samsung's current chairman" (after the owner's name)
@@ -56,7 +57,7 @@ OFFICE_TITLE = re.compile(r"(?:Representative|Secretary|Minister|Director|Admini
 # lower case after the country's adjective ("the Chinese commerce minister, X")
 TITLE_BEFORE_NAME = re.compile(
     r"(?:(?P<of>(?:Secretary|Minister|Representative|(?<=[a-z] )minister|(?<=[a-z] )secretary)"
-    r" of (?:the )?(?P<dept>[A-Za-z][\w ]*?(?:,\s+[A-Za-z][\w ]*?)*))|"
+    r" (?:of|for) (?:the )?(?P<dept>[A-Za-z][\w ]*?(?:,\s+[A-Za-z][\w ]*?)*))|"  # ("Minister for Trade X")
     r"(?:\b(?!(?:Prime|prime|the|a|an|its|his|her|their)\b)"
     r"(?P<dept2>[A-Z][a-z]+(?:(?:,| and| &) [A-Z][a-z]+)*|(?<=[a-z] )[a-z]+) "
     r"(?P<t2>Minister|Secretary|Administrator|(?<=[a-z] )minister|(?<=[a-z] )secretary))|"
@@ -823,9 +824,11 @@ class StructuralExtractor:
                         found = True
                 field = TITLE_FIELD.match(sv.text, at) if not found and role in ("Minister", "Secretary") else None
                 if field:  # "Gina Raimondo, United States secretary of commerce": the department its field names
-                    whose = next((x.text for x in sv.mentions if x.type == "Country" and mt.group("whose")
-                                  and x.start - sv.start == p.end - sv.start + mt.start("whose")), "")
-                    body = self.body_for(_titled(field.group("dept")), role, whose)
+                    owner = next((x for x in sv.mentions if x.type == "Country" and mt.group("whose")
+                                  and x.start - sv.start == p.end - sv.start + mt.start("whose")), None)
+                    whose = owner.text if owner is not None else ""
+                    body = self.body_for(_titled(field.group("dept")), role, whose) or self._ministry_of(
+                        _titled(field.group("dept")), role, owner, sv.text[at - len(mt.group(0)) + 2:at])
                     if body is not None:
                         self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": role})
             # "Lee Jae-myung, South Korea's president, ...", "C. C. Wei, TSMC's chief executive"
@@ -879,8 +882,11 @@ class StructuralExtractor:
             whose = owner.text if owner is not None else ""
             if re.search(r"\b(?:Vice|Deputy|Assistant|Under|Associate)[\s-]+$", left[:mt.start()]):
                 continue  # "Vice Foreign Minister X": a deputy, who does not head the ministry
-            if not whose and "minister" in (mt.group("t2") or mt.group("of") or "").lower():
-                whose = ministers_country  # ("Foreign Minister X" in a report on Korea: Korea's; U.S. has none)
+            if not whose and "minister" in (mt.group("t2") or mt.group("of") or "").lower() \
+                    and " for " not in (mt.group("of") or ""):
+                # ("Foreign Minister X" in a report on Korea: Korea's; U.S. has none. "Minister for Trade X" is the
+                # style of other governments: whose, the text must say)
+                whose = ministers_country
             if mt.group("dept2"):  # "South Korean Trade Minister Kim", "Commerce Secretary Ross"
                 t2 = mt.group("t2").capitalize()
                 body = self.body_for(_titled(mt.group("dept2")), t2, whose) or self._ministry_of(
@@ -888,6 +894,8 @@ class StructuralExtractor:
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": t2})
                 continue
+            if mt.group("dept") and " for " in mt.group("of") and not whose:
+                continue  # ("Minister for Trade X (New Zealand)": no gazetteer body without its country)
             if mt.group("dept"):
                 role = role[0].upper() + role[1:] if role[:1].isupper() else role.split()[0].capitalize()
                 body = self.body_for(_titled(mt.group("dept")), role, whose) or self._ministry_of(
@@ -965,7 +973,7 @@ class StructuralExtractor:
         if owner is None or "Minister" not in title or owner.id == "country/united-states":
             return None
         dept = "Foreign Affairs" if dept == "Foreign" else dept
-        adjective = next(iter(self._adjectives.get(owner.name, ())), f"{owner.name}'s")
+        adjective = next(iter(self._adjectives.get(owner.name, ())), owner.name)
         name = f"{adjective} Ministry of {dept}"
         m = Mention(0, 0, name, "GovernmentBody", entity_id("GovernmentBody", name), name, "pattern")
         m.aliases = {name, f"Minister of {dept}", re.sub(r"\s+", " ", written).strip(" ,")}
