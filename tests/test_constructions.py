@@ -9356,3 +9356,8 @@ def test_a_given_name_in_two_words_after_a_known_surname_is_another_person(ex):
 def test_a_minister_for_a_field(ex, text, minister, ministry):
     got, _ = run(ex, text)
     assert (minister, "LEADS", ministry) in got, got
+
+
+def test_the_last_word_of_an_office_is_no_part_of_its_holders_name(ex):
+    got, _ = run(ex, "Chilean Minister for Foreign Affairs Helen Marsh called for an inquiry.")
+    assert ("Helen Marsh", "LEADS", "Chilean Ministry of Foreign Affairs") in got, got
