@@ -48,11 +48,11 @@ DEAL_NOUNS = frozenset({"agreement", "deal", "contract", "arrangement", "commitm
 # the aims one acts on ("applied to join", "its bid to join"): joining pursued, unlike one hoped for or planned
 PURSUIT = frozenset({"apply", "seek", "work", "bid", "strive", "endeavor", "endeavour", "application", "negotiate",
                      "pursue", "request"})
-# a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
 # verbs that judge someone for a deed ("designated X for supporting Y"): the deed is the one judged's
 JUDGING_VERBS = frozenset({"designate", "sanction", "punish", "penalize", "penalise", "fine", "blacklist", "cite",
                            "charge", "indict", "blame", "criticize", "criticise", "condemn", "praise", "thank",
-                           "commend", "reward", "honor", "honour", "credit", "list", "target", "accuse", "punish"})
+                           "commend", "reward", "honor", "honour", "credit", "list", "target", "accuse"})
+# a share of a whole, and the verbs that give it to someone: "X accounted for 10 percent of Y's imports"
 SHARE_WORDS = frozenset({"percent", "cent", "%", "share", "third", "quarter", "half", "fifth", "tenth", "portion",
                          "majority", "bulk", "proportion", "fraction"})
 SHARE_VERBS = frozenset({"account", "represent", "make", "comprise", "constitute", "supply", "provide"})
@@ -146,7 +146,6 @@ def _coordinated_inside(x) -> bool:
     return x.n_lefts + x.n_rights > 0 and any(t.dep_ == "cc" for t in x.subtree)
 
 
-
 def _outside_quotation(prep):
     """The verb of the clause a quotation stands in, where `prep` follows the quotation's close and the parser hung it
     from a verb inside the quotation; else None."""
@@ -161,6 +160,7 @@ def _outside_quotation(prep):
     while node.head.i != node.i and (opening <= node.i <= close or node.pos_ not in ("VERB", "AUX")):
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") and not opening <= node.i <= close else None
+
 
 class ParsedRoles:
     """Roles from spaCy's dependency parse."""
@@ -329,7 +329,6 @@ class ParsedRoles:
                     return [m]
         return []
 
-    @_remembered
     def _listed_after_colon(self, tok) -> list[Mention]:
         """"sanctions on the following two companies, which own X: A and B", "The firms sanctioned are: A, B and C":
         the names of the noun's kind in the list its colon opens."""
@@ -348,6 +347,15 @@ class ParsedRoles:
         at = self.sv.start + colon.idx
         return [m for m in self.sv.mentions if m.start > at and m.type == kind and not m.adjective]
 
+    def _judged(self, prep) -> list[Mention]:
+        """'designated X for having provided support to Y', 'punished Chile for its tariffs': the one a judging verb
+        judges, for a "for" phrase after it (the deed, and its possessive, are theirs)."""
+        if prep.lower_ != "for" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in JUDGING_VERBS:
+            return []
+        return [m for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < prep.i
+                for m in self.denotes_list(c) if m.type in ACTOR_TYPES]
+
+    @_remembered
     def denotes_list(self, tok, depth: int = 0) -> list[Mention]:
         out = self.denotes(tok, depth)
         if out and any(_coordinated_inside(x) for x in tok.lefts):
@@ -392,13 +400,9 @@ class ParsedRoles:
             return []
         self._resolving = True
         try:
-            # "Peru punished Chile for its tariffs", "thanked X for its investment": the one judged's
-            prep = tok.head.head
-            if prep.lower_ == "for" and prep.dep_ == "prep" and prep.head.lemma_.lower() in JUDGING_VERBS:
-                judged = [m for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < prep.i
-                          for m in self.denotes_list(c) if m.type in ACTOR_TYPES]
-                if judged:
-                    return judged
+            judged = self._judged(tok.head.head)  # "Peru punished Chile for its tariffs": Chile's
+            if judged:
+                return judged
             # (never the phrase the pronoun stands in: "X said its subsidiary, Y, will ..." is X's, not Y's)
             phrase = list(tok.head.subtree)
             a, b = self.sv.start + phrase[0].idx, self.sv.start + phrase[-1].idx + len(phrase[-1].text)
@@ -499,13 +503,9 @@ class ParsedRoles:
                     and head.head.lower_ in ("including", "notably", "particularly", "especially") \
                     and head.head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # "signed X to address Y, including by imposing tariffs": the clause's doer
-            if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.lemma_.lower() in JUDGING_VERBS:
-                # "OFAC designated X for having provided support to Y", "thanked X for investing in Y": the one
-                # judged did it
-                judged = [m for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")
-                          for m in self.denotes_list(c)]
-                if judged:
-                    return judged
+            judged = self._judged(head) if verb.dep_ == "pcomp" else []
+            if judged:  # "OFAC designated X for having provided support to Y": X provided it
+                return judged
             if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 # "China responded by sanctioning X": China sanctions ("X took “action against the regime and those
                 # who enable it” by imposing ...": the parser may hang the phrase from a verb inside the quotation)
