@@ -197,6 +197,11 @@ def _listed_before(sv: SentenceView, a: int, b: int, persons: list[Mention]) -> 
 RELIEF_FROM = re.compile(r"\b(?:exemptions?|exceptions?|waivers?|relief|reprieves?|carve-outs?)\s+from\s+(?:the\s+|its\s+|their\s+)?$")
 
 
+def _field_of(dept: str) -> str:
+    """A ministry's field as its name writes it: a "Foreign Minister" heads the Ministry of Foreign Affairs."""
+    return "Foreign Affairs" if dept == "Foreign" else dept
+
+
 class StructuralExtractor:
     def __init__(self, model=None, lexicon=None, matcher=None, party_matcher=None) -> None:
         self.model = model or load_model()
@@ -217,8 +222,8 @@ class StructuralExtractor:
         self._body_names = {e.id: (e.name, *e.aliases) for e in self.model.gazetteer if e.type == "GovernmentBody"}
         # a body's country, where one of its names says so ("Korean Ministry of National Defense")
         self._body_country: dict[str, frozenset] = {
-            b: frozenset(f for n in names for f, forms in self._owner_forms.items() if n.startswith(f + " ")
-                         for f in forms)
+            b: frozenset(g for n in names for form, forms in self._owner_forms.items() if n.startswith(form + " ")
+                         for g in forms)
             for b, names in self._body_names.items()}
         # offices named by their holder's title: "USTR" is also "U.S. Trade Representative"
         self.office_titles = {e.id: t.group(0) for e in self.model.gazetteer if e.type == "GovernmentBody"
@@ -935,8 +940,7 @@ class StructuralExtractor:
         if self.matcher is None:
             return None
         dept = re.sub(r",\s+(and|&)\s+", r" \1 ", dept)  # ("Trade, Industry, and Energy": the serial comma is style)
-        if dept == "Foreign":  # ("Foreign Minister X" heads the Ministry of Foreign Affairs)
-            dept = "Foreign Affairs"
+        dept = _field_of(dept)
         # ("Defense Minister X" of Korea heads its Ministry of National Defense)
         ministry = (f"Ministry of {dept}", f"Ministry of the {dept}", f"{dept} Ministry", f"Ministry of National {dept}")
         department = (f"Department of {dept}", f"Department of the {dept}", f"{dept} Department",
@@ -972,7 +976,7 @@ class StructuralExtractor:
         the title as written an alias). Only where the country is written with the title."""
         if owner is None or "Minister" not in title or owner.id == "country/united-states":
             return None
-        dept = "Foreign Affairs" if dept == "Foreign" else dept
+        dept = _field_of(dept)
         adjective = next(iter(self._adjectives.get(owner.name, ())), owner.name)
         name = f"{adjective} Ministry of {dept}"
         m = Mention(0, 0, name, "GovernmentBody", entity_id("GovernmentBody", name), name, "pattern")
