@@ -94,7 +94,6 @@ class Lexicon:
     industry_members: frozenset = frozenset()  # "firms" in "Chinese firms in shipbuilding": a country's industry
     undoing_nouns: frozenset = frozenset()  # "a phase-out of tariffs": what is "of" it is being undone
     derived: dict = field(default_factory=dict)  # [derived]: goods and measure words (loaders/extract/derived.py)
-    listed_kinds: dict = field(default_factory=dict)  # "company" -> "Firm": the list after a colon it announces
     rules: list = field(default_factory=list)
     # the words of the MEMBER_OF rules whose object is any name ("join", "member", "accession"): a name a country
     # joins or is a member of is an organization of states ("Peru joined the Pacific Grain Forum")
@@ -376,7 +375,6 @@ def load_lexicon() -> Lexicon:
         titles=titles,
         sector_nouns=dict(lex.get("sector_nouns", {})),
         derived=dict(lex.get("derived", {})),
-        listed_kinds={w: type_ for type_, words in lex.get("listed_kinds", {}).items() for w in words},
         name_prefixes={k: tuple(v) for k, v in lex.get("name_prefixes", {}).items()},
         person_titles=frozenset(lex.get("person_titles", {}).get("words", ())),
         korean_surnames=frozenset(lex.get("person_names", {}).get("korean_surnames", ())),

@@ -201,10 +201,6 @@ class ParsedRoles:
             return found
         if depth > 2:
             return []
-        if tok.tag_ == "NNS" and tok.lemma_.lower() in self.lex.listed_kinds:
-            listed = self._listed_after_colon(tok)
-            if listed:
-                return listed
         if tok.pos_ == "PROPN":  # "Taylor, Texas": a place no one knows, in the state or country that follows
             place = [m for c in tok.children if c.dep_ == "appos" for m in self.sv.tok_mentions.get(c.i, [])
                      if m.type in ("USState", "Country") and not m.adjective]
@@ -328,24 +324,6 @@ class ParsedRoles:
                 if mt and mt.group("title") in self.lex.person_titles:
                     return [m]
         return []
-
-    def _listed_after_colon(self, tok) -> list[Mention]:
-        """"sanctions on the following two companies, which own X: A and B", "The firms sanctioned are: A, B and C":
-        the names of the noun's kind in the list its colon opens."""
-        doc = tok.doc
-        if any(c.lower_ == "following" for c in tok.children):
-            start = tok.i
-        elif tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.i + 1 < tok.sent.end \
-                and doc[tok.head.i + 1].text == ":":
-            start = tok.head.i
-        else:
-            return []
-        colon = next((t for t in doc[start:tok.sent.end] if t.text == ":"), None)
-        if colon is None:
-            return []
-        kind = self.lex.listed_kinds[tok.lemma_.lower()]
-        at = self.sv.start + colon.idx
-        return [m for m in self.sv.mentions if m.start > at and m.type == kind and not m.adjective]
 
     def _judged(self, prep) -> list[Mention]:
         """'designated X for having provided support to Y', 'punished Chile for its tariffs': the one a judging verb

@@ -887,11 +887,10 @@ class StructuralExtractor:
             whose = owner.text if owner is not None else ""
             if re.search(r"\b(?:Vice|Deputy|Assistant|Under|Associate)[\s-]+$", left[:mt.start()]):
                 continue  # "Vice Foreign Minister X": a deputy, who does not head the ministry
-            if not whose and "minister" in (mt.group("t2") or mt.group("of") or "").lower() \
-                    and " for " not in (mt.group("of") or ""):
-                # ("Foreign Minister X" in a report on Korea: Korea's; U.S. has none. "Minister for Trade X" is the
-                # style of other governments: whose, the text must say)
-                whose = ministers_country
+            if not whose and " for " in (mt.group("of") or ""):
+                continue  # ("Minister for Trade X (New Zealand)": other governments' style, whose the text must say)
+            if not whose and "minister" in (mt.group("t2") or mt.group("of") or "").lower():
+                whose = ministers_country  # ("Foreign Minister X" in a report on Korea: Korea's; U.S. has none)
             if mt.group("dept2"):  # "South Korean Trade Minister Kim", "Commerce Secretary Ross"
                 t2 = mt.group("t2").capitalize()
                 body = self.body_for(_titled(mt.group("dept2")), t2, whose) or self._ministry_of(
@@ -899,8 +898,6 @@ class StructuralExtractor:
                 if body is not None:
                     self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": t2})
                 continue
-            if mt.group("dept") and " for " in mt.group("of") and not whose:
-                continue  # ("Minister for Trade X (New Zealand)": no gazetteer body without its country)
             if mt.group("dept"):
                 role = role[0].upper() + role[1:] if role[:1].isupper() else role.split()[0].capitalize()
                 body = self.body_for(_titled(mt.group("dept")), role, whose) or self._ministry_of(
