@@ -9361,3 +9361,9 @@ def test_a_minister_for_a_field(ex, text, minister, ministry):
 def test_the_last_word_of_an_office_is_no_part_of_its_holders_name(ex):
     got, _ = run(ex, "Chilean Minister for Foreign Affairs Helen Marsh called for an inquiry.")
     assert ("Helen Marsh", "LEADS", "Chilean Ministry of Foreign Affairs") in got, got
+
+
+def test_a_new_ministrys_alias_is_its_title_as_written(ex):
+    _, out = run(ex, "Ana Soto, Chilean Minister for Trade, signed the pact.")
+    body = next(e for e in out.entities.values() if e.name == "Chilean Ministry of Trade")
+    assert "Minister for Trade" in body.aliases and not any(a.endswith(" for") for a in body.aliases), body.aliases

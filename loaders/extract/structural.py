@@ -833,7 +833,8 @@ class StructuralExtractor:
                                   and x.start - sv.start == p.end - sv.start + mt.start("whose")), None)
                     whose = owner.text if owner is not None else ""
                     body = self.body_for(_titled(field.group("dept")), role, whose) or self._ministry_of(
-                        _titled(field.group("dept")), role, owner, sv.text[at - len(mt.group(0)) + 2:at])
+                        _titled(field.group("dept")), role, owner,
+                        sv.text[p.end - sv.start + mt.start("title"):field.end()])  # (the title as written)
                     if body is not None:
                         self._add(out, sv, p, "LEADS", body, 0.75, "title", {"role": role})
             # "Lee Jae-myung, South Korea's president, ...", "C. C. Wei, TSMC's chief executive"
